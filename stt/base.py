@@ -1,0 +1,42 @@
+"""The transcription interface every backend implements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class SttError(Exception):
+    """A backend failed; `code` is stable and machine-readable (e.g. "stt-timeout")."""
+
+    def __init__(self, code: str, message: str = "") -> None:
+        super().__init__(message or code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Context that biases recognition toward what the open question expects."""
+
+    initial_prompt: str | None = None
+    hotwords: str | None = None
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """One turn's text and where it came from."""
+
+    text: str
+    backend: str
+    audio_seconds: float
+    no_speech_prob: float | None = None
+
+
+class Transcriber(Protocol):
+    """Blocking speech-to-text; the caller runs it in a worker thread."""
+
+    name: str
+
+    def transcribe(self, pcm16: bytes, sample_rate: int, hints: Hints | None = None) -> Transcript:
+        """Transcribe signed 16-bit little-endian mono PCM."""
+        ...

@@ -1,0 +1,165 @@
+"""Twilio Media Streams messages as typed objects, parsed once at the edge.
+
+A malformed frame becomes a `ProtocolError` that the stream logs and skips:
+one bad message must never end a call (pipecat's receive loop does).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass, field
+
+MAX_MESSAGE_BYTES = 64 * 1024  # a 20 ms media frame is ~300 bytes of JSON; anything huge is hostile
+
+
+class ProtocolError(ValueError):
+    """An inbound websocket message we refuse; `code` is stable for logs and metrics."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Connected:
+    """First message of a stream."""
+
+    protocol: str
+
+
+@dataclass(frozen=True)
+class Start:
+    """Stream metadata, with our <Parameter> values in custom_parameters."""
+
+    stream_sid: str
+    call_sid: str
+    custom_parameters: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Media:
+    """20 ms of caller audio (raw μ-law) at `timestamp_ms` of stream time."""
+
+    stream_sid: str
+    payload: bytes
+    timestamp_ms: int | None
+    track: str
+
+
+@dataclass(frozen=True)
+class Dtmf:
+    """A keypad digit."""
+
+    stream_sid: str
+    digit: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Twilio's echo: all audio sent before the mark of this name has been played (or cleared)."""
+
+    stream_sid: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Stop:
+    """The call or stream ended."""
+
+    stream_sid: str
+    call_sid: str | None
+
+
+Event = Connected | Start | Media | Dtmf | Mark | Stop
+
+_DTMF_DIGITS = set("0123456789*#")
+
+
+def _str(obj: dict, key: str, *, required: bool = True) -> str:
+    value = obj.get(key)
+    if isinstance(value, str) and value:
+        return value
+    if value is None and not required:
+        return ""
+    raise ProtocolError("bad-field", key)
+
+
+def _obj(obj: dict, key: str) -> dict:
+    value = obj.get(key)
+    if not isinstance(value, dict):
+        raise ProtocolError("bad-field", key)
+    return value
+
+
+def parse_message(raw: str | bytes) -> Event:
+    """Parse one websocket text message into an event, or raise ProtocolError."""
+    if len(raw) > MAX_MESSAGE_BYTES:
+        raise ProtocolError("too-large", f"{len(raw)} bytes")
+    try:
+        msg = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ProtocolError("bad-json") from exc
+    if not isinstance(msg, dict):
+        raise ProtocolError("bad-json", "not an object")
+    event = msg.get("event")
+    if event == "connected":
+        return Connected(protocol=str(msg.get("protocol", "")))
+    if event == "start":
+        start = _obj(msg, "start")
+        params = start.get("customParameters") or {}
+        if not isinstance(params, dict):
+            raise ProtocolError("bad-field", "customParameters")
+        return Start(
+            stream_sid=_str(start, "streamSid") if "streamSid" in start else _str(msg, "streamSid"),
+            call_sid=_str(start, "callSid"),
+            custom_parameters={str(k): str(v) for k, v in params.items()},
+        )
+    if event == "media":
+        media = _obj(msg, "media")
+        payload = media.get("payload")
+        if not isinstance(payload, str):
+            raise ProtocolError("bad-field", "payload")
+        try:
+            audio = base64.b64decode(payload, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise ProtocolError("bad-base64") from exc
+        timestamp = media.get("timestamp")
+        try:
+            timestamp_ms = int(timestamp) if timestamp is not None else None
+        except (TypeError, ValueError) as exc:
+            raise ProtocolError("bad-field", "timestamp") from exc
+        return Media(
+            stream_sid=str(msg.get("streamSid", "")),
+            payload=audio,
+            timestamp_ms=timestamp_ms,
+            track=str(media.get("track", "inbound")),
+        )
+    if event == "dtmf":
+        digit = _str(_obj(msg, "dtmf"), "digit")
+        if digit not in _DTMF_DIGITS:
+            raise ProtocolError("bad-field", "digit")
+        return Dtmf(stream_sid=str(msg.get("streamSid", "")), digit=digit)
+    if event == "mark":
+        return Mark(stream_sid=str(msg.get("streamSid", "")), name=_str(_obj(msg, "mark"), "name"))
+    if event == "stop":
+        stop = msg.get("stop") if isinstance(msg.get("stop"), dict) else {}
+        return Stop(stream_sid=str(msg.get("streamSid", "")), call_sid=stop.get("callSid"))
+    raise ProtocolError("unknown-event", str(event)[:32])
+
+
+def media_message(stream_sid: str, ulaw: bytes) -> str:
+    """Outbound audio frame (raw μ-law, no WAV header)."""
+    payload = base64.b64encode(ulaw).decode("ascii")
+    return json.dumps({"event": "media", "streamSid": stream_sid, "media": {"payload": payload}})
+
+
+def mark_message(stream_sid: str, name: str) -> str:
+    """Ask Twilio to echo `name` once everything sent before it has played."""
+    return json.dumps({"event": "mark", "streamSid": stream_sid, "mark": {"name": name}})
+
+
+def clear_message(stream_sid: str) -> str:
+    """Drop all buffered outbound audio (barge-in)."""
+    return json.dumps({"event": "clear", "streamSid": stream_sid})

