@@ -89,6 +89,7 @@ class TriageResult:
     allergies: str | None = None
     photo_consent: bool | None = None
     summary: str | None = None
+    decided_by: str | None = None  # "START", "JumpSTART", or "red_flag" (a red flag came before the START steps ended)
 
     def to_dict(self) -> dict:
         """JSON-ready form (enums as their values)."""

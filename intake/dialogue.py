@@ -1,0 +1,497 @@
+"""The START / JumpSTART phone-proxy dialogue: one caller turn in, what to say next out.
+
+A pure, synchronous state machine: no telephony, no clock, no storage. The voice layer feeds it ASR
+text, keypad digits and silences; the text channel feeds it SMS bodies and keeps `to_state()` between
+messages. Clinical rules follow /work/shared/SAFETY.md:
+
+START (8 and over): walks -> GREEN; not breathing -> reposition -> breathing RED, else BLACK;
+rate (count x 4) > 30 -> RED; fingernail colour back in over 2 s -> RED; cannot follow commands
+-> RED, else YELLOW.
+JumpSTART (under 8): walks -> GREEN; not breathing -> reposition -> breathing RED, else pulse? no
+-> BLACK, yes -> 5 rescue breaths -> breathing RED, else BLACK; rate < 15 or > 45 -> RED; no pulse
+-> RED; AVPU unresponsive or posturing -> RED, else YELLOW.
+
+An unclear or missing answer is re-asked once in other words, then offered on the keypad, then
+taken the more urgent way and recorded in `result.assumed`. A red flag in any caller turn ends the
+dialogue at once with the emergency number. A red flag before the START steps decide records RED:
+the case needs immediate care, and `result.decided_by` says why.
+
+A caller speaking for themselves is breathing and following commands: those steps are skipped and
+recorded as inferred (`result.answers["inferred"]`), never as assumed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from intake import prompts as P
+from intake.emergency import emergency_number
+from intake.extract import summarize
+from intake.models import AnswerKind, Category, Channel, Pause, Reply, Speech, TriageResult, Urgency
+from intake.red_flags import flag_by_id, find_red_flags
+from intake.understanding import (
+    age_group,
+    normalize,
+    parse_age,
+    parse_avpu,
+    parse_breath_count,
+    parse_duration,
+    parse_severity,
+    parse_who,
+    parse_yes_no,
+    words,
+)
+
+logger = logging.getLogger(__name__)
+
+STATE_VERSION = 1
+MAX_TURNS = 60  # far above the longest path (18 prompts x 3 tries); a guard, not a rule
+JUMPSTART_MAX_AGE_YEARS = 8
+CHILD_SIGNS_MAX_AGE_YEARS = 12
+START_RR_RED_ABOVE = 30
+JUMPSTART_RR_RED_BELOW, JUMPSTART_RR_RED_ABOVE = 15, 45
+
+# Step -> prompt id, where they differ: the JumpSTART pulse is asked at two places.
+_PROMPT_OF = {"apnoea_pulse": "pulse", "jump_pulse": "pulse"}
+# Answers taken when a step stays unclear: the more urgent branch (None: move on, nothing assumed).
+_URGENT_DEFAULT = {
+    "who": "other", "age": "unknown", "walk": "no", "breathing": "no", "reposition": "no",
+    "apnoea_pulse": "no", "rescue_breaths": "no", "resp_count": "unknown", "perfusion": "no",
+    "jump_pulse": "no", "commands": "no", "avpu": "unresponsive",
+}
+# A structured answer to these steps is not a red flag ("no, he is not breathing" at `breathing`).
+_SUPPRESSED = {
+    "breathing": {"not_breathing"}, "reposition": {"not_breathing"}, "rescue_breaths": {"not_breathing"},
+    "apnoea_pulse": {"not_breathing"}, "jump_pulse": {"not_breathing"}, "resp_count": set(),
+    "commands": {"unconscious"}, "avpu": {"unconscious", "child_danger_signs"},
+}
+_INTAKE_STEPS = ("duration", "severity", "medications", "allergies", "photo")
+_FILLERS = {"um", "uh", "er", "erm", "ah", "hmm", "mm", "hello", "hi", "so", "well", "and", "the", "a", "oh"}
+_NONE = re.compile(r"^(none|no|nothing|nope|nil|not any|no medicines?|no medication|no allergies|no drugs|n a)\b")
+
+
+class Dialogue:
+    """One triage conversation, the same over voice and text."""
+
+    def __init__(self, *, channel: Channel = "voice", region: str | None = None) -> None:
+        self.channel: Channel = channel
+        self.region = region
+        self._result = TriageResult()
+        self._step: str | None = None
+        self._attempts = 0
+        self._turns = 0
+        self._ending: str | None = None  # prompt id of the final words once finished
+        self._transcript: list[tuple[str, str]] = []  # (prompt id, what the caller said)
+
+    # --- public API ----------------------------------------------------
+
+    def start(self) -> Reply:
+        """Disclaimer (not a doctor, not medical advice) and the first question."""
+        self._step, self._attempts = "who", 0
+        disclaimer = P.DISCLAIMER_VOICE if self.channel == "voice" else P.DISCLAIMER_TEXT
+        first = Speech("disclaimer", disclaimer.format(number=self._number.number))
+        return self._reply((first, *self._ask("who")))
+
+    def answer(self, text: str) -> Reply:
+        """One caller turn as text (ASR output or an SMS body)."""
+        if self._step is None and not self.finished:
+            return self._opening(text or "")
+        if self.finished:
+            return self._ended()
+        self._turns += 1
+        self._transcript.append((self.awaiting or "", text or ""))
+        flags = self._new_red_flags(text or "")
+        if flags:
+            if self._step == "complaint":
+                self._result.complaint = self._result.answers["complaint"] = text.strip()
+            return self._red_flag(flags)
+        return self._take(self._interpret(self._step, text or ""))
+
+    def _opening(self, text: str) -> Reply:
+        """A first message before `start()` (an SMS that opens the conversation): disclaimer first, then it counts."""
+        opening = self.start()
+        if not words(text):
+            return opening
+        self._turns += 1
+        self._transcript.append(("who", text))
+        flags = self._new_red_flags(text)
+        who = parse_who(text)
+        if not flags and who is None:
+            return opening
+        reply = self._red_flag(flags) if flags else self._advance("who", who)
+        return Reply((opening.segments[0], *reply.segments), reply.awaiting, reply.expects, reply.finished)
+
+    def keypad(self, digits: str) -> Reply:
+        """DTMF digits: 1 yes, 2 no, digits a number or a numbered choice."""
+        if self.finished or self._step is None:
+            return self._ended()
+        self._turns += 1
+        self._transcript.append((self.awaiting or "", f"[keypad {digits}]"))
+        return self._take(self._from_digits(self._step, digits))
+
+    def no_answer(self) -> Reply:
+        """The caller said nothing for a while: re-ask, then offer the keypad, then assume the urgent way."""
+        if self.finished or self._step is None:
+            return self._ended()
+        self._turns += 1
+        return self._take(None)
+
+    @property
+    def result(self) -> TriageResult:
+        """What has been decided so far; valid at every point of the conversation."""
+        return self._result
+
+    @property
+    def finished(self) -> bool:
+        """True once the final words (closing, emergency or CPR) have been given."""
+        return self._ending is not None
+
+    @property
+    def awaiting(self) -> str | None:
+        """Prompt id of the question now open, None before start and once finished."""
+        if self.finished or self._step is None:
+            return None
+        return _PROMPT_OF.get(self._step, self._step)
+
+    @property
+    def transcript(self) -> list[tuple[str, str]]:
+        """(prompt id, caller text) for every caller turn, for the intake extraction at the end."""
+        return list(self._transcript)
+
+    def to_state(self) -> dict:
+        """JSON-ready state; the text channel stores it between messages."""
+        return {
+            "version": STATE_VERSION, "channel": self.channel, "region": self.region, "step": self._step,
+            "attempts": self._attempts, "turns": self._turns, "ending": self._ending,
+            "result": self._result.to_dict(), "transcript": [list(t) for t in self._transcript],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict) -> "Dialogue":
+        """Inverse of to_state."""
+        d = cls(channel=state.get("channel", "voice"), region=state.get("region"))
+        d._step = state.get("step")
+        d._attempts = int(state.get("attempts", 0))
+        d._turns = int(state.get("turns", 0))
+        d._ending = state.get("ending")
+        d._result = TriageResult.from_dict(state.get("result") or {})
+        d._transcript = [(str(p), str(t)) for p, t in state.get("transcript", [])]
+        return d
+
+    # --- understanding -------------------------------------------------
+
+    @property
+    def _number(self):
+        return emergency_number(self.region)
+
+    @property
+    def _self(self) -> bool:
+        return self._result.who == "self"
+
+    @property
+    def _jump(self) -> bool:
+        return self._result.protocol == "JumpSTART"
+
+    def _child(self) -> bool | None:
+        age = self._result.age_years
+        if age is not None:
+            return age < CHILD_SIGNS_MAX_AGE_YEARS
+        return True if self._jump else None
+
+    def _new_red_flags(self, text: str) -> list[str]:
+        context = " . ".join(t for _, t in self._transcript[:-1])
+        found = find_red_flags(text, context=context, child=self._child())
+        if self._self:  # someone speaking to us is breathing: "I'm not breathing right" is difficulty
+            found = ["breathing_difficulty" if f == "not_breathing" else f for f in found]
+        suppressed = _SUPPRESSED.get(self._step or "", set())
+        return [f for f in dict.fromkeys(found) if f not in suppressed and f not in self._result.red_flags]
+
+    def _interpret(self, step: str, text: str) -> object | None:
+        """The normalized answer for this step, or None when the text does not answer it."""
+        prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
+        lone = re.fullmatch(r"\s*(\d{1,3})\s*[.#!]?\s*", text)
+        if lone and prompt.kind in (AnswerKind.YES_NO, AnswerKind.CHOICE):
+            return self._from_digits(step, lone.group(1))
+        meaningful = [w for w in words(text) if w not in _FILLERS]
+        if not meaningful:
+            return None
+        if step == "who":
+            return parse_who(text)
+        if step == "age":
+            age = parse_age(text)
+            return age if age is not None else age_group(text)
+        if step == "resp_count":
+            return parse_breath_count(text)
+        if step == "avpu":
+            return parse_avpu(text)
+        if step == "severity":
+            return parse_severity(text)
+        if prompt.kind == AnswerKind.YES_NO:
+            yn = parse_yes_no(text, keywords=prompt.keywords, yes_phrases=prompt.yes_phrases,
+                              no_phrases=prompt.no_phrases, consent=prompt.consent)
+            return yn if yn in ("yes", "no") else None
+        if parse_yes_no(text) == "unsure" and step == "complaint":
+            return None
+        if step == "duration":
+            return parse_duration(text) or text.strip()
+        if step in ("medications", "allergies"):
+            return "none" if _NONE.match(normalize(text)) else text.strip()
+        return text.strip()
+
+    def _from_digits(self, step: str, digits: str) -> object | None:
+        prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
+        digits = digits.strip().strip("#*")
+        if not digits.isdigit():
+            return None
+        n = int(digits)
+        if prompt.kind == AnswerKind.YES_NO:
+            return {1: "yes", 2: "no"}.get(n)
+        if prompt.kind == AnswerKind.CHOICE:
+            return prompt.choices[n - 1] if 1 <= n <= len(prompt.choices) else None
+        if step == "resp_count":
+            return (n, False)
+        if step == "age":
+            return float(n) if n <= 120 else None
+        if step == "severity":
+            return n if 1 <= n <= 10 else None
+        return None
+
+    # --- moving on -----------------------------------------------------
+
+    def _take(self, value: object | None) -> Reply:
+        """Advance on an answer, or escalate an unclear one: re-ask, keypad, assume."""
+        step = self._step
+        assert step is not None
+        if value is not None:
+            return self._advance(step, value)
+        self._attempts += 1
+        prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
+        if self._turns >= MAX_TURNS:  # a guard: past it, every unclear step is assumed at once
+            self._attempts = 3
+        if self._attempts == 1:
+            return self._reply(self._ask(step, reask=True))
+        if self._attempts == 2 and prompt.keypad:
+            return self._reply(self._keypad_offer(step))
+        default = _URGENT_DEFAULT.get(step)
+        if default is None:  # free answers and the short intake: move on without one
+            return self._advance(step, None)
+        self._result.assumed.append(_PROMPT_OF.get(step, step))
+        note = Speech(_PROMPT_OF.get(step, step), P.ASSUMED_VOICE if self.channel == "voice" else P.ASSUMED_TEXT)
+        reply = self._advance(step, default)
+        return Reply((note, *reply.segments), reply.awaiting, reply.expects, reply.finished)
+
+    def _advance(self, step: str, value: object | None) -> Reply:
+        """Record an answer and go to the next step or to a decision."""
+        r = self._result
+        pid = _PROMPT_OF.get(step, step)
+        if value is not None and value != "unknown" and not isinstance(value, tuple):
+            r.answers[pid] = value
+        nxt = self._next(step, value)
+        if isinstance(nxt, Category):
+            return self._decide(nxt)
+        if nxt == "closing":
+            return self._close()
+        self._step, self._attempts = nxt, 0
+        return self._reply(self._ask(nxt))
+
+    def _next(self, step: str, v: object | None) -> str | Category:  # noqa: C901 - the protocol, one branch per step
+        """The START / JumpSTART tree: the step after `step` given answer `v`, or the category."""
+        r = self._result
+        if step == "who":
+            r.who = v  # type: ignore[assignment]
+            return "complaint"
+        if step == "complaint":
+            r.complaint = v  # type: ignore[assignment]
+            return "age"
+        if step == "age":
+            if isinstance(v, float | int):
+                r.age_years = float(v)
+                child = v < JUMPSTART_MAX_AGE_YEARS
+            else:
+                child = v == "child" or (v == "unknown" and self._child_words_said())
+            r.protocol = "JumpSTART" if child else "START"
+            return "walk"
+        if step == "walk":
+            if v == "yes":
+                return Category.GREEN
+            if self._self:
+                self._infer("breathing", "yes", "the caller is speaking")
+                return "resp_count"
+            return "breathing"
+        if step == "breathing":
+            return "resp_count" if v == "yes" else "reposition"
+        if step == "reposition":
+            if v == "yes":
+                return Category.RED
+            return "apnoea_pulse" if self._jump else Category.BLACK
+        if step == "apnoea_pulse":
+            return "rescue_breaths" if v == "yes" else Category.BLACK
+        if step == "rescue_breaths":
+            return Category.RED if v == "yes" else Category.BLACK
+        if step == "resp_count":
+            return self._after_count(v)
+        if step == "perfusion":
+            if v == "no":
+                return Category.RED
+            if self._self:
+                self._infer("commands", "yes", "the caller is answering questions")
+                return Category.YELLOW
+            return "commands"
+        if step == "jump_pulse":
+            if v == "no":
+                return Category.RED
+            if self._self:
+                self._infer("avpu", "alert", "the caller is answering questions")
+                return Category.YELLOW
+            return "avpu"
+        if step == "commands":
+            return Category.YELLOW if v == "yes" else Category.RED
+        if step == "avpu":
+            return Category.RED if v == "unresponsive" else Category.YELLOW
+        if step == "duration":
+            r.duration = v  # type: ignore[assignment]
+        elif step == "severity":
+            r.severity = v  # type: ignore[assignment]
+        elif step == "medications":
+            r.medications = v  # type: ignore[assignment]
+        elif step == "allergies":
+            r.allergies = v  # type: ignore[assignment]
+        elif step == "photo":
+            r.photo_consent = v == "yes"
+        i = _INTAKE_STEPS.index(step)
+        return _INTAKE_STEPS[i + 1] if i + 1 < len(_INTAKE_STEPS) else "closing"
+
+    def _after_count(self, v: object | None) -> str | Category:
+        r = self._result
+        if not isinstance(v, tuple):  # no usable count: the urgent branch
+            return Category.RED
+        count, per_minute = v
+        if count == 0 and not self._self:  # counted no breaths at all: they are not breathing
+            r.answers["breathing"] = "no"
+            return "reposition"
+        r.answers["resp_count"] = count
+        r.respiratory_rate = count if per_minute else count * 4
+        rr = r.respiratory_rate
+        if self._jump:
+            return Category.RED if rr < JUMPSTART_RR_RED_BELOW or rr > JUMPSTART_RR_RED_ABOVE else "jump_pulse"
+        return Category.RED if rr > START_RR_RED_ABOVE else "perfusion"
+
+    def _infer(self, prompt_id: str, value: str, how: str) -> None:
+        self._result.answers[prompt_id] = value
+        self._result.answers.setdefault("inferred", {})[prompt_id] = how  # type: ignore[index]
+
+    def _child_words_said(self) -> bool:
+        return any(age_group(t) == "child" for _, t in self._transcript)
+
+    # --- endings ---------------------------------------------------------
+
+    def _decide(self, category: Category) -> Reply:
+        """A START category is reached: emergencies end here, the others go on to the short intake."""
+        r = self._result
+        r.start_category = category
+        r.decided_by = r.protocol or "START"
+        r.urgency = _urgency(category, r.red_flags)
+        if category in (Category.RED, Category.BLACK):
+            return self._finish("cpr" if category == Category.BLACK else "emergency", [])
+        self._step, self._attempts = "duration", 0
+        return self._reply(self._ask("duration"))
+
+    def _red_flag(self, flags: list[str]) -> Reply:
+        r = self._result
+        r.red_flags.extend(flags)
+        if r.start_category is None:
+            r.start_category = Category.RED
+            r.decided_by = "red_flag"
+        r.urgency = Urgency.EMERGENCY
+        logger.info("red flag %s at prompt %s", ",".join(flags), self.awaiting)
+        cpr = any(flag_by_id(f).reply == "cpr" for f in flags)
+        return self._finish("cpr" if cpr else "emergency", flags)
+
+    def _finish(self, ending: str, flags: list[str]) -> Reply:
+        n = self._number
+        note = f" {n.note[0].upper()}{n.note[1:]}." if n.note else ""
+        w = P.words_for(self._result.who)
+        if ending == "cpr":
+            if self.channel == "text":
+                template = P.CPR_TEXT
+            else:
+                template = P.CPR_CHILD if self._jump else P.CPR_VOICE
+            said = template.format(number=n.number, note=note, **w)
+        else:
+            advice = " ".join(flag_by_id(f).advice for f in flags[:2] if flag_by_id(f).advice)
+            advice = advice or P.RED_ADVICE.format(**w)
+            template = P.EMERGENCY_VOICE if self.channel == "voice" else P.EMERGENCY_TEXT
+            said = template.format(number=n.number, note=note, advice=advice)
+        if self.channel == "voice":
+            said = f"{said} {P.EMERGENCY_FOOTER}"
+        return self._end(ending, said)
+
+    def _close(self) -> Reply:
+        r = self._result
+        photo = P.PHOTO_LINE if r.photo_consent else ""
+        template = P.CLOSING_VOICE if self.channel == "voice" else P.CLOSING_TEXT
+        return self._end("closing", template.format(number=self._number.number, photo=photo))
+
+    def _end(self, ending: str, said: str) -> Reply:
+        self._ending, self._step = ending, None
+        if self._result.start_category is None:  # cannot happen by the tree; a guard for the record
+            self._result.start_category = Category.RED
+            self._result.urgency = Urgency.EMERGENCY
+        self._result.summary = summarize(self._result)
+        return Reply((Speech(ending, said),), awaiting=None, expects=None, finished=True)
+
+    def _ended(self) -> Reply:
+        said = P.ENDED_TEXT.format(number=self._number.number)
+        return Reply((Speech(self._ending or "closing", said),), awaiting=None, expects=None, finished=True)
+
+    # --- rendering -------------------------------------------------------
+
+    def _reply(self, segments: tuple) -> Reply:
+        pid = self.awaiting
+        kind = P.PROMPTS[pid].kind if pid in P.PROMPTS else None
+        return Reply(tuple(segments), awaiting=pid, expects=kind, finished=False)
+
+    def _ask(self, step: str, reask: bool = False) -> tuple:
+        """The question for a step, in this channel's words, with the patient's pronouns."""
+        pid = _PROMPT_OF.get(step, step)
+        prompt = P.PROMPTS[pid]
+        w = P.words_for(self._result.who)
+        if step == "jump_pulse" and not reask:
+            return (Speech(pid, _jump_pulse_text(self.channel, self._self).format(**w)),)
+        if self.channel == "text":
+            said = prompt.text
+            if reask:
+                said = prompt.text_reask or prompt.reask + P.TEXT_REPLY_HINT.get(prompt.kind, "")
+            return (Speech(pid, said.format(**w)),)
+        if step == "resp_count":
+            start = P.COUNT_START_SELF_VOICE if self._self else P.COUNT_START_VOICE
+            if reask:
+                start = f"{P.COUNT_AGAIN_VOICE} {start}"
+            ask = prompt.reask if reask else prompt.voice
+            return (Speech(pid, start.format(**w), interruptible=False), Pause(P.BREATH_COUNT_SECONDS),
+                    Speech(pid, ask, interruptible=False))
+        return (Speech(pid, (prompt.reask if reask else prompt.voice).format(**w)),)
+
+    def _keypad_offer(self, step: str) -> tuple:
+        pid = _PROMPT_OF.get(step, step)
+        prompt = P.PROMPTS[pid]
+        said = prompt.keypad if self.channel == "voice" else prompt.text_keypad
+        return (Speech(pid, said.format(**P.words_for(self._result.who))),)
+
+
+def _jump_pulse_text(channel: Channel, self_: bool) -> str:
+    """The JumpSTART perfusion step: a pulse at the wrist, not the fingernail test."""
+    where = "your own wrist" if self_ else "{their} wrist, on the thumb side"
+    if channel == "text":
+        return f"Feel for a pulse at {where}. Can you feel it? Reply 1 for yes, 2 for no."
+    return f"Feel for a pulse at {where}, with two fingers. Can you feel it beating?"
+
+
+def _urgency(category: Category | None, red_flags: list[str]) -> Urgency:
+    """Red flags or RED/BLACK: emergency; YELLOW: urgent; GREEN: routine; undecided: urgent."""
+    if red_flags or category in (Category.RED, Category.BLACK):
+        return Urgency.EMERGENCY
+    if category == Category.GREEN:
+        return Urgency.ROUTINE
+    return Urgency.URGENT
