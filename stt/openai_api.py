@@ -1,0 +1,61 @@
+"""OpenAI's transcription API (whisper-1 or a newer model), used when a key is configured."""
+
+from __future__ import annotations
+
+import logging
+
+import openai
+
+from .audio import duration_s, wav_bytes
+from .base import Hints, SttError, Transcript
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT_S = 3.0
+
+
+class OpenAITranscriber:
+    """One request per turn; no SDK retries, because the fallback backend is the retry."""
+
+    name = "openai"
+
+    def __init__(
+        self,
+        api_key: str,
+        base_url: str | None = None,
+        model: str = "whisper-1",
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+    ) -> None:
+        self.model = model
+        self._client = openai.OpenAI(api_key=api_key, base_url=base_url or None, timeout=timeout_s, max_retries=0)
+
+    def transcribe(self, pcm16: bytes, sample_rate: int, hints: Hints | None = None) -> Transcript:
+        """Send the turn as an in-memory WAV file; every failure becomes an SttError with a stable code."""
+        prompt = _prompt(hints)
+        try:
+            result = self._client.audio.transcriptions.create(
+                model=self.model,
+                file=("turn.wav", wav_bytes(pcm16, sample_rate), "audio/wav"),
+                language="en",
+                response_format="json",
+                **({"prompt": prompt} if prompt else {}),
+            )
+        except openai.APITimeoutError as err:
+            raise SttError("stt-timeout", "OpenAI transcription timed out") from err
+        except openai.APIStatusError as err:
+            raise SttError("stt-remote-status", f"OpenAI transcription returned HTTP {err.status_code}") from err
+        except openai.APIConnectionError as err:
+            raise SttError("stt-remote-unreachable", "OpenAI transcription unreachable") from err
+        except (openai.OpenAIError, ValueError) as err:  # ValueError: a body that is not JSON
+            raise SttError("stt-remote-malformed", f"OpenAI transcription failed: {err}") from err
+        text = getattr(result, "text", None)
+        if not isinstance(text, str):
+            raise SttError("stt-remote-malformed", "OpenAI transcription response has no text")
+        return Transcript(text=text.strip(), backend=self.name, audio_seconds=duration_s(pcm16, sample_rate))
+
+
+def _prompt(hints: Hints | None) -> str:
+    """The API has one prompt field: the dialogue's prompt followed by the expected words."""
+    if hints is None:
+        return ""
+    return " ".join(part for part in (hints.initial_prompt, hints.hotwords) if part)

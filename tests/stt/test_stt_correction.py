@@ -1,0 +1,83 @@
+"""The offline medical corrector: fixes mishearings on evidence, and leaves ordinary speech alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from stt.correction import Correction, MedicalCorrector
+
+
+@pytest.fixture(scope="module")
+def corrector():
+    return MedicalCorrector()
+
+
+@pytest.mark.parametrize(
+    ("heard", "expected"),
+    [
+        ("I get a bad my brain every week.", "I get a bad migraine every week."),
+        ("I took pairs time all this morning", "I took paracetamol this morning"),
+        ("He had high void fever.", "He had typhoid fever."),
+        ("She takes low-diping for her pressure.", "She takes amlodipine for her pressure."),
+        ("I am on the oxisillin.", "I am on the amoxicillin."),
+        ("I gave him my view person.", "I gave him ibuprofen."),
+        ("It is full of trust.", "It is full of pus."),
+        ("He has an upset on his leg.", "He has an abscess on his leg."),
+        ("She uses a ventilin inhaler.", "She uses a ventolin inhaler."),
+        ("I took some paracetemol.", "I took some paracetamol."),
+        ("Melformin twice a day.", "Metformin twice a day."),
+    ],
+)
+def test_mishearings_become_medical_terms(corrector, heard, expected):
+    assert corrector.correct(heard).text == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "My brain hurts when I think about it.",
+        "I use my brain at work.",
+        "She had an upset stomach.",
+        "I was upset on Monday.",
+        "I went to the shop yesterday and bought some bread.",
+        "The doctor's phone is off, it's achy and the heartbeats are fast.",
+        "We trust the nurse, the pairs of shoes are by the door.",
+        "Hydrocodone is not what he takes.",
+        "",
+        "!!! ... ???",
+    ],
+)
+def test_ordinary_sentences_are_left_alone(corrector, sentence):
+    assert corrector.correct(sentence) == Correction(sentence, [])
+
+
+def test_replacements_are_reported_and_case_kept(corrector):
+    result = corrector.correct("Pairs time all, then my view person.")
+    assert result.text == "Paracetamol, then ibuprofen."
+    assert result.replacements == [("Pairs time all", "Paracetamol"), ("my view person", "ibuprofen")]
+
+
+def test_spans_never_cross_punctuation(corrector):
+    assert corrector.correct("It was high. Void of pain.").text == "It was high. Void of pain."
+
+
+def test_terms_already_right_are_untouched(corrector):
+    text = "Amoxicillin, paracetamol and artemether-lumefantrine for malaria and typhoid."
+    assert corrector.correct(text).replacements == []
+
+
+@pytest.mark.parametrize(
+    ("heard", "expected"),
+    [
+        ("They gave him more fiend for the pain.", "They gave him morphine for the pain."),
+        ("He takes metaphor in daily.", "He takes metformin daily."),
+        ("They think he has man and jitis.", "They think he has meningitis."),
+        ("She has my pretension.", "She has hypertension."),
+        ("I lost any hope.", "I lost any hope."),
+        ("Take any side road.", "Take any side road."),
+        ("My pretension is silly.", "My pretension is silly."),
+        ("It does take the edge off a bit.", "It does take the edge off a bit."),
+    ],
+)
+def test_everyday_words_become_a_term_only_after_a_cue(corrector, heard, expected):
+    assert corrector.correct(heard).text == expected
