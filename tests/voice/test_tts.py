@@ -1,0 +1,207 @@
+"""TTS engines and the prompt-audio cache, with the real espeak-ng, flite and OpenAI SDK."""
+
+import asyncio
+import io
+import json
+import threading
+import time
+import wave
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import numpy as np
+import pytest
+
+from voice.codec import ulaw_to_pcm16
+from voice.tts import EspeakTts, FliteTts, OpenAiTts, PromptAudioCache, TtsError, build_tts, trim_silence
+
+PROMPT = "Is the person breathing? Say yes or no."
+
+
+def _levels(ulaw: bytes) -> np.ndarray:
+    """RMS of each 10 ms window."""
+    pcm = np.frombuffer(ulaw_to_pcm16(ulaw), dtype="<i2").astype(np.float64)
+    n = len(pcm) // 80
+    return np.sqrt(np.mean(pcm[: n * 80].reshape(n, 80) ** 2, axis=1))
+
+
+def _assert_speech_like(ulaw: bytes, min_s: float, max_s: float) -> None:
+    seconds = len(ulaw) / 8000
+    assert min_s <= seconds <= max_s
+    levels = _levels(ulaw)
+    assert np.mean(levels > 300) > 0.4  # mostly sound, not silence
+    # Trimmed: sound within ~150 ms of both ends.
+    loud = np.flatnonzero(levels > 0.02 * levels.max())
+    assert loud[0] <= 15 and len(levels) - 1 - loud[-1] <= 15
+
+
+@pytest.mark.parametrize("engine", [lambda: EspeakTts("en-us"), lambda: FliteTts("slt"), lambda: FliteTts("awb")])
+def test_offline_engines_speak_a_prompt_at_a_plausible_length(engine):
+    _assert_speech_like(engine().synthesize(PROMPT), 1.5, 4.5)
+
+
+def test_text_that_looks_like_an_option_is_spoken_not_parsed():
+    _assert_speech_like(EspeakTts().synthesize("-v nothing, just words"), 0.8, 4.0)
+
+
+def test_build_tts_picks_espeak_without_a_key_and_flite_by_name():
+    assert isinstance(build_tts("auto", "en-us"), EspeakTts)
+    flite = build_tts("flite", "en-us")  # the espeak default voice means "flite's default" here
+    assert isinstance(flite, FliteTts) and flite.voice == "slt"
+
+
+@pytest.mark.parametrize(
+    "make,code",
+    [
+        (lambda: build_tts("festival-9000", "x"), "tts-unknown-backend"),
+        (lambda: build_tts("flite", "nosuchvoice"), "tts-unknown-voice"),
+        (lambda: build_tts("espeak-ng", "nosuchvoice"), "tts-unknown-voice"),
+        (lambda: build_tts("openai", "alloy"), "tts-no-key"),
+        (lambda: EspeakTts(binary="espeak-ng-not-installed"), "tts-binary-missing"),
+        (lambda: EspeakTts().synthesize("   "), "tts-empty-text"),
+    ],
+)
+def test_misconfiguration_fails_at_startup_with_a_code(make, code):
+    with pytest.raises(TtsError) as err:
+        make()
+    assert err.value.code == code
+
+
+def test_trim_keeps_about_100_ms_of_air():
+    tone = (8000 * np.sin(np.arange(8000) * 0.3)).astype("<i2").tobytes()
+    silence = bytes(2 * 8000)
+    trimmed = trim_silence(silence + tone + silence)
+    assert len(trimmed) // 2 == pytest.approx(8000 + 2 * 800, abs=160)
+    assert trim_silence(silence) == b""
+
+
+class CountingEspeak(EspeakTts):
+    """The real engine, counting how often it is asked to synthesize."""
+
+    def __init__(self) -> None:
+        super().__init__("en-us")
+        self.calls: list[str] = []
+        self._lock = threading.Lock()
+
+    def synthesize(self, text: str) -> bytes:
+        with self._lock:
+            self.calls.append(text)
+        return super().synthesize(text)
+
+
+async def test_concurrent_requests_for_one_prompt_synthesize_it_once(tmp_path):
+    engine = CountingEspeak()
+    cache = PromptAudioCache(engine, tmp_path)
+    results = await asyncio.gather(*(cache.get(PROMPT) for _ in range(100)))
+    assert engine.calls == [PROMPT]
+    assert len(set(results)) == 1 and len(results[0]) > 8000
+
+
+async def test_a_restart_reads_prompts_from_disk(tmp_path):
+    first = CountingEspeak()
+    await PromptAudioCache(first, tmp_path).warm([PROMPT, "Can they walk?", PROMPT])
+    assert sorted(first.calls) == sorted([PROMPT, "Can they walk?"])
+    second = CountingEspeak()
+    restarted = PromptAudioCache(second, tmp_path)
+    assert await restarted.get(PROMPT) == await PromptAudioCache(first, None).get(PROMPT)
+    await restarted.get("Can they walk?")
+    assert second.calls == []
+
+
+async def test_cache_keys_on_engine_and_voice_and_rerenders_an_empty_file(tmp_path):
+    slt, awb = FliteTts("slt"), FliteTts("awb")
+    a = await PromptAudioCache(slt, tmp_path).get(PROMPT)
+    b = await PromptAudioCache(awb, tmp_path).get(PROMPT)
+    assert a != b and len(list(tmp_path.glob("*.ulaw"))) == 2
+    for f in tmp_path.glob("*.ulaw"):
+        f.write_bytes(b"")  # e.g. a full disk at the last restart
+    engine = CountingEspeak()
+    cache = PromptAudioCache(engine, tmp_path)
+    await cache.get(PROMPT)
+    await cache.get(PROMPT)
+    assert engine.calls == [PROMPT]
+
+
+async def test_warm_reports_a_failing_engine(tmp_path):
+    class Broken(EspeakTts):
+        def synthesize(self, text: str) -> bytes:
+            raise TtsError("tts-failed", "broken on purpose")
+
+    with pytest.raises(TtsError):
+        await PromptAudioCache(Broken(), tmp_path).warm(["Hello."])
+    assert list(tmp_path.glob("*.ulaw")) == []
+
+
+def _tone_wav(rate: int = 24000, seconds: float = 1.0) -> bytes:
+    t = np.arange(int(rate * seconds)) / rate
+    out = io.BytesIO()
+    with wave.open(out, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes((6000 * np.sin(2 * np.pi * 300 * t)).astype("<i2").tobytes())
+    return out.getvalue()
+
+
+class _SpeechApi(BaseHTTPRequestHandler):
+    """POST /v1/audio/speech as OpenAI serves it; the test sets `mode`."""
+
+    mode = "ok"
+    requests: list[dict] = []
+
+    def do_POST(self):  # noqa: N802 - http.server's naming
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        type(self).requests.append({"path": self.path, **body})
+        if self.mode == "slow":
+            time.sleep(1.0)
+        if self.mode == "error":
+            payload, status, ctype = b'{"error": {"message": "boom", "type": "server_error"}}', 500, "application/json"
+        elif self.mode == "garbage":
+            payload, status, ctype = b"<html>proxy says hi</html>", 200, "audio/wav"
+        else:
+            payload, status, ctype = _tone_wav(), 200, "audio/wav"
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (timeout test)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def speech_api():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SpeechApi)
+    _SpeechApi.mode, _SpeechApi.requests = "ok", []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1", _SpeechApi
+    server.shutdown()
+    server.server_close()
+
+
+def test_openai_tts_through_the_real_sdk(speech_api):
+    base_url, api = speech_api
+    engine = build_tts("auto", "en-us", openai_api_key="sk-test", openai_base_url=base_url)
+    assert isinstance(engine, OpenAiTts)
+    ulaw = engine.synthesize(PROMPT)
+    assert len(ulaw) / 8000 == pytest.approx(1.0, abs=0.05)  # 24 kHz WAV -> 8 kHz mu-law
+    [request] = api.requests
+    expected = {"path": "/v1/audio/speech", "model": engine.model, "voice": "coral", "input": PROMPT}
+    expected["response_format"] = "wav"
+    assert expected.items() <= request.items()
+
+
+@pytest.mark.parametrize(
+    "mode,code", [("error", "tts-openai-failed"), ("garbage", "tts-bad-audio"), ("slow", "tts-openai-failed")]
+)
+def test_openai_failures_become_tts_errors(speech_api, mode, code):
+    base_url, api = speech_api
+    api.mode = mode
+    engine = OpenAiTts("sk-test", base_url=base_url, timeout_s=0.3)
+    with pytest.raises(TtsError) as err:
+        engine.synthesize(PROMPT)
+    assert err.value.code == code

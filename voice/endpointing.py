@@ -1,0 +1,285 @@
+"""Caller turns from phone audio: a frame VAD plus a hangover state machine, timed by audio, never the clock."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+
+from voice.codec import SAMPLE_RATE
+
+logger = logging.getLogger(__name__)
+
+# Energy VAD: the noise floor falls at once to quieter frames and climbs slowly, so speech
+# cannot drag it up; a frame's speech probability ramps from 0 to 1 as it rises from
+# _SNR_LOW_DB to _SNR_HIGH_DB above that floor (0.5 at 9 dB, 0.35 at 7.2 dB).
+_FLOOR_FALL = 0.3  # share of the gap closed per frame when the frame is quieter than the floor
+_FLOOR_RISE_DB_PER_S = 6.0  # a new, louder line noise is learned within a few seconds
+_SNR_LOW_DB = 3.0
+_SNR_HIGH_DB = 15.0
+_QUIETEST_DBFS = -70.0  # digital silence (mu-law 0xFF decodes to 0) is clamped here
+_ABSOLUTE_MIN_DBFS = -50.0  # quieter than this is never speech, however quiet the line
+_PCM16_FULL_SCALE = 32768.0
+
+# Silero (the ONNX model faster-whisper ships) runs on 512-sample windows of 16 kHz audio
+# with 64 samples of context carried from the window before.
+_SILERO_WINDOW = 512
+_SILERO_CONTEXT = 64
+_SILERO_GATE_BELOW = 0.2  # the gate only skips the model once it has heard the speech end
+
+_TAIL_KEEP_MS = 200  # trailing silence kept in a turn's audio: Whisper needs some, not 700 ms
+
+
+class FrameVad(Protocol):
+    """Speech probability of one PCM16 8 kHz frame, given the frames before it."""
+
+    def speech_probability(self, pcm16: bytes) -> float:
+        """Return 0..1 for this frame."""
+        ...
+
+
+@dataclass(frozen=True)
+class SpeechStarted:
+    """Speech confirmed (at least min_speech_ms of it); `at_ms` is the audio time of the deciding frame's end."""
+
+    at_ms: int
+
+
+@dataclass(frozen=True)
+class TurnEnded:
+    """A caller turn as PCM16 8 kHz with pre-roll and a short tail.
+
+    `at_ms` is the audio time the end was decided; `speech_end_ms` when the speech itself stopped.
+
+    `reason` is "silence" (end_silence_ms of it) or "max_turn" (cut; the caller may still be talking).
+    """
+
+    at_ms: int
+    audio: bytes
+    speech_ms: int
+    speech_end_ms: int = 0
+    reason: str = "silence"
+
+
+class EnergyVad:
+    """Energy above an adaptive noise floor: cheap enough for hundreds of calls per core."""
+
+    def __init__(self) -> None:
+        self.floor_db: float | None = None
+
+    def speech_probability(self, pcm16: bytes) -> float:
+        """Map the frame's level above the tracked floor to 0..1, updating the floor."""
+        samples = np.frombuffer(pcm16, dtype="<i2").astype(np.float32)
+        if len(samples) == 0:
+            return 0.0
+        power = float(np.dot(samples, samples)) / len(samples)
+        level_db = max(_QUIETEST_DBFS, 10.0 * math.log10(power / _PCM16_FULL_SCALE**2 + 1e-12))
+        frame_s = len(samples) / SAMPLE_RATE
+        if self.floor_db is None:
+            self.floor_db = level_db
+        elif level_db < self.floor_db:
+            self.floor_db += _FLOOR_FALL * (level_db - self.floor_db)
+        else:
+            self.floor_db = min(level_db, self.floor_db + _FLOOR_RISE_DB_PER_S * frame_s)
+        if level_db < _ABSOLUTE_MIN_DBFS:
+            return 0.0
+        snr_db = level_db - self.floor_db
+        return min(1.0, max(0.0, (snr_db - _SNR_LOW_DB) / (_SNR_HIGH_DB - _SNR_LOW_DB)))
+
+
+def load_silero_session() -> Any:
+    """Open faster-whisper's bundled Silero VAD once at startup; calls share it (onnxruntime runs are thread-safe)."""
+    import onnxruntime
+    from faster_whisper.utils import get_assets_path
+
+    opts = onnxruntime.SessionOptions()
+    opts.inter_op_num_threads = 1
+    opts.intra_op_num_threads = 1
+    opts.log_severity_level = 4
+    return onnxruntime.InferenceSession(
+        f"{get_assets_path()}/silero_vad_v6.onnx", providers=["CPUExecutionProvider"], sess_options=opts
+    )
+
+
+class SileroVad:
+    """Silero VAD streamed frame by frame: robust to noise, run only on frames the energy gate cannot rule out."""
+
+    def __init__(self, session: Any, *, gated: bool = True) -> None:
+        self.session = session
+        # Frames at the noise floor are not speech; skipping the model on them saves most
+        # of its cost, since a caller is silent for most of a call.
+        self._gate = EnergyVad() if gated else None
+        self._h = np.zeros((1, 1, 128), dtype=np.float32)
+        self._c = np.zeros((1, 1, 128), dtype=np.float32)
+        self._pending = np.zeros(0, dtype=np.float32)
+        self._context = np.zeros(_SILERO_CONTEXT, dtype=np.float32)
+        self._last_x = 0.0
+        self._probability = 0.0
+
+    def speech_probability(self, pcm16: bytes) -> float:
+        """Upsample to 16 kHz, run every completed 32 ms window, and report the latest window's probability."""
+        x = np.frombuffer(pcm16, dtype="<i2").astype(np.float32) / _PCM16_FULL_SCALE
+        if len(x) == 0:
+            return self._probability
+        at_floor = self._gate is not None and self._gate.speech_probability(pcm16) == 0.0
+        if at_floor and self._probability < _SILERO_GATE_BELOW:
+            self._pending = self._pending[:0]
+            self._context = np.zeros(_SILERO_CONTEXT, dtype=np.float32)
+            self._last_x = 0.0
+            self._probability = 0.0
+            return 0.0
+        # Linear 2x upsampling, continuous across frames; the phone band has nothing above 4 kHz anyway.
+        before = np.concatenate(([self._last_x], x[:-1]))
+        up = np.empty(2 * len(x), dtype=np.float32)
+        up[0::2] = (before + x) / 2
+        up[1::2] = x
+        self._last_x = float(x[-1])
+        self._pending = np.concatenate((self._pending, up))
+        while len(self._pending) >= _SILERO_WINDOW:
+            window, self._pending = self._pending[:_SILERO_WINDOW], self._pending[_SILERO_WINDOW:]
+            batch = np.concatenate((self._context, window))[None, :]
+            out, self._h, self._c = self.session.run(None, {"input": batch, "h": self._h, "c": self._c})
+            self._context = window[-_SILERO_CONTEXT:]
+            self._probability = float(np.ravel(out)[0])
+        return self._probability
+
+
+def vad_factory(kind: str = "auto") -> Callable[[], FrameVad]:
+    """Load what a VAD kind needs once at startup; return a maker of per-call VADs ("auto": Silero, else energy)."""
+    if kind == "energy":
+        return EnergyVad
+    if kind not in ("auto", "silero"):
+        raise ValueError(f"unknown VAD {kind!r}; expected auto, silero or energy")
+    try:
+        session = load_silero_session()
+    except Exception as e:  # onnxruntime raises its own Exception subclasses (NoSuchFile, Fail, ...)
+        if kind == "silero":
+            raise
+        logger.warning("Silero VAD unavailable (%s); endpointing on energy, which is weaker in noise", e)
+        return EnergyVad
+    return lambda: SileroVad(session)
+
+
+class Endpointer:
+    """Turns from frames: blips shorter than min_speech_ms are ignored, pauses shorter than end_silence_ms kept."""
+
+    def __init__(
+        self,
+        *,
+        min_speech_ms: int = 200,
+        end_silence_ms: int = 700,
+        max_turn_ms: int = 15000,
+        preroll_ms: int = 200,
+        blip_gap_ms: int = 120,
+        threshold: float = 0.5,
+        neg_threshold: float = 0.35,
+        vad: FrameVad | None = None,
+    ) -> None:
+        self.min_speech_ms = min_speech_ms
+        self.end_silence_ms = end_silence_ms
+        self.max_turn_ms = max_turn_ms
+        self.preroll_ms = preroll_ms
+        self.blip_gap_ms = blip_gap_ms  # a gap this long before speech is confirmed means it was a blip
+        self.threshold = threshold
+        self.neg_threshold = neg_threshold  # hysteresis: once voiced, a frame stays voiced down to here
+        self.vad = vad if vad is not None else EnergyVad()
+        self.now_ms = 0
+        self.reset()
+
+    def reset(self) -> None:
+        """Drop any partial turn (e.g. after a prompt is cut); the audio clock and the learned line noise stay."""
+        self._preroll: deque[tuple[bytes, int]] = deque()
+        self._turn: list[bytes] = []
+        self._state = "silent"  # "silent" -> "pending" -> "speech"
+        self._voiced = False
+        self._start_ms = 0
+        self._speech_ms = 0
+        self._gap_ms = 0
+        self._tail: list[bytes] = []  # frames since the last voiced one
+
+    def process(self, pcm16_frame: bytes, frame_ms: int = 20) -> list[SpeechStarted | TurnEnded]:
+        """Feed one frame; return what it decided (usually nothing)."""
+        self.now_ms += frame_ms
+        p = self.vad.speech_probability(pcm16_frame)
+        self._voiced = p >= (self.neg_threshold if self._voiced else self.threshold)
+        if self._state == "silent":
+            return self._silent(pcm16_frame, frame_ms)
+        if self._state == "pending":
+            return self._pending(pcm16_frame, frame_ms)
+        return self._speech(pcm16_frame, frame_ms)
+
+    def _silent(self, frame: bytes, frame_ms: int) -> list[SpeechStarted | TurnEnded]:
+        """Keep a short pre-roll so the first consonant is not lost; a voiced frame opens a candidate."""
+        if not self._voiced:
+            self._preroll.append((frame, frame_ms))
+            while sum(ms for _, ms in self._preroll) > self.preroll_ms:
+                self._preroll.popleft()
+            return []
+        self._state = "pending"
+        self._turn = [f for f, _ in self._preroll] + [frame]
+        self._start_ms = self.now_ms - frame_ms
+        self._speech_ms = frame_ms
+        self._gap_ms = 0
+        self._tail = []
+        return self._confirm_if_long_enough()
+
+    def _pending(self, frame: bytes, frame_ms: int) -> list[SpeechStarted | TurnEnded]:
+        """Count voiced audio until it is speech, or drop it as a blip after a gap."""
+        self._turn.append(frame)
+        if self._voiced:
+            self._speech_ms += frame_ms
+            self._gap_ms = 0
+            self._tail = []
+            return self._confirm_if_long_enough()
+        self._gap_ms += frame_ms
+        self._tail.append(frame)
+        if self._gap_ms >= self.blip_gap_ms:
+            self._state = "silent"
+            self._preroll = deque((f, frame_ms) for f in self._tail)
+            self._turn = []
+        return []
+
+    def _confirm_if_long_enough(self) -> list[SpeechStarted | TurnEnded]:
+        """Confirm speech once min_speech_ms of it is heard: the caller is talking (barge-in)."""
+        if self._speech_ms < self.min_speech_ms:
+            return []
+        self._state = "speech"
+        return [SpeechStarted(at_ms=self.now_ms)]
+
+    def _speech(self, frame: bytes, frame_ms: int) -> list[SpeechStarted | TurnEnded]:
+        """Inside a turn: end it after end_silence_ms of silence, or at max_turn_ms whatever is happening."""
+        self._turn.append(frame)
+        if self._voiced:
+            self._speech_ms += frame_ms
+            self._gap_ms = 0
+            self._tail = []
+        else:
+            self._gap_ms += frame_ms
+            self._tail.append(frame)
+        if self._gap_ms >= self.end_silence_ms:
+            return [self._end(frame_ms, "silence")]
+        if self.now_ms - self._start_ms >= self.max_turn_ms:
+            return [self._end(frame_ms, "max_turn")]
+        return []
+
+    def _end(self, frame_ms: int, reason: str) -> TurnEnded:
+        """Close the turn, keeping a little trailing silence, and start listening again."""
+        keep = max(0, len(self._tail) - _TAIL_KEEP_MS // frame_ms)
+        audio = b"".join(self._turn[: len(self._turn) - keep])
+        event = TurnEnded(
+            at_ms=self.now_ms,
+            audio=audio,
+            speech_ms=self._speech_ms,
+            speech_end_ms=self.now_ms - self._gap_ms,
+            reason=reason,
+        )
+        tail, voiced = self._tail, self._voiced
+        self.reset()
+        self._preroll = deque((f, frame_ms) for f in tail[-max(1, self.preroll_ms // frame_ms) :])
+        self._voiced = voiced  # a turn cut at max_turn_ms goes on voiced: keep the hysteresis
+        return event

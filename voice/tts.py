@@ -1,0 +1,272 @@
+"""Speech synthesis for prompts: offline engines by default, OpenAI when keyed, rendered once and cached."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import os
+import shutil
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from voice.codec import SAMPLE_RATE, CodecError, pcm16_to_ulaw, resample_pcm16, wav_to_pcm16_mono
+
+logger = logging.getLogger(__name__)
+
+SUBPROCESS_TIMEOUT_S = 20.0
+OPENAI_TIMEOUT_S = 10.0
+ESPEAK_RATE_WPM = 150  # espeak-ng's 175 is hard to follow on a noisy phone line
+OPENAI_MODEL = "gpt-4o-mini-tts"
+OPENAI_DEFAULT_VOICE = "coral"
+OPENAI_VOICES = frozenset(
+    {"alloy", "ash", "ballad", "coral", "echo", "fable", "onyx", "nova", "sage", "shimmer", "verse"}
+)
+FLITE_DEFAULT_VOICE = "slt"
+
+# Silence trimming: keep a little air so the first syllable is not clipped, drop the rest
+# so the reply starts fast; a 10 ms window is "sound" above a share of the loudest window.
+TRIM_KEEP_MS = 100
+_TRIM_WINDOW_MS = 10
+_TRIM_RELATIVE = 0.02
+_TRIM_FLOOR = 60.0  # PCM16 RMS below which a window is silence whatever the peak
+WARM_CONCURRENCY = 2  # startup rendering runs beside live calls on two cores
+_CACHE_FORMAT = "ulaw8k-trim100-v1"  # part of every cache key: change it when the audio pipeline changes
+
+
+class TtsError(RuntimeError):
+    """Synthesis failed; `code` is stable and machine-readable."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class TtsEngine(Protocol):
+    """A blocking synthesizer returning raw 8 kHz mono mu-law; callers run it in a thread."""
+
+    name: str
+    voice: str
+
+    def synthesize(self, text: str) -> bytes:
+        """Render `text` as 8 kHz mono mu-law."""
+        ...
+
+
+class EspeakTts:
+    """espeak-ng in a subprocess: always installed, robotic but clear."""
+
+    def __init__(self, voice: str = "en-us", *, rate_wpm: int = ESPEAK_RATE_WPM, binary: str = "espeak-ng") -> None:
+        self.binary = _require_binary(binary)
+        self.voice = voice
+        self.rate_wpm = rate_wpm
+        self.name = f"espeak-ng/{rate_wpm}wpm"
+        check = subprocess.run(
+            [self.binary, "-v", voice, "-q", "ok"], capture_output=True, timeout=SUBPROCESS_TIMEOUT_S
+        )
+        if check.returncode != 0:
+            raise TtsError("tts-unknown-voice", f"espeak-ng has no voice {voice!r}")
+
+    def synthesize(self, text: str) -> bytes:
+        """Render `text`, read from stdin so text starting with '-' is never taken as an option."""
+        _require_text(text)
+        wav = _run([self.binary, "-v", self.voice, "-s", str(self.rate_wpm), "--stdin", "--stdout"], text)
+        return _wav_to_prompt_audio(wav, self.name)
+
+
+class FliteTts:
+    """flite in a subprocess: the simulator's natural-sounding caller voices (slt, rms, awb, kal16)."""
+
+    def __init__(self, voice: str = FLITE_DEFAULT_VOICE, *, binary: str = "flite") -> None:
+        self.binary = _require_binary(binary)
+        # flite silently falls back to its default voice for an unknown name, so ask it for its list.
+        listing = subprocess.run([self.binary, "-lv"], capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT_S)
+        available = listing.stdout.split(":", 1)[-1].split()
+        if voice not in available:
+            raise TtsError("tts-unknown-voice", f"flite has no voice {voice!r}; it has {', '.join(available)}")
+        self.voice = voice
+        self.name = "flite"
+
+    def synthesize(self, text: str) -> bytes:
+        """Render `text`; flite writes a complete WAV to stdout."""
+        _require_text(text)
+        wav = _run([self.binary, "-voice", self.voice, "-o", "/dev/stdout", "-t", text], None)
+        return _wav_to_prompt_audio(wav, self.name)
+
+
+class OpenAiTts:
+    """OpenAI's speech endpoint (or a compatible server), used when an API key is configured."""
+
+    def __init__(
+        self, api_key: str, voice: str = OPENAI_DEFAULT_VOICE, *, base_url: str | None = None,
+        model: str = OPENAI_MODEL, timeout_s: float = OPENAI_TIMEOUT_S,
+    ) -> None:
+        import openai  # only paid for when the key is set
+
+        self.voice = voice
+        self.model = model
+        self.name = f"openai/{model}"
+        # One retry at most: a caller is waiting on the line for this audio.
+        self._client = openai.OpenAI(api_key=api_key, base_url=base_url or None, timeout=timeout_s, max_retries=1)
+        self._openai_error = openai.OpenAIError
+
+    def synthesize(self, text: str) -> bytes:
+        """Render `text` as WAV over HTTP and convert it for the phone line."""
+        _require_text(text)
+        try:
+            response = self._client.audio.speech.create(
+                model=self.model, voice=self.voice, input=text, response_format="wav"
+            )
+            wav = response.read()
+        except self._openai_error as e:
+            raise TtsError("tts-openai-failed", f"OpenAI speech request failed: {type(e).__name__}") from e
+        return _wav_to_prompt_audio(wav, self.name)
+
+
+def build_tts(
+    backend: str, voice: str, *, openai_api_key: str | None = None, openai_base_url: str | None = None
+) -> TtsEngine:
+    """Pick and check the engine at startup, so a missing binary or voice fails loudly before any call."""
+    if backend == "auto":
+        backend = "openai" if openai_api_key else "espeak-ng"
+    if backend == "openai":
+        if not openai_api_key:
+            raise TtsError("tts-no-key", "TTS backend 'openai' needs OPENAI_API_KEY")
+        # TTS_VOICE defaults to an espeak-ng voice; that is no OpenAI voice.
+        openai_voice = voice if voice in OPENAI_VOICES else OPENAI_DEFAULT_VOICE
+        return OpenAiTts(openai_api_key, openai_voice, base_url=openai_base_url)
+    if backend in ("espeak-ng", "espeak"):
+        return EspeakTts(voice or "en-us")
+    if backend == "flite":
+        return FliteTts(voice if voice and voice != "en-us" else FLITE_DEFAULT_VOICE)
+    raise TtsError("tts-unknown-backend", f"unknown TTS backend {backend!r}")
+
+
+class PromptAudioCache:
+    """Fixed prompt text rendered once per engine and voice: in memory, and on disk so restarts are warm."""
+
+    def __init__(self, engine: TtsEngine, cache_dir: Path | None) -> None:
+        self.engine = engine
+        self.cache_dir = cache_dir
+        self._audio: dict[str, bytes] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
+        if cache_dir is not None:
+            try:
+                cache_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                logger.warning("prompt audio cache kept in memory only, %s unusable: %s", cache_dir, e)
+                self.cache_dir = None
+
+    async def get(self, text: str) -> bytes:
+        """Return the prompt's mu-law audio; concurrent callers for one text share a single synthesis."""
+        key = self._key(text)
+        if (audio := self._audio.get(key)) is not None:
+            return audio
+        async with self._locks.setdefault(key, asyncio.Lock()):
+            if (audio := self._audio.get(key)) is None:
+                audio = await asyncio.to_thread(self._load_or_render, key, text)
+                self._audio[key] = audio
+        return audio
+
+    async def warm(self, texts: Iterable[str]) -> None:
+        """Render every text ahead of the first call, a couple at a time; the first failure is raised."""
+        gate = asyncio.Semaphore(WARM_CONCURRENCY)
+
+        async def one(text: str) -> None:
+            async with gate:
+                await self.get(text)
+
+        results = await asyncio.gather(*(one(t) for t in dict.fromkeys(texts)), return_exceptions=True)
+        failures = [r for r in results if isinstance(r, BaseException)]
+        for failure in failures:
+            logger.error("prompt audio not rendered with %s: %s", self.engine.name, failure)
+        if failures:
+            raise failures[0]
+
+    def _key(self, text: str) -> str:
+        """Hash of everything that changes the audio."""
+        material = "\0".join((_CACHE_FORMAT, self.engine.name, self.engine.voice, text))
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+    def _load_or_render(self, key: str, text: str) -> bytes:
+        """Read the disk copy, or synthesize and store it (runs in a worker thread)."""
+        path = self.cache_dir / f"{key}.ulaw" if self.cache_dir is not None else None
+        if path is not None and path.is_file():
+            try:
+                if audio := path.read_bytes():
+                    return audio
+            except OSError as e:
+                logger.warning("prompt audio cache unreadable at %s, rendering again: %s", path, e)
+        audio = self.engine.synthesize(text)
+        if path is not None:
+            try:
+                partial = path.with_suffix(f".{os.getpid()}.part")
+                partial.write_bytes(audio)
+                os.replace(partial, path)  # a crash mid-write never leaves a truncated prompt
+            except OSError as e:
+                logger.warning("prompt audio cache not written to %s: %s", path.parent, e)
+        return audio
+
+
+def trim_silence(pcm: bytes, rate: int = SAMPLE_RATE, keep_ms: int = TRIM_KEEP_MS) -> bytes:
+    """Cut leading and trailing silence from PCM16 down to `keep_ms`, so replies start without dead air."""
+    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
+    window = rate * _TRIM_WINDOW_MS // 1000
+    n = len(samples) // window
+    if n == 0:
+        return pcm
+    rms = np.sqrt(np.mean(samples[: n * window].reshape(n, window) ** 2, axis=1))
+    loud = np.flatnonzero(rms > max(_TRIM_FLOOR, _TRIM_RELATIVE * rms.max()))
+    if len(loud) == 0:
+        return b""
+    keep = rate * keep_ms // 1000
+    start = max(0, loud[0] * window - keep)
+    end = min(len(samples), (loud[-1] + 1) * window + keep)
+    return pcm[2 * start : 2 * end]
+
+
+def _wav_to_prompt_audio(wav: bytes, engine_name: str) -> bytes:
+    """WAV from an engine -> trimmed 8 kHz mu-law, refusing silence so a caller never hears nothing."""
+    try:
+        pcm, rate = wav_to_pcm16_mono(wav)
+    except CodecError as e:
+        raise TtsError("tts-bad-audio", f"{engine_name} returned unreadable audio: {e}") from e
+    trimmed = trim_silence(resample_pcm16(pcm, rate, SAMPLE_RATE))
+    if not trimmed:
+        raise TtsError("tts-no-audio", f"{engine_name} returned silence")
+    return pcm16_to_ulaw(trimmed)
+
+
+def _run(argv: list[str], stdin_text: str | None) -> bytes:
+    """Run a TTS binary and return its stdout, turning every failure into a TtsError."""
+    try:
+        done = subprocess.run(
+            argv, input=stdin_text.encode("utf-8") if stdin_text is not None else None,
+            capture_output=True, timeout=SUBPROCESS_TIMEOUT_S, check=False,
+        )
+    except subprocess.TimeoutExpired as e:
+        raise TtsError("tts-timeout", f"{argv[0]} took over {SUBPROCESS_TIMEOUT_S:g} s") from e
+    except OSError as e:
+        raise TtsError("tts-failed", f"{argv[0]} could not run: {e}") from e
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip()[:200]
+        raise TtsError("tts-failed", f"{argv[0]} exited with {done.returncode}: {detail}")
+    return done.stdout
+
+
+def _require_binary(binary: str) -> str:
+    """Resolve a TTS program on PATH or fail with the package to install."""
+    path = shutil.which(binary)
+    if path is None:
+        raise TtsError("tts-binary-missing", f"{binary} is not installed (apt-get install {binary})")
+    return path
+
+
+def _require_text(text: str) -> None:
+    """Refuse empty text: silence on a triage line must be a decision, not an accident."""
+    if not text or not text.strip():
+        raise TtsError("tts-empty-text", "nothing to say")
