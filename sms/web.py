@@ -1,0 +1,215 @@
+"""The sms blueprint: Twilio's messaging webhooks, the photo upload page and the case page."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Awaitable, Callable
+
+from quart import Blueprint, Response, current_app, render_template, request
+from twilio.twiml.messaging_response import MessagingResponse
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from intake.emergency import emergency_number
+from routing.errors import NotFound
+from routing.privacy import mask_phone
+
+from .conversation import fallback_text, handle_patient_text, help_text
+from .inbound import InboundMessage
+from .links import LinkError, case_url, read_token
+from .notify import recipient_tag, send_case_summaries
+from .photos import MAX_PHOTO_BYTES, PhotoError, clean_photo, save_photo
+from .sender import MessageSender
+from .signature import is_valid_signature, public_url
+
+if TYPE_CHECKING:
+    from routing.store import Store
+
+logger = logging.getLogger(__name__)
+
+WEBHOOK_BODY_LIMIT_BYTES = 64 * 1024  # Twilio's form posts are a few kilobytes
+UPLOAD_BODY_LIMIT_BYTES = MAX_PHOTO_BYTES + 256 * 1024  # one photo plus multipart overhead
+LINK_STATUS = {"link-malformed": 404, "link-forged": 403, "link-expired": 410}
+PHOTO_STATUS = {"photo-too-large": 413, "photo-too-many-pixels": 413, "photo-format": 415, "photo-not-image": 415}
+
+# Health-worker and follow-up replies (ACCEPT/DONE/PASS/NEXT/STATUS, 1/2/3) belong to routing's queue.
+# When it exists, the app passes a handler here: it returns the reply text for a message it owns, else None.
+CommandHandler = Callable[[InboundMessage], Awaitable[str | None]]
+
+
+@dataclass(frozen=True)
+class SmsContext:
+    """Everything the sms routes need, built once by the app factory."""
+
+    store: Store
+    sender: MessageSender
+    secret: bytes
+    photo_dir: Path
+    public_base_url: str = ""
+    auth_token: str | None = None  # set: every Twilio webhook must carry a valid signature
+    worker_numbers: tuple[str, ...] = ()
+    commands: CommandHandler | None = None
+    clock: Callable[[], float] = field(default=time.time)
+
+
+def create_blueprint(ctx: SmsContext) -> Blueprint:
+    """Routes under /sms, /upload and /cases, bound to `ctx`."""
+    bp = Blueprint("sms", __name__, template_folder="templates")
+
+    async def signed_form(what: str) -> dict[str, str] | Response:
+        """The webhook's form fields, or the refusal: 413 for a body no webhook sends, 403 for a bad signature."""
+        if (request.content_length or 0) > WEBHOOK_BODY_LIMIT_BYTES:
+            logger.warning("%s refused: %s bytes", what, request.content_length)
+            return Response("too large", 413)
+        form = (await request.form).to_dict()
+        if ctx.auth_token:
+            url = public_url(ctx.public_base_url, request.url)
+            if not is_valid_signature(ctx.auth_token, url, form, request.headers.get("X-Twilio-Signature")):
+                logger.warning("%s refused: bad signature (from %s)", what, mask_phone(form.get("From")))
+                return Response("forbidden", 403)
+        return form
+
+    @bp.post("/sms/incoming")
+    async def incoming() -> Response:
+        """A patient or worker texted us: compliance keywords, worker commands, or one triage turn."""
+        form = await signed_form("SMS webhook")
+        if isinstance(form, Response):
+            return form
+        msg = InboundMessage.from_form(form)
+        if msg is None:
+            logger.warning("SMS webhook without MessageSid/From ignored")
+            return Response("missing MessageSid or From", 400)
+        if msg.keyword == "stop":
+            # Twilio confirms the opt-out itself and blocks anything we would add; the case, if any, is kept.
+            logger.info("opt-out from %s", mask_phone(msg.sender))
+            return _twiml(None)
+        if msg.keyword is not None:
+            return _twiml(help_text(msg.sender))
+        try:
+            if ctx.commands is not None and (reply := await ctx.commands(msg)) is not None:
+                return _twiml(reply)
+            turn = await handle_patient_text(ctx.store, msg)
+        except Exception:  # noqa: BLE001 -- a patient must never get silence, whatever failed on our side
+            logger.exception("text from %s could not be processed", mask_phone(msg.sender))
+            return _twiml(fallback_text(msg.sender))
+        if turn.finished and turn.case_id is not None:
+            current_app.add_background_task(
+                send_case_summaries, ctx.store, ctx.sender, turn.case_id, worker_numbers=ctx.worker_numbers,
+                public_base_url=ctx.public_base_url, secret=ctx.secret)
+        return _twiml(turn.reply)
+
+    @bp.post("/sms/status")
+    async def status() -> Response:
+        """Twilio tells us what became of a message we sent (sent, delivered, undelivered...)."""
+        form = await signed_form("status callback")
+        if isinstance(form, Response):
+            return form
+        message_id = request.args.get("message_id", type=int)
+        state = form.get("MessageStatus") or form.get("SmsStatus")
+        if message_id is not None and state:
+            code = form.get("ErrorCode")
+            try:
+                await ctx.store.update_message(message_id, status=state[:16], provider_sid=form.get("MessageSid"),
+                                               error=f"twilio {code}" if code else None)
+            except NotFound:
+                logger.warning("status callback for unknown message %s", message_id)
+        return Response("", 204)
+
+    async def page(template: str, status: int = 200, **values) -> Response:
+        """An HTML page from sms/templates."""
+        return Response(await render_template(f"sms/{template}", **values), status, content_type="text/html")
+
+    async def open_link(token: str, purpose: str, actor: str | None = None):
+        """(case, None) for a valid link to an existing case, else (None, an error page)."""
+        try:
+            case_id = read_token(ctx.secret, token, purpose=purpose, now=ctx.clock())
+            return await ctx.store.get_case(case_id, actor=actor), None
+        except LinkError as exc:
+            logger.info("%s link refused: %s", purpose, exc.code)
+            expired = exc.code == "link-expired"
+            return None, await page("message.html", LINK_STATUS[exc.code], title="Link not valid",
+                                    text="This link has expired." if expired else "This link is not valid.")
+        except NotFound:
+            return None, await page("message.html", 404, title="Link not valid", text="This link is not valid.")
+
+    @bp.route("/upload/<token>", methods=["GET", "POST"])
+    async def upload(token: str) -> Response:
+        """The photo page (GET) and the photo it sends (POST), for the one case the link names."""
+        # Refuse an oversized body before reading it; chunked bodies are cut off by the same limit while parsed.
+        if request.method == "POST" and (request.content_length or 0) > UPLOAD_BODY_LIMIT_BYTES:
+            return await page("message.html", 413, title="Photo too large", text="Please send a smaller photo.")
+        request.max_content_length = UPLOAD_BODY_LIMIT_BYTES
+        case, refusal = await open_link(token, "photo")
+        if refusal is not None:
+            return refusal
+        values = {"reference": case.reference, "emergency": emergency_number(case.region).number}
+        if request.method == "GET":
+            return await page("upload.html", **values)
+        try:
+            upload = (await request.files).get("photo")
+            # Decoding a 40-megapixel image takes a while: off the event loop, where live calls' audio runs.
+            photo = await asyncio.to_thread(clean_photo, upload.read() if upload else b"")
+        except RequestEntityTooLarge:
+            return await page("upload.html", 413, error="That photo is too large. Please send a smaller one.", **values)
+        except PhotoError as exc:
+            logger.info("upload for case %s refused: %s", case.reference, exc.code)
+            return await page("upload.html", PHOTO_STATUS[exc.code],
+                              error="That file is not a photo we can use. Please choose a JPEG, PNG or WebP photo.",
+                              **values)
+        path = await asyncio.to_thread(save_photo, ctx.photo_dir, case.id, photo)
+        await ctx.store.audit(case.id, actor="patient", action="photo_uploaded", detail=path.name)
+        current_app.add_background_task(_notify_photo, ctx, case.id, case.reference, photo.digest)
+        return await page("message.html", title="Photo received",
+                          text=f"Thank you. The photo is attached to case {case.reference}.", **values)
+
+    @bp.get("/cases/<token>")
+    async def case_page(token: str) -> Response:
+        """The case as a health worker reads it: triage, intake, transcript, photos, timeline."""
+        case, refusal = await open_link(token, "case", actor="case-link")  # every view is in the audit log
+        if refusal is not None:
+            return refusal
+        response = await page("case.html", case=case, triage=case.triage, token=token,
+                              photos=_photo_names(ctx.photo_dir, case.id),
+                              trail=await ctx.store.audit_trail(case.id), title=f"Case {case.reference}")
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @bp.get("/cases/<token>/photos/<name>")
+    async def case_photo(token: str, name: str) -> Response:
+        """One stored photo of the case the link opens."""
+        case, refusal = await open_link(token, "case")
+        if refusal is not None:
+            return refusal
+        if name not in _photo_names(ctx.photo_dir, case.id):  # also what keeps "../" out
+            return Response("not found", 404)
+        data = (Path(ctx.photo_dir) / str(case.id) / name).read_bytes()
+        return Response(data, 200, content_type="image/jpeg", headers={"Cache-Control": "no-store"})
+
+    return bp
+
+
+def _photo_names(photo_dir: Path, case_id: int) -> list[str]:
+    """The case's stored photo files, oldest first."""
+    folder = Path(photo_dir) / str(case_id)
+    if not folder.is_dir():
+        return []
+    return [p.name for p in sorted(folder.glob("*.jpg"), key=lambda p: p.stat().st_mtime)]
+
+
+async def _notify_photo(ctx: SmsContext, case_id: int, reference: str, digest: str) -> None:
+    """Tell the health workers a photo arrived, once per photo."""
+    link = case_url(ctx.public_base_url, ctx.secret, case_id, now=ctx.clock()) if ctx.public_base_url else ""
+    for number in ctx.worker_numbers:
+        await ctx.sender.send(number, f"{reference}: photo received. {link}".strip(), kind="photo_notice",
+                              case_id=case_id, idempotency_key=f"case:{case_id}:photo:{digest[:16]}:{recipient_tag(ctx.secret, number)}")
+
+
+def _twiml(text: str | None) -> Response:
+    """A messaging TwiML answer: one <Message>, or an empty <Response/>."""
+    twiml = MessagingResponse()
+    if text:
+        twiml.message(text)
+    return Response(str(twiml), 200, content_type="text/xml")

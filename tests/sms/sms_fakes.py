@@ -1,0 +1,92 @@
+"""A loopback stand-in for Twilio's Messages API, scripted per recipient, so the real SDK can be tested offline."""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+ACCOUNT_SID = "AC" + "1" * 32
+AUTH_TOKEN = "test-auth-token"
+FROM_NUMBER = "+15005550006"
+
+ERRORS = {
+    400: {"code": 21211, "message": "The 'To' number is not a valid phone number.", "status": 400},
+    429: {"code": 20429, "message": "Too Many Requests", "status": 429},
+    500: {"code": 20500, "message": "Internal Server Error", "status": 500},
+}
+
+
+class FakeTwilio:
+    """`POST /2010-04-01/Accounts/{sid}/Messages.json`: answers 201, 400, 429, 500 or hangs ("timeout")."""
+
+    def __init__(self, hang_s: float = 2.0) -> None:
+        self.hang_s = hang_s
+        self.script: dict[str, list] = {}  # To -> behaviours in order; the last one repeats
+        self.requests: list[dict] = []  # every request received, decoded
+        self._sids = itertools.count(1)
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        """Origin the SDK is pointed at."""
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def created(self) -> list[dict]:
+        """Requests that were answered 201: the messages Twilio would have delivered."""
+        return [r for r in self.requests if r["answer"] == 201]
+
+    def __enter__(self) -> "FakeTwilio":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def _next(self, to: str):
+        with self._lock:
+            steps = self.script.get(to, [201])
+            return steps.pop(0) if len(steps) > 1 else steps[0]
+
+    def _handler(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args) -> None:  # keep test output clean
+                pass
+
+            def do_POST(self) -> None:
+                form = {k: v[0] for k, v in parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode()).items()}
+                auth = base64.b64decode(self.headers.get("Authorization", "Basic ")[6:]).decode()
+                behaviour = fake._next(form.get("To", ""))
+                record = {"path": self.path, "form": form, "auth": auth, "answer": behaviour}
+                with fake._lock:
+                    fake.requests.append(record)
+                if behaviour == "timeout":
+                    time.sleep(fake.hang_s)
+                    return
+                if behaviour == 201:
+                    sid = f"SM{next(fake._sids):032d}"
+                    self._json(201, {"sid": sid, "status": "queued", "to": form.get("To"), "from": form.get("From"),
+                                     "body": form.get("Body"), "account_sid": self.path.split("/")[3]})
+                else:
+                    self._json(behaviour, ERRORS[behaviour])
+
+            def _json(self, status: int, payload: dict) -> None:
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        return Handler

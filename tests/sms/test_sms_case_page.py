@@ -1,0 +1,50 @@
+"""The case page: a signed link shows the whole case to the health worker, and every view is audited."""
+
+import io
+
+from PIL import Image
+from sms_app import BASE, SECRET, make_app
+
+from intake.models import Category, TriageResult, Urgency
+from sms.links import case_url, make_token
+from sms.photos import clean_photo, save_photo
+
+NOW = 1_800_000_000
+
+
+async def test_case_page_shows_triage_transcript_photos_and_timeline(store, tmp_path):
+    ref = await store.open_call(call_sid="CA-page", caller="+2348031234567", region="NG")
+    await store.record_turn(ref.case_id, seq=1, prompt_id="complaint", raw_text="he has a high void",
+                            corrected_text="he has typhoid <b>", source="speech")
+    result = TriageResult(protocol="START", start_category=Category.RED, urgency=Urgency.EMERGENCY,
+                          red_flags=["heavy_bleeding"], complaint="bleeding from the leg", severity=9)
+    await store.save_triage(ref.case_id, result.to_dict(), complete=True)
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48)).save(out, "JPEG")
+    photo_name = save_photo(tmp_path / "photos", ref.case_id, clean_photo(out.getvalue())).name
+
+    app = make_app(store, tmp_path / "photos", now=NOW)
+    client = app.test_client()
+    path = case_url(BASE, SECRET, ref.case_id, now=NOW).removeprefix(BASE)
+    response = await client.get(path)
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    html = await response.get_data(as_text=True)
+    for text in [ref.reference, "RED", "emergency", "Red flags: heavy bleeding", "bleeding from the leg",
+                 "he has a high void", "he has typhoid &lt;b&gt;", "+2348031234567", "pending", "not medical advice"]:
+        assert text in html, text
+    assert f'src="{path}/photos/{photo_name}"' in html
+    photo = await client.get(f"{path}/photos/{photo_name}")
+    assert photo.status_code == 200 and photo.content_type == "image/jpeg"
+    assert (await client.get(f"{path}/photos/..%2F..%2Fetc%2Fpasswd")).status_code == 404
+
+    assert [a.actor for a in await store.audit_trail(ref.case_id) if a.action == "read"] == ["case-link"]
+
+
+async def test_case_page_refuses_upload_links_and_expired_links(store, tmp_path):
+    ref = await store.open_call(call_sid="CA-page2", caller="+2348031234567", region="NG")
+    client = make_app(store, tmp_path, now=NOW).test_client()
+    upload_token = make_token(SECRET, purpose="photo", case_id=ref.case_id, now=NOW, ttl_s=60)
+    assert (await client.get(f"/cases/{upload_token}")).status_code == 403
+    old = make_token(SECRET, purpose="case", case_id=ref.case_id, now=NOW - 120, ttl_s=60)
+    assert (await client.get(f"/cases/{old}")).status_code == 410
+    assert not [a for a in await store.audit_trail(ref.case_id) if a.action == "read"]
