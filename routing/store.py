@@ -1,0 +1,477 @@
+"""Durable case storage: calls, turns, triage, messages and the audit log, with PHI encrypted at rest.
+
+Every write runs in its own short transaction, is idempotent (Twilio retries webhooks; we retry
+through database outages), and survives a brief outage through a bounded retry.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import secrets
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager, nullcontext
+from datetime import UTC, datetime, timedelta
+from typing import TypeVar
+
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from routing.crypto import PhiCipher, keyed_hash
+from routing.engine import RetryPolicy, is_transient, make_engine, with_retry
+from routing.errors import NotFound
+from routing.lifecycle import INTAKE_OPEN, Status, check_transition
+from routing.jobs import schedule
+from routing.migrate import upgrade_engine
+from routing.models import ENCRYPTED, AuditEntry, Call, Case, Message, Patient, TriageRecord, Turn
+from routing.phones import parse_caller
+from routing.policy import RoutingPolicy
+from routing.priority import base_priority, needed_skill
+from routing.privacy import mask_phone
+from routing.views import AuditView, CaseRef, CaseView, MessageView, TurnView
+
+__all__ = ["CaseRef", "CaseView", "MessageView", "Store", "TurnView"]
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Clock = Callable[[], datetime]
+
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I: read aloud and typed on keypads
+REFERENCE_LENGTH = 6  # 32**6 ~ 1e9: a collision (retried) stays rare past a million cases
+INTEGRITY_ATTEMPTS = 3  # a racing twin (same CallSid, same seq) wins; we then find its row
+CALL_ENDED = frozenset({"completed", "busy", "failed", "no-answer", "canceled"})
+REENCRYPT_BATCH = 500
+
+
+def utc_now() -> datetime:
+    """The default clock."""
+    return datetime.now(UTC)
+
+
+def new_reference() -> str:
+    """A short, speakable case reference that carries no PHI."""
+    return "TL-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def contact_key(address: str) -> str:
+    """The form of a phone/WhatsApp address we hash, so equal addresses find each other."""
+    return address.strip().lower()
+
+
+class Store:
+    """The database, for everyone: voice and sms call these methods; routing's modules share its sessions."""
+
+    def __init__(self, engine: AsyncEngine, cipher: PhiCipher, *, hash_key: bytes,
+                 retry: RetryPolicy = RetryPolicy(), clock: Clock = utc_now,
+                 policy: RoutingPolicy = RoutingPolicy()) -> None:
+        self.engine = engine
+        self.cipher = cipher
+        self.retry = retry
+        self.clock = clock
+        self.policy = policy
+        self._hash_key = hash_key
+        self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+        # SQLite has one writer at a time; queueing our own transactions here is fair (FIFO), where
+        # SQLite's busy handler lets an unlucky connection starve. Other processes still meet busy_timeout.
+        self._serial = asyncio.Lock() if engine.dialect.name == "sqlite" else nullcontext()
+
+    @classmethod
+    async def connect(cls, database_url: str, cipher: PhiCipher, *, hash_key: bytes,
+                      retry: RetryPolicy = RetryPolicy(), clock: Clock = utc_now,
+                      policy: RoutingPolicy = RoutingPolicy()) -> "Store":
+        """Open (lazily) the database `database_url` names: sqlite+aiosqlite:///path or postgresql+asyncpg://..."""
+        if not hash_key:
+            raise ValueError("hash_key is required: phone lookups use a keyed hash")
+        return cls(make_engine(database_url), cipher, hash_key=hash_key, retry=retry, clock=clock, policy=policy)
+
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return self.engine.dialect.name
+
+    async def upgrade(self) -> None:
+        """Bring the schema to head (the Alembic migrations shipped in routing/migrations)."""
+        await with_retry(lambda: upgrade_engine(self.engine), self.retry, "upgrade")
+
+    async def close(self) -> None:
+        """Close every pooled connection."""
+        await self.engine.dispose()
+
+    async def ping(self) -> bool:
+        """True when the database answers (for /healthz); never raises."""
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            return True
+        except Exception as exc:  # noqa: BLE001 - a health check reports, it does not crash
+            logger.warning("database ping failed: %s", type(exc).__name__)
+            return False
+
+    # -- plumbing shared by routing's modules -------------------------------------------------
+
+    def hash(self, value: str) -> str:
+        """Keyed hash of an address, for lookups."""
+        return keyed_hash(self._hash_key, contact_key(value))
+
+    def now(self) -> datetime:
+        """The store's clock (tests pass a fixed one)."""
+        return self.clock()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """One transaction: committed on exit, rolled back on error. Never nest them (SQLite would wait on itself)."""
+        async with self._serial, self._sessions.begin() as session:
+            yield session
+
+    async def write(self, what: str, op: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        """Run `op` in a fresh transaction, retried through outages and through a racing twin's insert.
+
+        `op` must look before it inserts, so that running it again is harmless.
+        """
+        async def attempt() -> T:
+            for n in range(1, INTEGRITY_ATTEMPTS + 1):
+                try:
+                    async with self.transaction() as session:
+                        return await op(session)
+                except IntegrityError as exc:
+                    if n == INTEGRITY_ATTEMPTS or is_transient(exc):
+                        raise
+                    logger.info("%s: lost an insert race, looking again", what)
+            raise AssertionError("unreachable")
+
+        return await with_retry(attempt, self.retry, what)
+
+    async def move(self, session: AsyncSession, case: Case, target: str, *, actor: str, detail: str = "") -> None:
+        """Change a case's status through the lifecycle table, audit it, and schedule what must follow.
+
+        The follow-up jobs are written in the same transaction as the change, so neither exists alone.
+        """
+        old = case.status
+        new = check_transition(old, target)
+        now = self.now()
+        case.status = new.value
+        case.updated_at = now
+        case.priority_base = base_priority(case.category, case.urgency, follow_up=case.follow_up,
+                                           escalated=new is Status.ESCALATED)
+        note = f"{old} -> {new.value}" + (f": {detail}" if detail else "")
+        session.add(AuditEntry(case_id=case.id, actor=actor, action="status", detail=note, at=now))
+        logger.info("case %s: %s", case.reference, note)
+        await self._schedule_after(session, case, old, new, now)
+
+    async def _schedule_after(self, s: AsyncSession, case: Case, old: str, new: Status, now: datetime) -> None:
+        policy, payload = self.policy, {"case_id": case.id}
+        if new is Status.PENDING:
+            if old in (Status.INTAKE_COMPLETE, Status.FOLLOW_UP_SCHEDULED):  # a new need: the wait starts now
+                case.queued_at_s = int(now.timestamp())
+                await schedule(s, "escalate", {**payload, "queued_at_s": case.queued_at_s}, now=now,
+                               run_at=now + timedelta(seconds=policy.escalate_after_s))
+            await schedule(s, "offer", payload, run_at=now, now=now)
+        elif new is Status.RESOLVED:
+            for n, delay_s in enumerate(policy.follow_up_after_s, start=1):
+                await schedule(s, "follow_up", {**payload, "n": n, "last": n == len(policy.follow_up_after_s)},
+                               run_at=now + timedelta(seconds=delay_s), now=now)
+
+    async def locked_case(self, session: AsyncSession, case_id: int) -> Case:
+        """The case row, locked for update on PostgreSQL (SQLite writers are already serialized)."""
+        case = (await session.execute(select(Case).where(Case.id == case_id).with_for_update())).scalar_one_or_none()
+        if case is None:
+            raise NotFound(f"no case {case_id}", code="case-not-found")
+        return case
+
+    def _json_enc(self, value: dict | None) -> str | None:
+        return None if value is None else self.cipher.encrypt(json.dumps(value, separators=(",", ":")))
+
+    def _json_dec(self, token: str | None) -> dict | None:
+        return None if token is None else json.loads(self.cipher.decrypt(token))
+
+    # -- calls and cases ---------------------------------------------------------------------
+
+    async def open_call(self, *, call_sid: str, caller: str, channel: str = "voice", region: str | None = None,
+                        stream_sid: str | None = None) -> CaseRef:
+        """Write the call and its case when the stream starts; a retry with the same call_sid finds them."""
+
+        async def op(s: AsyncSession) -> CaseRef:
+            found = (await s.execute(select(Call, Case.reference).join(Case, Call.case_id == Case.id)
+                                     .where(Call.call_sid == call_sid))).first()
+            if found:
+                call, reference = found
+                if stream_sid and not call.stream_sid:
+                    call.stream_sid = stream_sid
+                return CaseRef(call.case_id, reference, created=False)
+            now = self.now()
+            number = parse_caller(caller)
+            patient = await self._patient(s, number.e164, region or number.region, now)
+            case = Case(reference=new_reference(), patient_id=patient.id if patient else None, channel=channel,
+                        contact_hash=self.hash(caller), contact_enc=self.cipher.encrypt(caller.strip()),
+                        region=region or number.region, status=Status.CREATED.value, follow_up=False,
+                        priority_base=base_priority(None, None), created_at=now, updated_at=now)
+            s.add(case)
+            await s.flush()
+            s.add(Call(call_sid=call_sid, case_id=case.id, stream_sid=stream_sid,
+                       status="in-progress" if channel == "voice" else "open", started_at=now, updated_at=now))
+            s.add(AuditEntry(case_id=case.id, actor="system", action="created",
+                             detail=f"channel={channel} region={case.region} valid_number={number.valid}", at=now))
+            return CaseRef(case.id, case.reference, created=True)
+
+        ref = await self.write("open_call", op)
+        if ref.created:
+            logger.info("case %s opened for %s on %s", ref.reference, mask_phone(caller), channel)
+        return ref
+
+    async def _patient(self, s: AsyncSession, e164: str | None, region: str | None, now: datetime) -> Patient | None:
+        if e164 is None:  # anonymous or unparseable: no patient record to link cases by
+            return None
+        phone_hash = self.hash(e164)
+        patient = (await s.execute(select(Patient).where(Patient.phone_hash == phone_hash))).scalar_one_or_none()
+        if patient is None:
+            patient = Patient(phone_hash=phone_hash, phone_enc=self.cipher.encrypt(e164), region=region, created_at=now)
+            s.add(patient)
+            await s.flush()
+        return patient
+
+    async def record_turn(self, case_id: int, *, seq: int, prompt_id: str | None, raw_text: str,
+                          corrected_text: str, source: str, stt_backend: str | None = None,
+                          latency_ms: int | None = None) -> None:
+        """Store one turn as soon as it is heard; the same (case_id, seq) twice is stored once."""
+
+        async def op(s: AsyncSession) -> None:
+            exists = (await s.execute(select(Turn.id).where(Turn.case_id == case_id, Turn.seq == seq))).first()
+            if exists:
+                return
+            now = self.now()
+            s.add(Turn(case_id=case_id, seq=seq, prompt_id=prompt_id, raw_text_enc=self.cipher.encrypt(raw_text),
+                       corrected_text_enc=self.cipher.encrypt(corrected_text), source=source,
+                       stt_backend=stt_backend, latency_ms=latency_ms, created_at=now))
+            case = await self.locked_case(s, case_id)
+            case.updated_at = now
+
+        await self.write("record_turn", op)
+
+    async def save_triage(self, case_id: int, result: dict, *, dialogue_state: dict | None = None,
+                          complete: bool = False) -> None:
+        """Store the dialogue's latest result (and resumable state); complete=True queues the case."""
+
+        async def op(s: AsyncSession) -> None:
+            now = self.now()
+            case = await self.locked_case(s, case_id)
+            record = (await s.execute(select(TriageRecord).where(TriageRecord.case_id == case_id))).scalar_one_or_none()
+            if record is None:
+                record = TriageRecord(case_id=case_id)
+                s.add(record)
+            record.category = result.get("start_category")
+            record.urgency = result.get("urgency")
+            record.result_enc = self._json_enc(result)
+            if dialogue_state is not None or complete:
+                record.dialogue_state_enc = self._json_enc(dialogue_state)
+            record.complete = record.complete or complete
+            record.updated_at = now
+            case.category, case.urgency, case.skill = record.category, record.urgency, needed_skill(result)
+            case.priority_base = base_priority(case.category, case.urgency, follow_up=case.follow_up,
+                                               escalated=case.status == Status.ESCALATED)
+            case.updated_at = now
+            if complete and case.status == Status.CREATED:
+                await self.move(s, case, Status.INTAKE_COMPLETE, actor="intake")
+                await self.move(s, case, Status.PENDING, actor="intake")
+
+        await self.write("save_triage", op)
+
+    async def close_call(self, call_sid: str, *, status: str) -> None:
+        """The stream ended; a case whose intake never finished still goes to the queue."""
+        await self._end_call(call_sid, status, None, "close_call")
+
+    async def record_call_status(self, call_sid: str, status: str, *, duration_s: int | None = None) -> None:
+        """Twilio's status callback; an unknown CallSid (no stream ever started) is logged and ignored."""
+        await self._end_call(call_sid, status, duration_s, "record_call_status")
+
+    async def _end_call(self, call_sid: str, status: str, duration_s: int | None, what: str) -> None:
+        async def op(s: AsyncSession) -> None:
+            call = (await s.execute(select(Call).where(Call.call_sid == call_sid))).scalar_one_or_none()
+            if call is None:
+                logger.info("%s: unknown call %s (status %s) ignored", what, call_sid, status)
+                return
+            now = self.now()
+            call.status, call.updated_at = status, now
+            if duration_s is not None:
+                call.duration_s = duration_s
+            ended = what == "close_call" or status in CALL_ENDED
+            if ended and call.ended_at is None:
+                call.ended_at = now
+            case = await self.locked_case(s, call.case_id)
+            if ended and case.status == Status.CREATED and case.channel == "voice":
+                # a dropped call is a person who may still need help: a human calls back
+                reason = f"call ended ({status}) before intake finished"
+                await self.move(s, case, Status.INTAKE_COMPLETE, actor="system", detail=reason)
+                await self.move(s, case, Status.PENDING, actor="system")
+
+        await self.write(what, op)
+
+    async def transition(self, case_id: int, target: str, *, actor: str, detail: str = "") -> None:
+        """Move a case to `target` if the lifecycle allows it (IllegalTransition otherwise); audited."""
+
+        async def op(s: AsyncSession) -> None:
+            await self.move(s, await self.locked_case(s, case_id), target, actor=actor, detail=detail)
+
+        await self.write("transition", op)
+
+    # -- reading cases -----------------------------------------------------------------------
+
+    async def get_case(self, case_id: int, *, actor: str | None = None) -> CaseView:
+        """The decrypted case; with `actor`, the read is written to the audit log."""
+        async def op() -> CaseView:
+            async with self.transaction() as s:
+                case = await s.get(Case, case_id)
+                if case is None:
+                    raise NotFound(f"no case {case_id}", code="case-not-found")
+                if actor:
+                    s.add(AuditEntry(case_id=case_id, actor=actor, action="read", detail="", at=self.now()))
+                return await self._view(s, case)
+
+        return await with_retry(op, self.retry, "get_case")
+
+    async def find_case_by_call(self, call_sid: str) -> CaseView | None:
+        """The case a CallSid (or text conversation id) opened, if any."""
+        async def op() -> CaseView | None:
+            async with self.transaction() as s:
+                case = (await s.execute(select(Case).join(Call, Call.case_id == Case.id)
+                                        .where(Call.call_sid == call_sid))).scalar_one_or_none()
+                return None if case is None else await self._view(s, case)
+
+        return await with_retry(op, self.retry, "find_case_by_call")
+
+    async def find_open_text_case(self, address: str) -> CaseView | None:
+        """The latest text-channel case for this address whose intake is still collecting answers."""
+        async def op() -> CaseView | None:
+            async with self.transaction() as s:
+                case = (await s.execute(
+                    select(Case).where(Case.contact_hash == self.hash(address), Case.channel != "voice",
+                                       Case.status.in_([st.value for st in INTAKE_OPEN]))
+                    .order_by(Case.id.desc()).limit(1))).scalar_one_or_none()
+                return None if case is None else await self._view(s, case)
+
+        return await with_retry(op, self.retry, "find_open_text_case")
+
+    async def _view(self, s: AsyncSession, case: Case) -> CaseView:
+        record = (await s.execute(select(TriageRecord).where(TriageRecord.case_id == case.id))).scalar_one_or_none()
+        turns = (await s.execute(select(Turn).where(Turn.case_id == case.id).order_by(Turn.seq))).scalars().all()
+        call = (await s.execute(select(Call).where(Call.case_id == case.id).order_by(Call.id.desc()).limit(1))
+                ).scalar_one_or_none()
+        dec = self.cipher.decrypt
+        return CaseView(
+            id=case.id, reference=case.reference, status=case.status, channel=case.channel,
+            caller=dec(case.contact_enc), region=case.region, category=case.category, urgency=case.urgency,
+            triage=(self._json_dec(record.result_enc) if record else None) or {},
+            dialogue_state=self._json_dec(record.dialogue_state_enc) if record else None,
+            turns=[TurnView(t.seq, t.prompt_id, dec(t.raw_text_enc), dec(t.corrected_text_enc), t.source,
+                            t.stt_backend, t.latency_ms, t.created_at) for t in turns],
+            created_at=case.created_at, updated_at=case.updated_at,
+            call_sid=call.call_sid if call else None, call_status=call.status if call else None,
+        )
+
+    # -- messages ----------------------------------------------------------------------------
+
+    async def add_message(self, *, to: str, body: str, kind: str, case_id: int | None = None, channel: str = "sms",
+                          status: str = "queued", idempotency_key: str | None = None) -> tuple[int, bool]:
+        """Record an outbound message; the same idempotency key returns the first row, created=False."""
+
+        async def op(s: AsyncSession) -> tuple[int, bool]:
+            if idempotency_key:
+                found = (await s.execute(select(Message.id).where(Message.idempotency_key == idempotency_key))
+                         ).scalar_one_or_none()
+                if found is not None:
+                    return found, False
+            now = self.now()
+            message = Message(case_id=case_id, channel=channel, to_hash=self.hash(to),
+                              to_enc=self.cipher.encrypt(to), body_enc=self.cipher.encrypt(body), kind=kind,
+                              status=status, idempotency_key=idempotency_key, created_at=now, updated_at=now)
+            s.add(message)
+            await s.flush()
+            return message.id, True
+
+        return await self.write("add_message", op)
+
+    async def update_message(self, message_id: int, *, status: str, provider_sid: str | None = None,
+                             error: str | None = None) -> None:
+        """Record what the provider did with a message (sent, delivered, failed...)."""
+
+        async def op(s: AsyncSession) -> None:
+            message = await s.get(Message, message_id)
+            if message is None:
+                raise NotFound(f"no message {message_id}", code="message-not-found")
+            message.status, message.updated_at = status, self.now()
+            if provider_sid is not None:
+                message.provider_sid = provider_sid
+            if error is not None:
+                message.error = error
+
+        await self.write("update_message", op)
+
+    async def update_message_by_provider_sid(self, provider_sid: str, *, status: str, error: str | None = None) -> bool:
+        """Twilio's message status callback (MessageSid); False when the sid is unknown."""
+
+        async def op(s: AsyncSession) -> bool:
+            message = (await s.execute(select(Message).where(Message.provider_sid == provider_sid))
+                       ).scalar_one_or_none()
+            if message is None:
+                return False
+            message.status, message.updated_at = status, self.now()
+            if error is not None:
+                message.error = error
+            return True
+
+        return await self.write("update_message_by_provider_sid", op)
+
+    async def list_messages(self, *, limit: int = 50, case_id: int | None = None) -> list[MessageView]:
+        """Messages, decrypted, newest first (the outbox view)."""
+        async def op() -> list[MessageView]:
+            async with self.transaction() as s:
+                query = select(Message).order_by(Message.id.desc()).limit(limit)
+                if case_id is not None:
+                    query = query.where(Message.case_id == case_id)
+                rows = (await s.execute(query)).scalars().all()
+            dec = self.cipher.decrypt
+            return [MessageView(m.id, m.case_id, m.channel, dec(m.to_enc), dec(m.body_enc), m.kind, m.status,
+                                m.provider_sid, m.error, m.idempotency_key, m.created_at, m.updated_at)
+                    for m in rows]
+
+        return await with_retry(op, self.retry, "list_messages")
+
+    # -- audit and keys ------------------------------------------------------------------------
+
+    async def audit(self, case_id: int, *, actor: str, action: str, detail: str = "") -> None:
+        """Append a line to the audit log (who read or changed which case). Keep PHI out of `detail`."""
+
+        async def op(s: AsyncSession) -> None:
+            s.add(AuditEntry(case_id=case_id, actor=actor, action=action, detail=detail, at=self.now()))
+
+        await self.write("audit", op)
+
+    async def audit_trail(self, case_id: int) -> list[AuditView]:
+        """The case's audit lines, oldest first."""
+        async with self.transaction() as s:
+            rows = (await s.execute(select(AuditEntry).where(AuditEntry.case_id == case_id)
+                                    .order_by(AuditEntry.id))).scalars().all()
+        return [AuditView(r.case_id, r.actor, r.action, r.detail, r.at) for r in rows]
+
+    async def reencrypt(self) -> int:
+        """Rewrite every PHI value under the newest key (step 2 of key rotation); returns how many."""
+        count = 0
+        for model, columns in ENCRYPTED.items():
+            last_id = 0
+            while True:
+                async with self.transaction() as s:
+                    rows = (await s.execute(select(model).where(model.id > last_id).order_by(model.id)
+                                            .limit(REENCRYPT_BATCH).with_for_update())).scalars().all()
+                    for row in rows:
+                        for column in columns:
+                            value = getattr(row, column)
+                            if value is not None:
+                                setattr(row, column, self.cipher.rotate(value))
+                                count += 1
+                if len(rows) < REENCRYPT_BATCH:
+                    break
+                last_id = rows[-1].id
+        logger.info("re-encrypted %d PHI values under the newest key", count)
+        return count

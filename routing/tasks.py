@@ -1,0 +1,138 @@
+"""What each scheduled job does: offers, timeouts, escalation, follow-ups, retention. Sends through a Notifier."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from routing.jobs import ClaimedJob, Handler, enqueue, schedule
+from routing.lifecycle import Status
+from routing.models import Assignment, Case, HealthWorker, Job, Turn
+from routing.notify import Notifier
+from routing.queue import OFFERED, TIMED_OUT, offer
+from routing.store import Store
+
+logger = logging.getLogger(__name__)
+
+FOLLOW_UP_TEXT = ("triageline {ref}: how is the patient now? Reply 1 better, 2 same, 3 worse. "
+                  "If there is any danger sign, call your local emergency number now. This is not medical advice.")
+OFFER_TEXT = ("New case {ref}: {category}, {urgency}{flags}. Reply ACCEPT {ref} to take it or PASS {ref}.")
+ESCALATION_TEXT = "triageline: case {ref} ({category}, {urgency}) has waited {hours} h without a health worker."
+PURGE_INTERVAL = timedelta(days=1)
+
+
+def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
+    """The job kinds `triage worker` runs, bound to a store and a notifier."""
+
+    async def on_offer(job: ClaimedJob) -> None:
+        await offer(store, job.payload["case_id"])
+
+    async def on_offer_timeout(job: ClaimedJob) -> None:
+        case_id, assignment_id = job.payload["case_id"], job.payload["assignment_id"]
+
+        async def op(s: AsyncSession) -> None:
+            case = await store.locked_case(s, case_id)
+            assignment = await s.get(Assignment, assignment_id)
+            if assignment.status != OFFERED or case.status != Status.ASSIGNED:
+                return  # accepted or passed in time
+            assignment.status, assignment.responded_at = TIMED_OUT, store.now()
+            await store.move(s, case, Status.PENDING, actor="system", detail="offer not accepted in time")
+
+        await store.write("offer_timeout", op)
+
+    async def on_escalate(job: ClaimedJob) -> None:
+        case_id = job.payload["case_id"]
+
+        async def op(s: AsyncSession) -> dict | None:
+            case = await store.locked_case(s, case_id)
+            if case.queued_at_s != job.payload["queued_at_s"] or case.status not in (Status.PENDING, Status.ASSIGNED):
+                return None  # taken by a worker, or re-queued since (a later job watches that wait)
+            now = store.now()
+            await s.execute(update(Assignment).where(Assignment.case_id == case_id, Assignment.status == OFFERED)
+                            .values(status=TIMED_OUT, responded_at=now))
+            await store.move(s, case, Status.ESCALATED, actor="system", detail="waited too long")
+            await schedule(s, "offer", {"case_id": case_id}, run_at=now, now=now)
+            hours = round((now.timestamp() - case.queued_at_s) / 3600, 1)
+            for index in range(len(store.policy.coordinator_numbers)):
+                await schedule(s, "notify", {"case_id": case_id, "audience": "coordinator", "index": index,
+                                             "kind": "escalation", "hours": hours}, run_at=now, now=now)
+            return {"reference": case.reference}
+
+        escalated = await store.write("escalate", op)
+        if escalated and not store.policy.coordinator_numbers:
+            logger.error("case %s escalated but no coordinator numbers are configured", escalated["reference"])
+
+    async def on_notify(job: ClaimedJob) -> None:
+        p = job.payload
+        async with store.transaction() as s:
+            case = await s.get(Case, p["case_id"])
+            worker = await s.get(HealthWorker, p["worker_id"]) if p.get("worker_id") else None
+        fields = {"ref": case.reference, "category": case.category or "no START category",
+                  "urgency": case.urgency or "urgent", "hours": p.get("hours", "")}
+        if p["audience"] == "worker":
+            to = store.cipher.decrypt(worker.phone_enc)
+            view = await store.get_case(case.id)
+            flags = view.triage.get("red_flags") or []
+            body = OFFER_TEXT.format(**fields, flags=f", red flags: {', '.join(flags)}" if flags else "")
+        else:
+            to, body = store.policy.coordinator_numbers[p["index"]], ESCALATION_TEXT.format(**fields)
+        await notifier.send(to, body, kind=p["kind"], case_id=case.id)
+
+    async def on_follow_up(job: ClaimedJob) -> None:
+        case_id = job.payload["case_id"]
+        async with store.transaction() as s:
+            case = await s.get(Case, case_id)
+            if case.status != Status.FOLLOW_UP_SCHEDULED:
+                return
+            contact, reference = store.cipher.decrypt(case.contact_enc), case.reference
+        await notifier.send(contact, FOLLOW_UP_TEXT.format(ref=reference), kind="follow_up", case_id=case_id)
+        if job.payload.get("last"):
+            await enqueue(store, "close_if_quiet", {"case_id": case_id}, dedupe_key=f"close_if_quiet:{case_id}",
+                          run_at=store.now() + timedelta(seconds=store.policy.close_after_last_follow_up_s))
+
+    async def on_close_if_quiet(job: ClaimedJob) -> None:
+        async def op(s: AsyncSession) -> None:
+            case = await store.locked_case(s, job.payload["case_id"])
+            if case.status == Status.FOLLOW_UP_SCHEDULED:
+                await store.move(s, case, Status.CLOSED, actor="system", detail="no reply to follow-ups")
+
+        await store.write("close_if_quiet", op)
+
+    async def on_purge(job: ClaimedJob) -> None:
+        purged = await purge_transcripts(store)
+        logger.info("retention: purged %d turns older than %d days", purged, store.policy.retention_days)
+        await ensure_purge_scheduled(store, after=PURGE_INTERVAL)
+
+    return {"offer": on_offer, "offer_timeout": on_offer_timeout, "escalate": on_escalate, "notify": on_notify,
+            "follow_up": on_follow_up, "close_if_quiet": on_close_if_quiet, "purge": on_purge}
+
+
+async def purge_transcripts(store: Store) -> int:
+    """Erase transcript texts older than the retention period (the turn rows and their timing stay)."""
+    now = store.now()
+    cutoff = now - timedelta(days=store.policy.retention_days)
+
+    async def op(s: AsyncSession) -> int:
+        result = await s.execute(update(Turn).where(Turn.created_at < cutoff, Turn.purged_at.is_(None))
+                                 .values(raw_text_enc=None, corrected_text_enc=None, purged_at=now))
+        return result.rowcount
+
+    return await store.write("purge_transcripts", op)
+
+
+async def ensure_purge_scheduled(store: Store, *, after: timedelta = timedelta(0)) -> bool:
+    """One retention purge per day, whichever worker schedules it first."""
+    run_at = store.now() + after
+    return await enqueue(store, "purge", {}, run_at=run_at, dedupe_key=f"purge:{run_at.date().isoformat()}")
+
+
+async def pending_jobs(store: Store, kind: str | None = None) -> list[tuple[str, dict]]:
+    """Pending jobs (kind, payload), soonest first: for tests and operators."""
+    query = select(Job.kind, Job.payload).where(Job.status == "pending").order_by(Job.run_at, Job.id)
+    if kind:
+        query = query.where(Job.kind == kind)
+    async with store.transaction() as s:
+        return [(k, p) for k, p in (await s.execute(query)).all()]

@@ -1,0 +1,102 @@
+"""Shared database fixtures: every storage test runs on SQLite and on PostgreSQL.
+
+PostgreSQL: TEST_POSTGRES_URL (default postgresql+asyncpg://postgres@127.0.0.1:5432/test). Each test
+session creates its own database from it and drops it at the end, so concurrent runs never meet.
+When the server is unreachable the PostgreSQL half is skipped, except under CI=true, where it fails.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+from concurrent.futures import ThreadPoolExecutor
+
+import asyncpg
+import pytest
+from cryptography.fernet import Fernet
+from sqlalchemy.engine import make_url
+
+from routing.crypto import PhiCipher
+from routing.migrate import upgrade_database
+from routing.models import Base
+from routing.store import Store
+
+DEFAULT_POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+TEST_PHI_KEY = Fernet.generate_key().decode()
+TEST_HASH_KEY = secrets.token_bytes(32)
+
+
+def run_async(make_coro):
+    """Run a coroutine to completion on a private loop in a thread: safe whether or not a loop is running."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(make_coro())).result()
+
+
+def _asyncpg_dsn(url) -> str:
+    return url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+async def _admin(url, sql: str) -> None:
+    conn = await asyncpg.connect(_asyncpg_dsn(url), timeout=5)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """URL of a fresh, migrated PostgreSQL database private to this test session."""
+    base = make_url(os.environ.get("TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL))
+    name = f"tl_test_{os.getpid()}_{secrets.token_hex(3)}"
+    try:
+        run_async(lambda: _admin(base, f'CREATE DATABASE "{name}"'))
+    except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+        reason = f"PostgreSQL unreachable at {base.render_as_string()}: {type(exc).__name__}: {exc}"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(reason + " (CI=true: PostgreSQL tests must run)")
+        pytest.skip(reason)
+    url = base.set(database=name)
+    try:
+        run_async(lambda: upgrade_database(url.render_as_string(hide_password=False)))
+        yield url.render_as_string(hide_password=False)
+    finally:
+        run_async(lambda: _admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+async def _truncate_postgres(url: str) -> None:
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    await _admin(make_url(url), f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    """An empty database at the head schema: a temporary SQLite file, or this session's PostgreSQL database."""
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'db' / 'triage.db'}"
+        run_async(lambda: upgrade_database(url))
+        return url
+    url = request.getfixturevalue("postgres_url")
+    run_async(lambda: _truncate_postgres(url))
+    return url
+
+
+@pytest.fixture
+def phi_cipher() -> PhiCipher:
+    """The test PHI cipher (one key per test session)."""
+    return PhiCipher.from_keys(TEST_PHI_KEY)
+
+
+@pytest.fixture
+def hash_key() -> bytes:
+    """The test key for phone-number hashes."""
+    return TEST_HASH_KEY
+
+
+@pytest.fixture
+async def store(database_url, phi_cipher, hash_key):
+    """A connected Store on `database_url` (already upgraded), closed after the test."""
+    s = await Store.connect(database_url, phi_cipher, hash_key=hash_key)
+    yield s
+    await s.close()
