@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import struct
 import warnings
 
 import numpy as np
+
+from stt.audio import resample
 
 with warnings.catch_warnings():
     # audioop is deprecated on 3.11-3.12 and comes from audioop-lts on 3.13+; its C
@@ -18,14 +19,6 @@ SAMPLE_RATE = 8000
 FRAME_MS = 20
 FRAME_BYTES = SAMPLE_RATE * FRAME_MS // 1000  # one mu-law byte per sample
 ULAW_SILENCE = 0xFF  # mu-law code for zero
-
-# Windowed-sinc resampler: zero crossings each side of the kernel, and the share of
-# the lower Nyquist frequency kept (the rest is the filter's transition band).
-_SINC_HALF_WIDTH = 12
-_SINC_PASSBAND = 0.92
-_SINC_PHASES = 256  # fractional positions tabulated; finer steps change nothing audible
-_KAISER_BETA = 8.0
-_RESAMPLE_BLOCK = 4096  # output samples per step, bounds memory on long clips
 
 _WAVE_PCM = 1
 _WAVE_FLOAT = 3
@@ -64,38 +57,15 @@ def silence_ulaw(ms: int) -> bytes:
 
 
 def resample_pcm16(pcm: bytes, from_rate: int, to_rate: int) -> bytes:
-    """Resample mono PCM16 with a band-limited filter, so 22 kHz TTS does not alias into the phone band."""
+    """Resample mono PCM16 band-limited (stt's FFT resampler), so 22 kHz TTS does not alias into the phone band."""
     if from_rate == to_rate or not pcm:
         return pcm
     if from_rate <= 0 or to_rate <= 0:
         raise CodecError("bad-rate", f"sample rates must be positive, got {from_rate} -> {to_rate}")
     if len(pcm) % 2:
         raise CodecError("odd-length", "PCM16 audio has an odd number of bytes")
-    x = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
-    step = from_rate / to_rate  # input samples per output sample
-    cutoff = _SINC_PASSBAND * min(1.0, 1.0 / step)  # as a fraction of the input Nyquist
-    table, half = _sinc_table(round(cutoff, 6))
-    padded = np.concatenate([np.zeros(half, np.float32), x, np.zeros(half + 1, np.float32)])
-    taps = np.arange(2 * half)
-    n_out = int(round(len(x) / step))
-    out = np.empty(n_out, dtype=np.float32)
-    for start in range(0, n_out, _RESAMPLE_BLOCK):
-        t = np.arange(start, min(start + _RESAMPLE_BLOCK, n_out)) * step
-        base = np.floor(t).astype(np.int64)
-        phase = np.round((t - base) * _SINC_PHASES).astype(np.int64)
-        out[start : start + len(t)] = np.einsum("ij,ij->i", padded[base[:, None] + 1 + taps], table[phase])
+    out = resample(np.frombuffer(pcm, dtype="<i2").astype(np.float32), from_rate, to_rate)
     return np.clip(np.round(out), -32768, 32767).astype("<i2").tobytes()
-
-
-@functools.lru_cache(maxsize=8)
-def _sinc_table(cutoff: float) -> tuple[np.ndarray, int]:
-    """Kaiser-windowed sinc kernels for each fractional phase; row p weighs taps base-half+1 .. base+half."""
-    half = int(np.ceil(_SINC_HALF_WIDTH / cutoff))
-    phases = np.arange(_SINC_PHASES + 1)[:, None] / _SINC_PHASES
-    distance = phases - np.arange(-half + 1, half + 1)[None, :]
-    ratio = np.clip(distance / half, -1.0, 1.0)
-    window = np.i0(_KAISER_BETA * np.sqrt(1.0 - ratio * ratio)) / np.i0(_KAISER_BETA)
-    return (cutoff * np.sinc(cutoff * distance) * window).astype(np.float32), half
 
 
 def wav_to_ulaw8k(wav_bytes: bytes) -> bytes:

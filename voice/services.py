@@ -1,0 +1,188 @@
+"""Everything a call needs, built once per process from the settings and shared by all calls."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import secrets
+import statistics
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from routing.crypto import PhiCipher, load_or_create_dev_keys
+from routing.store import Store
+from sms.notify import send_case_summaries
+from sms.sender import MessageSender, build_sender
+from stt.base import Hints, Transcriber, Transcript
+from stt.correction import MedicalCorrector
+from stt.fallback import build_transcriber
+
+from voice.endpointing import Endpointer, FrameVad, vad_factory
+from voice.settings import Settings
+from voice.tts import PromptAudioCache, build_tts
+
+logger = logging.getLogger(__name__)
+
+
+class ConfigError(RuntimeError):
+    """A setting that must be present in production is missing."""
+
+
+def _secret_from_file(path: Path) -> bytes:
+    """Development only: a random secret kept in the data dir so restarts keep links and tokens valid."""
+    if path.exists():
+        return path.read_bytes().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_hex(32).encode()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(value)
+    return value
+
+
+def server_secret(settings: Settings) -> bytes:
+    """SERVER_SECRET, or in development a generated one; production without it is an error."""
+    if settings.server_secret is not None:
+        return settings.server_secret.get_secret_value().encode()
+    if settings.environment == "production":
+        raise ConfigError("SERVER_SECRET must be set in production")
+    return _secret_from_file(settings.data_dir / "server_secret")
+
+
+async def open_store(settings: Settings) -> Store:
+    """Connect to DATABASE_URL (or the embedded SQLite) with the PHI keys, schema at head."""
+    if settings.phi_key is not None and settings.phi_hash_key is not None:
+        keys = settings.phi_key.get_secret_value()
+        hash_key = settings.phi_hash_key.get_secret_value().encode()
+    elif settings.environment == "production":
+        raise ConfigError("PHI_KEY and PHI_HASH_KEY must be set in production: PHI is never stored in plaintext")
+    else:
+        keys, hash_key = load_or_create_dev_keys(settings.data_dir)
+    store = await Store.connect(settings.effective_database_url, PhiCipher.from_keys(keys), hash_key=hash_key)
+    await store.upgrade()
+    return store
+
+
+@dataclass
+class LatencyLog:
+    """Turn latencies seen by this process (for `triage bench` and /metrics)."""
+
+    turns_ms: list[int] = field(default_factory=list)
+    stages_ms: dict[str, list[float]] = field(default_factory=dict)
+
+    def observe(self, latency_ms: int, stages: dict[str, float]) -> None:
+        self.turns_ms.append(latency_ms)
+        for name, value in stages.items():
+            self.stages_ms.setdefault(name, []).append(value)
+
+    def stage_medians(self) -> dict[str, float]:
+        return {name: round(statistics.median(v), 1) for name, v in self.stages_ms.items() if v}
+
+
+@dataclass
+class Services:
+    """The process-wide parts: store, STT, correction, TTS cache, SMS sender."""
+
+    settings: Settings
+    secret: bytes
+    store: Store
+    transcriber: Transcriber
+    corrector: MedicalCorrector
+    prompts: PromptAudioCache
+    sender: MessageSender
+    stt_pool: ThreadPoolExecutor
+    new_vad: Callable[[], FrameVad]
+    latency: LatencyLog = field(default_factory=LatencyLog)
+    _ended: dict[str, asyncio.Event] = field(default_factory=dict)
+
+    @classmethod
+    async def start(cls, settings: Settings) -> "Services":
+        """Build and warm everything before the first call: no model loads on the call path."""
+        secret = server_secret(settings)
+        store = await open_store(settings)
+        openai_key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+        transcriber = await asyncio.to_thread(
+            build_transcriber,
+            openai_api_key=openai_key,
+            openai_base_url=settings.openai_base_url or None,
+            model_dir=settings.whisper_model_dir,
+            compute_type=settings.whisper_compute_type,
+            cpu_threads=settings.stt_threads,
+            backend=settings.stt_backend,
+            deadline_s=settings.stt_remote_deadline_ms / 1000,
+        )
+        engine = build_tts(
+            settings.tts_backend,
+            settings.tts_voice,
+            openai_api_key=openai_key,
+            openai_base_url=settings.openai_base_url or None,
+        )
+        prompts = PromptAudioCache(engine, settings.data_dir / "prompt-audio")
+        token = settings.twilio_auth_token.get_secret_value() if settings.twilio_auth_token else None
+        sender = build_sender(
+            store,
+            account_sid=settings.twilio_account_sid,
+            auth_token=token if settings.twilio_enabled else None,
+            from_number=settings.twilio_from_number,
+            api_base_url=settings.twilio_api_base_url or None,
+            status_callback_url=f"{settings.public_base_url}/sms/status" if settings.public_base_url else None,
+        )
+        workers = settings.stt_threads or os.cpu_count() or 2
+        return cls(
+            settings=settings,
+            secret=secret,
+            store=store,
+            transcriber=transcriber,
+            corrector=await asyncio.to_thread(MedicalCorrector),
+            prompts=prompts,
+            sender=sender,
+            stt_pool=ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stt"),
+            new_vad=vad_factory(settings.vad),
+        )
+
+    def new_endpointer(self) -> Endpointer:
+        """A per-call endpointer over the process's shared VAD model."""
+        return Endpointer(vad=self.new_vad())
+
+    async def close(self) -> None:
+        """Release the database and the STT threads."""
+        self.stt_pool.shutdown(wait=False, cancel_futures=True)
+        await self.store.close()
+
+    async def transcribe(self, pcm16: bytes, hints: Hints | None = None) -> Transcript:
+        """One turn in the STT pool, within the configured deadline."""
+        loop = asyncio.get_running_loop()
+        async with asyncio.timeout(self.settings.stt_deadline_ms / 1000):
+            return await loop.run_in_executor(self.stt_pool, self.transcriber.transcribe, pcm16, 8000, hints)
+
+    def correct(self, text: str) -> str:
+        """The offline medical-term correction (fast; runs inline)."""
+        return self.corrector.correct(text).text
+
+    async def prompt_audio(self, text: str) -> bytes:
+        """μ-law audio of a prompt, synthesized once per text."""
+        return await self.prompts.get(text)
+
+    async def notify_case(self, case_id: int) -> None:
+        """Summaries to the health workers and the caller; failures are logged, the case stays."""
+        try:
+            await send_case_summaries(
+                self.store,
+                self.sender,
+                case_id,
+                worker_numbers=self.settings.worker_numbers,
+                public_base_url=self.settings.public_base_url,
+                secret=self.secret,
+            )
+        except Exception:
+            logger.exception("case %s: summaries not sent", case_id)
+
+    def call_ended(self, call_sid: str) -> asyncio.Event:
+        """Set once the call's case is final and its summaries are out (the simulator waits on it)."""
+        return self._ended.setdefault(call_sid, asyncio.Event())
+
+    def observe_latency(self, latency_ms: int, stages: dict[str, float]) -> None:
+        self.latency.observe(latency_ms, stages)

@@ -1,0 +1,177 @@
+"""The voice blueprint: Twilio's voice webhooks and the Media Streams websocket."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Callable
+from urllib.parse import urlsplit
+
+from quart import Blueprint, Response, request, websocket
+
+from intake.emergency import emergency_number
+from routing.phones import parse_caller
+from routing.privacy import mask_phone
+from sms.signature import is_valid_signature, public_url
+
+from voice import twiml
+from voice.call import CallSession
+from voice.protocol import Connected, Dtmf, Mark, Media, ProtocolError, Start, Stop, parse_message
+from voice.tokens import is_valid_stream_token, stream_token
+
+if TYPE_CHECKING:
+    from voice.services import Services
+
+logger = logging.getLogger(__name__)
+
+POLICY_VIOLATION = 1008
+MAX_BAD_MESSAGES = 200  # past this many refused frames a stream is hostile, not noisy
+
+
+def _xml(body: str, status: int = 200) -> Response:
+    return Response(body, status=status, mimetype="text/xml")
+
+
+def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
+    """Routes under /voice; `get_services` returns the process's Services once serving."""
+    bp = Blueprint("voice", __name__, url_prefix="/voice")
+
+    async def signed_form() -> dict[str, str] | None:
+        """The POSTed form when its Twilio signature is valid (or no auth token is configured)."""
+        form = {k: v for k, v in (await request.form).items()}
+        settings = get_services().settings
+        if settings.twilio_auth_token is None:
+            return form
+        url = public_url(settings.public_base_url, request.url)
+        if is_valid_signature(
+            settings.twilio_auth_token.get_secret_value(), url, form, request.headers.get("X-Twilio-Signature")
+        ):
+            return form
+        logger.warning(
+            "refused %s: bad Twilio signature (from %s, call %s)",
+            request.path,
+            mask_phone(form.get("From")),
+            form.get("CallSid", "?")[:40],
+        )
+        return None
+
+    def stream_url() -> str:
+        """wss:// URL of our websocket as Twilio must reach it; no query string allowed."""
+        base = get_services().settings.public_base_url or request.host_url
+        parts = urlsplit(base)
+        scheme = "ws" if parts.scheme == "http" and not get_services().settings.public_base_url else "wss"
+        return f"{scheme}://{parts.netloc}/voice/stream"
+
+    @bp.post("/incoming")
+    async def incoming() -> Response:
+        form = await signed_form()
+        if form is None:
+            return Response("forbidden", status=403)
+        call_sid, caller = form.get("CallSid", ""), form.get("From", "")
+        if not call_sid:
+            logger.warning("refused /voice/incoming without CallSid")
+            return Response("missing CallSid", status=400)
+        logger.info("incoming call %s from %s", call_sid, mask_phone(caller))
+        params = {
+            "caller": caller,
+            "call_sid": call_sid,
+            "token": stream_token(get_services().secret, call_sid),
+        }
+        after = public_url(get_services().settings.public_base_url, request.host_url.rstrip("/") + "/voice/after-stream")
+        return _xml(twiml.connect_stream(stream_url(), params, after))
+
+    @bp.post("/after-stream")
+    async def after_stream() -> Response:
+        """Twilio runs this when our websocket closes: a finished call hangs up, a broken one hears a way out."""
+        form = await signed_form()
+        if form is None:
+            return Response("forbidden", status=403)
+        store = get_services().store
+        case = await store.find_case_by_call(form.get("CallSid", ""))
+        finished = bool(case and case.status not in ("created",))
+        number = emergency_number(parse_caller(form.get("From", "")).region).number
+        return _xml(twiml.after_stream(finished, number))
+
+    @bp.post("/status")
+    async def status() -> Response:
+        form = await signed_form()
+        if form is None:
+            return Response("forbidden", status=403)
+        duration = form.get("CallDuration")
+        await get_services().store.record_call_status(
+            form.get("CallSid", ""),
+            form.get("CallStatus", "unknown"),
+            duration_s=int(duration) if duration and duration.isdigit() else None,
+        )
+        return Response("", status=204)
+
+    @bp.websocket("/stream")
+    async def stream() -> None:
+        services = get_services()
+        signature = websocket.headers.get("X-Twilio-Signature")
+        if signature and services.settings.twilio_auth_token is not None:
+            host = urlsplit(services.settings.public_base_url or websocket.host_url).netloc
+            url = f"wss://{host}/voice/stream"
+            if not is_valid_signature(services.settings.twilio_auth_token.get_secret_value(), url, {}, signature):
+                logger.warning("refused stream: bad X-Twilio-Signature on upgrade")
+                await websocket.accept()
+                await websocket.close(POLICY_VIOLATION, "bad signature")
+                return
+        await websocket.accept()
+        session = CallSession(services, websocket.send)
+        await _run_stream(session, services)
+
+    return bp
+
+
+async def _run_stream(session: CallSession, services: "Services") -> None:
+    """Receive loop: parse, refuse what is malformed, dispatch; always finish the case."""
+    bad = 0
+    hung_up = False
+    closer = asyncio.create_task(session.done.wait())
+    try:
+        while True:
+            receive = asyncio.create_task(websocket.receive())
+            finished, _ = await asyncio.wait({receive, closer}, return_when=asyncio.FIRST_COMPLETED)
+            if closer in finished:
+                receive.cancel()
+                await websocket.close(1000, "dialogue finished")
+                return
+            try:
+                event = parse_message(receive.result())
+            except ProtocolError as exc:
+                bad += 1
+                logger.warning("call %s: refused frame (%s)", session.call_sid or "?", exc.code)
+                if bad > MAX_BAD_MESSAGES:
+                    await websocket.close(POLICY_VIOLATION, "too many malformed messages")
+                    return
+                continue
+            if isinstance(event, Connected):
+                continue
+            if isinstance(event, Start):
+                if session.started:
+                    logger.warning("call %s: second start ignored", session.call_sid)
+                    continue
+                params = event.custom_parameters
+                if not is_valid_stream_token(services.secret, event.call_sid, params.get("token")):
+                    logger.warning("refused stream for call %s: invalid stream token", event.call_sid[:40])
+                    await websocket.close(POLICY_VIOLATION, "invalid stream token")
+                    return
+                await session.on_start(event, params.get("caller", ""))
+                continue
+            if not session.started:
+                logger.warning("refused %s before start", type(event).__name__.lower())
+                continue
+            if isinstance(event, Media):
+                await session.on_media(event)
+            elif isinstance(event, Dtmf):
+                session.on_dtmf(event)
+            elif isinstance(event, Mark):
+                session.on_mark(event)
+            elif isinstance(event, Stop):
+                hung_up = True
+                return
+    finally:
+        closer.cancel()
+        # Shielded: a cancelled handler (the caller dropped) must still leave a whole case behind.
+        await asyncio.shield(session.finish(hung_up=hung_up))
