@@ -187,10 +187,9 @@ class CallSession:
         finished = self.dialogue.finished
         status = "completed" if finished else ("hung-up" if hung_up else "dropped")
         store = self.services.store
+        result = await self.services.complete_intake(self.dialogue)
         try:
-            await store.save_triage(
-                self.case_id, self.dialogue.result.to_dict(), dialogue_state=self.dialogue.to_state(), complete=True
-            )
+            await store.save_triage(self.case_id, result.to_dict(), dialogue_state=self.dialogue.to_state(), complete=True)
             await store.close_call(self.call_sid, status=status)
         except Exception:
             logger.exception("call %s: could not finalise case %s", self.call_sid, self.case_id)

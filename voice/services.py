@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from intake.dialogue import Dialogue
+from intake.llm import intake_async
+from intake.models import TriageResult
 from routing.crypto import PhiCipher, load_or_create_dev_keys
 from routing.store import Store
 from sms.notify import send_case_summaries
@@ -25,6 +28,8 @@ from voice.settings import Settings
 from voice.tts import PromptAudioCache, build_tts
 
 logger = logging.getLogger(__name__)
+
+INTAKE_DEADLINE_S = 12.0  # the LLM intake runs after the caller hung up; past this the rules' result stands
 
 
 class ConfigError(RuntimeError):
@@ -66,6 +71,19 @@ async def open_store(settings: Settings) -> Store:
     return store
 
 
+def _anthropic_client(settings: Settings):
+    """The Claude client for intake extraction, or None (rule-based intake) without a key."""
+    if settings.anthropic_api_key is None:
+        return None
+    import anthropic
+
+    return anthropic.Anthropic(
+        api_key=settings.anthropic_api_key.get_secret_value(),
+        base_url=settings.anthropic_base_url or None,
+        max_retries=0,  # the deadline is ours; a retry storm after hang-up helps nobody
+    )
+
+
 @dataclass
 class LatencyLog:
     """Turn latencies seen by this process (for `triage bench` and /metrics)."""
@@ -95,6 +113,7 @@ class Services:
     sender: MessageSender
     stt_pool: ThreadPoolExecutor
     new_vad: Callable[[], FrameVad]
+    llm: object | None = None  # anthropic.Anthropic when ANTHROPIC_API_KEY is set
     latency: LatencyLog = field(default_factory=LatencyLog)
     _ended: dict[str, asyncio.Event] = field(default_factory=dict)
 
@@ -141,6 +160,7 @@ class Services:
             sender=sender,
             stt_pool=ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stt"),
             new_vad=vad_factory(settings.vad),
+            llm=_anthropic_client(settings),
         )
 
     def new_endpointer(self) -> Endpointer:
@@ -165,6 +185,15 @@ class Services:
     async def prompt_audio(self, text: str) -> bytes:
         """μ-law audio of a prompt, synthesized once per text."""
         return await self.prompts.get(text)
+
+    async def complete_intake(self, dialogue: Dialogue) -> TriageResult:
+        """Structured intake from the whole conversation (Claude when configured, else rules); never lowers urgency."""
+        try:
+            async with asyncio.timeout(INTAKE_DEADLINE_S):
+                return await intake_async(dialogue.transcript, dialogue.result, client=self.llm)
+        except Exception:
+            logger.exception("intake extraction failed; keeping the dialogue's result")
+            return dialogue.result
 
     async def notify_case(self, case_id: int) -> None:
         """Summaries to the health workers and the caller; failures are logged, the case stays."""
