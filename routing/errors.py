@@ -42,3 +42,9 @@ class IllegalTransition(RoutingError):
     """A lifecycle change the transition table does not allow."""
 
     code = "illegal-transition"
+
+
+class NotifyFailed(RoutingError):
+    """A message could not be sent for a passing reason: the job that sends it is retried."""
+
+    code = "notify-failed"

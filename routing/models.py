@@ -178,6 +178,7 @@ class Photo(Base):
     """An image attached to a case (the file lives on disk; this is its record)."""
 
     __tablename__ = "photos"
+    __table_args__ = (UniqueConstraint("case_id", "path", name="uq_photos_case_id_path"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     path: Mapped[str] = mapped_column(Text)
@@ -220,6 +221,28 @@ class AuditEntry(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class ContactPreference(Base):
+    """What a phone number told us about messaging it (STOP/START), by keyed hash of its E.164 form."""
+
+    __tablename__ = "contact_preferences"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    phone_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ReceivedMessage(Base):
+    """One inbound SMS/WhatsApp message: answers Twilio's retries with the same reply, and counts a day's texts."""
+
+    __tablename__ = "received_messages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_sid: Mapped[str] = mapped_column(String(64), unique=True)
+    phone_hash: Mapped[str] = mapped_column(String(64), index=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    reply_enc: Mapped[str | None] = mapped_column(Text)  # None until answered (or when there is no reply)
+    answered: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 # Every PHI column, for key rotation and the retention purge.
 ENCRYPTED = {
     Patient: ("phone_enc",),
@@ -228,4 +251,5 @@ ENCRYPTED = {
     TriageRecord: ("result_enc", "dialogue_state_enc"),
     HealthWorker: ("phone_enc",),
     Message: ("to_enc", "body_enc"),
+    ReceivedMessage: ("reply_enc",),
 }

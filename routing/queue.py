@@ -209,3 +209,43 @@ async def queue_depth(store: Store) -> dict[str, int]:
         rows = (await s.execute(select(Case.category, func.count()).where(Case.status.in_([q.value for q in QUEUED]))
                                 .group_by(Case.category))).all()
     return {(category or "none"): n for category, n in rows}
+
+
+@dataclass(frozen=True)
+class WorkerStatus:
+    """A worker's open cases and how many queued cases they could take ("STATUS")."""
+
+    open_cases: tuple[tuple[str, str], ...]  # (reference, "offered" | "accepted"), oldest first
+    waiting: int  # queued cases this worker may legally take
+    waiting_urgent: int  # of which emergency or RED
+
+
+async def worker_status(store: Store, worker_id: int) -> WorkerStatus:
+    """What "STATUS" answers: the worker's offered and accepted cases, and the queue they can draw from."""
+    async with store.transaction() as s:
+        worker = await s.get(HealthWorker, worker_id)
+        if worker is None or not worker.active:
+            raise NotFound(f"no active worker {worker_id}", code="worker-not-found")
+        rows = (await s.execute(select(Case.reference, Assignment.status).join(Case, Assignment.case_id == Case.id)
+                                .where(Assignment.worker_id == worker_id, Assignment.status.in_([OFFERED, ACCEPTED]))
+                                .order_by(Assignment.id))).all()
+        urgent = or_(Case.urgency == "emergency", Case.category == "RED")
+        waiting, waiting_urgent = (await s.execute(
+            select(func.count(), func.count().filter(urgent)).where(_eligible(worker)))).one()
+    return WorkerStatus(tuple((r, st) for r, st in rows), waiting, waiting_urgent)
+
+
+async def follow_up_case(store: Store, address: str) -> int | None:
+    """The latest case of this address that is waiting for a follow-up reply, if any."""
+    async with store.transaction() as s:
+        return (await s.execute(select(Case.id).where(Case.contact_hash == store.hash(address),
+                                                      Case.status == Status.FOLLOW_UP_SCHEDULED.value)
+                                .order_by(Case.id.desc()).limit(1))).scalar()
+
+
+async def current_worker(store: Store, case_id: int) -> int | None:
+    """The worker the case is offered to or accepted by right now, if any."""
+    async with store.transaction() as s:
+        return (await s.execute(select(Assignment.worker_id).where(Assignment.case_id == case_id,
+                                                                   Assignment.status.in_([OFFERED, ACCEPTED]))
+                                .order_by(Assignment.id.desc()).limit(1))).scalar()

@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager, nullcontext
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -25,14 +25,14 @@ from routing.errors import NotFound
 from routing.lifecycle import INTAKE_OPEN, Status, check_transition
 from routing.jobs import schedule
 from routing.migrate import upgrade_engine
-from routing.models import ENCRYPTED, AuditEntry, Call, Case, Message, Patient, TriageRecord, Turn
+from routing.models import ENCRYPTED, AuditEntry, Call, Case, Message, Patient, Photo, TriageRecord, Turn
 from routing.phones import parse_caller
 from routing.policy import RoutingPolicy
 from routing.priority import base_priority, needed_skill
 from routing.privacy import mask_phone
-from routing.views import AuditView, CaseRef, CaseView, MessageView, TurnView
+from routing.views import AuditView, CaseRef, CaseView, MessageView, PhotoView, TurnView
 
-__all__ = ["CaseRef", "CaseView", "MessageView", "Store", "TurnView"]
+__all__ = ["CaseRef", "CaseView", "MessageView", "PhotoView", "Store", "TurnView"]
 
 logger = logging.getLogger(__name__)
 
@@ -353,6 +353,18 @@ class Store:
 
         return await with_retry(op, self.retry, "find_open_text_case")
 
+    async def find_latest_case(self, address: str) -> CaseView | None:
+        """The newest case for this address that is not closed or expired (where a photo it sends belongs)."""
+        async def op() -> CaseView | None:
+            async with self.transaction() as s:
+                case = (await s.execute(
+                    select(Case).where(Case.contact_hash == self.hash(address),
+                                       Case.status.not_in([Status.CLOSED.value, Status.EXPIRED.value]))
+                    .order_by(Case.id.desc()).limit(1))).scalar_one_or_none()
+                return None if case is None else await self._view(s, case)
+
+        return await with_retry(op, self.retry, "find_latest_case")
+
     async def _view(self, s: AsyncSession, case: Case) -> CaseView:
         record = (await s.execute(select(TriageRecord).where(TriageRecord.case_id == case.id))).scalar_one_or_none()
         turns = (await s.execute(select(Turn).where(Turn.case_id == case.id).order_by(Turn.seq))).scalars().all()
@@ -423,6 +435,21 @@ class Store:
 
         return await self.write("update_message_by_provider_sid", op)
 
+    async def retry_message(self, message_id: int, *, error_prefix: str, status: str) -> bool:
+        """Take back a message whose send failed with an error starting `error_prefix`, for one more try.
+
+        True (and the row set to `status`) only for the one caller that takes it: a retried job may resend
+        what failed for a passing reason, and never what was sent or refused for good.
+        """
+
+        async def op(s: AsyncSession) -> bool:
+            result = await s.execute(update(Message).where(
+                Message.id == message_id, Message.status == "failed", Message.error.startswith(error_prefix))
+                .values(status=status, error=None, updated_at=self.now()))
+            return result.rowcount == 1
+
+        return await self.write("retry_message", op)
+
     async def list_messages(self, *, limit: int = 50, case_id: int | None = None) -> list[MessageView]:
         """Messages, decrypted, newest first (the outbox view)."""
         async def op() -> list[MessageView]:
@@ -438,9 +465,43 @@ class Store:
 
         return await with_retry(op, self.retry, "list_messages")
 
+    # -- photos ------------------------------------------------------------------------------
+
+    async def add_photo(self, case_id: int, *, path: str, content_type: str, size_bytes: int, source: str,
+                        width: int | None = None, height: int | None = None) -> tuple[int, bool]:
+        """Attach a stored photo file to a case; the same file again returns the first row, created=False."""
+
+        async def op(s: AsyncSession) -> tuple[int, bool]:
+            found = (await s.execute(select(Photo.id).where(Photo.case_id == case_id, Photo.path == path))
+                     ).scalar_one_or_none()
+            if found is not None:
+                return found, False
+            now = self.now()
+            await self.locked_case(s, case_id)  # NotFound for a case that does not exist
+            photo = Photo(case_id=case_id, path=path, content_type=content_type, size_bytes=size_bytes,
+                          width=width, height=height, source=source, created_at=now)
+            s.add(photo)
+            await s.flush()
+            s.add(AuditEntry(case_id=case_id, actor="patient", action="photo_attached",
+                             detail=f"{source} {path.rsplit('/', 1)[-1][:16]}", at=now))
+            return photo.id, True
+
+        return await self.write("add_photo", op)
+
+    async def list_photos(self, case_id: int) -> list[PhotoView]:
+        """The case's photos, oldest first."""
+        async def op() -> list[PhotoView]:
+            async with self.transaction() as s:
+                rows = (await s.execute(select(Photo).where(Photo.case_id == case_id).order_by(Photo.id))
+                        ).scalars().all()
+            return [PhotoView(p.id, p.case_id, p.path, p.content_type, p.size_bytes, p.width, p.height, p.source,
+                              p.created_at) for p in rows]
+
+        return await with_retry(op, self.retry, "list_photos")
+
     # -- audit and keys ------------------------------------------------------------------------
 
-    async def audit(self, case_id: int, *, actor: str, action: str, detail: str = "") -> None:
+    async def audit(self, case_id: int | None, *, actor: str, action: str, detail: str = "") -> None:
         """Append a line to the audit log (who read or changed which case). Keep PHI out of `detail`."""
 
         async def op(s: AsyncSession) -> None:

@@ -8,10 +8,12 @@ from datetime import timedelta
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from routing.contacts import purge_received
+from routing.errors import NotifyFailed
 from routing.jobs import ClaimedJob, Handler, enqueue, schedule
 from routing.lifecycle import Status
 from routing.models import Assignment, Case, HealthWorker, Job, Turn
-from routing.notify import Notifier
+from routing.notify import FollowUpWording, Notifier
 from routing.queue import OFFERED, TIMED_OUT, offer
 from routing.store import Store
 
@@ -22,6 +24,20 @@ FOLLOW_UP_TEXT = ("triageline {ref}: how is the patient now? Reply 1 better, 2 s
 OFFER_TEXT = ("New case {ref}: {category}, {urgency}{flags}. Reply ACCEPT {ref} to take it or PASS {ref}.")
 ESCALATION_TEXT = "triageline: case {ref} ({category}, {urgency}) has waited {hours} h without a health worker."
 PURGE_INTERVAL = timedelta(days=1)
+
+
+async def _send(notifier: Notifier, job: ClaimedJob, to: str, body: str, *, kind: str, case_id: int) -> None:
+    """Send one job's message, keyed by the job, so a retried job never sends it twice."""
+    delivery = await notifier.send(to, body, kind=kind, case_id=case_id, idempotency_key=f"job:{job.id}")
+    if delivery is not None and delivery.retry:
+        raise NotifyFailed(f"{kind} for case {case_id} not sent yet")
+
+
+def follow_up_text(notifier: Notifier, reference: str, region: str | None) -> str:
+    """The notifier's own wording of the follow-up when it has one, else the generic text."""
+    if isinstance(notifier, FollowUpWording):
+        return notifier.follow_up_text(reference, region)
+    return FOLLOW_UP_TEXT.format(ref=reference)
 
 
 def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
@@ -79,7 +95,7 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
             body = OFFER_TEXT.format(**fields, flags=f", red flags: {', '.join(flags)}" if flags else "")
         else:
             to, body = store.policy.coordinator_numbers[p["index"]], ESCALATION_TEXT.format(**fields)
-        await notifier.send(to, body, kind=p["kind"], case_id=case.id)
+        await _send(notifier, job, to, body, kind=p["kind"], case_id=case.id)
 
     async def on_follow_up(job: ClaimedJob) -> None:
         case_id = job.payload["case_id"]
@@ -87,8 +103,9 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
             case = await s.get(Case, case_id)
             if case.status != Status.FOLLOW_UP_SCHEDULED:
                 return
-            contact, reference = store.cipher.decrypt(case.contact_enc), case.reference
-        await notifier.send(contact, FOLLOW_UP_TEXT.format(ref=reference), kind="follow_up", case_id=case_id)
+            contact, reference, region = store.cipher.decrypt(case.contact_enc), case.reference, case.region
+        await _send(notifier, job, contact, follow_up_text(notifier, reference, region), kind="follow_up",
+                    case_id=case_id)
         if job.payload.get("last"):
             await enqueue(store, "close_if_quiet", {"case_id": case_id}, dedupe_key=f"close_if_quiet:{case_id}",
                           run_at=store.now() + timedelta(seconds=store.policy.close_after_last_follow_up_s))
@@ -104,6 +121,7 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
     async def on_purge(job: ClaimedJob) -> None:
         purged = await purge_transcripts(store)
         logger.info("retention: purged %d turns older than %d days", purged, store.policy.retention_days)
+        logger.info("retention: forgot %d inbound messages", await purge_received(store))
         await ensure_purge_scheduled(store, after=PURGE_INTERVAL)
 
     return {"offer": on_offer, "offer_timeout": on_offer_timeout, "escalate": on_escalate, "notify": on_notify,

@@ -77,3 +77,23 @@ class AuditView:
     action: str
     detail: str
     at: datetime = field(compare=False)
+
+
+@dataclass(frozen=True)
+class PhotoView:
+    """A photo attached to a case; `path` is relative to the photo directory ("<case_id>/<sha256>.jpg")."""
+
+    id: int
+    case_id: int
+    path: str
+    content_type: str
+    size_bytes: int
+    width: int | None
+    height: int | None
+    source: str  # upload, mms, whatsapp
+    created_at: datetime
+
+    @property
+    def name(self) -> str:
+        """The file's name inside the case's folder."""
+        return self.path.rsplit("/", 1)[-1]

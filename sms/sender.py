@@ -13,7 +13,10 @@ from twilio.base.exceptions import TwilioException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
+from routing.contacts import is_opted_out, set_opted_out
 from routing.privacy import mask_phone
+
+from .summaries import follow_up_text
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +25,7 @@ RETRY_DELAYS_S = (0.5, 1.0, 2.0)  # bounded backoff: four attempts in about 3.5 
 TRANSIENT_HTTP = frozenset({429, 500, 502, 503, 504})
 INVALID_NUMBER = 21211  # Twilio: the 'To' number is not a valid phone number
 OPTED_OUT = 21610  # Twilio: the recipient replied STOP
+EXHAUSTED = "retries-exhausted"  # the one failure a later job attempt may send again
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,7 @@ class SendResult:
     """What became of one message: its database row, and the provider's answer if it was sent."""
 
     message_id: int
-    status: str  # outbox | queued/accepted/sent (Twilio's word) | failed | duplicate
+    status: str  # outbox | queued/accepted/sent (Twilio's word) | failed | duplicate | opted-out
     provider_sid: str | None = None
     error: str | None = None  # stable code first: "invalid-number: ...", "retries-exhausted: ..."
 
@@ -37,6 +41,11 @@ class SendResult:
     def ok(self) -> bool:
         """True unless the message is recorded as failed."""
         return self.status != "failed"
+
+    @property
+    def retry(self) -> bool:
+        """True when only passing errors stopped it: a job that sent it should run again (routing.notify)."""
+        return self.status == "failed" and (self.error or "").startswith(EXHAUSTED)
 
 
 class MessageSender(Protocol):
@@ -54,8 +63,13 @@ def channel_of(address: str) -> str:
     return "whatsapp" if address.startswith("whatsapp:") else "sms"
 
 
-class OutboxSender:
-    """The embedded default: messages wait in the database outbox (`triage outbox`), nothing leaves the machine."""
+class _RecordingSender:
+    """What every sender does first: write the message down, honour opt-outs, never send one key twice.
+
+    Also routing's Notifier: its jobs send through here, keyed by job, and word the follow-up with us.
+    """
+
+    status_recorded = "sending"
 
     def __init__(self, store) -> None:
         self.store = store
@@ -63,12 +77,41 @@ class OutboxSender:
     async def send(
         self, to: str, body: str, *, kind: str, case_id: int | None = None, idempotency_key: str | None = None
     ) -> SendResult:
-        """Record the message with status 'outbox'."""
+        """Record, then deliver; an opted-out number is recorded as such and sent nothing.
+
+        A used key sends nothing ("duplicate"), unless its first send ran out of retries: then it is sent again.
+        """
+        opted_out = await is_opted_out(self.store, to)
         message_id, created = await self.store.add_message(
             to=to, body=body, kind=kind, case_id=case_id, channel=channel_of(to),
-            status="outbox", idempotency_key=idempotency_key,
+            status="opted-out" if opted_out else self.status_recorded, idempotency_key=idempotency_key,
         )
-        return SendResult(message_id, "outbox" if created else "duplicate")
+        if not created and (opted_out or not await self.store.retry_message(
+                message_id, error_prefix=EXHAUSTED, status=self.status_recorded)):
+            logger.info("message %s to %s already recorded; not sent again", message_id, mask_phone(to))
+            return SendResult(message_id, "duplicate")
+        if opted_out:
+            logger.info("message %s (%s) not sent: %s opted out", message_id, kind, mask_phone(to))
+            return SendResult(message_id, "opted-out")
+        return await self._deliver(message_id, to, body)
+
+    async def _deliver(self, message_id: int, to: str, body: str) -> SendResult:
+        """Each sender's own step, once the message is recorded (the outbox: nothing; Twilio: the API call)."""
+        raise NotImplementedError
+
+    def follow_up_text(self, reference: str, region: str | None) -> str:
+        """routing's follow-up question, with the caller's own emergency number."""
+        return follow_up_text(reference, region)
+
+
+class OutboxSender(_RecordingSender):
+    """The embedded default: messages wait in the database outbox (`triage outbox`), nothing leaves the machine."""
+
+    status_recorded = "outbox"
+
+    async def _deliver(self, message_id: int, to: str, body: str) -> SendResult:
+        """Nothing to do: the row is the outbox."""
+        return SendResult(message_id, "outbox")
 
 
 class _BaseUrlHttpClient(TwilioHttpClient):
@@ -106,7 +149,7 @@ def _classify(exc: Exception) -> tuple[bool, str]:
     return False, f"rejected: http {status} twilio {code}: {detail}"
 
 
-class TwilioSender:
+class TwilioSender(_RecordingSender):
     """Sends through Twilio's Messages API with the official SDK, retrying only what may succeed later."""
 
     def __init__(
@@ -121,7 +164,7 @@ class TwilioSender:
         request_timeout_s: float = REQUEST_TIMEOUT_S,
         retry_delays_s: Sequence[float] = RETRY_DELAYS_S,
     ) -> None:
-        self.store = store
+        super().__init__(store)
         self.from_number = from_number
         self.status_callback_url = status_callback_url
         self.retry_delays_s = tuple(retry_delays_s)
@@ -129,17 +172,8 @@ class TwilioSender:
                 else TwilioHttpClient(timeout=request_timeout_s))
         self.client = Client(account_sid, auth_token, http_client=http)
 
-    async def send(
-        self, to: str, body: str, *, kind: str, case_id: int | None = None, idempotency_key: str | None = None
-    ) -> SendResult:
-        """Record, then send; a key already used means the message exists and is not sent again."""
-        message_id, created = await self.store.add_message(
-            to=to, body=body, kind=kind, case_id=case_id, channel=channel_of(to),
-            status="sending", idempotency_key=idempotency_key,
-        )
-        if not created:
-            logger.info("message %s to %s already recorded; not sent again", message_id, mask_phone(to))
-            return SendResult(message_id, "duplicate")
+    async def _deliver(self, message_id: int, to: str, body: str) -> SendResult:
+        """Send the recorded message, retrying transient errors with backoff; the outcome is recorded."""
         params = {"to": to, "body": body, "from_": self._from_for(to)}
         if self.status_callback_url:
             params["status_callback"] = f"{self.status_callback_url}?{urlencode({'message_id': message_id})}"
@@ -158,9 +192,11 @@ class TwilioSender:
                     await asyncio.sleep(delay)
                     continue
                 if transient:
-                    error = f"retries-exhausted: {error}"
+                    error = f"{EXHAUSTED}: {error}"
                 logger.error("send %s to %s failed: %s", message_id, mask_phone(to), error)
                 await self.store.update_message(message_id, status="failed", error=error)
+                if error.startswith("opted-out"):  # STOP reached Twilio before us: remember it too
+                    await set_opted_out(self.store, to, True)
                 return SendResult(message_id, "failed", error=error)
             status = str(message.status or "queued")
             await self.store.update_message(message_id, status=status, provider_sid=message.sid)

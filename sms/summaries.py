@@ -95,3 +95,10 @@ def caller_summary(case: CaseSummaryInput) -> str:
         lines.append(f"You may send a photo here: {case.photo_url}")
     lines.append(DISCLAIMER)
     return to_gsm7("\n".join(lines))
+
+
+def follow_up_text(reference: str, region: str | None) -> str:
+    """The follow-up question after a case is resolved, with the caller's own emergency number."""
+    number = emergency_number(region).number
+    return to_gsm7(f"Triageline {reference}: how is the patient now? Reply 1 better, 2 same, 3 worse. "
+                   f"Any danger sign: call {number} now. Not medical advice.")

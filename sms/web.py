@@ -14,14 +14,20 @@ from twilio.twiml.messaging_response import MessagingResponse
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from intake.emergency import emergency_number
+from intake.red_flags import find_red_flags
+from routing.contacts import Received, is_opted_out, receive, record_reply, set_opted_out
 from routing.errors import NotFound
+from routing.phones import parse_caller
 from routing.privacy import mask_phone
+from routing.workers import find_worker
 
+from .attach import attach_media, attach_photo, notify_photo
 from .conversation import fallback_text, handle_patient_text, help_text
 from .inbound import InboundMessage
-from .links import LinkError, case_url, read_token
-from .notify import recipient_tag, send_case_summaries
-from .photos import MAX_PHOTO_BYTES, PhotoError, clean_photo, save_photo
+from .links import LinkError, read_token
+from .media import MediaFetcher
+from .notify import send_case_summaries
+from .photos import MAX_PHOTO_BYTES, PhotoError, clean_photo
 from .sender import MessageSender
 from .signature import is_valid_signature, public_url
 
@@ -34,9 +40,15 @@ WEBHOOK_BODY_LIMIT_BYTES = 64 * 1024  # Twilio's form posts are a few kilobytes
 UPLOAD_BODY_LIMIT_BYTES = MAX_PHOTO_BYTES + 256 * 1024  # one photo plus multipart overhead
 LINK_STATUS = {"link-malformed": 404, "link-forged": 403, "link-expired": 410}
 PHOTO_STATUS = {"photo-too-large": 413, "photo-too-many-pixels": 413, "photo-format": 415, "photo-not-image": 415}
+DAILY_TEXT_LIMIT = 50  # inbound messages per number per day; a message with a red flag is always triaged
+OVER_LIMIT_TEXT = ("Triageline: you have sent many messages today, so we will read new ones tomorrow. "
+                   "Emergency: call {number} now.")
+OPTED_IN_TEXT = "You will get our texts again. "
+PHOTO_ONLY_TEXT = "Thank you, the photo is being added to case {ref}."
+PHOTO_WITHOUT_CASE_TEXT = "Thank you. Please text us what is happening first, then send the photo again."
 
-# Health-worker and follow-up replies (ACCEPT/DONE/PASS/NEXT/STATUS, 1/2/3) belong to routing's queue.
-# When it exists, the app passes a handler here: it returns the reply text for a message it owns, else None.
+# Health-worker and follow-up replies (ACCEPT/DONE/PASS/NEXT/STATUS, 1/2/3) belong to routing's queue: the app
+# passes sms.commands.QueueReplies here. It returns the reply text for a message it owns, else None.
 CommandHandler = Callable[[InboundMessage], Awaitable[str | None]]
 
 
@@ -52,6 +64,7 @@ class SmsContext:
     auth_token: str | None = None  # set: every Twilio webhook must carry a valid signature
     worker_numbers: tuple[str, ...] = ()
     commands: CommandHandler | None = None
+    media: MediaFetcher | None = None  # None: MMS/WhatsApp media cannot be fetched (no Twilio credentials)
     clock: Callable[[], float] = field(default=time.time)
 
 
@@ -74,7 +87,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
 
     @bp.post("/sms/incoming")
     async def incoming() -> Response:
-        """A patient or worker texted us: compliance keywords, worker commands, or one triage turn."""
+        """A patient or worker texted us; a retried webhook gets the first answer again and changes nothing."""
         form = await signed_form("SMS webhook")
         if isinstance(form, Response):
             return form
@@ -82,24 +95,61 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         if msg is None:
             logger.warning("SMS webhook without MessageSid/From ignored")
             return Response("missing MessageSid or From", 400)
-        if msg.keyword == "stop":
-            # Twilio confirms the opt-out itself and blocks anything we would add; the case, if any, is kept.
-            logger.info("opt-out from %s", mask_phone(msg.sender))
-            return _twiml(None)
-        if msg.keyword is not None:
-            return _twiml(help_text(msg.sender))
         try:
-            if ctx.commands is not None and (reply := await ctx.commands(msg)) is not None:
-                return _twiml(reply)
-            turn = await handle_patient_text(ctx.store, msg)
+            seen = await receive(ctx.store, msg.sid, msg.sender)
+            if seen.answered:
+                return _twiml(seen.reply)
+            reply = await answer(msg, seen)
         except Exception:  # noqa: BLE001 -- a patient must never get silence, whatever failed on our side
             logger.exception("text from %s could not be processed", mask_phone(msg.sender))
             return _twiml(fallback_text(msg.sender))
+        try:
+            await record_reply(ctx.store, msg.sid, reply)
+        except Exception:  # noqa: BLE001 -- the answer stands; a retry would only be worked out again
+            logger.exception("reply to %s not kept", mask_phone(msg.sender))
+        return _twiml(reply)
+
+    async def answer(msg: InboundMessage, seen: Received) -> str | None:
+        """Compliance keywords, the daily limit, queue replies, then one triage turn; None is an empty answer."""
+        if msg.keyword == "stop":
+            await set_opted_out(ctx.store, msg.sender, True)  # Twilio confirms the opt-out itself
+            return None
+        if msg.keyword == "start":
+            await set_opted_out(ctx.store, msg.sender, False)
+            return OPTED_IN_TEXT + help_text(msg.sender)
+        if seen.today > DAILY_TEXT_LIMIT and not find_red_flags(msg.body) and not await find_worker(ctx.store, msg.sender):
+            logger.warning("text %d today from %s not read: over the daily limit", seen.today, mask_phone(msg.sender))
+            number = emergency_number(parse_caller(msg.sender).region).number
+            return OVER_LIMIT_TEXT.format(number=number) if seen.today == DAILY_TEXT_LIMIT + 1 else None
+        reply = await reply_to(msg)
+        if await is_opted_out(ctx.store, msg.sender):
+            # Twilio refuses every text to a number that sent STOP, replies included. The message was still
+            # handled, so a case (and a red flag in it) reaches a health worker.
+            logger.info("reply to %s withheld: opted out", mask_phone(msg.sender))
+            return None
+        return reply
+
+    async def reply_to(msg: InboundMessage) -> str:
+        """HELP, a queue reply (worker command, follow-up answer), a photo, or the next triage question."""
+        if msg.keyword == "help":
+            return help_text(msg.sender)
+        if ctx.commands is not None and (reply := await ctx.commands(msg)) is not None:
+            return reply
+        if msg.media and not msg.has_words:  # a photo on its own is not an answer to the dialogue
+            case = await ctx.store.find_latest_case(msg.sender)
+            if case is None:
+                return PHOTO_WITHOUT_CASE_TEXT
+            current_app.add_background_task(attach_media, ctx, msg, case.id, case.reference)
+            return PHOTO_ONLY_TEXT.format(ref=case.reference)
+        turn = await handle_patient_text(ctx.store, msg)
+        if turn.case_id is not None and msg.media:
+            reference = (await ctx.store.get_case(turn.case_id)).reference
+            current_app.add_background_task(attach_media, ctx, msg, turn.case_id, reference)
         if turn.finished and turn.case_id is not None:
             current_app.add_background_task(
                 send_case_summaries, ctx.store, ctx.sender, turn.case_id, worker_numbers=ctx.worker_numbers,
                 public_base_url=ctx.public_base_url, secret=ctx.secret)
-        return _twiml(turn.reply)
+        return turn.reply
 
     @bp.post("/sms/status")
     async def status() -> Response:
@@ -159,9 +209,8 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
             return await page("upload.html", PHOTO_STATUS[exc.code],
                               error="That file is not a photo we can use. Please choose a JPEG, PNG or WebP photo.",
                               **values)
-        path = await asyncio.to_thread(save_photo, ctx.photo_dir, case.id, photo)
-        await ctx.store.audit(case.id, actor="patient", action="photo_uploaded", detail=path.name)
-        current_app.add_background_task(_notify_photo, ctx, case.id, case.reference, photo.digest)
+        if await attach_photo(ctx, case.id, photo, source="upload"):
+            current_app.add_background_task(notify_photo, ctx, case.id, case.reference, photo.digest)
         return await page("message.html", title="Photo received",
                           text=f"Thank you. The photo is attached to case {case.reference}.", **values)
 
@@ -172,7 +221,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         if refusal is not None:
             return refusal
         response = await page("case.html", case=case, triage=case.triage, token=token,
-                              photos=_photo_names(ctx.photo_dir, case.id),
+                              photos=await ctx.store.list_photos(case.id),
                               trail=await ctx.store.audit_trail(case.id), title=f"Case {case.reference}")
         response.headers["Cache-Control"] = "no-store"
         return response
@@ -183,28 +232,13 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         case, refusal = await open_link(token, "case")
         if refusal is not None:
             return refusal
-        if name not in _photo_names(ctx.photo_dir, case.id):  # also what keeps "../" out
+        photo = next((p for p in await ctx.store.list_photos(case.id) if p.name == name), None)
+        if photo is None:  # only what the database lists: also what keeps "../" out
             return Response("not found", 404)
-        data = (Path(ctx.photo_dir) / str(case.id) / name).read_bytes()
-        return Response(data, 200, content_type="image/jpeg", headers={"Cache-Control": "no-store"})
+        data = await asyncio.to_thread((Path(ctx.photo_dir) / photo.path).read_bytes)
+        return Response(data, 200, content_type=photo.content_type, headers={"Cache-Control": "no-store"})
 
     return bp
-
-
-def _photo_names(photo_dir: Path, case_id: int) -> list[str]:
-    """The case's stored photo files, oldest first."""
-    folder = Path(photo_dir) / str(case_id)
-    if not folder.is_dir():
-        return []
-    return [p.name for p in sorted(folder.glob("*.jpg"), key=lambda p: p.stat().st_mtime)]
-
-
-async def _notify_photo(ctx: SmsContext, case_id: int, reference: str, digest: str) -> None:
-    """Tell the health workers a photo arrived, once per photo."""
-    link = case_url(ctx.public_base_url, ctx.secret, case_id, now=ctx.clock()) if ctx.public_base_url else ""
-    for number in ctx.worker_numbers:
-        await ctx.sender.send(number, f"{reference}: photo received. {link}".strip(), kind="photo_notice",
-                              case_id=case_id, idempotency_key=f"case:{case_id}:photo:{digest[:16]}:{recipient_tag(ctx.secret, number)}")
 
 
 def _twiml(text: str | None) -> Response:

@@ -18,6 +18,7 @@ ERRORS = {
     400: {"code": 21211, "message": "The 'To' number is not a valid phone number.", "status": 400},
     429: {"code": 20429, "message": "Too Many Requests", "status": 429},
     500: {"code": 20500, "message": "Internal Server Error", "status": 500},
+    "opted-out": {"code": 21610, "message": "Attempt to send to unsubscribed recipient", "status": 400},
 }
 
 
@@ -28,6 +29,8 @@ class FakeTwilio:
         self.hang_s = hang_s
         self.script: dict[str, list] = {}  # To -> behaviours in order; the last one repeats
         self.requests: list[dict] = []  # every request received, decoded
+        self.media: dict[str, tuple[bytes, str]] = {}  # path -> (bytes, content type), served to basic auth only
+        self.media_requests: list[dict] = []
         self._sids = itertools.count(1)
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -64,6 +67,21 @@ class FakeTwilio:
             def log_message(self, *args) -> None:  # keep test output clean
                 pass
 
+            def do_GET(self) -> None:
+                auth = base64.b64decode(self.headers.get("Authorization", "Basic ")[6:]).decode()
+                with fake._lock:
+                    fake.media_requests.append({"path": self.path, "auth": auth})
+                if auth != f"{ACCOUNT_SID}:{AUTH_TOKEN}":
+                    return self._json(401, {"code": 20003, "message": "Authenticate", "status": 401})
+                if self.path not in fake.media:
+                    return self._json(404, {"code": 20404, "message": "Not found", "status": 404})
+                data, content_type = fake.media[self.path]
+                self.send_response(200)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
             def do_POST(self) -> None:
                 form = {k: v[0] for k, v in parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode()).items()}
                 auth = base64.b64decode(self.headers.get("Authorization", "Basic ")[6:]).decode()
@@ -79,7 +97,7 @@ class FakeTwilio:
                     self._json(201, {"sid": sid, "status": "queued", "to": form.get("To"), "from": form.get("From"),
                                      "body": form.get("Body"), "account_sid": self.path.split("/")[3]})
                 else:
-                    self._json(behaviour, ERRORS[behaviour])
+                    self._json(ERRORS[behaviour]["status"], ERRORS[behaviour])
 
             def _json(self, status: int, payload: dict) -> None:
                 data = json.dumps(payload).encode()

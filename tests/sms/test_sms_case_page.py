@@ -21,7 +21,10 @@ async def test_case_page_shows_triage_transcript_photos_and_timeline(store, tmp_
     await store.save_triage(ref.case_id, result.to_dict(), complete=True)
     out = io.BytesIO()
     Image.new("RGB", (64, 48)).save(out, "JPEG")
-    photo_name = save_photo(tmp_path / "photos", ref.case_id, clean_photo(out.getvalue())).name
+    clean = clean_photo(out.getvalue())
+    photo_name = save_photo(tmp_path / "photos", ref.case_id, clean).name
+    await store.add_photo(ref.case_id, path=f"{ref.case_id}/{photo_name}", content_type="image/jpeg",
+                          size_bytes=len(clean.jpeg), width=clean.width, height=clean.height, source="mms")
 
     app = make_app(store, tmp_path / "photos", now=NOW)
     client = app.test_client()
@@ -36,6 +39,9 @@ async def test_case_page_shows_triage_transcript_photos_and_timeline(store, tmp_
     photo = await client.get(f"{path}/photos/{photo_name}")
     assert photo.status_code == 200 and photo.content_type == "image/jpeg"
     assert (await client.get(f"{path}/photos/..%2F..%2Fetc%2Fpasswd")).status_code == 404
+    (tmp_path / "photos" / str(ref.case_id) / "stray.jpg").write_bytes(clean.jpeg)  # on disk, never attached
+    assert (await client.get(f"{path}/photos/stray.jpg")).status_code == 404
+    assert "Photo 1, mms" in html and "Photo 2" not in html
 
     assert [a.actor for a in await store.audit_trail(ref.case_id) if a.action == "read"] == ["case-link"]
 

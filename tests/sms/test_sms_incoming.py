@@ -120,7 +120,7 @@ async def test_worker_commands_go_to_the_handler_first(store, tmp_path):
 
     client = make_app(store, tmp_path, now=NOW, commands=commands).test_client()
     assert await Phone(client, sender=WORKERS[0]).text("NEXT") == "queue: NEXT"
-    assert "not a doctor" in await Phone(client).text("hello")
+    assert "not a doctor" in await Phone(client).text("hello", sid="SMpatient1")  # MessageSids are unique
 
 
 async def test_missing_fields_are_a_bad_request(app):

@@ -58,7 +58,10 @@ async def test_photo_is_stored_clean_attached_and_workers_told(app, store, case_
     (stored,) = (tmp_path / "photos" / str(case_id)).iterdir()
     assert stored.suffix == ".jpg" and len(stored.stem) == 64  # our name, never the client's
     assert not Image.open(stored).getexif()
-    assert any(a.action == "photo_uploaded" and a.detail == stored.name for a in await store.audit_trail(case_id))
+    (attached,) = await store.list_photos(case_id)
+    assert (attached.path, attached.source, attached.width) == (f"{case_id}/{stored.name}", "upload", 640)
+    assert any(a.action == "photo_attached" and a.detail == f"upload {stored.name[:16]}"
+               for a in await store.audit_trail(case_id))
     notices = [m for m in await store.list_messages() if m.kind == "photo_notice"]
     assert sorted(m.to for m in notices) == sorted(WORKERS)
     assert all(m.body.startswith("TL-") and f"{BASE}/cases/{case_id}." in m.body for m in notices)

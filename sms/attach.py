@@ -1,0 +1,77 @@
+"""A patient's photo joins their case the same way whether it came through the upload page or by MMS/WhatsApp."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING
+
+from routing.privacy import mask_phone
+from routing.queue import current_worker
+from routing.workers import get_worker
+
+from .inbound import InboundMessage
+from .links import case_url
+from .media import MediaError
+from .notify import recipient_tag
+from .photos import CleanPhoto, PhotoError, clean_photo, save_photo
+from .sender import channel_of
+
+if TYPE_CHECKING:
+    from .web import SmsContext
+
+logger = logging.getLogger(__name__)
+
+MEDIA_FAILED = ("Triageline {ref}: we could not read the photo you sent. Please send it again, or use the photo "
+                "link we texted you.")
+
+
+async def attach_photo(ctx: SmsContext, case_id: int, photo: CleanPhoto, *, source: str) -> bool:
+    """Store the photo's file and attach it to the case (audited); False when it was already attached."""
+    path = await asyncio.to_thread(save_photo, ctx.photo_dir, case_id, photo)
+    _, created = await ctx.store.add_photo(case_id, path=f"{case_id}/{path.name}", content_type="image/jpeg",
+                                           size_bytes=len(photo.jpeg), width=photo.width, height=photo.height,
+                                           source=source)
+    return created
+
+
+async def notify_photo(ctx: SmsContext, case_id: int, reference: str, digest: str) -> None:
+    """Tell the worker who has the case (else the configured worker numbers) that a photo arrived, once per photo."""
+    worker_id = await current_worker(ctx.store, case_id)
+    worker = await get_worker(ctx.store, worker_id) if worker_id is not None else None
+    numbers = (worker.phone,) if worker is not None else ctx.worker_numbers
+    link = case_url(ctx.public_base_url, ctx.secret, case_id, now=ctx.clock()) if ctx.public_base_url else ""
+    for number in numbers:
+        await ctx.sender.send(number, f"{reference}: photo received. {link}".strip(), kind="photo_notice",
+                              case_id=case_id,
+                              idempotency_key=f"case:{case_id}:photo:{digest[:16]}:{recipient_tag(ctx.secret, number)}")
+
+
+async def attach_media(ctx: SmsContext, msg: InboundMessage, case_id: int, reference: str) -> int:
+    """Fetch, check and attach the images an MMS/WhatsApp message carried; returns how many were attached.
+
+    Runs after the webhook answered (Twilio waits 15 s at most); a photo we cannot use is told to the patient.
+    """
+    if ctx.media is None:
+        logger.warning("media from %s not fetched: Twilio credentials are not configured", mask_phone(msg.sender))
+        return 0
+    attached, failed = 0, []
+    source = "whatsapp" if channel_of(msg.sender) == "whatsapp" else "mms"
+    for url, content_type in msg.media:
+        if not content_type.startswith("image/"):  # a voice note or video: not fetched at all
+            failed.append("media-not-image")
+            continue
+        try:
+            photo = await asyncio.to_thread(clean_photo, await ctx.media.fetch(url))
+        except (MediaError, PhotoError) as exc:
+            logger.info("media %s for case %s refused: %s", content_type or "?", reference, exc.code)
+            failed.append(exc.code)
+            continue
+        if await attach_photo(ctx, case_id, photo, source=source):
+            attached += 1
+            await notify_photo(ctx, case_id, reference, photo.digest)
+    if failed:
+        await ctx.store.audit(case_id, actor="patient", action="media_refused", detail=", ".join(failed))
+        await ctx.sender.send(msg.sender, MEDIA_FAILED.format(ref=reference), kind="media_failed", case_id=case_id,
+                              idempotency_key=f"inbound:{msg.sid}:media_failed")
+    return attached

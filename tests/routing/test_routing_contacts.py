@@ -1,0 +1,99 @@
+"""Opt-outs, the inbound ledger, photos, and the queue views the SMS commands read."""
+
+from __future__ import annotations
+
+import pytest
+
+from routing.contacts import is_opted_out, purge_received, receive, record_reply, set_opted_out
+from routing.errors import NotFound
+from routing.queue import accept, claim_next, current_worker, follow_up_case, offer, resolve, worker_status
+from routing.workers import add_worker
+from tests.routing.helpers_routing import FakeClock, queued_case
+
+PATIENT = "+2348031234567"
+
+
+async def test_opt_out_is_per_person_across_channels_and_stored_hashed(store):
+    assert not await is_opted_out(store, PATIENT)
+    await set_opted_out(store, "whatsapp:" + PATIENT, True)
+    assert await is_opted_out(store, PATIENT) and await is_opted_out(store, " whatsapp:" + PATIENT + " ")
+    assert not await is_opted_out(store, "+2348039876543")
+    await set_opted_out(store, PATIENT, False)
+    assert not await is_opted_out(store, "whatsapp:" + PATIENT)
+    from sqlalchemy import text
+    async with store.engine.connect() as conn:
+        assert "8031234567" not in repr((await conn.execute(text("SELECT * FROM contact_preferences"))).all())
+
+
+async def test_inbound_ledger_counts_the_day_and_replays_replies(store):
+    clock = FakeClock()
+    store.clock = clock
+    first = await receive(store, "SM1", PATIENT)
+    assert (first.first, first.today, first.answered) == (True, 1, False)
+    retry_before_answer = await receive(store, "SM1", "whatsapp:" + PATIENT)
+    assert (retry_before_answer.first, retry_before_answer.today, retry_before_answer.answered) == (False, 1, False)
+    await record_reply(store, "SM1", "What is happening?")
+    assert (await receive(store, "SM1", PATIENT)).reply == "What is happening?"
+    await receive(store, "SM2", "whatsapp:" + PATIENT)
+    await record_reply(store, "SM2", None)  # an empty answer is an answer too
+    replay = await receive(store, "SM2", PATIENT)
+    assert (replay.answered, replay.reply, replay.today) == (True, None, 2)
+    assert (await receive(store, "SM3", "+2348039876543")).today == 1
+
+    clock.advance(hours=16, seconds=1)  # past midnight UTC (the clock starts at 08:00)
+    assert (await receive(store, "SM4", PATIENT)).today == 1
+    clock.advance(days=2, seconds=1)
+    assert await purge_received(store) == 4
+    assert (await receive(store, "SM1", PATIENT)).first  # forgotten: only kept for retries and the day's count
+
+
+async def test_photos_attach_once_and_list_in_order(store):
+    ref = await store.open_call(call_sid="CA-ph", caller=PATIENT)
+    first, created = await store.add_photo(ref.case_id, path=f"{ref.case_id}/a.jpg", content_type="image/jpeg",
+                                           size_bytes=1000, width=640, height=480, source="upload")
+    again, created_again = await store.add_photo(ref.case_id, path=f"{ref.case_id}/a.jpg", content_type="image/jpeg",
+                                                 size_bytes=1000, source="mms")
+    await store.add_photo(ref.case_id, path=f"{ref.case_id}/b.jpg", content_type="image/jpeg", size_bytes=5,
+                          source="whatsapp")
+    assert created and not created_again and first == again
+    photos = await store.list_photos(ref.case_id)
+    assert [(p.name, p.source, p.width) for p in photos] == [("a.jpg", "upload", 640), ("b.jpg", "whatsapp", None)]
+    assert [a.detail for a in await store.audit_trail(ref.case_id) if a.action == "photo_attached"] == [
+        "upload a.jpg", "whatsapp b.jpg"]
+    with pytest.raises(NotFound):
+        await store.add_photo(ref.case_id + 1, path="x/c.jpg", content_type="image/jpeg", size_bytes=1, source="mms")
+    assert await store.list_photos(ref.case_id + 1) == []
+
+
+async def test_a_failed_message_is_taken_back_only_for_a_passing_error(store):
+    passing, _ = await store.add_message(to=PATIENT, body="a", kind="follow_up", status="sending")
+    await store.update_message(passing, status="failed", error="retries-exhausted: http-500")
+    permanent, _ = await store.add_message(to=PATIENT, body="b", kind="follow_up", status="sending")
+    await store.update_message(permanent, status="failed", error="invalid-number: twilio 21211")
+    assert await store.retry_message(passing, error_prefix="retries-exhausted", status="sending")
+    assert not await store.retry_message(passing, error_prefix="retries-exhausted", status="sending")  # once
+    assert not await store.retry_message(permanent, error_prefix="retries-exhausted", status="sending")
+    statuses = {m.id: (m.status, m.error) for m in await store.list_messages()}
+    assert statuses[passing] == ("sending", None) and statuses[permanent][0] == "failed"
+
+
+async def test_worker_status_follow_up_case_and_current_worker(store):
+    ada, _ = await add_worker(store, phone="+2348051112222", name="Ada", on_duty=True)
+    indian = await queued_case(store, "CA-in", caller="+919876543210", category="RED")  # not hers to take
+    red = await queued_case(store, "CA-red", category="RED")
+    green = await queued_case(store, "CA-green", category="GREEN", urgency="routine")
+    status = await worker_status(store, ada.id)
+    assert (status.open_cases, status.waiting, status.waiting_urgent) == ((), 2, 1)
+
+    claim = await claim_next(store, ada.id)
+    assert claim.case_id == red and await current_worker(store, red) == ada.id
+    await offer(store, green)
+    await accept(store, red, ada.id)
+    status = await worker_status(store, ada.id)
+    refs = {c: (await store.get_case(c)).reference for c in (red, green)}
+    assert status.open_cases == ((refs[red], "accepted"), (refs[green], "offered")) and status.waiting == 0
+
+    assert await follow_up_case(store, PATIENT) is None
+    await resolve(store, red, ada.id)
+    assert await follow_up_case(store, PATIENT) == red and await current_worker(store, red) is None
+    assert await current_worker(store, indian) is None

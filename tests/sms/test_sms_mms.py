@@ -1,0 +1,115 @@
+"""Photos sent by MMS or WhatsApp: fetched from (a loopback) Twilio with the account's credentials, cleaned, attached."""
+
+import io
+
+import pytest
+from PIL import Image
+from sms_app import BASE, WORKERS, Phone, make_app
+from sms_fakes import ACCOUNT_SID, AUTH_TOKEN
+
+from routing.queue import accept, claim_next
+from routing.workers import add_worker
+from sms.media import MediaError, MediaFetcher
+
+NOW = 1_800_000_000
+PATIENT = "+2348031234567"
+MEDIA_PATH = f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/MM1/Media/ME1"
+
+
+def jpeg_with_gps() -> bytes:
+    out = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (9.0, 4.0, 12.0)}
+    Image.new("RGB", (800, 600), (150, 40, 40)).save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+@pytest.fixture
+def fetcher(fake_twilio):
+    return MediaFetcher(ACCOUNT_SID, AUTH_TOKEN, api_base_url=fake_twilio.url, timeout_s=2)
+
+
+async def test_mms_photo_with_text_is_attached_and_workers_told(store, tmp_path, fake_twilio, fetcher):
+    fake_twilio.media[MEDIA_PATH] = (jpeg_with_gps(), "image/jpeg")
+    app = make_app(store, tmp_path / "photos", now=NOW, media=fetcher)
+    async with app.test_app() as test_app:  # leaving waits for the background fetch
+        phone = Phone(test_app.test_client(), PATIENT)
+        reply = await phone.text("a dog bit my hand, it is swollen", sid="MMfirst",
+                                 media=[(fake_twilio.url + MEDIA_PATH, "image/jpeg")])
+    assert "not a doctor" in reply
+    case = await store.find_case_by_call("MMfirst")
+    assert case.turns[0].raw_text == "a dog bit my hand, it is swollen"
+    (photo,) = await store.list_photos(case.id)
+    assert (photo.source, photo.width, photo.height, photo.content_type) == ("mms", 800, 600, "image/jpeg")
+    stored = tmp_path / "photos" / photo.path
+    assert not Image.open(stored).getexif()  # GPS gone
+    assert fake_twilio.media_requests == [{"path": MEDIA_PATH, "auth": f"{ACCOUNT_SID}:{AUTH_TOKEN}"}]
+    notices = [m for m in await store.list_messages(case_id=case.id) if m.kind == "photo_notice"]
+    assert sorted(m.to for m in notices) == sorted(WORKERS) and all(f"{BASE}/cases/" in m.body for m in notices)
+
+
+async def test_whatsapp_photo_alone_joins_the_open_case_and_tells_its_worker(store, tmp_path, fake_twilio, fetcher):
+    ada, _ = await add_worker(store, phone="+2348051112222", name="Ada")
+    ref = await store.open_call(call_sid="CA-1", caller="whatsapp:" + PATIENT, channel="whatsapp")
+    await store.save_triage(ref.case_id, {"start_category": "YELLOW", "urgency": "urgent"}, complete=True)
+    await claim_next(store, ada.id)
+    await accept(store, ref.case_id, ada.id)
+    fake_twilio.media[MEDIA_PATH] = (jpeg_with_gps(), "image/jpeg")
+    app = make_app(store, tmp_path / "photos", now=NOW, media=fetcher)
+    async with app.test_app() as test_app:
+        phone = Phone(test_app.test_client(), "whatsapp:" + PATIENT)
+        reply = await phone.text("", media=[(fake_twilio.url + MEDIA_PATH, "image/jpeg")])
+    assert reply == f"Thank you, the photo is being added to case {ref.reference}."
+    (photo,) = await store.list_photos(ref.case_id)
+    assert photo.source == "whatsapp"
+    (notice,) = [m for m in await store.list_messages(case_id=ref.case_id) if m.kind == "photo_notice"]
+    assert notice.to == "+2348051112222"  # the worker who has the case, not everyone
+
+
+async def test_media_we_cannot_use_is_told_to_the_patient_and_nothing_is_kept(store, tmp_path, fake_twilio, fetcher):
+    ref = await store.open_call(call_sid="CA-2", caller=PATIENT)
+    fake_twilio.media[MEDIA_PATH] = (b"this is not a picture\n" * 10, "image/jpeg")
+    app = make_app(store, tmp_path / "photos", now=NOW, media=fetcher)
+    async with app.test_app() as test_app:
+        phone = Phone(test_app.test_client(), PATIENT)
+        await phone.text("", sid="MMbad", media=[(fake_twilio.url + MEDIA_PATH, "image/jpeg"),
+                                                 ("http://169.254.169.254/latest/meta-data", "image/jpeg"),
+                                                 (fake_twilio.url + "/2010-04-01/nothing-here", "image/png"),
+                                                 (fake_twilio.url + MEDIA_PATH, "audio/amr")])
+    assert await store.list_photos(ref.case_id) == [] and not (tmp_path / "photos").exists()
+    assert [r["path"] for r in fake_twilio.media_requests] == [MEDIA_PATH, "/2010-04-01/nothing-here"]  # never the foreign URL
+    (told,) = [m for m in await store.list_messages(case_id=ref.case_id) if m.kind == "media_failed"]
+    assert told.to == PATIENT and "could not read the photo" in told.body
+    (refused,) = [a.detail for a in await store.audit_trail(ref.case_id) if a.action == "media_refused"]
+    assert refused == "photo-not-image, media-foreign-url, media-http-404, media-not-image"
+
+
+async def test_fetcher_refuses_wrong_credentials_and_oversized_media(fake_twilio):
+    fake_twilio.media[MEDIA_PATH] = (b"\xff" * 5000, "image/jpeg")
+    with pytest.raises(MediaError) as wrong:
+        await MediaFetcher(ACCOUNT_SID, "not-the-token", api_base_url=fake_twilio.url).fetch(fake_twilio.url + MEDIA_PATH)
+    assert wrong.value.code == "media-http-401"
+    with pytest.raises(MediaError) as big:
+        await MediaFetcher(ACCOUNT_SID, AUTH_TOKEN, api_base_url=fake_twilio.url, max_bytes=4096).fetch(
+            fake_twilio.url + MEDIA_PATH)
+    assert big.value.code == "media-too-large"
+    with pytest.raises(MediaError) as down:
+        await MediaFetcher(ACCOUNT_SID, AUTH_TOKEN, api_base_url="http://127.0.0.1:9", timeout_s=0.5).fetch(
+            "http://127.0.0.1:9/x")
+    assert down.value.code == "media-unreachable"
+
+
+async def test_a_photo_before_any_case_asks_for_words_first(store, tmp_path, fake_twilio, fetcher):
+    phone = Phone(make_app(store, tmp_path, now=NOW, media=fetcher).test_client(), PATIENT)
+    reply = await phone.text("", media=[(fake_twilio.url + MEDIA_PATH, "image/jpeg")])
+    assert reply.startswith("Thank you. Please text us what is happening first")
+    assert fake_twilio.media_requests == []
+
+
+async def test_without_twilio_credentials_media_is_left_alone_and_the_text_still_answered(store, tmp_path, fake_twilio):
+    fake_twilio.media[MEDIA_PATH] = (jpeg_with_gps(), "image/jpeg")
+    async with make_app(store, tmp_path / "photos", now=NOW, media=None).test_app() as test_app:
+        reply = await Phone(test_app.test_client(), PATIENT).text(
+            "rash on my arm", sid="MMnocreds", media=[(fake_twilio.url + MEDIA_PATH, "image/jpeg")])
+    assert "not a doctor" in reply and fake_twilio.media_requests == []
+    assert await store.list_photos((await store.find_case_by_call("MMnocreds")).id) == []
