@@ -23,9 +23,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     stt_eval.add_argument("--out", type=Path, help="directory for synthesized audio and manifest.jsonl")
     stt_eval.add_argument("--backend", choices=("local", "openai"), default="local")
     stt_eval.add_argument("--bias", choices=("on", "off"), default="on")
-    stt_eval.add_argument("--correct", choices=("none", "lexicon"), default="lexicon")
+    stt_eval.add_argument("--correct", choices=("none", "lexicon", "llm"), default="lexicon",
+                          help="llm: lexicon, then Claude (ANTHROPIC_API_KEY) or OpenAI (OPENAI_API_KEY), guarded")
     stt_eval.add_argument("--model-dir", type=Path, default=None, help="CTranslate2 Whisper model (default tiny.en)")
     stt_eval.add_argument("--threads", type=int, default=0, help="CPU threads for local Whisper (0: all cores)")
+    stt_eval.add_argument("--beam-size", type=int, default=1, help="local Whisper beam (1: greedy)")
+    stt_eval.add_argument("--compute-type", default="int8", help="CTranslate2 compute type (int8, float32, ...)")
+    stt_eval.add_argument("--split", choices=("all", "dev", "heldout"), default="all",
+                          help="heldout: utterances 0-2 of every 10, never used for tuning")
+    stt_eval.add_argument("--seconds", type=_seconds, metavar="MIN-MAX", help="only turns this long, e.g. 2-4")
+    stt_eval.add_argument("--incremental", action="store_true",
+                          help="feed turns at real-time pace, decoding at pauses; latency from the turn's close")
     stt_eval.add_argument("--json", action="store_true", help="one JSON object, utterances included")
     stt_eval.set_defaults(func=run_stt_eval)
 
@@ -40,7 +48,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_stt_eval(args: argparse.Namespace) -> int:
     """Synthesize a manifest, or transcribe one and print the scores."""
-    from .correction import MedicalCorrector
     from .eval import evaluate_audio, synthesize_manifest
 
     lexicon = Lexicon()
@@ -52,12 +59,16 @@ def run_stt_eval(args: argparse.Namespace) -> int:
         manifest = synthesize_manifest(sentences, args.voices.split(","), args.out, lexicon)
         print(manifest)
         return 0
-    transcriber = _transcriber(args)
-    correct = MedicalCorrector(lexicon).correct if args.correct == "lexicon" else None
+    correct = _corrector(args.correct, lexicon)
+    if correct is False:
+        print("--correct llm needs ANTHROPIC_API_KEY or OPENAI_API_KEY", file=sys.stderr)
+        return 2
     report = evaluate_audio(
-        args.manifest, transcriber, (lambda text: correct(text).text) if correct else None, args.bias == "on", lexicon
+        args.manifest, _transcriber(args), correct, args.bias == "on", lexicon, seconds=args.seconds,
+        incremental=args.incremental, split=args.split,
     )
-    report.update(backend=args.backend, bias=args.bias, correct=args.correct)
+    report.update(backend=args.backend, bias=args.bias, correct=args.correct, incremental=args.incremental,
+                  split=args.split)
     _print(report, args.json)
     return 0
 
@@ -74,6 +85,40 @@ def run_correct_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _corrector(kind: str, lexicon: Lexicon):
+    """text -> corrected text for --correct; None for none, False when llm has no key."""
+    from .correction import MedicalCorrector
+
+    if kind == "none":
+        return None
+    offline = MedicalCorrector(lexicon)
+    if kind == "lexicon":
+        return lambda text: offline.correct(text).text
+    import os
+
+    from .llm_correction import LlmCorrector, build_rewriter
+
+    rewriter = build_rewriter(
+        openai_api_key=os.environ.get("OPENAI_API_KEY"),
+        openai_base_url=os.environ.get("OPENAI_BASE_URL"),
+        anthropic_api_key=os.environ.get("ANTHROPIC_API_KEY"),
+        anthropic_base_url=os.environ.get("ANTHROPIC_BASE_URL"),
+    )
+    if rewriter is None:
+        return False
+    llm = LlmCorrector(rewriter, offline)
+    return lambda text: llm.correct(text).text
+
+
+def _seconds(value: str) -> tuple[float, float]:
+    """"2-4" -> (2.0, 4.0)."""
+    low, _, high = value.partition("-")
+    try:
+        return float(low), float(high)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected MIN-MAX seconds, e.g. 2-4, not {value!r}") from None
+
+
 def _transcriber(args: argparse.Namespace):
     """The backend under test, alone (no fallback, so its own failures show)."""
     if args.backend == "openai":
@@ -84,7 +129,9 @@ def _transcriber(args: argparse.Namespace):
         return OpenAITranscriber(os.environ["OPENAI_API_KEY"], base_url=os.environ.get("OPENAI_BASE_URL"))
     from .faster_whisper import LocalWhisperTranscriber
 
-    return LocalWhisperTranscriber(model_dir=args.model_dir, cpu_threads=args.threads)
+    return LocalWhisperTranscriber(
+        model_dir=args.model_dir, compute_type=args.compute_type, cpu_threads=args.threads, beam_size=args.beam_size
+    )
 
 
 def _print(report: dict, as_json: bool) -> None:

@@ -1,4 +1,4 @@
-"""A loopback HTTP server speaking OpenAI's /v1/audio/transcriptions wire format, with failure modes."""
+"""A loopback HTTP server speaking OpenAI (transcriptions, chat) and Anthropic (messages) wire formats, and failing."""
 
 from __future__ import annotations
 
@@ -17,7 +17,24 @@ class FakeOpenAI:
         self.text = "I counted nine breaths."
         self.delay_s = 0.0
         self.requests: list[bytes] = []
-        self.base_url = ""
+        self.paths: list[str] = []
+        self.base_url = ""  # OpenAI SDK base (…/v1)
+        self.root_url = ""  # Anthropic SDK base (it adds /v1 itself)
+
+
+def _reply(path: str, text: str) -> dict | None:
+    """A successful body for each API the fake speaks."""
+    if path == "/v1/audio/transcriptions":
+        return {"text": text}
+    if path == "/v1/chat/completions":
+        message = {"role": "assistant", "content": text}
+        return {"id": "chatcmpl-1", "object": "chat.completion", "created": 0, "model": "gpt-4o-mini",
+                "choices": [{"index": 0, "message": message, "finish_reason": "stop"}]}
+    if path == "/v1/messages":
+        return {"id": "msg_1", "type": "message", "role": "assistant", "model": "claude-haiku-4-5",
+                "content": [{"type": "text", "text": text}], "stop_reason": "end_turn", "stop_sequence": None,
+                "usage": {"input_tokens": 1, "output_tokens": 1}}
+    return None
 
 
 def _handler(state: FakeOpenAI):
@@ -28,11 +45,13 @@ def _handler(state: FakeOpenAI):
         def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             state.requests.append(body)
-            if self.path != "/v1/audio/transcriptions":
+            state.paths.append(self.path)
+            ok = _reply(self.path, state.text)
+            if ok is None:
                 return self._send(404, b'{"error": {"message": "not found"}}')
             if state.mode == "timeout":
                 time.sleep(state.delay_s or 5)
-                return self._send(200, json.dumps({"text": "too late"}).encode())
+                return self._send(200, json.dumps(_reply(self.path, "too late")).encode())
             if state.mode == "500":
                 return self._send(500, b'{"error": {"message": "server error", "type": "server_error"}}')
             if state.mode == "malformed":
@@ -40,7 +59,7 @@ def _handler(state: FakeOpenAI):
             if state.mode == "no-text":
                 return self._send(200, b'{"transcript": 3}')
             time.sleep(state.delay_s)
-            return self._send(200, json.dumps({"text": state.text}).encode())
+            return self._send(200, json.dumps(ok).encode())
 
         def _send(self, status: int, body: bytes) -> None:
             try:
@@ -63,7 +82,8 @@ def fake_openai_server():
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    state.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    state.root_url = f"http://127.0.0.1:{server.server_address[1]}"
+    state.base_url = state.root_url + "/v1"
     try:
         yield state
     finally:
