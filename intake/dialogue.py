@@ -32,6 +32,8 @@ from intake.models import AnswerKind, Category, Channel, Pause, Reply, Speech, T
 from intake.red_flags import flag_by_id, find_red_flags
 from intake.understanding import (
     age_group,
+    asr_loop,
+    choice_digits,
     normalize,
     parse_age,
     parse_avpu,
@@ -40,6 +42,7 @@ from intake.understanding import (
     parse_severity,
     parse_who,
     parse_yes_no,
+    says_complaint,
     words,
 )
 
@@ -109,15 +112,22 @@ class Dialogue:
         return self._take(self._interpret(self._step, text or ""))
 
     def _opening(self, text: str) -> Reply:
-        """A first message before `start()` (an SMS that opens the conversation): disclaimer first, then it counts."""
+        """A first message before `start()` (an SMS that opens the conversation): disclaimer first, then it counts.
+
+        A message that already says what is wrong is the complaint: it is kept, and not asked for again.
+        """
         opening = self.start()
         if not words(text):
             return opening
         self._turns += 1
         self._transcript.append(("who", text))
         flags = self._new_red_flags(text)
+        if says_complaint(text):
+            self._result.complaint = self._result.answers["complaint"] = text.strip()
         who = parse_who(text)
         if not flags and who is None:
+            if self._result.complaint:
+                self._transcript[-1] = ("complaint", text)
             return opening
         reply = self._red_flag(flags) if flags else self._advance("who", who)
         return Reply((opening.segments[0], *reply.segments), reply.awaiting, reply.expects, reply.finished)
@@ -210,9 +220,11 @@ class Dialogue:
     def _interpret(self, step: str, text: str) -> object | None:
         """The normalized answer for this step, or None when the text does not answer it."""
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
-        lone = re.fullmatch(r"\s*(\d{1,3})\s*[.#!]?\s*", text)
-        if lone and prompt.kind in (AnswerKind.YES_NO, AnswerKind.CHOICE):
-            return self._from_digits(step, lone.group(1))
+        if asr_loop(text):
+            return None
+        said_key = choice_digits(text)
+        if said_key and prompt.kind in (AnswerKind.YES_NO, AnswerKind.CHOICE):
+            return self._from_digits(step, said_key)
         meaningful = [w for w in words(text) if w not in _FILLERS]
         if not meaningful:
             return None
@@ -300,7 +312,7 @@ class Dialogue:
         r = self._result
         if step == "who":
             r.who = v  # type: ignore[assignment]
-            return "complaint"
+            return "age" if r.complaint else "complaint"  # an opening text may have said it already
         if step == "complaint":
             r.complaint = v  # type: ignore[assignment]
             return "age"

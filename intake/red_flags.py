@@ -13,6 +13,11 @@ Flag ids: not_breathing, chest_pain, stroke, breathing_difficulty, choking, heav
 major_trauma, seizure, unconscious, anaphylaxis, suicidal, overdose_poisoning, pregnancy_emergency,
 child_danger_signs, severe_burns.
 
+Some patterns are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the
+hiss that tells /f/ from /s/ ("having a sit", "the baby is sloppy") and swallows the t of "can't"
+("my daughter can stay awake" -- a complaint nobody makes in the positive). Each one comes from a
+real transcript, kept with its exact text in tests/intake/test_intake_asr_text.py.
+
 A mention does not count when it is negated in its own clause ("no chest pain", "he is not having a
 fit", "without any bleeding") or resolved later in the sentence ("the bleeding has stopped", "the fit
 is over"). Doubt is not negation: "I'm not sure if it's a fit" still counts.

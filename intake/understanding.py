@@ -40,12 +40,26 @@ def words(text: str) -> list[str]:
     return [w for w in normalize(text).split() if w not in {",", ".", ";", "?", "!"}]
 
 
+def asr_loop(text: str, times: int = 4) -> bool:
+    """Whether the text is one word or two-word phrase said over and over: Whisper's repetition loop.
+
+    Given a short "two" on a phone line, tiny.en wrote "Yeah, yeah, yeah, yeah, yeah, yeah.": such a
+    text is no answer (a caller who really says "no, no, no, no" is simply asked again).
+    """
+    toks = words(text)
+    for size in (1, 2):
+        grams = [tuple(toks[i:i + size]) for i in range(0, len(toks) - size + 1, size)]
+        if len(grams) >= times and len(toks) % size == 0 and len(set(grams)) == 1:
+            return True
+    return False
+
+
 # --- yes / no ------------------------------------------------------------
 
 _NEG_HEDGES = [
     r"i do not think so", r"do not think so", r"i doubt it", r"not really", r"not at all", r"no way",
     r"i do not believe so", r"not that i can (see|tell)", r"i do not think (he|she|they|it) (is|are|can|does|do)",
-    r"probably not", r"i think not", r"uh uh", r"nuh uh",
+    r"probably not", r"i think not", r"not yet", r"uh uh", r"nuh uh",
 ]
 _UNSURE = [
     r"not sure", r"unsure", r"do not know", r"dunno", r"no idea", r"can not tell", r"hard to (say|tell)",
@@ -130,6 +144,9 @@ _UNITS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _ALONE_HOMOPHONES = {"for": 4, "fore": 4, "to": 2, "too": 2, "ate": 8, "won": 1, "tree": 3, "free": 3}
+# Number words as Whisper mishears them on a phone line, trusted only in the frame "<n> years old".
+_AGE_HOMOPHONES = {**_ALONE_HOMOPHONES, "far": 4, "sick": 6, "sex": 6, "tin": 10}
+_AGE_FRAME = re.compile(rf"\b({'|'.join(_AGE_HOMOPHONES)}) (years?|yrs?|here|ears|yes) (\w+ )?old\b")
 
 
 def numbers_in(text: str) -> list[float]:
@@ -165,6 +182,27 @@ def parse_number(text: str) -> int | None:
     """The first whole number said ("I counted nine" -> 9, "nine maybe ten" -> 9, "about twelve" -> 12)."""
     found = numbers_in(text)
     return int(found[0]) if found else None
+
+
+_KEY_WORDS = {"number", "press", "pressed", "pressing", "option", "button", "key"}
+_FILLER_WORDS = {"um", "uh", "er", "erm", "ah", "hmm", "mm", "oh", "okay", "ok", "i", "will", "it", "is"}
+
+
+def choice_digits(text: str) -> str | None:
+    """The keypad choice said aloud ("One.", "number 2", "press one" -> "1"); None unless that is all it says.
+
+    Whisper writes a lone number as a word or as digits at random, and callers offered "press 1 for
+    yes" often say it instead of pressing it: both must mean the key. Homophones ("to", "for") alone
+    are not taken here: "to" is no number at a yes/no question.
+    """
+    toks = [w for w in words(text) if w not in _KEY_WORDS and w not in _FILLER_WORDS]
+    if len(toks) != 1:
+        return None
+    w = toks[0]
+    if w.isdigit():
+        return w
+    value = _UNITS.get(w)
+    return str(value) if value is not None and w not in {"oh", "none", "nil", "dozen"} else None
 
 
 def parse_breath_count(text: str) -> tuple[int, bool] | None:
@@ -206,7 +244,11 @@ def parse_age(text: str) -> float | None:
     if found:
         return round(total, 2) if total <= 120 else None
     nums = [n for n in numbers_in(t) if 0 <= n <= 120]
-    return nums[0] if nums else None
+    if nums:
+        return nums[0]
+    # "He is far here, though old." was "he is four years old": a number's homophone in the years-old frame.
+    m = _AGE_FRAME.search(" ".join(re.findall(r"[a-z0-9]+", t)))
+    return float(_AGE_HOMOPHONES[m.group(1)]) if m else None
 
 
 def age_group(text: str) -> Literal["child", "adult"] | None:
@@ -240,6 +282,26 @@ def parse_who(text: str) -> Literal["self", "other"] | None:
     if re.search(rf"\b({_SELF})\b", t):
         return "self"
     return None
+
+
+_NOT_A_COMPLAINT = {
+    "hi", "hello", "hey", "good", "morning", "afternoon", "evening", "day", "greetings", "please", "pls", "plz",
+    "help", "helps", "need", "needs", "want", "wants", "would", "like", "to", "talk", "speak", "chat", "with",
+    "a", "an", "the", "some", "doctor", "nurse", "health", "worker", "advice", "question", "ask", "start",
+    "triage", "test", "testing", "line", "service", "is", "am", "are", "this", "there", "can", "could", "you",
+    "anyone", "urgent", "urgently", "for", "about", "calling", "writing", "texting", "message", "thanks",
+    "thank", "ok", "okay", "yes", "no", "sir", "madam", "ma", "um", "uh", "of", "and", "we", "it",
+}
+
+
+def says_complaint(text: str) -> bool:
+    """Whether a message says what is wrong, beyond a greeting, a call for help or who it is for.
+
+    "my son fell off his bike" does; "hello", "I need help for my mother" and "someone else" do not.
+    """
+    t = re.sub(rf"\b({_OTHER}|{_SELF})\b", " ", normalize(text))
+    rest = [w for w in re.findall(r"[a-z]+", t) if w not in _NOT_A_COMPLAINT]
+    return bool(rest)
 
 
 _DURATION_UNITS = r"seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?"

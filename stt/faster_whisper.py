@@ -87,7 +87,7 @@ def _is_speech(text: str, no_speech_prob: float, avg_logprob: float) -> bool:
     """Keep a segment unless Whisper itself doubts it or it is a stock hallucination."""
     if no_speech_prob > NO_SPEECH_PROB and avg_logprob < LOGPROB_FLOOR:
         return False
-    plain = re.sub(r"[^a-z ]", "", text.lower()).strip()
+    plain = re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()  # "3." is an answer (a breath count), not noise
     if not plain:
         return False
     return not (plain in _HALLUCINATIONS and no_speech_prob > HALLUCINATION_PROB)

@@ -222,7 +222,7 @@ def test_a_first_text_message_without_start_gets_the_disclaimer_and_counts():
     reply = d.answer("hello")
     assert reply.segments[0].prompt_id == "disclaimer" and reply.awaiting == "who"
     d = Dialogue(channel="text")
-    reply = d.answer("my son fell off his bike")
+    reply = d.answer("Hi, I need help for my son")
     assert reply.segments[0].prompt_id == "disclaimer" and reply.awaiting == "complaint"
     d = Dialogue(channel="text", region="NG")
     reply = d.answer("HELP my husband is not breathing")
@@ -240,3 +240,23 @@ def test_a_no_with_a_yes_in_the_same_answer_is_re_asked_not_guessed():
     reply = d.answer("No, she has to reach to walk.")
     assert reply.awaiting == "walk"  # re-asked
     assert d.result.start_category is None
+
+
+def test_a_first_text_that_says_the_complaint_is_not_asked_for_again():
+    """sms/conversation.py passes the first SMS to answer(): when it says what is wrong, that is the complaint."""
+    d = Dialogue(channel="text", region="NG")
+    reply = d.answer("my son fell off his bike and hurt his arm")
+    assert [s.prompt_id for s in reply.segments] == ["disclaimer", "age"]
+    assert d.result.who == "other" and d.result.complaint == "my son fell off his bike and hurt his arm"
+
+    d = Dialogue(channel="text", region="NG")
+    reply = d.answer("Fever and cough since Monday")
+    assert reply.awaiting == "who"  # who it is for is still unknown
+    reply = d.answer("1")
+    assert reply.awaiting == "age" and d.result.who == "self"
+    assert d.result.complaint == "Fever and cough since Monday"
+
+    d = Dialogue.from_state(json.loads(json.dumps(Dialogue(channel="text").to_state())))
+    d.answer("I have a bad toothache")
+    d = Dialogue.from_state(json.loads(json.dumps(d.to_state())))  # the SMS channel stores state between texts
+    assert d.awaiting == "age" and d.result.complaint == "I have a bad toothache"

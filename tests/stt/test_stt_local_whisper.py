@@ -57,3 +57,12 @@ def test_missing_model_dir_is_a_clear_error(tmp_path):
     with pytest.raises(SttError) as caught:
         LocalWhisperTranscriber(model_dir=tmp_path)
     assert caught.value.code == "stt-model-missing"
+
+
+def test_a_lone_number_is_speech_not_noise():
+    """Whisper writes a spoken "eight" as " 8"; dropping it lost every one-word breath count."""
+    from stt.faster_whisper import _is_speech
+
+    assert _is_speech(" 8", 0.34, -0.53)
+    assert _is_speech("3.", 0.2, -0.4)
+    assert not _is_speech(" ...", 0.34, -0.53)
