@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from quart import Quart, Response
+from prometheus_client import CONTENT_TYPE_LATEST
+from quart import Quart, Response, jsonify
 
+from sms.commands import QueueReplies
+from sms.media import MediaFetcher
 from sms.web import SmsContext
 from sms.web import create_blueprint as sms_blueprint
 from voice.services import Services
@@ -35,14 +38,18 @@ def create_app(settings: Settings | None = None) -> Quart:
         app.extensions["triage.services"] = services
         # Registered here, not above: its routes are bound to the store, which only exists once serving
         # starts. No request has been handled yet, so Quart still allows it.
+        token = settings.twilio_auth_token.get_secret_value() if settings.twilio_auth_token else None
         app.register_blueprint(sms_blueprint(SmsContext(
             store=services.store,
             sender=services.sender,
             secret=services.secret,
             photo_dir=settings.data_dir / "photos",
             public_base_url=settings.public_base_url,
-            auth_token=settings.twilio_auth_token.get_secret_value() if settings.twilio_auth_token else None,
+            auth_token=token,
             worker_numbers=settings.worker_numbers,
+            commands=QueueReplies(services.store, secret=services.secret, public_base_url=settings.public_base_url),
+            media=(MediaFetcher(settings.twilio_account_sid, token, api_base_url=settings.twilio_api_base_url or None)
+                   if settings.twilio_enabled else None),
         )))
 
     @app.after_serving
@@ -52,7 +59,22 @@ def create_app(settings: Settings | None = None) -> Quart:
 
     @app.get("/healthz")
     async def healthz() -> Response:
-        ok = "services" in holder and await holder["services"].store.ping()
-        return Response("ok" if ok else "unavailable", status=200 if ok else 503)
+        """For load balancers: 200 only when the database answers and the STT model is loaded."""
+        services = holder.get("services")
+        checks = {
+            "database": services is not None and await services.store.ping(),
+            "stt": services is not None and services.stt_ready,
+        }
+        response = jsonify(checks)
+        response.status_code = 200 if all(checks.values()) else 503
+        return response
+
+    @app.get("/metrics")
+    async def metrics() -> Response:
+        """Prometheus exposition of this process's calls, latencies, fallbacks, queue and jobs."""
+        services = holder.get("services")
+        if services is None:
+            return Response("starting", status=503)
+        return Response(await services.metrics.render(services.store), content_type=CONTENT_TYPE_LATEST)
 
     return app

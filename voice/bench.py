@@ -1,42 +1,81 @@
-"""`triage bench latency`: turn latency of simulated calls on the embedded defaults."""
+"""`triage bench latency` and `triage bench load`: turn latency and capacity, measured by the server itself."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import json
+import os
+import tempfile
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "tests" / "scenarios" / "examples.jsonl"
+LATENCY_STAGES = ("endpointing", "stt", "correction", "dialogue", "tts")
 
 
 def cmd_latency(args: argparse.Namespace) -> int:
+    """Calls one after another in real time on the embedded defaults; latency as the server logged it."""
     from intake.scenarios import load_scenarios
-    from voice.callrun import latency_summary, run_calls
-    from voice.simulator import default_voice
+    from voice.callrun import serve_in_process
+    from voice.loadgen import percentiles_ms
+    from voice.settings import Settings
+    from voice.simulator import default_voice, simulate_call
 
     scenarios = load_scenarios(args.scenarios)
     picked = [scenarios[i % len(scenarios)] for i in range(args.calls)]
+    load_before = os.getloadavg()[0]
 
-    async def main() -> tuple[list[dict], dict]:
-        results = [r async for r in run_calls(picked, speed=1.0, voice=default_voice(args.voice))]
-        return results, {}
+    async def main():
+        voice = default_voice(args.voice)
+        with tempfile.TemporaryDirectory(prefix="triage-bench-") as tmp:
+            settings = Settings(_env_file=None, data_dir=Path(tmp), database_url="")
+            async with serve_in_process(settings) as (base, services):
+                for scenario in picked:
+                    trace = await simulate_call(scenario, base, voice, speed=1.0)
+                    await asyncio.wait_for(services.call_ended(trace.call_sid).wait(), timeout=60)
+                return services.latency
 
-    results, _ = asyncio.run(main())
-    summary = latency_summary(results)
+    log = asyncio.run(main())
+    medians = log.stage_medians()
     out = {
-        "calls": len(results),
-        "turns": summary.get("turns", 0),
-        "turn_latency_ms": {k: summary.get(k) for k in ("p50", "p95", "max")},
+        "calls": len(picked),
+        "turns": len(log.turns_ms),
+        "turn_latency_ms": percentiles_ms(log.turns_ms),
+        "stages_ms": {stage: medians.get(stage) for stage in LATENCY_STAGES},
+        "load_avg_1m": round(load_before, 2),
     }
     print(json.dumps(out) if args.json else json.dumps(out, indent=2))
     return 0
 
 
+def cmd_load(args: argparse.Namespace) -> int:
+    """N concurrent callers against one server process (see voice/loadgen.py)."""
+    from intake.scenarios import load_scenarios
+    from voice.loadgen import run_load
+
+    out = run_load(load_scenarios(args.scenarios), calls=args.calls, stt=args.stt, duration_s=args.duration,
+                   voice=args.voice, database_url=args.database_url)
+    print(json.dumps(out) if args.json else json.dumps(out, indent=2))
+    return 0 if out["cases_lost"] == 0 and out["turns"] else 1
+
+
 def register(bench_sub) -> None:
+    """Add `latency` and `load` under `triage bench`."""
     latency = bench_sub.add_parser("latency", help="turn latency of simulated calls (real time)")
     latency.add_argument("--calls", type=int, default=3)
     latency.add_argument("--scenarios", default=str(EXAMPLES))
     latency.add_argument("--voice", default="slt")
     latency.add_argument("--json", action="store_true")
     latency.set_defaults(func=cmd_latency)
+
+    load = bench_sub.add_parser("load", help="concurrent simulated calls against one server process")
+    load.add_argument("--calls", type=int, required=True, help="concurrent callers")
+    load.add_argument("--stt", choices=("local", "stub-remote"), default="stub-remote",
+                      help="local Whisper, or a loopback OpenAI-style server with a fixed 300 ms delay")
+    load.add_argument("--duration", type=float, default=None,
+                      help="keep every caller redialling for this many seconds (default: one call each)")
+    load.add_argument("--scenarios", default=str(EXAMPLES))
+    load.add_argument("--voice", default="slt")
+    load.add_argument("--database-url", default="", help="default: SQLite in a temporary directory")
+    load.add_argument("--json", action="store_true")
+    load.set_defaults(func=cmd_load)

@@ -21,8 +21,8 @@ from routing.privacy import mask_phone
 from stt.base import SttError
 from stt.lexicon import bias_hints
 
-from voice.codec import FRAME_MS, frames, silence_ulaw, ulaw_to_pcm16
-from voice.endpointing import SpeechStarted, TurnEnded
+from voice.codec import FRAME_BYTES, FRAME_MS, frames, silence_ulaw, ulaw_to_pcm16
+from voice.endpointing import SpeechPaused, SpeechStarted, TurnEnded
 from voice.protocol import Dtmf, Mark, Media, Start, clear_message, mark_message, media_message
 
 if TYPE_CHECKING:
@@ -35,6 +35,12 @@ DTMF_NUMBER_GAP_MS = 2000  # keypad numbers end with '#' or this much audio time
 DRAIN_TIMEOUT_S = 10.0  # at hang-up, how long the last turn may still take to finish
 HOLD_AFTER_S = 2.0  # a transcription slower than this gets a spoken "one moment" so the line never goes dead
 HOLD_PROMPT = "One moment, please."
+# Outbound audio goes in equal 400 ms chunks: Twilio buffers and plays them evenly, and one message per
+# 20 ms frame made sending a prompt the biggest cost of the event loop under load (measured with py-spy).
+OUTBOUND_CHUNK_BYTES = 20 * FRAME_BYTES
+FINALISE_ATTEMPTS = 6  # each rides out ~3 s of outage inside the store; between them we wait FINALISE_PAUSE_S
+FINALISE_PAUSE_S = 2.0
+WRITE_RETRY_S = 1.0  # after the store gave up on a turn (its own retries take ~3 s), try again this much later
 
 
 @dataclass
@@ -51,6 +57,7 @@ class _Turn:
     audio: bytes = b""
     digits: str = ""
     speech_end_wall: float = field(default_factory=time.perf_counter)
+    decided_wall: float = field(default_factory=time.perf_counter)  # when endpointing closed the turn
 
 
 @dataclass
@@ -80,10 +87,13 @@ class CallSession:
         self.audio_ms = 0
         self.heard: list[str] = []  # prompt ids whose mark Twilio echoed as played
         self.records: list[TurnRecord] = []
+        self._unsaved: deque[tuple[int, TurnRecord]] = deque()  # (seq, turn) heard but not yet in the database
         self.done = asyncio.Event()  # the dialogue finished and its last words were played
         self._pending: deque[_PendingMark] = deque()
         self._turns: asyncio.Queue[_Turn] = asyncio.Queue()
         self._responder: asyncio.Task | None = None
+        self._writer: asyncio.Task | None = None
+        self._dirty = asyncio.Event()  # turns or triage not yet written
         self._busy = False
         self._in_speech = False
         self._speech_over_locked_prompt = False
@@ -94,6 +104,7 @@ class CallSession:
         self._seq = 0
         self._open_kind: AnswerKind | None = None  # what the open question expects (keypad handling)
         self._question = ""  # the words of the open question: Whisper's context for the answer
+        self._early: tuple[bytes, str, asyncio.Future] | None = None  # (audio, question, transcription) of a pause
 
     @property
     def started(self) -> bool:
@@ -119,19 +130,24 @@ class CallSession:
             )
         ).case_id
         self.dialogue = Dialogue(channel="voice", region=number.region)
+        self.services.metrics.active_calls.inc()
         logger.info("call %s from %s started, case %s", self.call_sid, mask_phone(caller), self.case_id)
         self._responder = asyncio.create_task(self._respond_forever(), name=f"responder-{self.call_sid}")
+        self._writer = asyncio.create_task(self._write_forever(), name=f"writer-{self.call_sid}")
         await self._play(self.dialogue.start(), speech_end_wall=None)
 
     async def on_media(self, event: Media) -> None:
         """One 20 ms inbound frame: advance the audio clock, endpoint, watch for silence and keypad gaps."""
         if event.track not in ("inbound", "inbound_track"):
             return
+        self.services.metrics.observe_frame()
         self.audio_ms += FRAME_MS
         self._frame_wall.append((self.audio_ms, time.perf_counter()))
         for ev in self.endpointer.process(ulaw_to_pcm16(event.payload), FRAME_MS):
             if isinstance(ev, SpeechStarted):
                 await self._on_speech_started()
+            elif isinstance(ev, SpeechPaused):
+                self._transcribe_early(ev.audio)
             elif isinstance(ev, TurnEnded):
                 self._on_turn_ended(ev)
         if self._dtmf_deadline_ms is not None and self.audio_ms >= self._dtmf_deadline_ms:
@@ -167,6 +183,7 @@ class CallSession:
 
     async def finish(self, *, hung_up: bool) -> None:
         """The stream ended: let the last turn finish, then make the case whole and send the summaries."""
+        self._drop_early()
         if self._responder is not None:
             try:
                 async with asyncio.timeout(DRAIN_TIMEOUT_S):
@@ -175,9 +192,14 @@ class CallSession:
                 logger.warning("call %s: last turn still running at hang-up; keeping what we have", self.call_sid)
             self._responder.cancel()
             await asyncio.gather(self._responder, return_exceptions=True)
+        if self._writer is not None:  # the final write below takes over whatever it had not written
+            self._writer.cancel()
+            await asyncio.gather(self._writer, return_exceptions=True)
         try:
             await self._finalise_case(hung_up=hung_up)
         finally:
+            if self.started:
+                self.services.metrics.active_calls.dec()
             if self.call_sid:
                 self.services.call_ended(self.call_sid).set()
 
@@ -188,11 +210,18 @@ class CallSession:
         status = "completed" if finished else ("hung-up" if hung_up else "dropped")
         store = self.services.store
         result = await self.services.complete_intake(self.dialogue)
-        try:
-            await store.save_triage(self.case_id, result.to_dict(), dialogue_state=self.dialogue.to_state(), complete=True)
-            await store.close_call(self.call_sid, status=status)
-        except Exception:
-            logger.exception("call %s: could not finalise case %s", self.call_sid, self.case_id)
+        for attempt in range(1, FINALISE_ATTEMPTS + 1):
+            try:
+                await self._store_turns()
+                await store.save_triage(self.case_id, result.to_dict(), dialogue_state=self.dialogue.to_state(),
+                                        complete=True)
+                await store.close_call(self.call_sid, status=status)
+                break
+            except Exception:
+                logger.exception("call %s: could not finalise case %s (attempt %d/%d)",
+                                 self.call_sid, self.case_id, attempt, FINALISE_ATTEMPTS)
+                if attempt < FINALISE_ATTEMPTS:
+                    await asyncio.sleep(FINALISE_PAUSE_S)
         await self.services.notify_case(self.case_id)
         logger.info("call %s ended (%s), case %s", self.call_sid, status, self.case_id)
 
@@ -273,6 +302,8 @@ class CallSession:
         raw = corrected = ""
         t0 = time.perf_counter()
         if turn.kind == "speech":
+            stages["endpointing"] = (turn.decided_wall - turn.speech_end_wall) * 1000
+            stages["queued"] = (t0 - turn.decided_wall) * 1000  # waiting for this call's previous turn
             raw, backend = await self._transcribe(turn.audio)
             t1 = time.perf_counter()
             corrected = self.services.correct(raw) if raw else ""
@@ -294,12 +325,35 @@ class CallSession:
         latency_ms = await self._play(reply, speech_end_wall=speech_end, stages=stages)
         record = TurnRecord(prompt_id, raw, corrected, source, latency_ms, stages)
         self.records.append(record)
-        await self._persist(record, reply)
+        self._persist(record)
+
+    def _transcribe_early(self, pcm16: bytes) -> None:
+        """The caller paused: start on the turn's audio now; if the pause turns out to end the turn, we are ahead."""
+        if self._speech_over_locked_prompt or self.dialogue is None or self.dialogue.finished:
+            return
+        self._drop_early()
+        self._early = (pcm16, self._question, self._start_transcription(pcm16))
+
+    def _drop_early(self) -> None:
+        early, self._early = self._early, None
+        if early is not None:
+            early[2].cancel()  # the worker thread finishes its decode; nobody waits for it
+
+    def _start_transcription(self, pcm16: bytes) -> asyncio.Future:
+        # The question the caller just heard is the best prior for the answer ("how bad, 1 to 10?" -> "seven").
+        job = asyncio.ensure_future(self.services.transcribe(pcm16, bias_hints(self._question or None)))
+        job.add_done_callback(lambda f: f.cancelled() or f.exception())  # a dropped job's error is not "unretrieved"
+        return job
 
     async def _transcribe(self, pcm16: bytes) -> tuple[str, str]:
         """Text of one turn within the STT deadline; on failure, empty text (the dialogue re-asks)."""
-        # The question the caller just heard is the best prior for the answer ("how bad, 1 to 10?" -> "seven").
-        job = asyncio.ensure_future(self.services.transcribe(pcm16, bias_hints(self._question or None)))
+        early = self._early
+        if early is not None and early[0] == pcm16 and early[1] == self._question:
+            self._early = None
+            job = early[2]  # the caller said nothing more after the pause: its transcription is this turn's
+        else:
+            self._drop_early()
+            job = self._start_transcription(pcm16)
         try:
             done, _ = await asyncio.wait({job}, timeout=HOLD_AFTER_S)
             if not done:
@@ -310,33 +364,52 @@ class CallSession:
             return "", "failed"
         return transcript.text.strip(), transcript.backend
 
-    async def _persist(self, record: TurnRecord, reply: Reply) -> None:
-        """Write the turn and the triage so far; a database hiccup must not stop the call."""
+    def _persist(self, record: TurnRecord) -> None:
+        """Hand the turn to the call's writer: the next reply never waits for the database."""
         if self.case_id is None or self.dialogue is None:
             return
         self._seq += 1
-        store = self.services.store
-        try:
-            await store.record_turn(
+        self._unsaved.append((self._seq, record))
+        self._dirty.set()
+
+    async def _write_forever(self) -> None:
+        """Write heard turns and the triage so far, in order; a turn the database cannot take now waits."""
+        while True:
+            await self._dirty.wait()
+            self._dirty.clear()
+            try:
+                await self._store_turns()
+                await self.services.store.save_triage(
+                    self.case_id, self.dialogue.result.to_dict(), dialogue_state=self.dialogue.to_state(),
+                    complete=False,
+                )
+            except Exception as exc:  # noqa: BLE001 -- the turns stay queued; the call goes on
+                logger.warning("call %s: could not store turn %s of case %s yet (%d waiting): %s", self.call_sid,
+                               self._unsaved[0][0] if self._unsaved else "-", self.case_id, len(self._unsaved),
+                               type(exc).__name__)
+                await asyncio.sleep(WRITE_RETRY_S)
+                self._dirty.set()
+
+    async def _store_turns(self) -> None:
+        """Write the waiting turns, oldest first; the store keeps one row per (case, seq), so a retry is harmless."""
+        while self._unsaved:
+            seq, record = self._unsaved[0]
+            await self.services.store.record_turn(
                 self.case_id,
-                seq=self._seq,
+                seq=seq,
                 prompt_id=record.prompt_id,
                 raw_text=record.raw_text,
                 corrected_text=record.corrected_text,
                 source=record.source,
                 latency_ms=record.latency_ms,
             )
-            await store.save_triage(
-                self.case_id, self.dialogue.result.to_dict(), dialogue_state=self.dialogue.to_state(), complete=False
-            )
-        except Exception:
-            logger.exception("call %s: could not store turn %d of case %s", self.call_sid, self._seq, self.case_id)
+            self._unsaved.popleft()
 
     # --- outbound audio -------------------------------------------------
 
     async def _hold(self) -> None:
         """Fill a slow turn with a short spoken hold; its mark is not a prompt, so nobody answers it."""
-        for frame in frames(await self.services.prompt_audio(HOLD_PROMPT)):
+        for frame in frames(await self.services.prompt_audio(HOLD_PROMPT), OUTBOUND_CHUNK_BYTES):
             await self._send(media_message(self.stream_sid, frame))
         mark = _PendingMark(f"hold:{self._seq}", None, interruptible=True)
         self._pending.append(mark)
@@ -361,10 +434,13 @@ class CallSession:
             stages["tts"] = (time.perf_counter() - t0) * 1000
         latency_ms = None
         for index, (segment, audio) in enumerate(rendered):
-            for frame in frames(audio):
+            for frame in frames(audio, OUTBOUND_CHUNK_BYTES):
+                sending = time.perf_counter()
                 await self._send(media_message(self.stream_sid, frame))
                 if latency_ms is None and speech_end_wall is not None:
                     latency_ms = round((time.perf_counter() - speech_end_wall) * 1000)
+                    if stages is not None:
+                        stages["send"] = (time.perf_counter() - sending) * 1000
             if isinstance(segment, Speech):
                 mark = _PendingMark(f"prompt:{segment.prompt_id}", segment.prompt_id, segment.interruptible)
             else:

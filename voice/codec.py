@@ -38,6 +38,11 @@ def ulaw_to_pcm16(ulaw: bytes) -> bytes:
     return audioop.ulaw2lin(ulaw, 2)
 
 
+def pcm16_rms(pcm: bytes) -> float:
+    """Root-mean-square level of 16-bit PCM (C, not numpy: it runs on every frame of every call)."""
+    return float(audioop.rms(pcm[: len(pcm) - len(pcm) % 2], 2))
+
+
 def pcm16_to_ulaw(pcm: bytes) -> bytes:
     """Encode 16-bit PCM to mu-law, the only format Twilio plays back."""
     return audioop.lin2ulaw(pcm, 2)

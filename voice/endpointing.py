@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from voice.codec import SAMPLE_RATE
+from voice.codec import SAMPLE_RATE, pcm16_rms
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +51,18 @@ class SpeechStarted:
 
 
 @dataclass(frozen=True)
+class SpeechPaused:
+    """The caller has been silent for early_ms inside a turn: `audio` is what the turn will hold if it ends here.
+
+    It is the same audio, byte for byte, as the TurnEnded that follows when no speech resumes, so a
+    transcription started now can answer the turn end_silence_ms - early_ms sooner.
+    """
+
+    at_ms: int
+    audio: bytes
+
+
+@dataclass(frozen=True)
 class TurnEnded:
     """A caller turn as PCM16 8 kHz with pre-roll and a short tail.
 
@@ -74,12 +86,12 @@ class EnergyVad:
 
     def speech_probability(self, pcm16: bytes) -> float:
         """Map the frame's level above the tracked floor to 0..1, updating the floor."""
-        samples = np.frombuffer(pcm16, dtype="<i2").astype(np.float32)
-        if len(samples) == 0:
+        n = len(pcm16) // 2
+        if n == 0:
             return 0.0
-        power = float(np.dot(samples, samples)) / len(samples)
+        power = pcm16_rms(pcm16) ** 2
         level_db = max(_QUIETEST_DBFS, 10.0 * math.log10(power / _PCM16_FULL_SCALE**2 + 1e-12))
-        frame_s = len(samples) / SAMPLE_RATE
+        frame_s = n / SAMPLE_RATE
         if self.floor_db is None:
             self.floor_db = level_db
         elif level_db < self.floor_db:
@@ -179,6 +191,7 @@ class Endpointer:
         threshold: float = 0.5,
         neg_threshold: float = 0.35,
         vad: FrameVad | None = None,
+        early_ms: int | None = None,
     ) -> None:
         self.min_speech_ms = min_speech_ms
         self.end_silence_ms = end_silence_ms
@@ -188,6 +201,9 @@ class Endpointer:
         self.threshold = threshold
         self.neg_threshold = neg_threshold  # hysteresis: once voiced, a frame stays voiced down to here
         self.vad = vad if vad is not None else EnergyVad()
+        # A pause this long announces a SpeechPaused (None: never). Below the kept tail the audio
+        # would still change, so the earliest useful pause is _TAIL_KEEP_MS.
+        self.early_ms = None if early_ms is None else max(early_ms, _TAIL_KEEP_MS)
         self.now_ms = 0
         self.reset()
 
@@ -202,7 +218,7 @@ class Endpointer:
         self._gap_ms = 0
         self._tail: list[bytes] = []  # frames since the last voiced one
 
-    def process(self, pcm16_frame: bytes, frame_ms: int = 20) -> list[SpeechStarted | TurnEnded]:
+    def process(self, pcm16_frame: bytes, frame_ms: int = 20) -> list[SpeechStarted | SpeechPaused | TurnEnded]:
         """Feed one frame; return what it decided (usually nothing)."""
         self.now_ms += frame_ms
         p = self.vad.speech_probability(pcm16_frame)
@@ -217,7 +233,7 @@ class Endpointer:
         """Keep a short pre-roll so the first consonant is not lost; a voiced frame opens a candidate."""
         if not self._voiced:
             self._preroll.append((frame, frame_ms))
-            while sum(ms for _, ms in self._preroll) > self.preroll_ms:
+            while len(self._preroll) * frame_ms > self.preroll_ms:  # frames of one call are all frame_ms long
                 self._preroll.popleft()
             return []
         self._state = "pending"
@@ -251,7 +267,7 @@ class Endpointer:
         self._state = "speech"
         return [SpeechStarted(at_ms=self.now_ms)]
 
-    def _speech(self, frame: bytes, frame_ms: int) -> list[SpeechStarted | TurnEnded]:
+    def _speech(self, frame: bytes, frame_ms: int) -> list[SpeechStarted | SpeechPaused | TurnEnded]:
         """Inside a turn: end it after end_silence_ms of silence, or at max_turn_ms whatever is happening."""
         self._turn.append(frame)
         if self._voiced:
@@ -265,15 +281,20 @@ class Endpointer:
             return [self._end(frame_ms, "silence")]
         if self.now_ms - self._start_ms >= self.max_turn_ms:
             return [self._end(frame_ms, "max_turn")]
+        if self.early_ms is not None and self._gap_ms - frame_ms < self.early_ms <= self._gap_ms:
+            return [SpeechPaused(at_ms=self.now_ms, audio=self._audio(frame_ms))]
         return []
+
+    def _audio(self, frame_ms: int) -> bytes:
+        """The turn so far, with at most _TAIL_KEEP_MS of its trailing silence."""
+        drop = max(0, len(self._tail) - _TAIL_KEEP_MS // frame_ms)
+        return b"".join(self._turn[: len(self._turn) - drop])
 
     def _end(self, frame_ms: int, reason: str) -> TurnEnded:
         """Close the turn, keeping a little trailing silence, and start listening again."""
-        keep = max(0, len(self._tail) - _TAIL_KEEP_MS // frame_ms)
-        audio = b"".join(self._turn[: len(self._turn) - keep])
         event = TurnEnded(
             at_ms=self.now_ms,
-            audio=audio,
+            audio=self._audio(frame_ms),
             speech_ms=self._speech_ms,
             speech_end_ms=self.now_ms - self._gap_ms,
             reason=reason,

@@ -95,6 +95,8 @@ def _obj(obj: dict, key: str) -> dict:
 
 def parse_message(raw: str | bytes) -> Event:
     """Parse one websocket text message into an event, or raise ProtocolError."""
+    if not isinstance(raw, (str, bytes)):  # Quart hands over None for an empty binary frame
+        raise ProtocolError("bad-json", f"not text: {type(raw).__name__}")
     if len(raw) > MAX_MESSAGE_BYTES:
         raise ProtocolError("too-large", f"{len(raw)} bytes")
     try:

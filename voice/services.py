@@ -24,11 +24,13 @@ from stt.correction import MedicalCorrector
 from stt.fallback import build_transcriber
 
 from voice.endpointing import Endpointer, FrameVad, vad_factory
+from voice.metrics import CountingSender, Metrics
 from voice.settings import Settings
 from voice.tts import PromptAudioCache, build_tts
 
 logger = logging.getLogger(__name__)
 
+REMOTE_STT_WORKERS = 64  # concurrent turns in flight to a remote STT (each mostly waiting on the network)
 INTAKE_DEADLINE_S = 12.0  # the LLM intake runs after the caller hung up; past this the rules' result stands
 
 
@@ -114,8 +116,10 @@ class Services:
     stt_pool: ThreadPoolExecutor
     new_vad: Callable[[], FrameVad]
     llm: object | None = None  # anthropic.Anthropic when ANTHROPIC_API_KEY is set
+    metrics: Metrics = field(default_factory=Metrics)
     latency: LatencyLog = field(default_factory=LatencyLog)
     _ended: dict[str, asyncio.Event] = field(default_factory=dict)
+    _closed: bool = False
 
     @classmethod
     async def start(cls, settings: Settings) -> "Services":
@@ -150,6 +154,12 @@ class Services:
             status_callback_url=f"{settings.public_base_url}/sms/status" if settings.public_base_url else None,
         )
         workers = settings.stt_threads or os.cpu_count() or 2
+        if transcriber.name != "local":
+            # A remote backend's turns wait on the network, not the CPU: with one thread per core,
+            # 100 calls queued behind two 300 ms requests and hit the turn deadline (measured).
+            workers = max(workers, REMOTE_STT_WORKERS)
+        metrics = Metrics()
+        metrics.lag.start()
         return cls(
             settings=settings,
             secret=secret,
@@ -157,26 +167,42 @@ class Services:
             transcriber=transcriber,
             corrector=await asyncio.to_thread(MedicalCorrector),
             prompts=prompts,
-            sender=sender,
+            sender=CountingSender(sender, metrics.sms_failures),
             stt_pool=ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stt"),
             new_vad=vad_factory(settings.vad),
             llm=_anthropic_client(settings),
+            metrics=metrics,
         )
 
     def new_endpointer(self) -> Endpointer:
         """A per-call endpointer over the process's shared VAD model."""
-        return Endpointer(vad=self.new_vad())
+        return Endpointer(vad=self.new_vad(), early_ms=self.settings.stt_early_ms or None)
 
     async def close(self) -> None:
         """Release the database and the STT threads."""
+        self._closed = True
+        await self.metrics.lag.stop()
         self.stt_pool.shutdown(wait=False, cancel_futures=True)
         await self.store.close()
 
+    @property
+    def stt_ready(self) -> bool:
+        """The transcriber is built, which for local Whisper means its model is loaded (for /healthz)."""
+        return self.transcriber is not None and not self._closed
+
     async def transcribe(self, pcm16: bytes, hints: Hints | None = None) -> Transcript:
-        """One turn in the STT pool, within the configured deadline."""
+        """One turn in the STT pool, within the configured deadline; fallbacks and failures are counted."""
         loop = asyncio.get_running_loop()
-        async with asyncio.timeout(self.settings.stt_deadline_ms / 1000):
-            return await loop.run_in_executor(self.stt_pool, self.transcriber.transcribe, pcm16, 8000, hints)
+        try:
+            async with asyncio.timeout(self.settings.stt_deadline_ms / 1000):
+                transcript = await loop.run_in_executor(self.stt_pool, self.transcriber.transcribe, pcm16, 8000, hints)
+        except Exception:
+            self.metrics.stt_fallbacks.labels("failed").inc()
+            raise
+        fallback = getattr(self.transcriber, "fallback", None)
+        if fallback is not None and transcript.backend == fallback.name:
+            self.metrics.stt_fallbacks.labels("remote").inc()
+        return transcript
 
     def correct(self, text: str) -> str:
         """The offline medical-term correction (fast; runs inline)."""
@@ -190,10 +216,13 @@ class Services:
         """Structured intake from the whole conversation (Claude when configured, else rules); never lowers urgency."""
         try:
             async with asyncio.timeout(INTAKE_DEADLINE_S):
-                return await intake_async(dialogue.transcript, dialogue.result, client=self.llm)
+                result = await intake_async(dialogue.transcript, dialogue.result, client=self.llm)
         except Exception:
             logger.exception("intake extraction failed; keeping the dialogue's result")
-            return dialogue.result
+            result = dialogue.result
+        if self.llm is not None and (result.answers.get("intake") or {}).get("source") != "llm":
+            self.metrics.llm_fallbacks.inc()
+        return result
 
     async def notify_case(self, case_id: int) -> None:
         """Summaries to the health workers and the caller; failures are logged, the case stays."""
@@ -214,4 +243,6 @@ class Services:
         return self._ended.setdefault(call_sid, asyncio.Event())
 
     def observe_latency(self, latency_ms: int, stages: dict[str, float]) -> None:
+        """One answered turn, for `triage bench` and /metrics."""
         self.latency.observe(latency_ms, stages)
+        self.metrics.observe_turn(latency_ms, stages)

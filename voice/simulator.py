@@ -117,8 +117,9 @@ def _sign(auth_token: str | None, url: str, form: dict[str, str]) -> dict[str, s
     return {"X-Twilio-Signature": RequestValidator(auth_token).compute_signature(url, form)}
 
 
-async def _dial(base_url: str, scenario: dict, call_sid: str, auth_token: str | None, public_url: str | None) -> tuple[str, dict[str, str]]:
-    """POST the voice webhook like Twilio; return the stream URL (on our base) and its parameters."""
+async def _dial(base_url: str, scenario: dict, call_sid: str, auth_token: str | None, public_url: str | None,
+                stream_base: str | None = None) -> tuple[str, dict[str, str]]:
+    """POST the voice webhook like Twilio; return the stream URL (on `stream_base`, default ours) and its parameters."""
     form = {
         "CallSid": call_sid,
         "AccountSid": "AC" + "0" * 32,
@@ -139,7 +140,7 @@ async def _dial(base_url: str, scenario: dict, call_sid: str, auth_token: str | 
         raise RuntimeError(f"TwiML has no <Connect><Stream>: {body[:200]}")
     params = {p.get("name", ""): p.get("value", "") for p in stream.findall("Parameter")}
     path = urlsplit(stream.get("url", "")).path
-    base = urlsplit(base_url)
+    base = urlsplit(stream_base or base_url)
     ws_scheme = "wss" if base.scheme == "https" else "ws"
     return f"{ws_scheme}://{base.netloc}{path}", params
 
@@ -154,15 +155,20 @@ async def simulate_call(
     max_audio_s: float = 600.0,
     auth_token: str | None = None,
     public_url: str | None = None,
+    stream_base: str | None = None,
 ) -> CallTrace:
-    """Play one scenario as the caller; returns what the caller heard and how fast the server answered."""
+    """Play one scenario as the caller; returns what the caller heard and how fast the server answered.
+
+    `stream_base` sends the Media Stream to another server than the webhook (a load-balanced pair).
+    """
     next_answer = answers_for(scenario)
     call_sid = "CA" + uuid.uuid4().hex
     trace = CallTrace(call_sid=call_sid)
-    ws_url, params = await _dial(base_url, scenario, call_sid, auth_token, public_url)
+    ws_url, params = await _dial(base_url, scenario, call_sid, auth_token, public_url, stream_base)
     stream_sid = "MZ" + uuid.uuid4().hex
     playback = _Playback()
-    async with websockets.connect(ws_url, max_size=2**20) as ws:
+    # Twilio does not negotiate permessage-deflate; neither do we, so the server does the work it will do live.
+    async with websockets.connect(ws_url, max_size=2**20, compression=None) as ws:
         await ws.send(json.dumps({"event": "connected", "protocol": "Call", "version": "1.0.0"}))
         await ws.send(json.dumps({
             "event": "start", "sequenceNumber": "1", "streamSid": stream_sid,

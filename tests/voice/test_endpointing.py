@@ -141,3 +141,14 @@ def test_vad_factory_loads_silero_once_and_makes_independent_vads(silero_session
     assert isinstance(vad_factory("energy")(), EnergyVad)
     with pytest.raises(ValueError):
         vad_factory("webrtc")
+
+
+def test_a_pause_announces_the_audio_the_turn_will_end_with(make_endpointer):
+    from voice.endpointing import SpeechPaused
+
+    utterance = speak("my friend cut his hand")
+    events = run(make_endpointer(early_ms=300), silence_ulaw(500) + utterance + silence_ulaw(1500))
+    assert _kinds(events) == ["SpeechStarted", "SpeechPaused", "TurnEnded"]
+    paused, ended = events[1], events[2]
+    assert paused.audio == ended.audio  # byte for byte: an early transcription is the turn's transcription
+    assert ended.at_ms - paused.at_ms == 700 - 300

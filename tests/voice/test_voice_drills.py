@@ -1,0 +1,214 @@
+"""Failure drills on a real server: hung STT, failing LLM, dropped line, retried webhooks.
+
+The upstreams are loopback HTTP servers speaking OpenAI's transcription API and Anthropic's messages
+API through the real SDKs; the STT stand-in returns what the simulated caller said (recognised by its
+exact audio frames), so the dialogue runs its real course.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+import urllib.parse
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from intake.scenarios import load_scenarios
+from stt.base import Transcript
+from tests.voice.line_caller import LineCaller, incoming
+from voice.callrun import serve_in_process
+from voice.loadgen import FrameIndex, _wav_pcm, answer_texts
+from voice.settings import Settings
+from voice.simulator import default_voice, simulate_call
+from voice.tts import FliteTts
+
+pytestmark = [pytest.mark.asyncio(loop_scope="module")]
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "scenarios" / "examples.jsonl"
+SCENARIOS = {s["id"]: s for s in load_scenarios(EXAMPLES)}
+CALLER = "+2348031234567"
+SILENCE_BAR_MS = 5000  # the caller never sits in silence longer than this while we work
+VOICE = FliteTts("slt")  # the simulator's caller voice: the STT stand-in knows its frames
+
+
+class Upstreams:
+    """OpenAI and Anthropic stand-ins on one loopback port; each test picks how they misbehave."""
+
+    def __init__(self) -> None:
+        self.stt_mode = "ok"  # ok | hang
+        self.llm_mode = "500"  # 500 | garbage
+        self.llm_calls = 0
+        texts = [*answer_texts([SCENARIOS["red-rate-fever"]]), "someone else"]
+        self.index = FrameIndex({text: VOICE.synthesize(text) for text in texts})
+        self.release = threading.Event()  # ends every hung request at teardown
+        upstream = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                if self.path.endswith("/audio/transcriptions"):
+                    if upstream.stt_mode == "hang":
+                        upstream.release.wait(30)
+                    return self._send(200, json.dumps({"text": upstream.index.lookup(_wav_pcm(body))}).encode())
+                upstream.llm_calls += 1
+                if upstream.llm_mode == "500":
+                    return self._send(500, b'{"type":"error","error":{"type":"api_error","message":"boom"}}')
+                return self._send(200, b"<html>certainly! here is the intake: {urgency: routine")
+
+            def _send(self, status, body):
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+        self.http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.http.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.http.server_address[1]}"
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def drill(tmp_path_factory):
+    """(base URL, Services, Upstreams): our server with both upstreams configured."""
+    up = Upstreams()
+    thread = threading.Thread(target=up.http.serve_forever, daemon=True)
+    thread.start()
+    settings = Settings(
+        _env_file=None, data_dir=tmp_path_factory.mktemp("drills"), database_url="", tts_backend="espeak-ng",
+        stt_backend="openai", openai_api_key="stub-key", openai_base_url=up.url + "/v1",
+        stt_remote_deadline_ms=2500, stt_deadline_ms=4000,
+        anthropic_api_key="stub-key", anthropic_base_url=up.url,
+    )
+    try:
+        async with serve_in_process(settings) as (base, services):
+            yield base, services, up
+    finally:
+        up.release.set()
+        up.http.shutdown()
+
+
+async def _answer_first_question(base: str, **dial) -> LineCaller:
+    caller = await LineCaller.dial(base, **dial)
+    await caller.settle()
+    assert caller.marks[-1] == "prompt:who"
+    await caller.say(VOICE.synthesize("someone else"))
+    return caller
+
+
+async def test_hung_remote_stt_falls_back_to_local_whisper_and_the_line_never_goes_quiet(drill):
+    base, services, up = drill
+    up.stt_mode = "hang"
+    fallbacks = services.metrics.registry.get_sample_value("triage_stt_fallbacks_total", {"reason": "remote"})
+    try:
+        caller = await _answer_first_question(base)
+        assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=15000), caller.marks
+        await caller.hang_up()
+    finally:
+        up.stt_mode = "ok"
+    assert caller.longest_silence_ms <= SILENCE_BAR_MS, caller.longest_silence_ms
+    await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=30)
+    case = await services.store.find_case_by_call(caller.call_sid)
+    assert [(t.corrected_text.lower().strip(" .?!"), t.source) for t in case.turns] == [("someone else", "speech:local")]
+    assert services.metrics.registry.get_sample_value(
+        "triage_stt_fallbacks_total", {"reason": "remote"}) == fallbacks + 1
+
+
+class HungTranscriber:
+    """Every backend hangs: the worker thread blocks until the test lets it go."""
+
+    name = "hung"
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+
+    def transcribe(self, pcm16, sample_rate, hints=None):
+        self.release.wait(30)
+        return Transcript("too late", self.name, 0.0)
+
+
+async def test_when_every_stt_backend_hangs_the_caller_hears_a_hold_then_the_question_again(drill):
+    base, services, _ = drill
+    working, hung = services.transcriber, HungTranscriber()
+    services.transcriber = hung
+    try:
+        caller = await _answer_first_question(base)
+        assert await caller.wait_for_mark("hold:", max_audio_ms=SILENCE_BAR_MS)
+        assert await caller.wait_for_mark("prompt:who", max_audio_ms=10000), caller.marks
+        await caller.hang_up()
+    finally:
+        services.transcriber = working
+        hung.release.set()
+    # The hold comes HOLD_AFTER_S (2 s) after the turn ended, itself 0.7 s after the speech: never 5 s.
+    assert 2000 <= caller.longest_silence_ms <= SILENCE_BAR_MS, caller.longest_silence_ms
+    await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=30)
+    case = await services.store.find_case_by_call(caller.call_sid)
+    assert [(t.prompt_id, t.source, t.corrected_text) for t in case.turns] == [("who", "speech:failed", "")]
+
+
+@pytest.mark.parametrize("mode", ["500", "garbage"])
+async def test_a_failing_llm_leaves_the_rules_result_standing(drill, mode):
+    base, services, up = drill
+    up.llm_mode, calls = mode, up.llm_calls
+    before = services.metrics.registry.get_sample_value("triage_llm_fallbacks_total")
+    scenario = SCENARIOS["red-rate-fever"]
+    trace = await asyncio.wait_for(simulate_call(scenario, base, default_voice("slt"), speed=8.0), timeout=120)
+    await asyncio.wait_for(services.call_ended(trace.call_sid).wait(), timeout=30)
+    case = await services.store.find_case_by_call(trace.call_sid)
+    assert up.llm_calls == calls + 1  # the LLM was asked, and failed
+    assert (case.triage["start_category"], case.triage["urgency"]) == ("RED", "emergency")
+    assert case.triage["answers"]["intake"]["source"] == "rules"
+    assert services.metrics.registry.get_sample_value("triage_llm_fallbacks_total") == before + 1
+
+
+async def test_a_dropped_line_keeps_the_case_and_texts_the_caller_a_way_back(drill):
+    base, services, _ = drill
+    caller = await _answer_first_question(base, caller=CALLER)
+    assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=10000)
+    await caller.drop()
+    await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=30)
+    case = await services.store.find_case_by_call(caller.call_sid)
+    assert [(t.prompt_id, t.corrected_text.lower().strip(" .?!")) for t in case.turns] == [("who", "someone else")]
+    assert (case.call_status, case.status) == ("dropped", "pending")  # a health worker calls back
+    texts = [m for m in await services.store.list_messages(case_id=case.id) if m.to == CALLER]
+    assert len(texts) == 1
+    assert case.reference in texts[0].body and "112" in texts[0].body  # the way back, and the emergency number
+
+
+async def test_retried_webhooks_make_one_case_and_one_text(drill):
+    base, services, _ = drill
+    call_sid = "CAretried" + str(time.monotonic_ns())
+    first, second = await incoming(base, call_sid, CALLER), await incoming(base, call_sid, CALLER)
+    assert first == second  # Twilio may use either answer
+    caller = await _answer_first_question(base, caller=CALLER, call_sid=call_sid)
+    assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=10000)
+    await caller.hang_up()
+    await asyncio.wait_for(services.call_ended(call_sid).wait(), timeout=30)
+    case = await services.store.find_case_by_call(call_sid)
+    await services.notify_case(case.id)  # a retried end-of-call step sends nothing twice
+    texts = [m for m in await services.store.list_messages(case_id=case.id) if m.to == CALLER]
+    assert len(texts) == 1
+
+    # The SMS webhook, retried with the same MessageSid: one case, one turn, the same reply.
+    form = urllib.parse.urlencode({"MessageSid": "SMretried1", "From": "+2348039999999", "To": "+15005550001",
+                                   "Body": "my son has a high fever"}).encode()
+
+    def post() -> str:
+        request = urllib.request.Request(base + "/sms/incoming", data=form, method="POST")
+        return urllib.request.urlopen(request, timeout=30).read().decode()
+
+    replies = [await asyncio.to_thread(post) for _ in range(2)]
+    assert replies[0] == replies[1]
+    text_case = await services.store.find_case_by_call("SMretried1")
+    assert len(text_case.turns) == 1

@@ -1,0 +1,312 @@
+"""`triage bench load`: many simulated callers at once against one server process, measured inside that process.
+
+Three processes, so that each cost lands where it belongs: the server (its CPU, its event-loop lag and
+its turn latencies are what we report), the callers (this process), and for `--stt stub-remote` a
+loopback transcription server that answers like OpenAI's API after a fixed delay. The stub returns
+the words the scenario's caller said, recognised by the exact audio frames the simulator sent, so the
+dialogue runs its real course while the server pays nothing for recognition.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import logging
+import multiprocessing
+import os
+import resource
+import tempfile
+import time
+import wave
+from collections import Counter
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from intake.scenarios import KEYPAD_PREFIX
+from routing.errors import StoreUnavailable
+from voice.codec import FRAME_BYTES, frames, ulaw_to_pcm16
+from voice.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+STUB_DELAY_S = 0.3  # a realistic remote transcription round trip
+RAMP_S_PER_CALL = 0.1  # calls arrive one every 100 ms at the start, as a busy line fills up
+MAX_RAMP_S = 10.0
+WARMUP_SPEED = 8.0
+MAX_CALL_AUDIO_S = 300.0  # every simulated call ends by then, whatever the server does
+CASE_SETTLE_S = 30.0
+PROCESS_START_TIMEOUT_S = 120.0
+PCM_FRAME_BYTES = 2 * FRAME_BYTES
+
+
+def answer_texts(scenarios: list[dict]) -> list[str]:
+    """Every spoken answer in the scenarios (keypad presses and silences are not speech)."""
+    texts: list[str] = []
+    for scenario in scenarios:
+        values = [scenario.get("default", "I don't know"), *scenario.get("answers", {}).values()]
+        for value in values:
+            for text in value if isinstance(value, list) else [value]:
+                if text and not text.startswith(KEYPAD_PREFIX):
+                    texts.append(text)
+    return list(dict.fromkeys(texts))
+
+
+# --- the stub transcription server ---------------------------------------------------------------
+
+
+class FrameIndex:
+    """Which answer a turn's audio holds, by the 20 ms frames only that answer contains."""
+
+    def __init__(self, spoken: dict[str, bytes]) -> None:
+        owners: dict[bytes, set[str]] = {}
+        for text, ulaw in spoken.items():
+            for frame in frames(ulaw):
+                owners.setdefault(ulaw_to_pcm16(frame), set()).add(text)
+        self._text = {pcm: next(iter(texts)) for pcm, texts in owners.items() if len(texts) == 1}
+
+    def lookup(self, pcm16: bytes) -> str:
+        """The answer most of the turn's frames belong to ("" when none does: not one of ours)."""
+        votes = Counter(
+            self._text[chunk]
+            for i in range(0, len(pcm16) - PCM_FRAME_BYTES + 1, PCM_FRAME_BYTES)
+            if (chunk := pcm16[i : i + PCM_FRAME_BYTES]) in self._text
+        )
+        return votes.most_common(1)[0][0] if votes else ""
+
+
+def _wav_pcm(body: bytes) -> bytes:
+    """The PCM of the WAV file inside a multipart upload."""
+    start = body.find(b"RIFF")
+    if start < 0:
+        return b""
+    with wave.open(io.BytesIO(body[start:])) as wav:
+        return wav.readframes(wav.getnframes())
+
+
+def stub_transcription_server(texts: list[str], voice: str, delay_s: float = STUB_DELAY_S) -> ThreadingHTTPServer:
+    """An OpenAI-style transcription server on a free loopback port (not yet serving: run serve_forever)."""
+    from voice.tts import FliteTts
+
+    engine = FliteTts(voice=voice)
+    index = FrameIndex({text: engine.synthesize(text) for text in texts})
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            text = index.lookup(_wav_pcm(body)) if self.path.endswith("/audio/transcriptions") else None
+            time.sleep(delay_s)
+            payload = json.dumps({"text": text} if text is not None else {"error": {"message": "not found"}})
+            try:
+                self.send_response(200 if text is not None else 404)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload.encode())
+            except (BrokenPipeError, ConnectionResetError):  # the server under test gave up first
+                pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    return server
+
+
+def _stub_main(texts: list[str], voice: str, delay_s: float, conn) -> None:
+    """Child process: the stub transcription server until killed."""
+    server = stub_transcription_server(texts, voice, delay_s)
+    conn.send(server.server_address[1])
+    server.serve_forever()
+
+
+# --- the server process ----------------------------------------------------------------------------
+
+
+def _cpu_s() -> float:
+    """CPU seconds of this process and of the subprocesses it has waited for (espeak-ng renders)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _server_main(settings: Settings, conn) -> None:
+    """Child process: our real server, reporting its own figures when asked."""
+    logging.basicConfig(level=logging.WARNING, format="server %(levelname)s %(name)s: %(message)s")
+    asyncio.run(_serve_and_report(settings, conn))
+
+
+async def _serve_and_report(settings: Settings, conn) -> None:
+    from voice.callrun import serve_in_process
+    from voice.metrics import FrameCounts
+    from voice.services import LatencyLog
+
+    loop = asyncio.get_running_loop()
+    async with serve_in_process(settings) as (base, services):
+        conn.send(base)
+        cpu0 = _cpu_s()
+        while (command := await loop.run_in_executor(None, conn.recv)) != "stop":
+            if command == "begin":
+                cpu0 = _cpu_s()
+                services.latency = LatencyLog()
+                services.metrics.counts = FrameCounts()
+            elif command == "report":
+                counts = services.metrics.counts
+                conn.send({"cpu_s": _cpu_s() - cpu0, "frames": counts.frames, "late_frames": counts.late,
+                           "turns_ms": services.latency.turns_ms, "stages_ms": services.latency.stage_medians(),
+                           "stages_p95_ms": {name: percentiles_ms([round(v) for v in values])["p95"]
+                                             for name, values in services.latency.stages_ms.items()},
+                           "max_lag_ms": round(services.metrics.lag.max_lag_s * 1000, 1)})
+
+
+@dataclass
+class Child:
+    """A child process and our end of its pipe."""
+
+    process: multiprocessing.process.BaseProcess
+    conn: object
+
+    def receive(self, timeout_s: float):
+        """The child's next message, or an error if it died or stayed silent."""
+        if not self.conn.poll(timeout_s):
+            raise RuntimeError(f"{self.process.name} did not answer within {timeout_s:.0f} s "
+                               f"(exit code {self.process.exitcode})")
+        return self.conn.recv()
+
+    def stop(self) -> None:
+        """Ask nicely, then insist."""
+        try:
+            self.conn.send("stop")
+        except (BrokenPipeError, OSError):
+            pass
+        self.process.join(timeout=30)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(timeout=5)
+
+
+def _spawn(target, name: str, *args) -> Child:
+    ctx = multiprocessing.get_context("spawn")  # no inherited event loop, threads or model handles
+    ours, theirs = ctx.Pipe()
+    process = ctx.Process(target=target, args=(*args, theirs), name=name, daemon=True)
+    process.start()
+    return Child(process, ours)
+
+
+# --- the load --------------------------------------------------------------------------------------
+
+
+def percentiles_ms(values: list[int]) -> dict[str, int | None]:
+    """p50, p95 and max (nearest rank), None when there is nothing to rank."""
+    if not values:
+        return {"p50": None, "p95": None, "max": None}
+    ordered = sorted(values)
+
+    def rank(p: float) -> int:
+        return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
+
+    return {"p50": rank(0.5), "p95": rank(0.95), "max": ordered[-1]}
+
+
+async def _case_lost(store, trace) -> bool:
+    """True when the call's case is missing, or holds fewer turns than the server acknowledged to the caller."""
+    acknowledged = sum(1 for turn in trace.turns if turn.latency_ms is not None)
+    deadline = time.monotonic() + CASE_SETTLE_S
+    while True:
+        try:
+            case = await store.find_case_by_call(trace.call_sid)
+        except StoreUnavailable:
+            case = None
+        if case is not None and case.status != "created" and len(case.turns) >= acknowledged:
+            return False
+        if time.monotonic() > deadline:
+            logger.warning("call %s: case %s, %d turns stored of %d acknowledged", trace.call_sid,
+                           "missing" if case is None else case.id, len(case.turns) if case else 0, acknowledged)
+            return True
+        await asyncio.sleep(0.5)
+
+
+async def _callers(base: str, scenarios: list[dict], calls: int, duration_s: float | None, voice_name: str,
+                   on_begin) -> list:
+    """Warm the server on each scenario once, then run `calls` concurrent callers; returns their traces."""
+    from voice.simulator import default_voice, simulate_call
+
+    voice = default_voice(voice_name)
+    for text in answer_texts(scenarios):  # the callers' voices, rendered before the clock starts
+        await voice.speak(text)
+    await asyncio.gather(*(simulate_call(s, base, voice, speed=WARMUP_SPEED) for s in scenarios))
+    on_begin()
+    ramp_s = min(MAX_RAMP_S, calls * RAMP_S_PER_CALL)
+    started = time.monotonic()
+    traces = []
+
+    async def caller(n: int) -> None:
+        await asyncio.sleep(n * ramp_s / calls)
+        i = n
+        while True:
+            traces.append(await simulate_call(scenarios[i % len(scenarios)], base, voice, speed=1.0,
+                                              max_audio_s=MAX_CALL_AUDIO_S))
+            i += calls
+            if duration_s is None or time.monotonic() - started >= duration_s:
+                return
+
+    await asyncio.gather(*(caller(n) for n in range(calls)))
+    return traces
+
+
+def run_load(scenarios: list[dict], *, calls: int, stt: str, duration_s: float | None, voice: str = "slt",
+             database_url: str = "", stub_delay_s: float = STUB_DELAY_S) -> dict:
+    """Start the processes, run the load, gather the figures; every child is stopped on the way out."""
+    from voice.services import open_store
+
+    load_before = os.getloadavg()[0]  # what else the machine was doing, for the record
+    children: list[Child] = []
+    with tempfile.TemporaryDirectory(prefix="triage-load-") as tmp:
+        try:
+            extra: dict = {"stt_backend": "local", "tts_backend": "espeak-ng"}
+            if stt == "stub-remote":
+                stub = _spawn(_stub_main, "stub-stt", answer_texts(scenarios), voice, stub_delay_s)
+                children.append(stub)
+                port = stub.receive(PROCESS_START_TIMEOUT_S)
+                extra = {**extra, "stt_backend": "openai", "openai_api_key": "stub-key",
+                         "openai_base_url": f"http://127.0.0.1:{port}/v1"}
+            settings = Settings(_env_file=None, data_dir=Path(tmp), database_url=database_url, **extra)
+            server = _spawn(_server_main, "server", settings)
+            children.append(server)
+            base = server.receive(PROCESS_START_TIMEOUT_S)
+
+            async def main() -> tuple[list, int]:
+                limit_s = (duration_s or 0) + 2 * MAX_CALL_AUDIO_S
+                traces = await asyncio.wait_for(
+                    _callers(base, scenarios, calls, duration_s, voice, lambda: server.conn.send("begin")),
+                    timeout=limit_s)
+                store = await open_store(settings)
+                try:
+                    lost = sum(await asyncio.gather(*(_case_lost(store, t) for t in traces)))
+                finally:
+                    await store.close()
+                return traces, lost
+
+            traces, lost = asyncio.run(main())
+            server.conn.send("report")
+            figures = server.receive(60)
+        finally:
+            for child in reversed(children):
+                child.stop()
+    frames_n = figures["frames"]
+    return {
+        "calls": len(traces),
+        "frames": frames_n,
+        "late_frames": figures["late_frames"],
+        "cpu_s_per_audio_s": round(figures["cpu_s"] / (frames_n * 0.02), 4) if frames_n else None,
+        "turn_latency_ms": percentiles_ms(figures["turns_ms"]),
+        "cases_lost": lost,
+        "concurrent": calls,
+        "stt": stt,
+        "turns": len(figures["turns_ms"]),
+        "stages_ms": figures["stages_ms"],
+        "stages_p95_ms": figures["stages_p95_ms"],
+        "max_loop_lag_ms": figures["max_lag_ms"],
+        "load_avg_1m": round(load_before, 2),
+    }
