@@ -93,7 +93,8 @@ class Dialogue:
         """Disclaimer (not a doctor, not medical advice) and the first question."""
         self._step, self._attempts = "who", 0
         disclaimer = P.DISCLAIMER_VOICE if self.channel == "voice" else P.DISCLAIMER_TEXT
-        first = Speech("disclaimer", disclaimer.format(number=self._number.number))
+        # Every caller must hear that this is not a doctor: speech over it is not a barge-in.
+        first = Speech("disclaimer", disclaimer.format(number=self._number.number), interruptible=False)
         return self._reply((first, *self._ask("who")))
 
     def answer(self, text: str) -> Reply:

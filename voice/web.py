@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from quart import Blueprint, Response, request, websocket
 
+from intake.dialogue import Dialogue
 from intake.emergency import emergency_number
 from routing.phones import parse_caller
 from routing.privacy import mask_phone
@@ -91,7 +92,9 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
         except Exception:  # noqa: BLE001 -- with the database down the caller still hears the way out
             logger.exception("after-stream for call %s: case not readable", form.get("CallSid", "?")[:40])
             case = None
-        finished = bool(case and case.status not in ("created",))
+        # The dialogue's own state says whether the caller heard the end; a dropped call's case is
+        # already queued (status pending) but its caller still needs the way out.
+        finished = bool(case and case.dialogue_state and Dialogue.from_state(case.dialogue_state).finished)
         number = emergency_number(parse_caller(form.get("From", "")).region).number
         return _xml(twiml.after_stream(finished, number))
 

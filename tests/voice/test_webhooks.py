@@ -69,3 +69,14 @@ async def test_status_callback_is_recorded_and_tolerates_unknown_calls(client):
     form = {"CallSid": "CAunknown", "CallStatus": "completed", "CallDuration": "42"}
     response = await test_client.post("/voice/status", form=form, headers=_signed("/voice/status", form))
     assert response.status_code == 204
+
+
+async def test_after_stream_apologises_when_the_dialogue_did_not_finish(client):
+    test_client, app = client
+    services = app.extensions["triage.services"]
+    form = {"CallSid": "CAafterstream01", "From": "+2348031234567"}
+    await services.store.open_call(call_sid=form["CallSid"], caller=form["From"], region="NG")
+    await services.store.close_call(form["CallSid"], status="dropped")  # queued, but the caller heard no end
+    response = await test_client.post("/voice/after-stream", form=form, headers=_signed("/voice/after-stream", form))
+    root = ET.fromstring(await response.get_data(as_text=True))
+    assert "1 1 2" in root.find("Say").text and root.find("Hangup") is not None
