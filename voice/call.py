@@ -94,6 +94,7 @@ class CallSession:
         self._responder: asyncio.Task | None = None
         self._writer: asyncio.Task | None = None
         self._dirty = asyncio.Event()  # turns or triage not yet written
+        self._writer_stopping = False  # set at hang-up: the final write takes over
         self._busy = False
         self._in_speech = False
         self._speech_over_locked_prompt = False
@@ -192,9 +193,17 @@ class CallSession:
                 logger.warning("call %s: last turn still running at hang-up; keeping what we have", self.call_sid)
             self._responder.cancel()
             await asyncio.gather(self._responder, return_exceptions=True)
-        if self._writer is not None:  # the final write below takes over whatever it had not written
-            self._writer.cancel()
-            await asyncio.gather(self._writer, return_exceptions=True)
+        if self._writer is not None:
+            # Let a write in flight finish: cancelling it mid-transaction can leave SQLite's write lock
+            # held, and the final write below would then wait out its retries. It takes over the rest.
+            self._writer_stopping = True
+            self._dirty.set()
+            try:
+                async with asyncio.timeout(DRAIN_TIMEOUT_S):
+                    await self._writer
+            except TimeoutError:
+                self._writer.cancel()
+                await asyncio.gather(self._writer, return_exceptions=True)
         try:
             await self._finalise_case(hung_up=hung_up)
         finally:
@@ -377,6 +386,8 @@ class CallSession:
         while True:
             await self._dirty.wait()
             self._dirty.clear()
+            if self._writer_stopping:
+                return
             try:
                 await self._store_turns()
                 await self.services.store.save_triage(

@@ -76,7 +76,7 @@ class FrameIndex:
         return votes.most_common(1)[0][0] if votes else ""
 
 
-def _wav_pcm(body: bytes) -> bytes:
+def wav_pcm(body: bytes) -> bytes:
     """The PCM of the WAV file inside a multipart upload."""
     start = body.find(b"RIFF")
     if start < 0:
@@ -98,7 +98,7 @@ def stub_transcription_server(texts: list[str], voice: str, delay_s: float = STU
 
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            text = index.lookup(_wav_pcm(body)) if self.path.endswith("/audio/transcriptions") else None
+            text = index.lookup(wav_pcm(body)) if self.path.endswith("/audio/transcriptions") else None
             time.sleep(delay_s)
             payload = json.dumps({"text": text} if text is not None else {"error": {"message": "not found"}})
             try:

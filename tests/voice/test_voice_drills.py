@@ -23,7 +23,7 @@ from intake.scenarios import load_scenarios
 from stt.base import Transcript
 from tests.voice.line_caller import LineCaller, incoming
 from voice.callrun import serve_in_process
-from voice.loadgen import FrameIndex, _wav_pcm, answer_texts
+from voice.loadgen import FrameIndex, wav_pcm, answer_texts
 from voice.settings import Settings
 from voice.simulator import default_voice, simulate_call
 from voice.tts import FliteTts
@@ -58,7 +58,7 @@ class Upstreams:
                 if self.path.endswith("/audio/transcriptions"):
                     if upstream.stt_mode == "hang":
                         upstream.release.wait(30)
-                    return self._send(200, json.dumps({"text": upstream.index.lookup(_wav_pcm(body))}).encode())
+                    return self._send(200, json.dumps({"text": upstream.index.lookup(wav_pcm(body))}).encode())
                 upstream.llm_calls += 1
                 if upstream.llm_mode == "500":
                     return self._send(500, b'{"type":"error","error":{"type":"api_error","message":"boom"}}')
