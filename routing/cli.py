@@ -153,7 +153,8 @@ async def _worker(store: Store, args, make_notifier: MakeNotifier | None) -> int
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     await ensure_purge_scheduled(store)
-    await run_worker(store, handlers(store, notifier), worker_name=args.name, stop=stop, idle_s=args.idle)
+    ran = await run_worker(store, handlers(store, notifier), worker_name=args.name, stop=stop, idle_s=args.idle)
+    print(f"worker {args.name}: ran {ran} jobs", flush=True)  # what a stopped worker did, for operators and drills
     return 0
 
 

@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 PENDING, RUNNING, DONE, FAILED = "pending", "running", "done", "failed"
 ERROR_TEXT_LIMIT = 500
+WORKER_NAME_LIMIT = 64  # jobs.locked_by: a long host name must not make every claim fail on PostgreSQL
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ async def claim_job(store, worker_name: str) -> ClaimedJob | None:
             return None
         if job.status == RUNNING:
             logger.warning("job %d (%s): lease of %s expired, retrying", job.id, job.kind, job.locked_by)
-        job.status, job.attempts, job.locked_by = RUNNING, job.attempts + 1, worker_name
+        job.status, job.attempts, job.locked_by = RUNNING, job.attempts + 1, worker_name[-WORKER_NAME_LIMIT:]
         job.locked_until = now + timedelta(seconds=store.policy.job_lease_s)
         job.updated_at = now
         return ClaimedJob(job.id, job.kind, dict(job.payload or {}), job.attempts)

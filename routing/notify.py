@@ -24,10 +24,12 @@ class Notifier(Protocol):
     """Sends a short text (SMS or WhatsApp, by the address) to a person."""
 
     async def send(self, to: str, body: str, *, kind: str, case_id: int | None,
-                   idempotency_key: str | None = None) -> Delivery | None:
+                   idempotency_key: str | None = None, send_within_s: float | None = None) -> Delivery | None:
         """Send or queue `body` to `to`; raise, or answer a Delivery whose `retry` is set, to have the job retried.
 
         Routing passes one idempotency key per job: a retried job must not send a message that went out.
+        It also passes `send_within_s`: no send may still be under way after that long, so the job's retry
+        (after its lease ran out) may take a send it finds unfinished as abandoned.
         """
         ...
 
@@ -49,7 +51,7 @@ class RecordingNotifier:
     keys: set[str] = field(default_factory=set)
 
     async def send(self, to: str, body: str, *, kind: str, case_id: int | None,
-                   idempotency_key: str | None = None) -> None:
+                   idempotency_key: str | None = None, send_within_s: float | None = None) -> None:
         """Record the message instead of sending it."""
         if idempotency_key is not None:
             if idempotency_key in self.keys:

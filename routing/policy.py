@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 HOUR_S = 3600
+SEND_SHARE_OF_LEASE = 0.5  # a job's message is settled within half its lease: a retry never meets a live send
 
 
 @dataclass(frozen=True)
@@ -20,3 +21,8 @@ class RoutingPolicy:
     job_lease_s: int = 120  # a claimed job not finished by then is presumed dead and retried
     job_max_attempts: int = 5
     job_backoff_s: int = 30  # doubled after each failed attempt
+
+    @property
+    def send_within_s(self) -> float:
+        """How long a job may spend sending one message, so that its retry finds the send over (sms/sender.py)."""
+        return self.job_lease_s * SEND_SHARE_OF_LEASE

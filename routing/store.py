@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager, nullcontext
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
-from sqlalchemy import select, text, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -43,6 +43,9 @@ REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I: read a
 REFERENCE_LENGTH = 6  # 32**6 ~ 1e9: a collision (retried) stays rare past a million cases
 INTEGRITY_ATTEMPTS = 3  # a racing twin (same CallSid, same seq) wins; we then find its row
 CALL_ENDED = frozenset({"completed", "busy", "failed", "no-answer", "canceled"})
+# A voice call's own states while its case is open: streaming, stream lost (a new one may take over), being finished.
+CALL_LIVE, CALL_RECONNECTING, CALL_FINALISING = "in-progress", "reconnecting", "finalising"
+RESUME_OFFERED, RESUMED = "stream_resume_offered", "stream_resumed"  # audit actions, counted per case
 REENCRYPT_BATCH = 500
 
 
@@ -211,7 +214,7 @@ class Store:
             s.add(case)
             await s.flush()
             s.add(Call(call_sid=call_sid, case_id=case.id, stream_sid=stream_sid,
-                       status="in-progress" if channel == "voice" else "open", started_at=now, updated_at=now))
+                       status=CALL_LIVE if channel == "voice" else "open", started_at=now, updated_at=now))
             s.add(AuditEntry(case_id=case.id, actor="system", action="created",
                              detail=f"channel={channel} region={case.region} valid_number={number.valid}", at=now))
             return CaseRef(case.id, case.reference, created=True)
@@ -293,7 +296,9 @@ class Store:
                 logger.info("%s: unknown call %s (status %s) ignored", what, call_sid, status)
                 return
             now = self.now()
-            call.status, call.updated_at = status, now
+            if what == "close_call" or call.status not in (CALL_RECONNECTING, CALL_FINALISING):
+                call.status = status  # Twilio's own events never undo where our stream handling stands
+            call.updated_at = now
             if duration_s is not None:
                 call.duration_s = duration_s
             ended = what == "close_call" or status in CALL_ENDED
@@ -307,6 +312,129 @@ class Store:
                 await self.move(s, case, Status.PENDING, actor="system")
 
         await self.write(what, op)
+
+    # -- a dropped stream, a reopened stream, an orphaned call ---------------------------------
+
+    async def _locked_call(self, s: AsyncSession, call_sid: str) -> Call | None:
+        return (await s.execute(select(Call).where(Call.call_sid == call_sid).with_for_update())).scalar_one_or_none()
+
+    async def _triage_complete(self, s: AsyncSession, case_id: int) -> bool:
+        complete = (await s.execute(select(TriageRecord.complete).where(TriageRecord.case_id == case_id))).scalar()
+        return bool(complete)
+
+    async def _count_audit(self, s: AsyncSession, case_id: int, action: str) -> int:
+        return (await s.execute(select(func.count()).select_from(AuditEntry)
+                                .where(AuditEntry.case_id == case_id, AuditEntry.action == action))).scalar_one()
+
+    async def touch_call(self, call_sid: str, *, stream_sid: str) -> None:
+        """A live stream's heartbeat: a call that keeps being touched is never taken for an orphan."""
+
+        async def op(s: AsyncSession) -> None:
+            await s.execute(update(Call).where(Call.call_sid == call_sid, Call.stream_sid == stream_sid,
+                                               Call.status == CALL_LIVE).values(updated_at=self.now()))
+
+        await self.write("touch_call", op)
+
+    async def suspend_call(self, call_sid: str, *, stream_sid: str, max_resumes: int) -> str:
+        """Stream `stream_sid` dropped mid-dialogue: "reconnecting" (a new stream may resume the case),
+        "final" (no resume is possible: finish the case now) or "superseded" (a newer stream owns it)."""
+
+        async def op(s: AsyncSession) -> str:
+            call = await self._locked_call(s, call_sid)
+            if call is None:
+                return "final"
+            if call.stream_sid != stream_sid:
+                return "superseded"
+            if call.ended_at is not None or call.status != CALL_LIVE:
+                return "final"
+            if await self._count_audit(s, call.case_id, RESUMED) >= max_resumes:
+                return "final"
+            now = self.now()
+            call.status, call.updated_at = CALL_RECONNECTING, now
+            s.add(AuditEntry(case_id=call.case_id, actor="system", action="stream_dropped", detail="", at=now))
+            return "reconnecting"
+
+        return await self.write("suspend_call", op)
+
+    async def offer_resume(self, call_sid: str, *, max_resumes: int) -> bool:
+        """True (and counted) when a dropped call may get a new stream: still up, intake open, offers left."""
+
+        async def op(s: AsyncSession) -> bool:
+            call = await self._locked_call(s, call_sid)
+            if call is None or call.ended_at is not None or call.status not in (CALL_LIVE, CALL_RECONNECTING):
+                return False
+            if await self._triage_complete(s, call.case_id):
+                return False
+            if await self._count_audit(s, call.case_id, RESUME_OFFERED) >= max_resumes:
+                return False
+            s.add(AuditEntry(case_id=call.case_id, actor="system", action=RESUME_OFFERED, detail="", at=self.now()))
+            return True
+
+        return await self.write("offer_resume", op)
+
+    async def resume_call(self, call_sid: str, *, stream_sid: str, take_over: bool = False) -> str:
+        """A new stream for a known call: "resumed" (it now owns the case), "busy" (the old stream has not
+        saved its state yet) or "ended". Only a stream after-stream offered may resume; `take_over` also
+        takes a call whose old stream never let go (its server died)."""
+
+        async def op(s: AsyncSession) -> str:
+            call = await self._locked_call(s, call_sid)
+            if call is None or call.ended_at is not None or await self._triage_complete(s, call.case_id):
+                return "ended"
+            if call.stream_sid == stream_sid:
+                return "resumed"  # our own claim, committed before a retry
+            if call.status not in (CALL_LIVE, CALL_RECONNECTING):
+                return "ended"  # being finished by a deferred step or the sweep
+            if await self._count_audit(s, call.case_id, RESUME_OFFERED) <= await self._count_audit(
+                    s, call.case_id, RESUMED):
+                return "ended"  # no after-stream offered this stream: a token alone never takes a call over
+            if call.status == CALL_LIVE and not take_over:
+                return "busy"
+            now = self.now()
+            detail = "took over from a stream that never let go" if call.status == CALL_LIVE else ""
+            call.stream_sid, call.status, call.updated_at = stream_sid, CALL_LIVE, now
+            s.add(AuditEntry(case_id=call.case_id, actor="system", action=RESUMED, detail=detail, at=now))
+            return "resumed"
+
+        return await self.write("resume_call", op)
+
+    async def claim_unfinished_call(self, call_sid: str, *, stream_sid: str | None = None,
+                                    idle_before: datetime | None = None) -> bool:
+        """Take the job of finishing a call's case, once: after a dropped stream's grace (`stream_sid` must still
+        own it) or as an orphan idle since before `idle_before`. The claim is a lease: it lapses when idle again."""
+
+        async def op(s: AsyncSession) -> bool:
+            call = await self._locked_call(s, call_sid)
+            if call is None or await self._triage_complete(s, call.case_id):
+                return False
+            if stream_sid is not None and (call.stream_sid != stream_sid or call.status in (CALL_LIVE, CALL_FINALISING)):
+                return False
+            if idle_before is not None:
+                case = await self.locked_case(s, call.case_id)
+                if call.updated_at >= idle_before or case.updated_at >= idle_before:
+                    return False
+            now = self.now()
+            call.status, call.updated_at = CALL_FINALISING, now
+            reason = "stream dropped, not resumed" if stream_sid is not None else "call left unfinished"
+            s.add(AuditEntry(case_id=call.case_id, actor="system", action="call_finalising", detail=reason, at=now))
+            return True
+
+        return await self.write("claim_unfinished_call", op)
+
+    async def unfinished_calls(self, *, idle_before: datetime, limit: int) -> list[str]:
+        """CallSids of voice cases with no final triage whose call and case have been idle since `idle_before`."""
+
+        async def op() -> list[str]:
+            async with self.transaction() as s:
+                rows = await s.execute(
+                    select(Call.call_sid).join(Case, Call.case_id == Case.id)
+                    .outerjoin(TriageRecord, TriageRecord.case_id == Case.id)
+                    .where(Case.channel == "voice", Call.updated_at < idle_before, Case.updated_at < idle_before,
+                           (TriageRecord.id.is_(None)) | (TriageRecord.complete.is_(False)))
+                    .order_by(Call.id).limit(limit))
+                return list(rows.scalars())
+
+        return await with_retry(op, self.retry, "unfinished_calls")
 
     async def transition(self, case_id: int, target: str, *, actor: str, detail: str = "") -> None:
         """Move a case to `target` if the lifecycle allows it (IllegalTransition otherwise); audited."""
@@ -435,20 +563,38 @@ class Store:
 
         return await self.write("update_message_by_provider_sid", op)
 
-    async def retry_message(self, message_id: int, *, error_prefix: str, status: str) -> bool:
-        """Take back a message whose send failed with an error starting `error_prefix`, for one more try.
+    async def retry_message(self, message_id: int, *, error_prefix: str, status: str,
+                            stale_status: str | None = None, stale_before: datetime | None = None) -> datetime | None:
+        """Take back, for one more try, a message whose send failed with an error starting `error_prefix`,
+        or that was left in `stale_status` since before `stale_before` (its sender died mid-send).
 
-        True (and the row set to `status`) only for the one caller that takes it: a retried job may resend
-        what failed for a passing reason, and never what was sent or refused for good.
+        Only the one caller that takes it gets the message's created_at (the row is then `status`, updated
+        now); everyone else gets None. A retried job may resend what failed for a passing reason or was
+        abandoned, and never what was sent or refused for good.
         """
 
-        async def op(s: AsyncSession) -> bool:
-            result = await s.execute(update(Message).where(
-                Message.id == message_id, Message.status == "failed", Message.error.startswith(error_prefix))
-                .values(status=status, error=None, updated_at=self.now()))
-            return result.rowcount == 1
+        async def op(s: AsyncSession) -> datetime | None:
+            message = (await s.execute(select(Message).where(Message.id == message_id).with_for_update())
+                       ).scalar_one_or_none()
+            if message is None:
+                return None
+            failed = message.status == "failed" and (message.error or "").startswith(error_prefix)
+            abandoned = (stale_status is not None and stale_before is not None
+                         and message.status == stale_status and message.updated_at < stale_before)
+            if not (failed or abandoned):
+                return None
+            message.status, message.error, message.updated_at = status, None, self.now()
+            return message.created_at
 
         return await self.write("retry_message", op)
+
+    async def message_status(self, message_id: int) -> str | None:
+        """A message's status (None if there is no such message)."""
+        async def op() -> str | None:
+            async with self.transaction() as s:
+                return (await s.execute(select(Message.status).where(Message.id == message_id))).scalar_one_or_none()
+
+        return await with_retry(op, self.retry, "message_status")
 
     async def list_messages(self, *, limit: int = 50, case_id: int | None = None) -> list[MessageView]:
         """Messages, decrypted, newest first (the outbox view)."""

@@ -26,9 +26,11 @@ ESCALATION_TEXT = "triageline: case {ref} ({category}, {urgency}) has waited {ho
 PURGE_INTERVAL = timedelta(days=1)
 
 
-async def _send(notifier: Notifier, job: ClaimedJob, to: str, body: str, *, kind: str, case_id: int) -> None:
-    """Send one job's message, keyed by the job, so a retried job never sends it twice."""
-    delivery = await notifier.send(to, body, kind=kind, case_id=case_id, idempotency_key=f"job:{job.id}")
+async def _send(notifier: Notifier, job: ClaimedJob, to: str, body: str, *, kind: str, case_id: int,
+                send_within_s: float) -> None:
+    """Send one job's message, keyed by the job, so a retried job never sends it twice (nor loses it)."""
+    delivery = await notifier.send(to, body, kind=kind, case_id=case_id, idempotency_key=f"job:{job.id}",
+                                   send_within_s=send_within_s)
     if delivery is not None and delivery.retry:
         raise NotifyFailed(f"{kind} for case {case_id} not sent yet")
 
@@ -95,7 +97,8 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
             body = OFFER_TEXT.format(**fields, flags=f", red flags: {', '.join(flags)}" if flags else "")
         else:
             to, body = store.policy.coordinator_numbers[p["index"]], ESCALATION_TEXT.format(**fields)
-        await _send(notifier, job, to, body, kind=p["kind"], case_id=case.id)
+        await _send(notifier, job, to, body, kind=p["kind"], case_id=case.id,
+                    send_within_s=store.policy.send_within_s)
 
     async def on_follow_up(job: ClaimedJob) -> None:
         case_id = job.payload["case_id"]
@@ -105,7 +108,7 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
                 return
             contact, reference, region = store.cipher.decrypt(case.contact_enc), case.reference, case.region
         await _send(notifier, job, contact, follow_up_text(notifier, reference, region), kind="follow_up",
-                    case_id=case_id)
+                    case_id=case_id, send_within_s=store.policy.send_within_s)
         if job.payload.get("last"):
             await enqueue(store, "close_if_quiet", {"case_id": case_id}, dedupe_key=f"close_if_quiet:{case_id}",
                           run_at=store.now() + timedelta(seconds=store.policy.close_after_last_follow_up_s))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Protocol, Sequence
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -26,6 +29,16 @@ TRANSIENT_HTTP = frozenset({429, 500, 502, 503, 504})
 INVALID_NUMBER = 21211  # Twilio: the 'To' number is not a valid phone number
 OPTED_OUT = 21610  # Twilio: the recipient replied STOP
 EXHAUSTED = "retries-exhausted"  # the one failure a later job attempt may send again
+SENDING = "sending"  # recorded, and a sender may be talking to the provider right now
+IN_FLIGHT = "in-flight"  # the answer when another sender may still be sending this message: try again later
+TIMEOUT_PARTS_PER_ATTEMPT = 2  # a request may wait its timeout to connect, then again to read
+MIN_ATTEMPT_TIMEOUT_S = 0.2  # less time than this left in the send window: no new attempt
+ABANDON_MARGIN_S = 1.0  # clocks of two processes (or hosts) may differ this much
+RECONCILE_SKEW_S = 60  # Twilio's clock against ours (and its whole-second dates) when matching a message
+RECONCILE_PAGE_SIZE = 50
+RECONCILE_SCAN_LIMIT = 200  # newest messages to that number from ours that are searched for the lost one
+
+_attempt_timeout_s: ContextVar[float | None] = ContextVar("twilio_attempt_timeout_s", default=None)
 
 
 @dataclass(frozen=True)
@@ -44,17 +57,18 @@ class SendResult:
 
     @property
     def retry(self) -> bool:
-        """True when only passing errors stopped it: a job that sent it should run again (routing.notify)."""
-        return self.status == "failed" and (self.error or "").startswith(EXHAUSTED)
+        """True when only passing errors stopped it, or another send may be under way: run the job again."""
+        return self.status == IN_FLIGHT or (self.status == "failed" and (self.error or "").startswith(EXHAUSTED))
 
 
 class MessageSender(Protocol):
     """Sends a text to a phone number or a `whatsapp:` address, recording it first."""
 
     async def send(
-        self, to: str, body: str, *, kind: str, case_id: int | None = None, idempotency_key: str | None = None
+        self, to: str, body: str, *, kind: str, case_id: int | None = None, idempotency_key: str | None = None,
+        send_within_s: float | None = None,
     ) -> SendResult:
-        """Record and send one message; a used idempotency key sends nothing and says 'duplicate'."""
+        """Record and send one message (done sending within `send_within_s`); a used key says 'duplicate'."""
         ...
 
 
@@ -69,33 +83,69 @@ class _RecordingSender:
     Also routing's Notifier: its jobs send through here, keyed by job, and word the follow-up with us.
     """
 
-    status_recorded = "sending"
+    status_recorded = SENDING
 
     def __init__(self, store) -> None:
         self.store = store
 
-    async def send(
-        self, to: str, body: str, *, kind: str, case_id: int | None = None, idempotency_key: str | None = None
-    ) -> SendResult:
-        """Record, then deliver; an opted-out number is recorded as such and sent nothing.
+    @property
+    def send_span_s(self) -> float:
+        """The longest a send may take when the caller sets no limit (the outbox: no time at all)."""
+        return 0.0
 
-        A used key sends nothing ("duplicate"), unless its first send ran out of retries: then it is sent again.
+    async def send(
+        self, to: str, body: str, *, kind: str, case_id: int | None = None, idempotency_key: str | None = None,
+        send_within_s: float | None = None,
+    ) -> SendResult:
+        """Record, then deliver within `send_within_s` (default: the sender's own span); opted-out numbers get nothing.
+
+        A used key sends nothing ("duplicate"), unless its first send ran out of retries, or its sender died
+        mid-send (the row still "sending" after the window): then it is reconciled with the provider and sent
+        only if the provider never got it. A send that may still be under way answers "in-flight".
         """
+        window_s = self.send_span_s if send_within_s is None else min(send_within_s, self.send_span_s)
+        started = time.monotonic()  # before the row is stamped, so our window never outlasts the row's
         opted_out = await is_opted_out(self.store, to)
         message_id, created = await self.store.add_message(
             to=to, body=body, kind=kind, case_id=case_id, channel=channel_of(to),
             status="opted-out" if opted_out else self.status_recorded, idempotency_key=idempotency_key,
         )
-        if not created and (opted_out or not await self.store.retry_message(
-                message_id, error_prefix=EXHAUSTED, status=self.status_recorded)):
+        if opted_out:
+            if created:
+                logger.info("message %s (%s) not sent: %s opted out", message_id, kind, mask_phone(to))
+                return SendResult(message_id, "opted-out")
+            return SendResult(message_id, "duplicate")
+        if created:
+            return await self._deliver(message_id, to, body, deadline=started + window_s)
+        return await self._send_again(message_id, to, body, window_s)
+
+    async def _send_again(self, message_id: int, to: str, body: str, window_s: float) -> SendResult:
+        """A key seen before: take the message back if its send failed for a passing reason or was abandoned.
+
+        Abandoned means "sending" for longer than `window_s` (plus clock margin): every sender of one key
+        uses the same window, so the sender that stamped the row has no request left under way by then.
+        """
+        started = time.monotonic()
+        stale_before = self.store.now() - timedelta(seconds=window_s + ABANDON_MARGIN_S)
+        recorded_at = await self.store.retry_message(
+            message_id, error_prefix=EXHAUSTED, status=self.status_recorded,
+            stale_status=SENDING if self.status_recorded == SENDING else None, stale_before=stale_before)
+        if recorded_at is None:
+            if await self.store.message_status(message_id) == SENDING:
+                logger.info("message %s to %s may still be under way; later", message_id, mask_phone(to))
+                return SendResult(message_id, IN_FLIGHT)
             logger.info("message %s to %s already recorded; not sent again", message_id, mask_phone(to))
             return SendResult(message_id, "duplicate")
-        if opted_out:
-            logger.info("message %s (%s) not sent: %s opted out", message_id, kind, mask_phone(to))
-            return SendResult(message_id, "opted-out")
-        return await self._deliver(message_id, to, body)
+        found = await self._reconcile(message_id, to, body, since=recorded_at)
+        if found is not None:
+            return found
+        return await self._deliver(message_id, to, body, deadline=started + window_s)
 
-    async def _deliver(self, message_id: int, to: str, body: str) -> SendResult:
+    async def _reconcile(self, message_id: int, to: str, body: str, *, since: datetime) -> SendResult | None:
+        """Before sending again: what the provider already has of this message (the outbox: nothing to ask)."""
+        return None
+
+    async def _deliver(self, message_id: int, to: str, body: str, *, deadline: float) -> SendResult:
         """Each sender's own step, once the message is recorded (the outbox: nothing; Twilio: the API call)."""
         raise NotImplementedError
 
@@ -109,24 +159,33 @@ class OutboxSender(_RecordingSender):
 
     status_recorded = "outbox"
 
-    async def _deliver(self, message_id: int, to: str, body: str) -> SendResult:
+    async def _deliver(self, message_id: int, to: str, body: str, *, deadline: float) -> SendResult:
         """Nothing to do: the row is the outbox."""
         return SendResult(message_id, "outbox")
 
 
-class _BaseUrlHttpClient(TwilioHttpClient):
-    """The SDK's own HTTP client, sending to another origin (a regional proxy, or a test server)."""
+class _HttpClient(TwilioHttpClient):
+    """The SDK's own HTTP client, with a per-attempt timeout and optionally another origin (a proxy, a test server)."""
 
-    def __init__(self, base_url: str, timeout: float) -> None:
+    def __init__(self, base_url: str | None, timeout: float) -> None:
         super().__init__(timeout=timeout)
-        self._base = urlsplit(base_url)
+        self._base = urlsplit(base_url) if base_url else None
 
     def request(self, method, url, *args, **kwargs):
-        """Same request, our scheme and host."""
-        parts = urlsplit(url)
-        url = urlunsplit((self._base.scheme, self._base.netloc, self._base.path.rstrip("/") + parts.path,
-                          parts.query, ""))
+        """Same request, under this attempt's timeout, to our scheme and host."""
+        if kwargs.get("timeout") is None and _attempt_timeout_s.get() is not None:
+            kwargs["timeout"] = _attempt_timeout_s.get()
+        if self._base is not None:
+            parts = urlsplit(url)
+            url = urlunsplit((self._base.scheme, self._base.netloc, self._base.path.rstrip("/") + parts.path,
+                              parts.query, ""))
         return super().request(method, url, *args, **kwargs)
+
+
+def _with_timeout(timeout_s: float, call, /, *args, **kwargs):
+    """In a worker thread (its own copy of the context): one SDK call whose requests wait at most `timeout_s`."""
+    _attempt_timeout_s.set(timeout_s)
+    return call(*args, **kwargs)
 
 
 def _classify(exc: Exception) -> tuple[bool, str]:
@@ -167,41 +226,90 @@ class TwilioSender(_RecordingSender):
         super().__init__(store)
         self.from_number = from_number
         self.status_callback_url = status_callback_url
+        self.request_timeout_s = request_timeout_s
         self.retry_delays_s = tuple(retry_delays_s)
-        http = (_BaseUrlHttpClient(api_base_url, request_timeout_s) if api_base_url
-                else TwilioHttpClient(timeout=request_timeout_s))
-        self.client = Client(account_sid, auth_token, http_client=http)
+        self.client = Client(account_sid, auth_token, http_client=_HttpClient(api_base_url, request_timeout_s))
 
-    async def _deliver(self, message_id: int, to: str, body: str) -> SendResult:
-        """Send the recorded message, retrying transient errors with backoff; the outcome is recorded."""
+    @property
+    def send_span_s(self) -> float:
+        """Every attempt waiting its whole timeout, plus the pauses between them."""
+        attempts = len(self.retry_delays_s) + 1
+        return attempts * TIMEOUT_PARTS_PER_ATTEMPT * self.request_timeout_s + sum(self.retry_delays_s)
+
+    async def _deliver(self, message_id: int, to: str, body: str, *, deadline: float) -> SendResult:
+        """Send the recorded message, retrying transient errors with backoff until `deadline` (monotonic).
+
+        No request is still waiting after the deadline, so whoever finds the message unfinished later
+        knows nobody is sending it. The outcome is recorded.
+        """
         params = {"to": to, "body": body, "from_": self._from_for(to)}
         if self.status_callback_url:
             params["status_callback"] = f"{self.status_callback_url}?{urlencode({'message_id': message_id})}"
 
-        delays = iter(self.retry_delays_s)
+        delays, last_error = iter(self.retry_delays_s), None
         while True:
+            timeout_s = min(self.request_timeout_s, (deadline - time.monotonic()) / TIMEOUT_PARTS_PER_ATTEMPT)
+            if timeout_s < MIN_ATTEMPT_TIMEOUT_S:
+                after = f" after {last_error}" if last_error else ""
+                return await self._failed(message_id, to, f"{EXHAUSTED}: send window closed{after}")
             try:
-                message = await asyncio.to_thread(self.client.messages.create, **params)
+                message = await asyncio.to_thread(_with_timeout, timeout_s, self.client.messages.create, **params)
             except Exception as exc:  # noqa: BLE001 -- any failure is recorded; CancelledError is not an Exception
                 transient, error = _classify(exc)
                 delay = next(delays, None) if transient else None
+                last_error = error
                 if delay is not None:
                     # A read timeout may mean Twilio did accept it: a rare duplicate beats a lost triage message.
                     logger.warning("send %s to %s failed (%s), retrying in %.1f s",
                                    message_id, mask_phone(to), error, delay)
                     await asyncio.sleep(delay)
                     continue
-                if transient:
-                    error = f"{EXHAUSTED}: {error}"
-                logger.error("send %s to %s failed: %s", message_id, mask_phone(to), error)
-                await self.store.update_message(message_id, status="failed", error=error)
-                if error.startswith("opted-out"):  # STOP reached Twilio before us: remember it too
-                    await set_opted_out(self.store, to, True)
-                return SendResult(message_id, "failed", error=error)
+                return await self._failed(message_id, to, f"{EXHAUSTED}: {error}" if transient else error)
             status = str(message.status or "queued")
             await self.store.update_message(message_id, status=status, provider_sid=message.sid)
             logger.info("sent %s to %s as %s", message_id, mask_phone(to), message.sid)
             return SendResult(message_id, status, provider_sid=message.sid)
+
+    async def _failed(self, message_id: int, to: str, error: str) -> SendResult:
+        """Record a send that did not happen (EXHAUSTED: a later job attempt reconciles, then may send)."""
+        logger.error("send %s to %s failed: %s", message_id, mask_phone(to), error)
+        await self.store.update_message(message_id, status="failed", error=error)
+        if error.startswith("opted-out"):  # STOP reached Twilio before us: remember it too
+            await set_opted_out(self.store, to, True)
+        return SendResult(message_id, "failed", error=error)
+
+    async def _reconcile(self, message_id: int, to: str, body: str, *, since: datetime) -> SendResult | None:
+        """Did Twilio get this message from a sender that died, or timed out, before hearing back? Record it if so.
+
+        Lists our messages to that number (no date filter: Twilio leaves date_sent empty while a message
+        is queued) and matches the body and a creation time after ours. None: Twilio has no such message.
+        """
+        cutoff = since - timedelta(seconds=RECONCILE_SKEW_S)
+        try:
+            sid, status = await asyncio.to_thread(_with_timeout, self.request_timeout_s, self._find_sent,
+                                                  to, body, cutoff)
+        except Exception as exc:  # noqa: BLE001 -- classified below
+            transient, error = _classify(exc)
+            if transient:  # unknown is not "not sent": the job comes back and asks again
+                return await self._failed(message_id, to, f"{EXHAUSTED}: reconcile {error}")
+            # Twilio refuses to list (an API key without read rights?): a rare duplicate beats a lost message.
+            logger.error("message %s to %s: cannot ask Twilio (%s); sending it again", message_id, mask_phone(to),
+                         error)
+            return None
+        if sid is None:
+            logger.warning("message %s to %s: Twilio never got it; sending it now", message_id, mask_phone(to))
+            return None
+        await self.store.update_message(message_id, status=status, provider_sid=sid)
+        logger.warning("message %s to %s: Twilio had it as %s; not sent again", message_id, mask_phone(to), sid)
+        return SendResult(message_id, status, provider_sid=sid)
+
+    def _find_sent(self, to: str, body: str, cutoff: datetime) -> tuple[str | None, str]:
+        """(sid, status) of our newest message to `to` with this body created after `cutoff`; (None, "") if none."""
+        for message in self.client.messages.stream(to=to, from_=self._from_for(to), limit=RECONCILE_SCAN_LIMIT,
+                                                   page_size=RECONCILE_PAGE_SIZE):
+            if message.body == body and message.date_created is not None and message.date_created >= cutoff:
+                return message.sid, str(message.status or "queued")
+        return None, ""
 
     def _from_for(self, to: str) -> str:
         """WhatsApp recipients need a WhatsApp sender on the same number."""

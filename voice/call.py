@@ -24,6 +24,7 @@ from stt.lexicon import bias_hints
 from voice.codec import FRAME_BYTES, FRAME_MS, frames, silence_ulaw, ulaw_to_pcm16
 from voice.endpointing import SpeechPaused, SpeechStarted, TurnEnded
 from voice.protocol import Dtmf, Mark, Media, Start, clear_message, mark_message, media_message
+from voice.recovery import CALL_HEARTBEAT_S, MAX_RESUMES, open_question
 
 if TYPE_CHECKING:
     from voice.services import Services
@@ -41,6 +42,10 @@ OUTBOUND_CHUNK_BYTES = 20 * FRAME_BYTES
 FINALISE_ATTEMPTS = 6  # each rides out ~3 s of outage inside the store; between them we wait FINALISE_PAUSE_S
 FINALISE_PAUSE_S = 2.0
 WRITE_RETRY_S = 1.0  # after the store gave up on a turn (its own retries take ~3 s), try again this much later
+# A reopened stream waits this long for the dropped one to save its state (its last turn may take
+# DRAIN_TIMEOUT_S), then takes the call over from what is stored.
+RESUME_WAIT_S = DRAIN_TIMEOUT_S + 5.0
+RESUME_POLL_S = 0.2
 
 
 @dataclass
@@ -94,6 +99,8 @@ class CallSession:
         self._responder: asyncio.Task | None = None
         self._writer: asyncio.Task | None = None
         self._dirty = asyncio.Event()  # turns or triage not yet written
+        self._writing = asyncio.Lock()  # one writer of turns at a time: the call's writer or a flush
+        self._handed_off = False  # another stream, or the deferred finish, makes the case whole
         self._writer_stopping = False  # set at hang-up: the final write takes over
         self._busy = False
         self._in_speech = False
@@ -118,24 +125,59 @@ class CallSession:
         return bool(self._pending)
 
     async def on_start(self, event: Start, caller: str) -> None:
-        """Open (or re-open, on a retried stream) the case and greet the caller."""
+        """Open the case and greet the caller; a reopened stream of a known call resumes its dialogue."""
         self.stream_sid, self.call_sid, self.caller = event.stream_sid, event.call_sid, caller
         number = parse_caller(caller)
-        self.case_id = (
-            await self.services.store.open_call(
-                call_sid=self.call_sid,
-                caller=caller,
-                channel="voice",
-                region=number.region,
-                stream_sid=self.stream_sid,
-            )
-        ).case_id
-        self.dialogue = Dialogue(channel="voice", region=number.region)
+        ref = await self.services.store.open_call(
+            call_sid=self.call_sid,
+            caller=caller,
+            channel="voice",
+            region=number.region,
+            stream_sid=self.stream_sid,
+        )
+        self.case_id = ref.case_id
+        if ref.created:
+            self.dialogue = Dialogue(channel="voice", region=number.region)
+            opening = self.dialogue.start()
+        else:
+            opening = await self._resume(number.region)
+            if opening is None:
+                self._handed_off = True
+                self.done.set()  # nothing to resume: close, and after-stream gives the way out
+                return
         self.services.metrics.active_calls.inc()
-        logger.info("call %s from %s started, case %s", self.call_sid, mask_phone(caller), self.case_id)
+        logger.info("call %s from %s %s, case %s", self.call_sid, mask_phone(caller),
+                    "started" if ref.created else "resumed", self.case_id)
         self._responder = asyncio.create_task(self._respond_forever(), name=f"responder-{self.call_sid}")
         self._writer = asyncio.create_task(self._write_forever(), name=f"writer-{self.call_sid}")
-        await self._play(self.dialogue.start(), speech_end_wall=None)
+        await self._play(opening, speech_end_wall=None)
+
+    async def _resume(self, region: str | None) -> Reply | None:
+        """Take the call over from its dropped stream and restore the dialogue; None when it cannot resume."""
+        store, loop = self.services.store, asyncio.get_running_loop()
+        deadline = loop.time() + RESUME_WAIT_S
+        held = False
+        while (outcome := await store.resume_call(self.call_sid, stream_sid=self.stream_sid,
+                                                  take_over=loop.time() >= deadline)) == "busy":
+            if not held:  # the old stream is still saving its last turn: the caller hears that we are here
+                held = True
+                await self._hold()
+            await asyncio.sleep(RESUME_POLL_S)
+        if outcome != "resumed":
+            logger.warning("call %s: a new stream that cannot resume the call (over, or never offered)", self.call_sid)
+            return None
+        case = await store.find_case_by_call(self.call_sid)
+        assert case is not None
+        self._seq = max((turn.seq for turn in case.turns), default=0)  # this stream's turns follow the old ones
+        restored = Dialogue.from_state(case.dialogue_state) if case.dialogue_state else None
+        if restored is None or (restored.awaiting is None and not restored.finished):
+            # nothing answered yet: from the start, disclaimer included
+            self.dialogue = Dialogue(channel="voice", region=region)
+            return self.dialogue.start()
+        self.dialogue = restored
+        if self.dialogue.finished:
+            return self.dialogue.answer("")  # the end again, with the emergency number
+        return open_question(self.dialogue)
 
     async def on_media(self, event: Media) -> None:
         """One 20 ms inbound frame: advance the audio clock, endpoint, watch for silence and keypad gaps."""
@@ -205,12 +247,51 @@ class CallSession:
                 self._writer.cancel()
                 await asyncio.gather(self._writer, return_exceptions=True)
         try:
-            await self._finalise_case(hung_up=hung_up)
+            if not self._handed_off and self._may_resume(hung_up=hung_up):
+                self._handed_off = await self._suspend()
+            if not self._handed_off:
+                await self._finalise_case(hung_up=hung_up)
         finally:
             if self.started:
                 self.services.metrics.active_calls.dec()
-            if self.call_sid:
+            if self.call_sid and not self._handed_off:
                 self.services.call_ended(self.call_sid).set()
+
+    async def flush(self) -> None:
+        """Write the heard turns and the dialogue's state now (before we close a finished stream)."""
+        if self.case_id is None or self.dialogue is None:
+            return
+        async with self._writing:
+            await self._store_turns()
+            await self.services.store.save_triage(
+                self.case_id, self.dialogue.result.to_dict(), dialogue_state=self.dialogue.to_state(), complete=False)
+
+    def _may_resume(self, *, hung_up: bool) -> bool:
+        """A line that dropped mid-dialogue, with the caller still on it, may come back on a new stream."""
+        return (not hung_up and self.case_id is not None and self.dialogue is not None
+                and not self.dialogue.finished and self.services.recovery is not None)
+
+    async def _suspend(self) -> bool:
+        """Save where the dialogue is and leave the case to a reopened stream (or to the grace's end).
+
+        False when the case must be finished now: no resume left, or the database would not say.
+        """
+        try:
+            await self.flush()
+            outcome = await self.services.store.suspend_call(self.call_sid, stream_sid=self.stream_sid,
+                                                             max_resumes=MAX_RESUMES)
+        except Exception:  # noqa: BLE001 -- finishing now, with its own retries, loses nothing
+            logger.exception("call %s: could not leave case %s open for a new stream", self.call_sid, self.case_id)
+            return False
+        if outcome == "superseded":
+            logger.warning("call %s: a newer stream took the call over; case %s is its to finish",
+                           self.call_sid, self.case_id)
+            return True
+        if outcome != "reconnecting":
+            return False
+        self.services.recovery.defer(self.call_sid, self.stream_sid)
+        logger.info("call %s: stream dropped mid-dialogue; case %s waits for a new stream", self.call_sid, self.case_id)
+        return True
 
     async def _finalise_case(self, *, hung_up: bool) -> None:
         if self.case_id is None or self.dialogue is None:
@@ -221,9 +302,10 @@ class CallSession:
         result = await self.services.complete_intake(self.dialogue)
         for attempt in range(1, FINALISE_ATTEMPTS + 1):
             try:
-                await self._store_turns()
-                await store.save_triage(self.case_id, result.to_dict(), dialogue_state=self.dialogue.to_state(),
-                                        complete=True)
+                async with self._writing:  # a flush from the close may still be writing
+                    await self._store_turns()
+                    await store.save_triage(self.case_id, result.to_dict(), dialogue_state=self.dialogue.to_state(),
+                                            complete=True)
                 await store.close_call(self.call_sid, status=status)
                 break
             except Exception:
@@ -384,22 +466,30 @@ class CallSession:
     async def _write_forever(self) -> None:
         """Write heard turns and the triage so far, in order; a turn the database cannot take now waits."""
         while True:
-            await self._dirty.wait()
+            try:
+                async with asyncio.timeout(CALL_HEARTBEAT_S):
+                    await self._dirty.wait()
+            except TimeoutError:
+                await self._heartbeat()
+                continue
             self._dirty.clear()
             if self._writer_stopping:
                 return
             try:
-                await self._store_turns()
-                await self.services.store.save_triage(
-                    self.case_id, self.dialogue.result.to_dict(), dialogue_state=self.dialogue.to_state(),
-                    complete=False,
-                )
+                await self.flush()
             except Exception as exc:  # noqa: BLE001 -- the turns stay queued; the call goes on
                 logger.warning("call %s: could not store turn %s of case %s yet (%d waiting): %s", self.call_sid,
                                self._unsaved[0][0] if self._unsaved else "-", self.case_id, len(self._unsaved),
                                type(exc).__name__)
                 await asyncio.sleep(WRITE_RETRY_S)
                 self._dirty.set()
+
+    async def _heartbeat(self) -> None:
+        """Touch the call: a quiet stretch of a live call must not look like a call nobody owns."""
+        try:
+            await self.services.store.touch_call(self.call_sid, stream_sid=self.stream_sid)
+        except Exception as exc:  # noqa: BLE001 -- the next heartbeat or turn tries again
+            logger.warning("call %s: heartbeat not stored: %s", self.call_sid, type(exc).__name__)
 
     async def _store_turns(self) -> None:
         """Write the waiting turns, oldest first; the store keeps one row per (case, seq), so a retry is harmless."""

@@ -16,6 +16,8 @@ from intake.dialogue import Dialogue
 from intake.llm import intake_async
 from intake.models import TriageResult
 from routing.crypto import PhiCipher, load_or_create_dev_keys
+from routing.phones import parse_caller
+from routing.privacy import mask_phone
 from routing.store import Store
 from sms.notify import send_case_summaries
 from sms.sender import MessageSender, build_sender
@@ -25,6 +27,7 @@ from stt.fallback import build_transcriber
 
 from voice.endpointing import Endpointer, FrameVad, vad_factory
 from voice.metrics import CountingSender, Metrics
+from voice.recovery import Recovery
 from voice.settings import Settings
 from voice.tts import PromptAudioCache, build_tts
 
@@ -60,7 +63,10 @@ def server_secret(settings: Settings) -> bytes:
 
 
 async def open_store(settings: Settings) -> Store:
-    """Connect to DATABASE_URL (or the embedded SQLite) with the PHI keys, schema at head."""
+    """Connect to DATABASE_URL (or the embedded SQLite) with the PHI keys and the routing policy, schema at head."""
+    invalid = [mask_phone(n) for n in settings.coordinators if not parse_caller(n).valid]
+    if invalid:  # escalation alerts to a wrong number reach nobody: refuse to start
+        raise ConfigError(f"COORDINATOR_NUMBERS holds numbers that are not valid: {', '.join(invalid)}")
     if settings.phi_key is not None and settings.phi_hash_key is not None:
         keys = settings.phi_key.get_secret_value()
         hash_key = settings.phi_hash_key.get_secret_value().encode()
@@ -68,7 +74,8 @@ async def open_store(settings: Settings) -> Store:
         raise ConfigError("PHI_KEY and PHI_HASH_KEY must be set in production: PHI is never stored in plaintext")
     else:
         keys, hash_key = load_or_create_dev_keys(settings.data_dir)
-    store = await Store.connect(settings.effective_database_url, PhiCipher.from_keys(keys), hash_key=hash_key)
+    store = await Store.connect(settings.effective_database_url, PhiCipher.from_keys(keys), hash_key=hash_key,
+                                policy=settings.routing_policy)
     await store.upgrade()
     return store
 
@@ -118,6 +125,7 @@ class Services:
     llm: object | None = None  # anthropic.Anthropic when ANTHROPIC_API_KEY is set
     metrics: Metrics = field(default_factory=Metrics)
     latency: LatencyLog = field(default_factory=LatencyLog)
+    recovery: Recovery | None = None  # dropped streams in their grace, and the sweep for orphaned calls
     _ended: dict[str, asyncio.Event] = field(default_factory=dict)
     _closed: bool = False
 
@@ -160,7 +168,7 @@ class Services:
             workers = max(workers, REMOTE_STT_WORKERS)
         metrics = Metrics()
         metrics.lag.start()
-        return cls(
+        services = cls(
             settings=settings,
             secret=secret,
             store=store,
@@ -173,6 +181,9 @@ class Services:
             llm=_anthropic_client(settings),
             metrics=metrics,
         )
+        services.recovery = Recovery(services)
+        services.recovery.start()  # a restart finishes the cases a killed process left behind
+        return services
 
     def new_endpointer(self) -> Endpointer:
         """A per-call endpointer over the process's shared VAD model."""
@@ -181,6 +192,8 @@ class Services:
     async def close(self) -> None:
         """Release the database and the STT threads."""
         self._closed = True
+        if self.recovery is not None:
+            await self.recovery.close()
         await self.metrics.lag.stop()
         self.stt_pool.shutdown(wait=False, cancel_futures=True)
         await self.store.close()

@@ -13,6 +13,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from routing.policy import RoutingPolicy
+
 
 class Settings(BaseSettings):
     """All of triageline's settings; frozen once read."""
@@ -34,6 +36,12 @@ class Settings(BaseSettings):
     twilio_api_base_url: str = ""  # tests point the SDK at a loopback server
     health_worker_numbers: str = ""  # comma separated E.164 numbers
     coordinator_numbers: str = ""  # comma separated; alerted when a case escalates
+
+    # A case's life (routing/policy.py); the defaults are the policy's own.
+    offer_timeout_s: int = Field(default=RoutingPolicy.offer_timeout_s, ge=1)  # offered, not accepted: next worker
+    escalate_after_s: int = Field(default=RoutingPolicy.escalate_after_s, ge=1)  # queued this long: alert coordinators
+    retention_days: int = Field(default=RoutingPolicy.retention_days, ge=1)  # transcripts are purged after this
+    job_lease_s: int = Field(default=RoutingPolicy.job_lease_s, ge=1)  # a job unfinished by then is retried elsewhere
 
     openai_api_key: SecretStr | None = None
     openai_base_url: str = ""
@@ -62,6 +70,18 @@ class Settings(BaseSettings):
     def worker_numbers(self) -> tuple[str, ...]:
         """HEALTH_WORKER_NUMBERS as a tuple of stripped numbers."""
         return tuple(n.strip() for n in self.health_worker_numbers.split(",") if n.strip())
+
+    @property
+    def coordinators(self) -> tuple[str, ...]:
+        """COORDINATOR_NUMBERS as a tuple of stripped numbers."""
+        return tuple(n.strip() for n in self.coordinator_numbers.split(",") if n.strip())
+
+    @property
+    def routing_policy(self) -> RoutingPolicy:
+        """The timings and contacts routing's jobs run by (every process builds the same one)."""
+        return RoutingPolicy(offer_timeout_s=self.offer_timeout_s, escalate_after_s=self.escalate_after_s,
+                             retention_days=self.retention_days, job_lease_s=self.job_lease_s,
+                             coordinator_numbers=self.coordinators)
 
     @property
     def effective_database_url(self) -> str:

@@ -13,11 +13,13 @@ from intake.dialogue import Dialogue
 from intake.emergency import emergency_number
 from routing.phones import parse_caller
 from routing.privacy import mask_phone
+from routing.store import CALL_ENDED
 from sms.signature import is_valid_signature, public_url
 
 from voice import twiml
 from voice.call import CallSession
 from voice.protocol import Connected, Dtmf, Mark, Media, ProtocolError, Start, Stop, parse_message
+from voice.recovery import MAX_RESUMES
 from voice.tokens import is_valid_stream_token, stream_token
 
 if TYPE_CHECKING:
@@ -27,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 POLICY_VIOLATION = 1008
 MAX_BAD_MESSAGES = 200  # past this many refused frames a stream is hostile, not noisy
+SAVE_BEFORE_CLOSE_S = 2.0  # a finished dialogue's state is stored before we close, so after-stream reads the end
 
 
 def _xml(body: str, status: int = 200) -> Response:
@@ -73,29 +76,43 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
             logger.warning("refused /voice/incoming without CallSid")
             return Response("missing CallSid", status=400)
         logger.info("incoming call %s from %s", call_sid, mask_phone(caller))
-        params = {
-            "caller": caller,
-            "call_sid": call_sid,
-            "token": stream_token(get_services().secret, call_sid),
-        }
-        after = public_url(get_services().settings.public_base_url, request.host_url.rstrip("/") + "/voice/after-stream")
-        return _xml(twiml.connect_stream(stream_url(), params, after))
+        return _xml(twiml.connect_stream(stream_url(), stream_parameters(call_sid, caller), after_stream_url()))
+
+    def stream_parameters(call_sid: str, caller: str) -> dict[str, str]:
+        """The <Stream> parameters: who is calling, and the token only our signed webhooks hand out."""
+        return {"caller": caller, "call_sid": call_sid, "token": stream_token(get_services().secret, call_sid)}
+
+    def after_stream_url() -> str:
+        """Where Twilio goes when our stream ends (the same for every stream of a call)."""
+        return public_url(get_services().settings.public_base_url, request.host_url.rstrip("/") + "/voice/after-stream")
+
+    async def may_resume(call_sid: str) -> bool:
+        """A new stream for this call is allowed (and counted); False whenever the database cannot say."""
+        try:
+            return await get_services().store.offer_resume(call_sid, max_resumes=MAX_RESUMES)
+        except Exception:  # noqa: BLE001 -- the caller still hears the way out
+            logger.exception("after-stream for call %s: resume not possible", call_sid[:40])
+            return False
 
     @bp.post("/after-stream")
     async def after_stream() -> Response:
-        """Twilio runs this when our websocket closes: a finished call hangs up, a broken one hears a way out."""
+        """Twilio runs this when our websocket closes: a finished call hangs up, a dropped one resumes on a
+        new stream (a bounded number of times), and otherwise the caller hears a way out."""
         form = await signed_form()
         if form is None:
             return Response("forbidden", status=403)
+        call_sid, caller = form.get("CallSid", ""), form.get("From", "")
         try:
-            case = await get_services().store.find_case_by_call(form.get("CallSid", ""))
+            case = await get_services().store.find_case_by_call(call_sid)
         except Exception:  # noqa: BLE001 -- with the database down the caller still hears the way out
-            logger.exception("after-stream for call %s: case not readable", form.get("CallSid", "?")[:40])
+            logger.exception("after-stream for call %s: case not readable", call_sid[:40] or "?")
             case = None
-        # The dialogue's own state says whether the caller heard the end; a dropped call's case is
-        # already queued (status pending) but its caller still needs the way out.
+        # The dialogue's own state says whether the caller heard the end.
         finished = bool(case and case.dialogue_state and Dialogue.from_state(case.dialogue_state).finished)
-        number = emergency_number(parse_caller(form.get("From", "")).region).number
+        if case is not None and not finished and await may_resume(call_sid):
+            logger.info("call %s from %s: stream dropped mid-dialogue; opening a new one", call_sid, mask_phone(caller))
+            return _xml(twiml.resume_stream(stream_url(), stream_parameters(call_sid, caller), after_stream_url()))
+        number = emergency_number(parse_caller(caller).region).number
         return _xml(twiml.after_stream(finished, number))
 
     @bp.post("/status")
@@ -104,11 +121,13 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
         if form is None:
             return Response("forbidden", status=403)
         duration = form.get("CallDuration")
+        call_sid, call_status = form.get("CallSid", ""), form.get("CallStatus", "unknown")
         await get_services().store.record_call_status(
-            form.get("CallSid", ""),
-            form.get("CallStatus", "unknown"),
-            duration_s=int(duration) if duration and duration.isdigit() else None,
+            call_sid, call_status, duration_s=int(duration) if duration and duration.isdigit() else None,
         )
+        recovery = get_services().recovery
+        if call_status in CALL_ENDED and recovery is not None:
+            recovery.expedite(call_sid)  # the caller is gone: a dropped stream's case need not wait its grace
         return Response("", status=204)
 
     @bp.websocket("/stream")
@@ -141,6 +160,7 @@ async def _run_stream(session: CallSession, services: "Services") -> None:
         if not reader.done():
             reader.cancel()
             await asyncio.gather(reader, return_exceptions=True)
+            await _save_before_close(session)
             await websocket.close(1000, "dialogue finished")
     finally:
         closer.cancel()
@@ -153,6 +173,16 @@ async def _run_stream(session: CallSession, services: "Services") -> None:
                 hung_up = reader.result()
         # Shielded: a cancelled handler (the caller dropped) must still leave a whole case behind.
         await asyncio.shield(session.finish(hung_up=hung_up))
+
+
+async def _save_before_close(session: CallSession) -> None:
+    """Twilio asks after-stream as soon as we close: it must read a finished dialogue, not offer a resume."""
+    # Not cancelled when late: a write cut off mid-transaction can leave SQLite's write lock held.
+    saving = asyncio.ensure_future(session.flush())
+    saving.add_done_callback(lambda f: f.cancelled() or f.exception())
+    done, _ = await asyncio.wait({saving}, timeout=SAVE_BEFORE_CLOSE_S)
+    if not done or saving.exception() is not None:  # finish() writes it again; the close must not wait on an outage
+        logger.warning("call %s: state not stored before close", session.call_sid or "?")
 
 
 async def _receive(session: CallSession, services: "Services") -> bool:

@@ -7,8 +7,10 @@ import itertools
 import json
 import threading
 import time
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 ACCOUNT_SID = "AC" + "1" * 32
 AUTH_TOKEN = "test-auth-token"
@@ -23,12 +25,21 @@ ERRORS = {
 
 
 class FakeTwilio:
-    """`POST /2010-04-01/Accounts/{sid}/Messages.json`: answers 201, 400, 429, 500 or hangs ("timeout")."""
+    """`POST /2010-04-01/Accounts/{sid}/Messages.json`: answers 201, 400, 429, 500 or hangs ("timeout").
+
+    Two behaviours stand for a sender killed mid-request: "hold" keeps the request unanswered and never
+    creates the message; "accept-hold" creates it, then keeps the answer back. Both last until `release()`.
+    `GET .../Messages.json?To=&From=&PageSize=` lists the messages it holds, newest first, as Twilio does.
+    """
 
     def __init__(self, hang_s: float = 2.0) -> None:
         self.hang_s = hang_s
         self.script: dict[str, list] = {}  # To -> behaviours in order; the last one repeats
-        self.requests: list[dict] = []  # every request received, decoded
+        self.requests: list[dict] = []  # every POST received, decoded
+        self.messages: list[dict] = []  # what Twilio holds: every message it created, in order
+        self.list_requests: list[dict] = []  # every GET of the message list, its query decoded
+        self.holding = threading.Semaphore(0)  # released once per request that starts being held
+        self._release = threading.Event()
         self.media: dict[str, tuple[bytes, str]] = {}  # path -> (bytes, content type), served to basic auth only
         self.media_requests: list[dict] = []
         self._sids = itertools.count(1)
@@ -44,16 +55,52 @@ class FakeTwilio:
         return f"http://{host}:{port}"
 
     def created(self) -> list[dict]:
-        """Requests that were answered 201: the messages Twilio would have delivered."""
-        return [r for r in self.requests if r["answer"] == 201]
+        """Requests whose message Twilio created: the messages it would deliver."""
+        return [r for r in self.requests if "sid" in r]
+
+    def holds(self, to: str, body: str, from_: str = FROM_NUMBER) -> str:
+        """A message Twilio already has (its sender died before hearing back); returns its sid."""
+        record = {"path": f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json", "form": {"To": to, "From": from_,
+                                                                                    "Body": body}}
+        return self._create(record)["sid"]
+
+    def release(self) -> None:
+        """End every hold: held requests are dropped (the client is gone)."""
+        self._release.set()
 
     def __enter__(self) -> "FakeTwilio":
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
+        self.release()
         self._server.shutdown()
         self._server.server_close()
+
+    def _create(self, record: dict) -> dict:
+        """Twilio's message resource for a POST it accepts."""
+        form = record["form"]
+        now = datetime.now(UTC)
+        with self._lock:
+            message = {"sid": f"SM{next(self._sids):032d}", "status": "queued", "to": form.get("To"),
+                       "from": form.get("From"), "body": form.get("Body"), "account_sid": record["path"].split("/")[3],
+                       "direction": "outbound-api", "date_created": format_datetime(now, usegmt=True),
+                       "date_updated": format_datetime(now, usegmt=True), "date_sent": None}
+            message["uri"] = record["path"].removesuffix(".json") + f"/{message['sid']}.json"
+            self.messages.append(message)
+            record["sid"] = message["sid"]
+        return message
+
+    def _list(self, path: str, query: dict) -> dict:
+        """One page (the only one) of the messages matching To and From, newest first."""
+        with self._lock:
+            self.list_requests.append(query)
+            found = [m for m in reversed(self.messages)
+                     if m["to"] == query.get("To", m["to"]) and m["from"] == query.get("From", m["from"])]
+        size = int(query.get("PageSize", 50))
+        found = found[:size]
+        return {"messages": found, "next_page_uri": None, "previous_page_uri": None, "first_page_uri": path,
+                "uri": path, "page": 0, "page_size": size, "start": 0, "end": max(len(found) - 1, 0)}
 
     def _next(self, to: str):
         with self._lock:
@@ -69,6 +116,12 @@ class FakeTwilio:
 
             def do_GET(self) -> None:
                 auth = base64.b64decode(self.headers.get("Authorization", "Basic ")[6:]).decode()
+                url = urlsplit(self.path)
+                if url.path == f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json":
+                    if auth != f"{ACCOUNT_SID}:{AUTH_TOKEN}":
+                        return self._json(401, {"code": 20003, "message": "Authenticate", "status": 401})
+                    query = {k: v[0] for k, v in parse_qs(url.query).items()}
+                    return self._json(200, fake._list(self.path, query))
                 with fake._lock:
                     fake.media_requests.append({"path": self.path, "auth": auth})
                 if auth != f"{ACCOUNT_SID}:{AUTH_TOKEN}":
@@ -92,10 +145,14 @@ class FakeTwilio:
                 if behaviour == "timeout":
                     time.sleep(fake.hang_s)
                     return
+                if behaviour in ("hold", "accept-hold"):
+                    if behaviour == "accept-hold":
+                        fake._create(record)
+                    fake.holding.release()
+                    fake._release.wait()
+                    return
                 if behaviour == 201:
-                    sid = f"SM{next(fake._sids):032d}"
-                    self._json(201, {"sid": sid, "status": "queued", "to": form.get("To"), "from": form.get("From"),
-                                     "body": form.get("Body"), "account_sid": self.path.split("/")[3]})
+                    self._json(201, fake._create(record))
                 else:
                     self._json(ERRORS[behaviour]["status"], ERRORS[behaviour])
 

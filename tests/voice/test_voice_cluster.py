@@ -153,8 +153,13 @@ async def test_webhook_on_one_process_and_stream_on_the_other_is_one_call(deploy
     case = await _settled(store, trace.call_sid)
     assert (case.triage["start_category"], case.triage["urgency"]) == ("RED", "emergency")
     assert [t.prompt_id for t in case.turns] == [t.prompt_id for t in trace.turns]
-    texts = [m for m in await store.list_messages(case_id=case.id) if m.to == SCENARIO["caller"]]
-    assert len(texts) == 1
+    # The summaries are written just after the case is queued: wait for the caller's, then make sure it is alone.
+    deadline = time.monotonic() + 30.0
+    while not (texts := [m for m in await store.list_messages(case_id=case.id) if m.to == SCENARIO["caller"]]):
+        assert time.monotonic() < deadline, "the caller was never texted"
+        await asyncio.sleep(0.2)
+    await asyncio.sleep(1.0)
+    assert len([m for m in await store.list_messages(case_id=case.id) if m.to == SCENARIO["caller"]]) == 1
 
 
 async def test_a_server_killed_mid_call_leaves_the_completed_turns_in_the_database(deployment, store):

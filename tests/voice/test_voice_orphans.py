@@ -1,0 +1,171 @@
+"""PostgreSQL drills for a server killed mid-call: the restarted process sweeps the orphaned case to its end,
+another process's live call is left alone, and a stream reopened on another process takes the call over."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import signal
+import time
+import urllib.parse
+import urllib.request
+import uuid
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+
+import pytest
+import pytest_asyncio
+import websockets
+from cryptography.fernet import Fernet
+from sqlalchemy import update
+
+from routing.models import Call, Case
+from tests.voice.line_caller import LineCaller
+from tests.voice.test_voice_cluster import ANSWERS, VOICE, ServeProcess, stub_stt  # noqa: F401 -- a fixture
+from voice.recovery import SWEEP_IDLE_S
+from voice.services import open_store
+from voice.settings import Settings
+
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.postgres]
+
+CALLER = "+2348031234567"
+WORKER = "+2348051112222"
+NEXT = {"who": "complaint", "complaint": "age", "age": "walk"}
+SETTLE_S = 60.0
+
+
+@pytest.fixture(scope="module")
+def env(postgres_url, stub_stt):  # noqa: F811 -- the imported fixture
+    """What every process of one deployment shares, with a health worker to summarise to."""
+    return {
+        "DATABASE_URL": postgres_url, "SERVER_SECRET": secrets.token_hex(32),
+        "PHI_KEY": Fernet.generate_key().decode(), "PHI_HASH_KEY": secrets.token_hex(32),
+        "STT_BACKEND": "openai", "OPENAI_API_KEY": "stub-key", "OPENAI_BASE_URL": stub_stt,
+        "TTS_BACKEND": "espeak-ng", "HEALTH_WORKER_NUMBERS": WORKER,
+    }
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def deployment(env, tmp_path):
+    """Start `triage serve` processes on demand; all are stopped at the end."""
+    started: list[ServeProcess] = []
+
+    async def start(name: str) -> ServeProcess:
+        (tmp_path / name).mkdir(exist_ok=True)
+        server = ServeProcess(env, tmp_path / name)
+        started.append(server)
+        await server.healthy()
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def store(env, tmp_path):
+    """Our own connection to the deployment's database, with its keys."""
+    s = await open_store(Settings(_env_file=None, data_dir=tmp_path / "reader", database_url=env["DATABASE_URL"],
+                                  phi_key=env["PHI_KEY"], phi_hash_key=env["PHI_HASH_KEY"]))
+    yield s
+    await s.close()
+
+
+async def _answer(caller: LineCaller, prompt: str) -> None:
+    assert caller.marks[-1] == f"prompt:{prompt}", caller.marks
+    await caller.say(VOICE.synthesize(ANSWERS[prompt]))
+    assert await caller.wait_for_mark(f"prompt:{NEXT[prompt]}", max_audio_ms=10000), caller.marks
+    await caller.settle()
+
+
+async def _call_answering(base: str, prompts: tuple[str, ...]) -> LineCaller:
+    caller = await LineCaller.dial(base, caller=CALLER)
+    await caller.settle()
+    for prompt in prompts:
+        await _answer(caller, prompt)
+    return caller
+
+
+async def _kill_mid_call(server: ServeProcess, caller: LineCaller) -> None:
+    server.stop(signal.SIGKILL)
+    await asyncio.wait_for(caller.closed.wait(), timeout=10)
+    await caller.drop()
+
+
+async def _age(store, call_sid: str, seconds: float) -> None:
+    """Move the call's last activity back in time: the sweep's idle threshold passed while the server was down."""
+    case = await store.find_case_by_call(call_sid)
+    then = store.now() - timedelta(seconds=seconds)
+    async with store.transaction() as s:
+        await s.execute(update(Call).where(Call.call_sid == call_sid).values(updated_at=then))
+        await s.execute(update(Case).where(Case.id == case.id).values(updated_at=then))
+
+
+async def _settled(store, call_sid: str):
+    deadline = time.monotonic() + SETTLE_S
+    while time.monotonic() < deadline:
+        case = await store.find_case_by_call(call_sid)
+        if case.call_status == "dropped" and len(await store.list_messages(case_id=case.id)) == 2:
+            return case
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"case of {call_sid} never finished")
+
+
+async def test_a_restart_finishes_the_killed_servers_call_and_leaves_a_live_call_alone(deployment, store):
+    other = await deployment("other")
+    killed = await deployment("killed")
+    live = await _call_answering(other.base, ("who",))
+    doomed = await _call_answering(killed.base, ("who", "complaint"))
+    await _kill_mid_call(killed, doomed)
+    await _age(store, doomed.call_sid, SWEEP_IDLE_S + 60)
+    assert (await store.find_case_by_call(doomed.call_sid)).call_status == "in-progress"  # nobody owns it
+
+    await deployment("killed")  # same data dir, same database: its start sweeps
+    case = await _settled(store, doomed.call_sid)
+    assert case.status == "pending"
+    assert [(t.prompt_id, t.corrected_text.lower().strip(" .")) for t in case.turns] == [
+        ("who", ANSWERS["who"]), ("complaint", ANSWERS["complaint"])]
+    assert case.triage["complaint"].lower().strip(" .") == ANSWERS["complaint"]
+    messages = await store.list_messages(case_id=case.id)
+    assert sorted((m.kind, m.to) for m in messages) == [("caller_summary", CALLER), ("worker_summary", WORKER)]
+
+    live_case = await store.find_case_by_call(live.call_sid)
+    assert (live_case.call_status, live_case.status) == ("in-progress", "created")
+    assert await store.list_messages(case_id=live_case.id) == []
+    await _answer(live, "complaint")  # and the live call goes on
+    await live.hang_up()
+    deadline = time.monotonic() + SETTLE_S
+    while (live_case := await store.find_case_by_call(live.call_sid)).call_status != "hung-up":
+        assert time.monotonic() < deadline, live_case.call_status
+        await asyncio.sleep(0.2)
+    assert [t.prompt_id for t in live_case.turns] == ["who", "complaint"]
+
+
+async def test_a_stream_reopened_on_another_process_takes_over_the_killed_servers_call(deployment, store):
+    other = await deployment("other")
+    killed = await deployment("killed")
+    caller = await _call_answering(killed.base, ("who", "complaint"))
+    await _kill_mid_call(killed, caller)
+
+    form = urllib.parse.urlencode({"CallSid": caller.call_sid, "From": CALLER, "To": "+15005550001"}).encode()
+    request = urllib.request.Request(other.base + "/voice/after-stream", data=form, method="POST")
+    twiml = ET.fromstring(await asyncio.to_thread(lambda: urllib.request.urlopen(request, timeout=30).read()))
+    params = {p.get("name"): p.get("value") for p in twiml.findall("./Connect/Stream/Parameter")}
+    ws = await websockets.connect(other.base.replace("http://", "ws://") + "/voice/stream")
+    second = LineCaller(ws, caller.call_sid, "MZ" + uuid.uuid4().hex)
+    await second.send({"event": "start", "streamSid": second.stream_sid,
+                       "start": {"streamSid": second.stream_sid, "callSid": caller.call_sid,
+                                 "customParameters": params}})
+    # The dead stream never lets go: after its wait the new one takes the call over from the stored state.
+    assert await second.wait_for_mark("prompt:age", max_audio_ms=30000), second.marks
+    assert second.marks[0].startswith("hold:")  # the caller heard us while we waited
+    await second.settle()
+    await _answer(second, "age")
+    await second.hang_up()
+    deadline = time.monotonic() + SETTLE_S
+    while (case := await store.find_case_by_call(caller.call_sid)).call_status != "hung-up":
+        assert time.monotonic() < deadline, case.call_status
+        await asyncio.sleep(0.2)
+    assert [(t.seq, t.prompt_id) for t in case.turns] == [(1, "who"), (2, "complaint"), (3, "age")]
+    assert [a.detail for a in await store.audit_trail(case.id) if a.action == "stream_resumed"] == [
+        "took over from a stream that never let go"]
