@@ -11,7 +11,7 @@ from voice.endpointing import (
     SileroVad,
     SpeechStarted,
     TurnEnded,
-    load_silero_session,
+    load_silero,
     vad_factory,
 )
 
@@ -27,7 +27,7 @@ GAP_MS = 1000
 @pytest.fixture(scope="module")
 def silero_session():
     pytest.importorskip("onnxruntime", reason="Silero VAD needs onnxruntime (a faster-whisper dependency)")
-    return load_silero_session()
+    return load_silero()
 
 
 @pytest.fixture(params=["energy", "silero"])
@@ -80,10 +80,13 @@ def test_n_utterances_give_n_turns(make_endpointer, vad_kind, voice, noise):
         length = duration_ms(utterance)
         assert onset + 180 <= started.at_ms <= onset + 700  # confirmed soon after the caller starts (±1 frame)
         assert ended.reason == "silence"
-        assert onset + length - 400 <= ended.speech_end_ms <= onset + length + 200
+        # Measured, 8 kHz Silero: the end is heard 40-120 ms after the utterance on a clean line and up to
+        # 320 ms after it under office or street noise (never before it); the 16 kHz model ended up to 180 ms early.
+        late_ms = 200 if below_speech is None else 350
+        assert onset + length - 400 <= ended.speech_end_ms <= onset + length + late_ms
         assert ended.at_ms == ended.speech_end_ms + 700
-        # The whole utterance plus pre-roll and a short tail (PCM16 at 8 kHz: 16 bytes per ms).
-        assert length <= len(ended.audio) // 16 <= length + 600
+        # The whole utterance plus pre-roll, a short tail and the late end (PCM16 at 8 kHz: 16 bytes per ms).
+        assert length <= len(ended.audio) // 16 <= length + 400 + late_ms
         assert ended.speech_ms >= 0.5 * length
         onset += length + GAP_MS
 
@@ -137,7 +140,7 @@ def test_reset_drops_a_partial_turn(make_endpointer):
 def test_vad_factory_loads_silero_once_and_makes_independent_vads(silero_session):
     make = vad_factory("auto")
     first, second = make(), make()
-    assert isinstance(first, SileroVad) and first.session is second.session
+    assert isinstance(first, SileroVad) and first.model is second.model
     assert isinstance(vad_factory("energy")(), EnergyVad)
     with pytest.raises(ValueError):
         vad_factory("webrtc")
