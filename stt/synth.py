@@ -8,6 +8,7 @@ from pathlib import Path
 
 PHONE_RATE = 8000
 VOICES = ("flite:slt", "flite:rms", "flite:awb", "flite:kal16")
+FESTIVAL_VOICES = {"slt_hts": "cmu_us_slt_arctic_hts"}  # short names for festival's voice functions
 
 
 def synthesize(text: str, voice: str = "flite:slt") -> bytes:
@@ -19,8 +20,13 @@ def synthesize(text: str, voice: str = "flite:slt") -> bytes:
             command = ["flite", "-voice", name or "slt", "-t", text, "-o", str(wav)]
         elif engine == "espeak":
             command = ["espeak-ng", "-v", name or "en-us", "-w", str(wav), text]
+        elif engine == "festival":  # Debian's festival + festvox-us-slt-hts: name slt_hts
+            script = Path(tmp) / "speech.txt"
+            script.write_text(text, encoding="utf-8")
+            command = ["text2wave", "-eval", f"(voice_{FESTIVAL_VOICES.get(name or 'slt_hts', name)})",
+                       "-o", str(wav), str(script)]
         else:
-            raise ValueError(f"unknown TTS engine {engine!r} (flite or espeak)")
+            raise ValueError(f"unknown TTS engine {engine!r} (flite, festival or espeak)")
         subprocess.run(command, check=True, capture_output=True, timeout=60)
         return telephone_round_trip(wav)
 

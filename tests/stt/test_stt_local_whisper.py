@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import numpy as np
 import pytest
 
@@ -27,6 +29,14 @@ def test_key_words_survive_the_phone_line(local_whisper, text, voice, expected):
         assert any(word in heard for word in alternatives.split("|")), (text, voice, heard)
     assert transcript.backend == "local"
     assert transcript.audio_seconds == pytest.approx(len(synthesize(text, voice)) / 16000, abs=0.01)
+
+
+def test_festival_hts_voice_reaches_whisper(local_whisper):
+    if shutil.which("text2wave") is None:
+        pytest.skip("festival is not installed (apt: festival festvox-us-slt-hts); flite voices cover the rest")
+    transcript = local_whisper.transcribe(synthesize("My chest hurts when I breathe.", "festival:slt_hts"), 8000)
+    heard = transcript.text.lower()
+    assert "chest" in heard and "breath" in heard, heard
 
 
 def test_silence_and_noise_give_empty_text(local_whisper):
