@@ -356,8 +356,12 @@ class Store:
 
         return await self.write("suspend_call", op)
 
-    async def offer_resume(self, call_sid: str, *, max_resumes: int) -> bool:
-        """True (and counted) when a dropped call may get a new stream: still up, intake open, offers left."""
+    async def offer_resume(self, call_sid: str, *, max_resumes: int, retry_window_s: float = 0.0) -> bool:
+        """True (and counted) when a dropped call may get a new stream: still up, intake open, offers left.
+
+        An offer no stream has taken yet, made within `retry_window_s`, is the same drop's webhook retried:
+        True again, not counted again (under the call's row lock, so across processes too).
+        """
 
         async def op(s: AsyncSession) -> bool:
             call = await self._locked_call(s, call_sid)
@@ -365,7 +369,14 @@ class Store:
                 return False
             if await self._triage_complete(s, call.case_id):
                 return False
-            if await self._count_audit(s, call.case_id, RESUME_OFFERED) >= max_resumes:
+            offers = await self._count_audit(s, call.case_id, RESUME_OFFERED)
+            if offers > await self._count_audit(s, call.case_id, RESUMED):
+                last = (await s.execute(select(AuditEntry.at).where(
+                    AuditEntry.case_id == call.case_id, AuditEntry.action == RESUME_OFFERED)
+                    .order_by(AuditEntry.id.desc()).limit(1))).scalar_one()
+                if self.now() - last <= timedelta(seconds=retry_window_s):
+                    return True
+            if offers >= max_resumes:
                 return False
             s.add(AuditEntry(case_id=call.case_id, actor="system", action=RESUME_OFFERED, detail="", at=self.now()))
             return True

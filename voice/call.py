@@ -46,6 +46,7 @@ WRITE_RETRY_S = 1.0  # after the store gave up on a turn (its own retries take ~
 # DRAIN_TIMEOUT_S), then takes the call over from what is stored.
 RESUME_WAIT_S = DRAIN_TIMEOUT_S + 5.0
 RESUME_POLL_S = 0.2
+FAILED_TURN_SOURCE = "failed"  # a turn heard that the dialogue never took (the question was asked again)
 
 
 @dataclass
@@ -374,10 +375,9 @@ class CallSession:
             except asyncio.CancelledError:
                 raise
             except Exception:
-                # Never leave the caller in silence: log, and re-ask the open question.
+                # Never leave the caller in silence: log, and ask the open question again.
                 logger.exception("call %s: turn failed", self.call_sid)
-                if self.dialogue is not None and not self.dialogue.finished:
-                    await self._play(self.dialogue.answer(""), speech_end_wall=turn.speech_end_wall)
+                await self._ask_again()
             finally:
                 self._busy = False
                 self._silence_ms = 0
@@ -388,33 +388,68 @@ class CallSession:
         assert dialogue is not None
         if dialogue.finished:
             return
-        prompt_id = dialogue.awaiting
-        stages: dict[str, float] = {}
-        raw = corrected = ""
+        record = TurnRecord(dialogue.awaiting, "", "", turn.kind, None, {})
+        try:
+            reply = await self._answer_turn(turn, dialogue, record)
+        except Exception:
+            if record.raw_text:  # heard, but the dialogue never took it: kept, marked so
+                record.source = FAILED_TURN_SOURCE
+                self._keep(record)
+            raise
+        speech_end = turn.speech_end_wall if turn.kind == "speech" else None
+        try:
+            record.latency_ms = await self._play(reply, speech_end_wall=speech_end, stages=record.stages_ms)
+        except Exception:
+            # The dialogue has moved on: its open question is the one the caller has not heard.
+            logger.exception("call %s: reply to %s not sent", self.call_sid, record.prompt_id)
+            await self._ask_again(reply)
+        finally:
+            self._keep(record)
+
+    async def _answer_turn(self, turn: _Turn, dialogue: Dialogue, record: TurnRecord) -> Reply:
+        """The dialogue's reply to one turn; `record` is filled in as the turn is heard."""
+        stages = record.stages_ms
         t0 = time.perf_counter()
         if turn.kind == "speech":
             stages["endpointing"] = (turn.decided_wall - turn.speech_end_wall) * 1000
             stages["queued"] = (t0 - turn.decided_wall) * 1000  # waiting for this call's previous turn
             raw, backend = await self._transcribe(turn.audio)
+            record.raw_text, record.source = raw, f"speech:{backend}"
             t1 = time.perf_counter()
-            corrected = self.services.correct(raw) if raw else ""
+            record.corrected_text = self.services.correct(raw) if raw else ""
             t2 = time.perf_counter()
             stages["stt"], stages["correction"] = (t1 - t0) * 1000, (t2 - t1) * 1000
-            reply = dialogue.answer(corrected)
-            source = f"speech:{backend}"
+            reply = dialogue.answer(record.corrected_text)
         elif turn.kind == "dtmf":
-            raw = corrected = turn.digits
+            record.raw_text = record.corrected_text = turn.digits
             t2 = time.perf_counter()
             reply = dialogue.keypad(turn.digits)
-            source = "dtmf"
         else:
             t2 = time.perf_counter()
             reply = dialogue.no_answer()
-            source = "silence"
         stages["dialogue"] = (time.perf_counter() - t2) * 1000
-        speech_end = turn.speech_end_wall if turn.kind == "speech" else None
-        latency_ms = await self._play(reply, speech_end_wall=speech_end, stages=stages)
-        record = TurnRecord(prompt_id, raw, corrected, source, latency_ms, stages)
+        return reply
+
+    async def _ask_again(self, failed: Reply | None = None) -> None:
+        """After a failed turn, say what the caller may not have heard, without counting it as an answer.
+
+        The open question (in other words), whether or not the failed turn moved the dialogue on; once the
+        dialogue is over, its final words again (they carry the emergency number).
+        """
+        dialogue = self.dialogue
+        if dialogue is None:
+            return
+        if dialogue.finished:
+            reply = failed if failed is not None and failed.finished else dialogue.answer("")
+        else:
+            reply = open_question(dialogue)
+        try:
+            await self._play(reply, speech_end_wall=None)
+        except Exception:  # noqa: BLE001 -- the no-answer timer asks again once the line is quiet
+            logger.exception("call %s: could not ask again", self.call_sid)
+
+    def _keep(self, record: TurnRecord) -> None:
+        """Every turn heard goes to the case, answered or not: the transcript is the record of the call."""
         self.records.append(record)
         self._persist(record)
 

@@ -31,13 +31,15 @@ async def _open_store():
 
 
 def _make_notifier(store):
-    """routing's jobs send through sms: Twilio when configured, else the outbox."""
+    """routing's jobs send through sms as the web app does: Twilio with delivery reports, else the outbox."""
     from sms.sender import build_sender
+    from voice.services import sms_status_callback_url
 
     settings = _settings()
     token = settings.twilio_auth_token.get_secret_value() if settings.twilio_enabled else None
     return build_sender(store, account_sid=settings.twilio_account_sid, auth_token=token,
-                        from_number=settings.twilio_from_number, api_base_url=settings.twilio_api_base_url or None)
+                        from_number=settings.twilio_from_number, api_base_url=settings.twilio_api_base_url or None,
+                        status_callback_url=sms_status_callback_url(settings))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

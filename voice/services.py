@@ -7,6 +7,8 @@ import logging
 import os
 import secrets
 import statistics
+import weakref
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +37,7 @@ logger = logging.getLogger(__name__)
 
 REMOTE_STT_WORKERS = 64  # concurrent turns in flight to a remote STT (each mostly waiting on the network)
 INTAKE_DEADLINE_S = 12.0  # the LLM intake runs after the caller hung up; past this the rules' result stands
+ENDED_CALLS_KEPT = 1000  # calls whose end is remembered for someone who asks after it (the simulator, bench)
 
 
 class ConfigError(RuntimeError):
@@ -80,6 +83,11 @@ async def open_store(settings: Settings) -> Store:
     return store
 
 
+def sms_status_callback_url(settings: Settings) -> str | None:
+    """Where Twilio reports delivery of the messages we send; without a public URL it cannot reach us."""
+    return f"{settings.public_base_url.rstrip('/')}/sms/status" if settings.public_base_url else None
+
+
 def _anthropic_client(settings: Settings):
     """The Claude client for intake extraction, or None (rule-based intake) without a key."""
     if settings.anthropic_api_key is None:
@@ -91,6 +99,57 @@ def _anthropic_client(settings: Settings):
         base_url=settings.anthropic_base_url or None,
         max_retries=0,  # the deadline is ours; a retry storm after hang-up helps nobody
     )
+
+
+class _CallEnd(asyncio.Event):
+    """One call's "case is final" event; setting it moves the call to the registry's memory of ended calls."""
+
+    def __init__(self, ends: "CallEnds", call_sid: str) -> None:
+        super().__init__()
+        self._ends, self._call_sid = ends, call_sid
+
+    def set(self) -> None:
+        """Wake the waiters, then leave the registry's map of open events."""
+        if not self.is_set():
+            super().set()
+            self._ends.ended(self._call_sid)
+
+
+class CallEnds:
+    """Per-call end events that a long-running server does not accumulate.
+
+    An event lives while someone holds it (a waiter, or the session about to set it): the map is weak.
+    Once set it is dropped, and the call joins a bounded memory of recent ends, so a late asker still
+    gets a set event.
+    """
+
+    def __init__(self, keep: int = ENDED_CALLS_KEPT) -> None:
+        self.keep = keep
+        self._open: weakref.WeakValueDictionary[str, _CallEnd] = weakref.WeakValueDictionary()
+        self._recent: OrderedDict[str, None] = OrderedDict()  # ended calls, oldest first
+
+    def event(self, call_sid: str) -> asyncio.Event:
+        """The call's end event: already set for a call that ended recently."""
+        if call_sid in self._recent:
+            done = asyncio.Event()
+            done.set()
+            return done
+        event = self._open.get(call_sid)
+        if event is None:
+            event = self._open[call_sid] = _CallEnd(self, call_sid)
+        return event
+
+    def ended(self, call_sid: str) -> None:
+        """Forget the call's event (its waiters hold it) and remember the end, within `keep` calls."""
+        self._open.pop(call_sid, None)
+        self._recent[call_sid] = None
+        self._recent.move_to_end(call_sid)
+        while len(self._recent) > self.keep:
+            self._recent.popitem(last=False)
+
+    def __len__(self) -> int:
+        """Calls tracked: events someone holds, and remembered ends."""
+        return len(self._open) + len(self._recent)
 
 
 @dataclass
@@ -126,7 +185,7 @@ class Services:
     metrics: Metrics = field(default_factory=Metrics)
     latency: LatencyLog = field(default_factory=LatencyLog)
     recovery: Recovery | None = None  # dropped streams in their grace, and the sweep for orphaned calls
-    _ended: dict[str, asyncio.Event] = field(default_factory=dict)
+    _ended: CallEnds = field(default_factory=CallEnds)
     _closed: bool = False
 
     @classmethod
@@ -159,7 +218,7 @@ class Services:
             auth_token=token if settings.twilio_enabled else None,
             from_number=settings.twilio_from_number,
             api_base_url=settings.twilio_api_base_url or None,
-            status_callback_url=f"{settings.public_base_url}/sms/status" if settings.public_base_url else None,
+            status_callback_url=sms_status_callback_url(settings),
         )
         workers = settings.stt_threads or os.cpu_count() or 2
         if transcriber.name != "local":
@@ -253,7 +312,7 @@ class Services:
 
     def call_ended(self, call_sid: str) -> asyncio.Event:
         """Set once the call's case is final and its summaries are out (the simulator waits on it)."""
-        return self._ended.setdefault(call_sid, asyncio.Event())
+        return self._ended.event(call_sid)
 
     def observe_latency(self, latency_ms: int, stages: dict[str, float]) -> None:
         """One answered turn, for `triage bench` and /metrics."""

@@ -54,7 +54,7 @@ class Settings(BaseSettings):
     stt_threads: int = Field(default=0, ge=0)  # 0: one per core
     stt_remote_deadline_ms: int = 2500  # a remote backend slower than this falls back to local Whisper for the turn
     stt_deadline_ms: int = 10000  # hard limit per turn; a spoken hold fills the wait after 2 s
-    stt_early_ms: int = Field(default=300, ge=0)  # start transcribing after this much pause; 0: only at turn end
+    stt_early_ms: int = Field(default=200, ge=0)  # start transcribing after this much pause; 0: only at turn end
 
     vad: Literal["auto", "silero", "energy"] = "auto"  # auto: Silero (shipped in faster-whisper), energy if it cannot load
 

@@ -30,6 +30,9 @@ logger = logging.getLogger(__name__)
 POLICY_VIOLATION = 1008
 MAX_BAD_MESSAGES = 200  # past this many refused frames a stream is hostile, not noisy
 SAVE_BEFORE_CLOSE_S = 2.0  # a finished dialogue's state is stored before we close, so after-stream reads the end
+# Twilio retries a webhook within its 15 s total time limit (`tt`); an unconsumed resume offer older than
+# this is not a retry but a new stream that never connected, and counts as a new offer.
+AFTER_STREAM_RETRY_S = 15.0
 
 
 def _xml(body: str, status: int = 200) -> Response:
@@ -87,9 +90,10 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
         return public_url(get_services().settings.public_base_url, request.host_url.rstrip("/") + "/voice/after-stream")
 
     async def may_resume(call_sid: str) -> bool:
-        """A new stream for this call is allowed (and counted); False whenever the database cannot say."""
+        """A new stream for this call is allowed (counted once per drop); False whenever the database cannot say."""
         try:
-            return await get_services().store.offer_resume(call_sid, max_resumes=MAX_RESUMES)
+            return await get_services().store.offer_resume(call_sid, max_resumes=MAX_RESUMES,
+                                                           retry_window_s=AFTER_STREAM_RETRY_S)
         except Exception:  # noqa: BLE001 -- the caller still hears the way out
             logger.exception("after-stream for call %s: resume not possible", call_sid[:40])
             return False
