@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import urlsplit, urlunsplit
 
+from quart import Response, request
 from twilio.request_validator import RequestValidator
+
+from routing.privacy import mask_phone
+
+logger = logging.getLogger(__name__)
+
+WEBHOOK_BODY_LIMIT_BYTES = 64 * 1024  # Twilio's form posts are a few kilobytes
 
 
 def public_url(public_base_url: str, request_url: str) -> str:
@@ -25,3 +33,22 @@ def is_valid_signature(auth_token: str, url: str, params: dict[str, str], signat
     if not signature:
         return False
     return RequestValidator(auth_token).validate(url, params, signature)
+
+
+async def signed_form(what: str, *, auth_token: str | None, public_base_url: str) -> dict[str, str] | Response:
+    """The webhook's form fields, or the refusal: 413 for a body no webhook sends, 403 for a bad signature.
+
+    Every Twilio webhook (voice and SMS) comes through here. Without an auth token (the embedded default,
+    no Twilio account) there is no signature to check.
+    """
+    if (request.content_length or 0) > WEBHOOK_BODY_LIMIT_BYTES:  # a chunked body is bounded by MAX_CONTENT_LENGTH
+        logger.warning("%s refused: %s bytes", what, request.content_length)
+        return Response("too large", 413)
+    form = (await request.form).to_dict()
+    if auth_token:
+        url = public_url(public_base_url, request.url)
+        if not is_valid_signature(auth_token, url, form, request.headers.get("X-Twilio-Signature")):
+            logger.warning("%s refused: bad signature (from %s, call %s)", what, mask_phone(form.get("From")),
+                           form.get("CallSid", "-")[:40])
+            return Response("forbidden", 403)
+    return form

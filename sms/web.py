@@ -29,14 +29,13 @@ from .media import MediaFetcher
 from .notify import send_case_summaries
 from .photos import MAX_PHOTO_BYTES, PhotoError, clean_photo
 from .sender import MessageSender
-from .signature import is_valid_signature, public_url
+from .signature import signed_form as check_signed_form
 
 if TYPE_CHECKING:
     from routing.store import Store
 
 logger = logging.getLogger(__name__)
 
-WEBHOOK_BODY_LIMIT_BYTES = 64 * 1024  # Twilio's form posts are a few kilobytes
 UPLOAD_BODY_LIMIT_BYTES = MAX_PHOTO_BYTES + 256 * 1024  # one photo plus multipart overhead
 LINK_STATUS = {"link-malformed": 404, "link-forged": 403, "link-expired": 410}
 PHOTO_STATUS = {"photo-too-large": 413, "photo-too-many-pixels": 413, "photo-format": 415, "photo-not-image": 415}
@@ -73,17 +72,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
     bp = Blueprint("sms", __name__, template_folder="templates")
 
     async def signed_form(what: str) -> dict[str, str] | Response:
-        """The webhook's form fields, or the refusal: 413 for a body no webhook sends, 403 for a bad signature."""
-        if (request.content_length or 0) > WEBHOOK_BODY_LIMIT_BYTES:
-            logger.warning("%s refused: %s bytes", what, request.content_length)
-            return Response("too large", 413)
-        form = (await request.form).to_dict()
-        if ctx.auth_token:
-            url = public_url(ctx.public_base_url, request.url)
-            if not is_valid_signature(ctx.auth_token, url, form, request.headers.get("X-Twilio-Signature")):
-                logger.warning("%s refused: bad signature (from %s)", what, mask_phone(form.get("From")))
-                return Response("forbidden", 403)
-        return form
+        return await check_signed_form(what, auth_token=ctx.auth_token, public_base_url=ctx.public_base_url)
 
     @bp.post("/sms/incoming")
     async def incoming() -> Response:

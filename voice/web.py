@@ -15,6 +15,7 @@ from routing.phones import parse_caller
 from routing.privacy import mask_phone
 from routing.store import CALL_ENDED
 from sms.signature import is_valid_signature, public_url
+from sms.signature import signed_form as check_signed_form
 
 from voice import twiml
 from voice.call import CallSession
@@ -43,24 +44,11 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
     """Routes under /voice; `get_services` returns the process's Services once serving."""
     bp = Blueprint("voice", __name__, url_prefix="/voice")
 
-    async def signed_form() -> dict[str, str] | None:
-        """The POSTed form when its Twilio signature is valid (or no auth token is configured)."""
-        form = {k: v for k, v in (await request.form).items()}
+    async def signed_form(what: str) -> dict[str, str] | Response:
+        """The form of a Twilio voice webhook, or its refusal (413 too large, 403 bad signature)."""
         settings = get_services().settings
-        if settings.twilio_auth_token is None:
-            return form
-        url = public_url(settings.public_base_url, request.url)
-        if is_valid_signature(
-            settings.twilio_auth_token.get_secret_value(), url, form, request.headers.get("X-Twilio-Signature")
-        ):
-            return form
-        logger.warning(
-            "refused %s: bad Twilio signature (from %s, call %s)",
-            request.path,
-            mask_phone(form.get("From")),
-            form.get("CallSid", "?")[:40],
-        )
-        return None
+        token = settings.twilio_auth_token.get_secret_value() if settings.twilio_auth_token else None
+        return await check_signed_form(what, auth_token=token, public_base_url=settings.public_base_url)
 
     def stream_url() -> str:
         """wss:// URL of our websocket as Twilio must reach it; no query string allowed."""
@@ -71,9 +59,9 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
 
     @bp.post("/incoming")
     async def incoming() -> Response:
-        form = await signed_form()
-        if form is None:
-            return Response("forbidden", status=403)
+        form = await signed_form(request.path)
+        if isinstance(form, Response):
+            return form
         call_sid, caller = form.get("CallSid", ""), form.get("From", "")
         if not call_sid:
             logger.warning("refused /voice/incoming without CallSid")
@@ -102,9 +90,9 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
     async def after_stream() -> Response:
         """Twilio runs this when our websocket closes: a finished call hangs up, a dropped one resumes on a
         new stream (a bounded number of times), and otherwise the caller hears a way out."""
-        form = await signed_form()
-        if form is None:
-            return Response("forbidden", status=403)
+        form = await signed_form(request.path)
+        if isinstance(form, Response):
+            return form
         call_sid, caller = form.get("CallSid", ""), form.get("From", "")
         try:
             case = await get_services().store.find_case_by_call(call_sid)
@@ -121,9 +109,9 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
 
     @bp.post("/status")
     async def status() -> Response:
-        form = await signed_form()
-        if form is None:
-            return Response("forbidden", status=403)
+        form = await signed_form(request.path)
+        if isinstance(form, Response):
+            return form
         duration = form.get("CallDuration")
         call_sid, call_status = form.get("CallSid", ""), form.get("CallStatus", "unknown")
         await get_services().store.record_call_status(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from urllib.parse import urlencode
 
 import pytest
 import pytest_asyncio
@@ -62,6 +63,18 @@ async def test_unsigned_or_forged_webhooks_are_refused(client, headers, caplog):
     assert response.status_code == 403
     assert "+2348031234567" not in caplog.text  # only the last 4 digits may be logged
     assert "***4567" in caplog.text
+
+
+@pytest.mark.parametrize("path", ["/voice/incoming", "/voice/after-stream", "/voice/status"])
+async def test_a_webhook_body_no_twilio_request_has_is_refused_before_it_is_read(client, path, caplog):
+    test_client, app = client
+    huge = {**FORM, "CallSid": "CAhuge000000000000000000000000000", "Padding": "x" * 100_000}
+    # A real HTTP client sends Content-Length (Quart's test client does not): the body is refused unread.
+    headers = {**_signed(path, huge), "Content-Length": str(len(urlencode(huge)))}
+    response = await test_client.post(path, form=huge, headers=headers)
+    assert response.status_code == 413
+    assert "refused" in caplog.text
+    assert await app.extensions["triage.services"].store.find_case_by_call(huge["CallSid"]) is None
 
 
 async def test_status_callback_is_recorded_and_tolerates_unknown_calls(client):
