@@ -13,7 +13,9 @@ from sms.web import SmsContext
 from sms.web import create_blueprint as sms_blueprint
 from voice.services import Services
 from voice.settings import Settings
+from voice.stream_socket import serve_media_streams
 from voice.web import create_blueprint as voice_blueprint
+from voice.web import handle_stream
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +33,7 @@ def create_app(settings: Settings | None = None) -> Quart:
         return holder["services"]
 
     app.register_blueprint(voice_blueprint(services))
+    app.asgi_app = serve_media_streams(app.asgi_app, lambda socket: handle_stream(socket, services()))
 
     @app.before_serving
     async def start_services() -> None:

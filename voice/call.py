@@ -257,6 +257,7 @@ class CallSession:
                 self.services.metrics.active_calls.dec()
             if self.call_sid and not self._handed_off:
                 self.services.call_ended(self.call_sid).set()
+            self.services.freeze_heap_once()
 
     async def flush(self) -> None:
         """Write the heard turns and the dialogue's state now (before we close a finished stream)."""

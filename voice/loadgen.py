@@ -10,6 +10,7 @@ dialogue runs its real course while the server pays nothing for recognition.
 from __future__ import annotations
 
 import asyncio
+import gc
 import io
 import json
 import logging
@@ -131,6 +132,26 @@ def _cpu_s() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+class GcPauses:
+    """How long the garbage collector stopped the server, by generation: a full collection stalls every call."""
+
+    def __init__(self) -> None:
+        self._started = 0.0
+        self.max_ms = [0.0, 0.0, 0.0]
+        self.count = [0, 0, 0]
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+            return
+        generation, ms = info["generation"], (time.perf_counter() - self._started) * 1000
+        self.max_ms[generation] = max(self.max_ms[generation], ms)
+        self.count[generation] += 1
+
+    def report(self) -> dict:
+        return {f"gen{g}": {"collections": self.count[g], "max_ms": round(self.max_ms[g], 1)} for g in range(3)}
+
+
 def _server_main(settings: Settings, conn) -> None:
     """Child process: our real server, reporting its own figures when asked."""
     logging.basicConfig(level=logging.WARNING, format="server %(levelname)s %(name)s: %(message)s")
@@ -146,9 +167,11 @@ async def _serve_and_report(settings: Settings, conn) -> None:
     async with serve_in_process(settings) as (base, services):
         conn.send(base)
         cpu0 = _cpu_s()
+        pauses: GcPauses | None = None
         while (command := await loop.run_in_executor(None, conn.recv)) != "stop":
             if command == "begin":
                 cpu0 = _cpu_s()
+                gc.callbacks.append(pauses := GcPauses())
                 services.latency = LatencyLog()
                 services.metrics.counts = FrameCounts()
             elif command == "report":
@@ -157,7 +180,8 @@ async def _serve_and_report(settings: Settings, conn) -> None:
                            "turns_ms": services.latency.turns_ms, "stages_ms": services.latency.stage_medians(),
                            "stages_p95_ms": {name: percentiles_ms([round(v) for v in values])["p95"]
                                              for name, values in services.latency.stages_ms.items()},
-                           "max_lag_ms": round(services.metrics.lag.max_lag_s * 1000, 1)})
+                           "max_lag_ms": round(services.metrics.lag.max_lag_s * 1000, 1),
+                           "gc_pauses": pauses.report() if pauses else None})
 
 
 @dataclass
@@ -308,5 +332,6 @@ def run_load(scenarios: list[dict], *, calls: int, stt: str, duration_s: float |
         "stages_ms": figures["stages_ms"],
         "stages_p95_ms": figures["stages_p95_ms"],
         "max_loop_lag_ms": figures["max_lag_ms"],
+        "gc_pauses": figures["gc_pauses"],
         "load_avg_1m": round(load_before, 2),
     }

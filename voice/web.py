@@ -1,4 +1,4 @@
-"""The voice blueprint: Twilio's voice webhooks and the Media Streams websocket."""
+"""The voice blueprint (Twilio's voice webhooks) and the Media Streams websocket handler."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import logging
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlsplit
 
-from quart import Blueprint, Response, request, websocket
+from quart import Blueprint, Response, request
 
 from intake.dialogue import Dialogue
 from intake.emergency import emergency_number
@@ -19,6 +19,7 @@ from sms.signature import signed_form as check_signed_form
 
 from voice import twiml
 from voice.call import CallSession
+from voice.stream_socket import Disconnected, StreamSocket
 from voice.protocol import Connected, Dtmf, Mark, Media, ProtocolError, Start, Stop, parse_message
 from voice.recovery import MAX_RESUMES
 from voice.tokens import is_valid_stream_token, stream_token
@@ -122,30 +123,30 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
             recovery.expedite(call_sid)  # the caller is gone: a dropped stream's case need not wait its grace
         return Response("", status=204)
 
-    @bp.websocket("/stream")
-    async def stream() -> None:
-        services = get_services()
-        signature = websocket.headers.get("X-Twilio-Signature")
-        if signature and services.settings.twilio_auth_token is not None:
-            host = urlsplit(services.settings.public_base_url or websocket.host_url).netloc
-            url = f"wss://{host}/voice/stream"
-            if not is_valid_signature(services.settings.twilio_auth_token.get_secret_value(), url, {}, signature):
-                logger.warning("refused stream: bad X-Twilio-Signature on upgrade")
-                await websocket.accept()
-                await websocket.close(POLICY_VIOLATION, "bad signature")
-                return
-        await websocket.accept()
-        session = CallSession(services, websocket.send)
-        await _run_stream(session, services)
-
     return bp
 
 
-async def _run_stream(session: CallSession, services: "Services") -> None:
+async def handle_stream(socket: StreamSocket, services: "Services") -> None:
+    """The Media Streams websocket (served as bare ASGI, see voice/stream_socket.py): one call's audio."""
+    signature = socket.headers.get("x-twilio-signature")
+    if signature and services.settings.twilio_auth_token is not None:
+        host = urlsplit(services.settings.public_base_url).netloc or socket.host
+        url = f"wss://{host}/voice/stream"
+        if not is_valid_signature(services.settings.twilio_auth_token.get_secret_value(), url, {}, signature):
+            logger.warning("refused stream: bad X-Twilio-Signature on upgrade")
+            await socket.accept()
+            await socket.close(POLICY_VIOLATION, "bad signature")
+            return
+    await socket.accept()
+    session = CallSession(services, socket.send)
+    await _run_stream(session, services, socket)
+
+
+async def _run_stream(session: CallSession, services: "Services", socket: StreamSocket) -> None:
     """Run the receive loop until the caller leaves or the dialogue is done; always finish the case."""
     # Two tasks per call, not one per message: at 50 frames a second per call, per-message tasks
     # were a measurable share of the event loop under load.
-    reader = asyncio.create_task(_receive(session, services))
+    reader = asyncio.create_task(_receive(session, services, socket))
     closer = asyncio.create_task(session.done.wait())
     try:
         await asyncio.wait({reader, closer}, return_when=asyncio.FIRST_COMPLETED)
@@ -153,17 +154,17 @@ async def _run_stream(session: CallSession, services: "Services") -> None:
             reader.cancel()
             await asyncio.gather(reader, return_exceptions=True)
             await _save_before_close(session)
-            await websocket.close(1000, "dialogue finished")
+            await socket.close(1000, "dialogue finished")
     finally:
         closer.cancel()
-        reader.cancel()  # a no-op unless the handler itself was cancelled (the caller dropped)
+        reader.cancel()  # a no-op unless the handler itself was cancelled (the server is stopping)
         hung_up = False
         if reader.done() and not reader.cancelled():
             if (error := reader.exception()) is not None:
                 logger.error("call %s: stream failed", session.call_sid or "?", exc_info=error)
             else:
                 hung_up = reader.result()
-        # Shielded: a cancelled handler (the caller dropped) must still leave a whole case behind.
+        # Shielded: a cancelled handler (the server is stopping) must still leave a whole case behind.
         await asyncio.shield(session.finish(hung_up=hung_up))
 
 
@@ -177,17 +178,20 @@ async def _save_before_close(session: CallSession) -> None:
         logger.warning("call %s: state not stored before close", session.call_sid or "?")
 
 
-async def _receive(session: CallSession, services: "Services") -> bool:
-    """Parse, refuse what is malformed, dispatch; True when Twilio said `stop` (the caller hung up)."""
+async def _receive(session: CallSession, services: "Services", socket: StreamSocket) -> bool:
+    """Parse, refuse what is malformed, dispatch; True when Twilio said `stop` (the caller hung up),
+    False when the websocket closed without it (the line dropped)."""
     bad = 0
     while True:
         try:
-            event = parse_message(await websocket.receive())
+            event = parse_message(await socket.receive())
+        except Disconnected:
+            return False
         except ProtocolError as exc:
             bad += 1
             logger.warning("call %s: refused frame (%s)", session.call_sid or "?", exc.code)
             if bad > MAX_BAD_MESSAGES:
-                await websocket.close(POLICY_VIOLATION, "too many malformed messages")
+                await socket.close(POLICY_VIOLATION, "too many malformed messages")
                 return False
             continue
         if isinstance(event, Connected):
@@ -199,7 +203,7 @@ async def _receive(session: CallSession, services: "Services") -> bool:
             params = event.custom_parameters
             if not is_valid_stream_token(services.secret, event.call_sid, params.get("token")):
                 logger.warning("refused stream for call %s: invalid stream token", event.call_sid[:40])
-                await websocket.close(POLICY_VIOLATION, "invalid stream token")
+                await socket.close(POLICY_VIOLATION, "invalid stream token")
                 return False
             await session.on_start(event, params.get("caller", ""))
             continue
