@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 import urllib.request
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -106,21 +107,30 @@ class ServeProcess:
         self.log.close()
 
 
-@pytest_asyncio.fixture(loop_scope="module")
-async def deployment(shared_env, tmp_path):
+@asynccontextmanager
+async def serve_processes(env: dict[str, str], base: Path):
     """Start `triage serve` processes of one deployment on demand; all are stopped at the end."""
     started: list[ServeProcess] = []
 
     async def start(name: str) -> ServeProcess:
-        (tmp_path / name).mkdir(exist_ok=True)
-        server = ServeProcess(shared_env, tmp_path / name)
+        (base / name).mkdir(exist_ok=True)
+        server = ServeProcess(env, base / name)
         started.append(server)
         await server.healthy()
         return server
 
-    yield start
-    for server in started:
-        server.stop()
+    try:
+        yield start
+    finally:
+        for server in started:
+            server.stop()
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def deployment(shared_env, tmp_path):
+    """`triage serve` processes sharing this module's database."""
+    async with serve_processes(shared_env, tmp_path) as start:
+        yield start
 
 
 @pytest_asyncio.fixture(loop_scope="module")
@@ -155,7 +165,7 @@ async def test_webhook_on_one_process_and_stream_on_the_other_is_one_call(deploy
     assert [t.prompt_id for t in case.turns] == [t.prompt_id for t in trace.turns]
     # The summaries are written just after the case is queued: wait for the caller's, then make sure it is alone.
     deadline = time.monotonic() + 30.0
-    while not (texts := [m for m in await store.list_messages(case_id=case.id) if m.to == SCENARIO["caller"]]):
+    while not [m for m in await store.list_messages(case_id=case.id) if m.to == SCENARIO["caller"]]:
         assert time.monotonic() < deadline, "the caller was never texted"
         await asyncio.sleep(0.2)
     await asyncio.sleep(1.0)

@@ -21,7 +21,7 @@ from sqlalchemy import update
 
 from routing.models import Call, Case
 from tests.voice.line_caller import LineCaller
-from tests.voice.test_voice_cluster import ANSWERS, VOICE, ServeProcess, stub_stt  # noqa: F401 -- a fixture
+from tests.voice.test_voice_cluster import ANSWERS, VOICE, ServeProcess, serve_processes, stub_stt  # noqa: F401 -- a fixture
 from voice.recovery import SWEEP_IDLE_S
 from voice.services import open_store
 from voice.settings import Settings
@@ -47,19 +47,9 @@ def env(postgres_url, stub_stt):  # noqa: F811 -- the imported fixture
 
 @pytest_asyncio.fixture(loop_scope="module")
 async def deployment(env, tmp_path):
-    """Start `triage serve` processes on demand; all are stopped at the end."""
-    started: list[ServeProcess] = []
-
-    async def start(name: str) -> ServeProcess:
-        (tmp_path / name).mkdir(exist_ok=True)
-        server = ServeProcess(env, tmp_path / name)
-        started.append(server)
-        await server.healthy()
-        return server
-
-    yield start
-    for server in started:
-        server.stop()
+    """`triage serve` processes on this module's database."""
+    async with serve_processes(env, tmp_path) as start:
+        yield start
 
 
 @pytest_asyncio.fixture(loop_scope="module")
