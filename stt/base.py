@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Protocol
 
 
@@ -12,6 +13,22 @@ class SttError(Exception):
     def __init__(self, code: str, message: str = "") -> None:
         super().__init__(message or code)
         self.code = code
+
+
+def remote_failure(err: Exception, sdk: ModuleType) -> str:
+    """What kind of failure an OpenAI or Anthropic SDK error is, as a stable code suffix.
+
+    Both SDKs name their errors alike, so one mapping serves transcription and correction. A timeout is
+    a connection error in both, so it is asked first; anything else (an SDK error on a body of the wrong
+    shape, or ValueError from a body that is not JSON) is a malformed reply.
+    """
+    if isinstance(err, sdk.APITimeoutError):
+        return "timeout"
+    if isinstance(err, sdk.APIStatusError):
+        return "remote-status"
+    if isinstance(err, sdk.APIConnectionError):
+        return "remote-unreachable"
+    return "remote-malformed"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Callable, Protocol
 import jellyfish
 from rapidfuzz import fuzz
 
+from .base import remote_failure
 from .correction import Correction, MedicalCorrector
 from .lexicon import BIAS_WORDS, Lexicon
 from .numbers import normalize_numbers
@@ -83,14 +84,9 @@ class OpenAIRewriter:
                 max_tokens=MAX_OUTPUT_TOKENS,
                 messages=[{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": text}],
             )
-        except openai.APITimeoutError as err:
-            raise CorrectionError("correct-timeout", "OpenAI correction timed out") from err
-        except openai.APIStatusError as err:
-            raise CorrectionError("correct-remote-status", f"OpenAI correction: HTTP {err.status_code}") from err
-        except openai.APIConnectionError as err:
-            raise CorrectionError("correct-remote-unreachable", "OpenAI correction unreachable") from err
         except (openai.OpenAIError, ValueError) as err:  # ValueError: a body that is not JSON
-            raise CorrectionError("correct-remote-malformed", f"OpenAI correction reply unusable: {err}") from err
+            kind = remote_failure(err, openai)
+            raise CorrectionError(f"correct-{kind}", f"OpenAI correction failed ({kind}): {err}") from err
         return _text_or_raise(lambda: reply.choices[0].message.content)
 
 
@@ -117,14 +113,9 @@ class AnthropicRewriter:
                 system=SYSTEM_PROMPT,
                 messages=[{"role": "user", "content": text}],
             )
-        except anthropic.APITimeoutError as err:
-            raise CorrectionError("correct-timeout", "Claude correction timed out") from err
-        except anthropic.APIStatusError as err:
-            raise CorrectionError("correct-remote-status", f"Claude correction: HTTP {err.status_code}") from err
-        except anthropic.APIConnectionError as err:
-            raise CorrectionError("correct-remote-unreachable", "Claude correction unreachable") from err
         except (anthropic.AnthropicError, ValueError) as err:  # ValueError: a body that is not JSON
-            raise CorrectionError("correct-remote-malformed", f"Claude correction reply unusable: {err}") from err
+            kind = remote_failure(err, anthropic)
+            raise CorrectionError(f"correct-{kind}", f"Claude correction failed ({kind}): {err}") from err
         return _text_or_raise(lambda: "".join(b.text for b in reply.content if getattr(b, "type", None) == "text"))
 
 

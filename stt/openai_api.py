@@ -7,7 +7,7 @@ import logging
 import openai
 
 from .audio import duration_s, wav_bytes
-from .base import Hints, SttError, Transcript
+from .base import Hints, SttError, Transcript, remote_failure
 
 logger = logging.getLogger(__name__)
 
@@ -40,14 +40,9 @@ class OpenAITranscriber:
                 response_format="json",
                 **({"prompt": prompt} if prompt else {}),
             )
-        except openai.APITimeoutError as err:
-            raise SttError("stt-timeout", "OpenAI transcription timed out") from err
-        except openai.APIStatusError as err:
-            raise SttError("stt-remote-status", f"OpenAI transcription returned HTTP {err.status_code}") from err
-        except openai.APIConnectionError as err:
-            raise SttError("stt-remote-unreachable", "OpenAI transcription unreachable") from err
         except (openai.OpenAIError, ValueError) as err:  # ValueError: a body that is not JSON
-            raise SttError("stt-remote-malformed", f"OpenAI transcription failed: {err}") from err
+            kind = remote_failure(err, openai)
+            raise SttError(f"stt-{kind}", f"OpenAI transcription failed ({kind}): {err}") from err
         text = getattr(result, "text", None)
         if not isinstance(text, str):
             raise SttError("stt-remote-malformed", "OpenAI transcription response has no text")
