@@ -35,20 +35,20 @@ def is_valid_signature(auth_token: str, url: str, params: dict[str, str], signat
     return RequestValidator(auth_token).validate(url, params, signature)
 
 
-async def signed_form(what: str, *, auth_token: str | None, public_base_url: str) -> dict[str, str] | Response:
+async def signed_form(*, auth_token: str | None, public_base_url: str) -> dict[str, str] | Response:
     """The webhook's form fields, or the refusal: 413 for a body no webhook sends, 403 for a bad signature.
 
     Every Twilio webhook (voice and SMS) comes through here. Without an auth token (the embedded default,
     no Twilio account) there is no signature to check.
     """
     if (request.content_length or 0) > WEBHOOK_BODY_LIMIT_BYTES:  # a chunked body is bounded by MAX_CONTENT_LENGTH
-        logger.warning("%s refused: %s bytes", what, request.content_length)
+        logger.warning("%s refused: %s bytes", request.path, request.content_length)
         return Response("too large", 413)
     form = (await request.form).to_dict()
     if auth_token:
         url = public_url(public_base_url, request.url)
         if not is_valid_signature(auth_token, url, form, request.headers.get("X-Twilio-Signature")):
-            logger.warning("%s refused: bad signature (from %s, call %s)", what, mask_phone(form.get("From")),
+            logger.warning("%s refused: bad signature (from %s, call %s)", request.path, mask_phone(form.get("From")),
                            form.get("CallSid", "-")[:40])
             return Response("forbidden", 403)
     return form

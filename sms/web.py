@@ -71,13 +71,13 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
     """Routes under /sms, /upload and /cases, bound to `ctx`."""
     bp = Blueprint("sms", __name__, template_folder="templates")
 
-    async def signed_form(what: str) -> dict[str, str] | Response:
-        return await check_signed_form(what, auth_token=ctx.auth_token, public_base_url=ctx.public_base_url)
+    async def signed_form() -> dict[str, str] | Response:
+        return await check_signed_form(auth_token=ctx.auth_token, public_base_url=ctx.public_base_url)
 
     @bp.post("/sms/incoming")
     async def incoming() -> Response:
         """A patient or worker texted us; a retried webhook gets the first answer again and changes nothing."""
-        form = await signed_form("SMS webhook")
+        form = await signed_form()
         if isinstance(form, Response):
             return form
         msg = InboundMessage.from_form(form)
@@ -143,7 +143,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
     @bp.post("/sms/status")
     async def status() -> Response:
         """Twilio tells us what became of a message we sent (sent, delivered, undelivered...)."""
-        form = await signed_form("status callback")
+        form = await signed_form()
         if isinstance(form, Response):
             return form
         message_id = request.args.get("message_id", type=int)

@@ -45,11 +45,11 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
     """Routes under /voice; `get_services` returns the process's Services once serving."""
     bp = Blueprint("voice", __name__, url_prefix="/voice")
 
-    async def signed_form(what: str) -> dict[str, str] | Response:
+    async def signed_form() -> dict[str, str] | Response:
         """The form of a Twilio voice webhook, or its refusal (413 too large, 403 bad signature)."""
         settings = get_services().settings
         token = settings.twilio_auth_token.get_secret_value() if settings.twilio_auth_token else None
-        return await check_signed_form(what, auth_token=token, public_base_url=settings.public_base_url)
+        return await check_signed_form(auth_token=token, public_base_url=settings.public_base_url)
 
     def stream_url() -> str:
         """wss:// URL of our websocket as Twilio must reach it; no query string allowed."""
@@ -60,7 +60,7 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
 
     @bp.post("/incoming")
     async def incoming() -> Response:
-        form = await signed_form(request.path)
+        form = await signed_form()
         if isinstance(form, Response):
             return form
         call_sid, caller = form.get("CallSid", ""), form.get("From", "")
@@ -91,7 +91,7 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
     async def after_stream() -> Response:
         """Twilio runs this when our websocket closes: a finished call hangs up, a dropped one resumes on a
         new stream (a bounded number of times), and otherwise the caller hears a way out."""
-        form = await signed_form(request.path)
+        form = await signed_form()
         if isinstance(form, Response):
             return form
         call_sid, caller = form.get("CallSid", ""), form.get("From", "")
@@ -110,7 +110,7 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
 
     @bp.post("/status")
     async def status() -> Response:
-        form = await signed_form(request.path)
+        form = await signed_form()
         if isinstance(form, Response):
             return form
         duration = form.get("CallDuration")
