@@ -26,7 +26,7 @@ from sms.notify import send_case_summaries
 from sms.sender import MessageSender, build_sender
 from stt.base import Hints, Transcriber, Transcript
 from stt.correction import MedicalCorrector
-from stt.fallback import build_transcriber
+from stt.fallback import REMOTE_THREADS, build_transcriber
 
 from voice.endpointing import Endpointer, FrameVad, vad_factory
 from voice.metrics import CountingSender, Metrics
@@ -36,7 +36,6 @@ from voice.tts import PromptAudioCache, build_tts
 
 logger = logging.getLogger(__name__)
 
-REMOTE_STT_WORKERS = 64  # concurrent turns in flight to a remote STT (each mostly waiting on the network)
 INTAKE_DEADLINE_S = 12.0  # the LLM intake runs after the caller hung up; past this the rules' result stands
 ENDED_CALLS_KEPT = 1000  # calls whose end is remembered for someone who asks after it (the simulator, bench)
 
@@ -226,7 +225,7 @@ class Services:
         if transcriber.name != "local":
             # A remote backend's turns wait on the network, not the CPU: with one thread per core,
             # 100 calls queued behind two 300 ms requests and hit the turn deadline (measured).
-            workers = max(workers, REMOTE_STT_WORKERS)
+            workers = max(workers, REMOTE_THREADS)
         metrics = Metrics()
         metrics.lag.start()
         services = cls(
