@@ -187,7 +187,7 @@ class CallSession:
         self.services.metrics.observe_frame()
         self.audio_ms += FRAME_MS
         self._frame_wall.append((self.audio_ms, time.perf_counter()))
-        for ev in self.endpointer.process(ulaw_to_pcm16(event.payload), FRAME_MS):
+        for ev in await self.endpointer.process_shared(ulaw_to_pcm16(event.payload), FRAME_MS):
             if isinstance(ev, SpeechStarted):
                 await self._on_speech_started()
             elif isinstance(ev, SpeechPaused):

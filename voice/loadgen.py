@@ -168,12 +168,15 @@ async def _serve_and_report(settings: Settings, conn) -> None:
         conn.send(base)
         cpu0 = _cpu_s()
         pauses: GcPauses | None = None
+        vad_batch = getattr(services.new_vad(), "batch", None)  # Silero's shared runs, when Silero is the VAD
+        vad_counts = (0, 0)
         while (command := await loop.run_in_executor(None, conn.recv)) != "stop":
             if command == "begin":
                 cpu0 = _cpu_s()
                 gc.callbacks.append(pauses := GcPauses())
                 services.latency = LatencyLog()
                 services.metrics.counts = FrameCounts()
+                vad_counts = (vad_batch.runs, vad_batch.windows) if vad_batch else (0, 0)
             elif command == "report":
                 counts = services.metrics.counts
                 conn.send({"cpu_s": _cpu_s() - cpu0, "frames": counts.frames, "late_frames": counts.late,
@@ -181,7 +184,15 @@ async def _serve_and_report(settings: Settings, conn) -> None:
                            "stages_p95_ms": {name: percentiles_ms([round(v) for v in values])["p95"]
                                              for name, values in services.latency.stages_ms.items()},
                            "max_lag_ms": round(services.metrics.lag.max_lag_s * 1000, 1),
-                           "gc_pauses": pauses.report() if pauses else None})
+                           "gc_pauses": pauses.report() if pauses else None,
+                           "vad_windows_per_run": _per_run(vad_batch, vad_counts)})
+
+
+def _per_run(batch, before: tuple[int, int]) -> float | None:
+    """How many calls' windows each Silero run carried on average since `before` (None without Silero)."""
+    if batch is None or batch.runs == before[0]:
+        return None
+    return round((batch.windows - before[1]) / (batch.runs - before[0]), 2)
 
 
 @dataclass
@@ -333,5 +344,6 @@ def run_load(scenarios: list[dict], *, calls: int, stt: str, duration_s: float |
         "stages_p95_ms": figures["stages_p95_ms"],
         "max_loop_lag_ms": figures["max_lag_ms"],
         "gc_pauses": figures["gc_pauses"],
+        "vad_windows_per_run": figures["vad_windows_per_run"],
         "load_avg_1m": round(load_before, 2),
     }

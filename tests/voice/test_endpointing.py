@@ -1,5 +1,7 @@
 """Endpointing on real synthesized speech over a mu-law line, quiet and noisy, with both frame VADs."""
 
+import asyncio
+
 import numpy as np
 import pytest
 
@@ -155,3 +157,48 @@ def test_a_pause_announces_the_audio_the_turn_will_end_with(make_endpointer):
     paused, ended = events[1], events[2]
     assert paused.audio == ended.audio  # byte for byte: an early transcription is the turn's transcription
     assert ended.at_ms - paused.at_ms == 700 - 300
+
+
+async def test_calls_sharing_model_runs_hear_what_each_would_alone(silero_session):
+    """Three callers at once, with line noise: one batched run per loop turn, the same probabilities and turns."""
+    from voice.endpointing import SileroBatch
+
+    streams = [add_noise(silence_ulaw(300 + 200 * i) + speak(text) + silence_ulaw(1200), -50.0)
+               for i, text in enumerate(ANSWERS[:3])]
+    def probabilities_alone(stream):
+        vad = SileroVad(silero_session)
+        return [vad.speech_probability(ulaw_to_pcm16(f)) for f in frames(stream)]
+
+    alone = [probabilities_alone(s) for s in streams]
+
+    batch = SileroBatch(silero_session)
+    runs = 0
+    model_run = silero_session.run
+
+    class CountingModel:  # the real model, its runs counted
+        window, context, sample_rate = silero_session.window, silero_session.context, silero_session.sample_rate
+
+        def run(self, windows, state):
+            nonlocal runs
+            runs += 1
+            return model_run(windows, state)
+
+    batch.model = CountingModel()
+
+    async def call(stream):
+        vad = SileroVad(silero_session, batch=batch)
+        return [await vad.speech_probability_shared(ulaw_to_pcm16(f)) for f in frames(stream)]
+
+    shared = await asyncio.gather(*(call(s) for s in streams))
+    for one, together in zip(alone, shared):
+        assert np.allclose(one, together, atol=1e-5)
+    windows = sum(len(s) // 2 for s in streams) * 2 // 256  # at most this many model inputs (8 kHz, 256 a window)
+    assert 0 < runs < windows / 2  # they really shared: several windows a run
+    endpointers = [Endpointer(vad=SileroVad(silero_session, batch=batch)) for _ in streams]
+
+    async def turns(endpointer, stream):
+        return [e for f in frames(stream) for e in await endpointer.process_shared(ulaw_to_pcm16(f), 20)]
+
+    together = await asyncio.gather(*(turns(e, s) for e, s in zip(endpointers, streams)))
+    assert together == [run(Endpointer(vad=SileroVad(silero_session)), s) for s in streams]
+    assert all(_kinds(events) == ["SpeechStarted", "TurnEnded"] for events in together)
