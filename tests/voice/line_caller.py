@@ -100,15 +100,19 @@ class LineCaller:
         self.heard_until_ms = self.audio_ms  # what was said before counts as heard: its marks were echoed at once
         self._waiting = True
 
-    async def wait_for_mark(self, prefix: str, max_audio_ms: int) -> str | None:
-        """Stream silence until a mark starting with `prefix` arrives after now; None when the time runs out."""
-        seen = len(self.marks)
+    async def wait_for_mark(self, prefix: str, max_audio_ms: int, since: int | None = None) -> str | None:
+        """Stream silence until a mark starting with `prefix` arrives after now (or is at index `since` or
+        later); None when the time runs out."""
+        seen = len(self.marks) if since is None else since
         started, sent_ms = time.monotonic(), 0
-        while sent_ms < max_audio_ms and not self.closed.is_set():
+        while True:
+            # Marks first: the server may say its last words and close the line in one breath.
             fresh = [m for m in self.marks[seen:] if m.startswith(prefix)]
             if fresh:
                 self._waiting = False
                 return fresh[0]
+            if sent_ms >= max_audio_ms or self.closed.is_set():
+                break
             sent_ms += FRAME_MS
             await self._stream(SILENCE, started, sent_ms)
         if self._waiting:  # the silence ran to the end of the wait

@@ -8,12 +8,10 @@ exact audio frames), so the dialogue runs its real course.
 from __future__ import annotations
 
 import asyncio
-import json
 import threading
 import time
 import urllib.parse
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -21,9 +19,10 @@ import pytest_asyncio
 
 from intake.scenarios import load_scenarios
 from stt.base import Transcript
+from tests.stt.fake_openai_server import MESSAGES, TRANSCRIPTIONS, fake_openai_server, transcribe_by_frames
 from tests.voice.line_caller import LineCaller, incoming
 from voice.callrun import serve_in_process
-from voice.loadgen import FrameIndex, wav_pcm, answer_texts
+from voice.loadgen import answer_texts
 from voice.settings import Settings
 from voice.simulator import default_voice, simulate_call
 from voice.tts import FliteTts
@@ -37,66 +36,20 @@ SILENCE_BAR_MS = 5000  # the caller never sits in silence longer than this while
 VOICE = FliteTts("slt")  # the simulator's caller voice: the STT stand-in knows its frames
 
 
-class Upstreams:
-    """OpenAI and Anthropic stand-ins on one loopback port; each test picks how they misbehave."""
-
-    def __init__(self) -> None:
-        self.stt_mode = "ok"  # ok | hang
-        self.llm_mode = "500"  # 500 | garbage
-        self.llm_calls = 0
-        texts = [*answer_texts([SCENARIOS["red-rate-fever"]]), "someone else"]
-        self.index = FrameIndex({text: VOICE.synthesize(text) for text in texts})
-        self.release = threading.Event()  # ends every hung request at teardown
-        upstream = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                if self.path.endswith("/audio/transcriptions"):
-                    if upstream.stt_mode == "hang":
-                        upstream.release.wait(30)
-                    return self._send(200, json.dumps({"text": upstream.index.lookup(wav_pcm(body))}).encode())
-                upstream.llm_calls += 1
-                if upstream.llm_mode == "500":
-                    return self._send(500, b'{"type":"error","error":{"type":"api_error","message":"boom"}}')
-                return self._send(200, b"<html>certainly! here is the intake: {urgency: routine")
-
-            def _send(self, status, body):
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-        self.http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.http.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.http.server_address[1]}"
-
-
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def drill(tmp_path_factory):
-    """(base URL, Services, Upstreams): our server with both upstreams configured."""
-    up = Upstreams()
-    thread = threading.Thread(target=up.http.serve_forever, daemon=True)
-    thread.start()
-    settings = Settings(
-        _env_file=None, data_dir=tmp_path_factory.mktemp("drills"), database_url="", tts_backend="espeak-ng",
-        stt_backend="openai", openai_api_key="stub-key", openai_base_url=up.url + "/v1",
-        stt_remote_deadline_ms=2500, stt_deadline_ms=4000,
-        anthropic_api_key="stub-key", anthropic_base_url=up.url,
-    )
-    try:
+    """(base URL, Services, FakeOpenAI): our server with OpenAI's STT and Anthropic's LLM on loopback."""
+    with fake_openai_server() as up:
+        up.transcribe = transcribe_by_frames([*answer_texts([SCENARIOS["red-rate-fever"]]), "someone else"], VOICE)
+        up.modes[MESSAGES] = "500"
+        settings = Settings(
+            _env_file=None, data_dir=tmp_path_factory.mktemp("drills"), database_url="", tts_backend="espeak-ng",
+            stt_backend="openai", openai_api_key="stub-key", openai_base_url=up.base_url,
+            stt_remote_deadline_ms=2500, stt_deadline_ms=4000,
+            anthropic_api_key="stub-key", anthropic_base_url=up.root_url,
+        )
         async with serve_in_process(settings) as (base, services):
             yield base, services, up
-    finally:
-        up.release.set()
-        up.http.shutdown()
 
 
 async def _answer_first_question(base: str, **dial) -> LineCaller:
@@ -109,14 +62,14 @@ async def _answer_first_question(base: str, **dial) -> LineCaller:
 
 async def test_hung_remote_stt_falls_back_to_local_whisper_and_the_line_never_goes_quiet(drill):
     base, services, up = drill
-    up.stt_mode = "hang"
+    up.hold(TRANSCRIPTIONS)
     fallbacks = services.metrics.registry.get_sample_value("triage_stt_fallbacks_total", {"reason": "remote"})
     try:
         caller = await _answer_first_question(base)
         assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=15000), caller.marks
         await caller.hang_up()
     finally:
-        up.stt_mode = "ok"
+        up.release()
     assert caller.longest_silence_ms <= SILENCE_BAR_MS, caller.longest_silence_ms
     await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=30)
     case = await services.store.find_case_by_call(caller.call_sid)
@@ -160,13 +113,13 @@ async def test_when_every_stt_backend_hangs_the_caller_hears_a_hold_then_the_que
 @pytest.mark.parametrize("mode", ["500", "garbage"])
 async def test_a_failing_llm_leaves_the_rules_result_standing(drill, mode):
     base, services, up = drill
-    up.llm_mode, calls = mode, up.llm_calls
+    up.modes[MESSAGES], calls = mode, up.calls(MESSAGES)
     before = services.metrics.registry.get_sample_value("triage_llm_fallbacks_total")
     scenario = SCENARIOS["red-rate-fever"]
     trace = await asyncio.wait_for(simulate_call(scenario, base, default_voice("slt"), speed=8.0), timeout=120)
     await asyncio.wait_for(services.call_ended(trace.call_sid).wait(), timeout=30)
     case = await services.store.find_case_by_call(trace.call_sid)
-    assert up.llm_calls == calls + 1  # the LLM was asked, and failed
+    assert up.calls(MESSAGES) == calls + 1  # the LLM was asked, and failed
     assert (case.triage["start_category"], case.triage["urgency"]) == ("RED", "emergency")
     assert case.triage["answers"]["intake"]["source"] == "rules"
     assert services.metrics.registry.get_sample_value("triage_llm_fallbacks_total") == before + 1

@@ -7,22 +7,19 @@ on loopback, through the real SDK) returns what the caller said, recognised by i
 from __future__ import annotations
 
 import asyncio
-import json
-import threading
 import time
 import urllib.parse
 import urllib.request
 import uuid
 import xml.etree.ElementTree as ET
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import pytest_asyncio
 import websockets
 
+from tests.stt.fake_openai_server import fake_openai_server, transcribe_by_frames
 from tests.voice.line_caller import LineCaller, incoming
 from voice.callrun import serve_in_process
-from voice.loadgen import FrameIndex, wav_pcm
 from voice.recovery import MAX_RESUMES, RESUME_GRACE_S
 from voice.settings import Settings
 from voice.tts import FliteTts
@@ -40,60 +37,16 @@ SETTLE_S = 30  # a case is final within this after the call really ends
 SHORT_GRACE_S = 3.0  # the grace in the no-reopen drill: long enough to see the case wait, short for the suite
 
 
-class Transcriptions:
-    """OpenAI-style transcription on loopback; `hold()` keeps the next requests waiting until `release()`."""
-
-    def __init__(self) -> None:
-        self.index = FrameIndex({text: VOICE.synthesize(text) for text in ANSWERS.values()})
-        self.arrived = threading.Event()  # a held request is in
-        self._gate = threading.Event()
-        self._gate.set()
-        upstream = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                upstream.arrived.set()
-                upstream._gate.wait(30)
-                payload = json.dumps({"text": upstream.index.lookup(wav_pcm(body)) or ""}).encode()
-                try:
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(payload)))
-                    self.end_headers()
-                    self.wfile.write(payload)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-        self.http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.http.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.http.server_address[1]}/v1"
-
-    def hold(self) -> None:
-        self.arrived.clear()
-        self._gate.clear()
-
-    def release(self) -> None:
-        self._gate.set()
-
-
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def line(tmp_path_factory):
-    """(base URL, Services, Transcriptions): our server with the transcription stand-in."""
-    stt = Transcriptions()
-    threading.Thread(target=stt.http.serve_forever, daemon=True).start()
-    settings = Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("resume"), database_url="",
-                        tts_backend="espeak-ng", stt_backend="openai", openai_api_key="stub-key",
-                        openai_base_url=stt.url, stt_remote_deadline_ms=8000, stt_deadline_ms=9000)
-    try:
+    """(base URL, Services, FakeOpenAI): our server with the transcription stand-in."""
+    with fake_openai_server() as stt:
+        stt.transcribe = transcribe_by_frames(list(ANSWERS.values()), VOICE)
+        settings = Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("resume"), database_url="",
+                            tts_backend="espeak-ng", stt_backend="openai", openai_api_key="stub-key",
+                            openai_base_url=stt.base_url, stt_remote_deadline_ms=8000, stt_deadline_ms=9000)
         async with serve_in_process(settings) as (base, services):
             yield base, services, stt
-    finally:
-        stt.release()
-        stt.http.shutdown()
 
 
 async def _after_stream(base: str, call_sid: str) -> ET.Element:
@@ -125,11 +78,20 @@ async def _open_stream(base: str, call_sid: str, params: dict[str, str]) -> Line
     return caller
 
 
+# The breath count is asked in three parts: "start counting now", 15 s of counting, "how many?". Speech
+# before the last part is counting aloud, not the answer, so the caller waits for all three.
+QUESTION_MARKS = {"resp_count": ("prompt:resp_count", "pause:", "prompt:resp_count")}
+
+
 async def _answer(caller: LineCaller, prompt: str) -> None:
-    """Answer the open question and wait for the next one to be said."""
+    """Answer the open question and wait for the next one to be asked in full."""
     assert caller.marks[-1] == f"prompt:{prompt}", caller.marks
+    since = len(caller.marks)
     await caller.say(VOICE.synthesize(ANSWERS[prompt]))
-    assert await caller.wait_for_mark(f"prompt:{NEXT[prompt]}", max_audio_ms=10000), caller.marks
+    for expected in QUESTION_MARKS.get(NEXT[prompt], (f"prompt:{NEXT[prompt]}",)):
+        found = await caller.wait_for_mark(expected, max_audio_ms=10000, since=since)
+        assert found, caller.marks
+        since = caller.marks.index(found, since) + 1
     await caller.settle()
 
 

@@ -5,17 +5,11 @@ from __future__ import annotations
 import pytest
 
 from sms.sender import OutboxSender
-from tests.sms.sms_fakes import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, FakeTwilio
+from sms_fakes import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER
 from voice.cli import _make_notifier
 
 TO = "+2348031234567"
 PUBLIC = "https://triage.example.org"
-
-
-@pytest.fixture
-def fake_twilio():
-    with FakeTwilio(hang_s=1.0) as fake:
-        yield fake
 
 
 @pytest.fixture

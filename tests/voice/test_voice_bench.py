@@ -1,0 +1,72 @@
+"""`triage bench latency` and `triage bench load` run end to end and report what issue 7 asks for.
+
+Figures are never asserted against a speed bar here (BENCHMARKS.md records those); what is asserted holds on any
+machine: the shape of the report, no case lost, every answered question counted, and a turn latency that
+includes the 700 ms of silence that closes a turn.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "scenarios" / "examples.jsonl"
+SCENARIO_ID = "black-roadside"  # six spoken answers, the shortest call of the examples
+END_SILENCE_MS = 700
+
+
+@pytest.fixture(scope="module")
+def one_scenario(tmp_path_factory) -> tuple[Path, int]:
+    """A scenario file holding one short call, and how many questions its caller answers."""
+    line = next(line for line in EXAMPLES.read_text().splitlines() if f'"{SCENARIO_ID}"' in line)
+    path = tmp_path_factory.mktemp("bench") / "one.jsonl"
+    path.write_text(line + "\n")
+    return path, len(json.loads(line)["answers"])
+
+
+@pytest.fixture(scope="module")
+def reports(one_scenario) -> dict[str, dict]:
+    """Both benches on the one-call scenario, run side by side: each call takes its real time."""
+    scenarios = str(one_scenario[0])
+    commands = {
+        "load": ["load", "--calls", "2", "--stt", "stub-remote", "--scenarios", scenarios],
+        "latency": ["latency", "--calls", "1", "--scenarios", scenarios],
+    }
+    running = {name: subprocess.Popen([sys.executable, "-m", "voice.cli", "bench", *args, "--json"],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for name, args in commands.items()}
+    out = {}
+    for name, process in running.items():
+        stdout, stderr = process.communicate(timeout=600)
+        assert process.returncode == 0, stderr[-3000:]
+        out[name] = json.loads(stdout.strip().splitlines()[-1])
+    return out
+
+
+def test_bench_load_reports_frames_cpu_latency_and_no_lost_case(one_scenario, reports):
+    answers, report = one_scenario[1], reports["load"]
+    assert report["calls"] == 2 and report["cases_lost"] == 0
+    assert report["turns"] == 2 * answers  # the stub recognised every answer, so every question was answered once
+    # Two callers for the whole call: at least 50 frames a second each for the audio the answers took.
+    assert report["frames"] > 2 * 50 * 10
+    assert 0 <= report["late_frames"] <= report["frames"]
+    assert 0 < report["cpu_s_per_audio_s"] < 1
+    latency = report["turn_latency_ms"]
+    assert END_SILENCE_MS <= latency["p50"] <= latency["p95"] <= latency["max"]
+    assert report["vad_windows_per_run"] >= 1  # Silero heard the callers
+
+
+def test_bench_latency_reports_each_stage(one_scenario, reports):
+    answers, report = one_scenario[1], reports["latency"]
+    assert (report["calls"], report["turns"]) == (1, answers)
+    assert END_SILENCE_MS <= report["turn_latency_ms"]["p50"] <= report["turn_latency_ms"]["max"]
+    stages = report["stages_ms"]
+    assert set(stages) == {"endpointing", "stt", "correction", "dialogue", "tts"}
+    assert stages["endpointing"] >= END_SILENCE_MS
+    assert all(value is not None and value >= 0 for value in stages.values())
