@@ -202,3 +202,28 @@ async def test_calls_sharing_model_runs_hear_what_each_would_alone(silero_sessio
     together = await asyncio.gather(*(turns(e, s) for e, s in zip(endpointers, streams)))
     assert together == [run(Endpointer(vad=SileroVad(silero_session)), s) for s in streams]
     assert all(_kinds(events) == ["SpeechStarted", "TurnEnded"] for events in together)
+
+
+async def test_a_failed_shared_run_fails_every_call_in_it_and_the_next_run_is_whole(silero_session):
+    from voice.endpointing import SileroBatch
+
+    class FailsOnce:  # the real model, whose first run fails
+        window, context, sample_rate = silero_session.window, silero_session.context, silero_session.sample_rate
+        failed = False
+
+        def run(self, windows, state):
+            if not self.failed:
+                self.failed = True
+                raise RuntimeError("onnxruntime failed")
+            return silero_session.run(windows, state)
+
+    batch = SileroBatch(silero_session)
+    batch.model = FailsOnce()
+    voiced = ulaw_to_pcm16(frames(speak(ANSWERS[0]))[40])
+    vads = [SileroVad(silero_session, gated=False, batch=batch) for _ in range(2)]
+    for _ in range(2):  # two frames each: the second completes a 32 ms window
+        outcomes = await asyncio.gather(*(v.speech_probability_shared(voiced) for v in vads), return_exceptions=True)
+    assert [type(o) for o in outcomes] == [RuntimeError, RuntimeError]
+    for _ in range(2):  # 64 samples were left over: two more frames complete the next window
+        again = await asyncio.gather(*(v.speech_probability_shared(voiced) for v in vads))
+    assert batch.runs == 2 and all(0.0 <= p <= 1.0 for p in again)
