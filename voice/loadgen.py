@@ -27,7 +27,7 @@ from pathlib import Path
 
 from intake.scenarios import KEYPAD_PREFIX
 from routing.errors import StoreUnavailable
-from voice.codec import FRAME_BYTES, frames, ulaw_to_pcm16
+from voice.codec import FRAME_BYTES, FRAME_MS, frames, ulaw_to_pcm16
 from voice.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -176,6 +176,7 @@ async def _serve_and_report(settings: Settings, conn) -> None:
                 gc.callbacks.append(pauses := GcPauses())
                 services.latency = LatencyLog()
                 services.metrics.counts = FrameCounts()
+                services.metrics.lag.max_lag_s = 0.0  # the warm-up calls' lag is not the load's
                 vad_counts = (vad_batch.runs, vad_batch.windows) if vad_batch else (0, 0)
             elif command == "report":
                 counts = services.metrics.counts
@@ -277,7 +278,10 @@ async def _callers(base: str, scenarios: list[dict], calls: int, duration_s: flo
     traces = []
 
     async def caller(n: int) -> None:
-        await asyncio.sleep(n * ramp_s / calls)
+        # Independent callers' 20 ms frame clocks are out of step with each other. Starts spaced by a
+        # multiple of 20 ms alone would send every call's frame in the same instant, a burst no real
+        # mix of calls makes; the extra n/calls of a frame spreads them over one frame's time.
+        await asyncio.sleep(n * (ramp_s + FRAME_MS / 1000) / calls)
         i = n
         while True:
             traces.append(await simulate_call(scenarios[i % len(scenarios)], base, voice, speed=1.0,
