@@ -18,6 +18,7 @@ def cmd_latency(args: argparse.Namespace) -> int:
     from intake.scenarios import load_scenarios
     from voice.callrun import serve_in_process
     from voice.loadgen import percentiles_ms
+    from voice.runtime import run
     from voice.settings import Settings
     from voice.simulator import default_voice, simulate_call
 
@@ -35,7 +36,7 @@ def cmd_latency(args: argparse.Namespace) -> int:
                     await asyncio.wait_for(services.call_ended(trace.call_sid).wait(), timeout=60)
                 return services.latency
 
-    log = asyncio.run(main())
+    log = run(main())  # the loop `triage serve` runs on
     medians = log.stage_medians()
     out = {
         "calls": len(picked),

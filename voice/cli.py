@@ -48,11 +48,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from hypercorn.config import Config
 
     from voice.app import create_app
+    from voice.runtime import run
 
     config = Config()
     config.bind = [f"{args.host}:{args.port}"]
     config.accesslog = None
-    asyncio.run(serve(create_app(_settings()), config))  # type: ignore[arg-type]
+    run(serve(create_app(_settings()), config))  # type: ignore[arg-type]
     return 0
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from intake.scenarios import KEYPAD_PREFIX
 from routing.errors import StoreUnavailable
 from voice.codec import FRAME_BYTES, FRAME_MS, frames, ulaw_to_pcm16
+from voice.runtime import run
 from voice.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -155,7 +156,7 @@ class GcPauses:
 def _server_main(settings: Settings, conn) -> None:
     """Child process: our real server, reporting its own figures when asked."""
     logging.basicConfig(level=logging.WARNING, format="server %(levelname)s %(name)s: %(message)s")
-    asyncio.run(_serve_and_report(settings, conn))
+    run(_serve_and_report(settings, conn))  # the loop `triage serve` runs on
 
 
 async def _serve_and_report(settings: Settings, conn) -> None:

@@ -28,7 +28,7 @@ from stt.base import Hints, Transcriber, Transcript
 from stt.correction import MedicalCorrector
 from stt.fallback import REMOTE_THREADS, build_transcriber
 
-from voice.allocator import serve_socket_reads_from_the_heap
+from voice.runtime import serve_socket_reads_from_the_heap
 from voice.endpointing import Endpointer, FrameVad, vad_factory
 from voice.metrics import CountingSender, Metrics
 from voice.recovery import Recovery

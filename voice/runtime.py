@@ -1,4 +1,9 @@
-"""glibc's allocator set for a server that reads thousands of small socket messages a second.
+"""How a server process runs: its event loop and glibc's allocator, both set for thousands of small
+socket messages a second (100 calls send 5000 Media Streams messages a second to one loop).
+
+The loop is uvloop where it is installed (hypercorn's `--worker-class uvloop`): its transports are C, and
+hypercorn's receive floor at 100 calls of 50 messages a second fell from 59 % to 47 % of a core on this
+VM (a bare ASGI receive loop; BENCHMARKS.md).
 
 asyncio reads every socket with `recv(256 KiB)`: CPython allocates the whole buffer, then shrinks it to
 the few hundred bytes a Media Streams message holds. 256 KiB is over glibc's starting mmap threshold
@@ -10,9 +15,12 @@ from handing the heap's freed top back to the kernel after every read.
 
 from __future__ import annotations
 
+import asyncio
 import ctypes
 import ctypes.util
 import logging
+from collections.abc import Coroutine
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -43,3 +51,13 @@ def serve_socket_reads_from_the_heap() -> bool:
     if not ok:
         logger.warning("glibc refused the allocator thresholds; socket reads stay on mmap")
     return ok
+
+
+def run(main: Coroutine[Any, Any, Any]) -> Any:
+    """Run the server's main coroutine on uvloop, or on asyncio's own loop where uvloop is not installed."""
+    try:
+        import uvloop
+    except ImportError:
+        logger.info("uvloop not installed: serving on asyncio's loop")
+        return asyncio.run(main)
+    return uvloop.run(main)
