@@ -28,7 +28,6 @@ from stt.base import Hints, Transcriber, Transcript
 from stt.correction import MedicalCorrector
 from stt.fallback import REMOTE_THREADS, build_transcriber
 
-from voice.runtime import serve_socket_reads_from_the_heap
 from voice.endpointing import Endpointer, FrameVad, vad_factory
 from voice.metrics import CountingSender, Metrics
 from voice.recovery import Recovery
@@ -193,7 +192,6 @@ class Services:
     @classmethod
     async def start(cls, settings: Settings) -> "Services":
         """Build and warm everything before the first call: no model loads on the call path."""
-        serve_socket_reads_from_the_heap()
         secret = server_secret(settings)
         store = await open_store(settings)
         openai_key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
