@@ -60,8 +60,17 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 0 if out["cases_lost"] == 0 and out["turns"] else 1
 
 
+def cmd_floor(args: argparse.Namespace) -> int:
+    """hypercorn's own cost of receiving N calls' media messages (see voice/floor.py)."""
+    from voice.floor import run_floor
+
+    out = run_floor(calls=args.calls, seconds=args.seconds, loop=args.loop)
+    print(json.dumps(out) if args.json else json.dumps(out, indent=2))
+    return 0
+
+
 def register(bench_sub) -> None:
-    """Add `latency` and `load` under `triage bench`."""
+    """Add `latency`, `load` and `floor` under `triage bench`."""
     latency = bench_sub.add_parser("latency", help="turn latency of simulated calls (real time)")
     latency.add_argument("--calls", type=int, default=3)
     latency.add_argument("--scenarios", default=str(EXAMPLES))
@@ -80,3 +89,10 @@ def register(bench_sub) -> None:
     load.add_argument("--database-url", default="", help="default: SQLite in a temporary directory")
     load.add_argument("--json", action="store_true")
     load.set_defaults(func=cmd_load)
+
+    floor = bench_sub.add_parser("floor", help="hypercorn's own CPU for N calls' inbound media, nothing else")
+    floor.add_argument("--calls", type=int, default=100)
+    floor.add_argument("--seconds", type=float, default=15.0)
+    floor.add_argument("--loop", choices=("uvloop", "asyncio"), default="uvloop")
+    floor.add_argument("--json", action="store_true")
+    floor.set_defaults(func=cmd_floor)

@@ -2,8 +2,8 @@
 
 100 calls send 5000 Media Streams messages a second to one loop. uvloop's transports are C and read into
 one preallocated buffer, where asyncio's allocate 256 KiB for every read (glibc serves that size with an
-mmap, an mremap and a munmap: 19-25 us a read on this VM). A bare ASGI receive loop under hypercorn, 100
-websockets at 50 messages a second, took 73 % of a core on asyncio's loop and 47 % on uvloop (BENCHMARKS.md).
+mmap, an mremap and a munmap: 19-25 us a read on this VM). hypercorn receiving 100 calls' media took
+58-61 % of a core on asyncio's loop and 47-51 % on uvloop (`triage bench floor`, BENCHMARKS.md).
 Lowering glibc's mmap threshold instead fixed the reads but slowed Whisper's decode (one-call p50 742 ->
 975-1016 ms), so the allocator is left as it is.
 """
