@@ -130,7 +130,7 @@ def parse_message(raw: str | bytes) -> Event:
         timestamp = media.get("timestamp")
         try:
             timestamp_ms = int(timestamp) if timestamp is not None else None
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, OverflowError) as exc:  # OverflowError: json.loads takes Infinity
             raise ProtocolError("bad-field", "timestamp") from exc
         return Media(
             stream_sid=str(msg.get("streamSid", "")),

@@ -62,6 +62,7 @@ def test_dtmf_mark_stop():
         ('{"event": "media", "media": "x"}', "bad-field"),
         ('{"event": "media", "media": {"payload": 5}}', "bad-field"),
         ('{"event": "media", "media": {"payload": "", "timestamp": "soon"}}', "bad-field"),
+        ('{"event": "media", "media": {"payload": "", "timestamp": Infinity}}', "bad-field"),
         ('{"event": "start", "start": {"streamSid": "MZ", "callSid": 7}}', "bad-field"),
         ('{"event": "dtmf", "dtmf": {"digit": "x"}}', "bad-field"),
         ('{"event": "mark", "mark": {}}', "bad-field"),
