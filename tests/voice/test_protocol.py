@@ -4,7 +4,10 @@ import base64
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from voice import protocol
 from voice.protocol import (
     Dtmf,
     Mark,
@@ -80,3 +83,41 @@ def test_outbound_messages_match_twilio_shapes():
     assert media == {"event": "media", "streamSid": "MZ1", "media": {"payload": base64.b64encode(b"\xff" * 160).decode()}}
     assert json.loads(mark_message("MZ1", "prompt:walk")) == {"event": "mark", "streamSid": "MZ1", "mark": {"name": "prompt:walk"}}
     assert json.loads(clear_message("MZ1")) == {"event": "clear", "streamSid": "MZ1"}
+
+
+def _outcome(parse, raw):
+    try:
+        return parse(raw)
+    except ProtocolError as exc:
+        return exc.code
+
+
+_odd = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8),
+                 st.lists(st.integers(), max_size=2), st.text(alphabet="AB=+/ @-_\n", max_size=12))
+
+
+@st.composite
+def _media_frames(draw):
+    """A frame as Twilio sends it, then up to two of its fields replaced by something odd or left out."""
+    frame = {"event": "media", "sequenceNumber": "2", "streamSid": "MZ1",
+             "media": {"track": draw(st.sampled_from(["inbound", "outbound", "inbound_track"])), "chunk": "1",
+                       "timestamp": draw(st.one_of(st.integers(min_value=0).map(str), st.integers(min_value=0))),
+                       "payload": base64.b64encode(draw(st.binary(max_size=200))).decode()}}
+    for path in draw(st.lists(st.sampled_from(["event", "streamSid", "media", "media.track", "media.timestamp",
+                                               "media.payload"]), max_size=2, unique=True)):
+        *outer, key = path.split(".")
+        target = frame.get("media") if outer else frame
+        if not isinstance(target, dict):
+            continue
+        if draw(st.booleans()):
+            target.pop(key, None)
+        else:
+            target[key] = draw(_odd)
+    return frame
+
+
+@settings(max_examples=400)
+@given(_media_frames())
+def test_the_media_fast_path_accepts_and_refuses_exactly_what_the_checked_path_does(frame):
+    raw = json.dumps(frame)
+    assert _outcome(parse_message, raw) == _outcome(protocol._parse_checked, raw)
