@@ -186,6 +186,10 @@ class SileroBatch:
         running = asyncio.get_running_loop().run_in_executor(self._runner, self.model.run, windows, states)
         running.add_done_callback(lambda done: _deliver(waiting, done))
 
+    def close(self) -> None:
+        """Stop the runner thread; a window still waiting gets CancelledError, as at any shutdown."""
+        self._runner.shutdown(wait=False, cancel_futures=True)
+
 
 def _deliver(waiting: list[tuple[np.ndarray, np.ndarray, asyncio.Future]], run: asyncio.Future) -> None:
     """Each waiting stream gets its row of a shared run, or the run's failure as its own."""
@@ -304,10 +308,26 @@ class SileroVad:
         return up
 
 
-def vad_factory(kind: str = "auto") -> Callable[[], FrameVad]:
+@dataclass(frozen=True)
+class VadFactory:
+    """Makes per-call VADs over what the process loaded once; `batch` holds Silero's shared runs (None: energy)."""
+
+    make: Callable[[], FrameVad]
+    batch: SileroBatch | None = None
+
+    def __call__(self) -> FrameVad:
+        return self.make()
+
+    def close(self) -> None:
+        """Stop the shared runs' thread (a server process has one; the test suite builds many)."""
+        if self.batch is not None:
+            self.batch.close()
+
+
+def vad_factory(kind: str = "auto") -> VadFactory:
     """Load what a VAD kind needs once at startup; return a maker of per-call VADs ("auto": Silero, else energy)."""
     if kind == "energy":
-        return EnergyVad
+        return VadFactory(EnergyVad)
     if kind not in ("auto", "silero"):
         raise ValueError(f"unknown VAD {kind!r}; expected auto, silero or energy")
     try:
@@ -316,9 +336,9 @@ def vad_factory(kind: str = "auto") -> Callable[[], FrameVad]:
         if kind == "silero":
             raise
         logger.warning("Silero VAD unavailable (%s); endpointing on energy, which is weaker in noise", e)
-        return EnergyVad
+        return VadFactory(EnergyVad)
     batch = SileroBatch(model)
-    return lambda: SileroVad(model, batch=batch)
+    return VadFactory(lambda: SileroVad(model, batch=batch), batch)
 
 
 class Endpointer:

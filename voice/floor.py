@@ -85,6 +85,8 @@ def run_floor(*, calls: int, seconds: float, loop: str) -> dict:
                 break
             except OSError:
                 time.sleep(0.05)
+        else:
+            raise RuntimeError(f"the receive-only server did not listen on port {port} within 15 s")
 
         async def measure() -> float:
             playing = asyncio.create_task(_callers(port, calls, WARM_S + seconds))

@@ -169,7 +169,7 @@ async def _serve_and_report(settings: Settings, conn) -> None:
         conn.send(base)
         cpu0 = _cpu_s()
         pauses: GcPauses | None = None
-        vad_batch = getattr(services.new_vad(), "batch", None)  # Silero's shared runs, when Silero is the VAD
+        vad_batch = services.new_vad.batch  # Silero's shared runs (None when the VAD is energy)
         vad_counts = (0, 0)
         while (command := await loop.run_in_executor(None, conn.recv)) != "stop":
             if command == "begin":

@@ -13,7 +13,6 @@ from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from intake.dialogue import Dialogue
 from intake.llm import intake_async
@@ -28,7 +27,7 @@ from stt.base import Hints, Transcriber, Transcript
 from stt.correction import MedicalCorrector
 from stt.fallback import REMOTE_THREADS, build_transcriber
 
-from voice.endpointing import Endpointer, FrameVad, vad_factory
+from voice.endpointing import Endpointer, VadFactory, vad_factory
 from voice.metrics import CountingSender, Metrics
 from voice.recovery import Recovery
 from voice.settings import Settings
@@ -180,7 +179,7 @@ class Services:
     prompts: PromptAudioCache
     sender: MessageSender
     stt_pool: ThreadPoolExecutor
-    new_vad: Callable[[], FrameVad]
+    new_vad: VadFactory
     llm: object | None = None  # anthropic.Anthropic when ANTHROPIC_API_KEY is set
     metrics: Metrics = field(default_factory=Metrics)
     latency: LatencyLog = field(default_factory=LatencyLog)
@@ -250,12 +249,13 @@ class Services:
         return Endpointer(vad=self.new_vad(), early_ms=self.settings.stt_early_ms or None)
 
     async def close(self) -> None:
-        """Release the database and the STT threads."""
+        """Release the database, the STT threads and the VAD's."""
         self._closed = True
         if self.recovery is not None:
             await self.recovery.close()
         await self.metrics.lag.stop()
         self.stt_pool.shutdown(wait=False, cancel_futures=True)
+        self.new_vad.close()
         await self.store.close()
 
     @property

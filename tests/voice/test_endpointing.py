@@ -148,6 +148,24 @@ def test_vad_factory_loads_silero_once_and_makes_independent_vads(silero_session
         vad_factory("webrtc")
 
 
+async def test_closing_the_vad_factory_stops_its_silero_thread(silero_session):
+    import threading
+
+    def silero_threads():
+        return {t for t in threading.enumerate() if t.name.startswith("silero")}
+
+    before = silero_threads()
+    make = vad_factory("silero")
+    vad = make()
+    for frame in frames(speak("Yes, he is breathing.")):  # runs through the batch start its thread
+        await vad.speech_probability_shared(ulaw_to_pcm16(frame))
+    started = silero_threads() - before
+    assert len(started) == 1
+    make.close()
+    started.pop().join(timeout=5)
+    assert silero_threads() == before
+
+
 def test_a_pause_announces_the_audio_the_turn_will_end_with(make_endpointer):
     from voice.endpointing import SpeechPaused
 
