@@ -183,7 +183,12 @@ class SileroBatch:
         self.windows += len(waiting)
         windows = np.concatenate([w for w, _, _ in waiting])
         states = np.concatenate([s for _, s, _ in waiting], axis=1)
-        running = asyncio.get_running_loop().run_in_executor(self._runner, self.model.run, windows, states)
+        loop = asyncio.get_running_loop()
+        try:
+            running = loop.run_in_executor(self._runner, self.model.run, windows, states)
+        except RuntimeError as closed:  # the runner was shut down: the windows fail, none waits forever
+            running = loop.create_future()
+            running.set_exception(closed)
         running.add_done_callback(lambda done: _deliver(waiting, done))
 
     def close(self) -> None:

@@ -164,6 +164,11 @@ async def test_closing_the_vad_factory_stops_its_silero_thread(silero_session):
     make.close()
     started.pop().join(timeout=5)
     assert silero_threads() == before
+    with pytest.raises(RuntimeError):  # a window after the close fails at once rather than waiting forever
+        async with asyncio.timeout(5):
+            late = make()
+            for frame in frames(speak("Yes, he is breathing.")):
+                await late.speech_probability_shared(ulaw_to_pcm16(frame))
 
 
 def test_a_pause_announces_the_audio_the_turn_will_end_with(make_endpointer):
