@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import resource
 import tempfile
+import threading
 import time
 import wave
 from collections import Counter
@@ -118,10 +119,16 @@ def stub_transcription_server(texts: list[str], voice: str, delay_s: float = STU
 
 
 def _stub_main(texts: list[str], voice: str, delay_s: float, conn) -> None:
-    """Child process: the stub transcription server until killed."""
+    """Child process: the stub transcription server until told to stop (or its parent goes away)."""
     server = stub_transcription_server(texts, voice, delay_s)
+    threading.Thread(target=server.serve_forever, name="stub-stt", daemon=True).start()
     conn.send(server.server_address[1])
-    server.serve_forever()
+    try:
+        while conn.recv() != "stop":
+            pass
+    except EOFError:
+        pass
+    server.shutdown()
 
 
 # --- the server process ----------------------------------------------------------------------------

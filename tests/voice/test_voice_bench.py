@@ -83,3 +83,14 @@ def test_bench_floor_reports_the_receiving_servers_share_of_a_core(loop):
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert (report["calls"], report["messages_per_s"], report["loop"]) == (20, 1000, loop)
     assert 0 < report["server_core_share"] < 1  # 1000 messages a second cost something, and far less than a core
+
+
+def test_the_stub_transcription_server_stops_when_asked():
+    """Stopped by a message, not by the 30 s join timeout and a SIGTERM (which once cost every load bench 30 s)."""
+    from voice.loadgen import _spawn, _stub_main
+
+    stub = _spawn(_stub_main, "stub-stt", ["yes"], "slt", 0.0)
+    assert isinstance(stub.receive(60), int)
+    stub.conn.send("stop")
+    stub.process.join(timeout=10)
+    assert stub.process.exitcode == 0
