@@ -49,6 +49,31 @@ RESUME_POLL_S = 0.2
 FAILED_TURN_SOURCE = "failed"  # a turn heard that the dialogue never took (the question was asked again)
 
 
+class StreamClock:
+    """When each inbound frame reached us, judged by the stream's own audio clock rather than by when we got to it.
+
+    A frame handled behind a lagging event loop was in the socket long before: stamping it on handling
+    would hide the lag from turn latency exactly when the server is busiest. Twilio stamps each frame with
+    ms of stream audio, so `arrival - timestamp` is the stream's zero as seen by one frame; the earliest
+    zero seen is the best estimate (no frame reaches us before it is sent), and a frame's arrival is that
+    zero plus its timestamp. A frame never counts as older than MAX_BACKDATE_S: a bad timestamp can skew
+    one call's figures by that much at most.
+    """
+
+    MAX_BACKDATE_S = 5.0
+
+    def __init__(self) -> None:
+        self._zero: float | None = None
+
+    def arrival(self, timestamp_ms: int | None, now: float) -> float:
+        if timestamp_ms is None:
+            return now
+        zero = now - timestamp_ms / 1000
+        if self._zero is None or zero < self._zero:
+            self._zero = zero
+        return max(self._zero + timestamp_ms / 1000, now - self.MAX_BACKDATE_S)
+
+
 @dataclass
 class _PendingMark:
     name: str
@@ -110,6 +135,7 @@ class CallSession:
         self._dtmf = ""
         self._dtmf_deadline_ms: int | None = None
         self._frame_wall: deque[tuple[int, float]] = deque(maxlen=200)  # (audio ms, arrival time)
+        self._clock = StreamClock()
         self._seq = 0
         self._open_kind: AnswerKind | None = None  # what the open question expects (keypad handling)
         self._question = ""  # the words of the open question: Whisper's context for the answer
@@ -186,7 +212,7 @@ class CallSession:
             return
         self.services.metrics.observe_frame()
         self.audio_ms += FRAME_MS
-        self._frame_wall.append((self.audio_ms, time.perf_counter()))
+        self._frame_wall.append((self.audio_ms, self._clock.arrival(event.timestamp_ms, time.perf_counter())))
         for ev in await self.endpointer.process_shared(ulaw_to_pcm16(event.payload), FRAME_MS):
             if isinstance(ev, SpeechStarted):
                 await self._on_speech_started()

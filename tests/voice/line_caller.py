@@ -100,6 +100,12 @@ class LineCaller:
         self.heard_until_ms = self.audio_ms  # what was said before counts as heard: its marks were echoed at once
         self._waiting = True
 
+    async def burst(self, ulaw: bytes) -> None:
+        """Send at once, each frame stamped with its audio time: what a server sees when its loop lagged
+        behind frames that reached its socket on time."""
+        for frame in frames(ulaw):
+            await self._stream(frame, started=0.0, sent_ms=0)
+
     async def wait_for_mark(self, prefix: str, max_audio_ms: int, since: int | None = None) -> str | None:
         """Stream silence until a mark starting with `prefix` arrives after now (or is at index `since` or
         later); None when the time runs out."""
