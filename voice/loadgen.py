@@ -160,6 +160,37 @@ class GcPauses:
         return {f"gen{g}": {"collections": self.count[g], "max_ms": round(self.max_ms[g], 1)} for g in range(3)}
 
 
+class LoopBusy:
+    """The event loop thread's CPU share of one core in its busiest window: how close the loop came to full.
+
+    Late frames are a threshold effect (nothing until the loop is nearly saturated, then many), and they
+    swing from run to run near it; this share says how much headroom a machine had, late frames or none.
+    """
+
+    SAMPLE_S = 1.0
+    WINDOW_SAMPLES = 10
+
+    def __init__(self) -> None:
+        self._samples: list[tuple[float, float]] = []  # (wall, loop thread CPU)
+        self._task = asyncio.create_task(self._sample())
+
+    async def _sample(self) -> None:
+        while True:  # runs on the loop's own thread, so thread_time() is the loop's CPU
+            self._samples.append((time.perf_counter(), time.thread_time()))
+            await asyncio.sleep(self.SAMPLE_S)
+
+    def peak(self) -> float | None:
+        self._samples.append((time.perf_counter(), time.thread_time()))
+        spans = [(self._samples[i + self.WINDOW_SAMPLES], self._samples[i])
+                 for i in range(len(self._samples) - self.WINDOW_SAMPLES)]
+        if not spans:
+            return None
+        return round(max((cpu1 - cpu0) / (wall1 - wall0) for (wall1, cpu1), (wall0, cpu0) in spans), 2)
+
+    def stop(self) -> None:
+        self._task.cancel()
+
+
 def _server_main(settings: Settings, conn) -> None:
     """Child process: our real server, reporting its own figures when asked."""
     logging.basicConfig(level=logging.WARNING, format="server %(levelname)s %(name)s: %(message)s")
@@ -176,12 +207,14 @@ async def _serve_and_report(settings: Settings, conn) -> None:
         conn.send(base)
         cpu0 = _cpu_s()
         pauses: GcPauses | None = None
+        busy: LoopBusy | None = None
         vad_batch = services.new_vad.batch  # Silero's shared runs (None when the VAD is energy)
         vad_counts = (0, 0)
         while (command := await loop.run_in_executor(None, conn.recv)) != "stop":
             if command == "begin":
                 cpu0 = _cpu_s()
                 gc.callbacks.append(pauses := GcPauses())
+                busy = LoopBusy()
                 services.latency = LatencyLog()
                 services.metrics.counts = FrameCounts()
                 services.metrics.lag.max_lag_s = 0.0  # the warm-up calls' lag is not the load's
@@ -194,7 +227,10 @@ async def _serve_and_report(settings: Settings, conn) -> None:
                                              for name, values in services.latency.stages_ms.items()},
                            "max_lag_ms": round(services.metrics.lag.max_lag_s * 1000, 1),
                            "gc_pauses": pauses.report() if pauses else None,
+                           "loop_busy_peak": busy.peak() if busy else None,
                            "vad_windows_per_run": _per_run(vad_batch, vad_counts)})
+        if busy:
+            busy.stop()
 
 
 def _per_run(batch, before: tuple[int, int]) -> float | None:
@@ -356,6 +392,7 @@ def run_load(scenarios: list[dict], *, calls: int, stt: str, duration_s: float |
         "stages_p95_ms": figures["stages_p95_ms"],
         "max_loop_lag_ms": figures["max_lag_ms"],
         "gc_pauses": figures["gc_pauses"],
+        "loop_busy_peak": figures["loop_busy_peak"],
         "vad_windows_per_run": figures["vad_windows_per_run"],
         "load_avg_1m": round(load_before, 2),
     }

@@ -62,6 +62,7 @@ def test_bench_load_reports_frames_cpu_latency_and_no_lost_case(one_scenario, re
     latency = report["turn_latency_ms"]
     assert END_SILENCE_MS <= latency["p50"] <= latency["p95"] <= latency["max"]
     assert report["vad_windows_per_run"] >= 1  # Silero heard the callers
+    assert 0 < report["loop_busy_peak"] <= 1  # a share of the loop thread's one core
 
 
 def test_bench_latency_reports_each_stage(one_scenario, reports):
