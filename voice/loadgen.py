@@ -181,11 +181,9 @@ class LoopBusy:
 
     def peak(self) -> float | None:
         self._samples.append((time.perf_counter(), time.thread_time()))
-        spans = [(self._samples[i + self.WINDOW_SAMPLES], self._samples[i])
-                 for i in range(len(self._samples) - self.WINDOW_SAMPLES)]
-        if not spans:
-            return None
-        return round(max((cpu1 - cpu0) / (wall1 - wall0) for (wall1, cpu1), (wall0, cpu0) in spans), 2)
+        shares = [(cpu1 - cpu0) / (wall1 - wall0)
+                  for (wall0, cpu0), (wall1, cpu1) in zip(self._samples, self._samples[self.WINDOW_SAMPLES:])]
+        return round(max(shares), 2) if shares else None
 
     def stop(self) -> None:
         self._task.cancel()

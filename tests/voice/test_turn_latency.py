@@ -36,20 +36,17 @@ def test_a_missing_or_absurd_timestamp_cannot_skew_a_call_by_more_than_the_cap()
 async def test_frames_held_up_before_the_server_count_in_the_turns_latency(server):
     base, services = server
     caller = await LineCaller.dial(base, call_sid="CAlaggedturn0001")
-    try:
-        await caller.settle()
-        assert caller.marks[-1] == "prompt:who"
-        answer = speak("someone else, a man I found")
-        held = len(answer) - BURST_SPEECH_MS * 8  # 8 mu-law bytes a ms
-        await caller.say(answer[:held])
-        await asyncio.sleep(HOLD_S)
-        await caller.burst(answer[held:] + silence_ulaw(1000))
-        assert await caller.wait_for_mark("prompt:", max_audio_ms=15000), caller.marks
-        endpointing_ms = services.latency.stages_ms["endpointing"][-1]
-        turn_ms = services.latency.turns_ms[-1]
-        await caller.hang_up()
-    finally:
-        await caller.ws.close()
+    await caller.settle()
+    assert caller.marks[-1] == "prompt:who"
+    answer = speak("someone else, a man I found")
+    held = len(answer) - BURST_SPEECH_MS * 8  # 8 mu-law bytes a ms
+    await caller.say(answer[:held])
+    await asyncio.sleep(HOLD_S)
+    await caller.burst(answer[held:] + silence_ulaw(1000))
+    assert await caller.wait_for_mark("prompt:", max_audio_ms=15000), caller.marks
+    endpointing_ms = services.latency.stages_ms["endpointing"][-1]
+    turn_ms = services.latency.turns_ms[-1]
+    await caller.hang_up()
     # The turn closed on the burst's frames, at least HOLD_S after the last word was due to arrive.
     assert endpointing_ms >= HOLD_S * 1000 - BURST_SPEECH_MS - FRAME_MS, endpointing_ms
     assert turn_ms >= endpointing_ms
