@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from intake import evaluation as ev
 from intake.scenarios import load_scenarios, mismatches, run_dialogue
 
 FALSE_POSITIVE_BAR = 0.05
@@ -16,6 +17,10 @@ def register(subparsers, **context) -> None:
     p = subparsers.add_parser("eval-dialogue", help="run scenarios through the dialogue in text mode (no audio)")
     p.add_argument("--scenarios", required=True, type=Path, help="JSON object, JSON array or JSON Lines file")
     p.add_argument("--json", action="store_true", help="one JSON object per scenario, as `triage call --json`")
+    p.add_argument("--split", choices=ev.SPLITS, default="all",
+                   help="corpus split: 'heldout' is the part no rule was tuned on (CLINICAL.md reports it)")
+    p.add_argument("--report", action="store_true",
+                   help="per-flag sensitivity and specificity, START confusion matrix, and every miss")
     p.set_defaults(func=run)
 
 
@@ -51,7 +56,39 @@ def evaluate(scenarios: list[dict]) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     """Print the run; exit 1 when any scenario misses its expectation."""
-    report = evaluate(load_scenarios(args.scenarios))
+    items = ev.in_split(load_scenarios(args.scenarios), args.split)
+    utterances = [it for it in items if ev.is_utterance(it)]
+    scenarios = [it for it in items if not ev.is_utterance(it)]
+    failed = False
+    if utterances:
+        failed |= print_utterance_report(ev.utterance_report(utterances), args.split)
+    if scenarios:
+        failed |= run_scenarios(scenarios, args)
+    return 1 if failed else 0
+
+
+def print_utterance_report(report: dict, split: str, mode: str = "text") -> bool:
+    """The utterance scores; True when any utterance was scored wrong."""
+    for miss in report["misses"]:
+        heard = f" (heard {miss['heard']!r})" if miss.get("heard") is not None else ""
+        print(f"MISS {miss['id']} [{miss['kind']}] missed={miss['missed']} extra={miss['extra']}: "
+              f"{miss['text']!r}{heard}")
+    print(f"\n{report['n']} utterances ({split}, {mode})")
+    print(ev.format_flag_table(report))
+    print(f"\nemergency recall (any flag on an emergency) {_pct(report['emergency_recall'])}; every expected flag "
+          f"{_pct(report['all_flags_recall'])}; false flags on utterances without one {_pct(report['false_flag_rate'])}; "
+          f"mechanism recall {_pct(report['mechanism_recall'])}")
+    print("by kind: " + ", ".join(f"{k} {v['right']}/{v['n']}" for k, v in report["by_kind"].items()))
+    return bool(report["misses"])
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.1%}"
+
+
+def run_scenarios(scenarios: list[dict], args: argparse.Namespace) -> bool:
+    """Whole calls through the text dialogue; True when any missed its expectation."""
+    report = evaluate(scenarios)
     if args.json:
         for record in report["records"]:
             print(json.dumps(record))
@@ -62,15 +99,18 @@ def run(args: argparse.Namespace) -> int:
         for failure in report["failures"]:
             print(f"FAIL {failure['id']}: " + "; ".join(failure["problems"]))
 
-        def pct(x: float | None) -> str:
-            return "n/a" if x is None else f"{x:.1%}"
-
         print(
             f"\n{report['scenarios']} scenarios, {len(report['failures'])} failed; category accuracy "
-            f"{pct(report['category_accuracy'])}; red-flag recall {pct(report['red_flag_recall'])}; "
-            f"false positives {pct(report['false_positive_rate'])} (bar < {FALSE_POSITIVE_BAR:.0%})"
+            f"{_pct(report['category_accuracy'])}; red-flag recall {_pct(report['red_flag_recall'])}; "
+            f"false positives {_pct(report['false_positive_rate'])} (bar < {FALSE_POSITIVE_BAR:.0%})"
         )
-    return 1 if report["failures"] else 0
+        if args.report:
+            calls = ev.call_report(scenarios, report["records"])
+            print(f"START category on clear answers {_pct(calls['category_accuracy_clear'])}; emergencies that "
+                  f"reached the emergency number {calls['emergencies_reached']}; calls without a red flag that "
+                  f"were flagged {calls['false_flag_calls']}")
+            print(ev.format_confusion(calls))
+    return bool(report["failures"])
 
 
 def main(argv: list[str] | None = None) -> int:

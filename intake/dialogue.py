@@ -29,7 +29,7 @@ from intake import prompts as P
 from intake.emergency import emergency_number
 from intake.extract import summarize
 from intake.models import AnswerKind, Category, Channel, Pause, Reply, Speech, TriageResult, Urgency
-from intake.red_flags import flag_by_id, find_red_flags
+from intake.red_flags import find_mechanisms, find_red_flags, flag_by_id
 from intake.understanding import (
     age_group,
     asr_loop,
@@ -105,6 +105,7 @@ class Dialogue:
             return self._ended()
         self._turns += 1
         self._transcript.append((self.awaiting or "", text or ""))
+        self._note_mechanisms(text or "")
         flags = self._new_red_flags(text or "")
         if flags:
             if self._step == "complaint":
@@ -122,6 +123,7 @@ class Dialogue:
             return opening
         self._turns += 1
         self._transcript.append(("who", text))
+        self._note_mechanisms(text)
         flags = self._new_red_flags(text)
         if says_complaint(text):
             self._result.complaint = self._result.answers["complaint"] = text.strip()
@@ -217,6 +219,12 @@ class Dialogue:
             found = ["breathing_difficulty" if f == "not_breathing" else f for f in found]
         suppressed = _SUPPRESSED.get(self._step or "", set())
         return [f for f in dict.fromkeys(found) if f not in suppressed and f not in self._result.red_flags]
+
+    def _note_mechanisms(self, text: str) -> None:
+        """A high-risk mechanism is recorded for the queue; START still decides (SAFETY.md)."""
+        for mechanism in find_mechanisms(text):
+            if mechanism not in self._result.mechanism:
+                self._result.mechanism.append(mechanism)
 
     def _interpret(self, step: str, text: str) -> object | None:
         """The normalized answer for this step, or None when the text does not answer it."""

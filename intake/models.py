@@ -76,7 +76,8 @@ class TriageResult:
     protocol: Literal["START", "JumpSTART"] | None = None
     start_category: Category | None = None
     urgency: Urgency = Urgency.URGENT  # until the rules say otherwise, a human looks soon
-    red_flags: list[str] = field(default_factory=list)
+    red_flags: list[str] = field(default_factory=list)  # emergency red flags only (SAFETY.md)
+    mechanism: list[str] = field(default_factory=list)  # high-risk injury mechanisms: raise priority, never a flag
     assumed: list[str] = field(default_factory=list)  # prompt ids whose answer was assumed the urgent way
     answers: dict[str, object] = field(default_factory=dict)  # prompt id -> normalized answer
     respiratory_rate: int | None = None

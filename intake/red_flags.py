@@ -1,26 +1,34 @@
 """Red flags: signs that mean "call emergency services now", found in what the caller says.
 
-The list itself is data, in red_flags.json next to this module: one entry per flag with a stable
-`id`, a `label`, the `source` it comes from (NHS 111's first "call 999" screen, NHS ambulance-trust
-guidance, WHO ETAT emergency signs and WHO IMCI general danger signs), the first-aid `advice` said
-with the emergency number, and regular expressions over normalized text (lower case, contractions
-spelled out: "can't" -> "can not"). Optional keys: `requires` (a context that must appear somewhere
-in the conversation, e.g. pregnancy), `child_only` (IMCI signs, skipped once the patient is known to
-be 12 or older), `soft` (softening words that make a mention benign: "a bit short of breath"),
-`reply` ("cpr" for the not-breathing flag, else "emergency").
+People rarely use the textbook words ("a crushing weight in his chest going into his arm", "her mouth
+is pulled down and her words come out wrong", "blood soaking through the cloths"), so a flag is found
+two ways, both data in red_flags.json:
+- `phrases`: regular expressions for fixed expressions ("heart attack", "stopped breathing");
+- `rules`: concepts that occur together within a few words of one sentence, in any order (CHEST and
+  CHEST_FEEL; PAIN, RADIATE and ARM_JAW). A concept is a set of lay words for one idea, so a rule
+  covers the many ways of saying it rather than one sentence.
+Text is prepared first: normalized (understanding.normalize), code-switched words read as English
+(codeswitch.py: Nigerian Pidgin, Hinglish, Taglish, Swahili), idioms and look-alikes blanked
+("a stroke of luck", "blood pressure", "food poisoning"), and doubt kept apart from denial.
 
-Flag ids: not_breathing, chest_pain, stroke, breathing_difficulty, choking, heavy_bleeding,
-major_trauma, seizure, unconscious, anaphylaxis, suicidal, overdose_poisoning, pregnancy_emergency,
-child_danger_signs, severe_burns.
+Each mention is then checked with context.py (a small ConText): negated, resolved, historical,
+someone else's past, or hypothetical mentions do not count. Doubt is not negation: "I'm not sure if
+it's a fit" still counts.
 
-Some patterns are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the
-hiss that tells /f/ from /s/ ("having a sit", "the baby is sloppy") and swallows the t of "can't"
-("my daughter can stay awake" -- a complaint nobody makes in the positive). Each one comes from a
-real transcript, kept with its exact text in tests/intake/test_intake_asr_text.py.
+A high-risk mechanism of injury (a fall from a roof, a road crash) is not a red flag (SAFETY.md): it is
+found by `find_mechanisms`, recorded on the case and raises its queue priority, and START decides.
 
-A mention does not count when it is negated in its own clause ("no chest pain", "he is not having a
-fit", "without any bleeding") or resolved later in the sentence ("the bleeding has stopped", "the fit
-is over"). Doubt is not negation: "I'm not sure if it's a fit" still counts.
+Optional keys: `requires` (a context that must appear somewhere in the conversation, e.g. pregnancy),
+`child_only` (IMCI signs, skipped once the patient is known to be 12 or older), `soft` (softening
+words that make a mention benign: "a bit short of breath"), `reply` ("cpr" for the not-breathing
+flag, else "emergency"), `ends` (what ends a sign: "said", "well" when the patient being well again
+ends it too, "never" for signs that stay an emergency after they pass: a stroke that passed may be a
+TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis still needs an ambulance).
+
+Some phrases are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the hiss
+that tells /f/ from /s/ ("having a sit", "the baby is sloppy") and swallows the t of "can't" ("my
+daughter can stay awake" -- a complaint nobody makes in the positive). Each comes from a real
+transcript, kept with its exact text in tests/intake/test_intake_asr_text.py.
 """
 
 from __future__ import annotations
@@ -31,90 +39,154 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from intake import context as ctx
+from intake.codeswitch import to_english
 from intake.understanding import normalize
 
 DATA_FILE = Path(__file__).with_name("red_flags.json")
+RENAMED = {"major_trauma": "serious_injury"}  # ids stored on older cases
+_NEUTRAL = "~"  # what an idiom is blanked to: a token no concept or phrase matches
 
-_HEDGES = re.compile(r"\b(not sure|do not know|can not tell|not certain|can not say)\b")
-_CLAUSE_BREAK = re.compile(r"[,.;?!]|\b(but|and|though|although|however|so|because|then)\b")
-_STRONG_NEGATORS = {"not", "never", "without", "denies", "deny", "nor", "neither"}
-_NEAR_NEGATORS = {"no", "none"}  # "no chest pain": only right before the sign
-_RESOLVED = re.compile(
-    r"\b(it|that|which|this|the \w+|bleeding|fitting|shaking|pain|seizure|fit|he|she|they)"
-    r"( has| had| is| was| have| are)?( now| all)? "
-    r"(stopped|over|gone|gone away|went away|passed|finished|ended|under control|better|"
-    r"breathing again|breathing now|awake now|woke up|came round)\b"
-)
-_RESOLVED_NOW = re.compile(
-    r"^((has|had|is|was|have|are) )?((now|all|finally) )?(stopped|over|gone|passed|finished|ended|under control)\b"
-)
+
+@dataclass(frozen=True)
+class Rule:
+    """Every concept within `window` words in one sentence, unless the `unless` concept is in it."""
+
+    concepts: tuple[re.Pattern, ...]
+    window: int
+    unless: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
 class RedFlag:
-    """One red flag from the data table, with its compiled patterns."""
+    """One red flag from the data table, with its compiled phrases and rules."""
 
     id: str
     label: str
     source: str
     advice: str
     reply: str
-    patterns: tuple[re.Pattern, ...]
+    phrases: tuple[re.Pattern, ...]
+    rules: tuple[Rule, ...] = ()
     requires: tuple[re.Pattern, ...] = ()
     child_only: bool = False
     soft: re.Pattern | None = None
+    ends: str = "said"  # what ends the sign: "said", "well" (patient well again) or "never" (see context.py)
+
+
+@dataclass(frozen=True)
+class Table:
+    """The whole data file, compiled."""
+
+    flags: tuple[RedFlag, ...]
+    neutral: re.Pattern
+    mechanisms: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
+
+
+def _words(pattern: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{pattern})\b")
 
 
 @cache
-def load_red_flags(path: Path = DATA_FILE) -> tuple[RedFlag, ...]:
+def load_table(path: Path = DATA_FILE) -> Table:
     """The red-flag table, compiled once per file."""
-    entries = json.loads(Path(path).read_text(encoding="utf-8"))
-    return tuple(
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    concepts = {name: _words(p) for name, p in data["concepts"].items()}
+
+    def rules(entry: dict) -> tuple[Rule, ...]:
+        return tuple(
+            Rule(tuple(concepts[c] for c in r["all"]), int(r.get("window", 8)), concepts.get(r.get("unless", "")))
+            for r in entry.get("rules", [])
+        )
+
+    flags = tuple(
         RedFlag(
-            id=e["id"],
-            label=e["label"],
-            source=e["source"],
-            advice=e.get("advice", ""),
+            id=e["id"], label=e["label"], source=e["source"], advice=e.get("advice", ""),
             reply=e.get("reply", "emergency"),
-            patterns=tuple(re.compile(rf"\b(?:{p})") for p in e["patterns"]),
+            phrases=tuple(re.compile(rf"\b(?:{p})") for p in e["phrases"]),
+            rules=rules(e),
             requires=tuple(re.compile(rf"\b(?:{p})") for p in e.get("requires", [])),
             child_only=bool(e.get("child_only", False)),
-            soft=re.compile(rf"\b(?:{e['soft']})\b") if e.get("soft") else None,
+            soft=_words(e["soft"]) if e.get("soft") else None,
+            ends=e.get("ends", "said"),
         )
-        for e in entries
+        for e in data["flags"]
     )
+    mechanisms = tuple((m["id"], tuple(re.compile(rf"\b(?:{p})") for p in m["phrases"])) for m in data["mechanisms"])
+    return Table(flags, re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data["neutral"]) + r")\b"), mechanisms)
+
+
+def load_red_flags(path: Path = DATA_FILE) -> tuple[RedFlag, ...]:
+    """The red flags, in table order."""
+    return load_table(path).flags
 
 
 def flag_by_id(flag_id: str) -> RedFlag:
-    """The table entry for a flag id (KeyError for an unknown id)."""
+    """The table entry for a flag id, old ids included (KeyError for an unknown id)."""
+    flag_id = RENAMED.get(flag_id, flag_id)
     for flag in load_red_flags():
         if flag.id == flag_id:
             return flag
     raise KeyError(flag_id)
 
 
-def _prepare(text: str) -> str:
-    return _HEDGES.sub("unsure", normalize(text))
+def prepare(text: str) -> str:
+    """Normalized, code-switching read as English, idioms blanked, doubt kept apart from denial."""
+    t = to_english(normalize(text))
+    t = load_table().neutral.sub(_NEUTRAL, t)
+    return ctx.prepare(t)
 
 
-def _negated(t: str, start: int, soft: re.Pattern | None) -> bool:
-    clause = _CLAUSE_BREAK.split(t[:start])[-1].split()
-    if any(w in _STRONG_NEGATORS for w in clause[-7:]) or any(w in _NEAR_NEGATORS for w in clause[-3:]):
-        return True
-    return bool(soft and soft.search(" ".join(clause[-3:])))
+def _sentences(t: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in re.finditer(r"[.?!]", t):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(t)))
+    return bounds
 
 
-def _resolved(t: str, end: int) -> bool:
-    rest = " ".join(re.split(r"[.?!;]", t[end:])[0].split()[:9])
-    return bool(_RESOLVED.search(rest) or _RESOLVED_NOW.search(rest))
+def _rule_mentions(rule: Rule, t: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """(start, end, the concepts' spans) for each place where every concept of the rule stands close together."""
+    out = []
+    for lo, hi in _sentences(t):
+        sentence = t[lo:hi]
+        if rule.unless and rule.unless.search(sentence):
+            continue
+        hits = [[(lo + m.start(), lo + m.end()) for m in c.finditer(sentence)] for c in rule.concepts]
+        if not all(hits):
+            continue
+        # Anchor on each hit of the first concept; take each other concept's nearest hit that is not the same words.
+        for anchor in hits[0]:
+            chosen = [anchor]
+            for spans in hits[1:]:
+                free = [s for s in spans if not any(s[0] < c[1] and c[0] < s[1] for c in chosen)]
+                if not free:
+                    break
+                chosen.append(min(free, key=lambda s: abs(s[0] - anchor[0])))
+            else:
+                start, end = min(s for s, _ in chosen), max(e for _, e in chosen)
+                if len(re.findall(r"[a-z0-9~]+", t[start:end])) <= rule.window:
+                    out.append((start, end, chosen))
+    return out
 
 
-def _mentioned(flag: RedFlag, t: str) -> bool:
-    for pattern in flag.patterns:
+def _mentions(flag: RedFlag, t: str):
+    for pattern in flag.phrases:
         for m in pattern.finditer(t):
-            if not _negated(t, m.start(), flag.soft) and not _resolved(t, m.end()):
-                return True
-    return False
+            yield m.start(), m.end(), None
+    for rule in flag.rules:
+        yield from _rule_mentions(rule, t)
+
+
+def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
+    if ctx.why_not_current(t, start, end, inner, ends=flag.ends):
+        return False
+    if flag.soft:
+        clause = re.split(r"[,;.?!]", t[:start])[-1].split()
+        if flag.soft.search(" ".join(clause[-4:])):
+            return False
+    return True
 
 
 def find_red_flags(text: str, *, context: str = "", child: bool | None = None) -> list[str]:
@@ -123,16 +195,40 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None) -
     `context` is what the caller said earlier (for flags that need it, like pregnancy);
     `child` is False once the patient is known to be 12 or older, which silences IMCI child signs.
     """
-    t = _prepare(text)
-    if not t:
+    t = prepare(text)
+    if not t.strip(" ~"):
         return []
-    whole = _prepare(context) + " . " + t
+    whole = None
     found = []
     for flag in load_red_flags():
         if flag.child_only and child is False:
             continue
-        if flag.requires and not any(r.search(whole) for r in flag.requires):
-            continue
-        if _mentioned(flag, t):
+        if flag.requires:
+            whole = whole if whole is not None else prepare(context) + " . " + t
+            if not _required_now(flag, whole):
+                continue
+        if any(_current(flag, t, s, e, inner) for s, e, inner in _mentions(flag, t)):
             found.append(flag.id)
+    return found
+
+
+def _required_now(flag: RedFlag, whole: str) -> bool:
+    """The required context is said of the present ("she is pregnant"), not denied or past ("when I was pregnant")."""
+    for pattern in flag.requires:
+        for m in pattern.finditer(whole):
+            if not ctx.negated(whole, m.start(), m.end()) and not ctx.historical(whole, m.start(), m.end()) \
+                    and not re.search(r"\bwhen (i|she|you) (was|were)\b[^.?!]*$", whole[: m.start()]):
+                return True
+    return False
+
+
+def find_mechanisms(text: str) -> list[str]:
+    """Ids of high-risk injury mechanisms said in `text` (fall from a height, road crash...): not red flags."""
+    t = prepare(text)
+    found = []
+    for mechanism_id, patterns in load_table().mechanisms:
+        for pattern in patterns:
+            if any(not ctx.why_not_current(t, m.start(), m.end()) for m in pattern.finditer(t)):
+                found.append(mechanism_id)
+                break
     return found

@@ -109,6 +109,9 @@ def mismatches(scenario: dict, record: dict, dialogue: Dialogue | None = None) -
     if dialogue is not None:
         result = dialogue.result.to_dict()
         for key, want in expect.items():
-            if key in result and key not in ("start_category", "urgency", "red_flags") and result[key] != want:
-                out.append(f"{key}: expected {want}, got {result[key]}")
+            got = result.get(key)
+            if isinstance(want, bool) and isinstance(got, list):  # "mechanism": true means "some mechanism"
+                got = bool(got)
+            if key in result and key not in ("start_category", "urgency", "red_flags") and got != want:
+                out.append(f"{key}: expected {want}, got {result[key]}")  # noqa: E501
     return out

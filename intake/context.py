@@ -1,0 +1,180 @@
+"""Whether a mention of a sign is about this patient, now: negation, resolution, history, hypotheticals.
+
+A small ConText (Chapman et al., as in medspaCy's `ConTextComponent`): trigger phrases modify the
+mentions inside their scope, and a scope ends at a clause or sentence break. Each check takes the
+prepared text and the mention's span and answers one question, so a reader can see why a flag was
+dropped. The rule of thumb is SAFETY.md's: doubt is not negation ("I'm not sure if he is breathing"
+still counts), and "all over" is not "it's over".
+"""
+
+from __future__ import annotations
+
+import re
+
+# "not sure if", "I don't think": a caller's doubt, never a denial. Replaced before any check.
+HEDGES = re.compile(
+    r"\b(not sure|do not know|did not know|can not tell|could not tell|not certain|can not say|"
+    r"do not think|did not think|not too sure|no idea)\b"
+)
+_SENTENCE_BREAK = re.compile(r"[.?!]")
+_CLAUSE_BREAK = re.compile(
+    r"[,;.?!]|\b(but|and|though|although|however|so|because|then|except|whereas|while|yet|now)\b"
+)
+_PRE_NEGATORS = {"not", "never", "without", "denies", "deny", "denied", "nor", "neither"}
+_NEAR_NEGATORS = {"no", "none", "stopped"}
+_INABILITY = {"can", "could", "will", "would", "unable"}  # "no chest pain", "it stopped bleeding": right before it
+_PSEUDO_NEGATION = re.compile(r"\b(not only|not just|no doubt|no wonder|not even sure)\b")
+_RESOLVED = re.compile(
+    r"^(?:\w+ ){0,4}?(?:(?:has|had|is|was|have|are|got|seems?|now) )*(?:now |all |finally |completely |since )?"
+    r"(stopped|over|gone|gone away|went away|passed|finished|ended|settled|eased|subsided|resolved|cleared|"
+    r"under control|better|no more|not anymore)\b"
+)
+# What may follow an ending: "it stopped now", "gone down a bit"; "gone into both arms" is no ending.
+_AFTER_ENDING = {"", "now", "already", "completely", "away", "down", "off", "thank", "again", "by", "on", "after",
+                 "for", "since", "mostly", "totally", "fully", "itself", "at", "bleeding", "fitting", "shaking",
+                 "jerking", "and", "but", "so", "in", "within", "about", "just"} - {"a"}
+# The patient is well again: ends a fit, a faint, a choking or breathing scare, never a bleed or a wound.
+_WELL_AGAIN = re.compile(
+    r"\b((now|again) (he|she|they|it) (is|are) (breathing|talking|awake|conscious|responding|fine|okay|ok|alright|"
+    r"normal|back to normal|playing|sitting up)|(he|she|they) (is|are) (breathing|talking|awake|conscious|fine|okay|"
+    r"alright|back to normal|completely normal|responding)( and \w+)? (now|again|normally|fine)|(he|she|they) "
+    r"(came|come|has come|have come) (round|to|back round)|(woke|wakes|has woken|woken) up|breathing (again|normally)|"
+    r"awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now)\b"
+)
+_AUXILIARIES = {"has", "had", "is", "was", "have", "are", "got", "seems", "seem", "now", "all", "finally",
+                "completely", "since", "been"}
+_STILL = {"not", "never", "no", "still", "unsure", "barely", "hardly"}
+# Subjects a resolution may have without naming the sign itself: "it stopped", "the fit is over".
+_RESOLVED_SUBJECTS = re.compile(
+    r"^(it|that|this|which|they|he|she|the \w+|his \w+|her \w+|bleeding|fitting|shaking|pain|seizure|fit|"
+    r"swelling|burning|choking|jerking)\b"
+)
+_HISTORY = re.compile(
+    r"\b((\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many|some|a couple of|couple of)"
+    r" (years?|months?|weeks?) (ago|back|before)|(last|past|previous) (year|month|week|years|months)|"
+    r"years ago|months ago|weeks ago|in the past|history of|used to|previous(ly)?|once had|"
+    r"in (19|20)\d\d|as a (child|kid|baby)|when (he|she|i|they) (was|were) (young|younger|a child|a baby|a kid|little|small)|"
+    r"(recovered|recovering) from|survived|ended up (with|in|having|needing|on)|since (his|her|my|their) \w+( \w+)? (last|in|years|months))\b"
+)
+_OTHER_PAST = re.compile(
+    r"\b(died|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? (of|from|after|with|to)\b|"
+    r"\b(runs? in (the|our|my|his|her) family|family history|in (our|the|my|his|her) family)\b"
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(what if|in case|just in case|signs of|symptoms of|what are the|how (do|can|would|will) (i|you|we) "
+    r"(know|tell|recogni[sz]e|spot)|(to )?prevent|avoid|risk of|at risk|watch (out )?for|look out for|"
+    r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
+    r"(might|may|could|will|would) (get|develop|start|have (a|an|another))|should (he|she|i|we|they) (get|have))\b"
+)
+_IF = re.compile(r"\bif\b")
+_IF_IS_DOUBT = re.compile(r"\b(unsure|know|see|check|wonder|wondering|tell|ask|asking|sure|whether) (if|whether)$")
+
+
+def prepare(text: str) -> str:
+    """Doubt phrases become "unsure" so that their "not" never reads as a denial; "not able to" is "unable to"."""
+    text = re.sub(r"\b(is |are |was |were )?not able to\b", "unable to", text)
+    return _PSEUDO_NEGATION.sub("", HEDGES.sub("unsure", text))
+
+
+def sentence_of(t: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence that holds [start, end)."""
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(t)]
+    lo = max([b + 1 for b in breaks if b < start], default=0)
+    hi = min([b for b in breaks if b >= end], default=len(t))
+    return lo, hi
+
+
+def negated(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = None) -> bool:
+    """A denial before the mention in its clause ("no chest pain", "he is not fitting").
+
+    `inner` are the spans of a mention made of several concepts: each part is checked in its own clause
+    ("his chest is not hurting", "no pain, no bleeding"), and a negator inside one of the parts ("his arm
+    will not move") belongs to what was said, not to a denial.
+    """
+    if not inner:
+        return _denied_before(t, start)
+    masked = t
+    for s, e in inner:
+        masked = masked[:s] + "x" * (e - s) + masked[e:]
+    return any(_denied_before(masked, s) for s, _ in inner)
+
+
+def _denied_before(t: str, start: int) -> bool:
+    before = (_CLAUSE_BREAK.split(t[:start])[-1] or "").split()
+    # "can not", "will not": an inability or a refusal is what was said ("he can not lift his arm"), not a denial.
+    denials = [w for i, w in enumerate(before) if not (w == "not" and i and before[i - 1] in _INABILITY)]
+    return any(w in _PRE_NEGATORS for w in denials[-7:]) or any(w in _NEAR_NEGATORS for w in before[-3:])
+
+
+def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
+    """The rest of the sentence says it is over ("...but it has stopped", "the fit is over now").
+
+    "All over" is a place, not an ending: "shaking all over", "blood all over the floor". With
+    `well_again_ends_it`, "now he is breathing and talking" ends it too (a fit, a faint, a choking scare).
+    """
+    lo, hi = sentence_of(t, end, end)
+    rest = t[end:hi]
+    if well_again_ends_it:
+        for m in _WELL_AGAIN.finditer(rest):
+            if not set(rest[: m.start()].split()[-2:]) & _STILL:
+                return True
+    for piece in re.split(r"\b(?:but|and|though|although|however|now)\b|[,;]", rest)[:3]:
+        piece = re.sub(r"\ball over\b", "everywhere", piece.strip())
+        m = _RESOLVED.search(piece) if piece else None
+        if not m:
+            continue
+        before = piece[: m.start(1)].split()
+        after = piece[m.end(1):].split()
+        if set(before) & _STILL or (after[0] if after else "") not in _AFTER_ENDING:
+            continue  # "has not stopped", "still not over", "gone into both arms"
+        subject = " ".join(w for w in before if w not in _AUXILIARIES)
+        if not subject or _RESOLVED_SUBJECTS.match(subject):
+            return True
+    return False
+
+
+def historical(t: str, start: int, end: int) -> bool:
+    """The sentence dates the mention weeks or more back ("had a stroke two years ago", "used to have fits")."""
+    lo, hi = sentence_of(t, start, end)
+    return bool(_HISTORY.search(t[lo:hi]))
+
+
+def other_past(t: str, start: int, end: int) -> bool:
+    """Someone's past, not this patient's present: "my father died of a heart attack", "it runs in the family"."""
+    lo, hi = sentence_of(t, start, end)
+    return bool(_OTHER_PAST.search(t[lo:hi]))
+
+
+def hypothetical(t: str, start: int, end: int) -> bool:
+    """Asked about, not happening: "what should I do if she starts fitting", "what are the signs of a stroke".
+
+    "I don't know if he is breathing" is doubt about now, not a hypothetical.
+    """
+    lo, _ = sentence_of(t, start, end)
+    before = t[lo:start]
+    if _HYPOTHETICAL.search(before):
+        return True
+    for m in _IF.finditer(before):
+        if not _IF_IS_DOUBT.search(before[: m.end()].strip()):
+            return True
+    return False
+
+
+def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = None, *,
+                    ends: str = "said") -> str | None:
+    """The reason a mention is not this patient's sign now, or None when it is.
+
+    `ends` says what ends a sign: "said" (it stopped, it is over), "well" (that, or the patient is well
+    again), "never" (a stroke that passed, an overdose that feels fine: still an emergency, NHS 111).
+    """
+    if negated(t, start, end, inner):
+        return "negated"
+    if ends != "never" and resolved(t, end, well_again_ends_it=ends == "well"):
+        return "resolved"
+    if other_past(t, start, end):
+        return "other_person"
+    if historical(t, start, end):
+        return "historical"
+    if hypothetical(t, start, end):
+        return "hypothetical"
+    return None
