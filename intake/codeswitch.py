@@ -1,7 +1,7 @@
 """Code-switched words (Nigerian Pidgin, Hinglish, Taglish, Swahili...) read as the English they mean.
 
 Callers mix languages mid-sentence ("his chest dey pain am", "seene mein dard ho raha hai", "hindi
-makahinga si lola"); the red-flag matcher reads English. The table is data (data/codeswitch.tsv), applied
+makahinga si lola"); the red-flag matcher reads English. The table is data (codeswitch.tsv), applied
 once to normalized text, longest phrase first and whole words only, so "no fit breathe" is read before
 "no fit".
 """
@@ -12,7 +12,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-DATA_FILE = Path(__file__).parent / "data" / "codeswitch.tsv"
+DATA_FILE = Path(__file__).with_name("codeswitch.tsv")
 
 
 @cache
