@@ -54,7 +54,7 @@ _HISTORY = re.compile(
     r" (years?|months?|weeks?) (ago|back|before)|(last|past|previous) (year|month|week|years|months)|"
     r"years ago|months ago|weeks ago|in the past|history of|used to|previous(ly)?|once had|"
     r"in (19|20)\d\d|as a (child|kid|baby)|when (he|she|i|they) (was|were) (young|younger|a child|a baby|a kid|little|small)|"
-    r"(recovered|recovering) from|survived|ended up (with|in|having|needing|on)|since (his|her|my|their) \w+( \w+)? (last|in|years|months))\b"
+    r"(last|previous|first|other|earlier) (pregnancy|pregnancies|baby|birth|delivery|labou?r)|(recovered|recovering) from|survived|ended up (with|in|having|needing|on)|since (his|her|my|their) \w+( \w+)? (last|in|years|months))\b"
 )
 _OTHER_PAST = re.compile(
     r"\b(died|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? (of|from|after|with|to)\b|"
@@ -119,7 +119,7 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
             if not set(rest[: m.start()].split()[-2:]) & _STILL:
                 return True
     for piece in re.split(r"\b(?:but|and|though|although|however|now)\b|[,;]", rest)[:3]:
-        piece = re.sub(r"\ball over\b", "everywhere", piece.strip())
+        piece = re.sub(r"(?<!\bis )(?<!\bwas )(?<!\bare )\ball over\b", "everywhere", piece.strip())
         m = _RESOLVED.search(piece) if piece else None
         if not m:
             continue

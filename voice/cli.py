@@ -131,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     register_bench(bench_sub)
 
     intake_commands(sub)
+    from voice.eval_audio import register as register_eval_audio
+
+    register_eval_audio(sub)
     stt_commands(sub)
     sms_commands(sub, _open_store)
     routing_commands(sub, _open_store, make_notifier=_make_notifier)

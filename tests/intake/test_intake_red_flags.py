@@ -85,3 +85,73 @@ def test_flag_lookup():
     assert flag_by_id("not_breathing").reply == "cpr"
     with pytest.raises(KeyError):
         flag_by_id("nope")
+
+
+# --- the kinds of miss the outside calls found (issue 14), in new words -------------------------------
+
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("there's a crushing weight in the middle of his chest and it's spreading to his arm", "chest_pain"),
+        ("it feels like something heavy is sitting on my chest", "chest_pain"),
+        ("the pain is squeezing and it has reached her jaw", "chest_pain"),
+        ("his mouth has gone crooked and he can barely get his words out", "stroke"),
+        ("she suddenly can't lift her right arm", "stroke"),
+        ("he is shaking all over and foaming at the mouth", "seizure"),
+        ("there is blood all over the floor from his leg", "heavy_bleeding"),
+        ("the blood is soaking through every cloth we put on it", "heavy_bleeding"),
+        ("he took a whole packet of his sleeping tablets", "overdose_poisoning"),
+        ("my son drank the pesticide in the shed", "overdose_poisoning"),
+        ("she said she has a plan to kill herself tonight", "suicidal"),
+        ("he's not conscious", "unconscious"),
+        ("she is not awake and we can't wake her", "unconscious"),
+        ("boiling water went over his whole chest and the skin is peeling", "severe_burns"),
+        ("my chest dey pain me well well", "chest_pain"),
+        ("seene mein bahut dard ho raha hai", "chest_pain"),
+        ("hindi makahinga ang lola ko", "breathing_difficulty"),
+        ("her lips don swell and she no fit breathe", "anaphylaxis"),
+        ("I'm not sure, I think his face is drooping", "stroke"),
+    ],
+)
+def test_lay_hedged_and_code_switched_signs_are_found(text, flag):
+    assert flag in find_red_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what a stroke of luck, anyway I have a cough",
+        "he had a heart attack two years ago, today it is his knee",
+        "my father died of a heart attack when I was young",
+        "my blood was low in my last pregnancy",
+        "what should I do if she starts fitting again?",
+        "she had a fit but it stopped and she is talking to me now",
+        "his chest is not hurting, it's his wrist",
+        "the bleeding has stopped",
+        "you nearly gave me a heart attack",
+        "my heart is broken since she left",
+        "he fell off the roof but he is walking and talking",
+        "she fell and hurt herself, her knee is grazed",
+    ],
+)
+def test_history_hypotheticals_idioms_and_mechanisms_are_not_flags(text):
+    assert find_red_flags(text) == []
+
+
+def test_all_over_is_a_place_and_it_is_over_is_an_ending():
+    assert "seizure" in find_red_flags("he is twitching all over")
+    assert find_red_flags("the fit is all over now, he is sitting up") == []
+
+
+def test_an_inability_is_a_sign_not_a_denial():
+    assert "stroke" in find_red_flags("he can not lift his left arm since this morning, it came on suddenly")
+    assert "breathing_difficulty" in find_red_flags("she is not able to breathe properly")
+
+
+def test_a_passed_stroke_sign_or_given_adrenaline_stays_a_flag():
+    assert "stroke" in find_red_flags("her face drooped for ten minutes but it has gone now")
+    assert "anaphylaxis" in find_red_flags("his lips swelled up after the peanuts, I used his epipen and it's going down")
+
+
+def test_stored_major_trauma_ids_still_read():
+    assert flag_by_id("major_trauma").id == "serious_injury"

@@ -1,0 +1,63 @@
+"""`triage eval-audio`: the red-flag corpus through a phone line, the way a call hears it.
+
+Each utterance is spoken by a Debian TTS voice, put through an 8 kHz mu-law round trip, transcribed
+by local Whisper with the complaint question as its prompt (as a live call does), corrected, and
+only then searched for red flags. The same per-flag table as `triage eval-dialogue --report`, so the
+text and audio figures in CLINICAL.md sit side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from intake import evaluation as ev
+from intake.cli import print_utterance_report
+from intake.prompts import PROMPTS
+from intake.scenarios import load_scenarios
+
+
+def register(subparsers) -> None:
+    """Add `eval-audio --corpus FILE [--split] [--voice] [--limit] [--json]` to `triage`."""
+    p = subparsers.add_parser("eval-audio", help="red-flag corpus through TTS, a phone line and local Whisper")
+    p.add_argument("--corpus", required=True, type=Path, help="utterances JSON Lines (tests/corpus/utterances.jsonl)")
+    p.add_argument("--split", choices=ev.SPLITS, default="heldout")
+    p.add_argument("--voice", default="flite:slt", help="engine:voice for stt.synth (flite:slt, flite:rms, espeak:en-us)")
+    p.add_argument("--limit", type=int, default=0, help="only the first N utterances (0: all)")
+    p.add_argument("--json", action="store_true", help="the report as JSON")
+    p.set_defaults(func=run)
+
+
+def heard_texts(items: list[dict], voice: str) -> dict[str, str]:
+    """id -> what local Whisper and the correction make of each utterance over the phone."""
+    from stt.correction import MedicalCorrector
+    from stt.faster_whisper import LocalWhisperTranscriber
+    from stt.lexicon import bias_hints
+    from stt.synth import PHONE_RATE, synthesize
+
+    transcriber = LocalWhisperTranscriber()
+    corrector = MedicalCorrector()
+    hints = bias_hints(PROMPTS["complaint"].voice)
+    heard = {}
+    for n, item in enumerate(items, 1):
+        pcm16 = synthesize(item["text"], voice)
+        raw = transcriber.transcribe(pcm16, PHONE_RATE, hints).text
+        heard[item["id"]] = corrector.correct(raw).text
+        print(f"\r{n}/{len(items)} utterances heard", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    return heard
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the per-flag report of what was heard; exit 1 when any utterance was scored wrong."""
+    items = [it for it in ev.in_split(load_scenarios(args.corpus), args.split) if ev.is_utterance(it)]
+    if args.limit:
+        items = items[: args.limit]
+    heard = heard_texts(items, args.voice)
+    report = ev.utterance_report(items, heard=lambda item: heard[item["id"]])
+    if args.json:
+        print(json.dumps({k: v for k, v in report.items()}, indent=1))
+        return 1 if report["misses"] else 0
+    return 1 if print_utterance_report(report, args.split, mode=f"audio, {args.voice}") else 0
