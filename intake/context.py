@@ -27,7 +27,7 @@ _PSEUDO_NEGATION = re.compile(r"\b(not only|not just|no doubt|no wonder|not even
 _RESOLVED = re.compile(
     r"^(?:\w+ ){0,4}?(?:(?:has|had|is|was|have|are|got|seems?|now) )*(?:now |all |finally |completely |since )?"
     r"(stopped|over|gone|gone away|went away|passed|finished|ended|settled|eased|subsided|resolved|cleared|"
-    r"under control|better|no more|not anymore)\b"
+    r"under control|better|no more|not anymore|warmed up|sorted it|sorted)\b"
 )
 # What may follow an ending: "it stopped now", "gone down a bit"; "gone into both arms" is no ending.
 _AFTER_ENDING = {"", "now", "already", "completely", "away", "down", "off", "thank", "again", "by", "on", "after",
@@ -39,7 +39,8 @@ _WELL_AGAIN = re.compile(
     r"normal|back to normal|playing|sitting up)|(he|she|they) (is|are) (breathing|talking|awake|conscious|fine|okay|"
     r"alright|back to normal|completely normal|responding)( and \w+)? (now|again|normally|fine)|(he|she|they) "
     r"(came|come|has come|have come) (round|to|back round)|(woke|wakes|has woken|woken) up|breathing (again|normally)|"
-    r"awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now)\b"
+    r"awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
+    r"(up and )?(playing|running around)|feeding well|drinking well|eating well)\b"
 )
 _AUXILIARIES = {"has", "had", "is", "was", "have", "are", "got", "seems", "seem", "now", "all", "finally",
                 "completely", "since", "been"}
@@ -57,12 +58,13 @@ _HISTORY = re.compile(
     r"(last|previous|first|other|earlier) (pregnancy|pregnancies|baby|birth|delivery|labou?r)|(recovered|recovering) from|survived|ended up (with|in|having|needing|on)|since (his|her|my|their) \w+( \w+)? (last|in|years|months))\b"
 )
 _OTHER_PAST = re.compile(
-    r"\b(died|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? (of|from|after|with|to)\b|"
+    r"\b(died|dropped dead|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? (of|from|after|with|to)\b|"
+    r"\bbefore (he|she|they) (died|passed)\b|"
     r"\b(runs? in (the|our|my|his|her) family|family history|in (our|the|my|his|her) family)\b"
 )
 _HYPOTHETICAL = re.compile(
     r"\b(what if|in case|just in case|signs of|symptoms of|what are the|how (do|can|would|will) (i|you|we) "
-    r"(know|tell|recogni[sz]e|spot)|(to )?prevent|avoid|risk of|at risk|watch (out )?for|look out for|"
+    r"(know|tell|recogni[sz]e|spot)|(to )?prevent|avoid|risk of|at risk|watch (out )?for|look out for|look for|what (should|do|can) (i|we) (look|watch)|"
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
     r"(might|may|could|will|would) (get|develop|start|have (a|an|another))|should (he|she|i|we|they) (get|have))\b"
 )
@@ -118,7 +120,7 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
         for m in _WELL_AGAIN.finditer(rest):
             if not set(rest[: m.start()].split()[-2:]) & _STILL:
                 return True
-    for piece in re.split(r"\b(?:but|and|though|although|however|now)\b|[,;]", rest)[:3]:
+    for piece in re.split(r"\b(?:but|and|though|although|however|now)\b|[,;]", rest)[:6]:
         piece = re.sub(r"(?<!\bis )(?<!\bwas )(?<!\bare )\ball over\b", "everywhere", piece.strip())
         m = _RESOLVED.search(piece) if piece else None
         if not m:
@@ -160,6 +162,15 @@ def hypothetical(t: str, start: int, end: int) -> bool:
     return False
 
 
+_MISTAKEN = re.compile(r"\b(i|we) (thought|believed|was sure|were sure) (he|she|they|it|that)\b")
+
+
+def mistaken(t: str, start: int, end: int) -> bool:
+    """A belief the caller takes back in the same sentence: "I thought she had stopped breathing but she was holding it"."""
+    lo, hi = sentence_of(t, start, end)
+    return bool(_MISTAKEN.search(t[lo:start])) and bool(re.search(r"\bbut\b", t[end:hi]))
+
+
 def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = None, *,
                     ends: str = "said") -> str | None:
     """The reason a mention is not this patient's sign now, or None when it is.
@@ -173,6 +184,8 @@ def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] |
         return "resolved"
     if other_past(t, start, end):
         return "other_person"
+    if mistaken(t, start, end):
+        return "mistaken"
     if historical(t, start, end):
         return "historical"
     if hypothetical(t, start, end):

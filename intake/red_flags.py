@@ -55,6 +55,7 @@ class Rule:
     concepts: tuple[re.Pattern, ...]
     window: int
     unless: re.Pattern | None = None
+    across_sentences: bool = False  # "breathing slowly, every ten seconds? and she is not waking up"
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
 
     def rules(entry: dict) -> tuple[Rule, ...]:
         return tuple(
-            Rule(tuple(concepts[c] for c in r["all"]), int(r.get("window", 8)), concepts.get(r.get("unless", "")))
+            Rule(tuple(concepts[c] for c in r["all"]), int(r.get("window", 8)), concepts.get(r.get("unless", "")),
+                 bool(r.get("across_sentences", False)))
             for r in entry.get("rules", [])
         )
 
@@ -130,9 +132,22 @@ def flag_by_id(flag_id: str) -> RedFlag:
     raise KeyError(flag_id)
 
 
+_FILLERS = re.compile(
+    r"\b(um+|uh+|erm+|er|ah+|hmm+|you know|i mean|sort of|kind of|kinda|sorta|just|really|actually|literally|"
+    r"basically|even|totally|properly|honestly|seriously like|lah|o|oh|sha|abi|yaar|na po|po)\b"
+)
+_REPEATS = re.compile(r"\b(\w+(?: \w+)?)(?: , | )\1\b")  # "he is, he is", "his, his": what a panicked caller repeats
+
+
 def prepare(text: str) -> str:
-    """Normalized, code-switching read as English, idioms blanked, doubt kept apart from denial."""
+    """Normalized, code-switching read as English, fillers and repeats dropped, idioms blanked, doubt kept apart."""
     t = to_english(normalize(text))
+    t = re.sub(r"\b(him|her|my|your|them|our) ?sel(f|ves)\b", lambda m: m.group(1) + "sel" + m.group(2), t)
+    t = re.sub(r"\b(?!(?:it|he|she|that|there|what|who|this|let)\b)(\w+) s\b", r"\1", t)  # "grandma s", "the bone s"
+    t = _FILLERS.sub(" ", t)
+    for _ in range(3):
+        t = _REPEATS.sub(r"\1", t)
+    t = re.sub(r"\s+", " ", t)
     t = load_table().neutral.sub(_NEUTRAL, t)
     return ctx.prepare(t)
 
@@ -149,7 +164,7 @@ def _sentences(t: str) -> list[tuple[int, int]]:
 def _rule_mentions(rule: Rule, t: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """(start, end, the concepts' spans) for each place where every concept of the rule stands close together."""
     out = []
-    for lo, hi in _sentences(t):
+    for lo, hi in ([(0, len(t))] if rule.across_sentences else _sentences(t)):
         sentence = t[lo:hi]
         if rule.unless and rule.unless.search(sentence):
             continue

@@ -59,11 +59,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_call(args: argparse.Namespace) -> int:
     """Play scenarios as a caller against the server and print what happened."""
+    from intake import evaluation as ev
     from intake.scenarios import load_scenarios
     from voice.callrun import latency_summary, run_calls
     from voice.simulator import default_voice
 
-    scenarios = load_scenarios(args.scenario)
+    scenarios = ev.in_split(load_scenarios(args.scenario), args.split)
 
     async def main() -> list[dict]:
         results = []
@@ -84,6 +85,12 @@ def cmd_call(args: argparse.Namespace) -> int:
     results = asyncio.run(main())
     if not args.json:
         print("turn latency (ms, end of caller speech to first reply audio):", json.dumps(latency_summary(results)))
+    if args.report:
+        calls = ev.call_report(scenarios, results)
+        print(f"START category on clear answers {calls['category_accuracy_clear']}; emergencies that reached the "
+              f"emergency number {calls['emergencies_reached']}; calls without a red flag that were flagged "
+              f"{calls['false_flag_calls']}", file=sys.stderr if args.json else sys.stdout)
+        print(ev.format_confusion(calls), file=sys.stderr if args.json else sys.stdout)
     failed = [r for r, s in zip(results, scenarios) if not _meets_expectation(r, s)]
     return 1 if failed else 0
 
@@ -122,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     call.add_argument("--speed", type=float, default=1.0, help="audio clock speed (1 = real time)")
     call.add_argument("--voice", default="slt", help="flite voice of the caller: slt, rms, awb, kal16")
     call.add_argument("--json", action="store_true", help="one JSON object per scenario")
+    call.add_argument("--split", choices=("all", "dev", "heldout"), default="all",
+                      help="corpus split of the scenario file (tests/corpus): 'heldout' is what CLINICAL.md reports")
+    call.add_argument("--report", action="store_true", help="START confusion matrix and emergencies reached")
     call.set_defaults(func=cmd_call)
 
     bench = sub.add_parser("bench", help="measure speed and capacity")
