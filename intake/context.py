@@ -40,7 +40,7 @@ _WELL_AGAIN = re.compile(
     r"alright|back to normal|completely normal|responding)( and \w+)? (now|again|normally|fine)|(he|she|they) "
     r"(came|come|has come|have come) (round|to|back round)|(woke|wakes|has woken|woken) up|breathing (again|normally)|"
     r"awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
-    r"(up and )?(playing|running around)|feeding well|drinking well|eating well)\b"
+    r"(up and )?(playing|running around)|feeding well|drinking well|eating well|feed well|feeds well|wake and feed)\b"
 )
 _AUXILIARIES = {"has", "had", "is", "was", "have", "are", "got", "seems", "seem", "now", "all", "finally",
                 "completely", "since", "been"}
@@ -54,17 +54,23 @@ _HISTORY = re.compile(
     r"\b((\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many|some|a couple of|couple of)"
     r" (years?|months?|weeks?) (ago|back|before)|(last|past|previous) (year|month|week|years|months)|"
     r"years ago|months ago|weeks ago|in the past|history of|used to|previous(ly)?|once had|"
-    r"in (19|20)\d\d|as a (child|kid|baby)|when (he|she|i|they) (was|were) (young|younger|a child|a baby|a kid|little|small)|"
-    r"(last|previous|first|other|earlier) (pregnancy|pregnancies|baby|birth|delivery|labou?r)|(recovered|recovering) from|survived|ended up (with|in|having|needing|on)|since (his|her|my|their) \w+( \w+)? (last|in|years|months))\b"
+    r"in (19|20)\d\d|as a (child|kid|baby)|when (he|she|i|they|we) (was|were) (young|younger|a child|a baby|a kid|little|small|"
+    r"children|kids)|last (summer|winter|spring|autumn|christmas|time|holiday|holidays)|long time ago|long ago|years back|"
+    r"that was (yesterday|last \w+|\w+ (days|weeks|months|years) ago)|discharged?|lost (the|her|my|a) baby|"
+    r"my (first|last|previous|other) (child|baby|pregnancy|delivery)|"
+    r"(last|previous|first|other|earlier) (pregnancy|pregnancies|baby|birth|delivery|labou?r)|(recovered|recovering) from|"
+    r"survived|ended up (with|in|having|needing|on)|since (his|her|my|their) \w+( \w+)? (last|in|years|months))\b"
 )
 _OTHER_PAST = re.compile(
-    r"\b(died|dropped dead|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? (of|from|after|with|to)\b|"
-    r"\bbefore (he|she|they) (died|passed)\b|"
+    r"\b(died|die|dies|bled to death|bleed to death|dropped dead|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? (of|from|after|with|to)\b|"
+    r"\bbefore (he|she|they) (died|passed)\b|\b(die|died|dies) in (his|her|their) sleep\b|"
+    r"\b(friend|neighbou?r|cousin|colleague|sister|brother|aunt|aunty|uncle)( s)? (baby|child|son|daughter|kid|little (one|girl|boy)) "
+    r"(was|had|got|died|die|went)\b|"
     r"\b(runs? in (the|our|my|his|her) family|family history|in (our|the|my|his|her) family)\b"
 )
 _HYPOTHETICAL = re.compile(
     r"\b(what if|in case|just in case|signs of|symptoms of|what are the|how (do|can|would|will) (i|you|we) "
-    r"(know|tell|recogni[sz]e|spot)|(to )?prevent|avoid|risk of|at risk|watch (out )?for|look out for|look for|what (should|do|can) (i|we) (look|watch)|"
+    r"(know|tell|recogni[sz]e|spot)|(to )?prevent|avoid|risk of|at risk|watch (out )?for|look out for|look for|what (should|do|can) (i|we) (look|watch)|how (i|we|you) (will|would|can|should) (know|tell)|"
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
     r"(might|may|could|will|would) (get|develop|start|have (a|an|another))|should (he|she|i|we|they) (get|have))\b"
 )

@@ -132,6 +132,12 @@ def flag_by_id(flag_id: str) -> RedFlag:
     raise KeyError(flag_id)
 
 
+# Whisper and hurried typists drop the apostrophe: "cant", "dont", "hes".
+_EXPANDED = {"cant": "can not", "dont": "do not", "wont": "will not", "doesnt": "does not", "didnt": "did not",
+             "isnt": "is not", "wasnt": "was not", "couldnt": "could not", "wouldnt": "would not", "hasnt": "has not",
+             "havent": "have not", "arent": "are not", "hes": "he is", "shes": "she is", "theres": "there is",
+             "thats": "that is", "its": "it is"}
+_ASR_CONTRACTIONS = re.compile(r"\b(" + "|".join(_EXPANDED) + r")\b", re.IGNORECASE)
 _FILLERS = re.compile(
     r"\b(um+|uh+|erm+|er|ah+|hmm+|you know|i mean|sort of|kind of|kinda|sorta|just|really|actually|literally|"
     r"basically|even|totally|properly|honestly|seriously like|lah|o|oh|sha|abi|yaar|na po|po)\b"
@@ -141,7 +147,8 @@ _REPEATS = re.compile(r"\b(\w+(?: \w+)?)(?: , | )\1\b")  # "he is, he is", "his,
 
 def prepare(text: str) -> str:
     """Normalized, code-switching read as English, fillers and repeats dropped, idioms blanked, doubt kept apart."""
-    t = to_english(normalize(text))
+    t = to_english(normalize(_ASR_CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], text or "")))
+    t = re.sub(r"^(no|yes|yeah|yep|nope) (?=(he|she|they|i|it|we|my|the|his|her)\b)", r"\1 , ", t)  # "No he can not cough": an answer
     t = re.sub(r"\b(him|her|my|your|them|our) ?sel(f|ves)\b", lambda m: m.group(1) + "sel" + m.group(2), t)
     t = re.sub(r"\b(?!(?:it|he|she|that|there|what|who|this|let)\b)(\w+) s\b", r"\1", t)  # "grandma s", "the bone s"
     t = _FILLERS.sub(" ", t)

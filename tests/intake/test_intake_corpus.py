@@ -14,7 +14,7 @@ from intake import evaluation as ev
 from intake.red_flags import find_mechanisms, find_red_flags, load_red_flags
 from intake.scenarios import load_scenarios
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "intake" / "corpus"
 RECALL_BAR, FALSE_FLAG_BAR = 0.98, 0.05
 
 
