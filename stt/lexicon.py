@@ -12,6 +12,15 @@ from .base import Hints
 # Categories whose words count as "medical terms recognised" in evaluation; anatomy and clinical
 # words (chest, blood, dose) are everyday words a recogniser rarely misses.
 KEY_CATEGORIES = frozenset({"drugs", "conditions", "symptoms"})
+# Words that, right before a span, say a drug or a condition is what comes next ("taking ...", "has ...").
+CUE_WORDS = {
+    "drugs": frozenset("take takes took taking taken on called prescribed gave given give bought using use uses used "
+                       "some tried".split()),
+    "conditions": frozenset("has have had having with from diagnosed got is".split()),
+}
+# english_words.txt is in order of frequency; its first words are ordinary speech, never a misheard term
+# on their own ("upset", "color", "trust", "sister" are among the first 10,000).
+COMMON_WORD_RANK = 10_000
 # Words Whisper is biased toward when bias is on; the prompt is short, so only what callers say most.
 BIAS_WORDS = (
     "yes, no, breathing, bleeding, fever, malaria, typhoid, migraine, seizure, abscess, pus, vomiting, diarrhoea, "
@@ -46,8 +55,17 @@ class Lexicon:
 
     @cached_property
     def english(self) -> frozenset[str]:
-        """Everyday English words (wordfreq Zipf >= 2.5), never taken for misspellings."""
+        """Everyday English words (wordfreq Zipf >= 2.0, most frequent first), never taken for misspellings."""
         return frozenset(_data_lines("english_words.txt"))
+
+    @cached_property
+    def common(self) -> frozenset[str]:
+        """The COMMON_WORD_RANK most frequent English words."""
+        return frozenset(_data_lines("english_words.txt")[:COMMON_WORD_RANK])
+
+    def is_common(self, word: str) -> bool:
+        """A word callers say every day (a phonetic match alone never makes it a medical term)."""
+        return word in self.common
 
     @cached_property
     def mishearings(self) -> list[Mishearing]:
