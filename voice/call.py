@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Awaitable, Callable
 
 from intake.dialogue import Dialogue
+from intake.emergency import region_of
 from intake.models import AnswerKind, Pause, Reply, Speech
-from routing.phones import parse_caller
 from routing.privacy import mask_phone
 from stt.base import SttError
 from stt.lexicon import bias_hints
@@ -154,20 +154,20 @@ class CallSession:
     async def on_start(self, event: Start, caller: str) -> None:
         """Open the case and greet the caller; a reopened stream of a known call resumes its dialogue."""
         self.stream_sid, self.call_sid, self.caller = event.stream_sid, event.call_sid, caller
-        number = parse_caller(caller)
+        region = region_of(caller)  # the region every emergency number on this call comes from
         ref = await self.services.store.open_call(
             call_sid=self.call_sid,
             caller=caller,
             channel="voice",
-            region=number.region,
+            region=region,
             stream_sid=self.stream_sid,
         )
         self.case_id = ref.case_id
         if ref.created:
-            self.dialogue = Dialogue(channel="voice", region=number.region)
+            self.dialogue = Dialogue(channel="voice", region=region)
             opening = self.dialogue.start()
         else:
-            opening = await self._resume(number.region)
+            opening = await self._resume(region)
             if opening is None:
                 self._handed_off = True
                 self.done.set()  # nothing to resume: close, and after-stream gives the way out
