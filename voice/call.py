@@ -47,6 +47,8 @@ WRITE_RETRY_S = 1.0  # after the store gave up on a turn (its own retries take ~
 RESUME_WAIT_S = DRAIN_TIMEOUT_S + 5.0
 RESUME_POLL_S = 0.2
 FAILED_TURN_SOURCE = "failed"  # a turn heard that the dialogue never took (the question was asked again)
+# A turn this short ("yes", "no", "seven") cannot describe a red flag: no in-call check by Claude for it.
+FLAG_CHECK_MIN_WORDS = 3
 
 
 class StreamClock:
@@ -447,6 +449,12 @@ class CallSession:
             t2 = time.perf_counter()
             stages["stt"], stages["correction"] = (t1 - t0) * 1000, (t2 - t1) * 1000
             reply = dialogue.answer(record.corrected_text)
+            if not reply.finished and _may_describe_a_sign(record):
+                # Claude may find a red flag the rules missed (never remove one); at most its deadline.
+                t3 = time.perf_counter()
+                flags = await self.services.red_flags_from_llm(dialogue.transcript)
+                stages["llm_flags"] = (time.perf_counter() - t3) * 1000
+                reply = dialogue.add_red_flags(flags, answered=record.prompt_id) or reply
         elif turn.kind == "dtmf":
             record.raw_text = record.corrected_text = turn.digits
             t2 = time.perf_counter()
@@ -454,7 +462,7 @@ class CallSession:
         else:
             t2 = time.perf_counter()
             reply = dialogue.no_answer()
-        stages["dialogue"] = (time.perf_counter() - t2) * 1000
+        stages["dialogue"] = (time.perf_counter() - t2) * 1000 - stages.get("llm_flags", 0.0)
         return reply
 
     async def _ask_again(self, failed: Reply | None = None) -> None:
@@ -613,3 +621,10 @@ class CallSession:
         if latency_ms is not None:
             self.services.observe_latency(latency_ms, stages or {})
         return latency_ms
+
+
+def _may_describe_a_sign(record: TurnRecord) -> bool:
+    """Whether a heard turn is worth Claude's red-flag check: the complaint, or an answer of a few words."""
+    return bool(record.corrected_text) and (
+        record.prompt_id == "complaint" or len(record.corrected_text.split()) >= FLAG_CHECK_MIN_WORDS
+    )
