@@ -21,11 +21,12 @@ CUE_WORDS = {
 # english_words.txt is in order of frequency; its first words are ordinary speech, never a misheard term
 # on their own ("upset", "color", "trust", "sister" are among the first 10,000).
 COMMON_WORD_RANK = 10_000
-# Words Whisper is biased toward when bias is on; the prompt is short, so only what callers say most.
-BIAS_WORDS = (
-    "yes, no, breathing, bleeding, fever, malaria, typhoid, migraine, seizure, abscess, pus, vomiting, diarrhoea, "
-    "paracetamol, ibuprofen, amoxicillin, amlodipine, metformin, artemether, lumefantrine, ciprofloxacin, "
-    "metronidazole, salbutamol, insulin, ORS."
+# The names a primed decode may lend to a turn (stt/primed.py): drugs and diseases callers name that
+# Whisper cannot spell unprimed. No everyday or red-flag words ("breathing", "seizure", "bleeding"):
+# Whisper hears those unaided, and priming them only lets the decoder write them where nobody said them.
+VOCABULARY = (
+    "malaria, typhoid, migraine, abscess, diarrhoea, paracetamol, ibuprofen, amoxicillin, amlodipine, metformin, "
+    "artemether, lumefantrine, ciprofloxacin, metronidazole, salbutamol, insulin, ORS."
 )
 
 
@@ -81,6 +82,6 @@ class Lexicon:
         return [w for w in words if self.terms.get(w) in KEY_CATEGORIES]
 
 
-def bias_hints(prompt: str | None = None) -> Hints:
-    """Hints that lean Whisper toward medical words, optionally after the dialogue's own question."""
-    return Hints(initial_prompt=prompt, hotwords=BIAS_WORDS)
+def bias_hints(prompt: str | None = None, vocabulary: bool = True) -> Hints:
+    """The dialogue's own question as Whisper's context, and the names a primed decode may lend (stt/primed.py)."""
+    return Hints(initial_prompt=prompt, hotwords=VOCABULARY if vocabulary else None)

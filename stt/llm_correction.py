@@ -17,7 +17,7 @@ from typing import Callable, Protocol
 
 from .base import remote_failure
 from .correction import Correction, MedicalCorrector
-from .lexicon import BIAS_WORDS, Lexicon
+from .lexicon import VOCABULARY, Lexicon
 from .phonetic import PhoneticGate
 from .numbers import normalize_numbers
 
@@ -38,7 +38,7 @@ SYSTEM_PROMPT = (
     "Fix only medical terminology the recogniser misheard (drug names, conditions, symptoms, body parts), "
     "and preserve meaning exactly: do not add, remove, reorder or rephrase any other word, keep every "
     "negation and number, and do not guess a diagnosis. If nothing needs fixing, return the text unchanged. "
-    "Reply with the corrected text only, no quotes or notes. Words callers often say: " + BIAS_WORDS
+    "Reply with the corrected text only, no quotes or notes. Names callers often say: " + VOCABULARY
 )
 
 

@@ -35,17 +35,19 @@ _VOICING = str.maketrans("BDGVZ", "PTKFS")  # voiced and voiceless pairs blur on
 _LEADING_VOWEL = re.compile(r"^[AEIOU]+")  # Whisper often drops a weak first syllable ("moxicillin")
 _REPEAT = re.compile(r"(.)\1+")
 _OBJECTS = frozenset("him her them me us".split())
+_OUGH = re.compile(r"^(c|t|r|en|tr)ough")  # Metaphone drops this GH, but "cough", "rough", "enough" end in F
 
 
-def sound_key(letters: str) -> str:
-    """Metaphone with voicing merged, a leading vowel dropped and repeats collapsed: "oxisillin" -> "KSLN"."""
+def sound_key(words: str) -> str:
+    """Metaphone of the words run together, voicing merged, a leading vowel dropped, repeats collapsed: "oxisillin" -> "KSLN"."""
+    letters = "".join(_OUGH.sub(r"\1of", w) for w in words.lower().split())
     key = jellyfish.metaphone(letters).translate(_VOICING)
     return _REPEAT.sub(r"\1", _LEADING_VOWEL.sub("", key))
 
 
 def sound_similarity(heard: str, term: str) -> float:
     """0-100: how alike the words `heard` and `term` sound (spaces ignored)."""
-    return fuzz.ratio(sound_key(heard.replace(" ", "")), sound_key(term.replace(" ", "")))
+    return fuzz.ratio(sound_key(heard), sound_key(term))
 
 
 class PhoneticGate:
@@ -61,13 +63,14 @@ class PhoneticGate:
         preceding: Sequence[str] = (),
         cues: frozenset[str] = frozenset(),
         measured: bool = False,
+        heard_by_decoder: bool = False,
     ) -> bool:
         """May `replacement` stand where the recogniser wrote `heard`, after the words `preceding` (all lower case)?
 
         `cues` are extra words that may come right before the span (a mishearing's own context);
         `measured` marks a recogniser confusion listed in stt/data/mishearings.tsv.
         """
-        if len(heard) == 1 and self.lexicon.is_common(heard[0]) and tuple(replacement) != tuple(heard):
+        if not heard_by_decoder and len(heard) == 1 and self.lexicon.is_common(heard[0]) and tuple(replacement) != tuple(heard):
             return False  # one everyday word is what the caller said ("color" stays, even after "she has")
         heard, replacement, preceding = _changed_part(list(heard), list(replacement), list(preceding))
         if not heard and not replacement:
@@ -75,16 +78,19 @@ class PhoneticGate:
         if not heard or not replacement:
             return False  # a word added or dropped is not a misheard term
         terms = self.lexicon.terms
-        if any(w not in terms for w in replacement) or self.lexicon.key_terms(heard):
-            return False  # only ever a term, and never in place of a drug, condition or symptom the caller said
+        if any(w not in terms for w in replacement):
+            return False  # only ever a term
+        kept = {w.rstrip("s") for w in replacement}
+        if any(w.rstrip("s") not in kept for w in self.lexicon.key_terms(heard)):
+            return False  # never in place of a drug, condition or symptom the caller said ("tablet" may become "tablets")
         said, meant = "".join(heard), "".join(replacement)
-        key_said, key_meant = sound_key(said), sound_key(meant)
+        key_said, key_meant = sound_key(" ".join(heard)), sound_key(" ".join(replacement))
         if min(len(key_said), len(key_meant)) < MIN_KEY_LETTERS:
             return False
         sound = fuzz.ratio(key_said, key_meant)
         if sound < MIN_SOUND or (sound + fuzz.ratio(said, meant)) / 2 < MIN_SUPPORT:
             return False
-        if all(self.lexicon.is_common(w) for w in heard):
+        if not heard_by_decoder and all(self.lexicon.is_common(w) for w in heard):
             if not measured and len(heard) == 1:
                 return False  # "trust" in "full of trust" is a word the caller said
             if _cue(preceding) not in cues | CUE_WORDS.get(terms[replacement[0]], frozenset()):

@@ -502,7 +502,9 @@ class CallSession:
 
     def _start_transcription(self, pcm16: bytes) -> asyncio.Future:
         # The question the caller just heard is the best prior for the answer ("how bad, 1 to 10?" -> "seven").
-        job = asyncio.ensure_future(self.services.transcribe(pcm16, bias_hints(self._question or None)))
+        # Drug and disease names may be lent (through the phonetic gate) only to answers in the caller's own words.
+        hints = bias_hints(self._question or None, vocabulary=self._open_kind is AnswerKind.FREE)
+        job = asyncio.ensure_future(self.services.transcribe(pcm16, hints))
         job.add_done_callback(lambda f: f.cancelled() or f.exception())  # a dropped job's error is not "unretrieved"
         return job
 
