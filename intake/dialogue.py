@@ -501,6 +501,28 @@ class Dialogue:
         return (Speech(pid, said.format(**P.words_for(self._result.who))),)
 
 
+    # --- red flags found elsewhere ---------------------------------------
+
+    def add_red_flags(self, flag_ids: list[str], answered: str | None = None) -> Reply | None:
+        """Red flags found outside the rules (Claude, during a call): only ever added, never removed.
+
+        New known ids end the dialogue with the emergency number, exactly as a flag the rules find; a flag
+        the structured answer to the prompt `answered` decides itself stays with it, as in `answer`. None
+        when nothing is new or the dialogue is already over.
+        """
+        if self.finished:
+            return None
+        suppressed = set().union(*(s for step, s in _SUPPRESSED.items() if _PROMPT_OF.get(step, step) == answered))
+        new = []
+        for flag in dict.fromkeys(flag_ids):
+            try:
+                flag_by_id(flag)
+            except KeyError:
+                continue  # an id the table does not have is nobody's red flag
+            if flag not in suppressed and flag not in self._result.red_flags:
+                new.append(flag)
+        return self._red_flag(new) if new else None
+
 def _jump_pulse_text(channel: Channel, self_: bool) -> str:
     """The JumpSTART perfusion step: a pulse at the wrist, not the fingernail test."""
     where = "your own wrist" if self_ else "{their} wrist, on the thumb side"

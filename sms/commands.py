@@ -13,10 +13,9 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from intake.emergency import emergency_number
+from intake.emergency import emergency_number_for
 from intake.red_flags import find_red_flags
 from routing.errors import IllegalTransition, RoutingError
-from routing.phones import parse_caller
 from routing.privacy import mask_phone
 from routing.queue import (QueueError, accept, case_id_for_reference, claim_next, follow_up_case, pass_case,
                            record_follow_up_reply, resolve, worker_status)
@@ -172,6 +171,6 @@ class QueueReplies:
             meaning = None
         if meaning is None:
             return None
-        number = emergency_number(parse_caller(msg.sender).region).number
+        number = emergency_number_for(msg.sender).number
         danger = DANGER_NOW.format(number=number) if find_red_flags(msg.body) else ""
         return danger + FOLLOW_UP_REPLIES[meaning].format(number=number)

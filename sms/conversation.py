@@ -6,8 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from intake.dialogue import Dialogue
-from intake.emergency import emergency_number
-from routing.phones import parse_caller
+from intake.emergency import emergency_number_for, region_of
 from routing.privacy import mask_phone
 
 from .inbound import InboundMessage
@@ -27,14 +26,14 @@ class TextTurn:
 
 def help_text(address: str) -> str:
     """What this number does, with the caller's own emergency number."""
-    number = emergency_number(parse_caller(address).region).number
+    number = emergency_number_for(address).number
     return (f"Triageline: text us what is happening to start a triage. Emergency: call {number} now. "
             "Reply STOP to opt out. This is not a doctor and not medical advice.")
 
 
 def fallback_text(address: str) -> str:
     """Said when our own side failed: the patient must never be left with nothing."""
-    number = emergency_number(parse_caller(address).region).number
+    number = emergency_number_for(address).number
     return (f"Sorry, we could not process your message. If this is an emergency call {number} now. "
             "Otherwise please text again in a few minutes.")
 
@@ -59,7 +58,7 @@ async def _start(store, msg: InboundMessage) -> TextTurn:
     """A first text opens a case at once, so a conversation that stops here is still on record."""
     if not msg.has_words:
         return TextTurn(help_text(msg.sender))
-    region = parse_caller(msg.sender).region
+    region = region_of(msg.sender)  # the region every emergency number in this conversation comes from
     ref = await store.open_call(call_sid=msg.sid, caller=msg.sender, channel=channel_of(msg.sender), region=region)
     if not ref.created:  # Twilio retried the first message
         case = await store.get_case(ref.case_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from intake.emergency import emergency_number
+from intake.emergency import emergency_number, emergency_number_for
 from intake.models import TriageResult, Urgency
 
 from .segments import segment_count, to_gsm7
@@ -80,7 +80,7 @@ def _age(years: float) -> str:
 
 def caller_summary(case: CaseSummaryInput) -> str:
     """What happens next, the local emergency number, the photo link and the disclaimer."""
-    emergency = emergency_number(case.region)
+    emergency = emergency_number_for(case.caller) if case.caller else emergency_number(case.region)
     number = emergency.number
     t = case.triage
     if t.urgency is Urgency.EMERGENCY:

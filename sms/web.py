@@ -13,11 +13,10 @@ from quart import Blueprint, Response, current_app, render_template, request
 from twilio.twiml.messaging_response import MessagingResponse
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from intake.emergency import emergency_number
+from intake.emergency import emergency_number, emergency_number_for
 from intake.red_flags import find_red_flags
 from routing.contacts import Received, is_opted_out, receive, record_reply, set_opted_out
 from routing.errors import NotFound
-from routing.phones import parse_caller
 from routing.privacy import mask_phone
 from routing.workers import find_worker
 
@@ -108,7 +107,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
             return OPTED_IN_TEXT + help_text(msg.sender)
         if seen.today > DAILY_TEXT_LIMIT and not find_red_flags(msg.body) and not await find_worker(ctx.store, msg.sender):
             logger.warning("text %d today from %s not read: over the daily limit", seen.today, mask_phone(msg.sender))
-            number = emergency_number(parse_caller(msg.sender).region).number
+            number = emergency_number_for(msg.sender).number
             return OVER_LIMIT_TEXT.format(number=number) if seen.today == DAILY_TEXT_LIMIT + 1 else None
         reply = await reply_to(msg)
         if await is_opted_out(ctx.store, msg.sender):

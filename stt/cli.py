@@ -22,7 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     stt_eval.add_argument("--voices", default=",".join(VOICES), help="engine:voice list, used in turn")
     stt_eval.add_argument("--out", type=Path, help="directory for synthesized audio and manifest.jsonl")
     stt_eval.add_argument("--backend", choices=("local", "openai"), default="local")
-    stt_eval.add_argument("--bias", choices=("on", "off"), default="on")
+    stt_eval.add_argument("--bias", choices=("on", "off"), default="on",
+                          help="on: a second, primed decode lends drug and disease names through the phonetic gate")
     stt_eval.add_argument("--correct", choices=("none", "lexicon", "llm"), default="lexicon",
                           help="llm: lexicon, then Claude (ANTHROPIC_API_KEY) or OpenAI (OPENAI_API_KEY), guarded")
     stt_eval.add_argument("--model-dir", type=Path, default=None, help="CTranslate2 Whisper model (default tiny.en)")
@@ -120,18 +121,21 @@ def _seconds(value: str) -> tuple[float, float]:
 
 
 def _transcriber(args: argparse.Namespace):
-    """The backend under test, alone (no fallback, so its own failures show)."""
+    """The backend under test, alone (no fallback, so its own failures show), primed as the server primes it."""
+    from .primed import PrimedTermsTranscriber
+
     if args.backend == "openai":
         import os
 
         from .openai_api import OpenAITranscriber
 
-        return OpenAITranscriber(os.environ["OPENAI_API_KEY"], base_url=os.environ.get("OPENAI_BASE_URL"))
+        remote = OpenAITranscriber(os.environ["OPENAI_API_KEY"], base_url=os.environ.get("OPENAI_BASE_URL"))
+        return PrimedTermsTranscriber(remote, second_decode=False)
     from .faster_whisper import LocalWhisperTranscriber
 
-    return LocalWhisperTranscriber(
+    return PrimedTermsTranscriber(LocalWhisperTranscriber(
         model_dir=args.model_dir, compute_type=args.compute_type, cpu_threads=args.threads, beam_size=args.beam_size
-    )
+    ))
 
 
 def _print(report: dict, as_json: bool) -> None:

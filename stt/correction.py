@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 import jellyfish
 from rapidfuzz import fuzz, process
 
-from .lexicon import Lexicon, Mishearing
+from .lexicon import CUE_WORDS, Lexicon, Mishearing
+from .phonetic import PhoneticGate
 
 logger = logging.getLogger(__name__)
 
@@ -28,11 +29,7 @@ PHRASE_SOUND = 85
 PHRASE_SPELLING = 55
 PHRASE_SCORE = 72
 # ...and the word just before must expect that kind of term ("taking more fiend", "has man and jitis").
-_CUES = {
-    "drugs": frozenset("take takes took taking taken on called prescribed gave given give bought using use uses used "
-                       "some tried".split()),
-    "conditions": frozenset("has have had having with from diagnosed got is".split()),
-}
+_CUES = CUE_WORDS
 PHRASE_CATEGORIES = frozenset(_CUES)
 MIN_PHRASE_TERM_LETTERS = 7
 _FUNCTION_WORDS = frozenset(
@@ -80,10 +77,14 @@ class _Edit:
 
 
 class MedicalCorrector:
-    """Lexicon + phonetic corrector over the vocabulary in stt/data; safe to share between threads."""
+    """Lexicon + phonetic corrector over the vocabulary in stt/data; safe to share between threads.
+
+    Every edit it proposes passes the phonetic gate (stt/phonetic.py), the same one the LLM's do.
+    """
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon()
+        self.gate = PhoneticGate(self.lexicon)
         self._terms = [t for t in self.lexicon.terms if len(t) >= MIN_WORD_LETTERS and t.isalpha()]
         self._sounds = {t: jellyfish.metaphone(t) for t in self._terms}
         self._phrase_sounds = {
@@ -123,7 +124,9 @@ class MedicalCorrector:
         for m in self.lexicon.mishearings:
             n = len(m.heard)
             for i in range(len(words) - n + 1):
-                if tuple(words[i : i + n]) == m.heard and _same_clause(tokens, i, i + n - 1) and _allowed(m, words, i):
+                if tuple(words[i : i + n]) != m.heard or not _same_clause(tokens, i, i + n - 1) or not _allowed(m, words, i):
+                    continue
+                if self.gate.allows(m.heard, m.term.split(), _preceding(tokens, i), m.after, measured=True):
                     edits.append(_Edit(i, i + n - 1, m.term, 100.0 + n))
         return edits
 
@@ -141,7 +144,7 @@ class MedicalCorrector:
                     if any(w in self.lexicon.terms for w in words):
                         continue  # never rewrite a word that already is a medical term
                     match = self._best_term("".join(words))
-                    if match:
+                    if match and self.gate.allows(words, [match[0]], _preceding(tokens, first)):
                         edits.append(_Edit(first, last, *match))
         return edits
 
@@ -170,7 +173,7 @@ class MedicalCorrector:
                     continue
                 spelling = fuzz.ratio(letters, term)
                 score = (spelling + found[1]) / 2
-                if spelling >= PHRASE_SPELLING and score >= PHRASE_SCORE:
+                if spelling >= PHRASE_SPELLING and score >= PHRASE_SCORE and self.gate.allows(words, [term], _preceding(tokens, first)):
                     edits.append(_Edit(first, last, term, score - 10))  # below any non-word match
         return edits
 
@@ -228,6 +231,11 @@ def _tokenize(text: str) -> list[_Token]:
 def _same_clause(tokens: list[_Token], first: int, last: int) -> bool:
     """No punctuation between the first and last token of a span."""
     return tokens[first].clause == tokens[last].clause
+
+
+def _preceding(tokens: list[_Token], first: int) -> list[str]:
+    """The words before a span in its clause: what cues a term ("took ...", "gave him ...")."""
+    return [t.word for t in tokens[:first] if t.clause == tokens[first].clause]
 
 
 def _allowed(m: Mishearing, words: list[str], i: int) -> bool:

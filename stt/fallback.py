@@ -65,14 +65,21 @@ def build_transcriber(
     deadline_s: float = DEFAULT_DEADLINE_S,
     openai_model: str = "whisper-1",
 ) -> Transcriber:
-    """The configured transcriber: local Whisper, or OpenAI with local Whisper behind it for every turn."""
+    """The configured transcriber: local Whisper, or OpenAI with local Whisper behind it for every turn.
+
+    Neither is primed with drug names directly: local Whisper lends them through the phonetic gate
+    (stt/primed.py), and the remote backend gets the dialogue's question only.
+    """
     from .faster_whisper import LocalWhisperTranscriber
     from .openai_api import OpenAITranscriber
+    from .primed import PrimedTermsTranscriber
 
     if backend == "openai" and not openai_api_key:
         raise SttError("stt-config", "STT_BACKEND=openai needs OPENAI_API_KEY")
-    local = LocalWhisperTranscriber(model_dir=model_dir, compute_type=compute_type, cpu_threads=cpu_threads)
+    local = PrimedTermsTranscriber(
+        LocalWhisperTranscriber(model_dir=model_dir, compute_type=compute_type, cpu_threads=cpu_threads)
+    )
     if backend == "local" or not openai_api_key:
         return local
     remote = OpenAITranscriber(openai_api_key, base_url=openai_base_url, model=openai_model, timeout_s=deadline_s)
-    return FallbackTranscriber(remote, local, deadline_s=deadline_s)
+    return FallbackTranscriber(PrimedTermsTranscriber(remote, second_decode=False), local, deadline_s=deadline_s)

@@ -12,11 +12,21 @@ from .base import Hints
 # Categories whose words count as "medical terms recognised" in evaluation; anatomy and clinical
 # words (chest, blood, dose) are everyday words a recogniser rarely misses.
 KEY_CATEGORIES = frozenset({"drugs", "conditions", "symptoms"})
-# Words Whisper is biased toward when bias is on; the prompt is short, so only what callers say most.
-BIAS_WORDS = (
-    "yes, no, breathing, bleeding, fever, malaria, typhoid, migraine, seizure, abscess, pus, vomiting, diarrhoea, "
-    "paracetamol, ibuprofen, amoxicillin, amlodipine, metformin, artemether, lumefantrine, ciprofloxacin, "
-    "metronidazole, salbutamol, insulin, ORS."
+# Words that, right before a span, say a drug or a condition is what comes next ("taking ...", "has ...").
+CUE_WORDS = {
+    "drugs": frozenset("take takes took taking taken on called prescribed gave given give bought using use uses used "
+                       "some tried".split()),
+    "conditions": frozenset("has have had having with from diagnosed got is".split()),
+}
+# english_words.txt is in order of frequency; its first words are ordinary speech, never a misheard term
+# on their own ("upset", "color", "trust", "sister" are among the first 10,000).
+COMMON_WORD_RANK = 10_000
+# The names a primed decode may lend to a turn (stt/primed.py): drugs and diseases callers name that
+# Whisper cannot spell unprimed. No everyday or red-flag words ("breathing", "seizure", "bleeding"):
+# Whisper hears those unaided, and priming them only lets the decoder write them where nobody said them.
+VOCABULARY = (
+    "malaria, typhoid, migraine, abscess, diarrhoea, paracetamol, ibuprofen, amoxicillin, amlodipine, metformin, "
+    "artemether, lumefantrine, ciprofloxacin, metronidazole, salbutamol, insulin, ORS."
 )
 
 
@@ -46,8 +56,17 @@ class Lexicon:
 
     @cached_property
     def english(self) -> frozenset[str]:
-        """Everyday English words (wordfreq Zipf >= 2.5), never taken for misspellings."""
+        """Everyday English words (wordfreq Zipf >= 2.0, most frequent first), never taken for misspellings."""
         return frozenset(_data_lines("english_words.txt"))
+
+    @cached_property
+    def common(self) -> frozenset[str]:
+        """The COMMON_WORD_RANK most frequent English words."""
+        return frozenset(_data_lines("english_words.txt")[:COMMON_WORD_RANK])
+
+    def is_common(self, word: str) -> bool:
+        """A word callers say every day (a phonetic match alone never makes it a medical term)."""
+        return word in self.common
 
     @cached_property
     def mishearings(self) -> list[Mishearing]:
@@ -63,6 +82,6 @@ class Lexicon:
         return [w for w in words if self.terms.get(w) in KEY_CATEGORIES]
 
 
-def bias_hints(prompt: str | None = None) -> Hints:
-    """Hints that lean Whisper toward medical words, optionally after the dialogue's own question."""
-    return Hints(initial_prompt=prompt, hotwords=BIAS_WORDS)
+def bias_hints(prompt: str | None = None, vocabulary: bool = True) -> Hints:
+    """The dialogue's own question as Whisper's context, and the names a primed decode may lend (stt/primed.py)."""
+    return Hints(initial_prompt=prompt, hotwords=VOCABULARY if vocabulary else None)

@@ -1,8 +1,9 @@
 """Second-stage correction by an LLM, kept only when it changed nothing but medical terms.
 
 The offline corrector runs first and always; the LLM sees its output. Whatever the LLM
-answers passes a guard: every changed span must become a medical term that sounds like
-what it replaced, and no other word may change. Any failure keeps the offline result.
+answers passes a guard: every changed span must become a medical term that passes the
+offline corrector's phonetic gate (stt/phonetic.py), and no other word may change. Any
+failure keeps the offline result.
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Protocol
 
-import jellyfish
-from rapidfuzz import fuzz
 
 from .base import remote_failure
 from .correction import Correction, MedicalCorrector
-from .lexicon import BIAS_WORDS, Lexicon
+from .lexicon import VOCABULARY, Lexicon
+from .phonetic import PhoneticGate
 from .numbers import normalize_numbers
 
 logger = logging.getLogger(__name__)
@@ -32,14 +32,13 @@ MAX_OUTPUT_TOKENS = 300
 # terms not one word may change (case, punctuation and digits-vs-words aside).
 OTHER_WORD_EDITS_MAX = 0
 MAX_REPLACED_WORDS = 4  # "my view person" -> ibuprofen; a longer span is a rewrite, not a mishearing
-MIN_SOUND_ALIKE = 50  # rapidfuzz ratio of Metaphone codes, or of spellings, between the span and the term
 
 SYSTEM_PROMPT = (
     "You correct speech-recognition errors in what a caller said to a telephone triage line. "
     "Fix only medical terminology the recogniser misheard (drug names, conditions, symptoms, body parts), "
     "and preserve meaning exactly: do not add, remove, reorder or rephrase any other word, keep every "
     "negation and number, and do not guess a diagnosis. If nothing needs fixing, return the text unchanged. "
-    "Reply with the corrected text only, no quotes or notes. Words callers often say: " + BIAS_WORDS
+    "Reply with the corrected text only, no quotes or notes. Names callers often say: " + VOCABULARY
 )
 
 
@@ -156,7 +155,7 @@ def judge(original: str, proposed: str, lexicon: Lexicon) -> Verdict:
         if op == "equal":
             continue
         old, new = before[i1:i2], after[j1:j2]
-        if _is_term_fix(old, new, lexicon):
+        if _is_term_fix(old, new, before[:i1], lexicon):
             replacements.append((" ".join(old), " ".join(new)))
         else:
             other_edits += max(len(old), len(new))
@@ -165,16 +164,14 @@ def judge(original: str, proposed: str, lexicon: Lexicon) -> Verdict:
     return Verdict(True, replacements=tuple(replacements))
 
 
-def _is_term_fix(old: list[str], new: list[str], lexicon: Lexicon) -> bool:
-    """A misheard span (no real term in it) replaced by one medical term that sounds and looks like it."""
+def _is_term_fix(old: list[str], new: list[str], said_before: list[str], lexicon: Lexicon) -> bool:
+    """A short misheard span replaced by a medical term, with the phonetic support the offline corrector needs."""
     if not old or not new or len(old) > MAX_REPLACED_WORDS or len(new) > 2:
         return False
-    term = " ".join(new)
-    if term not in lexicon.terms or any(w in lexicon.terms for w in old):
+    if " ".join(new) not in lexicon.terms:
         return False
-    heard, meant = "".join(old), "".join(new)
-    sound = fuzz.ratio(jellyfish.metaphone(heard), jellyfish.metaphone(meant))
-    return max(sound, fuzz.ratio(heard, meant)) >= MIN_SOUND_ALIKE
+    measured = any(m.heard == tuple(old) and m.term == " ".join(new) for m in lexicon.mishearings)
+    return PhoneticGate(lexicon).allows(old, new, said_before, measured=measured)
 
 
 class LlmCorrector:

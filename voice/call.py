@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Awaitable, Callable
 
 from intake.dialogue import Dialogue
+from intake.emergency import region_of
 from intake.models import AnswerKind, Pause, Reply, Speech
-from routing.phones import parse_caller
 from routing.privacy import mask_phone
 from stt.base import SttError
 from stt.lexicon import bias_hints
@@ -47,6 +47,8 @@ WRITE_RETRY_S = 1.0  # after the store gave up on a turn (its own retries take ~
 RESUME_WAIT_S = DRAIN_TIMEOUT_S + 5.0
 RESUME_POLL_S = 0.2
 FAILED_TURN_SOURCE = "failed"  # a turn heard that the dialogue never took (the question was asked again)
+# A turn this short ("yes", "no", "seven") cannot describe a red flag: no in-call check by Claude for it.
+FLAG_CHECK_MIN_WORDS = 3
 
 
 class StreamClock:
@@ -154,20 +156,20 @@ class CallSession:
     async def on_start(self, event: Start, caller: str) -> None:
         """Open the case and greet the caller; a reopened stream of a known call resumes its dialogue."""
         self.stream_sid, self.call_sid, self.caller = event.stream_sid, event.call_sid, caller
-        number = parse_caller(caller)
+        region = region_of(caller)  # the region every emergency number on this call comes from
         ref = await self.services.store.open_call(
             call_sid=self.call_sid,
             caller=caller,
             channel="voice",
-            region=number.region,
+            region=region,
             stream_sid=self.stream_sid,
         )
         self.case_id = ref.case_id
         if ref.created:
-            self.dialogue = Dialogue(channel="voice", region=number.region)
+            self.dialogue = Dialogue(channel="voice", region=region)
             opening = self.dialogue.start()
         else:
-            opening = await self._resume(number.region)
+            opening = await self._resume(region)
             if opening is None:
                 self._handed_off = True
                 self.done.set()  # nothing to resume: close, and after-stream gives the way out
@@ -447,6 +449,12 @@ class CallSession:
             t2 = time.perf_counter()
             stages["stt"], stages["correction"] = (t1 - t0) * 1000, (t2 - t1) * 1000
             reply = dialogue.answer(record.corrected_text)
+            if not reply.finished and _may_describe_a_sign(record):
+                # Claude may find a red flag the rules missed (never remove one); at most its deadline.
+                t3 = time.perf_counter()
+                flags = await self.services.red_flags_from_llm(dialogue.transcript)
+                stages["llm_flags"] = (time.perf_counter() - t3) * 1000
+                reply = dialogue.add_red_flags(flags, answered=record.prompt_id) or reply
         elif turn.kind == "dtmf":
             record.raw_text = record.corrected_text = turn.digits
             t2 = time.perf_counter()
@@ -454,7 +462,7 @@ class CallSession:
         else:
             t2 = time.perf_counter()
             reply = dialogue.no_answer()
-        stages["dialogue"] = (time.perf_counter() - t2) * 1000
+        stages["dialogue"] = (time.perf_counter() - t2) * 1000 - stages.get("llm_flags", 0.0)
         return reply
 
     async def _ask_again(self, failed: Reply | None = None) -> None:
@@ -494,7 +502,9 @@ class CallSession:
 
     def _start_transcription(self, pcm16: bytes) -> asyncio.Future:
         # The question the caller just heard is the best prior for the answer ("how bad, 1 to 10?" -> "seven").
-        job = asyncio.ensure_future(self.services.transcribe(pcm16, bias_hints(self._question or None)))
+        # Drug and disease names may be lent (through the phonetic gate) only to answers in the caller's own words.
+        hints = bias_hints(self._question or None, vocabulary=self._open_kind is AnswerKind.FREE)
+        job = asyncio.ensure_future(self.services.transcribe(pcm16, hints))
         job.add_done_callback(lambda f: f.cancelled() or f.exception())  # a dropped job's error is not "unretrieved"
         return job
 
@@ -613,3 +623,10 @@ class CallSession:
         if latency_ms is not None:
             self.services.observe_latency(latency_ms, stages or {})
         return latency_ms
+
+
+def _may_describe_a_sign(record: TurnRecord) -> bool:
+    """Whether a heard turn is worth Claude's red-flag check: the complaint, or an answer of a few words."""
+    return bool(record.corrected_text) and (
+        record.prompt_id == "complaint" or len(record.corrected_text.split()) >= FLAG_CHECK_MIN_WORDS
+    )

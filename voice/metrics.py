@@ -101,6 +101,11 @@ class Metrics:
         self.llm_fallbacks = Counter(
             "triage_llm_fallbacks_total", "Calls whose LLM intake failed, so the rules' intake stands", registry=r
         )
+        self.llm_flag_fallbacks = Counter(
+            "triage_llm_flag_check_fallbacks_total",
+            "Caller turns whose in-call red-flag check by Claude failed or missed its deadline; the rules stood",
+            ["reason"], registry=r,
+        )
         self.sms_failures = Counter("triage_sms_send_failures_total", "Outbound messages recorded as failed",
                                     registry=r)
         self.frames = Counter("triage_media_frames_total", "Inbound 20 ms audio frames handled", registry=r)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from intake.dialogue import Dialogue
-from intake.llm import intake_async
+from intake.llm import FLAG_CHECK_DEADLINE_S, IntakeError, intake_async, red_flags_heard
 from intake.models import TriageResult
 from routing.crypto import PhiCipher, load_or_create_dev_keys
 from routing.phones import parse_caller
@@ -87,13 +87,13 @@ def sms_status_callback_url(settings: Settings) -> str | None:
     return f"{settings.public_base_url.rstrip('/')}/sms/status" if settings.public_base_url else None
 
 
-def _anthropic_client(settings: Settings):
-    """The Claude client for intake extraction, or None (rule-based intake) without a key."""
+def _anthropic_client(settings: Settings, asynchronous: bool = False):
+    """The Claude client for intake extraction (or, asynchronous, for in-call red flags); None without a key."""
     if settings.anthropic_api_key is None:
         return None
     import anthropic
 
-    return anthropic.Anthropic(
+    return (anthropic.AsyncAnthropic if asynchronous else anthropic.Anthropic)(
         api_key=settings.anthropic_api_key.get_secret_value(),
         base_url=settings.anthropic_base_url or None,
         max_retries=0,  # the deadline is ours; a retry storm after hang-up helps nobody
@@ -181,6 +181,7 @@ class Services:
     stt_pool: ThreadPoolExecutor
     new_vad: VadFactory
     llm: object | None = None  # anthropic.Anthropic when ANTHROPIC_API_KEY is set
+    llm_async: object | None = None  # anthropic.AsyncAnthropic, for the red-flag check during the call
     metrics: Metrics = field(default_factory=Metrics)
     latency: LatencyLog = field(default_factory=LatencyLog)
     recovery: Recovery | None = None  # dropped streams in their grace, and the sweep for orphaned calls
@@ -238,6 +239,7 @@ class Services:
             stt_pool=ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stt"),
             new_vad=vad_factory(settings.vad),
             llm=_anthropic_client(settings),
+            llm_async=_anthropic_client(settings, asynchronous=True),
             metrics=metrics,
         )
         services.recovery = Recovery(services)
@@ -254,6 +256,8 @@ class Services:
         if self.recovery is not None:
             await self.recovery.close()
         await self.metrics.lag.stop()
+        if self.llm_async is not None:
+            await self.llm_async.close()
         self.stt_pool.shutdown(wait=False, cancel_futures=True)
         self.new_vad.close()
         await self.store.close()
@@ -296,6 +300,27 @@ class Services:
         if self.llm is not None and (result.answers.get("intake") or {}).get("source") != "llm":
             self.metrics.llm_fallbacks.inc()
         return result
+
+    async def red_flags_from_llm(self, transcript: list[tuple[str, str]]) -> list[str]:
+        """Red flags Claude hears in the call so far, within FLAG_CHECK_DEADLINE_S; [] without a key or on failure.
+
+        The deadline is the caller's: past it the turn goes on with the rules' answer, and the fallback is counted.
+        """
+        if self.llm_async is None:
+            return []
+        try:
+            async with asyncio.timeout(FLAG_CHECK_DEADLINE_S):
+                return await red_flags_heard(self.llm_async, transcript)
+        except TimeoutError:
+            reason = "timeout"
+        except IntakeError as e:
+            reason = "timeout" if e.code.endswith("timeout") else "failed"
+        except Exception:  # noqa: BLE001 -- a bug here must not cost the caller the turn
+            logger.exception("in-call red-flag check raised unexpectedly")
+            reason = "failed"
+        logger.warning("in-call red-flag check: %s; the rules stand", reason)
+        self.metrics.llm_flag_fallbacks.labels(reason).inc()
+        return []
 
     async def notify_case(self, case_id: int) -> None:
         """Summaries to the health workers and the caller; failures are logged, the case stays."""

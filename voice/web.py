@@ -10,8 +10,7 @@ from urllib.parse import urlsplit
 from quart import Blueprint, Response, request
 
 from intake.dialogue import Dialogue
-from intake.emergency import emergency_number
-from routing.phones import parse_caller
+from intake.emergency import emergency_number_for
 from routing.privacy import mask_phone
 from routing.store import CALL_ENDED
 from sms.signature import is_valid_signature, public_url
@@ -105,7 +104,7 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
         if case is not None and not finished and await may_resume(call_sid):
             logger.info("call %s from %s: stream dropped mid-dialogue; opening a new one", call_sid, mask_phone(caller))
             return _xml(twiml.resume_stream(stream_url(), stream_parameters(call_sid, caller), after_stream_url()))
-        number = emergency_number(parse_caller(caller).region).number
+        number = emergency_number_for(caller).number
         return _xml(twiml.after_stream(finished, number))
 
     @bp.post("/status")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from intake.dialogue import Dialogue
 from intake.extract import IntakeRecord, rule_based_intake
-from intake.llm import intake, merge, parse_tool_input
+from intake.llm import IntakeError, intake, merge, parse_tool_input, red_flags_heard
 from intake.models import Category, TriageResult, Urgency
 
 
@@ -196,3 +196,92 @@ def test_merge_does_not_touch_the_input():
     before = d.result.to_dict()
     merge(d.result, IntakeRecord(red_flags=["stroke"], urgency="routine"))
     assert d.result.to_dict() == before
+
+
+# --- red flags during the call -------------------------------------------------------------------
+
+
+def reply_flags(api: FakeMessagesApi, tool_input: object) -> None:
+    api.reply_tool({})
+    body = json.loads(api.body)
+    body["content"][0].update(name="report_red_flags", input=tool_input)
+    api.body = json.dumps(body).encode()
+
+
+@pytest.fixture
+def async_client(api):
+    return anthropic.AsyncAnthropic(api_key="test-key", base_url=api.url, max_retries=0, timeout=2.0)
+
+
+def on_complaint(complaint: str) -> Dialogue:
+    d = Dialogue(channel="voice", region="NG")
+    d.start()
+    d.answer("someone else")
+    reply = d.answer(complaint)
+    assert not reply.finished and d.result.red_flags == []  # the rules found nothing
+    return d
+
+
+async def test_claude_adds_a_flag_the_rules_missed_and_the_dialogue_ends_with_the_number(api, async_client):
+    d = on_complaint("my father is not himself today")
+    reply_flags(api, {"red_flags": ["stroke", "zombie", 7]})  # an unknown id and a wrong type are ignored
+    flags = await red_flags_heard(async_client, d.transcript)
+    assert flags == ["stroke"]
+    reply = d.add_red_flags(flags, answered="complaint")
+    assert reply.finished and "call 112" in reply.text.lower()
+    assert d.result.red_flags == ["stroke"] and d.result.urgency == Urgency.EMERGENCY
+    sent = api.requests[0]
+    assert sent["tool_choice"] == {"type": "tool", "name": "report_red_flags"}
+    assert "stroke" in sent["tools"][0]["input_schema"]["properties"]["red_flags"]["items"]["enum"]
+    assert "my father is not himself today" in sent["messages"][0]["content"].split("<conversation>")[1]
+
+
+async def test_an_unknown_id_alone_changes_nothing(api, async_client):
+    d = on_complaint("my father is not himself today")
+    reply_flags(api, {"red_flags": ["zombie"]})
+    assert await red_flags_heard(async_client, d.transcript) == []
+    assert d.add_red_flags(["zombie"], answered="complaint") is None
+    assert not d.finished and d.awaiting == "age"
+
+
+@pytest.mark.parametrize("failure", ["500", "timeout", "no-tool-call", "input-not-object"])
+async def test_a_failed_check_raises_a_stable_code(api, failure):
+    client = anthropic.AsyncAnthropic(api_key="test-key", base_url=api.url, max_retries=0, timeout=0.5)
+    d = on_complaint("my father is not himself today")
+    reply_flags(api, {"red_flags": ["stroke"]})
+    if failure == "500":
+        api.status, api.body = 500, b'{"type":"error","error":{"type":"api_error","message":"boom"}}'
+    elif failure == "timeout":
+        api.delay_s = 1.5
+    elif failure == "no-tool-call":
+        api.reply_tool({"complaint": "x", "symptoms": [], "red_flags": ["stroke"], "summary": "x"})  # another tool
+    else:
+        reply_flags(api, ["stroke"])
+    with pytest.raises(IntakeError) as caught:
+        await red_flags_heard(client, d.transcript, timeout_s=0.5)
+    expected = {"500": "flags-llm-failed", "timeout": "flags-llm-timeout"}.get(failure, "flags-llm-malformed")
+    assert caught.value.code == expected
+
+
+def test_added_flags_are_never_removed_and_a_finished_dialogue_is_left_alone():
+    d = Dialogue(channel="text", region="NG")
+    d.start()
+    d.answer("someone else")
+    assert d.answer("he has chest pain").finished and d.result.red_flags == ["chest_pain"]
+    assert d.add_red_flags([]) is None and d.add_red_flags(["stroke"]) is None  # over: nothing to say
+    assert d.result.red_flags == ["chest_pain"]
+    d = on_complaint("my father is not himself today")
+    assert d.add_red_flags([]) is None and d.add_red_flags(["stroke"]).finished
+    assert d.add_red_flags(["seizure"]) is None and d.result.red_flags == ["stroke"]
+
+
+def test_a_flag_the_structured_answer_decides_stays_with_it():
+    # "No, he is not breathing" at the breathing step goes on to repositioning, as the rules do it.
+    d = on_complaint("he fell in the water")
+    d.answer("40")
+    while d.awaiting != "breathing":
+        assert d.awaiting in ("walk",), d.awaiting
+        d.answer("no")
+    d.answer("no, he is not breathing")
+    assert d.add_red_flags(["not_breathing"], answered="breathing") is None
+    assert not d.finished

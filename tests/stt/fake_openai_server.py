@@ -30,6 +30,7 @@ class FakeOpenAI:
         self.modes: dict[str, str] = {}
         self.text = "I counted nine breaths."
         self.transcribe: Callable[[bytes], str] | None = None  # a transcription's text from the request body
+        self.tools: dict[str, object] = {}  # Messages requests that force one of these tools get its input back
         self.delay_s = 0.0
         self.requests: list[bytes] = []
         self.paths: list[str] = []
@@ -55,6 +56,17 @@ class FakeOpenAI:
 
     def reply_text(self, path: str, body: bytes) -> str:
         return self.transcribe(body) if self.transcribe and path == TRANSCRIPTIONS else self.text
+
+    def reply_body(self, path: str, body: bytes) -> dict | None:
+        """The success body: a tool call when a Messages request forces a tool in `tools`, else text."""
+        if path == MESSAGES and self.tools:
+            tool = (json.loads(body).get("tool_choice") or {}).get("name")
+            if tool in self.tools:
+                return {"id": "msg_1", "type": "message", "role": "assistant", "model": "claude-haiku-4-5",
+                        "content": [{"type": "tool_use", "id": "toolu_1", "name": tool, "input": self.tools[tool]}],
+                        "stop_reason": "tool_use", "stop_sequence": None,
+                        "usage": {"input_tokens": 1, "output_tokens": 1}}
+        return _reply(path, self.reply_text(path, body))
 
 
 def transcribe_by_frames(texts: list[str], voice) -> Callable[[bytes], str]:
@@ -107,7 +119,7 @@ def _handler(state: FakeOpenAI):
             if mode == "garbage":
                 return self._send(200, b"<html>certainly! here is the intake: {urgency: routine")
             time.sleep(state.delay_s)
-            return self._send(200, json.dumps(_reply(self.path, state.reply_text(self.path, body))).encode())
+            return self._send(200, json.dumps(state.reply_body(self.path, body)).encode())
 
         def _send(self, status: int, body: bytes) -> None:
             try:

@@ -21,7 +21,6 @@ def corrector():
         ("She takes low-diping for her pressure.", "She takes amlodipine for her pressure."),
         ("I am on the oxisillin.", "I am on the amoxicillin."),
         ("I gave him my view person.", "I gave him ibuprofen."),
-        ("It is full of trust.", "It is full of pus."),
         ("He has an upset on his leg.", "He has an abscess on his leg."),
         ("She uses a ventilin inhaler.", "She uses a ventolin inhaler."),
         ("I took some paracetemol.", "I took some paracetamol."),
@@ -43,6 +42,10 @@ def test_mishearings_become_medical_terms(corrector, heard, expected):
         "The doctor's phone is off, it's achy and the heartbeats are fast.",
         "We trust the nurse, the pairs of shoes are by the door.",
         "Hydrocodone is not what he takes.",
+        "It is full of trust.",  # "trust" does not sound like "pus": a listed confusion still needs the sound
+        "Pairs time all, then my view person.",  # listed confusions of everyday words need a cue before them
+        "My uncle was hit by a motorbike.",
+        "Her face has some colour now.",
         "",
         "!!! ... ???",
     ],
@@ -52,8 +55,8 @@ def test_ordinary_sentences_are_left_alone(corrector, sentence):
 
 
 def test_replacements_are_reported_and_case_kept(corrector):
-    result = corrector.correct("Pairs time all, then my view person.")
-    assert result.text == "Paracetamol, then ibuprofen."
+    result = corrector.correct("I took Pairs time all, then gave him my view person.")
+    assert result.text == "I took Paracetamol, then gave him ibuprofen."
     assert result.replacements == [("Pairs time all", "Paracetamol"), ("my view person", "ibuprofen")]
 
 

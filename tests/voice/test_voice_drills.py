@@ -8,6 +8,7 @@ exact audio frames), so the dialogue runs its real course.
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 import time
 import urllib.parse
@@ -113,16 +114,28 @@ async def test_when_every_stt_backend_hangs_the_caller_hears_a_hold_then_the_que
 @pytest.mark.parametrize("mode", ["500", "garbage"])
 async def test_a_failing_llm_leaves_the_rules_result_standing(drill, mode):
     base, services, up = drill
-    up.modes[MESSAGES], calls = mode, up.calls(MESSAGES)
+    up.modes[MESSAGES], calls = mode, _intake_requests(up)
     before = services.metrics.registry.get_sample_value("triage_llm_fallbacks_total")
+    checks_before = services.metrics.registry.get_sample_value(FLAG_CHECK_FAILED, {"reason": "failed"}) or 0.0
     scenario = SCENARIOS["red-rate-fever"]
     trace = await asyncio.wait_for(simulate_call(scenario, base, default_voice("slt"), speed=8.0), timeout=120)
     await asyncio.wait_for(services.call_ended(trace.call_sid).wait(), timeout=30)
     case = await services.store.find_case_by_call(trace.call_sid)
-    assert up.calls(MESSAGES) == calls + 1  # the LLM was asked, and failed
+    assert _intake_requests(up) == calls + 1  # the LLM was asked for the intake, and failed
+    # ...and for red flags after the complaint, which failed too: the rules' flags and START stood
+    assert (services.metrics.registry.get_sample_value(FLAG_CHECK_FAILED, {"reason": "failed"}) or 0.0) > checks_before
     assert (case.triage["start_category"], case.triage["urgency"]) == ("RED", "emergency")
     assert case.triage["answers"]["intake"]["source"] == "rules"
     assert services.metrics.registry.get_sample_value("triage_llm_fallbacks_total") == before + 1
+
+
+FLAG_CHECK_FAILED = "triage_llm_flag_check_fallbacks_total"
+
+
+def _intake_requests(up) -> int:
+    """Messages requests for the intake after the call (the in-call red-flag checks are others)."""
+    bodies = [body for path, body in zip(up.paths, up.requests) if path == MESSAGES]
+    return sum((json.loads(b).get("tool_choice") or {}).get("name") == "record_intake" for b in bodies)
 
 
 async def test_a_dropped_line_keeps_the_case_and_texts_the_caller_a_way_back(drill):

@@ -101,6 +101,15 @@ async def test_after_stream_apologises_when_the_dialogue_did_not_finish(client):
     assert "1 1 2" in root.find("Say").text and root.find("Hangup") is not None
 
 
+@pytest.mark.parametrize(("caller", "said"), [("+12425551234", "9 1 1"), ("+447797712345", "9 9 9")])
+async def test_after_stream_names_the_number_the_dialogue_would(client, caller, said):
+    # A Bahamas number the phone library calls invalid, and a Jersey mobile: not the 112 fallback.
+    test_client, _ = client
+    form = {"CallSid": "CAnocase" + caller[1:], "From": caller}
+    response = await test_client.post("/voice/after-stream", form=form, headers=_signed("/voice/after-stream", form))
+    assert said in ET.fromstring(await response.get_data(as_text=True)).find("Say").text
+
+
 # --- after-stream retried by Twilio for the same drop: the same new stream, once; retries use up no resumes
 
 

@@ -1,0 +1,97 @@
+"""The primed decode lends drug and disease names through the phonetic gate; it never overwrites what was said."""
+
+from __future__ import annotations
+
+import pytest
+
+from stt.base import Hints, Transcript
+from stt.lexicon import VOCABULARY, bias_hints
+from stt.primed import PrimedTermsTranscriber, lend_terms
+from stt.synth import synthesize
+
+
+@pytest.fixture(scope="module")
+def primed():
+    return PrimedTermsTranscriber(ScriptedTranscriber({}))
+
+
+@pytest.mark.parametrize(
+    ("plain", "primed_text", "expected"),
+    [
+        # what tiny.en wrote for these turns, plainly and primed with drug names
+        ("My uncle was hit by a motorbike.", "My amlodipine, amlodibine.", "My uncle was hit by a motorbike."),
+        ("My uncle was hit by a motorbike on the road.", "My amlodipine motorbike on the road.",
+         "My uncle was hit by a motorbike on the road."),
+        ("My Uncle Wish hit by a motorbike.", "My ample was hit by a motorbike.", "My Uncle Wish hit by a motorbike."),
+        ("Just parent-time model. I'm allergic to aspirin, so I haven't been taking me that.",
+         "Just paracetamol, amlodipine, so I haven't been taking that.",
+         "Just parent-time model. I'm allergic to aspirin, so I haven't been taking me that."),
+        ("She said she is fine.", "She said seizure is fine.", "She said she is fine."),  # no term out of nothing
+        ("He fell off the roof.", "He had a seizure and fell off the roof.", "He fell off the roof."),
+    ],
+)
+def test_the_primed_decode_never_overwrites_ordinary_speech(primed, plain, primed_text, expected):
+    assert lend_terms(plain, primed_text, primed.gate)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("plain", "primed_text", "expected"),
+    [
+        ("He has asthma and uses a solid abdominal inhaler.", "He has asthma and uses the salbutamol inhaler.",
+         "He has asthma and uses the salbutamol inhaler."),
+        ("I've got a bit of a dry calf but it's not too troublesome.",
+         "I've got a bit of a dry cough, but it's not too troublesome.",
+         "I've got a bit of a dry cough but it's not too troublesome."),
+        ("Yeah, so you know the vent only. It's called Solid Time Model.",
+         "yeah, so you know the ventolin, it's called salbutamol.",
+         "Yeah, so you know the ventolin. It's called Salbutamol."),
+    ],
+)
+def test_a_term_the_primed_decode_heard_where_the_plain_one_garbled_it_is_lent(primed, plain, primed_text, expected):
+    assert lend_terms(plain, primed_text, primed.gate)[0] == expected
+
+
+class ScriptedTranscriber:
+    """Answers by whether the hints carry a vocabulary, and records the hints it got."""
+
+    name = "scripted"
+
+    def __init__(self, texts: dict[bool, str]) -> None:
+        self.texts = texts
+        self.hints: list[Hints | None] = []
+
+    def transcribe(self, pcm16, sample_rate, hints=None):
+        self.hints.append(hints)
+        return Transcript(self.texts[bool(hints and hints.hotwords)], self.name, 1.0)
+
+
+def test_the_plain_decode_gets_the_question_only_and_a_second_decode_has_the_vocabulary():
+    inner = ScriptedTranscriber({False: "My uncle took the pills.", True: "My amlodipine took the pills."})
+    out = PrimedTermsTranscriber(inner).transcribe(b"\0\0", 8000, bias_hints("What medicines?"))
+    assert [h.hotwords for h in inner.hints] == [None, VOCABULARY]
+    assert [h.initial_prompt for h in inner.hints] == ["What medicines?", "What medicines?"]
+    assert out.text == "My uncle took the pills."
+
+
+def test_no_vocabulary_or_no_second_decode_costs_one_decode():
+    inner = ScriptedTranscriber({False: "yes", True: "yes"})
+    PrimedTermsTranscriber(inner).transcribe(b"\0\0", 8000, bias_hints("Is he breathing?", vocabulary=False))
+    PrimedTermsTranscriber(inner, second_decode=False).transcribe(b"\0\0", 8000, bias_hints("What happened?"))
+    assert [h.hotwords for h in inner.hints] == [None, None]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("voice", ["espeak:en-us", "flite:slt"])
+def test_real_speech_of_ordinary_words_gets_no_drug_name(local_whisper, voice):
+    # tiny.en primed with the old drug list heard "My uncle was it, amlodipine." (espeak) and
+    # "My amlodipine, amlodibine." (flite slt) for this sentence at 8 kHz.
+    pcm = synthesize("My uncle was hit by a motorbike.", voice)
+    text = PrimedTermsTranscriber(local_whisper).transcribe(pcm, 8000, bias_hints("What happened?")).text.lower()
+    assert "uncle" in text and "amlodipine" not in text, text
+
+
+@pytest.mark.slow
+def test_real_speech_of_a_drug_name_still_reaches_the_transcript(local_whisper):
+    pcm = synthesize("She takes amoxicillin for the chest infection.", "espeak:en-us")
+    text = PrimedTermsTranscriber(local_whisper).transcribe(pcm, 8000, bias_hints("What medicines?")).text.lower()
+    assert "amoxicillin" in text, text
