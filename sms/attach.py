@@ -14,7 +14,8 @@ from .inbound import InboundMessage
 from .links import case_url
 from .media import MediaError
 from .notify import recipient_tag
-from .photos import CleanPhoto, PhotoError, clean_photo, save_photo
+from .decoding import DecoderBusy
+from .photos import CleanPhoto, PhotoError, save_photo
 from .sender import channel_of
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+MEDIA_DECODE_WAIT_S = 60.0  # a fetched MMS photo waits for the decoder (no browser to tell to come back)
 MEDIA_FAILED = ("Triageline {ref}: we could not read the photo you sent. Please send it again, or use the photo "
                 "link we texted you.")
 
@@ -62,10 +64,14 @@ async def attach_media(ctx: SmsContext, msg: InboundMessage, case_id: int, refer
             failed.append("media-not-image")
             continue
         try:
-            photo = await asyncio.to_thread(clean_photo, await ctx.media.fetch(url))
+            photo = await ctx.decoder.decode(await ctx.media.fetch(url), wait_s=MEDIA_DECODE_WAIT_S)
         except (MediaError, PhotoError) as exc:
             logger.info("media %s for case %s refused: %s", content_type or "?", reference, exc.code)
             failed.append(exc.code)
+            continue
+        except DecoderBusy:
+            logger.warning("media for case %s not decoded: photo decoder busy", reference)
+            failed.append("photo-decoder-busy")
             continue
         if await attach_photo(ctx, case_id, photo, source=source):
             attached += 1

@@ -23,11 +23,12 @@ from routing.workers import find_worker
 
 from .attach import attach_media, attach_photo, notify_photo
 from .conversation import fallback_text, handle_patient_text, help_text
+from .decoding import DecoderBusy, PhotoDecoder
 from .inbound import InboundMessage
 from .links import LinkError, read_token
 from .media import MediaFetcher
 from .notify import send_case_summaries
-from .photos import MAX_PHOTO_BYTES, PhotoError, clean_photo
+from .photos import MAX_PHOTO_BYTES, PhotoError
 from .sender import MessageSender
 from .signature import signed_form as check_signed_form
 
@@ -39,6 +40,7 @@ logger = logging.getLogger(__name__)
 UPLOAD_BODY_LIMIT_BYTES = MAX_PHOTO_BYTES + 256 * 1024  # one photo plus multipart overhead
 LINK_STATUS = {"link-malformed": 404, "link-forged": 403, "link-expired": 410}
 PHOTO_STATUS = {"photo-too-large": 413, "photo-too-many-pixels": 413, "photo-format": 415, "photo-not-image": 415}
+BUSY_TEXT = "We are receiving many photos right now. Please wait a few seconds and send it again."
 DAILY_TEXT_LIMIT = 50  # inbound messages per number per day; a message with a red flag is always triaged
 OVER_LIMIT_TEXT = ("Triageline: you have sent many messages today, so we will read new ones tomorrow. "
                    "Emergency: call {number} now.")
@@ -64,6 +66,7 @@ class SmsContext:
     worker_numbers: tuple[str, ...] = ()
     commands: CommandHandler | None = None
     media: MediaFetcher | None = None  # None: MMS/WhatsApp media cannot be fetched (no Twilio credentials)
+    decoder: PhotoDecoder = field(default_factory=PhotoDecoder)  # the app closes it after serving
     clock: Callable[[], float] = field(default=time.time)
 
 
@@ -189,10 +192,15 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
             return await page("upload.html", **values)
         try:
             upload = (await request.files).get("photo")
-            # Decoding a 40-megapixel image takes a while: off the event loop, where live calls' audio runs.
-            photo = await asyncio.to_thread(clean_photo, upload.read() if upload else b"")
+            # Decoding takes a while: on the photo pool, off the event loop where live calls' audio runs.
+            photo = await ctx.decoder.decode(upload.read() if upload else b"")
         except RequestEntityTooLarge:
             return await page("upload.html", 413, error="That photo is too large. Please send a smaller one.", **values)
+        except DecoderBusy as busy:
+            logger.warning("upload for case %s refused: photo decoder busy", case.reference)
+            response = await page("upload.html", 503, error=BUSY_TEXT, **values)
+            response.headers["Retry-After"] = str(busy.retry_after_s)
+            return response
         except PhotoError as exc:
             logger.info("upload for case %s refused: %s", case.reference, exc.code)
             return await page("upload.html", PHOTO_STATUS[exc.code],

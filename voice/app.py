@@ -8,6 +8,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from quart import Quart, Response, jsonify
 
 from sms.commands import QueueReplies
+from sms.decoding import PhotoDecoder
 from sms.media import MediaFetcher
 from sms.web import SmsContext
 from sms.web import create_blueprint as sms_blueprint
@@ -28,6 +29,7 @@ def create_app(settings: Settings | None = None) -> Quart:
     app = Quart(__name__)
     app.config["MAX_CONTENT_LENGTH"] = MAX_FORM_BYTES
     holder: dict[str, Services] = {}
+    decoder = PhotoDecoder(settings.photo_decode_workers, settings.photo_decode_queue)
 
     def services() -> Services:
         return holder["services"]
@@ -53,10 +55,12 @@ def create_app(settings: Settings | None = None) -> Quart:
             commands=QueueReplies(services.store, secret=services.secret, public_base_url=settings.public_base_url),
             media=(MediaFetcher(settings.twilio_account_sid, token, api_base_url=settings.twilio_api_base_url or None)
                    if settings.twilio_enabled else None),
+            decoder=decoder,
         )))
 
     @app.after_serving
     async def stop_services() -> None:
+        decoder.close()
         if "services" in holder:
             await holder.pop("services").close()
 

@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     retention_days: int = Field(default=RoutingPolicy.retention_days, ge=1)  # transcripts are purged after this
     job_lease_s: int = Field(default=RoutingPolicy.job_lease_s, ge=1)  # a job unfinished by then is retried elsewhere
 
+    # Patient photos (sms/decoding.py): decodes at once on their own pool, and uploads that may wait for one.
+    photo_decode_workers: int = Field(default=1, ge=1, le=8)
+    photo_decode_queue: int = Field(default=8, ge=0)  # past workers + queue an upload is refused (503, Retry-After)
+
     openai_api_key: SecretStr | None = None
     openai_base_url: str = ""
     anthropic_api_key: SecretStr | None = None

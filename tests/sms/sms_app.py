@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import socket
+import urllib.error
+import urllib.request
+import uuid
+from contextlib import asynccontextmanager
+from email.message import Message
 from pathlib import Path
 
+from hypercorn.asyncio import serve
+from hypercorn.config import Config
 from quart import Quart
 from twilio.request_validator import RequestValidator
 
@@ -17,14 +26,57 @@ WORKERS = ("+2348030000001", "+2348030000002")
 
 
 def make_app(store, photo_dir: Path, *, now: float, auth_token: str | None = AUTH, commands=None, media=None,
-             sender=None) -> Quart:
-    """The blueprint bound to `store`, the outbox (or `sender`), and a fixed clock."""
+             sender=None, **context) -> Quart:
+    """The blueprint bound to `store`, the outbox (or `sender`), and a fixed clock; `context`: other SmsContext fields."""
     app = Quart(__name__)
     ctx = SmsContext(store=store, sender=sender or OutboxSender(store), secret=SECRET, photo_dir=photo_dir,
                      public_base_url=BASE, auth_token=auth_token, worker_numbers=WORKERS, commands=commands,
-                     media=media, clock=lambda: now)
+                     media=media, clock=lambda: now, **context)
     app.register_blueprint(create_blueprint(ctx))
     return app
+
+
+@asynccontextmanager
+async def hypercorn_server(app: Quart):
+    """`app` behind hypercorn on a loopback port, in this event loop; yields its base URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = Config()
+    config.bind = [f"127.0.0.1:{port}"]
+    config.accesslog = None
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(app, config, shutdown_trigger=stop.wait))
+    for _ in range(200):  # until it accepts connections
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.close()
+            break
+        except OSError:
+            await asyncio.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, timeout=30)
+
+
+def _post_photo(url: str, data: bytes, headers: dict[str, str]) -> tuple[int, Message, str]:
+    boundary = uuid.uuid4().hex
+    body = (f'--{boundary}\r\nContent-Disposition: form-data; name="photo"; filename="photo.png"\r\n'
+            "Content-Type: image/png\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    request = urllib.request.Request(url, data=body, method="POST", headers={
+        "Content-Type": f"multipart/form-data; boundary={boundary}", **headers})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers, exc.read().decode()
+
+
+async def post_photo(url: str, data: bytes, headers: dict[str, str] | None = None) -> tuple[int, Message, str]:
+    """Upload `data` as the photo form's file over real HTTP: (status, headers (any case), page text)."""
+    return await asyncio.to_thread(_post_photo, url, data, headers or {})
 
 
 def signed(path: str, form: dict[str, str]) -> dict:
