@@ -1,4 +1,4 @@
-"""routing's `triage` subcommands: db upgrade, workers, worker (the job loop), bench queue.
+"""routing's `triage` subcommands: db upgrade|reencrypt, workers, worker (the job loop), bench queue.
 
 Each handler is set as `func` and takes the parsed `args`; it runs its own event loop and returns
 an exit code. The app passes `open_store`, which builds a Store from the settings (DATABASE_URL, keys).
@@ -57,6 +57,9 @@ def register(subparsers, open_store: OpenStore, *, make_notifier: MakeNotifier |
     db = subparsers.add_parser("db", help="database schema").add_subparsers(dest="db_command", required=True)
     upgrade = db.add_parser("upgrade", help="bring the schema to the latest migration")
     upgrade.set_defaults(func=_runner(open_store, _db_upgrade))
+    reencrypt = db.add_parser("reencrypt", help="rewrite every PHI column and photo file under the newest PHI_KEY "
+                                                "(key rotation; also encrypts photos stored before encryption)")
+    reencrypt.set_defaults(func=_runner(open_store, _db_reencrypt))
 
     workers = subparsers.add_parser("workers", help="health workers").add_subparsers(dest="workers_command",
                                                                                      required=True)
@@ -101,6 +104,12 @@ def register_bench(bench_subparsers, open_store: OpenStore) -> None:
 async def _db_upgrade(store: Store, args) -> int:
     await store.upgrade()
     print(f"schema at head ({store.dialect})")
+    return 0
+
+
+async def _db_reencrypt(store: Store, args) -> int:
+    count = await store.reencrypt()
+    print(f"re-encrypted {count} values and photo files under the newest key")
     return 0
 
 

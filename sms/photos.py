@@ -10,14 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import warnings
 from dataclasses import dataclass
-from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
-
-logger = logging.getLogger(__name__)
 
 ALLOWED_FORMATS = frozenset({"JPEG", "PNG", "WEBP"})  # HEIC needs pillow-heif, which is not installed
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
@@ -130,15 +126,3 @@ def _flatten(image: Image.Image) -> Image.Image:
         return flat
     return image.convert("RGB")
 
-
-def save_photo(photo_dir: Path, case_id: int, photo: CleanPhoto) -> Path:
-    """Write the photo under `<photo_dir>/<case_id>/<sha256>.jpg`; the same photo twice is one file."""
-    folder = Path(photo_dir) / str(int(case_id))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{photo.digest}.jpg"
-    if not path.exists():
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(photo.jpeg)
-        tmp.replace(path)  # atomic: a reader never sees half a file
-    logger.info("photo %s stored for case %s (%dx%d)", photo.digest[:12], case_id, photo.width, photo.height)
-    return path

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Awaitable, Callable
 
 from quart import Blueprint, Response, current_app, render_template, request
@@ -16,7 +14,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from intake.emergency import emergency_number
 from intake.red_flags import find_red_flags
 from routing.contacts import Received, is_opted_out, receive, record_reply, set_opted_out
-from routing.errors import NotFound
+from routing.errors import NotFound, PhotoLimit
 from routing.phones import parse_caller
 from routing.privacy import mask_phone
 from routing.workers import find_worker
@@ -40,6 +38,7 @@ logger = logging.getLogger(__name__)
 UPLOAD_BODY_LIMIT_BYTES = MAX_PHOTO_BYTES + 256 * 1024  # one photo plus multipart overhead
 LINK_STATUS = {"link-malformed": 404, "link-forged": 403, "link-expired": 410}
 PHOTO_STATUS = {"photo-too-large": 413, "photo-too-many-pixels": 413, "photo-format": 415, "photo-not-image": 415}
+FULL_TEXT = "We already have all the photos we can take for this case. A health worker will look at them."
 BUSY_TEXT = "We are receiving many photos right now. Please wait a few seconds and send it again."
 DAILY_TEXT_LIMIT = 50  # inbound messages per number per day; a message with a red flag is always triaged
 OVER_LIMIT_TEXT = ("Triageline: you have sent many messages today, so we will read new ones tomorrow. "
@@ -60,7 +59,6 @@ class SmsContext:
     store: Store
     sender: MessageSender
     secret: bytes
-    photo_dir: Path
     public_base_url: str = ""
     auth_token: str | None = None  # set: every Twilio webhook must carry a valid signature
     worker_numbers: tuple[str, ...] = ()
@@ -206,10 +204,18 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
             return await page("upload.html", PHOTO_STATUS[exc.code],
                               error="That file is not a photo we can use. Please choose a JPEG, PNG or WebP photo.",
                               **values)
-        if await attach_photo(ctx, case.id, photo, source="upload"):
-            current_app.add_background_task(notify_photo, ctx, case.id, case.reference, photo.digest)
+        try:
+            if await attach_photo(ctx, case.id, photo, source="upload"):
+                current_app.add_background_task(notify_photo, ctx, case.id, case.reference, photo.digest)
+        except PhotoLimit:
+            return await full_case(case, values)
         return await page("message.html", title="Photo received",
                           text=f"Thank you. The photo is attached to case {case.reference}.", **values)
+
+    async def full_case(case, values: dict) -> Response:
+        """The case holds all the photos it may: said plainly, so nobody keeps trying."""
+        logger.info("upload for case %s refused: photo limit reached", case.reference)
+        return await page("upload.html", 413, error=FULL_TEXT, **values)
 
     @bp.get("/cases/<token>")
     async def case_page(token: str) -> Response:
@@ -218,21 +224,21 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         if refusal is not None:
             return refusal
         response = await page("case.html", case=case, triage=case.triage, token=token,
-                              photos=await ctx.store.list_photos(case.id),
+                              photos=await ctx.store.list_photos(case.id), notes=await ctx.store.list_notes(case.id),
                               trail=await ctx.store.audit_trail(case.id), title=f"Case {case.reference}")
         response.headers["Cache-Control"] = "no-store"
         return response
 
     @bp.get("/cases/<token>/photos/<name>")
     async def case_photo(token: str, name: str) -> Response:
-        """One stored photo of the case the link opens."""
+        """One stored photo of the case the link opens, decrypted; every view is in the audit log."""
         case, refusal = await open_link(token, "case")
         if refusal is not None:
             return refusal
-        photo = next((p for p in await ctx.store.list_photos(case.id) if p.name == name), None)
-        if photo is None:  # only what the database lists: also what keeps "../" out
+        found = await ctx.store.read_photo(case.id, name, actor="case-link")
+        if found is None:  # only what the database lists for this case: also what keeps "../" out
             return Response("not found", 404)
-        data = await asyncio.to_thread((Path(ctx.photo_dir) / photo.path).read_bytes)
+        photo, data = found
         return Response(data, 200, content_type=photo.content_type, headers={"Cache-Control": "no-store"})
 
     return bp

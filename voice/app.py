@@ -48,7 +48,6 @@ def create_app(settings: Settings | None = None) -> Quart:
             store=services.store,
             sender=services.sender,
             secret=services.secret,
-            photo_dir=settings.data_dir / "photos",
             public_base_url=settings.public_base_url,
             auth_token=token,
             worker_numbers=settings.worker_numbers,

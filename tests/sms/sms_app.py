@@ -9,7 +9,6 @@ import urllib.request
 import uuid
 from contextlib import asynccontextmanager
 from email.message import Message
-from pathlib import Path
 
 from hypercorn.asyncio import serve
 from hypercorn.config import Config
@@ -25,11 +24,12 @@ SECRET = b"k" * 32
 WORKERS = ("+2348030000001", "+2348030000002")
 
 
-def make_app(store, photo_dir: Path, *, now: float, auth_token: str | None = AUTH, commands=None, media=None,
-             sender=None, **context) -> Quart:
-    """The blueprint bound to `store`, the outbox (or `sender`), and a fixed clock; `context`: other SmsContext fields."""
+def make_app(store, *, now: float, auth_token: str | None = AUTH, commands=None, media=None, sender=None,
+             **context) -> Quart:
+    """The blueprint bound to `store` (photos in its photo_dir), the outbox (or `sender`), and a fixed clock;
+    `context`: other SmsContext fields."""
     app = Quart(__name__)
-    ctx = SmsContext(store=store, sender=sender or OutboxSender(store), secret=SECRET, photo_dir=photo_dir,
+    ctx = SmsContext(store=store, sender=sender or OutboxSender(store), secret=SECRET,
                      public_base_url=BASE, auth_token=auth_token, worker_numbers=WORKERS, commands=commands,
                      media=media, clock=lambda: now, **context)
     app.register_blueprint(create_blueprint(ctx))

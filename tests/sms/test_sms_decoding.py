@@ -87,7 +87,7 @@ async def test_server_refuses_uploads_past_the_decode_queue_with_503_and_retry_a
     ref = await store.open_call(call_sid="CA-busy", caller="+2348031234567", region="NG")
     gate = Gate()
     decoder = PhotoDecoder(workers=1, queue=1, decode=gate.decode, retry_after_s=9)
-    app = make_app(store, tmp_path / "photos", now=NOW, decoder=decoder)
+    app = make_app(store, now=NOW, decoder=decoder)
     try:
         async with hypercorn_server(app) as base:
             url = photo_url(BASE, SECRET, ref.case_id, now=NOW).replace(BASE, base)
@@ -117,7 +117,7 @@ async def test_server_refuses_the_37_kb_6300_square_png_from_its_header(store, t
     assert len(bomb) < 200_000
     decoder = PhotoDecoder()
     try:
-        async with hypercorn_server(make_app(store, tmp_path / "photos", now=NOW, decoder=decoder)) as base:
+        async with hypercorn_server(make_app(store, now=NOW, decoder=decoder)) as base:
             status, _, text = await post_photo(photo_url(base, SECRET, ref.case_id, now=NOW), bomb)
     finally:
         decoder.close()
