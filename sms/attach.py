@@ -7,14 +7,10 @@ from typing import TYPE_CHECKING
 
 from routing.errors import PhotoLimit
 from routing.privacy import mask_phone
-from routing.queue import current_worker
-from routing.workers import get_worker
 
-from .inbound import InboundMessage
-from .links import case_url
-from .media import MediaError
-from .notify import recipient_tag
 from .decoding import DecoderBusy
+from .inbound import InboundMessage
+from .media import MediaError
 from .photos import CleanPhoto, PhotoError
 from .sender import channel_of
 
@@ -38,18 +34,6 @@ async def attach_photo(ctx: SmsContext, case_id: int, photo: CleanPhoto, *, sour
     _, created = await ctx.store.add_photo(case_id, jpeg=photo.jpeg, width=photo.width, height=photo.height,
                                            source=source)
     return created
-
-
-async def notify_photo(ctx: SmsContext, case_id: int, reference: str, digest: str) -> None:
-    """Tell the worker who has the case (else the configured worker numbers) that a photo arrived, once per photo."""
-    worker_id = await current_worker(ctx.store, case_id)
-    worker = await get_worker(ctx.store, worker_id) if worker_id is not None else None
-    numbers = (worker.phone,) if worker is not None else ctx.worker_numbers
-    link = case_url(ctx.public_base_url, ctx.secret, case_id, now=ctx.clock()) if ctx.public_base_url else ""
-    for number in numbers:
-        await ctx.sender.send(number, f"{reference}: photo received. {link}".strip(), kind="photo_notice",
-                              case_id=case_id,
-                              idempotency_key=f"case:{case_id}:photo:{digest[:16]}:{recipient_tag(ctx.secret, number)}")
 
 
 async def attach_media(ctx: SmsContext, msg: InboundMessage, case_id: int, reference: str) -> int:
@@ -77,9 +61,8 @@ async def attach_media(ctx: SmsContext, msg: InboundMessage, case_id: int, refer
             failed.append("photo-decoder-busy")
             continue
         try:
-            if await attach_photo(ctx, case_id, photo, source=source):
+            if await attach_photo(ctx, case_id, photo, source=source):  # the worker hears of it in the digest
                 attached += 1
-                await notify_photo(ctx, case_id, reference, photo.digest)
         except PhotoLimit:
             logger.info("media for case %s refused: the case holds all the photos it may", reference)
             failed.append("photo-limit")

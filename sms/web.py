@@ -19,7 +19,7 @@ from routing.phones import parse_caller
 from routing.privacy import mask_phone
 from routing.workers import find_worker
 
-from .attach import attach_media, attach_photo, notify_photo
+from .attach import attach_media, attach_photo
 from .conversation import fallback_text, handle_patient_text, help_text
 from .decoding import DecoderBusy, PhotoDecoder
 from .inbound import InboundMessage
@@ -29,6 +29,7 @@ from .notify import send_case_summaries
 from .photos import MAX_PHOTO_BYTES, PhotoError
 from .sender import MessageSender
 from .signature import signed_form as check_signed_form
+from .throttle import UploadThrottle
 
 if TYPE_CHECKING:
     from routing.store import Store
@@ -39,6 +40,7 @@ UPLOAD_BODY_LIMIT_BYTES = MAX_PHOTO_BYTES + 256 * 1024  # one photo plus multipa
 LINK_STATUS = {"link-malformed": 404, "link-forged": 403, "link-expired": 410}
 PHOTO_STATUS = {"photo-too-large": 413, "photo-too-many-pixels": 413, "photo-format": 415, "photo-not-image": 415}
 FULL_TEXT = "We already have all the photos we can take for this case. A health worker will look at them."
+SLOW_DOWN_TEXT = "That is a lot of photos at once. Please wait a minute, then send the next one."
 BUSY_TEXT = "We are receiving many photos right now. Please wait a few seconds and send it again."
 DAILY_TEXT_LIMIT = 50  # inbound messages per number per day; a message with a red flag is always triaged
 OVER_LIMIT_TEXT = ("Triageline: you have sent many messages today, so we will read new ones tomorrow. "
@@ -65,6 +67,7 @@ class SmsContext:
     commands: CommandHandler | None = None
     media: MediaFetcher | None = None  # None: MMS/WhatsApp media cannot be fetched (no Twilio credentials)
     decoder: PhotoDecoder = field(default_factory=PhotoDecoder)  # the app closes it after serving
+    throttle: UploadThrottle = field(default_factory=UploadThrottle)
     clock: Callable[[], float] = field(default=time.time)
 
 
@@ -182,12 +185,23 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         if request.method == "POST" and (request.content_length or 0) > UPLOAD_BODY_LIMIT_BYTES:
             return await page("message.html", 413, title="Photo too large", text="Please send a smaller photo.")
         request.max_content_length = UPLOAD_BODY_LIMIT_BYTES
+        if request.method == "POST":  # counted before the link is checked: guessing links costs the same
+            client = ctx.throttle.client_key(request.remote_addr, request.headers.get("X-Forwarded-For"))
+            if (wait_s := ctx.throttle.hit_client(client)) is not None:
+                logger.warning("upload refused: a client over %s", ctx.throttle.per_client)
+                return _retry_after(await page("message.html", 429, title="Too many photos", text=SLOW_DOWN_TEXT),
+                                    wait_s)
         case, refusal = await open_link(token, "photo")
         if refusal is not None:
             return refusal
         values = {"reference": case.reference, "emergency": emergency_number(case.region).number}
         if request.method == "GET":
             return await page("upload.html", **values)
+        if (wait_s := ctx.throttle.hit_link(case.id)) is not None:
+            logger.warning("upload for case %s refused: over %s", case.reference, ctx.throttle.per_link)
+            return _retry_after(await page("upload.html", 429, error=SLOW_DOWN_TEXT, **values), wait_s)
+        if await ctx.store.count_photos(case.id) >= ctx.store.policy.photos_per_case_max:
+            return await full_case(case, values)  # before the body is parsed or decoded
         try:
             upload = (await request.files).get("photo")
             # Decoding takes a while: on the photo pool, off the event loop where live calls' audio runs.
@@ -196,18 +210,15 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
             return await page("upload.html", 413, error="That photo is too large. Please send a smaller one.", **values)
         except DecoderBusy as busy:
             logger.warning("upload for case %s refused: photo decoder busy", case.reference)
-            response = await page("upload.html", 503, error=BUSY_TEXT, **values)
-            response.headers["Retry-After"] = str(busy.retry_after_s)
-            return response
+            return _retry_after(await page("upload.html", 503, error=BUSY_TEXT, **values), busy.retry_after_s)
         except PhotoError as exc:
             logger.info("upload for case %s refused: %s", case.reference, exc.code)
             return await page("upload.html", PHOTO_STATUS[exc.code],
                               error="That file is not a photo we can use. Please choose a JPEG, PNG or WebP photo.",
                               **values)
         try:
-            if await attach_photo(ctx, case.id, photo, source="upload"):
-                current_app.add_background_task(notify_photo, ctx, case.id, case.reference, photo.digest)
-        except PhotoLimit:
+            await attach_photo(ctx, case.id, photo, source="upload")  # the worker hears of it in the digest
+        except PhotoLimit:  # another upload filled the case while this one was decoded
             return await full_case(case, values)
         return await page("message.html", title="Photo received",
                           text=f"Thank you. The photo is attached to case {case.reference}.", **values)
@@ -242,6 +253,12 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         return Response(data, 200, content_type=photo.content_type, headers={"Cache-Control": "no-store"})
 
     return bp
+
+
+def _retry_after(response: Response, seconds: int) -> Response:
+    """`response` with a Retry-After header (429, 503): a browser's user, or a script, knows when to come back."""
+    response.headers["Retry-After"] = str(seconds)
+    return response
 
 
 def _twiml(text: str | None) -> Response:

@@ -9,6 +9,7 @@ from quart import Quart, Response, jsonify
 
 from sms.commands import QueueReplies
 from sms.decoding import PhotoDecoder
+from sms.throttle import UploadThrottle
 from sms.media import MediaFetcher
 from sms.web import SmsContext
 from sms.web import create_blueprint as sms_blueprint
@@ -30,6 +31,8 @@ def create_app(settings: Settings | None = None) -> Quart:
     app.config["MAX_CONTENT_LENGTH"] = MAX_FORM_BYTES
     holder: dict[str, Services] = {}
     decoder = PhotoDecoder(settings.photo_decode_workers, settings.photo_decode_queue)
+    throttle = UploadThrottle(settings.upload_rate_per_link, settings.upload_rate_per_client,
+                              trusted_proxy_hops=settings.trusted_proxy_hops)
 
     def services() -> Services:
         return holder["services"]
@@ -55,6 +58,7 @@ def create_app(settings: Settings | None = None) -> Quart:
             media=(MediaFetcher(settings.twilio_account_sid, token, api_base_url=settings.twilio_api_base_url or None)
                    if settings.twilio_enabled else None),
             decoder=decoder,
+            throttle=throttle,
         )))
 
     @app.after_serving

@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     # Patient photos: how many a case may hold, and at most one "photos received" text per case per digest window.
     photos_per_case_max: int = Field(default=RoutingPolicy.photos_per_case_max, ge=1)
     photo_digest_s: int = Field(default=RoutingPolicy.photo_digest_s, ge=1)
+    # Uploads per case (all its links) and per client address, in the `limits` library's notation.
+    upload_rate_per_link: str = "10/minute"
+    upload_rate_per_client: str = "20/minute"
+    trusted_proxy_hops: int = Field(default=0, ge=0)  # proxies in front that set X-Forwarded-For (Heroku: 1)
     # Decodes at once on their own pool (sms/decoding.py), and uploads that may wait for one.
     photo_decode_workers: int = Field(default=1, ge=1, le=8)
     photo_decode_queue: int = Field(default=8, ge=0)  # past workers + queue an upload is refused (503, Retry-After)

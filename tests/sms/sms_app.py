@@ -7,6 +7,7 @@ import socket
 import urllib.error
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from email.message import Message
 
@@ -74,15 +75,43 @@ def _post_photo(url: str, data: bytes, headers: dict[str, str]) -> tuple[int, Me
         return exc.code, exc.headers, exc.read().decode()
 
 
+# The test's HTTP clients block a thread each; on the default pool they would starve the server's own
+# to_thread calls (it runs in this same process and loop).
+_CLIENTS = ThreadPoolExecutor(max_workers=32, thread_name_prefix="test-http-client")
+
+
 async def post_photo(url: str, data: bytes, headers: dict[str, str] | None = None) -> tuple[int, Message, str]:
     """Upload `data` as the photo form's file over real HTTP: (status, headers (any case), page text)."""
-    return await asyncio.to_thread(_post_photo, url, data, headers or {})
+    return await asyncio.get_running_loop().run_in_executor(_CLIENTS, _post_photo, url, data, headers or {})
 
 
 def signed(path: str, form: dict[str, str]) -> dict:
     """Keyword arguments for the test client: the form and Twilio's signature of it."""
     signature = RequestValidator(AUTH).compute_signature(BASE + path, form)
     return {"form": form, "headers": {"X-Twilio-Signature": signature}}
+
+
+async def run_photo_digests(store, sender=None, *, now: float) -> list[str]:
+    """Run every job due by the end of the digest window after `now` (store clock moved there), as `triage worker`
+    would, photo digests included; returns how many photo digests ran, as a list of their kinds."""
+    from datetime import UTC, datetime, timedelta
+
+    from routing.jobs import run_once
+    from routing.tasks import handlers
+    from sms.digest import photo_digest_handlers
+
+    clock = store.clock
+    store.clock = lambda: datetime.fromtimestamp(now, UTC) + timedelta(seconds=store.policy.photo_digest_s + 1)
+    sender = sender or OutboxSender(store)
+    try:
+        jobs = {**handlers(store, sender), **photo_digest_handlers(
+            store, sender, secret=SECRET, public_base_url=BASE, worker_numbers=WORKERS, clock=lambda: now)}
+        ran = []
+        while (job := await run_once(store, jobs, "test-worker")) is not None:
+            ran.append(job.kind)
+        return [kind for kind in ran if kind == "photo_digest"]
+    finally:
+        store.clock = clock
 
 
 def queue_replies(store, *, now: float):

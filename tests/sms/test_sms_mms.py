@@ -4,7 +4,7 @@ import io
 
 import pytest
 from PIL import Image
-from sms_app import BASE, WORKERS, Phone, make_app
+from sms_app import BASE, WORKERS, Phone, make_app, run_photo_digests
 from sms_fakes import ACCOUNT_SID, AUTH_TOKEN
 
 from routing.queue import accept, claim_next
@@ -43,6 +43,7 @@ async def test_mms_photo_with_text_is_attached_and_workers_told(store, tmp_path,
     assert (photo.source, photo.width, photo.height, photo.content_type) == ("mms", 800, 600, "image/jpeg")
     assert not Image.open(io.BytesIO(store.photos.read(photo.path))).getexif()  # GPS gone
     assert fake_twilio.media_requests == [{"path": MEDIA_PATH, "auth": f"{ACCOUNT_SID}:{AUTH_TOKEN}"}]
+    await run_photo_digests(store, now=NOW)
     notices = [m for m in await store.list_messages(case_id=case.id) if m.kind == "photo_notice"]
     assert sorted(m.to for m in notices) == sorted(WORKERS) and all(f"{BASE}/cases/" in m.body for m in notices)
 
@@ -61,6 +62,7 @@ async def test_whatsapp_photo_alone_joins_the_open_case_and_tells_its_worker(sto
     assert reply == f"Thank you, the photo is being added to case {ref.reference}."
     (photo,) = await store.list_photos(ref.case_id)
     assert photo.source == "whatsapp"
+    await run_photo_digests(store, now=NOW)
     (notice,) = [m for m in await store.list_messages(case_id=ref.case_id) if m.kind == "photo_notice"]
     assert notice.to == "+2348051112222"  # the worker who has the case, not everyone
 
