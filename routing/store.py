@@ -678,7 +678,8 @@ class Store:
         window = self.policy.photo_digest_s
         start_s = int(now.timestamp()) // window * window
         await schedule(s, PHOTO_DIGEST, {"case_id": case_id, "since_s": start_s}, now=now,
-                       run_at=datetime.fromtimestamp(start_s + window, UTC), dedupe_key=f"{PHOTO_DIGEST}:{case_id}:{start_s}")
+                       run_at=datetime.fromtimestamp(start_s + window, UTC),
+                       dedupe_key=f"{PHOTO_DIGEST}:{case_id}:{start_s}")
 
     async def count_photos(self, case_id: int, *, since: datetime | None = None) -> int:
         """How many photos the case holds (purged ones included: they counted when they came)."""

@@ -169,7 +169,8 @@ def run_photo_bench(*, photos: int, concurrency: int, size: tuple[int, int], mod
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         env = {**os.environ, "DATA_DIR": str(data_dir), "DATABASE_URL": "", "ENVIRONMENT": "development",
-               "PUBLIC_BASE_URL": "", "TWILIO_AUTH_TOKEN": "", "TWILIO_ACCOUNT_SID": "", "PHOTOS_PER_CASE_MAX": str(per_case),
+               "PUBLIC_BASE_URL": "", "TWILIO_AUTH_TOKEN": "", "TWILIO_ACCOUNT_SID": "",
+               "PHOTOS_PER_CASE_MAX": str(per_case),
                # The bench measures decoding, not the rate limits: every upload comes from 127.0.0.1, and a 503
                # waited out is tried again through the same link.
                "UPLOAD_RATE_PER_CLIENT": "10000/minute", "UPLOAD_RATE_PER_LINK": "10000/minute"}
