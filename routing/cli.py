@@ -1,4 +1,4 @@
-"""routing's `triage` subcommands: db upgrade, workers, worker (the job loop), bench queue.
+"""routing's `triage` subcommands: db upgrade|reencrypt, workers, worker (the job loop), bench queue.
 
 Each handler is set as `func` and takes the parsed `args`; it runs its own event loop and returns
 an exit code. The app passes `open_store`, which builds a Store from the settings (DATABASE_URL, keys).
@@ -13,12 +13,12 @@ import logging
 import os
 import signal
 import socket
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 
 from routing.bench import bench_queue
 from routing.errors import RoutingError
-from routing.jobs import run_worker
+from routing.jobs import Handler, run_worker
 from routing.notify import Notifier, RecordingNotifier
 from routing.privacy import mask_phone
 from routing.store import Store
@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 OpenStore = Callable[[], Awaitable[Store]]
 MakeNotifier = Callable[[Store], Notifier]
+MakeHandlers = Callable[[Store, Notifier], Mapping[str, Handler]]  # job kinds another package sends (sms's digest)
 
 
 def _runner(open_store: OpenStore, body: Callable[[Store, argparse.Namespace], Awaitable[int]]):
@@ -52,11 +53,16 @@ def _csv_list(value: str) -> list[str]:
     return [x.strip() for x in value.split(",") if x.strip()]
 
 
-def register(subparsers, open_store: OpenStore, *, make_notifier: MakeNotifier | None = None) -> None:
-    """Add `db`, `workers` and `worker` to the `triage` command. `make_notifier` is sms's sender."""
+def register(subparsers, open_store: OpenStore, *, make_notifier: MakeNotifier | None = None,
+             more_handlers: MakeHandlers | None = None) -> None:
+    """Add `db`, `workers` and `worker` to the `triage` command. `make_notifier` is sms's sender;
+    `more_handlers` adds the job kinds the app's other packages send (sms's photo digest)."""
     db = subparsers.add_parser("db", help="database schema").add_subparsers(dest="db_command", required=True)
     upgrade = db.add_parser("upgrade", help="bring the schema to the latest migration")
     upgrade.set_defaults(func=_runner(open_store, _db_upgrade))
+    reencrypt = db.add_parser("reencrypt", help="rewrite every PHI column and photo file under the newest PHI_KEY "
+                                                "(key rotation; also encrypts photos stored before encryption)")
+    reencrypt.set_defaults(func=_runner(open_store, _db_reencrypt))
 
     workers = subparsers.add_parser("workers", help="health workers").add_subparsers(dest="workers_command",
                                                                                      required=True)
@@ -86,7 +92,8 @@ def register(subparsers, open_store: OpenStore, *, make_notifier: MakeNotifier |
     worker = subparsers.add_parser("worker", help="run scheduled jobs (offers, escalations, follow-ups, purge)")
     worker.add_argument("--name", default=f"{socket.gethostname()}:{os.getpid()}")
     worker.add_argument("--idle", type=float, default=1.0, help="seconds between polls when idle")
-    worker.set_defaults(func=_runner(open_store, lambda store, args: _worker(store, args, make_notifier)))
+    worker.set_defaults(func=_runner(open_store, lambda store, args: _worker(store, args, make_notifier,
+                                                                              more_handlers)))
 
 
 def register_bench(bench_subparsers, open_store: OpenStore) -> None:
@@ -101,6 +108,12 @@ def register_bench(bench_subparsers, open_store: OpenStore) -> None:
 async def _db_upgrade(store: Store, args) -> int:
     await store.upgrade()
     print(f"schema at head ({store.dialect})")
+    return 0
+
+
+async def _db_reencrypt(store: Store, args) -> int:
+    count = await store.reencrypt()
+    print(f"re-encrypted {count} values and photo files under the newest key")
     return 0
 
 
@@ -144,7 +157,7 @@ async def _workers_duty(store: Store, args) -> int:
     return 0 if found else 1
 
 
-async def _worker(store: Store, args, make_notifier: MakeNotifier | None) -> int:
+async def _worker(store: Store, args, make_notifier: MakeNotifier | None, more_handlers: MakeHandlers | None) -> int:
     if make_notifier is None:
         logger.warning("no notifier wired: messages are logged, not sent")
     notifier = make_notifier(store) if make_notifier else RecordingNotifier()
@@ -153,7 +166,8 @@ async def _worker(store: Store, args, make_notifier: MakeNotifier | None) -> int
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     await ensure_purge_scheduled(store)
-    ran = await run_worker(store, handlers(store, notifier), worker_name=args.name, stop=stop, idle_s=args.idle)
+    jobs = {**handlers(store, notifier), **(more_handlers(store, notifier) if more_handlers else {})}
+    ran = await run_worker(store, jobs, worker_name=args.name, stop=stop, idle_s=args.idle)
     print(f"worker {args.name}: ran {ran} jobs", flush=True)  # what a stopped worker did, for operators and drills
     return 0
 

@@ -3,7 +3,7 @@
 Key rotation (PHI_KEY holds comma-separated Fernet keys, newest first):
   1. generate a key: python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"
   2. deploy PHI_KEY="<new>,<old>": new writes use <new>, old rows still decrypt;
-  3. run Store.reencrypt() once (rewrites every PHI column under <new>);
+  3. run Store.reencrypt() once (`triage db reencrypt`: every PHI column and every photo file under <new>);
   4. deploy PHI_KEY="<new>" and destroy <old>.
 The hash key (phone-number lookups) is separate and is never rotated this way: changing it would
 orphan every lookup hash.
@@ -65,6 +65,26 @@ class PhiCipher:
         if token is None:
             return None
         return self._fernet.rotate(token.encode()).decode()
+
+    def encrypt_bytes(self, data: bytes) -> bytes:
+        """A Fernet token (bytes) of `data` under the newest key: photo files."""
+        return self._fernet.encrypt(data)
+
+    def decrypt_bytes(self, token: bytes) -> bytes:
+        """The bytes a token written under any listed key holds."""
+        try:
+            return self._fernet.decrypt(token)
+        except InvalidToken as exc:
+            raise PhiKeyError("ciphertext was written under a key no longer configured",
+                              code="phi-key-unknown") from exc
+
+    def rotate_bytes(self, token: bytes) -> bytes:
+        """A bytes token re-encrypted under the newest key."""
+        try:
+            return self._fernet.rotate(token)
+        except InvalidToken as exc:
+            raise PhiKeyError("ciphertext was written under a key no longer configured",
+                              code="phi-key-unknown") from exc
 
 
 def keyed_hash(key: bytes, value: str) -> str:

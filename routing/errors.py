@@ -48,3 +48,9 @@ class NotifyFailed(RoutingError):
     """A message could not be sent for a passing reason: the job that sends it is retried."""
 
     code = "notify-failed"
+
+
+class PhotoLimit(RoutingError):
+    """The case already holds as many photos as the policy allows."""
+
+    code = "photo-limit"

@@ -175,7 +175,7 @@ class Message(Base):
 
 
 class Photo(Base):
-    """An image attached to a case (the file lives on disk; this is its record)."""
+    """An image attached to a case (the file lives on disk, encrypted: routing/photo_files.py; this is its record)."""
 
     __tablename__ = "photos"
     __table_args__ = (UniqueConstraint("case_id", "path", name="uq_photos_case_id_path"),)
@@ -187,6 +187,21 @@ class Photo(Base):
     width: Mapped[int | None] = mapped_column(Integer)
     height: Mapped[int | None] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(16))  # upload, mms, whatsapp
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # file deleted by the retention purge
+
+
+class CaseNote(Base):
+    """What a health worker wrote about a case (`DONE <ref> <note>`): PHI, encrypted, and rotated with the key.
+
+    Kept out of the audit log, which is append-only in the database and so could never be re-encrypted.
+    """
+
+    __tablename__ = "case_notes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    author: Mapped[str] = mapped_column(String(64))  # "worker:<id>", as in the audit log
+    note_enc: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
@@ -243,7 +258,7 @@ class ReceivedMessage(Base):
     answered: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-# Every PHI column, for key rotation and the retention purge.
+# Every PHI column, for key rotation and the retention purge (photo files are rotated by Store.reencrypt too).
 ENCRYPTED = {
     Patient: ("phone_enc",),
     Case: ("contact_enc",),
@@ -252,4 +267,5 @@ ENCRYPTED = {
     HealthWorker: ("phone_enc",),
     Message: ("to_enc", "body_enc"),
     ReceivedMessage: ("reply_enc",),
+    CaseNote: ("note_enc",),
 }

@@ -16,7 +16,9 @@ class RoutingPolicy:
     escalate_after_s: int = 2 * HOUR_S  # queued and not taken by a worker: escalate
     follow_up_after_s: tuple[int, ...] = (24 * HOUR_S, 48 * HOUR_S)  # after resolution
     close_after_last_follow_up_s: int = 24 * HOUR_S
-    retention_days: int = 90  # transcripts are purged after this many days
+    retention_days: int = 90  # transcripts and photos are purged after this many days
+    photos_per_case_max: int = 6  # photos a case may hold, from every channel together
+    photo_digest_s: int = 5 * 60  # at most one "photos received" message per case in this time
     coordinator_numbers: tuple[str, ...] = ()
     job_lease_s: int = 120  # a claimed job not finished by then is presumed dead and retried
     job_max_attempts: int = 5

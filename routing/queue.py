@@ -167,9 +167,8 @@ async def resolve(store: Store, case_id: int, worker_id: int, note: str = "") ->
         await store.move(s, case, Status.RESOLVED, actor=actor, detail="note given" if note else "")
         nxt = Status.FOLLOW_UP_SCHEDULED if store.policy.follow_up_after_s else Status.CLOSED
         await store.move(s, case, nxt, actor=actor)
-        if note:
-            s.add(AuditEntry(case_id=case_id, actor=actor, action="note",
-                             detail=store.cipher.encrypt(note), at=store.now()))  # notes may hold PHI
+        if note:  # notes may hold PHI: encrypted in case_notes, which key rotation reaches
+            await store.add_note(s, case_id, author=actor, text=note)
 
     await store.write("resolve", op)
 

@@ -13,6 +13,7 @@ import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, nullcontext
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import func, select, text, update
@@ -21,18 +22,19 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from routing.crypto import PhiCipher, keyed_hash
 from routing.engine import RetryPolicy, is_transient, make_engine, with_retry
-from routing.errors import NotFound
+from routing.errors import NotFound, PhotoLimit
 from routing.lifecycle import INTAKE_OPEN, Status, check_transition
 from routing.jobs import schedule
 from routing.migrate import upgrade_engine
-from routing.models import ENCRYPTED, AuditEntry, Call, Case, Message, Patient, Photo, TriageRecord, Turn
+from routing.models import ENCRYPTED, AuditEntry, Call, Case, CaseNote, Message, Patient, Photo, TriageRecord, Turn
+from routing.photo_files import PhotoFiles
 from routing.phones import parse_caller
 from routing.policy import RoutingPolicy
 from routing.priority import base_priority, needed_skill
 from routing.privacy import mask_phone
-from routing.views import AuditView, CaseRef, CaseView, MessageView, PhotoView, TurnView
+from routing.views import AuditView, CaseRef, CaseView, MessageView, NoteView, PhotoView, TurnView
 
-__all__ = ["CaseRef", "CaseView", "MessageView", "PhotoView", "Store", "TurnView"]
+__all__ = ["CaseRef", "CaseView", "MessageView", "NoteView", "PhotoView", "Store", "TurnView"]
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +49,8 @@ CALL_ENDED = frozenset({"completed", "busy", "failed", "no-answer", "canceled"})
 CALL_LIVE, CALL_RECONNECTING, CALL_FINALISING = "in-progress", "reconnecting", "finalising"
 RESUME_OFFERED, RESUMED = "stream_resume_offered", "stream_resumed"  # audit actions, counted per case
 REENCRYPT_BATCH = 500
+PHOTO_BATCH = 100
+PHOTO_DIGEST = "photo_digest"  # the job that tells the case's worker photos arrived (sms/digest.py sends it)
 
 
 def utc_now() -> datetime:
@@ -69,13 +73,15 @@ class Store:
 
     def __init__(self, engine: AsyncEngine, cipher: PhiCipher, *, hash_key: bytes,
                  retry: RetryPolicy = RetryPolicy(), clock: Clock = utc_now,
-                 policy: RoutingPolicy = RoutingPolicy()) -> None:
+                 policy: RoutingPolicy = RoutingPolicy(), photo_dir: Path | None = None) -> None:
         self.engine = engine
         self.cipher = cipher
         self.retry = retry
         self.clock = clock
         self.policy = policy
         self._hash_key = hash_key
+        # None: this process keeps no photos (a store for a CLI that never touches them)
+        self.photos = PhotoFiles(photo_dir, cipher, self.hash) if photo_dir is not None else None
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
         # SQLite has one writer at a time; queueing our own transactions here is fair (FIFO), where
         # SQLite's busy handler lets an unlucky connection starve. Other processes still meet busy_timeout.
@@ -84,11 +90,15 @@ class Store:
     @classmethod
     async def connect(cls, database_url: str, cipher: PhiCipher, *, hash_key: bytes,
                       retry: RetryPolicy = RetryPolicy(), clock: Clock = utc_now,
-                      policy: RoutingPolicy = RoutingPolicy()) -> "Store":
-        """Open (lazily) the database `database_url` names: sqlite+aiosqlite:///path or postgresql+asyncpg://..."""
+                      policy: RoutingPolicy = RoutingPolicy(), photo_dir: Path | None = None) -> "Store":
+        """Open (lazily) the database `database_url` names: sqlite+aiosqlite:///path or postgresql+asyncpg://...
+
+        `photo_dir` is where photo files live (encrypted, routing/photo_files.py).
+        """
         if not hash_key:
             raise ValueError("hash_key is required: phone lookups use a keyed hash")
-        return cls(make_engine(database_url), cipher, hash_key=hash_key, retry=retry, clock=clock, policy=policy)
+        return cls(make_engine(database_url), cipher, hash_key=hash_key, retry=retry, clock=clock, policy=policy,
+                   photo_dir=photo_dir)
 
     @property
     def dialect(self) -> str:
@@ -624,9 +634,21 @@ class Store:
 
     # -- photos ------------------------------------------------------------------------------
 
-    async def add_photo(self, case_id: int, *, path: str, content_type: str, size_bytes: int, source: str,
-                        width: int | None = None, height: int | None = None) -> tuple[int, bool]:
-        """Attach a stored photo file to a case; the same file again returns the first row, created=False."""
+    def _photo_files(self) -> PhotoFiles:
+        if self.photos is None:
+            raise RuntimeError("this store was opened without a photo directory")
+        return self.photos
+
+    async def add_photo(self, case_id: int, *, jpeg: bytes, source: str, width: int | None = None,
+                        height: int | None = None, content_type: str = "image/jpeg") -> tuple[int, bool]:
+        """Store a cleaned photo (encrypted) and attach it to the case; the same photo again returns the first
+        row, created=False. Raises PhotoLimit past `policy.photos_per_case_max`, NotFound for no such case.
+
+        A new photo schedules the case's photo digest (one message per `policy.photo_digest_s` window at most),
+        in the same transaction.
+        """
+        files = self._photo_files()
+        path = files.path_for(case_id, jpeg)
 
         async def op(s: AsyncSession) -> tuple[int, bool]:
             found = (await s.execute(select(Photo.id).where(Photo.case_id == case_id, Photo.path == path))
@@ -634,27 +656,97 @@ class Store:
             if found is not None:
                 return found, False
             now = self.now()
-            await self.locked_case(s, case_id)  # NotFound for a case that does not exist
-            photo = Photo(case_id=case_id, path=path, content_type=content_type, size_bytes=size_bytes,
+            await self.locked_case(s, case_id)  # NotFound for a case that does not exist; one writer per case
+            held = (await s.execute(select(func.count()).select_from(Photo).where(Photo.case_id == case_id))
+                    ).scalar_one()
+            if held >= self.policy.photos_per_case_max:
+                raise PhotoLimit(f"case {case_id} holds {held} photos", code="photo-limit")
+            await asyncio.to_thread(files.save, path, jpeg)
+            photo = Photo(case_id=case_id, path=path, content_type=content_type, size_bytes=len(jpeg),
                           width=width, height=height, source=source, created_at=now)
             s.add(photo)
             await s.flush()
             s.add(AuditEntry(case_id=case_id, actor="patient", action="photo_attached",
                              detail=f"{source} {path.rsplit('/', 1)[-1][:16]}", at=now))
+            await self._schedule_photo_digest(s, case_id, now)
             return photo.id, True
 
         return await self.write("add_photo", op)
 
+    async def _schedule_photo_digest(self, s: AsyncSession, case_id: int, now: datetime) -> None:
+        """One digest per case per window: photos in the same window share it; it runs when the window ends."""
+        window = self.policy.photo_digest_s
+        start_s = int(now.timestamp()) // window * window
+        await schedule(s, PHOTO_DIGEST, {"case_id": case_id, "since_s": start_s}, now=now,
+                       run_at=datetime.fromtimestamp(start_s + window, UTC),
+                       dedupe_key=f"{PHOTO_DIGEST}:{case_id}:{start_s}")
+
+    async def count_photos(self, case_id: int, *, since: datetime | None = None) -> int:
+        """How many photos the case holds (purged ones included: they counted when they came)."""
+        async def op() -> int:
+            query = select(func.count()).select_from(Photo).where(Photo.case_id == case_id)
+            if since is not None:
+                query = query.where(Photo.created_at >= since)
+            async with self.transaction() as s:
+                return (await s.execute(query)).scalar_one()
+
+        return await with_retry(op, self.retry, "count_photos")
+
     async def list_photos(self, case_id: int) -> list[PhotoView]:
-        """The case's photos, oldest first."""
+        """The case's photos still kept, oldest first."""
         async def op() -> list[PhotoView]:
             async with self.transaction() as s:
-                rows = (await s.execute(select(Photo).where(Photo.case_id == case_id).order_by(Photo.id))
-                        ).scalars().all()
-            return [PhotoView(p.id, p.case_id, p.path, p.content_type, p.size_bytes, p.width, p.height, p.source,
-                              p.created_at) for p in rows]
+                rows = (await s.execute(select(Photo).where(Photo.case_id == case_id, Photo.purged_at.is_(None))
+                                        .order_by(Photo.id))).scalars().all()
+            return [_photo_view(p) for p in rows]
 
         return await with_retry(op, self.retry, "list_photos")
+
+    async def read_photo(self, case_id: int, name: str, *, actor: str) -> tuple[PhotoView, bytes] | None:
+        """One photo of the case and its JPEG, the view written to the audit log; None if the case has no such photo.
+
+        Only a name the database lists for this case is opened: that is also what keeps "../" out.
+        """
+        files = self._photo_files()
+
+        async def op() -> PhotoView | None:
+            async with self.transaction() as s:
+                row = (await s.execute(select(Photo).where(Photo.case_id == case_id, Photo.path == f"{case_id}/{name}",
+                                                           Photo.purged_at.is_(None)))).scalar_one_or_none()
+                if row is None:
+                    return None
+                s.add(AuditEntry(case_id=case_id, actor=actor, action="photo_read", detail=name[:16], at=self.now()))
+                return _photo_view(row)
+
+        view = await with_retry(op, self.retry, "read_photo")
+        if view is None:
+            return None
+        try:
+            return view, await asyncio.to_thread(files.read, view.path)
+        except FileNotFoundError:
+            logger.error("case %s: photo %s is listed but its file is missing", case_id, name[:16])
+            return None
+
+    async def purge_photos(self, *, before: datetime) -> int:
+        """Delete the files of photos taken before `before` (the retention purge); their rows stay, marked."""
+        files = self._photo_files()
+        purged = 0
+        while True:
+            async def op(s: AsyncSession) -> int:
+                rows = (await s.execute(select(Photo).where(Photo.created_at < before, Photo.purged_at.is_(None))
+                                        .order_by(Photo.id).limit(PHOTO_BATCH).with_for_update())).scalars().all()
+                now = self.now()
+                for row in rows:
+                    await asyncio.to_thread(files.delete, row.path)
+                    row.purged_at = now
+                    s.add(AuditEntry(case_id=row.case_id, actor="system", action="photo_purged",
+                                     detail=row.path.rsplit("/", 1)[-1][:16], at=now))
+                return len(rows)
+
+            done = await self.write("purge_photos", op)
+            purged += done
+            if done < PHOTO_BATCH:
+                return purged
 
     # -- audit and keys ------------------------------------------------------------------------
 
@@ -666,6 +758,24 @@ class Store:
 
         await self.write("audit", op)
 
+    async def add_note(self, session: AsyncSession, case_id: int, *, author: str, text: str) -> None:
+        """A worker's note on the case (encrypted), inside the caller's transaction; audited without its text."""
+        now = self.now()
+        note = CaseNote(case_id=case_id, author=author, note_enc=self.cipher.encrypt(text), created_at=now)
+        session.add(note)
+        await session.flush()
+        session.add(AuditEntry(case_id=case_id, actor=author, action="note", detail=f"note {note.id}", at=now))
+
+    async def list_notes(self, case_id: int) -> list[NoteView]:
+        """The case's notes, decrypted, oldest first."""
+        async def op() -> list[NoteView]:
+            async with self.transaction() as s:
+                rows = (await s.execute(select(CaseNote).where(CaseNote.case_id == case_id).order_by(CaseNote.id))
+                        ).scalars().all()
+            return [NoteView(n.case_id, n.author, self.cipher.decrypt(n.note_enc), n.created_at) for n in rows]
+
+        return await with_retry(op, self.retry, "list_notes")
+
     async def audit_trail(self, case_id: int) -> list[AuditView]:
         """The case's audit lines, oldest first."""
         async with self.transaction() as s:
@@ -674,7 +784,11 @@ class Store:
         return [AuditView(r.case_id, r.actor, r.action, r.detail, r.at) for r in rows]
 
     async def reencrypt(self) -> int:
-        """Rewrite every PHI value under the newest key (step 2 of key rotation); returns how many."""
+        """Rewrite every PHI value and photo file under the newest key (step 3 of key rotation); returns how many.
+
+        Photo files stored in plain JPEG by older versions are encrypted and renamed here (until then they
+        are read as they are): running this once after upgrading, even with a single key, encrypts them all.
+        """
         count = 0
         for model, columns in ENCRYPTED.items():
             last_id = 0
@@ -691,5 +805,39 @@ class Store:
                 if len(rows) < REENCRYPT_BATCH:
                     break
                 last_id = rows[-1].id
-        logger.info("re-encrypted %d PHI values under the newest key", count)
+        if self.photos is not None:
+            count += await self._reencrypt_photos(self.photos)
+        logger.info("re-encrypted %d PHI values and photo files under the newest key", count)
         return count
+
+    async def _reencrypt_photos(self, files: PhotoFiles) -> int:
+        count, last_id = 0, 0
+        while True:
+            legacy: list[str] = []  # plain files now encrypted under a new name: removed once that is committed
+            async with self.transaction() as s:
+                rows = (await s.execute(select(Photo).where(Photo.id > last_id, Photo.purged_at.is_(None))
+                                        .order_by(Photo.id).limit(PHOTO_BATCH).with_for_update())).scalars().all()
+                for row in rows:
+                    try:
+                        path = await asyncio.to_thread(files.rotate, row.path)
+                    except FileNotFoundError:
+                        logger.error("case %s: photo %s is listed but its file is missing", row.case_id, row.id)
+                        continue
+                    count += 1
+                    if path != row.path:
+                        legacy.append(row.path)
+                        twin = (await s.execute(select(Photo.id).where(Photo.case_id == row.case_id,
+                                                                       Photo.path == path))).scalar_one_or_none()
+                        if twin is not None:  # the same photo came again after encryption began: keep that row
+                            await s.delete(row)
+                        else:
+                            row.path = path
+            for path in legacy:
+                await asyncio.to_thread(files.delete, path)
+            if len(rows) < PHOTO_BATCH:
+                return count
+            last_id = rows[-1].id
+
+
+def _photo_view(p: Photo) -> PhotoView:
+    return PhotoView(p.id, p.case_id, p.path, p.content_type, p.size_bytes, p.width, p.height, p.source, p.created_at)

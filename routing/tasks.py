@@ -124,6 +124,11 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
     async def on_purge(job: ClaimedJob) -> None:
         purged = await purge_transcripts(store)
         logger.info("retention: purged %d turns older than %d days", purged, store.policy.retention_days)
+        if store.photos is not None:
+            photos = await store.purge_photos(before=store.now() - timedelta(days=store.policy.retention_days))
+            logger.info("retention: deleted %d photos older than %d days", photos, store.policy.retention_days)
+        else:
+            logger.error("retention: photos not purged, this worker was started without a photo directory")
         logger.info("retention: forgot %d inbound messages", await purge_received(store))
         await ensure_purge_scheduled(store, after=PURGE_INTERVAL)
 

@@ -97,3 +97,13 @@ class PhotoView:
     def name(self) -> str:
         """The file's name inside the case's folder."""
         return self.path.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class NoteView:
+    """A health worker's note on a case, decrypted."""
+
+    case_id: int
+    author: str
+    text: str
+    created_at: datetime

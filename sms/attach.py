@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import TYPE_CHECKING
 
+from routing.errors import PhotoLimit
 from routing.privacy import mask_phone
-from routing.queue import current_worker
-from routing.workers import get_worker
 
+from .decoding import DecoderBusy
 from .inbound import InboundMessage
-from .links import case_url
 from .media import MediaError
-from .notify import recipient_tag
-from .photos import CleanPhoto, PhotoError, clean_photo, save_photo
+from .photos import CleanPhoto, PhotoError
 from .sender import channel_of
 
 if TYPE_CHECKING:
@@ -22,29 +19,21 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+MEDIA_DECODE_WAIT_S = 60.0  # a fetched MMS photo waits for the decoder (no browser to tell to come back)
+PHOTO_LIMIT_TEXT = ("Triageline {ref}: we already have all the photos we can take for this case. A health worker "
+                    "will look at them.")
 MEDIA_FAILED = ("Triageline {ref}: we could not read the photo you sent. Please send it again, or use the photo "
                 "link we texted you.")
 
 
 async def attach_photo(ctx: SmsContext, case_id: int, photo: CleanPhoto, *, source: str) -> bool:
-    """Store the photo's file and attach it to the case (audited); False when it was already attached."""
-    path = await asyncio.to_thread(save_photo, ctx.photo_dir, case_id, photo)
-    _, created = await ctx.store.add_photo(case_id, path=f"{case_id}/{path.name}", content_type="image/jpeg",
-                                           size_bytes=len(photo.jpeg), width=photo.width, height=photo.height,
+    """Store the photo (encrypted) and attach it to the case (audited); False when it was already attached.
+
+    Raises routing's PhotoLimit when the case holds as many photos as it may.
+    """
+    _, created = await ctx.store.add_photo(case_id, jpeg=photo.jpeg, width=photo.width, height=photo.height,
                                            source=source)
     return created
-
-
-async def notify_photo(ctx: SmsContext, case_id: int, reference: str, digest: str) -> None:
-    """Tell the worker who has the case (else the configured worker numbers) that a photo arrived, once per photo."""
-    worker_id = await current_worker(ctx.store, case_id)
-    worker = await get_worker(ctx.store, worker_id) if worker_id is not None else None
-    numbers = (worker.phone,) if worker is not None else ctx.worker_numbers
-    link = case_url(ctx.public_base_url, ctx.secret, case_id, now=ctx.clock()) if ctx.public_base_url else ""
-    for number in numbers:
-        await ctx.sender.send(number, f"{reference}: photo received. {link}".strip(), kind="photo_notice",
-                              case_id=case_id,
-                              idempotency_key=f"case:{case_id}:photo:{digest[:16]}:{recipient_tag(ctx.secret, number)}")
 
 
 async def attach_media(ctx: SmsContext, msg: InboundMessage, case_id: int, reference: str) -> int:
@@ -62,16 +51,24 @@ async def attach_media(ctx: SmsContext, msg: InboundMessage, case_id: int, refer
             failed.append("media-not-image")
             continue
         try:
-            photo = await asyncio.to_thread(clean_photo, await ctx.media.fetch(url))
+            photo = await ctx.decoder.decode(await ctx.media.fetch(url), wait_s=MEDIA_DECODE_WAIT_S)
         except (MediaError, PhotoError) as exc:
             logger.info("media %s for case %s refused: %s", content_type or "?", reference, exc.code)
             failed.append(exc.code)
             continue
-        if await attach_photo(ctx, case_id, photo, source=source):
-            attached += 1
-            await notify_photo(ctx, case_id, reference, photo.digest)
+        except DecoderBusy:
+            logger.warning("media for case %s not decoded: photo decoder busy", reference)
+            failed.append("photo-decoder-busy")
+            continue
+        try:
+            if await attach_photo(ctx, case_id, photo, source=source):  # the worker hears of it in the digest
+                attached += 1
+        except PhotoLimit:
+            logger.info("media for case %s refused: the case holds all the photos it may", reference)
+            failed.append("photo-limit")
     if failed:
         await ctx.store.audit(case_id, actor="patient", action="media_refused", detail=", ".join(failed))
-        await ctx.sender.send(msg.sender, MEDIA_FAILED.format(ref=reference), kind="media_failed", case_id=case_id,
-                              idempotency_key=f"inbound:{msg.sid}:media_failed")
+        full = "photo-limit" in failed  # asking for the photo again would only be refused again
+        await ctx.sender.send(msg.sender, (PHOTO_LIMIT_TEXT if full else MEDIA_FAILED).format(ref=reference),
+                              kind="media_failed", case_id=case_id, idempotency_key=f"inbound:{msg.sid}:media_failed")
     return attached

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Awaitable, Callable
 
 from quart import Blueprint, Response, current_app, render_template, request
@@ -16,19 +14,21 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from intake.emergency import emergency_number, emergency_number_for
 from intake.red_flags import find_red_flags
 from routing.contacts import Received, is_opted_out, receive, record_reply, set_opted_out
-from routing.errors import NotFound
+from routing.errors import NotFound, PhotoLimit
 from routing.privacy import mask_phone
 from routing.workers import find_worker
 
-from .attach import attach_media, attach_photo, notify_photo
+from .attach import attach_media, attach_photo
 from .conversation import fallback_text, handle_patient_text, help_text
+from .decoding import DecoderBusy, PhotoDecoder
 from .inbound import InboundMessage
 from .links import LinkError, read_token
 from .media import MediaFetcher
 from .notify import send_case_summaries
-from .photos import MAX_PHOTO_BYTES, PhotoError, clean_photo
+from .photos import MAX_PHOTO_BYTES, PhotoError
 from .sender import MessageSender
 from .signature import signed_form as check_signed_form
+from .throttle import UploadThrottle
 
 if TYPE_CHECKING:
     from routing.store import Store
@@ -38,6 +38,9 @@ logger = logging.getLogger(__name__)
 UPLOAD_BODY_LIMIT_BYTES = MAX_PHOTO_BYTES + 256 * 1024  # one photo plus multipart overhead
 LINK_STATUS = {"link-malformed": 404, "link-forged": 403, "link-expired": 410}
 PHOTO_STATUS = {"photo-too-large": 413, "photo-too-many-pixels": 413, "photo-format": 415, "photo-not-image": 415}
+FULL_TEXT = "We already have all the photos we can take for this case. A health worker will look at them."
+SLOW_DOWN_TEXT = "That is a lot of photos at once. Please wait a minute, then send the next one."
+BUSY_TEXT = "We are receiving many photos right now. Please wait a few seconds and send it again."
 DAILY_TEXT_LIMIT = 50  # inbound messages per number per day; a message with a red flag is always triaged
 OVER_LIMIT_TEXT = ("Triageline: you have sent many messages today, so we will read new ones tomorrow. "
                    "Emergency: call {number} now.")
@@ -57,12 +60,13 @@ class SmsContext:
     store: Store
     sender: MessageSender
     secret: bytes
-    photo_dir: Path
     public_base_url: str = ""
     auth_token: str | None = None  # set: every Twilio webhook must carry a valid signature
     worker_numbers: tuple[str, ...] = ()
     commands: CommandHandler | None = None
     media: MediaFetcher | None = None  # None: MMS/WhatsApp media cannot be fetched (no Twilio credentials)
+    decoder: PhotoDecoder = field(default_factory=PhotoDecoder)  # the app closes it after serving
+    throttle: UploadThrottle = field(default_factory=UploadThrottle)
     clock: Callable[[], float] = field(default=time.time)
 
 
@@ -180,27 +184,48 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         if request.method == "POST" and (request.content_length or 0) > UPLOAD_BODY_LIMIT_BYTES:
             return await page("message.html", 413, title="Photo too large", text="Please send a smaller photo.")
         request.max_content_length = UPLOAD_BODY_LIMIT_BYTES
+        if request.method == "POST":  # counted before the link is checked: guessing links costs the same
+            client = ctx.throttle.client_key(request.remote_addr, request.headers.get("X-Forwarded-For"))
+            if (wait_s := ctx.throttle.hit_client(client)) is not None:
+                logger.warning("upload refused: a client over %s", ctx.throttle.per_client)
+                return _retry_after(await page("message.html", 429, title="Too many photos", text=SLOW_DOWN_TEXT),
+                                    wait_s)
         case, refusal = await open_link(token, "photo")
         if refusal is not None:
             return refusal
         values = {"reference": case.reference, "emergency": emergency_number(case.region).number}
         if request.method == "GET":
             return await page("upload.html", **values)
+        if (wait_s := ctx.throttle.hit_link(case.id)) is not None:
+            logger.warning("upload for case %s refused: over %s", case.reference, ctx.throttle.per_link)
+            return _retry_after(await page("upload.html", 429, error=SLOW_DOWN_TEXT, **values), wait_s)
+        if await ctx.store.count_photos(case.id) >= ctx.store.policy.photos_per_case_max:
+            return await full_case(case, values)  # before the body is parsed or decoded
         try:
             upload = (await request.files).get("photo")
-            # Decoding a 40-megapixel image takes a while: off the event loop, where live calls' audio runs.
-            photo = await asyncio.to_thread(clean_photo, upload.read() if upload else b"")
+            # Decoding takes a while: on the photo pool, off the event loop where live calls' audio runs.
+            photo = await ctx.decoder.decode(upload.read() if upload else b"")
         except RequestEntityTooLarge:
             return await page("upload.html", 413, error="That photo is too large. Please send a smaller one.", **values)
+        except DecoderBusy as busy:
+            logger.warning("upload for case %s refused: photo decoder busy", case.reference)
+            return _retry_after(await page("upload.html", 503, error=BUSY_TEXT, **values), busy.retry_after_s)
         except PhotoError as exc:
             logger.info("upload for case %s refused: %s", case.reference, exc.code)
             return await page("upload.html", PHOTO_STATUS[exc.code],
                               error="That file is not a photo we can use. Please choose a JPEG, PNG or WebP photo.",
                               **values)
-        if await attach_photo(ctx, case.id, photo, source="upload"):
-            current_app.add_background_task(notify_photo, ctx, case.id, case.reference, photo.digest)
+        try:
+            await attach_photo(ctx, case.id, photo, source="upload")  # the worker hears of it in the digest
+        except PhotoLimit:  # another upload filled the case while this one was decoded
+            return await full_case(case, values)
         return await page("message.html", title="Photo received",
                           text=f"Thank you. The photo is attached to case {case.reference}.", **values)
+
+    async def full_case(case, values: dict) -> Response:
+        """The case holds all the photos it may: said plainly, so nobody keeps trying."""
+        logger.info("upload for case %s refused: photo limit reached", case.reference)
+        return await page("upload.html", 413, error=FULL_TEXT, **values)
 
     @bp.get("/cases/<token>")
     async def case_page(token: str) -> Response:
@@ -209,24 +234,30 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         if refusal is not None:
             return refusal
         response = await page("case.html", case=case, triage=case.triage, token=token,
-                              photos=await ctx.store.list_photos(case.id),
+                              photos=await ctx.store.list_photos(case.id), notes=await ctx.store.list_notes(case.id),
                               trail=await ctx.store.audit_trail(case.id), title=f"Case {case.reference}")
         response.headers["Cache-Control"] = "no-store"
         return response
 
     @bp.get("/cases/<token>/photos/<name>")
     async def case_photo(token: str, name: str) -> Response:
-        """One stored photo of the case the link opens."""
+        """One stored photo of the case the link opens, decrypted; every view is in the audit log."""
         case, refusal = await open_link(token, "case")
         if refusal is not None:
             return refusal
-        photo = next((p for p in await ctx.store.list_photos(case.id) if p.name == name), None)
-        if photo is None:  # only what the database lists: also what keeps "../" out
+        found = await ctx.store.read_photo(case.id, name, actor="case-link")
+        if found is None:  # only what the database lists for this case: also what keeps "../" out
             return Response("not found", 404)
-        data = await asyncio.to_thread((Path(ctx.photo_dir) / photo.path).read_bytes)
+        photo, data = found
         return Response(data, 200, content_type=photo.content_type, headers={"Cache-Control": "no-store"})
 
     return bp
+
+
+def _retry_after(response: Response, seconds: int) -> Response:
+    """`response` with a Retry-After header (429, 503): a browser's user, or a script, knows when to come back."""
+    response.headers["Retry-After"] = str(seconds)
+    return response
 
 
 def _twiml(text: str | None) -> Response:

@@ -95,8 +95,8 @@ def hash_key() -> bytes:
 
 
 @pytest.fixture
-async def store(database_url, phi_cipher, hash_key):
-    """A connected Store on `database_url` (already upgraded), closed after the test."""
-    s = await Store.connect(database_url, phi_cipher, hash_key=hash_key)
+async def store(database_url, phi_cipher, hash_key, tmp_path):
+    """A connected Store on `database_url` (already upgraded), photos under tmp_path/photos, closed after the test."""
+    s = await Store.connect(database_url, phi_cipher, hash_key=hash_key, photo_dir=tmp_path / "photos")
     yield s
     await s.close()

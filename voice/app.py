@@ -8,6 +8,8 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from quart import Quart, Response, jsonify
 
 from sms.commands import QueueReplies
+from sms.decoding import PhotoDecoder
+from sms.throttle import UploadThrottle
 from sms.media import MediaFetcher
 from sms.web import SmsContext
 from sms.web import create_blueprint as sms_blueprint
@@ -28,6 +30,9 @@ def create_app(settings: Settings | None = None) -> Quart:
     app = Quart(__name__)
     app.config["MAX_CONTENT_LENGTH"] = MAX_FORM_BYTES
     holder: dict[str, Services] = {}
+    decoder = PhotoDecoder(settings.photo_decode_workers, settings.photo_decode_queue)
+    throttle = UploadThrottle(settings.upload_rate_per_link, settings.upload_rate_per_client,
+                              trusted_proxy_hops=settings.trusted_proxy_hops)
 
     def services() -> Services:
         return holder["services"]
@@ -46,17 +51,19 @@ def create_app(settings: Settings | None = None) -> Quart:
             store=services.store,
             sender=services.sender,
             secret=services.secret,
-            photo_dir=settings.data_dir / "photos",
             public_base_url=settings.public_base_url,
             auth_token=token,
             worker_numbers=settings.worker_numbers,
             commands=QueueReplies(services.store, secret=services.secret, public_base_url=settings.public_base_url),
             media=(MediaFetcher(settings.twilio_account_sid, token, api_base_url=settings.twilio_api_base_url or None)
                    if settings.twilio_enabled else None),
+            decoder=decoder,
+            throttle=throttle,
         )))
 
     @app.after_serving
     async def stop_services() -> None:
+        decoder.close()
         if "services" in holder:
             await holder.pop("services").close()
 

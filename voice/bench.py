@@ -70,7 +70,9 @@ def cmd_floor(args: argparse.Namespace) -> int:
 
 
 def register(bench_sub) -> None:
-    """Add `latency`, `load` and `floor` under `triage bench`."""
+    """Add `latency`, `load`, `floor` and `photos` under `triage bench`."""
+    from voice.photobench import register as register_photos
+
     latency = bench_sub.add_parser("latency", help="turn latency of simulated calls (real time)")
     latency.add_argument("--calls", type=int, default=3)
     latency.add_argument("--scenarios", default=str(EXAMPLES))
@@ -96,3 +98,5 @@ def register(bench_sub) -> None:
     floor.add_argument("--loop", choices=("uvloop", "asyncio"), default="uvloop")
     floor.add_argument("--json", action="store_true")
     floor.set_defaults(func=cmd_floor)
+
+    register_photos(bench_sub)

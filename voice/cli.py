@@ -42,6 +42,16 @@ def _make_notifier(store):
                         status_callback_url=sms_status_callback_url(settings))
 
 
+def _sms_job_handlers(store, notifier):
+    """The job kinds sms sends for routing: the photo digest, with the case link signed as the web app signs it."""
+    from sms.digest import photo_digest_handlers
+    from voice.services import server_secret
+
+    settings = _settings()
+    return photo_digest_handlers(store, notifier, secret=server_secret(settings),
+                                 public_base_url=settings.public_base_url, worker_numbers=settings.worker_numbers)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run the web server (what the Procfile's web: line runs)."""
     from hypercorn.asyncio import serve
@@ -146,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_eval_audio(sub)
     stt_commands(sub)
     sms_commands(sub, _open_store)
-    routing_commands(sub, _open_store, make_notifier=_make_notifier)
+    routing_commands(sub, _open_store, make_notifier=_make_notifier, more_handlers=_sms_job_handlers)
     routing_bench(bench_sub, _open_store)
     return parser
 

@@ -77,7 +77,7 @@ async def open_store(settings: Settings) -> Store:
     else:
         keys, hash_key = load_or_create_dev_keys(settings.data_dir)
     store = await Store.connect(settings.effective_database_url, PhiCipher.from_keys(keys), hash_key=hash_key,
-                                policy=settings.routing_policy)
+                                policy=settings.routing_policy, photo_dir=settings.photo_dir)
     await store.upgrade()
     return store
 

@@ -43,6 +43,17 @@ class Settings(BaseSettings):
     retention_days: int = Field(default=RoutingPolicy.retention_days, ge=1)  # transcripts are purged after this
     job_lease_s: int = Field(default=RoutingPolicy.job_lease_s, ge=1)  # a job unfinished by then is retried elsewhere
 
+    # Patient photos: how many a case may hold, and at most one "photos received" text per case per digest window.
+    photos_per_case_max: int = Field(default=RoutingPolicy.photos_per_case_max, ge=1)
+    photo_digest_s: int = Field(default=RoutingPolicy.photo_digest_s, ge=1)
+    # Uploads per case (all its links) and per client address, in the `limits` library's notation.
+    upload_rate_per_link: str = "10/minute"
+    upload_rate_per_client: str = "20/minute"
+    trusted_proxy_hops: int = Field(default=0, ge=0)  # proxies in front that set X-Forwarded-For (Heroku: 1)
+    # Decodes at once on their own pool (sms/decoding.py), and uploads that may wait for one.
+    photo_decode_workers: int = Field(default=1, ge=1, le=8)
+    photo_decode_queue: int = Field(default=8, ge=0)  # past workers + queue an upload is refused (503, Retry-After)
+
     openai_api_key: SecretStr | None = None
     openai_base_url: str = ""
     anthropic_api_key: SecretStr | None = None
@@ -81,7 +92,13 @@ class Settings(BaseSettings):
         """The timings and contacts routing's jobs run by (every process builds the same one)."""
         return RoutingPolicy(offer_timeout_s=self.offer_timeout_s, escalate_after_s=self.escalate_after_s,
                              retention_days=self.retention_days, job_lease_s=self.job_lease_s,
-                             coordinator_numbers=self.coordinators)
+                             coordinator_numbers=self.coordinators, photos_per_case_max=self.photos_per_case_max,
+                             photo_digest_s=self.photo_digest_s)
+
+    @property
+    def photo_dir(self) -> Path:
+        """Where patients' photos are kept (encrypted): data_dir/photos."""
+        return self.data_dir / "photos"
 
     @property
     def effective_database_url(self) -> str:

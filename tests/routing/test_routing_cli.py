@@ -28,6 +28,8 @@ def run(parser, *argv: str) -> int:
 def test_db_upgrade_and_workers_commands(database_url, phi_cipher, hash_key, tmp_path, capsys):
     triage = make_parser(database_url, phi_cipher, hash_key)
     assert run(triage, "db", "upgrade") == 0  # already at head: a no-op
+    assert run(triage, "db", "reencrypt") == 0
+    assert "re-encrypted 0 values" in capsys.readouterr().out
     assert run(triage, "workers", "add", "+2348051112222", "Ada Obi", "--skills", "pediatric,maternal") == 0
     csv_file = tmp_path / "w.csv"
     csv_file.write_text("phone,name,country,languages,skills,on_duty\n+919812345678,Ravi,IN,en,,yes\n")

@@ -49,19 +49,17 @@ async def test_inbound_ledger_counts_the_day_and_replays_replies(store):
 
 async def test_photos_attach_once_and_list_in_order(store):
     ref = await store.open_call(call_sid="CA-ph", caller=PATIENT)
-    first, created = await store.add_photo(ref.case_id, path=f"{ref.case_id}/a.jpg", content_type="image/jpeg",
-                                           size_bytes=1000, width=640, height=480, source="upload")
-    again, created_again = await store.add_photo(ref.case_id, path=f"{ref.case_id}/a.jpg", content_type="image/jpeg",
-                                                 size_bytes=1000, source="mms")
-    await store.add_photo(ref.case_id, path=f"{ref.case_id}/b.jpg", content_type="image/jpeg", size_bytes=5,
-                          source="whatsapp")
+    first, created = await store.add_photo(ref.case_id, jpeg=b"\xff\xd8\xff a", width=640, height=480,
+                                           source="upload")
+    again, created_again = await store.add_photo(ref.case_id, jpeg=b"\xff\xd8\xff a", source="mms")
+    await store.add_photo(ref.case_id, jpeg=b"\xff\xd8\xff b", source="whatsapp")
     assert created and not created_again and first == again
     photos = await store.list_photos(ref.case_id)
-    assert [(p.name, p.source, p.width) for p in photos] == [("a.jpg", "upload", 640), ("b.jpg", "whatsapp", None)]
+    assert [(p.source, p.width, p.size_bytes) for p in photos] == [("upload", 640, 5), ("whatsapp", None, 5)]
     assert [a.detail for a in await store.audit_trail(ref.case_id) if a.action == "photo_attached"] == [
-        "upload a.jpg", "whatsapp b.jpg"]
+        f"upload {photos[0].name[:16]}", f"whatsapp {photos[1].name[:16]}"]
     with pytest.raises(NotFound):
-        await store.add_photo(ref.case_id + 1, path="x/c.jpg", content_type="image/jpeg", size_bytes=1, source="mms")
+        await store.add_photo(ref.case_id + 1, jpeg=b"\xff\xd8\xff c", source="mms")
     assert await store.list_photos(ref.case_id + 1) == []
 
 

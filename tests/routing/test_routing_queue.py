@@ -114,4 +114,5 @@ async def test_accept_pass_resolve_and_follow_up_replies(store):
 
     trail = await store.audit_trail(case_id)
     note = next(a for a in trail if a.action == "note")
-    assert "clinic" not in note.detail and store.cipher.decrypt(note.detail) == "advised to attend clinic"
+    assert "clinic" not in note.detail  # the note itself is in case_notes, encrypted and rotated with the key
+    assert [(n.author, n.text) for n in await store.list_notes(case_id)] == [(note.actor, "advised to attend clinic")]

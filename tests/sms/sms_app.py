@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import asyncio
+import socket
+import urllib.error
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from email.message import Message
 
+from hypercorn.asyncio import serve
+from hypercorn.config import Config
 from quart import Quart
 from twilio.request_validator import RequestValidator
 
@@ -16,21 +25,93 @@ SECRET = b"k" * 32
 WORKERS = ("+2348030000001", "+2348030000002")
 
 
-def make_app(store, photo_dir: Path, *, now: float, auth_token: str | None = AUTH, commands=None, media=None,
-             sender=None) -> Quart:
-    """The blueprint bound to `store`, the outbox (or `sender`), and a fixed clock."""
+def make_app(store, *, now: float, auth_token: str | None = AUTH, commands=None, media=None, sender=None,
+             **context) -> Quart:
+    """The blueprint bound to `store` (photos in its photo_dir), the outbox (or `sender`), and a fixed clock;
+    `context`: other SmsContext fields."""
     app = Quart(__name__)
-    ctx = SmsContext(store=store, sender=sender or OutboxSender(store), secret=SECRET, photo_dir=photo_dir,
+    ctx = SmsContext(store=store, sender=sender or OutboxSender(store), secret=SECRET,
                      public_base_url=BASE, auth_token=auth_token, worker_numbers=WORKERS, commands=commands,
-                     media=media, clock=lambda: now)
+                     media=media, clock=lambda: now, **context)
     app.register_blueprint(create_blueprint(ctx))
     return app
+
+
+@asynccontextmanager
+async def hypercorn_server(app: Quart):
+    """`app` behind hypercorn on a loopback port, in this event loop; yields its base URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = Config()
+    config.bind = [f"127.0.0.1:{port}"]
+    config.accesslog = None
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(app, config, shutdown_trigger=stop.wait))
+    for _ in range(200):  # until it accepts connections
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.close()
+            break
+        except OSError:
+            await asyncio.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, timeout=30)
+
+
+def _post_photo(url: str, data: bytes, headers: dict[str, str]) -> tuple[int, Message, str]:
+    boundary = uuid.uuid4().hex
+    body = (f'--{boundary}\r\nContent-Disposition: form-data; name="photo"; filename="photo.png"\r\n'
+            "Content-Type: image/png\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    request = urllib.request.Request(url, data=body, method="POST", headers={
+        "Content-Type": f"multipart/form-data; boundary={boundary}", **headers})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers, exc.read().decode()
+
+
+# The test's HTTP clients block a thread each; on the default pool they would starve the server's own
+# to_thread calls (it runs in this same process and loop).
+_CLIENTS = ThreadPoolExecutor(max_workers=32, thread_name_prefix="test-http-client")
+
+
+async def post_photo(url: str, data: bytes, headers: dict[str, str] | None = None) -> tuple[int, Message, str]:
+    """Upload `data` as the photo form's file over real HTTP: (status, headers (any case), page text)."""
+    return await asyncio.get_running_loop().run_in_executor(_CLIENTS, _post_photo, url, data, headers or {})
 
 
 def signed(path: str, form: dict[str, str]) -> dict:
     """Keyword arguments for the test client: the form and Twilio's signature of it."""
     signature = RequestValidator(AUTH).compute_signature(BASE + path, form)
     return {"form": form, "headers": {"X-Twilio-Signature": signature}}
+
+
+async def run_photo_digests(store, sender=None, *, now: float) -> list[str]:
+    """Run every job due by the end of the digest window after `now` (store clock moved there), as `triage worker`
+    would, photo digests included; returns how many photo digests ran, as a list of their kinds."""
+    from datetime import UTC, datetime, timedelta
+
+    from routing.jobs import run_once
+    from routing.tasks import handlers
+    from sms.digest import photo_digest_handlers
+
+    clock = store.clock
+    store.clock = lambda: datetime.fromtimestamp(now, UTC) + timedelta(seconds=store.policy.photo_digest_s + 1)
+    sender = sender or OutboxSender(store)
+    try:
+        jobs = {**handlers(store, sender), **photo_digest_handlers(
+            store, sender, secret=SECRET, public_base_url=BASE, worker_numbers=WORKERS, clock=lambda: now)}
+        ran = []
+        while (job := await run_once(store, jobs, "test-worker")) is not None:
+            ran.append(job.kind)
+        return [kind for kind in ran if kind == "photo_digest"]
+    finally:
+        store.clock = clock
 
 
 def queue_replies(store, *, now: float):

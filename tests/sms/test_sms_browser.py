@@ -60,7 +60,7 @@ def wound_jpeg() -> bytes:
 async def server(store, tmp_path):
     """The sms blueprint behind hypercorn on a loopback port; yields its base URL."""
     port = _free_port()
-    app = make_app(store, tmp_path / "photos", now=NOW)
+    app = make_app(store, now=NOW)
     config = Config()
     config.bind = [f"127.0.0.1:{port}"]
     config.accesslog = None

@@ -7,7 +7,7 @@ from sms_app import BASE, SECRET, make_app
 
 from intake.models import Category, TriageResult, Urgency
 from sms.links import case_url, make_token
-from sms.photos import clean_photo, save_photo
+from sms.photos import clean_photo
 
 NOW = 1_800_000_000
 
@@ -22,11 +22,10 @@ async def test_case_page_shows_triage_transcript_photos_and_timeline(store, tmp_
     out = io.BytesIO()
     Image.new("RGB", (64, 48)).save(out, "JPEG")
     clean = clean_photo(out.getvalue())
-    photo_name = save_photo(tmp_path / "photos", ref.case_id, clean).name
-    await store.add_photo(ref.case_id, path=f"{ref.case_id}/{photo_name}", content_type="image/jpeg",
-                          size_bytes=len(clean.jpeg), width=clean.width, height=clean.height, source="mms")
+    await store.add_photo(ref.case_id, jpeg=clean.jpeg, width=clean.width, height=clean.height, source="mms")
+    photo_name = (await store.list_photos(ref.case_id))[0].name
 
-    app = make_app(store, tmp_path / "photos", now=NOW)
+    app = make_app(store, now=NOW)
     client = app.test_client()
     path = case_url(BASE, SECRET, ref.case_id, now=NOW).removeprefix(BASE)
     response = await client.get(path)
@@ -38,6 +37,7 @@ async def test_case_page_shows_triage_transcript_photos_and_timeline(store, tmp_
     assert f'src="{path}/photos/{photo_name}"' in html
     photo = await client.get(f"{path}/photos/{photo_name}")
     assert photo.status_code == 200 and photo.content_type == "image/jpeg"
+    assert await photo.get_data() == clean.jpeg  # decrypted for the page; the file itself is ciphertext
     assert (await client.get(f"{path}/photos/..%2F..%2Fetc%2Fpasswd")).status_code == 404
     (tmp_path / "photos" / str(ref.case_id) / "stray.jpg").write_bytes(clean.jpeg)  # on disk, never attached
     assert (await client.get(f"{path}/photos/stray.jpg")).status_code == 404
@@ -48,9 +48,35 @@ async def test_case_page_shows_triage_transcript_photos_and_timeline(store, tmp_
 
 async def test_case_page_refuses_upload_links_and_expired_links(store, tmp_path):
     ref = await store.open_call(call_sid="CA-page2", caller="+2348031234567", region="NG")
-    client = make_app(store, tmp_path, now=NOW).test_client()
+    client = make_app(store, now=NOW).test_client()
     upload_token = make_token(SECRET, purpose="photo", case_id=ref.case_id, now=NOW, ttl_s=60)
     assert (await client.get(f"/cases/{upload_token}")).status_code == 403
     old = make_token(SECRET, purpose="case", case_id=ref.case_id, now=NOW - 120, ttl_s=60)
     assert (await client.get(f"/cases/{old}")).status_code == 410
     assert not [a for a in await store.audit_trail(ref.case_id) if a.action == "read"]
+
+
+async def test_done_note_is_shown_decrypted_and_every_photo_view_is_audited(store):
+    from routing.queue import accept, claim_next, resolve
+    from routing.workers import add_worker
+
+    ref = await store.open_call(call_sid="CA-note", caller="+2348031234567", region="NG")
+    await store.save_triage(ref.case_id, {"start_category": "GREEN", "urgency": "routine"}, complete=True)
+    ada, _ = await add_worker(store, phone="+2348051112222", name="Ada", on_duty=True)
+    await claim_next(store, ada.id)
+    await accept(store, ref.case_id, ada.id)
+    await resolve(store, ref.case_id, ada.id, "cleaned the graze, tetanus up to date")
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48)).save(out, "JPEG")
+    await store.add_photo(ref.case_id, jpeg=clean_photo(out.getvalue()).jpeg, source="upload")
+    (photo,) = await store.list_photos(ref.case_id)
+
+    client = make_app(store, now=NOW).test_client()
+    path = case_url(BASE, SECRET, ref.case_id, now=NOW).removeprefix(BASE)
+    html = await (await client.get(path)).get_data(as_text=True)
+    assert "cleaned the graze, tetanus up to date" in html and f"worker:{ada.id}" in html
+    assert "gAAAAA" not in html  # no ciphertext on the page
+    for _ in range(2):
+        assert (await client.get(f"{path}/photos/{photo.name}")).status_code == 200
+    views = [(a.actor, a.detail) for a in await store.audit_trail(ref.case_id) if a.action == "photo_read"]
+    assert views == [("case-link", photo.name[:16])] * 2

@@ -51,7 +51,7 @@ async def queued(store, sid: str, category: str = "YELLOW", urgency: str = "urge
 async def phones(store, tmp_path):
     await add_worker(store, phone=ADA, name="Ada", on_duty=True)
     await add_worker(store, phone=BEN, name="Ben")
-    client = make_app(store, tmp_path, now=NOW, commands=queue_replies(store, now=NOW)).test_client()
+    client = make_app(store, now=NOW, commands=queue_replies(store, now=NOW)).test_client()
     return Phone(client, ADA), Phone(client, BEN), Phone(client, STRANGER)
 
 

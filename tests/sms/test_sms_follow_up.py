@@ -93,7 +93,7 @@ async def test_philippine_caller_is_told_911(store):
 
 
 def patient_phone(store, tmp_path, number="+2348031234567") -> Phone:
-    return Phone(make_app(store, tmp_path, now=NOW, commands=queue_replies(store, now=NOW)).test_client(), number)
+    return Phone(make_app(store, now=NOW, commands=queue_replies(store, now=NOW)).test_client(), number)
 
 
 async def test_patient_answers_worse_and_the_case_is_queued_again_with_the_bonus(store, tmp_path):

@@ -41,7 +41,7 @@ class Phone:
 
 @pytest.fixture
 def app(store, tmp_path):
-    return make_app(store, tmp_path / "photos", now=NOW)
+    return make_app(store, now=NOW)
 
 
 async def test_signature_is_required_and_refusals_log_only_masked_numbers(app, caplog):
@@ -118,7 +118,7 @@ async def test_worker_commands_go_to_the_handler_first(store, tmp_path):
     async def commands(msg):
         return f"queue: {msg.body}" if msg.sender in WORKERS else None
 
-    client = make_app(store, tmp_path, now=NOW, commands=commands).test_client()
+    client = make_app(store, now=NOW, commands=commands).test_client()
     assert await Phone(client, sender=WORKERS[0]).text("NEXT") == "queue: NEXT"
     assert "not a doctor" in await Phone(client).text("hello", sid="SMpatient1")  # MessageSids are unique
 
@@ -136,7 +136,7 @@ class DownStore:
 
 
 async def test_a_failure_on_our_side_still_answers_with_the_emergency_number(tmp_path, caplog):
-    reply = await Phone(make_app(DownStore(), tmp_path, now=NOW).test_client()).text("help my wife fainted")
+    reply = await Phone(make_app(DownStore(), now=NOW).test_client()).text("help my wife fainted")
     assert "could not process your message" in reply and "call 112 now" in reply
     assert PATIENT not in caplog.text
 

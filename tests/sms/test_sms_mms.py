@@ -4,7 +4,7 @@ import io
 
 import pytest
 from PIL import Image
-from sms_app import BASE, WORKERS, Phone, make_app
+from sms_app import BASE, WORKERS, Phone, make_app, run_photo_digests
 from sms_fakes import ACCOUNT_SID, AUTH_TOKEN
 
 from routing.queue import accept, claim_next
@@ -31,7 +31,7 @@ def fetcher(fake_twilio):
 
 async def test_mms_photo_with_text_is_attached_and_workers_told(store, tmp_path, fake_twilio, fetcher):
     fake_twilio.media[MEDIA_PATH] = (jpeg_with_gps(), "image/jpeg")
-    app = make_app(store, tmp_path / "photos", now=NOW, media=fetcher)
+    app = make_app(store, now=NOW, media=fetcher)
     async with app.test_app() as test_app:  # leaving waits for the background fetch
         phone = Phone(test_app.test_client(), PATIENT)
         reply = await phone.text("a dog bit my hand, it is swollen", sid="MMfirst",
@@ -41,9 +41,9 @@ async def test_mms_photo_with_text_is_attached_and_workers_told(store, tmp_path,
     assert case.turns[0].raw_text == "a dog bit my hand, it is swollen"
     (photo,) = await store.list_photos(case.id)
     assert (photo.source, photo.width, photo.height, photo.content_type) == ("mms", 800, 600, "image/jpeg")
-    stored = tmp_path / "photos" / photo.path
-    assert not Image.open(stored).getexif()  # GPS gone
+    assert not Image.open(io.BytesIO(store.photos.read(photo.path))).getexif()  # GPS gone
     assert fake_twilio.media_requests == [{"path": MEDIA_PATH, "auth": f"{ACCOUNT_SID}:{AUTH_TOKEN}"}]
+    await run_photo_digests(store, now=NOW)
     notices = [m for m in await store.list_messages(case_id=case.id) if m.kind == "photo_notice"]
     assert sorted(m.to for m in notices) == sorted(WORKERS) and all(f"{BASE}/cases/" in m.body for m in notices)
 
@@ -55,13 +55,14 @@ async def test_whatsapp_photo_alone_joins_the_open_case_and_tells_its_worker(sto
     await claim_next(store, ada.id)
     await accept(store, ref.case_id, ada.id)
     fake_twilio.media[MEDIA_PATH] = (jpeg_with_gps(), "image/jpeg")
-    app = make_app(store, tmp_path / "photos", now=NOW, media=fetcher)
+    app = make_app(store, now=NOW, media=fetcher)
     async with app.test_app() as test_app:
         phone = Phone(test_app.test_client(), "whatsapp:" + PATIENT)
         reply = await phone.text("", media=[(fake_twilio.url + MEDIA_PATH, "image/jpeg")])
     assert reply == f"Thank you, the photo is being added to case {ref.reference}."
     (photo,) = await store.list_photos(ref.case_id)
     assert photo.source == "whatsapp"
+    await run_photo_digests(store, now=NOW)
     (notice,) = [m for m in await store.list_messages(case_id=ref.case_id) if m.kind == "photo_notice"]
     assert notice.to == "+2348051112222"  # the worker who has the case, not everyone
 
@@ -69,7 +70,7 @@ async def test_whatsapp_photo_alone_joins_the_open_case_and_tells_its_worker(sto
 async def test_media_we_cannot_use_is_told_to_the_patient_and_nothing_is_kept(store, tmp_path, fake_twilio, fetcher):
     ref = await store.open_call(call_sid="CA-2", caller=PATIENT)
     fake_twilio.media[MEDIA_PATH] = (b"this is not a picture\n" * 10, "image/jpeg")
-    app = make_app(store, tmp_path / "photos", now=NOW, media=fetcher)
+    app = make_app(store, now=NOW, media=fetcher)
     async with app.test_app() as test_app:
         phone = Phone(test_app.test_client(), PATIENT)
         await phone.text("", sid="MMbad", media=[(fake_twilio.url + MEDIA_PATH, "image/jpeg"),
@@ -100,7 +101,7 @@ async def test_fetcher_refuses_wrong_credentials_and_oversized_media(fake_twilio
 
 
 async def test_a_photo_before_any_case_asks_for_words_first(store, tmp_path, fake_twilio, fetcher):
-    phone = Phone(make_app(store, tmp_path, now=NOW, media=fetcher).test_client(), PATIENT)
+    phone = Phone(make_app(store, now=NOW, media=fetcher).test_client(), PATIENT)
     reply = await phone.text("", media=[(fake_twilio.url + MEDIA_PATH, "image/jpeg")])
     assert reply.startswith("Thank you. Please text us what is happening first")
     assert fake_twilio.media_requests == []
@@ -108,7 +109,7 @@ async def test_a_photo_before_any_case_asks_for_words_first(store, tmp_path, fak
 
 async def test_without_twilio_credentials_media_is_left_alone_and_the_text_still_answered(store, tmp_path, fake_twilio):
     fake_twilio.media[MEDIA_PATH] = (jpeg_with_gps(), "image/jpeg")
-    async with make_app(store, tmp_path / "photos", now=NOW, media=None).test_app() as test_app:
+    async with make_app(store, now=NOW, media=None).test_app() as test_app:
         reply = await Phone(test_app.test_client(), PATIENT).text(
             "rash on my arm", sid="MMnocreds", media=[(fake_twilio.url + MEDIA_PATH, "image/jpeg")])
     assert "not a doctor" in reply and fake_twilio.media_requests == []

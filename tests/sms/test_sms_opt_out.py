@@ -15,7 +15,7 @@ PATIENT = "+2348031234567"
 
 @pytest.fixture
 def phone(store, tmp_path):
-    return Phone(make_app(store, tmp_path, now=NOW).test_client(), PATIENT)
+    return Phone(make_app(store, now=NOW).test_client(), PATIENT)
 
 
 async def test_stop_and_start_by_text_on_either_channel(store, phone, tmp_path):
@@ -23,7 +23,7 @@ async def test_stop_and_start_by_text_on_either_channel(store, phone, tmp_path):
     assert await is_opted_out(store, PATIENT) and await is_opted_out(store, "whatsapp:" + PATIENT)
     sent = await OutboxSender(store).send("whatsapp:" + PATIENT, "hello", kind="caller_summary")
     assert sent.status == "opted-out"
-    whatsapp = Phone(make_app(store, tmp_path, now=NOW).test_client(), "whatsapp:" + PATIENT)
+    whatsapp = Phone(make_app(store, now=NOW).test_client(), "whatsapp:" + PATIENT)
     assert (await whatsapp.text("START")).startswith("You will get our texts again.")
     assert not await is_opted_out(store, PATIENT)
     assert (await OutboxSender(store).send(PATIENT, "hello", kind="caller_summary")).status == "outbox"
@@ -50,7 +50,7 @@ async def test_twilio_saying_unsubscribed_is_remembered(store, fake_twilio, twil
 
 
 async def test_an_opted_out_patient_with_a_red_flag_still_reaches_a_worker(store, tmp_path):
-    async with make_app(store, tmp_path, now=NOW).test_app() as app:  # waits for the summaries to be written
+    async with make_app(store, now=NOW).test_app() as app:  # waits for the summaries to be written
         phone = Phone(app.test_client(), PATIENT)
         await phone.text("STOP")
         reply = await phone.text("my husband has crushing chest pain", sid="SMred")
@@ -73,7 +73,7 @@ async def test_summaries_skip_only_the_opted_out_worker(store, phone):
 async def test_fifty_texts_a_day_then_only_red_flags_until_tomorrow(store, tmp_path):
     clock = FakeClock()
     store.clock = clock
-    phone = Phone(make_app(store, tmp_path, now=NOW).test_client(), PATIENT)
+    phone = Phone(make_app(store, now=NOW).test_client(), PATIENT)
     for n in range(50):
         assert await phone.text(f"message {n}", sid=f"SMday1-{n}") is not None
     assert await phone.text("message 49", sid="SMday1-49") is not None  # a retry is not a new message
@@ -88,7 +88,7 @@ async def test_fifty_texts_a_day_then_only_red_flags_until_tomorrow(store, tmp_p
 
 async def test_workers_are_not_rate_limited(store, tmp_path):
     await add_worker(store, phone=WORKERS[0], name="Ada")
-    phone = Phone(make_app(store, tmp_path, now=NOW).test_client(), WORKERS[0])
+    phone = Phone(make_app(store, now=NOW).test_client(), WORKERS[0])
     for n in range(52):
         reply = await phone.text(f"note {n}", sid=f"SMw-{n}")
     assert "many messages" not in reply

@@ -1,11 +1,11 @@
-"""Only real JPEG/PNG/WebP photos are kept, re-encoded without metadata, named by content."""
+"""Only real JPEG/PNG/WebP photos are kept, re-encoded without metadata, decoded at a bounded cost."""
 
 import io
 
 import pytest
 from PIL import Image
 
-from sms.photos import PhotoError, clean_photo, save_photo
+from sms.photos import PhotoError, clean_photo
 
 
 def encode(image: Image.Image, fmt: str, **kw) -> bytes:
@@ -80,10 +80,31 @@ def test_byte_limit():
     assert err.value.code == "photo-too-large"
 
 
-def test_saved_by_content_hash_under_the_case(tmp_path):
-    photo = clean_photo(jpeg_with_gps())
-    path = save_photo(tmp_path, 17, photo)
-    assert path == tmp_path / "17" / f"{photo.digest}.jpg"
-    assert path.read_bytes() == photo.jpeg
-    assert save_photo(tmp_path, 17, photo) == path
-    assert [p.name for p in (tmp_path / "17").iterdir()] == [path.name]
+@pytest.mark.parametrize("size", [(6300, 6300), (9000, 1000)], ids=["39.7-megapixels", "side-over-8000"])
+def test_pixel_ceiling_is_sized_for_phone_photos(size):
+    bomb = encode(Image.new("RGB", size), "PNG")  # a few kilobytes that would decode to 100+ MB
+    assert len(bomb) < 200_000
+    with pytest.raises(PhotoError) as err:
+        clean_photo(bomb)
+    assert err.value.code == "photo-too-many-pixels"
+
+
+def test_a_24_megapixel_photo_is_kept_small_with_transparency_on_white():
+    image = Image.new("RGBA", (6000, 4000), (0, 0, 0, 0))  # transparent, except a red right half
+    image.paste((200, 0, 0, 255), (3000, 0, 6000, 4000))
+    photo = clean_photo(encode(image, "PNG"))
+    assert (photo.width, photo.height) == (2048, 1365)
+    stored = Image.open(io.BytesIO(photo.jpeg))
+    assert all(abs(a - b) < 8 for a, b in zip(stored.getpixel((10, 700)), (255, 255, 255)))
+    assert all(abs(a - b) < 8 for a, b in zip(stored.getpixel((2040, 10)), (200, 0, 0)))
+
+
+@pytest.mark.parametrize("size", [(2500, 777), (801, 4099), (2049, 2049)])
+def test_shrinking_by_strips_keeps_every_row(size):
+    image = Image.new("RGB", size, (20, 40, 60))
+    image.paste((250, 250, 0), (0, size[1] - 3, size[0], size[1]))  # a yellow line on the very last rows
+    photo = clean_photo(encode(image, "PNG"))
+    assert max(photo.width, photo.height) == 2048 or max(size) <= 2048
+    stored = Image.open(io.BytesIO(photo.jpeg)).convert("RGB")
+    r, g, b = stored.getpixel((photo.width // 2, photo.height - 1))
+    assert r > 120 and g > 120 and b < 110  # the bottom edge survived the strips

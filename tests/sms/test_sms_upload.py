@@ -4,7 +4,7 @@ import io
 
 import pytest
 from PIL import Image
-from sms_app import BASE, SECRET, WORKERS, make_app, signed
+from sms_app import BASE, SECRET, WORKERS, make_app, run_photo_digests, signed
 from werkzeug.datastructures import FileStorage
 
 from sms.links import make_token, photo_url
@@ -31,7 +31,7 @@ async def case_id(store):
 
 @pytest.fixture
 def app(store, tmp_path):
-    return make_app(store, tmp_path / "photos", now=NOW)
+    return make_app(store, now=NOW)
 
 
 def path_for(case_id: int, now=NOW, ttl=3600, purpose="photo") -> str:
@@ -56,15 +56,20 @@ async def test_photo_is_stored_clean_attached_and_workers_told(app, store, case_
         assert response.status_code == 200
         assert "Photo received" in await response.get_data(as_text=True)
     (stored,) = (tmp_path / "photos" / str(case_id)).iterdir()
-    assert stored.suffix == ".jpg" and len(stored.stem) == 64  # our name, never the client's
-    assert not Image.open(stored).getexif()
+    assert stored.suffix == ".enc" and len(stored.stem) == 64  # our name, never the client's
+    assert stored.stat().st_mode & 0o777 == 0o600 and stored.parent.stat().st_mode & 0o777 == 0o700
+    assert stored.read_bytes().startswith(b"gAAAAA")  # a Fernet token under the PHI key, not a JPEG
+    assert not Image.open(io.BytesIO(store.photos.read(f"{case_id}/{stored.name}"))).getexif()
     (attached,) = await store.list_photos(case_id)
     assert (attached.path, attached.source, attached.width) == (f"{case_id}/{stored.name}", "upload", 640)
     assert any(a.action == "photo_attached" and a.detail == f"upload {stored.name[:16]}"
                for a in await store.audit_trail(case_id))
+    assert not [m for m in await store.list_messages() if m.kind == "photo_notice"]  # not one text per photo
+    assert await run_photo_digests(store, now=NOW) == ["photo_digest"]  # the digest, when its window ends
     notices = [m for m in await store.list_messages() if m.kind == "photo_notice"]
     assert sorted(m.to for m in notices) == sorted(WORKERS)
-    assert all(m.body.startswith("TL-") and f"{BASE}/cases/{case_id}." in m.body for m in notices)
+    assert all(m.body.startswith("TL-") and "1 new photo from the patient (1 on the case)" in m.body
+               and f"{BASE}/cases/{case_id}." in m.body for m in notices)
 
 
 @pytest.mark.parametrize("make_path,status", [

@@ -42,3 +42,10 @@ async def test_without_twilio_credentials_the_worker_uses_the_outbox(store, monk
     for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"):
         monkeypatch.delenv(name, raising=False)
     assert isinstance(_make_notifier(store), OutboxSender)
+
+
+async def test_the_worker_sends_the_photo_digest_too(store, monkeypatch, tmp_path):
+    from voice.cli import _sms_job_handlers
+
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))  # development: the server secret the web app signs links with
+    assert set(_sms_job_handlers(store, OutboxSender(store))) == {"photo_digest"}

@@ -94,3 +94,14 @@ def test_the_stub_transcription_server_stops_when_asked():
     stub.conn.send("stop")
     stub.process.join(timeout=10)
     assert stub.process.exitcode == 0
+
+
+def test_bench_photos_reports_the_servers_memory():
+    """Three small PNGs through a real `triage serve`: the report's shape (BENCHMARKS.md has the real run)."""
+    done = subprocess.run([sys.executable, "-m", "voice.cli", "bench", "photos", "--photos", "3", "--concurrency", "2",
+                           "--size", "640x480", "--json"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert (report["photos"], report["statuses"]) == (3, {"200": 3})
+    assert 0 < report["rss_before_mb"] <= report["rss_peak_mb"] <= report["vm_hwm_mb"]
+    assert report["rss_after_mb"] > 0
