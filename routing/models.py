@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import (JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, MetaData, String, Text,
+from sqlalchemy import (JSON, BigInteger, Boolean, false, DateTime, ForeignKey, Integer, MetaData, String, Text,
                         TypeDecorator, UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -73,6 +73,7 @@ class Case(Base):
     urgency: Mapped[str | None] = mapped_column(String(16))
     skill: Mapped[str | None] = mapped_column(String(32))  # specialty the case would benefit from
     follow_up: Mapped[bool] = mapped_column(Boolean, default=False)
+    high_risk_mechanism: Mapped[bool] = mapped_column(Boolean, server_default=false())  # SAFETY.md: raises priority
     priority_base: Mapped[int] = mapped_column(Integer, default=0)
     queued_at_s: Mapped[int | None] = mapped_column(BigInteger)  # epoch seconds the queue wait started
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -10,21 +10,23 @@ COUNTRY_POINTS = 20
 SKILL_POINTS = 15
 FOLLOW_UP_POINTS = 10
 ESCALATION_POINTS = 50
+MECHANISM_POINTS = 30  # a high-risk mechanism (SAFETY.md): above its own category, below the next one
 
 PREGNANCY_WORDS = ("pregnan",)
 CHILD_AGE_YEARS = 12
 
 
 def base_priority(category: str | None, urgency: str | None, *, follow_up: bool = False,
-                  escalated: bool = False) -> int:
-    """The part of the score that does not depend on time or on the worker."""
+                  escalated: bool = False, mechanism: bool = False) -> int:
+    """The part of the score that does not depend on time or on the worker; a mechanism only ever adds."""
     if category == "BLACK" or urgency == "emergency":
         points = EMERGENCY_FIRST + CATEGORY_POINTS["RED"]
     elif category in CATEGORY_POINTS:
         points = CATEGORY_POINTS[category]
     else:
         points = URGENCY_POINTS.get(urgency or "urgent", URGENCY_POINTS["urgent"])
-    return points + (FOLLOW_UP_POINTS if follow_up else 0) + (ESCALATION_POINTS if escalated else 0)
+    return (points + (FOLLOW_UP_POINTS if follow_up else 0) + (ESCALATION_POINTS if escalated else 0)
+            + (MECHANISM_POINTS if mechanism else 0))
 
 
 def wait_points(queued_at_s: int, now_s: int) -> int:

@@ -168,7 +168,7 @@ class Store:
         case.status = new.value
         case.updated_at = now
         case.priority_base = base_priority(case.category, case.urgency, follow_up=case.follow_up,
-                                           escalated=new is Status.ESCALATED)
+                                           escalated=new is Status.ESCALATED, mechanism=bool(case.high_risk_mechanism))
         note = f"{old} -> {new.value}" + (f": {detail}" if detail else "")
         session.add(AuditEntry(case_id=case.id, actor=actor, action="status", detail=note, at=now))
         logger.info("case %s: %s", case.reference, note)
@@ -282,8 +282,10 @@ class Store:
             record.complete = record.complete or complete
             record.updated_at = now
             case.category, case.urgency, case.skill = record.category, record.urgency, needed_skill(result)
+            case.high_risk_mechanism = bool(result.get("mechanism"))
             case.priority_base = base_priority(case.category, case.urgency, follow_up=case.follow_up,
-                                               escalated=case.status == Status.ESCALATED)
+                                               escalated=case.status == Status.ESCALATED,
+                                               mechanism=case.high_risk_mechanism)
             case.updated_at = now
             if complete and case.status == Status.CREATED:
                 await self.move(s, case, Status.INTAKE_COMPLETE, actor="intake")

@@ -116,3 +116,14 @@ async def test_accept_pass_resolve_and_follow_up_replies(store):
     note = next(a for a in trail if a.action == "note")
     assert "clinic" not in note.detail  # the note itself is in case_notes, encrypted and rotated with the key
     assert [(n.author, n.text) for n in await store.list_notes(case_id)] == [(note.actor, "advised to attend clinic")]
+
+
+async def test_a_high_risk_mechanism_raises_a_case_in_the_queue_and_never_lowers_it(store):
+    """SAFETY.md: a fall from a roof is no red flag, but its GREEN case is offered before a plain GREEN one."""
+    await add_worker(store, phone=NG_WORKER, name="Ada", on_duty=True)
+    plain = await queued_case(store, "CA-plain", category="GREEN", urgency="routine", mechanism=[])
+    roof = await queued_case(store, "CA-roof", category="GREEN", urgency="routine", mechanism=["fall_from_height"])
+    yellow = await queued_case(store, "CA-yellow", category="YELLOW", urgency="urgent", mechanism=[])
+    worker = await find_worker(store, NG_WORKER)
+    order = [(await claim_next(store, worker.id)).case_id for _ in range(3)]
+    assert order == [yellow, roof, plain]

@@ -91,3 +91,9 @@ def test_priority():
     assert needed_skill({"red_flags": ["pregnancy_bleeding"]}) == "maternal"
     assert needed_skill({"age_years": 3}) == "pediatric"
     assert needed_skill({"age_years": 40, "complaint": "chest pain"}) is None
+
+
+def test_a_mechanism_adds_priority_within_its_category():
+    assert base_priority("GREEN", "routine", mechanism=True) > base_priority("GREEN", "routine")
+    assert base_priority("GREEN", "routine", mechanism=True) < base_priority("YELLOW", "urgent")
+    assert base_priority("RED", "urgent", mechanism=True) > base_priority("RED", "urgent")
