@@ -521,20 +521,22 @@ class Dialogue:
         return "jump_pulse" if self._jump else "perfusion"
 
     def _age_from(self, age: Quantity) -> float:
-        """The age to triage by: the younger end of a range; a hedged age next to a threshold takes its
-        younger side ("about 8" -> 7), recorded as assumed; "almost 8" arrives here as 7 already."""
-        low, high = age.low, age.high
+        """The age to triage by: the younger end of a range ("seven or eight" -> 7); a hedged age at a
+        threshold takes the side just under it ("about 8" -> 7, "about 12" -> 11). When that choice
+        crosses a threshold (JumpSTART under 8, infant CPR under 1, child signs under 12), `age` is
+        recorded as assumed. "almost 8" and "she'll be 8 next month" arrive here as 7 already."""
         if age.kind == "about" and age.said is not None:
             n = age.said
-            low, high = (n - 1 if n >= 2 else n * 11 / 12), n + 1
-        low = high if low is None else low
-        high = low if high is None else high
+            younger = n - 1 if n >= 2 else n * 11 / 12
+            if any(younger < t <= n for t in AGE_THRESHOLDS_YEARS):
+                self._result.assumed.append("age")
+                return round(younger, 2)
+            return round(n, 2)
+        low = age.low if age.low is not None else age.high
+        high = age.high if age.high is not None else low
         assert low is not None and high is not None
         if any(low < t <= high for t in AGE_THRESHOLDS_YEARS):
             self._result.assumed.append("age")
-            return round(low, 2)
-        if age.kind == "about" and age.said is not None:
-            return round(age.said, 2)
         return round(low, 2)
 
     def _infer(self, prompt_id: str, value: str, how: str) -> None:

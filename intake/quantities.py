@@ -137,8 +137,9 @@ def _scan(toks: list[str]) -> list[_Num]:
         if w in _TENS and end < len(toks) and toks[end] in _UNITS and 0 < _UNITS[toks[end]] < 10:
             low = high = low + _UNITS[toks[end]]  # "twenty two"
             end += 1
-        if end < len(toks) and toks[end] == "hundred":
-            low, high = low * 100, high * 100
+        if end < len(toks) and toks[end] in ("hundred", "dozen"):
+            factor = 100 if toks[end] == "hundred" else 12
+            low, high = low * factor, high * factor
             end += 1
         if toks[end:end + 3] == ["and", "a", "half"]:
             low, high, end = low + 0.5, high + 0.5, end + 3

@@ -74,6 +74,9 @@ _NO_WORDS = {"no", "nope", "nah", "negative", "never"}
 _CONSENT_YES = {"ok", "okay", "alright", "please", "fine"}
 _NEGATORS = {"not", "no", "never", "unable", "stopped", "without", "neither", "nor", "too"}  # "too weak to walk"
 _CLAUSE_BREAK = re.compile(r"[,.;?!]|\bbut\b")
+_AUX = r"(he|she|they|it|i|we|you) (is|are|was|were|am|can|could|does|do|did|has|have|will)"
+_SHORT_NO = re.compile(rf"^(no )?{_AUX} not$")  # "he isn't", "she can't": a whole answer
+_SHORT_YES = re.compile(rf"^(yes )?{_AUX}$")  # "he is", "she can"
 
 
 def negated(t: str, start: int, window: int = 4) -> bool:
@@ -91,11 +94,17 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
     """yes / no / unsure from an answer; None when nothing in it answers the question.
 
     A keyword of the question said plainly is a yes, said with a negator just before it a no. An
-    answer holding both a yes and a no is "unsure": guessing here could pick the milder branch.
+    answer holding both a yes and a no, or a doubt beside either ("I can't tell if he's breathing"),
+    is "unsure": guessing here could pick the milder branch. A bare "he can't" / "she is" answers too.
     """
     t = normalize(text)
     if not t:
         return None
+    bare = " ".join(words(t))
+    if _SHORT_NO.match(bare):
+        return "no"
+    if _SHORT_YES.match(bare):
+        return "yes"
     cues: list[tuple[int, YesNo]] = []
     taken: list[tuple[int, int]] = []
 
@@ -127,7 +136,7 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
     if not cues:
         return None
     values = {value for _, value in cues}
-    if {"yes", "no"} <= values:
+    if {"yes", "no"} <= values or ("unsure" in values and len(values) > 1):
         # "No, she has to reach to walk" (ASR for "too weak to walk"): a yes and a no in one answer is
         # not ours to resolve; the dialogue re-asks and, if still unclear, takes the urgent branch.
         return "unsure"

@@ -72,6 +72,13 @@ def test_unclear_answer_is_reasked_then_keypad_then_assumed_urgent():
     assert third.segments[0].prompt_id == "walk"  # the note about the assumption belongs to the walk question
 
 
+def test_a_doubt_beside_the_question_word_is_re_asked_never_a_yes():
+    """"I can't tell if he can walk" held "walk" said plainly: it was a yes, and a GREEN."""
+    d = bystander()
+    assert d.answer("I can't tell if he can walk").awaiting == "walk"
+    assert d.result.start_category is None and "walk" not in d.result.answers
+
+
 def test_free_text_prompt_moves_on_after_one_reask_without_assuming():
     d = Dialogue()
     d.start()
@@ -442,6 +449,8 @@ def test_jumpstart_breath_counts_take_the_urgent_side(count, category, assumed):
         ("seven or eight", "JumpSTART", 7, ["age"]),  # the younger end, across the threshold
         ("eight or nine", "START", 8, []),  # the younger end is 8: START by SAFETY.md (8 and over)
         ("about 8", "JumpSTART", 7, ["age"]),  # hedged next to the threshold: the younger side
+        ("about seven", "JumpSTART", 7, []),  # already under 8: nothing to take
+        ("about 12", "START", 11, ["age"]),  # the child danger signs stay on
         ("about forty", "START", 40, []),
         ("in his thirties", "START", 30, []),
     ],

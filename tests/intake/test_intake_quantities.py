@@ -22,7 +22,7 @@ from intake.quantities import Quantity, parse_age, parse_age_quantity, parse_bre
         ("30 or more", 30, None, "above"), ("under 8", None, 7, "below"), ("less than four", None, 3, "below"),
         ("up to 10", None, 10, "below"),
         # one number, said plainly or counted aloud
-        ("twenty two", 22, 22, "exact"), ("I counted 6.", 6, 6, "exact"), ("a dozen", 12, 12, "exact"),
+        ("twenty two", 22, 22, "exact"), ("I counted 6.", 6, 6, "exact"), ("a dozen", 12, 12, "exact"), ("two dozen", 24, 24, "exact"),
         ("one, two, three, four, five", 5, 5, "exact"), ("one and a half", 1.5, 1.5, "exact"),
     ],
 )

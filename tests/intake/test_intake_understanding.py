@@ -31,6 +31,9 @@ BREATHING = (r"breath\w*",)
         ("he's not breathing", "no"), ("He stopped breathing.", "no"), ("Yeah, he is not breathing.", "unsure"),
         ("I'm not sure", "unsure"), ("I don't know", "unsure"), ("maybe", "unsure"), ("No idea.", "unsure"),
         ("", None), ("hmm", None), ("the weather is bad", None),
+        # a doubt beside a yes or a no is no answer; a bare "he isn't" is one
+        ("I can't tell if he's breathing", "unsure"), ("I'm not sure, no", "unsure"), ("he isn't", "no"),
+        ("No, he isn't.", "no"), ("he is", "yes"), ("yes he is", "yes"),
     ],
 )
 def test_yes_no(text, expected):
