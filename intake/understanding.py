@@ -161,8 +161,7 @@ _AGONAL = (
 # Abnormal breathing: agonal when the patient is unresponsive, breathing difficulty when they are not.
 _ABNORMAL = (
     r"gasp\w*|gulp\w* (for )?air|not breathing (normally|properly|right|well|good)|"
-    r"breathing (strangely|weird\w*|funny|oddly|strange|abnormally)|strange (breathing|breaths)|"
-    r"hardly breathing|barely breathing"
+    r"breathing (strangely|weird\w*|funny|oddly|strange|abnormally)|strange (breathing|breaths)"
 )
 # "No" to "are they breathing?" said in other words than no: "I didn't see any breaths", "his chest isn't moving".
 _APNOEA = (
@@ -207,8 +206,8 @@ def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing |
     """The answer to "are they breathing (now)?" when the patient cannot walk.
 
     "agonal" for gasps, snoring or "not breathing normally"; "no" for apnoea in any words ("no breath at
-    all", "his chest isn't moving", "I didn't see any breaths"); a "yes" beside an apnoea phrase is
-    "unsure" (re-asked, never taken either way); otherwise the plain yes / no / unsure.
+    all", "his chest isn't moving", "I didn't see any breaths"); a "yes" or a doubt beside an apnoea
+    phrase is "unsure" (re-asked, never taken either way); otherwise the plain yes / no / unsure.
     """
     t = normalize(text)
     if agonal(t, unresponsive=True):
@@ -216,7 +215,7 @@ def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing |
     apnoea = re.search(rf"\b({_APNOEA})", t) or _ONLY_NOTHING.match(" ".join(words(t)))
     said = parse_yes_no(t, keywords=keywords)
     if apnoea:
-        return "unsure" if any(w in _YES_WORDS for w in t.split()) else "no"
+        return "unsure" if said == "unsure" or any(w in _YES_WORDS for w in t.split()) else "no"
     return said
 
 

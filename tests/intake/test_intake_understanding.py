@@ -131,6 +131,7 @@ def test_a_complaint_naming_someone_else_overrules_self_only_without_first_perso
         # breathing, and what stays unclear
         ("yes", "yes"), ("yeah, barely", "yes"), ("he is breathing fast", "yes"), ("his chest is going up and down", "yes"),
         ("Yeah, he is not breathing.", "unsure"), ("No, no, he is breathing now.", "unsure"), ("I'm not sure", "unsure"),
+        ("I'm not sure, I can't see him breathing", "unsure"), ("he is barely breathing", "yes"),
         ("hmm", None), ("Yet, barely.", None),
     ],
 )
