@@ -96,7 +96,7 @@ def summarize(result: TriageResult) -> str:
         parts.append(f"complaint: {result.complaint}")
     if result.age_years is not None:
         parts.append(f"age {result.age_years:g}")
-    if result.who:
+    if result.who and "who" not in result.assumed:  # an assumed "other" is in the assumed list, not a fact
         parts.append("caller is the patient" if result.who == "self" else "caller is a bystander")
     if result.respiratory_rate is not None:
         span = result.answers.get("respiratory_rate_range")

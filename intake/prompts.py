@@ -11,7 +11,7 @@ id of the question they repeat.
 | complaint      | what is happening, in a few words (red-flag screen)               | free    |
 | age            | age in years (months for a baby); under 8 -> JumpSTART             | number  |
 | walk           | can they get up and walk -> GREEN                                  | yes/no  |
-| breathing      | are they breathing (not asked when the caller is the patient)      | yes/no  |
+| breathing      | breathing normally? (not asked when the caller is the patient)     | yes/no  |
 | reposition     | tilt head back, lift chin: breathing now? yes RED, no BLACK / pulse| yes/no  |
 | pulse          | JumpSTART: pulse? (apnoeic child, or the perfusion step)           | yes/no  |
 | rescue_breaths | JumpSTART apnoeic child with a pulse: 5 rescue breaths, breathing? | yes/no  |

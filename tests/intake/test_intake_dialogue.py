@@ -488,7 +488,7 @@ def test_a_call_without_a_usable_answer_ends_as_no_answer_urgent_never_black(cha
     assert r.outcome == "no_answer" and r.urgency == Urgency.URGENT
     assert r.start_category is None and r.decided_by is None and r.red_flags == []
     assert reply.segments[-1].prompt_id == "no_answer" and "call you back" in reply.text and "112" in reply.text
-    assert "NO ANSWER" in r.summary and "call back" in r.summary
+    assert "NO ANSWER" in r.summary and "call back" in r.summary and "bystander" not in r.summary
     assert not any(w in reply.text.lower() for w in FORBIDDEN_WORDS)
 
 
