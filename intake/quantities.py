@@ -291,7 +291,8 @@ def parse_age(text: str) -> float | None:
 
 COUNT_SECONDS = 15  # what the dialogue asks for: the count is then multiplied by 4
 _TIME_FACTORS: dict[str, float] = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
-_A_MINUTE = re.compile(r"\b(a|an|one|per|each|every|the|whole|full|entire|single)( (whole|full|entire))? (minute|min)\b")
+_A_MINUTE = re.compile(
+    r"\b(a|an|one|per|each|every|the|whole|full|entire|single)( (whole|full|entire))? (minute|min)\b")
 _HALF_MINUTE = re.compile(r"\bhalf (a |an )?minute\b")
 _NOT_ONE = re.compile(r"\bnot (a single |even |even a single )?(one|breath)( breath)?\b")
 _ZERO = re.compile(r"\b(none|nil|nothing|no breaths?|not any)\b")

@@ -314,7 +314,7 @@ def age_group(text: str) -> Literal["child", "adult"] | None:
 
 
 def age_band(text: str) -> Literal["infant", "child", "adult"] | None:
-    """The age group words name, for fitting CPR ("a baby" -> infant, "my little boy" -> child, "an old man" -> adult)."""
+    """The age group words name, to fit CPR: "a baby" -> infant, "my little boy" -> child, "an old man" -> adult."""
     t = normalize(text)
     if re.search(rf"\b({_INFANT_WORDS})\b", t):
         return "infant"
