@@ -17,7 +17,30 @@ dialogue at once with the emergency number. A red flag before the START steps de
 the case needs immediate care, and `result.decided_by` says why.
 
 A caller speaking for themselves is breathing and following commands: those steps are skipped and
-recorded as inferred (`result.answers["inferred"]`), never as assumed.
+recorded as inferred (`result.answers["inferred"]`), never as assumed. That needs clear evidence
+("myself", "it's me", "I have a fever", keypad 1): a bare "me" or "mine" is confirmed with a yes/no
+question, and an unclear confirmation is taken as "someone else" (it asks more). A complaint that
+names someone else ("my son fell in the water") overrules an earlier "self".
+
+Breathing: apnoea in any words ("no breath at all", "his chest isn't moving") is a no; gasps, snoring
+or "not breathing normally" are agonal breathing, treated as not breathing (reposition, then CPR),
+never as breathing difficulty. BLACK needs the caller to have said, after repositioning (and for a
+child, at the pulse or rescue breaths), that the patient is not breathing: an assumed or agonal
+answer there records RED instead, with CPR guidance. CPR is fitted to the age group: infant (under
+1), child (1 to 11), adult; before the age is asked, words such as "baby" or "toddler" decide.
+
+Numbers as said (intake/quantities.py) are intervals; the dialogue takes the urgent end: a breath
+rate that may lie past a threshold ("seven or eight" in 15 s = 28-32, START > 30) is RED and
+`resp_count` is recorded as assumed; a hedged rate exactly on a threshold ("about 30 a minute") counts
+as straddling it (the rate +-1 per minute); an age range takes its younger end ("seven or eight" -> 7,
+"eight or nine" -> 8), "almost 8" or "she'll be 8 next month" is 7, and a hedged age next to a
+threshold ("about 8") takes the younger side and records `age` as assumed. An age that stays unknown
+is assumed: JumpSTART when child words were said in the call, else START.
+
+Silence is not death: a call in which the caller gave no usable answer to two questions in a row
+from the start (who, then what is happening) ends as "no answer" (`result.outcome`), urgent, with no
+START category and a health worker asked to call back. `line_closed()` marks the same when the line
+goes before the dialogue ends.
 """
 
 from __future__ import annotations
@@ -28,38 +51,47 @@ import re
 from intake import prompts as P
 from intake.emergency import emergency_number
 from intake.extract import summarize
-from intake.models import AnswerKind, Category, Channel, Pause, Reply, Speech, TriageResult, Urgency
+from intake.models import NO_ANSWER, AnswerKind, Category, Channel, Pause, Reply, Speech, TriageResult, Urgency
+from intake.quantities import BreathCount, Quantity, parse_age_quantity, parse_breath_count
 from intake.red_flags import find_mechanisms, find_red_flags, flag_by_id
 from intake.understanding import (
+    age_band,
     age_group,
+    agonal,
     asr_loop,
     choice_digits,
+    names_someone_else,
     normalize,
-    parse_age,
     parse_avpu,
-    parse_breath_count,
+    parse_breathing,
     parse_duration,
     parse_severity,
     parse_who,
     parse_yes_no,
     says_complaint,
+    unresponsive_said,
+    without_line_checks,
     words,
 )
 
 logger = logging.getLogger(__name__)
 
 STATE_VERSION = 1
-MAX_TURNS = 60  # far above the longest path (18 prompts x 3 tries); a guard, not a rule
+MAX_TURNS = 60  # far above the longest path (19 prompts x 3 tries); a guard, not a rule
 JUMPSTART_MAX_AGE_YEARS = 8
 CHILD_SIGNS_MAX_AGE_YEARS = 12
+INFANT_CPR_BELOW_YEARS, CHILD_CPR_BELOW_YEARS = 1, 12  # infant under 1; child to puberty, taken as 12
+AGE_THRESHOLDS_YEARS = (INFANT_CPR_BELOW_YEARS, JUMPSTART_MAX_AGE_YEARS, CHILD_SIGNS_MAX_AGE_YEARS)
 START_RR_RED_ABOVE = 30
 JUMPSTART_RR_RED_BELOW, JUMPSTART_RR_RED_ABOVE = 15, 45
+HEDGED_RATE_MARGIN = 1  # "about 30 a minute" may be 31: a hedged rate spans +-1 per minute
+NO_ANSWER_QUESTIONS = 2  # questions in a row with no usable answer, from the start, that end the call as no answer
 
 # Step -> prompt id, where they differ: the JumpSTART pulse is asked at two places.
 _PROMPT_OF = {"apnoea_pulse": "pulse", "jump_pulse": "pulse"}
 # Answers taken when a step stays unclear: the more urgent branch (None: move on, nothing assumed).
 _URGENT_DEFAULT = {
-    "who": "other", "age": "unknown", "walk": "no", "breathing": "no", "reposition": "no",
+    "who": "other", "who_confirm": "no", "age": "unknown", "walk": "no", "breathing": "no", "reposition": "no",
     "apnoea_pulse": "no", "rescue_breaths": "no", "resp_count": "unknown", "perfusion": "no",
     "jump_pulse": "no", "commands": "no", "avpu": "unresponsive",
 }
@@ -69,8 +101,12 @@ _SUPPRESSED = {
     "apnoea_pulse": {"not_breathing"}, "jump_pulse": {"not_breathing"}, "resp_count": set(),
     "commands": {"unconscious"}, "avpu": {"unconscious", "child_danger_signs"},
 }
+_ASSUMED_AS = {"who_confirm": "who"}  # the answer an unclear step leaves assumed
+_BREATHING_STEPS = ("breathing", "reposition", "rescue_breaths")
+# An apnoea or agonal answer at a breathing step goes on to reposition and CPR: none of these flags ends it.
+_SUPPRESSED_WHEN_NOT_BREATHING = {"not_breathing", "breathing_difficulty", "unconscious"}
 _INTAKE_STEPS = ("duration", "severity", "medications", "allergies", "photo")
-_FILLERS = {"um", "uh", "er", "erm", "ah", "hmm", "mm", "hello", "hi", "so", "well", "and", "the", "a", "oh"}
+_FILLERS = {"um", "uh", "er", "erm", "ah", "hmm", "mm", "hello", "hi", "so", "well", "and", "the", "a", "oh", "what"}
 _NONE = re.compile(r"^(none|no|nothing|nope|nil|not any|no medicines?|no medication|no allergies|no drugs|n a)\b")
 
 
@@ -86,6 +122,9 @@ class Dialogue:
         self._turns = 0
         self._ending: str | None = None  # prompt id of the final words once finished
         self._transcript: list[tuple[str, str]] = []  # (prompt id, what the caller said)
+        self._answered = 0  # caller turns the dialogue could use: none at all is a "no answer" call
+        self._unanswered = 0  # questions closed without an answer while nothing usable was heard
+        self._cpr_lead: str | None = None  # set with a RED from the apnoea path: CPR, and why it is said
 
     # --- public API ----------------------------------------------------
 
@@ -127,7 +166,10 @@ class Dialogue:
         flags = self._new_red_flags(text)
         if says_complaint(text):
             self._result.complaint = self._result.answers["complaint"] = text.strip()
+            self._answered += 1
         who = parse_who(text)
+        if who == "maybe_self":  # a bare "me" in a first message: asked, never taken
+            who = None
         if not flags and who is None:
             if self._result.complaint:
                 self._transcript[-1] = ("complaint", text)
@@ -149,6 +191,18 @@ class Dialogue:
             return self._ended()
         self._turns += 1
         return self._take(None)
+
+    def line_closed(self) -> TriageResult:
+        """The line (or the text conversation) ended before the final words: the result to keep.
+
+        A caller who gave no usable answer at all is a "no answer" case: urgent, no START category, a
+        health worker calls back. Otherwise the result stands as it is. Safe to call more than once.
+        """
+        r = self._result
+        if not self.finished and not self._answered and not r.red_flags:
+            r.outcome, r.start_category, r.urgency, r.decided_by = NO_ANSWER, None, Urgency.URGENT, None
+            r.summary = summarize(r)
+        return r
 
     @property
     def result(self) -> TriageResult:
@@ -178,6 +232,7 @@ class Dialogue:
             "version": STATE_VERSION, "channel": self.channel, "region": self.region, "step": self._step,
             "attempts": self._attempts, "turns": self._turns, "ending": self._ending,
             "result": self._result.to_dict(), "transcript": [list(t) for t in self._transcript],
+            "answered": self._answered, "unanswered": self._unanswered,
         }
 
     @classmethod
@@ -190,6 +245,10 @@ class Dialogue:
         d._ending = state.get("ending")
         d._result = TriageResult.from_dict(state.get("result") or {})
         d._transcript = [(str(p), str(t)) for p, t in state.get("transcript", [])]
+        # A state stored before these counts existed: anything answered counts as heard.
+        heard = bool(d._result.answers or d._result.complaint or d._result.red_flags)
+        d._answered = int(state.get("answered", 1 if heard else 0))
+        d._unanswered = int(state.get("unanswered", 0))
         return d
 
     # --- understanding -------------------------------------------------
@@ -215,10 +274,24 @@ class Dialogue:
     def _new_red_flags(self, text: str) -> list[str]:
         context = " . ".join(t for _, t in self._transcript[:-1])
         found = find_red_flags(text, context=context, child=self._child())
+        agonal_arrest = not self._self and self._agonal_in_unresponsive(text, context, found)
         if self._self:  # someone speaking to us is breathing: "I'm not breathing right" is difficulty
             found = ["breathing_difficulty" if f == "not_breathing" else f for f in found]
-        suppressed = _SUPPRESSED.get(self._step or "", set())
-        return [f for f in dict.fromkeys(found) if f not in suppressed and f not in self._result.red_flags]
+        elif agonal_arrest:
+            # Gasping, snoring or "not breathing normally" in someone who cannot be woken is cardiac arrest:
+            # CPR, not the breathing-difficulty advice (sit them up).
+            found = [f for f in found if f != "breathing_difficulty"] + ["not_breathing"]
+        suppressed = set(_SUPPRESSED.get(self._step or "", set()))
+        if self._step in _BREATHING_STEPS and parse_breathing(text) in ("no", "agonal"):
+            suppressed |= _SUPPRESSED_WHEN_NOT_BREATHING  # the structured path goes on to reposition and CPR
+        flags = [f for f in dict.fromkeys(found) if f not in suppressed and f not in self._result.red_flags]
+        if agonal_arrest and "not_breathing" in flags:
+            self._cpr_lead = P.CPR_LEAD_AGONAL
+        return flags
+
+    def _agonal_in_unresponsive(self, text: str, context: str, found: list[str]) -> bool:
+        unresponsive = "unconscious" in found or unresponsive_said(text) or unresponsive_said(context)
+        return unresponsive and agonal(text, unresponsive=True)
 
     def _note_mechanisms(self, text: str) -> None:
         """A high-risk mechanism is recorded for the queue; START still decides (SAFETY.md)."""
@@ -234,16 +307,29 @@ class Dialogue:
         said_key = choice_digits(text)
         if said_key and prompt.kind in (AnswerKind.YES_NO, AnswerKind.CHOICE):
             return self._from_digits(step, said_key)
-        meaningful = [w for w in words(text) if w not in _FILLERS]
-        if not meaningful:
+        # "Hello? Can you hear me?" checks the line: no answer to anything.
+        meaningful = [w for w in words(without_line_checks(text)) if w not in _FILLERS]
+        if not meaningful or words(text) in (["huh"], ["eh"]):
             return None
         if step == "who":
             return parse_who(text)
+        if step == "who_confirm":
+            who = parse_who(text)
+            if who in ("self", "other"):
+                return "yes" if who == "self" else "no"
+            yn = parse_yes_no(text, yes_phrases=prompt.yes_phrases, no_phrases=prompt.no_phrases)
+            return yn if yn in ("yes", "no") else None
         if step == "age":
-            age = parse_age(text)
+            age = parse_age_quantity(text)
             return age if age is not None else age_group(text)
         if step == "resp_count":
-            return parse_breath_count(text)
+            count = parse_breath_count(text)
+            if count is not None and count.zero and self._self:
+                return None  # a caller counting their own breaths breathes: a zero is a slip, ask again
+            return count
+        if step in _BREATHING_STEPS:
+            said = parse_breathing(text, keywords=prompt.keywords)
+            return said if said in ("yes", "no", "agonal") else None
         if step == "avpu":
             return parse_avpu(text)
         if step == "severity":
@@ -271,9 +357,9 @@ class Dialogue:
         if prompt.kind == AnswerKind.CHOICE:
             return prompt.choices[n - 1] if 1 <= n <= len(prompt.choices) else None
         if step == "resp_count":
-            return (n, False)
+            return BreathCount(Quantity(n, n, "exact", None, n))
         if step == "age":
-            return float(n) if n <= 120 else None
+            return Quantity(n, n, "exact", "year", n) if n <= 120 else None
         if step == "severity":
             return n if 1 <= n <= 10 else None
         return None
@@ -285,6 +371,7 @@ class Dialogue:
         step = self._step
         assert step is not None
         if value is not None:
+            self._answered += 1
             return self._advance(step, value)
         self._attempts += 1
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
@@ -294,10 +381,15 @@ class Dialogue:
             return self._reply(self._ask(step, reask=True))
         if self._attempts == 2 and prompt.keypad:
             return self._reply(self._keypad_offer(step))
+        if not self._answered:
+            # Nothing usable heard since the call began: after NO_ANSWER_QUESTIONS such questions, stop asking.
+            self._unanswered += 1
+            if self._unanswered >= NO_ANSWER_QUESTIONS:
+                return self._end_no_answer()
         default = _URGENT_DEFAULT.get(step)
         if default is None:  # free answers and the short intake: move on without one
             return self._advance(step, None)
-        self._result.assumed.append(_PROMPT_OF.get(step, step))
+        self._result.assumed.append(_ASSUMED_AS.get(step, _PROMPT_OF.get(step, step)))
         note = Speech(_PROMPT_OF.get(step, step), P.ASSUMED_VOICE if self.channel == "voice" else P.ASSUMED_TEXT)
         reply = self._advance(step, default)
         return Reply((note, *reply.segments), reply.awaiting, reply.expects, reply.finished)
@@ -306,7 +398,7 @@ class Dialogue:
         """Record an answer and go to the next step or to a decision."""
         r = self._result
         pid = _PROMPT_OF.get(step, step)
-        if value is not None and value != "unknown" and not isinstance(value, tuple):
+        if isinstance(value, str | int | float) and value != "unknown":
             r.answers[pid] = value
         nxt = self._next(step, value)
         if isinstance(nxt, Category):
@@ -319,16 +411,24 @@ class Dialogue:
     def _next(self, step: str, v: object | None) -> str | Category:  # noqa: C901 - the protocol, one branch per step
         """The START / JumpSTART tree: the step after `step` given answer `v`, or the category."""
         r = self._result
-        if step == "who":
-            r.who = v  # type: ignore[assignment]
+        if step in ("who", "who_confirm"):
+            if v == "maybe_self":  # a bare "me": asked, not guessed
+                return "who_confirm"
+            if step == "who_confirm":
+                v = "self" if v == "yes" else "other"
+            r.who = r.answers["who"] = v  # type: ignore[assignment]
             return "age" if r.complaint else "complaint"  # an opening text may have said it already
         if step == "complaint":
             r.complaint = v  # type: ignore[assignment]
+            if r.who == "self" and isinstance(v, str) and names_someone_else(v):
+                # "my son fell in the water" after a "me": the breathing check is not skipped on that
+                r.who = r.answers["who"] = "other"
+                r.answers["who_corrected"] = "the complaint named someone else"
             return "age"
         if step == "age":
-            if isinstance(v, float | int):
-                r.age_years = float(v)
-                child = v < JUMPSTART_MAX_AGE_YEARS
+            if isinstance(v, Quantity):
+                r.age_years = r.answers["age"] = self._age_from(v)
+                child = r.age_years < JUMPSTART_MAX_AGE_YEARS
             else:
                 child = v == "child" or (v == "unknown" and self._child_words_said())
             r.protocol = "JumpSTART" if child else "START"
@@ -345,11 +445,11 @@ class Dialogue:
         if step == "reposition":
             if v == "yes":
                 return Category.RED
-            return "apnoea_pulse" if self._jump else Category.BLACK
+            return "apnoea_pulse" if self._jump else self._not_breathing(("reposition",))
         if step == "apnoea_pulse":
-            return "rescue_breaths" if v == "yes" else Category.BLACK
+            return "rescue_breaths" if v == "yes" else self._not_breathing(("reposition", "pulse"))
         if step == "rescue_breaths":
-            return Category.RED if v == "yes" else Category.BLACK
+            return Category.RED if v == "yes" else self._not_breathing(("reposition", "rescue_breaths"))
         if step == "resp_count":
             return self._after_count(v)
         if step == "perfusion":
@@ -383,20 +483,69 @@ class Dialogue:
         i = _INTAKE_STEPS.index(step)
         return _INTAKE_STEPS[i + 1] if i + 1 < len(_INTAKE_STEPS) else "closing"
 
-    def _after_count(self, v: object | None) -> str | Category:
+    def _not_breathing(self, said_at: tuple[str, ...]) -> Category:
+        """Still not breathing after the airway was opened: BLACK only when the caller said so at each of
+        `said_at`; an assumed or agonal answer there is RED (never BLACK on a guess), with CPR guidance."""
         r = self._result
-        if not isinstance(v, tuple):  # no usable count: the urgent branch
+        told = all(r.answers.get(pid) == "no" and pid not in r.assumed for pid in said_at)
+        if told:
+            return Category.BLACK
+        agonal_seen = any(r.answers.get(pid) == "agonal" for pid in ("breathing", *said_at))
+        self._cpr_lead = P.CPR_LEAD_AGONAL if agonal_seen else P.CPR_LEAD_UNSURE
+        return Category.RED
+
+    def _after_count(self, v: object | None) -> str | Category:
+        """The breath count against the protocol's thresholds, taking the urgent end of what was said."""
+        r = self._result
+        if not isinstance(v, BreathCount):  # no usable count: the urgent branch
             return Category.RED
-        count, per_minute = v
-        if count == 0 and not self._self:  # counted no breaths at all: they are not breathing
+        count, rate = v.count, v.per_minute
+        r.answers["resp_count"] = _as_said(count)
+        if v.seconds != 15:
+            r.answers["resp_count_seconds"] = v.seconds
+        if v.zero and not self._self:  # counted no breaths at all: they are not breathing
+            if count.high != 0:
+                r.assumed.append("resp_count")  # "none or one": the breathless end
             r.answers["breathing"] = "no"
             return "reposition"
-        r.answers["resp_count"] = count
-        r.respiratory_rate = count if per_minute else count * 4
-        rr = r.respiratory_rate
+        low, high = rate.low, rate.high
+        if count.kind == "about" and rate.said is not None:
+            low, high = rate.said - HEDGED_RATE_MARGIN, rate.said + HEDGED_RATE_MARGIN
         if self._jump:
-            return Category.RED if rr < JUMPSTART_RR_RED_BELOW or rr > JUMPSTART_RR_RED_ABOVE else "jump_pulse"
-        return Category.RED if rr > START_RR_RED_ABOVE else "perfusion"
+            certain = (high is not None and high < JUMPSTART_RR_RED_BELOW) or (
+                low is not None and low > JUMPSTART_RR_RED_ABOVE)
+            possible = low is None or high is None or low < JUMPSTART_RR_RED_BELOW or high > JUMPSTART_RR_RED_ABOVE
+        else:
+            certain = low is not None and low > START_RR_RED_ABOVE
+            possible = high is None or high > START_RR_RED_ABOVE
+        r.respiratory_rate = _urgent_rate(rate, jump=self._jump)
+        if rate.low != rate.high:
+            r.answers["respiratory_rate_range"] = [rate.low, rate.high]
+        if certain:
+            return Category.RED
+        if possible:  # the count may lie past the threshold: the urgent side, recorded as assumed
+            r.assumed.append("resp_count")
+            return Category.RED
+        return "jump_pulse" if self._jump else "perfusion"
+
+    def _age_from(self, age: Quantity) -> float:
+        """The age to triage by: the younger end of a range ("seven or eight" -> 7); a hedged age at a
+        threshold takes the side just under it ("about 8" -> 7, "about 12" -> 11). When that choice
+        crosses a threshold (JumpSTART under 8, infant CPR under 1, child signs under 12), `age` is
+        recorded as assumed. "almost 8" and "she'll be 8 next month" arrive here as 7 already."""
+        if age.kind == "about" and age.said is not None:
+            n = age.said
+            younger = n - 1 if n >= 2 else n * 11 / 12
+            if any(younger < t <= n for t in AGE_THRESHOLDS_YEARS):
+                self._result.assumed.append("age")
+                return round(younger, 2)
+            return round(n, 2)
+        low = age.low if age.low is not None else age.high
+        high = age.high if age.high is not None else low
+        assert low is not None and high is not None
+        if any(low < t <= high for t in AGE_THRESHOLDS_YEARS):
+            self._result.assumed.append("age")
+        return round(low, 2)
 
     def _infer(self, prompt_id: str, value: str, how: str) -> None:
         self._result.answers[prompt_id] = value
@@ -414,7 +563,8 @@ class Dialogue:
         r.decided_by = r.protocol or "START"
         r.urgency = _urgency(category, r.red_flags)
         if category in (Category.RED, Category.BLACK):
-            return self._finish("cpr" if category == Category.BLACK else "emergency", [])
+            cpr = category == Category.BLACK or self._cpr_lead is not None
+            return self._finish("cpr" if cpr else "emergency", [])
         self._step, self._attempts = "duration", 0
         return self._reply(self._ask("duration"))
 
@@ -434,11 +584,13 @@ class Dialogue:
         note = f" {n.note[0].upper()}{n.note[1:]}." if n.note else ""
         w = P.words_for(self._result.who)
         if ending == "cpr":
+            group = self._cpr_group()
+            lead = (self._cpr_lead or "").format(**w)
             if self.channel == "text":
-                template = P.CPR_TEXT
+                said = P.CPR_TEXT_BY_AGE[group].format(number=n.number, note=note, lead=lead, **w)
             else:
-                template = P.CPR_CHILD if self._jump else P.CPR_VOICE
-            said = template.format(number=n.number, note=note, **w)
+                call = P.CPR_CALL_VOICE.format(number=n.number, note=note)
+                said = f"{call} {lead}{P.CPR_VOICE_BODY[group].format(**w)}"
         else:
             advice = " ".join(flag_by_id(f).advice for f in flags[:2] if flag_by_id(f).advice)
             advice = advice or P.RED_ADVICE.format(**w)
@@ -448,6 +600,26 @@ class Dialogue:
             said = f"{said} {P.EMERGENCY_FOOTER}"
         return self._end(ending, said)
 
+    def _cpr_group(self) -> str:
+        """infant, child or adult: by the age when known, else by the words said ("my baby"), else the protocol."""
+        age = self._result.age_years
+        if age is not None:
+            if age < INFANT_CPR_BELOW_YEARS:
+                return "infant"
+            return "child" if age < CHILD_CPR_BELOW_YEARS else "adult"
+        said = " . ".join(t for _, t in self._transcript)
+        return age_band(said) or ("child" if self._jump else "adult")
+
+    def _end_no_answer(self) -> Reply:
+        """No usable answer at all: not a category, an urgent case a health worker must call back."""
+        r = self._result
+        r.outcome, r.urgency, r.start_category, r.decided_by = NO_ANSWER, Urgency.URGENT, None, None
+        n = self._number
+        note = f" {n.note[0].upper()}{n.note[1:]}." if n.note else ""
+        template = P.NO_ANSWER_VOICE if self.channel == "voice" else P.NO_ANSWER_TEXT
+        logger.info("no usable answer at prompt %s: ending as no answer", self.awaiting)
+        return self._end(NO_ANSWER, template.format(number=n.number, note=note))
+
     def _close(self) -> Reply:
         r = self._result
         photo = P.PHOTO_LINE if r.photo_consent else ""
@@ -456,7 +628,7 @@ class Dialogue:
 
     def _end(self, ending: str, said: str) -> Reply:
         self._ending, self._step = ending, None
-        if self._result.start_category is None:  # cannot happen by the tree; a guard for the record
+        if self._result.start_category is None and self._result.outcome != NO_ANSWER:  # a guard for the record
             self._result.start_category = Category.RED
             self._result.urgency = Urgency.EMERGENCY
         self._result.summary = summarize(self._result)
@@ -529,6 +701,29 @@ def _jump_pulse_text(channel: Channel, self_: bool) -> str:
     if channel == "text":
         return f"Feel for a pulse at {where}. Can you feel it? Reply 1 for yes, 2 for no."
     return f"Feel for a pulse at {where}, with two fingers. Can you feel it beating?"
+
+
+def _as_said(count: Quantity) -> int | float | str:
+    """A count for the record as the caller gave it: 8, or "7-8", "about 30", "over 7"."""
+    def n(x: float | None) -> str:
+        return "?" if x is None else f"{x:g}"
+    if count.kind == "exact" and count.said is not None:
+        return int(count.said) if count.said == int(count.said) else count.said
+    if count.kind == "range":
+        return f"{n(count.low)}-{n(count.high)}"
+    words_for = {"about": "about", "just_under": "almost", "below": "under", "above": "over"}
+    return f"{words_for.get(count.kind, '')} {n(count.said)}".strip()
+
+
+def _urgent_rate(rate: Quantity, *, jump: bool) -> int | None:
+    """The rate to record: the end of the interval nearest (or past) a threshold."""
+    if rate.low is None or rate.high is None:
+        known = rate.low if rate.low is not None else rate.high
+        return None if known is None else round(known)
+    if not jump:
+        return round(rate.high)
+    nearer_low = rate.low - JUMPSTART_RR_RED_BELOW <= JUMPSTART_RR_RED_ABOVE - rate.high
+    return round(rate.low if nearer_low else rate.high)
 
 
 def _urgency(category: Category | None, red_flags: list[str]) -> Urgency:

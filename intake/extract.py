@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from intake.models import TriageResult
+from intake.models import NO_ANSWER, TriageResult
 from intake.understanding import negated, normalize
 
 # Lay symptom words -> the symptom recorded. Kept short on purpose: the LLM does the long tail.
@@ -86,17 +86,22 @@ def rule_based_intake(transcript: list[tuple[str, str]], result: TriageResult) -
 def summarize(result: TriageResult) -> str:
     """One line a health worker reads first: category, urgency, flags, and the key answers."""
     basis = result.decided_by or result.protocol or "START"
-    parts = [f"{result.start_category or 'UNDECIDED'} ({basis}), {result.urgency}"]
+    if result.outcome == NO_ANSWER:
+        parts = [f"NO ANSWER (no usable answer on the call), {result.urgency}: a health worker must call back"]
+    else:
+        parts = [f"{result.start_category or 'UNDECIDED'} ({basis}), {result.urgency}"]
     if result.red_flags:
         parts.append("red flags: " + ", ".join(f.replace("_", " ") for f in result.red_flags))
     if result.complaint:
         parts.append(f"complaint: {result.complaint}")
     if result.age_years is not None:
         parts.append(f"age {result.age_years:g}")
-    if result.who:
+    if result.who and "who" not in result.assumed:  # an assumed "other" is in the assumed list, not a fact
         parts.append("caller is the patient" if result.who == "self" else "caller is a bystander")
     if result.respiratory_rate is not None:
-        parts.append(f"RR {result.respiratory_rate}/min")
+        span = result.answers.get("respiratory_rate_range")
+        said = f" (said {span[0]:g}-{span[1]:g})" if isinstance(span, list) and None not in span else ""
+        parts.append(f"RR {result.respiratory_rate}/min{said}")
     if result.duration:
         parts.append(f"for {result.duration}")
     if result.severity is not None:

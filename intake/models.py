@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Literal
 
 Channel = Literal["voice", "text"]
+NO_ANSWER = "no_answer"  # TriageResult.outcome of a call in which the caller gave no usable answer
 
 
 class Category(StrEnum):
@@ -91,6 +92,9 @@ class TriageResult:
     photo_consent: bool | None = None
     summary: str | None = None
     decided_by: str | None = None  # "START", "JumpSTART", or "red_flag" (a red flag came before the START steps ended)
+    # How the conversation ended when that is not a category: "no_answer" (no usable answer; urgent, call back).
+    # None for every call that reached a category or a red flag. Stored results without it load as None.
+    outcome: str | None = None
 
     def to_dict(self) -> dict:
         """JSON-ready form (enums as their values)."""

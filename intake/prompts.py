@@ -11,7 +11,7 @@ id of the question they repeat.
 | complaint      | what is happening, in a few words (red-flag screen)               | free    |
 | age            | age in years (months for a baby); under 8 -> JumpSTART             | number  |
 | walk           | can they get up and walk -> GREEN                                  | yes/no  |
-| breathing      | are they breathing (not asked when the caller is the patient)      | yes/no  |
+| breathing      | breathing normally? (not asked when the caller is the patient)     | yes/no  |
 | reposition     | tilt head back, lift chin: breathing now? yes RED, no BLACK / pulse| yes/no  |
 | pulse          | JumpSTART: pulse? (apnoeic child, or the perfusion step)           | yes/no  |
 | rescue_breaths | JumpSTART apnoeic child with a pulse: 5 rescue breaths, breathing? | yes/no  |
@@ -26,7 +26,8 @@ id of the question they repeat.
 | photo          | may we text a link to send a photo                                 | yes/no  |
 | closing        | what happens next, when to call the emergency number, disclaimer  | -       |
 | emergency      | red flag or RED: call <number> now + what to do now                | -       |
-| cpr            | not breathing: call <number> now + hands-only CPR                  | -       |
+| cpr            | not breathing: call <number> now + CPR fitted to infant/child/adult| -       |
+| no_answer      | no usable answer in the whole call: a health worker will call back | -       |
 
 Wording adapts to who the patient is: "they/their/them" for someone else, "you/your" for the
 caller themself ("count your own breaths", "press your own fingernail").
@@ -73,6 +74,16 @@ PROMPTS: dict[str, Prompt] = {
         text_keypad="Please reply 1 if it is you, or 2 if it is someone else.",
         choices=("self", "other"),
     ),
+    "who_confirm": Prompt(
+        AnswerKind.YES_NO,
+        voice="Just to be sure: are you yourself the person who is ill or hurt?",
+        reask="Is the person who needs help you, the one speaking to me? Please say yes or no.",
+        text="Just to be sure: are you yourself the person who needs help? Reply 1 for yes, 2 for no.",
+        keypad=YES_NO_KEYPAD,
+        text_keypad=YES_NO_TEXT_KEYPAD,
+        yes_phrases=(r"(it is|that is|this is) me", r"i am the (one|patient|person)"),
+        no_phrases=(r"not me", r"someone else", r"somebody else", r"another person"),
+    ),
     "complaint": Prompt(
         AnswerKind.FREE,
         voice="In a few words, what is happening?",
@@ -82,7 +93,10 @@ PROMPTS: dict[str, Prompt] = {
     "age": Prompt(
         AnswerKind.NUMBER,
         voice="How old are {they}?",
-        reask="What is {their} age in years? For a baby, say how many months.",
+        reask=(
+            "What is {their} age in years? For a baby, say how many months. If you do not know, say whether "
+            "it is a baby, a child or an adult."
+        ),
         text="How old are {they}? Reply with the age in years (months for a baby).",
         keypad="You can type {their} age in years on the keypad.",
         text_keypad="Please reply with the age as a number, for example 34.",
@@ -99,7 +113,7 @@ PROMPTS: dict[str, Prompt] = {
     ),
     "breathing": Prompt(
         AnswerKind.YES_NO,
-        voice="Look at {their} chest. Are {they} breathing?",
+        voice="Look at {their} chest. Are {they} breathing normally?",
         reask="Can you see {their} chest rise and fall, or feel breath on your cheek?",
         text="Are {they} breathing? Reply 1 for yes, 2 for no.",
         keypad=YES_NO_KEYPAD,
@@ -250,20 +264,45 @@ RED_ADVICE = (
     "Stay with {them} and keep {them} warm. If {they} stop breathing, start pushing hard and fast on the "
     "middle of the chest."
 )
-CPR_VOICE = (
-    "Hang up and call {number} now, and put the phone on speaker.{note} Then kneel beside {them}, put the heel "
-    "of your hand on the middle of the chest, your other hand on top, and push down hard and fast, about twice "
-    "a second. Keep going until help arrives or {they} start breathing normally."
+# CPR, fitted to the age group (Resuscitation Council UK / ERC basic life support for lay rescuers): an
+# infant (under 1) gets breaths over mouth and nose and two-finger pushes 4 cm deep; a child (1 to 11) 5
+# rescue breaths first, then 30 pushes a third of the chest deep and 2 breaths; an adult hands-only CPR.
+CPR_CALL_VOICE = "Hang up and call {number} now, and put the phone on speaker.{note}"
+CPR_ADULT_VOICE = (
+    "Kneel beside {them}, put the heel of your hand on the middle of the chest, your other hand on top, and push "
+    "down hard and fast, about twice a second. Keep going until help arrives or {they} start breathing normally."
 )
-CPR_CHILD = (
-    "Hang up and call {number} now, and put the phone on speaker.{note} Give 5 rescue breaths, then push down "
-    "on the middle of the chest, a third of its depth, 30 times, fast. Then 2 breaths and 30 pushes, again and "
-    "again, until help arrives or the child breathes normally."
+CPR_CHILD_VOICE = (
+    "Lay the child on their back, tilt the head back and lift the chin. Pinch the nose, cover the mouth with your "
+    "mouth, and give 5 rescue breaths. Then push down on the middle of the chest with the heel of one hand, a third "
+    "of its depth, 30 times, fast, about twice a second. Then 2 breaths and 30 pushes, again and again, until help "
+    "arrives or the child breathes normally."
+)
+CPR_INFANT_VOICE = (
+    "Lay the baby on their back on a firm surface, with the head level. Cover the baby's mouth and nose with your "
+    "mouth and give 5 gentle rescue breaths. Then push down on the middle of the chest with two fingers, about 4 "
+    "centimetres, 30 times, fast, about twice a second. Then 2 gentle breaths and 30 pushes, again and again, until "
+    "help arrives or the baby breathes normally."
 )
 CPR_TEXT = (
-    "EMERGENCY: call {number} now.{note} Push hard and fast on the middle of the chest, about twice a second, "
+    "EMERGENCY: call {number} now.{note} {lead}Push hard and fast on the middle of the chest, about twice a second, "
     "until help arrives or {they} breathe normally."
 )
+CPR_CHILD_TEXT = (
+    "EMERGENCY: call {number} now.{note} {lead}Give 5 rescue breaths, then 30 pushes on the middle of the chest "
+    "(heel of one hand, a third of its depth, twice a second), then 2 breaths and 30 pushes, again and again, until "
+    "help arrives or the child breathes normally."
+)
+CPR_INFANT_TEXT = (
+    "EMERGENCY: call {number} now.{note} {lead}Baby on its back, head level: 5 gentle breaths over mouth and nose, "
+    "then 30 pushes with two fingers on the middle of the chest (4 cm, twice a second), then 2 breaths and 30 "
+    "pushes, again and again, until help arrives or the baby breathes normally."
+)
+CPR_VOICE_BODY = {"adult": CPR_ADULT_VOICE, "child": CPR_CHILD_VOICE, "infant": CPR_INFANT_VOICE}
+CPR_TEXT_BY_AGE = {"adult": CPR_TEXT, "child": CPR_CHILD_TEXT, "infant": CPR_INFANT_TEXT}
+# Said before the CPR when the caller did not say plainly that the patient is not breathing.
+CPR_LEAD_AGONAL = "Gasping or snoring like this is not normal breathing. "
+CPR_LEAD_UNSURE = "If {they} do not respond and you are not sure {they} are breathing normally, start CPR. "
 EMERGENCY_FOOTER = "A health worker will also see this case. This is not medical advice."
 
 CLOSING_VOICE = (
@@ -276,6 +315,14 @@ CLOSING_TEXT = (
     "chest pain, heavy bleeding, fainting), call {number}. Not a doctor, not medical advice."
 )
 PHOTO_LINE = " We will text you a link to send a photo."
+NO_ANSWER_VOICE = (
+    "I could not get an answer from you, so I will end this call now. A health worker will call you back on this "
+    "number soon. If anyone is in danger, call {number} now.{note} I am not a doctor and this is not medical advice."
+)
+NO_ANSWER_TEXT = (
+    "We could not get an answer, so this conversation has ended. A health worker will call you back on this number "
+    "soon. In danger now? Call {number}.{note} Not a doctor, not medical advice."
+)
 ENDED_TEXT = "This conversation has ended. If it is an emergency, call {number}."
 
 TEXT_REPLY_HINT = {

@@ -74,6 +74,9 @@ _NO_WORDS = {"no", "nope", "nah", "negative", "never"}
 _CONSENT_YES = {"ok", "okay", "alright", "please", "fine"}
 _NEGATORS = {"not", "no", "never", "unable", "stopped", "without", "neither", "nor", "too"}  # "too weak to walk"
 _CLAUSE_BREAK = re.compile(r"[,.;?!]|\bbut\b")
+_AUX = r"(he|she|they|it|i|we|you) (is|are|was|were|am|can|could|does|do|did|has|have|will)"
+_SHORT_NO = re.compile(rf"^(no )?{_AUX} not$")  # "he isn't", "she can't": a whole answer
+_SHORT_YES = re.compile(rf"^(yes )?{_AUX}$")  # "he is", "she can"
 
 
 def negated(t: str, start: int, window: int = 4) -> bool:
@@ -91,11 +94,17 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
     """yes / no / unsure from an answer; None when nothing in it answers the question.
 
     A keyword of the question said plainly is a yes, said with a negator just before it a no. An
-    answer holding both a yes and a no is "unsure": guessing here could pick the milder branch.
+    answer holding both a yes and a no, or a doubt beside either ("I can't tell if he's breathing"),
+    is "unsure": guessing here could pick the milder branch. A bare "he can't" / "she is" answers too.
     """
     t = normalize(text)
     if not t:
         return None
+    bare = " ".join(words(t))
+    if _SHORT_NO.match(bare):
+        return "no"
+    if _SHORT_YES.match(bare):
+        return "yes"
     cues: list[tuple[int, YesNo]] = []
     taken: list[tuple[int, int]] = []
 
@@ -127,11 +136,87 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
     if not cues:
         return None
     values = {value for _, value in cues}
-    if {"yes", "no"} <= values:
+    if {"yes", "no"} <= values or ("unsure" in values and len(values) > 1):
         # "No, she has to reach to walk" (ASR for "too weak to walk"): a yes and a no in one answer is
         # not ours to resolve; the dialogue re-asks and, if still unclear, takes the urgent branch.
         return "unsure"
     return max(cues)[1]
+
+
+# --- breathing -----------------------------------------------------------
+
+Breathing = Literal["yes", "no", "agonal", "unsure"]
+
+# Breathing that is no breathing: agonal gasps and the noises of a blocked airway, in lay words. In someone
+# who cannot be woken, these mean cardiac arrest: reposition, then CPR, never breathing-difficulty advice.
+_AGONAL = (
+    r"(occasional|odd|few|rare|irregular|random|the odd|the occasional|just the odd|one or two|a few) "
+    r"(breaths?|gasps?|gulps?)|"
+    r"gasp\w* (now and then|every now and then|once in a while|occasionally|sometimes|from time to time|"
+    r"here and there|every so often|every (few|couple of|so many|\w+) (seconds|minutes))|"
+    r"(only|just|only the odd|just the odd) (gasp\w*|gulp\w*)|"
+    r"snor\w*|gurgl\w*|rattl\w*|like a fish|fish out of water|agonal|"
+    r"(breath|breathes|breathing|gasps?) (every|once every) (few|\w+) (seconds|minutes)"
+)
+# Abnormal breathing: agonal when the patient is unresponsive, breathing difficulty when they are not.
+_ABNORMAL = (
+    r"gasp\w*|gulp\w* (for )?air|not breathing (normally|properly|right|well|good)|"
+    r"breathing (strangely|weird\w*|funny|oddly|strange|abnormally)|strange (breathing|breaths)"
+)
+# "No" to "are they breathing?" said in other words than no: "I didn't see any breaths", "his chest isn't moving".
+_APNOEA = (
+    r"no (breath|breaths|breathing|air|movement|rise|rising|chest movement)|"
+    r"not (a single|one|any|even one) breaths?|"
+    r"(did|do|does|can|could) not (see|hear|feel|notice|find|detect|count) "
+    r"(any |a |him |her |them |the |his |their |a single )?"
+    r"(breath|breaths|breathing|chest (move|moving|rise|rising|go up|going up)|movement|air|anything)|"
+    r"chest (is |was )?(not|no longer|never) (moving|rising|going up|move|rise)|chest (is )?(still|flat)|"
+    r"chest (does|did) not (move|rise|go up)|(i|we) (see|hear|feel) nothing|"
+    r"(stopped|stops|has stopped|no longer|not) breathing(?! (well|properly|right|good|normally|so well|very well))"
+)
+_UNRESPONSIVE = (
+    r"unconscious|unresponsive|not (responding|waking|awake|moving)|(will|would|does|can|could|did) not (wake|respond|"
+    r"come round|come to)|collapsed|passed out|fainted|knocked out|blacked out|out cold|no response"
+)
+_ONLY_NOTHING = re.compile(r"^(nothing|nothing at all|not at all|none|nope nothing)$")
+
+
+def agonal(text: str, *, unresponsive: bool) -> bool:
+    """Whether the text describes breathing that is no breathing: agonal gasps, snoring, gurgling.
+
+    When the patient is unresponsive (or the question is whether they breathe), any gasping or
+    "not breathing normally" counts too: that is how callers describe agonal breathing.
+    """
+    t = normalize(text)
+    if re.search(rf"\b({_AGONAL})\b", t):
+        return True
+    return unresponsive and bool(re.search(rf"\b({_ABNORMAL})", t))
+
+
+def unresponsive_said(text: str) -> bool:
+    """Whether the text says the patient cannot be woken ("collapsed", "won't wake up", "not responding")."""
+    t = normalize(text)
+    for m in re.finditer(rf"\b({_UNRESPONSIVE})\b", t):
+        if " not " in f" {m.group()} " or not negated(t, m.start(), window=3):  # "not waking" is the sign itself
+            return True
+    return False
+
+
+def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing | None:
+    """The answer to "are they breathing (now)?" when the patient cannot walk.
+
+    "agonal" for gasps, snoring or "not breathing normally"; "no" for apnoea in any words ("no breath at
+    all", "his chest isn't moving", "I didn't see any breaths"); a "yes" or a doubt beside an apnoea
+    phrase is "unsure" (re-asked, never taken either way); otherwise the plain yes / no / unsure.
+    """
+    t = normalize(text)
+    if agonal(t, unresponsive=True):
+        return "agonal"
+    apnoea = re.search(rf"\b({_APNOEA})", t) or _ONLY_NOTHING.match(" ".join(words(t)))
+    said = parse_yes_no(t, keywords=keywords)
+    if apnoea:
+        return "unsure" if said == "unsure" or any(w in _YES_WORDS for w in t.split()) else "no"
+    return said
 
 
 # --- numbers -------------------------------------------------------------
@@ -205,16 +290,6 @@ def choice_digits(text: str) -> str | None:
     return str(value) if value is not None and w not in {"oh", "none", "nil", "dozen"} else None
 
 
-def parse_breath_count(text: str) -> tuple[int, bool] | None:
-    """(number, per_minute) from a breath count; "15 seconds" in the answer is not the count."""
-    t = normalize(text)
-    t = re.sub(r"\b(in|for|over|during|after)? ?(the )?(15|fifteen) seconds?\b", " ", t)
-    n = parse_number(t)
-    if n is None:
-        return None
-    return n, bool(re.search(r"\b(a|per|each|every|in a|in one) minute\b", t))
-
-
 def parse_severity(text: str) -> int | None:
     """Severity on a 1-10 scale ("seven out of ten" -> 7); anything outside 1-10 is no answer."""
     n = parse_number(text)
@@ -223,32 +298,9 @@ def parse_severity(text: str) -> int | None:
 
 # --- ages ----------------------------------------------------------------
 
-_AGE_UNITS = {"year": 1.0, "yr": 1.0, "month": 1 / 12, "week": 7 / 365, "day": 1 / 365}
 _CHILD_WORDS = r"baby|babies|infant|newborn|new born|toddler|little (boy|girl|one)|small (boy|girl|child)|child|kid"
 _ADULT_WORDS = r"adult|grown|elderly|old (man|woman|lady)|teenager|teen|pensioner|grandmother|grandfather|grandma|grandpa"
-
-
-def parse_age(text: str) -> float | None:
-    """Age in years ("six months" -> 0.5, "he's 45", "a year and a half" -> 1.5); None when not said."""
-    t = normalize(text)
-    t = re.sub(r"\ba (year|month|week|day)\b", r"one \1", t)
-    t = re.sub(r"\bone (year|month) and a half\b", r"one and a half \1", t)
-    total = 0.0
-    found = False
-    for m in re.finditer(r"((?:[a-z0-9.]+ ){1,4}?)(years?|yrs?|months?|weeks?|days?)\b", t):
-        nums = numbers_in(m.group(1))
-        if nums:
-            unit = _AGE_UNITS[m.group(2).rstrip("s")]
-            total += nums[-1] * unit
-            found = True
-    if found:
-        return round(total, 2) if total <= 120 else None
-    nums = [n for n in numbers_in(t) if 0 <= n <= 120]
-    if nums:
-        return nums[0]
-    # "He is far here, though old." was "he is four years old": a number's homophone in the years-old frame.
-    m = _AGE_FRAME.search(" ".join(re.findall(r"[a-z0-9]+", t)))
-    return float(_AGE_HOMOPHONES[m.group(1)]) if m else None
+_INFANT_WORDS = r"baby|babies|infant|newborn|new born|new baby|(weeks?|months?|days?) old"
 
 
 def age_group(text: str) -> Literal["child", "adult"] | None:
@@ -261,27 +313,84 @@ def age_group(text: str) -> Literal["child", "adult"] | None:
     return None
 
 
+def age_band(text: str) -> Literal["infant", "child", "adult"] | None:
+    """The age group words name, to fit CPR: "a baby" -> infant, "my little boy" -> child, "an old man" -> adult."""
+    t = normalize(text)
+    if re.search(rf"\b({_INFANT_WORDS})\b", t):
+        return "infant"
+    return age_group(t)
+
+
 # --- who, durations, AVPU ------------------------------------------------
 
-_OTHER = (
-    r"someone|somebody|another|other person|else|he|she|him|her|his|they|them|"
-    r"my (son|daughter|wife|husband|mother|mum|mom|mama|father|dad|papa|child|baby|kid|friend|brother|sister|"
-    r"neighbou?r|uncle|aunt|auntie|grandmother|grandfather|grandma|grandpa|cousin|colleague|boss|boy|girl|"
-    r"partner|patient|relative|in law|nephew|niece|twin)|"
-    r"a (man|woman|lady|boy|girl|child|baby|person|stranger|student|worker|passenger)|"
-    r"the (man|woman|lady|boy|girl|child|baby|person|driver|patient)"
+_RELATIONS = (
+    r"son|daughter|wife|husband|mother|mum|mom|mama|mummy|father|dad|papa|daddy|child|children|baby|kid|friend|"
+    r"brother|sister|neighbou?r|uncle|aunt|auntie|grandmother|grandfather|grandma|grandpa|granny|cousin|colleague|"
+    r"boss|boy|girl|partner|patient|relative|in law|nephew|niece|twin|grandson|granddaughter|infant|toddler|"
+    r"newborn|pikin|bata|anak|lola|lolo|nanay|tatay"
 )
+# Someone else named: a relation, a person, a third-person pronoun. It wins over any first person ("I am
+# calling about my son"), and a tie goes to "other": it asks more.
+_NAMED_OTHER = (
+    rf"(my|a|the|this|that|our|his|her|their) (\w+ )?"
+    rf"(man|woman|lady|boy|girl|child|baby|person|stranger|student|worker|passenger|driver|patient|{_RELATIONS})"
+)
+_OTHER = rf"someone|somebody|another|other person|else|he|she|him|her|his|they|them|{_NAMED_OTHER}"
 _SELF = r"myself|me|i|mine|my own|for me|it is me"
+# The caller says the patient is the one speaking: explicitly, or by saying their own symptoms.
+_SELF_STRONG = (
+    r"myself|my self|(it is|it was|that is|this is|its) (for |about )?me|(for|about) me|just me|only me|"
+    r"me myself|i am calling (for|about) myself|"
+    r"i (am|feel|felt|was|am feeling|have been|have been feeling) (very |so |really |a bit |quite )?"
+    r"(sick|ill|unwell|not well|not feeling well|dizzy|weak|feverish|bleeding|hurt|injured|in pain|pregnant|"
+    r"vomiting|short of breath|burning|confused|faint|poorly|cold|hot)|"
+    r"i (have|had|got|have got|am having|keep having|keep getting) ((a|an|some|bad|terrible|severe|really|very|little|"
+    r"bit of|lot of|high|sharp) )*"
+    r"(fever|cough|pain|pains|headache|rash|cold|flu|diarrh\w*|toothache|wound|cut|burn|infection|temperature|"
+    r"chest pain|stomach ache|sore \w+|swollen \w+|\w+ ache|\w+ pain)|"
+    r"my (own )?(head|chest|stomach|belly|tummy|back|leg|legs|arm|arms|foot|feet|hand|eye|eyes|ear|ears|tooth|"
+    r"teeth|throat|neck|knee|side|body|skin|heart) (is |are |has been )?(hurting|hurts?|aches?|aching|paining|pains|"
+    r"swollen|bleeding|burning|sore|itching|itchy)|"
+    r"i (can not|could not|am unable to) (breathe|walk|see|move|stand|sleep|eat|talk)|"
+    r"i (fell|cut|burned|burnt|hurt|broke|twisted|sprained|injured|collapsed|fainted)"
+)
+# A bare first-person word is weak: "me", "mine", "my" may be an ASR slip or part of "can you hear me?".
+_SELF_WEAK = r"me|mine|my|my own"
+# What a caller says to check the line, not to answer: never an answer to any question.
+_LINE_CHECK = re.compile(
+    r"\b((can|could|do) you (hear|understand) (me|us)|are you (there|still there)|is (anyone|anybody|someone|somebody)"
+    r" (there|here)|hello|hallo|helo|hullo|i can not hear( you| anything)?|i did not (hear|catch) (you|that)|"
+    r"who is (this|that|speaking|there)|what did you say|sorry|pardon|say (that |it )?again|"
+    r"(please )?repeat( that| it)?|come again)\b"
+)
+Who = Literal["self", "other", "maybe_self"]
 
 
-def parse_who(text: str) -> Literal["self", "other"] | None:
-    """Whether the caller speaks for themselves or for someone else; 'other' wins a tie (it asks more)."""
-    t = normalize(text)
+def without_line_checks(text: str) -> str:
+    """The normalized text with "hello?", "can you hear me?" and the like taken out."""
+    return re.sub(r"\s+", " ", _LINE_CHECK.sub(" ", normalize(text))).strip()
+
+
+def parse_who(text: str) -> Who | None:
+    """Who the patient is: "other" when anyone else is named, "self" on clear first-person evidence ("myself",
+    "it's me", "I have a fever"), "maybe_self" on a bare "me" or "mine" (to be confirmed), else None.
+
+    "Can you hear me?" is a line check, not an answer: it says nothing about who is ill.
+    """
+    t = re.sub(r"\bi am the (patient|one|sick one|person)\b", "myself", without_line_checks(text))
     if re.search(rf"\b({_OTHER})\b", t):
         return "other"
-    if re.search(rf"\b({_SELF})\b", t):
+    if re.search(rf"\b({_SELF_STRONG})\b", t):
         return "self"
+    if re.search(rf"\b({_SELF_WEAK})\b", t):
+        return "maybe_self"
     return None
+
+
+def names_someone_else(text: str) -> bool:
+    """Whether the text names another person as the one it is about ("my son fell in the water")."""
+    t = without_line_checks(text)
+    return bool(re.search(rf"\b({_NAMED_OTHER})\b", t)) and not re.search(rf"\b({_SELF_STRONG})\b", t)
 
 
 _NOT_A_COMPLAINT = {

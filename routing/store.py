@@ -32,7 +32,7 @@ from routing.phones import parse_caller
 from routing.policy import RoutingPolicy
 from routing.priority import base_priority, needed_skill
 from routing.privacy import mask_phone
-from routing.views import AuditView, CaseRef, CaseView, MessageView, NoteView, PhotoView, TurnView
+from routing.views import NO_ANSWER, AuditView, CaseRef, CaseView, MessageView, NoteView, PhotoView, TurnView
 
 __all__ = ["CaseRef", "CaseView", "MessageView", "NoteView", "PhotoView", "Store", "TurnView"]
 
@@ -289,7 +289,9 @@ class Store:
             case.updated_at = now
             if complete and case.status == Status.CREATED:
                 await self.move(s, case, Status.INTAKE_COMPLETE, actor="intake")
-                await self.move(s, case, Status.PENDING, actor="intake")
+                # Silence is not death: a call with no usable answer waits in the queue, urgent, for a call back.
+                detail = "no answer on the call: call back" if result.get("outcome") == NO_ANSWER else ""
+                await self.move(s, case, Status.PENDING, actor="intake", detail=detail)
 
         await self.write("save_triage", op)
 

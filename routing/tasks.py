@@ -88,11 +88,11 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
         async with store.transaction() as s:
             case = await s.get(Case, p["case_id"])
             worker = await s.get(HealthWorker, p["worker_id"]) if p.get("worker_id") else None
-        fields = {"ref": case.reference, "category": case.category or "no START category",
+        view = await store.get_case(case.id)
+        fields = {"ref": case.reference, "category": view.category_text,
                   "urgency": case.urgency or "urgent", "hours": p.get("hours", "")}
         if p["audience"] == "worker":
             to = store.cipher.decrypt(worker.phone_enc)
-            view = await store.get_case(case.id)
             flags = view.triage.get("red_flags") or []
             body = OFFER_TEXT.format(**fields, flags=f", red flags: {', '.join(flags)}" if flags else "")
         else:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+NO_ANSWER = "no_answer"  # the triage outcome of a call with no usable answer (intake's TriageResult.outcome)
+
 
 @dataclass(frozen=True)
 class CaseRef:
@@ -48,6 +50,18 @@ class CaseView:
     updated_at: datetime
     call_sid: str | None = None
     call_status: str | None = None
+
+    @property
+    def no_answer(self) -> bool:
+        """The caller gave no usable answer: the case is urgent and a health worker must call back."""
+        return self.triage.get("outcome") == NO_ANSWER
+
+    @property
+    def category_text(self) -> str:
+        """How messages name the case's triage: its START category, or that nobody answered."""
+        if self.no_answer:
+            return "NO ANSWER - please call back"
+        return self.category or "no START category"
 
 
 @dataclass(frozen=True)

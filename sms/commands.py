@@ -148,7 +148,8 @@ class QueueReplies:
         case = await self.store.get_case(case_id)
         link = (case_url(self.public_base_url, self.secret, case_id, now=self.clock()) + " "
                 if self.public_base_url else "")
-        return TAKEN.format(ref=case.reference, category=case.category or "not sorted",
+        category = case.category_text if case.no_answer or case.category else "not sorted"
+        return TAKEN.format(ref=case.reference, category=category,
                             urgency=(case.urgency or "urgency unknown").upper(), link=link)
 
     @staticmethod

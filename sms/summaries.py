@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from intake.emergency import emergency_number, emergency_number_for
-from intake.models import TriageResult, Urgency
+from intake.models import NO_ANSWER, TriageResult, Urgency
 
 from .segments import segment_count, to_gsm7
 
 WORKER_MAX_SEGMENTS = 3
 DISCLAIMER = "This is not a doctor and not medical advice."
+NO_ANSWER_WORKER = "NO ANSWER - please call back"
+NO_ANSWER_WHY = "The caller gave no usable answer on the call; they may be the patient and unable to speak."
+NO_ANSWER_CALLER = "We could not hear an answer on your call. A health worker will call you back soon on this number."
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ def worker_summary(case: CaseSummaryInput) -> str:
     t = case.triage
     category = t.start_category.value if t.start_category else "not sorted"
     lines = [f"{case.reference}: {category}, {t.urgency.value.upper()}"]
+    if t.outcome == NO_ANSWER:  # silence is not death: urgent, and someone must ring back
+        lines = [f"{case.reference}: {NO_ANSWER_WORKER}, {t.urgency.value.upper()}", NO_ANSWER_WHY]
     if t.red_flags:
         lines.append("Red flags: " + ", ".join(flag.replace("_", " ") for flag in t.red_flags))
     facts = [
@@ -85,6 +90,8 @@ def caller_summary(case: CaseSummaryInput) -> str:
     t = case.triage
     if t.urgency is Urgency.EMERGENCY:
         next_step = f"Call {number} now if you have not already. A health worker has also been alerted."
+    elif t.outcome == NO_ANSWER:
+        next_step = f"{NO_ANSWER_CALLER} If anyone is in danger, call {number} now."
     else:
         soon = " soon" if t.urgency is Urgency.URGENT else ""
         next_step = f"A health worker will contact you{soon} on this number. If it gets worse, call {number} now."

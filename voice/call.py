@@ -329,6 +329,7 @@ class CallSession:
         finished = self.dialogue.finished
         status = "completed" if finished else ("hung-up" if hung_up else "dropped")
         store = self.services.store
+        self.dialogue.line_closed()  # no usable answer on the whole call: "no answer", urgent, a call back
         result = await self.services.complete_intake(self.dialogue)
         for attempt in range(1, FINALISE_ATTEMPTS + 1):
             try:

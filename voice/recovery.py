@@ -113,9 +113,11 @@ class Recovery:
             return
         if case.dialogue_state:
             dialogue = Dialogue.from_state(case.dialogue_state)
+            dialogue.line_closed()  # nothing usable answered before the line went: "no answer", a call back
             state = dialogue.to_state()
         else:  # the caller answered nothing before the line went
             dialogue, state = Dialogue(channel="voice", region=case.region), None
+            dialogue.line_closed()
         result = await services.complete_intake(dialogue)
         await store.save_triage(case.id, result.to_dict(), dialogue_state=state, complete=True)
         await store.close_call(call_sid, status="dropped")

@@ -9,7 +9,8 @@ import pytest
 from intake.dialogue import Dialogue
 from intake.models import Category
 from intake.red_flags import find_red_flags
-from intake.understanding import asr_loop, choice_digits, parse_age, parse_breath_count, parse_yes_no
+from intake.quantities import parse_age, parse_breath_count
+from intake.understanding import asr_loop, choice_digits, parse_yes_no
 
 BREATHING = (r"breath\w*",)
 
@@ -69,13 +70,14 @@ def test_age_as_heard(said, heard, expected):
 
 @pytest.mark.parametrize(
     "said, heard, expected",
-    [("nine maybe ten", "9, maybe 10.", (9, False)), ("I counted 6.", "I count as 6.", (6, False)),
+    [("nine maybe ten", "9, maybe 10.", (36, 40)), ("I counted 6.", "I count as 6.", (24, 24)),
      ("about twelve", "About well.", None),
      # "about forty a minute": a garbled "a minute" is not taken as per minute, the milder reading (x4 stands)
-     ("about forty a minute", "About 40 on minute.", (40, False))],
+     ("about forty a minute", "About 40 on minute.", (160, 160))],
 )
 def test_breath_counts_as_heard(said, heard, expected):
-    assert parse_breath_count(heard) == expected
+    count = parse_breath_count(heard)
+    assert (count and (count.per_minute.low, count.per_minute.high)) == expected
 
 
 def test_a_keypad_choice_said_aloud_is_the_key():

@@ -72,6 +72,13 @@ def test_unclear_answer_is_reasked_then_keypad_then_assumed_urgent():
     assert third.segments[0].prompt_id == "walk"  # the note about the assumption belongs to the walk question
 
 
+def test_a_doubt_beside_the_question_word_is_re_asked_never_a_yes():
+    """"I can't tell if he can walk" held "walk" said plainly: it was a yes, and a GREEN."""
+    d = bystander()
+    assert d.answer("I can't tell if he can walk").awaiting == "walk"
+    assert d.result.start_category is None and "walk" not in d.result.answers
+
+
 def test_free_text_prompt_moves_on_after_one_reask_without_assuming():
     d = Dialogue()
     d.start()
@@ -260,3 +267,273 @@ def test_a_first_text_that_says_the_complaint_is_not_asked_for_again():
     d.answer("I have a bad toothache")
     d = Dialogue.from_state(json.loads(json.dumps(d.to_state())))  # the SMS channel stores state between texts
     assert d.awaiting == "age" and d.result.complaint == "I have a bad toothache"
+
+
+# --- who the patient is: asked, not guessed ---------------------------------------------------
+
+
+def test_a_bare_me_is_confirmed_before_the_breathing_check_is_skipped():
+    d = Dialogue()
+    d.start()
+    reply = d.answer("Me.")
+    assert reply.awaiting == "who_confirm" and d.result.who is None
+    assert "are you yourself the person" in reply.text
+    assert d.answer("yes, it's me").awaiting == "complaint" and d.result.who == "self"
+
+
+@pytest.mark.parametrize("unclear", [["", "", ""], ["hmm", "what?", "keypad:*"]])
+def test_an_unconfirmed_me_is_someone_else_and_the_breathing_check_is_asked(unclear):
+    d = Dialogue(channel="text")
+    d.start()
+    d.answer("mine")
+    for turn in unclear:
+        if turn.startswith("keypad:"):
+            d.keypad(turn.removeprefix("keypad:"))
+        else:
+            d.answer(turn) if turn else d.no_answer()
+    assert d.awaiting == "complaint"
+    assert d.result.who == "other" and d.result.assumed == ["who"]
+    speak(d, "he fell in the water", "he is six", "no")
+    assert d.awaiting == "breathing"
+
+
+def test_can_you_hear_me_is_a_line_check_not_the_patient():
+    d = Dialogue()
+    d.start()
+    reply = d.answer("Can you hear me?")
+    assert reply.awaiting == "who" and d.result.who is None  # asked again in other words
+
+
+def test_a_complaint_naming_someone_else_overrules_an_earlier_self():
+    """One ASR slip ("myself") must not remove the breathing check for a child pulled from water."""
+    d = Dialogue()
+    d.start()
+    speak(d, "myself", "my son fell in the water", "he is four", "no")
+    assert d.result.who == "other" and d.awaiting == "breathing"
+    assert "who_corrected" in d.result.answers
+
+
+# --- apnoea, agonal breathing, CPR fitted to the age -------------------------------------------
+
+
+@pytest.mark.parametrize("said", ["I didn't see any breaths", "his chest isn't moving", "no breath at all",
+                                  "I can't see him breathing", "Nothing at all."])
+def test_apnoea_in_other_words_is_a_no_at_once(said):
+    d = bystander()
+    reply = speak(d, "no", said)
+    assert reply.awaiting == "reposition" and d.result.answers["breathing"] == "no"
+    assert d.result.assumed == [] and d.result.red_flags == []
+
+
+@pytest.mark.parametrize("said", ["only occasional gasps", "he is gasping every now and then",
+                                  "he is making snoring noises", "he's not breathing normally, just gasping"])
+def test_agonal_breathing_is_not_breathing_repositioned_then_cpr_never_black(said):
+    d = bystander()
+    reply = speak(d, "no", said)
+    assert reply.awaiting == "reposition" and d.result.red_flags == []
+    reply = d.answer("he is still only gasping")
+    r = d.result
+    assert r.start_category == Category.RED and r.urgency == Urgency.EMERGENCY  # gasps are not a said "no": not BLACK
+    assert reply.segments[-1].prompt_id == "cpr" and "not normal breathing" in reply.text
+    assert "sit upright" not in reply.text.lower()  # never the breathing-difficulty advice
+
+
+@pytest.mark.parametrize("complaint", ["he collapsed and he is gasping", "he won't wake up and he's snoring",
+                                       "she is unconscious, only gasping now and then"])
+def test_agonal_breathing_in_someone_unresponsive_gets_cpr_at_once(complaint):
+    d = Dialogue(region="NG")
+    d.start()
+    reply = speak(d, "someone else", complaint)
+    assert reply.finished and reply.segments[-1].prompt_id == "cpr"
+    assert "not_breathing" in d.result.red_flags and "breathing_difficulty" not in d.result.red_flags
+    assert "heel of your hand" in reply.text and "sit upright" not in reply.text.lower()
+
+
+@pytest.mark.parametrize(
+    "channel, complaint, words_in_reply",
+    [
+        ("voice", "my baby is not breathing", ["two fingers", "mouth and nose", "5 gentle rescue breaths"]),
+        ("text", "my newborn has stopped breathing", ["two fingers", "mouth and nose"]),
+        ("voice", "my toddler stopped breathing", ["5 rescue breaths", "heel of one hand", "a third"]),
+        ("text", "the little girl is not breathing", ["5 rescue breaths", "heel of one hand"]),
+        ("voice", "my husband is not breathing", ["heel of your hand", "your other hand on top"]),
+    ],
+)
+def test_cpr_before_the_age_is_asked_fits_the_words_said(channel, complaint, words_in_reply):
+    d = Dialogue(channel=channel, region="NG")
+    d.start()
+    reply = speak(d, "someone else", complaint)
+    assert reply.finished and reply.segments[-1].prompt_id == "cpr" and "112" in reply.text
+    assert all(w in reply.text for w in words_in_reply), reply.text
+    assert not any(w in reply.text.lower() for w in FORBIDDEN_WORDS)
+
+
+@pytest.mark.parametrize("age, group_words", [("six months", "two fingers"), ("five", "heel of one hand"),
+                                              ("forty", "your other hand on top")])
+def test_cpr_after_black_fits_the_age(age, group_words):
+    d = Dialogue(region="NG")
+    d.start()
+    answers = ["someone else", "they fell in the river", age, "no", "no", "no"]
+    if age != "forty":
+        answers.append("no")  # JumpSTART: no pulse
+    reply = speak(d, *answers)
+    assert d.result.start_category == Category.BLACK
+    assert reply.segments[-1].prompt_id == "cpr" and group_words in reply.text
+
+
+def test_black_needs_the_caller_to_say_not_breathing_after_repositioning():
+    d = bystander()
+    speak(d, "no", "no, he's not breathing")
+    for _ in range(3):
+        reply = d.answer("I can't tell")  # reposition never answered: assumed, so never BLACK
+    r = d.result
+    assert r.start_category == Category.RED and r.assumed == ["reposition"]
+    assert reply.segments[-1].prompt_id == "cpr" and "not sure" in reply.text
+
+
+def test_a_silent_caller_at_the_breathing_steps_is_red_with_cpr_not_black():
+    d = bystander()
+    d.answer("no")
+    reply = None
+    while not d.finished:
+        reply = d.no_answer()
+    r = d.result
+    assert r.start_category == Category.RED and r.assumed == ["breathing", "reposition"]
+    assert reply.segments[-1].prompt_id == "cpr" and r.outcome is None  # they answered before: not "no answer"
+
+
+# --- counts and ages as people say them: the urgent side --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "count, category, rate, assumed",
+    [
+        ("seven or eight", Category.RED, 32, ["resp_count"]),  # 28-32 straddles > 30: the RED side, assumed
+        ("eight or nine", Category.RED, 36, []),  # 32-36: RED whichever it was
+        ("between 7 and 9", Category.RED, 36, ["resp_count"]),
+        ("five or six", None, 24, []),  # 20-24: on to perfusion
+        ("about 30 a minute", Category.RED, 30, ["resp_count"]),  # hedged, exactly on the threshold
+        ("30 a minute", None, 30, []),  # exactly 30 said plainly: not above 30
+        ("20 in one minute", None, 20, []),  # a minute's count is not multiplied by 4
+        ("more than seven", Category.RED, 32, []),
+    ],
+)
+def test_start_breath_counts_take_the_urgent_side(count, category, rate, assumed):
+    d = bystander()
+    speak(d, "no", "yes", count)
+    r = d.result
+    assert (r.start_category, r.respiratory_rate, r.assumed) == (category, rate, assumed)
+    assert d.finished == (category is not None)
+
+
+@pytest.mark.parametrize(
+    "count, category, assumed",
+    [("three or four", Category.RED, ["resp_count"]),  # 12-16 straddles < 15
+     ("ten to twelve", Category.RED, ["resp_count"]),  # 40-48 straddles > 45
+     ("about 15 a minute", Category.RED, ["resp_count"]),
+     ("five or six", None, [])],
+)
+def test_jumpstart_breath_counts_take_the_urgent_side(count, category, assumed):
+    d = Dialogue()
+    d.start()
+    speak(d, "my son", "he is sick", "he is four", "no", "yes", count)
+    assert (d.result.start_category, d.result.assumed) == (category, assumed)
+
+
+@pytest.mark.parametrize(
+    "age, protocol, years, assumed",
+    [
+        ("she'll be eight next month", "JumpSTART", 7, []),
+        ("almost eight", "JumpSTART", 7, []),
+        ("nearly 8", "JumpSTART", 7, []),
+        ("seven or eight", "JumpSTART", 7, ["age"]),  # the younger end, across the threshold
+        ("eight or nine", "START", 8, []),  # the younger end is 8: START by SAFETY.md (8 and over)
+        ("about 8", "JumpSTART", 7, ["age"]),  # hedged next to the threshold: the younger side
+        ("about seven", "JumpSTART", 7, []),  # already under 8: nothing to take
+        ("about 12", "START", 11, ["age"]),  # the child danger signs stay on
+        ("about forty", "START", 40, []),
+        ("in his thirties", "START", 30, []),
+    ],
+)
+def test_ages_take_the_younger_side_at_the_threshold(age, protocol, years, assumed):
+    d = Dialogue()
+    d.start()
+    speak(d, "someone else", "they are unwell", age)
+    r = d.result
+    assert (r.protocol, r.age_years, r.assumed) == (protocol, years, assumed)
+
+
+@pytest.mark.parametrize("complaint, protocol", [("my little boy fell", "JumpSTART"), ("he fell", "START")])
+def test_an_unknown_age_is_assumed_jumpstart_only_with_child_words(complaint, protocol):
+    d = Dialogue()
+    d.start()
+    speak(d, "someone else", complaint)
+    for _ in range(3):
+        d.answer("I don't know")
+    assert d.result.protocol == protocol and d.result.assumed == ["age"] and d.result.age_years is None
+
+
+# --- silence is not death ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("channel", ["voice", "text"])
+@pytest.mark.parametrize("first", ["", "Hello? Can you hear me?", "hmm"])
+def test_a_call_without_a_usable_answer_ends_as_no_answer_urgent_never_black(channel, first):
+    d = Dialogue(channel=channel, region="NG")
+    d.start()
+    reply = d.answer(first) if first else d.no_answer()
+    while not d.finished:
+        reply = d.no_answer()
+    r = d.result
+    assert r.outcome == "no_answer" and r.urgency == Urgency.URGENT
+    assert r.start_category is None and r.decided_by is None and r.red_flags == []
+    assert reply.segments[-1].prompt_id == "no_answer" and "call you back" in reply.text and "112" in reply.text
+    assert "NO ANSWER" in r.summary and "call back" in r.summary and "bystander" not in r.summary
+    assert not any(w in reply.text.lower() for w in FORBIDDEN_WORDS)
+
+
+def test_a_caller_who_answered_something_is_not_a_no_answer_call():
+    d = Dialogue()
+    d.start()
+    d.answer("someone else")
+    while not d.finished:
+        d.no_answer()
+    assert d.result.outcome is None and d.result.start_category == Category.RED  # assumed apnoea: RED, not BLACK
+
+
+def test_line_closed_marks_a_call_with_no_usable_answer_and_leaves_others_alone():
+    d = Dialogue()
+    d.start()
+    d.no_answer()
+    d.answer("can you hear me?")
+    result = d.line_closed()
+    assert result.outcome == "no_answer" and result.urgency == Urgency.URGENT and "call back" in result.summary
+    assert Dialogue().line_closed().outcome == "no_answer"  # the line went before the first question
+    d = bystander()
+    assert d.line_closed().outcome is None and d.result.start_category is None
+
+
+def test_no_answer_state_round_trips_and_old_states_still_load():
+    d = Dialogue(channel="text")
+    d.start()
+    d.no_answer()
+    d.no_answer()
+    state = json.loads(json.dumps(d.to_state()))
+    e = Dialogue.from_state(state)
+    for _ in range(3):
+        assert e.no_answer().text == d.no_answer().text
+    assert e.result.to_dict() == d.result.to_dict() and e.result.outcome == "no_answer"
+    old = bystander(channel="text").to_state()
+    for key in ("answered", "unanswered"):
+        old.pop(key)
+    del old["result"]["outcome"]
+    restored = Dialogue.from_state(old)
+    assert restored.result.outcome is None and restored.line_closed().outcome is None  # answers were given
+
+
+def test_gasping_in_someone_unresponsive_at_the_breathing_step_who_then_breathes_is_red_without_cpr():
+    d = bystander()
+    reply = speak(d, "no", "he won't wake up and he is gasping")
+    assert reply.awaiting == "reposition" and d.result.red_flags == []
+    reply = d.answer("yes, he is breathing normally now")
+    assert d.result.start_category == Category.RED and reply.segments[-1].prompt_id == "emergency"

@@ -1,10 +1,11 @@
-"""Properties over any caller: the dialogue always ends, in bounded turns, with a category; flags mean emergency."""
+"""Properties over any caller: the dialogue always ends, in bounded turns, with a category or as "no answer";
+flags mean emergency; BLACK only when the caller said the patient is not breathing."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from intake.dialogue import Dialogue
-from intake.models import Urgency
+from intake.models import Category, Urgency
 
 MAX_TURNS_ANY_CALLER = 60
 ANSWERS = [
@@ -42,8 +43,35 @@ def test_any_caller_ends_within_bounded_turns_with_a_category(channel, script):
         reply = feed(d, next(turn_iter, ""))  # a caller who runs out of words goes silent
         assert reply.segments, "the caller is never left in silence"
         assert reply.finished or reply.awaiting == d.awaiting
-    assert d.result.start_category is not None
+    assert d.result.start_category is not None or d.result.outcome == "no_answer"
+    if d.result.outcome == "no_answer":
+        assert d.result.start_category is None and d.result.urgency == Urgency.URGENT
     assert d.result.summary
+
+
+UNCLEAR = ["", "hmm", "I don't know", "what?", "hello?", "can you hear me?", "keypad:*", "um, sorry?"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["voice", "text"]), st.lists(st.sampled_from(ANSWERS), max_size=12), st.data())
+def test_black_only_when_the_caller_said_not_breathing(channel, script, data):
+    """Silence and unclear answers are never death: whatever came before, a caller who then stops giving
+    usable answers never gets BLACK, and one who never gave any ends as "no answer"."""
+    d = Dialogue(channel=channel, region="NG")
+    d.start()
+    for turn in script:
+        if d.finished:
+            break
+        feed(d, turn)
+    while not d.finished:
+        feed(d, data.draw(st.sampled_from(UNCLEAR)))
+    r = d.result
+    if r.start_category == Category.BLACK:
+        assert r.answers.get("reposition") == "no" and "reposition" not in r.assumed
+        said = " ".join(t for pid, t in d.transcript if pid in ("reposition", "pulse", "rescue_breaths", "resp_count"))
+        assert said.strip(), "BLACK with nothing said at the breathing steps"
+    if not script:
+        assert r.outcome == "no_answer" and r.start_category is None
 
 
 @settings(max_examples=200, deadline=None)

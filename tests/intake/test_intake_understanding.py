@@ -2,16 +2,20 @@
 
 import pytest
 
+from intake.quantities import parse_age
 from intake.understanding import (
+    age_band,
     age_group,
-    parse_age,
+    agonal,
+    names_someone_else,
     parse_avpu,
-    parse_breath_count,
+    parse_breathing,
     parse_duration,
     parse_number,
     parse_severity,
     parse_who,
     parse_yes_no,
+    unresponsive_said,
 )
 
 BREATHING = (r"breath\w*",)
@@ -27,6 +31,9 @@ BREATHING = (r"breath\w*",)
         ("he's not breathing", "no"), ("He stopped breathing.", "no"), ("Yeah, he is not breathing.", "unsure"),
         ("I'm not sure", "unsure"), ("I don't know", "unsure"), ("maybe", "unsure"), ("No idea.", "unsure"),
         ("", None), ("hmm", None), ("the weather is bad", None),
+        # a doubt beside a yes or a no is no answer; a bare "he isn't" is one
+        ("I can't tell if he's breathing", "unsure"), ("I'm not sure, no", "unsure"), ("he isn't", "no"),
+        ("No, he isn't.", "no"), ("he is", "yes"), ("yes he is", "yes"),
     ],
 )
 def test_yes_no(text, expected):
@@ -53,12 +60,6 @@ def test_numbers(text, expected):
     assert parse_number(text) == expected
 
 
-def test_breath_count_ignores_the_fifteen_seconds_and_knows_per_minute():
-    assert parse_breath_count("In 15 seconds I counted 8") == (8, False)
-    assert parse_breath_count("about forty a minute") == (40, True)
-    assert parse_breath_count("I lost count") is None
-
-
 @pytest.mark.parametrize(
     "text, expected",
     [("six months", 0.5), ("he's 45", 45), ("forty five years old", 45), ("a year and a half", 1.5),
@@ -72,6 +73,8 @@ def test_age_group_from_words():
     assert age_group("she is a baby") == "child"
     assert age_group("an old man") == "adult"
     assert age_group("not sure") is None
+    assert [age_band(t) for t in ("my baby", "six weeks old", "a toddler", "an old man", "hmm")] == [
+        "infant", "infant", "child", "adult", None]
 
 
 @pytest.mark.parametrize(
@@ -93,11 +96,55 @@ def test_duration(text, expected):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("myself", "self"), ("It's me.", "self"), ("someone else", "other"), ("my son", "other"),
-     ("I'm calling about my mum", "other"), ("he fell", "other"), ("hello", None)],
+    [("myself", "self"), ("It's me.", "self"), ("for me", "self"), ("someone else", "other"), ("my son", "other"),
+     ("I'm calling about my mum", "other"), ("he fell", "other"), ("hello", None),
+     # first-person symptoms are clear evidence; a bare "me" or "mine" is not, and a line check is no answer
+     ("I have a really bad headache", "self"), ("my chest hurts", "self"), ("I can't breathe", "self"),
+     ("I fell off a ladder", "self"), ("me", "maybe_self"), ("Me.", "maybe_self"), ("mine", "maybe_self"),
+     ("can you hear me?", None), ("Hello? Can you hear me?", None), ("I don't know", None), ("I need help", None),
+     ("I am her mother", "other"), ("the baby", "other"), ("me, my daughter", "other"), ("my little boy", "other")],
 )
 def test_who(text, expected):
     assert parse_who(text) == expected
+
+
+def test_a_complaint_naming_someone_else_overrules_self_only_without_first_person_symptoms():
+    assert names_someone_else("my son fell in the water")
+    assert names_someone_else("the baby is not moving")
+    assert not names_someone_else("I fell while carrying my son")
+    assert not names_someone_else("I have a fever")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # apnoea in other words than "no"
+        ("I didn't see any breaths", "no"), ("I did not see a single breath", "no"), ("his chest isn't moving", "no"),
+        ("her chest is not rising", "no"), ("no breath at all", "no"), ("there's no breathing", "no"),
+        ("I can't see him breathing", "no"), ("nothing", "no"), ("Nothing at all.", "no"),
+        ("not that I can see", "no"), ("he stopped breathing", "no"), ("no", "no"),
+        # agonal breathing and the noises of a blocked airway
+        ("only occasional gasps", "agonal"), ("he is gasping every now and then", "agonal"),
+        ("he's making snoring noises", "agonal"), ("she is breathing but snoring loudly", "agonal"),
+        ("gurgling sounds", "agonal"), ("he's not breathing normally, just gasping", "agonal"),
+        ("a breath every ten seconds or so", "agonal"), ("like a fish out of water", "agonal"),
+        # breathing, and what stays unclear
+        ("yes", "yes"), ("yeah, barely", "yes"), ("he is breathing fast", "yes"), ("his chest is going up and down", "yes"),
+        ("Yeah, he is not breathing.", "unsure"), ("No, no, he is breathing now.", "unsure"), ("I'm not sure", "unsure"),
+        ("I'm not sure, I can't see him breathing", "unsure"), ("he is barely breathing", "yes"),
+        ("hmm", None), ("Yet, barely.", None),
+    ],
+)
+def test_breathing_answers(text, expected):
+    assert parse_breathing(text, keywords=(r"breath\w*", r"chest (is )?(moving|going up|rising)")) == expected
+
+
+def test_gasping_is_agonal_only_when_the_patient_does_not_respond():
+    assert agonal("he is gasping", unresponsive=True) and not agonal("he is gasping", unresponsive=False)
+    assert agonal("he's snoring and won't wake", unresponsive=False)  # snoring in a collapse: always
+    assert unresponsive_said("he collapsed") and unresponsive_said("she won't wake up")
+    assert unresponsive_said("he is not responding") and not unresponsive_said("he is not unconscious")
+    assert not unresponsive_said("he did not collapse") and not unresponsive_said("he is awake")
 
 
 @pytest.mark.parametrize(

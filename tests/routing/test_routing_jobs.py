@@ -177,3 +177,25 @@ async def test_retention_purges_old_transcripts(store):
     assert (await store.get_case(old.case_id)).turns[0].raw_text is None
     assert (await store.get_case(new.case_id)).turns[0].corrected_text == "new words"
     assert [k for k, _ in await pending_jobs(store)] == ["purge"]  # tomorrow's
+
+
+async def test_a_call_with_no_answer_is_queued_urgent_and_offered_as_a_call_back(store):
+    """Silence is not death: the case waits urgent (not first as an emergency, never BLACK) and the worker
+    offered it is told to call back."""
+    clock = FakeClock()
+    store.clock = clock
+    notifier = RecordingNotifier()
+    jobs = handlers(store, notifier)
+    await add_worker(store, phone="+2348051112222", name="Ada", on_duty=True)
+    case_id = await queued_case(store, "CA-silent", category=None, urgency="urgent", outcome="no_answer")
+    queued = await store.get_case(case_id)
+    assert (queued.status, queued.category, queued.urgency) == ("pending", None, "urgent") and queued.no_answer
+    assert any("no answer on the call: call back" in a.detail for a in await store.audit_trail(case_id))
+
+    assert await drain(store, jobs) == ["offer", "notify"]
+    _, body, kind, _ = notifier.sent[0]
+    assert kind == "case_offer" and f"New case {queued.reference}: NO ANSWER - please call back, urgent" in body
+    from routing.queue import claim_next
+    late, _ = await add_worker(store, phone="+2348062223333", name="Bola")
+    other = await queued_case(store, "CA-red", category="RED", urgency="emergency")
+    assert (await claim_next(store, late.id)).case_id == other  # an emergency still goes first

@@ -141,3 +141,12 @@ async def test_the_offer_text_a_worker_receives_can_be_answered_as_it_is(store, 
     assert offer_text.to == ADA and f"Reply ACCEPT {ref}" in offer_text.body
     reply_as_typed = offer_text.body.split("Reply ", 1)[1].split(" to take it")[0]  # "ACCEPT TL-XXXXXX"
     assert (await ada.text(reply_as_typed)).startswith(f"{ref} is yours: RED, EMERGENCY.")
+
+
+async def test_a_no_answer_case_taken_by_sms_says_call_back(store, phones):
+    ada, _, _ = phones
+    ref = await store.open_call(call_sid="CA-silent", caller=PATIENT)
+    await store.save_triage(ref.case_id, {"start_category": None, "urgency": "urgent", "outcome": "no_answer"},
+                            complete=True)
+    taken = await ada.text("next")
+    assert taken.startswith(f"{ref.reference} is yours: NO ANSWER - please call back, URGENT.")

@@ -89,3 +89,16 @@ def test_caller_summary_unknown_country_falls_back_to_112():
     text = caller_summary(CaseSummaryInput("TL-1", "+999", None, yellow()))
     assert "call 112 now" in text and "local emergency number" in text
     assert "photo" not in text
+
+
+def test_a_call_with_no_answer_asks_the_worker_to_call_back_and_tells_the_caller_they_will_be():
+    silent = TriageResult(urgency=Urgency.URGENT, assumed=["who"], who="other", outcome="no_answer")
+    text = worker_summary(case(silent))
+    assert text.splitlines()[:2] == [
+        "TL-7K3QX: NO ANSWER - please call back, URGENT",
+        "The caller gave no usable answer on the call; they may be the patient and unable to speak.",
+    ]
+    assert "Call back: +2348031234567" in text and "BLACK" not in text and segment_count(text) <= 3
+    calm = caller_summary(case(silent, region="PH"))
+    assert "could not hear an answer" in calm and "call you back" in calm and "911" in calm
+    assert "not medical advice" in calm

@@ -53,6 +53,20 @@ async def test_call_dropped_after_two_turns_keeps_its_case(server, caller_voice)
     assert [t.prompt_id for t in case.turns] == [t.prompt_id for t in trace.turns[:2]]
 
 
+async def test_a_silent_call_ends_as_no_answer_urgent_with_a_call_back_never_black(server, caller_voice):
+    """Silence is not death: the no-answer timer re-asks, offers the keypad, then ends the call as "no answer"."""
+    base, services = server
+    scenario = {"id": "silent", "caller": "+2348031234567", "answers": {}, "default": ""}
+    trace = await asyncio.wait_for(simulate_call(scenario, base, caller_voice, speed=SPEED), timeout=240)
+    result = await case_result(services.store, trace, scenario, ended=services.call_ended(trace.call_sid))
+    assert (result["start_category"], result["urgency"], result["red_flags"]) == (None, "urgent", [])
+    assert trace.prompts[-1] == "no_answer" and "cpr" not in trace.prompts and trace.closed_by_server
+    case = await services.store.get_case(result["case_id"])
+    assert case.triage["outcome"] == "no_answer" and case.status == "pending" and case.urgency == "urgent"
+    caller_sms = [m["body"] for m in result["sms"] if m["to"] == scenario["caller"]]
+    assert caller_sms and "call you back" in caller_sms[0]
+
+
 def _ws_url(base: str) -> str:
     return base.replace("http://", "ws://") + "/voice/stream"
 

@@ -159,6 +159,36 @@ async def test_two_processes_sweeping_at_once_finish_each_orphan_once(database_u
             await s.close()
 
 
+async def test_an_orphaned_call_with_no_usable_answer_is_finished_as_no_answer_not_black(
+        database_url, phi_cipher, hash_key):
+    """Silence is not death: a caller who only stayed silent (or said "hello?") before the line went is an
+    urgent "no answer" case with a call back, never BLACK; one who answered something keeps their triage."""
+    clock = FakeClock()
+    store = await _clocked(database_url, phi_cipher, hash_key, clock)
+    try:
+        silent = await _call_with_answers(store, "CAsilent", [])
+        ref = await store.open_call(call_sid="CAhello", caller=CALLER, region="NG", stream_sid="MZ1")
+        dialogue = Dialogue(channel="voice", region="NG")
+        dialogue.start()
+        dialogue.no_answer()
+        dialogue.answer("Hello? Can you hear me?")
+        await store.save_triage(ref.case_id, dialogue.result.to_dict(), dialogue_state=dialogue.to_state())
+        answered = await _call_with_answers(store, "CAanswered", ["my brother"])
+        clock.advance(seconds=SWEEP_IDLE_S + 1)
+        assert await Recovery(_Process(store)).sweep() == 3  # type: ignore[arg-type]
+
+        for case_id in (silent, ref.case_id):
+            case = await store.get_case(case_id)
+            assert (case.status, case.category, case.urgency) == ("pending", None, "urgent")
+            assert case.triage["outcome"] == "no_answer" and "call back" in case.triage["summary"]
+            worker = next(m for m in await store.list_messages(case_id=case_id) if m.kind == "worker_summary")
+            assert "NO ANSWER - please call back" in worker.body and "BLACK" not in worker.body
+        case = await store.get_case(answered)
+        assert case.triage.get("outcome") is None and case.triage["who"] == "other"
+    finally:
+        await store.close()
+
+
 def test_the_open_question_is_asked_again_without_moving_the_dialogue():
     dialogue = Dialogue(channel="voice", region="NG")
     dialogue.start()

@@ -1,0 +1,345 @@
+"""Counts, ages and ranges as people say them: "eight or nine", "between 7 and 9", "about 30 a minute",
+"she'll be eight next month", "over seventy", "in his thirties".
+
+Every number said becomes an interval, `Quantity(low, high)`, with how it was said (`kind`): exact,
+a range, hedged ("about"), just under ("almost eight", "will be eight next month": the completed
+number below), strictly below or above ("under 8", "more than 30"), or open ("30 or more"). The
+interval is all this module decides; which end is the safe one depends on the clinical threshold,
+so that choice belongs to the dialogue (intake/dialogue.py), which takes the urgent side.
+
+Ranges are two numbers joined by "to", "or", "and", "-", "maybe", "no" ("nine, no, ten"): both
+ends are kept. Three or more numbers going up by one ("one, two, three, four") are a count said
+aloud: its last number is the count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from intake.understanding import _AGE_FRAME, _AGE_HOMOPHONES, _ALONE_HOMOPHONES, _TENS, _UNITS, normalize
+
+Kind = Literal["exact", "range", "about", "just_under", "below", "above"]
+Unit = Literal["year", "month", "week", "day", "second", "minute", "hour", "breath"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as said: the interval it allows (None: open on that side), how it was said, its unit."""
+
+    low: float | None
+    high: float | None
+    kind: Kind = "exact"
+    unit: Unit | None = None
+    said: float | None = None  # the number itself, for every kind but a range
+
+    def scaled(self, factor: float, unit: Unit | None = None) -> "Quantity":
+        """The same quantity in another unit ("6 months" -> 0.5 years)."""
+        def f(x: float | None) -> float | None:
+            return None if x is None else x * factor
+        return Quantity(f(self.low), f(self.high), self.kind, unit, f(self.said))
+
+
+_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+            "eighties": 80, "nineties": 90, "teens": 13}
+_NOT_NUMBERS = {"oh", "none", "nil", "a dozen"}
+_UNIT_WORDS: dict[str, Unit] = {
+    **dict.fromkeys(("year", "years", "yr", "yrs"), "year"),
+    **dict.fromkeys(("month", "months", "mo", "mos", "mth", "mths"), "month"),
+    **dict.fromkeys(("week", "weeks", "wk", "wks"), "week"),
+    **dict.fromkeys(("day", "days"), "day"),
+    **dict.fromkeys(("second", "seconds", "sec", "secs"), "second"),
+    **dict.fromkeys(("minute", "minutes", "min", "mins"), "minute"),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs"), "hour"),
+    **dict.fromkeys(("breath", "breaths", "times", "breathes"), "breath"),
+}
+# Words that may stand between the two numbers of a range ("nine, maybe ten", "seven, no, eight").
+_RANGE_JOINERS = {"to", "or", "and", "maybe", "perhaps", "possibly", "probably", "no", "sorry", "actually", "i",
+                  "mean", "like", "um", "uh", "er", "erm", "could", "be", "might", "between", "from"}
+_MAX_JOINERS = 3
+
+# Words before a number, longest first within each kind; the first kind whose words end just before it wins.
+_BEFORE: list[tuple[Kind | str, str]] = [
+    ("just_under", r"almost|nearly|not quite|just under|going on|about to (be|turn)|will (be|turn)|"
+                   r"going to (be|turn)|gonna (be|turn)|turning|turns|soon to be"),
+    ("below", r"under|below|less than|fewer than|lower than|not even"),
+    ("at_most", r"at most|up to|no more than|not more than|maximum|max"),
+    ("above", r"over|above|more than|greater than|higher than|older than|past"),
+    ("at_least", r"at least|no less than|not less than|minimum|upwards of"),
+    ("about", r"about|around|round about|roughly|approximately|approx|maybe|perhaps|probably|possibly|like|say|"
+              r"some|close to|near|more or less|something like|give or take"),
+]
+_AFTER: list[tuple[Kind | str, str]] = [
+    ("about", r"ish|or so|or thereabouts|give or take|odd|more or less|roughly|approximately"),
+    ("at_least", r"or more|plus|and (over|above|up|more)|or over|or above|at least"),
+    ("at_most", r"or less|or fewer|or under|and under|and below|at most"),
+    ("decade", r"something"),
+    ("just_under", r"(next|coming) (week|month|year)|soon|in (a|one|two|three|few|a few) (days?|weeks?|months?)"),
+]
+
+
+@dataclass
+class _Num:
+    low: float
+    high: float
+    start: int
+    end: int  # token index after the number's last word
+    hedged: bool = False  # "sevenish", "30ish"
+
+
+def prepare(text: str) -> str:
+    """Normalized text with digit ranges spelled out ("7-9" -> "7 to 9") before the hyphen is lost."""
+    return normalize(re.sub(r"(?<=\d)\s*[-\u2013\u2014]\s*(?=\d)", " to ", text or ""))
+
+
+def _tokens(text: str) -> list[str]:
+    return [w for w in prepare(text).split() if w not in {",", ".", ";", "?", "!"}]
+
+
+def _word_value(w: str) -> tuple[float, float, bool] | None:
+    """(low, high, hedged) of one number word or digit string, None when it is no number."""
+    hedged = False
+    if w.endswith("ish") and len(w) > 3:
+        w, hedged = w[:-3], True
+    if re.fullmatch(r"\d+(\.\d+)?", w):
+        return float(w), float(w), hedged
+    if re.fullmatch(r"\d+0s", w):  # "30s"
+        return float(w[:-1]), float(w[:-1]) + 9, hedged
+    if w in _DECADES:
+        start = _DECADES[w]
+        return float(start), float(19 if w == "teens" else start + 9), hedged
+    if w in _TENS:
+        return float(_TENS[w]), float(_TENS[w]), hedged
+    if w in _UNITS and w not in _NOT_NUMBERS:
+        return float(_UNITS[w]), float(_UNITS[w]), hedged
+    return None
+
+
+def _scan(toks: list[str]) -> list[_Num]:
+    """Every number in the tokens with its span: digits, words, "twenty two", "a dozen", "one and a half"."""
+    out: list[_Num] = []
+    i = 0
+    while i < len(toks):
+        w = toks[i]
+        if w in ("a", "an") and i + 1 < len(toks) and toks[i + 1] in ("dozen", "hundred", "couple"):
+            value = {"dozen": 12.0, "hundred": 100.0, "couple": 2.0}[toks[i + 1]]
+            end = i + 3 if toks[i + 1] == "couple" and i + 2 < len(toks) and toks[i + 2] == "of" else i + 2
+            out.append(_Num(value, value, i, end))
+            i = end
+            continue
+        found = _word_value(w)
+        if found is None:
+            i += 1
+            continue
+        low, high, hedged = found
+        end = i + 1
+        if w in _TENS and end < len(toks) and toks[end] in _UNITS and 0 < _UNITS[toks[end]] < 10:
+            low = high = low + _UNITS[toks[end]]  # "twenty two"
+            end += 1
+        if end < len(toks) and toks[end] in ("hundred", "dozen"):
+            factor = 100 if toks[end] == "hundred" else 12
+            low, high = low * factor, high * factor
+            end += 1
+        if toks[end:end + 3] == ["and", "a", "half"]:
+            low, high, end = low + 0.5, high + 0.5, end + 3
+        elif toks[end:end + 2] == ["and", "half"]:
+            low, high, end = low + 0.5, high + 0.5, end + 2
+        out.append(_Num(low, high, i, end, hedged))
+        i = end
+    return out
+
+
+def _joined(toks: list[str], a: _Num, b: _Num) -> bool:
+    between = toks[a.end:b.start]
+    return len(between) <= _MAX_JOINERS and all(w in _RANGE_JOINERS for w in between)
+
+
+def _modifier(text: str, table: list[tuple[str, str]], *, at_end: bool) -> str | None:
+    for kind, pattern in table:
+        if re.search(rf"(?:^| )(?:{pattern})$" if at_end else rf"^(?:{pattern})(?: |$)", text):
+            return kind
+    return None
+
+
+def _unit_after(toks: list[str], end: int) -> Unit | None:
+    for w in toks[end:end + 4]:
+        if w in _UNIT_WORDS:
+            return _UNIT_WORDS[w]
+        if w not in {"or", "so", "more", "less", "plus", "odd", "whole", "full"}:
+            return None  # "40 a minute" is a rate, "40 minutes" a time
+    return None
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every quantity said, in order: numbers, ranges between them and the words around them."""
+    toks = _tokens(text)
+    nums = _scan(toks)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(nums):
+        j = i
+        while j + 1 < len(nums) and _joined(toks, nums[j], nums[j + 1]):
+            j += 1
+        group = nums[i:j + 1]
+        steps = [b.low - a.low for a, b in zip(group, group[1:])]
+        if len(group) >= 3 and all(s == 1 for s in steps):
+            group = group[-1:]  # "one, two, three, four": a count said aloud
+        first, last = group[0], group[-1]
+        start, end = first.start, last.end
+        before = " ".join(toks[max(0, start - 4):start])
+        after = " ".join(toks[end:end + 4])
+        low, high = min(n.low for n in group), max(n.high for n in group)
+        ranged = len(group) > 1 or low != high
+        said = None if ranged else low
+        kind: Kind = "range" if ranged else "exact"
+        mod = _modifier(before, _BEFORE, at_end=True) or _modifier(after, _AFTER, at_end=False)
+        if any(n.hedged for n in group) and mod is None:
+            mod = "about"
+        if not ranged and mod is not None:
+            kind, low, high = _apply(mod, low)
+        elif ranged and mod == "about":
+            kind = "range"  # "about 7 or 8": the range already says how unsure
+        if kind == "range":
+            said = None
+        out.append(Quantity(low, high, kind, _unit_after(toks, end), said))
+        i = j + 1
+    return out
+
+
+def _apply(mod: str, n: float) -> tuple[Kind, float | None, float | None]:
+    """The interval a modifier makes of one number n."""
+    if mod == "about":
+        return "about", n, n
+    if mod == "just_under":
+        below = n - 1 if n >= 2 else n * 11 / 12  # "almost one (year)": eleven months, not zero
+        return "just_under", below, below
+    if mod == "below":
+        return "below", None, n - 1 if n >= 1 else n
+    if mod == "at_most":
+        return "below", None, n
+    if mod == "above":
+        return "above", n + 1, None
+    if mod == "at_least":
+        return "above", n, None
+    if mod == "decade":
+        return "range", n, n + 9
+    return "exact", n, n
+
+
+# --- ages ----------------------------------------------------------------
+
+_AGE_FACTORS: dict[str, float] = {"year": 1.0, "month": 1 / 12, "week": 7 / 365, "day": 1 / 365}
+MAX_AGE_YEARS = 120
+
+
+def parse_age_quantity(text: str) -> Quantity | None:
+    """Age in years as an interval ("seven or eight", "almost 8", "6 months", "two years and six months")."""
+    t = prepare(text)
+    t = re.sub(r"\ba (year|month|week|day)\b", r"one \1", t)
+    t = re.sub(r"\bone (year|month) and a half\b", r"one and a half \1", t)
+    found = quantities(t)
+    timed = [q for q in found if q.unit in _AGE_FACTORS]
+    if timed:
+        # "two years and six months" adds up; "18 months to 2 years" is a range whose younger end comes first
+        parts = [timed[0]]
+        for q in timed[1:]:
+            if _AGE_FACTORS[q.unit] >= _AGE_FACTORS[parts[-1].unit]:  # type: ignore[index]
+                break
+            parts.append(q)
+        years = [q.scaled(_AGE_FACTORS[q.unit], "year") for q in parts]  # type: ignore[index]
+        age = years[0] if len(years) == 1 else _sum(years)
+    else:
+        plain = [q for q in found if q.unit is None and _within(q)]
+        if plain:
+            age = Quantity(plain[0].low, plain[0].high, plain[0].kind, "year", plain[0].said)
+        else:
+            # "He is far here, though old." was "he is four years old": a homophone in the years-old frame.
+            m = _AGE_FRAME.search(" ".join(re.findall(r"[a-z0-9]+", t)))
+            if not m:
+                return None
+            n = float(_AGE_HOMOPHONES[m.group(1)])
+            age = Quantity(n, n, "exact", "year", n)
+    return age if _within(age) else None
+
+
+def _within(q: Quantity) -> bool:
+    ends = [x for x in (q.low, q.high) if x is not None]
+    return bool(ends) and all(0 <= x <= MAX_AGE_YEARS for x in ends)
+
+
+def _sum(parts: list[Quantity]) -> Quantity:
+    """"two years and six months": the parts added end by end."""
+    def total(xs: list[float | None]) -> float | None:
+        return None if any(x is None for x in xs) else round(sum(xs), 2)  # type: ignore[arg-type]
+    kinds = [q.kind for q in parts if q.kind != "exact"]
+    said = total([q.said for q in parts])
+    return Quantity(total([q.low for q in parts]), total([q.high for q in parts]), kinds[0] if kinds else "exact",
+                    "year", said)
+
+
+def parse_age(text: str) -> float | None:
+    """Age in years, the younger end of what was said ("six months" -> 0.5, "seven or eight" -> 7)."""
+    age = parse_age_quantity(text)
+    if age is None:
+        return None
+    value = age.low if age.low is not None else age.high
+    return round(value, 2) if value is not None else None
+
+
+# --- breath counts --------------------------------------------------------
+
+COUNT_SECONDS = 15  # what the dialogue asks for: the count is then multiplied by 4
+_TIME_FACTORS: dict[str, float] = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
+_A_MINUTE = re.compile(
+    r"\b(a|an|one|per|each|every|the|whole|full|entire|single)( (whole|full|entire))? (minute|min)\b")
+_HALF_MINUTE = re.compile(r"\bhalf (a |an )?minute\b")
+_NOT_ONE = re.compile(r"\bnot (a single |even |even a single )?(one|breath)( breath)?\b")
+_ZERO = re.compile(r"\b(none|nil|nothing|no breaths?|not any)\b")
+
+
+@dataclass(frozen=True)
+class BreathCount:
+    """Breaths counted, as a rate per minute (an interval, like the count), and how long they were counted."""
+
+    count: Quantity
+    seconds: float = COUNT_SECONDS
+
+    @property
+    def per_minute(self) -> Quantity:
+        """The count scaled to one minute: a 15-second count x 4, a count over a minute as it is."""
+        return self.count.scaled(60 / self.seconds)
+
+    @property
+    def zero(self) -> bool:
+        """The caller counted no breaths at all (said zero as the count, or as the low end of it)."""
+        return self.count.low == 0
+
+
+def parse_breath_count(text: str) -> BreathCount | None:
+    """The breaths counted and over how long ("8", "seven or eight", "about forty a minute", "12 in 30 seconds").
+
+    A count "a minute", "per minute" or "in one minute" is already a rate; a count over 30 seconds is
+    doubled; without a time, the count is over the 15 seconds we asked for. None when no count was said.
+    """
+    t = prepare(text)
+    t = _NOT_ONE.sub("zero", t)  # "not one", "not a single breath": no "one" counted
+    found = quantities(t)
+    if not found and _ZERO.search(t):
+        found = quantities("zero")
+    times = [q for q in found if q.unit in _TIME_FACTORS]
+    seconds: float = COUNT_SECONDS
+    if times and times[0].low:
+        seconds = times[0].low * _TIME_FACTORS[times[0].unit]  # type: ignore[index]
+    elif _HALF_MINUTE.search(t):
+        seconds = 30
+    elif _A_MINUTE.search(t):
+        seconds = 60
+    counts = [q for q in found if q.unit not in _TIME_FACTORS]
+    if counts:
+        return BreathCount(counts[0], seconds)
+    toks = t.split()
+    if len(toks) == 1 and toks[0] in _ALONE_HOMOPHONES:  # "for", "to": a lone number heard as its homophone
+        n = float(_ALONE_HOMOPHONES[toks[0]])
+        return BreathCount(Quantity(n, n, "exact", None, n), seconds)
+    return None
