@@ -37,6 +37,8 @@ def worker_summary(case: CaseSummaryInput) -> str:
         lines = [f"{case.reference}: {NO_ANSWER_WORKER}, {t.urgency.value.upper()}", NO_ANSWER_WHY]
     if t.red_flags:
         lines.append("Red flags: " + ", ".join(flag.replace("_", " ") for flag in t.red_flags))
+    if t.mechanism:  # not a red flag (SAFETY.md), but the worker should know how it happened
+        lines.append("High-risk mechanism: " + ", ".join(m.replace("_", " ") for m in t.mechanism))
     facts = [
         f"Duration: {t.duration}" if t.duration else "",
         f"Severity: {t.severity}/10" if t.severity is not None else "",

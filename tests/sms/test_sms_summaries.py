@@ -102,3 +102,10 @@ def test_a_call_with_no_answer_asks_the_worker_to_call_back_and_tells_the_caller
     calm = caller_summary(case(silent, region="PH"))
     assert "could not hear an answer" in calm and "call you back" in calm and "911" in calm
     assert "not medical advice" in calm
+
+
+def test_a_high_risk_mechanism_is_told_to_the_worker_apart_from_the_red_flags():
+    text = worker_summary(case(yellow(mechanism=["road_traffic"], start_category=Category.GREEN,
+                                      urgency=Urgency.ROUTINE)))
+    assert "High-risk mechanism: road traffic" in text.splitlines()
+    assert not any(line.startswith("Red flags") for line in text.splitlines())
