@@ -25,7 +25,8 @@ def register(subparsers) -> None:
     p.add_argument("--corpus", required=True, type=Path, help="utterances JSON Lines (tests/corpus/utterances.jsonl)")
     p.add_argument("--split", choices=ev.SPLITS, default="heldout")
     p.add_argument("--voice", default="flite:slt", help="engine:voice for stt.synth (flite:slt, flite:rms, espeak:en-us)")
-    p.add_argument("--limit", type=int, default=0, help="only the first N utterances (0: all)")
+    p.add_argument("--limit", type=int, default=0,
+                   help="about N utterances, evenly spaced through the split so every author is in it (0: all)")
     p.add_argument("--json", action="store_true", help="the report as JSON")
     p.set_defaults(func=run)
 
@@ -53,8 +54,8 @@ def heard_texts(items: list[dict], voice: str) -> dict[str, str]:
 def run(args: argparse.Namespace) -> int:
     """Print the per-flag report of what was heard; exit 1 when any utterance was scored wrong."""
     items = [it for it in ev.in_split(load_scenarios(args.corpus), args.split) if ev.is_utterance(it)]
-    if args.limit:
-        items = items[: args.limit]
+    if args.limit and len(items) > args.limit:
+        items = items[:: -(-len(items) // args.limit)]
     heard = heard_texts(items, args.voice)
     report = ev.utterance_report(items, heard=lambda item: heard[item["id"]])
     if args.json:
