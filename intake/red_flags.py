@@ -36,7 +36,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from intake import context as ctx
@@ -145,6 +145,7 @@ _FILLERS = re.compile(
 _REPEATS = re.compile(r"\b(\w+(?: \w+)?)(?: , | )\1\b")  # "he is, he is", "his, his": what a panicked caller repeats
 
 
+@lru_cache(maxsize=512)  # one caller turn is read for flags, mechanisms and as the next turn's context
 def prepare(text: str) -> str:
     """Normalized, code-switching read as English, fillers and repeats dropped, idioms blanked, doubt kept apart."""
     t = to_english(normalize(_ASR_CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], text or "")))
