@@ -30,6 +30,15 @@ VOCABULARY = (
 )
 
 
+# Words of emergency signs (SAFETY.md's red flags). A primed decode never lends them: Whisper hears these
+# everyday words unaided, and one lent over "sister" or "she's fine" would send a caller to the emergency line.
+NEVER_LENT = frozenset(
+    "seizure seizures convulsion convulsions fit fits fitting stroke bleed bleeding haemorrhage hemorrhage "
+    "unconscious fainted fainting choking gasping breathless drowsy floppy confused confusion overdose poisoning "
+    "anaphylaxis eclampsia burn burns".split()
+)
+
+
 def _data_lines(name: str) -> list[str]:
     """Lines of a file in stt/data, without the header or blank lines."""
     text = resources.files("stt").joinpath("data", name).read_text(encoding="utf-8")
