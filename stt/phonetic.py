@@ -1,15 +1,18 @@
 """The phonetic gate every correction passes: a medical term may replace only words that sound like it.
 
 A correction step that can write a drug name where the caller said "my uncle" is worse than none: the
-worker reads an invented drug and the triage reads an invented sign. So the offline corrector and the
-LLM's proposals pass this one check, which asks two things of each replaced span:
+worker reads an invented drug and the triage reads an invented sign. So the offline corrector, the
+LLM's proposals and the primed decode's terms pass this one check, which asks two things of each
+replaced span:
 
 - sound: its phonetic key is close to the term's, and sound and spelling together are not far apart
   (short keys collide: "over" and "fever" share one);
 - not ordinary speech: a span made only of common English words ("sister", "my view person") is what a
-  caller may well have said. One such word never becomes a term; a run of them does only after a word
-  that expects one ("she took ...", "he has ...") and only when it sounds very close, or when the
-  lexicon lists the run as a measured recogniser confusion (stt/data/mishearings.tsv: "done fever").
+  caller may well have said. A text correction never turns one such word into a term, and a run of
+  them only after a word that expects one ("she took ...", "he has ...") and only when it sounds very
+  close, or when the lexicon lists the run as a measured recogniser confusion (mishearings.tsv: "done
+  fever"). A term that a primed decode of the same audio wrote there (stt/primed.py) is evidence
+  enough in place of the cue ("dry calf" -> "dry cough"); that decode never lends a red-flag word.
 """
 
 from __future__ import annotations
@@ -68,7 +71,9 @@ class PhoneticGate:
         """May `replacement` stand where the recogniser wrote `heard`, after the words `preceding` (all lower case)?
 
         `cues` are extra words that may come right before the span (a mishearing's own context);
-        `measured` marks a recogniser confusion listed in stt/data/mishearings.tsv.
+        `measured` marks a recogniser confusion listed in stt/data/mishearings.tsv; `heard_by_decoder`
+        marks a term a primed decode of the same audio wrote there (stt/primed.py), evidence that
+        stands in for the cue.
         """
         if not heard_by_decoder and len(heard) == 1 and self.lexicon.is_common(heard[0]) and tuple(replacement) != tuple(heard):
             return False  # one everyday word is what the caller said ("color" stays, even after "she has")
@@ -90,14 +95,16 @@ class PhoneticGate:
         sound = fuzz.ratio(key_said, key_meant)
         if sound < MIN_SOUND or (sound + fuzz.ratio(said, meant)) / 2 < MIN_SUPPORT:
             return False
-        if not heard_by_decoder and all(self.lexicon.is_common(w) for w in heard):
-            if not measured and len(heard) == 1:
-                return False  # "trust" in "full of trust" is a word the caller said
-            if _cue(preceding) not in cues | CUE_WORDS.get(terms[replacement[0]], frozenset()):
-                return False
-            if not measured and sound < ORDINARY_SOUND:
-                return False
-        return True
+        if not all(self.lexicon.is_common(w) for w in heard):
+            return True
+        # Ordinary words: what the caller may well have said.
+        if heard_by_decoder:
+            return True  # the primed decode heard the term in this audio: evidence enough with the sound above
+        if not measured and len(heard) == 1:
+            return False  # "trust" in "full of trust" is a word the caller said
+        if _cue(preceding) not in cues | CUE_WORDS.get(terms[replacement[0]], frozenset()):
+            return False
+        return measured or sound >= ORDINARY_SOUND
 
 
 def _changed_part(

@@ -17,7 +17,8 @@ from dataclasses import replace
 
 from .base import Hints, Transcriber, Transcript
 from .correction import MedicalCorrector
-from .phonetic import PhoneticGate
+from .lexicon import NEVER_LENT
+from .phonetic import PhoneticGate, sound_similarity
 
 logger = logging.getLogger(__name__)
 
@@ -35,27 +36,56 @@ def lend_terms(plain: str, primed: str, gate: PhoneticGate) -> tuple[str, list[t
     spans = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(plain)]
     said = [w for _, _, w in spans]
     primed_words = [m.group().lower() for m in _WORD.finditer(primed)]
-    terms = gate.lexicon.terms
+    edits: list[tuple[int, int, list[str]]] = []  # plain word range [first, last) -> the primed words
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=said, b=primed_words, autojunk=False).get_opcodes():
+        if op == "replace":
+            edits += _term_edits(gate, said, i1, i2, primed_words[j1:j2])
     out, lent, cursor = [], [], 0
-    matcher = difflib.SequenceMatcher(a=said, b=primed_words, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        old, new = said[i1:i2], primed_words[j1:j2]
-        core_old, core_new = _strip_links(old), _strip_links(new)
-        if op != "replace" or not core_old or not core_new:
-            continue
-        if len(core_old) > MAX_REPLACED_WORDS or len(core_new) > MAX_TERM_WORDS or any(w not in terms for w in core_new):
-            continue
-        if not gate.allows(core_old, core_new, said[:i1], heard_by_decoder=True):
-            continue
-        start, end = spans[i1][0], spans[i2 - 1][1]
-        original = plain[start:end]
-        term = " ".join(new)
+    for first, last, words in edits:
+        start, end = spans[first][0], spans[last - 1][1]
+        original, term = plain[start:end], " ".join(words)
         term = term.capitalize() if original[:1].isupper() else term
         out += [plain[cursor:start], term]
         lent.append((original, term))
         cursor = end
     out.append(plain[cursor:])
     return "".join(out), lent
+
+
+def _term_edits(gate: PhoneticGate, said: list[str], i1: int, i2: int, new: list[str]) -> list[tuple[int, int, list[str]]]:
+    """The edits one differing stretch allows: all of it, or else a term at either end on its own.
+
+    The decodes may disagree on more than the term ("flingable in halo" / "flinol, clinol inhaler"):
+    then the term at the end may still replace the last words of the plain stretch that sound like it.
+    """
+    old = said[i1:i2]
+    if _lends(gate, old, new, said[:i1]):
+        return [(i1, i2, new)]
+    terms = gate.lexicon.terms
+    tail = head = None
+    if new[-1] in terms:
+        tail = _closest(gate, [(i2 - k, i2, new[-1:]) for k in range(1, min(len(old), MAX_REPLACED_WORDS + 1))
+                               if _lends(gate, old[-k:], new[-1:], said[: i2 - k])], said)
+    if len(new) > 1 and new[0] in terms:
+        room = (tail[0] if tail else i2) - i1
+        head = _closest(gate, [(i1, i1 + k, new[:1]) for k in range(1, min(room, MAX_REPLACED_WORDS + 1))
+                               if _lends(gate, old[:k], new[:1], said[:i1])], said)
+    return [edit for edit in (head, tail) if edit]
+
+
+def _closest(gate, edits: list[tuple[int, int, list[str]]], said: list[str]) -> tuple[int, int, list[str]] | None:
+    """Of the spans a term may replace, the one that sounds most like it ("in halo", not "halo", is "inhaler")."""
+    return max(edits, key=lambda e: sound_similarity(" ".join(said[e[0] : e[1]]), " ".join(e[2])), default=None)
+
+
+def _lends(gate: PhoneticGate, old: list[str], new: list[str], before: list[str]) -> bool:
+    """Whether the primed words `new` (a term, with small linking words) may replace the plain words `old`."""
+    core_old, core_new = _strip_links(old), _strip_links(new)
+    if not core_old or not core_new or len(core_old) > MAX_REPLACED_WORDS or len(core_new) > MAX_TERM_WORDS:
+        return False
+    if any(w not in gate.lexicon.terms or w in NEVER_LENT for w in core_new):
+        return False
+    return gate.allows(core_old, core_new, before, heard_by_decoder=True)
 
 
 def _strip_links(words: list[str]) -> list[str]:

@@ -23,15 +23,18 @@ def primed():
         ("My uncle was hit by a motorbike on the road.", "My amlodipine motorbike on the road.",
          "My uncle was hit by a motorbike on the road."),
         ("My Uncle Wish hit by a motorbike.", "My ample was hit by a motorbike.", "My Uncle Wish hit by a motorbike."),
-        ("Just parent-time model. I'm allergic to aspirin, so I haven't been taking me that.",
-         "Just paracetamol, amlodipine, so I haven't been taking that.",
-         "Just parent-time model. I'm allergic to aspirin, so I haven't been taking me that."),
         ("She said she is fine.", "She said seizure is fine.", "She said she is fine."),  # no term out of nothing
         ("He fell off the roof.", "He had a seizure and fell off the roof.", "He fell off the roof."),
     ],
 )
 def test_the_primed_decode_never_overwrites_ordinary_speech(primed, plain, primed_text, expected):
     assert lend_terms(plain, primed_text, primed.gate)[0] == expected
+
+
+def test_an_allergy_is_never_overwritten_by_a_drug_name(primed):
+    plain = "Just parent-time model. I'm allergic to aspirin, so I haven't been taking me that."
+    out, _ = lend_terms(plain, "Just paracetamol, amlodipine, so I haven't been taking that.", primed.gate)
+    assert "allergic to aspirin" in out and "amlodipine" not in out.lower()
 
 
 @pytest.mark.parametrize(
@@ -95,3 +98,19 @@ def test_real_speech_of_a_drug_name_still_reaches_the_transcript(local_whisper):
     pcm = synthesize("She takes amoxicillin for the chest infection.", "espeak:en-us")
     text = PrimedTermsTranscriber(local_whisper).transcribe(pcm, 8000, bias_hints("What medicines?")).text.lower()
     assert "amoxicillin" in text, text
+
+
+def test_a_term_at_the_end_of_a_longer_disagreement_is_lent_on_its_own(primed):
+    plain = "I got that one and then I have destroyed the flingable in halo."
+    out, lent = lend_terms(plain, "I got that one and then I have destroyed the flinol, clinol inhaler.", primed.gate)
+    assert out == "I got that one and then I have destroyed the flingable inhaler." and lent == [("in halo", "inhaler")]
+
+
+@pytest.mark.parametrize(
+    ("plain", "primed_text"),
+    [("She has a sister.", "She has a seizure."), ("He is bleeding.", "He is bleeding."),
+     ("His arm is in a cast.", "His arm is in a fit."), ("She seems fine.", "She seems fainting.")],
+)
+def test_a_red_flag_word_is_never_lent(primed, plain, primed_text):
+    # Whisper hears these everyday words unaided; lent over "sister" one would send the caller to the emergency line
+    assert lend_terms(plain, primed_text, primed.gate) == (plain, [])

@@ -20,6 +20,7 @@ import pytest_asyncio
 
 from intake.scenarios import load_scenarios
 from stt.base import Transcript
+from stt.lexicon import VOCABULARY
 from tests.stt.fake_openai_server import MESSAGES, TRANSCRIPTIONS, fake_openai_server, transcribe_by_frames
 from tests.voice.line_caller import LineCaller, incoming
 from voice.callrun import serve_in_process
@@ -178,3 +179,37 @@ async def test_retried_webhooks_make_one_case_and_one_text(drill):
     assert replies[0] == replies[1]
     text_case = await services.store.find_case_by_call("SMretried1")
     assert len(text_case.turns) == 1
+
+
+class RecordingTranscriber:
+    """The server's transcriber, with the hints of every turn written down."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.name, self.hints = inner, inner.name, []
+
+    def transcribe(self, pcm16, sample_rate, hints=None):
+        self.hints.append(hints)
+        return self.inner.transcribe(pcm16, sample_rate, hints)
+
+
+async def test_drug_names_are_offered_to_the_decoder_only_for_answers_in_the_callers_own_words(drill):
+    # A yes/no or who-is-it answer gets the question as context and no vocabulary: a primed decoder wrote
+    # drug names over such answers; the complaint may be lent names, through the phonetic gate.
+    base, services, _ = drill
+    working = services.transcriber
+    services.transcriber = recording = RecordingTranscriber(working)
+    try:
+        caller = await _answer_first_question(base)
+        assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=15000), caller.marks
+        await caller.settle()
+        await caller.say(VOICE.synthesize("he has a high fever and he is very weak"))
+        assert await caller.wait_for_mark("prompt:age", max_audio_ms=15000), caller.marks
+        await caller.hang_up()
+    finally:
+        services.transcriber = working
+    by_question = {}
+    for hints in recording.hints:  # speculative decodes at pauses repeat a turn's hints
+        by_question.setdefault(hints.initial_prompt, set()).add(hints.hotwords)
+    who, complaint = list(by_question)[:2]
+    assert "yourself" in who.lower() and by_question[who] == {None}
+    assert by_question[complaint] == {VOCABULARY}
