@@ -23,8 +23,12 @@ MAX_FORM_BYTES = 1024 * 1024  # webhooks are small; the photo upload route raise
 
 
 def create_app(settings: Settings | None = None) -> Quart:
-    """Build the app; services (database, Whisper, TTS) start in before_serving, never per request."""
+    """Build the app; services (database, Whisper, TTS) start in before_serving, never per request.
+
+    Raises ConfigError in production when a safety setting is missing, however the server is started.
+    """
     settings = settings or Settings()
+    settings.check_can_serve()
     app = Quart(__name__)
     app.config["MAX_CONTENT_LENGTH"] = MAX_FORM_BYTES
     holder: dict[str, Services] = {}
@@ -37,6 +41,9 @@ def create_app(settings: Settings | None = None) -> Quart:
 
     @app.before_serving
     async def start_services() -> None:
+        if not settings.webhooks_signed:
+            logger.warning("!!! TWILIO_AUTH_TOKEN is not set: webhooks are NOT signed and anyone who can reach this "
+                           "server can post them as Twilio. Development only (ENVIRONMENT=production refuses this).")
         services = holder["services"] = await Services.start(settings)
         app.extensions["triage.services"] = services
         # Registered here, not above: its routes are bound to the store, which only exists once serving
