@@ -37,7 +37,7 @@ def queue_replies(store, *, now: float):
     """The app's real command handler (sms.commands), with the test secret and clock."""
     from sms.commands import QueueReplies
 
-    return QueueReplies(store, secret=SECRET, public_base_url=BASE, clock=lambda: now)
+    return QueueReplies(store, secret=SECRET, public_base_url=BASE, sender=OutboxSender(store), clock=lambda: now)
 
 
 class Phone:
