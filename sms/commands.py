@@ -112,10 +112,11 @@ class QueueReplies:
         return None
 
     async def _refuse(self, msg: InboundMessage, command: Command) -> str:
-        """Someone not registered sent a command: refused, and written down against the case they named."""
-        case_id = await case_id_for_reference(self.store, command.reference) if command.reference else None
-        await self.store.audit(case_id, actor="unregistered", action="sms_command", detail=f"{command.verb} refused")
-        logger.warning("%s from unregistered %s refused", command.verb, mask_phone(msg.sender))
+        """Someone not registered sent a command: refused and logged, but kept off any case's timeline (a
+        stranger's attempt is not part of a patient's record, and the reference they named is not looked up)."""
+        await self.store.audit(None, actor="unregistered", action="sms_command", detail=f"{command.verb} refused")
+        logger.warning("%s %s from unregistered %s refused", command.verb, command.reference or "",
+                       mask_phone(msg.sender))
         return NOT_A_WORKER
 
     async def _run(self, worker: WorkerView, command: Command, msg: InboundMessage) -> str:

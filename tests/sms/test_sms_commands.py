@@ -124,13 +124,22 @@ async def test_no_command_answer_carries_a_case_link_and_the_link_goes_to_the_re
 async def test_unknown_senders_and_missing_references(store, phones):
     ada, _, stranger = phones
     case_id, ref = await queued(store, "CA-x")
-    assert await stranger.text(f"ACCEPT {ref}") == "Triageline: this number is not registered as a health worker."
     assert await stranger.text("NEXT") == "Triageline: this number is not registered as a health worker."
-    assert ("unregistered", "sms_command", "ACCEPT refused") in [
-        (a.actor, a.action, a.detail) for a in await store.audit_trail(case_id)]
     assert (await store.get_case(case_id)).status == "pending"
     assert await ada.text("accept") == "Please add the case reference, e.g. ACCEPT TL-7K3QX9."
     assert await ada.text("DONE TL-ZZZZZZ") == "TL-ZZZZZZ is not a case you accepted."
+
+
+async def test_a_strangers_accept_is_logged_but_stays_off_the_patients_timeline(store, phones, caplog):
+    _, _, stranger = phones
+    case_id, ref = await queued(store, "CA-stranger")
+    before = await store.audit_trail(case_id)
+    assert await stranger.text(f"ACCEPT {ref}") == "Triageline: this number is not registered as a health worker."
+    assert await store.audit_trail(case_id) == before  # nothing a stranger did is on the patient's record
+    refused = [r.getMessage() for r in caplog.records if "unregistered" in r.getMessage()]
+    assert refused and f"ACCEPT {ref}" in refused[0] and "***8888" in refused[0]
+    assert STRANGER not in caplog.text and STRANGER[1:] not in caplog.text
+    assert (await store.get_case(case_id)).status == "pending"
 
 
 async def test_a_patient_mid_triage_who_types_done_is_answered_by_the_dialogue(store, phones, tmp_path):
