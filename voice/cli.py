@@ -62,10 +62,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         bad = "; ".join(f"{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
         print(f"triage serve: invalid settings: {bad}", file=sys.stderr)
         return 2
-    config = Config()
-    config.bind = [f"{args.host}:{args.port}"]
-    config.accesslog = None
-    run(serve(app, config))  # type: ignore[arg-type]
+    run(serve(app, server_config(f"{args.host}:{args.port}")))  # type: ignore[arg-type]
     return 0
 
 
