@@ -11,6 +11,7 @@ from sms.commands import QueueReplies
 from sms.media import MediaFetcher
 from sms.web import SmsContext
 from sms.web import create_blueprint as sms_blueprint
+from voice.security_headers import install_security_headers
 from voice.services import Services
 from voice.settings import Settings
 from voice.stream_socket import serve_media_streams
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None) -> Quart:
     settings.check_can_serve()
     app = Quart(__name__)
     app.config["MAX_CONTENT_LENGTH"] = MAX_FORM_BYTES
+    install_security_headers(app, https=settings.public_https)
     holder: dict[str, Services] = {}
 
     def services() -> Services:

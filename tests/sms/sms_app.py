@@ -9,6 +9,7 @@ from twilio.request_validator import RequestValidator
 
 from sms.sender import OutboxSender
 from sms.web import SmsContext, create_blueprint
+from voice.security_headers import install_security_headers
 
 AUTH = "webhook-auth-token"
 BASE = "https://triage.example.org"
@@ -24,6 +25,7 @@ def make_app(store, photo_dir: Path, *, now: float, auth_token: str | None = AUT
                      public_base_url=BASE, auth_token=auth_token, worker_numbers=WORKERS, commands=commands,
                      media=media, clock=lambda: now)
     app.register_blueprint(create_blueprint(ctx))
+    install_security_headers(app, https=BASE.startswith("https://"))  # as the app factory does
     return app
 
 
