@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 
 from prometheus_client import CONTENT_TYPE_LATEST
-from quart import Quart, Response, jsonify
+from quart import Quart, Request, Response, jsonify
 
 from sms.commands import QueueReplies
 from sms.media import MediaFetcher
-from sms.web import SmsContext
+from sms.signature import WEBHOOK_BODY_LIMIT_BYTES
+from sms.web import UPLOAD_BODY_LIMIT_BYTES, SmsContext
 from sms.web import create_blueprint as sms_blueprint
 from voice.security_headers import install_security_headers
 from voice.services import Services
@@ -20,7 +21,22 @@ from voice.web import handle_stream
 
 logger = logging.getLogger(__name__)
 
-MAX_FORM_BYTES = 1024 * 1024  # webhooks are small; the photo upload route raises its own limit
+UPLOAD_PATH = "/upload/"  # sms's photo upload page: the one route whose body is larger than a webhook's
+
+
+class BoundedRequest(Request):
+    """A request whose body is capped from its first byte: a webhook's limit everywhere, a photo's on upload.
+
+    Quart fixes a body's cap when it makes the request, from MAX_CONTENT_LENGTH, before any route runs: a
+    route that raises `request.max_content_length` later only changes the form parser, so a chunked body
+    (no Content-Length to refuse up front) was read up to the app-wide 1 MB, and an upload over it refused.
+    """
+
+    def __init__(self, method: str, scheme: str, path: str, *args, max_content_length: int | None = None,
+                 **kwargs) -> None:
+        if method == "POST" and path.startswith(UPLOAD_PATH):
+            max_content_length = UPLOAD_BODY_LIMIT_BYTES
+        super().__init__(method, scheme, path, *args, max_content_length=max_content_length, **kwargs)
 
 
 def create_app(settings: Settings | None = None) -> Quart:
@@ -31,7 +47,8 @@ def create_app(settings: Settings | None = None) -> Quart:
     settings = settings or Settings()
     settings.check_can_serve()
     app = Quart(__name__)
-    app.config["MAX_CONTENT_LENGTH"] = MAX_FORM_BYTES
+    app.request_class = BoundedRequest
+    app.config["MAX_CONTENT_LENGTH"] = WEBHOOK_BODY_LIMIT_BYTES
     install_security_headers(app, https=settings.public_https)
     holder: dict[str, Services] = {}
 
