@@ -23,6 +23,7 @@ from routing.workers import WorkerView, find_worker
 
 from .inbound import InboundMessage
 from .links import case_url
+from .sender import MessageSender
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,11 @@ NOT_YOURS = {
     "PASS": "{ref} is not offered to or accepted by you.",
 }
 TAKEN = "{ref} is yours: {category}, {urgency}. {link}Reply DONE {ref} when finished."
+LINK_FOLLOWS = "Case page link sent in a separate text. "
+# The case page (caller's number, transcript) is sent to the worker's registered number only, never in the
+# webhook's answer: whoever made that request reads the answer, and it need not be the worker's phone.
+CASE_LINK = "{ref} case page, for you only: {url}"
+CASE_LINK_SEND_WITHIN_S = 5.0  # Twilio waits 15 s for the webhook's answer; this send is part of it
 PASSED = "{ref} goes back to the queue. Thank you."
 RESOLVED = "{ref} resolved. The patient will get follow-up texts. Thank you."
 NOTHING_WAITING = "No case is waiting for you now."
@@ -80,11 +86,12 @@ def follow_up_answer(body: str) -> str | None:
 class QueueReplies:
     """sms.web's command handler: the reply to a text that belongs to the queue, or None for any other text."""
 
-    def __init__(self, store, *, secret: bytes, public_base_url: str = "",
+    def __init__(self, store, *, secret: bytes, public_base_url: str = "", sender: MessageSender | None = None,
                  clock: Callable[[], float] = time.time) -> None:
         self.store = store
         self.secret = secret
         self.public_base_url = public_base_url
+        self.sender = sender  # None: no case links are sent
         self.clock = clock
 
     async def __call__(self, msg: InboundMessage) -> str | None:
@@ -93,7 +100,7 @@ class QueueReplies:
         if command is not None:
             worker = await find_worker(self.store, msg.sender)
             if worker is not None:
-                return await self._run(worker, command)
+                return await self._run(worker, command, msg)
             # A patient mid-triage may well answer "done" or "next": that is the dialogue's.
             if await self.store.find_open_text_case(msg.sender) is None:
                 return await self._refuse(msg, command)
@@ -104,13 +111,14 @@ class QueueReplies:
         return None
 
     async def _refuse(self, msg: InboundMessage, command: Command) -> str:
-        """Someone not registered sent a command: refused, and written down against the case they named."""
-        case_id = await case_id_for_reference(self.store, command.reference) if command.reference else None
-        await self.store.audit(case_id, actor="unregistered", action="sms_command", detail=f"{command.verb} refused")
-        logger.warning("%s from unregistered %s refused", command.verb, mask_phone(msg.sender))
+        """Someone not registered sent a command: refused and logged, but kept off any case's timeline (a
+        stranger's attempt is not part of a patient's record, and the reference they named is not looked up)."""
+        await self.store.audit(None, actor="unregistered", action="sms_command", detail=f"{command.verb} refused")
+        logger.warning("%s %s from unregistered %s refused", command.verb, command.reference or "",
+                       mask_phone(msg.sender))
         return NOT_A_WORKER
 
-    async def _run(self, worker: WorkerView, command: Command) -> str:
+    async def _run(self, worker: WorkerView, command: Command, msg: InboundMessage) -> str:
         actor, verb = f"worker:{worker.id}", command.verb
         if verb == "STATUS":
             await self.store.audit(None, actor=actor, action="sms_command", detail="STATUS")
@@ -122,7 +130,7 @@ class QueueReplies:
                 return NOTHING_WAITING
             await accept(self.store, claim.case_id, worker.id)  # they asked for it: no second step
             await self.store.audit(claim.case_id, actor=actor, action="sms_command", detail="NEXT ok")
-            return await self._taken(claim.case_id)
+            return await self._taken(claim.case_id, worker, msg)
         if command.reference is None:
             return NO_REFERENCE.format(verb=verb)
         case_id = await case_id_for_reference(self.store, command.reference)
@@ -141,16 +149,28 @@ class QueueReplies:
             return NOT_YOURS[verb].format(ref=command.reference)
         await self.store.audit(case_id, actor=actor, action="sms_command", detail=f"{verb} ok")
         if verb == "ACCEPT":
-            return await self._taken(case_id)
+            return await self._taken(case_id, worker, msg)
         return (PASSED if verb == "PASS" else RESOLVED).format(ref=command.reference)
 
-    async def _taken(self, case_id: int) -> str:
+    async def _taken(self, case_id: int, worker: WorkerView, msg: InboundMessage) -> str:
+        """The answer to a taken case; its page's link goes to the worker's registered number in a text of its own."""
         case = await self.store.get_case(case_id)
-        link = (case_url(self.public_base_url, self.secret, case_id, now=self.clock()) + " "
-                if self.public_base_url else "")
+        sent = await self._send_link(case_id, case.reference, worker, msg)
         category = case.category_text if case.no_answer or case.category else "not sorted"
         return TAKEN.format(ref=case.reference, category=category,
-                            urgency=(case.urgency or "urgency unknown").upper(), link=link)
+                            urgency=(case.urgency or "urgency unknown").upper(), link=LINK_FOLLOWS if sent else "")
+
+    async def _send_link(self, case_id: int, reference: str, worker: WorkerView, msg: InboundMessage) -> bool:
+        """Text the case page's link to the worker's registered number (once per command); False when not sent."""
+        if self.sender is None or not self.public_base_url:
+            return False
+        url = case_url(self.public_base_url, self.secret, case_id, now=self.clock())
+        result = await self.sender.send(worker.phone, CASE_LINK.format(ref=reference, url=url), kind="case_link",
+                                        case_id=case_id, idempotency_key=f"inbound:{msg.sid}:case_link",
+                                        send_within_s=CASE_LINK_SEND_WITHIN_S)
+        if not result.ok:
+            logger.warning("case link for %s to worker %d not sent: %s", reference, worker.id, result.error)
+        return result.ok
 
     @staticmethod
     def _status_text(status) -> str:

@@ -72,7 +72,7 @@ class SmsContext:
 
 def create_blueprint(ctx: SmsContext) -> Blueprint:
     """Routes under /sms, /upload and /cases, bound to `ctx`."""
-    bp = Blueprint("sms", __name__, template_folder="templates")
+    bp = Blueprint("sms", __name__, template_folder="templates", static_folder="static", static_url_path="/static/sms")
 
     async def signed_form() -> dict[str, str] | Response:
         return await check_signed_form(auth_token=ctx.auth_token, public_base_url=ctx.public_base_url)

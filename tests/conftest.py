@@ -15,12 +15,26 @@ from concurrent.futures import ThreadPoolExecutor
 import asyncpg
 import pytest
 from cryptography.fernet import Fernet
+from quart import Quart
+from quart.testing import TestApp
 from sqlalchemy.engine import make_url
 
 from routing.crypto import PhiCipher
 from routing.migrate import upgrade_database
 from routing.models import Base
 from routing.store import Store
+
+APP_START_TIMEOUT_S = 120  # the app's startup loads Whisper: Quart's test default (6 s) fails on a loaded machine
+
+
+class PatientTestApp(TestApp):
+    """Quart's test app, with startup and shutdown deadlines a busy 2-core machine meets."""
+
+    def __init__(self, app, startup_timeout: int = APP_START_TIMEOUT_S, shutdown_timeout: int = APP_START_TIMEOUT_S):
+        super().__init__(app, startup_timeout=startup_timeout, shutdown_timeout=shutdown_timeout)
+
+
+Quart.test_app_class = PatientTestApp
 
 DEFAULT_POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 TEST_PHI_KEY = Fernet.generate_key().decode()

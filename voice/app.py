@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 
 from prometheus_client import CONTENT_TYPE_LATEST
-from quart import Quart, Response, jsonify
+from quart import Quart, Request, Response, jsonify
 
 from sms.commands import QueueReplies
 from sms.decoding import PhotoDecoder
 from sms.throttle import UploadThrottle
 from sms.media import MediaFetcher
-from sms.web import SmsContext
+from sms.signature import WEBHOOK_BODY_LIMIT_BYTES
+from sms.web import UPLOAD_BODY_LIMIT_BYTES, SmsContext
 from sms.web import create_blueprint as sms_blueprint
+from voice.security_headers import install_security_headers
 from voice.services import Services
 from voice.settings import Settings
 from voice.stream_socket import serve_media_streams
@@ -21,14 +23,35 @@ from voice.web import handle_stream
 
 logger = logging.getLogger(__name__)
 
-MAX_FORM_BYTES = 1024 * 1024  # webhooks are small; the photo upload route raises its own limit
+UPLOAD_PATH = "/upload/"  # sms's photo upload page: the one route whose body is larger than a webhook's
+
+
+class BoundedRequest(Request):
+    """A request whose body is capped from its first byte: a webhook's limit everywhere, a photo's on upload.
+
+    Quart fixes a body's cap when it makes the request, from MAX_CONTENT_LENGTH, before any route runs: a
+    route that raises `request.max_content_length` later only changes the form parser, so a chunked body
+    (no Content-Length to refuse up front) was read up to the app-wide 1 MB, and an upload over it refused.
+    """
+
+    def __init__(self, method: str, scheme: str, path: str, *args, max_content_length: int | None = None,
+                 **kwargs) -> None:
+        if method == "POST" and path.startswith(UPLOAD_PATH):
+            max_content_length = UPLOAD_BODY_LIMIT_BYTES
+        super().__init__(method, scheme, path, *args, max_content_length=max_content_length, **kwargs)
 
 
 def create_app(settings: Settings | None = None) -> Quart:
-    """Build the app; services (database, Whisper, TTS) start in before_serving, never per request."""
+    """Build the app; services (database, Whisper, TTS) start in before_serving, never per request.
+
+    Raises ConfigError in production when a safety setting is missing, however the server is started.
+    """
     settings = settings or Settings()
+    settings.check_can_serve()
     app = Quart(__name__)
-    app.config["MAX_CONTENT_LENGTH"] = MAX_FORM_BYTES
+    app.request_class = BoundedRequest
+    app.config["MAX_CONTENT_LENGTH"] = WEBHOOK_BODY_LIMIT_BYTES
+    install_security_headers(app, https=settings.public_https)
     holder: dict[str, Services] = {}
     decoder = PhotoDecoder(settings.photo_decode_workers, settings.photo_decode_queue)
     throttle = UploadThrottle(settings.upload_rate_per_link, settings.upload_rate_per_client,
@@ -42,6 +65,9 @@ def create_app(settings: Settings | None = None) -> Quart:
 
     @app.before_serving
     async def start_services() -> None:
+        if not settings.webhooks_signed:
+            logger.warning("!!! TWILIO_AUTH_TOKEN is not set: webhooks are NOT signed and anyone who can reach this "
+                           "server can post them as Twilio. Development only (ENVIRONMENT=production refuses this).")
         services = holder["services"] = await Services.start(settings)
         app.extensions["triage.services"] = services
         # Registered here, not above: its routes are bound to the store, which only exists once serving
@@ -54,7 +80,8 @@ def create_app(settings: Settings | None = None) -> Quart:
             public_base_url=settings.public_base_url,
             auth_token=token,
             worker_numbers=settings.worker_numbers,
-            commands=QueueReplies(services.store, secret=services.secret, public_base_url=settings.public_base_url),
+            commands=QueueReplies(services.store, secret=services.secret, public_base_url=settings.public_base_url,
+                                  sender=services.sender),
             media=(MediaFetcher(settings.twilio_account_sid, token, api_base_url=settings.twilio_api_base_url or None)
                    if settings.twilio_enabled else None),
             decoder=decoder,

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import AsyncIterator
 
 from hypercorn.asyncio import serve
-from hypercorn.config import Config
 
 from voice.app import create_app
+from voice.runtime import server_config
 from voice.services import Services, open_store
 from voice.settings import Settings
 from voice.simulator import CallerVoice, CallTrace, default_voice, simulate_call
@@ -35,10 +35,8 @@ def _free_port() -> int:
 async def serve_in_process(settings: Settings) -> AsyncIterator[tuple[str, Services]]:
     """Our real server on a free loopback port, in this event loop; yields its base URL and services."""
     app = create_app(settings)
-    config = Config()
     port = _free_port()
-    config.bind = [f"127.0.0.1:{port}"]
-    config.accesslog = None
+    config = server_config(f"127.0.0.1:{port}")
     config.graceful_timeout = 5
     shutdown = asyncio.Event()
     task = asyncio.create_task(serve(app, config, shutdown_trigger=shutdown.wait))  # type: ignore[arg-type]

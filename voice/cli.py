@@ -57,13 +57,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from hypercorn.asyncio import serve
     from hypercorn.config import Config
 
+    from pydantic import ValidationError
+
     from voice.app import create_app
     from voice.runtime import run
+    from voice.settings import ConfigError
 
-    config = Config()
-    config.bind = [f"{args.host}:{args.port}"]
-    config.accesslog = None
-    run(serve(create_app(_settings()), config))  # type: ignore[arg-type]
+    try:
+        app = create_app(_settings())
+    except ConfigError as exc:
+        print(f"triage serve: {exc}", file=sys.stderr)
+        return 2
+    except ValidationError as exc:  # one line, not pydantic's page: which settings, and why
+        bad = "; ".join(f"{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        print(f"triage serve: invalid settings: {bad}", file=sys.stderr)
+        return 2
+    run(serve(app, server_config(f"{args.host}:{args.port}")))  # type: ignore[arg-type]
     return 0
 
 

@@ -174,10 +174,11 @@ class CountingSender:
         self.failures = failures
 
     async def send(self, to: str, body: str, *, kind: str, case_id: int | None = None,
-                   idempotency_key: str | None = None):
+                   idempotency_key: str | None = None, send_within_s: float | None = None):
         """Send through the wrapped sender; a failed result or an exception counts once."""
         try:
-            result = await self.inner.send(to, body, kind=kind, case_id=case_id, idempotency_key=idempotency_key)
+            result = await self.inner.send(to, body, kind=kind, case_id=case_id, idempotency_key=idempotency_key,
+                                           send_within_s=send_within_s)
         except Exception:
             self.failures.inc()
             raise

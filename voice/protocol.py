@@ -20,7 +20,9 @@ from typing import Literal
 
 import msgspec
 
-MAX_MESSAGE_BYTES = 64 * 1024  # a 20 ms media frame is ~300 bytes of JSON; anything huge is hostile
+# A 20 ms media frame is ~300 bytes of JSON and `start` well under 2 kB; anything bigger is hostile.
+# hypercorn enforces it too (voice/runtime.py), so no larger message is ever buffered.
+MAX_MESSAGE_BYTES = 16 * 1024
 
 
 class ProtocolError(ValueError):

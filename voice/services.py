@@ -30,17 +30,13 @@ from stt.fallback import REMOTE_THREADS, build_transcriber
 from voice.endpointing import Endpointer, VadFactory, vad_factory
 from voice.metrics import CountingSender, Metrics
 from voice.recovery import Recovery
-from voice.settings import Settings
+from voice.settings import ConfigError, Settings
 from voice.tts import PromptAudioCache, build_tts
 
 logger = logging.getLogger(__name__)
 
 INTAKE_DEADLINE_S = 12.0  # the LLM intake runs after the caller hung up; past this the rules' result stands
 ENDED_CALLS_KEPT = 1000  # calls whose end is remembered for someone who asks after it (the simulator, bench)
-
-
-class ConfigError(RuntimeError):
-    """A setting that must be present in production is missing."""
 
 
 def _secret_from_file(path: Path) -> bytes:

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from routing.policy import RoutingPolicy
+
+
+class ConfigError(RuntimeError):
+    """A setting that must be present in production is missing; the message is one line naming every one."""
 
 
 class Settings(BaseSettings):
@@ -72,6 +77,40 @@ class Settings(BaseSettings):
     tts_backend: Literal["auto", "espeak-ng", "flite", "openai"] = "auto"
     tts_voice: str = "en-us"
 
+    # A websocket that has not sent a valid `start` by then is closed: Twilio sends it at once, an idle
+    # stranger's socket must not stay open (voice/web.py).
+    stream_start_timeout_s: float = Field(default=5.0, gt=0, le=60)
+
+    def production_problems(self) -> list[str]:
+        """The settings production cannot run safely without, by their environment names; empty when none.
+
+        Without the auth token anyone can post a webhook as Twilio (text NEXT as a health worker, get stream
+        tokens); without the public URL signatures cannot be checked behind a proxy; without the account SID
+        and sending number no summary ever reaches a health worker; the secrets and PHI keys are not
+        generated on the fly in production.
+        """
+        problems = [name.upper() for name in ("twilio_auth_token", "twilio_account_sid", "twilio_from_number",
+                                              "public_base_url", "server_secret", "phi_key", "phi_hash_key")
+                    if not _is_set(getattr(self, name))]
+        if self.public_base_url and not self.public_https:
+            problems.append("PUBLIC_BASE_URL (not https://)")
+        return problems
+
+    def check_can_serve(self) -> None:
+        """Refuse to serve in production with a safety setting missing (ConfigError, one line naming all)."""
+        if self.environment == "production" and (problems := self.production_problems()):
+            raise ConfigError(f"refusing to start with ENVIRONMENT=production: missing or invalid {', '.join(problems)}")
+
+    @property
+    def webhooks_signed(self) -> bool:
+        """Twilio signatures are checked on every webhook (an auth token is set)."""
+        return _is_set(self.twilio_auth_token)
+
+    @property
+    def public_https(self) -> bool:
+        """The public origin is https: browsers may be told to use nothing else (HSTS)."""
+        return urlsplit(self.public_base_url).scheme == "https"
+
     @property
     def twilio_enabled(self) -> bool:
         """Twilio REST (SMS, call control) is used only when all three credentials are set."""
@@ -111,3 +150,9 @@ class Settings(BaseSettings):
                     return "postgresql+asyncpg://" + url[len(prefix):]
             return url
         return f"sqlite+aiosqlite:///{(self.data_dir / 'triage.db').resolve()}"
+
+
+def _is_set(value: object) -> bool:
+    if isinstance(value, SecretStr):
+        value = value.get_secret_value()
+    return bool(value and str(value).strip())

@@ -7,10 +7,15 @@ Quart and 55 % as bare ASGI (BENCHMARKS.md). Every other route stays in the Quar
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 STREAM_PATH = "/voice/stream"
+# After our close, what the peer still sends is read and dropped until it hangs up, at most this long: hypercorn
+# hands each message to a queue of 10, and with nobody reading it its reader blocks for good (the connection,
+# and an ERROR at shutdown, stayed until the server stopped).
+CLOSE_DRAIN_S = 5.0
 
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
@@ -30,6 +35,7 @@ class StreamSocket:
         self.headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", ())}
         self.host = self.headers.get("host", "")
         self._closed = False
+        self.disconnected = False  # the peer's side is gone (hypercorn said websocket.disconnect)
 
     async def accept(self) -> None:
         """Complete the upgrade."""
@@ -39,7 +45,7 @@ class StreamSocket:
         """The next message's text (or bytes); Disconnected once the peer has gone."""
         message = await self._receive()
         if message["type"] != "websocket.receive":
-            self._closed = True
+            self._closed = self.disconnected = True
             raise Disconnected(message.get("code"))
         text = message.get("text")
         return text if text is not None else message.get("bytes")
@@ -55,6 +61,15 @@ class StreamSocket:
             self._closed = True
             await self._send({"type": "websocket.close", "code": code, "reason": reason})
 
+    async def drain(self, timeout_s: float = CLOSE_DRAIN_S) -> None:
+        """Read and drop whatever still arrives until the peer is gone (or `timeout_s` has passed)."""
+        try:
+            async with asyncio.timeout(timeout_s):
+                while not self.disconnected:
+                    await self.receive()
+        except (Disconnected, TimeoutError):
+            pass
+
 
 def serve_media_streams(app: Asgi, handle: Callable[[StreamSocket], Awaitable[None]]) -> Asgi:
     """ASGI app: websockets on STREAM_PATH go to `handle`, everything else to `app`."""
@@ -65,6 +80,8 @@ def serve_media_streams(app: Asgi, handle: Callable[[StreamSocket], Awaitable[No
             return
         if (await receive())["type"] != "websocket.connect":
             return
-        await handle(StreamSocket(scope, receive, send))
+        socket = StreamSocket(scope, receive, send)
+        await handle(socket)
+        await socket.drain()
 
     return asgi

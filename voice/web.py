@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlsplit
 
@@ -30,6 +31,9 @@ logger = logging.getLogger(__name__)
 
 POLICY_VIOLATION = 1008
 MAX_BAD_MESSAGES = 200  # past this many refused frames a stream is hostile, not noisy
+# Twilio sends `connected` then `start` at once; a socket that sends anything else before a valid `start`
+# is not Twilio, and gets this many frames' grace (it has no token: every frame is a stranger's).
+MAX_FRAMES_BEFORE_START = 5
 SAVE_BEFORE_CLOSE_S = 2.0  # a finished dialogue's state is stored before we close, so after-stream reads the end
 # Twilio retries a webhook within its 15 s total time limit (`tt`); an unconsumed resume offer older than
 # this is not a retry but a new stream that never connected, and counts as a new offer.
@@ -177,27 +181,74 @@ async def _save_before_close(session: CallSession) -> None:
         logger.warning("call %s: state not stored before close", session.call_sid or "?")
 
 
+class _Refusals:
+    """Frames one stream refused: the first is logged, the rest only counted, and the count logged once when the
+    stream ends (20,000 frames from a stranger must not become 20,000 log lines)."""
+
+    def __init__(self, session: CallSession) -> None:
+        self.session = session
+        self.codes: Counter[str] = Counter()
+
+    def add(self, code: str) -> int:
+        """Count one refused frame; how many this stream has had so far."""
+        self.codes[code] += 1
+        total = self.codes.total()
+        if total == 1:
+            logger.warning("call %s: refused frame (%s); further refusals are counted", self.who(), code)
+        return total
+
+    def log_summary(self) -> None:
+        """One line with every refusal past the first, by code, when there were any."""
+        if self.codes.total() > 1:
+            counts = ", ".join(f"{code} {n}" for code, n in self.codes.most_common())
+            logger.warning("call %s: %d frames refused in all (%s)", self.who(), self.codes.total(), counts)
+
+    def who(self) -> str:
+        return self.session.call_sid or "? (no valid start)"
+
+
 async def _receive(session: CallSession, services: "Services", socket: StreamSocket) -> bool:
     """Parse, refuse what is malformed, dispatch; True when Twilio said `stop` (the caller hung up),
-    False when the websocket closed without it (the line dropped)."""
-    bad = 0
+    False when the websocket closed without it (the line dropped) or we closed it."""
+    refusals = _Refusals(session)
+    try:
+        return await _receive_events(session, services, socket, refusals)
+    finally:
+        refusals.log_summary()
+
+
+async def _receive_events(session: CallSession, services: "Services", socket: StreamSocket,
+                          refusals: _Refusals) -> bool:
+    start_timeout_s = services.settings.stream_start_timeout_s
+    start_by = asyncio.get_running_loop().time() + start_timeout_s
+    connected = False
     while True:
         try:
-            event = parse_message(await socket.receive())
+            if session.started:
+                raw = await socket.receive()
+            else:  # an unauthenticated socket: it has until start_by to send a valid `start`
+                async with asyncio.timeout_at(start_by):
+                    raw = await socket.receive()
+            event = parse_message(raw)
         except Disconnected:
             return False
+        except TimeoutError:
+            logger.warning("stream closed: no valid start within %.0f s", start_timeout_s)
+            await socket.close(POLICY_VIOLATION, "no start")
+            return False
         except ProtocolError as exc:
-            bad += 1
-            logger.warning("call %s: refused frame (%s)", session.call_sid or "?", exc.code)
-            if bad > MAX_BAD_MESSAGES:
-                await socket.close(POLICY_VIOLATION, "too many malformed messages")
+            if not await _refuse(session, socket, refusals, exc.code):
                 return False
             continue
         if isinstance(event, Connected):
+            if connected and not await _refuse(session, socket, refusals, "second-connected"):
+                return False
+            connected = True
             continue
         if isinstance(event, Start):
             if session.started:
-                logger.warning("call %s: second start ignored", session.call_sid)
+                if not await _refuse(session, socket, refusals, "second-start"):
+                    return False
                 continue
             params = event.custom_parameters
             if not is_valid_stream_token(services.secret, event.call_sid, params.get("token")):
@@ -207,7 +258,8 @@ async def _receive(session: CallSession, services: "Services", socket: StreamSoc
             await session.on_start(event, params.get("caller", ""))
             continue
         if not session.started:
-            logger.warning("refused %s before start", type(event).__name__.lower())
+            if not await _refuse(session, socket, refusals, f"{type(event).__name__.lower()}-before-start"):
+                return False
             continue
         if isinstance(event, Media):
             await session.on_media(event)
@@ -217,3 +269,13 @@ async def _receive(session: CallSession, services: "Services", socket: StreamSoc
             session.on_mark(event)
         elif isinstance(event, Stop):
             return True
+
+
+async def _refuse(session: CallSession, socket: StreamSocket, refusals: _Refusals, code: str) -> bool:
+    """Count a refused frame; past the stream's allowance close it (1008) and return False."""
+    allowed = MAX_BAD_MESSAGES if session.started else MAX_FRAMES_BEFORE_START
+    if refusals.add(code) <= allowed:
+        return True
+    logger.warning("call %s: closing the stream after %d refused frames", refusals.who(), refusals.codes.total())
+    await socket.close(POLICY_VIOLATION, "too many malformed messages")
+    return False

@@ -18,6 +18,7 @@ from twilio.request_validator import RequestValidator
 
 from sms.sender import OutboxSender
 from sms.web import SmsContext, create_blueprint
+from voice.security_headers import install_security_headers
 
 AUTH = "webhook-auth-token"
 BASE = "https://triage.example.org"
@@ -34,6 +35,7 @@ def make_app(store, *, now: float, auth_token: str | None = AUTH, commands=None,
                      public_base_url=BASE, auth_token=auth_token, worker_numbers=WORKERS, commands=commands,
                      media=media, clock=lambda: now, **context)
     app.register_blueprint(create_blueprint(ctx))
+    install_security_headers(app, https=BASE.startswith("https://"))  # as the app factory does
     return app
 
 
@@ -118,7 +120,7 @@ def queue_replies(store, *, now: float):
     """The app's real command handler (sms.commands), with the test secret and clock."""
     from sms.commands import QueueReplies
 
-    return QueueReplies(store, secret=SECRET, public_base_url=BASE, clock=lambda: now)
+    return QueueReplies(store, secret=SECRET, public_base_url=BASE, sender=OutboxSender(store), clock=lambda: now)
 
 
 class Phone:

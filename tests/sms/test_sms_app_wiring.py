@@ -27,6 +27,8 @@ async def test_worker_commands_are_wired(client):
     ref = await services.store.open_call(call_sid="CA-wired", caller="+2348031234567")
     await services.store.save_triage(ref.case_id, {"start_category": "YELLOW", "urgency": "urgent"}, complete=True)
     reply = await Phone(http, ADA).text("next")
-    assert reply.startswith(f"{ref.reference} is yours: YELLOW, URGENT. https://triage.example.org/cases/")
+    assert reply.startswith(f"{ref.reference} is yours: YELLOW, URGENT. Case page link sent in a separate text.")
+    (link,) = [m for m in await services.store.list_messages(case_id=ref.case_id) if m.kind == "case_link"]
+    assert link.to == ADA and "https://triage.example.org/cases/" in link.body
     assert [a.detail for a in await services.store.audit_trail(ref.case_id) if a.action == "sms_command"] == [
         "NEXT ok"]

@@ -45,6 +45,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def assert_private(headers: dict[str, str]) -> None:
+    """The browser headers every page and photo carries: not framed, not sniffed, not cached, no Referer."""
+    assert headers["cache-control"] == "no-store" and headers["x-frame-options"] == "DENY"
+    assert headers["x-content-type-options"] == "nosniff" and headers["referrer-policy"] == "no-referrer"
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+
+
 def wound_jpeg() -> bytes:
     """A real camera-sized JPEG (with a GPS tag the server must strip)."""
     image = Image.new("RGB", (1600, 1200), (222, 184, 160))
@@ -90,6 +97,7 @@ async def test_phone_user_uploads_a_photo_and_the_worker_sees_it(store, server, 
     photo_file.write_bytes(wound_jpeg())
     secret = b"k" * 32
 
+    console: list[str] = []  # a page the Content-Security-Policy broke says so here
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -97,8 +105,10 @@ async def test_phone_user_uploads_a_photo_and_the_worker_sees_it(store, server, 
             patient = await browser.new_context(**PHONE, java_script_enabled=False)
             page = await patient.new_page()
             page.set_default_timeout(PAGE_TIMEOUT_MS)
+            page.on("console", lambda message: console.append(message.text))
             response = await page.goto(photo_url(server, secret, ref.case_id, now=NOW))
             assert response.status == 200
+            assert_private(await response.all_headers())
             assert await page.title() == "Send a photo - Triageline"
             assert "Call 112 now" in await page.inner_text("body")
             picker = page.locator("input#photo")
@@ -121,7 +131,12 @@ async def test_phone_user_uploads_a_photo_and_the_worker_sees_it(store, server, 
             worker = await browser.new_context(**PHONE)
             page = await worker.new_page()
             page.set_default_timeout(PAGE_TIMEOUT_MS)
-            assert (await page.goto(case_url(server, secret, ref.case_id, now=NOW))).status == 200
+            page.on("console", lambda message: console.append(message.text))
+            async with page.expect_response(lambda r: "/photos/" in r.url) as photo_response:
+                response = await page.goto(case_url(server, secret, ref.case_id, now=NOW))
+            assert response.status == 200
+            assert_private(await response.all_headers())
+            assert_private(await (await photo_response.value).all_headers())
             body = await page.inner_text("body")
             assert f"Case {ref.reference}" in body and "deep cut on the forearm" in body and "YELLOW" in body
             image = page.locator("img[alt='Photo 1 sent by the patient']")
@@ -139,5 +154,6 @@ async def test_phone_user_uploads_a_photo_and_the_worker_sees_it(store, server, 
             assert Image.open(shot).width == PHONE["viewport"]["width"] * PHONE["device_scale_factor"]
         finally:
             await browser.close()
+    assert not [text for text in console if "Content Security Policy" in text], console
     trail = [(a.actor, a.action) for a in await store.audit_trail(ref.case_id)]
     assert ("case-link", "read") in trail and ("patient", "photo_attached") in trail

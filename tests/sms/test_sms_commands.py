@@ -63,8 +63,11 @@ async def test_next_done_and_status_by_sms(store, phones):
     status = await ada.text("STATUS")
     assert status == "You have no open cases. Waiting for you: 2 (1 urgent). Text NEXT to take one."
     taken = await ada.text("next")
-    assert taken.startswith(f"{red} is yours: RED, EMERGENCY. {BASE}/cases/{red_id}.") and f"DONE {red}" in taken
+    assert taken == f"{red} is yours: RED, EMERGENCY. Case page link sent in a separate text. Reply DONE {red} when finished."
     assert segment_count(taken) == 1
+    (link,) = [m for m in await store.list_messages(case_id=red_id) if m.kind == "case_link"]
+    assert link.to == ADA and link.body.startswith(f"{red} case page, for you only: {BASE}/cases/{red_id}.")
+    assert segment_count(link.body) == 1
     assert (await store.get_case(red_id)).status == "in_progress"
     assert await ada.text("status") == f"Your cases: {red} accepted. Waiting for you: 1. Text NEXT to take one."
 
@@ -92,7 +95,9 @@ async def test_accept_and_pass_only_what_was_offered_to_you(store, phones):
     claim = await offer(store, case_id)  # Ada is the only worker on duty
     assert (await ben.text(f"ACCEPT {ref}.")).startswith(f"{ref} is not offered to you")
     accepted = await ada.text(f"  accept   {ref.lower()}. ")
-    assert accepted.startswith(f"{ref} is yours: YELLOW, URGENT. {BASE}/cases/") and segment_count(accepted) == 1
+    assert accepted.startswith(f"{ref} is yours: YELLOW, URGENT. ") and segment_count(accepted) == 1
+    assert "/cases/" not in accepted
+    assert [m.to for m in await store.list_messages(case_id=case_id) if m.kind == "case_link"] == [ADA]
     assert claim.worker_id and (await store.get_case(case_id)).status == "in_progress"
 
     assert await ada.text(f"PASS {ref}") == f"{ref} goes back to the queue. Thank you."
@@ -101,16 +106,40 @@ async def test_accept_and_pass_only_what_was_offered_to_you(store, phones):
     assert (await ben.text("next")).startswith(f"{ref} is yours")
 
 
+async def test_no_command_answer_carries_a_case_link_and_the_link_goes_to_the_registered_number_only(store, phones):
+    """The webhook's answer goes to whoever made the request (with unsigned webhooks, anyone who knows a worker's
+    number): the case page's link, with the caller's number and transcript behind it, is texted to the worker's
+    registered number instead, once however often Twilio retries the webhook."""
+    ada, _, _ = phones
+    case_id, ref = await queued(store, "CA-linkless", "RED", "emergency")
+    sid = "SMnext-linkless"
+    answers = [await ada.text("NEXT", sid=sid), await ada.text("NEXT", sid=sid)]  # Twilio's retry
+    assert answers[0] == answers[1] and answers[0].startswith(f"{ref} is yours")
+    assert "http" not in answers[0] and "/cases/" not in answers[0]
+    links = [m for m in await store.list_messages(case_id=case_id) if m.kind == "case_link"]
+    assert [(m.to, m.status) for m in links] == [(ADA, "outbox")]
+    assert f"{BASE}/cases/{case_id}." in links[0].body
+
+
 async def test_unknown_senders_and_missing_references(store, phones):
     ada, _, stranger = phones
     case_id, ref = await queued(store, "CA-x")
-    assert await stranger.text(f"ACCEPT {ref}") == "Triageline: this number is not registered as a health worker."
     assert await stranger.text("NEXT") == "Triageline: this number is not registered as a health worker."
-    assert ("unregistered", "sms_command", "ACCEPT refused") in [
-        (a.actor, a.action, a.detail) for a in await store.audit_trail(case_id)]
     assert (await store.get_case(case_id)).status == "pending"
     assert await ada.text("accept") == "Please add the case reference, e.g. ACCEPT TL-7K3QX9."
     assert await ada.text("DONE TL-ZZZZZZ") == "TL-ZZZZZZ is not a case you accepted."
+
+
+async def test_a_strangers_accept_is_logged_but_stays_off_the_patients_timeline(store, phones, caplog):
+    _, _, stranger = phones
+    case_id, ref = await queued(store, "CA-stranger")
+    before = await store.audit_trail(case_id)
+    assert await stranger.text(f"ACCEPT {ref}") == "Triageline: this number is not registered as a health worker."
+    assert await store.audit_trail(case_id) == before  # nothing a stranger did is on the patient's record
+    refused = [r.getMessage() for r in caplog.records if "unregistered" in r.getMessage()]
+    assert refused and f"ACCEPT {ref}" in refused[0] and "***8888" in refused[0]
+    assert STRANGER not in caplog.text and STRANGER[1:] not in caplog.text
+    assert (await store.get_case(case_id)).status == "pending"
 
 
 async def test_a_patient_mid_triage_who_types_done_is_answered_by_the_dialogue(store, phones, tmp_path):

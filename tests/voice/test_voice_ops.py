@@ -61,7 +61,7 @@ async def test_failed_sends_are_counted_and_passed_through():
         def __init__(self):
             self.n = 0
 
-        async def send(self, to, body, *, kind, case_id=None, idempotency_key=None):
+        async def send(self, to, body, *, kind, case_id=None, idempotency_key=None, send_within_s=None):
             self.n += 1
             if self.n == 3:
                 raise ConnectionError("network")
