@@ -23,6 +23,7 @@ from routing.workers import find_worker
 
 from .attach import attach_media, attach_photo, notify_photo
 from .conversation import fallback_text, handle_patient_text, help_text
+from .display import display_text
 from .inbound import InboundMessage, InboundSmsForm, SmsStatusForm
 from .links import LinkError, read_token
 from .media import MediaFetcher
@@ -71,6 +72,9 @@ class SmsContext:
 def create_blueprint(ctx: SmsContext) -> Blueprint:
     """Routes under /sms, /upload and /cases, bound to `ctx`."""
     bp = Blueprint("sms", __name__, template_folder="templates", static_folder="static", static_url_path="/static/sms")
+    # Every {{ value }} of our pages goes through display_text (sms/display.py): a template cannot forget it.
+    # Set before any page is rendered: Jinja reads it when it compiles a template.
+    bp.record_once(lambda state: setattr(state.app.jinja_env, "finalize", display_text))
 
     async def signed_form(model: type[Form], query: tuple[str, ...] = ()) -> Form | Response:
         return await check_signed_form(model, auth_token=ctx.auth_token, public_base_url=ctx.public_base_url,
