@@ -1,12 +1,18 @@
-"""Inbound SMS/WhatsApp webhooks become typed messages here, once, at the edge."""
+"""Inbound SMS/WhatsApp webhooks (a message, a delivery report) become typed objects here, once, at the edge."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-MAX_BODY_CHARS = 1600  # Twilio's own limit for one message body
+from pydantic import Field, model_validator
+
+from .fields import (MAX_BODY_CHARS, Address, ContentType, ErrorCode, MediaUrl, MessageText, RowId, Sender, Sid,
+                     StatusWord, TwilioForm)
+
+__all__ = ["MAX_BODY_CHARS", "InboundMessage", "InboundSmsForm", "SmsStatusForm"]
+
 MAX_MEDIA = 10
 
 Keyword = Literal["stop", "start", "help"]
@@ -28,20 +34,6 @@ class InboundMessage:
     body: str
     media: tuple[tuple[str, str], ...] = ()  # (url, content type)
 
-    @classmethod
-    def from_form(cls, form: dict[str, str]) -> "InboundMessage | None":
-        """Parse Twilio's form fields; None when the fields a reply needs are missing."""
-        sid, sender = form.get("MessageSid", "").strip(), form.get("From", "").strip()
-        if not sid or not sender or len(sid) > 64 or len(sender) > 64:
-            return None
-        try:
-            count = min(int(form.get("NumMedia", "0") or 0), MAX_MEDIA)
-        except ValueError:
-            count = 0
-        media = tuple((form[f"MediaUrl{i}"], form.get(f"MediaContentType{i}", ""))
-                      for i in range(count) if form.get(f"MediaUrl{i}"))
-        return cls(sid, sender, form.get("To", ""), form.get("Body", "")[:MAX_BODY_CHARS], media)
-
     @property
     def keyword(self) -> Keyword | None:
         """The compliance keyword this message is, if the whole message is one."""
@@ -51,3 +43,53 @@ class InboundMessage:
     def has_words(self) -> bool:
         """False for empty, emoji-only or punctuation-only texts: nothing a dialogue can use."""
         return bool(re.search(r"\w", self.body))
+
+
+class MediaItem(TwilioForm):
+    """One attachment Twilio holds for us: where to fetch it, and what it says it is."""
+
+    url: MediaUrl
+    content_type: ContentType = ""
+
+
+class InboundSmsForm(TwilioForm):
+    """Twilio's inbound message webhook, checked field by field (sms/fields.py)."""
+
+    message_sid: Sid = Field(alias="MessageSid")
+    sender: Sender = Field(alias="From")
+    to: Address = Field("", alias="To")
+    body: MessageText = Field("", alias="Body")
+    media: tuple[MediaItem, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _collect_media(cls, fields: Any) -> Any:
+        """MediaUrl0..N and MediaContentType0..N (N from NumMedia, at most MAX_MEDIA) become `media`."""
+        if not isinstance(fields, dict):
+            return fields
+        count = fields.get("NumMedia") or "0"
+        if not (isinstance(count, str) and re.fullmatch(r"[0-9]{1,3}", count)):
+            raise ValueError("NumMedia is not a small ASCII number")
+        media = [{"url": fields[f"MediaUrl{i}"], "content_type": fields.get(f"MediaContentType{i}", "")}
+                 for i in range(min(int(count), MAX_MEDIA)) if fields.get(f"MediaUrl{i}")]
+        return {**fields, "media": media}
+
+    def message(self) -> InboundMessage:
+        """The message as the rest of sms reads it."""
+        return InboundMessage(self.message_sid, self.sender, self.to, self.body,
+                              tuple((m.url, m.content_type) for m in self.media))
+
+
+class SmsStatusForm(TwilioForm):
+    """Twilio's delivery report for a message we sent; `message_id` is our own, from the callback's query."""
+
+    message_id: RowId = None
+    message_status: StatusWord | None = Field(None, alias="MessageStatus")
+    sms_status: StatusWord | None = Field(None, alias="SmsStatus")
+    message_sid: Sid | None = Field(None, alias="MessageSid")
+    error_code: ErrorCode = Field(None, alias="ErrorCode")
+
+    @property
+    def status(self) -> str | None:
+        """What became of the message (sent, delivered, undelivered...)."""
+        return self.message_status or self.sms_status

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import logging
+from typing import TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from quart import Response, request
 from twilio.request_validator import RequestValidator
 
 from routing.privacy import mask_phone
+
+from .fields import TwilioForm, parse_form
+
+Form = TypeVar("Form", bound=TwilioForm)
 
 logger = logging.getLogger(__name__)
 
@@ -35,11 +40,14 @@ def is_valid_signature(auth_token: str, url: str, params: dict[str, str], signat
     return RequestValidator(auth_token).validate(url, params, signature)
 
 
-async def signed_form(*, auth_token: str | None, public_base_url: str) -> dict[str, str] | Response:
-    """The webhook's form fields, or the refusal: 413 for a body no webhook sends, 403 for a bad signature.
+async def signed_form(model: type[Form], *, auth_token: str | None, public_base_url: str,
+                      query: tuple[str, ...] = ()) -> Form | Response:
+    """The webhook's form as `model`, or the refusal: 413 for a body no webhook sends, 403 for a bad signature,
+    400 for a field that is not what Twilio sends (the reason is logged, never the value).
 
     Every Twilio webhook (voice and SMS) comes through here. Without an auth token (the embedded default,
-    no Twilio account) there is no signature to check.
+    no Twilio account) there is no signature to check. `query` names query-string fields the model also reads
+    (ours, in a callback URL we gave Twilio: it is signed with the rest).
     """
     if (request.content_length or 0) > WEBHOOK_BODY_LIMIT_BYTES:  # a chunked body is bounded by MAX_CONTENT_LENGTH
         logger.warning("%s refused: %s bytes", request.path, request.content_length)
@@ -49,6 +57,16 @@ async def signed_form(*, auth_token: str | None, public_base_url: str) -> dict[s
         url = public_url(public_base_url, request.url)
         if not is_valid_signature(auth_token, url, form, request.headers.get("X-Twilio-Signature")):
             logger.warning("%s refused: bad signature (from %s, call %s)", request.path, mask_phone(form.get("From")),
-                           form.get("CallSid", "-")[:40])
+                           _printable(form.get("CallSid", "-"))[:40])
             return Response("forbidden", 403)
-    return form
+    fields = {name: request.args[name] for name in query if name in request.args}
+    parsed = parse_form(model, {**fields, **form})
+    if isinstance(parsed, str):
+        logger.warning("%s refused: %s", request.path, parsed)
+        return Response("bad request", 400)
+    return parsed
+
+
+def _printable(value: str) -> str:
+    """A value fit for a log line: control characters shown escaped, not written raw."""
+    return value.encode("unicode_escape").decode("ascii") if not value.isprintable() else value

@@ -21,12 +21,14 @@ from routing.workers import find_worker
 from .attach import attach_media, attach_photo
 from .conversation import fallback_text, handle_patient_text, help_text
 from .decoding import DecoderBusy, PhotoDecoder
-from .inbound import InboundMessage
+from .display import display_text
+from .inbound import InboundMessage, InboundSmsForm, SmsStatusForm
 from .links import LinkError, read_token
 from .media import MediaFetcher
 from .notify import send_case_summaries
 from .photos import MAX_PHOTO_BYTES, PhotoError
 from .sender import MessageSender
+from .signature import Form
 from .signature import signed_form as check_signed_form
 from .throttle import UploadThrottle
 
@@ -73,20 +75,21 @@ class SmsContext:
 def create_blueprint(ctx: SmsContext) -> Blueprint:
     """Routes under /sms, /upload and /cases, bound to `ctx`."""
     bp = Blueprint("sms", __name__, template_folder="templates", static_folder="static", static_url_path="/static/sms")
+    # Every {{ value }} of our pages goes through display_text (sms/display.py): a template cannot forget it.
+    # Set before any page is rendered: Jinja reads it when it compiles a template.
+    bp.record_once(lambda state: setattr(state.app.jinja_env, "finalize", display_text))
 
-    async def signed_form() -> dict[str, str] | Response:
-        return await check_signed_form(auth_token=ctx.auth_token, public_base_url=ctx.public_base_url)
+    async def signed_form(model: type[Form], query: tuple[str, ...] = ()) -> Form | Response:
+        return await check_signed_form(model, auth_token=ctx.auth_token, public_base_url=ctx.public_base_url,
+                                       query=query)
 
     @bp.post("/sms/incoming")
     async def incoming() -> Response:
         """A patient or worker texted us; a retried webhook gets the first answer again and changes nothing."""
-        form = await signed_form()
+        form = await signed_form(InboundSmsForm)
         if isinstance(form, Response):
             return form
-        msg = InboundMessage.from_form(form)
-        if msg is None:
-            logger.warning("SMS webhook without MessageSid/From ignored")
-            return Response("missing MessageSid or From", 400)
+        msg = form.message()
         try:
             seen = await receive(ctx.store, msg.sid, msg.sender)
             if seen.answered:
@@ -146,16 +149,14 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
     @bp.post("/sms/status")
     async def status() -> Response:
         """Twilio tells us what became of a message we sent (sent, delivered, undelivered...)."""
-        form = await signed_form()
+        form = await signed_form(SmsStatusForm, query=("message_id",))
         if isinstance(form, Response):
             return form
-        message_id = request.args.get("message_id", type=int)
-        state = form.get("MessageStatus") or form.get("SmsStatus")
+        message_id, state, code = form.message_id, form.status, form.error_code
         if message_id is not None and state:
-            code = form.get("ErrorCode")
             try:
-                await ctx.store.update_message(message_id, status=state[:16], provider_sid=form.get("MessageSid"),
-                                               error=f"twilio {code}" if code else None)
+                await ctx.store.update_message(message_id, status=state[:16], provider_sid=form.message_sid,
+                                               error=f"twilio {code}" if code is not None else None)
             except NotFound:
                 logger.warning("status callback for unknown message %s", message_id)
         return Response("", 204)

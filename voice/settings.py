@@ -14,7 +14,11 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from routing.crypto import PhiCipher
+from routing.errors import PhiKeyError
 from routing.policy import RoutingPolicy
+
+MIN_SECRET_CHARS = 32  # SERVER_SECRET signs every link and stream token: secrets.token_hex(32) makes one
 
 
 class ConfigError(RuntimeError):
@@ -94,12 +98,20 @@ class Settings(BaseSettings):
                     if not _is_set(getattr(self, name))]
         if self.public_base_url and not self.public_https:
             problems.append("PUBLIC_BASE_URL (not https://)")
+        if _is_set(self.server_secret) and len(self.server_secret.get_secret_value().strip()) < MIN_SECRET_CHARS:
+            problems.append(f"SERVER_SECRET (shorter than {MIN_SECRET_CHARS} characters)")
+        if _is_set(self.phi_key):
+            try:
+                PhiCipher.from_keys(self.phi_key.get_secret_value())
+            except PhiKeyError:
+                problems.append("PHI_KEY (not Fernet keys)")
         return problems
 
     def check_can_serve(self) -> None:
         """Refuse to serve in production with a safety setting missing (ConfigError, one line naming all)."""
         if self.environment == "production" and (problems := self.production_problems()):
-            raise ConfigError(f"refusing to start with ENVIRONMENT=production: missing or invalid {', '.join(problems)}")
+            raise ConfigError("refusing to start with ENVIRONMENT=production: missing or invalid "
+                              + ", ".join(problems))
 
     @property
     def webhooks_signed(self) -> bool:

@@ -14,11 +14,12 @@ from intake.dialogue import Dialogue
 from intake.emergency import emergency_number_for
 from routing.privacy import mask_phone
 from routing.store import CALL_ENDED
-from sms.signature import is_valid_signature, public_url
+from sms.signature import Form, is_valid_signature, public_url
 from sms.signature import signed_form as check_signed_form
 
 from voice import twiml
 from voice.call import CallSession
+from voice.forms import CallForm, CallStatusForm
 from voice.stream_socket import Disconnected, StreamSocket
 from voice.protocol import Connected, Dtmf, Mark, Media, ProtocolError, Start, Stop, parse_message
 from voice.recovery import MAX_RESUMES
@@ -48,11 +49,11 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
     """Routes under /voice; `get_services` returns the process's Services once serving."""
     bp = Blueprint("voice", __name__, url_prefix="/voice")
 
-    async def signed_form() -> dict[str, str] | Response:
-        """The form of a Twilio voice webhook, or its refusal (413 too large, 403 bad signature)."""
+    async def signed_form(model: type[Form]) -> Form | Response:
+        """A Twilio voice webhook's typed form, or its refusal (413 too large, 403 bad signature, 400 malformed)."""
         settings = get_services().settings
         token = settings.twilio_auth_token.get_secret_value() if settings.twilio_auth_token else None
-        return await check_signed_form(auth_token=token, public_base_url=settings.public_base_url)
+        return await check_signed_form(model, auth_token=token, public_base_url=settings.public_base_url)
 
     def stream_url() -> str:
         """wss:// URL of our websocket as Twilio must reach it; no query string allowed."""
@@ -63,13 +64,10 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
 
     @bp.post("/incoming")
     async def incoming() -> Response:
-        form = await signed_form()
+        form = await signed_form(CallForm)
         if isinstance(form, Response):
             return form
-        call_sid, caller = form.get("CallSid", ""), form.get("From", "")
-        if not call_sid:
-            logger.warning("refused /voice/incoming without CallSid")
-            return Response("missing CallSid", status=400)
+        call_sid, caller = form.call_sid, form.caller
         logger.info("incoming call %s from %s", call_sid, mask_phone(caller))
         return _xml(twiml.connect_stream(stream_url(), stream_parameters(call_sid, caller), after_stream_url()))
 
@@ -94,10 +92,10 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
     async def after_stream() -> Response:
         """Twilio runs this when our websocket closes: a finished call hangs up, a dropped one resumes on a
         new stream (a bounded number of times), and otherwise the caller hears a way out."""
-        form = await signed_form()
+        form = await signed_form(CallForm)
         if isinstance(form, Response):
             return form
-        call_sid, caller = form.get("CallSid", ""), form.get("From", "")
+        call_sid, caller = form.call_sid, form.caller
         try:
             case = await get_services().store.find_case_by_call(call_sid)
         except Exception:  # noqa: BLE001 -- with the database down the caller still hears the way out
@@ -113,14 +111,11 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
 
     @bp.post("/status")
     async def status() -> Response:
-        form = await signed_form()
+        form = await signed_form(CallStatusForm)
         if isinstance(form, Response):
             return form
-        duration = form.get("CallDuration")
-        call_sid, call_status = form.get("CallSid", ""), form.get("CallStatus", "unknown")
-        await get_services().store.record_call_status(
-            call_sid, call_status, duration_s=int(duration) if duration and duration.isdigit() else None,
-        )
+        call_sid, call_status = form.call_sid, form.call_status
+        await get_services().store.record_call_status(call_sid, call_status, duration_s=form.duration_s)
         recovery = get_services().recovery
         if call_status in CALL_ENDED and recovery is not None:
             recovery.expedite(call_sid)  # the caller is gone: a dropped stream's case need not wait its grace

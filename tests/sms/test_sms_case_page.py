@@ -3,7 +3,7 @@
 import io
 
 from PIL import Image
-from sms_app import BASE, SECRET, make_app
+from sms_app import BASE, SECRET, Phone, make_app
 
 from intake.models import Category, TriageResult, Urgency
 from sms.links import case_url, make_token
@@ -80,3 +80,36 @@ async def test_done_note_is_shown_decrypted_and_every_photo_view_is_audited(stor
         assert (await client.get(f"{path}/photos/{photo.name}")).status_code == 200
     views = [(a.actor, a.detail) for a in await store.audit_trail(ref.case_id) if a.action == "photo_read"]
     assert views == [("case-link", photo.name[:16])] * 2
+
+
+RLO, LRI, PDI = "\u202e", "\u2066", "\u2069"
+
+
+async def test_bidi_overrides_and_control_characters_from_a_text_never_reach_the_page(store):
+    """A right-to-left override would turn a call-back number or a complaint around on the worker's screen."""
+    patient = "+2348031239999"
+    client = make_app(store, now=NOW).test_client()
+    reply = await Phone(client, patient).text(f"my son fell {RLO}0987 654 0803 llac{PDI} his arm is bent")
+    assert reply  # the text is answered as any other
+    case = await store.find_latest_case(patient)
+    assert any(RLO in (t.raw_text or "") for t in case.turns)  # kept as sent: the record is what the patient wrote
+    await store.record_turn(case.id, seq=99, prompt_id="complaint", raw_text=f"null\x00 byte\x1b[2J {LRI}x",
+                            corrected_text="bell\x07 rings", source="text")
+    await store.save_triage(case.id, TriageResult(complaint=f"arm {RLO}tneb").to_dict(), complete=False)
+
+    html = await (await client.get(case_url(BASE, SECRET, case.id, now=NOW).removeprefix(BASE))).get_data(as_text=True)
+    for char in (RLO, LRI, PDI, "\x00", "\x1b", "\x07"):
+        assert char not in html, repr(char)
+    for words in ("my son fell 0987 654 0803 llac his arm is bent", "null byte[2J x", "bell rings", "arm tneb"):
+        assert words in html, words
+
+
+def test_display_text_keeps_words_newlines_and_escaped_markup():
+    from markupsafe import Markup
+
+    from sms.display import display_text
+
+    assert display_text(f"a{RLO}b\x00c\td\ne") == "abc\td\ne"
+    assert display_text(Markup(f"<b>{RLO}x</b>")) == Markup("<b>x</b>")
+    assert display_text(7) == 7 and display_text(None) is None
+    assert display_text("Kòfi, العربية, हिन्दी, 👩‍⚕️") == "Kòfi, العربية, हिन्दी, 👩‍⚕️"  # scripts and emoji stay whole

@@ -50,12 +50,15 @@ def test_production_with_nothing_set_names_every_missing_setting_at_once(tmp_pat
     assert all(name in line for name in SAFETY_SETTINGS), line
 
 
-def test_a_public_url_that_is_not_https_is_refused_in_production():
+def test_a_public_url_that_is_not_https_a_short_secret_or_a_bad_phi_key_is_refused_in_production():
     settings = Settings(_env_file=None, environment="production",
                         **{k.lower(): v for k, v in COMPLETE.items()} | {"public_base_url": "http://triage.example.org"})
     assert settings.production_problems() == ["PUBLIC_BASE_URL (not https://)"]
     with pytest.raises(ConfigError, match="PUBLIC_BASE_URL"):
         create_app(settings)
+    weak = Settings(_env_file=None, environment="production",
+                    **{k.lower(): v for k, v in COMPLETE.items()} | {"server_secret": "short", "phi_key": "not-a-key"})
+    assert weak.production_problems() == ["SERVER_SECRET (shorter than 32 characters)", "PHI_KEY (not Fernet keys)"]
     complete = Settings(_env_file=None, environment="production", **{k.lower(): v for k, v in COMPLETE.items()})
     assert complete.production_problems() == []
     complete.check_can_serve()
