@@ -99,7 +99,9 @@ class PhoneticGate:
             return True
         # Ordinary words: what the caller may well have said.
         if heard_by_decoder:
-            return True  # the primed decode heard the term in this audio: evidence enough with the sound above
+            # A primed decode writes its vocabulary over plain speech ("by a motorbike" -> "amlodipine", sound 60):
+            # over ordinary words its hearing counts only with the sound an ordinary-word correction needs.
+            return sound >= ORDINARY_SOUND
         if not measured and len(heard) == 1:
             return False  # "trust" in "full of trust" is a word the caller said
         if _cue(preceding) not in cues | CUE_WORDS.get(terms[replacement[0]], frozenset()):
