@@ -95,13 +95,13 @@ class PhoneticGate:
         sound = fuzz.ratio(key_said, key_meant)
         if sound < MIN_SOUND or (sound + fuzz.ratio(said, meant)) / 2 < MIN_SUPPORT:
             return False
+        if heard_by_decoder:
+            # A primed decode writes its vocabulary over plain speech ("by a motorbike" -> "amlodipine", sound 60):
+            # its hearing counts only with the sound an ordinary-word correction needs.
+            return sound >= ORDINARY_SOUND
         if not all(self.lexicon.is_common(w) for w in heard):
             return True
         # Ordinary words: what the caller may well have said.
-        if heard_by_decoder:
-            # A primed decode writes its vocabulary over plain speech ("by a motorbike" -> "amlodipine", sound 60):
-            # over ordinary words its hearing counts only with the sound an ordinary-word correction needs.
-            return sound >= ORDINARY_SOUND
         if not measured and len(heard) == 1:
             return False  # "trust" in "full of trust" is a word the caller said
         if _cue(preceding) not in cues | CUE_WORDS.get(terms[replacement[0]], frozenset()):

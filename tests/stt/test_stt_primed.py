@@ -114,3 +114,10 @@ def test_a_term_at_the_end_of_a_longer_disagreement_is_lent_on_its_own(primed):
 def test_a_red_flag_word_is_never_lent(primed, plain, primed_text):
     # Whisper hears these everyday words unaided; lent over "sister" one would send the caller to the emergency line
     assert lend_terms(plain, primed_text, primed.gate) == (plain, [])
+
+
+@pytest.mark.parametrize("plain", ["My uncle was hit by a motorbike.", "My uncle went it by a motorbike."])
+def test_a_primed_drug_name_over_an_everyday_word_that_merely_shares_some_sounds_is_refused(primed, plain):
+    """What tiny.en, primed with drug names, wrote for "my uncle was hit by a motorbike" in CI (sound key 60)."""
+    out, lent = lend_terms(plain, plain.replace("motorbike", "amlodipine"), primed.gate)
+    assert (out, lent) == (plain, [])
