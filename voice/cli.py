@@ -45,12 +45,10 @@ def _make_notifier(store):
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run the web server (what the Procfile's web: line runs)."""
     from hypercorn.asyncio import serve
-    from hypercorn.config import Config
-
     from pydantic import ValidationError
 
     from voice.app import create_app
-    from voice.runtime import run
+    from voice.runtime import run, server_config
     from voice.settings import ConfigError
 
     try:
