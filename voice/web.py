@@ -199,6 +199,7 @@ class _Refusals:
             logger.warning("call %s: %d frames refused in all (%s)", self.who(), self.codes.total(), counts)
 
     def who(self) -> str:
+        """The call, for log lines: its SID once a valid start named it."""
         return self.session.call_sid or "? (no valid start)"
 
 

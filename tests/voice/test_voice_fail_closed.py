@@ -3,6 +3,7 @@ PHI encrypted, in one line naming all of them; development says loudly that its 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import subprocess
@@ -10,9 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import websockets
 from cryptography.fernet import Fernet
+from websockets.exceptions import ConnectionClosed
 
+from tests.voice.test_voice_cluster import ServeProcess
 from voice.app import create_app
+from voice.protocol import MAX_MESSAGE_BYTES
 from voice.settings import ConfigError, Settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -72,3 +77,20 @@ async def test_development_warns_once_and_loudly_that_webhooks_are_unsigned(tmp_
         pass
     warnings = [r.getMessage() for r in caplog.records if "NOT signed" in r.getMessage()]
     assert len(warnings) == 1 and "TWILIO_AUTH_TOKEN" in warnings[0]
+
+
+async def test_triage_serve_in_development_starts_with_our_hypercorn_limits(tmp_path):
+    """The CLI path itself (what the Procfile runs): it serves, and hypercorn closes an oversized frame (1009)."""
+    server = ServeProcess({"TTS_BACKEND": "espeak-ng"}, tmp_path)
+    try:
+        await server.healthy()
+        async with websockets.connect(server.base.replace("http://", "ws://") + "/voice/stream", max_size=None) as ws:
+            try:
+                await ws.send("x" * (MAX_MESSAGE_BYTES + 1))
+                await asyncio.wait_for(ws.recv(), timeout=60)
+            except ConnectionClosed:
+                pass
+            assert ws.close_code == 1009
+    finally:
+        server.stop()
+    assert "NOT signed" in (tmp_path / "serve.log").read_text()
