@@ -156,3 +156,26 @@ async def job_counts(store) -> dict[str, int]:
     counts["overdue"] = overdue
     return counts
 
+
+
+LATE_AFTER_S = 60  # a job still pending this long after its run time: no job loop is running, or it is stuck
+
+
+@dataclass(frozen=True)
+class Lateness:
+    """Jobs overdue by more than LATE_AFTER_S, and how overdue the oldest is (for /healthz and /metrics)."""
+
+    late: int
+    oldest_overdue_s: float
+
+
+async def job_lateness(store, *, late_after_s: float = LATE_AFTER_S) -> Lateness:
+    """How many pending jobs are more than `late_after_s` past due, and the oldest one's delay in seconds."""
+    now = store.now()
+    async with store.transaction() as s:
+        late, oldest = (await s.execute(
+            select(func.count(), func.min(Job.run_at))
+            .where(Job.status == PENDING, Job.run_at <= now - timedelta(seconds=late_after_s)))).one()
+    if oldest is not None and oldest.tzinfo is None:  # SQLite hands back naive UTC
+        oldest = oldest.replace(tzinfo=now.tzinfo)
+    return Lateness(late, round((now - oldest).total_seconds(), 1) if oldest is not None else 0.0)

@@ -36,6 +36,10 @@ class PatientTestApp(TestApp):
 
 Quart.test_app_class = PatientTestApp
 
+# The suite's servers run no job loop unless a test asks for one (Settings(jobs_in_serve=True)): most tests
+# drive jobs one step at a time with run_once, and a loop of the server's own would race them.
+os.environ.setdefault("JOBS_IN_SERVE", "false")
+
 DEFAULT_POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 TEST_PHI_KEY = Fernet.generate_key().decode()
 TEST_HASH_KEY = secrets.token_bytes(32)

@@ -7,6 +7,7 @@ import logging
 from prometheus_client import CONTENT_TYPE_LATEST
 from quart import Quart, Request, Response, jsonify
 
+from routing.jobs import job_lateness
 from sms.commands import QueueReplies
 from sms.decoding import PhotoDecoder
 from sms.throttle import UploadThrottle
@@ -96,13 +97,20 @@ def create_app(settings: Settings | None = None) -> Quart:
 
     @app.get("/healthz")
     async def healthz() -> Response:
-        """For load balancers: 200 only when the database answers and the STT model is loaded."""
+        """For load balancers: 200 only when the database answers and the STT model is loaded.
+
+        `jobs` is detail for people, not a check: a web process must not be pulled out of the balancer
+        because the job loop (maybe another process's) is behind.
+        """
         services = holder.get("services")
         checks = {
             "database": services is not None and await services.store.ping(),
             "stt": services is not None and services.stt_ready,
         }
-        response = jsonify(checks)
+        detail = dict(checks)
+        if checks["database"]:
+            detail["jobs"] = await job_detail(services)
+        response = jsonify(detail)
         response.status_code = 200 if all(checks.values()) else 503
         return response
 
@@ -115,3 +123,14 @@ def create_app(settings: Settings | None = None) -> Quart:
         return Response(await services.metrics.render(services.store), content_type=CONTENT_TYPE_LATEST)
 
     return app
+
+
+async def job_detail(services: Services) -> dict:
+    """Whether this process runs jobs, and the jobs more than a minute late (whoever should run them)."""
+    try:
+        lateness = await job_lateness(services.store)
+    except Exception as exc:  # noqa: BLE001 - a health check reports, it does not crash
+        logger.warning("healthz: jobs not readable (%s)", type(exc).__name__)
+        return {"loop": services.jobs is not None and services.jobs.running, "late": None}
+    return {"loop": services.jobs is not None and services.jobs.running,
+            "late": lateness.late, "oldest_overdue_s": lateness.oldest_overdue_s}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, ProcessCollector, generate_latest
 
-from routing.jobs import job_counts
+from routing.jobs import LATE_AFTER_S, job_counts, job_lateness
 from routing.queue import queue_depth
 
 logger = logging.getLogger(__name__)
@@ -117,6 +117,11 @@ class Metrics:
         self.queue_depth = Gauge("triage_queue_depth", "Cases waiting for a health worker", ["category"], registry=r)
         self.jobs_overdue = Gauge("triage_jobs_overdue", "Durable jobs past their run time and not yet taken",
                                   registry=r)
+        self.jobs_late = Gauge("triage_jobs_late", f"Jobs more than {LATE_AFTER_S} s past their run time: no job "
+                               "loop is running (JOBS_IN_SERVE=false and no `triage worker`), or it is stuck",
+                               registry=r)
+        self.jobs_oldest_overdue = Gauge("triage_jobs_oldest_overdue_seconds",
+                                         "How far past its run time the oldest late job is", registry=r)
         self.database_up = Gauge("triage_database_up", "1 when the last scrape could read the database", registry=r)
         self.lag = LoopLagMonitor(self.loop_lag)
         for stage in STAGES:
@@ -153,6 +158,7 @@ class Metrics:
             async with asyncio.timeout(STORE_QUERY_TIMEOUT_S):
                 depth = await queue_depth(store)
                 overdue = (await job_counts(store)).get("overdue", 0)
+                lateness = await job_lateness(store)
         except Exception as exc:  # noqa: BLE001 -- a scrape reports a dead database, it does not fail
             logger.warning("metrics: database not readable (%s)", type(exc).__name__)
             self.database_up.set(0)
@@ -162,6 +168,8 @@ class Metrics:
             for category, n in depth.items():
                 self.queue_depth.labels(category).set(n)
             self.jobs_overdue.set(overdue)
+            self.jobs_late.set(lateness.late)
+            self.jobs_oldest_overdue.set(lateness.oldest_overdue_s)
         self._publish_frames()
         return generate_latest(self.registry)
 
@@ -185,3 +193,7 @@ class CountingSender:
         if not result.ok:
             self.failures.inc()
         return result
+
+    def follow_up_text(self, reference: str, region: str | None) -> str:
+        """The wrapped sender's follow-up wording (routing's jobs ask for it: the local emergency number)."""
+        return self.inner.follow_up_text(reference, region)

@@ -28,6 +28,7 @@ from stt.correction import MedicalCorrector
 from stt.fallback import REMOTE_THREADS, build_transcriber
 
 from voice.endpointing import Endpointer, VadFactory, vad_factory
+from voice.jobloop import JobLoop, job_handlers
 from voice.metrics import CountingSender, Metrics
 from voice.recovery import Recovery
 from voice.settings import ConfigError, Settings
@@ -181,6 +182,7 @@ class Services:
     metrics: Metrics = field(default_factory=Metrics)
     latency: LatencyLog = field(default_factory=LatencyLog)
     recovery: Recovery | None = None  # dropped streams in their grace, and the sweep for orphaned calls
+    jobs: JobLoop | None = None  # the in-process job loop (JOBS_IN_SERVE), None when `triage worker`s run jobs
     _ended: CallEnds = field(default_factory=CallEnds)
     _closed: bool = False
     _heap_frozen: bool = False
@@ -240,6 +242,11 @@ class Services:
         )
         services.recovery = Recovery(services)
         services.recovery.start()  # a restart finishes the cases a killed process left behind
+        if settings.jobs_in_serve:
+            services.jobs = JobLoop(store, job_handlers(store, services.sender, secret=secret,
+                                                        public_base_url=settings.public_base_url,
+                                                        worker_numbers=settings.worker_numbers))
+            services.jobs.start()
         return services
 
     def new_endpointer(self) -> Endpointer:
@@ -249,6 +256,8 @@ class Services:
     async def close(self) -> None:
         """Release the database, the STT threads and the VAD's."""
         self._closed = True
+        if self.jobs is not None:
+            await self.jobs.stop()
         if self.recovery is not None:
             await self.recovery.close()
         await self.metrics.lag.stop()

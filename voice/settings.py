@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     escalate_after_s: int = Field(default=RoutingPolicy.escalate_after_s, ge=1)  # queued this long: alert coordinators
     retention_days: int = Field(default=RoutingPolicy.retention_days, ge=1)  # transcripts are purged after this
     job_lease_s: int = Field(default=RoutingPolicy.job_lease_s, ge=1)  # a job unfinished by then is retried elsewhere
+    # `triage serve` runs the job loop itself (one process does everything); false when `triage worker`s run it.
+    jobs_in_serve: bool = True
 
     # Patient photos: how many a case may hold, and at most one "photos received" text per case per digest window.
     photos_per_case_max: int = Field(default=RoutingPolicy.photos_per_case_max, ge=1)

@@ -31,7 +31,8 @@ async def test_healthz_and_metrics_on_the_embedded_defaults(tmp_path):
         client = first.test_client()
         health = await client.get("/healthz")
         assert health.status_code == 200
-        assert await health.get_json() == {"database": True, "stt": True}
+        assert await health.get_json() == {"database": True, "stt": True,
+                                          "jobs": {"loop": False, "late": 0, "oldest_overdue_s": 0.0}}
 
         services = apps[0].extensions["triage.services"]
         ref = await services.store.open_call(call_sid="CAmetrics1", caller="+2348031234567")
