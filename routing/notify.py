@@ -43,6 +43,15 @@ class FollowUpWording(Protocol):
         ...
 
 
+@runtime_checkable
+class OfferWording(Protocol):
+    """A notifier that words a case offer itself (sms: the one message per case, within two segments)."""
+
+    def offer_text(self, reference: str, triage: dict, caller: str | None, region: str | None) -> str:
+        """The message offering case `reference` (its stored triage result) to a health worker."""
+        ...
+
+
 @dataclass
 class RecordingNotifier:
     """Keeps what would have been sent, once per idempotency key: for tests and `triage worker --dry-run`."""

@@ -13,7 +13,7 @@ from routing.errors import NotifyFailed
 from routing.jobs import ClaimedJob, Handler, enqueue, schedule
 from routing.lifecycle import Status
 from routing.models import Assignment, Case, HealthWorker, Job, Turn
-from routing.notify import FollowUpWording, Notifier
+from routing.notify import FollowUpWording, Notifier, OfferWording
 from routing.queue import OFFERED, TIMED_OUT, offer
 from routing.store import Store
 
@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 FOLLOW_UP_TEXT = ("triageline {ref}: how is the patient now? Reply 1 better, 2 same, 3 worse. "
                   "If there is any danger sign, call your local emergency number now. This is not medical advice.")
 OFFER_TEXT = ("New case {ref}: {category}, {urgency}{flags}. Reply ACCEPT {ref} to take it or PASS {ref}.")
-ESCALATION_TEXT = "triageline: case {ref} ({category}, {urgency}) has waited {hours} h without a health worker."
+ESCALATION_TEXT = "triageline: case {ref} ({category}, {urgency}) has waited {waited} without a health worker."
 PURGE_INTERVAL = timedelta(days=1)
 
 
@@ -40,6 +40,29 @@ def follow_up_text(notifier: Notifier, reference: str, region: str | None) -> st
     if isinstance(notifier, FollowUpWording):
         return notifier.follow_up_text(reference, region)
     return FOLLOW_UP_TEXT.format(ref=reference)
+
+
+def waited_text(seconds: float) -> str:
+    """A wait in the units people use: "2 h 5 min", "45 min", "1 d 3 h", "under 1 min" (never "0.0 h")."""
+    minutes = int(seconds // 60)
+    if minutes < 1:
+        return "under 1 min"
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    if hours:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{minutes} min"
+
+
+def offer_text(notifier: Notifier, reference: str, view) -> str:
+    """The notifier's own wording of a case offer when it has one (sms), else the generic text."""
+    if isinstance(notifier, OfferWording):
+        return notifier.offer_text(reference, view.triage or {}, view.caller, view.region)
+    flags = (view.triage or {}).get("red_flags") or []
+    return OFFER_TEXT.format(ref=reference, category=view.category_text, urgency=view.urgency or "urgent",
+                             flags=f", red flags: {', '.join(flags)}" if flags else "")
 
 
 def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
@@ -73,10 +96,10 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
                             .values(status=TIMED_OUT, responded_at=now))
             await store.move(s, case, Status.ESCALATED, actor="system", detail="waited too long")
             await schedule(s, "offer", {"case_id": case_id}, run_at=now, now=now)
-            hours = round((now.timestamp() - case.queued_at_s) / 3600, 1)
+            waited_s = int(now.timestamp() - case.queued_at_s)
             for index in range(len(store.policy.coordinator_numbers)):
                 await schedule(s, "notify", {"case_id": case_id, "audience": "coordinator", "index": index,
-                                             "kind": "escalation", "hours": hours}, run_at=now, now=now)
+                                             "kind": "escalation", "waited_s": waited_s}, run_at=now, now=now)
             return {"reference": case.reference}
 
         escalated = await store.write("escalate", op)
@@ -89,14 +112,13 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
             case = await s.get(Case, p["case_id"])
             worker = await s.get(HealthWorker, p["worker_id"]) if p.get("worker_id") else None
         view = await store.get_case(case.id)
-        fields = {"ref": case.reference, "category": view.category_text,
-                  "urgency": case.urgency or "urgent", "hours": p.get("hours", "")}
         if p["audience"] == "worker":
-            to = store.cipher.decrypt(worker.phone_enc)
-            flags = view.triage.get("red_flags") or []
-            body = OFFER_TEXT.format(**fields, flags=f", red flags: {', '.join(flags)}" if flags else "")
+            to, body = store.cipher.decrypt(worker.phone_enc), offer_text(notifier, case.reference, view)
         else:
-            to, body = store.policy.coordinator_numbers[p["index"]], ESCALATION_TEXT.format(**fields)
+            waited_s = p["waited_s"] if "waited_s" in p else float(p.get("hours") or 0) * 3600  # jobs queued before
+            to = store.policy.coordinator_numbers[p["index"]]
+            body = ESCALATION_TEXT.format(ref=case.reference, category=view.category_text,
+                                          urgency=case.urgency or "urgent", waited=waited_text(waited_s))
         await _send(notifier, job, to, body, kind=p["kind"], case_id=case.id,
                     send_within_s=store.policy.send_within_s)
 

@@ -87,6 +87,30 @@ async def add_worker(store: Store, *, phone: str, name: str, country: str | None
     return worker, created
 
 
+ENROLLED_NAME = "HEALTH_WORKER_NUMBERS"
+
+
+async def enroll_numbers(store: Store, numbers: tuple[str, ...] | list[str]) -> int:
+    """Register each HEALTH_WORKER_NUMBERS number that is not a worker yet, on duty: they then get cases the
+    one way every worker does (an offer to ACCEPT). Registered workers are left as they are (their duty,
+    name and licence country are `triage workers`' to change); returns how many were added."""
+    added = 0
+    for phone in numbers:
+        try:
+            if await find_worker(store, phone) is None and not await _known(store, phone):
+                await add_worker(store, phone=phone, name=ENROLLED_NAME, on_duty=True)
+                added += 1
+        except WorkerError as exc:
+            logger.error("HEALTH_WORKER_NUMBERS: %s; that number gets no cases", exc)
+    return added
+
+
+async def _known(store: Store, phone: str) -> bool:
+    """A worker with this number exists, active or removed (a removed worker is not brought back by a setting)."""
+    async with store.transaction() as s:
+        return await _by_phone(store, s, phone) is not None
+
+
 async def find_worker(store: Store, phone: str) -> WorkerView | None:
     """The active worker with this number (an SMS command's sender), or None."""
     if not parse_caller(phone).valid:

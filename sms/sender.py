@@ -16,10 +16,11 @@ from twilio.base.exceptions import TwilioException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
+from intake.models import TriageResult
 from routing.contacts import is_opted_out, set_opted_out
 from routing.privacy import mask_phone
 
-from .summaries import follow_up_text
+from .summaries import CaseSummaryInput, case_message, follow_up_text
 
 logger = logging.getLogger(__name__)
 
@@ -152,6 +153,10 @@ class _RecordingSender:
     def follow_up_text(self, reference: str, region: str | None) -> str:
         """routing's follow-up question, with the caller's own emergency number."""
         return follow_up_text(reference, region)
+
+    def offer_text(self, reference: str, triage: dict, caller: str | None, region: str | None) -> str:
+        """routing's case offer: the one message per case a health worker gets."""
+        return case_message(CaseSummaryInput(reference, caller, region, TriageResult.from_dict(triage)))
 
 
 class OutboxSender(_RecordingSender):

@@ -1,18 +1,19 @@
-"""The texts a case produces: a dense one for the health worker, a calm one for the caller. Pure functions."""
+"""The texts a case produces: one dense message for the health worker, a calm one for the caller. Pure functions."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from intake.emergency import emergency_number, emergency_number_for
+from intake.findings import why
 from intake.models import NO_ANSWER, TriageResult, Urgency
 
 from .segments import segment_count, to_gsm7
 
-WORKER_MAX_SEGMENTS = 3
+WORKER_MAX_SEGMENTS = 2  # one message per case: it must arrive as one text, not three
+WHY_MAX_CHARS = 120  # the headline: reference, category, urgency and why
 DISCLAIMER = "This is not a doctor and not medical advice."
 NO_ANSWER_WORKER = "NO ANSWER - please call back"
-NO_ANSWER_WHY = "The caller gave no usable answer on the call; they may be the patient and unable to speak."
 NO_ANSWER_CALLER = "We could not hear an answer on your call. A health worker will call you back soon on this number."
 
 
@@ -24,44 +25,42 @@ class CaseSummaryInput:
     caller: str | None  # the callback number (E.164 or whatsapp:+...)
     region: str | None  # ISO 3166 alpha-2 of the caller's number
     triage: TriageResult
-    case_url: str | None = None
     photo_url: str | None = None
 
 
-def worker_summary(case: CaseSummaryInput) -> str:
-    """Everything a health worker needs to decide, in at most 3 SMS segments; the case page holds the rest."""
+def case_message(case: CaseSummaryInput) -> str:
+    """The one text a health worker gets about a case, in at most 2 SMS segments: what it is, why, who to ring
+    back, and the words to take it. The details (transcript, photos) are on the case page sent after ACCEPT."""
     t = case.triage
     category = t.start_category.value if t.start_category else "not sorted"
-    lines = [f"{case.reference}: {category}, {t.urgency.value.upper()}"]
+    reason = why(t)
+    headline = f"{case.reference} {category}, {t.urgency.value.upper()}" + (f": {reason}" if reason else "")
     if t.outcome == NO_ANSWER:  # silence is not death: urgent, and someone must ring back
-        lines = [f"{case.reference}: {NO_ANSWER_WORKER}, {t.urgency.value.upper()}", NO_ANSWER_WHY]
-    if t.red_flags:
-        lines.append("Red flags: " + ", ".join(flag.replace("_", " ") for flag in t.red_flags))
+        headline = f"{case.reference} {NO_ANSWER_WORKER}, {t.urgency.value.upper()}"
+    lines = [_cut(to_gsm7(headline), WHY_MAX_CHARS)]
     if t.mechanism:  # not a red flag (SAFETY.md), but the worker should know how it happened
-        lines.append("High-risk mechanism: " + ", ".join(m.replace("_", " ") for m in t.mechanism))
-    facts = [
-        f"Duration: {t.duration}" if t.duration else "",
-        f"Severity: {t.severity}/10" if t.severity is not None else "",
-        f"Age: {_age(t.age_years)}" if t.age_years is not None else "",
-        f"Country: {case.region}" if case.region else "",
-    ]
-    if any(facts):
-        lines.append(". ".join(f for f in facts if f))
-    if t.assumed:
-        lines.append("Assumed (no clear answer): " + ", ".join(t.assumed))
+        lines.append("High-risk: " + ", ".join(m.replace("_", " ") for m in t.mechanism))
+    if t.age_years is not None:
+        lines.append(f"Age {_age(t.age_years)}")
     if case.caller:
-        lines.append(f"Call back: {case.caller.removeprefix('whatsapp:')}")
-    if case.case_url:
-        lines.append(f"Case: {case.case_url}")
+        lines.append(f"Call back {case.caller.removeprefix('whatsapp:')}")
+    lines.append(f"Reply ACCEPT {case.reference} or PASS {case.reference}")
     complaint = to_gsm7(" ".join((t.complaint or "").split()))
     return _fit_complaint(lines, complaint)
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text` cut at a word to `limit` characters, marked with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[:limit - 3].rsplit(" ", 1)[0].rstrip(",") + "..."
 
 
 def _fit_complaint(lines: list[str], complaint: str) -> str:
     """Put the complaint after the headline, cut politely (at a word) so the whole text keeps its budget."""
 
     def text(c: str | None) -> str:
-        """The summary with complaint `c` (None: no complaint line)."""
+        """The message with complaint `c` (None: no complaint line)."""
         extra = [f"Complaint: {c}"] if c is not None else []
         return to_gsm7("\n".join(lines[:1] + extra + lines[1:]))
 
@@ -70,12 +69,12 @@ def _fit_complaint(lines: list[str], complaint: str) -> str:
     lo, hi = 0, len(complaint)  # the longest prefix that fits: segment counts only grow with length
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if segment_count(text(complaint[:mid] + "... (see case page)")) <= WORKER_MAX_SEGMENTS:
+        if segment_count(text(complaint[:mid] + "...")) <= WORKER_MAX_SEGMENTS:
             lo = mid
         else:
             hi = mid - 1
     cut = complaint[:lo].rsplit(" ", 1)[0] if " " in complaint[:lo] else complaint[:lo]
-    return text(f"{cut}... (see case page)" if cut else "see case page")
+    return text(f"{cut}..." if cut else None)
 
 
 def _age(years: float) -> str:

@@ -64,7 +64,6 @@ class SmsContext:
     secret: bytes
     public_base_url: str = ""
     auth_token: str | None = None  # set: every Twilio webhook must carry a valid signature
-    worker_numbers: tuple[str, ...] = ()
     commands: CommandHandler | None = None
     media: MediaFetcher | None = None  # None: MMS/WhatsApp media cannot be fetched (no Twilio credentials)
     decoder: PhotoDecoder = field(default_factory=PhotoDecoder)  # the app closes it after serving
@@ -142,8 +141,8 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
             current_app.add_background_task(attach_media, ctx, msg, turn.case_id, reference)
         if turn.finished and turn.case_id is not None:
             current_app.add_background_task(
-                send_case_summaries, ctx.store, ctx.sender, turn.case_id, worker_numbers=ctx.worker_numbers,
-                public_base_url=ctx.public_base_url, secret=ctx.secret)
+                send_case_summaries, ctx.store, ctx.sender, turn.case_id, public_base_url=ctx.public_base_url,
+                secret=ctx.secret)
         return turn.reply
 
     @bp.post("/sms/status")

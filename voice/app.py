@@ -80,7 +80,6 @@ def create_app(settings: Settings | None = None) -> Quart:
             secret=services.secret,
             public_base_url=settings.public_base_url,
             auth_token=token,
-            worker_numbers=settings.worker_numbers,
             commands=QueueReplies(services.store, secret=services.secret, public_base_url=settings.public_base_url,
                                   sender=services.sender),
             media=(MediaFetcher(settings.twilio_account_sid, token, api_base_url=settings.twilio_api_base_url or None)

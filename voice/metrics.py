@@ -197,3 +197,7 @@ class CountingSender:
     def follow_up_text(self, reference: str, region: str | None) -> str:
         """The wrapped sender's follow-up wording (routing's jobs ask for it: the local emergency number)."""
         return self.inner.follow_up_text(reference, region)
+
+    def offer_text(self, reference: str, triage: dict, caller: str | None, region: str | None) -> str:
+        """The wrapped sender's case offer (the one message per case a health worker gets)."""
+        return self.inner.offer_text(reference, triage, caller, region)

@@ -21,6 +21,7 @@ from routing.crypto import PhiCipher, load_or_create_dev_keys
 from routing.phones import parse_caller
 from routing.privacy import mask_phone
 from routing.store import Store
+from routing.workers import enroll_numbers
 from sms.notify import send_case_summaries
 from sms.sender import MessageSender, build_sender
 from stt.base import Hints, Transcriber, Transcript
@@ -192,6 +193,7 @@ class Services:
         """Build and warm everything before the first call: no model loads on the call path."""
         secret = server_secret(settings)
         store = await open_store(settings)
+        await enroll_numbers(store, settings.worker_numbers)  # they get cases as offers, like every worker
         openai_key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
         transcriber = await asyncio.to_thread(
             build_transcriber,
@@ -334,7 +336,6 @@ class Services:
                 self.store,
                 self.sender,
                 case_id,
-                worker_numbers=self.settings.worker_numbers,
                 public_base_url=self.settings.public_base_url,
                 secret=self.secret,
             )

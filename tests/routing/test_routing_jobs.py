@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from routing.jobs import claim_job, enqueue, job_counts, run_once, run_worker
 from routing.notify import RecordingNotifier
-from routing.tasks import ensure_purge_scheduled, handlers, pending_jobs
+from routing.tasks import ensure_purge_scheduled, handlers, pending_jobs, waited_text
 from routing.workers import add_worker
 from tests.routing.helpers_routing import FakeClock, queued_case
 
@@ -120,12 +120,13 @@ async def test_a_case_nobody_takes_is_escalated_to_coordinators(store):
     case_id = await queued_case(store, "CA-1", category="YELLOW")
     assert await drain(store, jobs) == ["offer"]  # nobody on duty
 
-    clock.advance(hours=2, seconds=1)
+    clock.advance(hours=2, minutes=5)
     assert await drain(store, jobs) == ["escalate", "offer", "notify"]
     case = await store.get_case(case_id)
     assert case.status == "escalated"
     assert notifier.sent == [(COORDINATOR, notifier.sent[0][1], "escalation", case_id)]
-    assert case.reference in notifier.sent[0][1] and "2.0 h" in notifier.sent[0][1]
+    assert notifier.sent[0][1] == (f"triageline: case {case.reference} (YELLOW, urgent) has waited 2 h 5 min "
+                                   "without a health worker.")
 
     late, _ = await add_worker(store, phone="+2348051112222", name="Ada")
     from routing.queue import claim_next
@@ -199,3 +200,8 @@ async def test_a_call_with_no_answer_is_queued_urgent_and_offered_as_a_call_back
     late, _ = await add_worker(store, phone="+2348062223333", name="Bola")
     other = await queued_case(store, "CA-red", category="RED", urgency="emergency")
     assert (await claim_next(store, late.id)).case_id == other  # an emergency still goes first
+
+
+def test_waits_are_said_in_plain_units():
+    assert [waited_text(s) for s in (0, 59, 60, 45 * 60, 7200, 7500, 27 * 3600 + 60, 48 * 3600)] == [
+        "under 1 min", "under 1 min", "1 min", "45 min", "2 h", "2 h 5 min", "1 d 3 h", "2 d"]

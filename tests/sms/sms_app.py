@@ -32,7 +32,7 @@ def make_app(store, *, now: float, auth_token: str | None = AUTH, commands=None,
     `context`: other SmsContext fields."""
     app = Quart(__name__)
     ctx = SmsContext(store=store, sender=sender or OutboxSender(store), secret=SECRET,
-                     public_base_url=BASE, auth_token=auth_token, worker_numbers=WORKERS, commands=commands,
+                     public_base_url=BASE, auth_token=auth_token, commands=commands,
                      media=media, clock=lambda: now, **context)
     app.register_blueprint(create_blueprint(ctx))
     install_security_headers(app, https=BASE.startswith("https://"))  # as the app factory does

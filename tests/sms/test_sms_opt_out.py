@@ -4,8 +4,8 @@ import pytest
 from sms_app import WORKERS, Phone, make_app
 
 from routing.contacts import is_opted_out
+from routing.tasks import pending_jobs
 from routing.workers import add_worker
-from sms.notify import send_case_summaries
 from sms.sender import OutboxSender
 from tests.routing.helpers_routing import FakeClock
 
@@ -59,15 +59,15 @@ async def test_an_opted_out_patient_with_a_red_flag_still_reaches_a_worker(store
     assert case.urgency == "emergency"
     messages = {(m.kind, m.to): m.status for m in await store.list_messages(case_id=case.id)}
     assert messages[("caller_summary", PATIENT)] == "opted-out"
-    assert all(messages[("worker_summary", w)] == "outbox" for w in WORKERS)
+    assert [p["case_id"] for _, p in await pending_jobs(store, "offer")] == [case.id]  # offered like any case
 
 
-async def test_summaries_skip_only_the_opted_out_worker(store, phone):
+async def test_an_opted_out_worker_gets_no_offer_text(store, phone):
     ref = await store.open_call(call_sid="CA-1", caller="+2348039876543")
     await Phone(phone.client, WORKERS[0]).text("stop")
-    results = await send_case_summaries(store, OutboxSender(store), ref.case_id, worker_numbers=WORKERS,
-                                        public_base_url="", secret=b"s" * 32)
-    assert [r.status for r in results] == ["opted-out", "outbox", "outbox"]
+    sender = OutboxSender(store)
+    results = [await sender.send(w, "case", kind="case_offer", case_id=ref.case_id) for w in WORKERS]
+    assert [r.status for r in results] == ["opted-out", "outbox"]
 
 
 async def test_fifty_texts_a_day_then_only_red_flags_until_tomorrow(store, tmp_path):

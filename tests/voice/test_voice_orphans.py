@@ -20,6 +20,7 @@ from cryptography.fernet import Fernet
 from sqlalchemy import update
 
 from routing.models import Call, Case
+from routing.tasks import pending_jobs
 from tests.voice.line_caller import LineCaller
 from tests.voice.test_voice_cluster import ANSWERS, VOICE, ServeProcess, serve_processes, stub_stt  # noqa: F401 -- a fixture
 from voice.recovery import SWEEP_IDLE_S
@@ -36,7 +37,7 @@ SETTLE_S = 60.0
 
 @pytest.fixture(scope="module")
 def env(postgres_url, stub_stt):  # noqa: F811 -- the imported fixture
-    """What every process of one deployment shares, with a health worker to summarise to."""
+    """What every process of one deployment shares, with a health worker to offer cases to."""
     return {
         "DATABASE_URL": postgres_url, "SERVER_SECRET": secrets.token_hex(32),
         "PHI_KEY": Fernet.generate_key().decode(), "PHI_HASH_KEY": secrets.token_hex(32),
@@ -117,7 +118,8 @@ async def test_a_restart_finishes_the_killed_servers_call_and_leaves_a_live_call
         ("who", ANSWERS["who"]), ("complaint", ANSWERS["complaint"])]
     assert case.triage["complaint"].lower().strip(" .") == ANSWERS["complaint"]
     messages = await store.list_messages(case_id=case.id)
-    assert sorted((m.kind, m.to) for m in messages) == [("caller_summary", CALLER), ("worker_summary", WORKER)]
+    assert [(m.kind, m.to) for m in messages] == [("caller_summary", CALLER)]  # the worker's is the offer job's
+    assert [(k, p["case_id"]) for k, p in await pending_jobs(store, "offer")] == [("offer", case.id)]
 
     live_case = await store.find_case_by_call(live.call_sid)
     assert (live_case.call_status, live_case.status) == ("in-progress", "created")
