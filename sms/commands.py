@@ -22,7 +22,7 @@ from routing.queue import (QueueError, accept, case_id_for_reference, claim_next
 from routing.workers import WorkerView, find_worker
 
 from .inbound import InboundMessage
-from .links import case_url
+from .links import BaseUrl, base_of, case_url
 from .sender import MessageSender
 
 logger = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def follow_up_answer(body: str) -> str | None:
 class QueueReplies:
     """sms.web's command handler: the reply to a text that belongs to the queue, or None for any other text."""
 
-    def __init__(self, store, *, secret: bytes, public_base_url: str = "", sender: MessageSender | None = None,
+    def __init__(self, store, *, secret: bytes, public_base_url: BaseUrl = "", sender: MessageSender | None = None,
                  clock: Callable[[], float] = time.time) -> None:
         self.store = store
         self.secret = secret
@@ -162,9 +162,10 @@ class QueueReplies:
 
     async def _send_link(self, case_id: int, reference: str, worker: WorkerView, msg: InboundMessage) -> bool:
         """Text the case page's link to the worker's registered number (once per command); False when not sent."""
-        if self.sender is None or not self.public_base_url:
+        base = base_of(self.public_base_url)
+        if self.sender is None or not base:
             return False
-        url = case_url(self.public_base_url, self.secret, case_id, now=self.clock())
+        url = case_url(base, self.secret, case_id, now=self.clock())
         result = await self.sender.send(worker.phone, CASE_LINK.format(ref=reference, url=url), kind="case_link",
                                         case_id=case_id, idempotency_key=f"inbound:{msg.sid}:case_link",
                                         send_within_s=CASE_LINK_SEND_WITHIN_S)

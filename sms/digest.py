@@ -19,7 +19,7 @@ from routing.queue import current_worker
 from routing.store import PHOTO_DIGEST, Store
 from routing.workers import get_worker
 
-from .links import case_url
+from .links import BaseUrl, base_of, case_url
 from .notify import recipient_tag
 
 logger = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 DIGEST_TEXT = "{ref}: {new} new {photos} from the patient ({total} on the case). {link}"
 
 
-def photo_digest_handlers(store: Store, notifier: Notifier, *, secret: bytes, public_base_url: str,
+def photo_digest_handlers(store: Store, notifier: Notifier, *, secret: bytes, public_base_url: BaseUrl,
                           worker_numbers: Sequence[str], clock: Callable[[], float] = time.time) -> dict[str, Handler]:
     """The `photo_digest` job handler, bound to where it sends and how it links the case."""
 
@@ -43,7 +43,8 @@ def photo_digest_handlers(store: Store, notifier: Notifier, *, secret: bytes, pu
         if not numbers:
             logger.warning("case %s: photos arrived but no worker has the case and none is configured", case.reference)
             return
-        link = case_url(public_base_url, secret, case_id, now=clock()) if public_base_url else ""
+        base = base_of(public_base_url)
+        link = case_url(base, secret, case_id, now=clock()) if base else ""
         body = DIGEST_TEXT.format(ref=case.reference, new=new, photos="photo" if new == 1 else "photos",
                                   total=await store.count_photos(case_id), link=link).strip()
         for number in numbers:

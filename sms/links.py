@@ -10,6 +10,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+from collections.abc import Callable
+
+# Where links point: PUBLIC_BASE_URL, or (development) a function answering the origin requests came in on.
+BaseUrl = str | Callable[[], str]
 
 PHOTO_LINK_TTL_S = 7 * 24 * 3600  # a patient may take a day or two to get a photo
 CASE_LINK_TTL_S = 3 * 24 * 3600
@@ -27,6 +31,11 @@ class LinkError(Exception):
 def _mac(secret: bytes, purpose: str, payload: str) -> str:
     digest = hmac.new(secret, f"{purpose}:{payload}".encode(), hashlib.sha256).digest()[:MAC_BYTES]
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def base_of(base: BaseUrl) -> str:
+    """The origin links start with now, without a trailing slash; "" when none is known (no links are sent)."""
+    return (base() if callable(base) else base).rstrip("/")
 
 
 def make_token(secret: bytes, *, purpose: str, case_id: int, now: float, ttl_s: int) -> str:

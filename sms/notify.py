@@ -13,7 +13,7 @@ import time
 
 from intake.models import TriageResult
 
-from .links import photo_url
+from .links import BaseUrl, base_of, photo_url
 from .sender import MessageSender, SendResult
 from .summaries import CaseSummaryInput, caller_summary
 
@@ -21,13 +21,13 @@ logger = logging.getLogger(__name__)
 
 
 async def send_case_summaries(
-    store, sender: MessageSender, case_id: int, *, public_base_url: str, secret: bytes, now: float | None = None,
+    store, sender: MessageSender, case_id: int, *, public_base_url: BaseUrl, secret: bytes, now: float | None = None,
 ) -> list[SendResult]:
     """Summarise the case to the caller; safe to call again (idempotent)."""
     now = time.time() if now is None else now
     case = await store.get_case(case_id)
     triage = TriageResult.from_dict(case.triage or {})
-    base = public_base_url.rstrip("/")
+    base = base_of(public_base_url)
     summary = CaseSummaryInput(
         reference=case.reference, caller=case.caller, region=case.region, triage=triage,
         # Only a clear "no" withholds the photo link: an unasked question is not a refusal.

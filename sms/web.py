@@ -23,7 +23,7 @@ from .conversation import fallback_text, handle_patient_text, help_text
 from .decoding import DecoderBusy, PhotoDecoder
 from .display import display_text
 from .inbound import InboundMessage, InboundSmsForm, SmsStatusForm
-from .links import LinkError, read_token
+from .links import BaseUrl, LinkError, read_token
 from .media import MediaFetcher
 from .notify import send_case_summaries
 from .photos import MAX_PHOTO_BYTES, PhotoError
@@ -62,7 +62,8 @@ class SmsContext:
     store: Store
     sender: MessageSender
     secret: bytes
-    public_base_url: str = ""
+    public_base_url: str = ""  # PUBLIC_BASE_URL: what Twilio signed (empty: the request's own URL)
+    link_base: BaseUrl = ""  # where links in our texts point; empty: public_base_url
     auth_token: str | None = None  # set: every Twilio webhook must carry a valid signature
     commands: CommandHandler | None = None
     media: MediaFetcher | None = None  # None: MMS/WhatsApp media cannot be fetched (no Twilio credentials)
@@ -141,7 +142,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
             current_app.add_background_task(attach_media, ctx, msg, turn.case_id, reference)
         if turn.finished and turn.case_id is not None:
             current_app.add_background_task(
-                send_case_summaries, ctx.store, ctx.sender, turn.case_id, public_base_url=ctx.public_base_url,
+                send_case_summaries, ctx.store, ctx.sender, turn.case_id, public_base_url=ctx.link_base or ctx.public_base_url,
                 secret=ctx.secret)
         return turn.reply
 

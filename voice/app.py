@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from prometheus_client import CONTENT_TYPE_LATEST
-from quart import Quart, Request, Response, jsonify
+from quart import Quart, Request, Response, jsonify, request
 
 from routing.jobs import job_lateness
 from sms.commands import QueueReplies
@@ -79,14 +79,21 @@ def create_app(settings: Settings | None = None) -> Quart:
             sender=services.sender,
             secret=services.secret,
             public_base_url=settings.public_base_url,
+            link_base=services.link_base,
             auth_token=token,
-            commands=QueueReplies(services.store, secret=services.secret, public_base_url=settings.public_base_url,
+            commands=QueueReplies(services.store, secret=services.secret, public_base_url=services.link_base,
                                   sender=services.sender),
             media=(MediaFetcher(settings.twilio_account_sid, token, api_base_url=settings.twilio_api_base_url or None)
                    if settings.twilio_enabled else None),
             decoder=decoder,
             throttle=throttle,
         )))
+
+    @app.before_request
+    async def remember_origin() -> None:
+        """Development without PUBLIC_BASE_URL: links point where Twilio reached us (not a local health probe)."""
+        if "services" in holder and request.path.startswith(("/voice/", "/sms/")):
+            holder["services"].saw_request(request.host_url)
 
     @app.after_serving
     async def stop_services() -> None:

@@ -185,6 +185,7 @@ class Services:
     recovery: Recovery | None = None  # dropped streams in their grace, and the sweep for orphaned calls
     jobs: JobLoop | None = None  # the in-process job loop (JOBS_IN_SERVE), None when `triage worker`s run jobs
     _ended: CallEnds = field(default_factory=CallEnds)
+    _seen_origin: str = ""  # development without PUBLIC_BASE_URL: the origin the latest request came in on
     _closed: bool = False
     _heap_frozen: bool = False
 
@@ -246,10 +247,20 @@ class Services:
         services.recovery.start()  # a restart finishes the cases a killed process left behind
         if settings.jobs_in_serve:
             services.jobs = JobLoop(store, job_handlers(store, services.sender, secret=secret,
-                                                        public_base_url=settings.public_base_url,
+                                                        public_base_url=services.link_base,
                                                         worker_numbers=settings.worker_numbers))
             services.jobs.start()
         return services
+
+    def link_base(self) -> str:
+        """Where links in our texts point: PUBLIC_BASE_URL; in development without it, the request host (as the
+        README promises); "" until a request came in (or in production, which requires the setting)."""
+        return self.settings.public_base_url or self._seen_origin
+
+    def saw_request(self, host_url: str) -> None:
+        """Remember the origin a request came in on, for links (development without PUBLIC_BASE_URL only)."""
+        if not self.settings.public_base_url and self.settings.environment == "development":
+            self._seen_origin = host_url.rstrip("/")
 
     def new_endpointer(self) -> Endpointer:
         """A per-call endpointer over the process's shared VAD model."""
@@ -336,7 +347,7 @@ class Services:
                 self.store,
                 self.sender,
                 case_id,
-                public_base_url=self.settings.public_base_url,
+                public_base_url=self.link_base(),
                 secret=self.secret,
             )
         except Exception:
