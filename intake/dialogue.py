@@ -50,7 +50,7 @@ import re
 
 from intake import prompts as P
 from intake.emergency import emergency_number
-from intake.extract import summarize
+from intake.extract import find_symptoms, summarize
 from intake.models import NO_ANSWER, AnswerKind, Category, Channel, Pause, Reply, Speech, TriageResult, Urgency
 from intake.quantities import BreathCount, Quantity, parse_age_quantity, parse_breath_count
 from intake.red_flags import find_mechanisms, find_red_flags, flag_by_id
@@ -145,6 +145,7 @@ class Dialogue:
         self._turns += 1
         self._transcript.append((self.awaiting or "", text or ""))
         self._note_mechanisms(text or "")
+        self._note_facts(text or "")
         flags = self._new_red_flags(text or "")
         if flags:
             if self._step == "complaint":
@@ -167,6 +168,7 @@ class Dialogue:
         if says_complaint(text):
             self._result.complaint = self._result.answers["complaint"] = text.strip()
             self._answered += 1
+        self._note_facts(text)
         who = parse_who(text)
         if who == "maybe_self":  # a bare "me" in a first message: asked, never taken
             who = None
@@ -299,6 +301,29 @@ class Dialogue:
             if mechanism not in self._result.mechanism:
                 self._result.mechanism.append(mechanism)
 
+    def _note_facts(self, text: str) -> None:
+        """Facts said before or outside their question are kept: an age stated before the age question ("she is
+        70") is not asked again, and a symptom named at another step ("no, and she has a fever") reaches the case."""
+        r = self._result
+        if r.age_years is None and self._step in (None, "who", "who_confirm", "complaint"):
+            age = stated_age(text)
+            if age is not None:
+                r.age_years = r.answers["age"] = self._age_from(age)
+        if self._step == "complaint" or (text.strip() == (r.complaint or "") and r.complaint):
+            return  # the complaint itself holds these
+        known = set(find_symptoms(r.complaint or ""))
+        for symptom in find_symptoms(text):
+            if symptom not in known and symptom not in r.also_said:
+                r.also_said.append(symptom)
+
+    def _age_or_walk(self) -> str:
+        """After the complaint: the age question, unless the caller already said the age (then on to `walk`)."""
+        r = self._result
+        if r.age_years is None:
+            return "age"
+        r.protocol = "JumpSTART" if r.age_years < JUMPSTART_MAX_AGE_YEARS else "START"
+        return "walk"
+
     def _interpret(self, step: str, text: str) -> object | None:
         """The normalized answer for this step, or None when the text does not answer it."""
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
@@ -417,14 +442,16 @@ class Dialogue:
             if step == "who_confirm":
                 v = "self" if v == "yes" else "other"
             r.who = r.answers["who"] = v  # type: ignore[assignment]
-            return "age" if r.complaint else "complaint"  # an opening text may have said it already
+            return self._age_or_walk() if r.complaint else "complaint"  # an opening text may have said it already
         if step == "complaint":
             r.complaint = v  # type: ignore[assignment]
+            if isinstance(v, str):  # said earlier and now in the complaint: once is enough
+                r.also_said = [x for x in r.also_said if x not in find_symptoms(v)]
             if r.who == "self" and isinstance(v, str) and names_someone_else(v):
                 # "my son fell in the water" after a "me": the breathing check is not skipped on that
                 r.who = r.answers["who"] = "other"
                 r.answers["who_corrected"] = "the complaint named someone else"
-            return "age"
+            return self._age_or_walk()
         if step == "age":
             if isinstance(v, Quantity):
                 r.age_years = r.answers["age"] = self._age_from(v)
@@ -733,3 +760,27 @@ def _urgency(category: Category | None, red_flags: list[str]) -> Urgency:
     if category == Category.GREEN:
         return Urgency.ROUTINE
     return Urgency.URGENT
+
+
+_NUMBER_WORDS = (r"(?:\d+(?:\.\d+)?|a|an|and|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+                 r"seventy|eighty|ninety|hundred)")
+_AGE_UNITS = r"(?:years?|yrs?|months?|weeks?)"
+# "she is 70", "I am about 34", "my son is 3 years old" (the clause ends with the age) / "aged 45" / "6 months old"
+_AGE_STATED = re.compile(
+    rf"(?:^|\s)(?!it |there |that |this )\w+(?: \w+)? (?:is|am|are|s)\s+(?:about |around |almost |nearly |only |just )?"
+    rf"{_NUMBER_WORDS}(?:[ -]{_NUMBER_WORDS})*(?:\s+{_AGE_UNITS})?(?:\s+old)?\s*$"
+    rf"|\baged? {_NUMBER_WORDS}\b|\b{_NUMBER_WORDS}[ -]{_AGE_UNITS}[ -]old\b")
+
+
+def stated_age(text: str):
+    """An age stated in passing ("she is 70", "my son, 3 years old", "aged 45"), clause by clause; else None.
+
+    Only a clause that states an age counts: "he fell 3 metres", "breathing 40 times", "it is 2 am" are not ages.
+    """
+    for clause in re.split(r"[,.;!?]|\band\b|\bbut\b", normalize(text)):
+        if _AGE_STATED.search(clause.strip()):
+            age = parse_age_quantity(clause)
+            if age is not None and age.low is not None and 0 <= age.low <= 120:
+                return age
+    return None

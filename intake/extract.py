@@ -94,6 +94,8 @@ def summarize(result: TriageResult) -> str:
         parts.append("red flags: " + ", ".join(f.replace("_", " ") for f in result.red_flags))
     if result.complaint:
         parts.append(f"complaint: {result.complaint}")
+    if result.also_said:
+        parts.append("also said: " + ", ".join(result.also_said))
     if result.age_years is not None:
         parts.append(f"age {result.age_years:g}")
     if result.who and "who" not in result.assumed:  # an assumed "other" is in the assumed list, not a fact

@@ -85,6 +85,7 @@ class TriageResult:
     who: Literal["self", "other"] | None = None
     age_years: float | None = None
     complaint: str | None = None
+    also_said: list[str] = field(default_factory=list)  # symptoms named outside the complaint ("fever" at `walk`)
     duration: str | None = None
     severity: int | None = None
     medications: str | None = None

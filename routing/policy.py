@@ -16,6 +16,7 @@ class RoutingPolicy:
     escalate_after_s: int = 2 * HOUR_S  # queued and not taken by a worker: escalate
     follow_up_after_s: tuple[int, ...] = (24 * HOUR_S, 48 * HOUR_S)  # after resolution
     close_after_last_follow_up_s: int = 24 * HOUR_S
+    follow_up_reply_window_s: int = 24 * HOUR_S  # after a follow-up text, the patient's replies belong to that case
     retention_days: int = 90  # transcripts and photos are purged after this many days
     photos_per_case_max: int = 6  # photos a case may hold, from every channel together
     photo_digest_s: int = 5 * 60  # at most one "photos received" message per case in this time

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from routing.errors import NotFound, RoutingError
 from routing.jobs import schedule
 from routing.lifecycle import QUEUED, Status
-from routing.models import Assignment, AuditEntry, Case, HealthWorker
+from routing.models import Assignment, AuditEntry, Case, HealthWorker, Message
 from routing.phones import open_regions, routable_regions
 from routing.priority import COUNTRY_POINTS, SKILL_POINTS, WAIT_POINTS, WAIT_STEP_S
 from routing.store import Store
@@ -248,3 +248,30 @@ async def current_worker(store: Store, case_id: int) -> int | None:
         return (await s.execute(select(Assignment.worker_id).where(Assignment.case_id == case_id,
                                                                    Assignment.status.in_([OFFERED, ACCEPTED]))
                                 .order_by(Assignment.id.desc()).limit(1))).scalar()
+
+
+async def recent_follow_up_case(store: Store, address: str) -> int | None:
+    """The case this address was last sent a follow-up about, within the reply window: their replies belong to it."""
+    since = store.now() - timedelta(seconds=store.policy.follow_up_reply_window_s)
+    async with store.transaction() as s:
+        return (await s.execute(select(Message.case_id).join(Case, Case.id == Message.case_id)
+                                .where(Case.contact_hash == store.hash(address), Message.kind == "follow_up",
+                                       Message.created_at >= since)
+                                .order_by(Message.id.desc()).limit(1))).scalar()
+
+
+async def record_later_follow_up_reply(store: Store, case_id: int, answer: str) -> str | None:
+    """A follow-up reply after the first ("2 same" once more): kept on the case's timeline, the case not moved
+    again. None when it is not a 1/2/3 answer, or when a closed case got worse (that is a new triage)."""
+    meaning = FOLLOW_UP_ANSWERS.get(answer.strip())
+
+    async def op(s: AsyncSession) -> str | None:
+        case = await store.locked_case(s, case_id)
+        if meaning is None or (meaning == "worse" and case.status == Status.CLOSED):
+            return None
+        s.add(AuditEntry(case_id=case_id, actor="patient", action="follow_up", detail=f"{meaning} (again)",
+                         at=store.now()))
+        return meaning
+
+    return await store.write("record_later_follow_up_reply", op)
+

@@ -17,8 +17,9 @@ from intake.emergency import emergency_number_for
 from intake.red_flags import find_red_flags
 from routing.errors import IllegalTransition, RoutingError
 from routing.privacy import mask_phone
-from routing.queue import (QueueError, accept, case_id_for_reference, claim_next, follow_up_case, pass_case,
-                           record_follow_up_reply, resolve, worker_status)
+from routing.queue import (ACCEPTED, QueueError, accept, case_id_for_reference, claim_next, follow_up_case,
+                           pass_case, recent_follow_up_case, record_follow_up_reply, record_later_follow_up_reply,
+                           resolve, worker_status)
 from routing.workers import WorkerView, find_worker
 
 from .inbound import InboundMessage
@@ -41,6 +42,12 @@ NOT_YOURS = {
     "PASS": "{ref} is not offered to or accepted by you.",
 }
 TAKEN = "{ref} is yours: {category}, {urgency}. {link}Reply DONE {ref} when finished."
+ALREADY_YOURS = "{ref} is already yours. Reply DONE {ref} when finished, or PASS {ref}."
+WORKER_HELP = ("Triageline health worker: ACCEPT <ref> takes an offered case, PASS <ref> gives it back, "
+               "DONE <ref> [note] when finished, NEXT for the next case, STATUS for your cases. STOP opts out.")
+NOTED = ("Thank you, this is added to case {ref} for the health worker. If it gets worse, reply 3. "
+         "Emergency: call {number} now. To start a new case, text NEW.")
+NEW_CASE_WORDS = frozenset({"new", "new case"})
 LINK_FOLLOWS = "Case page link sent in a separate text. "
 # The case page (caller's number, transcript) is sent to the worker's registered number only, never in the
 # webhook's answer: whoever made that request reads the answer, and it need not be the worker's phone.
@@ -108,7 +115,7 @@ class QueueReplies:
         answer = follow_up_answer(msg.body)
         if answer is not None:
             return await self._follow_up(msg, "3" if find_red_flags(msg.body) else answer)  # never "better"
-        return None
+        return await self._after_follow_up(msg)
 
     async def _refuse(self, msg: InboundMessage, command: Command) -> str:
         """Someone not registered sent a command: refused and logged, but kept off any case's timeline (a
@@ -144,6 +151,9 @@ class QueueReplies:
             else:
                 await resolve(self.store, case_id, worker.id, command.note)
         except (QueueError, IllegalTransition) as exc:
+            if verb == "ACCEPT" and case_id is not None and await self._holds(command.reference, worker.id):
+                await self.store.audit(case_id, actor=actor, action="sms_command", detail="ACCEPT again")
+                return ALREADY_YOURS.format(ref=command.reference)  # a repeated ACCEPT (a resend, a double tap)
             await self.store.audit(case_id, actor=actor, action="sms_command", detail=f"{verb} refused: {exc.code}")
             logger.info("%s %s by worker %d refused: %s", verb, command.reference, worker.id, exc.code)
             return NOT_YOURS[verb].format(ref=command.reference)
@@ -151,6 +161,10 @@ class QueueReplies:
         if verb == "ACCEPT":
             return await self._taken(case_id, worker, msg)
         return (PASSED if verb == "PASS" else RESOLVED).format(ref=command.reference)
+
+    async def _holds(self, reference: str, worker_id: int) -> bool:
+        """The worker has accepted this case and still has it."""
+        return (reference, ACCEPTED) in (await worker_status(self.store, worker_id)).open_cases
 
     async def _taken(self, case_id: int, worker: WorkerView, msg: InboundMessage) -> str:
         """The answer to a taken case; its page's link goes to the worker's registered number in a text of its own."""
@@ -182,12 +196,19 @@ class QueueReplies:
         return f"{mine} Waiting for you: {status.waiting}{urgent}.{more}"
 
     async def _follow_up(self, msg: InboundMessage, answer: str) -> str | None:
-        """A patient answers "how is the patient now?"; "worse" puts the case back in the queue."""
+        """A patient answers "how is the patient now?"; "worse" puts the case back in the queue. Replies after the
+        first, within the reply window, are kept on the same case (they do not start a new triage)."""
+        if await self.store.find_open_text_case(msg.sender) is not None:
+            return None  # a new triage under way: the digit is the dialogue's
         case_id = await follow_up_case(self.store, msg.sender)
-        if case_id is None or await self.store.find_open_text_case(msg.sender) is not None:
-            return None  # no follow-up outstanding, or a new triage under way: the digit is the dialogue's
+        again = case_id is None
+        if again:
+            case_id = await recent_follow_up_case(self.store, msg.sender)
+        if case_id is None:
+            return None  # no follow-up outstanding
         try:
-            meaning = await record_follow_up_reply(self.store, case_id, answer)
+            record = record_later_follow_up_reply if again else record_follow_up_reply
+            meaning = await record(self.store, case_id, answer)
         except RoutingError:
             logger.exception("follow-up reply for case %s not recorded", case_id)
             meaning = None
@@ -196,3 +217,22 @@ class QueueReplies:
         number = emergency_number_for(msg.sender).number
         danger = DANGER_NOW.format(number=number) if find_red_flags(msg.body) else ""
         return danger + FOLLOW_UP_REPLIES[meaning].format(number=number)
+
+    async def _after_follow_up(self, msg: InboundMessage) -> str | None:
+        """Words from a patient who was sent a follow-up lately go on that case as a note, not into a new triage;
+        a danger sign, or NEW, starts a new triage (the dialogue answers it)."""
+        if msg.body.strip().lower().strip(".!") in NEW_CASE_WORDS or find_red_flags(msg.body) or not msg.has_words:
+            return None
+        if await self.store.find_open_text_case(msg.sender) is not None:
+            return None
+        case_id = await recent_follow_up_case(self.store, msg.sender)
+        if case_id is None:
+            return None
+
+        async def op(s) -> None:
+            await self.store.add_note(s, case_id, author="patient", text=msg.body.strip())
+
+        await self.store.write("follow_up_note", op)  # add_note audits it (without its text)
+        reference = (await self.store.get_case(case_id)).reference
+        return NOTED.format(ref=reference, number=emergency_number_for(msg.sender).number)
+

@@ -45,8 +45,10 @@ def case_message(case: CaseSummaryInput) -> str:
     if case.caller:
         lines.append(f"Call back {case.caller.removeprefix('whatsapp:')}")
     lines.append(f"Reply ACCEPT {case.reference} or PASS {case.reference}")
-    complaint = to_gsm7(" ".join((t.complaint or "").split()))
-    return _fit_complaint(lines, complaint)
+    complaint = " ".join((t.complaint or "").split())
+    if t.also_said:  # symptoms given at other questions belong with the complaint
+        complaint = f"{complaint} (also: {', '.join(t.also_said)})" if complaint else f"also: {', '.join(t.also_said)}"
+    return _fit_complaint(lines, to_gsm7(complaint))
 
 
 def _cut(text: str, limit: int) -> str:

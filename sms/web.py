@@ -19,6 +19,7 @@ from routing.privacy import mask_phone
 from routing.workers import find_worker
 
 from .attach import attach_media, attach_photo
+from .commands import WORKER_HELP
 from .conversation import fallback_text, handle_patient_text, help_text
 from .decoding import DecoderBusy, PhotoDecoder
 from .display import display_text
@@ -126,8 +127,8 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
 
     async def reply_to(msg: InboundMessage) -> str:
         """HELP, a queue reply (worker command, follow-up answer), a photo, or the next triage question."""
-        if msg.keyword == "help":
-            return help_text(msg.sender)
+        if msg.keyword == "help":  # a worker's HELP is about their commands, not about starting a triage
+            return WORKER_HELP if await find_worker(ctx.store, msg.sender) else help_text(msg.sender)
         if ctx.commands is not None and (reply := await ctx.commands(msg)) is not None:
             return reply
         if msg.media and not msg.has_words:  # a photo on its own is not an answer to the dialogue
