@@ -12,6 +12,7 @@ import sys
 from intake.cli import register as intake_commands
 from routing.cases_cli import register as cases_commands
 from routing.cli import register as routing_commands
+from routing.jobs_cli import register as jobs_commands
 from routing.cli import register_bench as routing_bench
 from sms.cli import register as sms_commands
 from stt.cli import register as stt_commands
@@ -167,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     routing_commands(sub, _open_store, make_notifier=_make_notifier, more_handlers=_sms_job_handlers)
     routing_bench(bench_sub, _open_store)
     cases_commands(sub, _open_store)
+    jobs_commands(sub, _open_store, make_notifier=_make_notifier, more_handlers=_sms_job_handlers)
     return parser
 
 

@@ -51,6 +51,11 @@ class Settings(BaseSettings):
     escalate_after_s: int = Field(default=RoutingPolicy.escalate_after_s, ge=1)  # queued this long: alert coordinators
     retention_days: int = Field(default=RoutingPolicy.retention_days, ge=1)  # transcripts are purged after this
     job_lease_s: int = Field(default=RoutingPolicy.job_lease_s, ge=1)  # a job unfinished by then is retried elsewhere
+    # After a worker's DONE: follow-up texts this long after (comma separated seconds; empty: none, the case
+    # closes), the case closes this long after the last one unanswered, and replies within the window stay on it.
+    follow_up_after_s: str = ",".join(str(s) for s in RoutingPolicy.follow_up_after_s)
+    close_after_last_follow_up_s: int = Field(default=RoutingPolicy.close_after_last_follow_up_s, ge=1)
+    follow_up_reply_window_s: int = Field(default=RoutingPolicy.follow_up_reply_window_s, ge=1)
     # `triage serve` runs the job loop itself (one process does everything); false when `triage worker`s run it.
     jobs_in_serve: bool = True
 
@@ -146,7 +151,21 @@ class Settings(BaseSettings):
         return RoutingPolicy(offer_timeout_s=self.offer_timeout_s, escalate_after_s=self.escalate_after_s,
                              retention_days=self.retention_days, job_lease_s=self.job_lease_s,
                              coordinator_numbers=self.coordinators, photos_per_case_max=self.photos_per_case_max,
-                             photo_digest_s=self.photo_digest_s)
+                             photo_digest_s=self.photo_digest_s, follow_up_after_s=self.follow_up_delays,
+                             close_after_last_follow_up_s=self.close_after_last_follow_up_s,
+                             follow_up_reply_window_s=self.follow_up_reply_window_s)
+
+    @property
+    def follow_up_delays(self) -> tuple[int, ...]:
+        """FOLLOW_UP_AFTER_S as seconds, soonest first ("86400,172800": 24 h and 48 h after DONE)."""
+        try:
+            delays = tuple(sorted(int(x) for x in self.follow_up_after_s.split(",") if x.strip()))
+        except ValueError:
+            raise ConfigError(f"FOLLOW_UP_AFTER_S must be seconds separated by commas, not {self.follow_up_after_s!r}"
+                              ) from None
+        if any(d <= 0 for d in delays):
+            raise ConfigError("FOLLOW_UP_AFTER_S: every delay must be more than 0 seconds")
+        return delays
 
     @property
     def photo_dir(self) -> Path:
