@@ -15,6 +15,7 @@ from sms.media import MediaFetcher
 from sms.signature import WEBHOOK_BODY_LIMIT_BYTES
 from sms.web import UPLOAD_BODY_LIMIT_BYTES, SmsContext
 from sms.web import create_blueprint as sms_blueprint
+from voice.devresults import create_blueprint as dev_blueprint
 from voice.security_headers import install_security_headers
 from voice.services import Services
 from voice.settings import Settings
@@ -62,6 +63,8 @@ def create_app(settings: Settings | None = None) -> Quart:
         return holder["services"]
 
     app.register_blueprint(voice_blueprint(services))
+    if settings.environment == "development":  # `triage call --server`'s results; never in production
+        app.register_blueprint(dev_blueprint(services))
     app.asgi_app = serve_media_streams(app.asgi_app, lambda socket: handle_stream(socket, services()))
 
     @app.before_serving

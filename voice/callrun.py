@@ -1,22 +1,27 @@
-"""`triage call`: scenarios played through a real server, results read back from its database."""
+"""`triage call`: scenarios played through a real server, results read back from its database (in-process) or
+from the server's development endpoint (`--server`)."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import socket
 import statistics
 import tempfile
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import AsyncIterator
 
 from hypercorn.asyncio import serve
+from twilio.request_validator import RequestValidator
 
 from voice.app import create_app
 from voice.runtime import server_config
-from voice.services import Services, open_store
+from voice.devresults import DEV_RESULTS_PATH, stored_result
+from voice.services import Services
 from voice.settings import Settings
 from voice.simulator import CallerVoice, CallTrace, default_voice, simulate_call
 
@@ -59,36 +64,51 @@ async def serve_in_process(settings: Settings) -> AsyncIterator[tuple[str, Servi
         await asyncio.wait_for(task, timeout=30)
 
 
-async def case_result(store, trace: CallTrace, scenario: dict, *, ended: asyncio.Event | None) -> dict:
-    """The per-scenario JSON of `triage call --json`, from the caller's trace and the stored case."""
-    if ended is not None:
-        await asyncio.wait_for(ended.wait(), timeout=CASE_SETTLE_TIMEOUT_S)
-    case = None
-    for _ in range(int(CASE_SETTLE_TIMEOUT_S * 10)):
-        case = await store.find_case_by_call(trace.call_sid)
-        if case is not None and (ended is not None or case.status != "created"):
-            break
-        await asyncio.sleep(0.1)
-    triage = (case.triage if case else None) or {}
-    heard = {}
-    for turn in case.turns if case else []:
-        heard.setdefault(turn.prompt_id, []).append(turn.corrected_text)
+def merged_result(trace: CallTrace, scenario: dict, stored: dict) -> dict:
+    """The per-scenario JSON of `triage call --json`: the caller's trace joined to what the server stored."""
+    heard = {pid: list(texts) for pid, texts in stored["heard"].items()}
     turns = []
     for t in trace.turns:
         said = heard.get(t.prompt_id) or [None]
         turns.append({"prompt_id": t.prompt_id, "said": t.said, "heard": said.pop(0) if said else None,
                       "latency_ms": t.latency_ms})
-    messages = await store.list_messages(case_id=case.id) if case else []
     return {
         "id": scenario.get("id"),
-        "case_id": case.id if case else None,
-        "start_category": triage.get("start_category"),
-        "urgency": triage.get("urgency"),
-        "red_flags": triage.get("red_flags", []),
+        "case_id": stored["case_id"],
+        "start_category": stored["start_category"],
+        "urgency": stored["urgency"],
+        "red_flags": stored["red_flags"],
         "prompts": trace.prompts,
         "turns": turns,
-        "sms": [{"to": m.to, "body": m.body} for m in reversed(messages)],
+        "sms": [{"to": m["to"], "body": m["body"]} for m in stored["sms"]],
     }
+
+
+async def case_result(store, trace: CallTrace, scenario: dict, *, ended: asyncio.Event | None) -> dict:
+    """The per-scenario JSON of `triage call --json`, from the caller's trace and the stored case."""
+    return merged_result(trace, scenario, await stored_result(store, trace.call_sid, ended=ended))
+
+
+async def server_result(server: str, trace: CallTrace, scenario: dict, *, auth_token: str | None = None,
+                        public_url: str | None = None) -> dict:
+    """The result from a running server's /dev/calls/<sid>, which answers once the case is final (development)."""
+    path = f"/dev/calls/{trace.call_sid}"
+    url = server.rstrip("/") + path
+    signed = (public_url.rstrip("/") + path) if public_url else url
+    headers = {"X-Twilio-Signature": RequestValidator(auth_token).compute_signature(signed, {})} if auth_token else {}
+
+    def fetch() -> dict:
+        request = urllib.request.Request(url, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=CASE_SETTLE_TIMEOUT_S + 10) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as exc:
+            if exc.code == 404 and not exc.headers.get("Content-Type", "").startswith("application/json"):
+                raise RuntimeError(f"{server} has no {DEV_RESULTS_PATH} endpoint: it runs with ENVIRONMENT=production "
+                                   "(or is older); simulate calls against a development server") from None
+            raise
+
+    return merged_result(trace, scenario, await asyncio.to_thread(fetch))
 
 
 async def run_calls(
@@ -112,16 +132,10 @@ async def run_calls(
                     ended = services.call_ended(trace.call_sid)
                     yield await case_result(services.store, trace, scenario, ended=ended)
         return
-    settings = settings or Settings()
-    store = await open_store(settings)
-    try:
-        for scenario in scenarios:
-            trace = await simulate_call(
-                scenario, server, voice, speed=speed, auth_token=auth_token, public_url=settings.public_base_url or None
-            )
-            yield await case_result(store, trace, scenario, ended=None)
-    finally:
-        await store.close()
+    public_url = (settings or Settings()).public_base_url or None
+    for scenario in scenarios:  # results come from the server itself: no database of ours
+        trace = await simulate_call(scenario, server, voice, speed=speed, auth_token=auth_token, public_url=public_url)
+        yield await server_result(server, trace, scenario, auth_token=auth_token, public_url=public_url)
 
 
 def latency_summary(results: list[dict]) -> dict:
