@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Awaitable, Callable
 
 from quart import Blueprint, Response, current_app, render_template, request
@@ -32,6 +32,7 @@ from .sender import MessageSender
 from .signature import Form
 from .signature import signed_form as check_signed_form
 from .throttle import UploadThrottle
+from .voicenotes import NOT_UNDERSTOOD_TEXT, Transcribe, with_voice_notes
 
 if TYPE_CHECKING:
     from routing.store import Store
@@ -50,6 +51,8 @@ OVER_LIMIT_TEXT = ("Triageline: you have sent many messages today, so we will re
 OPTED_IN_TEXT = "You will get our texts again. "
 PHOTO_ONLY_TEXT = "Thank you, the photo is being added to case {ref}."
 PHOTO_WITHOUT_CASE_TEXT = "Thank you. Please text us what is happening first, then send the photo again."
+NO_ATTACHMENTS_TEXT = ("This number cannot receive photos or voice notes. Please type what is happening. "
+                       "Emergency: call {number} now.")
 
 # Health-worker and follow-up replies (ACCEPT/DONE/PASS/NEXT/STATUS, 1/2/3) belong to routing's queue: the app
 # passes sms.commands.QueueReplies here. It returns the reply text for a message it owns, else None.
@@ -68,6 +71,7 @@ class SmsContext:
     auth_token: str | None = None  # set: every Twilio webhook must carry a valid signature
     commands: CommandHandler | None = None
     media: MediaFetcher | None = None  # None: MMS/WhatsApp media cannot be fetched (no Twilio credentials)
+    voice_notes: Transcribe | None = None  # a voice note's bytes -> text, with the calls' STT and correction
     decoder: PhotoDecoder = field(default_factory=PhotoDecoder)  # the app closes it after serving
     throttle: UploadThrottle = field(default_factory=UploadThrottle)
     clock: Callable[[], float] = field(default=time.time)
@@ -129,6 +133,16 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         """HELP, a queue reply (worker command, follow-up answer), a photo, or the next triage question."""
         if msg.keyword == "help":  # a worker's HELP is about their commands, not about starting a triage
             return WORKER_HELP if await find_worker(ctx.store, msg.sender) else help_text(msg.sender)
+        if msg.media and ctx.media is None:  # no Twilio credentials: we cannot fetch it, so we must not promise it
+            logger.info("media from %s not fetched: Twilio credentials are not configured", mask_phone(msg.sender))
+            refusal = NO_ATTACHMENTS_TEXT.format(number=emergency_number_for(msg.sender).number)
+            if not msg.has_words:
+                return refusal
+            msg = replace(msg, media=())
+            return f"{await reply_to(msg)}\n{refusal}"
+        msg, heard = await with_voice_notes(ctx, msg)
+        if not heard and not msg.has_words:
+            return NOT_UNDERSTOOD_TEXT.format(number=emergency_number_for(msg.sender).number)
         if ctx.commands is not None and (reply := await ctx.commands(msg)) is not None:
             return reply
         if msg.media and not msg.has_words:  # a photo on its own is not an answer to the dialogue

@@ -88,6 +88,7 @@ def create_app(settings: Settings | None = None) -> Quart:
                                   sender=services.sender),
             media=(MediaFetcher(settings.twilio_account_sid, token, api_base_url=settings.twilio_api_base_url or None)
                    if settings.twilio_enabled else None),
+            voice_notes=services.transcribe_voice_note,
             decoder=decoder,
             throttle=throttle,
         )))

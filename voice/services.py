@@ -34,6 +34,7 @@ from voice.metrics import CountingSender, Metrics
 from voice.recovery import Recovery
 from voice.settings import ConfigError, Settings
 from voice.tts import PromptAudioCache, build_tts
+from voice.voicenotes import decode_voice_note
 
 logger = logging.getLogger(__name__)
 
@@ -298,6 +299,11 @@ class Services:
         if fallback is not None and transcript.backend == fallback.name:
             self.metrics.stt_fallbacks.labels("remote").inc()
         return transcript
+
+    async def transcribe_voice_note(self, data: bytes) -> str:
+        """A voice note's words, through the calls' STT and correction ("" when nothing was heard)."""
+        pcm16 = await asyncio.to_thread(decode_voice_note, data)
+        return self.correct((await self.transcribe(pcm16)).text)
 
     def correct(self, text: str) -> str:
         """The offline medical-term correction (fast; runs inline)."""
