@@ -335,6 +335,17 @@ SELF_WORDS = {"they": "you", "them": "you", "their": "your", "own": "your own"}
 OTHER_WORDS = {"they": "they", "them": "them", "their": "their", "own": "their"}
 
 
+def question_text(prompt_id: str, who: str | None) -> str | None:
+    """How the voice asks `prompt_id`, worded for the patient or a bystander (for transcripts); None if unknown."""
+    prompt = PROMPTS.get(prompt_id)
+    if prompt is None:
+        return None
+    try:
+        return prompt.voice.format(**words_for(who))
+    except (KeyError, IndexError):  # a placeholder only the dialogue fills (a number): the question as written
+        return prompt.voice
+
+
 def words_for(who: str | None) -> dict[str, str]:
     """Pronouns for the prompts: "you" when the caller is the patient, otherwise "they"."""
     return SELF_WORDS if who == "self" else OTHER_WORDS

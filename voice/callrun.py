@@ -13,7 +13,7 @@ import tempfile
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import AsyncIterator
+from typing import AsyncIterator, Callable
 
 from hypercorn.asyncio import serve
 from twilio.request_validator import RequestValidator
@@ -78,6 +78,7 @@ def merged_result(trace: CallTrace, scenario: dict, stored: dict) -> dict:
         "start_category": stored["start_category"],
         "urgency": stored["urgency"],
         "red_flags": stored["red_flags"],
+        "who": stored.get("who"),  # whom the questions were worded for (the patient, or a bystander)
         "prompts": trace.prompts,
         "turns": turns,
         "sms": [{"to": m["to"], "body": m["body"]} for m in stored["sms"]],
@@ -119,6 +120,7 @@ async def run_calls(
     voice: CallerVoice | None = None,
     settings: Settings | None = None,
     auth_token: str | None = None,
+    starting: Callable[[int, dict], None] | None = None,
 ) -> AsyncIterator[dict]:
     """Yield one result per scenario; without `server`, against a fresh in-process server and database."""
     voice = voice or default_voice()
@@ -127,13 +129,17 @@ async def run_calls(
             base_settings = settings or Settings()
             local = base_settings.model_copy(update={"data_dir": Path(tmp), "database_url": ""})
             async with serve_in_process(local) as (base, services):
-                for scenario in scenarios:
+                for n, scenario in enumerate(scenarios, start=1):
+                    if starting:
+                        starting(n, scenario)
                     trace = await simulate_call(scenario, base, voice, speed=speed)
                     ended = services.call_ended(trace.call_sid)
                     yield await case_result(services.store, trace, scenario, ended=ended)
         return
     public_url = (settings or Settings()).public_base_url or None
-    for scenario in scenarios:  # results come from the server itself: no database of ours
+    for n, scenario in enumerate(scenarios, start=1):  # results come from the server itself: no database of ours
+        if starting:
+            starting(n, scenario)
         trace = await simulate_call(scenario, server, voice, speed=speed, auth_token=auth_token, public_url=public_url)
         yield await server_result(server, trace, scenario, auth_token=auth_token, public_url=public_url)
 

@@ -93,6 +93,10 @@ def cmd_call(args: argparse.Namespace) -> int:
             speed=args.speed,
             voice=default_voice(args.voice),
             auth_token=os.environ.get("TWILIO_AUTH_TOKEN") if args.server else None,
+            starting=lambda n, scenario: print(  # progress on stderr: --json's stdout stays one object a line
+                f"[{n}/{len(scenarios)}] calling as {scenario.get('id') or 'caller'}"
+                f"{' (first call loads the server: Whisper, voices)' if n == 1 and not args.server else ''}...",
+                file=sys.stderr, flush=True),
         ):
             results.append(result)
             if args.json:
@@ -120,10 +124,17 @@ def _meets_expectation(result: dict, scenario: dict) -> bool:
 
 
 def _print_transcript(result: dict, scenario: dict) -> None:
+    from intake.prompts import question_text
+
     print(f"=== {result['id']}  case {result['case_id']}")
     for turn in result["turns"]:
-        print(f"  [{turn['prompt_id']}] caller said: {turn['said']!r}")
-        print(f"  {'':{len(turn['prompt_id']) + 2}} server heard: {turn['heard']!r}  ({turn['latency_ms']} ms)")
+        pad = " " * (len(turn["prompt_id"]) + 3)
+        if (question := question_text(turn["prompt_id"], result.get("who"))) is not None:
+            print(f"  [{turn['prompt_id']}] server asked: {question}")
+            print(f"{pad}  caller said: {turn['said']!r}")
+        else:
+            print(f"  [{turn['prompt_id']}] caller said: {turn['said']!r}")
+        print(f"{pad}  server heard: {turn['heard']!r}  ({turn['latency_ms']} ms)")
     print(f"  -> START {result['start_category']}  urgency {result['urgency']}  red flags {result['red_flags']}")
     expect = scenario.get("expect")
     if expect:

@@ -62,3 +62,17 @@ async def caller_voice():
     from voice.simulator import default_voice
 
     return default_voice("slt")
+
+
+def test_the_transcript_shows_the_servers_questions_next_to_the_callers_answers(capsys):
+    from voice.cli import _print_transcript
+
+    result = {"id": "demo", "case_id": 3, "who": "other", "start_category": "GREEN", "urgency": "routine",
+              "red_flags": [], "sms": [], "turns": [
+                  {"prompt_id": "walk", "said": "yes he is walking", "heard": "Yes, he is walking.", "latency_ms": 700}]}
+    _print_transcript(result, {"expect": {"start_category": "GREEN", "urgency": "routine"}})
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1:4] == ["  [walk] server asked: Can they get up and walk?",
+                          "         caller said: 'yes he is walking'",
+                          "         server heard: 'Yes, he is walking.'  (700 ms)"]
+    assert lines[-1] == "  expected {'start_category': 'GREEN', 'urgency': 'routine'}: OK"
