@@ -59,7 +59,7 @@ async def test_an_escalation_alert_reaches_a_coordinator_named_only_in_the_envir
         reference = (await store.get_case(case_id)).reference
         alerts = [m for m in await store.list_messages(case_id=case_id) if m.kind == "escalation"]
         assert sorted(m.to for m in alerts) == list(COORDINATORS)
-        assert all(reference in m.body and "0.5 h" in m.body and m.status == "outbox" for m in alerts)
+        assert all(reference in m.body and "has waited 30 min" in m.body and m.status == "outbox" for m in alerts)
     finally:
         await store.close()
 
