@@ -221,12 +221,12 @@ class Services:
 
     @classmethod
     async def _start(cls, settings: Settings, secrets: Secrets, store: Store) -> "Services":
-        openai_key = secrets.openai_api_key
+        """Everything past the store (start closes the store when this fails)."""
         transcriber = await asyncio.to_thread(load_transcriber, settings, secrets)
         engine = build_tts(
             settings.tts_backend,
             settings.tts_voice,
-            openai_api_key=openai_key,
+            openai_api_key=secrets.openai_api_key,
             openai_base_url=settings.openai_base_url or None,
         )
         prompts = PromptAudioCache(engine, settings.data_dir / "prompt-audio")
