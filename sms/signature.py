@@ -49,8 +49,8 @@ async def _signed_form(model: type[Form], *, auth_token: str | None, public_base
     400 for a field that is not what Twilio sends (the reason is logged, never the value).
 
     Every Twilio webhook (voice and SMS) comes through here, by WebhookSigning.webhook. Without an auth token
-    (the embedded default, no Twilio account) there is no signature to check. `query` names query-string fields the model also reads
-    (ours, in a callback URL we gave Twilio: it is signed with the rest).
+    (the embedded default, no Twilio account) there is no signature to check. `query` names query-string fields
+    the model also reads (ours, in a callback URL we gave Twilio: it is signed with the rest).
     """
     if (request.content_length or 0) > WEBHOOK_BODY_LIMIT_BYTES:  # a chunked body is bounded by MAX_CONTENT_LENGTH
         logger.warning("%s refused: %s bytes", request.path, request.content_length)

@@ -199,7 +199,7 @@ class Settings(BaseSettings):
         # Escalation alerts to a wrong number reach nobody: refuse to start.
         invalid = [mask_phone(n) for n in _numbers(value) if not parse_caller(n).valid]
         if invalid:
-            raise ValueError(f"not valid phone numbers: {', '.join(invalid)} (write them in E.164, e.g. +2348031234567)")
+            raise ValueError(f"not valid phone numbers: {', '.join(invalid)} (write them in E.164: +2348031234567)")
         return value
 
     @field_validator("upload_rate_per_link", "upload_rate_per_client")

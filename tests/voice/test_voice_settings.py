@@ -24,7 +24,8 @@ def test_the_database_urls_the_store_speaks_are_accepted(url):
     assert _refused(database_url=url) == []
 
 
-@pytest.mark.parametrize("url", ["mysql://u:p@db/triage", "sqlite:///triage.db", "triage.db", "postgresql+psycopg2://db/x"])
+@pytest.mark.parametrize("url", ["mysql://u:p@db/triage", "sqlite:///triage.db", "triage.db",
+                                 "postgresql+psycopg2://db/x"])
 def test_a_database_url_the_store_cannot_speak_is_refused_by_name(url):
     assert _refused(database_url=url) == ["DATABASE_URL"]
 

@@ -153,7 +153,8 @@ def test_startup_says_what_a_deployment_is_without_its_credentials(tmp_path, pos
         openai_url = f"http://127.0.0.1:{openai.getsockname()[1]}/v1"
         log = _start(tmp_path, DATABASE_URL=url.render_as_string(hide_password=False),
                      TWILIO_ACCOUNT_SID="AC" + "0" * 32, TWILIO_AUTH_TOKEN="token-never-logged",
-                     TWILIO_FROM_NUMBER="+15005550006", TWILIO_API_BASE_URL=f"http://127.0.0.1:{twilio.getsockname()[1]}",
+                     TWILIO_FROM_NUMBER="+15005550006",
+                     TWILIO_API_BASE_URL=f"http://127.0.0.1:{twilio.getsockname()[1]}",
                      OPENAI_API_KEY="sk-never-logged", OPENAI_BASE_URL=openai_url,
                      TTS_BACKEND="espeak-ng", TTS_VOICE="en-gb", PUBLIC_BASE_URL="https://triage.example.org")
     assert "never-logged" not in log and "postgres@" not in log
