@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from quart import Blueprint, Response, jsonify, request
 
-from sms.signature import is_valid_signature, public_url
+from sms.signature import WebhookSigning, is_valid_signature, public_url
 
 logger = logging.getLogger(__name__)
 
@@ -52,19 +52,17 @@ async def stored_result(store, call_sid: str, *, ended: asyncio.Event | None) ->
             "sms": [{"to": m.to, "kind": m.kind, "body": m.body} for m in reversed(messages)]}
 
 
-def create_blueprint(get_services: Callable[[], object]) -> Blueprint:
-    """The development-only results route, bound to the app's services."""
+def create_blueprint(get_services: Callable[[], object], signing: WebhookSigning) -> Blueprint:
+    """The development-only results route, bound to the app's services and its webhook signing."""
     bp = Blueprint("dev", __name__)
 
     @bp.get(DEV_RESULTS_PATH)
     async def call_result(call_sid: str) -> Response:
         """The call's result once its case is final (waits up to CASE_SETTLE_TIMEOUT_S)."""
         services = get_services()
-        settings = services.settings
-        if settings.webhooks_signed:
-            token = settings.twilio_auth_token.get_secret_value()
-            url = public_url(settings.public_base_url, request.url)
-            if not is_valid_signature(token, url, {}, request.headers.get("X-Twilio-Signature")):
+        if signing.auth_token:
+            url = public_url(signing.public_base_url, request.url)
+            if not is_valid_signature(signing.auth_token, url, {}, request.headers.get("X-Twilio-Signature")):
                 logger.warning("%s refused: bad signature", request.path)
                 return Response("forbidden", 403)
         if not CALL_SID.match(call_sid):

@@ -43,6 +43,7 @@ async def test_photo_and_case_links_use_the_request_host_when_no_public_url_is_s
 def test_production_links_never_come_from_the_request_host():
     """Production requires PUBLIC_BASE_URL (Settings refuses to serve without it); a Host header never stands in."""
     services = Services.__new__(Services)  # only the link parts: no database, no models
-    services.settings, services._seen_origin = Settings(_env_file=None, environment="production"), ""
+    production = Settings(_env_file=None).model_copy(update={"environment": "production"})  # the rest is not read
+    services.settings, services._seen_origin = production, ""
     services.saw_request("http://attacker.example/")
     assert services.link_base() == ""
