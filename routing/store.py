@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -44,10 +44,7 @@ Clock = Callable[[], datetime]
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I: read aloud and typed on keypads
 REFERENCE_LENGTH = 6  # 32**6 ~ 1e9: a collision (retried) stays rare past a million cases
 INTEGRITY_ATTEMPTS = 3  # a racing twin (same CallSid, same seq) wins; we then find its row
-CALL_ENDED = frozenset({"completed", "busy", "failed", "no-answer", "canceled"})
-# A voice call's own states while its case is open: streaming, stream lost (a new one may take over), being finished.
-CALL_LIVE, CALL_RECONNECTING, CALL_FINALISING = "in-progress", "reconnecting", "finalising"
-RESUME_OFFERED, RESUMED = "stream_resume_offered", "stream_resumed"  # audit actions, counted per case
+CALL_LIVE = "in-progress"  # a voice call streaming; its other states are routing/calls.py's
 REENCRYPT_BATCH = 500
 PHOTO_BATCH = 100
 PHOTO_DIGEST = "photo_digest"  # the job that tells the case's worker photos arrived (sms/digest.py sends it)
@@ -294,172 +291,6 @@ class Store:
                 await self.move(s, case, Status.PENDING, actor="intake", detail=detail)
 
         await self.write("save_triage", op)
-
-    async def close_call(self, call_sid: str, *, status: str) -> None:
-        """The stream ended; a case whose intake never finished still goes to the queue."""
-        await self._end_call(call_sid, status, None, "close_call")
-
-    async def record_call_status(self, call_sid: str, status: str, *, duration_s: int | None = None) -> None:
-        """Twilio's status callback; an unknown CallSid (no stream ever started) is logged and ignored."""
-        await self._end_call(call_sid, status, duration_s, "record_call_status")
-
-    async def _end_call(self, call_sid: str, status: str, duration_s: int | None, what: str) -> None:
-        async def op(s: AsyncSession) -> None:
-            call = (await s.execute(select(Call).where(Call.call_sid == call_sid))).scalar_one_or_none()
-            if call is None:
-                logger.info("%s: unknown call %s (status %s) ignored", what, call_sid, status)
-                return
-            now = self.now()
-            if what == "close_call" or call.status not in (CALL_RECONNECTING, CALL_FINALISING):
-                call.status = status  # Twilio's own events never undo where our stream handling stands
-            call.updated_at = now
-            if duration_s is not None:
-                call.duration_s = duration_s
-            ended = what == "close_call" or status in CALL_ENDED
-            if ended and call.ended_at is None:
-                call.ended_at = now
-            case = await self.locked_case(s, call.case_id)
-            if ended and case.status == Status.CREATED and case.channel == "voice":
-                # a dropped call is a person who may still need help: a human calls back
-                reason = f"call ended ({status}) before intake finished"
-                await self.move(s, case, Status.INTAKE_COMPLETE, actor="system", detail=reason)
-                await self.move(s, case, Status.PENDING, actor="system")
-
-        await self.write(what, op)
-
-    # -- a dropped stream, a reopened stream, an orphaned call ---------------------------------
-
-    async def _locked_call(self, s: AsyncSession, call_sid: str) -> Call | None:
-        return (await s.execute(select(Call).where(Call.call_sid == call_sid).with_for_update())).scalar_one_or_none()
-
-    async def _triage_complete(self, s: AsyncSession, case_id: int) -> bool:
-        complete = (await s.execute(select(TriageRecord.complete).where(TriageRecord.case_id == case_id))).scalar()
-        return bool(complete)
-
-    async def _count_audit(self, s: AsyncSession, case_id: int, action: str) -> int:
-        return (await s.execute(select(func.count()).select_from(AuditEntry)
-                                .where(AuditEntry.case_id == case_id, AuditEntry.action == action))).scalar_one()
-
-    async def touch_call(self, call_sid: str, *, stream_sid: str) -> None:
-        """A live stream's heartbeat: a call that keeps being touched is never taken for an orphan."""
-
-        async def op(s: AsyncSession) -> None:
-            await s.execute(update(Call).where(Call.call_sid == call_sid, Call.stream_sid == stream_sid,
-                                               Call.status == CALL_LIVE).values(updated_at=self.now()))
-
-        await self.write("touch_call", op)
-
-    async def suspend_call(self, call_sid: str, *, stream_sid: str, max_resumes: int) -> str:
-        """Stream `stream_sid` dropped mid-dialogue: "reconnecting" (a new stream may resume the case),
-        "final" (no resume is possible: finish the case now) or "superseded" (a newer stream owns it)."""
-
-        async def op(s: AsyncSession) -> str:
-            call = await self._locked_call(s, call_sid)
-            if call is None:
-                return "final"
-            if call.stream_sid != stream_sid:
-                return "superseded"
-            if call.ended_at is not None or call.status != CALL_LIVE:
-                return "final"
-            if await self._count_audit(s, call.case_id, RESUMED) >= max_resumes:
-                return "final"
-            now = self.now()
-            call.status, call.updated_at = CALL_RECONNECTING, now
-            s.add(AuditEntry(case_id=call.case_id, actor="system", action="stream_dropped", detail="", at=now))
-            return "reconnecting"
-
-        return await self.write("suspend_call", op)
-
-    async def offer_resume(self, call_sid: str, *, max_resumes: int, retry_window_s: float = 0.0) -> bool:
-        """True (and counted) when a dropped call may get a new stream: still up, intake open, offers left.
-
-        An offer no stream has taken yet, made within `retry_window_s`, is the same drop's webhook retried:
-        True again, not counted again (under the call's row lock, so across processes too).
-        """
-
-        async def op(s: AsyncSession) -> bool:
-            call = await self._locked_call(s, call_sid)
-            if call is None or call.ended_at is not None or call.status not in (CALL_LIVE, CALL_RECONNECTING):
-                return False
-            if await self._triage_complete(s, call.case_id):
-                return False
-            offers = await self._count_audit(s, call.case_id, RESUME_OFFERED)
-            if offers > await self._count_audit(s, call.case_id, RESUMED):
-                last = (await s.execute(select(AuditEntry.at).where(
-                    AuditEntry.case_id == call.case_id, AuditEntry.action == RESUME_OFFERED)
-                    .order_by(AuditEntry.id.desc()).limit(1))).scalar_one()
-                if self.now() - last <= timedelta(seconds=retry_window_s):
-                    return True
-            if offers >= max_resumes:
-                return False
-            s.add(AuditEntry(case_id=call.case_id, actor="system", action=RESUME_OFFERED, detail="", at=self.now()))
-            return True
-
-        return await self.write("offer_resume", op)
-
-    async def resume_call(self, call_sid: str, *, stream_sid: str, take_over: bool = False) -> str:
-        """A new stream for a known call: "resumed" (it now owns the case), "busy" (the old stream has not
-        saved its state yet) or "ended". Only a stream after-stream offered may resume; `take_over` also
-        takes a call whose old stream never let go (its server died)."""
-
-        async def op(s: AsyncSession) -> str:
-            call = await self._locked_call(s, call_sid)
-            if call is None or call.ended_at is not None or await self._triage_complete(s, call.case_id):
-                return "ended"
-            if call.stream_sid == stream_sid:
-                return "resumed"  # our own claim, committed before a retry
-            if call.status not in (CALL_LIVE, CALL_RECONNECTING):
-                return "ended"  # being finished by a deferred step or the sweep
-            if await self._count_audit(s, call.case_id, RESUME_OFFERED) <= await self._count_audit(
-                    s, call.case_id, RESUMED):
-                return "ended"  # no after-stream offered this stream: a token alone never takes a call over
-            if call.status == CALL_LIVE and not take_over:
-                return "busy"
-            now = self.now()
-            detail = "took over from a stream that never let go" if call.status == CALL_LIVE else ""
-            call.stream_sid, call.status, call.updated_at = stream_sid, CALL_LIVE, now
-            s.add(AuditEntry(case_id=call.case_id, actor="system", action=RESUMED, detail=detail, at=now))
-            return "resumed"
-
-        return await self.write("resume_call", op)
-
-    async def claim_unfinished_call(self, call_sid: str, *, stream_sid: str | None = None,
-                                    idle_before: datetime | None = None) -> bool:
-        """Take the job of finishing a call's case, once: after a dropped stream's grace (`stream_sid` must still
-        own it) or as an orphan idle since before `idle_before`. The claim is a lease: it lapses when idle again."""
-
-        async def op(s: AsyncSession) -> bool:
-            call = await self._locked_call(s, call_sid)
-            if call is None or await self._triage_complete(s, call.case_id):
-                return False
-            if stream_sid is not None and (call.stream_sid != stream_sid or call.status in (CALL_LIVE, CALL_FINALISING)):
-                return False
-            if idle_before is not None:
-                case = await self.locked_case(s, call.case_id)
-                if call.updated_at >= idle_before or case.updated_at >= idle_before:
-                    return False
-            now = self.now()
-            call.status, call.updated_at = CALL_FINALISING, now
-            reason = "stream dropped, not resumed" if stream_sid is not None else "call left unfinished"
-            s.add(AuditEntry(case_id=call.case_id, actor="system", action="call_finalising", detail=reason, at=now))
-            return True
-
-        return await self.write("claim_unfinished_call", op)
-
-    async def unfinished_calls(self, *, idle_before: datetime, limit: int) -> list[str]:
-        """CallSids of voice cases with no final triage whose call and case have been idle since `idle_before`."""
-
-        async def op() -> list[str]:
-            async with self.transaction() as s:
-                rows = await s.execute(
-                    select(Call.call_sid).join(Case, Call.case_id == Case.id)
-                    .outerjoin(TriageRecord, TriageRecord.case_id == Case.id)
-                    .where(Case.channel == "voice", Call.updated_at < idle_before, Case.updated_at < idle_before,
-                           (TriageRecord.id.is_(None)) | (TriageRecord.complete.is_(False)))
-                    .order_by(Call.id).limit(limit))
-                return list(rows.scalars())
-
-        return await with_retry(op, self.retry, "unfinished_calls")
 
     async def transition(self, case_id: int, target: str, *, actor: str, detail: str = "") -> None:
         """Move a case to `target` if the lifecycle allows it (IllegalTransition otherwise); audited."""

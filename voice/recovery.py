@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from intake.dialogue import Dialogue
 from intake.models import Reply
+from routing import calls
 
 if TYPE_CHECKING:
     from voice.services import Services
@@ -94,9 +95,9 @@ class Recovery:
         store = self.services.store
         cutoff = store.now() - timedelta(seconds=self.sweep_idle_s)
         taken = 0
-        for call_sid in await store.unfinished_calls(idle_before=cutoff, limit=SWEEP_BATCH):
+        for call_sid in await calls.unfinished_calls(store, idle_before=cutoff, limit=SWEEP_BATCH):
             try:
-                if not await store.claim_unfinished_call(call_sid, idle_before=cutoff):
+                if not await calls.claim_unfinished_call(store, call_sid, idle_before=cutoff):
                     continue  # another process took it, or it woke up
                 taken += 1
                 logger.warning("call %s was left unfinished (server lost it); finishing its case", call_sid)
@@ -120,7 +121,7 @@ class Recovery:
             dialogue.line_closed()
         result = await services.complete_intake(dialogue)
         await store.save_triage(case.id, result.to_dict(), dialogue_state=state, complete=True)
-        await store.close_call(call_sid, status="dropped")
+        await calls.close_call(store, call_sid, status="dropped")
         await services.notify_case(case.id)
         services.call_ended(call_sid).set()
         logger.info("call %s ended (dropped), case %s", call_sid, case.id)
@@ -131,7 +132,7 @@ class Recovery:
         except TimeoutError:
             pass
         try:
-            if await self.services.store.claim_unfinished_call(call_sid, stream_sid=stream_sid):
+            if await calls.claim_unfinished_call(self.services.store, call_sid, stream_sid=stream_sid):
                 await self.finish(call_sid)
         except Exception:  # noqa: BLE001 -- the sweep finishes it once the claim lapses
             logger.exception("call %s: could not finish the dropped call's case; the sweep will", call_sid)

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from routing.crypto import PhiCipher
 from routing.errors import IllegalTransition, NotFound, PhiKeyError
+from routing import calls
 from routing.store import Store
 
 CALLER = "+2348031234567"
@@ -162,8 +163,8 @@ async def test_case_survives_a_call_that_never_finishes(database_url, phi_cipher
         case = await restarted.find_case_by_call("CA-drop")
         assert (case.id, case.status, len(case.turns)) == (ref.case_id, "created", 2)
 
-        await restarted.record_call_status("CA-drop", "completed", duration_s=47)
-        await restarted.record_call_status("CA-never-streamed", "no-answer")  # tolerated
+        await calls.record_call_status(restarted, "CA-drop", "completed", duration_s=47)
+        await calls.record_call_status(restarted, "CA-never-streamed", "no-answer")  # tolerated
         case = await restarted.get_case(ref.case_id)
         assert (case.status, case.call_status, len(case.turns)) == ("pending", "completed", 2)
         assert "before intake finished" in (await restarted.audit_trail(ref.case_id))[-2].detail
@@ -174,8 +175,8 @@ async def test_case_survives_a_call_that_never_finishes(database_url, phi_cipher
 async def test_close_call_after_completed_intake_keeps_status(store):
     ref = await open_with_turns(store)
     await store.save_triage(ref.case_id, {"start_category": "GREEN", "urgency": "routine"}, complete=True)
-    await store.close_call("CA100", status="completed")
-    await store.close_call("CA100", status="completed")
+    await calls.close_call(store, "CA100", status="completed")
+    await calls.close_call(store, "CA100", status="completed")
     case = await store.get_case(ref.case_id)
     assert (case.status, case.call_status) == ("pending", "completed")
 

@@ -1,0 +1,203 @@
+"""A voice call's stream lifecycle while its case is open: heartbeat, a dropped stream, a resumed one, an orphan.
+
+Twilio's Media Stream can drop mid-dialogue; the call itself may still be up. These functions decide,
+under the call's row lock, which stream owns the case, whether a new stream may take it, and who
+finishes a case whose stream is gone. The case itself is opened by `Store.open_call`.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from routing.engine import with_retry
+from routing.lifecycle import Status
+from routing.models import AuditEntry, Call, Case, TriageRecord
+from routing.store import CALL_LIVE, Store
+
+logger = logging.getLogger(__name__)
+
+CALL_ENDED = frozenset({"completed", "busy", "failed", "no-answer", "canceled"})
+# A voice call's own states while its case is open: streaming (CALL_LIVE), stream lost (a new one may take over),
+# being finished.
+CALL_RECONNECTING, CALL_FINALISING = "reconnecting", "finalising"
+RESUME_OFFERED, RESUMED = "stream_resume_offered", "stream_resumed"  # audit actions, counted per case
+
+
+async def _locked_call(s: AsyncSession, call_sid: str) -> Call | None:
+    return (await s.execute(select(Call).where(Call.call_sid == call_sid).with_for_update())).scalar_one_or_none()
+
+
+async def _triage_complete(s: AsyncSession, case_id: int) -> bool:
+    complete = (await s.execute(select(TriageRecord.complete).where(TriageRecord.case_id == case_id))).scalar()
+    return bool(complete)
+
+
+async def _count_audit(s: AsyncSession, case_id: int, action: str) -> int:
+    return (await s.execute(select(func.count()).select_from(AuditEntry)
+                            .where(AuditEntry.case_id == case_id, AuditEntry.action == action))).scalar_one()
+
+
+async def touch_call(store: Store, call_sid: str, *, stream_sid: str) -> None:
+    """A live stream's heartbeat: a call that keeps being touched is never taken for an orphan."""
+
+    async def op(s: AsyncSession) -> None:
+        await s.execute(update(Call).where(Call.call_sid == call_sid, Call.stream_sid == stream_sid,
+                                           Call.status == CALL_LIVE).values(updated_at=store.now()))
+
+    await store.write("touch_call", op)
+
+
+async def suspend_call(store: Store, call_sid: str, *, stream_sid: str, max_resumes: int) -> str:
+    """Stream `stream_sid` dropped mid-dialogue: "reconnecting" (a new stream may resume the case),
+    "final" (no resume is possible: finish the case now) or "superseded" (a newer stream owns it)."""
+
+    async def op(s: AsyncSession) -> str:
+        call = await _locked_call(s, call_sid)
+        if call is None:
+            return "final"
+        if call.stream_sid != stream_sid:
+            return "superseded"
+        if call.ended_at is not None or call.status != CALL_LIVE:
+            return "final"
+        if await _count_audit(s, call.case_id, RESUMED) >= max_resumes:
+            return "final"
+        now = store.now()
+        call.status, call.updated_at = CALL_RECONNECTING, now
+        s.add(AuditEntry(case_id=call.case_id, actor="system", action="stream_dropped", detail="", at=now))
+        return "reconnecting"
+
+    return await store.write("suspend_call", op)
+
+
+async def offer_resume(store: Store, call_sid: str, *, max_resumes: int, retry_window_s: float = 0.0) -> bool:
+    """True (and counted) when a dropped call may get a new stream: still up, intake open, offers left.
+
+    An offer no stream has taken yet, made within `retry_window_s`, is the same drop's webhook retried:
+    True again, not counted again (under the call's row lock, so across processes too).
+    """
+
+    async def op(s: AsyncSession) -> bool:
+        call = await _locked_call(s, call_sid)
+        if call is None or call.ended_at is not None or call.status not in (CALL_LIVE, CALL_RECONNECTING):
+            return False
+        if await _triage_complete(s, call.case_id):
+            return False
+        offers = await _count_audit(s, call.case_id, RESUME_OFFERED)
+        if offers > await _count_audit(s, call.case_id, RESUMED):
+            last = (await s.execute(select(AuditEntry.at).where(
+                AuditEntry.case_id == call.case_id, AuditEntry.action == RESUME_OFFERED)
+                .order_by(AuditEntry.id.desc()).limit(1))).scalar_one()
+            if store.now() - last <= timedelta(seconds=retry_window_s):
+                return True
+        if offers >= max_resumes:
+            return False
+        s.add(AuditEntry(case_id=call.case_id, actor="system", action=RESUME_OFFERED, detail="", at=store.now()))
+        return True
+
+    return await store.write("offer_resume", op)
+
+
+async def resume_call(store: Store, call_sid: str, *, stream_sid: str, take_over: bool = False) -> str:
+    """A new stream for a known call: "resumed" (it now owns the case), "busy" (the old stream has not
+    saved its state yet) or "ended". Only a stream after-stream offered may resume; `take_over` also
+    takes a call whose old stream never let go (its server died)."""
+
+    async def op(s: AsyncSession) -> str:
+        call = await _locked_call(s, call_sid)
+        if call is None or call.ended_at is not None or await _triage_complete(s, call.case_id):
+            return "ended"
+        if call.stream_sid == stream_sid:
+            return "resumed"  # our own claim, committed before a retry
+        if call.status not in (CALL_LIVE, CALL_RECONNECTING):
+            return "ended"  # being finished by a deferred step or the sweep
+        if await _count_audit(s, call.case_id, RESUME_OFFERED) <= await _count_audit(
+                s, call.case_id, RESUMED):
+            return "ended"  # no after-stream offered this stream: a token alone never takes a call over
+        if call.status == CALL_LIVE and not take_over:
+            return "busy"
+        now = store.now()
+        detail = "took over from a stream that never let go" if call.status == CALL_LIVE else ""
+        call.stream_sid, call.status, call.updated_at = stream_sid, CALL_LIVE, now
+        s.add(AuditEntry(case_id=call.case_id, actor="system", action=RESUMED, detail=detail, at=now))
+        return "resumed"
+
+    return await store.write("resume_call", op)
+
+
+async def claim_unfinished_call(store: Store, call_sid: str, *, stream_sid: str | None = None,
+                                idle_before: datetime | None = None) -> bool:
+    """Take the job of finishing a call's case, once: after a dropped stream's grace (`stream_sid` must still
+    own it) or as an orphan idle since before `idle_before`. The claim is a lease: it lapses when idle again."""
+
+    async def op(s: AsyncSession) -> bool:
+        call = await _locked_call(s, call_sid)
+        if call is None or await _triage_complete(s, call.case_id):
+            return False
+        if stream_sid is not None and (call.stream_sid != stream_sid or call.status in (CALL_LIVE, CALL_FINALISING)):
+            return False
+        if idle_before is not None:
+            case = await store.locked_case(s, call.case_id)
+            if call.updated_at >= idle_before or case.updated_at >= idle_before:
+                return False
+        now = store.now()
+        call.status, call.updated_at = CALL_FINALISING, now
+        reason = "stream dropped, not resumed" if stream_sid is not None else "call left unfinished"
+        s.add(AuditEntry(case_id=call.case_id, actor="system", action="call_finalising", detail=reason, at=now))
+        return True
+
+    return await store.write("claim_unfinished_call", op)
+
+
+async def unfinished_calls(store: Store, *, idle_before: datetime, limit: int) -> list[str]:
+    """CallSids of voice cases with no final triage whose call and case have been idle since `idle_before`."""
+
+    async def op() -> list[str]:
+        async with store.transaction() as s:
+            rows = await s.execute(
+                select(Call.call_sid).join(Case, Call.case_id == Case.id)
+                .outerjoin(TriageRecord, TriageRecord.case_id == Case.id)
+                .where(Case.channel == "voice", Call.updated_at < idle_before, Case.updated_at < idle_before,
+                       (TriageRecord.id.is_(None)) | (TriageRecord.complete.is_(False)))
+                .order_by(Call.id).limit(limit))
+            return list(rows.scalars())
+
+    return await with_retry(op, store.retry, "unfinished_calls")
+
+
+async def close_call(store: Store, call_sid: str, *, status: str) -> None:
+    """The stream ended; a case whose intake never finished still goes to the queue."""
+    await _end_call(store, call_sid, status, None, "close_call")
+
+
+async def record_call_status(store: Store, call_sid: str, status: str, *, duration_s: int | None = None) -> None:
+    """Twilio's status callback; an unknown CallSid (no stream ever started) is logged and ignored."""
+    await _end_call(store, call_sid, status, duration_s, "record_call_status")
+
+
+async def _end_call(store: Store, call_sid: str, status: str, duration_s: int | None, what: str) -> None:
+    async def op(s: AsyncSession) -> None:
+        call = (await s.execute(select(Call).where(Call.call_sid == call_sid))).scalar_one_or_none()
+        if call is None:
+            logger.info("%s: unknown call %s (status %s) ignored", what, call_sid, status)
+            return
+        now = store.now()
+        if what == "close_call" or call.status not in (CALL_RECONNECTING, CALL_FINALISING):
+            call.status = status  # Twilio's own events never undo where our stream handling stands
+        call.updated_at = now
+        if duration_s is not None:
+            call.duration_s = duration_s
+        ended = what == "close_call" or status in CALL_ENDED
+        if ended and call.ended_at is None:
+            call.ended_at = now
+        case = await store.locked_case(s, call.case_id)
+        if ended and case.status == Status.CREATED and case.channel == "voice":
+            # a dropped call is a person who may still need help: a human calls back
+            reason = f"call ended ({status}) before intake finished"
+            await store.move(s, case, Status.INTAKE_COMPLETE, actor="system", detail=reason)
+            await store.move(s, case, Status.PENDING, actor="system")
+
+    await store.write(what, op)
