@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from routing.engine import with_retry
 from routing.lifecycle import Status
 from routing.models import AuditEntry, Call, Case, TriageRecord
 from routing.store import CALL_LIVE, Store
@@ -155,17 +154,16 @@ async def claim_unfinished_call(store: Store, call_sid: str, *, stream_sid: str 
 async def unfinished_calls(store: Store, *, idle_before: datetime, limit: int) -> list[str]:
     """CallSids of voice cases with no final triage whose call and case have been idle since `idle_before`."""
 
-    async def op() -> list[str]:
-        async with store.transaction() as s:
-            rows = await s.execute(
-                select(Call.call_sid).join(Case, Call.case_id == Case.id)
-                .outerjoin(TriageRecord, TriageRecord.case_id == Case.id)
-                .where(Case.channel == "voice", Call.updated_at < idle_before, Case.updated_at < idle_before,
-                       (TriageRecord.id.is_(None)) | (TriageRecord.complete.is_(False)))
-                .order_by(Call.id).limit(limit))
-            return list(rows.scalars())
+    async def op(s: AsyncSession) -> list[str]:
+        rows = await s.execute(
+            select(Call.call_sid).join(Case, Call.case_id == Case.id)
+            .outerjoin(TriageRecord, TriageRecord.case_id == Case.id)
+            .where(Case.channel == "voice", Call.updated_at < idle_before, Case.updated_at < idle_before,
+                   (TriageRecord.id.is_(None)) | (TriageRecord.complete.is_(False)))
+            .order_by(Call.id).limit(limit))
+        return list(rows.scalars())
 
-    return await with_retry(op, store.retry, "unfinished_calls")
+    return await store.read("unfinished_calls", op)
 
 
 async def close_call(store: Store, call_sid: str, *, status: str) -> None:

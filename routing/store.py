@@ -154,6 +154,14 @@ class Store:
 
         return await with_retry(attempt, self.retry, what)
 
+    async def read(self, what: str, op: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        """Run `op` in a fresh transaction, retried through outages: for reads (and the audit line a read leaves)."""
+        async def attempt() -> T:
+            async with self.transaction() as session:
+                return await op(session)
+
+        return await with_retry(attempt, self.retry, what)
+
     async def move(self, session: AsyncSession, case: Case, target: str, *, actor: str, detail: str = "") -> None:
         """Change a case's status through the lifecycle table, audit it, and schedule what must follow.
 
@@ -304,50 +312,46 @@ class Store:
 
     async def get_case(self, case_id: int, *, actor: str | None = None) -> CaseView:
         """The decrypted case; with `actor`, the read is written to the audit log."""
-        async def op() -> CaseView:
-            async with self.transaction() as s:
-                case = await s.get(Case, case_id)
-                if case is None:
-                    raise NotFound(f"no case {case_id}", code="case-not-found")
-                if actor:
-                    s.add(AuditEntry(case_id=case_id, actor=actor, action="read", detail="", at=self.now()))
-                return await self._view(s, case)
+        async def op(s: AsyncSession) -> CaseView:
+            case = await s.get(Case, case_id)
+            if case is None:
+                raise NotFound(f"no case {case_id}", code="case-not-found")
+            if actor:
+                s.add(AuditEntry(case_id=case_id, actor=actor, action="read", detail="", at=self.now()))
+            return await self._view(s, case)
 
-        return await with_retry(op, self.retry, "get_case")
+        return await self.read("get_case", op)
 
     async def find_case_by_call(self, call_sid: str) -> CaseView | None:
         """The case a CallSid (or text conversation id) opened, if any."""
-        async def op() -> CaseView | None:
-            async with self.transaction() as s:
-                case = (await s.execute(select(Case).join(Call, Call.case_id == Case.id)
-                                        .where(Call.call_sid == call_sid))).scalar_one_or_none()
-                return None if case is None else await self._view(s, case)
+        async def op(s: AsyncSession) -> CaseView | None:
+            case = (await s.execute(select(Case).join(Call, Call.case_id == Case.id)
+                                    .where(Call.call_sid == call_sid))).scalar_one_or_none()
+            return None if case is None else await self._view(s, case)
 
-        return await with_retry(op, self.retry, "find_case_by_call")
+        return await self.read("find_case_by_call", op)
 
     async def find_open_text_case(self, address: str) -> CaseView | None:
         """The latest text-channel case for this address whose intake is still collecting answers."""
-        async def op() -> CaseView | None:
-            async with self.transaction() as s:
-                case = (await s.execute(
-                    select(Case).where(Case.contact_hash == self.hash(address), Case.channel != "voice",
-                                       Case.status.in_([st.value for st in INTAKE_OPEN]))
-                    .order_by(Case.id.desc()).limit(1))).scalar_one_or_none()
-                return None if case is None else await self._view(s, case)
+        async def op(s: AsyncSession) -> CaseView | None:
+            case = (await s.execute(
+                select(Case).where(Case.contact_hash == self.hash(address), Case.channel != "voice",
+                                   Case.status.in_([st.value for st in INTAKE_OPEN]))
+                .order_by(Case.id.desc()).limit(1))).scalar_one_or_none()
+            return None if case is None else await self._view(s, case)
 
-        return await with_retry(op, self.retry, "find_open_text_case")
+        return await self.read("find_open_text_case", op)
 
     async def find_latest_case(self, address: str) -> CaseView | None:
         """The newest case for this address that is not closed or expired (where a photo it sends belongs)."""
-        async def op() -> CaseView | None:
-            async with self.transaction() as s:
-                case = (await s.execute(
-                    select(Case).where(Case.contact_hash == self.hash(address),
-                                       Case.status.not_in([Status.CLOSED.value, Status.EXPIRED.value]))
-                    .order_by(Case.id.desc()).limit(1))).scalar_one_or_none()
-                return None if case is None else await self._view(s, case)
+        async def op(s: AsyncSession) -> CaseView | None:
+            case = (await s.execute(
+                select(Case).where(Case.contact_hash == self.hash(address),
+                                   Case.status.not_in([Status.CLOSED.value, Status.EXPIRED.value]))
+                .order_by(Case.id.desc()).limit(1))).scalar_one_or_none()
+            return None if case is None else await self._view(s, case)
 
-        return await with_retry(op, self.retry, "find_latest_case")
+        return await self.read("find_latest_case", op)
 
     async def _view(self, s: AsyncSession, case: Case) -> CaseView:
         record = (await s.execute(select(TriageRecord).where(TriageRecord.case_id == case.id))).scalar_one_or_none()
@@ -446,26 +450,24 @@ class Store:
 
     async def message_status(self, message_id: int) -> str | None:
         """A message's status (None if there is no such message)."""
-        async def op() -> str | None:
-            async with self.transaction() as s:
-                return (await s.execute(select(Message.status).where(Message.id == message_id))).scalar_one_or_none()
+        async def op(s: AsyncSession) -> str | None:
+            return (await s.execute(select(Message.status).where(Message.id == message_id))).scalar_one_or_none()
 
-        return await with_retry(op, self.retry, "message_status")
+        return await self.read("message_status", op)
 
     async def list_messages(self, *, limit: int = 50, case_id: int | None = None) -> list[MessageView]:
         """Messages, decrypted, newest first (the outbox view)."""
-        async def op() -> list[MessageView]:
-            async with self.transaction() as s:
-                query = select(Message).order_by(Message.id.desc()).limit(limit)
-                if case_id is not None:
-                    query = query.where(Message.case_id == case_id)
-                rows = (await s.execute(query)).scalars().all()
-            dec = self.cipher.decrypt
-            return [MessageView(m.id, m.case_id, m.channel, dec(m.to_enc), dec(m.body_enc), m.kind, m.status,
-                                m.provider_sid, m.error, m.idempotency_key, m.created_at, m.updated_at)
-                    for m in rows]
+        query = select(Message).order_by(Message.id.desc()).limit(limit)
+        if case_id is not None:
+            query = query.where(Message.case_id == case_id)
 
-        return await with_retry(op, self.retry, "list_messages")
+        async def op(s: AsyncSession) -> list[Message]:
+            return list((await s.execute(query)).scalars().all())
+
+        dec = self.cipher.decrypt
+        return [MessageView(m.id, m.case_id, m.channel, dec(m.to_enc), dec(m.body_enc), m.kind, m.status,
+                            m.provider_sid, m.error, m.idempotency_key, m.created_at, m.updated_at)
+                for m in await self.read("list_messages", op)]
 
     # -- photos ------------------------------------------------------------------------------
 
@@ -518,24 +520,23 @@ class Store:
 
     async def count_photos(self, case_id: int, *, since: datetime | None = None) -> int:
         """How many photos the case holds (purged ones included: they counted when they came)."""
-        async def op() -> int:
-            query = select(func.count()).select_from(Photo).where(Photo.case_id == case_id)
-            if since is not None:
-                query = query.where(Photo.created_at >= since)
-            async with self.transaction() as s:
-                return (await s.execute(query)).scalar_one()
+        query = select(func.count()).select_from(Photo).where(Photo.case_id == case_id)
+        if since is not None:
+            query = query.where(Photo.created_at >= since)
 
-        return await with_retry(op, self.retry, "count_photos")
+        async def op(s: AsyncSession) -> int:
+            return (await s.execute(query)).scalar_one()
+
+        return await self.read("count_photos", op)
 
     async def list_photos(self, case_id: int) -> list[PhotoView]:
         """The case's photos still kept, oldest first."""
-        async def op() -> list[PhotoView]:
-            async with self.transaction() as s:
-                rows = (await s.execute(select(Photo).where(Photo.case_id == case_id, Photo.purged_at.is_(None))
-                                        .order_by(Photo.id))).scalars().all()
+        async def op(s: AsyncSession) -> list[PhotoView]:
+            rows = (await s.execute(select(Photo).where(Photo.case_id == case_id, Photo.purged_at.is_(None))
+                                    .order_by(Photo.id))).scalars().all()
             return [_photo_view(p) for p in rows]
 
-        return await with_retry(op, self.retry, "list_photos")
+        return await self.read("list_photos", op)
 
     async def read_photo(self, case_id: int, name: str, *, actor: str) -> tuple[PhotoView, bytes] | None:
         """One photo of the case and its JPEG, the view written to the audit log; None if the case has no such photo.
@@ -544,16 +545,15 @@ class Store:
         """
         files = self._photo_files()
 
-        async def op() -> PhotoView | None:
-            async with self.transaction() as s:
-                row = (await s.execute(select(Photo).where(Photo.case_id == case_id, Photo.path == f"{case_id}/{name}",
-                                                           Photo.purged_at.is_(None)))).scalar_one_or_none()
-                if row is None:
-                    return None
-                s.add(AuditEntry(case_id=case_id, actor=actor, action="photo_read", detail=name[:16], at=self.now()))
-                return _photo_view(row)
+        async def op(s: AsyncSession) -> PhotoView | None:
+            row = (await s.execute(select(Photo).where(Photo.case_id == case_id, Photo.path == f"{case_id}/{name}",
+                                                       Photo.purged_at.is_(None)))).scalar_one_or_none()
+            if row is None:
+                return None
+            s.add(AuditEntry(case_id=case_id, actor=actor, action="photo_read", detail=name[:16], at=self.now()))
+            return _photo_view(row)
 
-        view = await with_retry(op, self.retry, "read_photo")
+        view = await self.read("read_photo", op)
         if view is None:
             return None
         try:
@@ -603,13 +603,12 @@ class Store:
 
     async def list_notes(self, case_id: int) -> list[NoteView]:
         """The case's notes, decrypted, oldest first."""
-        async def op() -> list[NoteView]:
-            async with self.transaction() as s:
-                rows = (await s.execute(select(CaseNote).where(CaseNote.case_id == case_id).order_by(CaseNote.id))
-                        ).scalars().all()
-            return [NoteView(n.case_id, n.author, self.cipher.decrypt(n.note_enc), n.created_at) for n in rows]
+        async def op(s: AsyncSession) -> list[CaseNote]:
+            return list((await s.execute(select(CaseNote).where(CaseNote.case_id == case_id).order_by(CaseNote.id))
+                         ).scalars().all())
 
-        return await with_retry(op, self.retry, "list_notes")
+        return [NoteView(n.case_id, n.author, self.cipher.decrypt(n.note_enc), n.created_at)
+                for n in await self.read("list_notes", op)]
 
     async def audit_trail(self, case_id: int) -> list[AuditView]:
         """The case's audit lines, oldest first."""
