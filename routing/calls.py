@@ -9,21 +9,36 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from routing.lifecycle import Status
-from routing.models import AuditEntry, Call, Case, TriageRecord
-from routing.store import CALL_LIVE, Store
+from routing.models import AuditEntry, Call, CallState, Case, TriageRecord
+from routing.store import Store
 
 logger = logging.getLogger(__name__)
 
-CALL_ENDED = frozenset({"completed", "busy", "failed", "no-answer", "canceled"})
-# A voice call's own states while its case is open: streaming (CALL_LIVE), stream lost (a new one may take over),
-# being finished.
-CALL_RECONNECTING, CALL_FINALISING = "reconnecting", "finalising"
-RESUME_OFFERED, RESUMED = "stream_resume_offered", "stream_resumed"  # audit actions, counted per case
+C = CallState
+CALL_ENDED = frozenset({C.COMPLETED, C.BUSY, C.FAILED, C.NO_ANSWER, C.CANCELED})  # Twilio's final words
+AUDIT_RESUME_OFFERED, AUDIT_RESUMED = "stream_resume_offered", "stream_resumed"  # counted per case
+
+
+class Suspended(StrEnum):
+    """What became of a call whose stream dropped (`suspend_call`)."""
+
+    RECONNECTING = "reconnecting"  # a new stream may resume the case
+    FINAL = "final"  # no resume is possible: finish the case now
+    SUPERSEDED = "superseded"  # a newer stream owns the case
+
+
+class Resumed(StrEnum):
+    """What a new stream for a known call got (`resume_call`)."""
+
+    RESUMED = "resumed"  # it now owns the case
+    BUSY = "busy"  # the old stream has not saved its state yet: ask again
+    ENDED = "ended"  # the call or its intake is over, or no after-stream offered this stream
 
 
 async def _locked_call(s: AsyncSession, call_sid: str) -> Call | None:
@@ -45,29 +60,28 @@ async def touch_call(store: Store, call_sid: str, *, stream_sid: str) -> None:
 
     async def op(s: AsyncSession) -> None:
         await s.execute(update(Call).where(Call.call_sid == call_sid, Call.stream_sid == stream_sid,
-                                           Call.status == CALL_LIVE).values(updated_at=store.now()))
+                                           Call.status == C.LIVE).values(updated_at=store.now()))
 
     await store.write("touch_call", op)
 
 
-async def suspend_call(store: Store, call_sid: str, *, stream_sid: str, max_resumes: int) -> str:
-    """Stream `stream_sid` dropped mid-dialogue: "reconnecting" (a new stream may resume the case),
-    "final" (no resume is possible: finish the case now) or "superseded" (a newer stream owns it)."""
+async def suspend_call(store: Store, call_sid: str, *, stream_sid: str, max_resumes: int) -> Suspended:
+    """Stream `stream_sid` dropped mid-dialogue: reconnecting, final or superseded (see `Suspended`)."""
 
-    async def op(s: AsyncSession) -> str:
+    async def op(s: AsyncSession) -> Suspended:
         call = await _locked_call(s, call_sid)
         if call is None:
-            return "final"
+            return Suspended.FINAL
         if call.stream_sid != stream_sid:
-            return "superseded"
-        if call.ended_at is not None or call.status != CALL_LIVE:
-            return "final"
-        if await _count_audit(s, call.case_id, RESUMED) >= max_resumes:
-            return "final"
+            return Suspended.SUPERSEDED
+        if call.ended_at is not None or call.status != C.LIVE:
+            return Suspended.FINAL
+        if await _count_audit(s, call.case_id, AUDIT_RESUMED) >= max_resumes:
+            return Suspended.FINAL
         now = store.now()
-        call.status, call.updated_at = CALL_RECONNECTING, now
+        call.status, call.updated_at = C.RECONNECTING, now
         s.add(AuditEntry(case_id=call.case_id, actor="system", action="stream_dropped", detail="", at=now))
-        return "reconnecting"
+        return Suspended.RECONNECTING
 
     return await store.write("suspend_call", op)
 
@@ -81,48 +95,47 @@ async def offer_resume(store: Store, call_sid: str, *, max_resumes: int, retry_w
 
     async def op(s: AsyncSession) -> bool:
         call = await _locked_call(s, call_sid)
-        if call is None or call.ended_at is not None or call.status not in (CALL_LIVE, CALL_RECONNECTING):
+        if call is None or call.ended_at is not None or call.status not in (C.LIVE, C.RECONNECTING):
             return False
         if await _triage_complete(s, call.case_id):
             return False
-        offers = await _count_audit(s, call.case_id, RESUME_OFFERED)
-        if offers > await _count_audit(s, call.case_id, RESUMED):
+        offers = await _count_audit(s, call.case_id, AUDIT_RESUME_OFFERED)
+        if offers > await _count_audit(s, call.case_id, AUDIT_RESUMED):
             last = (await s.execute(select(AuditEntry.at).where(
-                AuditEntry.case_id == call.case_id, AuditEntry.action == RESUME_OFFERED)
+                AuditEntry.case_id == call.case_id, AuditEntry.action == AUDIT_RESUME_OFFERED)
                 .order_by(AuditEntry.id.desc()).limit(1))).scalar_one()
             if store.now() - last <= timedelta(seconds=retry_window_s):
                 return True
         if offers >= max_resumes:
             return False
-        s.add(AuditEntry(case_id=call.case_id, actor="system", action=RESUME_OFFERED, detail="", at=store.now()))
+        s.add(AuditEntry(case_id=call.case_id, actor="system", action=AUDIT_RESUME_OFFERED, detail="", at=store.now()))
         return True
 
     return await store.write("offer_resume", op)
 
 
-async def resume_call(store: Store, call_sid: str, *, stream_sid: str, take_over: bool = False) -> str:
-    """A new stream for a known call: "resumed" (it now owns the case), "busy" (the old stream has not
-    saved its state yet) or "ended". Only a stream after-stream offered may resume; `take_over` also
-    takes a call whose old stream never let go (its server died)."""
+async def resume_call(store: Store, call_sid: str, *, stream_sid: str, take_over: bool = False) -> Resumed:
+    """A new stream for a known call: resumed, busy or ended (see `Resumed`). Only a stream after-stream
+    offered may resume; `take_over` also takes a call whose old stream never let go (its server died)."""
 
-    async def op(s: AsyncSession) -> str:
+    async def op(s: AsyncSession) -> Resumed:
         call = await _locked_call(s, call_sid)
         if call is None or call.ended_at is not None or await _triage_complete(s, call.case_id):
-            return "ended"
+            return Resumed.ENDED
         if call.stream_sid == stream_sid:
-            return "resumed"  # our own claim, committed before a retry
-        if call.status not in (CALL_LIVE, CALL_RECONNECTING):
-            return "ended"  # being finished by a deferred step or the sweep
-        if await _count_audit(s, call.case_id, RESUME_OFFERED) <= await _count_audit(
-                s, call.case_id, RESUMED):
-            return "ended"  # no after-stream offered this stream: a token alone never takes a call over
-        if call.status == CALL_LIVE and not take_over:
-            return "busy"
+            return Resumed.RESUMED  # our own claim, committed before a retry
+        if call.status not in (C.LIVE, C.RECONNECTING):
+            return Resumed.ENDED  # being finished by a deferred step or the sweep
+        if await _count_audit(s, call.case_id, AUDIT_RESUME_OFFERED) <= await _count_audit(
+                s, call.case_id, AUDIT_RESUMED):
+            return Resumed.ENDED  # no after-stream offered this stream: a token alone never takes a call over
+        if call.status == C.LIVE and not take_over:
+            return Resumed.BUSY
         now = store.now()
-        detail = "took over from a stream that never let go" if call.status == CALL_LIVE else ""
-        call.stream_sid, call.status, call.updated_at = stream_sid, CALL_LIVE, now
-        s.add(AuditEntry(case_id=call.case_id, actor="system", action=RESUMED, detail=detail, at=now))
-        return "resumed"
+        detail = "took over from a stream that never let go" if call.status == C.LIVE else ""
+        call.stream_sid, call.status, call.updated_at = stream_sid, C.LIVE, now
+        s.add(AuditEntry(case_id=call.case_id, actor="system", action=AUDIT_RESUMED, detail=detail, at=now))
+        return Resumed.RESUMED
 
     return await store.write("resume_call", op)
 
@@ -136,14 +149,14 @@ async def claim_unfinished_call(store: Store, call_sid: str, *, stream_sid: str 
         call = await _locked_call(s, call_sid)
         if call is None or await _triage_complete(s, call.case_id):
             return False
-        if stream_sid is not None and (call.stream_sid != stream_sid or call.status in (CALL_LIVE, CALL_FINALISING)):
+        if stream_sid is not None and (call.stream_sid != stream_sid or call.status in (C.LIVE, C.FINALISING)):
             return False
         if idle_before is not None:
             case = await store.locked_case(s, call.case_id)
             if call.updated_at >= idle_before or case.updated_at >= idle_before:
                 return False
         now = store.now()
-        call.status, call.updated_at = CALL_FINALISING, now
+        call.status, call.updated_at = C.FINALISING, now
         reason = "stream dropped, not resumed" if stream_sid is not None else "call left unfinished"
         s.add(AuditEntry(case_id=call.case_id, actor="system", action="call_finalising", detail=reason, at=now))
         return True
@@ -183,7 +196,7 @@ async def _end_call(store: Store, call_sid: str, status: str, duration_s: int | 
             logger.info("%s: unknown call %s (status %s) ignored", what, call_sid, status)
             return
         now = store.now()
-        if what == "close_call" or call.status not in (CALL_RECONNECTING, CALL_FINALISING):
+        if what == "close_call" or call.status not in (C.RECONNECTING, C.FINALISING):
             call.status = status  # Twilio's own events never undo where our stream handling stands
         call.updated_at = now
         if duration_s is not None:

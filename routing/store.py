@@ -26,7 +26,8 @@ from routing.errors import NotFound, PhotoLimit
 from routing.lifecycle import INTAKE_OPEN, Status, check_transition
 from routing.jobs import schedule
 from routing.migrate import upgrade_engine
-from routing.models import ENCRYPTED, AuditEntry, Call, Case, CaseNote, Message, Patient, Photo, TriageRecord, Turn
+from routing.models import (ENCRYPTED, AuditEntry, Call, CallState, Case, CaseNote, Message, MessageStatus, Patient,
+                            Photo, TriageRecord, Turn)
 from routing.photo_files import PhotoFiles
 from routing.phones import parse_caller
 from routing.policy import RoutingPolicy
@@ -44,7 +45,6 @@ Clock = Callable[[], datetime]
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I: read aloud and typed on keypads
 REFERENCE_LENGTH = 6  # 32**6 ~ 1e9: a collision (retried) stays rare past a million cases
 INTEGRITY_ATTEMPTS = 3  # a racing twin (same CallSid, same seq) wins; we then find its row
-CALL_LIVE = "in-progress"  # a voice call streaming; its other states are routing/calls.py's
 REENCRYPT_BATCH = 500
 PHOTO_BATCH = 100
 PHOTO_DIGEST = "photo_digest"  # the job that tells the case's worker photos arrived (sms/digest.py sends it)
@@ -229,7 +229,7 @@ class Store:
             s.add(case)
             await s.flush()
             s.add(Call(call_sid=call_sid, case_id=case.id, stream_sid=stream_sid,
-                       status=CALL_LIVE if channel == "voice" else "open", started_at=now, updated_at=now))
+                       status=CallState.LIVE if channel == "voice" else CallState.OPEN, started_at=now, updated_at=now))
             s.add(AuditEntry(case_id=case.id, actor="system", action="created",
                              detail=f"channel={channel} region={case.region} valid_number={number.valid}", at=now))
             return CaseRef(case.id, case.reference, created=True)
@@ -373,7 +373,7 @@ class Store:
     # -- messages ----------------------------------------------------------------------------
 
     async def add_message(self, *, to: str, body: str, kind: str, case_id: int | None = None, channel: str = "sms",
-                          status: str = "queued", idempotency_key: str | None = None) -> tuple[int, bool]:
+                          status: str = MessageStatus.QUEUED, idempotency_key: str | None = None) -> tuple[int, bool]:
         """Record an outbound message; the same idempotency key returns the first row, created=False."""
 
         async def op(s: AsyncSession) -> tuple[int, bool]:
@@ -438,7 +438,7 @@ class Store:
                        ).scalar_one_or_none()
             if message is None:
                 return None
-            failed = message.status == "failed" and (message.error or "").startswith(error_prefix)
+            failed = message.status == MessageStatus.FAILED and (message.error or "").startswith(error_prefix)
             abandoned = (stale_status is not None and stale_before is not None
                          and message.status == stale_status and message.updated_at < stale_before)
             if not (failed or abandoned):

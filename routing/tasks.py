@@ -10,11 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from routing.contacts import purge_received
 from routing.errors import NotifyFailed
-from routing.jobs import ClaimedJob, Handler, enqueue, schedule
+from routing.jobs import ClaimedJob, Handler, JobStatus, enqueue, schedule
 from routing.lifecycle import Status
 from routing.models import Assignment, Case, HealthWorker, Job, Turn
 from routing.notify import FollowUpWording, Notifier
-from routing.queue import OFFERED, TIMED_OUT, offer
+from routing.queue import Offer, offer
 from routing.store import Store
 
 logger = logging.getLogger(__name__)
@@ -54,9 +54,9 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
         async def op(s: AsyncSession) -> None:
             case = await store.locked_case(s, case_id)
             assignment = await s.get(Assignment, assignment_id)
-            if assignment.status != OFFERED or case.status != Status.ASSIGNED:
+            if assignment.status != Offer.OFFERED or case.status != Status.ASSIGNED:
                 return  # accepted or passed in time
-            assignment.status, assignment.responded_at = TIMED_OUT, store.now()
+            assignment.status, assignment.responded_at = Offer.TIMED_OUT, store.now()
             await store.move(s, case, Status.PENDING, actor="system", detail="offer not accepted in time")
 
         await store.write("offer_timeout", op)
@@ -69,8 +69,8 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
             if case.queued_at_s != job.payload["queued_at_s"] or case.status not in (Status.PENDING, Status.ASSIGNED):
                 return None  # taken by a worker, or re-queued since (a later job watches that wait)
             now = store.now()
-            await s.execute(update(Assignment).where(Assignment.case_id == case_id, Assignment.status == OFFERED)
-                            .values(status=TIMED_OUT, responded_at=now))
+            await s.execute(update(Assignment).where(Assignment.case_id == case_id, Assignment.status == Offer.OFFERED)
+                            .values(status=Offer.TIMED_OUT, responded_at=now))
             await store.move(s, case, Status.ESCALATED, actor="system", detail="waited too long")
             await schedule(s, "offer", {"case_id": case_id}, run_at=now, now=now)
             hours = round((now.timestamp() - case.queued_at_s) / 3600, 1)
@@ -157,7 +157,7 @@ async def ensure_purge_scheduled(store: Store, *, after: timedelta = timedelta(0
 
 async def pending_jobs(store: Store, kind: str | None = None) -> list[tuple[str, dict]]:
     """Pending jobs (kind, payload), soonest first: for tests and operators."""
-    query = select(Job.kind, Job.payload).where(Job.status == "pending").order_by(Job.run_at, Job.id)
+    query = select(Job.kind, Job.payload).where(Job.status == JobStatus.PENDING).order_by(Job.run_at, Job.id)
     if kind:
         query = query.where(Job.kind == kind)
     async with store.transaction() as s:

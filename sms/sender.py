@@ -17,6 +17,7 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
 from routing.contacts import is_opted_out, set_opted_out
+from routing.models import MessageStatus
 from routing.privacy import mask_phone
 
 from .summaries import follow_up_text
@@ -29,7 +30,6 @@ TRANSIENT_HTTP = frozenset({429, 500, 502, 503, 504})
 INVALID_NUMBER = 21211  # Twilio: the 'To' number is not a valid phone number
 OPTED_OUT = 21610  # Twilio: the recipient replied STOP
 EXHAUSTED = "retries-exhausted"  # the one failure a later job attempt may send again
-SENDING = "sending"  # recorded, and a sender may be talking to the provider right now
 IN_FLIGHT = "in-flight"  # the answer when another sender may still be sending this message: try again later
 TIMEOUT_PARTS_PER_ATTEMPT = 2  # a request may wait its timeout to connect, then again to read
 MIN_ATTEMPT_TIMEOUT_S = 0.2  # less time than this left in the send window: no new attempt
@@ -53,12 +53,13 @@ class SendResult:
     @property
     def ok(self) -> bool:
         """True unless the message is recorded as failed."""
-        return self.status != "failed"
+        return self.status != MessageStatus.FAILED
 
     @property
     def retry(self) -> bool:
         """True when only passing errors stopped it, or another send may be under way: run the job again."""
-        return self.status == IN_FLIGHT or (self.status == "failed" and (self.error or "").startswith(EXHAUSTED))
+        failed = self.status == MessageStatus.FAILED
+        return self.status == IN_FLIGHT or (failed and (self.error or "").startswith(EXHAUSTED))
 
 
 class MessageSender(Protocol):
@@ -83,7 +84,7 @@ class _RecordingSender:
     Also routing's Notifier: its jobs send through here, keyed by job, and word the follow-up with us.
     """
 
-    status_recorded = SENDING
+    status_recorded = MessageStatus.SENDING
 
     def __init__(self, store) -> None:
         self.store = store
@@ -108,12 +109,12 @@ class _RecordingSender:
         opted_out = await is_opted_out(self.store, to)
         message_id, created = await self.store.add_message(
             to=to, body=body, kind=kind, case_id=case_id, channel=channel_of(to),
-            status="opted-out" if opted_out else self.status_recorded, idempotency_key=idempotency_key,
+            status=MessageStatus.OPTED_OUT if opted_out else self.status_recorded, idempotency_key=idempotency_key,
         )
         if opted_out:
             if created:
                 logger.info("message %s (%s) not sent: %s opted out", message_id, kind, mask_phone(to))
-                return SendResult(message_id, "opted-out")
+                return SendResult(message_id, MessageStatus.OPTED_OUT)
             return SendResult(message_id, "duplicate")
         if created:
             return await self._deliver(message_id, to, body, deadline=started + window_s)
@@ -129,9 +130,10 @@ class _RecordingSender:
         stale_before = self.store.now() - timedelta(seconds=window_s + ABANDON_MARGIN_S)
         recorded_at = await self.store.retry_message(
             message_id, error_prefix=EXHAUSTED, status=self.status_recorded,
-            stale_status=SENDING if self.status_recorded == SENDING else None, stale_before=stale_before)
+            stale_status=MessageStatus.SENDING if self.status_recorded == MessageStatus.SENDING else None,
+            stale_before=stale_before)
         if recorded_at is None:
-            if await self.store.message_status(message_id) == SENDING:
+            if await self.store.message_status(message_id) == MessageStatus.SENDING:
                 logger.info("message %s to %s may still be under way; later", message_id, mask_phone(to))
                 return SendResult(message_id, IN_FLIGHT)
             logger.info("message %s to %s already recorded; not sent again", message_id, mask_phone(to))
@@ -157,11 +159,11 @@ class _RecordingSender:
 class OutboxSender(_RecordingSender):
     """The embedded default: messages wait in the database outbox (`triage outbox`), nothing leaves the machine."""
 
-    status_recorded = "outbox"
+    status_recorded = MessageStatus.OUTBOX
 
     async def _deliver(self, message_id: int, to: str, body: str, *, deadline: float) -> SendResult:
         """Nothing to do: the row is the outbox."""
-        return SendResult(message_id, "outbox")
+        return SendResult(message_id, MessageStatus.OUTBOX)
 
 
 class _HttpClient(TwilioHttpClient):
@@ -273,10 +275,10 @@ class TwilioSender(_RecordingSender):
     async def _failed(self, message_id: int, to: str, error: str) -> SendResult:
         """Record a send that did not happen (EXHAUSTED: a later job attempt reconciles, then may send)."""
         logger.error("send %s to %s failed: %s", message_id, mask_phone(to), error)
-        await self.store.update_message(message_id, status="failed", error=error)
+        await self.store.update_message(message_id, status=MessageStatus.FAILED, error=error)
         if error.startswith("opted-out"):  # STOP reached Twilio before us: remember it too
             await set_opted_out(self.store, to, True)
-        return SendResult(message_id, "failed", error=error)
+        return SendResult(message_id, MessageStatus.FAILED, error=error)
 
     async def _reconcile(self, message_id: int, to: str, body: str, *, since: datetime) -> SendResult | None:
         """Did Twilio get this message from a sender that died, or timed out, before hearing back? Record it if so.
