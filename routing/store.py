@@ -497,7 +497,7 @@ class Store:
             held = (await s.execute(select(func.count()).select_from(Photo).where(Photo.case_id == case_id))
                     ).scalar_one()
             if held >= self.policy.photos_per_case_max:
-                raise PhotoLimit(f"case {case_id} holds {held} photos", code="photo-limit")
+                raise PhotoLimit(f"case {case_id} holds {held} photos")
             await asyncio.to_thread(files.save, path, jpeg)
             photo = Photo(case_id=case_id, path=path, content_type=content_type, size_bytes=len(jpeg),
                           width=width, height=height, source=source, created_at=now)
