@@ -21,7 +21,7 @@ from routing.store import Store
 logger = logging.getLogger(__name__)
 
 C = CallState
-CALL_ENDED = frozenset({C.COMPLETED, C.BUSY, C.FAILED, C.NO_ANSWER, C.CANCELED})  # Twilio's final words
+CALL_ENDED = frozenset({C.COMPLETED, C.HUNG_UP, C.DROPPED, C.BUSY, C.FAILED, C.NO_ANSWER, C.CANCELED})  # over for good
 AUDIT_RESUME_OFFERED, AUDIT_RESUMED = "stream_resume_offered", "stream_resumed"  # counted per case
 
 
@@ -179,17 +179,17 @@ async def unfinished_calls(store: Store, *, idle_before: datetime, limit: int) -
     return await store.read("unfinished_calls", op)
 
 
-async def close_call(store: Store, call_sid: str, *, status: str) -> None:
+async def close_call(store: Store, call_sid: str, *, status: CallState) -> None:
     """The stream ended; a case whose intake never finished still goes to the queue."""
     await _end_call(store, call_sid, status, None, "close_call")
 
 
-async def record_call_status(store: Store, call_sid: str, status: str, *, duration_s: int | None = None) -> None:
-    """Twilio's status callback; an unknown CallSid (no stream ever started) is logged and ignored."""
+async def record_call_status(store: Store, call_sid: str, status: CallState, *, duration_s: int | None = None) -> None:
+    """The telephony provider's word on the call; an unknown CallSid (no stream ever started) is logged and ignored."""
     await _end_call(store, call_sid, status, duration_s, "record_call_status")
 
 
-async def _end_call(store: Store, call_sid: str, status: str, duration_s: int | None, what: str) -> None:
+async def _end_call(store: Store, call_sid: str, status: CallState, duration_s: int | None, what: str) -> None:
     async def op(s: AsyncSession) -> None:
         call = (await s.execute(select(Call).where(Call.call_sid == call_sid))).scalar_one_or_none()
         if call is None:
@@ -197,7 +197,7 @@ async def _end_call(store: Store, call_sid: str, status: str, duration_s: int | 
             return
         now = store.now()
         if what == "close_call" or call.status not in (C.RECONNECTING, C.FINALISING):
-            call.status = status  # Twilio's own events never undo where our stream handling stands
+            call.status = status  # the provider's status events never undo where our stream handling stands
         call.updated_at = now
         if duration_s is not None:
             call.duration_s = duration_s

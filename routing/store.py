@@ -373,7 +373,8 @@ class Store:
     # -- messages ----------------------------------------------------------------------------
 
     async def add_message(self, *, to: str, body: str, kind: str, case_id: int | None = None, channel: str = "sms",
-                          status: str = MessageStatus.QUEUED, idempotency_key: str | None = None) -> tuple[int, bool]:
+                          status: MessageStatus = MessageStatus.QUEUED,
+                          idempotency_key: str | None = None) -> tuple[int, bool]:
         """Record an outbound message; the same idempotency key returns the first row, created=False."""
 
         async def op(s: AsyncSession) -> tuple[int, bool]:
@@ -392,7 +393,7 @@ class Store:
 
         return await self.write("add_message", op)
 
-    async def update_message(self, message_id: int, *, status: str, provider_sid: str | None = None,
+    async def update_message(self, message_id: int, *, status: MessageStatus, provider_sid: str | None = None,
                              error: str | None = None) -> None:
         """Record what the provider did with a message (sent, delivered, failed...)."""
 
@@ -408,8 +409,9 @@ class Store:
 
         await self.write("update_message", op)
 
-    async def update_message_by_provider_sid(self, provider_sid: str, *, status: str, error: str | None = None) -> bool:
-        """Twilio's message status callback (MessageSid); False when the sid is unknown."""
+    async def update_message_by_provider_sid(self, provider_sid: str, *, status: MessageStatus,
+                                             error: str | None = None) -> bool:
+        """The provider's word on a message it has (by its sid); False when the sid is unknown."""
 
         async def op(s: AsyncSession) -> bool:
             message = (await s.execute(select(Message).where(Message.provider_sid == provider_sid))
@@ -423,8 +425,9 @@ class Store:
 
         return await self.write("update_message_by_provider_sid", op)
 
-    async def retry_message(self, message_id: int, *, error_prefix: str, status: str,
-                            stale_status: str | None = None, stale_before: datetime | None = None) -> datetime | None:
+    async def retry_message(self, message_id: int, *, error_prefix: str, status: MessageStatus,
+                            stale_status: MessageStatus | None = None,
+                            stale_before: datetime | None = None) -> datetime | None:
         """Take back, for one more try, a message whose send failed with an error starting `error_prefix`,
         or that was left in `stale_status` since before `stale_before` (its sender died mid-send).
 

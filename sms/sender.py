@@ -20,6 +20,7 @@ from routing.contacts import is_opted_out, set_opted_out
 from routing.models import MessageStatus
 from routing.privacy import mask_phone
 
+from .inbound import TWILIO_MESSAGE_STATES
 from .summaries import follow_up_text
 
 logger = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ class SendResult:
     """What became of one message: its database row, and the provider's answer if it was sent."""
 
     message_id: int
-    status: str  # outbox | queued/accepted/sent (Twilio's word) | failed | duplicate | opted-out
+    status: str  # a MessageStatus (outbox, queued/accepted/sent, failed, opted-out), or duplicate | in-flight
     provider_sid: str | None = None
     error: str | None = None  # stable code first: "invalid-number: ...", "retries-exhausted: ..."
 
@@ -71,6 +72,11 @@ class MessageSender(Protocol):
     ) -> SendResult:
         """Record and send one message (done sending within `send_within_s`); a used key says 'duplicate'."""
         ...
+
+
+def _provider_status(word: object) -> MessageStatus:
+    """Twilio's word for a message it has, as routing's; a word Twilio adds later reads as queued (it has it)."""
+    return TWILIO_MESSAGE_STATES.get(str(word or "queued"), MessageStatus.QUEUED)
 
 
 def channel_of(address: str) -> str:
@@ -267,7 +273,7 @@ class TwilioSender(_RecordingSender):
                     await asyncio.sleep(delay)
                     continue
                 return await self._failed(message_id, to, f"{EXHAUSTED}: {error}" if transient else error)
-            status = str(message.status or "queued")
+            status = _provider_status(message.status)
             await self.store.update_message(message_id, status=status, provider_sid=message.sid)
             logger.info("sent %s to %s as %s", message_id, mask_phone(to), message.sid)
             return SendResult(message_id, status, provider_sid=message.sid)
@@ -305,12 +311,12 @@ class TwilioSender(_RecordingSender):
         logger.warning("message %s to %s: Twilio had it as %s; not sent again", message_id, mask_phone(to), sid)
         return SendResult(message_id, status, provider_sid=sid)
 
-    def _find_sent(self, to: str, body: str, cutoff: datetime) -> tuple[str | None, str]:
+    def _find_sent(self, to: str, body: str, cutoff: datetime) -> tuple[str | None, MessageStatus | str]:
         """(sid, status) of our newest message to `to` with this body created after `cutoff`; (None, "") if none."""
         for message in self.client.messages.stream(to=to, from_=self._from_for(to), limit=RECONCILE_SCAN_LIMIT,
                                                    page_size=RECONCILE_PAGE_SIZE):
             if message.body == body and message.date_created is not None and message.date_created >= cutoff:
-                return message.sid, str(message.status or "queued")
+                return message.sid, _provider_status(message.status)
         return None, ""
 
     def _from_for(self, to: str) -> str:

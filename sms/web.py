@@ -155,7 +155,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         message_id, state, code = form.message_id, form.status, form.error_code
         if message_id is not None and state:
             try:
-                await ctx.store.update_message(message_id, status=state[:16], provider_sid=form.message_sid,
+                await ctx.store.update_message(message_id, status=state, provider_sid=form.message_sid,
                                                error=f"twilio {code}" if code is not None else None)
             except NotFound:
                 logger.warning("status callback for unknown message %s", message_id)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from intake.dialogue import Dialogue
 from intake.models import Reply
 from routing import calls
+from routing.models import CallState
 
 if TYPE_CHECKING:
     from voice.services import Services
@@ -121,7 +122,7 @@ class Recovery:
             dialogue.line_closed()
         result = await services.complete_intake(dialogue)
         await store.save_triage(case.id, result.to_dict(), dialogue_state=state, complete=True)
-        await calls.close_call(store, call_sid, status="dropped")
+        await calls.close_call(store, call_sid, status=CallState.DROPPED)
         await services.notify_case(case.id)
         services.call_ended(call_sid).set()
         logger.info("call %s ended (dropped), case %s", call_sid, case.id)

@@ -115,10 +115,10 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
         form = await signed_form(CallStatusForm)
         if isinstance(form, Response):
             return form
-        call_sid, call_status = form.call_sid, form.call_status
-        await calls.record_call_status(get_services().store, call_sid, call_status, duration_s=form.duration_s)
+        call_sid, state = form.call_sid, form.call_state
+        await calls.record_call_status(get_services().store, call_sid, state, duration_s=form.duration_s)
         recovery = get_services().recovery
-        if call_status in CALL_ENDED and recovery is not None:
+        if state in CALL_ENDED and recovery is not None:
             recovery.expedite(call_sid)  # the caller is gone: a dropped stream's case need not wait its grace
         return Response("", status=204)
 
