@@ -13,15 +13,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from intake.dialogue import Dialogue
-from intake.models import Reply
+from intake.models import Reply, TriageResult
 from routing import calls
 from routing.models import CallState
-
-if TYPE_CHECKING:
-    from voice.services import Services
+from routing.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -41,10 +39,23 @@ def open_question(dialogue: Dialogue) -> Reply:
     return probe.no_answer()
 
 
+class CaseServices(Protocol):
+    """What finishing a case needs (voice/services.py's Services has it; recovery does not import it back)."""
+
+    @property
+    def store(self) -> Store: ...
+
+    async def complete_intake(self, dialogue: Dialogue) -> TriageResult: ...
+
+    async def notify_case(self, case_id: int) -> None: ...
+
+    def call_ended(self, call_sid: str) -> asyncio.Event: ...
+
+
 class Recovery:
     """This process's waiting cases (dropped streams in their grace) and its sweep for orphaned calls."""
 
-    def __init__(self, services: "Services", *, grace_s: float = RESUME_GRACE_S,
+    def __init__(self, services: CaseServices, *, grace_s: float = RESUME_GRACE_S,
                  sweep_idle_s: float = SWEEP_IDLE_S, sweep_every_s: float = SWEEP_EVERY_S) -> None:
         self.services = services
         self.grace_s = grace_s
