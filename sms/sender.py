@@ -18,6 +18,7 @@ from twilio.rest import Client
 
 from routing.contacts import is_opted_out, set_opted_out
 from routing.models import MessageStatus
+from routing.outbox import add_message, message_status, retry_message, update_message
 from routing.privacy import mask_phone
 
 from .inbound import TWILIO_MESSAGE_STATES
@@ -113,8 +114,8 @@ class _RecordingSender:
         window_s = self.send_span_s if send_within_s is None else min(send_within_s, self.send_span_s)
         started = time.monotonic()  # before the row is stamped, so our window never outlasts the row's
         opted_out = await is_opted_out(self.store, to)
-        message_id, created = await self.store.add_message(
-            to=to, body=body, kind=kind, case_id=case_id, channel=channel_of(to),
+        message_id, created = await add_message(
+            self.store, to=to, body=body, kind=kind, case_id=case_id, channel=channel_of(to),
             status=MessageStatus.OPTED_OUT if opted_out else self.status_recorded, idempotency_key=idempotency_key,
         )
         if opted_out:
@@ -134,12 +135,12 @@ class _RecordingSender:
         """
         started = time.monotonic()
         stale_before = self.store.now() - timedelta(seconds=window_s + ABANDON_MARGIN_S)
-        recorded_at = await self.store.retry_message(
-            message_id, error_prefix=EXHAUSTED, status=self.status_recorded,
+        recorded_at = await retry_message(
+            self.store, message_id, error_prefix=EXHAUSTED, status=self.status_recorded,
             stale_status=MessageStatus.SENDING if self.status_recorded == MessageStatus.SENDING else None,
             stale_before=stale_before)
         if recorded_at is None:
-            if await self.store.message_status(message_id) == MessageStatus.SENDING:
+            if await message_status(self.store, message_id) == MessageStatus.SENDING:
                 logger.info("message %s to %s may still be under way; later", message_id, mask_phone(to))
                 return SendResult(message_id, IN_FLIGHT)
             logger.info("message %s to %s already recorded; not sent again", message_id, mask_phone(to))
@@ -274,14 +275,14 @@ class TwilioSender(_RecordingSender):
                     continue
                 return await self._failed(message_id, to, f"{EXHAUSTED}: {error}" if transient else error)
             status = _provider_status(message.status)
-            await self.store.update_message(message_id, status=status, provider_sid=message.sid)
+            await update_message(self.store, message_id, status=status, provider_sid=message.sid)
             logger.info("sent %s to %s as %s", message_id, mask_phone(to), message.sid)
             return SendResult(message_id, status, provider_sid=message.sid)
 
     async def _failed(self, message_id: int, to: str, error: str) -> SendResult:
         """Record a send that did not happen (EXHAUSTED: a later job attempt reconciles, then may send)."""
         logger.error("send %s to %s failed: %s", message_id, mask_phone(to), error)
-        await self.store.update_message(message_id, status=MessageStatus.FAILED, error=error)
+        await update_message(self.store, message_id, status=MessageStatus.FAILED, error=error)
         if error.startswith("opted-out"):  # STOP reached Twilio before us: remember it too
             await set_opted_out(self.store, to, True)
         return SendResult(message_id, MessageStatus.FAILED, error=error)
@@ -307,7 +308,7 @@ class TwilioSender(_RecordingSender):
         if sid is None:
             logger.warning("message %s to %s: Twilio never got it; sending it now", message_id, mask_phone(to))
             return None
-        await self.store.update_message(message_id, status=status, provider_sid=sid)
+        await update_message(self.store, message_id, status=status, provider_sid=sid)
         logger.warning("message %s to %s: Twilio had it as %s; not sent again", message_id, mask_phone(to), sid)
         return SendResult(message_id, status, provider_sid=sid)
 

@@ -15,6 +15,7 @@ from intake.emergency import emergency_number, emergency_number_for
 from intake.red_flags import find_red_flags
 from routing.contacts import Received, is_opted_out, receive, record_reply, set_opted_out
 from routing.errors import NotFound, PhotoLimit
+from routing.outbox import update_message
 from routing.privacy import mask_phone
 from routing.workers import find_worker
 
@@ -155,8 +156,8 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         message_id, state, code = form.message_id, form.status, form.error_code
         if message_id is not None and state:
             try:
-                await ctx.store.update_message(message_id, status=state, provider_sid=form.message_sid,
-                                               error=f"twilio {code}" if code is not None else None)
+                await update_message(ctx.store, message_id, status=state, provider_sid=form.message_sid,
+                                     error=f"twilio {code}" if code is not None else None)
             except NotFound:
                 logger.warning("status callback for unknown message %s", message_id)
         return Response("", 204)

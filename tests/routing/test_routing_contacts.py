@@ -6,6 +6,7 @@ import pytest
 
 from routing.contacts import is_opted_out, purge_received, receive, record_reply, set_opted_out
 from routing.errors import NotFound
+from routing.outbox import add_message, list_messages, retry_message, update_message
 from routing.queue import accept, claim_next, current_worker, follow_up_case, offer, resolve, worker_status
 from routing.workers import add_worker
 from tests.routing.helpers_routing import FakeClock, queued_case
@@ -64,14 +65,14 @@ async def test_photos_attach_once_and_list_in_order(store):
 
 
 async def test_a_failed_message_is_taken_back_only_for_a_passing_error(store):
-    passing, _ = await store.add_message(to=PATIENT, body="a", kind="follow_up", status="sending")
-    await store.update_message(passing, status="failed", error="retries-exhausted: http-500")
-    permanent, _ = await store.add_message(to=PATIENT, body="b", kind="follow_up", status="sending")
-    await store.update_message(permanent, status="failed", error="invalid-number: twilio 21211")
-    assert await store.retry_message(passing, error_prefix="retries-exhausted", status="sending")
-    assert not await store.retry_message(passing, error_prefix="retries-exhausted", status="sending")  # once
-    assert not await store.retry_message(permanent, error_prefix="retries-exhausted", status="sending")
-    statuses = {m.id: (m.status, m.error) for m in await store.list_messages()}
+    passing, _ = await add_message(store, to=PATIENT, body="a", kind="follow_up", status="sending")
+    await update_message(store, passing, status="failed", error="retries-exhausted: http-500")
+    permanent, _ = await add_message(store, to=PATIENT, body="b", kind="follow_up", status="sending")
+    await update_message(store, permanent, status="failed", error="invalid-number: twilio 21211")
+    assert await retry_message(store, passing, error_prefix="retries-exhausted", status="sending")
+    assert not await retry_message(store, passing, error_prefix="retries-exhausted", status="sending")  # once
+    assert not await retry_message(store, permanent, error_prefix="retries-exhausted", status="sending")
+    statuses = {m.id: (m.status, m.error) for m in await list_messages(store)}
     assert statuses[passing] == ("sending", None) and statuses[permanent][0] == "failed"
 
 

@@ -21,6 +21,7 @@ from routing.jobs import run_once
 from routing.migrate import alembic_config
 from routing.models import ENCRYPTED, AuditEntry, Base, Case, CaseNote, Photo
 from routing.notify import RecordingNotifier
+from routing.outbox import add_message, list_messages
 from routing.photo_files import PhotoFiles
 from routing.queue import accept, claim_next, resolve
 from routing.store import Store
@@ -50,7 +51,7 @@ async def case_with_everything(store: Store) -> tuple[int, str]:
     await claim_next(store, worker.id)
     await accept(store, ref.case_id, worker.id)
     await resolve(store, ref.case_id, worker.id, NOTE)
-    await store.add_message(to=CALLER, body="your case is TL-X", kind="caller_summary", case_id=ref.case_id)
+    await add_message(store, to=CALLER, body="your case is TL-X", kind="caller_summary", case_id=ref.case_id)
     await receive(store, "SM-phi", CALLER)
     await record_reply(store, "SM-phi", "thank you, a health worker will call")
     await store.add_photo(ref.case_id, jpeg=jpeg(), width=64, height=48, source="upload")
@@ -98,7 +99,7 @@ async def test_key_rotation_reaches_every_column_notes_and_photos(database_url, 
                                                                                  "cut leg")
         assert [n.text for n in await after.list_notes(case_id)] == [NOTE]
         assert (await list_workers(after))[0].phone == WORKER
-        assert (await after.list_messages(case_id=case_id))[0].body == "your case is TL-X"
+        assert (await list_messages(after, case_id=case_id))[0].body == "your case is TL-X"
         assert (await receive(after, "SM-phi", CALLER)).reply == "thank you, a health worker will call"
         _, data = await after.read_photo(case_id, photo_name, actor="test")
         assert data == jpeg()

@@ -11,6 +11,7 @@ from PIL import Image
 from sms_app import BASE, SECRET, WORKERS, hypercorn_server, make_app, post_photo, run_photo_digests
 
 from routing.jobs import run_once
+from routing.outbox import list_messages
 from routing.queue import accept, claim_next
 from routing.workers import add_worker
 from sms.decoding import PhotoDecoder
@@ -57,10 +58,10 @@ async def test_forty_quick_uploads_through_one_link_store_the_cap_and_text_the_w
         if status == 429:
             assert "Please wait a minute" in text and 0 < int(headers["Retry-After"]) <= 3600
     assert len(await store.list_photos(case_id)) == 6
-    assert not [m for m in await store.list_messages() if m.kind == "photo_notice"]  # none per upload
+    assert not [m for m in await list_messages(store) if m.kind == "photo_notice"]  # none per upload
 
     assert await run_photo_digests(store, now=NOW) == ["photo_digest"]
-    (notice,) = [m for m in await store.list_messages() if m.kind == "photo_notice"]
+    (notice,) = [m for m in await list_messages(store) if m.kind == "photo_notice"]
     assert notice.to == ADA and "6 new photos from the patient (6 on the case)" in notice.body
     assert f"{BASE}/cases/{case_id}." in notice.body
     assert await run_photo_digests(store, now=NOW) == []  # and nothing more
@@ -121,7 +122,7 @@ async def test_one_digest_per_case_per_window_to_whoever_has_the_case(store):
     assert await run_due() == 1
     assert await run_due() == 0
 
-    notices = [m for m in await store.list_messages() if m.kind == "photo_notice"]
+    notices = [m for m in await list_messages(store) if m.kind == "photo_notice"]
     assert sorted((m.to, m.body.split(". ")[0]) for m in notices) == sorted(
         [(w, f"{ref.reference}: 3 new photos from the patient (3 on the case)") for w in WORKERS]
         + [(w, f"{ref.reference}: 1 new photo from the patient (4 on the case)") for w in WORKERS])

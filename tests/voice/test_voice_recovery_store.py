@@ -10,6 +10,7 @@ from datetime import timedelta
 from intake.dialogue import Dialogue
 from intake.models import TriageResult
 from routing import calls
+from routing.outbox import list_messages
 from routing.store import Store
 from sms.notify import send_case_summaries
 from sms.sender import build_sender
@@ -150,13 +151,13 @@ async def test_two_processes_sweeping_at_once_finish_each_orphan_once(database_u
         for call_sid, case_id in orphans.items():
             case = await stores[0].get_case(case_id)
             assert (case.call_status, case.status) == ("dropped", "pending"), call_sid
-            kinds = sorted(m.kind for m in await stores[0].list_messages(case_id=case_id))
+            kinds = sorted(m.kind for m in await list_messages(stores[0], case_id=case_id))
             assert kinds == ["caller_summary", "worker_summary"], call_sid
         third = await stores[0].find_case_by_call("CAorphan2")
         assert [t.prompt_id for t in third.turns] == ["who", "complaint"] and third.triage["complaint"]
         live_case = await stores[0].get_case(live)
         assert (live_case.call_status, live_case.status) == ("in-progress", "created")
-        assert await stores[0].list_messages(case_id=live) == []
+        assert await list_messages(stores[0], case_id=live) == []
     finally:
         for s in stores:
             await s.close()
@@ -184,7 +185,7 @@ async def test_an_orphaned_call_with_no_usable_answer_is_finished_as_no_answer_n
             case = await store.get_case(case_id)
             assert (case.status, case.category, case.urgency) == ("pending", None, "urgent")
             assert case.triage["outcome"] == "no_answer" and "call back" in case.triage["summary"]
-            worker = next(m for m in await store.list_messages(case_id=case_id) if m.kind == "worker_summary")
+            worker = next(m for m in await list_messages(store, case_id=case_id) if m.kind == "worker_summary")
             assert "NO ANSWER - please call back" in worker.body and "BLACK" not in worker.body
         case = await store.get_case(answered)
         assert case.triage.get("outcome") is None and case.triage["who"] == "other"
