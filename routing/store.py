@@ -1,7 +1,10 @@
-"""Durable case storage: calls, turns, triage, messages and the audit log, with PHI encrypted at rest.
+"""The database and its cases: sessions, PHI encryption, `write`/`read`, a case's turns and triage, the audit log.
 
 Every write runs in its own short transaction, is idempotent (Twilio retries webhooks; we retry
 through database outages), and survives a brief outage through a bounded retry.
+
+Each other concern is a module of functions taking the store, named for it: calls.py (a call's stream
+lifecycle), outbox.py (messages we send), photos.py, queue.py, contacts.py, workers.py, jobs.py.
 """
 
 from __future__ import annotations
@@ -16,13 +19,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from routing.crypto import PhiCipher, keyed_hash
 from routing.engine import RetryPolicy, is_transient, make_engine, with_retry
-from routing.errors import NotFound, PhotoLimit
+from routing.errors import NotFound
 from routing.lifecycle import INTAKE_OPEN, Status, check_transition
 from routing.jobs import schedule
 from routing.migrate import upgrade_engine
@@ -46,7 +49,6 @@ REFERENCE_LENGTH = 6  # 32**6 ~ 1e9: a collision (retried) stays rare past a mil
 INTEGRITY_ATTEMPTS = 3  # a racing twin (same CallSid, same seq) wins; we then find its row
 REENCRYPT_BATCH = 500
 PHOTO_BATCH = 100
-PHOTO_DIGEST = "photo_digest"  # the job that tells the case's worker photos arrived (sms/digest.py sends it)
 
 
 def utc_now() -> datetime:
@@ -65,7 +67,7 @@ def contact_key(address: str) -> str:
 
 
 class Store:
-    """The database, for everyone: voice and sms call these methods; routing's modules share its sessions."""
+    """The database, for everyone: cases are read and written here; routing's other modules share its sessions."""
 
     def __init__(self, engine: AsyncEngine, cipher: PhiCipher, *, hash_key: bytes,
                  retry: RetryPolicy = RetryPolicy(), clock: Clock = utc_now,
@@ -369,120 +371,6 @@ class Store:
             call_sid=call.call_sid if call else None, call_status=call.status if call else None,
         )
 
-    # -- photos ------------------------------------------------------------------------------
-
-    def _photo_files(self) -> PhotoFiles:
-        if self.photos is None:
-            raise RuntimeError("this store was opened without a photo directory")
-        return self.photos
-
-    async def add_photo(self, case_id: int, *, jpeg: bytes, source: str, width: int | None = None,
-                        height: int | None = None, content_type: str = "image/jpeg") -> tuple[int, bool]:
-        """Store a cleaned photo (encrypted) and attach it to the case; the same photo again returns the first
-        row, created=False. Raises PhotoLimit past `policy.photos_per_case_max`, NotFound for no such case.
-
-        A new photo schedules the case's photo digest (one message per `policy.photo_digest_s` window at most),
-        in the same transaction.
-        """
-        files = self._photo_files()
-        path = files.path_for(case_id, jpeg)
-
-        async def op(s: AsyncSession) -> tuple[int, bool]:
-            found = (await s.execute(select(Photo.id).where(Photo.case_id == case_id, Photo.path == path))
-                     ).scalar_one_or_none()
-            if found is not None:
-                return found, False
-            now = self.now()
-            await self.locked_case(s, case_id)  # NotFound for a case that does not exist; one writer per case
-            held = (await s.execute(select(func.count()).select_from(Photo).where(Photo.case_id == case_id))
-                    ).scalar_one()
-            if held >= self.policy.photos_per_case_max:
-                raise PhotoLimit(f"case {case_id} holds {held} photos")
-            await asyncio.to_thread(files.save, path, jpeg)
-            photo = Photo(case_id=case_id, path=path, content_type=content_type, size_bytes=len(jpeg),
-                          width=width, height=height, source=source, created_at=now)
-            s.add(photo)
-            await s.flush()
-            s.add(AuditEntry(case_id=case_id, actor="patient", action="photo_attached",
-                             detail=f"{source} {path.rsplit('/', 1)[-1][:16]}", at=now))
-            await self._schedule_photo_digest(s, case_id, now)
-            return photo.id, True
-
-        return await self.write("add_photo", op)
-
-    async def _schedule_photo_digest(self, s: AsyncSession, case_id: int, now: datetime) -> None:
-        """One digest per case per window: photos in the same window share it; it runs when the window ends."""
-        window = self.policy.photo_digest_s
-        start_s = int(now.timestamp()) // window * window
-        await schedule(s, PHOTO_DIGEST, {"case_id": case_id, "since_s": start_s}, now=now,
-                       run_at=datetime.fromtimestamp(start_s + window, UTC),
-                       dedupe_key=f"{PHOTO_DIGEST}:{case_id}:{start_s}")
-
-    async def count_photos(self, case_id: int, *, since: datetime | None = None) -> int:
-        """How many photos the case holds (purged ones included: they counted when they came)."""
-        query = select(func.count()).select_from(Photo).where(Photo.case_id == case_id)
-        if since is not None:
-            query = query.where(Photo.created_at >= since)
-
-        async def op(s: AsyncSession) -> int:
-            return (await s.execute(query)).scalar_one()
-
-        return await self.read("count_photos", op)
-
-    async def list_photos(self, case_id: int) -> list[PhotoView]:
-        """The case's photos still kept, oldest first."""
-        async def op(s: AsyncSession) -> list[PhotoView]:
-            rows = (await s.execute(select(Photo).where(Photo.case_id == case_id, Photo.purged_at.is_(None))
-                                    .order_by(Photo.id))).scalars().all()
-            return [_photo_view(p) for p in rows]
-
-        return await self.read("list_photos", op)
-
-    async def read_photo(self, case_id: int, name: str, *, actor: str) -> tuple[PhotoView, bytes] | None:
-        """One photo of the case and its JPEG, the view written to the audit log; None if the case has no such photo.
-
-        Only a name the database lists for this case is opened: that is also what keeps "../" out.
-        """
-        files = self._photo_files()
-
-        async def op(s: AsyncSession) -> PhotoView | None:
-            row = (await s.execute(select(Photo).where(Photo.case_id == case_id, Photo.path == f"{case_id}/{name}",
-                                                       Photo.purged_at.is_(None)))).scalar_one_or_none()
-            if row is None:
-                return None
-            s.add(AuditEntry(case_id=case_id, actor=actor, action="photo_read", detail=name[:16], at=self.now()))
-            return _photo_view(row)
-
-        view = await self.read("read_photo", op)
-        if view is None:
-            return None
-        try:
-            return view, await asyncio.to_thread(files.read, view.path)
-        except FileNotFoundError:
-            logger.error("case %s: photo %s is listed but its file is missing", case_id, name[:16])
-            return None
-
-    async def purge_photos(self, *, before: datetime) -> int:
-        """Delete the files of photos taken before `before` (the retention purge); their rows stay, marked."""
-        files = self._photo_files()
-        purged = 0
-        while True:
-            async def op(s: AsyncSession) -> int:
-                rows = (await s.execute(select(Photo).where(Photo.created_at < before, Photo.purged_at.is_(None))
-                                        .order_by(Photo.id).limit(PHOTO_BATCH).with_for_update())).scalars().all()
-                now = self.now()
-                for row in rows:
-                    await asyncio.to_thread(files.delete, row.path)
-                    row.purged_at = now
-                    s.add(AuditEntry(case_id=row.case_id, actor="system", action="photo_purged",
-                                     detail=row.path.rsplit("/", 1)[-1][:16], at=now))
-                return len(rows)
-
-            done = await self.write("purge_photos", op)
-            purged += done
-            if done < PHOTO_BATCH:
-                return purged
-
     # -- audit and keys ------------------------------------------------------------------------
 
     async def audit(self, case_id: int | None, *, actor: str, action: str, detail: str = "") -> None:
@@ -571,7 +459,3 @@ class Store:
             if len(rows) < PHOTO_BATCH:
                 return count
             last_id = rows[-1].id
-
-
-def _photo_view(p: Photo) -> PhotoView:
-    return PhotoView(p.id, p.case_id, p.path, p.content_type, p.size_bytes, p.width, p.height, p.source, p.created_at)

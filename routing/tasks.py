@@ -14,6 +14,7 @@ from routing.jobs import ClaimedJob, Handler, JobStatus, enqueue, schedule
 from routing.lifecycle import Status
 from routing.models import Assignment, Case, HealthWorker, Job, Turn
 from routing.notify import FollowUpWording, Notifier
+from routing.photos import purge_photos
 from routing.queue import Offer, offer
 from routing.store import Store
 
@@ -125,7 +126,7 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
         purged = await purge_transcripts(store)
         logger.info("retention: purged %d turns older than %d days", purged, store.policy.retention_days)
         if store.photos is not None:
-            photos = await store.purge_photos(before=store.now() - timedelta(days=store.policy.retention_days))
+            photos = await purge_photos(store, before=store.now() - timedelta(days=store.policy.retention_days))
             logger.info("retention: deleted %d photos older than %d days", photos, store.policy.retention_days)
         else:
             logger.error("retention: photos not purged, this worker was started without a photo directory")

@@ -6,6 +6,7 @@ import logging
 from typing import Protocol
 
 from routing.errors import PhotoLimit
+from routing.photos import add_photo
 from routing.privacy import mask_phone
 from routing.store import Store
 
@@ -45,8 +46,8 @@ async def attach_photo(ctx: PhotoContext, case_id: int, photo: CleanPhoto, *, so
 
     Raises routing's PhotoLimit when the case holds as many photos as it may.
     """
-    _, created = await ctx.store.add_photo(case_id, jpeg=photo.jpeg, width=photo.width, height=photo.height,
-                                           source=source)
+    _, created = await add_photo(ctx.store, case_id, jpeg=photo.jpeg, width=photo.width, height=photo.height,
+                                 source=source)
     return created
 
 

@@ -7,6 +7,7 @@ import pytest
 from routing.contacts import is_opted_out, purge_received, receive, record_reply, set_opted_out
 from routing.errors import NotFound
 from routing.outbox import add_message, list_messages, retry_message, update_message
+from routing.photos import add_photo, list_photos
 from routing.queue import accept, claim_next, current_worker, follow_up_case, offer, resolve, worker_status
 from routing.workers import add_worker
 from tests.routing.helpers_routing import FakeClock, queued_case
@@ -50,18 +51,18 @@ async def test_inbound_ledger_counts_the_day_and_replays_replies(store):
 
 async def test_photos_attach_once_and_list_in_order(store):
     ref = await store.open_call(call_sid="CA-ph", caller=PATIENT)
-    first, created = await store.add_photo(ref.case_id, jpeg=b"\xff\xd8\xff a", width=640, height=480,
-                                           source="upload")
-    again, created_again = await store.add_photo(ref.case_id, jpeg=b"\xff\xd8\xff a", source="mms")
-    await store.add_photo(ref.case_id, jpeg=b"\xff\xd8\xff b", source="whatsapp")
+    first, created = await add_photo(store, ref.case_id, jpeg=b"\xff\xd8\xff a", width=640, height=480,
+                                     source="upload")
+    again, created_again = await add_photo(store, ref.case_id, jpeg=b"\xff\xd8\xff a", source="mms")
+    await add_photo(store, ref.case_id, jpeg=b"\xff\xd8\xff b", source="whatsapp")
     assert created and not created_again and first == again
-    photos = await store.list_photos(ref.case_id)
+    photos = await list_photos(store, ref.case_id)
     assert [(p.source, p.width, p.size_bytes) for p in photos] == [("upload", 640, 5), ("whatsapp", None, 5)]
     assert [a.detail for a in await store.audit_trail(ref.case_id) if a.action == "photo_attached"] == [
         f"upload {photos[0].name[:16]}", f"whatsapp {photos[1].name[:16]}"]
     with pytest.raises(NotFound):
-        await store.add_photo(ref.case_id + 1, jpeg=b"\xff\xd8\xff c", source="mms")
-    assert await store.list_photos(ref.case_id + 1) == []
+        await add_photo(store, ref.case_id + 1, jpeg=b"\xff\xd8\xff c", source="mms")
+    assert await list_photos(store, ref.case_id + 1) == []
 
 
 async def test_a_failed_message_is_taken_back_only_for_a_passing_error(store):

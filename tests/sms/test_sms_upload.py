@@ -8,6 +8,7 @@ from sms_app import BASE, SECRET, WORKERS, make_app, run_photo_digests, signed
 from werkzeug.datastructures import FileStorage
 
 from routing.outbox import add_message, list_messages
+from routing.photos import list_photos
 from sms.links import make_token, photo_url
 
 NOW = 1_800_000_000
@@ -61,7 +62,7 @@ async def test_photo_is_stored_clean_attached_and_workers_told(app, store, case_
     assert stored.stat().st_mode & 0o777 == 0o600 and stored.parent.stat().st_mode & 0o777 == 0o700
     assert stored.read_bytes().startswith(b"gAAAAA")  # a Fernet token under the PHI key, not a JPEG
     assert not Image.open(io.BytesIO(store.photos.read(f"{case_id}/{stored.name}"))).getexif()
-    (attached,) = await store.list_photos(case_id)
+    (attached,) = await list_photos(store, case_id)
     assert (attached.path, attached.source, attached.width) == (f"{case_id}/{stored.name}", "upload", 640)
     assert any(a.action == "photo_attached" and a.detail == f"upload {stored.name[:16]}"
                for a in await store.audit_trail(case_id))
