@@ -188,6 +188,19 @@ class MessageStatus(StrEnum):
     RECEIVING, RECEIVED = "receiving", "received"
 
 
+class MessageKind(StrEnum):
+    """Why a message was sent (`messages.kind`)."""
+
+    CALLER_SUMMARY = "caller_summary"  # the caller's reference and what to do, when intake ends
+    WORKER_SUMMARY = "worker_summary"  # a new case, to the health workers
+    CASE_OFFER = "case_offer"  # a queued case offered to one worker
+    CASE_LINK = "case_link"  # the case page's link, to the worker who took the case
+    ESCALATION = "escalation"  # a case waited too long: to the coordinators
+    FOLLOW_UP = "follow_up"  # "better, same or worse?" after a case is resolved
+    PHOTO_NOTICE = "photo_notice"  # photos arrived on a case (one digest per window)
+    MEDIA_FAILED = "media_failed"  # a photo the patient sent could not be used
+
+
 class Message(Base):
     """An outbound (or recorded) SMS/WhatsApp message; the outbox when Twilio is not configured."""
 

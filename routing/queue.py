@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from routing.errors import NotFound, RoutingError
 from routing.jobs import schedule
 from routing.lifecycle import QUEUED, Status
-from routing.models import Assignment, AuditEntry, Case, HealthWorker
+from routing.models import Assignment, AuditEntry, Case, HealthWorker, MessageKind
 from routing.phones import open_regions, routable_regions
 from routing.priority import COUNTRY_POINTS, SKILL_POINTS, WAIT_POINTS, WAIT_STEP_S
 from routing.store import Store
@@ -126,7 +126,7 @@ async def offer(store: Store, case_id: int) -> Claim | None:
                 assignment_id = await _assign(store, s, case, worker, actor="system")
                 now = store.now()
                 await schedule(s, "notify", {"case_id": case_id, "audience": "worker", "worker_id": worker.id,
-                                             "kind": "case_offer"}, run_at=now, now=now)
+                                             "kind": MessageKind.CASE_OFFER}, run_at=now, now=now)
                 return Claim(case.id, case.reference, assignment_id, worker.id, case.priority_base)
         logger.info("case %s: no eligible worker on duty", case.reference)
         return None

@@ -12,7 +12,7 @@ from routing.contacts import purge_received
 from routing.errors import NotifyFailed
 from routing.jobs import ClaimedJob, Handler, JobStatus, enqueue, schedule
 from routing.lifecycle import Status
-from routing.models import Assignment, Case, HealthWorker, Job, Turn
+from routing.models import Assignment, Case, HealthWorker, Job, MessageKind, Turn
 from routing.notify import FollowUpWording, Notifier
 from routing.photos import purge_photos
 from routing.queue import Offer, offer
@@ -77,7 +77,7 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
             hours = round((now.timestamp() - case.queued_at_s) / 3600, 1)
             for index in range(len(store.policy.coordinator_numbers)):
                 await schedule(s, "notify", {"case_id": case_id, "audience": "coordinator", "index": index,
-                                             "kind": "escalation", "hours": hours}, run_at=now, now=now)
+                                             "kind": MessageKind.ESCALATION, "hours": hours}, run_at=now, now=now)
             return {"reference": case.reference}
 
         escalated = await store.write("escalate", op)
@@ -108,7 +108,7 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
             if case.status != Status.FOLLOW_UP_SCHEDULED:
                 return
             contact, reference, region = store.cipher.decrypt(case.contact_enc), case.reference, case.region
-        await _send(notifier, job, contact, follow_up_text(notifier, reference, region), kind="follow_up",
+        await _send(notifier, job, contact, follow_up_text(notifier, reference, region), kind=MessageKind.FOLLOW_UP,
                     case_id=case_id, send_within_s=store.policy.send_within_s)
         if job.payload.get("last"):
             await enqueue(store, "close_if_quiet", {"case_id": case_id}, dedupe_key=f"close_if_quiet:{case_id}",

@@ -6,6 +6,7 @@ import logging
 from typing import Protocol
 
 from routing.errors import PhotoLimit
+from routing.models import MessageKind
 from routing.photos import add_photo
 from routing.privacy import mask_phone
 from routing.store import Store
@@ -85,5 +86,6 @@ async def attach_media(ctx: PhotoContext, msg: InboundMessage, case_id: int, ref
         await ctx.store.audit(case_id, actor="patient", action="media_refused", detail=", ".join(failed))
         full = "photo-limit" in failed  # asking for the photo again would only be refused again
         await ctx.sender.send(msg.sender, (PHOTO_LIMIT_TEXT if full else MEDIA_FAILED).format(ref=reference),
-                              kind="media_failed", case_id=case_id, idempotency_key=f"inbound:{msg.sid}:media_failed")
+                              kind=MessageKind.MEDIA_FAILED, case_id=case_id,
+                              idempotency_key=f"inbound:{msg.sid}:media_failed")
     return attached

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from routing.errors import NotifyFailed
 from routing.jobs import ClaimedJob, Handler
+from routing.models import MessageKind
 from routing.notify import Notifier
 from routing.photos import PHOTO_DIGEST, count_photos
 from routing.queue import current_worker
@@ -48,7 +49,7 @@ def photo_digest_handlers(store: Store, notifier: Notifier, *, secret: bytes, pu
         body = DIGEST_TEXT.format(ref=case.reference, new=new, photos="photo" if new == 1 else "photos",
                                   total=await count_photos(store, case_id), link=link).strip()
         for number in numbers:
-            delivery = await notifier.send(number, body, kind="photo_notice", case_id=case_id,
+            delivery = await notifier.send(number, body, kind=MessageKind.PHOTO_NOTICE, case_id=case_id,
                                            idempotency_key=f"job:{job.id}:{recipient_tag(secret, number)}",
                                            send_within_s=store.policy.send_within_s)
             if delivery is not None and delivery.retry:
