@@ -32,6 +32,7 @@ def _table(path: Path = DATA_FILE) -> tuple[re.Pattern, dict[str, str]]:
 # siya nagigising"): they are dropped so that "hindi nagigising" is read. Hindi/Urdu put the negation last ("seene
 # mein dard nahi hai", "koi soojan nahi"): the clause is read as "no <clause>", unless the phrase table knows the
 # "<word> nahi" (as in "hosh nahi": unconscious) or a verb follows (as in "saans nahi le raha": not breathing).
+# Tagalog "at" (and) before "hindi" is read as "and" so that each finding keeps its own clause.
 _TL_PARTICLES = re.compile(r"\b(hindi|di) ((?:(?:pa rin|pa|na|rin|niya|nya|siya|sya|ko|mo|naman|talaga|man lang) )+)")
 _HI_NOT = r"(?:nahi|nahin|nai|nahi hai|nahin hai|nahi tha|nahi thi|nahi he)"
 _HI_CLAUSE_END = r"(?=\s*(?:$|,|\.|\?|!|;|bas\b|only\b|just\b|but\b|aur\b|and\b|lekin\b|par\b))"
@@ -41,6 +42,7 @@ _HI_POST = re.compile(rf"(^|[,.?!;] )((?:\w+ ){{0,2}}\w+) {_HI_NOT}{_HI_CLAUSE_E
 
 def _reorder(normalized: str, mapping: dict[str, str]) -> str:
     t = _TL_PARTICLES.sub(r"\1 ", normalized)
+    t = re.sub(r"\bat (?=(hindi|di)\b)", "and ", t)  # Tagalog "at" is "and" before a clause: "hindi gumagalaw at hindi..."
     t = _HI_KOI.sub(r"no \1", t)
 
     def post(m: re.Match) -> str:

@@ -23,6 +23,8 @@ _CLAUSE_BREAK = re.compile(
 _PRE_NEGATORS = {"not", "never", "without", "denies", "deny", "denied", "nor", "neither"}
 _NEAR_NEGATORS = {"no", "none", "stopped"}
 _INABILITY = {"can", "could", "will", "would", "unable"}  # "no chest pain", "it stopped bleeding": right before it
+_NEGATIVE_FINDINGS = {"waking", "wake", "breathing", "breathe", "responding", "respond", "moving", "move", "answering",
+                      "answer", "feeding", "feed", "drinking", "reacting", "react", "opening", "conscious", "awake"}
 _PSEUDO_NEGATION = re.compile(r"\b(not only|not just|no doubt|no wonder|not even sure)\b")
 _RESOLVED = re.compile(
     r"^(?:\w+ ){0,4}?(?:(?:has|had|is|was|have|are|got|seems?|now) )*(?:now |all |finally |completely |since )?"
@@ -42,7 +44,7 @@ _WELL_AGAIN = re.compile(
     r"awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
     r"(up and )?(playing|running around)|feeding well|drinking well|eating well|feed well|feeds well|wake and feed|"
     r"(he|she|they|i|baby) (is|are|am|s|feels?|seems?) (now |completely |totally |absolutely |perfectly |back )?"
-    r"(fine|okay|ok|alright|normal|well|better|happy|settled)( now| again)|"
+    r"(fine|okay|ok|alright|normal|well|better|happy|settled)( now| again|(?= ?$))|"
     r"(talking|answering|breathing|crying|chatting|walking)( and (talking|breathing|crying|chatting|walking))? "
     r"(ok|okay|fine|normally|well|again) now|answering (my |our |the )?questions|happy again|"
     r"(he|she|they) (is|are|s)( now)? (completely |totally )?(fine|okay|ok|alright|normal) and (talking|breathing|crying|chatting|playing))\b"
@@ -120,7 +122,9 @@ def negated(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = 
 def _denied_before(t: str, start: int) -> bool:
     before = (_CLAUSE_BREAK.split(t[:start])[-1] or "").split()
     # "can not", "will not": an inability or a refusal is what was said ("he can not lift his arm"), not a denial.
-    denials = [w for i, w in enumerate(before) if not (w == "not" and i and before[i - 1] in _INABILITY)]
+    # "not waking up she is limp": a finding said in the negative is itself a sign, and its "not" ends there.
+    denials = [w for i, w in enumerate(before) if not (w == "not" and i and before[i - 1] in _INABILITY)
+               and not (w in _PRE_NEGATORS and i + 1 < len(before) and before[i + 1] in _NEGATIVE_FINDINGS)]
     return any(w in _PRE_NEGATORS for w in denials[-7:]) or any(w in _NEAR_NEGATORS for w in before[-3:])
 
 
