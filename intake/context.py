@@ -72,7 +72,6 @@ _HISTORY = re.compile(
     r"survived|ended up (with|in|having|needing|on)|since (his|her|my|their) \w+( \w+)? (last|in|years|months))\b"
 )
 _OTHER_PAST = re.compile(
-    r"\b(friend|neighbou?r|cousin|colleague)( s)? (baby|child|son|daughter|kid|little (one|girl|boy)|husband|wife|mum|dad|mother|father) \w+ed\b|"
     r"\b(died|die|dies|bled to death|bleed to death|dropped dead|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? (of|from|after|with|to)\b|"
     r"\bbefore (he|she|they) (died|passed)\b|\b(die|died|dies) in (his|her|their) sleep\b|"
     r"\b(friend|neighbou?r|cousin|colleague|sister|brother|aunt|aunty|uncle)( s)? (baby|child|son|daughter|kid|little (one|girl|boy)) "

@@ -146,6 +146,9 @@ _FILLERS = re.compile(
     r"\b(um+|uh+|erm+|er|ah+|hmm+|you know|i mean|sort of|kind of|kinda|sorta|just|really|actually|literally|"
     r"basically|even|totally|honestly|seriously like|lah|o|oh|sha|abi|yaar|na po|po)\b"
 )
+# Whisper hears "his" as "is" before a body part: "he is clutching is chest".
+_ASR_HIS = re.compile(r"\b(\w+ing|\w+ed|on|in|to|from|at) is (chest|head|arm|arms|leg|legs|face|mouth|throat|neck|hand|hands|back|"
+                      r"belly|stomach|tummy|lips|tongue|eyes|wrist|side)\b")
 _REPEATS = re.compile(r"\b(\w+(?: \w+)?)(?: , | )\1\b")  # "he is, he is", "his, his": what a panicked caller repeats
 
 
@@ -157,6 +160,7 @@ def prepare(text: str) -> str:
     t = re.sub(r"^(no|yes|yeah|yep|nope) (?=(he|she|they|i|it|we|my|the|his|her)\b)", r"\1 , ", t)  # "No he can not cough": an answer
     t = re.sub(r"\b(him|her|my|your|them|our) ?sel(f|ves)\b", lambda m: m.group(1) + "sel" + m.group(2), t)
     t = re.sub(r"\b(?!(?:it|he|she|that|there|what|who|this|let)\b)(\w+) s\b", r"\1", t)  # "grandma s", "the bone s"
+    t = _ASR_HIS.sub(r"\1 his \2", t)
     t = _FILLERS.sub(" ", t)
     for _ in range(3):
         t = _REPEATS.sub(r"\1", t)
