@@ -82,6 +82,7 @@ _HYPOTHETICAL = re.compile(
     r"\b(what if|in case|just in case|signs of|symptoms of|what are the|how (do|can|would|will) (i|you|we) "
     r"(know|tell|recogni[sz]e|spot)|(to )?prevent|avoid|risk of|at risk|watch (out )?for|look out for|look for|what (should|do|can) (i|we) (look|watch)|how (i|we|you) (will|would|can|should) (know|tell)|"
     r"how long (should|can|does|do|will|is)|before (i|we|you) (call|ring|phone)|when (should|do|must) (i|we) (call|ring|phone)|"
+    r"what (is|s|are)( (a|an|the))?(?= ?$)|what does (a|an|the) \w+ look like|"
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
     r"(might|may|could|will|would) (get|develop|start|have (a|an|another))|should (he|she|i|we|they) (get|have))\b"
 )

@@ -137,6 +137,13 @@ NOT_FLAGGED = [
     "the baby grunts when she's pushing out a poo, then she's happy",
     "he walked home but he's limping a bit",
     "his eyes turned yellow last week",
+    # Ordinary words that an ASR-form or a verb once swallowed (found on real patient speech, PriMock57).
+    "I get the odd twinge in my knee",
+    "I'm trying to cut down on the cigarettes",
+    "like I said, I have difficulties with the stairs",
+    "I keep not waking up early enough for work",
+    "I probably don't drink enough water",
+    "what's a fit, exactly?",
 ]
 
 
