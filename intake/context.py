@@ -104,6 +104,25 @@ def sentence_of(t: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+# "... and now", "... but now": the present starts again, and a past, another person or a question before it
+# does not reach what follows ("he had a stroke last year and now his face is drooping again").
+_NOW = re.compile(r"\b(and|but|so) (now|today|this time|right now)\b|, now\b")
+# Back after an ending: "it stopped for a minute but now it is pouring again".
+_AGAIN = re.compile(r"\b(now|then)\b.*\b(again|another|worse)\b|\b(started|starting|begun|began|came back|come back|back) again\b")
+
+
+def scope_of(t: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence that holds [start, end), cut where "and now" / "but now" starts the present again."""
+    lo, hi = sentence_of(t, start, end)
+    for m in _NOW.finditer(t, lo, hi):
+        if m.end() <= start:
+            lo = m.start()
+        elif m.start() >= end:
+            hi = min(hi, m.start())
+            break
+    return lo, hi
+
+
 def negated(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = None) -> bool:
     """A denial before the mention in its clause ("no chest pain", "he is not fitting").
 
@@ -141,6 +160,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
             if not set(rest[: m.start()].split()[-2:]) & _STILL:
                 return True
     rest = re.sub(r"\bover and over( again)?\b", "again and again", rest)  # a repeat, not an ending
+    if _AGAIN.search(rest):
+        return False  # "it stopped, but now it is pouring again"
     for piece in re.split(r"\b(?:but|and|though|although|however|now)\b|[,;]", rest)[:6]:
         piece = re.sub(r"(?<!\bis )(?<!\bwas )(?<!\bare )\ball over\b", "everywhere", piece.strip())
         m = _RESOLVED.search(piece) if piece else None
@@ -169,13 +190,13 @@ def historical(t: str, start: int, end: int) -> bool:
 
     A birth date is an age, not history: "the baby I had last week is not feeding".
     """
-    lo, hi = sentence_of(t, start, end)
+    lo, hi = scope_of(t, start, end)
     return bool(_HISTORY.search(_AGE_NOT_HISTORY.sub(" ", t[lo:hi])))
 
 
 def other_past(t: str, start: int, end: int) -> bool:
     """Someone's past, not this patient's present: "my father died of a heart attack", "it runs in the family"."""
-    lo, hi = sentence_of(t, start, end)
+    lo, hi = scope_of(t, start, end)
     return bool(_OTHER_PAST.search(t[lo:hi]))
 
 
@@ -184,7 +205,7 @@ def hypothetical(t: str, start: int, end: int) -> bool:
 
     "I don't know if he is breathing" is doubt about now, not a hypothetical.
     """
-    lo, _ = sentence_of(t, start, end)
+    lo, _ = scope_of(t, start, end)
     before = t[lo:start]
     if _HYPOTHETICAL.search(before):
         return True

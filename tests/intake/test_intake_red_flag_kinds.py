@@ -91,6 +91,11 @@ FOUND = [
     ("child_danger_signs", "my baby doesn't want to suck the breast at all"),
     ("child_danger_signs", "the baby is convulsing and burning hot"),
     ("child_danger_signs", "my baby's gone super limp"),
+    # "And now": a past, another person or an ending earlier in the sentence does not reach the present.
+    ("stroke", "he had a stroke last year and now his face is drooping again"),
+    ("chest_pain", "my dad died of a heart attack and now I've got crushing chest pain"),
+    ("heavy_bleeding", "it stopped bleeding for a minute but now it's pouring again"),
+    ("heavy_bleeding", "he had the bandage on but it's soaked through now"),
 ]
 
 
@@ -137,6 +142,8 @@ NOT_FLAGGED = [
     "the baby grunts when she's pushing out a poo, then she's happy",
     "he walked home but he's limping a bit",
     "his eyes turned yellow last week",
+    "I had a stroke two years ago and now I need my repeat prescription",
+    "the bleeding stopped an hour ago and now he's asleep",
     # Ordinary words that an ASR-form or a verb once swallowed (found on real patient speech, PriMock57).
     "I get the odd twinge in my knee",
     "I'm trying to cut down on the cigarettes",
