@@ -40,6 +40,7 @@ FOUND = [
     ("choking", "she's coughing really weakly and can't get a word out"),
     ("choking", "the bottle top is blocking his throat"),
     ("choking", "naipit sa lalamunan niya yung kendi"),
+    ("choking", "she is chocking and going blue"),  # a misspelling of the word itself
     # Bleeding said by its flow, what it soaks and what it fills, without the word "blood".
     ("heavy_bleeding", "it's just pouring out of her leg"),
     ("heavy_bleeding", "it's spurting in jets every time his heart beats"),
@@ -61,6 +62,7 @@ FOUND = [
     ("seizure", "the pikin dey jerk, im eye don turn"),
     ("seizure", "his arm and face have been twitching on one side for a few minutes"),
     ("seizure", "my sister is pregnant, she have fit now, her hand and leg shaking"),
+    ("seizure", "hes having a seas your"),  # Whisper's "seizure"
     # Unconscious: can't be brought round, doesn't react, ASR "past out", code-switched.
     ("unconscious", "she fainted and we can't bring her round"),
     ("unconscious", "he's on the floor and doesn't react to us at all"),
@@ -151,6 +153,11 @@ NOT_FLAGGED = [
     "I keep not waking up early enough for work",
     "I probably don't drink enough water",
     "what's a fit, exactly?",
+    # Temper, sport and sleep, and a softener inside the mention.
+    "my mum had a fit about the state of the kitchen",
+    "he always chokes under pressure in the big game",
+    "he's out cold on the sofa after his night shift, I'm ringing about my ear",
+    "her breathing is a bit noisy with her blocked nose",
 ]
 
 
