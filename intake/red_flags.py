@@ -226,11 +226,9 @@ def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
     if ctx.why_not_current(t, start, end, inner, ends=flag.ends):
         return False
     if flag.soft:
-        # "a bit short of breath", and inside a mention "her breathing is a bit noisy": softened, not severe.
-        for at in [start] + [s for s, _ in (inner or [])[1:]]:
-            clause = re.split(r"[,;.?!]", t[:at])[-1].split()
-            if flag.soft.search(" ".join(clause[-4 if at == start else -2:])):
-                return False
+        clause = re.split(r"[,;.?!]", t[:start])[-1].split()
+        if flag.soft.search(" ".join(clause[-4:])):
+            return False
     return True
 
 

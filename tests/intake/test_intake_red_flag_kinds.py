@@ -29,6 +29,7 @@ FOUND = [
     ("breathing_difficulty", "he can't say his own name without stopping for air"),
     ("breathing_difficulty", "my asthma pump isn't doing anything and I'm wheezing like mad"),
     ("breathing_difficulty", "he sounds like he's breathing through water, bubbly"),
+    ("breathing_difficulty", "her lips have gone a bit grey now"),  # a softened colour is still cyanosis
     # Apnoea said as an absence or with doubt takes the urgent side (SAFETY.md), and Whisper's "reading".
     ("not_breathing", "he isn't taking a breath, nothing"),
     ("not_breathing", "I don't think he's breathing, I can't feel any air on my cheek"),
