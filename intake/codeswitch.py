@@ -34,7 +34,8 @@ def _table(path: Path = DATA_FILE) -> tuple[re.Pattern, dict[str, str]]:
 # "<word> nahi" (as in "hosh nahi": unconscious) or a verb follows (as in "saans nahi le raha": not breathing).
 # Tagalog "at" (and) before "hindi" is read as "and" so that each finding keeps its own clause.
 _TL_PARTICLES = re.compile(r"\b(hindi|di) ((?:(?:pa rin|pa|na|rin|niya|nya|siya|sya|ko|mo|naman|talaga|man lang) )+)")
-_HI_NOT = r"(?:nahi|nahin|nai|nahi hai|nahin hai|nahi tha|nahi thi|nahi he)"
+# "nahi hai" (is not), "nahi aaya" / "nahi hua" (did not come / happen): there was none.
+_HI_NOT = r"(?:nahi|nahin|nai)(?: (?:hai|he|tha|thi|aaya|aayi|aaye|hua|hui|hue|pada|padi))?"
 _HI_CLAUSE_END = r"(?=\s*(?:$|,|\.|\?|!|;|bas\b|only\b|just\b|but\b|aur\b|and\b|lekin\b|par\b))"
 _HI_KOI = re.compile(rf"\bkoi ((?:\w+ ){{0,3}}?\w+) {_HI_NOT}{_HI_CLAUSE_END}")
 _HI_POST = re.compile(rf"(^|[,.?!;] )((?:\w+ ){{0,2}}\w+) {_HI_NOT}{_HI_CLAUSE_END}")
@@ -43,7 +44,7 @@ _HI_POST = re.compile(rf"(^|[,.?!;] )((?:\w+ ){{0,2}}\w+) {_HI_NOT}{_HI_CLAUSE_E
 def _reorder(normalized: str, mapping: dict[str, str]) -> str:
     t = _TL_PARTICLES.sub(r"\1 ", normalized)
     t = re.sub(r"\bat (?=(hindi|di)\b)", "and ", t)  # Tagalog "at" is "and" before a clause: "hindi gumagalaw at hindi..."
-    t = _HI_KOI.sub(r"no \1", t)
+    t = _HI_KOI.sub(lambda m: m.group(0) if m.group(1).split()[-1] + " nahi" in mapping else f"no {m.group(1)}", t)
 
     def post(m: re.Match) -> str:
         words = m.group(2).split()

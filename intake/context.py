@@ -21,7 +21,7 @@ _CLAUSE_BREAK = re.compile(
     r"[,;.?!]|\b(but|and|though|although|however|so|because|then|except|whereas|while|yet|now)\b"
 )
 _PRE_NEGATORS = {"not", "never", "without", "denies", "deny", "denied", "nor", "neither"}
-_NEAR_NEGATORS = {"no", "none", "stopped"}
+_NEAR_NEGATORS = {"no", "none", "stopped", "nothing"}
 _INABILITY = {"can", "could", "will", "would", "unable"}  # "no chest pain", "it stopped bleeding": right before it
 _NEGATIVE_FINDINGS = {"waking", "wake", "breathing", "breathe", "responding", "respond", "moving", "move", "answering",
                       "answer", "feeding", "feed", "drinking", "reacting", "react", "opening", "conscious", "awake"}
@@ -62,7 +62,8 @@ _HISTORY = re.compile(
     r" (years?|months?|weeks?) (ago|back|before)|(last|past|previous) (year|month|week|years|months)|"
     r"years ago|months ago|weeks ago|in the past|history of|used to|previous(ly)?|once had|"
     r"in (19|20)\d\d|as a (child|kid|baby|toddler|teenager|teen|student|boy|girl|young (man|woman|lad))|"
-    r"when (i|he|she|they|we) (was|were) (a |an )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"when (i|he|she|they|we) (was|were) (a |an )?(teenager|teen|kid|student|at school|in school|at university|at college|"
+    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( (years?|months?|weeks?|yrs?))?( old)?|"
     r"when (i|she|we) (had|was having|was expecting) (my|her|our) (first|second|third|last|\w+ (child|baby|son|daughter))|when (he|she|i|they|we) (was|were) (young|younger|a child|a baby|a kid|little|small|"
     r"children|kids)|last (summer|winter|spring|autumn|christmas|time|holiday|holidays)|long time ago|long ago|years back|"

@@ -159,6 +159,12 @@ NOT_FLAGGED = [
     "he always chokes under pressure in the big game",
     "he's out cold on the sofa after his night shift, I'm ringing about my ear",
     "her breathing is a bit noisy with her blocked nose",
+    # A denial by "nothing"; a past given as a stage of life; a programme or a course about a sign.
+    "nothing's stuck in there, it's just a sore throat",
+    "she tried to end her life when she was a teenager, she's well now",
+    "we saw a programme about seizures last night",
+    "I'm reading about overdoses for my nursing course",
+    "usko koi daura nahi aaya, bas bukhar hai",
 ]
 
 
@@ -172,6 +178,8 @@ def test_hindi_negation_comes_last_and_the_phrase_table_still_wins():
     assert to_english("koi soojan nahi") == "no swelling"
     assert to_english("saans nahi le raha") == "is not breathing"  # a verb follows: the table's phrase
     assert to_english("hosh nahi hai") == "unconscious is"  # the table knows "hosh nahi"
+    assert to_english("koi seizure nahi aaya") == "no seizure"  # "did not come": there was none
+    assert find_red_flags("koi jawab nahi aaya") == ["unconscious"]  # no answer came
 
 
 def test_a_rule_finds_its_concepts_when_the_nearest_words_are_shared():
