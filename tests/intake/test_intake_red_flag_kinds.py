@@ -94,6 +94,12 @@ FOUND = [
     ("child_danger_signs", "my baby doesn't want to suck the breast at all"),
     ("child_danger_signs", "the baby is convulsing and burning hot"),
     ("child_danger_signs", "my baby's gone super limp"),
+    # Word families in more languages, read in any word order (Yoruba, Hausa, Tamil, Cebuano).
+    ("breathing_difficulty", "ko le mi daadaa, he is struggling"),
+    ("unconscious", "ya suma, ba ya amsawa"),
+    ("heavy_bleeding", "ratham romba varudhu, nikkala"),
+    ("chest_pain", "sakit kaayo ang akong dughan"),
+    ("unconscious", "nakuyapan siya ug dili motubag"),
     # "And now": a past, another person or an ending earlier in the sentence does not reach the present.
     ("stroke", "he had a stroke last year and now his face is drooping again"),
     ("chest_pain", "my dad died of a heart attack and now I've got crushing chest pain"),
