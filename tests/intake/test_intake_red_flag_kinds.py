@@ -199,3 +199,14 @@ def test_a_yes_while_fighting_for_breath_is_breathing_not_agonal():
     assert parse_breathing("yes but she's gasping, fighting for every breath, lips blue") == "yes"
     assert parse_breathing("he is gasping") == "agonal"
     assert parse_breathing("yes, only the odd gasp every few seconds") == "agonal"
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("she's gasping so hard she can't get her words out", "breathing_difficulty"),
+    ("a bit of apple is stuck, he can't speak at all", "choking"),
+    ("his lips have swollen up after the peanuts and his voice sounds strange", "anaphylaxis"),
+])
+def test_speech_trouble_with_its_cause_named_is_that_cause_not_a_stroke(text, flag):
+    # The stroke flag comes first in the table and its advice would push out back blows or the auto-injector.
+    found = find_red_flags(text)
+    assert flag in found and "stroke" not in found
