@@ -90,6 +90,10 @@ FOUND = [
     # Pregnancy: pain said by what it does.
     ("pregnancy_emergency", "I'm 30 weeks and I'm bent double, I can't stand up with it in my tummy"),
     ("pregnancy_emergency", "she's pregnant and screaming, holding her belly"),
+    ("pregnancy_emergency", "my waters broke and there's a lot of blood"),
+    ("pregnancy_emergency", "I had my baby yesterday and I'm soaking a pad every half hour"),
+    ("overdose_poisoning", "he's swallowed a couple of my blood pressure pills, he's only two"),  # an age is a child
+    ("overdose_poisoning", "he's been sniffing glue and now he's collapsed"),
     # Child danger signs: refusing the breast in any language, convulsions in a child, limp.
     ("child_danger_signs", "my baby doesn't want to suck the breast at all"),
     ("child_danger_signs", "the baby is convulsing and burning hot"),
@@ -151,6 +155,8 @@ NOT_FLAGGED = [
     "the baby grunts when she's pushing out a poo, then she's happy",
     "he walked home but he's limping a bit",
     "his eyes turned yellow last week",
+    "I took only two pills for my headache",
+    "I changed a pad this morning, it's only spotting",
     "I had a stroke two years ago and now I need my repeat prescription",
     "the bleeding stopped an hour ago and now he's asleep",
     # Ordinary words that an ASR-form or a verb once swallowed (found on real patient speech, PriMock57).
