@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from routing.outbox import list_messages
 from routing.lifecycle import Status
 from routing.models import Case
 from routing.queue import case_id_for_reference
@@ -129,7 +130,7 @@ async def _show(store: Store, args) -> int:
         print(f"no case {args.reference}", file=sys.stderr)
         return 1
     case = await store.get_case(case_id, actor=_actor())  # the read is in the audit log
-    messages = await store.list_messages(case_id=case_id, limit=100)
+    messages = await list_messages(store, case_id=case_id, limit=100)
     trail = await store.audit_trail(case_id)
     notes = await store.list_notes(case_id)
     if args.json:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from routing.jobs import Handler, run_once
+from routing.jobs import Handler, JobStatus, run_once
 from routing.models import Case, Job
 from routing.notify import Notifier, RecordingNotifier
 from routing.store import Store
@@ -74,7 +74,7 @@ async def scheduled(store: Store, *, include_finished: bool = False) -> list[dic
     """Jobs soonest first, each with its case's reference when it has one (no PHI: payloads hold ids)."""
     query = select(Job).order_by(Job.run_at, Job.id)
     if not include_finished:
-        query = query.where(Job.status.in_(["pending", "running"]))
+        query = query.where(Job.status.in_([JobStatus.PENDING, JobStatus.RUNNING]))
     async with store.transaction() as s:
         rows = (await s.execute(query)).scalars().all()
         case_ids = {j.payload.get("case_id") for j in rows if (j.payload or {}).get("case_id")}

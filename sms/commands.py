@@ -16,8 +16,9 @@ from typing import Callable
 from intake.emergency import emergency_number_for
 from intake.red_flags import find_red_flags
 from routing.errors import IllegalTransition, RoutingError
+from routing.models import MessageKind
 from routing.privacy import mask_phone
-from routing.queue import (ACCEPTED, QueueError, accept, case_id_for_reference, claim_next, follow_up_case,
+from routing.queue import (Offer, QueueError, accept, case_id_for_reference, claim_next, follow_up_case,
                            pass_case, recent_follow_up_case, record_follow_up_reply, record_later_follow_up_reply,
                            resolve, worker_status)
 from routing.workers import WorkerView, find_worker
@@ -164,7 +165,7 @@ class QueueReplies:
 
     async def _holds(self, reference: str, worker_id: int) -> bool:
         """The worker has accepted this case and still has it."""
-        return (reference, ACCEPTED) in (await worker_status(self.store, worker_id)).open_cases
+        return (reference, Offer.ACCEPTED) in (await worker_status(self.store, worker_id)).open_cases
 
     async def _taken(self, case_id: int, worker: WorkerView, msg: InboundMessage) -> str:
         """The answer to a taken case; its page's link goes to the worker's registered number in a text of its own."""
@@ -180,8 +181,9 @@ class QueueReplies:
         if self.sender is None or not base:
             return False
         url = case_url(base, self.secret, case_id, now=self.clock())
-        result = await self.sender.send(worker.phone, CASE_LINK.format(ref=reference, url=url), kind="case_link",
-                                        case_id=case_id, idempotency_key=f"inbound:{msg.sid}:case_link",
+        result = await self.sender.send(worker.phone, CASE_LINK.format(ref=reference, url=url),
+                                        kind=MessageKind.CASE_LINK, case_id=case_id,
+                                        idempotency_key=f"inbound:{msg.sid}:case_link",
                                         send_within_s=CASE_LINK_SEND_WITHIN_S)
         if not result.ok:
             logger.warning("case link for %s to worker %d not sent: %s", reference, worker.id, result.error)

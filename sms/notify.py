@@ -12,6 +12,7 @@ import logging
 import time
 
 from intake.models import TriageResult
+from routing.models import MessageKind
 
 from .links import BaseUrl, base_of, photo_url
 from .sender import MessageSender, SendResult
@@ -35,7 +36,7 @@ async def send_case_summaries(
     )
     results = []
     if case.caller:
-        results.append(await sender.send(case.caller, caller_summary(summary), kind="caller_summary",
+        results.append(await sender.send(case.caller, caller_summary(summary), kind=MessageKind.CALLER_SUMMARY,
                                          case_id=case_id, idempotency_key=f"case:{case_id}:caller_summary"))
     failed = sum(1 for r in results if not r.ok)
     logger.info("case %s: %d summaries recorded, %d failed", case.reference, len(results), failed)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from quart import Blueprint, Response, jsonify, request
 
+from routing.outbox import list_messages
 from sms.signature import WebhookSigning, is_valid_signature, public_url
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ async def stored_result(store, call_sid: str, *, ended: asyncio.Event | None) ->
     heard: dict[str, list[str | None]] = {}
     for turn in case.turns if case else []:
         heard.setdefault(turn.prompt_id or "", []).append(turn.corrected_text)
-    messages = await store.list_messages(case_id=case.id) if case else []
+    messages = await list_messages(store, case_id=case.id) if case else []
     return {"case_id": case.id if case else None, "reference": case.reference if case else None,
             "start_category": triage.get("start_category"), "urgency": triage.get("urgency"),
             "red_flags": triage.get("red_flags", []), "who": triage.get("who"), "heard": heard,

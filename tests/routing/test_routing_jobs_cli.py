@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from routing.outbox import list_messages
 from routing.jobs_cli import at_time, register
 from routing.queue import accept, claim_next, resolve
 from routing.store import Store
@@ -71,7 +72,7 @@ def test_follow_ups_are_listed_and_run_when_asked(database_url, phi_cipher, hash
     assert run(triage, "jobs", "run-due", "--at", at) == 0
     out = capsys.readouterr().out
     assert out.count(" follow_up ") == 1 and "jobs due by" in out
-    messages = with_store(database_url, phi_cipher, hash_key, lambda store: store.list_messages())
+    messages = with_store(database_url, phi_cipher, hash_key, lambda store: list_messages(store))
     (follow_up,) = [m for m in messages if m.kind == "follow_up"]
     assert follow_up.to == PATIENT and reference in follow_up.body and "Reply 1 better" in follow_up.body
 

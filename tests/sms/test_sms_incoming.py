@@ -9,6 +9,7 @@ from sms_app import WORKERS, make_app, signed
 
 from routing.errors import StoreUnavailable
 from routing.tasks import pending_jobs
+from routing.outbox import list_messages
 
 PATIENT = "+2348031234567"
 NOW = 1_800_000_000
@@ -70,7 +71,7 @@ async def test_a_whole_triage_by_text_ends_with_summaries(app, store):
     assert case.status == "pending" and case.channel == "sms"
     assert case.triage["start_category"] == "GREEN" and case.triage["complaint"] == "bad cough and fever"
     assert [t.raw_text for t in case.turns][:3] == ["hello", "1", "bad cough and fever"]
-    messages = await store.list_messages(case_id=case.id)
+    messages = await list_messages(store, case_id=case.id)
     assert [m.kind for m in messages] == ["caller_summary"]  # health workers get the case as an offer (a job)
     assert [p["case_id"] for _, p in await pending_jobs(store, "offer")] == [case.id]
     (to_caller,) = [m for m in messages if m.kind == "caller_summary"]

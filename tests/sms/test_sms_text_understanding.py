@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 import pytest_asyncio
 
+from routing.outbox import list_messages
 from routing.jobs import run_once
 from routing.tasks import handlers
 from routing.workers import add_worker
@@ -63,7 +64,7 @@ async def test_a_text_triage_keeps_every_fact_and_the_worker_follow_up_replies_s
     assert "also said: fever" in case.triage["summary"]
 
     assert "notify" in await run_jobs(services)
-    offer = next(m for m in await store.list_messages(case_id=case.id) if m.kind == "case_offer")
+    offer = next(m for m in await list_messages(store, case_id=case.id) if m.kind == "case_offer")
     assert offer.to == NURSE and "Age 70 years" in offer.body and "(also: fever)" in offer.body
 
     assert "is yours" in await nurse.text(f"ACCEPT {case.reference}")

@@ -11,6 +11,7 @@ import pytest
 from cryptography.fernet import Fernet
 
 from intake.scenarios import load_scenarios
+from routing.outbox import list_messages
 from voice.app import create_app
 from voice.callrun import run_calls, serve_in_process
 from voice.settings import Settings
@@ -39,7 +40,7 @@ async def test_the_simulator_gets_the_result_and_the_texts_from_a_signed_develop
         assert (result["start_category"], result["urgency"]) == ("GREEN", "routine")
         case = await services.store.get_case(result["case_id"])
         assert case.call_sid is not None
-        messages = await services.store.list_messages(case_id=case.id)
+        messages = await list_messages(services.store, case_id=case.id)
         assert [m["body"] for m in result["sms"]] == [m.body for m in reversed(messages)] != []
         assert any(t["heard"] for t in result["turns"])
         assert await asyncio.to_thread(_status, f"{base}/dev/calls/{case.call_sid}") == 403  # unsigned: refused

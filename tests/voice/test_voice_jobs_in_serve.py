@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from prometheus_client.parser import text_string_to_metric_families
 
+from routing.outbox import list_messages
 from routing.jobs import enqueue
 from routing.workers import add_worker
 from voice.callrun import serve_in_process
@@ -43,7 +44,7 @@ async def test_serve_offers_a_new_case_to_the_nurse_on_duty_without_a_worker_pro
         offers = []
         async with asyncio.timeout(DEADLINE_S):  # the loop polls every second; the deadline is for a loaded machine
             while not offers:
-                offers = [m for m in await store.list_messages(case_id=ref.case_id) if m.kind == "case_offer"]
+                offers = [m for m in await list_messages(store, case_id=ref.case_id) if m.kind == "case_offer"]
                 await asyncio.sleep(0.2)
         assert offers[0].to == NURSE and ref.reference in offers[0].body
         status, body = await _get(base + "/healthz")

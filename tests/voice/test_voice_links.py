@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from routing.outbox import list_messages
 from routing.queue import claim_next
 from routing.workers import add_worker
 from tests.voice.http_phone import HttpPhone
@@ -28,7 +29,7 @@ async def test_photo_and_case_links_use_the_request_host_when_no_public_url_is_s
         summary = None
         async with asyncio.timeout(30):  # the summary is sent after the reply, in the background
             while summary is None:
-                summary = next((m for m in await store.list_messages(case_id=case.id)
+                summary = next((m for m in await list_messages(store, case_id=case.id)
                                 if m.kind == "caller_summary"), None)
                 await asyncio.sleep(0.1)
         assert f"{base}/upload/{case.id}." in summary.body
@@ -36,7 +37,7 @@ async def test_photo_and_case_links_use_the_request_host_when_no_public_url_is_s
         assert (await claim_next(store, nurse.id)).case_id == case.id
         reply = await HttpPhone(base, NURSE).text(f"ACCEPT {case.reference}")
         assert "Case page link sent" in reply
-        link = next(m for m in await store.list_messages(case_id=case.id) if m.kind == "case_link")
+        link = next(m for m in await list_messages(store, case_id=case.id) if m.kind == "case_link")
         assert f"{base}/cases/{case.id}." in link.body
 
 
