@@ -71,7 +71,7 @@ class FakeOpenAI:
 
 def transcribe_by_frames(texts: list[str], voice) -> Callable[[bytes], str]:
     """A `transcribe` that answers with what a simulated caller said, recognised by its exact audio frames."""
-    from voice.loadgen import FrameIndex, wav_pcm
+    from voice.harness.loadgen import FrameIndex, wav_pcm
 
     index = FrameIndex({text: voice.synthesize(text) for text in texts})
     return lambda body: index.lookup(wav_pcm(body))

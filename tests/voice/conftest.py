@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest_asyncio
 
-from voice.callrun import serve_in_process
+from voice.harness.callrun import serve_in_process
 from voice.settings import Settings
-from voice.simulator import default_voice
+from voice.harness.simulator import default_voice
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "scenarios" / "examples.jsonl"
 

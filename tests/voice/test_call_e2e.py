@@ -11,10 +11,10 @@ import pytest
 import websockets
 
 from intake.scenarios import load_scenarios
-from voice.callrun import case_result
+from voice.harness.callrun import case_result
 from voice.codec import silence_ulaw
 from voice.protocol import MAX_MESSAGE_BYTES
-from voice.simulator import simulate_call
+from voice.harness.simulator import simulate_call
 from voice.tokens import stream_token
 
 

@@ -87,7 +87,7 @@ def test_bench_floor_reports_the_receiving_servers_share_of_a_core(loop):
 
 def test_the_stub_transcription_server_stops_when_asked():
     """Stopped by a message, not by the 30 s join timeout and a SIGTERM (which once cost every load bench 30 s)."""
-    from voice.loadgen import _spawn, _stub_main
+    from voice.harness.loadgen import _spawn, _stub_main
 
     stub = _spawn(_stub_main, "stub-stt", ["yes"], "slt", 0.0)
     assert isinstance(stub.receive(60), int)

@@ -17,7 +17,7 @@ from PIL import Image
 
 from sms.links import photo_url
 from sms.signature import WEBHOOK_BODY_LIMIT_BYTES
-from voice.callrun import serve_in_process
+from voice.harness.callrun import serve_in_process
 from voice.settings import Settings
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

@@ -23,11 +23,11 @@ from sqlalchemy.engine import make_url
 from intake.scenarios import load_scenarios
 from tests.routing.test_routing_outage import FlakyProxy
 from tests.voice.line_caller import LineCaller
-from voice.callrun import serve_in_process
-from voice.loadgen import answer_texts, stub_transcription_server
+from voice.harness.callrun import serve_in_process
+from voice.harness.loadgen import answer_texts, stub_transcription_server
 from voice.services import open_store
 from voice.settings import Settings
-from voice.simulator import default_voice, simulate_call
+from voice.harness.simulator import default_voice, simulate_call
 from voice.tts import FliteTts
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.postgres]

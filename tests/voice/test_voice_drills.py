@@ -23,10 +23,10 @@ from stt.base import Transcript
 from stt.lexicon import VOCABULARY
 from tests.stt.fake_openai_server import MESSAGES, TRANSCRIPTIONS, fake_openai_server, transcribe_by_frames
 from tests.voice.line_caller import LineCaller, incoming
-from voice.callrun import serve_in_process
-from voice.loadgen import answer_texts
+from voice.harness.callrun import serve_in_process
+from voice.harness.loadgen import answer_texts
 from voice.settings import Settings
-from voice.simulator import default_voice, simulate_call
+from voice.harness.simulator import default_voice, simulate_call
 from voice.tts import FliteTts
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module")]

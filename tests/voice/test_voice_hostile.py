@@ -26,10 +26,10 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from intake.scenarios import load_scenarios
-from voice.callrun import case_result, serve_in_process
+from voice.harness.callrun import case_result, serve_in_process
 from voice.protocol import MAX_MESSAGE_BYTES, Event, ProtocolError, parse_message
 from voice.settings import Settings
-from voice.simulator import default_voice, simulate_call
+from voice.harness.simulator import default_voice, simulate_call
 from voice.tokens import stream_token
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "scenarios" / "examples.jsonl"

@@ -14,7 +14,7 @@ import pytest_asyncio
 
 from tests.stt.fake_openai_server import MESSAGES, fake_openai_server, transcribe_by_frames
 from tests.voice.line_caller import LineCaller
-from voice.callrun import serve_in_process
+from voice.harness.callrun import serve_in_process
 from voice.settings import Settings
 from voice.tts import FliteTts
 

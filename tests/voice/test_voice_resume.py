@@ -19,7 +19,7 @@ import websockets
 
 from tests.stt.fake_openai_server import fake_openai_server, transcribe_by_frames
 from tests.voice.line_caller import LineCaller, incoming
-from voice.callrun import serve_in_process
+from voice.harness.callrun import serve_in_process
 from voice.recovery import MAX_RESUMES, RESUME_GRACE_S
 from voice.settings import Settings
 from voice.tts import FliteTts

@@ -13,7 +13,7 @@ import pytest
 import pytest_asyncio
 
 from sms.links import case_url, photo_url
-from voice.callrun import serve_in_process
+from voice.harness.callrun import serve_in_process
 from voice.security_headers import CONTENT_SECURITY_POLICY
 from voice.settings import Settings
 

@@ -16,7 +16,7 @@ import pytest_asyncio
 import websockets
 from websockets.exceptions import ConnectionClosed
 
-from voice.callrun import serve_in_process
+from voice.harness.callrun import serve_in_process
 from voice.protocol import MAX_MESSAGE_BYTES
 from voice.settings import Settings
 from voice.web import MAX_FRAMES_BEFORE_START

@@ -18,7 +18,7 @@ from voice.app import create_app
 from voice.runtime import server_config
 from voice.services import Services, open_store
 from voice.settings import Settings
-from voice.simulator import CallerVoice, CallTrace, default_voice, simulate_call
+from voice.harness.simulator import CallerVoice, CallTrace, default_voice, simulate_call
 
 logger = logging.getLogger(__name__)
 

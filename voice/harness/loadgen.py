@@ -196,7 +196,7 @@ def _server_main(settings: Settings, conn) -> None:
 
 
 async def _serve_and_report(settings: Settings, conn) -> None:
-    from voice.callrun import serve_in_process
+    from voice.harness.callrun import serve_in_process
     from voice.metrics import FrameCounts
     from voice.services import LatencyLog
 
@@ -308,7 +308,7 @@ async def _case_lost(store, trace) -> bool:
 async def _callers(base: str, scenarios: list[dict], calls: int, duration_s: float | None, voice_name: str,
                    on_begin) -> list:
     """Warm the server on each scenario once, then run `calls` concurrent callers; returns their traces."""
-    from voice.simulator import default_voice, simulate_call
+    from voice.harness.simulator import default_voice, simulate_call
 
     voice = default_voice(voice_name)
     for text in answer_texts(scenarios):  # the callers' voices, rendered before the clock starts
