@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest_asyncio
 
 from voice.harness.callrun import serve_in_process
-from voice.settings import Settings
 from voice.harness.simulator import default_voice
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "scenarios" / "examples.jsonl"
+from voice.settings import Settings
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")

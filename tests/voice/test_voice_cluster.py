@@ -23,16 +23,16 @@ from sqlalchemy.engine import make_url
 from intake.scenarios import load_scenarios
 from tests.routing.test_routing_outage import FlakyProxy
 from tests.voice.line_caller import LineCaller
+from voice.harness import EXAMPLES
 from voice.harness.callrun import serve_in_process
 from voice.harness.loadgen import answer_texts, stub_transcription_server
+from voice.harness.simulator import default_voice, simulate_call
 from voice.services import open_store
 from voice.settings import Settings
-from voice.harness.simulator import default_voice, simulate_call
 from voice.tts import FliteTts
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.postgres]
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "scenarios" / "examples.jsonl"
 SCENARIO = next(s for s in load_scenarios(EXAMPLES) if s["id"] == "red-rate-fever")
 VOICE = FliteTts("slt")
 ANSWERS = {"who": "my brother", "complaint": "he has a high fever and he is very weak", "age": "thirty"}

@@ -13,7 +13,6 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 import pytest_asyncio
@@ -23,15 +22,15 @@ from stt.base import Transcript
 from stt.lexicon import VOCABULARY
 from tests.stt.fake_openai_server import MESSAGES, TRANSCRIPTIONS, fake_openai_server, transcribe_by_frames
 from tests.voice.line_caller import LineCaller, incoming
+from voice.harness import EXAMPLES
 from voice.harness.callrun import serve_in_process
 from voice.harness.loadgen import answer_texts
-from voice.settings import Settings
 from voice.harness.simulator import default_voice, simulate_call
+from voice.settings import Settings
 from voice.tts import FliteTts
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module")]
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "scenarios" / "examples.jsonl"
 SCENARIOS = {s["id"]: s for s in load_scenarios(EXAMPLES)}
 CALLER = "+2348031234567"
 SILENCE_BAR_MS = 5000  # the caller never sits in silence longer than this while we work

@@ -16,7 +16,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,13 +25,13 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from intake.scenarios import load_scenarios
+from voice.harness import EXAMPLES
 from voice.harness.callrun import case_result, serve_in_process
+from voice.harness.simulator import default_voice, simulate_call
 from voice.protocol import MAX_MESSAGE_BYTES, Event, ProtocolError, parse_message
 from voice.settings import Settings
-from voice.harness.simulator import default_voice, simulate_call
 from voice.tokens import stream_token
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "scenarios" / "examples.jsonl"
 GOOD = next(s for s in load_scenarios(EXAMPLES) if s["id"] == "red-rate-fever")
 HOSTILE_CALLER = "+2348035550123"  # appears in hostile starts; only its masked form may reach the logs
 VALID_START = "<a valid start for a fresh call>"

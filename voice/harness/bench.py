@@ -9,7 +9,8 @@ import os
 import tempfile
 from pathlib import Path
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "tests" / "scenarios" / "examples.jsonl"
+from voice.harness import EXAMPLES
+
 LATENCY_STAGES = ("endpointing", "stt", "correction", "dialogue", "tts")
 
 
