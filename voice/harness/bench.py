@@ -18,7 +18,7 @@ def cmd_latency(args: argparse.Namespace) -> int:
     """Calls one after another in real time on the embedded defaults; latency as the server logged it."""
     from intake.scenarios import load_scenarios
     from voice.harness.callrun import serve_in_process
-    from voice.harness.loadgen import percentiles_ms
+    from voice.harness.percentiles import percentiles_ms
     from voice.runtime import run
     from voice.settings import Settings
     from voice.harness.simulator import default_voice, simulate_call

@@ -29,6 +29,7 @@ from pathlib import Path
 from intake.scenarios import KEYPAD_PREFIX
 from routing.errors import StoreUnavailable
 from voice.codec import FRAME_BYTES, FRAME_MS, frames, ulaw_to_pcm16
+from voice.harness.percentiles import percentiles_ms
 from voice.runtime import run
 from voice.settings import Settings
 
@@ -273,18 +274,6 @@ def _spawn(target, name: str, *args) -> Child:
 
 
 # --- the load --------------------------------------------------------------------------------------
-
-
-def percentiles_ms(values: list[int]) -> dict[str, int | None]:
-    """p50, p95 and max (nearest rank), None when there is nothing to rank."""
-    if not values:
-        return {"p50": None, "p95": None, "max": None}
-    ordered = sorted(values)
-
-    def rank(p: float) -> int:
-        return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
-
-    return {"p50": rank(0.5), "p95": rank(0.95), "max": ordered[-1]}
 
 
 async def _case_lost(store, trace) -> bool:
