@@ -8,7 +8,7 @@ from routing.contacts import is_opted_out, purge_received, receive, record_reply
 from routing.errors import NotFound
 from routing.queue import accept, claim_next, current_worker, follow_up_case, offer, resolve, worker_status
 from routing.workers import add_worker
-from tests.routing.helpers_routing import FakeClock, queued_case
+from tests.support.store import FakeClock, queued_case
 
 PATIENT = "+2348031234567"
 

@@ -12,7 +12,7 @@ from routing.jobs import claim_job, enqueue, job_counts, run_once, run_worker
 from routing.notify import RecordingNotifier
 from routing.tasks import ensure_purge_scheduled, handlers, pending_jobs
 from routing.workers import add_worker
-from tests.routing.helpers_routing import FakeClock, queued_case
+from tests.support.store import FakeClock, queued_case
 
 COORDINATOR = "+2348070000001"
 

@@ -9,7 +9,7 @@ from routing.jobs import run_once
 from routing.policy import RoutingPolicy
 from routing.tasks import handlers
 from sms.sender import OutboxSender
-from tests.routing.helpers_routing import FakeClock, queued_case
+from tests.support.store import FakeClock, queued_case
 from voice.services import ConfigError, open_store
 from voice.settings import Settings
 

@@ -1,6 +1,6 @@
 """Real `triage worker` processes on one database: every job runs once, and a worker killed mid-send loses nothing.
 
-Workers talk to a loopback Twilio (tests/sms/sms_fakes.py) through the real SDK, configured only by the
+Workers talk to a loopback Twilio (tests/support/fake_twilio.py) through the real SDK, configured only by the
 environment, as in production. Each test gets a scratch database: a SQLite file, or a PostgreSQL database
 created for it and dropped after.
 """
@@ -30,8 +30,8 @@ from routing.migrate import upgrade_database
 from routing.models import AuditEntry, Case, Job
 from routing.policy import RoutingPolicy
 from routing.store import Store
-from tests.routing.helpers_routing import queued_case
-from tests.sms.sms_fakes import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, FakeTwilio
+from tests.support.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, FakeTwilio
+from tests.support.store import queued_case
 
 TRIAGE = str(Path(sys.executable).with_name("triage"))
 DEFAULT_POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"

@@ -1,9 +1,9 @@
 """Fixtures for sms tests: a loopback Twilio Messages API and a sender that talks to it through the real SDK."""
 
 import pytest
-from sms_fakes import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, FakeTwilio
 
 from sms.sender import TwilioSender
+from tests.support.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, FakeTwilio
 
 
 @pytest.fixture

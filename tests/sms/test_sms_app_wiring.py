@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from sms_app import AUTH, BASE, Phone
 
 from routing.workers import add_worker
+from tests.support.sms_app import AUTH, BASE, Phone
 from voice.app import create_app
 from voice.settings import Settings
 

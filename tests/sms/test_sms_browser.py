@@ -10,10 +10,10 @@ import pytest
 from hypercorn.asyncio import serve
 from hypercorn.config import Config
 from PIL import Image, ImageDraw
-from sms_app import make_app
 
 from intake.models import Category, TriageResult, Urgency
 from sms.links import case_url, photo_url
+from tests.support.sms_app import make_app
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -2,10 +2,9 @@
 
 from datetime import UTC, datetime, timedelta
 
-from sms_fakes import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER
-
 from sms.sender import ABANDON_MARGIN_S, TwilioSender
-from tests.routing.helpers_routing import FakeClock
+from tests.support.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER
+from tests.support.store import FakeClock
 
 TO = "+2348070000001"
 BODY = "triageline: case TL-ABC234 (RED, immediate) has waited 2.0 h without a health worker."

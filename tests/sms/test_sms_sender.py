@@ -1,8 +1,7 @@
 """Outbound messages through the real twilio SDK against a loopback Messages API, and the database outbox."""
 
-from sms_fakes import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER
-
 from sms.sender import OutboxSender, TwilioSender, build_sender
+from tests.support.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER
 
 TO = "+2348031234567"
 

@@ -4,10 +4,10 @@ import io
 
 import pytest
 from PIL import Image
-from sms_app import BASE, SECRET, WORKERS, make_app, run_photo_digests, signed
 from werkzeug.datastructures import FileStorage
 
 from sms.links import make_token, photo_url
+from tests.support.sms_app import BASE, SECRET, WORKERS, make_app, run_photo_digests, signed
 
 NOW = 1_800_000_000
 

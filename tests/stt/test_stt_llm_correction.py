@@ -6,7 +6,6 @@ import json
 import logging
 
 import pytest
-from fake_openai_server import fake_openai_server
 
 from stt.correction import MedicalCorrector
 from stt.lexicon import Lexicon
@@ -18,6 +17,7 @@ from stt.llm_correction import (
     build_rewriter,
     judge,
 )
+from tests.support.fake_openai import fake_openai_server
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 
 import pytest
-from fake_openai_server import fake_openai_server
 
 from stt.base import Hints, SttError, Transcript
 from stt.fallback import FallbackTranscriber, build_transcriber
 from stt.openai_api import OpenAITranscriber
+from tests.support.fake_openai import fake_openai_server
 
 PCM = (b"\x10\x00\xf0\xff" * 4000)  # 1 s of 8 kHz audio
 

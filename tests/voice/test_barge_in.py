@@ -9,7 +9,7 @@ import json
 import pytest
 import websockets
 
-from tests.voice.audio import speak
+from tests.support.audio import speak
 from voice.codec import frames, silence_ulaw
 from voice.tokens import stream_token
 

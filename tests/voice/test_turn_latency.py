@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
-from tests.voice.audio import speak
-from tests.voice.line_caller import LineCaller
+from tests.support.audio import speak
+from tests.support.line_caller import LineCaller
 from voice.call import StreamClock
 from voice.codec import FRAME_MS, silence_ulaw
 

@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 
 from intake.scenarios import load_scenarios
 from tests.routing.test_routing_outage import FlakyProxy
-from tests.voice.line_caller import LineCaller
+from tests.support.line_caller import LineCaller
 from voice.harness import EXAMPLES
 from voice.harness.callrun import serve_in_process
 from voice.harness.loadgen import answer_texts, stub_transcription_server

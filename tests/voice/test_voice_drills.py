@@ -20,8 +20,8 @@ import pytest_asyncio
 from intake.scenarios import load_scenarios
 from stt.base import Transcript
 from stt.lexicon import VOCABULARY
-from tests.stt.fake_openai_server import MESSAGES, TRANSCRIPTIONS, fake_openai_server, transcribe_by_frames
-from tests.voice.line_caller import LineCaller, incoming
+from tests.support.fake_openai import MESSAGES, TRANSCRIPTIONS, fake_openai_server, transcribe_by_frames
+from tests.support.line_caller import LineCaller, incoming
 from voice.harness import EXAMPLES
 from voice.harness.callrun import serve_in_process
 from voice.harness.loadgen import answer_texts

@@ -12,8 +12,8 @@ import json
 import pytest
 import pytest_asyncio
 
-from tests.stt.fake_openai_server import MESSAGES, fake_openai_server, transcribe_by_frames
-from tests.voice.line_caller import LineCaller
+from tests.support.fake_openai import MESSAGES, fake_openai_server, transcribe_by_frames
+from tests.support.line_caller import LineCaller
 from voice.harness.callrun import serve_in_process
 from voice.settings import Settings
 from voice.tts import FliteTts

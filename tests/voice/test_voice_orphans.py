@@ -20,7 +20,7 @@ from cryptography.fernet import Fernet
 from sqlalchemy import update
 
 from routing.models import Call, Case
-from tests.voice.line_caller import LineCaller
+from tests.support.line_caller import LineCaller
 from tests.voice.test_voice_cluster import ANSWERS, VOICE, ServeProcess, serve_processes, stub_stt  # noqa: F401 -- a fixture
 from voice.recovery import SWEEP_IDLE_S
 from voice.services import open_store

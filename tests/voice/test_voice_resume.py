@@ -17,8 +17,8 @@ import pytest
 import pytest_asyncio
 import websockets
 
-from tests.stt.fake_openai_server import fake_openai_server, transcribe_by_frames
-from tests.voice.line_caller import LineCaller, incoming
+from tests.support.fake_openai import fake_openai_server, transcribe_by_frames
+from tests.support.line_caller import LineCaller, incoming
 from voice.harness.callrun import serve_in_process
 from voice.recovery import MAX_RESUMES, RESUME_GRACE_S
 from voice.settings import Settings
