@@ -61,7 +61,7 @@ async def test_whatsapp_goes_the_same_path_from_a_whatsapp_sender(store, fake_tw
     assert (await store.list_messages())[0].channel == "whatsapp"
 
 
-async def test_unreachable_twilio_is_a_recorded_failure(store):
+async def test_unreachable_twilio_is_a_recorded_failure(store, send_clock):
     sender = TwilioSender(store, ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, api_base_url="http://127.0.0.1:9",
                           request_timeout_s=0.3, retry_delays_s=(0.01,))
     result = await sender.send(TO, "hello", kind="caller_summary")
