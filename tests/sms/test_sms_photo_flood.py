@@ -17,7 +17,8 @@ from sms.digest import photo_digest_handlers
 from sms.links import photo_url
 from sms.sender import OutboxSender
 from sms.throttle import UploadThrottle
-from tests.support.sms_app import BASE, SECRET, WORKERS, hypercorn_server, make_app, post_photo, run_photo_digests
+from tests.support.servers import hypercorn_server
+from tests.support.sms_app import BASE, SECRET, WORKERS, make_app, post_photo, run_photo_digests
 from tests.support.store import FakeClock
 
 NOW = 1_800_000_000
