@@ -10,6 +10,9 @@ from intake.extract import IntakeRecord, rule_based_intake
 from intake.llm import IntakeError, intake, merge, parse_tool_input, red_flags_heard
 from intake.models import Category, TriageResult, Urgency
 from tests.support.fake_openai import fake_openai_server
+from tests.support.wait import PATIENCE_S
+
+ANSWER_S = PATIENCE_S  # where the loopback fake answers at once, its answer is waited for on any machine
 
 
 @pytest.fixture
@@ -26,7 +29,7 @@ def reply_tool(api, tool_input: object, tool: str = "record_intake") -> None:
 
 @pytest.fixture
 def client(api):
-    return anthropic.Anthropic(api_key="test-key", base_url=api.root_url, max_retries=0, timeout=2.0)
+    return anthropic.Anthropic(api_key="test-key", base_url=api.root_url, max_retries=0, timeout=ANSWER_S)
 
 
 def finished_green() -> Dialogue:
@@ -87,7 +90,8 @@ def test_closing_tag_in_caller_text_cannot_escape_the_data_block(api, client):
 
 @pytest.mark.parametrize("failure", ["500", "timeout", "malformed-body", "no-tool-call", "tool-input-not-object"])
 def test_failures_keep_the_rule_based_intake(api, failure):
-    client = anthropic.Anthropic(api_key="test-key", base_url=api.root_url, max_retries=0, timeout=0.5)
+    wait_s = 0.5 if failure == "timeout" else ANSWER_S  # only the timeout case may run out of time
+    client = anthropic.Anthropic(api_key="test-key", base_url=api.root_url, max_retries=0, timeout=wait_s)
     d = finished_green()
     if failure == "500":
         api.mode = "500"
@@ -100,7 +104,7 @@ def test_failures_keep_the_rule_based_intake(api, failure):
         api.text = "urgency: routine"  # a text answer, no tool called
     else:
         reply_tool(api, "chest_pain")
-    result = intake(d.transcript, d.result, client=client, timeout_s=0.5)
+    result = intake(d.transcript, d.result, client=client, timeout_s=wait_s)
     assert result.urgency == d.result.urgency and result.red_flags == d.result.red_flags
     assert result.answers["intake"]["source"] == "rules"
     assert set(result.answers["intake"]["symptoms"]) == {"cough", "fever"}
@@ -163,7 +167,7 @@ def reply_flags(api, tool_input: object) -> None:
 
 @pytest.fixture
 def async_client(api):
-    return anthropic.AsyncAnthropic(api_key="test-key", base_url=api.root_url, max_retries=0, timeout=2.0)
+    return anthropic.AsyncAnthropic(api_key="test-key", base_url=api.root_url, max_retries=0, timeout=ANSWER_S)
 
 
 def on_complaint(complaint: str) -> Dialogue:
@@ -178,7 +182,7 @@ def on_complaint(complaint: str) -> Dialogue:
 async def test_claude_adds_a_flag_the_rules_missed_and_the_dialogue_ends_with_the_number(api, async_client):
     d = on_complaint("my father is not himself today")
     reply_flags(api, {"red_flags": ["stroke", "zombie", 7]})  # an unknown id and a wrong type are ignored
-    flags = await red_flags_heard(async_client, d.transcript)
+    flags = await red_flags_heard(async_client, d.transcript, timeout_s=ANSWER_S)
     assert flags == ["stroke"]
     reply = d.add_red_flags(flags, answered="complaint")
     assert reply.finished and "call 112" in reply.text.lower()
@@ -192,14 +196,15 @@ async def test_claude_adds_a_flag_the_rules_missed_and_the_dialogue_ends_with_th
 async def test_an_unknown_id_alone_changes_nothing(api, async_client):
     d = on_complaint("my father is not himself today")
     reply_flags(api, {"red_flags": ["zombie"]})
-    assert await red_flags_heard(async_client, d.transcript) == []
+    assert await red_flags_heard(async_client, d.transcript, timeout_s=ANSWER_S) == []
     assert d.add_red_flags(["zombie"], answered="complaint") is None
     assert not d.finished and d.awaiting == "age"
 
 
 @pytest.mark.parametrize("failure", ["500", "timeout", "no-tool-call", "input-not-object"])
 async def test_a_failed_check_raises_a_stable_code(api, failure):
-    client = anthropic.AsyncAnthropic(api_key="test-key", base_url=api.root_url, max_retries=0, timeout=0.5)
+    wait_s = 0.5 if failure == "timeout" else ANSWER_S  # only the timeout case may run out of time
+    client = anthropic.AsyncAnthropic(api_key="test-key", base_url=api.root_url, max_retries=0, timeout=wait_s)
     d = on_complaint("my father is not himself today")
     reply_flags(api, {"red_flags": ["stroke"]})
     if failure == "500":
@@ -211,7 +216,7 @@ async def test_a_failed_check_raises_a_stable_code(api, failure):
     else:
         reply_flags(api, ["stroke"])
     with pytest.raises(IntakeError) as caught:
-        await red_flags_heard(client, d.transcript, timeout_s=0.5)
+        await red_flags_heard(client, d.transcript, timeout_s=wait_s)
     expected = {"500": "flags-llm-failed", "timeout": "flags-llm-timeout"}.get(failure, "flags-llm-malformed")
     assert caught.value.code == expected
 
