@@ -28,8 +28,7 @@ from .media import MediaFetcher
 from .notify import send_case_summaries
 from .photos import MAX_PHOTO_BYTES, PhotoError
 from .sender import MessageSender
-from .signature import Form
-from .signature import signed_form as check_signed_form
+from .signature import WebhookSigning
 from .throttle import UploadThrottle
 
 if TYPE_CHECKING:
@@ -79,16 +78,12 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
     # Set before any page is rendered: Jinja reads it when it compiles a template.
     bp.record_once(lambda state: setattr(state.app.jinja_env, "finalize", display_text))
 
-    async def signed_form(model: type[Form], query: tuple[str, ...] = ()) -> Form | Response:
-        return await check_signed_form(model, auth_token=ctx.auth_token, public_base_url=ctx.public_base_url,
-                                       query=query)
+    signing = WebhookSigning(ctx.auth_token, ctx.public_base_url)
 
     @bp.post("/sms/incoming")
-    async def incoming() -> Response:
+    @signing.webhook(InboundSmsForm)
+    async def incoming(form: InboundSmsForm) -> Response:
         """A patient or worker texted us; a retried webhook gets the first answer again and changes nothing."""
-        form = await signed_form(InboundSmsForm)
-        if isinstance(form, Response):
-            return form
         msg = form.message()
         try:
             seen = await receive(ctx.store, msg.sid, msg.sender)
@@ -147,11 +142,9 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         return turn.reply
 
     @bp.post("/sms/status")
-    async def status() -> Response:
+    @signing.webhook(SmsStatusForm, query=("message_id",))
+    async def status(form: SmsStatusForm) -> Response:
         """Twilio tells us what became of a message we sent (sent, delivered, undelivered...)."""
-        form = await signed_form(SmsStatusForm, query=("message_id",))
-        if isinstance(form, Response):
-            return form
         message_id, state, code = form.message_id, form.status, form.error_code
         if message_id is not None and state:
             try:

@@ -14,8 +14,7 @@ from intake.dialogue import Dialogue
 from intake.emergency import emergency_number_for
 from routing.privacy import mask_phone
 from routing.store import CALL_ENDED
-from sms.signature import Form, is_valid_signature, public_url
-from sms.signature import signed_form as check_signed_form
+from sms.signature import WebhookSigning, is_valid_signature, public_url
 
 from voice import twiml
 from voice.call import CallSession
@@ -45,15 +44,10 @@ def _xml(body: str, status: int = 200) -> Response:
     return Response(body, status=status, mimetype="text/xml")
 
 
-def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
-    """Routes under /voice; `get_services` returns the process's Services once serving."""
+def create_blueprint(get_services: Callable[[], "Services"], signing: WebhookSigning) -> Blueprint:
+    """Routes under /voice; `get_services` returns the process's Services once serving; every webhook is
+    checked by `signing` (refused with 413 too large, 403 bad signature, 400 malformed)."""
     bp = Blueprint("voice", __name__, url_prefix="/voice")
-
-    async def signed_form(model: type[Form]) -> Form | Response:
-        """A Twilio voice webhook's typed form, or its refusal (413 too large, 403 bad signature, 400 malformed)."""
-        settings = get_services().settings
-        token = settings.twilio_auth_token.get_secret_value() if settings.twilio_auth_token else None
-        return await check_signed_form(model, auth_token=token, public_base_url=settings.public_base_url)
 
     def stream_url() -> str:
         """wss:// URL of our websocket as Twilio must reach it; no query string allowed."""
@@ -63,10 +57,8 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
         return f"{scheme}://{parts.netloc}/voice/stream"
 
     @bp.post("/incoming")
-    async def incoming() -> Response:
-        form = await signed_form(CallForm)
-        if isinstance(form, Response):
-            return form
+    @signing.webhook(CallForm)
+    async def incoming(form: CallForm) -> Response:
         call_sid, caller = form.call_sid, form.caller
         logger.info("incoming call %s from %s", call_sid, mask_phone(caller))
         return _xml(twiml.connect_stream(stream_url(), stream_parameters(call_sid, caller), after_stream_url()))
@@ -89,12 +81,10 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
             return False
 
     @bp.post("/after-stream")
-    async def after_stream() -> Response:
+    @signing.webhook(CallForm)
+    async def after_stream(form: CallForm) -> Response:
         """Twilio runs this when our websocket closes: a finished call hangs up, a dropped one resumes on a
         new stream (a bounded number of times), and otherwise the caller hears a way out."""
-        form = await signed_form(CallForm)
-        if isinstance(form, Response):
-            return form
         call_sid, caller = form.call_sid, form.caller
         try:
             case = await get_services().store.find_case_by_call(call_sid)
@@ -110,10 +100,8 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
         return _xml(twiml.after_stream(finished, number))
 
     @bp.post("/status")
-    async def status() -> Response:
-        form = await signed_form(CallStatusForm)
-        if isinstance(form, Response):
-            return form
+    @signing.webhook(CallStatusForm)
+    async def status(form: CallStatusForm) -> Response:
         call_sid, call_status = form.call_sid, form.call_status
         await get_services().store.record_call_status(call_sid, call_status, duration_s=form.duration_s)
         recovery = get_services().recovery
@@ -127,10 +115,10 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
 async def handle_stream(socket: StreamSocket, services: "Services") -> None:
     """The Media Streams websocket (served as bare ASGI, see voice/stream_socket.py): one call's audio."""
     signature = socket.headers.get("x-twilio-signature")
-    if signature and services.settings.twilio_auth_token is not None:
+    if signature and services.secrets.twilio_auth_token is not None:
         host = urlsplit(services.settings.public_base_url).netloc or socket.host
         url = f"wss://{host}/voice/stream"
-        if not is_valid_signature(services.settings.twilio_auth_token.get_secret_value(), url, {}, signature):
+        if not is_valid_signature(services.secrets.twilio_auth_token, url, {}, signature):
             logger.warning("refused stream: bad X-Twilio-Signature on upgrade")
             await socket.accept()
             await socket.close(POLICY_VIOLATION, "bad signature")
