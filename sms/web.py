@@ -15,6 +15,8 @@ from intake.emergency import emergency_number, emergency_number_for
 from intake.red_flags import find_red_flags
 from routing.contacts import Received, is_opted_out, receive, record_reply, set_opted_out
 from routing.errors import NotFound, PhotoLimit
+from routing.outbox import update_message
+from routing.photos import count_photos, list_photos, read_photo
 from routing.privacy import mask_phone
 from routing.workers import find_worker
 
@@ -148,8 +150,8 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         message_id, state, code = form.message_id, form.status, form.error_code
         if message_id is not None and state:
             try:
-                await ctx.store.update_message(message_id, status=state[:16], provider_sid=form.message_sid,
-                                               error=f"twilio {code}" if code is not None else None)
+                await update_message(ctx.store, message_id, status=state, provider_sid=form.message_sid,
+                                     error=f"twilio {code}" if code is not None else None)
             except NotFound:
                 logger.warning("status callback for unknown message %s", message_id)
         return Response("", 204)
@@ -193,7 +195,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         if (wait_s := ctx.throttle.hit_link(case.id)) is not None:
             logger.warning("upload for case %s refused: over %s", case.reference, ctx.throttle.per_link)
             return _retry_after(await page("upload.html", 429, error=SLOW_DOWN_TEXT, **values), wait_s)
-        if await ctx.store.count_photos(case.id) >= ctx.store.policy.photos_per_case_max:
+        if await count_photos(ctx.store, case.id) >= ctx.store.policy.photos_per_case_max:
             return await full_case(case, values)  # before the body is parsed or decoded
         try:
             upload = (await request.files).get("photo")
@@ -228,7 +230,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         if refusal is not None:
             return refusal
         response = await page("case.html", case=case, triage=case.triage, token=token,
-                              photos=await ctx.store.list_photos(case.id), notes=await ctx.store.list_notes(case.id),
+                              photos=await list_photos(ctx.store, case.id), notes=await ctx.store.list_notes(case.id),
                               trail=await ctx.store.audit_trail(case.id), title=f"Case {case.reference}")
         response.headers["Cache-Control"] = "no-store"
         return response
@@ -239,7 +241,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         case, refusal = await open_link(token, "case")
         if refusal is not None:
             return refusal
-        found = await ctx.store.read_photo(case.id, name, actor="case-link")
+        found = await read_photo(ctx.store, case.id, name, actor="case-link")
         if found is None:  # only what the database lists for this case: also what keeps "../" out
             return Response("not found", 404)
         photo, data = found

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Awaitable, Callable
 from intake.dialogue import Dialogue
 from intake.emergency import region_of
 from intake.models import AnswerKind, Pause, Reply, Speech
+from routing import calls
 from routing.privacy import mask_phone
 from stt.base import SttError
 from stt.lexicon import bias_hints
@@ -186,7 +187,7 @@ class CallSession:
         store, loop = self.services.store, asyncio.get_running_loop()
         deadline = loop.time() + RESUME_WAIT_S
         held = False
-        while (outcome := await store.resume_call(self.call_sid, stream_sid=self.stream_sid,
+        while (outcome := await calls.resume_call(store, self.call_sid, stream_sid=self.stream_sid,
                                                   take_over=loop.time() >= deadline)) == "busy":
             if not held:  # the old stream is still saving its last turn: the caller hears that we are here
                 held = True
@@ -308,8 +309,8 @@ class CallSession:
         """
         try:
             await self.flush()
-            outcome = await self.services.store.suspend_call(self.call_sid, stream_sid=self.stream_sid,
-                                                             max_resumes=MAX_RESUMES)
+            outcome = await calls.suspend_call(self.services.store, self.call_sid, stream_sid=self.stream_sid,
+                                               max_resumes=MAX_RESUMES)
         except Exception:  # noqa: BLE001 -- finishing now, with its own retries, loses nothing
             logger.exception("call %s: could not leave case %s open for a new stream", self.call_sid, self.case_id)
             return False
@@ -337,7 +338,7 @@ class CallSession:
                     await self._store_turns()
                     await store.save_triage(self.case_id, result.to_dict(), dialogue_state=self.dialogue.to_state(),
                                             complete=True)
-                await store.close_call(self.call_sid, status=status)
+                await calls.close_call(store, self.call_sid, status=status)
                 break
             except Exception:
                 logger.exception("call %s: could not finalise case %s (attempt %d/%d)",
@@ -560,7 +561,7 @@ class CallSession:
     async def _heartbeat(self) -> None:
         """Touch the call: a quiet stretch of a live call must not look like a call nobody owns."""
         try:
-            await self.services.store.touch_call(self.call_sid, stream_sid=self.stream_sid)
+            await calls.touch_call(self.services.store, self.call_sid, stream_sid=self.stream_sid)
         except Exception as exc:  # noqa: BLE001 -- the next heartbeat or turn tries again
             logger.warning("call %s: heartbeat not stored: %s", self.call_sid, type(exc).__name__)
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from intake.dialogue import Dialogue
-from intake.models import Reply
-
-if TYPE_CHECKING:
-    from voice.services import Services
+from intake.models import Reply, TriageResult
+from routing import calls
+from routing.models import CallState
+from routing.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -39,10 +39,23 @@ def open_question(dialogue: Dialogue) -> Reply:
     return probe.no_answer()
 
 
+class CaseServices(Protocol):
+    """What finishing a case needs (voice/services.py's Services has it; recovery does not import it back)."""
+
+    @property
+    def store(self) -> Store: ...
+
+    async def complete_intake(self, dialogue: Dialogue) -> TriageResult: ...
+
+    async def notify_case(self, case_id: int) -> None: ...
+
+    def call_ended(self, call_sid: str) -> asyncio.Event: ...
+
+
 class Recovery:
     """This process's waiting cases (dropped streams in their grace) and its sweep for orphaned calls."""
 
-    def __init__(self, services: "Services", *, grace_s: float = RESUME_GRACE_S,
+    def __init__(self, services: CaseServices, *, grace_s: float = RESUME_GRACE_S,
                  sweep_idle_s: float = SWEEP_IDLE_S, sweep_every_s: float = SWEEP_EVERY_S) -> None:
         self.services = services
         self.grace_s = grace_s
@@ -94,9 +107,9 @@ class Recovery:
         store = self.services.store
         cutoff = store.now() - timedelta(seconds=self.sweep_idle_s)
         taken = 0
-        for call_sid in await store.unfinished_calls(idle_before=cutoff, limit=SWEEP_BATCH):
+        for call_sid in await calls.unfinished_calls(store, idle_before=cutoff, limit=SWEEP_BATCH):
             try:
-                if not await store.claim_unfinished_call(call_sid, idle_before=cutoff):
+                if not await calls.claim_unfinished_call(store, call_sid, idle_before=cutoff):
                     continue  # another process took it, or it woke up
                 taken += 1
                 logger.warning("call %s was left unfinished (server lost it); finishing its case", call_sid)
@@ -120,7 +133,7 @@ class Recovery:
             dialogue.line_closed()
         result = await services.complete_intake(dialogue)
         await store.save_triage(case.id, result.to_dict(), dialogue_state=state, complete=True)
-        await store.close_call(call_sid, status="dropped")
+        await calls.close_call(store, call_sid, status=CallState.DROPPED)
         await services.notify_case(case.id)
         services.call_ended(call_sid).set()
         logger.info("call %s ended (dropped), case %s", call_sid, case.id)
@@ -131,7 +144,7 @@ class Recovery:
         except TimeoutError:
             pass
         try:
-            if await self.services.store.claim_unfinished_call(call_sid, stream_sid=stream_sid):
+            if await calls.claim_unfinished_call(self.services.store, call_sid, stream_sid=stream_sid):
                 await self.finish(call_sid)
         except Exception:  # noqa: BLE001 -- the sweep finishes it once the claim lapses
             logger.exception("call %s: could not finish the dropped call's case; the sweep will", call_sid)

@@ -12,8 +12,9 @@ from quart import Blueprint, Response, request
 
 from intake.dialogue import Dialogue
 from intake.emergency import emergency_number_for
+from routing import calls
+from routing.calls import CALL_ENDED
 from routing.privacy import mask_phone
-from routing.store import CALL_ENDED
 from sms.signature import WebhookSigning, is_valid_signature, public_url
 
 from voice import twiml
@@ -74,8 +75,8 @@ def create_blueprint(get_services: Callable[[], "Services"], signing: WebhookSig
     async def may_resume(call_sid: str) -> bool:
         """A new stream for this call is allowed (counted once per drop); False whenever the database cannot say."""
         try:
-            return await get_services().store.offer_resume(call_sid, max_resumes=MAX_RESUMES,
-                                                           retry_window_s=AFTER_STREAM_RETRY_S)
+            return await calls.offer_resume(get_services().store, call_sid, max_resumes=MAX_RESUMES,
+                                            retry_window_s=AFTER_STREAM_RETRY_S)
         except Exception:  # noqa: BLE001 -- the caller still hears the way out
             logger.exception("after-stream for call %s: resume not possible", call_sid[:40])
             return False
@@ -102,10 +103,10 @@ def create_blueprint(get_services: Callable[[], "Services"], signing: WebhookSig
     @bp.post("/status")
     @signing.webhook(CallStatusForm)
     async def status(form: CallStatusForm) -> Response:
-        call_sid, call_status = form.call_sid, form.call_status
-        await get_services().store.record_call_status(call_sid, call_status, duration_s=form.duration_s)
+        call_sid, state = form.call_sid, form.call_state
+        await calls.record_call_status(get_services().store, call_sid, state, duration_s=form.duration_s)
         recovery = get_services().recovery
-        if call_status in CALL_ENDED and recovery is not None:
+        if state in CALL_ENDED and recovery is not None:
             recovery.expedite(call_sid)  # the caller is gone: a dropped stream's case need not wait its grace
         return Response("", status=204)
 

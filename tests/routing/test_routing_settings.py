@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from cryptography.fernet import Fernet
 
+from routing.outbox import list_messages
 from routing.policy import RoutingPolicy
 from routing.tasks import handlers
 from sms.sender import OutboxSender
@@ -49,7 +50,7 @@ async def test_an_escalation_alert_reaches_a_coordinator_named_only_in_the_envir
         assert await drain(store, jobs) == ["escalate", "offer", "notify", "notify"]
 
         reference = (await store.get_case(case_id)).reference
-        alerts = [m for m in await store.list_messages(case_id=case_id) if m.kind == "escalation"]
+        alerts = [m for m in await list_messages(store, case_id=case_id) if m.kind == "escalation"]
         assert sorted(m.to for m in alerts) == list(COORDINATORS)
         assert all(reference in m.body and "0.5 h" in m.body and m.status == "outbox" for m in alerts)
     finally:

@@ -11,6 +11,7 @@ import pytest
 import pytest_asyncio
 from cryptography.fernet import Fernet
 
+from routing.outbox import list_messages
 from tests.support.drill import ANSWERS, SCENARIO, VOICE, answered_prompts, deployment_store
 from tests.support.line_caller import LineCaller
 from tests.support.proxy import proxy_in_front_of
@@ -63,7 +64,7 @@ async def _settled(store, call_sid: str):
 
 
 async def _caller_texts(store, case_id: int) -> list:
-    return [m for m in await store.list_messages(case_id=case_id) if m.to == SCENARIO["caller"]]
+    return [m for m in await list_messages(store, case_id=case_id) if m.to == SCENARIO["caller"]]
 
 
 async def test_webhook_on_one_process_and_stream_on_the_other_is_one_call(deployment, store):

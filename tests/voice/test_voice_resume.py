@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import pytest_asyncio
 
+from routing.outbox import list_messages
 from tests.support.fake_openai import fake_openai_server, transcribe_by_frames
 from tests.support.line_caller import LineCaller, incoming
 from tests.support.settings import settings_for
@@ -94,7 +95,7 @@ def _prompts(caller: LineCaller) -> list[str]:
 
 
 async def _caller_texts(services, case_id: int):
-    return [m for m in await services.store.list_messages(case_id=case_id) if m.to == CALLER]
+    return [m for m in await list_messages(services.store, case_id=case_id) if m.to == CALLER]
 
 
 async def test_a_dropped_stream_resumes_the_dialogue_and_the_case_gets_one_set_of_summaries(line):

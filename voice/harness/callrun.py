@@ -14,6 +14,7 @@ from typing import AsyncIterator
 
 from hypercorn.asyncio import serve
 
+from routing.outbox import list_messages
 from voice.app import create_app
 from voice.harness.percentiles import percentiles_ms
 from voice.runtime import server_config
@@ -79,7 +80,7 @@ async def case_result(store, trace: CallTrace, scenario: dict, *, ended: asyncio
         said = heard.get(t.prompt_id) or [None]
         turns.append({"prompt_id": t.prompt_id, "said": t.said, "heard": said.pop(0) if said else None,
                       "latency_ms": t.latency_ms})
-    messages = await store.list_messages(case_id=case.id) if case else []
+    messages = await list_messages(store, case_id=case.id) if case else []
     return {
         "id": scenario.get("id"),
         "case_id": case.id if case else None,
