@@ -93,14 +93,6 @@ async def _truncate_postgres(url: str) -> None:
     await _admin(make_url(url), f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
 
 
-@pytest.fixture(scope="module")
-def empty_postgres_url(postgres_url):
-    """This session's PostgreSQL database, emptied for a module whose server keeps it: the rows earlier modules left
-    were written under other PHI keys, and which modules ran before on this worker is up to scheduling."""
-    run_async(lambda: _truncate_postgres(postgres_url))
-    return postgres_url
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database_url(request, tmp_path):
     """An empty database at the head schema: a temporary SQLite file, or this session's PostgreSQL database."""

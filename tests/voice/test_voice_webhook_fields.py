@@ -31,7 +31,7 @@ NASTY = ["²", "٣", "\x00", "CA\x00x", "9" * 30, "2147483648", "-1", " 42", "4 
 @pytest_asyncio.fixture(scope="module", loop_scope="module",
                         params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 async def client(request, tmp_path_factory):
-    database_url = "" if request.param == "sqlite" else request.getfixturevalue("empty_postgres_url")
+    database_url = "" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
     settings = settings_for(tmp_path_factory.mktemp("fields"), database_url=database_url,
                             twilio_auth_token=AUTH_TOKEN, public_base_url=PUBLIC, tts_backend="espeak-ng")
     app = create_app(settings)
