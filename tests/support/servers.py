@@ -75,7 +75,8 @@ class ServeProcess:
         async def answers() -> bool:
             assert self.process.poll() is None, f"server exited: {Path(self.log.name).read_text()[-2000:]}"
             try:
-                status = await asyncio.to_thread(lambda: urllib.request.urlopen(self.base + "/healthz", timeout=2).status)
+                status = await asyncio.to_thread(
+                    lambda: urllib.request.urlopen(self.base + "/healthz", timeout=2).status)
             except OSError:
                 return False
             return status == 200
