@@ -83,6 +83,7 @@ class Table:
     neutral: re.Pattern
     normal: re.Pattern
     mechanisms: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
+    first_aid_order: tuple[str, ...] = ()
 
 
 def _words(pattern: str) -> re.Pattern:
@@ -119,7 +120,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
     def either(patterns: list[str]) -> re.Pattern:
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
 
-    return Table(flags, either(data["neutral"]), either(data["normal"]), mechanisms)
+    return Table(flags, either(data["neutral"]), either(data["normal"]), mechanisms,
+                 tuple(data.get("first_aid_order", ())))
 
 
 def load_red_flags(path: Path = DATA_FILE) -> tuple[RedFlag, ...]:
@@ -134,6 +136,14 @@ def flag_by_id(flag_id: str) -> RedFlag:
         if flag.id == flag_id:
             return flag
     raise KeyError(flag_id)
+
+
+def by_first_aid(flag_ids: list[str]) -> list[str]:
+    """Flags ordered so the advice a bystander must act on in the next minute is spoken first (choking's back
+    blows before a stroke's "note the time"); flags the order does not name keep their place after them."""
+    order = load_table().first_aid_order
+    ids = [RENAMED.get(f, f) for f in flag_ids]
+    return sorted(ids, key=lambda f: order.index(f) if f in order else len(order))
 
 
 # Whisper and hurried typists drop the apostrophe: "cant", "dont", "hes".
