@@ -1,7 +1,5 @@
 """A case reaches the caller as one summary and each health worker as one message: never twice, never two systems."""
 
-from sms_fakes import FROM_NUMBER
-
 from intake.models import Category, TriageResult, Urgency
 from routing.jobs import run_once
 from routing.tasks import handlers
@@ -10,6 +8,7 @@ from routing.outbox import list_messages
 from sms.notify import send_case_summaries
 from sms.segments import segment_count
 from sms.sender import OutboxSender
+from tests.support.fake_twilio import FROM_NUMBER
 
 BASE = "https://triage.example.org"
 SECRET = b"n" * 32

@@ -14,8 +14,8 @@ from routing.jobs import run_once
 from routing.tasks import handlers
 from routing.workers import add_worker
 from sms.commands import ALREADY_YOURS, WORKER_HELP
-from tests.voice.http_phone import HttpPhone
-from voice.callrun import serve_in_process
+from tests.support.http_phone import HttpPhone
+from voice.harness.callrun import serve_in_process
 from voice.settings import Settings
 
 PATIENT, NURSE = "+2348031234567", "+2348051112222"

@@ -7,11 +7,11 @@ import io
 
 import av
 import numpy as np
-from sms_fakes import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, FakeTwilio
+from tests.support.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, FakeTwilio
 
-from tests.voice.audio import speak
-from tests.voice.http_phone import HttpPhone
-from voice.callrun import serve_in_process
+from tests.support.audio import speak
+from tests.support.http_phone import HttpPhone
+from voice.harness.callrun import serve_in_process
 from voice.codec import ulaw_to_pcm16
 from voice.settings import Settings
 

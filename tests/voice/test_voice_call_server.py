@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
@@ -13,10 +12,10 @@ from cryptography.fernet import Fernet
 from intake.scenarios import load_scenarios
 from routing.outbox import list_messages
 from voice.app import create_app
-from voice.callrun import run_calls, serve_in_process
+from voice.harness import EXAMPLES
+from voice.harness.callrun import run_calls, serve_in_process
 from voice.settings import Settings
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "scenarios" / "examples.jsonl"
 SCENARIO = next(s for s in load_scenarios(EXAMPLES) if s["id"] == "green-cut-hand")
 TOKEN = "dev-auth-token"
 UNREACHABLE_DB = "postgresql+asyncpg://nobody@127.0.0.1:1/nothing"  # the simulator must never need one
@@ -60,7 +59,7 @@ def test_production_has_no_results_endpoint(tmp_path):
 
 @pytest.fixture
 async def caller_voice():
-    from voice.simulator import default_voice
+    from voice.harness.simulator import default_voice
 
     return default_voice("slt")
 

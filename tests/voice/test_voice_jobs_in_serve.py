@@ -12,7 +12,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from routing.outbox import list_messages
 from routing.jobs import enqueue
 from routing.workers import add_worker
-from voice.callrun import serve_in_process
+from voice.harness.callrun import serve_in_process
 from voice.settings import Settings
 
 NURSE, PATIENT = "+2348051112222", "+2348031234567"

@@ -7,8 +7,8 @@ import asyncio
 from routing.outbox import list_messages
 from routing.queue import claim_next
 from routing.workers import add_worker
-from tests.voice.http_phone import HttpPhone
-from voice.callrun import serve_in_process
+from tests.support.http_phone import HttpPhone
+from voice.harness.callrun import serve_in_process
 from voice.services import Services
 from voice.settings import Settings
 

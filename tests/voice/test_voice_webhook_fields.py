@@ -16,8 +16,8 @@ from sqlalchemy import select
 from routing.models import Message
 from routing.outbox import add_message
 from routing.privacy import mask_phone
+from tests.support.settings import settings_for
 from voice.app import create_app
-from voice.settings import Settings
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -32,8 +32,8 @@ NASTY = ["²", "٣", "\x00", "CA\x00x", "9" * 30, "2147483648", "-1", " 42", "4 
                         params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 async def client(request, tmp_path_factory):
     database_url = "" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
-    settings = Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("fields"), database_url=database_url,
-                        twilio_auth_token=AUTH_TOKEN, public_base_url=PUBLIC, tts_backend="espeak-ng")
+    settings = settings_for(tmp_path_factory.mktemp("fields"), database_url=database_url,
+                            twilio_auth_token=AUTH_TOKEN, public_base_url=PUBLIC, tts_backend="espeak-ng")
     app = create_app(settings)
     async with app.test_app() as test_app:
         yield test_app.test_client(), app.extensions["triage.services"]
