@@ -33,6 +33,11 @@ BREATHING = (r"breath\w*",)
         ("my daughter can't stay awake", "My daughter can stay awake.", ["child_danger_signs"]),
         ("the baby is floppy and won't breastfeed", "The baby is sloppy and won't rest, Steve.", ["child_danger_signs"]),
         ("my son is vomiting everything", "My son is vomiting, everything.", ["child_danger_signs"]),
+        ("my dad is choking on a bone", "My dad is shocking on a bone.", ["choking"]),
+        ("she hasn't come round since she fainted", "She hasn't come around since she fainted.", ["unconscious"]),
+        ("he fainted and isn't answering me", "He fainted and he's not entering me.", ["unconscious"]),
+        ("he's been self-harming, cutting deep", "He's been self-arming, cutting deep.", ["suicidal"]),
+        ("my uncle drank pesticide", "My uncle drank a pester side.", ["overdose_poisoning"]),
     ],
 )
 def test_red_flags_survive_real_mishearings(said, heard, flags):
@@ -42,7 +47,9 @@ def test_red_flags_survive_real_mishearings(said, heard, flags):
 @pytest.mark.parametrize(
     "text",
     ["his lips are not blue", "her face is swollen on one side", "his face is hurting on one side",
-     "he is not responding to treatment", "he is too old", "I have a toothache and my face is a bit swollen"],
+     "he is not responding to treatment", "he is too old", "I have a toothache and my face is a bit swollen",
+     "the price is shocking on food these days, my back hurts", "they are not entering the race, my knee is sore",
+     "my cousin came around for dinner and now I have a cough", "the sales were shocking on the radio, my ear aches"],
 )
 def test_the_new_patterns_leave_plain_benign_text_alone(text):
     assert find_red_flags(text) == []
