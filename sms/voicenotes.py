@@ -12,15 +12,10 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
-
 from routing.privacy import mask_phone
 
 from .inbound import InboundMessage
-from .media import MediaError
-
-if TYPE_CHECKING:
-    from .web import SmsContext
+from .media import MediaError, MediaFetcher
 
 logger = logging.getLogger(__name__)
 
@@ -35,19 +30,20 @@ def is_audio(content_type: str) -> bool:
     return content_type.lower().startswith("audio/")
 
 
-async def with_voice_notes(ctx: SmsContext, msg: InboundMessage) -> tuple[InboundMessage, bool]:
+async def with_voice_notes(msg: InboundMessage, *, media: MediaFetcher | None,
+                           transcribe: Transcribe | None) -> tuple[InboundMessage, bool]:
     """`msg` with its audio transcribed into the body and removed from its media; and whether every note was heard.
 
     Without Twilio credentials or a transcriber the message comes back unchanged (and True: nothing was tried).
     """
     notes = [url for url, content_type in msg.media if is_audio(content_type)]
-    if not notes or ctx.media is None or ctx.voice_notes is None:
+    if not notes or media is None or transcribe is None:
         return msg, True
     texts, heard_all = [], True
     try:
         async with asyncio.timeout(VOICE_NOTE_DEADLINE_S):
             for url in notes:
-                text = await ctx.voice_notes(await ctx.media.fetch(url))
+                text = await transcribe(await media.fetch(url))
                 heard_all = heard_all and bool(text.strip())
                 texts.append(text.strip())
     except (MediaError, TimeoutError) as exc:

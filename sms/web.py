@@ -137,7 +137,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
                 return refusal
             msg = replace(msg, media=())
             return f"{await reply_to(msg)}\n{refusal}"
-        msg, heard = await with_voice_notes(ctx, msg)
+        msg, heard = await with_voice_notes(msg, media=ctx.media, transcribe=ctx.voice_notes)
         if not heard and not msg.has_words:
             return NOT_UNDERSTOOD_TEXT.format(number=emergency_number_for(msg.sender).number)
         if ctx.commands is not None and (reply := await ctx.commands(msg)) is not None:

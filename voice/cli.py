@@ -10,7 +10,7 @@ import os
 import sys
 
 from intake.cli import register as intake_commands
-from routing.cases_cli import register as cases_commands
+from voice.cases_cli import register as cases_commands
 from routing.cli import register as routing_commands
 from routing.jobs_cli import register as jobs_commands
 from routing.cli import register_bench as routing_bench

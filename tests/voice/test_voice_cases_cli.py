@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
-from routing.cases_cli import register, since_time
+from voice.cases_cli import register, since_time
 from routing.store import Store
 from tests.conftest import run_async
 

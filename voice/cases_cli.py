@@ -186,7 +186,7 @@ async def _export(store: Store, args) -> int:
     for case_id in reversed(ids):  # oldest first, as records systems import them
         cases.append(await store.get_case(case_id, actor=actor))  # each case read is audited
     if args.format == "fhir":
-        from routing.fhir import cases_bundle
+        from voice.fhir import cases_bundle
 
         text = cases_bundle(cases).model_dump_json(indent=2)
     else:
