@@ -24,7 +24,9 @@ from stt.lexicon import bias_hints
 from voice.codec import FRAME_BYTES, FRAME_MS, frames, silence_ulaw, ulaw_to_pcm16
 from voice.endpointing import SpeechPaused, SpeechStarted, TurnEnded
 from voice.protocol import Dtmf, Mark, Media, Start, clear_message, mark_message, media_message
-from voice.recovery import CALL_HEARTBEAT_S, MAX_RESUMES, open_question
+from voice.case_writer import CaseWriter, TurnRecord
+from voice.finishing import finish_case
+from voice.recovery import MAX_RESUMES, open_question
 
 if TYPE_CHECKING:
     from voice.services import Services
@@ -39,9 +41,6 @@ HOLD_PROMPT = "One moment, please."
 # Outbound audio goes in equal 400 ms chunks: Twilio buffers and plays them evenly, and one message per
 # 20 ms frame made sending a prompt the biggest cost of the event loop under load (measured with py-spy).
 OUTBOUND_CHUNK_BYTES = 20 * FRAME_BYTES
-FINALISE_ATTEMPTS = 6  # each rides out ~3 s of outage inside the store; between them we wait FINALISE_PAUSE_S
-FINALISE_PAUSE_S = 2.0
-WRITE_RETRY_S = 1.0  # after the store gave up on a turn (its own retries take ~3 s), try again this much later
 # A reopened stream waits this long for the dropped one to save its state (its last turn may take
 # DRAIN_TIMEOUT_S), then takes the call over from what is stored.
 RESUME_WAIT_S = DRAIN_TIMEOUT_S + 5.0
@@ -93,18 +92,6 @@ class _Turn:
     decided_wall: float = field(default_factory=time.perf_counter)  # when endpointing closed the turn
 
 
-@dataclass
-class TurnRecord:
-    """What one answered prompt produced, for the case and for latency figures."""
-
-    prompt_id: str | None
-    raw_text: str
-    corrected_text: str
-    source: str
-    latency_ms: int | None
-    stages_ms: dict[str, float]
-
-
 class CallSession:
     """State of one Media Stream; `on_*` are called by the websocket loop."""
 
@@ -120,16 +107,12 @@ class CallSession:
         self.audio_ms = 0
         self.heard: list[str] = []  # prompt ids whose mark Twilio echoed as played
         self.records: list[TurnRecord] = []
-        self._unsaved: deque[tuple[int, TurnRecord]] = deque()  # (seq, turn) heard but not yet in the database
+        self.writer: CaseWriter | None = None  # the case's one writer, once the call has a case
         self.done = asyncio.Event()  # the dialogue finished and its last words were played
         self._pending: deque[_PendingMark] = deque()
         self._turns: asyncio.Queue[_Turn] = asyncio.Queue()
         self._responder: asyncio.Task | None = None
-        self._writer: asyncio.Task | None = None
-        self._dirty = asyncio.Event()  # turns or triage not yet written
-        self._writing = asyncio.Lock()  # one writer of turns at a time: the call's writer or a flush
         self._handed_off = False  # another stream, or the deferred finish, makes the case whole
-        self._writer_stopping = False  # set at hang-up: the final write takes over
         self._busy = False
         self._in_speech = False
         self._speech_over_locked_prompt = False
@@ -138,7 +121,6 @@ class CallSession:
         self._dtmf_deadline_ms: int | None = None
         self._frame_wall: deque[tuple[int, float]] = deque(maxlen=200)  # (audio ms, arrival time)
         self._clock = StreamClock()
-        self._seq = 0
         self._open_kind: AnswerKind | None = None  # what the open question expects (keypad handling)
         self._question = ""  # the words of the open question: Whisper's context for the answer
         self._early: tuple[bytes, str, asyncio.Future] | None = None  # (audio, question, transcription) of a pause
@@ -147,6 +129,10 @@ class CallSession:
     def started(self) -> bool:
         """True once a valid `start` opened the case."""
         return self.dialogue is not None
+
+    @property
+    def _seq(self) -> int:
+        return self.writer.seq if self.writer is not None else 0
 
     @property
     def playing(self) -> bool:
@@ -165,6 +151,8 @@ class CallSession:
             stream_sid=self.stream_sid,
         )
         self.case_id = ref.case_id
+        self.writer = CaseWriter(self.services.store, call_sid=self.call_sid, stream_sid=self.stream_sid,
+                                 case_id=self.case_id)
         if ref.created:
             self.dialogue = Dialogue(channel="voice", region=region)
             opening = self.dialogue.start()
@@ -178,7 +166,8 @@ class CallSession:
         logger.info("call %s from %s %s, case %s", self.call_sid, mask_phone(caller),
                     "started" if ref.created else "resumed", self.case_id)
         self._responder = asyncio.create_task(self._respond_forever(), name=f"responder-{self.call_sid}")
-        self._writer = asyncio.create_task(self._write_forever(), name=f"writer-{self.call_sid}")
+        self.writer.dialogue = self.dialogue
+        self.writer.start()
         await self._play(opening, speech_end_wall=None)
 
     async def _resume(self, region: str | None) -> Reply | None:
@@ -197,7 +186,7 @@ class CallSession:
             return None
         case = await store.find_case_by_call(self.call_sid)
         assert case is not None
-        self._seq = max((turn.seq for turn in case.turns), default=0)  # this stream's turns follow the old ones
+        self.writer.seq = max((turn.seq for turn in case.turns), default=0)  # this stream's turns follow the old ones
         restored = Dialogue.from_state(case.dialogue_state) if case.dialogue_state else None
         if restored is None or (restored.awaiting is None and not restored.finished):
             # nothing answered yet: from the start, disclaimer included
@@ -264,17 +253,8 @@ class CallSession:
                 logger.warning("call %s: last turn still running at hang-up; keeping what we have", self.call_sid)
             self._responder.cancel()
             await asyncio.gather(self._responder, return_exceptions=True)
-        if self._writer is not None:
-            # Let a write in flight finish: cancelling it mid-transaction can leave SQLite's write lock
-            # held, and the final write below would then wait out its retries. It takes over the rest.
-            self._writer_stopping = True
-            self._dirty.set()
-            try:
-                async with asyncio.timeout(DRAIN_TIMEOUT_S):
-                    await self._writer
-            except TimeoutError:
-                self._writer.cancel()
-                await asyncio.gather(self._writer, return_exceptions=True)
+        if self.writer is not None:
+            await self.writer.stop()
         try:
             if not self._handed_off and self._may_resume(hung_up=hung_up):
                 self._handed_off = await self._suspend()
@@ -289,12 +269,8 @@ class CallSession:
 
     async def flush(self) -> None:
         """Write the heard turns and the dialogue's state now (before we close a finished stream)."""
-        if self.case_id is None or self.dialogue is None:
-            return
-        async with self._writing:
-            await self._store_turns()
-            await self.services.store.save_triage(
-                self.case_id, self.dialogue.result.to_dict(), dialogue_state=self.dialogue.to_state(), complete=False)
+        if self.writer is not None:
+            await self.writer.flush()
 
     def _may_resume(self, *, hung_up: bool) -> bool:
         """A line that dropped mid-dialogue, with the caller still on it, may come back on a new stream."""
@@ -326,26 +302,8 @@ class CallSession:
     async def _finalise_case(self, *, hung_up: bool) -> None:
         if self.case_id is None or self.dialogue is None:
             return
-        finished = self.dialogue.finished
-        status = "completed" if finished else ("hung-up" if hung_up else "dropped")
-        store = self.services.store
-        self.dialogue.line_closed()  # no usable answer on the whole call: "no answer", urgent, a call back
-        result = await self.services.complete_intake(self.dialogue)
-        for attempt in range(1, FINALISE_ATTEMPTS + 1):
-            try:
-                async with self._writing:  # a flush from the close may still be writing
-                    await self._store_turns()
-                    await store.save_triage(self.case_id, result.to_dict(), dialogue_state=self.dialogue.to_state(),
-                                            complete=True)
-                await store.close_call(self.call_sid, status=status)
-                break
-            except Exception:
-                logger.exception("call %s: could not finalise case %s (attempt %d/%d)",
-                                 self.call_sid, self.case_id, attempt, FINALISE_ATTEMPTS)
-                if attempt < FINALISE_ATTEMPTS:
-                    await asyncio.sleep(FINALISE_PAUSE_S)
-        await self.services.notify_case(self.case_id)
-        logger.info("call %s ended (%s), case %s", self.call_sid, status, self.case_id)
+        status = "completed" if self.dialogue.finished else ("hung-up" if hung_up else "dropped")
+        await finish_case(self.services, self.writer, self.dialogue, status=status)
 
     # --- inbound speech -------------------------------------------------
 
@@ -487,7 +445,8 @@ class CallSession:
     def _keep(self, record: TurnRecord) -> None:
         """Every turn heard goes to the case, answered or not: the transcript is the record of the call."""
         self.records.append(record)
-        self._persist(record)
+        if self.writer is not None:
+            self.writer.keep(record)
 
     def _transcribe_early(self, pcm16: bytes) -> None:
         """The caller paused: start on the turn's audio now; if the pause turns out to end the turn, we are ahead."""
@@ -527,57 +486,6 @@ class CallSession:
             logger.warning("call %s: transcription failed (%s); re-asking", self.call_sid, getattr(exc, "code", "timeout"))
             return "", "failed"
         return transcript.text.strip(), transcript.backend
-
-    def _persist(self, record: TurnRecord) -> None:
-        """Hand the turn to the call's writer: the next reply never waits for the database."""
-        if self.case_id is None or self.dialogue is None:
-            return
-        self._seq += 1
-        self._unsaved.append((self._seq, record))
-        self._dirty.set()
-
-    async def _write_forever(self) -> None:
-        """Write heard turns and the triage so far, in order; a turn the database cannot take now waits."""
-        while True:
-            try:
-                async with asyncio.timeout(CALL_HEARTBEAT_S):
-                    await self._dirty.wait()
-            except TimeoutError:
-                await self._heartbeat()
-                continue
-            self._dirty.clear()
-            if self._writer_stopping:
-                return
-            try:
-                await self.flush()
-            except Exception as exc:  # noqa: BLE001 -- the turns stay queued; the call goes on
-                logger.warning("call %s: could not store turn %s of case %s yet (%d waiting): %s", self.call_sid,
-                               self._unsaved[0][0] if self._unsaved else "-", self.case_id, len(self._unsaved),
-                               type(exc).__name__)
-                await asyncio.sleep(WRITE_RETRY_S)
-                self._dirty.set()
-
-    async def _heartbeat(self) -> None:
-        """Touch the call: a quiet stretch of a live call must not look like a call nobody owns."""
-        try:
-            await self.services.store.touch_call(self.call_sid, stream_sid=self.stream_sid)
-        except Exception as exc:  # noqa: BLE001 -- the next heartbeat or turn tries again
-            logger.warning("call %s: heartbeat not stored: %s", self.call_sid, type(exc).__name__)
-
-    async def _store_turns(self) -> None:
-        """Write the waiting turns, oldest first; the store keeps one row per (case, seq), so a retry is harmless."""
-        while self._unsaved:
-            seq, record = self._unsaved[0]
-            await self.services.store.record_turn(
-                self.case_id,
-                seq=seq,
-                prompt_id=record.prompt_id,
-                raw_text=record.raw_text,
-                corrected_text=record.corrected_text,
-                source=record.source,
-                latency_ms=record.latency_ms,
-            )
-            self._unsaved.popleft()
 
     # --- outbound audio -------------------------------------------------
 

@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING
 from intake.dialogue import Dialogue
 from intake.models import Reply
 
+from voice.case_writer import CALL_HEARTBEAT_S, CaseWriter
+from voice.finishing import finish_case
+
 if TYPE_CHECKING:
     from voice.services import Services
 
@@ -25,7 +28,6 @@ logger = logging.getLogger(__name__)
 
 MAX_RESUMES = 2  # new streams one call may get; the next drop takes the apology path
 RESUME_GRACE_S = 15.0  # how long a dropped stream's case waits for a new stream before it is finished
-CALL_HEARTBEAT_S = 30.0  # a live session touches its call at least this often
 SWEEP_IDLE_S = 120.0  # a call untouched this long has no live session anywhere (4 missed heartbeats)
 SWEEP_EVERY_S = 60.0
 SWEEP_BATCH = 50  # cases finished per sweep; the next sweep takes the rest
@@ -107,23 +109,17 @@ class Recovery:
 
     async def finish(self, call_sid: str) -> None:
         """Final triage from the saved dialogue state, the call closed as dropped, summaries out."""
-        store, services = self.services.store, self.services
-        case = await store.find_case_by_call(call_sid)
+        case = await self.services.store.find_case_by_call(call_sid)
         if case is None:
             return
         if case.dialogue_state:
             dialogue = Dialogue.from_state(case.dialogue_state)
-            dialogue.line_closed()  # nothing usable answered before the line went: "no answer", a call back
-            state = dialogue.to_state()
         else:  # the caller answered nothing before the line went
-            dialogue, state = Dialogue(channel="voice", region=case.region), None
-            dialogue.line_closed()
-        result = await services.complete_intake(dialogue)
-        await store.save_triage(case.id, result.to_dict(), dialogue_state=state, complete=True)
-        await store.close_call(call_sid, status="dropped")
-        await services.notify_case(case.id)
-        services.call_ended(call_sid).set()
-        logger.info("call %s ended (dropped), case %s", call_sid, case.id)
+            dialogue = Dialogue(channel="voice", region=case.region)
+        writer = CaseWriter(self.services.store, call_sid=call_sid, case_id=case.id)
+        # finish_case closes the line: nothing usable answered before it went is "no answer", a call back
+        await finish_case(self.services, writer, dialogue, status="dropped", save_state=bool(case.dialogue_state))
+        self.services.call_ended(call_sid).set()
 
     async def _finish_after_grace(self, call_sid: str, stream_sid: str, now: asyncio.Event) -> None:
         try:

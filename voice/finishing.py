@@ -1,0 +1,48 @@
+"""Finishing a case: the final triage, the call closed, the summaries out.
+
+One way for every path that ends a call: the live stream at hang-up, and a dropped or orphaned
+call finished later from its saved state (voice/recovery.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING
+
+from intake.dialogue import Dialogue
+
+from voice.case_writer import CaseWriter
+
+if TYPE_CHECKING:
+    from voice.services import Services
+
+logger = logging.getLogger(__name__)
+
+FINISH_ATTEMPTS = 6  # each rides out ~3 s of outage inside the store; between them we wait FINISH_PAUSE_S
+FINISH_PAUSE_S = 2.0
+
+
+async def finish_case(services: "Services", writer: CaseWriter, dialogue: Dialogue, *, status: str,
+                      save_state: bool = True) -> None:
+    """Final triage from the whole dialogue, stored with the waiting turns; the call closed as `status`; summaries.
+
+    The store is retried through an outage; the summaries go out whether or not it came back (they re-read
+    the case, and say what it holds).
+    """
+    store = services.store
+    dialogue.line_closed()  # no usable answer on the whole call: "no answer", urgent, a call back
+    writer.dialogue = dialogue
+    result = await services.complete_intake(dialogue)
+    for attempt in range(1, FINISH_ATTEMPTS + 1):
+        try:
+            await writer.save_final(result.to_dict(), save_state=save_state)
+            await store.close_call(writer.call_sid, status=status)
+            break
+        except Exception:
+            logger.exception("call %s: could not finalise case %s (attempt %d/%d)",
+                             writer.call_sid, writer.case_id, attempt, FINISH_ATTEMPTS)
+            if attempt < FINISH_ATTEMPTS:
+                await asyncio.sleep(FINISH_PAUSE_S)
+    await services.notify_case(writer.case_id)
+    logger.info("call %s ended (%s), case %s", writer.call_sid, status, writer.case_id)
