@@ -21,11 +21,12 @@ from routing.privacy import mask_phone
 from stt.base import SttError
 from stt.lexicon import bias_hints
 
-from voice.codec import FRAME_BYTES, FRAME_MS, frames, silence_ulaw, ulaw_to_pcm16
+from voice.codec import FRAME_MS, ulaw_to_pcm16
 from voice.endpointing import SpeechPaused, SpeechStarted, TurnEnded
-from voice.protocol import Dtmf, Mark, Media, Start, clear_message, mark_message, media_message
+from voice.protocol import Dtmf, Mark, Media, Start
 from voice.case_writer import CaseWriter, TurnRecord
 from voice.finishing import finish_case
+from voice.playback import Playback
 from voice.recovery import MAX_RESUMES, open_question
 
 if TYPE_CHECKING:
@@ -37,10 +38,6 @@ NO_ANSWER_MS = 8000  # audio time of silence after a question before we re-ask
 DTMF_NUMBER_GAP_MS = 2000  # keypad numbers end with '#' or this much audio time without a digit
 DRAIN_TIMEOUT_S = 10.0  # at hang-up, how long the last turn may still take to finish
 HOLD_AFTER_S = 2.0  # a transcription slower than this gets a spoken "one moment" so the line never goes dead
-HOLD_PROMPT = "One moment, please."
-# Outbound audio goes in equal 400 ms chunks: Twilio buffers and plays them evenly, and one message per
-# 20 ms frame made sending a prompt the biggest cost of the event loop under load (measured with py-spy).
-OUTBOUND_CHUNK_BYTES = 20 * FRAME_BYTES
 # A reopened stream waits this long for the dropped one to save its state (its last turn may take
 # DRAIN_TIMEOUT_S), then takes the call over from what is stored.
 RESUME_WAIT_S = DRAIN_TIMEOUT_S + 5.0
@@ -76,14 +73,6 @@ class StreamClock:
 
 
 @dataclass
-class _PendingMark:
-    name: str
-    prompt_id: str | None
-    interruptible: bool
-    cleared: bool = False
-
-
-@dataclass
 class _Turn:
     kind: str  # "speech" | "dtmf" | "silence"
     audio: bytes = b""
@@ -97,7 +86,6 @@ class CallSession:
 
     def __init__(self, services: "Services", send: Callable[[str], Awaitable[None]]) -> None:
         self.services = services
-        self._send = send
         self.stream_sid = ""
         self.call_sid = ""
         self.caller = ""
@@ -105,11 +93,10 @@ class CallSession:
         self.dialogue: Dialogue | None = None
         self.endpointer = services.new_endpointer()
         self.audio_ms = 0
-        self.heard: list[str] = []  # prompt ids whose mark Twilio echoed as played
+        self.playback = Playback(send, services.prompt_audio, turn_number=lambda: self._seq)
         self.records: list[TurnRecord] = []
         self.writer: CaseWriter | None = None  # the case's one writer, once the call has a case
         self.done = asyncio.Event()  # the dialogue finished and its last words were played
-        self._pending: deque[_PendingMark] = deque()
         self._turns: asyncio.Queue[_Turn] = asyncio.Queue()
         self._responder: asyncio.Task | None = None
         self._handed_off = False  # another stream, or the deferred finish, makes the case whole
@@ -121,8 +108,6 @@ class CallSession:
         self._dtmf_deadline_ms: int | None = None
         self._frame_wall: deque[tuple[int, float]] = deque(maxlen=200)  # (audio ms, arrival time)
         self._clock = StreamClock()
-        self._open_kind: AnswerKind | None = None  # what the open question expects (keypad handling)
-        self._question = ""  # the words of the open question: Whisper's context for the answer
         self._early: tuple[bytes, str, asyncio.Future] | None = None  # (audio, question, transcription) of a pause
 
     @property
@@ -137,11 +122,12 @@ class CallSession:
     @property
     def playing(self) -> bool:
         """Audio we sent that Twilio has not yet reported played."""
-        return bool(self._pending)
+        return self.playback.playing
 
     async def on_start(self, event: Start, caller: str) -> None:
         """Open the case and greet the caller; a reopened stream of a known call resumes its dialogue."""
         self.stream_sid, self.call_sid, self.caller = event.stream_sid, event.call_sid, caller
+        self.playback.stream_sid, self.playback.call_sid = self.stream_sid, self.call_sid
         region = region_of(caller)  # the region every emergency number on this call comes from
         ref = await self.services.store.open_call(
             call_sid=self.call_sid,
@@ -168,7 +154,7 @@ class CallSession:
         self._responder = asyncio.create_task(self._respond_forever(), name=f"responder-{self.call_sid}")
         self.writer.dialogue = self.dialogue
         self.writer.start()
-        await self._play(opening, speech_end_wall=None)
+        await self._play(opening)
 
     async def _resume(self, region: str | None) -> Reply | None:
         """Take the call over from its dropped stream and restore the dialogue; None when it cannot resume."""
@@ -179,7 +165,7 @@ class CallSession:
                                                   take_over=loop.time() >= deadline)) == "busy":
             if not held:  # the old stream is still saving its last turn: the caller hears that we are here
                 held = True
-                await self._hold()
+                await self.playback.hold()
             await asyncio.sleep(RESUME_POLL_S)
         if outcome != "resumed":
             logger.warning("call %s: a new stream that cannot resume the call (over, or never offered)", self.call_sid)
@@ -224,20 +210,15 @@ class CallSession:
             self._flush_dtmf()
             return
         self._dtmf += event.digit
-        if self._open_kind is AnswerKind.NUMBER:
+        if self.playback.expects is AnswerKind.NUMBER:
             self._dtmf_deadline_ms = self.audio_ms + DTMF_NUMBER_GAP_MS
         else:
             self._flush_dtmf()
 
     def on_mark(self, event: Mark) -> None:
         """Twilio played (or cleared) everything up to this mark."""
-        while self._pending:
-            mark = self._pending.popleft()
-            if mark.prompt_id and not mark.cleared:
-                self.heard.append(mark.prompt_id)
-            if mark.name == event.name:
-                break
-        if not self._pending:
+        self.playback.on_mark(event.name)
+        if not self.playback.playing:
             self._silence_ms = 0
             if self.dialogue is not None and self.dialogue.finished:
                 self.done.set()
@@ -310,14 +291,7 @@ class CallSession:
     async def _on_speech_started(self) -> None:
         self._in_speech = True
         self._silence_ms = 0
-        if not self._pending:
-            return
-        if self._pending[0].interruptible:
-            logger.info("call %s: barge-in over %s", self.call_sid, self._pending[0].name)
-            for mark in list(self._pending)[1:]:
-                mark.cleared = True
-            await self._send(clear_message(self.stream_sid))
-        else:
+        if not await self.playback.interrupt():
             # The caller talks while counting breaths: not an answer, not an interruption.
             self._speech_over_locked_prompt = True
 
@@ -343,7 +317,7 @@ class CallSession:
             self._turns.put_nowait(_Turn("dtmf", digits=digits))
 
     def _count_silence(self) -> None:
-        if self._pending or self._in_speech or self._busy or self._dtmf or not self._turns.empty():
+        if self.playback.playing or self._in_speech or self._busy or self._dtmf or not self._turns.empty():
             return
         if self.dialogue is None or self.dialogue.finished:
             return
@@ -438,7 +412,7 @@ class CallSession:
         else:
             reply = open_question(dialogue)
         try:
-            await self._play(reply, speech_end_wall=None)
+            await self._play(reply)
         except Exception:  # noqa: BLE001 -- the no-answer timer asks again once the line is quiet
             logger.exception("call %s: could not ask again", self.call_sid)
 
@@ -453,7 +427,7 @@ class CallSession:
         if self._speech_over_locked_prompt or self.dialogue is None or self.dialogue.finished:
             return
         self._drop_early()
-        self._early = (pcm16, self._question, self._start_transcription(pcm16))
+        self._early = (pcm16, self.playback.question, self._start_transcription(pcm16))
 
     def _drop_early(self) -> None:
         early, self._early = self._early, None
@@ -463,7 +437,7 @@ class CallSession:
     def _start_transcription(self, pcm16: bytes) -> asyncio.Future:
         # The question the caller just heard is the best prior for the answer ("how bad, 1 to 10?" -> "seven").
         # Drug and disease names may be lent (through the phonetic gate) only to answers in the caller's own words.
-        hints = bias_hints(self._question or None, vocabulary=self._open_kind is AnswerKind.FREE)
+        hints = bias_hints(self.playback.question or None, vocabulary=self.playback.expects is AnswerKind.FREE)
         job = asyncio.ensure_future(self.services.transcribe(pcm16, hints))
         job.add_done_callback(lambda f: f.cancelled() or f.exception())  # a dropped job's error is not "unretrieved"
         return job
@@ -471,7 +445,7 @@ class CallSession:
     async def _transcribe(self, pcm16: bytes) -> tuple[str, str]:
         """Text of one turn within the STT deadline; on failure, empty text (the dialogue re-asks)."""
         early = self._early
-        if early is not None and early[0] == pcm16 and early[1] == self._question:
+        if early is not None and early[0] == pcm16 and early[1] == self.playback.question:
             self._early = None
             job = early[2]  # the caller said nothing more after the pause: its transcription is this turn's
         else:
@@ -480,55 +454,18 @@ class CallSession:
         try:
             done, _ = await asyncio.wait({job}, timeout=HOLD_AFTER_S)
             if not done:
-                await self._hold()
+                await self.playback.hold()
             transcript = await job
         except (SttError, TimeoutError) as exc:
             logger.warning("call %s: transcription failed (%s); re-asking", self.call_sid, getattr(exc, "code", "timeout"))
             return "", "failed"
         return transcript.text.strip(), transcript.backend
 
-    # --- outbound audio -------------------------------------------------
-
-    async def _hold(self) -> None:
-        """Fill a slow turn with a short spoken hold; its mark is not a prompt, so nobody answers it."""
-        for frame in frames(await self.services.prompt_audio(HOLD_PROMPT), OUTBOUND_CHUNK_BYTES):
-            await self._send(media_message(self.stream_sid, frame))
-        mark = _PendingMark(f"hold:{self._seq}", None, interruptible=True)
-        self._pending.append(mark)
-        await self._send(mark_message(self.stream_sid, mark.name))
-
     async def _play(
-        self, reply: Reply, *, speech_end_wall: float | None, stages: dict[str, float] | None = None
+        self, reply: Reply, *, speech_end_wall: float | None = None, stages: dict[str, float] | None = None
     ) -> int | None:
-        """Send the reply's audio and marks; returns ms from end of caller speech to the first frame sent."""
-        self._open_kind = reply.expects
-        spoken = [segment.text for segment in reply.segments if isinstance(segment, Speech)]
-        if spoken and reply.awaiting:
-            self._question = spoken[-1]
-        t0 = time.perf_counter()
-        rendered: list[tuple[Speech | Pause, bytes]] = []
-        for segment in reply.segments:
-            if isinstance(segment, Speech):
-                rendered.append((segment, await self.services.prompt_audio(segment.text)))
-            else:
-                rendered.append((segment, silence_ulaw(int(segment.seconds * 1000))))
-        if stages is not None:
-            stages["tts"] = (time.perf_counter() - t0) * 1000
-        latency_ms = None
-        for index, (segment, audio) in enumerate(rendered):
-            for frame in frames(audio, OUTBOUND_CHUNK_BYTES):
-                sending = time.perf_counter()
-                await self._send(media_message(self.stream_sid, frame))
-                if latency_ms is None and speech_end_wall is not None:
-                    latency_ms = round((time.perf_counter() - speech_end_wall) * 1000)
-                    if stages is not None:
-                        stages["send"] = (time.perf_counter() - sending) * 1000
-            if isinstance(segment, Speech):
-                mark = _PendingMark(f"prompt:{segment.prompt_id}", segment.prompt_id, segment.interruptible)
-            else:
-                mark = _PendingMark(f"pause:{self._seq}:{index}", None, interruptible=False)
-            self._pending.append(mark)
-            await self._send(mark_message(self.stream_sid, mark.name))
+        """Play a reply; a measured turn's latency goes to the figures."""
+        latency_ms = await self.playback.play(reply, speech_end_wall=speech_end_wall, stages=stages)
         if latency_ms is not None:
             self.services.observe_latency(latency_ms, stages or {})
         return latency_ms
