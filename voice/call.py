@@ -10,34 +10,26 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import deque
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Awaitable, Callable
 
 from intake.dialogue import Dialogue
 from intake.emergency import region_of
-from intake.models import AnswerKind, Pause, Reply, Speech
+from intake.models import Reply
 from routing.privacy import mask_phone
-from stt.base import SttError
-from stt.lexicon import bias_hints
 
-from voice.codec import FRAME_MS, ulaw_to_pcm16
-from voice.endpointing import SpeechPaused, SpeechStarted, TurnEnded
 from voice.protocol import Dtmf, Mark, Media, Start
 from voice.case_writer import CaseWriter, TurnRecord
 from voice.finishing import finish_case
+from voice.listening import DRAIN_TIMEOUT_S, HeardTurn, Listening
 from voice.playback import Playback
 from voice.recovery import MAX_RESUMES, open_question
+from voice.transcribing import Transcription
 
 if TYPE_CHECKING:
     from voice.services import Services
 
 logger = logging.getLogger(__name__)
 
-NO_ANSWER_MS = 8000  # audio time of silence after a question before we re-ask
-DTMF_NUMBER_GAP_MS = 2000  # keypad numbers end with '#' or this much audio time without a digit
-DRAIN_TIMEOUT_S = 10.0  # at hang-up, how long the last turn may still take to finish
-HOLD_AFTER_S = 2.0  # a transcription slower than this gets a spoken "one moment" so the line never goes dead
 # A reopened stream waits this long for the dropped one to save its state (its last turn may take
 # DRAIN_TIMEOUT_S), then takes the call over from what is stored.
 RESUME_WAIT_S = DRAIN_TIMEOUT_S + 5.0
@@ -45,40 +37,6 @@ RESUME_POLL_S = 0.2
 FAILED_TURN_SOURCE = "failed"  # a turn heard that the dialogue never took (the question was asked again)
 # A turn this short ("yes", "no", "seven") cannot describe a red flag: no in-call check by Claude for it.
 FLAG_CHECK_MIN_WORDS = 3
-
-
-class StreamClock:
-    """When each inbound frame reached us, judged by the stream's own audio clock rather than by when we got to it.
-
-    A frame handled behind a lagging event loop was in the socket long before: stamping it on handling
-    would hide the lag from turn latency exactly when the server is busiest. Twilio stamps each frame with
-    ms of stream audio, so `arrival - timestamp` is the stream's zero as seen by one frame; the earliest
-    zero seen is the best estimate (no frame reaches us before it is sent), and a frame's arrival is that
-    zero plus its timestamp. A frame never counts as older than MAX_BACKDATE_S: a bad timestamp can skew
-    one call's figures by that much at most.
-    """
-
-    MAX_BACKDATE_S = 5.0
-
-    def __init__(self) -> None:
-        self._zero: float | None = None
-
-    def arrival(self, timestamp_ms: int | None, now: float) -> float:
-        if timestamp_ms is None:
-            return now
-        zero = now - timestamp_ms / 1000
-        if self._zero is None or zero < self._zero:
-            self._zero = zero
-        return max(self._zero + timestamp_ms / 1000, now - self.MAX_BACKDATE_S)
-
-
-@dataclass
-class _Turn:
-    kind: str  # "speech" | "dtmf" | "silence"
-    audio: bytes = b""
-    digits: str = ""
-    speech_end_wall: float = field(default_factory=time.perf_counter)
-    decided_wall: float = field(default_factory=time.perf_counter)  # when endpointing closed the turn
 
 
 class CallSession:
@@ -91,29 +49,23 @@ class CallSession:
         self.caller = ""
         self.case_id: int | None = None
         self.dialogue: Dialogue | None = None
-        self.endpointer = services.new_endpointer()
-        self.audio_ms = 0
         self.playback = Playback(send, services.prompt_audio, turn_number=lambda: self._seq)
+        self.transcription = Transcription(services.transcribe, self.playback)
+        self.listening = Listening(services.new_endpointer(), self.playback, is_open=self._takes_answers,
+                                   on_pause=self.transcription.start_early)
         self.records: list[TurnRecord] = []
         self.writer: CaseWriter | None = None  # the case's one writer, once the call has a case
         self.done = asyncio.Event()  # the dialogue finished and its last words were played
-        self._turns: asyncio.Queue[_Turn] = asyncio.Queue()
         self._responder: asyncio.Task | None = None
         self._handed_off = False  # another stream, or the deferred finish, makes the case whole
-        self._busy = False
-        self._in_speech = False
-        self._speech_over_locked_prompt = False
-        self._silence_ms = 0
-        self._dtmf = ""
-        self._dtmf_deadline_ms: int | None = None
-        self._frame_wall: deque[tuple[int, float]] = deque(maxlen=200)  # (audio ms, arrival time)
-        self._clock = StreamClock()
-        self._early: tuple[bytes, str, asyncio.Future] | None = None  # (audio, question, transcription) of a pause
 
     @property
     def started(self) -> bool:
         """True once a valid `start` opened the case."""
         return self.dialogue is not None
+
+    def _takes_answers(self) -> bool:
+        return self.dialogue is not None and not self.dialogue.finished
 
     @property
     def _seq(self) -> int:
@@ -184,52 +136,31 @@ class CallSession:
         return open_question(self.dialogue)
 
     async def on_media(self, event: Media) -> None:
-        """One 20 ms inbound frame: advance the audio clock, endpoint, watch for silence and keypad gaps."""
+        """One 20 ms inbound frame of the caller's audio."""
         if event.track not in ("inbound", "inbound_track"):
             return
         self.services.metrics.observe_frame()
-        self.audio_ms += FRAME_MS
-        self._frame_wall.append((self.audio_ms, self._clock.arrival(event.timestamp_ms, time.perf_counter())))
-        for ev in await self.endpointer.process_shared(ulaw_to_pcm16(event.payload), FRAME_MS):
-            if isinstance(ev, SpeechStarted):
-                await self._on_speech_started()
-            elif isinstance(ev, SpeechPaused):
-                self._transcribe_early(ev.audio)
-            elif isinstance(ev, TurnEnded):
-                self._on_turn_ended(ev)
-        if self._dtmf_deadline_ms is not None and self.audio_ms >= self._dtmf_deadline_ms:
-            self._flush_dtmf()
-        self._count_silence()
+        await self.listening.on_media(event)
 
     def on_dtmf(self, event: Dtmf) -> None:
         """Keypad digits answer too: yes/no at once, numbers after '#' or a pause."""
-        if self.dialogue is None or self.dialogue.finished:
-            return
-        self._silence_ms = 0
-        if event.digit == "#":
-            self._flush_dtmf()
-            return
-        self._dtmf += event.digit
-        if self.playback.expects is AnswerKind.NUMBER:
-            self._dtmf_deadline_ms = self.audio_ms + DTMF_NUMBER_GAP_MS
-        else:
-            self._flush_dtmf()
+        self.listening.on_dtmf(event.digit)
 
     def on_mark(self, event: Mark) -> None:
         """Twilio played (or cleared) everything up to this mark."""
         self.playback.on_mark(event.name)
         if not self.playback.playing:
-            self._silence_ms = 0
+            self.listening.restart_silence()
             if self.dialogue is not None and self.dialogue.finished:
                 self.done.set()
 
     async def finish(self, *, hung_up: bool) -> None:
         """The stream ended: let the last turn finish, then make the case whole and send the summaries."""
-        self._drop_early()
+        self.transcription.drop_early()
         if self._responder is not None:
             try:
                 async with asyncio.timeout(DRAIN_TIMEOUT_S):
-                    await self._turns.join()
+                    await self.listening.all_answered()
             except TimeoutError:
                 logger.warning("call %s: last turn still running at hang-up; keeping what we have", self.call_sid)
             self._responder.cancel()
@@ -286,52 +217,11 @@ class CallSession:
         status = "completed" if self.dialogue.finished else ("hung-up" if hung_up else "dropped")
         await finish_case(self.services, self.writer, self.dialogue, status=status)
 
-    # --- inbound speech -------------------------------------------------
-
-    async def _on_speech_started(self) -> None:
-        self._in_speech = True
-        self._silence_ms = 0
-        if not await self.playback.interrupt():
-            # The caller talks while counting breaths: not an answer, not an interruption.
-            self._speech_over_locked_prompt = True
-
-    def _on_turn_ended(self, ev: TurnEnded) -> None:
-        self._in_speech = False
-        if self._speech_over_locked_prompt:
-            self._speech_over_locked_prompt = False
-            return
-        if self.dialogue is None or self.dialogue.finished:
-            return
-        self._turns.put_nowait(_Turn("speech", audio=ev.audio, speech_end_wall=self._wall_at(ev)))
-
-    def _wall_at(self, ev: TurnEnded) -> float:
-        """Arrival time of the frame where speech ended: latency counts endpointing too."""
-        for audio_ms, wall in self._frame_wall:
-            if audio_ms >= ev.speech_end_ms:
-                return wall
-        return time.perf_counter()
-
-    def _flush_dtmf(self) -> None:
-        digits, self._dtmf, self._dtmf_deadline_ms = self._dtmf, "", None
-        if digits:
-            self._turns.put_nowait(_Turn("dtmf", digits=digits))
-
-    def _count_silence(self) -> None:
-        if self.playback.playing or self._in_speech or self._busy or self._dtmf or not self._turns.empty():
-            return
-        if self.dialogue is None or self.dialogue.finished:
-            return
-        self._silence_ms += FRAME_MS
-        if self._silence_ms >= NO_ANSWER_MS:
-            self._silence_ms = 0
-            self._turns.put_nowait(_Turn("silence"))
-
     # --- turns -> replies -----------------------------------------------
 
     async def _respond_forever(self) -> None:
         while True:
-            turn = await self._turns.get()
-            self._busy = True
+            turn = await self.listening.next_turn()
             try:
                 await self._respond(turn)
             except asyncio.CancelledError:
@@ -341,11 +231,9 @@ class CallSession:
                 logger.exception("call %s: turn failed", self.call_sid)
                 await self._ask_again()
             finally:
-                self._busy = False
-                self._silence_ms = 0
-                self._turns.task_done()
+                self.listening.turn_answered()
 
-    async def _respond(self, turn: _Turn) -> None:
+    async def _respond(self, turn: HeardTurn) -> None:
         dialogue = self.dialogue
         assert dialogue is not None
         if dialogue.finished:
@@ -368,14 +256,14 @@ class CallSession:
         finally:
             self._keep(record)
 
-    async def _answer_turn(self, turn: _Turn, dialogue: Dialogue, record: TurnRecord) -> Reply:
+    async def _answer_turn(self, turn: HeardTurn, dialogue: Dialogue, record: TurnRecord) -> Reply:
         """The dialogue's reply to one turn; `record` is filled in as the turn is heard."""
         stages = record.stages_ms
         t0 = time.perf_counter()
         if turn.kind == "speech":
             stages["endpointing"] = (turn.decided_wall - turn.speech_end_wall) * 1000
             stages["queued"] = (t0 - turn.decided_wall) * 1000  # waiting for this call's previous turn
-            raw, backend = await self._transcribe(turn.audio)
+            raw, backend = await self.transcription.text(turn.audio, call_sid=self.call_sid)
             record.raw_text, record.source = raw, f"speech:{backend}"
             t1 = time.perf_counter()
             record.corrected_text = self.services.correct(raw) if raw else ""
@@ -421,45 +309,6 @@ class CallSession:
         self.records.append(record)
         if self.writer is not None:
             self.writer.keep(record)
-
-    def _transcribe_early(self, pcm16: bytes) -> None:
-        """The caller paused: start on the turn's audio now; if the pause turns out to end the turn, we are ahead."""
-        if self._speech_over_locked_prompt or self.dialogue is None or self.dialogue.finished:
-            return
-        self._drop_early()
-        self._early = (pcm16, self.playback.question, self._start_transcription(pcm16))
-
-    def _drop_early(self) -> None:
-        early, self._early = self._early, None
-        if early is not None:
-            early[2].cancel()  # the worker thread finishes its decode; nobody waits for it
-
-    def _start_transcription(self, pcm16: bytes) -> asyncio.Future:
-        # The question the caller just heard is the best prior for the answer ("how bad, 1 to 10?" -> "seven").
-        # Drug and disease names may be lent (through the phonetic gate) only to answers in the caller's own words.
-        hints = bias_hints(self.playback.question or None, vocabulary=self.playback.expects is AnswerKind.FREE)
-        job = asyncio.ensure_future(self.services.transcribe(pcm16, hints))
-        job.add_done_callback(lambda f: f.cancelled() or f.exception())  # a dropped job's error is not "unretrieved"
-        return job
-
-    async def _transcribe(self, pcm16: bytes) -> tuple[str, str]:
-        """Text of one turn within the STT deadline; on failure, empty text (the dialogue re-asks)."""
-        early = self._early
-        if early is not None and early[0] == pcm16 and early[1] == self.playback.question:
-            self._early = None
-            job = early[2]  # the caller said nothing more after the pause: its transcription is this turn's
-        else:
-            self._drop_early()
-            job = self._start_transcription(pcm16)
-        try:
-            done, _ = await asyncio.wait({job}, timeout=HOLD_AFTER_S)
-            if not done:
-                await self.playback.hold()
-            transcript = await job
-        except (SttError, TimeoutError) as exc:
-            logger.warning("call %s: transcription failed (%s); re-asking", self.call_sid, getattr(exc, "code", "timeout"))
-            return "", "failed"
-        return transcript.text.strip(), transcript.backend
 
     async def _play(
         self, reply: Reply, *, speech_end_wall: float | None = None, stages: dict[str, float] | None = None

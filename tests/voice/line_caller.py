@@ -37,7 +37,7 @@ class LineCaller:
         self.closed = asyncio.Event()
         self._waiting = False
         self._seq = 1
-        self._last_message = time.monotonic()
+        self._last_message: float | None = None  # nothing heard yet: the greeting may be slow on a loaded machine
         self._receiver = asyncio.create_task(self._receive())
 
     @classmethod
@@ -78,9 +78,10 @@ class LineCaller:
             self.closed.set()
 
     async def settle(self, quiet_s: float = 0.5, timeout_s: float = 30.0) -> None:
-        """Wait until the server has said what it has to say (no message for `quiet_s`)."""
+        """Wait until the server has said what it has to say (something, then no message for `quiet_s`)."""
         deadline = time.monotonic() + timeout_s
-        while time.monotonic() - self._last_message < quiet_s:
+        while (self._last_message is None and not self.closed.is_set()
+               or self._last_message is not None and time.monotonic() - self._last_message < quiet_s):
             assert time.monotonic() < deadline, "the server never fell quiet"
             await asyncio.sleep(0.05)
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.voice.audio import speak
 from tests.voice.line_caller import LineCaller
-from voice.call import StreamClock
+from voice.listening import StreamClock
 from voice.codec import FRAME_MS, silence_ulaw
 
 HOLD_S = 1.5  # the server "lags": these frames reach it this much after they were due

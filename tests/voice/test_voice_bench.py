@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "scenarios" / "examples.jsonl"
 SCENARIO_ID = "black-roadside"  # six spoken answers, the shortest call of the examples
-# Arrival times come off the stream's clock (voice.call.StreamClock), so the 700 ms of audio that closes a turn
+# Arrival times come off the stream's clock (voice.listening.StreamClock), so the 700 ms of audio that closes a turn
 # can never measure shorter, even when the simulated caller sends a frame it woke late for at once.
 END_SILENCE_MS = 700
 
