@@ -19,6 +19,7 @@ from intake.dialogue import Dialogue
 from intake.models import Reply
 
 from voice.case_writer import CALL_HEARTBEAT_S, CaseWriter
+from voice.events import CallEventType
 from voice.finishing import finish_case
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class Recovery:
         writer = CaseWriter(self.services.store, call_sid=call_sid, case_id=case.id)
         # finish_case closes the line: nothing usable answered before it went is "no answer", a call back
         await finish_case(self.services, writer, dialogue, status="dropped", save_state=bool(case.dialogue_state))
-        self.services.call_ended(call_sid).set()
+        self.services.events.emit(CallEventType.CALL_END, call_sid, status="dropped")
 
     async def _finish_after_grace(self, call_sid: str, stream_sid: str, now: asyncio.Event) -> None:
         try:

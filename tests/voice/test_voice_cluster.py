@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from intake.scenarios import load_scenarios
 from tests.routing.test_routing_outage import FlakyProxy
 from tests.voice.line_caller import LineCaller
-from voice.callrun import serve_in_process
+from voice.callrun import call_ended, serve_in_process
 from voice.loadgen import answer_texts, stub_transcription_server
 from voice.services import open_store
 from voice.settings import Settings
@@ -223,7 +223,7 @@ async def test_a_database_outage_mid_call_loses_no_turn(postgres_url, tmp_path, 
             await caller.say(VOICE.synthesize(ANSWERS["age"]))
             assert await caller.wait_for_mark("prompt:walk", max_audio_ms=10000)
             await caller.hang_up()
-            await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=60)
+            await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=60)
             case = await services.store.find_case_by_call(caller.call_sid)
     finally:
         if proxy._server.is_serving():
