@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from intake.dialogue import Dialogue
+from intake.models import TriageResult
+from routing.store import Store
 
 from voice.case_writer import CaseWriter
-
-if TYPE_CHECKING:
-    from voice.services import Services
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +22,18 @@ FINISH_ATTEMPTS = 6  # each rides out ~3 s of outage inside the store; between t
 FINISH_PAUSE_S = 2.0
 
 
-async def finish_case(services: "Services", writer: CaseWriter, dialogue: Dialogue, *, status: str,
+class CaseServices(Protocol):
+    """What finishing a case needs of the process (voice/services.py's Services; no import back to it)."""
+
+    @property
+    def store(self) -> Store: ...
+
+    async def complete_intake(self, dialogue: Dialogue) -> TriageResult: ...
+
+    async def notify_case(self, case_id: int) -> None: ...
+
+
+async def finish_case(services: CaseServices, writer: CaseWriter, dialogue: Dialogue, *, status: str,
                       save_state: bool = True) -> None:
     """Final triage from the whole dialogue, stored with the waiting turns; the call closed as `status`; summaries.
 
