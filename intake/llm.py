@@ -30,9 +30,12 @@ _URGENCY_RANK = {Urgency.ROUTINE: 0, Urgency.URGENT: 1, Urgency.EMERGENCY: 2}
 class IntakeError(Exception):
     """The LLM intake failed; `code` is stable for logs and metrics."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+    code = "intake-llm-failed"
+
+    def __init__(self, message: str = "", *, code: str | None = None) -> None:
+        super().__init__(message or code or self.code)
+        if code:
+            self.code = code
 
 
 def _tool() -> dict:
@@ -92,7 +95,7 @@ def _strings(v: object) -> list[str]:
 def parse_tool_input(data: object) -> IntakeRecord:
     """An IntakeRecord from the tool's input; fields of the wrong type or unknown values are dropped."""
     if not isinstance(data, dict):
-        raise IntakeError("intake-llm-malformed", "tool input is not an object")
+        raise IntakeError("tool input is not an object", code="intake-llm-malformed")
     known_flags = {f.id for f in load_red_flags()}
     severity = data.get("severity")
     urgency = data.get("urgency")
@@ -127,13 +130,13 @@ def extract_with_llm(client, transcript: list[tuple[str, str]], result: TriageRe
             timeout=timeout_s,
         )
     except anthropic.APITimeoutError as e:
-        raise IntakeError("intake-llm-timeout", "LLM intake timed out") from e
+        raise IntakeError("LLM intake timed out", code="intake-llm-timeout") from e
     except Exception as e:  # APIError, an unparsable body (ValueError), anything: the rules stand
-        raise IntakeError("intake-llm-failed", f"LLM intake failed: {type(e).__name__}") from e
+        raise IntakeError(f"LLM intake failed: {type(e).__name__}", code="intake-llm-failed") from e
     for block in getattr(message, "content", None) or []:
         if getattr(block, "type", None) == "tool_use" and getattr(block, "name", None) == "record_intake":
             return parse_tool_input(getattr(block, "input", None))
-    raise IntakeError("intake-llm-malformed", "no record_intake tool call in the reply")
+    raise IntakeError("no record_intake tool call in the reply", code="intake-llm-malformed")
 
 
 def merge(result: TriageResult, record: IntakeRecord) -> TriageResult:
@@ -230,9 +233,9 @@ async def red_flags_heard(client, transcript: list[tuple[str, str]], *, model: s
             timeout=timeout_s,
         )
     except anthropic.APITimeoutError as e:
-        raise IntakeError("flags-llm-timeout", "red-flag check timed out") from e
+        raise IntakeError("red-flag check timed out", code="flags-llm-timeout") from e
     except Exception as e:  # APIError, an unparsable body (ValueError), anything: the rules stand
-        raise IntakeError("flags-llm-failed", f"red-flag check failed: {type(e).__name__}") from e
+        raise IntakeError(f"red-flag check failed: {type(e).__name__}", code="flags-llm-failed") from e
     for block in getattr(message, "content", None) or []:
         if getattr(block, "type", None) == "tool_use" and getattr(block, "name", None) == FLAG_TOOL:
             data = getattr(block, "input", None)
@@ -240,4 +243,4 @@ async def red_flags_heard(client, transcript: list[tuple[str, str]], *, model: s
                 break
             known = {f.id for f in load_red_flags()}
             return [f for f in dict.fromkeys(_strings(data.get("red_flags"))) if f in known]
-    raise IntakeError("flags-llm-malformed", "no report_red_flags tool call in the reply")
+    raise IntakeError("no report_red_flags tool call in the reply", code="flags-llm-malformed")

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,9 +21,17 @@ from routing.models import Job
 
 logger = logging.getLogger(__name__)
 
-PENDING, RUNNING, DONE, FAILED = "pending", "running", "done", "failed"
 ERROR_TEXT_LIMIT = 500
 WORKER_NAME_LIMIT = 64  # jobs.locked_by: a long host name must not make every claim fail on PostgreSQL
+
+
+class JobStatus(StrEnum):
+    """Where a job stands (`jobs.status`)."""
+
+    PENDING = "pending"  # waiting for its run_at, or for a retry
+    RUNNING = "running"  # leased to a worker until locked_until
+    DONE = "done"
+    FAILED = "failed"  # out of attempts
 
 
 @dataclass(frozen=True)
@@ -43,7 +52,7 @@ async def schedule(session: AsyncSession, kind: str, payload: dict, *, run_at: d
     """Add a job inside the caller's transaction (atomic with the change that needs it); False if deduplicated."""
     if dedupe_key and (await session.execute(select(Job.id).where(Job.dedupe_key == dedupe_key))).first():
         return False
-    session.add(Job(kind=kind, payload=payload, run_at=run_at, status=PENDING, attempts=0,
+    session.add(Job(kind=kind, payload=payload, run_at=run_at, status=JobStatus.PENDING, attempts=0,
                     max_attempts=max_attempts, dedupe_key=dedupe_key, created_at=now, updated_at=now))
     return True
 
@@ -63,14 +72,14 @@ async def claim_job(store, worker_name: str) -> ClaimedJob | None:
     async def op(s: AsyncSession) -> ClaimedJob | None:
         now = store.now()
         job = (await s.execute(
-            select(Job).where(or_(and_(Job.status == PENDING, Job.run_at <= now),
-                                  and_(Job.status == RUNNING, Job.locked_until < now)))
+            select(Job).where(or_(and_(Job.status == JobStatus.PENDING, Job.run_at <= now),
+                                  and_(Job.status == JobStatus.RUNNING, Job.locked_until < now)))
             .order_by(Job.run_at, Job.id).limit(1).with_for_update(skip_locked=True))).scalar_one_or_none()
         if job is None:
             return None
-        if job.status == RUNNING:
+        if job.status == JobStatus.RUNNING:
             logger.warning("job %d (%s): lease of %s expired, retrying", job.id, job.kind, job.locked_by)
-        job.status, job.attempts, job.locked_by = RUNNING, job.attempts + 1, worker_name[-WORKER_NAME_LIMIT:]
+        job.status, job.attempts, job.locked_by = JobStatus.RUNNING, job.attempts + 1, worker_name[-WORKER_NAME_LIMIT:]
         job.locked_until = now + timedelta(seconds=store.policy.job_lease_s)
         job.updated_at = now
         return ClaimedJob(job.id, job.kind, dict(job.payload or {}), job.attempts)
@@ -86,17 +95,17 @@ async def finish_job(store, job: ClaimedJob, *, error: str | None = None) -> boo
 
     async def op(s: AsyncSession) -> bool:
         now = store.now()
-        row = (await s.execute(select(Job).where(Job.id == job.id, Job.status == RUNNING,
+        row = (await s.execute(select(Job).where(Job.id == job.id, Job.status == JobStatus.RUNNING,
                                                  Job.attempts == job.attempt).with_for_update())).scalar_one_or_none()
         if row is None:
             return False
         row.locked_by, row.locked_until, row.updated_at = None, None, now
         if error is None:
-            row.status = DONE
+            row.status = JobStatus.DONE
         elif row.attempts >= row.max_attempts:
-            row.status, row.last_error = FAILED, error[:ERROR_TEXT_LIMIT]
+            row.status, row.last_error = JobStatus.FAILED, error[:ERROR_TEXT_LIMIT]
         else:
-            row.status, row.last_error = PENDING, error[:ERROR_TEXT_LIMIT]
+            row.status, row.last_error = JobStatus.PENDING, error[:ERROR_TEXT_LIMIT]
             row.run_at = now + timedelta(seconds=store.policy.job_backoff_s * 2 ** (row.attempts - 1))
         return True
 
@@ -150,8 +159,8 @@ async def job_counts(store) -> dict[str, int]:
     """Jobs by status, plus "overdue" (pending and due): for /metrics."""
     async with store.transaction() as s:
         rows = (await s.execute(select(Job.status, func.count()).group_by(Job.status))).all()
-        overdue = (await s.execute(select(func.count()).where(Job.status == PENDING, Job.run_at <= store.now()))
-                   ).scalar_one()
+        overdue = (await s.execute(select(func.count()).where(Job.status == JobStatus.PENDING,
+                                                              Job.run_at <= store.now()))).scalar_one()
     counts = {status: n for status, n in rows}
     counts["overdue"] = overdue
     return counts

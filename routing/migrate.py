@@ -10,6 +10,8 @@ from alembic.config import Config
 from sqlalchemy import Connection, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from routing.engine import make_engine
+
 logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -40,8 +42,6 @@ async def upgrade_engine(engine: AsyncEngine) -> None:
 
 async def upgrade_database(database_url: str) -> None:
     """`triage db upgrade`: migrate the database `database_url` names, then let go of it."""
-    from routing.store import make_engine
-
     engine = make_engine(database_url)
     try:
         await upgrade_engine(engine)

@@ -6,6 +6,7 @@ Columns ending in `_enc` hold Fernet ciphertext (PHI); `_hash` columns hold keye
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from sqlalchemy import (JSON, BigInteger, Boolean, false, DateTime, ForeignKey, Integer, MetaData, String, Text,
                         TypeDecorator, UniqueConstraint)
@@ -78,6 +79,24 @@ class Case(Base):
     queued_at_s: Mapped[int | None] = mapped_column(BigInteger)  # epoch seconds the queue wait started
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class CallState(StrEnum):
+    """What `calls.status` holds: where a call (or text conversation) stands.
+
+    The voice values are Twilio's CallStatus words where they mean the same thing, so rows read the same
+    as before the enum; voice/ turns Twilio's words into these.
+    """
+
+    OPEN = "open"  # a text conversation: no telephony
+    QUEUED, INITIATED, RINGING = "queued", "initiated", "ringing"  # not answered yet
+    LIVE = "in-progress"  # answered, and our stream has it
+    RECONNECTING = "reconnecting"  # its stream dropped: a new stream may take the case over
+    FINALISING = "finalising"  # its case is being finished without a stream (after a drop, or as an orphan)
+    COMPLETED = "completed"
+    HUNG_UP = "hung-up"  # the caller hung up before the dialogue ended
+    DROPPED = "dropped"  # the stream went and nothing took the case over
+    BUSY, FAILED, NO_ANSWER, CANCELED = "busy", "failed", "no-answer", "canceled"
 
 
 class Call(Base):
@@ -154,6 +173,32 @@ class Assignment(Base):
     status: Mapped[str] = mapped_column(String(16))  # offered, accepted, declined, timed_out, done
     offered_at: Mapped[datetime] = mapped_column(UtcDateTime)
     responded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class MessageStatus(StrEnum):
+    """What `messages.status` holds: our own words, and the provider's delivery words (Twilio's values)."""
+
+    OUTBOX = "outbox"  # recorded only: no provider is configured
+    SENDING = "sending"  # recorded, and a sender may be talking to the provider right now
+    OPTED_OUT = "opted-out"  # never sent: the number said STOP
+    FAILED = "failed"  # not sent (the error says why), or the provider could not deliver it
+    ACCEPTED, SCHEDULED, QUEUED = "accepted", "scheduled", "queued"  # the provider has it
+    SENT, DELIVERED, UNDELIVERED, READ = "sent", "delivered", "undelivered", "read"
+    PARTIALLY_DELIVERED, CANCELED = "partially_delivered", "canceled"
+    RECEIVING, RECEIVED = "receiving", "received"
+
+
+class MessageKind(StrEnum):
+    """Why a message was sent (`messages.kind`)."""
+
+    CALLER_SUMMARY = "caller_summary"  # the caller's reference and what to do, when intake ends
+    WORKER_SUMMARY = "worker_summary"  # a new case, to the health workers
+    CASE_OFFER = "case_offer"  # a queued case offered to one worker
+    CASE_LINK = "case_link"  # the case page's link, to the worker who took the case
+    ESCALATION = "escalation"  # a case waited too long: to the coordinators
+    FOLLOW_UP = "follow_up"  # "better, same or worse?" after a case is resolved
+    PHOTO_NOTICE = "photo_notice"  # photos arrived on a case (one digest per window)
+    MEDIA_FAILED = "media_failed"  # a photo the patient sent could not be used
 
 
 class Message(Base):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from enum import StrEnum
 from datetime import timedelta
 
 from sqlalchemy import BigInteger, and_, case as when, func, literal, or_, select
@@ -18,15 +19,27 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from routing.errors import NotFound, RoutingError
 from routing.jobs import schedule
 from routing.lifecycle import QUEUED, Status
-from routing.models import Assignment, AuditEntry, Case, HealthWorker
+from routing.models import Assignment, AuditEntry, Case, HealthWorker, MessageKind
 from routing.phones import open_regions, routable_regions
 from routing.priority import COUNTRY_POINTS, SKILL_POINTS, WAIT_POINTS, WAIT_STEP_S
 from routing.store import Store
 
 logger = logging.getLogger(__name__)
 
-OFFERED, ACCEPTED, DECLINED, TIMED_OUT, DONE = "offered", "accepted", "declined", "timed_out", "done"
 FOLLOW_UP_ANSWERS = {"1": "better", "2": "same", "3": "worse"}
+
+
+class Offer(StrEnum):
+    """Where a case's offer to one worker stands (`assignments.status`)."""
+
+    OFFERED = "offered"  # waiting for ACCEPT or PASS, until offer_timeout_s
+    ACCEPTED = "accepted"
+    DECLINED = "declined"  # PASS
+    TIMED_OUT = "timed_out"
+    DONE = "done"
+
+
+HELD = (Offer.OFFERED, Offer.ACCEPTED)  # the worker holds the case: it counts as theirs
 
 
 class QueueError(RoutingError):
@@ -58,7 +71,7 @@ def _eligible(worker: HealthWorker):
     """Legal first: routable country, and the worker licensed there (unless the country needs no local licence)."""
     # uncorrelated: evaluated once per claim (a hashed set), not once per candidate row
     turned_down = select(Assignment.case_id).where(Assignment.worker_id == worker.id,
-                                                   Assignment.status.in_([DECLINED, TIMED_OUT]))
+                                                   Assignment.status.in_([Offer.DECLINED, Offer.TIMED_OUT]))
     return and_(Case.status.in_([s.value for s in QUEUED]), Case.region.in_(sorted(routable_regions())),
                 or_(Case.region == worker.country, Case.region.in_(sorted(open_regions()))),
                 Case.id.not_in(turned_down))
@@ -67,7 +80,7 @@ def _eligible(worker: HealthWorker):
 async def _assign(store: Store, s: AsyncSession, case: Case, worker: HealthWorker, actor: str) -> int:
     now = store.now()
     await store.move(s, case, Status.ASSIGNED, actor=actor, detail=f"worker {worker.id}")
-    assignment = Assignment(case_id=case.id, worker_id=worker.id, status=OFFERED, offered_at=now)
+    assignment = Assignment(case_id=case.id, worker_id=worker.id, status=Offer.OFFERED, offered_at=now)
     s.add(assignment)
     await s.flush()
     await schedule(s, "offer_timeout", {"case_id": case.id, "assignment_id": assignment.id}, now=now,
@@ -103,7 +116,7 @@ async def offer(store: Store, case_id: int) -> Claim | None:
         if case.status not in QUEUED:
             return None
         busy = (select(func.count()).where(Assignment.worker_id == HealthWorker.id,
-                                           Assignment.status.in_([OFFERED, ACCEPTED])).scalar_subquery())
+                                           Assignment.status.in_(HELD)).scalar_subquery())
         candidates = (await s.execute(
             select(HealthWorker).where(HealthWorker.active.is_(True), HealthWorker.on_duty.is_(True))
             .order_by(busy, HealthWorker.id))).scalars().all()
@@ -113,7 +126,7 @@ async def offer(store: Store, case_id: int) -> Claim | None:
                 assignment_id = await _assign(store, s, case, worker, actor="system")
                 now = store.now()
                 await schedule(s, "notify", {"case_id": case_id, "audience": "worker", "worker_id": worker.id,
-                                             "kind": "case_offer"}, run_at=now, now=now)
+                                             "kind": MessageKind.CASE_OFFER}, run_at=now, now=now)
                 return Claim(case.id, case.reference, assignment_id, worker.id, case.priority_base)
         logger.info("case %s: no eligible worker on duty", case.reference)
         return None
@@ -136,8 +149,8 @@ async def accept(store: Store, case_id: int, worker_id: int) -> None:
 
     async def op(s: AsyncSession) -> None:
         case = await store.locked_case(s, case_id)
-        assignment = await _open_assignment(s, case_id, worker_id, OFFERED)
-        assignment.status, assignment.responded_at = ACCEPTED, store.now()
+        assignment = await _open_assignment(s, case_id, worker_id, Offer.OFFERED)
+        assignment.status, assignment.responded_at = Offer.ACCEPTED, store.now()
         await store.move(s, case, Status.IN_PROGRESS, actor=f"worker:{worker_id}")
 
     await store.write("accept", op)
@@ -148,9 +161,9 @@ async def pass_case(store: Store, case_id: int, worker_id: int) -> None:
 
     async def op(s: AsyncSession) -> None:
         case = await store.locked_case(s, case_id)
-        open_status = OFFERED if case.status == Status.ASSIGNED else ACCEPTED
+        open_status = Offer.OFFERED if case.status == Status.ASSIGNED else Offer.ACCEPTED
         assignment = await _open_assignment(s, case_id, worker_id, open_status)
-        assignment.status, assignment.responded_at = DECLINED, store.now()
+        assignment.status, assignment.responded_at = Offer.DECLINED, store.now()
         await store.move(s, case, Status.PENDING, actor=f"worker:{worker_id}", detail="passed")
 
     await store.write("pass_case", op)
@@ -161,8 +174,8 @@ async def resolve(store: Store, case_id: int, worker_id: int, note: str = "") ->
 
     async def op(s: AsyncSession) -> None:
         case = await store.locked_case(s, case_id)
-        assignment = await _open_assignment(s, case_id, worker_id, ACCEPTED)
-        assignment.status, assignment.responded_at = DONE, store.now()
+        assignment = await _open_assignment(s, case_id, worker_id, Offer.ACCEPTED)
+        assignment.status, assignment.responded_at = Offer.DONE, store.now()
         actor = f"worker:{worker_id}"
         await store.move(s, case, Status.RESOLVED, actor=actor, detail="note given" if note else "")
         nxt = Status.FOLLOW_UP_SCHEDULED if store.policy.follow_up_after_s else Status.CLOSED
@@ -226,7 +239,7 @@ async def worker_status(store: Store, worker_id: int) -> WorkerStatus:
         if worker is None or not worker.active:
             raise NotFound(f"no active worker {worker_id}", code="worker-not-found")
         rows = (await s.execute(select(Case.reference, Assignment.status).join(Case, Assignment.case_id == Case.id)
-                                .where(Assignment.worker_id == worker_id, Assignment.status.in_([OFFERED, ACCEPTED]))
+                                .where(Assignment.worker_id == worker_id, Assignment.status.in_(HELD))
                                 .order_by(Assignment.id))).all()
         urgent = or_(Case.urgency == "emergency", Case.category == "RED")
         waiting, waiting_urgent = (await s.execute(
@@ -246,5 +259,5 @@ async def current_worker(store: Store, case_id: int) -> int | None:
     """The worker the case is offered to or accepted by right now, if any."""
     async with store.transaction() as s:
         return (await s.execute(select(Assignment.worker_id).where(Assignment.case_id == case_id,
-                                                                   Assignment.status.in_([OFFERED, ACCEPTED]))
+                                                                   Assignment.status.in_(HELD))
                                 .order_by(Assignment.id.desc()).limit(1))).scalar()

@@ -1,7 +1,10 @@
-"""Durable case storage: calls, turns, triage, messages and the audit log, with PHI encrypted at rest.
+"""The database and its cases: sessions, PHI encryption, `write`/`read`, a case's turns and triage, the audit log.
 
 Every write runs in its own short transaction, is idempotent (Twilio retries webhooks; we retry
 through database outages), and survives a brief outage through a bounded retry.
+
+Each other concern is a module of functions taking the store, named for it: calls.py (a call's stream
+lifecycle), outbox.py (messages we send), photos.py, queue.py, contacts.py, workers.py, jobs.py.
 """
 
 from __future__ import annotations
@@ -16,17 +19,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from routing.crypto import PhiCipher, keyed_hash
 from routing.engine import RetryPolicy, is_transient, make_engine, with_retry
-from routing.errors import NotFound, PhotoLimit
+from routing.errors import NotFound
 from routing.lifecycle import INTAKE_OPEN, Status, check_transition
 from routing.jobs import schedule
 from routing.migrate import upgrade_engine
-from routing.models import ENCRYPTED, AuditEntry, Call, Case, CaseNote, Message, Patient, Photo, TriageRecord, Turn
+from routing.models import ENCRYPTED, AuditEntry, Call, CallState, Case, CaseNote, Patient, Photo, TriageRecord, Turn
 from routing.photo_files import PhotoFiles
 from routing.phones import parse_caller
 from routing.policy import RoutingPolicy
@@ -44,13 +47,8 @@ Clock = Callable[[], datetime]
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I: read aloud and typed on keypads
 REFERENCE_LENGTH = 6  # 32**6 ~ 1e9: a collision (retried) stays rare past a million cases
 INTEGRITY_ATTEMPTS = 3  # a racing twin (same CallSid, same seq) wins; we then find its row
-CALL_ENDED = frozenset({"completed", "busy", "failed", "no-answer", "canceled"})
-# A voice call's own states while its case is open: streaming, stream lost (a new one may take over), being finished.
-CALL_LIVE, CALL_RECONNECTING, CALL_FINALISING = "in-progress", "reconnecting", "finalising"
-RESUME_OFFERED, RESUMED = "stream_resume_offered", "stream_resumed"  # audit actions, counted per case
 REENCRYPT_BATCH = 500
 PHOTO_BATCH = 100
-PHOTO_DIGEST = "photo_digest"  # the job that tells the case's worker photos arrived (sms/digest.py sends it)
 
 
 def utc_now() -> datetime:
@@ -69,7 +67,7 @@ def contact_key(address: str) -> str:
 
 
 class Store:
-    """The database, for everyone: voice and sms call these methods; routing's modules share its sessions."""
+    """The database, for everyone: cases are read and written here; routing's other modules share its sessions."""
 
     def __init__(self, engine: AsyncEngine, cipher: PhiCipher, *, hash_key: bytes,
                  retry: RetryPolicy = RetryPolicy(), clock: Clock = utc_now,
@@ -157,6 +155,14 @@ class Store:
 
         return await with_retry(attempt, self.retry, what)
 
+    async def read(self, what: str, op: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        """Run `op` in a fresh transaction, retried through outages: for reads (and the audit line a read leaves)."""
+        async def attempt() -> T:
+            async with self.transaction() as session:
+                return await op(session)
+
+        return await with_retry(attempt, self.retry, what)
+
     async def move(self, session: AsyncSession, case: Case, target: str, *, actor: str, detail: str = "") -> None:
         """Change a case's status through the lifecycle table, audit it, and schedule what must follow.
 
@@ -224,7 +230,7 @@ class Store:
             s.add(case)
             await s.flush()
             s.add(Call(call_sid=call_sid, case_id=case.id, stream_sid=stream_sid,
-                       status=CALL_LIVE if channel == "voice" else "open", started_at=now, updated_at=now))
+                       status=CallState.LIVE if channel == "voice" else CallState.OPEN, started_at=now, updated_at=now))
             s.add(AuditEntry(case_id=case.id, actor="system", action="created",
                              detail=f"channel={channel} region={case.region} valid_number={number.valid}", at=now))
             return CaseRef(case.id, case.reference, created=True)
@@ -295,172 +301,6 @@ class Store:
 
         await self.write("save_triage", op)
 
-    async def close_call(self, call_sid: str, *, status: str) -> None:
-        """The stream ended; a case whose intake never finished still goes to the queue."""
-        await self._end_call(call_sid, status, None, "close_call")
-
-    async def record_call_status(self, call_sid: str, status: str, *, duration_s: int | None = None) -> None:
-        """Twilio's status callback; an unknown CallSid (no stream ever started) is logged and ignored."""
-        await self._end_call(call_sid, status, duration_s, "record_call_status")
-
-    async def _end_call(self, call_sid: str, status: str, duration_s: int | None, what: str) -> None:
-        async def op(s: AsyncSession) -> None:
-            call = (await s.execute(select(Call).where(Call.call_sid == call_sid))).scalar_one_or_none()
-            if call is None:
-                logger.info("%s: unknown call %s (status %s) ignored", what, call_sid, status)
-                return
-            now = self.now()
-            if what == "close_call" or call.status not in (CALL_RECONNECTING, CALL_FINALISING):
-                call.status = status  # Twilio's own events never undo where our stream handling stands
-            call.updated_at = now
-            if duration_s is not None:
-                call.duration_s = duration_s
-            ended = what == "close_call" or status in CALL_ENDED
-            if ended and call.ended_at is None:
-                call.ended_at = now
-            case = await self.locked_case(s, call.case_id)
-            if ended and case.status == Status.CREATED and case.channel == "voice":
-                # a dropped call is a person who may still need help: a human calls back
-                reason = f"call ended ({status}) before intake finished"
-                await self.move(s, case, Status.INTAKE_COMPLETE, actor="system", detail=reason)
-                await self.move(s, case, Status.PENDING, actor="system")
-
-        await self.write(what, op)
-
-    # -- a dropped stream, a reopened stream, an orphaned call ---------------------------------
-
-    async def _locked_call(self, s: AsyncSession, call_sid: str) -> Call | None:
-        return (await s.execute(select(Call).where(Call.call_sid == call_sid).with_for_update())).scalar_one_or_none()
-
-    async def _triage_complete(self, s: AsyncSession, case_id: int) -> bool:
-        complete = (await s.execute(select(TriageRecord.complete).where(TriageRecord.case_id == case_id))).scalar()
-        return bool(complete)
-
-    async def _count_audit(self, s: AsyncSession, case_id: int, action: str) -> int:
-        return (await s.execute(select(func.count()).select_from(AuditEntry)
-                                .where(AuditEntry.case_id == case_id, AuditEntry.action == action))).scalar_one()
-
-    async def touch_call(self, call_sid: str, *, stream_sid: str) -> None:
-        """A live stream's heartbeat: a call that keeps being touched is never taken for an orphan."""
-
-        async def op(s: AsyncSession) -> None:
-            await s.execute(update(Call).where(Call.call_sid == call_sid, Call.stream_sid == stream_sid,
-                                               Call.status == CALL_LIVE).values(updated_at=self.now()))
-
-        await self.write("touch_call", op)
-
-    async def suspend_call(self, call_sid: str, *, stream_sid: str, max_resumes: int) -> str:
-        """Stream `stream_sid` dropped mid-dialogue: "reconnecting" (a new stream may resume the case),
-        "final" (no resume is possible: finish the case now) or "superseded" (a newer stream owns it)."""
-
-        async def op(s: AsyncSession) -> str:
-            call = await self._locked_call(s, call_sid)
-            if call is None:
-                return "final"
-            if call.stream_sid != stream_sid:
-                return "superseded"
-            if call.ended_at is not None or call.status != CALL_LIVE:
-                return "final"
-            if await self._count_audit(s, call.case_id, RESUMED) >= max_resumes:
-                return "final"
-            now = self.now()
-            call.status, call.updated_at = CALL_RECONNECTING, now
-            s.add(AuditEntry(case_id=call.case_id, actor="system", action="stream_dropped", detail="", at=now))
-            return "reconnecting"
-
-        return await self.write("suspend_call", op)
-
-    async def offer_resume(self, call_sid: str, *, max_resumes: int, retry_window_s: float = 0.0) -> bool:
-        """True (and counted) when a dropped call may get a new stream: still up, intake open, offers left.
-
-        An offer no stream has taken yet, made within `retry_window_s`, is the same drop's webhook retried:
-        True again, not counted again (under the call's row lock, so across processes too).
-        """
-
-        async def op(s: AsyncSession) -> bool:
-            call = await self._locked_call(s, call_sid)
-            if call is None or call.ended_at is not None or call.status not in (CALL_LIVE, CALL_RECONNECTING):
-                return False
-            if await self._triage_complete(s, call.case_id):
-                return False
-            offers = await self._count_audit(s, call.case_id, RESUME_OFFERED)
-            if offers > await self._count_audit(s, call.case_id, RESUMED):
-                last = (await s.execute(select(AuditEntry.at).where(
-                    AuditEntry.case_id == call.case_id, AuditEntry.action == RESUME_OFFERED)
-                    .order_by(AuditEntry.id.desc()).limit(1))).scalar_one()
-                if self.now() - last <= timedelta(seconds=retry_window_s):
-                    return True
-            if offers >= max_resumes:
-                return False
-            s.add(AuditEntry(case_id=call.case_id, actor="system", action=RESUME_OFFERED, detail="", at=self.now()))
-            return True
-
-        return await self.write("offer_resume", op)
-
-    async def resume_call(self, call_sid: str, *, stream_sid: str, take_over: bool = False) -> str:
-        """A new stream for a known call: "resumed" (it now owns the case), "busy" (the old stream has not
-        saved its state yet) or "ended". Only a stream after-stream offered may resume; `take_over` also
-        takes a call whose old stream never let go (its server died)."""
-
-        async def op(s: AsyncSession) -> str:
-            call = await self._locked_call(s, call_sid)
-            if call is None or call.ended_at is not None or await self._triage_complete(s, call.case_id):
-                return "ended"
-            if call.stream_sid == stream_sid:
-                return "resumed"  # our own claim, committed before a retry
-            if call.status not in (CALL_LIVE, CALL_RECONNECTING):
-                return "ended"  # being finished by a deferred step or the sweep
-            if await self._count_audit(s, call.case_id, RESUME_OFFERED) <= await self._count_audit(
-                    s, call.case_id, RESUMED):
-                return "ended"  # no after-stream offered this stream: a token alone never takes a call over
-            if call.status == CALL_LIVE and not take_over:
-                return "busy"
-            now = self.now()
-            detail = "took over from a stream that never let go" if call.status == CALL_LIVE else ""
-            call.stream_sid, call.status, call.updated_at = stream_sid, CALL_LIVE, now
-            s.add(AuditEntry(case_id=call.case_id, actor="system", action=RESUMED, detail=detail, at=now))
-            return "resumed"
-
-        return await self.write("resume_call", op)
-
-    async def claim_unfinished_call(self, call_sid: str, *, stream_sid: str | None = None,
-                                    idle_before: datetime | None = None) -> bool:
-        """Take the job of finishing a call's case, once: after a dropped stream's grace (`stream_sid` must still
-        own it) or as an orphan idle since before `idle_before`. The claim is a lease: it lapses when idle again."""
-
-        async def op(s: AsyncSession) -> bool:
-            call = await self._locked_call(s, call_sid)
-            if call is None or await self._triage_complete(s, call.case_id):
-                return False
-            if stream_sid is not None and (call.stream_sid != stream_sid or call.status in (CALL_LIVE, CALL_FINALISING)):
-                return False
-            if idle_before is not None:
-                case = await self.locked_case(s, call.case_id)
-                if call.updated_at >= idle_before or case.updated_at >= idle_before:
-                    return False
-            now = self.now()
-            call.status, call.updated_at = CALL_FINALISING, now
-            reason = "stream dropped, not resumed" if stream_sid is not None else "call left unfinished"
-            s.add(AuditEntry(case_id=call.case_id, actor="system", action="call_finalising", detail=reason, at=now))
-            return True
-
-        return await self.write("claim_unfinished_call", op)
-
-    async def unfinished_calls(self, *, idle_before: datetime, limit: int) -> list[str]:
-        """CallSids of voice cases with no final triage whose call and case have been idle since `idle_before`."""
-
-        async def op() -> list[str]:
-            async with self.transaction() as s:
-                rows = await s.execute(
-                    select(Call.call_sid).join(Case, Call.case_id == Case.id)
-                    .outerjoin(TriageRecord, TriageRecord.case_id == Case.id)
-                    .where(Case.channel == "voice", Call.updated_at < idle_before, Case.updated_at < idle_before,
-                           (TriageRecord.id.is_(None)) | (TriageRecord.complete.is_(False)))
-                    .order_by(Call.id).limit(limit))
-                return list(rows.scalars())
-
-        return await with_retry(op, self.retry, "unfinished_calls")
-
     async def transition(self, case_id: int, target: str, *, actor: str, detail: str = "") -> None:
         """Move a case to `target` if the lifecycle allows it (IllegalTransition otherwise); audited."""
 
@@ -473,50 +313,46 @@ class Store:
 
     async def get_case(self, case_id: int, *, actor: str | None = None) -> CaseView:
         """The decrypted case; with `actor`, the read is written to the audit log."""
-        async def op() -> CaseView:
-            async with self.transaction() as s:
-                case = await s.get(Case, case_id)
-                if case is None:
-                    raise NotFound(f"no case {case_id}", code="case-not-found")
-                if actor:
-                    s.add(AuditEntry(case_id=case_id, actor=actor, action="read", detail="", at=self.now()))
-                return await self._view(s, case)
+        async def op(s: AsyncSession) -> CaseView:
+            case = await s.get(Case, case_id)
+            if case is None:
+                raise NotFound(f"no case {case_id}", code="case-not-found")
+            if actor:
+                s.add(AuditEntry(case_id=case_id, actor=actor, action="read", detail="", at=self.now()))
+            return await self._view(s, case)
 
-        return await with_retry(op, self.retry, "get_case")
+        return await self.read("get_case", op)
 
     async def find_case_by_call(self, call_sid: str) -> CaseView | None:
         """The case a CallSid (or text conversation id) opened, if any."""
-        async def op() -> CaseView | None:
-            async with self.transaction() as s:
-                case = (await s.execute(select(Case).join(Call, Call.case_id == Case.id)
-                                        .where(Call.call_sid == call_sid))).scalar_one_or_none()
-                return None if case is None else await self._view(s, case)
+        async def op(s: AsyncSession) -> CaseView | None:
+            case = (await s.execute(select(Case).join(Call, Call.case_id == Case.id)
+                                    .where(Call.call_sid == call_sid))).scalar_one_or_none()
+            return None if case is None else await self._view(s, case)
 
-        return await with_retry(op, self.retry, "find_case_by_call")
+        return await self.read("find_case_by_call", op)
 
     async def find_open_text_case(self, address: str) -> CaseView | None:
         """The latest text-channel case for this address whose intake is still collecting answers."""
-        async def op() -> CaseView | None:
-            async with self.transaction() as s:
-                case = (await s.execute(
-                    select(Case).where(Case.contact_hash == self.hash(address), Case.channel != "voice",
-                                       Case.status.in_([st.value for st in INTAKE_OPEN]))
-                    .order_by(Case.id.desc()).limit(1))).scalar_one_or_none()
-                return None if case is None else await self._view(s, case)
+        async def op(s: AsyncSession) -> CaseView | None:
+            case = (await s.execute(
+                select(Case).where(Case.contact_hash == self.hash(address), Case.channel != "voice",
+                                   Case.status.in_([st.value for st in INTAKE_OPEN]))
+                .order_by(Case.id.desc()).limit(1))).scalar_one_or_none()
+            return None if case is None else await self._view(s, case)
 
-        return await with_retry(op, self.retry, "find_open_text_case")
+        return await self.read("find_open_text_case", op)
 
     async def find_latest_case(self, address: str) -> CaseView | None:
         """The newest case for this address that is not closed or expired (where a photo it sends belongs)."""
-        async def op() -> CaseView | None:
-            async with self.transaction() as s:
-                case = (await s.execute(
-                    select(Case).where(Case.contact_hash == self.hash(address),
-                                       Case.status.not_in([Status.CLOSED.value, Status.EXPIRED.value]))
-                    .order_by(Case.id.desc()).limit(1))).scalar_one_or_none()
-                return None if case is None else await self._view(s, case)
+        async def op(s: AsyncSession) -> CaseView | None:
+            case = (await s.execute(
+                select(Case).where(Case.contact_hash == self.hash(address),
+                                   Case.status.not_in([Status.CLOSED.value, Status.EXPIRED.value]))
+                .order_by(Case.id.desc()).limit(1))).scalar_one_or_none()
+            return None if case is None else await self._view(s, case)
 
-        return await with_retry(op, self.retry, "find_latest_case")
+        return await self.read("find_latest_case", op)
 
     async def _view(self, s: AsyncSession, case: Case) -> CaseView:
         record = (await s.execute(select(TriageRecord).where(TriageRecord.case_id == case.id))).scalar_one_or_none()
@@ -534,223 +370,6 @@ class Store:
             created_at=case.created_at, updated_at=case.updated_at,
             call_sid=call.call_sid if call else None, call_status=call.status if call else None,
         )
-
-    # -- messages ----------------------------------------------------------------------------
-
-    async def add_message(self, *, to: str, body: str, kind: str, case_id: int | None = None, channel: str = "sms",
-                          status: str = "queued", idempotency_key: str | None = None) -> tuple[int, bool]:
-        """Record an outbound message; the same idempotency key returns the first row, created=False."""
-
-        async def op(s: AsyncSession) -> tuple[int, bool]:
-            if idempotency_key:
-                found = (await s.execute(select(Message.id).where(Message.idempotency_key == idempotency_key))
-                         ).scalar_one_or_none()
-                if found is not None:
-                    return found, False
-            now = self.now()
-            message = Message(case_id=case_id, channel=channel, to_hash=self.hash(to),
-                              to_enc=self.cipher.encrypt(to), body_enc=self.cipher.encrypt(body), kind=kind,
-                              status=status, idempotency_key=idempotency_key, created_at=now, updated_at=now)
-            s.add(message)
-            await s.flush()
-            return message.id, True
-
-        return await self.write("add_message", op)
-
-    async def update_message(self, message_id: int, *, status: str, provider_sid: str | None = None,
-                             error: str | None = None) -> None:
-        """Record what the provider did with a message (sent, delivered, failed...)."""
-
-        async def op(s: AsyncSession) -> None:
-            message = await s.get(Message, message_id)
-            if message is None:
-                raise NotFound(f"no message {message_id}", code="message-not-found")
-            message.status, message.updated_at = status, self.now()
-            if provider_sid is not None:
-                message.provider_sid = provider_sid
-            if error is not None:
-                message.error = error
-
-        await self.write("update_message", op)
-
-    async def update_message_by_provider_sid(self, provider_sid: str, *, status: str, error: str | None = None) -> bool:
-        """Twilio's message status callback (MessageSid); False when the sid is unknown."""
-
-        async def op(s: AsyncSession) -> bool:
-            message = (await s.execute(select(Message).where(Message.provider_sid == provider_sid))
-                       ).scalar_one_or_none()
-            if message is None:
-                return False
-            message.status, message.updated_at = status, self.now()
-            if error is not None:
-                message.error = error
-            return True
-
-        return await self.write("update_message_by_provider_sid", op)
-
-    async def retry_message(self, message_id: int, *, error_prefix: str, status: str,
-                            stale_status: str | None = None, stale_before: datetime | None = None) -> datetime | None:
-        """Take back, for one more try, a message whose send failed with an error starting `error_prefix`,
-        or that was left in `stale_status` since before `stale_before` (its sender died mid-send).
-
-        Only the one caller that takes it gets the message's created_at (the row is then `status`, updated
-        now); everyone else gets None. A retried job may resend what failed for a passing reason or was
-        abandoned, and never what was sent or refused for good.
-        """
-
-        async def op(s: AsyncSession) -> datetime | None:
-            message = (await s.execute(select(Message).where(Message.id == message_id).with_for_update())
-                       ).scalar_one_or_none()
-            if message is None:
-                return None
-            failed = message.status == "failed" and (message.error or "").startswith(error_prefix)
-            abandoned = (stale_status is not None and stale_before is not None
-                         and message.status == stale_status and message.updated_at < stale_before)
-            if not (failed or abandoned):
-                return None
-            message.status, message.error, message.updated_at = status, None, self.now()
-            return message.created_at
-
-        return await self.write("retry_message", op)
-
-    async def message_status(self, message_id: int) -> str | None:
-        """A message's status (None if there is no such message)."""
-        async def op() -> str | None:
-            async with self.transaction() as s:
-                return (await s.execute(select(Message.status).where(Message.id == message_id))).scalar_one_or_none()
-
-        return await with_retry(op, self.retry, "message_status")
-
-    async def list_messages(self, *, limit: int = 50, case_id: int | None = None) -> list[MessageView]:
-        """Messages, decrypted, newest first (the outbox view)."""
-        async def op() -> list[MessageView]:
-            async with self.transaction() as s:
-                query = select(Message).order_by(Message.id.desc()).limit(limit)
-                if case_id is not None:
-                    query = query.where(Message.case_id == case_id)
-                rows = (await s.execute(query)).scalars().all()
-            dec = self.cipher.decrypt
-            return [MessageView(m.id, m.case_id, m.channel, dec(m.to_enc), dec(m.body_enc), m.kind, m.status,
-                                m.provider_sid, m.error, m.idempotency_key, m.created_at, m.updated_at)
-                    for m in rows]
-
-        return await with_retry(op, self.retry, "list_messages")
-
-    # -- photos ------------------------------------------------------------------------------
-
-    def _photo_files(self) -> PhotoFiles:
-        if self.photos is None:
-            raise RuntimeError("this store was opened without a photo directory")
-        return self.photos
-
-    async def add_photo(self, case_id: int, *, jpeg: bytes, source: str, width: int | None = None,
-                        height: int | None = None, content_type: str = "image/jpeg") -> tuple[int, bool]:
-        """Store a cleaned photo (encrypted) and attach it to the case; the same photo again returns the first
-        row, created=False. Raises PhotoLimit past `policy.photos_per_case_max`, NotFound for no such case.
-
-        A new photo schedules the case's photo digest (one message per `policy.photo_digest_s` window at most),
-        in the same transaction.
-        """
-        files = self._photo_files()
-        path = files.path_for(case_id, jpeg)
-
-        async def op(s: AsyncSession) -> tuple[int, bool]:
-            found = (await s.execute(select(Photo.id).where(Photo.case_id == case_id, Photo.path == path))
-                     ).scalar_one_or_none()
-            if found is not None:
-                return found, False
-            now = self.now()
-            await self.locked_case(s, case_id)  # NotFound for a case that does not exist; one writer per case
-            held = (await s.execute(select(func.count()).select_from(Photo).where(Photo.case_id == case_id))
-                    ).scalar_one()
-            if held >= self.policy.photos_per_case_max:
-                raise PhotoLimit(f"case {case_id} holds {held} photos", code="photo-limit")
-            await asyncio.to_thread(files.save, path, jpeg)
-            photo = Photo(case_id=case_id, path=path, content_type=content_type, size_bytes=len(jpeg),
-                          width=width, height=height, source=source, created_at=now)
-            s.add(photo)
-            await s.flush()
-            s.add(AuditEntry(case_id=case_id, actor="patient", action="photo_attached",
-                             detail=f"{source} {path.rsplit('/', 1)[-1][:16]}", at=now))
-            await self._schedule_photo_digest(s, case_id, now)
-            return photo.id, True
-
-        return await self.write("add_photo", op)
-
-    async def _schedule_photo_digest(self, s: AsyncSession, case_id: int, now: datetime) -> None:
-        """One digest per case per window: photos in the same window share it; it runs when the window ends."""
-        window = self.policy.photo_digest_s
-        start_s = int(now.timestamp()) // window * window
-        await schedule(s, PHOTO_DIGEST, {"case_id": case_id, "since_s": start_s}, now=now,
-                       run_at=datetime.fromtimestamp(start_s + window, UTC),
-                       dedupe_key=f"{PHOTO_DIGEST}:{case_id}:{start_s}")
-
-    async def count_photos(self, case_id: int, *, since: datetime | None = None) -> int:
-        """How many photos the case holds (purged ones included: they counted when they came)."""
-        async def op() -> int:
-            query = select(func.count()).select_from(Photo).where(Photo.case_id == case_id)
-            if since is not None:
-                query = query.where(Photo.created_at >= since)
-            async with self.transaction() as s:
-                return (await s.execute(query)).scalar_one()
-
-        return await with_retry(op, self.retry, "count_photos")
-
-    async def list_photos(self, case_id: int) -> list[PhotoView]:
-        """The case's photos still kept, oldest first."""
-        async def op() -> list[PhotoView]:
-            async with self.transaction() as s:
-                rows = (await s.execute(select(Photo).where(Photo.case_id == case_id, Photo.purged_at.is_(None))
-                                        .order_by(Photo.id))).scalars().all()
-            return [_photo_view(p) for p in rows]
-
-        return await with_retry(op, self.retry, "list_photos")
-
-    async def read_photo(self, case_id: int, name: str, *, actor: str) -> tuple[PhotoView, bytes] | None:
-        """One photo of the case and its JPEG, the view written to the audit log; None if the case has no such photo.
-
-        Only a name the database lists for this case is opened: that is also what keeps "../" out.
-        """
-        files = self._photo_files()
-
-        async def op() -> PhotoView | None:
-            async with self.transaction() as s:
-                row = (await s.execute(select(Photo).where(Photo.case_id == case_id, Photo.path == f"{case_id}/{name}",
-                                                           Photo.purged_at.is_(None)))).scalar_one_or_none()
-                if row is None:
-                    return None
-                s.add(AuditEntry(case_id=case_id, actor=actor, action="photo_read", detail=name[:16], at=self.now()))
-                return _photo_view(row)
-
-        view = await with_retry(op, self.retry, "read_photo")
-        if view is None:
-            return None
-        try:
-            return view, await asyncio.to_thread(files.read, view.path)
-        except FileNotFoundError:
-            logger.error("case %s: photo %s is listed but its file is missing", case_id, name[:16])
-            return None
-
-    async def purge_photos(self, *, before: datetime) -> int:
-        """Delete the files of photos taken before `before` (the retention purge); their rows stay, marked."""
-        files = self._photo_files()
-        purged = 0
-        while True:
-            async def op(s: AsyncSession) -> int:
-                rows = (await s.execute(select(Photo).where(Photo.created_at < before, Photo.purged_at.is_(None))
-                                        .order_by(Photo.id).limit(PHOTO_BATCH).with_for_update())).scalars().all()
-                now = self.now()
-                for row in rows:
-                    await asyncio.to_thread(files.delete, row.path)
-                    row.purged_at = now
-                    s.add(AuditEntry(case_id=row.case_id, actor="system", action="photo_purged",
-                                     detail=row.path.rsplit("/", 1)[-1][:16], at=now))
-                return len(rows)
-
-            done = await self.write("purge_photos", op)
-            purged += done
-            if done < PHOTO_BATCH:
-                return purged
 
     # -- audit and keys ------------------------------------------------------------------------
 
@@ -772,13 +391,12 @@ class Store:
 
     async def list_notes(self, case_id: int) -> list[NoteView]:
         """The case's notes, decrypted, oldest first."""
-        async def op() -> list[NoteView]:
-            async with self.transaction() as s:
-                rows = (await s.execute(select(CaseNote).where(CaseNote.case_id == case_id).order_by(CaseNote.id))
-                        ).scalars().all()
-            return [NoteView(n.case_id, n.author, self.cipher.decrypt(n.note_enc), n.created_at) for n in rows]
+        async def op(s: AsyncSession) -> list[CaseNote]:
+            return list((await s.execute(select(CaseNote).where(CaseNote.case_id == case_id).order_by(CaseNote.id))
+                         ).scalars().all())
 
-        return await with_retry(op, self.retry, "list_notes")
+        return [NoteView(n.case_id, n.author, self.cipher.decrypt(n.note_enc), n.created_at)
+                for n in await self.read("list_notes", op)]
 
     async def audit_trail(self, case_id: int) -> list[AuditView]:
         """The case's audit lines, oldest first."""
@@ -841,7 +459,3 @@ class Store:
             if len(rows) < PHOTO_BATCH:
                 return count
             last_id = rows[-1].id
-
-
-def _photo_view(p: Photo) -> PhotoView:
-    return PhotoView(p.id, p.case_id, p.path, p.content_type, p.size_bytes, p.width, p.height, p.source, p.created_at)

@@ -10,11 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from routing.contacts import purge_received
 from routing.errors import NotifyFailed
-from routing.jobs import ClaimedJob, Handler, enqueue, schedule
+from routing.jobs import ClaimedJob, Handler, JobStatus, enqueue, schedule
 from routing.lifecycle import Status
-from routing.models import Assignment, Case, HealthWorker, Job, Turn
+from routing.models import Assignment, Case, HealthWorker, Job, MessageKind, Turn
 from routing.notify import FollowUpWording, Notifier
-from routing.queue import OFFERED, TIMED_OUT, offer
+from routing.photos import purge_photos
+from routing.queue import Offer, offer
 from routing.store import Store
 
 logger = logging.getLogger(__name__)
@@ -54,9 +55,9 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
         async def op(s: AsyncSession) -> None:
             case = await store.locked_case(s, case_id)
             assignment = await s.get(Assignment, assignment_id)
-            if assignment.status != OFFERED or case.status != Status.ASSIGNED:
+            if assignment.status != Offer.OFFERED or case.status != Status.ASSIGNED:
                 return  # accepted or passed in time
-            assignment.status, assignment.responded_at = TIMED_OUT, store.now()
+            assignment.status, assignment.responded_at = Offer.TIMED_OUT, store.now()
             await store.move(s, case, Status.PENDING, actor="system", detail="offer not accepted in time")
 
         await store.write("offer_timeout", op)
@@ -69,14 +70,14 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
             if case.queued_at_s != job.payload["queued_at_s"] or case.status not in (Status.PENDING, Status.ASSIGNED):
                 return None  # taken by a worker, or re-queued since (a later job watches that wait)
             now = store.now()
-            await s.execute(update(Assignment).where(Assignment.case_id == case_id, Assignment.status == OFFERED)
-                            .values(status=TIMED_OUT, responded_at=now))
+            await s.execute(update(Assignment).where(Assignment.case_id == case_id, Assignment.status == Offer.OFFERED)
+                            .values(status=Offer.TIMED_OUT, responded_at=now))
             await store.move(s, case, Status.ESCALATED, actor="system", detail="waited too long")
             await schedule(s, "offer", {"case_id": case_id}, run_at=now, now=now)
             hours = round((now.timestamp() - case.queued_at_s) / 3600, 1)
             for index in range(len(store.policy.coordinator_numbers)):
                 await schedule(s, "notify", {"case_id": case_id, "audience": "coordinator", "index": index,
-                                             "kind": "escalation", "hours": hours}, run_at=now, now=now)
+                                             "kind": MessageKind.ESCALATION, "hours": hours}, run_at=now, now=now)
             return {"reference": case.reference}
 
         escalated = await store.write("escalate", op)
@@ -107,7 +108,7 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
             if case.status != Status.FOLLOW_UP_SCHEDULED:
                 return
             contact, reference, region = store.cipher.decrypt(case.contact_enc), case.reference, case.region
-        await _send(notifier, job, contact, follow_up_text(notifier, reference, region), kind="follow_up",
+        await _send(notifier, job, contact, follow_up_text(notifier, reference, region), kind=MessageKind.FOLLOW_UP,
                     case_id=case_id, send_within_s=store.policy.send_within_s)
         if job.payload.get("last"):
             await enqueue(store, "close_if_quiet", {"case_id": case_id}, dedupe_key=f"close_if_quiet:{case_id}",
@@ -125,7 +126,7 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
         purged = await purge_transcripts(store)
         logger.info("retention: purged %d turns older than %d days", purged, store.policy.retention_days)
         if store.photos is not None:
-            photos = await store.purge_photos(before=store.now() - timedelta(days=store.policy.retention_days))
+            photos = await purge_photos(store, before=store.now() - timedelta(days=store.policy.retention_days))
             logger.info("retention: deleted %d photos older than %d days", photos, store.policy.retention_days)
         else:
             logger.error("retention: photos not purged, this worker was started without a photo directory")
@@ -157,7 +158,7 @@ async def ensure_purge_scheduled(store: Store, *, after: timedelta = timedelta(0
 
 async def pending_jobs(store: Store, kind: str | None = None) -> list[tuple[str, dict]]:
     """Pending jobs (kind, payload), soonest first: for tests and operators."""
-    query = select(Job.kind, Job.payload).where(Job.status == "pending").order_by(Job.run_at, Job.id)
+    query = select(Job.kind, Job.payload).where(Job.status == JobStatus.PENDING).order_by(Job.run_at, Job.id)
     if kind:
         query = query.where(Job.kind == kind)
     async with store.transaction() as s:

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from routing.errors import PhotoLimit
+from routing.models import MessageKind
+from routing.photos import add_photo
 from routing.privacy import mask_phone
+from routing.store import Store
 
-from .decoding import DecoderBusy
+from .decoding import DecoderBusy, PhotoDecoder
 from .inbound import InboundMessage
-from .media import MediaError
+from .media import MediaError, MediaFetcher
 from .photos import CleanPhoto, PhotoError
-from .sender import channel_of
-
-if TYPE_CHECKING:
-    from .web import SmsContext
+from .sender import MessageSender, channel_of
 
 logger = logging.getLogger(__name__)
 
@@ -26,17 +26,33 @@ MEDIA_FAILED = ("Triageline {ref}: we could not read the photo you sent. Please 
                 "link we texted you.")
 
 
-async def attach_photo(ctx: SmsContext, case_id: int, photo: CleanPhoto, *, source: str) -> bool:
+class PhotoContext(Protocol):
+    """What attaching a photo needs (sms/web.py's SmsContext has it; attach does not import it back)."""
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def sender(self) -> MessageSender: ...
+
+    @property
+    def media(self) -> MediaFetcher | None: ...
+
+    @property
+    def decoder(self) -> PhotoDecoder: ...
+
+
+async def attach_photo(ctx: PhotoContext, case_id: int, photo: CleanPhoto, *, source: str) -> bool:
     """Store the photo (encrypted) and attach it to the case (audited); False when it was already attached.
 
     Raises routing's PhotoLimit when the case holds as many photos as it may.
     """
-    _, created = await ctx.store.add_photo(case_id, jpeg=photo.jpeg, width=photo.width, height=photo.height,
-                                           source=source)
+    _, created = await add_photo(ctx.store, case_id, jpeg=photo.jpeg, width=photo.width, height=photo.height,
+                                 source=source)
     return created
 
 
-async def attach_media(ctx: SmsContext, msg: InboundMessage, case_id: int, reference: str) -> int:
+async def attach_media(ctx: PhotoContext, msg: InboundMessage, case_id: int, reference: str) -> int:
     """Fetch, check and attach the images an MMS/WhatsApp message carried; returns how many were attached.
 
     Runs after the webhook answered (Twilio waits 15 s at most); a photo we cannot use is told to the patient.
@@ -70,5 +86,6 @@ async def attach_media(ctx: SmsContext, msg: InboundMessage, case_id: int, refer
         await ctx.store.audit(case_id, actor="patient", action="media_refused", detail=", ".join(failed))
         full = "photo-limit" in failed  # asking for the photo again would only be refused again
         await ctx.sender.send(msg.sender, (PHOTO_LIMIT_TEXT if full else MEDIA_FAILED).format(ref=reference),
-                              kind="media_failed", case_id=case_id, idempotency_key=f"inbound:{msg.sid}:media_failed")
+                              kind=MessageKind.MEDIA_FAILED, case_id=case_id,
+                              idempotency_key=f"inbound:{msg.sid}:media_failed")
     return attached

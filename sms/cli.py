@@ -7,6 +7,8 @@ import asyncio
 import json
 from typing import Awaitable, Callable
 
+from routing.outbox import list_messages
+
 
 def register(subparsers, open_store: Callable[[], Awaitable[object]]) -> None:
     """Add `outbox [--case ID] [--limit N] [--json]`; the handler is `args.func(args) -> exit code`."""
@@ -21,7 +23,7 @@ async def _outbox(args: argparse.Namespace, open_store: Callable[[], Awaitable[o
     """Print the messages; plain text is for a person reading the terminal."""
     store = await open_store()
     try:
-        messages = await store.list_messages(limit=args.limit, case_id=args.case)
+        messages = await list_messages(store, limit=args.limit, case_id=args.case)
     finally:
         await store.close()
     for m in messages:

@@ -16,6 +16,7 @@ from typing import Callable
 from intake.emergency import emergency_number_for
 from intake.red_flags import find_red_flags
 from routing.errors import IllegalTransition, RoutingError
+from routing.models import MessageKind
 from routing.privacy import mask_phone
 from routing.queue import (QueueError, accept, case_id_for_reference, claim_next, follow_up_case, pass_case,
                            record_follow_up_reply, resolve, worker_status)
@@ -165,8 +166,9 @@ class QueueReplies:
         if self.sender is None or not self.public_base_url:
             return False
         url = case_url(self.public_base_url, self.secret, case_id, now=self.clock())
-        result = await self.sender.send(worker.phone, CASE_LINK.format(ref=reference, url=url), kind="case_link",
-                                        case_id=case_id, idempotency_key=f"inbound:{msg.sid}:case_link",
+        result = await self.sender.send(worker.phone, CASE_LINK.format(ref=reference, url=url),
+                                        kind=MessageKind.CASE_LINK, case_id=case_id,
+                                        idempotency_key=f"inbound:{msg.sid}:case_link",
                                         send_within_s=CASE_LINK_SEND_WITHIN_S)
         if not result.ok:
             logger.warning("case link for %s to worker %d not sent: %s", reference, worker.id, result.error)

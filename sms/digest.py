@@ -14,9 +14,11 @@ from datetime import UTC, datetime
 
 from routing.errors import NotifyFailed
 from routing.jobs import ClaimedJob, Handler
+from routing.models import MessageKind
 from routing.notify import Notifier
+from routing.photos import PHOTO_DIGEST, count_photos
 from routing.queue import current_worker
-from routing.store import PHOTO_DIGEST, Store
+from routing.store import Store
 from routing.workers import get_worker
 
 from .links import case_url
@@ -33,7 +35,7 @@ def photo_digest_handlers(store: Store, notifier: Notifier, *, secret: bytes, pu
 
     async def on_photo_digest(job: ClaimedJob) -> None:
         case_id = job.payload["case_id"]
-        new = await store.count_photos(case_id, since=datetime.fromtimestamp(job.payload["since_s"], UTC))
+        new = await count_photos(store, case_id, since=datetime.fromtimestamp(job.payload["since_s"], UTC))
         if not new:
             return
         case = await store.get_case(case_id)
@@ -45,9 +47,9 @@ def photo_digest_handlers(store: Store, notifier: Notifier, *, secret: bytes, pu
             return
         link = case_url(public_base_url, secret, case_id, now=clock()) if public_base_url else ""
         body = DIGEST_TEXT.format(ref=case.reference, new=new, photos="photo" if new == 1 else "photos",
-                                  total=await store.count_photos(case_id), link=link).strip()
+                                  total=await count_photos(store, case_id), link=link).strip()
         for number in numbers:
-            delivery = await notifier.send(number, body, kind="photo_notice", case_id=case_id,
+            delivery = await notifier.send(number, body, kind=MessageKind.PHOTO_NOTICE, case_id=case_id,
                                            idempotency_key=f"job:{job.id}:{recipient_tag(secret, number)}",
                                            send_within_s=store.policy.send_within_s)
             if delivery is not None and delivery.retry:

@@ -10,6 +10,7 @@ must get an answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
@@ -37,6 +38,17 @@ def _digits(max_digits: int, maximum: int):
     return check
 
 
+def twilio_word(meanings: Mapping[str, object]) -> BeforeValidator:
+    """A before-validator: one of the status words Twilio documents for this field, as what it means to us
+    (routing's own enum); any other word is refused."""
+    def check(value: object) -> object:
+        if isinstance(value, str) and value in meanings:
+            return meanings[value]
+        raise ValueError("not a status word Twilio sends here")
+
+    return BeforeValidator(check)
+
+
 def _clean_text(value: str) -> str:
     """Drop control characters (tab and newlines stay) and keep Twilio's length."""
     return _UNPRINTABLE.sub("", value)[:MAX_BODY_CHARS]
@@ -47,7 +59,6 @@ Sid = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 # A phone number, whatsapp:+..., client:name, sip:user@host or "anonymous": printable ASCII, no controls.
 Address = Annotated[str, StringConstraints(pattern=r"^[ -~]{0,64}$")]
 Sender = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[!-~][ -~]{0,63}$")]  # not empty
-StatusWord = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_-]{0,23}$")]  # completed, no-answer, delivered
 MessageText = Annotated[str, AfterValidator(_clean_text)]
 Seconds = Annotated[int | None, BeforeValidator(_digits(9, INT4_MAX))]
 RowId = Annotated[int | None, BeforeValidator(_digits(10, INT4_MAX))]

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
+from routing.models import MessageStatus
+
 from .fields import (MAX_BODY_CHARS, Address, ContentType, ErrorCode, MediaUrl, MessageText, RowId, Sender, Sid,
-                     StatusWord, TwilioForm)
+                     TwilioForm, twilio_word)
 
 __all__ = ["MAX_BODY_CHARS", "InboundMessage", "InboundSmsForm", "SmsStatusForm"]
 
 MAX_MEDIA = 10
+M = MessageStatus
+# Twilio's message status words (status callbacks and the REST API), and what each means to routing. Twilio's
+# "sending" is our own SENDING word too: a row it marks so is reconciled with Twilio before any resend.
+TWILIO_MESSAGE_STATES = {
+    "accepted": M.ACCEPTED, "scheduled": M.SCHEDULED, "queued": M.QUEUED, "sending": M.SENDING, "sent": M.SENT,
+    "delivered": M.DELIVERED, "undelivered": M.UNDELIVERED, "failed": M.FAILED, "read": M.READ,
+    "partially_delivered": M.PARTIALLY_DELIVERED, "canceled": M.CANCELED, "receiving": M.RECEIVING,
+    "received": M.RECEIVED,
+}
+TwilioMessageStatus = Annotated[MessageStatus, twilio_word(TWILIO_MESSAGE_STATES)]
 
 Keyword = Literal["stop", "start", "help"]
 # Twilio's default opt-out handling on long codes answers these whole-message keywords itself; we mirror it.
@@ -84,12 +96,12 @@ class SmsStatusForm(TwilioForm):
     """Twilio's delivery report for a message we sent; `message_id` is our own, from the callback's query."""
 
     message_id: RowId = None
-    message_status: StatusWord | None = Field(None, alias="MessageStatus")
-    sms_status: StatusWord | None = Field(None, alias="SmsStatus")
+    message_status: TwilioMessageStatus | None = Field(None, alias="MessageStatus")
+    sms_status: TwilioMessageStatus | None = Field(None, alias="SmsStatus")
     message_sid: Sid | None = Field(None, alias="MessageSid")
     error_code: ErrorCode = Field(None, alias="ErrorCode")
 
     @property
-    def status(self) -> str | None:
+    def status(self) -> MessageStatus | None:
         """What became of the message (sent, delivered, undelivered...)."""
         return self.message_status or self.sms_status

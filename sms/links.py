@@ -19,9 +19,12 @@ MAC_BYTES = 16
 class LinkError(Exception):
     """A link that does not open anything; `code` says why (link-malformed, link-forged, link-expired)."""
 
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
+    code = "link-malformed"
+
+    def __init__(self, message: str = "", *, code: str | None = None) -> None:
+        super().__init__(message or code or self.code)
+        if code:
+            self.code = code
 
 
 def _mac(secret: bytes, purpose: str, payload: str) -> str:
@@ -41,11 +44,11 @@ def read_token(secret: bytes, token: str, *, purpose: str, now: float) -> int:
         case_text, expires_text, mac = token.split(".")
         case_id, expires = int(case_text), int(expires_text)
     except ValueError:
-        raise LinkError("link-malformed") from None
+        raise LinkError(code="link-malformed") from None
     if not hmac.compare_digest(mac, _mac(secret, purpose, f"{case_text}.{expires_text}")):
-        raise LinkError("link-forged")
+        raise LinkError(code="link-forged")
     if now > expires:
-        raise LinkError("link-expired")
+        raise LinkError(code="link-expired")
     return case_id
 
 

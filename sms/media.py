@@ -19,9 +19,12 @@ CHUNK_BYTES = 64 * 1024
 class MediaError(Exception):
     """Media we could not fetch; `code` is stable: media-foreign-url, media-http-<status>, media-too-large, media-unreachable."""
 
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
+    code = "media-unreachable"
+
+    def __init__(self, message: str = "", *, code: str | None = None) -> None:
+        super().__init__(message or code or self.code)
+        if code:
+            self.code = code
 
 
 class MediaFetcher:
@@ -45,16 +48,16 @@ class MediaFetcher:
 
     def _get(self, url: str) -> bytes:
         if not url.startswith(self.origin + "/"):
-            raise MediaError("media-foreign-url")
+            raise MediaError(code="media-foreign-url")
         try:
             with requests.get(url, auth=self._auth, timeout=self.timeout_s, stream=True) as response:
                 if response.status_code != 200:
-                    raise MediaError(f"media-http-{response.status_code}")
+                    raise MediaError(code=f"media-http-{response.status_code}")
                 data = bytearray()
                 for chunk in response.iter_content(CHUNK_BYTES):
                     data += chunk
                     if len(data) > self.max_bytes:  # stop reading: a 50 MB "photo" never fills memory
-                        raise MediaError("media-too-large")
+                        raise MediaError(code="media-too-large")
                 return bytes(data)
         except requests.RequestException as exc:
-            raise MediaError("media-unreachable") from exc
+            raise MediaError(code="media-unreachable") from exc

@@ -8,6 +8,7 @@ import logging
 import time
 
 from intake.models import TriageResult
+from routing.models import MessageKind
 
 from .links import case_url, photo_url
 from .sender import MessageSender, SendResult
@@ -34,10 +35,10 @@ async def send_case_summaries(
     results = []
     worker_text = worker_summary(summary)
     for number in dict.fromkeys(n.strip() for n in worker_numbers if n.strip()):
-        results.append(await sender.send(number, worker_text, kind="worker_summary", case_id=case_id,
+        results.append(await sender.send(number, worker_text, kind=MessageKind.WORKER_SUMMARY, case_id=case_id,
                                          idempotency_key=f"case:{case_id}:worker_summary:{recipient_tag(secret, number)}"))
     if case.caller:
-        results.append(await sender.send(case.caller, caller_summary(summary), kind="caller_summary",
+        results.append(await sender.send(case.caller, caller_summary(summary), kind=MessageKind.CALLER_SUMMARY,
                                          case_id=case_id, idempotency_key=f"case:{case_id}:caller_summary"))
     failed = sum(1 for r in results if not r.ok)
     logger.info("case %s: %d summaries recorded, %d failed", case.reference, len(results), failed)

@@ -34,9 +34,12 @@ EXIF_ORIENTATION = 0x0112
 class PhotoError(Exception):
     """A refused upload; `code` is stable: photo-too-large, photo-not-image, photo-format, photo-too-many-pixels."""
 
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
+    code = "photo-not-image"
+
+    def __init__(self, message: str = "", *, code: str | None = None) -> None:
+        super().__init__(message or code or self.code)
+        if code:
+            self.code = code
 
 
 @dataclass(frozen=True)
@@ -58,17 +61,17 @@ def clean_photo(data: bytes, *, max_bytes: int = MAX_PHOTO_BYTES, max_pixels: in
                 max_side: int = MAX_PHOTO_SIDE) -> CleanPhoto:
     """Check that `data` is a JPEG/PNG/WebP of sane size, then re-encode it small; raises PhotoError."""
     if len(data) > max_bytes:
-        raise PhotoError("photo-too-large", f"{len(data)} bytes")
+        raise PhotoError(f"{len(data)} bytes", code="photo-too-large")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))  # reads the header only: size is known before decoding
             source_format = str(image.format)
             if source_format not in ALLOWED_FORMATS:
-                raise PhotoError("photo-format", source_format)
+                raise PhotoError(source_format, code="photo-format")
             width, height = image.size
             if width * height > max_pixels or max(width, height) > max_side:
-                raise PhotoError("photo-too-many-pixels", f"{width}x{height}")
+                raise PhotoError(f"{width}x{height}", code="photo-too-many-pixels")
             orientation = image.getexif().get(EXIF_ORIENTATION)
             if source_format == "JPEG":
                 image.draft("RGB", _fit((width, height), STORED_MAX_SIDE))  # libjpeg decodes at 1/2, 1/4 or 1/8
@@ -77,10 +80,10 @@ def clean_photo(data: bytes, *, max_bytes: int = MAX_PHOTO_BYTES, max_pixels: in
     except PhotoError:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise PhotoError("photo-not-image" if isinstance(exc, UnidentifiedImageError) else "photo-too-many-pixels",
-                         type(exc).__name__) from exc
+        code = "photo-not-image" if isinstance(exc, UnidentifiedImageError) else "photo-too-many-pixels"
+        raise PhotoError(type(exc).__name__, code=code) from exc
     except (OSError, ValueError, SyntaxError) as exc:  # truncated or corrupt data
-        raise PhotoError("photo-not-image", type(exc).__name__) from exc
+        raise PhotoError(type(exc).__name__, code="photo-not-image") from exc
     del image  # the full-size decode is freed before the last resize
     small = reduced.resize(_fit(reduced.size, STORED_MAX_SIDE), Image.Resampling.LANCZOS) if max(
         reduced.size) > STORED_MAX_SIDE else reduced

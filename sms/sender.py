@@ -17,8 +17,11 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
 from routing.contacts import is_opted_out, set_opted_out
+from routing.models import MessageStatus
+from routing.outbox import add_message, message_status, retry_message, update_message
 from routing.privacy import mask_phone
 
+from .inbound import TWILIO_MESSAGE_STATES
 from .summaries import follow_up_text
 
 logger = logging.getLogger(__name__)
@@ -29,7 +32,6 @@ TRANSIENT_HTTP = frozenset({429, 500, 502, 503, 504})
 INVALID_NUMBER = 21211  # Twilio: the 'To' number is not a valid phone number
 OPTED_OUT = 21610  # Twilio: the recipient replied STOP
 EXHAUSTED = "retries-exhausted"  # the one failure a later job attempt may send again
-SENDING = "sending"  # recorded, and a sender may be talking to the provider right now
 IN_FLIGHT = "in-flight"  # the answer when another sender may still be sending this message: try again later
 TIMEOUT_PARTS_PER_ATTEMPT = 2  # a request may wait its timeout to connect, then again to read
 MIN_ATTEMPT_TIMEOUT_S = 0.2  # less time than this left in the send window: no new attempt
@@ -46,19 +48,20 @@ class SendResult:
     """What became of one message: its database row, and the provider's answer if it was sent."""
 
     message_id: int
-    status: str  # outbox | queued/accepted/sent (Twilio's word) | failed | duplicate | opted-out
+    status: str  # a MessageStatus (outbox, queued/accepted/sent, failed, opted-out), or duplicate | in-flight
     provider_sid: str | None = None
     error: str | None = None  # stable code first: "invalid-number: ...", "retries-exhausted: ..."
 
     @property
     def ok(self) -> bool:
         """True unless the message is recorded as failed."""
-        return self.status != "failed"
+        return self.status != MessageStatus.FAILED
 
     @property
     def retry(self) -> bool:
         """True when only passing errors stopped it, or another send may be under way: run the job again."""
-        return self.status == IN_FLIGHT or (self.status == "failed" and (self.error or "").startswith(EXHAUSTED))
+        failed = self.status == MessageStatus.FAILED
+        return self.status == IN_FLIGHT or (failed and (self.error or "").startswith(EXHAUSTED))
 
 
 class MessageSender(Protocol):
@@ -72,6 +75,11 @@ class MessageSender(Protocol):
         ...
 
 
+def _provider_status(word: object) -> MessageStatus:
+    """Twilio's word for a message it has, as routing's; a word Twilio adds later reads as queued (it has it)."""
+    return TWILIO_MESSAGE_STATES.get(str(word or "queued"), MessageStatus.QUEUED)
+
+
 def channel_of(address: str) -> str:
     """'whatsapp' for `whatsapp:+...` addresses, else 'sms'."""
     return "whatsapp" if address.startswith("whatsapp:") else "sms"
@@ -83,7 +91,7 @@ class _RecordingSender:
     Also routing's Notifier: its jobs send through here, keyed by job, and word the follow-up with us.
     """
 
-    status_recorded = SENDING
+    status_recorded = MessageStatus.SENDING
 
     def __init__(self, store) -> None:
         self.store = store
@@ -106,14 +114,14 @@ class _RecordingSender:
         window_s = self.send_span_s if send_within_s is None else min(send_within_s, self.send_span_s)
         started = time.monotonic()  # before the row is stamped, so our window never outlasts the row's
         opted_out = await is_opted_out(self.store, to)
-        message_id, created = await self.store.add_message(
-            to=to, body=body, kind=kind, case_id=case_id, channel=channel_of(to),
-            status="opted-out" if opted_out else self.status_recorded, idempotency_key=idempotency_key,
+        message_id, created = await add_message(
+            self.store, to=to, body=body, kind=kind, case_id=case_id, channel=channel_of(to),
+            status=MessageStatus.OPTED_OUT if opted_out else self.status_recorded, idempotency_key=idempotency_key,
         )
         if opted_out:
             if created:
                 logger.info("message %s (%s) not sent: %s opted out", message_id, kind, mask_phone(to))
-                return SendResult(message_id, "opted-out")
+                return SendResult(message_id, MessageStatus.OPTED_OUT)
             return SendResult(message_id, "duplicate")
         if created:
             return await self._deliver(message_id, to, body, deadline=started + window_s)
@@ -127,11 +135,12 @@ class _RecordingSender:
         """
         started = time.monotonic()
         stale_before = self.store.now() - timedelta(seconds=window_s + ABANDON_MARGIN_S)
-        recorded_at = await self.store.retry_message(
-            message_id, error_prefix=EXHAUSTED, status=self.status_recorded,
-            stale_status=SENDING if self.status_recorded == SENDING else None, stale_before=stale_before)
+        recorded_at = await retry_message(
+            self.store, message_id, error_prefix=EXHAUSTED, status=self.status_recorded,
+            stale_status=MessageStatus.SENDING if self.status_recorded == MessageStatus.SENDING else None,
+            stale_before=stale_before)
         if recorded_at is None:
-            if await self.store.message_status(message_id) == SENDING:
+            if await message_status(self.store, message_id) == MessageStatus.SENDING:
                 logger.info("message %s to %s may still be under way; later", message_id, mask_phone(to))
                 return SendResult(message_id, IN_FLIGHT)
             logger.info("message %s to %s already recorded; not sent again", message_id, mask_phone(to))
@@ -157,11 +166,11 @@ class _RecordingSender:
 class OutboxSender(_RecordingSender):
     """The embedded default: messages wait in the database outbox (`triage outbox`), nothing leaves the machine."""
 
-    status_recorded = "outbox"
+    status_recorded = MessageStatus.OUTBOX
 
     async def _deliver(self, message_id: int, to: str, body: str, *, deadline: float) -> SendResult:
         """Nothing to do: the row is the outbox."""
-        return SendResult(message_id, "outbox")
+        return SendResult(message_id, MessageStatus.OUTBOX)
 
 
 class _HttpClient(TwilioHttpClient):
@@ -265,18 +274,18 @@ class TwilioSender(_RecordingSender):
                     await asyncio.sleep(delay)
                     continue
                 return await self._failed(message_id, to, f"{EXHAUSTED}: {error}" if transient else error)
-            status = str(message.status or "queued")
-            await self.store.update_message(message_id, status=status, provider_sid=message.sid)
+            status = _provider_status(message.status)
+            await update_message(self.store, message_id, status=status, provider_sid=message.sid)
             logger.info("sent %s to %s as %s", message_id, mask_phone(to), message.sid)
             return SendResult(message_id, status, provider_sid=message.sid)
 
     async def _failed(self, message_id: int, to: str, error: str) -> SendResult:
         """Record a send that did not happen (EXHAUSTED: a later job attempt reconciles, then may send)."""
         logger.error("send %s to %s failed: %s", message_id, mask_phone(to), error)
-        await self.store.update_message(message_id, status="failed", error=error)
+        await update_message(self.store, message_id, status=MessageStatus.FAILED, error=error)
         if error.startswith("opted-out"):  # STOP reached Twilio before us: remember it too
             await set_opted_out(self.store, to, True)
-        return SendResult(message_id, "failed", error=error)
+        return SendResult(message_id, MessageStatus.FAILED, error=error)
 
     async def _reconcile(self, message_id: int, to: str, body: str, *, since: datetime) -> SendResult | None:
         """Did Twilio get this message from a sender that died, or timed out, before hearing back? Record it if so.
@@ -299,16 +308,16 @@ class TwilioSender(_RecordingSender):
         if sid is None:
             logger.warning("message %s to %s: Twilio never got it; sending it now", message_id, mask_phone(to))
             return None
-        await self.store.update_message(message_id, status=status, provider_sid=sid)
+        await update_message(self.store, message_id, status=status, provider_sid=sid)
         logger.warning("message %s to %s: Twilio had it as %s; not sent again", message_id, mask_phone(to), sid)
         return SendResult(message_id, status, provider_sid=sid)
 
-    def _find_sent(self, to: str, body: str, cutoff: datetime) -> tuple[str | None, str]:
+    def _find_sent(self, to: str, body: str, cutoff: datetime) -> tuple[str | None, MessageStatus | str]:
         """(sid, status) of our newest message to `to` with this body created after `cutoff`; (None, "") if none."""
         for message in self.client.messages.stream(to=to, from_=self._from_for(to), limit=RECONCILE_SCAN_LIMIT,
                                                    page_size=RECONCILE_PAGE_SIZE):
             if message.body == body and message.date_created is not None and message.date_created >= cutoff:
-                return message.sid, str(message.status or "queued")
+                return message.sid, _provider_status(message.status)
         return None, ""
 
     def _from_for(self, to: str) -> str:

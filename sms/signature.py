@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import logging
-from typing import TypeVar
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from quart import Response, request
@@ -40,14 +43,14 @@ def is_valid_signature(auth_token: str, url: str, params: dict[str, str], signat
     return RequestValidator(auth_token).validate(url, params, signature)
 
 
-async def signed_form(model: type[Form], *, auth_token: str | None, public_base_url: str,
-                      query: tuple[str, ...] = ()) -> Form | Response:
+async def _signed_form(model: type[Form], *, auth_token: str | None, public_base_url: str,
+                       query: tuple[str, ...] = ()) -> Form | Response:
     """The webhook's form as `model`, or the refusal: 413 for a body no webhook sends, 403 for a bad signature,
     400 for a field that is not what Twilio sends (the reason is logged, never the value).
 
-    Every Twilio webhook (voice and SMS) comes through here. Without an auth token (the embedded default,
-    no Twilio account) there is no signature to check. `query` names query-string fields the model also reads
-    (ours, in a callback URL we gave Twilio: it is signed with the rest).
+    Every Twilio webhook (voice and SMS) comes through here, by WebhookSigning.webhook. Without an auth token
+    (the embedded default, no Twilio account) there is no signature to check. `query` names query-string fields
+    the model also reads (ours, in a callback URL we gave Twilio: it is signed with the rest).
     """
     if (request.content_length or 0) > WEBHOOK_BODY_LIMIT_BYTES:  # a chunked body is bounded by MAX_CONTENT_LENGTH
         logger.warning("%s refused: %s bytes", request.path, request.content_length)
@@ -65,6 +68,32 @@ async def signed_form(model: type[Form], *, auth_token: str | None, public_base_
         logger.warning("%s refused: %s", request.path, parsed)
         return Response("bad request", 400)
     return parsed
+
+
+@dataclass(frozen=True)
+class WebhookSigning:
+    """How this server checks Twilio's webhooks: the auth token (None: unsigned, development) and public origin."""
+
+    auth_token: str | None
+    public_base_url: str = ""
+
+    def webhook(self, model: type[Form], *, query: tuple[str, ...] = ()
+                ) -> Callable[[Callable[..., Awaitable[Response]]], Callable[..., Awaitable[Response]]]:
+        """Decorate a webhook route: it is called with the request's signed, typed form (`model`) first; a
+        request that fails `_signed_form` gets its refusal (413, 403, 400) and the route never runs."""
+
+        def decorate(route: Callable[..., Awaitable[Response]]) -> Callable[..., Awaitable[Response]]:
+            @functools.wraps(route)
+            async def checked(*args: Any, **kwargs: Any) -> Response:
+                form = await _signed_form(model, auth_token=self.auth_token, public_base_url=self.public_base_url,
+                                          query=query)
+                if isinstance(form, Response):
+                    return form
+                return await route(form, *args, **kwargs)
+
+            return checked
+
+        return decorate
 
 
 def _printable(value: str) -> str:

@@ -15,6 +15,8 @@ from intake.emergency import emergency_number, emergency_number_for
 from intake.red_flags import find_red_flags
 from routing.contacts import Received, is_opted_out, receive, record_reply, set_opted_out
 from routing.errors import NotFound, PhotoLimit
+from routing.outbox import update_message
+from routing.photos import count_photos, list_photos, read_photo
 from routing.privacy import mask_phone
 from routing.workers import find_worker
 
@@ -28,8 +30,7 @@ from .media import MediaFetcher
 from .notify import send_case_summaries
 from .photos import MAX_PHOTO_BYTES, PhotoError
 from .sender import MessageSender
-from .signature import Form
-from .signature import signed_form as check_signed_form
+from .signature import WebhookSigning
 from .throttle import UploadThrottle
 
 if TYPE_CHECKING:
@@ -79,16 +80,12 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
     # Set before any page is rendered: Jinja reads it when it compiles a template.
     bp.record_once(lambda state: setattr(state.app.jinja_env, "finalize", display_text))
 
-    async def signed_form(model: type[Form], query: tuple[str, ...] = ()) -> Form | Response:
-        return await check_signed_form(model, auth_token=ctx.auth_token, public_base_url=ctx.public_base_url,
-                                       query=query)
+    signing = WebhookSigning(ctx.auth_token, ctx.public_base_url)
 
     @bp.post("/sms/incoming")
-    async def incoming() -> Response:
+    @signing.webhook(InboundSmsForm)
+    async def incoming(form: InboundSmsForm) -> Response:
         """A patient or worker texted us; a retried webhook gets the first answer again and changes nothing."""
-        form = await signed_form(InboundSmsForm)
-        if isinstance(form, Response):
-            return form
         msg = form.message()
         try:
             seen = await receive(ctx.store, msg.sid, msg.sender)
@@ -147,16 +144,14 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         return turn.reply
 
     @bp.post("/sms/status")
-    async def status() -> Response:
+    @signing.webhook(SmsStatusForm, query=("message_id",))
+    async def status(form: SmsStatusForm) -> Response:
         """Twilio tells us what became of a message we sent (sent, delivered, undelivered...)."""
-        form = await signed_form(SmsStatusForm, query=("message_id",))
-        if isinstance(form, Response):
-            return form
         message_id, state, code = form.message_id, form.status, form.error_code
         if message_id is not None and state:
             try:
-                await ctx.store.update_message(message_id, status=state[:16], provider_sid=form.message_sid,
-                                               error=f"twilio {code}" if code is not None else None)
+                await update_message(ctx.store, message_id, status=state, provider_sid=form.message_sid,
+                                     error=f"twilio {code}" if code is not None else None)
             except NotFound:
                 logger.warning("status callback for unknown message %s", message_id)
         return Response("", 204)
@@ -200,7 +195,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         if (wait_s := ctx.throttle.hit_link(case.id)) is not None:
             logger.warning("upload for case %s refused: over %s", case.reference, ctx.throttle.per_link)
             return _retry_after(await page("upload.html", 429, error=SLOW_DOWN_TEXT, **values), wait_s)
-        if await ctx.store.count_photos(case.id) >= ctx.store.policy.photos_per_case_max:
+        if await count_photos(ctx.store, case.id) >= ctx.store.policy.photos_per_case_max:
             return await full_case(case, values)  # before the body is parsed or decoded
         try:
             upload = (await request.files).get("photo")
@@ -235,7 +230,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         if refusal is not None:
             return refusal
         response = await page("case.html", case=case, triage=case.triage, token=token,
-                              photos=await ctx.store.list_photos(case.id), notes=await ctx.store.list_notes(case.id),
+                              photos=await list_photos(ctx.store, case.id), notes=await ctx.store.list_notes(case.id),
                               trail=await ctx.store.audit_trail(case.id), title=f"Case {case.reference}")
         response.headers["Cache-Control"] = "no-store"
         return response
@@ -246,7 +241,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         case, refusal = await open_link(token, "case")
         if refusal is not None:
             return refusal
-        found = await ctx.store.read_photo(case.id, name, actor="case-link")
+        found = await read_photo(ctx.store, case.id, name, actor="case-link")
         if found is None:  # only what the database lists for this case: also what keeps "../" out
             return Response("not found", 404)
         photo, data = found

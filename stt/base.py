@@ -10,9 +10,12 @@ from typing import Protocol
 class SttError(Exception):
     """A backend failed; `code` is stable and machine-readable (e.g. "stt-timeout")."""
 
-    def __init__(self, code: str, message: str = "") -> None:
-        super().__init__(message or code)
-        self.code = code
+    code = "stt-failed"
+
+    def __init__(self, message: str = "", *, code: str | None = None) -> None:
+        super().__init__(message or code or self.code)
+        if code:
+            self.code = code
 
 
 def remote_failure(err: Exception, sdk: ModuleType) -> str:

@@ -48,7 +48,7 @@ class FallbackTranscriber:
         except SttError:
             raise
         except Exception as err:
-            raise SttError("stt-failed", f"{self.fallback.name} fallback failed after {code}: {err}") from err
+            raise SttError(f"{self.fallback.name} fallback failed after {code}: {err}", code="stt-failed") from err
 
     def close(self) -> None:
         """Release the remote threads without waiting for hung requests."""
@@ -75,7 +75,7 @@ def build_transcriber(
     from .primed import PrimedTermsTranscriber
 
     if backend == "openai" and not openai_api_key:
-        raise SttError("stt-config", "STT_BACKEND=openai needs OPENAI_API_KEY")
+        raise SttError("STT_BACKEND=openai needs OPENAI_API_KEY", code="stt-config")
     local = PrimedTermsTranscriber(
         LocalWhisperTranscriber(model_dir=model_dir, compute_type=compute_type, cpu_threads=cpu_threads)
     )

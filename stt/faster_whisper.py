@@ -53,7 +53,7 @@ class LocalWhisperTranscriber:
                 local_files_only=True,
             )
         except Exception as err:
-            raise SttError("stt-model-missing", f"cannot load Whisper model from {self.model_dir}: {err}") from err
+            raise SttError(f"cannot load Whisper model from {self.model_dir}: {err}", code="stt-model-missing") from err
         logger.info("loaded Whisper model %s (%s)", self.model_dir, compute_type)
 
     def transcribe(self, pcm16: bytes, sample_rate: int, hints: Hints | None = None) -> Transcript:
@@ -77,7 +77,7 @@ class LocalWhisperTranscriber:
             # The generator is lazy: decoding happens here, inside the caller's worker thread.
             kept = [s for s in segments if _is_speech(s.text, s.no_speech_prob, s.avg_logprob)]
         except Exception as err:
-            raise SttError("stt-local-failed", f"local Whisper failed: {err}") from err
+            raise SttError(f"local Whisper failed: {err}", code="stt-local-failed") from err
         text = " ".join(s.text.strip() for s in kept).strip()
         no_speech = min((s.no_speech_prob for s in kept), default=1.0)
         return Transcript(text=text, backend=self.name, audio_seconds=seconds, no_speech_prob=no_speech)

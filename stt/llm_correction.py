@@ -45,9 +45,12 @@ SYSTEM_PROMPT = (
 class CorrectionError(Exception):
     """The LLM stage failed; `code` is stable (e.g. "correct-timeout"). The offline text stands."""
 
-    def __init__(self, code: str, message: str = "") -> None:
-        super().__init__(message or code)
-        self.code = code
+    code = "correct-failed"
+
+    def __init__(self, message: str = "", *, code: str | None = None) -> None:
+        super().__init__(message or code or self.code)
+        if code:
+            self.code = code
 
 
 class Rewriter(Protocol):
@@ -85,7 +88,7 @@ class OpenAIRewriter:
             )
         except (openai.OpenAIError, ValueError) as err:  # ValueError: a body that is not JSON
             kind = remote_failure(err, openai)
-            raise CorrectionError(f"correct-{kind}", f"OpenAI correction failed ({kind}): {err}") from err
+            raise CorrectionError(f"OpenAI correction failed ({kind}): {err}", code=f"correct-{kind}") from err
         return _text_or_raise(lambda: reply.choices[0].message.content)
 
 
@@ -114,7 +117,7 @@ class AnthropicRewriter:
             )
         except (anthropic.AnthropicError, ValueError) as err:  # ValueError: a body that is not JSON
             kind = remote_failure(err, anthropic)
-            raise CorrectionError(f"correct-{kind}", f"Claude correction failed ({kind}): {err}") from err
+            raise CorrectionError(f"Claude correction failed ({kind}): {err}", code=f"correct-{kind}") from err
         return _text_or_raise(lambda: "".join(b.text for b in reply.content if getattr(b, "type", None) == "text"))
 
 
@@ -123,9 +126,10 @@ def _text_or_raise(read: Callable[[], object]) -> str:
     try:
         content = read()
     except (AttributeError, IndexError, TypeError) as err:
-        raise CorrectionError("correct-remote-malformed", f"the correction reply has another shape: {err}") from err
+        raise CorrectionError(f"the correction reply has another shape: {err}",
+                              code="correct-remote-malformed") from err
     if not isinstance(content, str) or not content.strip():
-        raise CorrectionError("correct-remote-malformed", "the correction reply has no text")
+        raise CorrectionError("the correction reply has no text", code="correct-remote-malformed")
     return content.strip()
 
 

@@ -42,10 +42,10 @@ class OpenAITranscriber:
             )
         except (openai.OpenAIError, ValueError) as err:  # ValueError: a body that is not JSON
             kind = remote_failure(err, openai)
-            raise SttError(f"stt-{kind}", f"OpenAI transcription failed ({kind}): {err}") from err
+            raise SttError(f"OpenAI transcription failed ({kind}): {err}", code=f"stt-{kind}") from err
         text = getattr(result, "text", None)
         if not isinstance(text, str):
-            raise SttError("stt-remote-malformed", "OpenAI transcription response has no text")
+            raise SttError("OpenAI transcription response has no text", code="stt-remote-malformed")
         return Transcript(text=text.strip(), backend=self.name, audio_seconds=duration_s(pcm16, sample_rate))
 
 

@@ -11,7 +11,7 @@ from sms.commands import QueueReplies
 from sms.decoding import PhotoDecoder
 from sms.throttle import UploadThrottle
 from sms.media import MediaFetcher
-from sms.signature import WEBHOOK_BODY_LIMIT_BYTES
+from sms.signature import WEBHOOK_BODY_LIMIT_BYTES, WebhookSigning
 from sms.web import UPLOAD_BODY_LIMIT_BYTES, SmsContext
 from sms.web import create_blueprint as sms_blueprint
 from voice.security_headers import install_security_headers
@@ -23,6 +23,8 @@ from voice.web import handle_stream
 
 logger = logging.getLogger(__name__)
 
+SERVICES = "triage.services"  # app.extensions key of the process's Services, once serving
+STARTER = "triage.start"  # app.extensions key of the coroutine that starts them (start_services)
 UPLOAD_PATH = "/upload/"  # sms's photo upload page: the one route whose body is larger than a webhook's
 
 
@@ -44,60 +46,66 @@ class BoundedRequest(Request):
 def create_app(settings: Settings | None = None) -> Quart:
     """Build the app; services (database, Whisper, TTS) start in before_serving, never per request.
 
-    Raises ConfigError in production when a safety setting is missing, however the server is started.
+    The services live in `app.extensions[SERVICES]` and nowhere else. Settings that cannot serve were refused
+    when they were read (ConfigError), however the server is started.
     """
     settings = settings or Settings()
-    settings.check_can_serve()
+    secrets = settings.secrets()
     app = Quart(__name__)
     app.request_class = BoundedRequest
     app.config["MAX_CONTENT_LENGTH"] = WEBHOOK_BODY_LIMIT_BYTES
     install_security_headers(app, https=settings.public_https)
-    holder: dict[str, Services] = {}
+    signing = WebhookSigning(secrets.twilio_auth_token, settings.public_base_url)
     decoder = PhotoDecoder(settings.photo_decode_workers, settings.photo_decode_queue)
     throttle = UploadThrottle(settings.upload_rate_per_link, settings.upload_rate_per_client,
                               trusted_proxy_hops=settings.trusted_proxy_hops)
 
     def services() -> Services:
-        return holder["services"]
+        return app.extensions[SERVICES]
 
-    app.register_blueprint(voice_blueprint(services))
+    app.register_blueprint(voice_blueprint(services, signing))
     app.asgi_app = serve_media_streams(app.asgi_app, lambda socket: handle_stream(socket, services()))
 
-    @app.before_serving
-    async def start_services() -> None:
+    async def start() -> None:
         if not settings.webhooks_signed:
             logger.warning("!!! TWILIO_AUTH_TOKEN is not set: webhooks are NOT signed and anyone who can reach this "
                            "server can post them as Twilio. Development only (ENVIRONMENT=production refuses this).")
-        services = holder["services"] = await Services.start(settings)
-        app.extensions["triage.services"] = services
+        services = app.extensions[SERVICES] = await Services.start(settings, secrets)
         # Registered here, not above: its routes are bound to the store, which only exists once serving
         # starts. No request has been handled yet, so Quart still allows it.
-        token = settings.twilio_auth_token.get_secret_value() if settings.twilio_auth_token else None
         app.register_blueprint(sms_blueprint(SmsContext(
             store=services.store,
             sender=services.sender,
             secret=services.secret,
             public_base_url=settings.public_base_url,
-            auth_token=token,
+            auth_token=signing.auth_token,
             worker_numbers=settings.worker_numbers,
             commands=QueueReplies(services.store, secret=services.secret, public_base_url=settings.public_base_url,
                                   sender=services.sender),
-            media=(MediaFetcher(settings.twilio_account_sid, token, api_base_url=settings.twilio_api_base_url or None)
+            media=(MediaFetcher(settings.twilio_account_sid, secrets.twilio_auth_token,
+                                api_base_url=settings.twilio_api_base_url or None)
                    if settings.twilio_enabled else None),
             decoder=decoder,
             throttle=throttle,
         )))
 
+    app.extensions[STARTER] = start
+
+    @app.before_serving
+    async def start_once() -> None:
+        if SERVICES not in app.extensions:  # `triage serve` starts them before hypercorn: see start_services
+            await start()
+
     @app.after_serving
     async def stop_services() -> None:
         decoder.close()
-        if "services" in holder:
-            await holder.pop("services").close()
+        if SERVICES in app.extensions:
+            await app.extensions.pop(SERVICES).close()
 
     @app.get("/healthz")
     async def healthz() -> Response:
         """For load balancers: 200 only when the database answers and the STT model is loaded."""
-        services = holder.get("services")
+        services = app.extensions.get(SERVICES)
         checks = {
             "database": services is not None and await services.store.ping(),
             "stt": services is not None and services.stt_ready,
@@ -109,9 +117,18 @@ def create_app(settings: Settings | None = None) -> Quart:
     @app.get("/metrics")
     async def metrics() -> Response:
         """Prometheus exposition of this process's calls, latencies, fallbacks, queue and jobs."""
-        services = holder.get("services")
+        services = app.extensions.get(SERVICES)
         if services is None:
             return Response("starting", status=503)
         return Response(await services.metrics.render(services.store), content_type=CONTENT_TYPE_LATEST)
 
     return app
+
+
+async def start_services(app: Quart) -> Services:
+    """Start the app's services now, outside hypercorn's lifespan, so a failure (a database that refuses us, a
+    Whisper model that will not load) reaches the caller as itself, not as hypercorn's LifespanFailureError
+    after Quart has logged its traceback. before_serving then finds them started."""
+    if SERVICES not in app.extensions:
+        await app.extensions[STARTER]()
+    return app.extensions[SERVICES]

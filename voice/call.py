@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Awaitable, Callable
 from intake.dialogue import Dialogue
 from intake.emergency import region_of
 from intake.models import Reply
+from routing.models import CallState
 from routing.privacy import mask_phone
 
 from voice.answering import FAILED_TURN_SOURCE, answer_turn
@@ -198,7 +199,8 @@ class CallSession:
                 self._handed_off = await leave_for_new_stream(self.services, self.writer)
             if not self._handed_off and self.case_id is not None and self.dialogue is not None:
                 self._emit(CallEventType.FINISH_START)
-                status = "completed" if self.dialogue.finished else ("hung-up" if hung_up else "dropped")
+                status = (CallState.COMPLETED if self.dialogue.finished
+                          else CallState.HUNG_UP if hung_up else CallState.DROPPED)
                 await finish_case(self.services, self.writer, self.dialogue, status=status)
         finally:
             if self.started:

@@ -17,6 +17,7 @@ from typing import AsyncIterator
 
 from hypercorn.asyncio import serve
 
+from routing.outbox import list_messages
 from voice.app import create_app
 from voice.events import CallEvent, CallEvents, CallEventType
 from voice.runtime import server_config
@@ -187,7 +188,7 @@ async def case_result(store, trace: CallTrace, scenario: dict, *, ended: asyncio
         said = heard.get(t.prompt_id) or [None]
         turns.append({"prompt_id": t.prompt_id, "said": t.said, "heard": said.pop(0) if said else None,
                       "latency_ms": t.latency_ms})
-    messages = await store.list_messages(case_id=case.id) if case else []
+    messages = await list_messages(store, case_id=case.id) if case else []
     return {
         "id": scenario.get("id"),
         "case_id": case.id if case else None,

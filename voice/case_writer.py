@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from intake.dialogue import Dialogue
+from routing import calls
 
 if TYPE_CHECKING:
     from routing.store import Store
@@ -118,7 +119,7 @@ class CaseWriter:
     async def _heartbeat(self) -> None:
         """Touch the call: a quiet stretch of a live call must not look like a call nobody owns."""
         try:
-            await self.store.touch_call(self.call_sid, stream_sid=self.stream_sid)
+            await calls.touch_call(self.store, self.call_sid, stream_sid=self.stream_sid)
         except Exception as exc:  # noqa: BLE001 -- the next heartbeat or turn tries again
             logger.warning("call %s: heartbeat not stored: %s", self.call_sid, type(exc).__name__)
 

@@ -14,7 +14,7 @@ from routing.cli import register as routing_commands
 from routing.cli import register_bench as routing_bench
 from sms.cli import register as sms_commands
 from stt.cli import register as stt_commands
-from voice.settings import Settings
+from voice.settings import ConfigError, Settings
 
 logger = logging.getLogger(__name__)
 
@@ -32,45 +32,29 @@ async def _open_store():
 
 def _make_notifier(store):
     """routing's jobs send through sms as the web app does: Twilio with delivery reports, else the outbox."""
-    from sms.sender import build_sender
-    from voice.services import sms_status_callback_url
+    from voice.services import sms_sender
 
     settings = _settings()
-    token = settings.twilio_auth_token.get_secret_value() if settings.twilio_enabled else None
-    return build_sender(store, account_sid=settings.twilio_account_sid, auth_token=token,
-                        from_number=settings.twilio_from_number, api_base_url=settings.twilio_api_base_url or None,
-                        status_callback_url=sms_status_callback_url(settings))
+    return sms_sender(store, settings, settings.secrets())
 
 
 def _sms_job_handlers(store, notifier):
     """The job kinds sms sends for routing: the photo digest, with the case link signed as the web app signs it."""
     from sms.digest import photo_digest_handlers
-    from voice.services import server_secret
 
     settings = _settings()
-    return photo_digest_handlers(store, notifier, secret=server_secret(settings),
+    return photo_digest_handlers(store, notifier, secret=settings.secrets().server_secret,
                                  public_base_url=settings.public_base_url, worker_numbers=settings.worker_numbers)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Run the web server (what the Procfile's web: line runs)."""
-    from hypercorn.asyncio import serve
-    from pydantic import ValidationError
+    """Run the web server (what the Procfile's web: line runs); the port is claimed before Whisper loads."""
+    from voice.runtime import run
+    from voice.startup import claim_port, serve
 
-    from voice.app import create_app
-    from voice.runtime import run, server_config
-    from voice.settings import ConfigError
-
-    try:
-        app = create_app(_settings())
-    except ConfigError as exc:
-        print(f"triage serve: {exc}", file=sys.stderr)
-        return 2
-    except ValidationError as exc:  # one line, not pydantic's page: which settings, and why
-        bad = "; ".join(f"{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
-        print(f"triage serve: invalid settings: {bad}", file=sys.stderr)
-        return 2
-    run(serve(app, server_config(f"{args.host}:{args.port}")))  # type: ignore[arg-type]
+    settings = _settings()
+    sock = claim_port(args.host, settings.port if args.port is None else args.port)
+    run(serve(settings, sock))
     return 0
 
 
@@ -137,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="run the web server")
     serve.add_argument("--host", default="0.0.0.0")
-    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    serve.add_argument("--port", type=int, help="default: the PORT setting (8000)")
     serve.set_defaults(func=cmd_serve)
 
     call = sub.add_parser("call", help="simulate phone calls from a scenario file")
@@ -174,7 +158,11 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO if args.command == "serve" else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except ConfigError as exc:  # one line naming every setting to fix, not a traceback
+        print(f"triage {args.command}: cannot start: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -28,9 +28,12 @@ _WAVE_EXTENSIBLE = 0xFFFE
 class CodecError(ValueError):
     """Audio that cannot be converted; `code` names the reason."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+    code = "bad-audio"
+
+    def __init__(self, message: str = "", *, code: str | None = None) -> None:
+        super().__init__(message or code or self.code)
+        if code:
+            self.code = code
 
 
 def ulaw_to_pcm16(ulaw: bytes) -> bytes:
@@ -66,9 +69,9 @@ def resample_pcm16(pcm: bytes, from_rate: int, to_rate: int) -> bytes:
     if from_rate == to_rate or not pcm:
         return pcm
     if from_rate <= 0 or to_rate <= 0:
-        raise CodecError("bad-rate", f"sample rates must be positive, got {from_rate} -> {to_rate}")
+        raise CodecError(f"sample rates must be positive, got {from_rate} -> {to_rate}", code="bad-rate")
     if len(pcm) % 2:
-        raise CodecError("odd-length", "PCM16 audio has an odd number of bytes")
+        raise CodecError("PCM16 audio has an odd number of bytes", code="odd-length")
     out = resample(np.frombuffer(pcm, dtype="<i2").astype(np.float32), from_rate, to_rate)
     return np.clip(np.round(out), -32768, 32767).astype("<i2").tobytes()
 
@@ -82,7 +85,7 @@ def wav_to_ulaw8k(wav_bytes: bytes) -> bytes:
 def wav_to_pcm16_mono(wav_bytes: bytes) -> tuple[bytes, int]:
     """Read a WAV (tolerating the unknown-length headers TTS tools write to pipes) as mono PCM16 and its rate."""
     if len(wav_bytes) < 12 or wav_bytes[:4] != b"RIFF" or wav_bytes[8:12] != b"WAVE":
-        raise CodecError("not-wav", "audio is not a RIFF/WAVE file")
+        raise CodecError("audio is not a RIFF/WAVE file", code="not-wav")
     fmt = None
     pos = 12
     while pos + 8 <= len(wav_bytes):
@@ -95,11 +98,11 @@ def wav_to_pcm16_mono(wav_bytes: bytes) -> tuple[bytes, int]:
                 fmt = (struct.unpack_from("<H", wav_bytes, body + 24)[0], *fmt[1:])
         elif chunk_id == b"data":
             if fmt is None:
-                raise CodecError("bad-wav", "WAV data chunk before its fmt chunk")
+                raise CodecError("WAV data chunk before its fmt chunk", code="bad-wav")
             # Streamed WAVs (espeak-ng --stdout) claim ~2 GB of data: read what is there.
             return _samples_to_pcm16(wav_bytes[body : body + size], fmt), fmt[2]
         pos = body + size + (size & 1)
-    raise CodecError("bad-wav", "WAV has no data chunk")
+    raise CodecError("WAV has no data chunk", code="bad-wav")
 
 
 def _samples_to_pcm16(data: bytes, fmt: tuple[int, ...]) -> bytes:
@@ -107,7 +110,7 @@ def _samples_to_pcm16(data: bytes, fmt: tuple[int, ...]) -> bytes:
     tag, channels, _rate, _byte_rate, _align, bits = fmt
     width = bits // 8
     if channels < 1 or width < 1:
-        raise CodecError("bad-wav", f"WAV with {channels} channels of {bits} bits")
+        raise CodecError(f"WAV with {channels} channels of {bits} bits", code="bad-wav")
     data = data[: len(data) - len(data) % (width * channels)]
     if tag == _WAVE_FLOAT and width in (4, 8):
         samples = np.frombuffer(data, dtype=f"<f{width}").astype(np.float64) * 32768.0
@@ -119,6 +122,6 @@ def _samples_to_pcm16(data: bytes, fmt: tuple[int, ...]) -> bytes:
         raw = np.frombuffer(data, dtype=np.uint8).reshape(-1, 3)
         samples = (raw[:, 1].astype(np.int16) | (raw[:, 2].astype(np.int8).astype(np.int16) << 8)).astype(np.float64)
     else:
-        raise CodecError("unsupported-wav", f"WAV format tag {tag} with {bits}-bit samples")
+        raise CodecError(f"WAV format tag {tag} with {bits}-bit samples", code="unsupported-wav")
     mono = samples.reshape(-1, channels).mean(axis=1)
     return np.clip(np.round(mono), -32768, 32767).astype("<i2").tobytes()

@@ -12,9 +12,12 @@ from typing import Protocol
 
 from intake.dialogue import Dialogue
 from intake.models import TriageResult
+from routing import calls
+from routing.models import CallState
 from routing.store import Store
 
 from voice.case_writer import CaseWriter
+from voice.events import CallEvents
 
 logger = logging.getLogger(__name__)
 
@@ -28,12 +31,15 @@ class CaseServices(Protocol):
     @property
     def store(self) -> Store: ...
 
+    @property
+    def events(self) -> CallEvents: ...
+
     async def complete_intake(self, dialogue: Dialogue) -> TriageResult: ...
 
     async def notify_case(self, case_id: int) -> None: ...
 
 
-async def finish_case(services: CaseServices, writer: CaseWriter, dialogue: Dialogue, *, status: str,
+async def finish_case(services: CaseServices, writer: CaseWriter, dialogue: Dialogue, *, status: CallState,
                       save_state: bool = True) -> None:
     """Final triage from the whole dialogue, stored with the waiting turns; the call closed as `status`; summaries.
 
@@ -47,7 +53,7 @@ async def finish_case(services: CaseServices, writer: CaseWriter, dialogue: Dial
     for attempt in range(1, FINISH_ATTEMPTS + 1):
         try:
             await writer.save_final(result.to_dict(), save_state=save_state)
-            await store.close_call(writer.call_sid, status=status)
+            await calls.close_call(store, writer.call_sid, status=status)
             break
         except Exception:
             logger.exception("call %s: could not finalise case %s (attempt %d/%d)",

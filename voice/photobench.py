@@ -145,7 +145,7 @@ def _wait_healthy(base: str, server: subprocess.Popen) -> None:
 async def _open_cases(data_dir: Path, count: int, base: str) -> list[str]:
     """Cases opened in the server's own database; their photo links, signed with the server's secret."""
     from sms.links import photo_url
-    from voice.services import open_store, server_secret
+    from voice.services import open_store
     from voice.settings import Settings
 
     settings = Settings(_env_file=None, data_dir=data_dir, database_url="")
@@ -155,7 +155,7 @@ async def _open_cases(data_dir: Path, count: int, base: str) -> list[str]:
                 for i in range(count)]
     finally:
         await store.close()
-    secret = server_secret(settings)
+    secret = settings.secrets().server_secret
     return [photo_url(base, secret, ref.case_id, now=time.time()) for ref in refs]
 
 

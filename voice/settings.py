@@ -1,37 +1,81 @@
-"""Configuration, parsed once at the edge from the environment (and an optional .env).
+"""Configuration, parsed and checked once at the edge from the environment (and an optional .env).
 
 Every setting has an embedded default that needs no account and no network:
 SQLite, local Whisper, espeak-ng, lexicon correction, rule-based intake and
 the database SMS outbox. Setting a key switches that part to the real service.
+
+A `Settings` that exists is valid: every check (types, URLs, keys, what production requires) runs while it is
+built, and every problem is reported at once in one `ConfigError`. Secrets are unwrapped only in `secrets()`.
 """
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from secrets import token_hex
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr
+from limits import parse as parse_rate
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
-from routing.crypto import PhiCipher
+from routing.crypto import PhiCipher, load_or_create_dev_keys
 from routing.errors import PhiKeyError
+from routing.phones import parse_caller
 from routing.policy import RoutingPolicy
+from routing.privacy import mask_phone
 
 MIN_SECRET_CHARS = 32  # SERVER_SECRET signs every link and stream token: secrets.token_hex(32) makes one
+DATABASE_DRIVERS = ("postgresql+asyncpg", "sqlite+aiosqlite")  # the async drivers the store speaks
+MAKE_SECRET = "python -c 'import secrets; print(secrets.token_hex(32))'"
+MAKE_FERNET_KEY = "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
+# What production cannot run safely without, and where a person deploying it gets each one. Without the auth
+# token anyone can post a webhook as Twilio (text NEXT as a health worker, get stream tokens); without the
+# public URL signatures cannot be checked behind a proxy; without the account SID and sending number no summary
+# reaches a health worker; the secrets and PHI keys are not generated on the fly in production.
+PRODUCTION_REQUIRED = {
+    "twilio_auth_token": "the Auth Token on the Twilio console's account page; it signs every webhook",
+    "twilio_account_sid": "the Account SID on the Twilio console's account page",
+    "twilio_from_number": "the Twilio number (E.164) texts are sent from",
+    "public_base_url": "the https origin Twilio reaches, e.g. https://triage.example.org",
+    "server_secret": f"{MIN_SECRET_CHARS}+ random characters: {MAKE_SECRET}",
+    "phi_key": f"a Fernet key: {MAKE_FERNET_KEY}",
+    "phi_hash_key": f"random and never changed once cases exist: {MAKE_SECRET}",
+}
 
 
 class ConfigError(RuntimeError):
-    """A setting that must be present in production is missing; the message is one line naming every one."""
+    """Settings the process cannot start with; the message is one line naming every one and its fix."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Secrets:
+    """Every secret the process uses, unwrapped from the settings in one place (Settings.secrets)."""
+
+    server_secret: bytes = field(repr=False)  # signs stream tokens and links
+    phi_keys: str = field(repr=False)  # Fernet keys, comma separated, newest first
+    phi_hash_key: bytes = field(repr=False)  # keys phone-number lookups
+    twilio_auth_token: str | None = field(repr=False)  # None: webhooks are not signed (development)
+    openai_api_key: str | None = field(repr=False)
+    anthropic_api_key: str | None = field(repr=False)
 
 
 class Settings(BaseSettings):
-    """All of triageline's settings; frozen once read."""
+    """All of triageline's settings; frozen once read, and checked as they are read (ConfigError)."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True, validate_default=True)
 
-    environment: Literal["development", "production"] = "development"
+    environment: Literal["development", "production"] = "development"  # first: the checks below read it
     data_dir: Path = Path("var")
+    port: int = Field(default=8000, ge=0, le=65535)  # `triage serve`; --port overrides it
 
     database_url: str = ""  # empty: sqlite+aiosqlite in data_dir
     public_base_url: str = ""  # https origin Twilio sees, e.g. https://triage.example.org
@@ -85,33 +129,118 @@ class Settings(BaseSettings):
     # stranger's socket must not stay open (voice/web.py).
     stream_start_timeout_s: float = Field(default=5.0, gt=0, le=60)
 
-    def production_problems(self) -> list[str]:
-        """The settings production cannot run safely without, by their environment names; empty when none.
+    def __init__(self, **values: Any) -> None:
+        """Read and check every setting; ConfigError names all that are wrong, never one at a time."""
+        try:
+            super().__init__(**values)
+        except ValidationError as exc:
+            raise ConfigError([_problem(error) for error in exc.errors()]) from None
 
-        Without the auth token anyone can post a webhook as Twilio (text NEXT as a health worker, get stream
-        tokens); without the public URL signatures cannot be checked behind a proxy; without the account SID
-        and sending number no summary ever reaches a health worker; the secrets and PHI keys are not
-        generated on the fly in production.
-        """
-        problems = [name.upper() for name in ("twilio_auth_token", "twilio_account_sid", "twilio_from_number",
-                                              "public_base_url", "server_secret", "phi_key", "phi_hash_key")
-                    if not _is_set(getattr(self, name))]
-        if self.public_base_url and not self.public_https:
-            problems.append("PUBLIC_BASE_URL (not https://)")
-        if _is_set(self.server_secret) and len(self.server_secret.get_secret_value().strip()) < MIN_SECRET_CHARS:
-            problems.append(f"SERVER_SECRET (shorter than {MIN_SECRET_CHARS} characters)")
-        if _is_set(self.phi_key):
+    # -- checks: each raises ValueError with the fix; pydantic gathers them all -----------------------------------
+
+    @field_validator(*PRODUCTION_REQUIRED)
+    @classmethod
+    def _required_in_production(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.data.get("environment") == "production" and not _is_set(value):
+            raise ValueError(f"required when ENVIRONMENT=production: {PRODUCTION_REQUIRED[info.field_name]}")
+        return value
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _public_origin(cls, value: str, info: ValidationInfo) -> str:
+        if not value:
+            return value
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError("not an origin: write it as https://triage.example.org")
+        if parts.scheme != "https" and info.data.get("environment") == "production":
+            raise ValueError("must start with https:// when ENVIRONMENT=production (Twilio and browsers reach it)")
+        return value
+
+    @field_validator("server_secret")
+    @classmethod
+    def _long_secret(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        production = info.data.get("environment") == "production"
+        if production and _is_set(value) and len(_reveal(value).strip()) < MIN_SECRET_CHARS:
+            raise ValueError(f"shorter than {MIN_SECRET_CHARS} characters: make one with {MAKE_SECRET}")
+        return value
+
+    @field_validator("phi_key")
+    @classmethod
+    def _fernet_keys(cls, value: SecretStr | None) -> SecretStr | None:
+        if _is_set(value):
             try:
-                PhiCipher.from_keys(self.phi_key.get_secret_value())
+                PhiCipher.from_keys(_reveal(value))
             except PhiKeyError:
-                problems.append("PHI_KEY (not Fernet keys)")
-        return problems
+                raise ValueError(f"not Fernet keys (comma separated, newest first): make one with {MAKE_FERNET_KEY}")
+        return value
 
-    def check_can_serve(self) -> None:
-        """Refuse to serve in production with a safety setting missing (ConfigError, one line naming all)."""
-        if self.environment == "production" and (problems := self.production_problems()):
-            raise ConfigError("refusing to start with ENVIRONMENT=production: missing or invalid "
-                              + ", ".join(problems))
+    @field_validator("phi_hash_key")
+    @classmethod
+    def _phi_keys_together(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        # Without this, development quietly encrypted with generated keys when only one of the two was set.
+        if "phi_key" in info.data and _is_set(info.data["phi_key"]) != _is_set(value):
+            missing = "PHI_HASH_KEY" if _is_set(info.data["phi_key"]) else "PHI_KEY"
+            raise ValueError(f"PHI_KEY and PHI_HASH_KEY are used together: set {missing} too, or unset both "
+                             "in development to have them generated in DATA_DIR")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _usable_database(cls, value: str) -> str:
+        if value and _database_url(value) is None:
+            raise ValueError("not a database URL we can use: postgresql://user:password@host:5432/dbname, "
+                             "sqlite+aiosqlite:////absolute/path.db, or unset for SQLite in DATA_DIR")
+        return value
+
+    @field_validator("coordinator_numbers")
+    @classmethod
+    def _valid_coordinators(cls, value: str) -> str:
+        # Escalation alerts to a wrong number reach nobody: refuse to start.
+        invalid = [mask_phone(n) for n in _numbers(value) if not parse_caller(n).valid]
+        if invalid:
+            raise ValueError(f"not valid phone numbers: {', '.join(invalid)} (write them in E.164: +2348031234567)")
+        return value
+
+    @field_validator("upload_rate_per_link", "upload_rate_per_client")
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        try:
+            parse_rate(value)
+        except ValueError:
+            raise ValueError("not a rate: write it as the `limits` library does, e.g. 10/minute") from None
+        return value
+
+    @field_validator("whisper_model_dir")
+    @classmethod
+    def _whisper_model(cls, value: Path | None) -> Path | None:
+        if value is not None and not (value / "model.bin").is_file():
+            raise ValueError(f"no Whisper model in {value}: point it at a CTranslate2 model directory "
+                             "(one holding model.bin), or unset it for the bundled model")
+        return value
+
+    @field_validator("stt_backend", "tts_backend")
+    @classmethod
+    def _openai_needs_key(cls, value: str, info: ValidationInfo) -> str:
+        if value == "openai" and not _is_set(info.data.get("openai_api_key")):
+            raise ValueError("openai needs OPENAI_API_KEY: set it, or choose another backend (auto)")
+        return value
+
+    # -- what the rest of the process reads ----------------------------------------------------------------------
+
+    def secrets(self) -> Secrets:
+        """Every secret, unwrapped; in development SERVER_SECRET and the PHI keys, when unset, are generated once
+        and kept in data_dir so restarts keep links, tokens and stored PHI readable."""
+        if _is_set(self.phi_key):
+            phi_keys, hash_key = _reveal(self.phi_key), _reveal(self.phi_hash_key).encode()
+        else:  # unset in production cannot get here: the checks above refuse it
+            phi_keys, hash_key = load_or_create_dev_keys(self.data_dir)
+        server_secret = (_reveal(self.server_secret).encode() if _is_set(self.server_secret)
+                         else _secret_from_file(self.data_dir / "server_secret"))
+        return Secrets(server_secret=server_secret, phi_keys=phi_keys, phi_hash_key=hash_key,
+                       twilio_auth_token=_reveal(self.twilio_auth_token) or None,
+                       openai_api_key=_reveal(self.openai_api_key) or None,
+                       anthropic_api_key=_reveal(self.anthropic_api_key) or None)
 
     @property
     def webhooks_signed(self) -> bool:
@@ -126,17 +255,17 @@ class Settings(BaseSettings):
     @property
     def twilio_enabled(self) -> bool:
         """Twilio REST (SMS, call control) is used only when all three credentials are set."""
-        return bool(self.twilio_account_sid and self.twilio_auth_token and self.twilio_from_number)
+        return bool(self.twilio_account_sid and _is_set(self.twilio_auth_token) and self.twilio_from_number)
 
     @property
     def worker_numbers(self) -> tuple[str, ...]:
         """HEALTH_WORKER_NUMBERS as a tuple of stripped numbers."""
-        return tuple(n.strip() for n in self.health_worker_numbers.split(",") if n.strip())
+        return _numbers(self.health_worker_numbers)
 
     @property
     def coordinators(self) -> tuple[str, ...]:
         """COORDINATOR_NUMBERS as a tuple of stripped numbers."""
-        return tuple(n.strip() for n in self.coordinator_numbers.split(",") if n.strip())
+        return _numbers(self.coordinator_numbers)
 
     @property
     def routing_policy(self) -> RoutingPolicy:
@@ -153,7 +282,7 @@ class Settings(BaseSettings):
 
     @property
     def effective_database_url(self) -> str:
-        """DATABASE_URL, or the embedded SQLite file under data_dir."""
+        """DATABASE_URL with the driver the store speaks, or the embedded SQLite file under data_dir."""
         if self.database_url:
             url = self.database_url
             # Heroku-style URLs name the sync driver; we speak asyncpg.
@@ -163,8 +292,53 @@ class Settings(BaseSettings):
             return url
         return f"sqlite+aiosqlite:///{(self.data_dir / 'triage.db').resolve()}"
 
+    @property
+    def database_url_for_logs(self) -> str:
+        """The database URL without its user and password, fit for a log line."""
+        return make_url(self.effective_database_url)._replace(username=None, password=None).render_as_string()
+
+
+def _database_url(value: str) -> URL | None:
+    """DATABASE_URL parsed, with the async driver the store speaks; None when it is not one we can use."""
+    try:
+        url = make_url(value)
+    except (ArgumentError, ValueError):
+        return None
+    if url.drivername in ("postgres", "postgresql"):
+        url = url.set(drivername="postgresql+asyncpg")
+    return url if url.drivername in DATABASE_DRIVERS else None
+
+
+def _problem(error: dict) -> str:
+    """One pydantic error as "SETTING_NAME: what is wrong" (never the value: it may be a secret)."""
+    name = ".".join(str(part) for part in error["loc"]).upper() or "SETTINGS"
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{name}: {message}"
+
+
+def _numbers(value: str) -> tuple[str, ...]:
+    return tuple(n.strip() for n in value.split(",") if n.strip())
+
+
+def _reveal(value: SecretStr | None) -> str:
+    """The one place a SecretStr is opened (Settings.secrets and the checks above), exactly as it was set."""
+    return value.get_secret_value() if value is not None else ""
+
 
 def _is_set(value: object) -> bool:
+    """A setting holds something besides whitespace."""
     if isinstance(value, SecretStr):
-        value = value.get_secret_value()
+        value = _reveal(value)
     return bool(value and str(value).strip())
+
+
+def _secret_from_file(path: Path) -> bytes:
+    """Development only: a random secret kept in the data dir so restarts keep links and tokens valid."""
+    if path.exists():
+        return path.read_bytes().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = token_hex(32).encode()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(value)
+    return value

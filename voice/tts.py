@@ -41,9 +41,12 @@ _CACHE_FORMAT = "ulaw8k-trim100-v1"  # part of every cache key: change it when t
 class TtsError(RuntimeError):
     """Synthesis failed; `code` is stable and machine-readable."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+    code = "tts-failed"
+
+    def __init__(self, message: str = "", *, code: str | None = None) -> None:
+        super().__init__(message or code or self.code)
+        if code:
+            self.code = code
 
 
 class TtsEngine(Protocol):
@@ -69,7 +72,7 @@ class EspeakTts:
             [self.binary, "-v", voice, "-q", "ok"], capture_output=True, timeout=SUBPROCESS_TIMEOUT_S
         )
         if check.returncode != 0:
-            raise TtsError("tts-unknown-voice", f"espeak-ng has no voice {voice!r}")
+            raise TtsError(f"espeak-ng has no voice {voice!r}", code="tts-unknown-voice")
 
     def synthesize(self, text: str) -> bytes:
         """Render `text`, read from stdin so text starting with '-' is never taken as an option."""
@@ -87,7 +90,7 @@ class FliteTts:
         listing = subprocess.run([self.binary, "-lv"], capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT_S)
         available = listing.stdout.split(":", 1)[-1].split()
         if voice not in available:
-            raise TtsError("tts-unknown-voice", f"flite has no voice {voice!r}; it has {', '.join(available)}")
+            raise TtsError(f"flite has no voice {voice!r}; it has {', '.join(available)}", code="tts-unknown-voice")
         self.voice = voice
         self.name = "flite"
 
@@ -123,7 +126,7 @@ class OpenAiTts:
             )
             wav = response.read()
         except self._openai_error as e:
-            raise TtsError("tts-openai-failed", f"OpenAI speech request failed: {type(e).__name__}") from e
+            raise TtsError(f"OpenAI speech request failed: {type(e).__name__}", code="tts-openai-failed") from e
         return _wav_to_prompt_audio(wav, self.name)
 
 
@@ -135,7 +138,7 @@ def build_tts(
         backend = "openai" if openai_api_key else "espeak-ng"
     if backend == "openai":
         if not openai_api_key:
-            raise TtsError("tts-no-key", "TTS backend 'openai' needs OPENAI_API_KEY")
+            raise TtsError("TTS backend 'openai' needs OPENAI_API_KEY", code="tts-no-key")
         # TTS_VOICE defaults to an espeak-ng voice; that is no OpenAI voice.
         openai_voice = voice if voice in OPENAI_VOICES else OPENAI_DEFAULT_VOICE
         return OpenAiTts(openai_api_key, openai_voice, base_url=openai_base_url)
@@ -143,7 +146,7 @@ def build_tts(
         return EspeakTts(voice or "en-us")
     if backend == "flite":
         return FliteTts(voice if voice and voice != "en-us" else FLITE_DEFAULT_VOICE)
-    raise TtsError("tts-unknown-backend", f"unknown TTS backend {backend!r}")
+    raise TtsError(f"unknown TTS backend {backend!r}", code="tts-unknown-backend")
 
 
 class PromptAudioCache:
@@ -234,10 +237,10 @@ def _wav_to_prompt_audio(wav: bytes, engine_name: str) -> bytes:
     try:
         pcm, rate = wav_to_pcm16_mono(wav)
     except CodecError as e:
-        raise TtsError("tts-bad-audio", f"{engine_name} returned unreadable audio: {e}") from e
+        raise TtsError(f"{engine_name} returned unreadable audio: {e}", code="tts-bad-audio") from e
     trimmed = trim_silence(resample_pcm16(pcm, rate, SAMPLE_RATE))
     if not trimmed:
-        raise TtsError("tts-no-audio", f"{engine_name} returned silence")
+        raise TtsError(f"{engine_name} returned silence", code="tts-no-audio")
     return pcm16_to_ulaw(trimmed)
 
 
@@ -249,12 +252,12 @@ def _run(argv: list[str], stdin_text: str | None) -> bytes:
             capture_output=True, timeout=SUBPROCESS_TIMEOUT_S, check=False,
         )
     except subprocess.TimeoutExpired as e:
-        raise TtsError("tts-timeout", f"{argv[0]} took over {SUBPROCESS_TIMEOUT_S:g} s") from e
+        raise TtsError(f"{argv[0]} took over {SUBPROCESS_TIMEOUT_S:g} s", code="tts-timeout") from e
     except OSError as e:
-        raise TtsError("tts-failed", f"{argv[0]} could not run: {e}") from e
+        raise TtsError(f"{argv[0]} could not run: {e}", code="tts-failed") from e
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip()[:200]
-        raise TtsError("tts-failed", f"{argv[0]} exited with {done.returncode}: {detail}")
+        raise TtsError(f"{argv[0]} exited with {done.returncode}: {detail}", code="tts-failed")
     return done.stdout
 
 
@@ -262,11 +265,11 @@ def _require_binary(binary: str) -> str:
     """Resolve a TTS program on PATH or fail with the package to install."""
     path = shutil.which(binary)
     if path is None:
-        raise TtsError("tts-binary-missing", f"{binary} is not installed (apt-get install {binary})")
+        raise TtsError(f"{binary} is not installed (apt-get install {binary})", code="tts-binary-missing")
     return path
 
 
 def _require_text(text: str) -> None:
     """Refuse empty text: silence on a triage line must be a decision, not an accident."""
     if not text or not text.strip():
-        raise TtsError("tts-empty-text", "nothing to say")
+        raise TtsError("nothing to say", code="tts-empty-text")

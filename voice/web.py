@@ -12,10 +12,10 @@ from quart import Blueprint, Response, request
 
 from intake.dialogue import Dialogue
 from intake.emergency import emergency_number_for
+from routing import calls
+from routing.calls import CALL_ENDED
 from routing.privacy import mask_phone
-from routing.store import CALL_ENDED
-from sms.signature import Form, is_valid_signature, public_url
-from sms.signature import signed_form as check_signed_form
+from sms.signature import WebhookSigning, is_valid_signature, public_url
 
 from voice import twiml
 from voice.call import CallSession
@@ -45,15 +45,10 @@ def _xml(body: str, status: int = 200) -> Response:
     return Response(body, status=status, mimetype="text/xml")
 
 
-def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
-    """Routes under /voice; `get_services` returns the process's Services once serving."""
+def create_blueprint(get_services: Callable[[], "Services"], signing: WebhookSigning) -> Blueprint:
+    """Routes under /voice; `get_services` returns the process's Services once serving; every webhook is
+    checked by `signing` (refused with 413 too large, 403 bad signature, 400 malformed)."""
     bp = Blueprint("voice", __name__, url_prefix="/voice")
-
-    async def signed_form(model: type[Form]) -> Form | Response:
-        """A Twilio voice webhook's typed form, or its refusal (413 too large, 403 bad signature, 400 malformed)."""
-        settings = get_services().settings
-        token = settings.twilio_auth_token.get_secret_value() if settings.twilio_auth_token else None
-        return await check_signed_form(model, auth_token=token, public_base_url=settings.public_base_url)
 
     def stream_url() -> str:
         """wss:// URL of our websocket as Twilio must reach it; no query string allowed."""
@@ -63,10 +58,8 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
         return f"{scheme}://{parts.netloc}/voice/stream"
 
     @bp.post("/incoming")
-    async def incoming() -> Response:
-        form = await signed_form(CallForm)
-        if isinstance(form, Response):
-            return form
+    @signing.webhook(CallForm)
+    async def incoming(form: CallForm) -> Response:
         call_sid, caller = form.call_sid, form.caller
         logger.info("incoming call %s from %s", call_sid, mask_phone(caller))
         return _xml(twiml.connect_stream(stream_url(), stream_parameters(call_sid, caller), after_stream_url()))
@@ -82,19 +75,17 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
     async def may_resume(call_sid: str) -> bool:
         """A new stream for this call is allowed (counted once per drop); False whenever the database cannot say."""
         try:
-            return await get_services().store.offer_resume(call_sid, max_resumes=MAX_RESUMES,
-                                                           retry_window_s=AFTER_STREAM_RETRY_S)
+            return await calls.offer_resume(get_services().store, call_sid, max_resumes=MAX_RESUMES,
+                                            retry_window_s=AFTER_STREAM_RETRY_S)
         except Exception:  # noqa: BLE001 -- the caller still hears the way out
             logger.exception("after-stream for call %s: resume not possible", call_sid[:40])
             return False
 
     @bp.post("/after-stream")
-    async def after_stream() -> Response:
+    @signing.webhook(CallForm)
+    async def after_stream(form: CallForm) -> Response:
         """Twilio runs this when our websocket closes: a finished call hangs up, a dropped one resumes on a
         new stream (a bounded number of times), and otherwise the caller hears a way out."""
-        form = await signed_form(CallForm)
-        if isinstance(form, Response):
-            return form
         call_sid, caller = form.call_sid, form.caller
         try:
             case = await get_services().store.find_case_by_call(call_sid)
@@ -110,14 +101,12 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
         return _xml(twiml.after_stream(finished, number))
 
     @bp.post("/status")
-    async def status() -> Response:
-        form = await signed_form(CallStatusForm)
-        if isinstance(form, Response):
-            return form
-        call_sid, call_status = form.call_sid, form.call_status
-        await get_services().store.record_call_status(call_sid, call_status, duration_s=form.duration_s)
+    @signing.webhook(CallStatusForm)
+    async def status(form: CallStatusForm) -> Response:
+        call_sid, state = form.call_sid, form.call_state
+        await calls.record_call_status(get_services().store, call_sid, state, duration_s=form.duration_s)
         recovery = get_services().recovery
-        if call_status in CALL_ENDED and recovery is not None:
+        if state in CALL_ENDED and recovery is not None:
             recovery.expedite(call_sid)  # the caller is gone: a dropped stream's case need not wait its grace
         return Response("", status=204)
 
@@ -127,10 +116,10 @@ def create_blueprint(get_services: Callable[[], "Services"]) -> Blueprint:
 async def handle_stream(socket: StreamSocket, services: "Services") -> None:
     """The Media Streams websocket (served as bare ASGI, see voice/stream_socket.py): one call's audio."""
     signature = socket.headers.get("x-twilio-signature")
-    if signature and services.settings.twilio_auth_token is not None:
+    if signature and services.secrets.twilio_auth_token is not None:
         host = urlsplit(services.settings.public_base_url).netloc or socket.host
         url = f"wss://{host}/voice/stream"
-        if not is_valid_signature(services.settings.twilio_auth_token.get_secret_value(), url, {}, signature):
+        if not is_valid_signature(services.secrets.twilio_auth_token, url, {}, signature):
             logger.warning("refused stream: bad X-Twilio-Signature on upgrade")
             await socket.accept()
             await socket.close(POLICY_VIOLATION, "bad signature")

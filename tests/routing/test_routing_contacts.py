@@ -6,6 +6,8 @@ import pytest
 
 from routing.contacts import is_opted_out, purge_received, receive, record_reply, set_opted_out
 from routing.errors import NotFound
+from routing.outbox import add_message, list_messages, retry_message, update_message
+from routing.photos import add_photo, list_photos
 from routing.queue import accept, claim_next, current_worker, follow_up_case, offer, resolve, worker_status
 from routing.workers import add_worker
 from tests.routing.helpers_routing import FakeClock, queued_case
@@ -49,29 +51,29 @@ async def test_inbound_ledger_counts_the_day_and_replays_replies(store):
 
 async def test_photos_attach_once_and_list_in_order(store):
     ref = await store.open_call(call_sid="CA-ph", caller=PATIENT)
-    first, created = await store.add_photo(ref.case_id, jpeg=b"\xff\xd8\xff a", width=640, height=480,
-                                           source="upload")
-    again, created_again = await store.add_photo(ref.case_id, jpeg=b"\xff\xd8\xff a", source="mms")
-    await store.add_photo(ref.case_id, jpeg=b"\xff\xd8\xff b", source="whatsapp")
+    first, created = await add_photo(store, ref.case_id, jpeg=b"\xff\xd8\xff a", width=640, height=480,
+                                     source="upload")
+    again, created_again = await add_photo(store, ref.case_id, jpeg=b"\xff\xd8\xff a", source="mms")
+    await add_photo(store, ref.case_id, jpeg=b"\xff\xd8\xff b", source="whatsapp")
     assert created and not created_again and first == again
-    photos = await store.list_photos(ref.case_id)
+    photos = await list_photos(store, ref.case_id)
     assert [(p.source, p.width, p.size_bytes) for p in photos] == [("upload", 640, 5), ("whatsapp", None, 5)]
     assert [a.detail for a in await store.audit_trail(ref.case_id) if a.action == "photo_attached"] == [
         f"upload {photos[0].name[:16]}", f"whatsapp {photos[1].name[:16]}"]
     with pytest.raises(NotFound):
-        await store.add_photo(ref.case_id + 1, jpeg=b"\xff\xd8\xff c", source="mms")
-    assert await store.list_photos(ref.case_id + 1) == []
+        await add_photo(store, ref.case_id + 1, jpeg=b"\xff\xd8\xff c", source="mms")
+    assert await list_photos(store, ref.case_id + 1) == []
 
 
 async def test_a_failed_message_is_taken_back_only_for_a_passing_error(store):
-    passing, _ = await store.add_message(to=PATIENT, body="a", kind="follow_up", status="sending")
-    await store.update_message(passing, status="failed", error="retries-exhausted: http-500")
-    permanent, _ = await store.add_message(to=PATIENT, body="b", kind="follow_up", status="sending")
-    await store.update_message(permanent, status="failed", error="invalid-number: twilio 21211")
-    assert await store.retry_message(passing, error_prefix="retries-exhausted", status="sending")
-    assert not await store.retry_message(passing, error_prefix="retries-exhausted", status="sending")  # once
-    assert not await store.retry_message(permanent, error_prefix="retries-exhausted", status="sending")
-    statuses = {m.id: (m.status, m.error) for m in await store.list_messages()}
+    passing, _ = await add_message(store, to=PATIENT, body="a", kind="follow_up", status="sending")
+    await update_message(store, passing, status="failed", error="retries-exhausted: http-500")
+    permanent, _ = await add_message(store, to=PATIENT, body="b", kind="follow_up", status="sending")
+    await update_message(store, permanent, status="failed", error="invalid-number: twilio 21211")
+    assert await retry_message(store, passing, error_prefix="retries-exhausted", status="sending")
+    assert not await retry_message(store, passing, error_prefix="retries-exhausted", status="sending")  # once
+    assert not await retry_message(store, permanent, error_prefix="retries-exhausted", status="sending")
+    statuses = {m.id: (m.status, m.error) for m in await list_messages(store)}
     assert statuses[passing] == ("sending", None) and statuses[permanent][0] == "failed"
 
 

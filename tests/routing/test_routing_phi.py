@@ -21,7 +21,9 @@ from routing.jobs import run_once
 from routing.migrate import alembic_config
 from routing.models import ENCRYPTED, AuditEntry, Base, Case, CaseNote, Photo
 from routing.notify import RecordingNotifier
+from routing.outbox import add_message, list_messages
 from routing.photo_files import PhotoFiles
+from routing.photos import add_photo, count_photos, list_photos, read_photo
 from routing.queue import accept, claim_next, resolve
 from routing.store import Store
 from routing.tasks import ensure_purge_scheduled, handlers
@@ -50,11 +52,11 @@ async def case_with_everything(store: Store) -> tuple[int, str]:
     await claim_next(store, worker.id)
     await accept(store, ref.case_id, worker.id)
     await resolve(store, ref.case_id, worker.id, NOTE)
-    await store.add_message(to=CALLER, body="your case is TL-X", kind="caller_summary", case_id=ref.case_id)
+    await add_message(store, to=CALLER, body="your case is TL-X", kind="caller_summary", case_id=ref.case_id)
     await receive(store, "SM-phi", CALLER)
     await record_reply(store, "SM-phi", "thank you, a health worker will call")
-    await store.add_photo(ref.case_id, jpeg=jpeg(), width=64, height=48, source="upload")
-    return ref.case_id, (await store.list_photos(ref.case_id))[0].name
+    await add_photo(store, ref.case_id, jpeg=jpeg(), width=64, height=48, source="upload")
+    return ref.case_id, (await list_photos(store, ref.case_id))[0].name
 
 
 def test_every_encrypted_column_is_in_key_rotation():
@@ -98,14 +100,14 @@ async def test_key_rotation_reaches_every_column_notes_and_photos(database_url, 
                                                                                  "cut leg")
         assert [n.text for n in await after.list_notes(case_id)] == [NOTE]
         assert (await list_workers(after))[0].phone == WORKER
-        assert (await after.list_messages(case_id=case_id))[0].body == "your case is TL-X"
+        assert (await list_messages(after, case_id=case_id))[0].body == "your case is TL-X"
         assert (await receive(after, "SM-phi", CALLER)).reply == "thank you, a health worker will call"
-        _, data = await after.read_photo(case_id, photo_name, actor="test")
+        _, data = await read_photo(after, case_id, photo_name, actor="test")
         assert data == jpeg()
         with pytest.raises(PhiKeyError):
             await stale.list_notes(case_id)
         with pytest.raises(PhiKeyError):
-            await stale.read_photo(case_id, photo_name, actor="test")
+            await read_photo(stale, case_id, photo_name, actor="test")
     finally:
         await after.close()
         await stale.close()
@@ -114,8 +116,8 @@ async def test_key_rotation_reaches_every_column_notes_and_photos(database_url, 
 async def test_photo_files_are_encrypted_owner_only_and_named_without_a_fingerprint(store, tmp_path):
     ref = await store.open_call(call_sid="CA-file", caller=CALLER)
     data = jpeg()
-    await store.add_photo(ref.case_id, jpeg=data, source="upload")
-    (photo,) = await store.list_photos(ref.case_id)
+    await add_photo(store, ref.case_id, jpeg=data, source="upload")
+    (photo,) = await list_photos(store, ref.case_id)
     stored = tmp_path / "photos" / photo.path
     assert stored.read_bytes().startswith(b"gAAAAA") and data not in stored.read_bytes()
     assert stored.stat().st_mode & 0o777 == 0o600
@@ -134,25 +136,25 @@ async def test_a_plain_photo_from_before_encryption_is_served_then_encrypted_by_
         await s.execute(insert(Photo).values(case_id=ref.case_id, path=legacy, content_type="image/jpeg",
                                              size_bytes=len(data), source="upload", created_at=store.now()))
     name = legacy.rsplit("/", 1)[1]
-    assert (await store.read_photo(ref.case_id, name, actor="case-link"))[1] == data  # read both
+    assert (await read_photo(store, ref.case_id, name, actor="case-link"))[1] == data  # read both
 
     assert await store.reencrypt() >= 2  # the case's contact and the photo
-    (photo,) = await store.list_photos(ref.case_id)
+    (photo,) = await list_photos(store, ref.case_id)
     assert photo.path.endswith(".enc") and photo.path != legacy
     assert not (tmp_path / "photos" / legacy).exists()
     assert (tmp_path / "photos" / photo.path).read_bytes().startswith(b"gAAAAA")
-    assert (await store.read_photo(ref.case_id, photo.name, actor="case-link"))[1] == data
-    assert await store.read_photo(ref.case_id, name, actor="case-link") is None
-    await store.add_photo(ref.case_id, jpeg=data, source="mms")  # the same picture again is the same photo
-    assert len(await store.list_photos(ref.case_id)) == 1
+    assert (await read_photo(store, ref.case_id, photo.name, actor="case-link"))[1] == data
+    assert await read_photo(store, ref.case_id, name, actor="case-link") is None
+    await add_photo(store, ref.case_id, jpeg=data, source="mms")  # the same picture again is the same photo
+    assert len(await list_photos(store, ref.case_id)) == 1
 
 
 async def test_photo_views_are_audited(store):
     ref = await store.open_call(call_sid="CA-view", caller=CALLER)
-    await store.add_photo(ref.case_id, jpeg=jpeg(), source="upload")
-    (photo,) = await store.list_photos(ref.case_id)
-    await store.read_photo(ref.case_id, photo.name, actor="case-link")
-    assert await store.read_photo(ref.case_id, "../../etc/passwd", actor="case-link") is None
+    await add_photo(store, ref.case_id, jpeg=jpeg(), source="upload")
+    (photo,) = await list_photos(store, ref.case_id)
+    await read_photo(store, ref.case_id, photo.name, actor="case-link")
+    assert await read_photo(store, ref.case_id, "../../etc/passwd", actor="case-link") is None
     assert [(a.actor, a.detail) for a in await store.audit_trail(ref.case_id) if a.action == "photo_read"] == [
         ("case-link", photo.name[:16])]
 
@@ -161,22 +163,22 @@ async def test_photos_are_capped_per_case(store):
     store.policy = replace(store.policy, photos_per_case_max=2)
     ref = await store.open_call(call_sid="CA-cap", caller=CALLER)
     for n in range(2):
-        assert (await store.add_photo(ref.case_id, jpeg=jpeg((n, n, n)), source="upload"))[1]
-    assert not (await store.add_photo(ref.case_id, jpeg=jpeg((0, 0, 0)), source="mms"))[1]  # already there: fine
+        assert (await add_photo(store, ref.case_id, jpeg=jpeg((n, n, n)), source="upload"))[1]
+    assert not (await add_photo(store, ref.case_id, jpeg=jpeg((0, 0, 0)), source="mms"))[1]  # already there: fine
     with pytest.raises(PhotoLimit):
-        await store.add_photo(ref.case_id, jpeg=jpeg((9, 9, 9)), source="upload")
-    assert len(await store.list_photos(ref.case_id)) == 2 and await store.count_photos(ref.case_id) == 2
+        await add_photo(store, ref.case_id, jpeg=jpeg((9, 9, 9)), source="upload")
+    assert len(await list_photos(store, ref.case_id)) == 2 and await count_photos(store, ref.case_id) == 2
 
 
 async def test_photos_are_purged_with_the_case_retention(store, tmp_path):
     clock = FakeClock()
     store.clock = clock
     old = await store.open_call(call_sid="CA-old", caller=CALLER)
-    await store.add_photo(old.case_id, jpeg=jpeg((1, 1, 1)), source="upload")
-    (old_photo,) = await store.list_photos(old.case_id)
+    await add_photo(store, old.case_id, jpeg=jpeg((1, 1, 1)), source="upload")
+    (old_photo,) = await list_photos(store, old.case_id)
     clock.advance(days=89)
     new = await store.open_call(call_sid="CA-new", caller=CALLER)
-    await store.add_photo(new.case_id, jpeg=jpeg((2, 2, 2)), source="upload")
+    await add_photo(store, new.case_id, jpeg=jpeg((2, 2, 2)), source="upload")
     clock.advance(days=1, seconds=1)
     await ensure_purge_scheduled(store)
 
@@ -186,12 +188,12 @@ async def test_photos_are_purged_with_the_case_retention(store, tmp_path):
     jobs = {**handlers(store, RecordingNotifier()), "photo_digest": digest_sent}
     while (job := await run_once(store, jobs, "w1")) is not None:
         assert job.kind in ("purge", "photo_digest")
-    assert await store.list_photos(old.case_id) == []
+    assert await list_photos(store, old.case_id) == []
     assert not (tmp_path / "photos" / old_photo.path).exists()
-    assert await store.read_photo(old.case_id, old_photo.name, actor="case-link") is None
+    assert await read_photo(store, old.case_id, old_photo.name, actor="case-link") is None
     assert [a.detail for a in await store.audit_trail(old.case_id) if a.action == "photo_purged"] == [
         old_photo.name[:16]]
-    assert len(await store.list_photos(new.case_id)) == 1
+    assert len(await list_photos(store, new.case_id)) == 1
 
 
 def test_photo_files_read_a_file_written_under_an_older_key(tmp_path):

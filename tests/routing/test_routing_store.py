@@ -10,6 +10,8 @@ from sqlalchemy import text
 
 from routing.crypto import PhiCipher
 from routing.errors import IllegalTransition, NotFound, PhiKeyError
+from routing import calls
+from routing.outbox import add_message, list_messages, update_message, update_message_by_provider_sid
 from routing.store import Store
 
 CALLER = "+2348031234567"
@@ -70,30 +72,30 @@ async def test_save_triage_stores_result_and_queues_complete_case(store):
 
 async def test_add_message_is_idempotent_and_listed_newest_first(store):
     ref = await store.open_call(call_sid="CA1", caller=CALLER)
-    first = await store.add_message(to=CALLER, body="Your reference is TL-1", kind="caller_summary",
-                                    case_id=ref.case_id, idempotency_key="summary:CA1:caller")
-    retry = await store.add_message(to=CALLER, body="Your reference is TL-1", kind="caller_summary",
-                                    case_id=ref.case_id, idempotency_key="summary:CA1:caller")
-    second = await store.add_message(to="whatsapp:+919876543210", body="New case", kind="worker_summary",
-                                     channel="whatsapp")
-    await store.update_message(second[0], status="sent", provider_sid="SM123")
-    assert await store.update_message_by_provider_sid("SM123", status="delivered")
-    assert not await store.update_message_by_provider_sid("SM-unknown", status="delivered")
+    first = await add_message(store, to=CALLER, body="Your reference is TL-1", kind="caller_summary",
+                              case_id=ref.case_id, idempotency_key="summary:CA1:caller")
+    retry = await add_message(store, to=CALLER, body="Your reference is TL-1", kind="caller_summary",
+                              case_id=ref.case_id, idempotency_key="summary:CA1:caller")
+    second = await add_message(store, to="whatsapp:+919876543210", body="New case", kind="worker_summary",
+                               channel="whatsapp")
+    await update_message(store, second[0], status="sent", provider_sid="SM123")
+    assert await update_message_by_provider_sid(store, "SM123", status="delivered")
+    assert not await update_message_by_provider_sid(store, "SM-unknown", status="delivered")
 
     assert first[1] and retry == (first[0], False) and second[1]
-    listed = await store.list_messages()
+    listed = await list_messages(store)
     assert [m.id for m in listed] == [second[0], first[0]]
     assert (listed[0].to, listed[0].status, listed[0].provider_sid, listed[0].channel) == (
         "whatsapp:+919876543210", "delivered", "SM123", "whatsapp")
-    assert [m.id for m in await store.list_messages(case_id=ref.case_id)] == [first[0]]
+    assert [m.id for m in await list_messages(store, case_id=ref.case_id)] == [first[0]]
     with pytest.raises(NotFound):
-        await store.update_message(999, status="sent")
+        await update_message(store, 999, status="sent")
 
 
 async def test_phi_is_encrypted_at_rest(store):
     ref = await open_with_turns(store)
     await store.save_triage(ref.case_id, {"complaint": TRANSCRIPT, "urgency": "urgent"})
-    await store.add_message(to=CALLER, body=f"Summary: {TRANSCRIPT}", kind="summary", case_id=ref.case_id)
+    await add_message(store, to=CALLER, body=f"Summary: {TRANSCRIPT}", kind="summary", case_id=ref.case_id)
 
     async with store.engine.connect() as conn:
         dump = ""
@@ -110,7 +112,7 @@ async def test_key_rotation(database_url, hash_key):
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     before = await Store.connect(database_url, PhiCipher.from_keys(old), hash_key=hash_key)
     ref = await open_with_turns(before)
-    await before.add_message(to=CALLER, body="hello", kind="summary")
+    await add_message(before, to=CALLER, body="hello", kind="summary")
     await before.close()
 
     rotating = await Store.connect(database_url, PhiCipher.from_keys(f"{new},{old}"), hash_key=hash_key)
@@ -123,7 +125,7 @@ async def test_key_rotation(database_url, hash_key):
     try:
         case = await after.get_case(ref.case_id)
         assert case.caller == CALLER and case.turns[1].corrected_text == f"{TRANSCRIPT} 2."
-        assert (await after.list_messages())[0].body == "hello"
+        assert (await list_messages(after))[0].body == "hello"
         assert (await after.find_case_by_call("CA100")).id == ref.case_id  # hashes do not depend on the PHI key
         with pytest.raises(PhiKeyError) as err:
             await stale.get_case(ref.case_id)
@@ -162,8 +164,8 @@ async def test_case_survives_a_call_that_never_finishes(database_url, phi_cipher
         case = await restarted.find_case_by_call("CA-drop")
         assert (case.id, case.status, len(case.turns)) == (ref.case_id, "created", 2)
 
-        await restarted.record_call_status("CA-drop", "completed", duration_s=47)
-        await restarted.record_call_status("CA-never-streamed", "no-answer")  # tolerated
+        await calls.record_call_status(restarted, "CA-drop", "completed", duration_s=47)
+        await calls.record_call_status(restarted, "CA-never-streamed", "no-answer")  # tolerated
         case = await restarted.get_case(ref.case_id)
         assert (case.status, case.call_status, len(case.turns)) == ("pending", "completed", 2)
         assert "before intake finished" in (await restarted.audit_trail(ref.case_id))[-2].detail
@@ -174,8 +176,8 @@ async def test_case_survives_a_call_that_never_finishes(database_url, phi_cipher
 async def test_close_call_after_completed_intake_keeps_status(store):
     ref = await open_with_turns(store)
     await store.save_triage(ref.case_id, {"start_category": "GREEN", "urgency": "routine"}, complete=True)
-    await store.close_call("CA100", status="completed")
-    await store.close_call("CA100", status="completed")
+    await calls.close_call(store, "CA100", status="completed")
+    await calls.close_call(store, "CA100", status="completed")
     case = await store.get_case(ref.case_id)
     assert (case.status, case.call_status) == ("pending", "completed")
 

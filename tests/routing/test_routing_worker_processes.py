@@ -28,6 +28,7 @@ from routing.crypto import PhiCipher
 from routing.jobs import enqueue, job_counts
 from routing.migrate import upgrade_database
 from routing.models import AuditEntry, Case, Job
+from routing.outbox import list_messages
 from routing.policy import RoutingPolicy
 from routing.store import Store
 from tests.routing.helpers_routing import queued_case
@@ -194,7 +195,7 @@ async def test_three_worker_processes_run_every_job_exactly_once(scratch_databas
             assert sum(ran.values()) == expected_done and sum(1 for n in ran.values() if n > 0) > 1, ran
             assert escalations == Counter({case_id: 1 for case_id in case_ids})
 
-            messages = await store.list_messages(limit=10 * CASES)
+            messages = await list_messages(store, limit=10 * CASES)
             assert len(messages) == CASES * len(COORDINATORS)
             assert all(m.kind == "escalation" and m.status == "queued" and m.provider_sid for m in messages)
             sent = Counter((r["form"]["To"], r["form"]["Body"]) for r in twilio.created())
@@ -228,7 +229,7 @@ async def test_a_worker_killed_mid_send_is_retried_and_the_message_exists_once(s
             held = await asyncio.to_thread(twilio.holding.acquire, timeout=START_TIMEOUT_S)
             assert held, f"the first worker never sent: {first.log()}"
             first.kill()  # while its handler waits inside messages.create
-            (row,) = await store.list_messages()
+            (row,) = await list_messages(store)
             assert row.status == "sending" and row.provider_sid is None  # what a dead worker leaves behind
 
             second = deployment.start("second")
@@ -244,7 +245,7 @@ async def test_a_worker_killed_mid_send_is_retried_and_the_message_exists_once(s
             assert len(twilio.messages) == 1  # Twilio has the alert exactly once
             (message,) = twilio.messages
             assert message["to"] == coordinator and case.reference in message["body"]
-            (row,) = await store.list_messages()
+            (row,) = await list_messages(store)
             assert (row.status, row.provider_sid, row.body) == ("queued", message["sid"], message["body"])
             assert len(twilio.list_requests) == 1  # the retry asked Twilio before sending again
             assert len(twilio.requests) == (2 if kill_point == "hold" else 1)

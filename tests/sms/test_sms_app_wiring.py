@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sms_app import AUTH, BASE, Phone
 
+from routing.outbox import list_messages
 from routing.workers import add_worker
 from voice.app import create_app
 from voice.settings import Settings
@@ -28,7 +29,7 @@ async def test_worker_commands_are_wired(client):
     await services.store.save_triage(ref.case_id, {"start_category": "YELLOW", "urgency": "urgent"}, complete=True)
     reply = await Phone(http, ADA).text("next")
     assert reply.startswith(f"{ref.reference} is yours: YELLOW, URGENT. Case page link sent in a separate text.")
-    (link,) = [m for m in await services.store.list_messages(case_id=ref.case_id) if m.kind == "case_link"]
+    (link,) = [m for m in await list_messages(services.store, case_id=ref.case_id) if m.kind == "case_link"]
     assert link.to == ADA and "https://triage.example.org/cases/" in link.body
     assert [a.detail for a in await services.store.audit_trail(ref.case_id) if a.action == "sms_command"] == [
         "NEXT ok"]

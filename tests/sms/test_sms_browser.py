@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 from sms_app import make_app
 
 from intake.models import Category, TriageResult, Urgency
+from routing.photos import list_photos
 from sms.links import case_url, photo_url
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -124,7 +125,7 @@ async def test_phone_user_uploads_a_photo_and_the_worker_sees_it(store, server, 
                 await page.locator("button[type=submit]").click()
             assert "Photo received" in await page.inner_text("h1")
             assert ref.reference in await page.inner_text("body")
-            (photo,) = await store.list_photos(ref.case_id)
+            (photo,) = await list_photos(store, ref.case_id)
             assert (photo.source, photo.width, photo.height) == ("upload", 1600, 1200)
 
             # The health worker: opens the case page from the SMS link, sees the photo.

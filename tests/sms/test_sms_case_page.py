@@ -6,6 +6,7 @@ from PIL import Image
 from sms_app import BASE, SECRET, Phone, make_app
 
 from intake.models import Category, TriageResult, Urgency
+from routing.photos import add_photo, list_photos
 from sms.links import case_url, make_token
 from sms.photos import clean_photo
 
@@ -22,8 +23,8 @@ async def test_case_page_shows_triage_transcript_photos_and_timeline(store, tmp_
     out = io.BytesIO()
     Image.new("RGB", (64, 48)).save(out, "JPEG")
     clean = clean_photo(out.getvalue())
-    await store.add_photo(ref.case_id, jpeg=clean.jpeg, width=clean.width, height=clean.height, source="mms")
-    photo_name = (await store.list_photos(ref.case_id))[0].name
+    await add_photo(store, ref.case_id, jpeg=clean.jpeg, width=clean.width, height=clean.height, source="mms")
+    photo_name = (await list_photos(store, ref.case_id))[0].name
 
     app = make_app(store, now=NOW)
     client = app.test_client()
@@ -68,8 +69,8 @@ async def test_done_note_is_shown_decrypted_and_every_photo_view_is_audited(stor
     await resolve(store, ref.case_id, ada.id, "cleaned the graze, tetanus up to date")
     out = io.BytesIO()
     Image.new("RGB", (64, 48)).save(out, "JPEG")
-    await store.add_photo(ref.case_id, jpeg=clean_photo(out.getvalue()).jpeg, source="upload")
-    (photo,) = await store.list_photos(ref.case_id)
+    await add_photo(store, ref.case_id, jpeg=clean_photo(out.getvalue()).jpeg, source="upload")
+    (photo,) = await list_photos(store, ref.case_id)
 
     client = make_app(store, now=NOW).test_client()
     path = case_url(BASE, SECRET, ref.case_id, now=NOW).removeprefix(BASE)

@@ -3,6 +3,7 @@
 import pytest
 from sms_app import BASE, Phone, make_app, queue_replies
 
+from routing.outbox import list_messages
 from routing.queue import offer
 from routing.workers import add_worker, set_duty
 from sms.commands import Command, follow_up_answer, parse_command
@@ -65,7 +66,7 @@ async def test_next_done_and_status_by_sms(store, phones):
     taken = await ada.text("next")
     assert taken == f"{red} is yours: RED, EMERGENCY. Case page link sent in a separate text. Reply DONE {red} when finished."
     assert segment_count(taken) == 1
-    (link,) = [m for m in await store.list_messages(case_id=red_id) if m.kind == "case_link"]
+    (link,) = [m for m in await list_messages(store, case_id=red_id) if m.kind == "case_link"]
     assert link.to == ADA and link.body.startswith(f"{red} case page, for you only: {BASE}/cases/{red_id}.")
     assert segment_count(link.body) == 1
     assert (await store.get_case(red_id)).status == "in_progress"
@@ -97,7 +98,7 @@ async def test_accept_and_pass_only_what_was_offered_to_you(store, phones):
     accepted = await ada.text(f"  accept   {ref.lower()}. ")
     assert accepted.startswith(f"{ref} is yours: YELLOW, URGENT. ") and segment_count(accepted) == 1
     assert "/cases/" not in accepted
-    assert [m.to for m in await store.list_messages(case_id=case_id) if m.kind == "case_link"] == [ADA]
+    assert [m.to for m in await list_messages(store, case_id=case_id) if m.kind == "case_link"] == [ADA]
     assert claim.worker_id and (await store.get_case(case_id)).status == "in_progress"
 
     assert await ada.text(f"PASS {ref}") == f"{ref} goes back to the queue. Thank you."
@@ -116,7 +117,7 @@ async def test_no_command_answer_carries_a_case_link_and_the_link_goes_to_the_re
     answers = [await ada.text("NEXT", sid=sid), await ada.text("NEXT", sid=sid)]  # Twilio's retry
     assert answers[0] == answers[1] and answers[0].startswith(f"{ref} is yours")
     assert "http" not in answers[0] and "/cases/" not in answers[0]
-    links = [m for m in await store.list_messages(case_id=case_id) if m.kind == "case_link"]
+    links = [m for m in await list_messages(store, case_id=case_id) if m.kind == "case_link"]
     assert [(m.to, m.status) for m in links] == [(ADA, "outbox")]
     assert f"{BASE}/cases/{case_id}." in links[0].body
 
@@ -166,7 +167,7 @@ async def test_the_offer_text_a_worker_receives_can_be_answered_as_it_is(store, 
     jobs = handlers(store, OutboxSender(store))
     while await run_once(store, jobs, "w1"):
         pass
-    (offer_text,) = [m for m in await store.list_messages(case_id=case_id) if m.kind == "case_offer"]
+    (offer_text,) = [m for m in await list_messages(store, case_id=case_id) if m.kind == "case_offer"]
     assert offer_text.to == ADA and f"Reply ACCEPT {ref}" in offer_text.body
     reply_as_typed = offer_text.body.split("Reply ", 1)[1].split(" to take it")[0]  # "ACCEPT TL-XXXXXX"
     assert (await ada.text(reply_as_typed)).startswith(f"{ref} is yours: RED, EMERGENCY.")

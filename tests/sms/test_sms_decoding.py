@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 from sms_app import BASE, SECRET, hypercorn_server, make_app, post_photo
 
+from routing.photos import list_photos
 from sms.decoding import DecoderBusy, PhotoDecoder
 from sms.links import photo_url
 from sms.photos import clean_photo
@@ -107,7 +108,7 @@ async def test_server_refuses_uploads_past_the_decode_queue_with_503_and_retry_a
     finally:
         gate.open.set()
         decoder.close()
-    assert len(await store.list_photos(ref.case_id)) == 2
+    assert len(await list_photos(store, ref.case_id)) == 2
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -122,4 +123,4 @@ async def test_server_refuses_the_37_kb_6300_square_png_from_its_header(store, t
     finally:
         decoder.close()
     assert status == 413 and "not a photo we can use" in text
-    assert await store.list_photos(ref.case_id) == []
+    assert await list_photos(store, ref.case_id) == []

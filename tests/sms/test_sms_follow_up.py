@@ -3,6 +3,7 @@
 from sms_app import Phone, make_app, queue_replies
 
 from routing.jobs import claim_job, run_once
+from routing.outbox import list_messages
 from routing.queue import accept, claim_next, resolve
 from routing.tasks import handlers
 from routing.workers import add_worker
@@ -40,7 +41,7 @@ async def test_follow_up_goes_out_once_with_the_local_emergency_number(store):
     await drain(store, jobs)
     clock.advance(hours=24, seconds=1)
     assert "follow_up" in await drain(store, jobs)
-    (message,) = [m for m in await store.list_messages(case_id=case_id) if m.kind == "follow_up"]
+    (message,) = [m for m in await list_messages(store, case_id=case_id) if m.kind == "follow_up"]
     assert message.to == "+2348031234567" and message.idempotency_key.startswith("job:")
     assert "Reply 1 better, 2 same, 3 worse" in message.body and "call 112 now" in message.body
     assert len(message.body) <= 160
@@ -57,12 +58,12 @@ async def test_a_retried_job_sends_once_and_a_failed_send_is_retried(store, fake
     fake_twilio.script[patient] = [500, 500, 500, 500, 201]  # the first attempt runs out of retries
     ran = await drain(store, jobs)
     assert "follow_up" in ran and not fake_twilio.created()
-    (failed,) = [m for m in await store.list_messages(case_id=case_id) if m.kind == "follow_up"]
+    (failed,) = [m for m in await list_messages(store, case_id=case_id) if m.kind == "follow_up"]
     assert failed.status == "failed" and failed.error.startswith("retries-exhausted")
 
     clock.advance(seconds=store.policy.job_backoff_s + 1)  # the job comes back after its backoff
     assert await drain(store, jobs) == ["follow_up"]
-    (sent,) = [m for m in await store.list_messages(case_id=case_id) if m.kind == "follow_up"]
+    (sent,) = [m for m in await list_messages(store, case_id=case_id) if m.kind == "follow_up"]
     assert sent.id == failed.id and sent.status == "queued" and len(fake_twilio.created()) == 1
 
     # The worker dies after sending, before marking the job done: another worker runs it again.
@@ -88,7 +89,7 @@ async def test_philippine_caller_is_told_911(store):
     await drain(store, jobs)
     clock.advance(hours=24, seconds=1)
     await drain(store, jobs)
-    (message,) = [m for m in await store.list_messages(case_id=ref.case_id) if m.kind == "follow_up"]
+    (message,) = [m for m in await list_messages(store, case_id=ref.case_id) if m.kind == "follow_up"]
     assert "call 911 now" in message.body
 
 

@@ -8,6 +8,7 @@ import pytest
 from sms_app import WORKERS, make_app, signed
 
 from routing.errors import StoreUnavailable
+from routing.outbox import list_messages
 
 PATIENT = "+2348031234567"
 NOW = 1_800_000_000
@@ -69,7 +70,7 @@ async def test_a_whole_triage_by_text_ends_with_summaries(app, store):
     assert case.status == "pending" and case.channel == "sms"
     assert case.triage["start_category"] == "GREEN" and case.triage["complaint"] == "bad cough and fever"
     assert [t.raw_text for t in case.turns][:3] == ["hello", "1", "bad cough and fever"]
-    messages = await store.list_messages(case_id=case.id)
+    messages = await list_messages(store, case_id=case.id)
     assert sorted(m.to for m in messages if m.kind == "worker_summary") == sorted(WORKERS)
     (to_caller,) = [m for m in messages if m.kind == "caller_summary"]
     assert to_caller.to == PATIENT and "/upload/" in to_caller.body and "call 112" in to_caller.body
@@ -82,7 +83,7 @@ async def test_red_flag_in_the_first_text_is_an_emergency_at_once(app, store):
     assert reply.startswith("Triage line: automated, not a doctor") and "call 112 now" in reply
     case = await store.find_case_by_call("SM0001")
     assert case.urgency == "emergency" and "chest_pain" in case.triage["red_flags"]
-    worker_texts = [m.body for m in await store.list_messages(case_id=case.id) if m.kind == "worker_summary"]
+    worker_texts = [m.body for m in await list_messages(store, case_id=case.id) if m.kind == "worker_summary"]
     assert len(worker_texts) == 2 and all("EMERGENCY" in t and "chest pain" in t for t in worker_texts)
 
 

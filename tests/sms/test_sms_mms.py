@@ -7,6 +7,8 @@ from PIL import Image
 from sms_app import BASE, WORKERS, Phone, make_app, run_photo_digests
 from sms_fakes import ACCOUNT_SID, AUTH_TOKEN
 
+from routing.outbox import list_messages
+from routing.photos import list_photos
 from routing.queue import accept, claim_next
 from routing.workers import add_worker
 from sms.media import MediaError, MediaFetcher
@@ -39,12 +41,12 @@ async def test_mms_photo_with_text_is_attached_and_workers_told(store, tmp_path,
     assert "not a doctor" in reply
     case = await store.find_case_by_call("MMfirst")
     assert case.turns[0].raw_text == "a dog bit my hand, it is swollen"
-    (photo,) = await store.list_photos(case.id)
+    (photo,) = await list_photos(store, case.id)
     assert (photo.source, photo.width, photo.height, photo.content_type) == ("mms", 800, 600, "image/jpeg")
     assert not Image.open(io.BytesIO(store.photos.read(photo.path))).getexif()  # GPS gone
     assert fake_twilio.media_requests == [{"path": MEDIA_PATH, "auth": f"{ACCOUNT_SID}:{AUTH_TOKEN}"}]
     await run_photo_digests(store, now=NOW)
-    notices = [m for m in await store.list_messages(case_id=case.id) if m.kind == "photo_notice"]
+    notices = [m for m in await list_messages(store, case_id=case.id) if m.kind == "photo_notice"]
     assert sorted(m.to for m in notices) == sorted(WORKERS) and all(f"{BASE}/cases/" in m.body for m in notices)
 
 
@@ -60,10 +62,10 @@ async def test_whatsapp_photo_alone_joins_the_open_case_and_tells_its_worker(sto
         phone = Phone(test_app.test_client(), "whatsapp:" + PATIENT)
         reply = await phone.text("", media=[(fake_twilio.url + MEDIA_PATH, "image/jpeg")])
     assert reply == f"Thank you, the photo is being added to case {ref.reference}."
-    (photo,) = await store.list_photos(ref.case_id)
+    (photo,) = await list_photos(store, ref.case_id)
     assert photo.source == "whatsapp"
     await run_photo_digests(store, now=NOW)
-    (notice,) = [m for m in await store.list_messages(case_id=ref.case_id) if m.kind == "photo_notice"]
+    (notice,) = [m for m in await list_messages(store, case_id=ref.case_id) if m.kind == "photo_notice"]
     assert notice.to == "+2348051112222"  # the worker who has the case, not everyone
 
 
@@ -77,9 +79,9 @@ async def test_media_we_cannot_use_is_told_to_the_patient_and_nothing_is_kept(st
                                                  ("http://169.254.169.254/latest/meta-data", "image/jpeg"),
                                                  (fake_twilio.url + "/2010-04-01/nothing-here", "image/png"),
                                                  (fake_twilio.url + MEDIA_PATH, "audio/amr")])
-    assert await store.list_photos(ref.case_id) == [] and not (tmp_path / "photos").exists()
+    assert await list_photos(store, ref.case_id) == [] and not (tmp_path / "photos").exists()
     assert [r["path"] for r in fake_twilio.media_requests] == [MEDIA_PATH, "/2010-04-01/nothing-here"]  # never the foreign URL
-    (told,) = [m for m in await store.list_messages(case_id=ref.case_id) if m.kind == "media_failed"]
+    (told,) = [m for m in await list_messages(store, case_id=ref.case_id) if m.kind == "media_failed"]
     assert told.to == PATIENT and "could not read the photo" in told.body
     (refused,) = [a.detail for a in await store.audit_trail(ref.case_id) if a.action == "media_refused"]
     assert refused == "photo-not-image, media-foreign-url, media-http-404, media-not-image"
@@ -113,4 +115,4 @@ async def test_without_twilio_credentials_media_is_left_alone_and_the_text_still
         reply = await Phone(test_app.test_client(), PATIENT).text(
             "rash on my arm", sid="MMnocreds", media=[(fake_twilio.url + MEDIA_PATH, "image/jpeg")])
     assert "not a doctor" in reply and fake_twilio.media_requests == []
-    assert await store.list_photos((await store.find_case_by_call("MMnocreds")).id) == []
+    assert await list_photos(store, (await store.find_case_by_call("MMnocreds")).id) == []

@@ -3,6 +3,7 @@
 from sms_fakes import FROM_NUMBER
 
 from intake.models import Category, TriageResult, Urgency
+from routing.outbox import list_messages
 from sms.notify import send_case_summaries
 from sms.sender import OutboxSender
 
@@ -26,7 +27,7 @@ async def test_summaries_go_once_to_each_worker_and_the_caller(store):
     for _ in range(2):  # the end-of-call step may run again after a restart
         await send_case_summaries(store, sender, case_id, worker_numbers=WORKERS + [WORKERS[0]],
                                   public_base_url=BASE, secret=SECRET, now=1_800_000_000)
-    messages = await store.list_messages(case_id=case_id)
+    messages = await list_messages(store, case_id=case_id)
     assert sorted((m.kind, m.to) for m in messages) == [
         ("caller_summary", CALLER), ("worker_summary", WORKERS[0]), ("worker_summary", WORKERS[1])]
     worker = next(m.body for m in messages if m.kind == "worker_summary")
@@ -40,13 +41,13 @@ async def test_no_photo_link_when_the_caller_said_no_or_there_is_no_public_url(s
     case_id = await finished_case(store, photo_consent=False)
     await send_case_summaries(store, OutboxSender(store), case_id, worker_numbers=[], public_base_url=BASE,
                               secret=SECRET)
-    (caller,) = await store.list_messages(case_id=case_id)
+    (caller,) = await list_messages(store, case_id=case_id)
     assert "/upload/" not in caller.body and "not a doctor" in caller.body
 
     case_id = (await store.open_call(call_sid="CA-other", caller="+639171234567", region="PH")).case_id
     await send_case_summaries(store, OutboxSender(store), case_id, worker_numbers=WORKERS, public_base_url="",
                               secret=SECRET)
-    assert not any("http" in m.body for m in await store.list_messages(case_id=case_id))
+    assert not any("http" in m.body for m in await list_messages(store, case_id=case_id))
 
 
 async def test_a_bad_worker_number_does_not_stop_the_others(store, fake_twilio, twilio_sender):

@@ -4,6 +4,7 @@ import pytest
 from sms_app import WORKERS, Phone, make_app
 
 from routing.contacts import is_opted_out
+from routing.outbox import list_messages
 from routing.workers import add_worker
 from sms.notify import send_case_summaries
 from sms.sender import OutboxSender
@@ -27,7 +28,7 @@ async def test_stop_and_start_by_text_on_either_channel(store, phone, tmp_path):
     assert (await whatsapp.text("START")).startswith("You will get our texts again.")
     assert not await is_opted_out(store, PATIENT)
     assert (await OutboxSender(store).send(PATIENT, "hello", kind="caller_summary")).status == "outbox"
-    assert [m.status for m in await store.list_messages()] == ["outbox", "opted-out"]
+    assert [m.status for m in await list_messages(store)] == ["outbox", "opted-out"]
 
 
 async def test_twilio_sender_sends_nothing_to_an_opted_out_number(store, phone, fake_twilio, twilio_sender):
@@ -36,7 +37,7 @@ async def test_twilio_sender_sends_nothing_to_an_opted_out_number(store, phone, 
     assert result.status == "opted-out" and result.ok and not result.retry
     again = await twilio_sender.send(PATIENT, "Case TL-1 follow-up", kind="follow_up", idempotency_key="job:1")
     assert again.status == "duplicate" and fake_twilio.requests == []
-    (row,) = await store.list_messages()
+    (row,) = await list_messages(store)
     assert (row.status, row.kind) == ("opted-out", "follow_up")
 
 
@@ -57,7 +58,7 @@ async def test_an_opted_out_patient_with_a_red_flag_still_reaches_a_worker(store
     assert reply is None  # Twilio refuses replies to a number that sent STOP
     case = await store.find_case_by_call("SMred")
     assert case.urgency == "emergency"
-    messages = {(m.kind, m.to): m.status for m in await store.list_messages(case_id=case.id)}
+    messages = {(m.kind, m.to): m.status for m in await list_messages(store, case_id=case.id)}
     assert messages[("caller_summary", PATIENT)] == "opted-out"
     assert all(messages[("worker_summary", w)] == "outbox" for w in WORKERS)
 

@@ -11,6 +11,8 @@ from PIL import Image
 from sms_app import BASE, SECRET, WORKERS, hypercorn_server, make_app, post_photo, run_photo_digests
 
 from routing.jobs import run_once
+from routing.outbox import list_messages
+from routing.photos import add_photo, list_photos
 from routing.queue import accept, claim_next
 from routing.workers import add_worker
 from sms.decoding import PhotoDecoder
@@ -56,11 +58,11 @@ async def test_forty_quick_uploads_through_one_link_store_the_cap_and_text_the_w
             assert "We already have all the photos we can take for this case" in text
         if status == 429:
             assert "Please wait a minute" in text and 0 < int(headers["Retry-After"]) <= 3600
-    assert len(await store.list_photos(case_id)) == 6
-    assert not [m for m in await store.list_messages() if m.kind == "photo_notice"]  # none per upload
+    assert len(await list_photos(store, case_id)) == 6
+    assert not [m for m in await list_messages(store) if m.kind == "photo_notice"]  # none per upload
 
     assert await run_photo_digests(store, now=NOW) == ["photo_digest"]
-    (notice,) = [m for m in await store.list_messages() if m.kind == "photo_notice"]
+    (notice,) = [m for m in await list_messages(store) if m.kind == "photo_notice"]
     assert notice.to == ADA and "6 new photos from the patient (6 on the case)" in notice.body
     assert f"{BASE}/cases/{case_id}." in notice.body
     assert await run_photo_digests(store, now=NOW) == []  # and nothing more
@@ -77,7 +79,7 @@ async def test_a_concurrent_burst_never_stores_more_than_the_cap(store):
     finally:
         decoder.close()
     assert Counter(status for status, _, _ in answers) == {200: 6, 413: 10}
-    assert len(await store.list_photos(ref.case_id)) == 6
+    assert len(await list_photos(store, ref.case_id)) == 6
 
 
 async def test_one_client_is_limited_across_links_and_cannot_spoof_its_way_out(store):
@@ -110,18 +112,18 @@ async def test_one_digest_per_case_per_window_to_whoever_has_the_case(store):
         return ran
 
     for n in range(3):
-        await store.add_photo(ref.case_id, jpeg=tiny_png(n), source="upload")
+        await add_photo(store, ref.case_id, jpeg=tiny_png(n), source="upload")
         clock.advance(seconds=20)
     assert await run_due() == 0  # the window is not over
     clock.advance(seconds=window)
     assert await run_due() == 1
     clock.advance(seconds=1)
-    await store.add_photo(ref.case_id, jpeg=tiny_png(3), source="mms")  # a later photo: the next window
+    await add_photo(store, ref.case_id, jpeg=tiny_png(3), source="mms")  # a later photo: the next window
     clock.advance(seconds=window)
     assert await run_due() == 1
     assert await run_due() == 0
 
-    notices = [m for m in await store.list_messages() if m.kind == "photo_notice"]
+    notices = [m for m in await list_messages(store) if m.kind == "photo_notice"]
     assert sorted((m.to, m.body.split(". ")[0]) for m in notices) == sorted(
         [(w, f"{ref.reference}: 3 new photos from the patient (3 on the case)") for w in WORKERS]
         + [(w, f"{ref.reference}: 1 new photo from the patient (4 on the case)") for w in WORKERS])

@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from sms_fakes import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER
 
+from routing.outbox import add_message, list_messages
 from sms.sender import ABANDON_MARGIN_S, TwilioSender
 from tests.routing.helpers_routing import FakeClock
 
@@ -14,16 +15,16 @@ KEY = "job:7"
 
 async def abandoned_row(store, sender) -> int:
     """The row a worker killed mid-send leaves: "sending", older than any send window."""
-    message_id, _ = await store.add_message(to=TO, body=BODY, kind="escalation", status="sending",
-                                            idempotency_key=KEY)
+    message_id, _ = await add_message(store, to=TO, body=BODY, kind="escalation", status="sending",
+                                      idempotency_key=KEY)
     store.clock.advance(seconds=sender.send_span_s + ABANDON_MARGIN_S + 1)
     return message_id
 
 
 async def test_a_send_that_may_still_be_under_way_is_left_alone(store, fake_twilio, twilio_sender):
     store.clock = FakeClock()
-    message_id, _ = await store.add_message(to=TO, body=BODY, kind="escalation", status="sending",
-                                            idempotency_key=KEY)
+    message_id, _ = await add_message(store, to=TO, body=BODY, kind="escalation", status="sending",
+                                      idempotency_key=KEY)
     store.clock.advance(seconds=1)  # within the first sender's window
     result = await twilio_sender.send(TO, BODY, kind="escalation", idempotency_key=KEY)
     assert (result.message_id, result.status, result.retry) == (message_id, "in-flight", True)
@@ -38,7 +39,7 @@ async def test_an_abandoned_send_that_twilio_got_is_recorded_not_sent_again(stor
     assert (result.message_id, result.status, result.provider_sid, result.retry) == (message_id, "queued", sid, False)
     assert fake_twilio.requests == []
     assert fake_twilio.list_requests == [{"To": TO, "From": FROM_NUMBER, "PageSize": "50"}]
-    (row,) = await store.list_messages()
+    (row,) = await list_messages(store)
     assert (row.status, row.provider_sid) == ("queued", sid)
     again = await twilio_sender.send(TO, BODY, kind="escalation", idempotency_key=KEY)
     assert again.status == "duplicate" and len(fake_twilio.list_requests) == 1

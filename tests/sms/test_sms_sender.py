@@ -2,6 +2,7 @@
 
 from sms_fakes import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER
 
+from routing.outbox import list_messages
 from sms.sender import OutboxSender, TwilioSender, build_sender
 
 TO = "+2348031234567"
@@ -16,7 +17,7 @@ async def test_sent_message_is_recorded_with_twilio_sid(store, fake_twilio, twil
     assert request["form"]["To"] == TO and request["form"]["From"] == FROM_NUMBER
     assert request["form"]["Body"] == "Case TL-1: RED"
     assert request["form"]["StatusCallback"] == f"https://triage.example.org/sms/status?message_id={result.message_id}"
-    (row,) = await store.list_messages()
+    (row,) = await list_messages(store)
     assert (row.id, row.status, row.provider_sid, row.to, row.kind) == (
         result.message_id, "queued", result.provider_sid, TO, "worker_summary")
 
@@ -26,7 +27,7 @@ async def test_transient_errors_are_retried_until_sent(store, fake_twilio, twili
     result = await twilio_sender.send(TO, "hello", kind="caller_summary")
     assert result.status == "queued"
     assert [r["answer"] for r in fake_twilio.requests] == [429, 500, "timeout", 201]
-    assert (await store.list_messages())[0].status == "queued"
+    assert (await list_messages(store))[0].status == "queued"
 
 
 async def test_retries_are_bounded(store, fake_twilio, twilio_sender):
@@ -34,7 +35,7 @@ async def test_retries_are_bounded(store, fake_twilio, twilio_sender):
     result = await twilio_sender.send(TO, "hello", kind="caller_summary")
     assert result.status == "failed" and result.error.startswith("retries-exhausted: http-500")
     assert len(fake_twilio.requests) == 4  # the first try and three retries
-    assert (await store.list_messages())[0].error == result.error
+    assert (await list_messages(store))[0].error == result.error
 
 
 async def test_invalid_number_fails_at_once_with_a_clear_record(store, fake_twilio, twilio_sender):
@@ -42,7 +43,7 @@ async def test_invalid_number_fails_at_once_with_a_clear_record(store, fake_twil
     result = await twilio_sender.send(TO, "hello", kind="caller_summary")
     assert len(fake_twilio.requests) == 1
     assert result.status == "failed" and result.error == "invalid-number: twilio 21211"
-    row = (await store.list_messages())[0]
+    row = (await list_messages(store))[0]
     assert (row.status, row.error) == ("failed", "invalid-number: twilio 21211")
 
 
@@ -51,7 +52,7 @@ async def test_same_idempotency_key_sends_once(store, fake_twilio, twilio_sender
     again = await twilio_sender.send(TO, "hello", kind="caller_summary", idempotency_key="case:1:caller")
     assert again.status == "duplicate" and again.message_id == first.message_id
     assert len(fake_twilio.created()) == 1
-    assert len(await store.list_messages()) == 1
+    assert len(await list_messages(store)) == 1
 
 
 async def test_whatsapp_goes_the_same_path_from_a_whatsapp_sender(store, fake_twilio, twilio_sender):
@@ -59,7 +60,7 @@ async def test_whatsapp_goes_the_same_path_from_a_whatsapp_sender(store, fake_tw
     assert result.ok
     form = fake_twilio.requests[0]["form"]
     assert (form["To"], form["From"]) == ("whatsapp:" + TO, "whatsapp:" + FROM_NUMBER)
-    assert (await store.list_messages())[0].channel == "whatsapp"
+    assert (await list_messages(store))[0].channel == "whatsapp"
 
 
 async def test_unreachable_twilio_is_a_recorded_failure(store):
@@ -75,7 +76,7 @@ async def test_outbox_records_and_sends_nothing(store):
     result = await sender.send(TO, "hello", kind="caller_summary", case_id=None, idempotency_key="k1")
     assert result.status == "outbox"
     assert (await sender.send(TO, "hello", kind="caller_summary", idempotency_key="k1")).status == "duplicate"
-    (row,) = await store.list_messages()
+    (row,) = await list_messages(store)
     assert (row.to, row.body, row.status) == (TO, "hello", "outbox")
 
 

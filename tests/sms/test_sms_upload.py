@@ -7,6 +7,8 @@ from PIL import Image
 from sms_app import BASE, SECRET, WORKERS, make_app, run_photo_digests, signed
 from werkzeug.datastructures import FileStorage
 
+from routing.outbox import add_message, list_messages
+from routing.photos import list_photos
 from sms.links import make_token, photo_url
 
 NOW = 1_800_000_000
@@ -60,13 +62,13 @@ async def test_photo_is_stored_clean_attached_and_workers_told(app, store, case_
     assert stored.stat().st_mode & 0o777 == 0o600 and stored.parent.stat().st_mode & 0o777 == 0o700
     assert stored.read_bytes().startswith(b"gAAAAA")  # a Fernet token under the PHI key, not a JPEG
     assert not Image.open(io.BytesIO(store.photos.read(f"{case_id}/{stored.name}"))).getexif()
-    (attached,) = await store.list_photos(case_id)
+    (attached,) = await list_photos(store, case_id)
     assert (attached.path, attached.source, attached.width) == (f"{case_id}/{stored.name}", "upload", 640)
     assert any(a.action == "photo_attached" and a.detail == f"upload {stored.name[:16]}"
                for a in await store.audit_trail(case_id))
-    assert not [m for m in await store.list_messages() if m.kind == "photo_notice"]  # not one text per photo
+    assert not [m for m in await list_messages(store) if m.kind == "photo_notice"]  # not one text per photo
     assert await run_photo_digests(store, now=NOW) == ["photo_digest"]  # the digest, when its window ends
-    notices = [m for m in await store.list_messages() if m.kind == "photo_notice"]
+    notices = [m for m in await list_messages(store) if m.kind == "photo_notice"]
     assert sorted(m.to for m in notices) == sorted(WORKERS)
     assert all(m.body.startswith("TL-") and "1 new photo from the patient (1 on the case)" in m.body
                and f"{BASE}/cases/{case_id}." in m.body for m in notices)
@@ -120,13 +122,13 @@ async def test_fifty_megabyte_body_is_refused(app, case_id, tmp_path, declared):
 
 
 async def test_status_callback_updates_the_message(app, store):
-    message_id, _ = await store.add_message(to="+2348031234567", body="hi", kind="caller_summary", status="queued")
+    message_id, _ = await add_message(store, to="+2348031234567", body="hi", kind="caller_summary", status="queued")
     path = f"/sms/status?message_id={message_id}"
     form = {"MessageSid": "SM123", "MessageStatus": "undelivered", "ErrorCode": "30003"}
     client = app.test_client()
     assert (await client.post(path, form=form)).status_code == 403  # unsigned
     assert (await client.post(path, **signed(path, form))).status_code == 204
-    (row,) = await store.list_messages()
+    (row,) = await list_messages(store)
     assert (row.status, row.provider_sid, row.error) == ("undelivered", "SM123", "twilio 30003")
     unknown = "/sms/status?message_id=999999"
     assert (await client.post(unknown, **signed(unknown, form))).status_code == 204

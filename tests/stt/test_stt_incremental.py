@@ -42,7 +42,7 @@ class Recorder:
         self.calls.append(len(pcm16))
         self.hints.append(hints)
         if self.fail_first and len(self.calls) == 1:
-            raise SttError("stt-local-failed")
+            raise SttError(code="stt-local-failed")
         return Transcript(text=f"{len(pcm16)} bytes", backend=self.name, audio_seconds=len(pcm16) / 2 / sample_rate)
 
 

@@ -124,7 +124,7 @@ async def test_cache_keys_on_engine_and_voice_and_rerenders_an_empty_file(tmp_pa
 async def test_warm_reports_a_failing_engine(tmp_path):
     class Broken(EspeakTts):
         def synthesize(self, text: str) -> bytes:
-            raise TtsError("tts-failed", "broken on purpose")
+            raise TtsError("broken on purpose", code="tts-failed")
 
     with pytest.raises(TtsError):
         await PromptAudioCache(Broken(), tmp_path).warm(["Hello."])

@@ -15,6 +15,7 @@ import pytest
 import pytest_asyncio
 from PIL import Image
 
+from routing.photos import list_photos
 from sms.links import photo_url
 from sms.signature import WEBHOOK_BODY_LIMIT_BYTES
 from voice.callrun import serve_in_process
@@ -90,4 +91,4 @@ async def test_the_photo_upload_takes_a_camera_sized_photo(running, chunked):
     body, content_type = _multipart(photo)
     path = urllib.parse.urlsplit(photo_url("http://x", services.secret, ref.case_id, now=time.time())).path
     assert await asyncio.to_thread(_post, netloc, path, body, content_type, chunked=chunked) == 200
-    assert len(await services.store.list_photos(ref.case_id)) == 1
+    assert len(await list_photos(services.store, ref.case_id)) == 1

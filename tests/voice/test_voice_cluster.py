@@ -21,6 +21,7 @@ from cryptography.fernet import Fernet
 from sqlalchemy.engine import make_url
 
 from intake.scenarios import load_scenarios
+from routing.outbox import list_messages
 from tests.routing.test_routing_outage import FlakyProxy
 from tests.voice.line_caller import LineCaller
 from voice.callrun import call_ended, serve_in_process
@@ -165,11 +166,11 @@ async def test_webhook_on_one_process_and_stream_on_the_other_is_one_call(deploy
     assert [t.prompt_id for t in case.turns] == [t.prompt_id for t in trace.turns]
     # The summaries are written just after the case is queued: wait for the caller's, then make sure it is alone.
     deadline = time.monotonic() + 30.0
-    while not [m for m in await store.list_messages(case_id=case.id) if m.to == SCENARIO["caller"]]:
+    while not [m for m in await list_messages(store, case_id=case.id) if m.to == SCENARIO["caller"]]:
         assert time.monotonic() < deadline, "the caller was never texted"
         await asyncio.sleep(0.2)
     await asyncio.sleep(1.0)
-    assert len([m for m in await store.list_messages(case_id=case.id) if m.to == SCENARIO["caller"]]) == 1
+    assert len([m for m in await list_messages(store, case_id=case.id) if m.to == SCENARIO["caller"]]) == 1
 
 
 async def test_a_server_killed_mid_call_leaves_the_completed_turns_in_the_database(deployment, store):

@@ -19,6 +19,7 @@ import pytest
 import pytest_asyncio
 
 from intake.scenarios import load_scenarios
+from routing.outbox import list_messages
 from stt.base import Transcript
 from stt.lexicon import VOCABULARY
 from tests.stt.fake_openai_server import MESSAGES, TRANSCRIPTIONS, fake_openai_server, transcribe_by_frames
@@ -148,7 +149,7 @@ async def test_a_dropped_line_keeps_the_case_and_texts_the_caller_a_way_back(dri
     case = await services.store.find_case_by_call(caller.call_sid)
     assert [(t.prompt_id, t.corrected_text.lower().strip(" .?!")) for t in case.turns] == [("who", "someone else")]
     assert (case.call_status, case.status) == ("dropped", "pending")  # a health worker calls back
-    texts = [m for m in await services.store.list_messages(case_id=case.id) if m.to == CALLER]
+    texts = [m for m in await list_messages(services.store, case_id=case.id) if m.to == CALLER]
     assert len(texts) == 1
     assert case.reference in texts[0].body and "112" in texts[0].body  # the way back, and the emergency number
 
@@ -164,7 +165,7 @@ async def test_retried_webhooks_make_one_case_and_one_text(drill):
     await asyncio.wait_for(call_ended(services, call_sid).wait(), timeout=30)
     case = await services.store.find_case_by_call(call_sid)
     await services.notify_case(case.id)  # a retried end-of-call step sends nothing twice
-    texts = [m for m in await services.store.list_messages(case_id=case.id) if m.to == CALLER]
+    texts = [m for m in await list_messages(services.store, case_id=case.id) if m.to == CALLER]
     assert len(texts) == 1
 
     # The SMS webhook, retried with the same MessageSid: one case, one turn, the same reply.

@@ -20,6 +20,7 @@ from cryptography.fernet import Fernet
 from sqlalchemy import update
 
 from routing.models import Call, Case
+from routing.outbox import list_messages
 from tests.voice.line_caller import LineCaller
 from tests.voice.test_voice_cluster import ANSWERS, VOICE, ServeProcess, serve_processes, stub_stt  # noqa: F401 -- a fixture
 from voice.recovery import SWEEP_IDLE_S
@@ -95,7 +96,7 @@ async def _settled(store, call_sid: str):
     deadline = time.monotonic() + SETTLE_S
     while time.monotonic() < deadline:
         case = await store.find_case_by_call(call_sid)
-        if case.call_status == "dropped" and len(await store.list_messages(case_id=case.id)) == 2:
+        if case.call_status == "dropped" and len(await list_messages(store, case_id=case.id)) == 2:
             return case
         await asyncio.sleep(0.2)
     raise AssertionError(f"case of {call_sid} never finished")
@@ -116,12 +117,12 @@ async def test_a_restart_finishes_the_killed_servers_call_and_leaves_a_live_call
     assert [(t.prompt_id, t.corrected_text.lower().strip(" .")) for t in case.turns] == [
         ("who", ANSWERS["who"]), ("complaint", ANSWERS["complaint"])]
     assert case.triage["complaint"].lower().strip(" .") == ANSWERS["complaint"]
-    messages = await store.list_messages(case_id=case.id)
+    messages = await list_messages(store, case_id=case.id)
     assert sorted((m.kind, m.to) for m in messages) == [("caller_summary", CALLER), ("worker_summary", WORKER)]
 
     live_case = await store.find_case_by_call(live.call_sid)
     assert (live_case.call_status, live_case.status) == ("in-progress", "created")
-    assert await store.list_messages(case_id=live_case.id) == []
+    assert await list_messages(store, case_id=live_case.id) == []
     await _answer(live, "complaint")  # and the live call goes on
     await live.hang_up()
     deadline = time.monotonic() + SETTLE_S

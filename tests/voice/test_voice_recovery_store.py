@@ -9,6 +9,8 @@ from datetime import timedelta
 
 from intake.dialogue import Dialogue
 from intake.models import TriageResult
+from routing import calls
+from routing.outbox import list_messages
 from routing.store import Store
 from sms.notify import send_case_summaries
 from sms.sender import build_sender
@@ -40,53 +42,55 @@ async def _call_with_answers(store: Store, call_sid: str, answers: list[str], st
 
 async def test_a_dropped_stream_is_resumed_once_and_the_old_stream_cannot_finish_it(store):
     await _call_with_answers(store, "CAdrop", ["my brother"])
-    assert await store.offer_resume("CAdrop", max_resumes=MAX)  # after-stream may come before the old stream settles
-    assert await store.resume_call("CAdrop", stream_sid="MZ2") == "busy"  # the old stream has not let go
-    assert await store.suspend_call("CAdrop", stream_sid="MZ1", max_resumes=MAX) == "reconnecting"
+    # the after-stream may come before the old stream settles
+    assert await calls.offer_resume(store, "CAdrop", max_resumes=MAX)
+    assert await calls.resume_call(store, "CAdrop", stream_sid="MZ2") == "busy"  # the old stream has not let go
+    assert await calls.suspend_call(store, "CAdrop", stream_sid="MZ1", max_resumes=MAX) == "reconnecting"
     assert (await store.find_case_by_call("CAdrop")).call_status == "reconnecting"
 
-    racing = await asyncio.gather(store.resume_call("CAdrop", stream_sid="MZ2"),
-                                  store.claim_unfinished_call("CAdrop", stream_sid="MZ1"))
+    racing = await asyncio.gather(calls.resume_call(store, "CAdrop", stream_sid="MZ2"),
+                                  calls.claim_unfinished_call(store, "CAdrop", stream_sid="MZ1"))
     assert racing in (["resumed", False], ["ended", True])  # the new stream or the grace's end, never both
     if racing[0] == "resumed":
-        assert await store.resume_call("CAdrop", stream_sid="MZ2") == "resumed"  # a retry of its own claim
-        assert await store.suspend_call("CAdrop", stream_sid="MZ1", max_resumes=MAX) == "superseded"
-        assert not await store.claim_unfinished_call("CAdrop", stream_sid="MZ1")
+        assert await calls.resume_call(store, "CAdrop", stream_sid="MZ2") == "resumed"  # a retry of its own claim
+        assert await calls.suspend_call(store, "CAdrop", stream_sid="MZ1", max_resumes=MAX) == "superseded"
+        assert not await calls.claim_unfinished_call(store, "CAdrop", stream_sid="MZ1")
         case = await store.find_case_by_call("CAdrop")
         assert (case.call_status, case.status) == ("in-progress", "created")
 
 
 async def test_a_stream_no_after_stream_offered_never_takes_a_call(store):
     await _call_with_answers(store, "CAlive", ["my brother"])
-    assert await store.resume_call("CAlive", stream_sid="MZforged", take_over=True) == "ended"
-    assert await store.suspend_call("CAlive", stream_sid="MZ1", max_resumes=MAX) == "reconnecting"
-    assert await store.resume_call("CAlive", stream_sid="MZforged") == "ended"
-    assert await store.claim_unfinished_call("CAlive", stream_sid="MZ1")  # the dropped stream's case still finishes
+    assert await calls.resume_call(store, "CAlive", stream_sid="MZforged", take_over=True) == "ended"
+    assert await calls.suspend_call(store, "CAlive", stream_sid="MZ1", max_resumes=MAX) == "reconnecting"
+    assert await calls.resume_call(store, "CAlive", stream_sid="MZforged") == "ended"
+    # the dropped stream's case still finishes
+    assert await calls.claim_unfinished_call(store, "CAlive", stream_sid="MZ1")
 
 
 async def test_resumes_are_bounded_per_call(store):
     await _call_with_answers(store, "CAbound", ["my brother"])
     stream = "MZ1"
     for n in range(2, 2 + MAX):
-        assert await store.suspend_call("CAbound", stream_sid=stream, max_resumes=MAX) == "reconnecting"
-        assert await store.offer_resume("CAbound", max_resumes=MAX)
+        assert await calls.suspend_call(store, "CAbound", stream_sid=stream, max_resumes=MAX) == "reconnecting"
+        assert await calls.offer_resume(store, "CAbound", max_resumes=MAX)
         stream = f"MZ{n}"
-        assert await store.resume_call("CAbound", stream_sid=stream) == "resumed"
-    assert not await store.offer_resume("CAbound", max_resumes=MAX)
-    assert await store.suspend_call("CAbound", stream_sid=stream, max_resumes=MAX) == "final"
+        assert await calls.resume_call(store, "CAbound", stream_sid=stream) == "resumed"
+    assert not await calls.offer_resume(store, "CAbound", max_resumes=MAX)
+    assert await calls.suspend_call(store, "CAbound", stream_sid=stream, max_resumes=MAX) == "final"
 
 
 async def test_a_call_that_ended_is_never_resumed(store):
     await _call_with_answers(store, "CAgone", ["my brother"])
-    assert await store.suspend_call("CAgone", stream_sid="MZ1", max_resumes=MAX) == "reconnecting"
-    await store.record_call_status("CAgone", "in-progress")  # Twilio's progress event: the call is still up
+    assert await calls.suspend_call(store, "CAgone", stream_sid="MZ1", max_resumes=MAX) == "reconnecting"
+    await calls.record_call_status(store, "CAgone", "in-progress")  # Twilio's progress event: the call is still up
     assert (await store.find_case_by_call("CAgone")).call_status == "reconnecting"
-    assert await store.offer_resume("CAgone", max_resumes=MAX)
-    await store.record_call_status("CAgone", "completed", duration_s=40)  # the caller hung up in the grace
-    assert not await store.offer_resume("CAgone", max_resumes=MAX)
-    assert await store.resume_call("CAgone", stream_sid="MZ2") == "ended"
-    assert await store.claim_unfinished_call("CAgone", stream_sid="MZ1")  # its case is still finished, once
-    assert not await store.claim_unfinished_call("CAgone", stream_sid="MZ1")
+    assert await calls.offer_resume(store, "CAgone", max_resumes=MAX)
+    await calls.record_call_status(store, "CAgone", "completed", duration_s=40)  # the caller hung up in the grace
+    assert not await calls.offer_resume(store, "CAgone", max_resumes=MAX)
+    assert await calls.resume_call(store, "CAgone", stream_sid="MZ2") == "ended"
+    assert await calls.claim_unfinished_call(store, "CAgone", stream_sid="MZ1")  # its case is still finished, once
+    assert not await calls.claim_unfinished_call(store, "CAgone", stream_sid="MZ1")
 
 
 async def test_only_calls_idle_past_the_threshold_are_unfinished_and_each_is_claimed_once(
@@ -99,16 +103,16 @@ async def test_only_calls_idle_past_the_threshold_are_unfinished_and_each_is_cla
         done = await first.open_call(call_sid="CAdone", caller=CALLER, stream_sid="MZdone")
         await first.save_triage(done.case_id, {"start_category": "GREEN"}, complete=True)
         clock.advance(seconds=SWEEP_IDLE_S - 10)
-        await first.touch_call("CAlive", stream_sid="MZlive")  # the live session's heartbeat
+        await calls.touch_call(first, "CAlive", stream_sid="MZlive")  # the live session's heartbeat
         clock.advance(seconds=20)
         cutoff = clock.now - timedelta(seconds=SWEEP_IDLE_S)
-        assert await first.unfinished_calls(idle_before=cutoff, limit=10) == ["CAorphan"]
+        assert await calls.unfinished_calls(first, idle_before=cutoff, limit=10) == ["CAorphan"]
 
-        claims = await asyncio.gather(first.claim_unfinished_call("CAorphan", idle_before=cutoff),
-                                      second.claim_unfinished_call("CAorphan", idle_before=cutoff))
+        claims = await asyncio.gather(calls.claim_unfinished_call(first, "CAorphan", idle_before=cutoff),
+                                      calls.claim_unfinished_call(second, "CAorphan", idle_before=cutoff))
         assert sorted(claims) == [False, True]
-        assert not await first.claim_unfinished_call("CAlive", idle_before=cutoff)
-        assert await first.unfinished_calls(idle_before=cutoff, limit=10) == []  # the claim is a fresh lease
+        assert not await calls.claim_unfinished_call(first, "CAlive", idle_before=cutoff)
+        assert await calls.unfinished_calls(first, idle_before=cutoff, limit=10) == []  # the claim is a fresh lease
     finally:
         await first.close()
         await second.close()
@@ -145,13 +149,13 @@ async def test_two_processes_sweeping_at_once_finish_each_orphan_once(database_u
         for call_sid, case_id in orphans.items():
             case = await stores[0].get_case(case_id)
             assert (case.call_status, case.status) == ("dropped", "pending"), call_sid
-            kinds = sorted(m.kind for m in await stores[0].list_messages(case_id=case_id))
+            kinds = sorted(m.kind for m in await list_messages(stores[0], case_id=case_id))
             assert kinds == ["caller_summary", "worker_summary"], call_sid
         third = await stores[0].find_case_by_call("CAorphan2")
         assert [t.prompt_id for t in third.turns] == ["who", "complaint"] and third.triage["complaint"]
         live_case = await stores[0].get_case(live)
         assert (live_case.call_status, live_case.status) == ("in-progress", "created")
-        assert await stores[0].list_messages(case_id=live) == []
+        assert await list_messages(stores[0], case_id=live) == []
     finally:
         for s in stores:
             await s.close()
@@ -179,7 +183,7 @@ async def test_an_orphaned_call_with_no_usable_answer_is_finished_as_no_answer_n
             case = await store.get_case(case_id)
             assert (case.status, case.category, case.urgency) == ("pending", None, "urgent")
             assert case.triage["outcome"] == "no_answer" and "call back" in case.triage["summary"]
-            worker = next(m for m in await store.list_messages(case_id=case_id) if m.kind == "worker_summary")
+            worker = next(m for m in await list_messages(store, case_id=case_id) if m.kind == "worker_summary")
             assert "NO ANSWER - please call back" in worker.body and "BLACK" not in worker.body
         case = await store.get_case(answered)
         assert case.triage.get("outcome") is None and case.triage["who"] == "other"

@@ -17,6 +17,7 @@ import pytest
 import pytest_asyncio
 import websockets
 
+from routing.outbox import list_messages
 from tests.stt.fake_openai_server import fake_openai_server, transcribe_by_frames
 from tests.voice.line_caller import LineCaller, incoming
 from voice.callrun import call_ended, serve_in_process
@@ -116,7 +117,7 @@ async def _until(check, timeout_s: float = 15.0):
 
 
 async def _caller_texts(services, case_id: int):
-    return [m for m in await services.store.list_messages(case_id=case_id) if m.to == CALLER]
+    return [m for m in await list_messages(services.store, case_id=case_id) if m.to == CALLER]
 
 
 async def test_a_dropped_stream_resumes_the_dialogue_and_the_case_gets_one_set_of_summaries(line):

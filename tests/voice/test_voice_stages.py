@@ -14,6 +14,8 @@ import pytest
 
 from intake.dialogue import Dialogue
 from intake.models import AnswerKind, Pause, Reply, Speech
+from routing import calls
+from routing.models import CallState
 from stt.base import SttError, Transcript
 from voice import case_writer, finishing, transcribing
 from voice.call import CallSession
@@ -274,6 +276,20 @@ async def test_a_failed_transcription_is_empty_text_so_the_dialogue_asks_again()
 # --- the case writer and finishing ------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def call_rows(monkeypatch):
+    """routing/calls.py's lifecycle writes, recorded on the fake store instead of a database."""
+
+    async def close_call(store, call_sid: str, *, status: CallState) -> None:
+        await store.close_call(call_sid, status=status)
+
+    async def touch_call(store, call_sid: str, *, stream_sid: str) -> None:
+        pass
+
+    monkeypatch.setattr(calls, "close_call", close_call)
+    monkeypatch.setattr(calls, "touch_call", touch_call)
+
+
 class RecordingStore:
     """The store calls a call makes, recorded; the next `failures` writes raise."""
 
@@ -298,9 +314,6 @@ class RecordingStore:
 
     async def close_call(self, call_sid: str, *, status: str) -> None:
         self.closed.append((call_sid, status))
-
-    async def touch_call(self, call_sid: str, *, stream_sid: str) -> None:
-        pass
 
     async def open_call(self, **_) -> SimpleNamespace:
         return SimpleNamespace(case_id=1, created=True)
@@ -350,7 +363,7 @@ async def test_finish_case_rides_out_an_outage_then_closes_the_call_and_sends_th
     dialogue.start()
     writer.dialogue = dialogue
     writer.keep(_record("1"))
-    await finish_case(services, writer, dialogue, status="hung-up")  # type: ignore[arg-type]
+    await finish_case(services, writer, dialogue, status=CallState.HUNG_UP)  # type: ignore[arg-type]
     assert store.turns == {1: "1"}
     ((result, state, complete),) = store.triage
     assert complete and state is not None and result["urgency"] == "urgent"  # nothing answered: a call back

@@ -12,6 +12,7 @@ import pytest
 import pytest_asyncio
 from twilio.request_validator import RequestValidator
 
+from routing import calls
 from voice.app import create_app
 from voice.recovery import MAX_RESUMES
 from voice.settings import Settings
@@ -95,7 +96,7 @@ async def test_after_stream_apologises_when_the_dialogue_did_not_finish(client):
     services = app.extensions["triage.services"]
     form = {"CallSid": "CAafterstream01", "From": "+2348031234567"}
     await services.store.open_call(call_sid=form["CallSid"], caller=form["From"], region="NG")
-    await services.store.close_call(form["CallSid"], status="dropped")  # queued, but the caller heard no end
+    await calls.close_call(services.store, form["CallSid"], status="dropped")  # queued, but the caller heard no end
     response = await test_client.post("/voice/after-stream", form=form, headers=_signed("/voice/after-stream", form))
     root = ET.fromstring(await response.get_data(as_text=True))
     assert "1 1 2" in root.find("Say").text and root.find("Hangup") is not None
@@ -146,8 +147,8 @@ async def test_a_retried_after_stream_offers_the_same_stream_and_both_resumes_st
 
     store, dropped = services.store, "MZfirst"
     for n in range(1, MAX_RESUMES + 1):  # the new stream takes the call over, then drops too
-        assert await store.suspend_call(call_sid, stream_sid=dropped, max_resumes=MAX_RESUMES) == "reconnecting"
-        assert await store.resume_call(call_sid, stream_sid=(dropped := f"MZ{n}")) == "resumed"
+        assert await calls.suspend_call(store, call_sid, stream_sid=dropped, max_resumes=MAX_RESUMES) == "reconnecting"
+        assert await calls.resume_call(store, call_sid, stream_sid=(dropped := f"MZ{n}")) == "resumed"
         if n < MAX_RESUMES:  # and may still come back, once however often Twilio asks
             assert _resumes(await _after_stream(test_client, call_sid))
             assert _resumes(await _after_stream(test_client, call_sid))
