@@ -28,8 +28,35 @@ def _table(path: Path = DATA_FILE) -> tuple[re.Pattern, dict[str, str]]:
     return pattern, mapping
 
 
+# Word order the phrase table cannot see. Tagalog puts particles between "hindi" and its verb ("hindi pa rin
+# siya nagigising"): they are dropped so that "hindi nagigising" is read. Hindi/Urdu put the negation last ("seene
+# mein dard nahi hai", "koi soojan nahi"): the clause is read as "no <clause>", unless the phrase table knows the
+# "<word> nahi" (as in "hosh nahi": unconscious) or a verb follows (as in "saans nahi le raha": not breathing).
+# Tagalog "at" (and) before "hindi" is read as "and" so that each finding keeps its own clause.
+_TL_PARTICLES = re.compile(r"\b(hindi|di) ((?:(?:pa rin|pa|na|rin|niya|nya|siya|sya|ko|mo|naman|talaga|man lang) )+)")
+# "nahi hai" (is not), "nahi aaya" / "nahi hua" (did not come / happen): there was none.
+_HI_NOT = r"(?:nahi|nahin|nai)(?: (?:hai|he|tha|thi|aaya|aayi|aaye|hua|hui|hue|pada|padi))?"
+_HI_CLAUSE_END = r"(?=\s*(?:$|,|\.|\?|!|;|bas\b|only\b|just\b|but\b|aur\b|and\b|lekin\b|par\b))"
+_HI_KOI = re.compile(rf"\bkoi ((?:\w+ ){{0,3}}?\w+) {_HI_NOT}{_HI_CLAUSE_END}")
+_HI_POST = re.compile(rf"(^|[,.?!;] )((?:\w+ ){{0,2}}\w+) {_HI_NOT}{_HI_CLAUSE_END}")
+
+
+def _reorder(normalized: str, mapping: dict[str, str]) -> str:
+    t = _TL_PARTICLES.sub(r"\1 ", normalized)
+    t = re.sub(r"\bat (?=(hindi|di)\b)", "and ", t)  # Tagalog "at" is "and" before a clause: "hindi gumagalaw at hindi..."
+    t = _HI_KOI.sub(lambda m: m.group(0) if m.group(1).split()[-1] + " nahi" in mapping else f"no {m.group(1)}", t)
+
+    def post(m: re.Match) -> str:
+        words = m.group(2).split()
+        if any(" ".join(words[i:]) + " nahi" in mapping for i in range(len(words))):
+            return m.group(0)  # "hosh nahi": the table reads the pair
+        return f"{m.group(1)}no {m.group(2)}"
+
+    return _HI_POST.sub(post, t)
+
+
 def to_english(normalized: str) -> str:
     """The same text with every known code-switched phrase replaced by its English reading."""
     pattern, mapping = _table()
-    out = pattern.sub(lambda m: mapping[m.group(1)], normalized)
+    out = pattern.sub(lambda m: mapping[m.group(1)], _reorder(normalized, mapping))
     return re.sub(r"\s+", " ", out).strip()

@@ -13,16 +13,18 @@ import re
 
 # "not sure if", "I don't think": a caller's doubt, never a denial. Replaced before any check.
 HEDGES = re.compile(
-    r"\b(not sure|do not know|did not know|can not tell|could not tell|not certain|can not say|"
-    r"do not think|did not think|not too sure|no idea)\b"
+    r"\b(not sure|do not know|did not know|can not tell|could not tell|not certain|"
+    r"do not think|did not think|not too sure|no idea|can not say(?= (if|whether|for sure|for certain|exactly)\b))\b"
 )
 _SENTENCE_BREAK = re.compile(r"[.?!]")
 _CLAUSE_BREAK = re.compile(
     r"[,;.?!]|\b(but|and|though|although|however|so|because|then|except|whereas|while|yet|now)\b"
 )
 _PRE_NEGATORS = {"not", "never", "without", "denies", "deny", "denied", "nor", "neither"}
-_NEAR_NEGATORS = {"no", "none", "stopped"}
+_NEAR_NEGATORS = {"no", "none", "stopped", "nothing"}
 _INABILITY = {"can", "could", "will", "would", "unable"}  # "no chest pain", "it stopped bleeding": right before it
+_NEGATIVE_FINDINGS = {"waking", "wake", "breathing", "breathe", "responding", "respond", "moving", "move", "answering",
+                      "answer", "feeding", "feed", "drinking", "reacting", "react", "opening", "conscious", "awake"}
 _PSEUDO_NEGATION = re.compile(r"\b(not only|not just|no doubt|no wonder|not even sure)\b")
 _RESOLVED = re.compile(
     r"^(?:\w+ ){0,4}?(?:(?:has|had|is|was|have|are|got|seems?|now) )*(?:now |all |finally |completely |since )?"
@@ -32,15 +34,20 @@ _RESOLVED = re.compile(
 # What may follow an ending: "it stopped now", "gone down a bit"; "gone into both arms" is no ending.
 _AFTER_ENDING = {"", "now", "already", "completely", "away", "down", "off", "thank", "again", "by", "on", "after",
                  "for", "since", "mostly", "totally", "fully", "itself", "at", "bleeding", "fitting", "shaking",
-                 "jerking", "and", "but", "so", "in", "within", "about", "just"} - {"a"}
+                 "jerking", "and", "but", "so", "in", "within", "about", "just", "with"} - {"a"}
 # The patient is well again: ends a fit, a faint, a choking or breathing scare, never a bleed or a wound.
 _WELL_AGAIN = re.compile(
     r"\b((now|again) (he|she|they|it) (is|are) (breathing|talking|awake|conscious|responding|fine|okay|ok|alright|"
     r"normal|back to normal|playing|sitting up)|(he|she|they) (is|are) (breathing|talking|awake|conscious|fine|okay|"
     r"alright|back to normal|completely normal|responding)( and \w+)? (now|again|normally|fine)|(he|she|they) "
-    r"(came|come|has come|have come) (round|to|back round)|(woke|wakes|has woken|woken) up|breathing (again|normally)|"
+    r"(came|come|has come|have come|is come|s come) (round|to|back round)|knows who (i|we) (am|are)|(woke|wakes|has woken|woken) up|breathing (again|normally)|"
     r"awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
-    r"(up and )?(playing|running around)|feeding well|drinking well|eating well|feed well|feeds well|wake and feed)\b"
+    r"(up and )?(playing|running around)|feeding well|drinking well|eating well|feed well|feeds well|wake and feed|"
+    r"(he|she|they|i|baby) (is|are|am|s|feels?|seems?) (now |completely |totally |absolutely |perfectly |back )?"
+    r"(fine|okay|ok|alright|normal|well|better|happy|settled)( now| again|(?= ?$))|"
+    r"(talking|answering|breathing|crying|chatting|walking)( and (talking|breathing|crying|chatting|walking))? "
+    r"(ok|okay|fine|normally|well|again) now|answering (my |our |the )?questions|happy again|"
+    r"(he|she|they) (is|are|s)( now)? (completely |totally )?(fine|okay|ok|alright|normal) and (talking|breathing|crying|chatting|playing))\b"
 )
 _AUXILIARIES = {"has", "had", "is", "was", "have", "are", "got", "seems", "seem", "now", "all", "finally",
                 "completely", "since", "been"}
@@ -54,7 +61,11 @@ _HISTORY = re.compile(
     r"\b((\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many|some|a couple of|couple of)"
     r" (years?|months?|weeks?) (ago|back|before)|(last|past|previous) (year|month|week|years|months)|"
     r"years ago|months ago|weeks ago|in the past|history of|used to|previous(ly)?|once had|"
-    r"in (19|20)\d\d|as a (child|kid|baby)|when (he|she|i|they|we) (was|were) (young|younger|a child|a baby|a kid|little|small|"
+    r"in (19|20)\d\d|as a (child|kid|baby|toddler|teenager|teen|student|boy|girl|young (man|woman|lad))|"
+    r"when (i|he|she|they|we) (was|were) (a |an )?(teenager|teen|kid|student|at school|in school|at university|at college|"
+    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( (years?|months?|weeks?|yrs?))?( old)?|"
+    r"when (i|she|we) (had|was having|was expecting) (my|her|our) (first|second|third|last|\w+ (child|baby|son|daughter))|when (he|she|i|they|we) (was|were) (young|younger|a child|a baby|a kid|little|small|"
     r"children|kids)|last (summer|winter|spring|autumn|christmas|time|holiday|holidays)|long time ago|long ago|years back|"
     r"that was (yesterday|last \w+|\w+ (days|weeks|months|years) ago)|discharged?|lost (the|her|my|a) baby|"
     r"my (first|last|previous|other) (child|baby|pregnancy|delivery)|"
@@ -71,6 +82,8 @@ _OTHER_PAST = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(what if|in case|just in case|signs of|symptoms of|what are the|how (do|can|would|will) (i|you|we) "
     r"(know|tell|recogni[sz]e|spot)|(to )?prevent|avoid|risk of|at risk|watch (out )?for|look out for|look for|what (should|do|can) (i|we) (look|watch)|how (i|we|you) (will|would|can|should) (know|tell)|"
+    r"how long (should|can|does|do|will|is)|before (i|we|you) (call|ring|phone)|when (should|do|must) (i|we) (call|ring|phone)|"
+    r"what (is|s|are)( (a|an|the))?(?= ?$)|what does (a|an|the) \w+ look like|"
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
     r"(might|may|could|will|would) (get|develop|start|have (a|an|another))|should (he|she|i|we|they) (get|have))\b"
 )
@@ -92,6 +105,25 @@ def sentence_of(t: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+# "... and now", "... but now": the present starts again, and a past, another person or a question before it
+# does not reach what follows ("he had a stroke last year and now his face is drooping again").
+_NOW = re.compile(r"\b(and|but|so) (now|today|this time|right now)\b|, now\b")
+# Back after an ending: "it stopped for a minute but now it is pouring again".
+_AGAIN = re.compile(r"\b(now|then)\b.*\b(again|another|worse)\b|\b(started|starting|begun|began|came back|come back|back) again\b")
+
+
+def scope_of(t: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence that holds [start, end), cut where "and now" / "but now" starts the present again."""
+    lo, hi = sentence_of(t, start, end)
+    for m in _NOW.finditer(t, lo, hi):
+        if m.end() <= start:
+            lo = m.start()
+        elif m.start() >= end:
+            hi = min(hi, m.start())
+            break
+    return lo, hi
+
+
 def negated(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = None) -> bool:
     """A denial before the mention in its clause ("no chest pain", "he is not fitting").
 
@@ -110,7 +142,9 @@ def negated(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = 
 def _denied_before(t: str, start: int) -> bool:
     before = (_CLAUSE_BREAK.split(t[:start])[-1] or "").split()
     # "can not", "will not": an inability or a refusal is what was said ("he can not lift his arm"), not a denial.
-    denials = [w for i, w in enumerate(before) if not (w == "not" and i and before[i - 1] in _INABILITY)]
+    # "not waking up she is limp": a finding said in the negative is itself a sign, and its "not" ends there.
+    denials = [w for i, w in enumerate(before) if not (w == "not" and i and before[i - 1] in _INABILITY)
+               and not (w in _PRE_NEGATORS and i + 1 < len(before) and before[i + 1] in _NEGATIVE_FINDINGS)]
     return any(w in _PRE_NEGATORS for w in denials[-7:]) or any(w in _NEAR_NEGATORS for w in before[-3:])
 
 
@@ -126,6 +160,9 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
         for m in _WELL_AGAIN.finditer(rest):
             if not set(rest[: m.start()].split()[-2:]) & _STILL:
                 return True
+    rest = re.sub(r"\bover and over( again)?\b", "again and again", rest)  # a repeat, not an ending
+    if _AGAIN.search(rest):
+        return False  # "it stopped, but now it is pouring again"
     for piece in re.split(r"\b(?:but|and|though|although|however|now)\b|[,;]", rest)[:6]:
         piece = re.sub(r"(?<!\bis )(?<!\bwas )(?<!\bare )\ball over\b", "everywhere", piece.strip())
         m = _RESOLVED.search(piece) if piece else None
@@ -133,6 +170,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
             continue
         before = piece[: m.start(1)].split()
         after = piece[m.end(1):].split()
+        if m.group(1) == "over" and before and before[-1] not in _AUXILIARIES | {"it", "that", "this", "be", "were"}:
+            continue  # "the driver pulled over", "he fell over": a movement, not an ending
         if set(before) & _STILL or (after[0] if after else "") not in _AFTER_ENDING:
             continue  # "has not stopped", "still not over", "gone into both arms"
         subject = " ".join(w for w in before if w not in _AUXILIARIES)
@@ -141,15 +180,24 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
     return False
 
 
+_AGE_NOT_HISTORY = re.compile(
+    r"\b(born|delivered|gave birth|had (him|her|the baby|my baby)|birth)( to (him|her))? (\w+ )?(last (week|month)|"
+    r"(\d+|a|one|two|three|four|five|six|a few|few) (days?|weeks?|months?) (ago|back))"
+)
+
+
 def historical(t: str, start: int, end: int) -> bool:
-    """The sentence dates the mention weeks or more back ("had a stroke two years ago", "used to have fits")."""
-    lo, hi = sentence_of(t, start, end)
-    return bool(_HISTORY.search(t[lo:hi]))
+    """The sentence dates the mention weeks or more back ("had a stroke two years ago", "used to have fits").
+
+    A birth date is an age, not history: "the baby I had last week is not feeding".
+    """
+    lo, hi = scope_of(t, start, end)
+    return bool(_HISTORY.search(_AGE_NOT_HISTORY.sub(" ", t[lo:hi])))
 
 
 def other_past(t: str, start: int, end: int) -> bool:
     """Someone's past, not this patient's present: "my father died of a heart attack", "it runs in the family"."""
-    lo, hi = sentence_of(t, start, end)
+    lo, hi = scope_of(t, start, end)
     return bool(_OTHER_PAST.search(t[lo:hi]))
 
 
@@ -158,7 +206,7 @@ def hypothetical(t: str, start: int, end: int) -> bool:
 
     "I don't know if he is breathing" is doubt about now, not a hypothetical.
     """
-    lo, _ = sentence_of(t, start, end)
+    lo, _ = scope_of(t, start, end)
     before = t[lo:start]
     if _HYPOTHETICAL.search(before):
         return True
@@ -169,11 +217,19 @@ def hypothetical(t: str, start: int, end: int) -> bool:
 
 
 _MISTAKEN = re.compile(r"\b(i|we) (thought|believed|was sure|were sure) (he|she|they|it|that)\b")
+# Said, then taken back: "he had the bleach but he did not drink any", "like something is stuck but it is not".
+_TAKEN_BACK = re.compile(
+    r"\b(but|though|although) (he|she|they|i|it|there) (did not|has not|have not|never|had not) (actually )?(drink|drank|swallow\w*|"
+    r"take|took|eat|ate|touch\w*|open\w*) (any|it|anything|them|a drop|a thing)\b|"
+    r"\b(but|though) (it|there) (is|was|s) not( really| actually)?( ,| \.|$| i | he | she )"
+)
 
 
 def mistaken(t: str, start: int, end: int) -> bool:
     """A belief the caller takes back in the same sentence: "I thought she had stopped breathing but she was holding it"."""
     lo, hi = sentence_of(t, start, end)
+    if _TAKEN_BACK.search(t[end:hi] + " "):
+        return True
     return bool(_MISTAKEN.search(t[lo:start])) and bool(re.search(r"\bbut\b", t[end:hi]))
 
 

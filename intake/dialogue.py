@@ -53,7 +53,7 @@ from intake.emergency import emergency_number
 from intake.extract import summarize
 from intake.models import NO_ANSWER, AnswerKind, Category, Channel, Pause, Reply, Speech, TriageResult, Urgency
 from intake.quantities import BreathCount, Quantity, parse_age_quantity, parse_breath_count
-from intake.red_flags import find_mechanisms, find_red_flags, flag_by_id
+from intake.red_flags import by_first_aid, find_mechanisms, find_red_flags, flag_by_id
 from intake.understanding import (
     age_band,
     age_group,
@@ -592,7 +592,7 @@ class Dialogue:
                 call = P.CPR_CALL_VOICE.format(number=n.number, note=note)
                 said = f"{call} {lead}{P.CPR_VOICE_BODY[group].format(**w)}"
         else:
-            advice = " ".join(flag_by_id(f).advice for f in flags[:2] if flag_by_id(f).advice)
+            advice = " ".join(flag_by_id(f).advice for f in by_first_aid(flags)[:2] if flag_by_id(f).advice)
             advice = advice or P.RED_ADVICE.format(**w)
             template = P.EMERGENCY_VOICE if self.channel == "voice" else P.EMERGENCY_TEXT
             said = template.format(number=n.number, note=note, advice=advice)

@@ -295,6 +295,7 @@ _A_MINUTE = re.compile(
     r"\b(a|an|one|per|each|every|the|whole|full|entire|single)( (whole|full|entire))? (minute|min)\b")
 _HALF_MINUTE = re.compile(r"\bhalf (a |an )?minute\b")
 _NOT_ONE = re.compile(r"\bnot (a single |even |even a single )?(one|breath)( breath)?\b")
+_WINDOW_DOUBT = re.compile(r"\b(or (was it|maybe|it was|was that|for)|not sure|unsure|do not know|can not remember|maybe)\b")
 _ZERO = re.compile(r"\b(none|nil|nothing|no breaths?|not any)\b")
 
 
@@ -336,6 +337,12 @@ def parse_breath_count(text: str) -> BreathCount | None:
     elif _A_MINUTE.search(t):
         seconds = 60
     counts = [q for q in found if q.unit not in _TIME_FACTORS]
+    if counts and seconds == 60 and _WINDOW_DOUBT.search(t):
+        # "twelve... or was it the whole minute, I'm not sure": over 15 seconds or a minute, so the rate is
+        # anywhere from the count to four times it, and the dialogue takes the urgent end of that.
+        c = counts[0]
+        high = None if c.high is None else c.high * 60 / COUNT_SECONDS
+        return BreathCount(Quantity(c.low, high, "range", c.unit), 60)
     if counts:
         return BreathCount(counts[0], seconds)
     toks = t.split()

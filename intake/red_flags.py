@@ -81,7 +81,9 @@ class Table:
 
     flags: tuple[RedFlag, ...]
     neutral: re.Pattern
+    normal: re.Pattern
     mechanisms: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
+    first_aid_order: tuple[str, ...] = ()
 
 
 def _words(pattern: str) -> re.Pattern:
@@ -115,7 +117,11 @@ def load_table(path: Path = DATA_FILE) -> Table:
         for e in data["flags"]
     )
     mechanisms = tuple((m["id"], tuple(re.compile(rf"\b(?:{p})") for p in m["phrases"])) for m in data["mechanisms"])
-    return Table(flags, re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data["neutral"]) + r")\b"), mechanisms)
+    def either(patterns: list[str]) -> re.Pattern:
+        return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
+
+    return Table(flags, either(data["neutral"]), either(data["normal"]), mechanisms,
+                 tuple(data.get("first_aid_order", ())))
 
 
 def load_red_flags(path: Path = DATA_FILE) -> tuple[RedFlag, ...]:
@@ -132,6 +138,14 @@ def flag_by_id(flag_id: str) -> RedFlag:
     raise KeyError(flag_id)
 
 
+def by_first_aid(flag_ids: list[str]) -> list[str]:
+    """Flags ordered so the advice a bystander must act on in the next minute is spoken first (choking's back
+    blows before a stroke's "note the time"); flags the order does not name keep their place after them."""
+    order = load_table().first_aid_order
+    ids = [RENAMED.get(f, f) for f in flag_ids]
+    return sorted(ids, key=lambda f: order.index(f) if f in order else len(order))
+
+
 # Whisper and hurried typists drop the apostrophe: "cant", "dont", "hes".
 _EXPANDED = {"cant": "can not", "dont": "do not", "wont": "will not", "doesnt": "does not", "didnt": "did not",
              "isnt": "is not", "wasnt": "was not", "couldnt": "could not", "wouldnt": "would not", "hasnt": "has not",
@@ -140,22 +154,30 @@ _EXPANDED = {"cant": "can not", "dont": "do not", "wont": "will not", "doesnt": 
 _ASR_CONTRACTIONS = re.compile(r"\b(" + "|".join(_EXPANDED) + r")\b", re.IGNORECASE)
 _FILLERS = re.compile(
     r"\b(um+|uh+|erm+|er|ah+|hmm+|you know|i mean|sort of|kind of|kinda|sorta|just|really|actually|literally|"
-    r"basically|even|totally|properly|honestly|seriously like|lah|o|oh|sha|abi|yaar|na po|po)\b"
+    r"basically|even|totally|honestly|seriously like|lah|o|oh|sha|abi|yaar|na po|po)\b"
 )
+# Whisper hears "his" as "is" before a body part: "he is clutching is chest".
+_ASR_HIS = re.compile(r"\b(\w+ing|\w+ed|on|in|to|from|at) is (chest|head|arm|arms|leg|legs|face|mouth|throat|neck|hand|hands|back|"
+                      r"belly|stomach|tummy|lips|tongue|eyes|wrist|side)\b")
 _REPEATS = re.compile(r"\b(\w+(?: \w+)?)(?: , | )\1\b")  # "he is, he is", "his, his": what a panicked caller repeats
 
 
 @lru_cache(maxsize=512)  # one caller turn is read for flags, mechanisms and as the next turn's context
 def prepare(text: str) -> str:
-    """Normalized, code-switching read as English, fillers and repeats dropped, idioms blanked, doubt kept apart."""
+    """Normalized, code-switching read as English, fillers and repeats dropped, normal signs read as "fine",
+    idioms blanked, doubt kept apart."""
     t = to_english(normalize(_ASR_CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], text or "")))
     t = re.sub(r"^(no|yes|yeah|yep|nope) (?=(he|she|they|i|it|we|my|the|his|her)\b)", r"\1 , ", t)  # "No he can not cough": an answer
     t = re.sub(r"\b(him|her|my|your|them|our) ?sel(f|ves)\b", lambda m: m.group(1) + "sel" + m.group(2), t)
     t = re.sub(r"\b(?!(?:it|he|she|that|there|what|who|this|let)\b)(\w+) s\b", r"\1", t)  # "grandma s", "the bone s"
+    t = _ASR_HIS.sub(r"\1 his \2", t)
     t = _FILLERS.sub(" ", t)
     for _ in range(3):
         t = _REPEATS.sub(r"\1", t)
     t = re.sub(r"\s+", " ", t)
+    # A sign said to be normal reads as "fine" ("he is breathing fine, it is the leg": no breathing sign; "crying and
+    # breathing ok now" still ends a choking), then idioms are blanked.
+    t = load_table().normal.sub("fine", t)
     t = load_table().neutral.sub(_NEUTRAL, t)
     return ctx.prepare(t)
 
@@ -179,19 +201,27 @@ def _rule_mentions(rule: Rule, t: str) -> list[tuple[int, int, list[tuple[int, i
         hits = [[(lo + m.start(), lo + m.end()) for m in c.finditer(sentence)] for c in rule.concepts]
         if not all(hits):
             continue
-        # Anchor on each hit of the first concept; take each other concept's nearest hit that is not the same words.
+        # Anchor on each hit of the first concept; take the other concepts' nearest hits that are not the same
+        # words, trying the next nearest when the nearest is taken ("took all his pills": "all his" and "his pills").
         for anchor in hits[0]:
-            chosen = [anchor]
-            for spans in hits[1:]:
-                free = [s for s in spans if not any(s[0] < c[1] and c[0] < s[1] for c in chosen)]
-                if not free:
-                    break
-                chosen.append(min(free, key=lambda s: abs(s[0] - anchor[0])))
-            else:
+            chosen = _closest_free([anchor], hits[1:], anchor[0])
+            if chosen:
                 start, end = min(s for s, _ in chosen), max(e for _, e in chosen)
                 if len(re.findall(r"[a-z0-9~]+", t[start:end])) <= rule.window:
                     out.append((start, end, chosen))
     return out
+
+
+def _closest_free(chosen: list, rest: list, at: int) -> list | None:
+    """`chosen` extended by one span per list in `rest`, none overlapping, nearest to `at` first (None if none fits)."""
+    if not rest:
+        return chosen
+    for span in sorted(rest[0], key=lambda s: abs(s[0] - at))[:4]:
+        if not any(span[0] < c[1] and c[0] < span[1] for c in chosen):
+            found = _closest_free(chosen + [span], rest[1:], at)
+            if found:
+                return found
+    return None
 
 
 def _mentions(flag: RedFlag, t: str):

@@ -202,6 +202,14 @@ def unresponsive_said(text: str) -> bool:
     return False
 
 
+# A yes with the signs of breathing hard is breathing (difficulty), not the gasps of a heart that has stopped.
+_WORKING_HARD = re.compile(
+    r"\b(fighting for|struggl\w*|labou?r\w*|working (hard|so hard|really hard)|every breath|wheez\w*|panting|"
+    r"(very|so|really|too) fast|short of breath|out of breath|can not (get|catch) (her|his|their|my) breath|"
+    r"(lips|face|fingers?|tongue) (\w+ )?(look|looks|are|is|going|gone|turning|turned)? ?(blue|grey|gray|purple))"
+)
+
+
 def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing | None:
     """The answer to "are they breathing (now)?" when the patient cannot walk.
 
@@ -210,6 +218,8 @@ def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing |
     phrase is "unsure" (re-asked, never taken either way); otherwise the plain yes / no / unsure.
     """
     t = normalize(text)
+    if _WORKING_HARD.search(t) and not re.search(rf"\b({_AGONAL})\b", t) and parse_yes_no(t) == "yes":
+        return "yes"  # "yes, but she is gasping, fighting for every breath": breathing, with difficulty
     if agonal(t, unresponsive=True):
         return "agonal"
     apnoea = re.search(rf"\b({_APNOEA})", t) or _ONLY_NOTHING.match(" ".join(words(t)))

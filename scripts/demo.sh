@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
-exec .venv/bin/triage call --scenario tests/scenarios/examples.jsonl --speed "${SPEED:-4}" "$@"
+exec .venv/bin/triage call --scenario voice/harness/scenarios/examples.jsonl --speed "${SPEED:-4}" "$@"

@@ -62,8 +62,8 @@ def cmd_call(args: argparse.Namespace) -> int:
     """Play scenarios as a caller against the server and print what happened."""
     from intake import evaluation as ev
     from intake.scenarios import load_scenarios
-    from voice.callrun import latency_summary, run_calls
-    from voice.simulator import default_voice
+    from voice.harness.callrun import latency_summary, run_calls
+    from voice.harness.simulator import default_voice
 
     scenarios = ev.in_split(load_scenarios(args.scenario), args.split)
 
@@ -137,12 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="measure speed and capacity")
     bench_sub = bench.add_subparsers(dest="bench", required=True)
-    from voice.bench import register as register_bench
+    from voice.harness.bench import register as register_bench
 
     register_bench(bench_sub)
 
     intake_commands(sub)
-    from voice.eval_audio import register as register_eval_audio
+    from voice.harness.eval_audio import register as register_eval_audio
 
     register_eval_audio(sub)
     stt_commands(sub)

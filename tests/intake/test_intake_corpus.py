@@ -60,6 +60,13 @@ def test_a_mechanism_alone_is_recorded_but_never_a_red_flag():
         assert find_mechanisms(said), said
 
 
+def test_crashed_and_rolled_over_name_a_road_crash_only_beside_a_vehicle_or_a_person_in_it():
+    for said in ["my laptop crashed and now my head is pounding", "she rolled over in bed and her back went"]:
+        assert find_mechanisms(said) == [], said
+    for said in ["we crashed into a wall on the way home", "the jeep rolled over twice", "the keke crashed"]:
+        assert find_mechanisms(said) == ["road_traffic"], said
+
+
 def test_the_report_prints_per_flag_sensitivity_and_specificity(capsys):
     args = argparse.Namespace(scenarios=CORPUS / "utterances.jsonl", split="dev", report=True, json=False)
     cli.run(args)

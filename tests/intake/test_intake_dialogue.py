@@ -146,6 +146,15 @@ def test_red_flag_interrupts_at_once_with_local_number():
     assert r.complaint == "my husband has crushing chest pain"
 
 
+def test_choking_advice_is_spoken_even_when_stroke_and_breathing_flags_come_first_in_the_table():
+    d = Dialogue(region="NG")
+    d.start()
+    reply = speak(d, "someone else", "he is choking on meat and can not breathe, his speech is slurred")
+    assert {"choking", "stroke"} <= set(d.result.red_flags)
+    assert "back blows" in reply.text  # what saves him in the next minute
+    assert "Note the time" not in reply.text  # a stroke's advice can wait; at most two are spoken
+
+
 def test_red_flag_on_a_green_keeps_green_but_is_emergency():
     d = bystander()
     speak(d, "yes")

@@ -86,3 +86,11 @@ def test_no_count_is_no_answer():
     assert parse_breath_count("I lost count") is None
     assert parse_breath_count("I don't know") is None
     assert parse_breath_count("") is None
+
+
+def test_a_count_whose_window_is_in_doubt_spans_both_windows():
+    # Over 15 seconds or over a minute: 12 to 48 a minute, and the dialogue takes the urgent end (SAFETY.md).
+    for said in ["ten, or maybe that was over the whole minute", "nine per minute, I'm not sure if it was a minute"]:
+        rate = parse_breath_count(said).per_minute
+        assert rate.high == rate.low * 4, said
+    assert parse_breath_count("twelve in a minute").per_minute.high == 12

@@ -8,6 +8,7 @@ import pytest
 
 from intake import cli
 from intake.scenarios import answers_for, load_scenarios, run_text
+from voice.harness import EXAMPLES
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 ONE = {"id": "one", "caller": "+2348031234567", "answers": {"who": "someone else", "walk": "yes"},
@@ -39,7 +40,7 @@ def test_run_text_record_has_the_call_json_shape():
 
 
 def test_examples_are_the_six_clear_categories_and_all_pass():
-    scenarios = load_scenarios(SCENARIOS / "examples.jsonl")
+    scenarios = load_scenarios(EXAMPLES)
     assert len(scenarios) == 6
     assert sorted(s["expect"]["start_category"] for s in scenarios) == sorted(
         ["GREEN", "YELLOW", "RED", "RED", "RED", "BLACK"])

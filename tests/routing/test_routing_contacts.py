@@ -10,7 +10,7 @@ from routing.outbox import add_message, list_messages, retry_message, update_mes
 from routing.photos import add_photo, list_photos
 from routing.queue import accept, claim_next, current_worker, follow_up_case, offer, resolve, worker_status
 from routing.workers import add_worker
-from tests.routing.helpers_routing import FakeClock, queued_case
+from tests.support.store import FakeClock, queued_case
 
 PATIENT = "+2348031234567"
 

@@ -12,16 +12,9 @@ from routing.jobs import claim_job, enqueue, job_counts, run_once, run_worker
 from routing.notify import RecordingNotifier
 from routing.tasks import ensure_purge_scheduled, handlers, pending_jobs
 from routing.workers import add_worker
-from tests.routing.helpers_routing import FakeClock, queued_case
+from tests.support.store import FakeClock, drain, queued_case
 
 COORDINATOR = "+2348070000001"
-
-
-async def drain(store, handler_map, name: str = "w1") -> list[str]:
-    ran = []
-    while job := await run_once(store, handler_map, name):
-        ran.append(job.kind)
-    return ran
 
 
 async def test_concurrent_workers_run_each_job_exactly_once(store):

@@ -5,60 +5,20 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from routing.engine import RetryPolicy
 from routing.errors import StoreUnavailable
 from routing.store import Store
+from tests.support.proxy import proxy_in_front_of
 
 OUTAGE_S = 0.6
 
 
-class FlakyProxy:
-    """A loopback TCP proxy that can drop every connection and refuse new ones for a while."""
-
-    def __init__(self, host: str, port: int) -> None:
-        self.target = (host, port)
-        self.port = 0
-        self._server: asyncio.Server | None = None
-        self._writers: set[asyncio.StreamWriter] = set()
-
-    async def start(self) -> None:
-        self._server = await asyncio.start_server(self._handle, "127.0.0.1", self.port)
-        self.port = self._server.sockets[0].getsockname()[1]
-
-    async def stop(self) -> None:
-        self._server.close()
-        for writer in list(self._writers):
-            writer.transport.abort()
-        self._writers.clear()
-        await self._server.wait_closed()
-
-    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        up_reader, up_writer = await asyncio.open_connection(*self.target)
-        self._writers |= {writer, up_writer}
-
-        async def pipe(src: asyncio.StreamReader, dst: asyncio.StreamWriter) -> None:
-            try:
-                while data := await src.read(65536):
-                    dst.write(data)
-                    await dst.drain()
-            except (ConnectionError, OSError):
-                pass
-            finally:
-                dst.transport.abort()
-
-        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
-
-
 @pytest.fixture
 async def proxy(postgres_url):
-    url = make_url(postgres_url)
-    p = FlakyProxy(url.host or "127.0.0.1", url.port or 5432)
-    await p.start()
-    yield p, url.set(port=p.port).render_as_string(hide_password=False)
-    if p._server.is_serving():
-        await p.stop()
+    p, url = await proxy_in_front_of(postgres_url)
+    yield p, url
+    await p.close()
 
 
 async def test_writes_survive_a_short_outage(proxy, phi_cipher, hash_key):

@@ -28,7 +28,7 @@ from routing.queue import accept, claim_next, resolve
 from routing.store import Store
 from routing.tasks import ensure_purge_scheduled, handlers
 from routing.workers import add_worker, list_workers
-from tests.routing.helpers_routing import FakeClock
+from tests.support.store import FakeClock
 
 CALLER = "+2348031234567"
 WORKER = "+2348051112222"

@@ -12,7 +12,7 @@ from routing.queue import (QueueError, accept, case_id_for_reference, claim_next
                            record_follow_up_reply, resolve)
 from routing.workers import (WorkerError, add_worker, find_worker, import_workers_csv, list_workers, remove_worker,
                              set_duty)
-from tests.routing.helpers_routing import FakeClock, queued_case
+from tests.support.store import FakeClock, queued_case
 
 NG_WORKER, IN_WORKER = "+2348051112222", "+919812345678"
 

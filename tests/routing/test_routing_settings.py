@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 from cryptography.fernet import Fernet
 
-from routing.jobs import run_once
 from routing.outbox import list_messages
 from routing.policy import RoutingPolicy
 from routing.tasks import handlers
 from sms.sender import OutboxSender
-from tests.routing.helpers_routing import FakeClock, queued_case
+from tests.support.store import FakeClock, drain, queued_case
 from voice.services import open_store
 from voice.settings import ConfigError, Settings
 
@@ -27,13 +26,6 @@ def clean_env(monkeypatch, tmp_path):
     monkeypatch.setenv("PHI_KEY", Fernet.generate_key().decode())
     monkeypatch.setenv("PHI_HASH_KEY", "hash-key-for-this-test")
     return monkeypatch
-
-
-async def drain(store, jobs) -> list[str]:
-    ran = []
-    while job := await run_once(store, jobs, "w1"):
-        ran.append(job.kind)
-    return ran
 
 
 async def test_an_escalation_alert_reaches_a_coordinator_named_only_in_the_environment(clean_env, database_url):

@@ -8,9 +8,9 @@ import pytest
 from cryptography.fernet import Fernet
 from sqlalchemy import text
 
+from routing import calls
 from routing.crypto import PhiCipher
 from routing.errors import IllegalTransition, NotFound, PhiKeyError
-from routing import calls
 from routing.outbox import add_message, list_messages, update_message, update_message_by_provider_sid
 from routing.store import Store
 

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from sms_app import AUTH, BASE, Phone
 
 from routing.outbox import list_messages
 from routing.workers import add_worker
+from tests.support.settings import settings_for
+from tests.support.sms_app import AUTH, BASE, Phone
 from voice.app import create_app
-from voice.settings import Settings
 
 ADA = "+2348051112222"
 
 
 @pytest.fixture
 async def client(tmp_path):
-    settings = Settings(_env_file=None, data_dir=tmp_path, database_url="", twilio_auth_token=AUTH,
-                        public_base_url=BASE)
+    settings = settings_for(tmp_path, twilio_auth_token=AUTH, public_base_url=BASE)
     app = create_app(settings)
     async with app.test_app() as test_app:
         yield test_app.test_client(), app.extensions["triage.services"]

@@ -1,20 +1,17 @@
 """The upload page and the case page in real headless Chromium, on a phone-sized screen, served by hypercorn."""
 
-import asyncio
 import io
 import os
 import shutil
-import socket
 
 import pytest
-from hypercorn.asyncio import serve
-from hypercorn.config import Config
 from PIL import Image, ImageDraw
-from sms_app import make_app
 
 from intake.models import Category, TriageResult, Urgency
 from routing.photos import list_photos
 from sms.links import case_url, photo_url
+from tests.support.servers import hypercorn_server
+from tests.support.sms_app import make_app
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -40,12 +37,6 @@ def _require_browser():
     return async_playwright
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def assert_private(headers: dict[str, str]) -> None:
     """The browser headers every page and photo carries: not framed, not sniffed, not cached, no Referer."""
     assert headers["cache-control"] == "no-store" and headers["x-frame-options"] == "DENY"
@@ -67,24 +58,8 @@ def wound_jpeg() -> bytes:
 @pytest.fixture
 async def server(store, tmp_path):
     """The sms blueprint behind hypercorn on a loopback port; yields its base URL."""
-    port = _free_port()
-    app = make_app(store, now=NOW)
-    config = Config()
-    config.bind = [f"127.0.0.1:{port}"]
-    config.accesslog = None
-    stop = asyncio.Event()
-    task = asyncio.create_task(serve(app, config, shutdown_trigger=stop.wait))
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):  # until it accepts connections
-        try:
-            _, writer = await asyncio.open_connection("127.0.0.1", port)
-            writer.close()
-            break
-        except OSError:
-            await asyncio.sleep(0.05)
-    yield base
-    stop.set()
-    await asyncio.wait_for(task, timeout=10)
+    async with hypercorn_server(make_app(store, now=NOW)) as base:
+        yield base
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the browser, not the database, is under test

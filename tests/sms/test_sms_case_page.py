@@ -3,12 +3,12 @@
 import io
 
 from PIL import Image
-from sms_app import BASE, SECRET, Phone, make_app
 
 from intake.models import Category, TriageResult, Urgency
 from routing.photos import add_photo, list_photos
 from sms.links import case_url, make_token
 from sms.photos import clean_photo
+from tests.support.sms_app import BASE, SECRET, Phone, make_app
 
 NOW = 1_800_000_000
 

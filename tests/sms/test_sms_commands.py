@@ -1,13 +1,13 @@
 """Health workers run the queue by SMS: ACCEPT, DONE, PASS, NEXT, STATUS, only on their own cases, all audited."""
 
 import pytest
-from sms_app import BASE, Phone, make_app, queue_replies
 
 from routing.outbox import list_messages
 from routing.queue import offer
 from routing.workers import add_worker, set_duty
 from sms.commands import Command, follow_up_answer, parse_command
 from sms.segments import segment_count
+from tests.support.sms_app import BASE, Phone, make_app, queue_replies
 
 NOW = 1_800_000_000
 ADA, BEN, STRANGER, PATIENT = "+2348051112222", "+2348051113333", "+2348059998888", "+2348031234567"

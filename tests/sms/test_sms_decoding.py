@@ -6,12 +6,13 @@ import threading
 
 import pytest
 from PIL import Image
-from sms_app import BASE, SECRET, hypercorn_server, make_app, post_photo
 
 from routing.photos import list_photos
 from sms.decoding import DecoderBusy, PhotoDecoder
 from sms.links import photo_url
 from sms.photos import clean_photo
+from tests.support.servers import hypercorn_server
+from tests.support.sms_app import BASE, SECRET, make_app, post_photo
 
 NOW = 1_800_000_000
 DEADLINE_S = 30

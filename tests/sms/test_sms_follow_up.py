@@ -1,24 +1,16 @@
 """Follow-ups end to end: routing's jobs send through sms's senders (keyed per job), patients answer 1/2/3."""
 
-from sms_app import Phone, make_app, queue_replies
-
-from routing.jobs import claim_job, run_once
+from routing.jobs import claim_job
 from routing.outbox import list_messages
 from routing.queue import accept, claim_next, resolve
 from routing.tasks import handlers
 from routing.workers import add_worker
 from sms.sender import OutboxSender
-from tests.routing.helpers_routing import FakeClock
+from tests.support.sms_app import Phone, make_app, queue_replies
+from tests.support.store import FakeClock, drain
 
 NOW = 1_800_000_000
 ADA = "+2348051112222"
-
-
-async def drain(store, jobs) -> list[str]:
-    ran = []
-    while job := await run_once(store, jobs, "w1"):
-        ran.append(job.kind)
-    return ran
 
 
 async def resolved_case(store, caller: str, sid: str = "CA-fu") -> int:

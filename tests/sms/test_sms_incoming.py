@@ -5,10 +5,10 @@ from urllib.parse import urlencode
 import xml.etree.ElementTree as ET
 
 import pytest
-from sms_app import WORKERS, make_app, signed
 
 from routing.errors import StoreUnavailable
 from routing.outbox import list_messages
+from tests.support.sms_app import WORKERS, make_app, signed
 
 PATIENT = "+2348031234567"
 NOW = 1_800_000_000

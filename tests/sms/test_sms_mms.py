@@ -4,14 +4,14 @@ import io
 
 import pytest
 from PIL import Image
-from sms_app import BASE, WORKERS, Phone, make_app, run_photo_digests
-from sms_fakes import ACCOUNT_SID, AUTH_TOKEN
 
 from routing.outbox import list_messages
 from routing.photos import list_photos
 from routing.queue import accept, claim_next
 from routing.workers import add_worker
 from sms.media import MediaError, MediaFetcher
+from tests.support.fake_twilio import ACCOUNT_SID, AUTH_TOKEN
+from tests.support.sms_app import BASE, WORKERS, Phone, make_app, run_photo_digests
 
 NOW = 1_800_000_000
 PATIENT = "+2348031234567"

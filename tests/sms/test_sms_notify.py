@@ -1,11 +1,10 @@
 """End-of-call summaries: one per worker and one to the caller, never twice, a bad number never blocks the rest."""
 
-from sms_fakes import FROM_NUMBER
-
 from intake.models import Category, TriageResult, Urgency
 from routing.outbox import list_messages
 from sms.notify import send_case_summaries
 from sms.sender import OutboxSender
+from tests.support.fake_twilio import FROM_NUMBER
 
 BASE = "https://triage.example.org"
 SECRET = b"n" * 32

@@ -1,14 +1,14 @@
 """STOP is honoured by every sender on every channel; START undoes it; 50 texts a day, but a red flag always gets in."""
 
 import pytest
-from sms_app import WORKERS, Phone, make_app
 
 from routing.contacts import is_opted_out
 from routing.outbox import list_messages
 from routing.workers import add_worker
 from sms.notify import send_case_summaries
 from sms.sender import OutboxSender
-from tests.routing.helpers_routing import FakeClock
+from tests.support.sms_app import WORKERS, Phone, make_app
+from tests.support.store import FakeClock
 
 NOW = 1_800_000_000
 PATIENT = "+2348031234567"

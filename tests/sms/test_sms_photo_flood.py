@@ -8,7 +8,6 @@ from collections import Counter
 from datetime import timedelta
 
 from PIL import Image
-from sms_app import BASE, SECRET, WORKERS, hypercorn_server, make_app, post_photo, run_photo_digests
 
 from routing.jobs import run_once
 from routing.outbox import list_messages
@@ -20,7 +19,9 @@ from sms.digest import photo_digest_handlers
 from sms.links import photo_url
 from sms.sender import OutboxSender
 from sms.throttle import UploadThrottle
-from tests.routing.helpers_routing import FakeClock
+from tests.support.servers import hypercorn_server
+from tests.support.sms_app import BASE, SECRET, WORKERS, make_app, post_photo, run_photo_digests
+from tests.support.store import FakeClock
 
 NOW = 1_800_000_000
 ADA = "+2348051112222"

@@ -2,11 +2,10 @@
 
 from datetime import UTC, datetime, timedelta
 
-from sms_fakes import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER
-
 from routing.outbox import add_message, list_messages
 from sms.sender import ABANDON_MARGIN_S, TwilioSender
-from tests.routing.helpers_routing import FakeClock
+from tests.support.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER
+from tests.support.store import FakeClock
 
 TO = "+2348070000001"
 BODY = "triageline: case TL-ABC234 (RED, immediate) has waited 2.0 h without a health worker."
@@ -65,7 +64,7 @@ async def test_the_same_text_sent_long_before_is_not_taken_for_it(store, fake_tw
     assert result.status == "queued" and len(fake_twilio.created()) == 1 and len(fake_twilio.messages) == 2
 
 
-async def test_a_timed_out_send_that_twilio_accepted_is_not_sent_twice(store, fake_twilio):
+async def test_a_timed_out_send_that_twilio_accepted_is_not_sent_twice(store, fake_twilio, send_clock):
     sender = TwilioSender(store, ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, api_base_url=fake_twilio.url,
                           request_timeout_s=0.3, retry_delays_s=())
     fake_twilio.script[TO] = ["accept-hold", 201]  # accepted, but the answer never comes back

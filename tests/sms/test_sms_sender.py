@@ -1,9 +1,8 @@
 """Outbound messages through the real twilio SDK against a loopback Messages API, and the database outbox."""
 
-from sms_fakes import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER
-
 from routing.outbox import list_messages
 from sms.sender import OutboxSender, TwilioSender, build_sender
+from tests.support.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER
 
 TO = "+2348031234567"
 
@@ -63,7 +62,7 @@ async def test_whatsapp_goes_the_same_path_from_a_whatsapp_sender(store, fake_tw
     assert (await list_messages(store))[0].channel == "whatsapp"
 
 
-async def test_unreachable_twilio_is_a_recorded_failure(store):
+async def test_unreachable_twilio_is_a_recorded_failure(store, send_clock):
     sender = TwilioSender(store, ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, api_base_url="http://127.0.0.1:9",
                           request_timeout_s=0.3, retry_delays_s=(0.01,))
     result = await sender.send(TO, "hello", kind="caller_summary")

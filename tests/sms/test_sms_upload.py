@@ -4,12 +4,12 @@ import io
 
 import pytest
 from PIL import Image
-from sms_app import BASE, SECRET, WORKERS, make_app, run_photo_digests, signed
 from werkzeug.datastructures import FileStorage
 
 from routing.outbox import add_message, list_messages
 from routing.photos import list_photos
 from sms.links import make_token, photo_url
+from tests.support.sms_app import BASE, SECRET, WORKERS, make_app, run_photo_digests, signed
 
 NOW = 1_800_000_000
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sms.sender import OutboxSender
-from sms_fakes import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER
+from tests.support.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER
 from voice.cli import _make_notifier
 
 TO = "+2348031234567"

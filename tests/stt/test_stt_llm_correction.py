@@ -6,7 +6,6 @@ import json
 import logging
 
 import pytest
-from fake_openai_server import fake_openai_server
 
 from stt.correction import MedicalCorrector
 from stt.lexicon import Lexicon
@@ -18,6 +17,8 @@ from stt.llm_correction import (
     build_rewriter,
     judge,
 )
+from tests.support.fake_openai import fake_openai_server
+from tests.support.wait import PATIENCE_S
 
 
 @pytest.fixture(scope="module")
@@ -31,10 +32,15 @@ def server():
         yield state
 
 
-def _rewriter(kind: str, server, timeout_s: float = 2.0):
+def _rewriter(kind: str, server, timeout_s: float = PATIENCE_S):
     if kind == "openai":
         return OpenAIRewriter("sk-test", base_url=server.base_url, timeout_s=timeout_s)
     return AnthropicRewriter("sk-ant-test", base_url=server.root_url, timeout_s=timeout_s)
+
+
+def _patience(mode: str) -> float:
+    """Only the timeout case may run out of time: a slow machine must not turn a 500 into a timeout."""
+    return 0.5 if mode == "timeout" else PATIENCE_S
 
 
 @pytest.mark.parametrize("kind", ["openai", "anthropic"])
@@ -60,7 +66,7 @@ def test_failures_become_stable_codes(server, kind, mode, code):
     server.mode = mode
     server.delay_s = 2
     with pytest.raises(CorrectionError) as caught:
-        _rewriter(kind, server, timeout_s=0.5).rewrite("I took pairs time all.")
+        _rewriter(kind, server, timeout_s=_patience(mode)).rewrite("I took pairs time all.")
     assert caught.value.code == code
     assert len(server.requests) == 1  # no SDK retries: the offline text is the fallback
 
@@ -78,7 +84,7 @@ def test_unreachable_is_its_own_code(kind):
 def test_each_failure_keeps_the_offline_result_and_is_logged(server, offline, mode, caplog):
     server.mode = mode
     server.delay_s = 2
-    corrector = LlmCorrector(_rewriter("openai", server, timeout_s=0.5), offline)
+    corrector = LlmCorrector(_rewriter("openai", server, timeout_s=_patience(mode)), offline)
     with caplog.at_level(logging.WARNING, logger="stt.llm_correction"):
         result = corrector.correct("I took pairs time all this morning")
     assert result.text == "I took paracetamol this morning"  # the offline stage's work survives

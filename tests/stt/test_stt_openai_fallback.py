@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 
 import pytest
-from fake_openai_server import fake_openai_server
 
 from stt.base import Hints, SttError, Transcript
 from stt.fallback import FallbackTranscriber, build_transcriber
 from stt.openai_api import OpenAITranscriber
+from tests.support.fake_openai import fake_openai_server
+from tests.support.wait import PATIENCE_S
 
 PCM = (b"\x10\x00\xf0\xff" * 4000)  # 1 s of 8 kHz audio
 
@@ -37,7 +38,7 @@ def server():
 
 
 def test_success_sends_a_wav_file_with_model_and_prompt(server):
-    remote = OpenAITranscriber("sk-test", base_url=server.base_url, model="whisper-1", timeout_s=2)
+    remote = OpenAITranscriber("sk-test", base_url=server.base_url, model="whisper-1", timeout_s=PATIENCE_S)
     result = remote.transcribe(PCM, 8000, Hints(initial_prompt="How many breaths?", hotwords="nine ten"))
     assert result == Transcript(text="I counted nine breaths.", backend="openai", audio_seconds=1.0)
     body = server.requests[-1]
@@ -54,7 +55,8 @@ def test_success_sends_a_wav_file_with_model_and_prompt(server):
 def test_failures_become_stable_codes(server, mode, code):
     server.mode = mode
     server.delay_s = 2
-    remote = OpenAITranscriber("sk-test", base_url=server.base_url, timeout_s=0.5)
+    # Only the timeout case may run out of time: a slow machine must not turn a 500 into a timeout.
+    remote = OpenAITranscriber("sk-test", base_url=server.base_url, timeout_s=0.5 if mode == "timeout" else PATIENCE_S)
     with pytest.raises(SttError) as caught:
         remote.transcribe(PCM, 8000)
     assert caught.value.code == code
@@ -84,7 +86,7 @@ def test_each_remote_failure_falls_back_and_is_logged(server, mode, caplog):
 
 def test_a_working_remote_is_used_and_local_is_idle(server):
     local = Recorder()
-    stt = FallbackTranscriber(OpenAITranscriber("sk-test", base_url=server.base_url), local, deadline_s=2)
+    stt = FallbackTranscriber(OpenAITranscriber("sk-test", base_url=server.base_url), local, deadline_s=PATIENCE_S)
     assert stt.transcribe(PCM, 8000).backend == "openai"
     assert local.calls == 0
     stt.close()
@@ -118,6 +120,6 @@ def test_build_transcriber_needs_a_key_for_openai():
 def test_build_transcriber_picks_backends(server):
     assert build_transcriber(None, None, None).name == "local"
     assert build_transcriber("sk-test", server.base_url, None, backend="local").name == "local"
-    combined = build_transcriber("sk-test", server.base_url, None, backend="auto", deadline_s=2)
+    combined = build_transcriber("sk-test", server.base_url, None, backend="auto", deadline_s=PATIENCE_S)
     assert combined.name == "openai+local"
     assert combined.transcribe(PCM, 8000).text == "I counted nine breaths."

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 
 import pytest
 import websockets
 
-from tests.voice.audio import speak
-from voice.callrun import call_ended
+from tests.support.audio import speak
+from tests.support.wait import PATIENCE_S
+from voice.harness.callrun import call_ended
 from voice.codec import frames, silence_ulaw
 from voice.tokens import stream_token
 
@@ -61,6 +63,9 @@ async def test_speech_over_an_interruptible_prompt_clears_it(server):
             if msg["event"] == "clear":
                 clear_seen = True
                 break
+        if not clear_seen:  # a busy server may decide only after our last frame reached it: the audio decides
+            with contextlib.suppress(TimeoutError):
+                clear_seen = bool(await _collect(ws, lambda m: m["event"] == "clear", timeout=PATIENCE_S))
         assert clear_seen, "talking over the `who` prompt should clear the buffered audio"
     finally:
         await ws.close()

@@ -5,23 +5,22 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-from pathlib import Path
 
 import pytest
 import websockets
 
 from intake.scenarios import load_scenarios
-from voice.callrun import call_ended, case_result
 from voice.codec import silence_ulaw
+from voice.harness import EXAMPLES
+from voice.harness.callrun import call_ended, case_result
+from voice.harness.simulator import simulate_call
 from voice.protocol import MAX_MESSAGE_BYTES
-from voice.simulator import simulate_call
 from voice.tokens import stream_token
 
 
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "scenarios" / "examples.jsonl"
 SCENARIOS = {s["id"]: s for s in load_scenarios(EXAMPLES)}
 SPEED = 8.0  # audio clock 8x real time: endpointing still counts audio, not wall time
 

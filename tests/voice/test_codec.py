@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.voice.audio import speak
+from tests.support.audio import speak
 from voice.codec import (
     FRAME_BYTES,
     CodecError,

@@ -5,7 +5,7 @@ import asyncio
 import numpy as np
 import pytest
 
-from tests.voice.audio import add_noise, conversation, duration_ms, level_dbfs, speak
+from tests.support.audio import add_noise, conversation, duration_ms, level_dbfs, speak
 from voice.codec import frames, silence_ulaw, ulaw_to_pcm16
 from voice.endpointing import (
     EnergyVad,

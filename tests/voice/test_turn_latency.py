@@ -6,9 +6,10 @@ import asyncio
 
 import pytest
 
-from tests.voice.audio import speak
-from tests.voice.line_caller import LineCaller
-from voice.callrun import call_ended, watch
+from tests.support.audio import speak
+from tests.support.line_caller import LineCaller
+from voice.harness.callrun import call_ended, watch
+from voice.listening import StreamClock
 from voice.codec import FRAME_MS, silence_ulaw
 from voice.listening import StreamClock
 
@@ -37,7 +38,7 @@ def test_a_missing_or_absurd_timestamp_cannot_skew_a_call_by_more_than_the_cap()
 async def test_frames_held_up_before_the_server_count_in_the_turns_latency(server):
     base, services = server
     caller = await LineCaller.dial(base, call_sid="CAlaggedturn0001")
-    await caller.settle()
+    await caller.settle(heard="prompt:who")
     assert caller.marks[-1] == "prompt:who"
     answer = speak("someone else, a man I found")
     held = len(answer) - BURST_SPEECH_MS * 8  # 8 mu-law bytes a ms

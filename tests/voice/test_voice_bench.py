@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from voice.harness import EXAMPLES
+
 pytestmark = pytest.mark.slow
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "scenarios" / "examples.jsonl"
 SCENARIO_ID = "black-roadside"  # six spoken answers, the shortest call of the examples
 # Arrival times come off the stream's clock (voice.listening.StreamClock), so the 700 ms of audio that closes a turn
 # can never measure shorter, even when the simulated caller sends a frame it woke late for at once.
@@ -87,7 +88,7 @@ def test_bench_floor_reports_the_receiving_servers_share_of_a_core(loop):
 
 def test_the_stub_transcription_server_stops_when_asked():
     """Stopped by a message, not by the 30 s join timeout and a SIGTERM (which once cost every load bench 30 s)."""
-    from voice.loadgen import _spawn, _stub_main
+    from voice.harness.loadgen import _spawn, _stub_main
 
     stub = _spawn(_stub_main, "stub-stt", ["yes"], "slt", 0.0)
     assert isinstance(stub.receive(60), int)

@@ -18,8 +18,8 @@ from PIL import Image
 from routing.photos import list_photos
 from sms.links import photo_url
 from sms.signature import WEBHOOK_BODY_LIMIT_BYTES
-from voice.callrun import serve_in_process
-from voice.settings import Settings
+from tests.support.settings import settings_for
+from voice.harness.callrun import serve_in_process
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -28,8 +28,7 @@ PATIENT = "+2348031234567"
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def running(tmp_path_factory):
-    settings = Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("body-limits"), database_url="",
-                        tts_backend="espeak-ng")
+    settings = settings_for(tmp_path_factory.mktemp("body-limits"), tts_backend="espeak-ng")
     async with serve_in_process(settings) as (base, services):
         yield urllib.parse.urlsplit(base).netloc, services
 

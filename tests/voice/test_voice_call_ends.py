@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from voice.call import CallSession
-from voice.callrun import ENDED_CALLS_KEPT, CallEnds, call_ended, watch
+from voice.harness.callrun import ENDED_CALLS_KEPT, CallEnds, call_ended, watch
 from voice.protocol import Start
 
 CALLS = 5000

@@ -15,7 +15,8 @@ import websockets
 from cryptography.fernet import Fernet
 from websockets.exceptions import ConnectionClosed
 
-from tests.voice.test_voice_cluster import ServeProcess
+from tests.support.servers import ServeProcess
+from tests.support.settings import settings_for
 from voice.app import create_app
 from voice.protocol import MAX_MESSAGE_BYTES
 from voice.settings import ConfigError, Settings
@@ -76,8 +77,7 @@ def test_a_public_url_that_is_not_https_a_short_secret_or_a_bad_phi_key_is_refus
 
 async def test_development_warns_once_and_loudly_that_webhooks_are_unsigned(tmp_path, caplog):
     caplog.set_level(logging.WARNING)
-    app = create_app(Settings(_env_file=None, data_dir=tmp_path, database_url="", stt_backend="openai",
-                              openai_api_key="unused"))
+    app = create_app(settings_for(tmp_path, stt_backend="openai", openai_api_key="unused"))
     async with app.test_app():
         pass
     warnings = [r.getMessage() for r in caplog.records if "NOT signed" in r.getMessage()]

@@ -16,7 +16,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,13 +25,14 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from intake.scenarios import load_scenarios
-from voice.callrun import call_ended, case_result, serve_in_process
+from tests.support.settings import settings_for
+from voice.harness import EXAMPLES
+from voice.harness.callrun import call_ended, case_result, serve_in_process
+from voice.harness.simulator import default_voice, simulate_call
 from voice.protocol import MAX_MESSAGE_BYTES, Event, ProtocolError, parse_message
 from voice.settings import Settings
-from voice.simulator import default_voice, simulate_call
 from voice.tokens import stream_token
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "scenarios" / "examples.jsonl"
 GOOD = next(s for s in load_scenarios(EXAMPLES) if s["id"] == "red-rate-fever")
 HOSTILE_CALLER = "+2348035550123"  # appears in hostile starts; only its masked form may reach the logs
 VALID_START = "<a valid start for a fresh call>"
@@ -106,8 +106,7 @@ def _server_in_thread(settings_: Settings):
 @pytest.fixture(scope="module")
 def threaded_server(tmp_path_factory):
     """A server on the embedded defaults."""
-    with _server_in_thread(Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("hostile"), database_url="",
-                                    tts_backend="espeak-ng")) as ready:
+    with _server_in_thread(settings_for(tmp_path_factory.mktemp("hostile"), tts_backend="espeak-ng")) as ready:
         yield ready
 
 
@@ -185,9 +184,9 @@ PUBLIC = "https://triage.example.org"
 @pytest.fixture(scope="module")
 def signed_server(tmp_path_factory):
     """A server that requires Twilio signatures (auth token set, public URL known)."""
-    with _server_in_thread(Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("signed"), database_url="",
-                                    tts_backend="espeak-ng", twilio_auth_token=AUTH_TOKEN,
-                                    public_base_url=PUBLIC)) as ready:
+    with _server_in_thread(settings_for(tmp_path_factory.mktemp("signed"),
+                                        tts_backend="espeak-ng", twilio_auth_token=AUTH_TOKEN,
+                                        public_base_url=PUBLIC)) as ready:
         yield ready
 
 

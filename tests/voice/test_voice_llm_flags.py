@@ -12,10 +12,10 @@ import json
 import pytest
 import pytest_asyncio
 
-from tests.stt.fake_openai_server import MESSAGES, fake_openai_server, transcribe_by_frames
-from tests.voice.line_caller import LineCaller
-from voice.callrun import call_ended, serve_in_process
-from voice.settings import Settings
+from tests.support.fake_openai import MESSAGES, fake_openai_server, transcribe_by_frames
+from tests.support.line_caller import LineCaller
+from tests.support.settings import settings_for
+from voice.harness.callrun import call_ended, serve_in_process
 from voice.tts import FliteTts
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module")]
@@ -32,8 +32,8 @@ async def line(tmp_path_factory):
     """(base URL, Services, fake upstream): STT by the upstream's transcriptions, Claude by its Messages API."""
     with fake_openai_server() as up:
         up.transcribe = transcribe_by_frames(["someone else", COMPLAINT], VOICE)
-        settings = Settings(
-            _env_file=None, data_dir=tmp_path_factory.mktemp("llm-flags"), database_url="", tts_backend="espeak-ng",
+        settings = settings_for(
+            tmp_path_factory.mktemp("llm-flags"), tts_backend="espeak-ng",
             stt_backend="openai", openai_api_key="stub-key", openai_base_url=up.base_url,
             anthropic_api_key="stub-key", anthropic_base_url=up.root_url,
         )

@@ -6,13 +6,12 @@ import asyncio
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
-from sqlalchemy.engine import make_url
 
-from tests.routing.test_routing_outage import FlakyProxy
+from sms.sender import SendResult
+from tests.support.proxy import proxy_in_front_of
+from tests.support.settings import settings_for
 from voice.app import create_app
 from voice.metrics import STAGES, CountingSender, Metrics
-from voice.settings import Settings
-from sms.sender import SendResult
 
 
 def _samples(text: str) -> dict[tuple[str, tuple], float]:
@@ -25,7 +24,7 @@ def _samples(text: str) -> dict[tuple[str, tuple], float]:
 
 
 async def test_healthz_and_metrics_on_the_embedded_defaults(tmp_path):
-    apps = [create_app(Settings(_env_file=None, data_dir=tmp_path / name, database_url="")) for name in "ab"]
+    apps = [create_app(settings_for(tmp_path / name)) for name in "ab"]
     # Two apps in one process: each has its own registry, so the second does not clash with the first.
     async with apps[0].test_app() as first, apps[1].test_app():
         client = first.test_client()
@@ -91,11 +90,8 @@ async def test_loop_lag_marks_frames_handled_behind_a_stall_as_late():
 
 @pytest.mark.postgres
 async def test_healthz_follows_the_database_through_an_outage(postgres_url, tmp_path):
-    url = make_url(postgres_url)
-    proxy = FlakyProxy(url.host or "127.0.0.1", url.port or 5432)
-    await proxy.start()
-    settings = Settings(_env_file=None, data_dir=tmp_path, database_url=url.set(port=proxy.port).render_as_string(
-        hide_password=False))
+    proxy, through_proxy = await proxy_in_front_of(postgres_url)
+    settings = settings_for(tmp_path, database_url=through_proxy)
     app = create_app(settings)
     try:
         async with app.test_app() as test_app:
@@ -111,5 +107,4 @@ async def test_healthz_follows_the_database_through_an_outage(postgres_url, tmp_
             await proxy.start()
             assert (await client.get("/healthz")).status_code == 200
     finally:
-        if proxy._server.is_serving():
-            await proxy.stop()
+        await proxy.close()

@@ -6,37 +6,33 @@ from __future__ import annotations
 import asyncio
 import secrets
 import signal
-import time
 import urllib.parse
 import urllib.request
-import uuid
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
 import pytest_asyncio
-import websockets
 from cryptography.fernet import Fernet
 from sqlalchemy import update
 
 from routing.models import Call, Case
 from routing.outbox import list_messages
-from tests.voice.line_caller import LineCaller
-from tests.voice.test_voice_cluster import ANSWERS, VOICE, ServeProcess, serve_processes, stub_stt  # noqa: F401 -- a fixture
+from tests.support.drill import ANSWERS, VOICE, deployment_store
+from tests.support.line_caller import LineCaller
+from tests.support.servers import ServeProcess, serve_processes
+from tests.support.wait import wait_until
 from voice.recovery import SWEEP_IDLE_S
-from voice.services import open_store
-from voice.settings import Settings
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.postgres]
 
 CALLER = "+2348031234567"
 WORKER = "+2348051112222"
 NEXT = {"who": "complaint", "complaint": "age", "age": "walk"}
-SETTLE_S = 60.0
 
 
 @pytest.fixture(scope="module")
-def env(postgres_url, stub_stt):  # noqa: F811 -- the imported fixture
+def env(postgres_url, stub_stt):
     """What every process of one deployment shares, with a health worker to summarise to."""
     return {
         "DATABASE_URL": postgres_url, "SERVER_SECRET": secrets.token_hex(32),
@@ -56,8 +52,7 @@ async def deployment(env, tmp_path):
 @pytest_asyncio.fixture(loop_scope="module")
 async def store(env, tmp_path):
     """Our own connection to the deployment's database, with its keys."""
-    s = await open_store(Settings(_env_file=None, data_dir=tmp_path / "reader", database_url=env["DATABASE_URL"],
-                                  phi_key=env["PHI_KEY"], phi_hash_key=env["PHI_HASH_KEY"]))
+    s = await deployment_store(env, tmp_path / "reader")
     yield s
     await s.close()
 
@@ -71,7 +66,7 @@ async def _answer(caller: LineCaller, prompt: str) -> None:
 
 async def _call_answering(base: str, prompts: tuple[str, ...]) -> LineCaller:
     caller = await LineCaller.dial(base, caller=CALLER)
-    await caller.settle()
+    await caller.settle(heard="prompt:who")
     for prompt in prompts:
         await _answer(caller, prompt)
     return caller
@@ -93,13 +88,23 @@ async def _age(store, call_sid: str, seconds: float) -> None:
 
 
 async def _settled(store, call_sid: str):
-    deadline = time.monotonic() + SETTLE_S
-    while time.monotonic() < deadline:
+    """The dropped call's case once it is finished and both summaries are out."""
+    async def finished():
         case = await store.find_case_by_call(call_sid)
         if case.call_status == "dropped" and len(await list_messages(store, case_id=case.id)) == 2:
             return case
-        await asyncio.sleep(0.2)
-    raise AssertionError(f"case of {call_sid} never finished")
+        return None
+
+    return await wait_until(finished, interval_s=0.2, what=f"the case of {call_sid} finishing")
+
+
+async def _hung_up(store, call_sid: str):
+    """The call's case once its process has seen the hang-up."""
+    async def hung_up():
+        case = await store.find_case_by_call(call_sid)
+        return case if case.call_status == "hung-up" else None
+
+    return await wait_until(hung_up, interval_s=0.2, what=f"the hang-up of {call_sid} recorded")
 
 
 async def test_a_restart_finishes_the_killed_servers_call_and_leaves_a_live_call_alone(deployment, store):
@@ -125,10 +130,7 @@ async def test_a_restart_finishes_the_killed_servers_call_and_leaves_a_live_call
     assert await list_messages(store, case_id=live_case.id) == []
     await _answer(live, "complaint")  # and the live call goes on
     await live.hang_up()
-    deadline = time.monotonic() + SETTLE_S
-    while (live_case := await store.find_case_by_call(live.call_sid)).call_status != "hung-up":
-        assert time.monotonic() < deadline, live_case.call_status
-        await asyncio.sleep(0.2)
+    live_case = await _hung_up(store, live.call_sid)
     assert [t.prompt_id for t in live_case.turns] == ["who", "complaint"]
 
 
@@ -142,21 +144,14 @@ async def test_a_stream_reopened_on_another_process_takes_over_the_killed_server
     request = urllib.request.Request(other.base + "/voice/after-stream", data=form, method="POST")
     twiml = ET.fromstring(await asyncio.to_thread(lambda: urllib.request.urlopen(request, timeout=30).read()))
     params = {p.get("name"): p.get("value") for p in twiml.findall("./Connect/Stream/Parameter")}
-    ws = await websockets.connect(other.base.replace("http://", "ws://") + "/voice/stream")
-    second = LineCaller(ws, caller.call_sid, "MZ" + uuid.uuid4().hex)
-    await second.send({"event": "start", "streamSid": second.stream_sid,
-                       "start": {"streamSid": second.stream_sid, "callSid": caller.call_sid,
-                                 "customParameters": params}})
+    second = await LineCaller.open_stream(other.base, caller.call_sid, params)
     # The dead stream never lets go: after its wait the new one takes the call over from the stored state.
     assert await second.wait_for_mark("prompt:age", max_audio_ms=30000), second.marks
     assert second.marks[0].startswith("hold:")  # the caller heard us while we waited
     await second.settle()
     await _answer(second, "age")
     await second.hang_up()
-    deadline = time.monotonic() + SETTLE_S
-    while (case := await store.find_case_by_call(caller.call_sid)).call_status != "hung-up":
-        assert time.monotonic() < deadline, case.call_status
-        await asyncio.sleep(0.2)
+    case = await _hung_up(store, caller.call_sid)
     assert [(t.seq, t.prompt_id) for t in case.turns] == [(1, "who"), (2, "complaint"), (3, "age")]
     assert [a.detail for a in await store.audit_trail(case.id) if a.action == "stream_resumed"] == [
         "took over from a stream that never let go"]

@@ -14,7 +14,7 @@ from routing.outbox import list_messages
 from routing.store import Store
 from sms.notify import send_case_summaries
 from sms.sender import build_sender
-from tests.routing.helpers_routing import FakeClock
+from tests.support.store import FakeClock
 from voice.events import CallEvents
 from voice.recovery import SWEEP_IDLE_S, Recovery, open_question
 

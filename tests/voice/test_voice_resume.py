@@ -7,22 +7,20 @@ on loopback, through the real SDK) returns what the caller said, recognised by i
 from __future__ import annotations
 
 import asyncio
-import time
 import urllib.parse
 import urllib.request
-import uuid
 import xml.etree.ElementTree as ET
 
 import pytest
 import pytest_asyncio
-import websockets
 
 from routing.outbox import list_messages
-from tests.stt.fake_openai_server import fake_openai_server, transcribe_by_frames
-from tests.voice.line_caller import LineCaller, incoming
-from voice.callrun import call_ended, serve_in_process
+from tests.support.fake_openai import fake_openai_server, transcribe_by_frames
+from tests.support.line_caller import LineCaller, incoming
+from tests.support.settings import settings_for
+from tests.support.wait import wait_until
+from voice.harness.callrun import call_ended, serve_in_process
 from voice.recovery import MAX_RESUMES, RESUME_GRACE_S
-from voice.settings import Settings
 from voice.tts import FliteTts
 from voice.twiml import RESUME_NOTICE
 
@@ -43,9 +41,9 @@ async def line(tmp_path_factory):
     """(base URL, Services, FakeOpenAI): our server with the transcription stand-in."""
     with fake_openai_server() as stt:
         stt.transcribe = transcribe_by_frames(list(ANSWERS.values()), VOICE)
-        settings = Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("resume"), database_url="",
-                            tts_backend="espeak-ng", stt_backend="openai", openai_api_key="stub-key",
-                            openai_base_url=stt.base_url, stt_remote_deadline_ms=8000, stt_deadline_ms=9000)
+        settings = settings_for(tmp_path_factory.mktemp("resume"),
+                                tts_backend="espeak-ng", stt_backend="openai", openai_api_key="stub-key",
+                                openai_base_url=stt.base_url, stt_remote_deadline_ms=8000, stt_deadline_ms=9000)
         async with serve_in_process(settings) as (base, services):
             yield base, services, stt
 
@@ -66,17 +64,7 @@ async def _reopen(base: str, call_sid: str, twiml: ET.Element) -> LineCaller:
     stream = twiml.find("./Connect/Stream")
     params = {p.get("name"): p.get("value") for p in stream.findall("Parameter")}
     assert params["call_sid"] == call_sid
-    return await _open_stream(base, call_sid, params)
-
-
-async def _open_stream(base: str, call_sid: str, params: dict[str, str]) -> LineCaller:
-    ws = await websockets.connect(base.replace("http://", "ws://") + "/voice/stream")
-    caller = LineCaller(ws, call_sid, "MZ" + uuid.uuid4().hex)
-    await caller.send({"event": "connected", "protocol": "Call", "version": "1.0.0"})
-    await caller.send({"event": "start", "sequenceNumber": "1", "streamSid": caller.stream_sid,
-                       "start": {"streamSid": caller.stream_sid, "callSid": call_sid, "customParameters": params,
-                                 "tracks": ["inbound"]}})
-    return caller
+    return await LineCaller.open_stream(base, call_sid, params)
 
 
 # The breath count is asked in three parts: "start counting now", 15 s of counting, "how many?". Speech
@@ -98,22 +86,12 @@ async def _answer(caller: LineCaller, prompt: str) -> None:
 
 async def _dial(base: str) -> LineCaller:
     caller = await LineCaller.dial(base, caller=CALLER)
-    await caller.settle()
+    await caller.settle(heard="prompt:who")
     return caller
 
 
 def _prompts(caller: LineCaller) -> list[str]:
     return [m.split(":", 1)[1] for m in caller.marks if m.startswith("prompt:")]
-
-
-async def _until(check, timeout_s: float = 15.0):
-    """Poll `check` (async, returns a value or None) until it gives a value."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if (value := await check()) is not None:
-            return value
-        await asyncio.sleep(0.1)
-    raise AssertionError("condition never met")
 
 
 async def _caller_texts(services, case_id: int):
@@ -131,7 +109,7 @@ async def test_a_dropped_stream_resumes_the_dialogue_and_the_case_gets_one_set_o
     case = await services.store.find_case_by_call(first.call_sid)
     assert await _caller_texts(services, case.id) == []  # no "dropped" summary while the line may come back
     second = await _reopen(base, first.call_sid, twiml)
-    await second.settle()
+    await second.settle(heard="prompt:age")
     assert _prompts(second) == ["age"]  # no second disclaimer: the open question, asked again
     for prompt in ("age", "walk", "breathing", "resp_count"):
         await _answer(second, prompt)
@@ -162,7 +140,7 @@ async def test_a_drop_with_no_new_stream_sends_the_summaries_after_the_grace(lin
             case = await services.store.find_case_by_call(caller.call_sid)
             return case if case.call_status == "reconnecting" else None
 
-        case = await _until(reconnecting)
+        case = await wait_until(reconnecting, what="the case waiting for the line to come back")
         assert await _caller_texts(services, case.id) == [] and case.status == "created"
         await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=SETTLE_S)
     finally:
@@ -185,7 +163,7 @@ async def test_after_the_last_resume_a_drop_apologises_and_sends_the_summaries_a
         for _ in range(MAX_RESUMES):
             await caller.drop()
             caller = await _reopen(base, caller.call_sid, await _after_stream(base, caller.call_sid))
-            await caller.settle()
+            await caller.settle(heard="prompt:complaint")
             assert _prompts(caller) == ["complaint"]
         await caller.drop()
         twiml = await _after_stream(base, caller.call_sid)
@@ -231,7 +209,7 @@ async def test_a_new_stream_starts_from_the_state_the_dropped_one_saved_last(lin
 async def test_a_second_stream_with_a_live_calls_token_is_closed_and_the_call_goes_on(line):
     base, services, _ = line
     caller = await _dial(base)
-    intruder = await _open_stream(base, caller.call_sid, await incoming(base, caller.call_sid, CALLER))
+    intruder = await LineCaller.open_stream(base, caller.call_sid, await incoming(base, caller.call_sid, CALLER))
     await asyncio.wait_for(intruder.closed.wait(), timeout=10)  # no after-stream offered it: refused at once
     assert intruder.marks == []
     await _answer(caller, "who")

@@ -13,9 +13,9 @@ import pytest
 import pytest_asyncio
 
 from sms.links import case_url, photo_url
-from voice.callrun import serve_in_process
+from tests.support.settings import settings_for
+from voice.harness.callrun import serve_in_process
 from voice.security_headers import CONTENT_SECURITY_POLICY
-from voice.settings import Settings
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -31,8 +31,7 @@ EVERY_RESPONSE = {
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def running(tmp_path_factory):
-    settings = Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("headers"), database_url="",
-                        tts_backend="espeak-ng", public_base_url=PUBLIC)
+    settings = settings_for(tmp_path_factory.mktemp("headers"), tts_backend="espeak-ng", public_base_url=PUBLIC)
     async with serve_in_process(settings) as (base, services):
         ref = await services.store.open_call(call_sid="CA-headers", caller="+2348031234567", region="NG")
         yield base, services, ref.case_id
@@ -87,7 +86,7 @@ async def test_the_stylesheet_is_served_under_the_policy_and_may_be_cached(runni
 
 
 async def test_no_hsts_when_the_public_origin_is_plain_http(tmp_path):
-    settings = Settings(_env_file=None, data_dir=tmp_path, database_url="", tts_backend="espeak-ng")
+    settings = settings_for(tmp_path, tts_backend="espeak-ng")
     async with serve_in_process(settings) as (base, _):
         _, headers, _ = await _fetch(base + "/healthz")
     assert "Strict-Transport-Security" not in headers and headers.get("X-Frame-Options") == "DENY"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+# Twilio's documented CallStatus values, and which of them end the call.
+
 from routing.calls import CALL_ENDED
 from routing.models import CallState, MessageStatus
 from sms.fields import parse_form
 from sms.inbound import TWILIO_MESSAGE_STATES, SmsStatusForm
 from voice.forms import TWILIO_CALL_STATES, CallStatusForm
-
-# Twilio's documented CallStatus values, and which of them end the call.
 TWILIO_CALL_WORDS = {"queued": False, "initiated": False, "ringing": False, "in-progress": False,
                      "completed": True, "busy": True, "failed": True, "no-answer": True, "canceled": True}
 

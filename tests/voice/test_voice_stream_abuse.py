@@ -16,9 +16,9 @@ import pytest_asyncio
 import websockets
 from websockets.exceptions import ConnectionClosed
 
-from voice.callrun import serve_in_process
+from tests.support.settings import settings_for
+from voice.harness.callrun import serve_in_process
 from voice.protocol import MAX_MESSAGE_BYTES
-from voice.settings import Settings
 from voice.web import MAX_FRAMES_BEFORE_START
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -32,8 +32,8 @@ MEDIA = json.dumps({"event": "media", "streamSid": "MZstranger",
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def server(tmp_path_factory):
-    settings = Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("stream-abuse"), database_url="",
-                        tts_backend="espeak-ng", stream_start_timeout_s=START_TIMEOUT_S)
+    settings = settings_for(tmp_path_factory.mktemp("stream-abuse"),
+                            tts_backend="espeak-ng", stream_start_timeout_s=START_TIMEOUT_S)
     async with serve_in_process(settings) as (base, _):
         yield base.replace("http://", "ws://") + "/voice/stream"
 
@@ -41,8 +41,8 @@ async def server(tmp_path_factory):
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def patient_server(tmp_path_factory):
     """A server that lets a socket wait a minute for its `start`: what it buffers meanwhile is what we measure."""
-    settings = Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("stream-abuse-patient"), database_url="",
-                        tts_backend="espeak-ng", stream_start_timeout_s=60)
+    settings = settings_for(tmp_path_factory.mktemp("stream-abuse-patient"),
+                            tts_backend="espeak-ng", stream_start_timeout_s=60)
     async with serve_in_process(settings) as (base, _):
         yield base.removeprefix("http://")
 

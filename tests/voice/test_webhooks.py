@@ -13,9 +13,9 @@ import pytest_asyncio
 from twilio.request_validator import RequestValidator
 
 from routing import calls
+from tests.support.settings import settings_for
 from voice.app import create_app
 from voice.recovery import MAX_RESUMES
-from voice.settings import Settings
 from voice.tokens import is_valid_stream_token
 from voice.web import AFTER_STREAM_RETRY_S
 
@@ -30,8 +30,7 @@ OFFERED = "stream_resume_offered"
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def client(tmp_path_factory):
-    settings = Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("webhooks"), database_url="",
-                        twilio_auth_token=AUTH_TOKEN, public_base_url=PUBLIC)
+    settings = settings_for(tmp_path_factory.mktemp("webhooks"), twilio_auth_token=AUTH_TOKEN, public_base_url=PUBLIC)
     app = create_app(settings)
     async with app.test_app() as test_app:
         yield test_app.test_client(), app

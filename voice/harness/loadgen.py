@@ -29,6 +29,7 @@ from pathlib import Path
 from intake.scenarios import KEYPAD_PREFIX
 from routing.errors import StoreUnavailable
 from voice.codec import FRAME_BYTES, FRAME_MS, frames, ulaw_to_pcm16
+from voice.harness.percentiles import percentiles_ms
 from voice.runtime import run
 from voice.settings import Settings
 
@@ -196,7 +197,7 @@ def _server_main(settings: Settings, conn) -> None:
 
 
 async def _serve_and_report(settings: Settings, conn) -> None:
-    from voice.callrun import LatencyLog, serve_in_process, watch
+    from voice.harness.callrun import LatencyLog, serve_in_process, watch
 
     loop = asyncio.get_running_loop()
     async with serve_in_process(settings) as (base, services):
@@ -275,18 +276,6 @@ def _spawn(target, name: str, *args) -> Child:
 # --- the load --------------------------------------------------------------------------------------
 
 
-def percentiles_ms(values: list[int]) -> dict[str, int | None]:
-    """p50, p95 and max (nearest rank), None when there is nothing to rank."""
-    if not values:
-        return {"p50": None, "p95": None, "max": None}
-    ordered = sorted(values)
-
-    def rank(p: float) -> int:
-        return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
-
-    return {"p50": rank(0.5), "p95": rank(0.95), "max": ordered[-1]}
-
-
 async def _case_lost(store, trace) -> bool:
     """True when the call's case is missing, or holds fewer turns than the server acknowledged to the caller."""
     acknowledged = sum(1 for turn in trace.turns if turn.latency_ms is not None)
@@ -308,7 +297,7 @@ async def _case_lost(store, trace) -> bool:
 async def _callers(base: str, scenarios: list[dict], calls: int, duration_s: float | None, voice_name: str,
                    on_begin) -> list:
     """Warm the server on each scenario once, then run `calls` concurrent callers; returns their traces."""
-    from voice.simulator import default_voice, simulate_call
+    from voice.harness.simulator import default_voice, simulate_call
 
     voice = default_voice(voice_name)
     for text in answer_texts(scenarios):  # the callers' voices, rendered before the clock starts

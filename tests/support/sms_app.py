@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import urllib.error
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import asynccontextmanager
 from email.message import Message
 
-from hypercorn.asyncio import serve
-from hypercorn.config import Config
 from quart import Quart
 from twilio.request_validator import RequestValidator
 
@@ -37,31 +33,6 @@ def make_app(store, *, now: float, auth_token: str | None = AUTH, commands=None,
     app.register_blueprint(create_blueprint(ctx))
     install_security_headers(app, https=BASE.startswith("https://"))  # as the app factory does
     return app
-
-
-@asynccontextmanager
-async def hypercorn_server(app: Quart):
-    """`app` behind hypercorn on a loopback port, in this event loop; yields its base URL."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = Config()
-    config.bind = [f"127.0.0.1:{port}"]
-    config.accesslog = None
-    stop = asyncio.Event()
-    task = asyncio.create_task(serve(app, config, shutdown_trigger=stop.wait))
-    for _ in range(200):  # until it accepts connections
-        try:
-            _, writer = await asyncio.open_connection("127.0.0.1", port)
-            writer.close()
-            break
-        except OSError:
-            await asyncio.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop.set()
-        await asyncio.wait_for(task, timeout=30)
 
 
 def _post_photo(url: str, data: bytes, headers: dict[str, str]) -> tuple[int, Message, str]:

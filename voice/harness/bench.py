@@ -9,18 +9,19 @@ import os
 import tempfile
 from pathlib import Path
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "tests" / "scenarios" / "examples.jsonl"
+from voice.harness import EXAMPLES
+
 LATENCY_STAGES = ("endpointing", "stt", "correction", "dialogue", "tts")
 
 
 def cmd_latency(args: argparse.Namespace) -> int:
     """Calls one after another in real time on the embedded defaults; latency as the server logged it."""
     from intake.scenarios import load_scenarios
-    from voice.callrun import call_ended, serve_in_process, watch
-    from voice.loadgen import percentiles_ms
+    from voice.harness.callrun import call_ended, serve_in_process, watch
+    from voice.harness.percentiles import percentiles_ms
     from voice.runtime import run
     from voice.settings import Settings
-    from voice.simulator import default_voice, simulate_call
+    from voice.harness.simulator import default_voice, simulate_call
 
     scenarios = load_scenarios(args.scenarios)
     picked = [scenarios[i % len(scenarios)] for i in range(args.calls)]
@@ -50,9 +51,9 @@ def cmd_latency(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    """N concurrent callers against one server process (see voice/loadgen.py)."""
+    """N concurrent callers against one server process (see voice/harness/loadgen.py)."""
     from intake.scenarios import load_scenarios
-    from voice.loadgen import run_load
+    from voice.harness.loadgen import run_load
 
     out = run_load(load_scenarios(args.scenarios), calls=args.calls, stt=args.stt, duration_s=args.duration,
                    voice=args.voice, database_url=args.database_url)
@@ -61,8 +62,8 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 
 def cmd_floor(args: argparse.Namespace) -> int:
-    """hypercorn's own cost of receiving N calls' media messages (see voice/floor.py)."""
-    from voice.floor import run_floor
+    """hypercorn's own cost of receiving N calls' media messages (see voice/harness/floor.py)."""
+    from voice.harness.floor import run_floor
 
     out = run_floor(calls=args.calls, seconds=args.seconds, loop=args.loop)
     print(json.dumps(out) if args.json else json.dumps(out, indent=2))
@@ -71,7 +72,7 @@ def cmd_floor(args: argparse.Namespace) -> int:
 
 def register(bench_sub) -> None:
     """Add `latency`, `load`, `floor` and `photos` under `triage bench`."""
-    from voice.photobench import register as register_photos
+    from voice.harness.photobench import register as register_photos
 
     latency = bench_sub.add_parser("latency", help="turn latency of simulated calls (real time)")
     latency.add_argument("--calls", type=int, default=3)

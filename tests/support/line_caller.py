@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 
 import websockets
 
+from tests.support.wait import PATIENCE_S, wait_until
 from voice.codec import FRAME_MS, SAMPLE_RATE, frames, silence_ulaw
 
 SILENCE = silence_ulaw(FRAME_MS)
@@ -37,7 +38,7 @@ class LineCaller:
         self.closed = asyncio.Event()
         self._waiting = False
         self._seq = 1
-        self._last_message: float | None = None  # nothing heard yet: the greeting may be slow on a loaded machine
+        self._last_message = time.monotonic()
         self._receiver = asyncio.create_task(self._receive())
 
     @classmethod
@@ -46,8 +47,13 @@ class LineCaller:
         """POST the voice webhook, open the stream its TwiML names (on `stream_base` if given), send `start`."""
         call_sid = call_sid or "CA" + uuid.uuid4().hex
         params = await incoming(base, call_sid, caller)
-        ws_base = (stream_base or base).replace("http://", "ws://")
-        ws = await websockets.connect(ws_base + "/voice/stream")
+        return await cls.open_stream(stream_base or base, call_sid, params)
+
+    @classmethod
+    async def open_stream(cls, base: str, call_sid: str, params: dict[str, str]) -> "LineCaller":
+        """Open a Media Stream for the call with the TwiML's <Stream> parameters, as Twilio does: `connected`,
+        then `start`."""
+        ws = await websockets.connect(base.replace("http://", "ws://") + "/voice/stream")
         self = cls(ws, call_sid, "MZ" + uuid.uuid4().hex)
         await self.send({"event": "connected", "protocol": "Call", "version": "1.0.0"})
         await self.send({"event": "start", "sequenceNumber": "1", "streamSid": self.stream_sid,
@@ -77,11 +83,17 @@ class LineCaller:
         finally:
             self.closed.set()
 
-    async def settle(self, quiet_s: float = 0.5, timeout_s: float = 30.0) -> None:
-        """Wait until the server has said what it has to say (something, then no message for `quiet_s`)."""
+    async def settle(self, heard: str | None = None, quiet_s: float = 0.5, timeout_s: float = PATIENCE_S) -> None:
+        """Wait until the server has said what it has to say: a mark starting with `heard` has come (when
+        given), then no message for `quiet_s`.
+
+        Quiet alone is no proof on a busy machine: a server that has not begun to speak is quiet too.
+        """
         deadline = time.monotonic() + timeout_s
-        while (self._last_message is None and not self.closed.is_set()
-               or self._last_message is not None and time.monotonic() - self._last_message < quiet_s):
+        if heard is not None:
+            await wait_until(lambda: any(m.startswith(heard) for m in self.marks), timeout_s=timeout_s,
+                             interval_s=0.05, what=f"a mark {heard!r} (marks so far: {self.marks})")
+        while time.monotonic() - self._last_message < quiet_s:
             assert time.monotonic() < deadline, "the server never fell quiet"
             await asyncio.sleep(0.05)
 

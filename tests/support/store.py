@@ -1,8 +1,10 @@
-"""Small helpers shared by the routing tests."""
+"""The routing side of a test: a clock moved by hand, a queued case, the job queue run to empty."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+
+from routing.jobs import run_once
 
 
 class FakeClock:
@@ -24,3 +26,11 @@ async def queued_case(store, call_sid: str, *, caller: str = "+2348031234567", c
     ref = await store.open_call(call_sid=call_sid, caller=caller)
     await store.save_triage(ref.case_id, {"start_category": category, "urgency": urgency, **extra}, complete=True)
     return ref.case_id
+
+
+async def drain(store, handlers, name: str = "w1") -> list[str]:
+    """Run due jobs one by one until none is left; the kinds that ran, in order."""
+    ran = []
+    while job := await run_once(store, handlers, name):
+        ran.append(job.kind)
+    return ran

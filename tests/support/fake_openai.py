@@ -21,8 +21,9 @@ HOLD_LIMIT_S = 30  # a held request is let go after this even if the test never 
 class FakeOpenAI:
     """What the server answers (`mode`, or `modes` by path) and what it received (`requests`, `paths`).
 
-    Modes: ok, timeout (answers after `delay_s`, default 5 s), 500, malformed, no-text, garbage (an HTML
-    page with status 200), hold (waits until `release()`).
+    Modes: ok, timeout (the answer `ok` would give, after `delay_s`, default 5 s), 500, malformed, no-text,
+    garbage (an HTML page with status 200), other-tool (a Messages answer calling a tool nobody asked for),
+    hold (waits until `release()`).
     """
 
     def __init__(self) -> None:
@@ -54,6 +55,10 @@ class FakeOpenAI:
         """How many requests `path` received."""
         return self.paths.count(path)
 
+    def json_sent(self, path: str = MESSAGES) -> list[dict]:
+        """The JSON bodies `path` received, in order."""
+        return [json.loads(body) for body, sent_to in zip(self.requests, self.paths) if sent_to == path]
+
     def reply_text(self, path: str, body: bytes) -> str:
         return self.transcribe(body) if self.transcribe and path == TRANSCRIPTIONS else self.text
 
@@ -62,19 +67,23 @@ class FakeOpenAI:
         if path == MESSAGES and self.tools:
             tool = (json.loads(body).get("tool_choice") or {}).get("name")
             if tool in self.tools:
-                return {"id": "msg_1", "type": "message", "role": "assistant", "model": "claude-haiku-4-5",
-                        "content": [{"type": "tool_use", "id": "toolu_1", "name": tool, "input": self.tools[tool]}],
-                        "stop_reason": "tool_use", "stop_sequence": None,
-                        "usage": {"input_tokens": 1, "output_tokens": 1}}
+                return _tool_use(tool, self.tools[tool])
         return _reply(path, self.reply_text(path, body))
 
 
 def transcribe_by_frames(texts: list[str], voice) -> Callable[[bytes], str]:
     """A `transcribe` that answers with what a simulated caller said, recognised by its exact audio frames."""
-    from voice.loadgen import FrameIndex, wav_pcm
+    from voice.harness.loadgen import FrameIndex, wav_pcm
 
     index = FrameIndex({text: voice.synthesize(text) for text in texts})
     return lambda body: index.lookup(wav_pcm(body))
+
+
+def _tool_use(name: str, tool_input: object) -> dict:
+    """A Messages answer that calls tool `name` with `tool_input`."""
+    return {"id": "msg_1", "type": "message", "role": "assistant", "model": "claude-haiku-4-5",
+            "content": [{"type": "tool_use", "id": "toolu_1", "name": name, "input": tool_input}],
+            "stop_reason": "tool_use", "stop_sequence": None, "usage": {"input_tokens": 1, "output_tokens": 1}}
 
 
 def _reply(path: str, text: str) -> dict | None:
@@ -109,13 +118,15 @@ def _handler(state: FakeOpenAI):
                 state._released.wait(HOLD_LIMIT_S)
             if mode == "timeout":
                 time.sleep(state.delay_s or 5)
-                return self._send(200, json.dumps(_reply(self.path, "too late")).encode())
+                return self._send(200, json.dumps(state.reply_body(self.path, body)).encode())
             if mode == "500":
                 return self._send(500, b'{"error": {"message": "server error", "type": "server_error"}}')
             if mode == "malformed":
                 return self._send(200, b'{"text": ')
             if mode == "no-text":
                 return self._send(200, b'{"transcript": 3}')
+            if mode == "other-tool" and self.path == MESSAGES:
+                return self._send(200, json.dumps(_tool_use("another_tool", {})).encode())
             if mode == "garbage":
                 return self._send(200, b"<html>certainly! here is the intake: {urgency: routine")
             time.sleep(state.delay_s)

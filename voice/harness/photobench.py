@@ -24,7 +24,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SAMPLE_S = 0.02
 SETTLE_S = 5.0  # after the last upload, before "after" is read
 START_TIMEOUT_S = 180.0

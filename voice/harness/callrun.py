@@ -20,10 +20,11 @@ from hypercorn.asyncio import serve
 from routing.outbox import list_messages
 from voice.app import create_app
 from voice.events import CallEvent, CallEvents, CallEventType
+from voice.harness.percentiles import percentiles_ms
 from voice.runtime import server_config
 from voice.services import Services, open_store
 from voice.settings import Settings
-from voice.simulator import CallerVoice, CallTrace, default_voice, simulate_call
+from voice.harness.simulator import CallerVoice, CallTrace, default_voice, simulate_call
 
 logger = logging.getLogger(__name__)
 
@@ -236,10 +237,7 @@ async def run_calls(
 
 def latency_summary(results: list[dict]) -> dict:
     """p50/p95/max of per-turn latency over results (turns without a measured reply are left out)."""
-    values = sorted(t["latency_ms"] for r in results for t in r["turns"] if t.get("latency_ms") is not None)
+    values = [t["latency_ms"] for r in results for t in r["turns"] if t.get("latency_ms") is not None]
     if not values:
         return {"turns": 0}
-    def pct(p: float) -> int:
-        return values[min(len(values) - 1, round(p * (len(values) - 1)))]
-    return {"turns": len(values), "p50": pct(0.5), "p95": pct(0.95), "max": values[-1],
-            "mean": round(statistics.fmean(values))}
+    return {"turns": len(values), **percentiles_ms(values), "mean": round(statistics.fmean(values))}
