@@ -15,6 +15,7 @@ from sms.media import MediaFetcher
 from sms.signature import WEBHOOK_BODY_LIMIT_BYTES, WebhookSigning
 from sms.web import UPLOAD_BODY_LIMIT_BYTES, SmsContext
 from sms.web import create_blueprint as sms_blueprint
+from voice.call_ends import watch_ends
 from voice.devresults import create_blueprint as dev_blueprint
 from voice.security_headers import install_security_headers
 from voice.services import Services
@@ -26,6 +27,7 @@ from voice.web import handle_stream
 logger = logging.getLogger(__name__)
 
 SERVICES = "triage.services"  # app.extensions key of the process's Services, once serving
+CALL_ENDS = "triage.call_ends"  # app.extensions key of the calls that ended (development's results route)
 STARTER = "triage.start"  # app.extensions key of the coroutine that starts them (start_services)
 UPLOAD_PATH = "/upload/"  # sms's photo upload page: the one route whose body is larger than a webhook's
 
@@ -67,7 +69,7 @@ def create_app(settings: Settings | None = None) -> Quart:
 
     app.register_blueprint(voice_blueprint(services, signing))
     if settings.environment == "development":  # `triage call --server`'s results; never in production
-        app.register_blueprint(dev_blueprint(services, signing))
+        app.register_blueprint(dev_blueprint(services, lambda: app.extensions[CALL_ENDS], signing))
     app.asgi_app = serve_media_streams(app.asgi_app, lambda socket: handle_stream(socket, services()))
 
     async def start() -> None:
@@ -75,6 +77,8 @@ def create_app(settings: Settings | None = None) -> Quart:
             logger.warning("!!! TWILIO_AUTH_TOKEN is not set: webhooks are NOT signed and anyone who can reach this "
                            "server can post them as Twilio. Development only (ENVIRONMENT=production refuses this).")
         services = app.extensions[SERVICES] = await Services.start(settings, secrets)
+        if settings.environment == "development":  # the results route waits on calls that end from now on
+            app.extensions[CALL_ENDS] = watch_ends(services.events)
         # Registered here, not above: its routes are bound to the store, which only exists once serving
         # starts. No request has been handled yet, so Quart still allows it.
         app.register_blueprint(sms_blueprint(SmsContext(

@@ -1,406 +1,112 @@
-"""One phone call: caller audio in, turns out, the dialogue's replies played back.
+"""One phone call, told as its turns: listen, transcribe, answer, play, keep; at the end, finish the case.
 
-The session runs on audio time: the inbound frame count is its clock, so the
-simulator can stream faster than real time and the logic stays the same.
-Twilio's mark echoes, not a local timer, say what the caller has heard.
+Each stage is a module of its own: voice/listening.py (audio and keypad to heard turns), voice/transcribing.py,
+voice/answering.py (a turn to the dialogue's reply), voice/playback.py (prompts, hold, marks, barge-in),
+voice/case_writer.py (the one writer of the case), voice/resuming.py (a dropped stream's call on a new one)
+and voice/finishing.py. Each stage's start and end is an event (voice/events.py) for whoever watches.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
-from collections import deque
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Awaitable, Callable
 
 from intake.dialogue import Dialogue
 from intake.emergency import region_of
-from intake.models import AnswerKind, Pause, Reply, Speech
-from routing import calls
+from intake.models import Reply
+from routing.models import CallState
 from routing.privacy import mask_phone
-from stt.base import SttError
-from stt.lexicon import bias_hints
 
-from voice.codec import FRAME_BYTES, FRAME_MS, frames, silence_ulaw, ulaw_to_pcm16
-from voice.endpointing import SpeechPaused, SpeechStarted, TurnEnded
-from voice.protocol import Dtmf, Mark, Media, Start, clear_message, mark_message, media_message
-from voice.recovery import CALL_HEARTBEAT_S, MAX_RESUMES, open_question
+from voice.answering import FAILED_TURN_SOURCE, answer_turn
+from voice.case_writer import CaseWriter, TurnRecord
+from voice.events import CallEventType
+from voice.finishing import finish_case
+from voice.listening import DRAIN_TIMEOUT_S, HeardTurn, Listening
+from voice.playback import Playback
+from voice.protocol import Dtmf, Mark, Media, Start
+from voice.recovery import open_question
+from voice.resuming import leave_for_new_stream, take_over
+from voice.transcribing import Transcription
 
 if TYPE_CHECKING:
     from voice.services import Services
 
 logger = logging.getLogger(__name__)
 
-NO_ANSWER_MS = 8000  # audio time of silence after a question before we re-ask
-DTMF_NUMBER_GAP_MS = 2000  # keypad numbers end with '#' or this much audio time without a digit
-DRAIN_TIMEOUT_S = 10.0  # at hang-up, how long the last turn may still take to finish
-HOLD_AFTER_S = 2.0  # a transcription slower than this gets a spoken "one moment" so the line never goes dead
-HOLD_PROMPT = "One moment, please."
-# Outbound audio goes in equal 400 ms chunks: Twilio buffers and plays them evenly, and one message per
-# 20 ms frame made sending a prompt the biggest cost of the event loop under load (measured with py-spy).
-OUTBOUND_CHUNK_BYTES = 20 * FRAME_BYTES
-FINALISE_ATTEMPTS = 6  # each rides out ~3 s of outage inside the store; between them we wait FINALISE_PAUSE_S
-FINALISE_PAUSE_S = 2.0
-WRITE_RETRY_S = 1.0  # after the store gave up on a turn (its own retries take ~3 s), try again this much later
-# A reopened stream waits this long for the dropped one to save its state (its last turn may take
-# DRAIN_TIMEOUT_S), then takes the call over from what is stored.
-RESUME_WAIT_S = DRAIN_TIMEOUT_S + 5.0
-RESUME_POLL_S = 0.2
-FAILED_TURN_SOURCE = "failed"  # a turn heard that the dialogue never took (the question was asked again)
-# A turn this short ("yes", "no", "seven") cannot describe a red flag: no in-call check by Claude for it.
-FLAG_CHECK_MIN_WORDS = 3
-
-
-class StreamClock:
-    """When each inbound frame reached us, judged by the stream's own audio clock rather than by when we got to it.
-
-    A frame handled behind a lagging event loop was in the socket long before: stamping it on handling
-    would hide the lag from turn latency exactly when the server is busiest. Twilio stamps each frame with
-    ms of stream audio, so `arrival - timestamp` is the stream's zero as seen by one frame; the earliest
-    zero seen is the best estimate (no frame reaches us before it is sent), and a frame's arrival is that
-    zero plus its timestamp. A frame never counts as older than MAX_BACKDATE_S: a bad timestamp can skew
-    one call's figures by that much at most.
-    """
-
-    MAX_BACKDATE_S = 5.0
-
-    def __init__(self) -> None:
-        self._zero: float | None = None
-
-    def arrival(self, timestamp_ms: int | None, now: float) -> float:
-        if timestamp_ms is None:
-            return now
-        zero = now - timestamp_ms / 1000
-        if self._zero is None or zero < self._zero:
-            self._zero = zero
-        return max(self._zero + timestamp_ms / 1000, now - self.MAX_BACKDATE_S)
-
-
-@dataclass
-class _PendingMark:
-    name: str
-    prompt_id: str | None
-    interruptible: bool
-    cleared: bool = False
-
-
-@dataclass
-class _Turn:
-    kind: str  # "speech" | "dtmf" | "silence"
-    audio: bytes = b""
-    digits: str = ""
-    speech_end_wall: float = field(default_factory=time.perf_counter)
-    decided_wall: float = field(default_factory=time.perf_counter)  # when endpointing closed the turn
-
-
-@dataclass
-class TurnRecord:
-    """What one answered prompt produced, for the case and for latency figures."""
-
-    prompt_id: str | None
-    raw_text: str
-    corrected_text: str
-    source: str
-    latency_ms: int | None
-    stages_ms: dict[str, float]
-
 
 class CallSession:
-    """State of one Media Stream; `on_*` are called by the websocket loop."""
+    """One Media Stream; `on_*` are called by the websocket loop, and one task answers the heard turns."""
 
     def __init__(self, services: "Services", send: Callable[[str], Awaitable[None]]) -> None:
         self.services = services
-        self._send = send
-        self.stream_sid = ""
-        self.call_sid = ""
-        self.caller = ""
+        self.stream_sid = self.call_sid = self.caller = ""
         self.case_id: int | None = None
         self.dialogue: Dialogue | None = None
-        self.endpointer = services.new_endpointer()
-        self.audio_ms = 0
-        self.heard: list[str] = []  # prompt ids whose mark Twilio echoed as played
+        self.playback = Playback(send, services.prompt_audio, turn_number=lambda: self.writer.seq)
+        self.transcription = Transcription(services.transcribe, self.playback)
+        self.listening = Listening(services.new_endpointer(), self.playback, is_open=self._takes_answers,
+                                   on_pause=self.transcription.start_early)
+        self.writer = CaseWriter(services.store, call_sid="")
         self.records: list[TurnRecord] = []
-        self._unsaved: deque[tuple[int, TurnRecord]] = deque()  # (seq, turn) heard but not yet in the database
         self.done = asyncio.Event()  # the dialogue finished and its last words were played
-        self._pending: deque[_PendingMark] = deque()
-        self._turns: asyncio.Queue[_Turn] = asyncio.Queue()
         self._responder: asyncio.Task | None = None
-        self._writer: asyncio.Task | None = None
-        self._dirty = asyncio.Event()  # turns or triage not yet written
-        self._writing = asyncio.Lock()  # one writer of turns at a time: the call's writer or a flush
         self._handed_off = False  # another stream, or the deferred finish, makes the case whole
-        self._writer_stopping = False  # set at hang-up: the final write takes over
-        self._busy = False
-        self._in_speech = False
-        self._speech_over_locked_prompt = False
-        self._silence_ms = 0
-        self._dtmf = ""
-        self._dtmf_deadline_ms: int | None = None
-        self._frame_wall: deque[tuple[int, float]] = deque(maxlen=200)  # (audio ms, arrival time)
-        self._clock = StreamClock()
-        self._seq = 0
-        self._open_kind: AnswerKind | None = None  # what the open question expects (keypad handling)
-        self._question = ""  # the words of the open question: Whisper's context for the answer
-        self._early: tuple[bytes, str, asyncio.Future] | None = None  # (audio, question, transcription) of a pause
 
     @property
     def started(self) -> bool:
         """True once a valid `start` opened the case."""
         return self.dialogue is not None
 
-    @property
-    def playing(self) -> bool:
-        """Audio we sent that Twilio has not yet reported played."""
-        return bool(self._pending)
-
     async def on_start(self, event: Start, caller: str) -> None:
         """Open the case and greet the caller; a reopened stream of a known call resumes its dialogue."""
         self.stream_sid, self.call_sid, self.caller = event.stream_sid, event.call_sid, caller
+        self.playback.stream_sid = self.writer.stream_sid = self.stream_sid
+        self.playback.call_sid = self.writer.call_sid = self.call_sid
         region = region_of(caller)  # the region every emergency number on this call comes from
-        ref = await self.services.store.open_call(
-            call_sid=self.call_sid,
-            caller=caller,
-            channel="voice",
-            region=region,
-            stream_sid=self.stream_sid,
-        )
-        self.case_id = ref.case_id
+        ref = await self.services.store.open_call(call_sid=self.call_sid, caller=caller, channel="voice",
+                                                  region=region, stream_sid=self.stream_sid)
+        self.case_id = self.writer.case_id = ref.case_id
         if ref.created:
             self.dialogue = Dialogue(channel="voice", region=region)
             opening = self.dialogue.start()
+        elif resumed := await take_over(self.services.store, self.writer, region=region, hold=self.playback.hold):
+            self.dialogue, opening = resumed
         else:
-            opening = await self._resume(region)
-            if opening is None:
-                self._handed_off = True
-                self.done.set()  # nothing to resume: close, and after-stream gives the way out
-                return
+            self._handed_off = True
+            self.done.set()  # nothing to resume: close, and after-stream gives the way out
+            return
         self.services.metrics.active_calls.inc()
         logger.info("call %s from %s %s, case %s", self.call_sid, mask_phone(caller),
                     "started" if ref.created else "resumed", self.case_id)
+        self._emit(CallEventType.CALL_START, case_id=self.case_id, resumed=not ref.created)
         self._responder = asyncio.create_task(self._respond_forever(), name=f"responder-{self.call_sid}")
-        self._writer = asyncio.create_task(self._write_forever(), name=f"writer-{self.call_sid}")
-        await self._play(opening, speech_end_wall=None)
-
-    async def _resume(self, region: str | None) -> Reply | None:
-        """Take the call over from its dropped stream and restore the dialogue; None when it cannot resume."""
-        store, loop = self.services.store, asyncio.get_running_loop()
-        deadline = loop.time() + RESUME_WAIT_S
-        held = False
-        while (outcome := await calls.resume_call(store, self.call_sid, stream_sid=self.stream_sid,
-                                                  take_over=loop.time() >= deadline)) == "busy":
-            if not held:  # the old stream is still saving its last turn: the caller hears that we are here
-                held = True
-                await self._hold()
-            await asyncio.sleep(RESUME_POLL_S)
-        if outcome != "resumed":
-            logger.warning("call %s: a new stream that cannot resume the call (over, or never offered)", self.call_sid)
-            return None
-        case = await store.find_case_by_call(self.call_sid)
-        assert case is not None
-        self._seq = max((turn.seq for turn in case.turns), default=0)  # this stream's turns follow the old ones
-        restored = Dialogue.from_state(case.dialogue_state) if case.dialogue_state else None
-        if restored is None or (restored.awaiting is None and not restored.finished):
-            # nothing answered yet: from the start, disclaimer included
-            self.dialogue = Dialogue(channel="voice", region=region)
-            return self.dialogue.start()
-        self.dialogue = restored
-        if self.dialogue.finished:
-            return self.dialogue.answer("")  # the end again, with the emergency number
-        return open_question(self.dialogue)
+        self.writer.dialogue = self.dialogue
+        self.writer.start()
+        await self._play(opening)
 
     async def on_media(self, event: Media) -> None:
-        """One 20 ms inbound frame: advance the audio clock, endpoint, watch for silence and keypad gaps."""
+        """One 20 ms inbound frame of the caller's audio."""
         if event.track not in ("inbound", "inbound_track"):
             return
         self.services.metrics.observe_frame()
-        self.audio_ms += FRAME_MS
-        self._frame_wall.append((self.audio_ms, self._clock.arrival(event.timestamp_ms, time.perf_counter())))
-        for ev in await self.endpointer.process_shared(ulaw_to_pcm16(event.payload), FRAME_MS):
-            if isinstance(ev, SpeechStarted):
-                await self._on_speech_started()
-            elif isinstance(ev, SpeechPaused):
-                self._transcribe_early(ev.audio)
-            elif isinstance(ev, TurnEnded):
-                self._on_turn_ended(ev)
-        if self._dtmf_deadline_ms is not None and self.audio_ms >= self._dtmf_deadline_ms:
-            self._flush_dtmf()
-        self._count_silence()
+        await self.listening.on_media(event)
 
     def on_dtmf(self, event: Dtmf) -> None:
         """Keypad digits answer too: yes/no at once, numbers after '#' or a pause."""
-        if self.dialogue is None or self.dialogue.finished:
-            return
-        self._silence_ms = 0
-        if event.digit == "#":
-            self._flush_dtmf()
-            return
-        self._dtmf += event.digit
-        if self._open_kind is AnswerKind.NUMBER:
-            self._dtmf_deadline_ms = self.audio_ms + DTMF_NUMBER_GAP_MS
-        else:
-            self._flush_dtmf()
+        self.listening.on_dtmf(event.digit)
 
     def on_mark(self, event: Mark) -> None:
         """Twilio played (or cleared) everything up to this mark."""
-        while self._pending:
-            mark = self._pending.popleft()
-            if mark.prompt_id and not mark.cleared:
-                self.heard.append(mark.prompt_id)
-            if mark.name == event.name:
-                break
-        if not self._pending:
-            self._silence_ms = 0
+        self.playback.on_mark(event.name)
+        if not self.playback.playing:
+            self.listening.restart_silence()
             if self.dialogue is not None and self.dialogue.finished:
                 self.done.set()
 
-    async def finish(self, *, hung_up: bool) -> None:
-        """The stream ended: let the last turn finish, then make the case whole and send the summaries."""
-        self._drop_early()
-        if self._responder is not None:
-            try:
-                async with asyncio.timeout(DRAIN_TIMEOUT_S):
-                    await self._turns.join()
-            except TimeoutError:
-                logger.warning("call %s: last turn still running at hang-up; keeping what we have", self.call_sid)
-            self._responder.cancel()
-            await asyncio.gather(self._responder, return_exceptions=True)
-        if self._writer is not None:
-            # Let a write in flight finish: cancelling it mid-transaction can leave SQLite's write lock
-            # held, and the final write below would then wait out its retries. It takes over the rest.
-            self._writer_stopping = True
-            self._dirty.set()
-            try:
-                async with asyncio.timeout(DRAIN_TIMEOUT_S):
-                    await self._writer
-            except TimeoutError:
-                self._writer.cancel()
-                await asyncio.gather(self._writer, return_exceptions=True)
-        try:
-            if not self._handed_off and self._may_resume(hung_up=hung_up):
-                self._handed_off = await self._suspend()
-            if not self._handed_off:
-                await self._finalise_case(hung_up=hung_up)
-        finally:
-            if self.started:
-                self.services.metrics.active_calls.dec()
-            if self.call_sid and not self._handed_off:
-                self.services.call_ended(self.call_sid).set()
-            self.services.freeze_heap_once()
-
-    async def flush(self) -> None:
-        """Write the heard turns and the dialogue's state now (before we close a finished stream)."""
-        if self.case_id is None or self.dialogue is None:
-            return
-        async with self._writing:
-            await self._store_turns()
-            await self.services.store.save_triage(
-                self.case_id, self.dialogue.result.to_dict(), dialogue_state=self.dialogue.to_state(), complete=False)
-
-    def _may_resume(self, *, hung_up: bool) -> bool:
-        """A line that dropped mid-dialogue, with the caller still on it, may come back on a new stream."""
-        return (not hung_up and self.case_id is not None and self.dialogue is not None
-                and not self.dialogue.finished and self.services.recovery is not None)
-
-    async def _suspend(self) -> bool:
-        """Save where the dialogue is and leave the case to a reopened stream (or to the grace's end).
-
-        False when the case must be finished now: no resume left, or the database would not say.
-        """
-        try:
-            await self.flush()
-            outcome = await calls.suspend_call(self.services.store, self.call_sid, stream_sid=self.stream_sid,
-                                               max_resumes=MAX_RESUMES)
-        except Exception:  # noqa: BLE001 -- finishing now, with its own retries, loses nothing
-            logger.exception("call %s: could not leave case %s open for a new stream", self.call_sid, self.case_id)
-            return False
-        if outcome == "superseded":
-            logger.warning("call %s: a newer stream took the call over; case %s is its to finish",
-                           self.call_sid, self.case_id)
-            return True
-        if outcome != "reconnecting":
-            return False
-        self.services.recovery.defer(self.call_sid, self.stream_sid)
-        logger.info("call %s: stream dropped mid-dialogue; case %s waits for a new stream", self.call_sid, self.case_id)
-        return True
-
-    async def _finalise_case(self, *, hung_up: bool) -> None:
-        if self.case_id is None or self.dialogue is None:
-            return
-        finished = self.dialogue.finished
-        status = "completed" if finished else ("hung-up" if hung_up else "dropped")
-        store = self.services.store
-        self.dialogue.line_closed()  # no usable answer on the whole call: "no answer", urgent, a call back
-        result = await self.services.complete_intake(self.dialogue)
-        for attempt in range(1, FINALISE_ATTEMPTS + 1):
-            try:
-                async with self._writing:  # a flush from the close may still be writing
-                    await self._store_turns()
-                    await store.save_triage(self.case_id, result.to_dict(), dialogue_state=self.dialogue.to_state(),
-                                            complete=True)
-                await calls.close_call(store, self.call_sid, status=status)
-                break
-            except Exception:
-                logger.exception("call %s: could not finalise case %s (attempt %d/%d)",
-                                 self.call_sid, self.case_id, attempt, FINALISE_ATTEMPTS)
-                if attempt < FINALISE_ATTEMPTS:
-                    await asyncio.sleep(FINALISE_PAUSE_S)
-        await self.services.notify_case(self.case_id)
-        logger.info("call %s ended (%s), case %s", self.call_sid, status, self.case_id)
-
-    # --- inbound speech -------------------------------------------------
-
-    async def _on_speech_started(self) -> None:
-        self._in_speech = True
-        self._silence_ms = 0
-        if not self._pending:
-            return
-        if self._pending[0].interruptible:
-            logger.info("call %s: barge-in over %s", self.call_sid, self._pending[0].name)
-            for mark in list(self._pending)[1:]:
-                mark.cleared = True
-            await self._send(clear_message(self.stream_sid))
-        else:
-            # The caller talks while counting breaths: not an answer, not an interruption.
-            self._speech_over_locked_prompt = True
-
-    def _on_turn_ended(self, ev: TurnEnded) -> None:
-        self._in_speech = False
-        if self._speech_over_locked_prompt:
-            self._speech_over_locked_prompt = False
-            return
-        if self.dialogue is None or self.dialogue.finished:
-            return
-        self._turns.put_nowait(_Turn("speech", audio=ev.audio, speech_end_wall=self._wall_at(ev)))
-
-    def _wall_at(self, ev: TurnEnded) -> float:
-        """Arrival time of the frame where speech ended: latency counts endpointing too."""
-        for audio_ms, wall in self._frame_wall:
-            if audio_ms >= ev.speech_end_ms:
-                return wall
-        return time.perf_counter()
-
-    def _flush_dtmf(self) -> None:
-        digits, self._dtmf, self._dtmf_deadline_ms = self._dtmf, "", None
-        if digits:
-            self._turns.put_nowait(_Turn("dtmf", digits=digits))
-
-    def _count_silence(self) -> None:
-        if self._pending or self._in_speech or self._busy or self._dtmf or not self._turns.empty():
-            return
-        if self.dialogue is None or self.dialogue.finished:
-            return
-        self._silence_ms += FRAME_MS
-        if self._silence_ms >= NO_ANSWER_MS:
-            self._silence_ms = 0
-            self._turns.put_nowait(_Turn("silence"))
-
-    # --- turns -> replies -----------------------------------------------
-
     async def _respond_forever(self) -> None:
         while True:
-            turn = await self._turns.get()
-            self._busy = True
+            turn = await self.listening.next_turn()
             try:
                 await self._respond(turn)
             except asyncio.CancelledError:
@@ -410,18 +116,19 @@ class CallSession:
                 logger.exception("call %s: turn failed", self.call_sid)
                 await self._ask_again()
             finally:
-                self._busy = False
-                self._silence_ms = 0
-                self._turns.task_done()
+                self.listening.turn_answered()
 
-    async def _respond(self, turn: _Turn) -> None:
+    async def _respond(self, turn: HeardTurn) -> None:
+        """One heard turn: the dialogue's reply, played; the turn kept for the case whatever happens."""
         dialogue = self.dialogue
         assert dialogue is not None
         if dialogue.finished:
             return
+        self._emit(CallEventType.TURN_HEARD, kind=turn.kind)
         record = TurnRecord(dialogue.awaiting, "", "", turn.kind, None, {})
         try:
-            reply = await self._answer_turn(turn, dialogue, record)
+            reply = await answer_turn(self.services, self.transcription, dialogue, turn, record,
+                                      call_sid=self.call_sid, emit=self._emit)
         except Exception:
             if record.raw_text:  # heard, but the dialogue never took it: kept, marked so
                 record.source = FAILED_TURN_SOURCE
@@ -437,36 +144,6 @@ class CallSession:
         finally:
             self._keep(record)
 
-    async def _answer_turn(self, turn: _Turn, dialogue: Dialogue, record: TurnRecord) -> Reply:
-        """The dialogue's reply to one turn; `record` is filled in as the turn is heard."""
-        stages = record.stages_ms
-        t0 = time.perf_counter()
-        if turn.kind == "speech":
-            stages["endpointing"] = (turn.decided_wall - turn.speech_end_wall) * 1000
-            stages["queued"] = (t0 - turn.decided_wall) * 1000  # waiting for this call's previous turn
-            raw, backend = await self._transcribe(turn.audio)
-            record.raw_text, record.source = raw, f"speech:{backend}"
-            t1 = time.perf_counter()
-            record.corrected_text = self.services.correct(raw) if raw else ""
-            t2 = time.perf_counter()
-            stages["stt"], stages["correction"] = (t1 - t0) * 1000, (t2 - t1) * 1000
-            reply = dialogue.answer(record.corrected_text)
-            if not reply.finished and _may_describe_a_sign(record):
-                # Claude may find a red flag the rules missed (never remove one); at most its deadline.
-                t3 = time.perf_counter()
-                flags = await self.services.red_flags_from_llm(dialogue.transcript)
-                stages["llm_flags"] = (time.perf_counter() - t3) * 1000
-                reply = dialogue.add_red_flags(flags, answered=record.prompt_id) or reply
-        elif turn.kind == "dtmf":
-            record.raw_text = record.corrected_text = turn.digits
-            t2 = time.perf_counter()
-            reply = dialogue.keypad(turn.digits)
-        else:
-            t2 = time.perf_counter()
-            reply = dialogue.no_answer()
-        stages["dialogue"] = (time.perf_counter() - t2) * 1000 - stages.get("llm_flags", 0.0)
-        return reply
-
     async def _ask_again(self, failed: Reply | None = None) -> None:
         """After a failed turn, say what the caller may not have heard, without counting it as an answer.
 
@@ -481,154 +158,64 @@ class CallSession:
         else:
             reply = open_question(dialogue)
         try:
-            await self._play(reply, speech_end_wall=None)
+            await self._play(reply)
         except Exception:  # noqa: BLE001 -- the no-answer timer asks again once the line is quiet
             logger.exception("call %s: could not ask again", self.call_sid)
+
+    async def _play(self, reply: Reply, *, speech_end_wall: float | None = None,
+                    stages: dict[str, float] | None = None) -> int | None:
+        """Play a reply; a measured turn's latency goes to /metrics and to the `play-end` event."""
+        self._emit(CallEventType.PLAY_START)
+        latency_ms = await self.playback.play(reply, speech_end_wall=speech_end_wall, stages=stages)
+        if latency_ms is not None:
+            self.services.metrics.observe_turn(latency_ms, stages or {})
+        self._emit(CallEventType.PLAY_END, latency_ms=latency_ms, stages_ms=dict(stages or {}))
+        return latency_ms
 
     def _keep(self, record: TurnRecord) -> None:
         """Every turn heard goes to the case, answered or not: the transcript is the record of the call."""
         self.records.append(record)
-        self._persist(record)
+        self.writer.keep(record)
+        self._emit(CallEventType.TURN_END, prompt_id=record.prompt_id, source=record.source)
 
-    def _transcribe_early(self, pcm16: bytes) -> None:
-        """The caller paused: start on the turn's audio now; if the pause turns out to end the turn, we are ahead."""
-        if self._speech_over_locked_prompt or self.dialogue is None or self.dialogue.finished:
-            return
-        self._drop_early()
-        self._early = (pcm16, self._question, self._start_transcription(pcm16))
+    async def flush(self) -> None:
+        """Write the heard turns and the dialogue's state now (before we close a finished stream)."""
+        await self.writer.flush()
 
-    def _drop_early(self) -> None:
-        early, self._early = self._early, None
-        if early is not None:
-            early[2].cancel()  # the worker thread finishes its decode; nobody waits for it
-
-    def _start_transcription(self, pcm16: bytes) -> asyncio.Future:
-        # The question the caller just heard is the best prior for the answer ("how bad, 1 to 10?" -> "seven").
-        # Drug and disease names may be lent (through the phonetic gate) only to answers in the caller's own words.
-        hints = bias_hints(self._question or None, vocabulary=self._open_kind is AnswerKind.FREE)
-        job = asyncio.ensure_future(self.services.transcribe(pcm16, hints))
-        job.add_done_callback(lambda f: f.cancelled() or f.exception())  # a dropped job's error is not "unretrieved"
-        return job
-
-    async def _transcribe(self, pcm16: bytes) -> tuple[str, str]:
-        """Text of one turn within the STT deadline; on failure, empty text (the dialogue re-asks)."""
-        early = self._early
-        if early is not None and early[0] == pcm16 and early[1] == self._question:
-            self._early = None
-            job = early[2]  # the caller said nothing more after the pause: its transcription is this turn's
-        else:
-            self._drop_early()
-            job = self._start_transcription(pcm16)
-        try:
-            done, _ = await asyncio.wait({job}, timeout=HOLD_AFTER_S)
-            if not done:
-                await self._hold()
-            transcript = await job
-        except (SttError, TimeoutError) as exc:
-            logger.warning("call %s: transcription failed (%s); re-asking", self.call_sid, getattr(exc, "code", "timeout"))
-            return "", "failed"
-        return transcript.text.strip(), transcript.backend
-
-    def _persist(self, record: TurnRecord) -> None:
-        """Hand the turn to the call's writer: the next reply never waits for the database."""
-        if self.case_id is None or self.dialogue is None:
-            return
-        self._seq += 1
-        self._unsaved.append((self._seq, record))
-        self._dirty.set()
-
-    async def _write_forever(self) -> None:
-        """Write heard turns and the triage so far, in order; a turn the database cannot take now waits."""
-        while True:
+    async def finish(self, *, hung_up: bool) -> None:
+        """The stream ended: let the last turn finish, then leave the case to a new stream or finish it."""
+        self.transcription.drop_early()
+        if self._responder is not None:
             try:
-                async with asyncio.timeout(CALL_HEARTBEAT_S):
-                    await self._dirty.wait()
+                async with asyncio.timeout(DRAIN_TIMEOUT_S):
+                    await self.listening.all_answered()
             except TimeoutError:
-                await self._heartbeat()
-                continue
-            self._dirty.clear()
-            if self._writer_stopping:
-                return
-            try:
-                await self.flush()
-            except Exception as exc:  # noqa: BLE001 -- the turns stay queued; the call goes on
-                logger.warning("call %s: could not store turn %s of case %s yet (%d waiting): %s", self.call_sid,
-                               self._unsaved[0][0] if self._unsaved else "-", self.case_id, len(self._unsaved),
-                               type(exc).__name__)
-                await asyncio.sleep(WRITE_RETRY_S)
-                self._dirty.set()
-
-    async def _heartbeat(self) -> None:
-        """Touch the call: a quiet stretch of a live call must not look like a call nobody owns."""
+                logger.warning("call %s: last turn still running at hang-up; keeping what we have", self.call_sid)
+            self._responder.cancel()
+            await asyncio.gather(self._responder, return_exceptions=True)
+        await self.writer.stop()
         try:
-            await calls.touch_call(self.services.store, self.call_sid, stream_sid=self.stream_sid)
-        except Exception as exc:  # noqa: BLE001 -- the next heartbeat or turn tries again
-            logger.warning("call %s: heartbeat not stored: %s", self.call_sid, type(exc).__name__)
+            if not self._handed_off and self._may_resume(hung_up=hung_up):
+                self._handed_off = await leave_for_new_stream(self.services, self.writer)
+            if not self._handed_off and self.case_id is not None and self.dialogue is not None:
+                self._emit(CallEventType.FINISH_START)
+                status = (CallState.COMPLETED if self.dialogue.finished
+                          else CallState.HUNG_UP if hung_up else CallState.DROPPED)
+                await finish_case(self.services, self.writer, self.dialogue, status=status)
+        finally:
+            if self.started:
+                self.services.metrics.active_calls.dec()
+            if self.call_sid and not self._handed_off:
+                self._emit(CallEventType.CALL_END)
+            self.services.freeze_heap_once()
 
-    async def _store_turns(self) -> None:
-        """Write the waiting turns, oldest first; the store keeps one row per (case, seq), so a retry is harmless."""
-        while self._unsaved:
-            seq, record = self._unsaved[0]
-            await self.services.store.record_turn(
-                self.case_id,
-                seq=seq,
-                prompt_id=record.prompt_id,
-                raw_text=record.raw_text,
-                corrected_text=record.corrected_text,
-                source=record.source,
-                latency_ms=record.latency_ms,
-            )
-            self._unsaved.popleft()
+    def _may_resume(self, *, hung_up: bool) -> bool:
+        """A line that dropped mid-dialogue, with the caller still on it, may come back on a new stream."""
+        return (not hung_up and self.case_id is not None and self.dialogue is not None
+                and not self.dialogue.finished and self.services.recovery is not None)
 
-    # --- outbound audio -------------------------------------------------
+    def _takes_answers(self) -> bool:
+        return self.dialogue is not None and not self.dialogue.finished
 
-    async def _hold(self) -> None:
-        """Fill a slow turn with a short spoken hold; its mark is not a prompt, so nobody answers it."""
-        for frame in frames(await self.services.prompt_audio(HOLD_PROMPT), OUTBOUND_CHUNK_BYTES):
-            await self._send(media_message(self.stream_sid, frame))
-        mark = _PendingMark(f"hold:{self._seq}", None, interruptible=True)
-        self._pending.append(mark)
-        await self._send(mark_message(self.stream_sid, mark.name))
-
-    async def _play(
-        self, reply: Reply, *, speech_end_wall: float | None, stages: dict[str, float] | None = None
-    ) -> int | None:
-        """Send the reply's audio and marks; returns ms from end of caller speech to the first frame sent."""
-        self._open_kind = reply.expects
-        spoken = [segment.text for segment in reply.segments if isinstance(segment, Speech)]
-        if spoken and reply.awaiting:
-            self._question = spoken[-1]
-        t0 = time.perf_counter()
-        rendered: list[tuple[Speech | Pause, bytes]] = []
-        for segment in reply.segments:
-            if isinstance(segment, Speech):
-                rendered.append((segment, await self.services.prompt_audio(segment.text)))
-            else:
-                rendered.append((segment, silence_ulaw(int(segment.seconds * 1000))))
-        if stages is not None:
-            stages["tts"] = (time.perf_counter() - t0) * 1000
-        latency_ms = None
-        for index, (segment, audio) in enumerate(rendered):
-            for frame in frames(audio, OUTBOUND_CHUNK_BYTES):
-                sending = time.perf_counter()
-                await self._send(media_message(self.stream_sid, frame))
-                if latency_ms is None and speech_end_wall is not None:
-                    latency_ms = round((time.perf_counter() - speech_end_wall) * 1000)
-                    if stages is not None:
-                        stages["send"] = (time.perf_counter() - sending) * 1000
-            if isinstance(segment, Speech):
-                mark = _PendingMark(f"prompt:{segment.prompt_id}", segment.prompt_id, segment.interruptible)
-            else:
-                mark = _PendingMark(f"pause:{self._seq}:{index}", None, interruptible=False)
-            self._pending.append(mark)
-            await self._send(mark_message(self.stream_sid, mark.name))
-        if latency_ms is not None:
-            self.services.observe_latency(latency_ms, stages or {})
-        return latency_ms
-
-
-def _may_describe_a_sign(record: TurnRecord) -> bool:
-    """Whether a heard turn is worth Claude's red-flag check: the complaint, or an answer of a few words."""
-    return bool(record.corrected_text) and (
-        record.prompt_id == "complaint" or len(record.corrected_text.split()) >= FLAG_CHECK_MIN_WORDS
-    )
+    def _emit(self, type: CallEventType, **data: object) -> None:
+        self.services.events.emit(type, self.call_sid, **data)

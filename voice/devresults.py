@@ -17,6 +17,7 @@ from quart import Blueprint, Response, jsonify, request
 
 from routing.outbox import list_messages
 from sms.signature import WebhookSigning, is_valid_signature, public_url
+from voice.call_ends import CallEnds
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +54,9 @@ async def stored_result(store, call_sid: str, *, ended: asyncio.Event | None) ->
             "sms": [{"to": m.to, "kind": m.kind, "body": m.body} for m in reversed(messages)]}
 
 
-def create_blueprint(get_services: Callable[[], object], signing: WebhookSigning) -> Blueprint:
-    """The development-only results route, bound to the app's services and its webhook signing."""
+def create_blueprint(get_services: Callable[[], object], get_ends: Callable[[], CallEnds],
+                     signing: WebhookSigning) -> Blueprint:
+    """The development-only results route, bound to the app's services, its call ends and its webhook signing."""
     bp = Blueprint("dev", __name__)
 
     @bp.get(DEV_RESULTS_PATH)
@@ -70,7 +72,7 @@ def create_blueprint(get_services: Callable[[], object], signing: WebhookSigning
             return _error("not a call id", 400)
         if await services.store.find_case_by_call(call_sid) is None:
             return _error("no such call", 404)
-        return jsonify(await stored_result(services.store, call_sid, ended=services.call_ended(call_sid)))
+        return jsonify(await stored_result(services.store, call_sid, ended=get_ends().event(call_sid)))
 
     return bp
 

@@ -13,19 +13,20 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import timedelta
-from typing import Protocol
 
 from intake.dialogue import Dialogue
-from intake.models import Reply, TriageResult
+from intake.models import Reply
 from routing import calls
 from routing.models import CallState
-from routing.store import Store
+
+from voice.case_writer import CALL_HEARTBEAT_S, CaseWriter
+from voice.events import CallEventType
+from voice.finishing import CaseServices, finish_case
 
 logger = logging.getLogger(__name__)
 
 MAX_RESUMES = 2  # new streams one call may get; the next drop takes the apology path
 RESUME_GRACE_S = 15.0  # how long a dropped stream's case waits for a new stream before it is finished
-CALL_HEARTBEAT_S = 30.0  # a live session touches its call at least this often
 SWEEP_IDLE_S = 120.0  # a call untouched this long has no live session anywhere (4 missed heartbeats)
 SWEEP_EVERY_S = 60.0
 SWEEP_BATCH = 50  # cases finished per sweep; the next sweep takes the rest
@@ -37,19 +38,6 @@ def open_question(dialogue: Dialogue) -> Reply:
     # A throwaway copy with no attempts yet: its no-answer is exactly the first re-ask of the open step.
     probe = Dialogue.from_state({**dialogue.to_state(), "attempts": 0, "turns": 0})
     return probe.no_answer()
-
-
-class CaseServices(Protocol):
-    """What finishing a case needs (voice/services.py's Services has it; recovery does not import it back)."""
-
-    @property
-    def store(self) -> Store: ...
-
-    async def complete_intake(self, dialogue: Dialogue) -> TriageResult: ...
-
-    async def notify_case(self, case_id: int) -> None: ...
-
-    def call_ended(self, call_sid: str) -> asyncio.Event: ...
 
 
 class Recovery:
@@ -120,23 +108,18 @@ class Recovery:
 
     async def finish(self, call_sid: str) -> None:
         """Final triage from the saved dialogue state, the call closed as dropped, summaries out."""
-        store, services = self.services.store, self.services
-        case = await store.find_case_by_call(call_sid)
+        case = await self.services.store.find_case_by_call(call_sid)
         if case is None:
             return
         if case.dialogue_state:
             dialogue = Dialogue.from_state(case.dialogue_state)
-            dialogue.line_closed()  # nothing usable answered before the line went: "no answer", a call back
-            state = dialogue.to_state()
         else:  # the caller answered nothing before the line went
-            dialogue, state = Dialogue(channel="voice", region=case.region), None
-            dialogue.line_closed()
-        result = await services.complete_intake(dialogue)
-        await store.save_triage(case.id, result.to_dict(), dialogue_state=state, complete=True)
-        await calls.close_call(store, call_sid, status=CallState.DROPPED)
-        await services.notify_case(case.id)
-        services.call_ended(call_sid).set()
-        logger.info("call %s ended (dropped), case %s", call_sid, case.id)
+            dialogue = Dialogue(channel="voice", region=case.region)
+        writer = CaseWriter(self.services.store, call_sid=call_sid, case_id=case.id)
+        # finish_case closes the line: nothing usable answered before it went is "no answer", a call back
+        await finish_case(self.services, writer, dialogue, status=CallState.DROPPED,
+                          save_state=bool(case.dialogue_state))
+        self.services.events.emit(CallEventType.CALL_END, call_sid, status=CallState.DROPPED)
 
     async def _finish_after_grace(self, call_sid: str, stream_sid: str, now: asyncio.Event) -> None:
         try:

@@ -6,9 +6,6 @@ import asyncio
 import gc
 import logging
 import os
-import statistics
-import weakref
-from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -28,6 +25,7 @@ from stt.correction import MedicalCorrector
 from stt.fallback import REMOTE_THREADS, build_transcriber
 
 from voice.endpointing import Endpointer, VadFactory, vad_factory
+from voice.events import CallEvents
 from voice.jobloop import JobLoop, job_handlers
 from voice.metrics import CountingSender, Metrics
 from voice.recovery import Recovery
@@ -38,7 +36,6 @@ from voice.voicenotes import decode_voice_note
 logger = logging.getLogger(__name__)
 
 INTAKE_DEADLINE_S = 12.0  # the LLM intake runs after the caller hung up; past this the rules' result stands
-ENDED_CALLS_KEPT = 1000  # calls whose end is remembered for someone who asks after it (the simulator, bench)
 
 
 async def open_store(settings: Settings, secrets: Secrets | None = None) -> Store:
@@ -119,73 +116,6 @@ def _anthropic_client(settings: Settings, secrets: Secrets, asynchronous: bool =
     )
 
 
-class _CallEnd(asyncio.Event):
-    """One call's "case is final" event; setting it moves the call to the registry's memory of ended calls."""
-
-    def __init__(self, ends: "CallEnds", call_sid: str) -> None:
-        super().__init__()
-        self._ends, self._call_sid = ends, call_sid
-
-    def set(self) -> None:
-        """Wake the waiters, then leave the registry's map of open events."""
-        if not self.is_set():
-            super().set()
-            self._ends.ended(self._call_sid)
-
-
-class CallEnds:
-    """Per-call end events that a long-running server does not accumulate.
-
-    An event lives while someone holds it (a waiter, or the session about to set it): the map is weak.
-    Once set it is dropped, and the call joins a bounded memory of recent ends, so a late asker still
-    gets a set event.
-    """
-
-    def __init__(self, keep: int = ENDED_CALLS_KEPT) -> None:
-        self.keep = keep
-        self._open: weakref.WeakValueDictionary[str, _CallEnd] = weakref.WeakValueDictionary()
-        self._recent: OrderedDict[str, None] = OrderedDict()  # ended calls, oldest first
-
-    def event(self, call_sid: str) -> asyncio.Event:
-        """The call's end event: already set for a call that ended recently."""
-        if call_sid in self._recent:
-            done = asyncio.Event()
-            done.set()
-            return done
-        event = self._open.get(call_sid)
-        if event is None:
-            event = self._open[call_sid] = _CallEnd(self, call_sid)
-        return event
-
-    def ended(self, call_sid: str) -> None:
-        """Forget the call's event (its waiters hold it) and remember the end, within `keep` calls."""
-        self._open.pop(call_sid, None)
-        self._recent[call_sid] = None
-        self._recent.move_to_end(call_sid)
-        while len(self._recent) > self.keep:
-            self._recent.popitem(last=False)
-
-    def __len__(self) -> int:
-        """Calls tracked: events someone holds, and remembered ends."""
-        return len(self._open) + len(self._recent)
-
-
-@dataclass
-class LatencyLog:
-    """Turn latencies seen by this process (for `triage bench` and /metrics)."""
-
-    turns_ms: list[int] = field(default_factory=list)
-    stages_ms: dict[str, list[float]] = field(default_factory=dict)
-
-    def observe(self, latency_ms: int, stages: dict[str, float]) -> None:
-        self.turns_ms.append(latency_ms)
-        for name, value in stages.items():
-            self.stages_ms.setdefault(name, []).append(value)
-
-    def stage_medians(self) -> dict[str, float]:
-        return {name: round(statistics.median(v), 1) for name, v in self.stages_ms.items() if v}
-
-
 @dataclass
 class Services:
     """The process-wide parts: store, STT, correction, TTS cache, SMS sender."""
@@ -202,10 +132,9 @@ class Services:
     llm: object | None = None  # anthropic.Anthropic when ANTHROPIC_API_KEY is set
     llm_async: object | None = None  # anthropic.AsyncAnthropic, for the red-flag check during the call
     metrics: Metrics = field(default_factory=Metrics)
-    latency: LatencyLog = field(default_factory=LatencyLog)
+    events: CallEvents = field(default_factory=CallEvents)  # each call's stages, for whoever watches (bench, tests)
     recovery: Recovery | None = None  # dropped streams in their grace, and the sweep for orphaned calls
     jobs: JobLoop | None = None  # the in-process job loop (JOBS_IN_SERVE), None when `triage worker`s run jobs
-    _ended: CallEnds = field(default_factory=CallEnds)
     _seen_origin: str = ""  # development without PUBLIC_BASE_URL: the origin the latest request came in on
     _closed: bool = False
     _heap_frozen: bool = False
@@ -391,12 +320,3 @@ class Services:
         self._heap_frozen = True
         gc.freeze()  # no gc.collect() first: on a loaded server that full pass would itself stall every call
         logger.info("garbage collector: %d long-lived objects frozen after the first call", gc.get_freeze_count())
-
-    def call_ended(self, call_sid: str) -> asyncio.Event:
-        """Set once the call's case is final and its summaries are out (the simulator waits on it)."""
-        return self._ended.event(call_sid)
-
-    def observe_latency(self, latency_ms: int, stages: dict[str, float]) -> None:
-        """One answered turn, for `triage bench` and /metrics."""
-        self.latency.observe(latency_ms, stages)
-        self.metrics.observe_turn(latency_ms, stages)

@@ -12,6 +12,7 @@ import websockets
 
 from tests.support.audio import speak
 from tests.support.wait import PATIENCE_S
+from voice.harness.callrun import call_ended
 from voice.codec import frames, silence_ulaw
 from voice.tokens import stream_token
 
@@ -68,7 +69,7 @@ async def test_speech_over_an_interruptible_prompt_clears_it(server):
         assert clear_seen, "talking over the `who` prompt should clear the buffered audio"
     finally:
         await ws.close()
-    await asyncio.wait_for(services.call_ended("CAbargein0001").wait(), timeout=30)
+    await asyncio.wait_for(call_ended(services, "CAbargein0001").wait(), timeout=30)
 
 
 async def test_keypad_answers_the_open_question(server):
@@ -93,6 +94,6 @@ async def test_keypad_answers_the_open_question(server):
         assert names[0] != "prompt:who", f"a keypad answer should move the dialogue on, got {names}"
     finally:
         await ws.close()
-    await asyncio.wait_for(services.call_ended("CAkeypad0001").wait(), timeout=30)
+    await asyncio.wait_for(call_ended(services, "CAkeypad0001").wait(), timeout=30)
     case = await services.store.find_case_by_call("CAkeypad0001")
     assert [t.source for t in case.turns] == ["dtmf"]

@@ -12,7 +12,7 @@ import websockets
 from intake.scenarios import load_scenarios
 from voice.codec import silence_ulaw
 from voice.harness import EXAMPLES
-from voice.harness.callrun import case_result
+from voice.harness.callrun import call_ended, case_result
 from voice.harness.simulator import simulate_call
 from voice.protocol import MAX_MESSAGE_BYTES
 from voice.tokens import stream_token
@@ -30,7 +30,7 @@ async def test_example_call_reaches_expected_category(server, caller_voice, scen
     base, services = server
     scenario = SCENARIOS[scenario_id]
     trace = await asyncio.wait_for(simulate_call(scenario, base, caller_voice, speed=SPEED), timeout=240)
-    result = await case_result(services.store, trace, scenario, ended=services.call_ended(trace.call_sid))
+    result = await case_result(services.store, trace, scenario, ended=call_ended(services, trace.call_sid))
     expect = scenario["expect"]
     assert result["start_category"] == expect["start_category"], result
     assert result["urgency"] == expect["urgency"], result
@@ -46,7 +46,7 @@ async def test_call_dropped_after_two_turns_keeps_its_case(server, caller_voice)
     trace = await asyncio.wait_for(
         simulate_call(scenario, base, caller_voice, speed=SPEED, max_turns=2), timeout=120
     )
-    result = await case_result(services.store, trace, scenario, ended=services.call_ended(trace.call_sid))
+    result = await case_result(services.store, trace, scenario, ended=call_ended(services, trace.call_sid))
     assert result["case_id"] is not None
     case = await services.store.get_case(result["case_id"])
     assert len(case.turns) == 2
@@ -58,7 +58,7 @@ async def test_a_silent_call_ends_as_no_answer_urgent_with_a_call_back_never_bla
     base, services = server
     scenario = {"id": "silent", "caller": "+2348031234567", "answers": {}, "default": ""}
     trace = await asyncio.wait_for(simulate_call(scenario, base, caller_voice, speed=SPEED), timeout=240)
-    result = await case_result(services.store, trace, scenario, ended=services.call_ended(trace.call_sid))
+    result = await case_result(services.store, trace, scenario, ended=call_ended(services, trace.call_sid))
     assert (result["start_category"], result["urgency"], result["red_flags"]) == (None, "urgent", [])
     assert trace.prompts[-1] == "no_answer" and "cpr" not in trace.prompts and trace.closed_by_server
     case = await services.store.get_case(result["case_id"])
@@ -113,6 +113,6 @@ async def test_malformed_frames_are_refused_without_ending_the_call(server):
                 break
         assert got_media
         await ws.send(json.dumps({"event": "stop", "streamSid": "MZ" + call_sid, "stop": {"callSid": call_sid}}))
-    await asyncio.wait_for(services.call_ended(call_sid).wait(), timeout=30)
+    await asyncio.wait_for(call_ended(services, call_sid).wait(), timeout=30)
     case = await services.store.find_case_by_call(call_sid)
     assert case is not None

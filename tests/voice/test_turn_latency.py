@@ -8,8 +8,10 @@ import pytest
 
 from tests.support.audio import speak
 from tests.support.line_caller import LineCaller
-from voice.call import StreamClock
+from voice.harness.callrun import call_ended, watch
+from voice.listening import StreamClock
 from voice.codec import FRAME_MS, silence_ulaw
+from voice.listening import StreamClock
 
 HOLD_S = 1.5  # the server "lags": these frames reach it this much after they were due
 BURST_SPEECH_MS = 300  # how much of the answer's end is in the held frames (speech ends in them)
@@ -44,12 +46,12 @@ async def test_frames_held_up_before_the_server_count_in_the_turns_latency(serve
     await asyncio.sleep(HOLD_S)
     await caller.burst(answer[held:] + silence_ulaw(1000))
     assert await caller.wait_for_mark("prompt:", max_audio_ms=15000), caller.marks
-    endpointing_ms = services.latency.stages_ms["endpointing"][-1]
-    turn_ms = services.latency.turns_ms[-1]
+    endpointing_ms = watch(services).latency.stages_ms["endpointing"][-1]
+    turn_ms = watch(services).latency.turns_ms[-1]
     await caller.hang_up()
     # The turn closed on the burst's frames, at least HOLD_S after the last word was due to arrive.
     assert endpointing_ms >= HOLD_S * 1000 - BURST_SPEECH_MS - FRAME_MS, endpointing_ms
     assert turn_ms >= endpointing_ms
-    await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=30)
+    await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=30)
     case = await services.store.find_case_by_call(caller.call_sid)
     assert case.turns[0].latency_ms == turn_ms

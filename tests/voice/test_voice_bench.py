@@ -19,7 +19,7 @@ from voice.harness import EXAMPLES
 pytestmark = pytest.mark.slow
 
 SCENARIO_ID = "black-roadside"  # six spoken answers, the shortest call of the examples
-# Arrival times come off the stream's clock (voice.call.StreamClock), so the 700 ms of audio that closes a turn
+# Arrival times come off the stream's clock (voice.listening.StreamClock), so the 700 ms of audio that closes a turn
 # can never measure shorter, even when the simulated caller sends a frame it woke late for at once.
 END_SILENCE_MS = 700
 

@@ -1,4 +1,5 @@
-"""Per-call end events: a waiter is woken, a late asker sees the end, and a long-running server keeps none of them."""
+"""Per-call end events, as the harness sees them from the server's call events: a waiter is woken, a late asker
+sees the end, and a long-running watch keeps none of them."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import uuid
 import pytest
 
 from voice.call import CallSession
+from voice.call_ends import ENDED_CALLS_KEPT, CallEnds
+from voice.harness.callrun import call_ended, watch
 from voice.protocol import Start
-from voice.services import ENDED_CALLS_KEPT, CallEnds
 
 CALLS = 5000
 KEEP = 50
@@ -46,7 +48,7 @@ async def test_an_event_nobody_waits_on_any_more_is_forgotten():
 @pytest.mark.asyncio(loop_scope="module")
 async def test_a_server_that_takes_many_calls_keeps_no_event_per_call(server):
     _, services = server
-    services._ended.keep = KEEP
+    watch(services).ends.keep = KEEP
     sids = []
     try:
         for _ in range(KEEP + 20):
@@ -55,17 +57,17 @@ async def test_a_server_that_takes_many_calls_keeps_no_event_per_call(server):
             sids.append(session.call_sid)
             await session.finish(hung_up=True)
         waiter_sid = "CA" + uuid.uuid4().hex
-        waiting = asyncio.create_task(services.call_ended(waiter_sid).wait())
+        waiting = asyncio.create_task(call_ended(services, waiter_sid).wait())
         session = CallSession(services, _discard)
         await session.on_start(Start("MZ" + uuid.uuid4().hex, waiter_sid, {}), "+2348031234567")
         await session.finish(hung_up=True)
         assert await asyncio.wait_for(waiting, timeout=30)
         del waiting
         gc.collect()
-        assert len(services._ended) == KEEP
-        assert services.call_ended(sids[-1]).is_set()  # the simulator asks after the call: still answered
+        assert len(watch(services).ends) == KEEP
+        assert call_ended(services, sids[-1]).is_set()  # the simulator asks after the call: still answered
     finally:
-        services._ended.keep = ENDED_CALLS_KEPT
+        watch(services).ends.keep = ENDED_CALLS_KEPT
 
 
 async def _discard(message: str) -> None:

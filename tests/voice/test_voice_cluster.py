@@ -18,7 +18,7 @@ from tests.support.proxy import proxy_in_front_of
 from tests.support.servers import serve_processes
 from tests.support.settings import settings_for
 from tests.support.wait import wait_until
-from voice.harness.callrun import serve_in_process
+from voice.harness.callrun import call_ended, serve_in_process
 from voice.harness.simulator import default_voice, simulate_call
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.postgres]
@@ -130,7 +130,7 @@ async def test_a_database_outage_mid_call_loses_no_turn(postgres_url, tmp_path, 
             await caller.say(VOICE.synthesize(ANSWERS["age"]))
             assert await caller.wait_for_mark("prompt:walk", max_audio_ms=10000)
             await caller.hang_up()
-            await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=60)
+            await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=60)
             case = await services.store.find_case_by_call(caller.call_sid)
     finally:
         await proxy.close()

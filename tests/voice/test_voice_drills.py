@@ -25,7 +25,7 @@ from tests.support.fake_openai import MESSAGES, TRANSCRIPTIONS, fake_openai_serv
 from tests.support.line_caller import LineCaller, incoming
 from tests.support.settings import settings_for
 from voice.harness import EXAMPLES
-from voice.harness.callrun import serve_in_process
+from voice.harness.callrun import call_ended, serve_in_process
 from voice.harness.loadgen import answer_texts
 from voice.harness.simulator import default_voice, simulate_call
 from voice.settings import Settings
@@ -80,7 +80,7 @@ async def test_hung_remote_stt_falls_back_to_local_whisper_and_the_line_never_go
         services.settings = drill_settings
         up.release()
     assert caller.longest_silence_ms <= SILENCE_BAR_MS, caller.longest_silence_ms
-    await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=30)
+    await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=30)
     case = await services.store.find_case_by_call(caller.call_sid)
     assert [(t.corrected_text.lower().strip(" .?!"), t.source) for t in case.turns] == [("someone else", "speech:local")]
     assert services.metrics.registry.get_sample_value(
@@ -114,7 +114,7 @@ async def test_when_every_stt_backend_hangs_the_caller_hears_a_hold_then_the_que
         hung.release.set()
     # The hold comes HOLD_AFTER_S (2 s) after the turn ended, itself 0.7 s after the speech: never 5 s.
     assert 2000 <= caller.longest_silence_ms <= SILENCE_BAR_MS, caller.longest_silence_ms
-    await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=30)
+    await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=30)
     case = await services.store.find_case_by_call(caller.call_sid)
     assert [(t.prompt_id, t.source, t.corrected_text) for t in case.turns] == [("who", "speech:failed", "")]
 
@@ -127,7 +127,7 @@ async def test_a_failing_llm_leaves_the_rules_result_standing(drill, mode):
     checks_before = services.metrics.registry.get_sample_value(FLAG_CHECK_FAILED, {"reason": "failed"}) or 0.0
     scenario = SCENARIOS["red-rate-fever"]
     trace = await asyncio.wait_for(simulate_call(scenario, base, default_voice("slt"), speed=8.0), timeout=120)
-    await asyncio.wait_for(services.call_ended(trace.call_sid).wait(), timeout=30)
+    await asyncio.wait_for(call_ended(services, trace.call_sid).wait(), timeout=30)
     case = await services.store.find_case_by_call(trace.call_sid)
     assert _intake_requests(up) == calls + 1  # the LLM was asked for the intake, and failed
     # ...and for red flags after the complaint, which failed too: the rules' flags and START stood
@@ -151,7 +151,7 @@ async def test_a_dropped_line_keeps_the_case_and_texts_the_caller_a_way_back(dri
     caller = await _answer_first_question(base, caller=CALLER)
     assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=10000)
     await caller.drop()
-    await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=30)
+    await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=30)
     case = await services.store.find_case_by_call(caller.call_sid)
     assert [(t.prompt_id, t.corrected_text.lower().strip(" .?!")) for t in case.turns] == [("who", "someone else")]
     assert (case.call_status, case.status) == ("dropped", "pending")  # a health worker calls back
@@ -168,7 +168,7 @@ async def test_retried_webhooks_make_one_case_and_one_text(drill):
     caller = await _answer_first_question(base, caller=CALLER, call_sid=call_sid)
     assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=10000)
     await caller.hang_up()
-    await asyncio.wait_for(services.call_ended(call_sid).wait(), timeout=30)
+    await asyncio.wait_for(call_ended(services, call_sid).wait(), timeout=30)
     case = await services.store.find_case_by_call(call_sid)
     await services.notify_case(case.id)  # a retried end-of-call step sends nothing twice
     texts = [m for m in await list_messages(services.store, case_id=case.id) if m.to == CALLER]

@@ -27,7 +27,7 @@ from websockets.sync.client import connect
 from intake.scenarios import load_scenarios
 from tests.support.settings import settings_for
 from voice.harness import EXAMPLES
-from voice.harness.callrun import case_result, serve_in_process
+from voice.harness.callrun import call_ended, case_result, serve_in_process
 from voice.harness.simulator import default_voice, simulate_call
 from voice.protocol import MAX_MESSAGE_BYTES, Event, ProtocolError, parse_message
 from voice.settings import Settings
@@ -144,7 +144,7 @@ def test_fuzzed_streams_are_refused_cleanly_while_a_good_call_goes_on(threaded_s
     hostile_stream()
     trace = good.result(timeout=240)
     result = asyncio.run_coroutine_threadsafe(
-        case_result(services.store, trace, GOOD, ended=services.call_ended(trace.call_sid)), loop).result(60)
+        case_result(services.store, trace, GOOD, ended=call_ended(services, trace.call_sid)), loop).result(60)
     assert (result["start_category"], result["urgency"]) == ("RED", "emergency"), result
     assert len(result["turns"]) == len(trace.turns)
     assert urllib.request.urlopen(base + "/healthz", timeout=10).status == 200

@@ -15,7 +15,7 @@ import pytest_asyncio
 from tests.support.fake_openai import MESSAGES, fake_openai_server, transcribe_by_frames
 from tests.support.line_caller import LineCaller
 from tests.support.settings import settings_for
-from voice.harness.callrun import serve_in_process
+from voice.harness.callrun import call_ended, serve_in_process
 from voice.tts import FliteTts
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module")]
@@ -59,7 +59,7 @@ def _flag_checks(up) -> list[dict]:
 
 
 async def _case_after(services, caller: LineCaller):
-    await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=60)
+    await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=60)
     return await services.store.find_case_by_call(caller.call_sid)
 
 

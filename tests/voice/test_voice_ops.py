@@ -36,8 +36,8 @@ async def test_healthz_and_metrics_on_the_embedded_defaults(tmp_path):
         services = apps[0].extensions["triage.services"]
         ref = await services.store.open_call(call_sid="CAmetrics1", caller="+2348031234567")
         await services.store.save_triage(ref.case_id, {"start_category": "RED", "urgency": "emergency"}, complete=True)
-        services.observe_latency(640, {"endpointing": 400.0, "stt": 200.0, "correction": 1.0, "dialogue": 0.5,
-                                       "tts": 0.2})
+        services.metrics.observe_turn(640, {"endpointing": 400.0, "stt": 200.0, "correction": 1.0, "dialogue": 0.5,
+                                            "tts": 0.2})
         response = await client.get("/metrics")
         assert response.status_code == 200
         assert response.headers["Content-Type"].startswith("text/plain")

@@ -15,6 +15,7 @@ from routing.store import Store
 from sms.notify import send_case_summaries
 from sms.sender import build_sender
 from tests.support.store import FakeClock
+from voice.events import CallEvents
 from voice.recovery import SWEEP_IDLE_S, Recovery, open_question
 
 CALLER = "+2348031234567"
@@ -122,7 +123,7 @@ class _Process:
     """The part of Services the sweep uses, with rule-based intake and the database outbox."""
 
     store: Store
-    ended: dict[str, asyncio.Event] = field(default_factory=dict)
+    events: CallEvents = field(default_factory=CallEvents)
 
     async def complete_intake(self, dialogue: Dialogue) -> TriageResult:
         return dialogue.result
@@ -130,9 +131,6 @@ class _Process:
     async def notify_case(self, case_id: int) -> None:
         await send_case_summaries(self.store, build_sender(self.store, account_sid="", auth_token=None, from_number=""), case_id,
                                   public_base_url="", secret=b"s" * 32)
-
-    def call_ended(self, call_sid: str) -> asyncio.Event:
-        return self.ended.setdefault(call_sid, asyncio.Event())
 
 
 async def test_two_processes_sweeping_at_once_finish_each_orphan_once(database_url, phi_cipher, hash_key):

@@ -19,7 +19,7 @@ from tests.support.fake_openai import fake_openai_server, transcribe_by_frames
 from tests.support.line_caller import LineCaller, incoming
 from tests.support.settings import settings_for
 from tests.support.wait import wait_until
-from voice.harness.callrun import serve_in_process
+from voice.harness.callrun import call_ended, serve_in_process
 from voice.recovery import MAX_RESUMES, RESUME_GRACE_S
 from voice.tts import FliteTts
 from voice.twiml import RESUME_NOTICE
@@ -117,7 +117,7 @@ async def test_a_dropped_stream_resumes_the_dialogue_and_the_case_gets_one_set_o
     final = await _after_stream(base, first.call_sid)
     assert final.find("Say") is None and final.find("Hangup") is not None
 
-    await asyncio.wait_for(services.call_ended(first.call_sid).wait(), timeout=SETTLE_S)
+    await asyncio.wait_for(call_ended(services, first.call_sid).wait(), timeout=SETTLE_S)
     case = await services.store.find_case_by_call(first.call_sid)
     assert (case.triage["start_category"], case.triage["urgency"]) == ("RED", "emergency")
     assert [(t.seq, t.prompt_id) for t in case.turns] == list(enumerate(ANSWERS, start=1))
@@ -142,7 +142,7 @@ async def test_a_drop_with_no_new_stream_sends_the_summaries_after_the_grace(lin
 
         case = await wait_until(reconnecting, what="the case waiting for the line to come back")
         assert await _caller_texts(services, case.id) == [] and case.status == "created"
-        await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=SETTLE_S)
+        await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=SETTLE_S)
     finally:
         services.recovery.grace_s = RESUME_GRACE_S
     case = await services.store.find_case_by_call(caller.call_sid)
@@ -167,7 +167,7 @@ async def test_after_the_last_resume_a_drop_apologises_and_sends_the_summaries_a
             assert _prompts(caller) == ["complaint"]
         await caller.drop()
         twiml = await _after_stream(base, caller.call_sid)
-        await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=SETTLE_S)
+        await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=SETTLE_S)
     finally:
         services.recovery.grace_s = RESUME_GRACE_S
     assert twiml.find("Connect") is None
@@ -198,7 +198,7 @@ async def test_a_new_stream_starts_from_the_state_the_dropped_one_saved_last(lin
     await second.settle()
     assert _prompts(second) == ["age"]  # the complaint heard by the old stream counts
     await second.hang_up()
-    await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=SETTLE_S)
+    await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=SETTLE_S)
     case = await services.store.find_case_by_call(caller.call_sid)
     assert [(t.seq, t.prompt_id) for t in case.turns] == [(1, "who"), (2, "complaint")]
     assert case.triage["complaint"].lower().strip(" .") == ANSWERS["complaint"]
@@ -214,6 +214,6 @@ async def test_a_second_stream_with_a_live_calls_token_is_closed_and_the_call_go
     assert intruder.marks == []
     await _answer(caller, "who")
     await caller.hang_up()
-    await asyncio.wait_for(services.call_ended(caller.call_sid).wait(), timeout=SETTLE_S)
+    await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=SETTLE_S)
     case = await services.store.find_case_by_call(caller.call_sid)
     assert [t.prompt_id for t in case.turns] == ["who"] and case.call_status == "hung-up"

@@ -17,7 +17,7 @@ LATENCY_STAGES = ("endpointing", "stt", "correction", "dialogue", "tts")
 def cmd_latency(args: argparse.Namespace) -> int:
     """Calls one after another in real time on the embedded defaults; latency as the server logged it."""
     from intake.scenarios import load_scenarios
-    from voice.harness.callrun import serve_in_process
+    from voice.harness.callrun import call_ended, serve_in_process, watch
     from voice.harness.percentiles import percentiles_ms
     from voice.runtime import run
     from voice.settings import Settings
@@ -34,8 +34,8 @@ def cmd_latency(args: argparse.Namespace) -> int:
             async with serve_in_process(settings) as (base, services):
                 for scenario in picked:
                     trace = await simulate_call(scenario, base, voice, speed=1.0)
-                    await asyncio.wait_for(services.call_ended(trace.call_sid).wait(), timeout=60)
-                return services.latency
+                    await asyncio.wait_for(call_ended(services, trace.call_sid).wait(), timeout=60)
+                return watch(services).latency
 
     log = run(main())  # the loop `triage serve` runs on
     medians = log.stage_medians()

@@ -12,6 +12,8 @@ import statistics
 import tempfile
 import urllib.error
 import urllib.request
+import weakref
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import AsyncIterator, Callable
 
@@ -19,6 +21,8 @@ from hypercorn.asyncio import serve
 from twilio.request_validator import RequestValidator
 
 from voice.app import create_app
+from voice.call_ends import CallEnds
+from voice.events import CallEvent, CallEvents, CallEventType
 from voice.harness.percentiles import percentiles_ms
 from voice.runtime import server_config
 from voice.devresults import DEV_RESULTS_PATH, stored_result
@@ -29,6 +33,57 @@ from voice.harness.simulator import CallerVoice, CallTrace, default_voice, simul
 logger = logging.getLogger(__name__)
 
 CASE_SETTLE_TIMEOUT_S = 30.0  # a remote server finishes the case after the stream closes
+
+
+@dataclass
+class LatencyLog:
+    """Turn latencies a server reported in its `play-end` events (for `triage bench`)."""
+
+    turns_ms: list[int] = field(default_factory=list)
+    stages_ms: dict[str, list[float]] = field(default_factory=dict)
+
+    def observe(self, latency_ms: int, stages: dict[str, float]) -> None:
+        self.turns_ms.append(latency_ms)
+        for name, value in stages.items():
+            self.stages_ms.setdefault(name, []).append(value)
+
+    def stage_medians(self) -> dict[str, float]:
+        return {name: round(statistics.median(v), 1) for name, v in self.stages_ms.items() if v}
+
+
+class CallWatch:
+    """What the harness reads of an in-process server, from its call events alone: calls ended, turn latency."""
+
+    def __init__(self, events: CallEvents) -> None:
+        self.ends = CallEnds()
+        self.latency = LatencyLog()
+        self.close = events.subscribe(self._on_event)
+
+    def ended(self, call_sid: str) -> asyncio.Event:
+        """Set once the call's case is final and its summaries are out (also for a call that ended recently)."""
+        return self.ends.event(call_sid)
+
+    def _on_event(self, event: CallEvent) -> None:
+        if event.type is CallEventType.CALL_END:
+            self.ends.event(event.call_sid).set()
+        elif event.type is CallEventType.PLAY_END and event.data["latency_ms"] is not None:
+            self.latency.observe(event.data["latency_ms"], event.data["stages_ms"])
+
+
+_watches: weakref.WeakKeyDictionary[CallEvents, CallWatch] = weakref.WeakKeyDictionary()
+
+
+def watch(services: Services) -> CallWatch:
+    """The harness's watch on a server's calls, subscribed on first use (serve_in_process does so before any call)."""
+    found = _watches.get(services.events)
+    if found is None:
+        found = _watches[services.events] = CallWatch(services.events)
+    return found
+
+
+def call_ended(services: Services, call_sid: str) -> asyncio.Event:
+    """Set once the call's case is final and its summaries are out (the simulator, the benches and tests wait on it)."""
+    return watch(services).ended(call_sid)
 
 
 def _free_port() -> int:
@@ -59,7 +114,9 @@ async def serve_in_process(settings: Settings) -> AsyncIterator[tuple[str, Servi
                 await asyncio.sleep(0.1)
         else:
             raise RuntimeError("in-process server did not become healthy")
-        yield base, app.extensions["triage.services"]
+        services = app.extensions["triage.services"]
+        watch(services)  # before the first call: every call's end and latency is seen
+        yield base, services
     finally:
         shutdown.set()
         await asyncio.wait_for(task, timeout=30)
@@ -134,7 +191,7 @@ async def run_calls(
                     if starting:
                         starting(n, scenario)
                     trace = await simulate_call(scenario, base, voice, speed=speed)
-                    ended = services.call_ended(trace.call_sid)
+                    ended = call_ended(services, trace.call_sid)
                     yield await case_result(services.store, trace, scenario, ended=ended)
         return
     public_url = (settings or Settings()).public_base_url or None

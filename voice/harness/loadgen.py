@@ -197,9 +197,7 @@ def _server_main(settings: Settings, conn) -> None:
 
 
 async def _serve_and_report(settings: Settings, conn) -> None:
-    from voice.harness.callrun import serve_in_process
-    from voice.metrics import FrameCounts
-    from voice.services import LatencyLog
+    from voice.harness.callrun import LatencyLog, serve_in_process, watch
 
     loop = asyncio.get_running_loop()
     async with serve_in_process(settings) as (base, services):
@@ -209,21 +207,23 @@ async def _serve_and_report(settings: Settings, conn) -> None:
         busy: LoopBusy | None = None
         vad_batch = services.new_vad.batch  # Silero's shared runs (None when the VAD is energy)
         vad_counts = (0, 0)
+        frames0 = (0, 0)  # the server's frame counts when the load began: the warm-up calls' are not the load's
         while (command := await loop.run_in_executor(None, conn.recv)) != "stop":
             if command == "begin":
                 cpu0 = _cpu_s()
                 gc.callbacks.append(pauses := GcPauses())
                 busy = LoopBusy()
-                services.latency = LatencyLog()
-                services.metrics.counts = FrameCounts()
+                watch(services).latency = LatencyLog()
+                frames0 = (services.metrics.counts.frames, services.metrics.counts.late)
                 services.metrics.lag.max_lag_s = 0.0  # the warm-up calls' lag is not the load's
                 vad_counts = (vad_batch.runs, vad_batch.windows) if vad_batch else (0, 0)
             elif command == "report":
-                counts = services.metrics.counts
-                conn.send({"cpu_s": _cpu_s() - cpu0, "frames": counts.frames, "late_frames": counts.late,
-                           "turns_ms": services.latency.turns_ms, "stages_ms": services.latency.stage_medians(),
+                counts, latency = services.metrics.counts, watch(services).latency
+                conn.send({"cpu_s": _cpu_s() - cpu0, "frames": counts.frames - frames0[0],
+                           "late_frames": counts.late - frames0[1],
+                           "turns_ms": latency.turns_ms, "stages_ms": latency.stage_medians(),
                            "stages_p95_ms": {name: percentiles_ms([round(v) for v in values])["p95"]
-                                             for name, values in services.latency.stages_ms.items()},
+                                             for name, values in latency.stages_ms.items()},
                            "max_lag_ms": round(services.metrics.lag.max_lag_s * 1000, 1),
                            "gc_pauses": pauses.report() if pauses else None,
                            "loop_busy_peak": busy.peak() if busy else None,

@@ -1,0 +1,445 @@
+"""Each stage of a call on its own: a fake `send`, a fake STT, a store that records; no server, no Whisper.
+
+The timers run on audio time (frames fed by the test) or on events the test controls, never on how fast
+this machine is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from intake.dialogue import Dialogue
+from intake.models import AnswerKind, Pause, Reply, Speech
+from routing import calls
+from routing.models import CallState
+from stt.base import SttError, Transcript
+from voice import case_writer, finishing, transcribing
+from voice.call import CallSession
+from voice.case_writer import CaseWriter, TurnRecord
+from voice.codec import FRAME_BYTES, FRAME_MS, silence_ulaw
+from voice.endpointing import SpeechPaused, SpeechStarted, TurnEnded
+from voice.events import CallEvents, CallEventType
+from voice.finishing import finish_case
+from voice.listening import DTMF_NUMBER_GAP_MS, NO_ANSWER_MS, Listening
+from voice.metrics import Metrics
+from voice.playback import HOLD_PROMPT, OUTBOUND_CHUNK_BYTES, Playback
+from voice.protocol import Dtmf, Mark, Media, Start
+from voice.recovery import Recovery
+from voice.transcribing import Transcription
+
+pytestmark = pytest.mark.asyncio
+
+FRAME = silence_ulaw(FRAME_MS)
+PROMPT_BYTES = OUTBOUND_CHUNK_BYTES + 10 * FRAME_BYTES  # two chunks: one full, one short
+
+
+class FakeSend:
+    """The websocket's send: every message kept, parsed."""
+
+    def __init__(self) -> None:
+        self.sent: list[dict] = []
+
+    async def __call__(self, message: str) -> None:
+        self.sent.append(json.loads(message))
+
+    def events(self) -> list[str]:
+        """What went out: 'media', 'clear', or a mark's name."""
+        return [m["mark"]["name"] if m["event"] == "mark" else m["event"] for m in self.sent]
+
+
+async def prompt_audio(text: str) -> bytes:
+    return b"\x7f" * (FRAME_BYTES if text == HOLD_PROMPT else PROMPT_BYTES)
+
+
+def question(prompt_id: str, *, expects: AnswerKind | None = AnswerKind.YES_NO, interruptible: bool = True) -> Reply:
+    return Reply((Speech(prompt_id, f"{prompt_id}?", interruptible),), awaiting=prompt_id, expects=expects)
+
+
+def _playback(send: FakeSend) -> Playback:
+    playback = Playback(send, prompt_audio, turn_number=lambda: 7)
+    playback.stream_sid, playback.call_sid = "MZ1", "CA1"
+    return playback
+
+
+# --- playback -------------------------------------------------------------
+
+
+async def test_a_reply_goes_out_as_chunks_then_a_mark_per_segment_and_counts_as_heard_once_echoed():
+    send = FakeSend()
+    playback = _playback(send)
+    reply = Reply((Speech("count", "Count the breaths.", False), Pause(0.2), Speech("rate", "How many?")),
+                  awaiting="rate", expects=AnswerKind.NUMBER)
+    stages: dict[str, float] = {}
+    latency = await playback.play(reply, speech_end_wall=0.0, stages=stages)
+
+    assert send.events() == ["media", "media", "prompt:count", "media", "pause:7:1", "media", "media", "prompt:rate"]
+    assert latency is not None and {"tts", "send"} <= stages.keys()
+    assert (playback.question, playback.expects, playback.playing) == ("How many?", AnswerKind.NUMBER, True)
+    playback.on_mark("pause:7:1")
+    assert playback.heard == ["count"] and playback.playing
+    playback.on_mark("prompt:rate")
+    assert playback.heard == ["count", "rate"] and not playback.playing
+
+
+async def test_a_reply_to_no_speech_has_no_latency():
+    playback = _playback(FakeSend())
+    assert await playback.play(question("who")) is None
+
+
+async def test_barge_in_clears_what_is_queued_and_the_cleared_prompts_are_not_heard():
+    send = FakeSend()
+    playback = _playback(send)
+    await playback.play(question("disclaimer", expects=None))
+    await playback.play(question("who"))
+
+    assert await playback.interrupt()
+    assert send.events()[-1] == "clear"
+    playback.on_mark("prompt:who")  # Twilio echoes the marks of cleared audio at once
+    assert playback.heard == ["disclaimer"]  # the prompt that was playing was heard (in part); the next was not
+
+
+async def test_speech_over_a_locked_prompt_is_not_a_barge_in():
+    send = FakeSend()
+    playback = _playback(send)
+    await playback.play(question("count", expects=None, interruptible=False))
+    sent = len(send.sent)
+    assert not await playback.interrupt()
+    assert len(send.sent) == sent
+
+
+async def test_the_hold_is_played_with_a_mark_that_is_no_prompt():
+    send = FakeSend()
+    playback = _playback(send)
+    await playback.hold()
+    assert send.events() == ["media", "hold:7"] and playback.playing
+    playback.on_mark("hold:7")
+    assert playback.heard == [] and not playback.playing
+
+
+# --- listening ------------------------------------------------------------
+
+
+class ScriptedEndpointer:
+    """Endpointer events by frame number (1-based), whatever the audio."""
+
+    def __init__(self, script: dict[int, list] | None = None) -> None:
+        self.script = script or {}
+        self.frames = 0
+
+    async def process_shared(self, pcm16: bytes, frame_ms: int) -> list:
+        self.frames += 1
+        return self.script.get(self.frames, [])
+
+
+class Line:
+    """Listening with a fake endpointer and a real playback, fed frame by frame on audio time."""
+
+    def __init__(self, script: dict[int, list] | None = None, *, open_: bool = True) -> None:
+        self.send = FakeSend()
+        self.playback = _playback(self.send)
+        self.paused: list[bytes] = []
+        self.open = open_
+        self.listening = Listening(ScriptedEndpointer(script), self.playback, is_open=lambda: self.open,
+                                   on_pause=self.paused.append)
+
+    async def frames(self, n: int) -> None:
+        for i in range(n):
+            await self.listening.on_media(Media("MZ1", FRAME, (self.listening.audio_ms + FRAME_MS), "inbound"))
+
+    def heard(self) -> list:
+        turns = []
+        while not self.listening.heard_turns.empty():
+            turns.append(self.listening.heard_turns.get_nowait())
+        return turns
+
+
+async def test_silence_becomes_a_no_answer_turn_after_no_answer_ms_of_audio_and_only_then():
+    line = Line()
+    await line.frames(NO_ANSWER_MS // FRAME_MS - 1)
+    assert line.heard() == []
+    await line.frames(1)
+    assert [t.kind for t in line.heard()] == ["silence"]
+
+
+async def test_silence_is_not_counted_while_a_prompt_plays_or_a_turn_waits_for_its_answer():
+    line = Line()
+    await line.playback.play(question("who"))
+    await line.frames(NO_ANSWER_MS // FRAME_MS + 10)
+    assert line.heard() == []  # still playing
+    line.playback.on_mark("prompt:who")
+    line.listening.on_dtmf("1")
+    turn = await line.listening.next_turn()
+    await line.frames(NO_ANSWER_MS // FRAME_MS + 10)
+    assert turn.kind == "dtmf" and line.heard() == []  # the turn is being answered
+    line.listening.turn_answered()
+    await line.frames(NO_ANSWER_MS // FRAME_MS)
+    assert [t.kind for t in line.heard()] == ["silence"]
+
+
+async def test_a_keypad_yes_no_is_a_turn_at_once_and_a_number_waits_for_hash_or_the_gap():
+    line = Line()
+    line.listening.on_dtmf("1")
+    assert [(t.kind, t.digits) for t in line.heard()] == [("dtmf", "1")]
+
+    await line.playback.play(question("age", expects=AnswerKind.NUMBER))
+    line.listening.on_dtmf("4")
+    line.listening.on_dtmf("2")
+    line.listening.on_dtmf("#")
+    assert [t.digits for t in line.heard()] == ["42"]
+
+    line.listening.on_dtmf("7")
+    await line.frames(DTMF_NUMBER_GAP_MS // FRAME_MS - 1)
+    assert line.heard() == []
+    await line.frames(1)
+    assert [t.digits for t in line.heard()] == ["7"]
+
+
+async def test_speech_is_a_turn_with_a_pause_before_it_and_barges_in_over_a_prompt():
+    ended = TurnEnded(at_ms=200, audio=b"turn", speech_ms=60, speech_end_ms=100)
+    line = Line({2: [SpeechStarted(40)], 5: [SpeechPaused(100, b"turn")], 10: [ended]})
+    await line.playback.play(question("who"))
+    await line.frames(10)
+    assert line.send.events()[-1] == "clear"
+    assert line.paused == [b"turn"]
+    (turn,) = line.heard()
+    assert (turn.kind, turn.audio) == ("speech", b"turn")
+
+
+async def test_speech_over_a_locked_prompt_is_no_turn():
+    ended = TurnEnded(at_ms=200, audio=b"one two three", speech_ms=60, speech_end_ms=100)
+    line = Line({2: [SpeechStarted(40)], 5: [SpeechPaused(100, b"one two")], 10: [ended]})
+    await line.playback.play(question("count", expects=None, interruptible=False))
+    await line.frames(10)
+    assert "clear" not in line.send.events() and line.paused == [] and line.heard() == []
+
+
+async def test_a_finished_dialogue_hears_nothing():
+    line = Line({2: [SpeechStarted(40)], 10: [TurnEnded(200, b"bye", 60, 100)]}, open_=False)
+    line.listening.on_dtmf("1")
+    await line.frames(NO_ANSWER_MS // FRAME_MS + 10)
+    assert line.heard() == []
+
+
+# --- transcription --------------------------------------------------------
+
+
+class FakeStt:
+    """Transcribes to a fixed text; `gate`, when set, holds each job until the test opens it."""
+
+    def __init__(self, text: str = "someone else", *, fail: bool = False) -> None:
+        self.text, self.fail = text, fail
+        self.calls: list[bytes] = []
+        self.gate: asyncio.Event | None = None
+
+    async def __call__(self, pcm16: bytes, hints) -> Transcript:
+        self.calls.append(pcm16)
+        if self.gate is not None:
+            await self.gate.wait()
+        if self.fail:
+            raise SttError("stt-failed")
+        return Transcript(f" {self.text} ", "fake", 1.0)
+
+
+async def test_a_turn_that_ends_at_its_pause_uses_the_transcription_started_at_the_pause():
+    stt = FakeStt()
+    transcription = Transcription(stt, _playback(FakeSend()))
+    transcription.start_early(b"audio")
+    assert await transcription.text(b"audio") == ("someone else", "fake")
+    assert stt.calls == [b"audio"]
+    transcription.start_early(b"audio")
+    assert await transcription.text(b"audio and more") == ("someone else", "fake")  # the caller went on
+    assert stt.calls[-1] == b"audio and more"  # the early job was dropped, not used
+
+
+async def test_a_slow_transcription_gets_a_spoken_hold(monkeypatch):
+    monkeypatch.setattr(transcribing, "HOLD_AFTER_S", 0.01)
+    send, stt = FakeSend(), FakeStt()
+    stt.gate = asyncio.Event()
+    transcription = Transcription(stt, _playback(send))
+    job = asyncio.create_task(transcription.text(b"audio"))
+    async with asyncio.timeout(10):
+        while "hold:7" not in send.events():
+            await asyncio.sleep(0.01)
+    stt.gate.set()
+    assert await job == ("someone else", "fake")
+
+
+async def test_a_failed_transcription_is_empty_text_so_the_dialogue_asks_again():
+    transcription = Transcription(FakeStt(fail=True), _playback(FakeSend()))
+    assert await transcription.text(b"audio") == ("", "failed")
+
+
+# --- the case writer and finishing ------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def call_rows(monkeypatch):
+    """routing/calls.py's lifecycle writes, recorded on the fake store instead of a database."""
+
+    async def close_call(store, call_sid: str, *, status: CallState) -> None:
+        await store.close_call(call_sid, status=status)
+
+    async def touch_call(store, call_sid: str, *, stream_sid: str) -> None:
+        pass
+
+    monkeypatch.setattr(calls, "close_call", close_call)
+    monkeypatch.setattr(calls, "touch_call", touch_call)
+
+
+class RecordingStore:
+    """The store calls a call makes, recorded; the next `failures` writes raise."""
+
+    def __init__(self, failures: int = 0) -> None:
+        self.failures = failures
+        self.turns: dict[int, str] = {}
+        self.triage: list[tuple[dict, dict | None, bool]] = []
+        self.closed: list[tuple[str, str]] = []
+
+    def _maybe_fail(self) -> None:
+        if self.failures:
+            self.failures -= 1
+            raise ConnectionError("database down")
+
+    async def record_turn(self, case_id: int, *, seq: int, corrected_text: str, **_) -> None:
+        self._maybe_fail()
+        self.turns[seq] = corrected_text
+
+    async def save_triage(self, case_id: int, result: dict, *, dialogue_state=None, complete: bool = False) -> None:
+        self._maybe_fail()
+        self.triage.append((result, dialogue_state, complete))
+
+    async def close_call(self, call_sid: str, *, status: str) -> None:
+        self.closed.append((call_sid, status))
+
+    async def open_call(self, **_) -> SimpleNamespace:
+        return SimpleNamespace(case_id=1, created=True)
+
+
+def _record(text: str) -> TurnRecord:
+    return TurnRecord("who", text, text, "dtmf", None, {})
+
+
+async def test_the_writer_keeps_turns_in_order_through_an_outage(monkeypatch):
+    monkeypatch.setattr(case_writer, "WRITE_RETRY_S", 0.01)
+    store = RecordingStore(failures=2)
+    writer = CaseWriter(store, call_sid="CA1", case_id=1)  # type: ignore[arg-type]
+    writer.dialogue = Dialogue(channel="voice", region="NG")
+    writer.start()
+    for text in ("1", "2", "3"):
+        writer.keep(_record(text))
+    async with asyncio.timeout(10):
+        while len(store.turns) < 3:
+            await asyncio.sleep(0.01)
+    await writer.stop()
+    assert store.turns == {1: "1", 2: "2", 3: "3"}
+    assert store.triage[-1][2] is False  # in-call writes never complete the case
+
+
+class FakeServices:
+    """What finishing needs of Services: a store, the intake, the summaries."""
+
+    def __init__(self, store: RecordingStore) -> None:
+        self.store = store
+        self.events = CallEvents()
+        self.notified: list[int] = []
+
+    async def complete_intake(self, dialogue: Dialogue):
+        return dialogue.result
+
+    async def notify_case(self, case_id: int) -> None:
+        self.notified.append(case_id)
+
+
+async def test_finish_case_rides_out_an_outage_then_closes_the_call_and_sends_the_summaries(monkeypatch):
+    monkeypatch.setattr(finishing, "FINISH_PAUSE_S", 0.0)
+    store = RecordingStore(failures=3)
+    services = FakeServices(store)
+    writer = CaseWriter(store, call_sid="CA1", case_id=1)  # type: ignore[arg-type]
+    dialogue = Dialogue(channel="voice", region="NG")
+    dialogue.start()
+    writer.dialogue = dialogue
+    writer.keep(_record("1"))
+    await finish_case(services, writer, dialogue, status=CallState.HUNG_UP)  # type: ignore[arg-type]
+    assert store.turns == {1: "1"}
+    ((result, state, complete),) = store.triage
+    assert complete and state is not None and result["urgency"] == "urgent"  # nothing answered: a call back
+    assert (store.closed, services.notified) == ([("CA1", "hung-up")], [1])
+
+
+async def test_recovery_finishes_a_dropped_call_through_the_same_finish(monkeypatch):
+    monkeypatch.setattr(finishing, "FINISH_PAUSE_S", 0.0)
+    store = RecordingStore(failures=1)  # the live call's retries now cover the recovery path too
+    case = SimpleNamespace(id=5, region="NG", dialogue_state=None)
+
+    async def find_case_by_call(call_sid: str):
+        return case
+
+    store.find_case_by_call = find_case_by_call  # type: ignore[attr-defined]
+    services = FakeServices(store)
+    ended: list[tuple[str, str]] = []
+    services.events.subscribe(lambda e: ended.append((e.type, e.call_sid)))
+    await Recovery(services).finish("CAdrop")  # type: ignore[arg-type]
+    ((result, state, complete),) = store.triage
+    assert complete and state is None  # no state saved before the drop: none invented now
+    assert store.closed == [("CAdrop", "dropped")] and services.notified == [5]
+    assert ended == [(CallEventType.CALL_END, "CAdrop")]
+
+
+# --- the session: the stages in order -----------------------------------------
+
+
+class SessionServices(FakeServices):
+    """Enough of Services for a whole CallSession, with a fake STT and endpointer."""
+
+    def __init__(self) -> None:
+        super().__init__(RecordingStore())
+        self.metrics = Metrics()
+        self.recovery = None
+        self.stt = FakeStt()
+
+    def new_endpointer(self) -> ScriptedEndpointer:
+        return ScriptedEndpointer()
+
+    async def prompt_audio(self, text: str) -> bytes:
+        return await prompt_audio(text)
+
+    async def transcribe(self, pcm16: bytes, hints) -> Transcript:
+        return await self.stt(pcm16, hints)
+
+    def correct(self, text: str) -> str:
+        return text
+
+    async def red_flags_from_llm(self, transcript) -> list[str]:
+        return []
+
+    def freeze_heap_once(self) -> None:
+        pass
+
+
+async def test_a_keypad_turn_goes_through_the_stages_in_order_and_the_call_ends_with_a_whole_case():
+    services = SessionServices()
+    seen: list[str] = []
+    services.events.subscribe(lambda e: seen.append(e.type.value))
+    send = FakeSend()
+    session = CallSession(services, send)  # type: ignore[arg-type]
+    await session.on_start(Start("MZ1", "CA1", {}), "+2348031234567")
+    assert send.events()[-1] == "prompt:who"
+    session.on_mark(Mark("MZ1", "prompt:who"))
+
+    session.on_dtmf(Dtmf("MZ1", "1"))
+    async with asyncio.timeout(10):
+        while not session.records:
+            await asyncio.sleep(0.01)
+    assert send.events()[-1] == "prompt:complaint"
+    await session.finish(hung_up=True)
+
+    assert seen == ["call-start", "play-start", "play-end",
+                    "turn-heard", "dialogue-start", "dialogue-end", "play-start", "play-end", "turn-end",
+                    "finish-start", "call-end"]
+    store = services.store
+    assert store.turns == {1: "1"} and store.triage[-1][2] and store.closed == [("CA1", "hung-up")]
+    assert services.notified == [1]

@@ -1,0 +1,175 @@
+"""What the caller says or keys in, as heard turns: stream clock, endpointer, keypad buffer, silence timer.
+
+Listening runs on audio time: the inbound frame count is its clock, so the simulator can stream faster
+than real time and the logic stays the same. Each heard turn goes on a queue for the call to answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Callable, Literal
+
+from intake.models import AnswerKind
+
+from voice.codec import FRAME_MS, ulaw_to_pcm16
+from voice.endpointing import Endpointer, SpeechPaused, SpeechStarted, TurnEnded
+from voice.playback import Playback
+from voice.protocol import Media
+
+NO_ANSWER_MS = 8000  # audio time of silence after a question before we re-ask
+DTMF_NUMBER_GAP_MS = 2000  # keypad numbers end with '#' or this much audio time without a digit
+DRAIN_TIMEOUT_S = 10.0  # at hang-up, how long the last heard turn may still take to be answered
+
+
+class StreamClock:
+    """When each inbound frame reached us, judged by the stream's own audio clock rather than by when we got to it.
+
+    A frame handled behind a lagging event loop was in the socket long before: stamping it on handling
+    would hide the lag from turn latency exactly when the server is busiest. Twilio stamps each frame with
+    ms of stream audio, so `arrival - timestamp` is the stream's zero as seen by one frame; the earliest
+    zero seen is the best estimate (no frame reaches us before it is sent), and a frame's arrival is that
+    zero plus its timestamp. A frame never counts as older than MAX_BACKDATE_S: a bad timestamp can skew
+    one call's figures by that much at most.
+    """
+
+    MAX_BACKDATE_S = 5.0
+
+    def __init__(self) -> None:
+        self._zero: float | None = None
+
+    def arrival(self, timestamp_ms: int | None, now: float) -> float:
+        if timestamp_ms is None:
+            return now
+        zero = now - timestamp_ms / 1000
+        if self._zero is None or zero < self._zero:
+            self._zero = zero
+        return max(self._zero + timestamp_ms / 1000, now - self.MAX_BACKDATE_S)
+
+
+@dataclass
+class HeardTurn:
+    """One answer as heard: speech audio, keypad digits, or a silence that outlasted NO_ANSWER_MS."""
+
+    kind: Literal["speech", "dtmf", "silence"]
+    audio: bytes = b""
+    digits: str = ""
+    speech_end_wall: float = field(default_factory=time.perf_counter)
+    decided_wall: float = field(default_factory=time.perf_counter)  # when endpointing closed the turn
+
+
+class Listening:
+    """One stream's inbound side; `heard_turns` is what the call answers, in order.
+
+    `is_open` says whether the dialogue still takes answers; `on_pause` gets the audio so far when the
+    caller pauses (the call may start transcribing it before the turn is over).
+    """
+
+    def __init__(self, endpointer: Endpointer, playback: Playback, *, is_open: Callable[[], bool],
+                 on_pause: Callable[[bytes], None]) -> None:
+        self.endpointer = endpointer
+        self.playback = playback
+        self.is_open = is_open
+        self.on_pause = on_pause
+        self.audio_ms = 0
+        self.heard_turns: asyncio.Queue[HeardTurn] = asyncio.Queue()
+        self._unanswered = 0  # turns heard and not yet answered (queued, or being answered)
+        self._in_speech = False
+        self._speech_over_locked_prompt = False
+        self._silence_ms = 0
+        self._dtmf = ""
+        self._dtmf_deadline_ms: int | None = None
+        self._frame_wall: deque[tuple[int, float]] = deque(maxlen=200)  # (audio ms, arrival time)
+        self._clock = StreamClock()
+
+    async def on_media(self, event: Media) -> None:
+        """One 20 ms inbound frame: advance the audio clock, endpoint, watch for silence and keypad gaps."""
+        self.audio_ms += FRAME_MS
+        self._frame_wall.append((self.audio_ms, self._clock.arrival(event.timestamp_ms, time.perf_counter())))
+        for ev in await self.endpointer.process_shared(ulaw_to_pcm16(event.payload), FRAME_MS):
+            if isinstance(ev, SpeechStarted):
+                await self._on_speech_started()
+            elif isinstance(ev, SpeechPaused):
+                if not self._speech_over_locked_prompt and self.is_open():
+                    self.on_pause(ev.audio)
+            elif isinstance(ev, TurnEnded):
+                self._on_turn_ended(ev)
+        if self._dtmf_deadline_ms is not None and self.audio_ms >= self._dtmf_deadline_ms:
+            self._flush_dtmf()
+        self._count_silence()
+
+    def on_dtmf(self, digit: str) -> None:
+        """Keypad digits answer too: yes/no at once, numbers after '#' or a pause."""
+        if not self.is_open():
+            return
+        self._silence_ms = 0
+        if digit == "#":
+            self._flush_dtmf()
+            return
+        self._dtmf += digit
+        if self.playback.expects is AnswerKind.NUMBER:
+            self._dtmf_deadline_ms = self.audio_ms + DTMF_NUMBER_GAP_MS
+        else:
+            self._flush_dtmf()
+
+    def restart_silence(self) -> None:
+        """The caller has heard everything, or a turn was just answered: the no-answer wait starts again."""
+        self._silence_ms = 0
+
+    async def next_turn(self) -> HeardTurn:
+        """The oldest heard turn; call `turn_answered` once it is."""
+        return await self.heard_turns.get()
+
+    def turn_answered(self) -> None:
+        """The turn from `next_turn` is done with (answered, or failed)."""
+        self._unanswered -= 1
+        self._silence_ms = 0
+        self.heard_turns.task_done()
+
+    async def all_answered(self) -> None:
+        """Wait until every heard turn has been answered."""
+        await self.heard_turns.join()
+
+    def _hear(self, turn: HeardTurn) -> None:
+        self._unanswered += 1
+        self.heard_turns.put_nowait(turn)
+
+    async def _on_speech_started(self) -> None:
+        self._in_speech = True
+        self._silence_ms = 0
+        if not await self.playback.interrupt():
+            # The caller talks while counting breaths: not an answer, not an interruption.
+            self._speech_over_locked_prompt = True
+
+    def _on_turn_ended(self, ev: TurnEnded) -> None:
+        self._in_speech = False
+        if self._speech_over_locked_prompt:
+            self._speech_over_locked_prompt = False
+            return
+        if not self.is_open():
+            return
+        self._hear(HeardTurn("speech", audio=ev.audio, speech_end_wall=self._wall_at(ev)))
+
+    def _wall_at(self, ev: TurnEnded) -> float:
+        """Arrival time of the frame where speech ended: latency counts endpointing too."""
+        for audio_ms, wall in self._frame_wall:
+            if audio_ms >= ev.speech_end_ms:
+                return wall
+        return time.perf_counter()
+
+    def _flush_dtmf(self) -> None:
+        digits, self._dtmf, self._dtmf_deadline_ms = self._dtmf, "", None
+        if digits:
+            self._hear(HeardTurn("dtmf", digits=digits))
+
+    def _count_silence(self) -> None:
+        if self.playback.playing or self._in_speech or self._unanswered or self._dtmf:
+            return
+        if not self.is_open():
+            return
+        self._silence_ms += FRAME_MS
+        if self._silence_ms >= NO_ANSWER_MS:
+            self._silence_ms = 0
+            self._hear(HeardTurn("silence"))

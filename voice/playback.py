@@ -1,0 +1,122 @@
+"""What the caller hears: prompt audio and its marks, the spoken hold, and barge-in.
+
+Twilio's mark echoes, not a local timer, say what the caller has heard: each prompt is followed by a
+mark, and a prompt counts as heard when Twilio echoes its mark as played.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import Awaitable, Callable
+
+from intake.models import AnswerKind, Pause, Reply, Speech
+
+from voice.codec import FRAME_BYTES, frames, silence_ulaw
+from voice.protocol import clear_message, mark_message, media_message
+
+logger = logging.getLogger(__name__)
+
+HOLD_PROMPT = "One moment, please."
+# Outbound audio goes in equal 400 ms chunks: Twilio buffers and plays them evenly, and one message per
+# 20 ms frame made sending a prompt the biggest cost of the event loop under load (measured with py-spy).
+OUTBOUND_CHUNK_BYTES = 20 * FRAME_BYTES
+
+Send = Callable[[str], Awaitable[None]]
+PromptAudio = Callable[[str], Awaitable[bytes]]
+
+
+@dataclass
+class _PendingMark:
+    name: str
+    prompt_id: str | None
+    interruptible: bool
+    cleared: bool = False
+
+
+class Playback:
+    """One stream's outbound audio and the marks Twilio has not yet echoed."""
+
+    def __init__(self, send: Send, prompt_audio: PromptAudio, *, turn_number: Callable[[], int]) -> None:
+        self._send = send
+        self._prompt_audio = prompt_audio
+        self._turn_number = turn_number  # names the hold and pause marks
+        self.stream_sid = ""
+        self.call_sid = ""
+        self.heard: list[str] = []  # prompt ids whose mark Twilio echoed as played
+        self.question = ""  # the words of the open question: Whisper's context for the answer
+        self.expects: AnswerKind | None = None  # what the open question expects (keypad handling)
+        self._pending: deque[_PendingMark] = deque()
+
+    @property
+    def playing(self) -> bool:
+        """Audio we sent that Twilio has not yet reported played."""
+        return bool(self._pending)
+
+    async def play(
+        self, reply: Reply, *, speech_end_wall: float | None = None, stages: dict[str, float] | None = None
+    ) -> int | None:
+        """Send the reply's audio and marks; returns ms from end of caller speech to the first frame sent."""
+        self.expects = reply.expects
+        spoken = [segment.text for segment in reply.segments if isinstance(segment, Speech)]
+        if spoken and reply.awaiting:
+            self.question = spoken[-1]
+        t0 = time.perf_counter()
+        rendered: list[tuple[Speech | Pause, bytes]] = []
+        for segment in reply.segments:
+            if isinstance(segment, Speech):
+                rendered.append((segment, await self._prompt_audio(segment.text)))
+            else:
+                rendered.append((segment, silence_ulaw(int(segment.seconds * 1000))))
+        if stages is not None:
+            stages["tts"] = (time.perf_counter() - t0) * 1000
+        latency_ms = None
+        for index, (segment, audio) in enumerate(rendered):
+            for frame in frames(audio, OUTBOUND_CHUNK_BYTES):
+                sending = time.perf_counter()
+                await self._send(media_message(self.stream_sid, frame))
+                if latency_ms is None and speech_end_wall is not None:
+                    latency_ms = round((time.perf_counter() - speech_end_wall) * 1000)
+                    if stages is not None:
+                        stages["send"] = (time.perf_counter() - sending) * 1000
+            if isinstance(segment, Speech):
+                mark = _PendingMark(f"prompt:{segment.prompt_id}", segment.prompt_id, segment.interruptible)
+            else:
+                mark = _PendingMark(f"pause:{self._turn_number()}:{index}", None, interruptible=False)
+            self._pending.append(mark)
+            await self._send(mark_message(self.stream_sid, mark.name))
+        return latency_ms
+
+    async def hold(self) -> None:
+        """Fill a slow turn with a short spoken hold; its mark is not a prompt, so nobody answers it."""
+        for frame in frames(await self._prompt_audio(HOLD_PROMPT), OUTBOUND_CHUNK_BYTES):
+            await self._send(media_message(self.stream_sid, frame))
+        mark = _PendingMark(f"hold:{self._turn_number()}", None, interruptible=True)
+        self._pending.append(mark)
+        await self._send(mark_message(self.stream_sid, mark.name))
+
+    async def interrupt(self) -> bool:
+        """The caller started talking: cut an interruptible prompt short (barge-in).
+
+        False while a locked prompt plays (counting breaths): that speech is neither an answer nor an interruption.
+        """
+        if not self._pending:
+            return True
+        if not self._pending[0].interruptible:
+            return False
+        logger.info("call %s: barge-in over %s", self.call_sid, self._pending[0].name)
+        for mark in list(self._pending)[1:]:
+            mark.cleared = True
+        await self._send(clear_message(self.stream_sid))
+        return True
+
+    def on_mark(self, name: str) -> None:
+        """Twilio played (or cleared) everything up to this mark."""
+        while self._pending:
+            mark = self._pending.popleft()
+            if mark.prompt_id and not mark.cleared:
+                self.heard.append(mark.prompt_id)
+            if mark.name == name:
+                break
