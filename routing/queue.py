@@ -129,6 +129,11 @@ async def offer(store: Store, case_id: int) -> Claim | None:
                                              "kind": MessageKind.CASE_OFFER}, run_at=now, now=now)
                 return Claim(case.id, case.reference, assignment_id, worker.id, case.priority_base)
         logger.info("case %s: no eligible worker on duty", case.reference)
+        if case.status == Status.PENDING and (case.urgency == "emergency" or case.category == "RED"):
+            # An emergency nobody on duty may take does not wait out the 2 h: coordinators hear of it now.
+            now = store.now()
+            await schedule(s, "escalate", {"case_id": case_id, "queued_at_s": case.queued_at_s}, run_at=now, now=now,
+                           dedupe_key=f"escalate-now:{case_id}:{case.queued_at_s}")
         return None
 
     return await store.write("offer", op)

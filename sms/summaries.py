@@ -92,7 +92,7 @@ def caller_summary(case: CaseSummaryInput) -> str:
     number = emergency.number
     t = case.triage
     if t.urgency is Urgency.EMERGENCY:
-        next_step = f"Call {number} now if you have not already. A health worker has also been alerted."
+        next_step = f"Call {number} now if you have not already. Your case has also been passed to the health team."
     elif t.outcome == NO_ANSWER:
         next_step = f"{NO_ANSWER_CALLER} If anyone is in danger, call {number} now."
     else:

@@ -127,6 +127,26 @@ async def test_a_case_nobody_takes_is_escalated_to_coordinators(store):
     assert claim.case_id == case_id and claim.score == 50 + 50 + 5 * 8 + 20  # escalation bonus, waited 2 h
 
 
+async def test_an_emergency_nobody_on_duty_may_take_reaches_coordinators_at_once(store):
+    clock = FakeClock()
+    store.clock = clock
+    store.policy = replace(store.policy, coordinator_numbers=(COORDINATOR,))
+    notifier = RecordingNotifier()
+    jobs = handlers(store, notifier)
+    case_id = await queued_case(store, "CA-RED", category="RED", urgency="emergency")
+    assert await drain(store, jobs) == ["offer", "escalate", "offer", "notify"]  # no 2 h wait
+    case = await store.get_case(case_id)
+    assert case.status == "escalated"
+    assert notifier.sent == [(COORDINATOR, notifier.sent[0][1], "escalation", case_id)]
+    assert f"case {case.reference} (RED, emergency) has waited under 1 min" in notifier.sent[0][1]
+    clock.advance(hours=3)
+    assert "notify" not in await drain(store, jobs)  # told once; the 2 h escalation finds it escalated already
+
+    yellow = await queued_case(store, "CA-YELLOW", category="YELLOW")
+    assert await drain(store, jobs) == ["offer"]  # an urgent case waits its 2 h as before
+    assert (await store.get_case(yellow)).status == "pending"
+
+
 async def test_follow_ups_after_resolution_then_close(store):
     from routing.queue import accept, claim_next, resolve
 
