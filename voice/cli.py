@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import os
+import statistics
 import sys
 
 from intake.cli import register as intake_commands
@@ -98,6 +99,10 @@ def cmd_call(args: argparse.Namespace) -> int:
               f"emergency number {calls['emergencies_reached']}; calls without a red flag that were flagged "
               f"{calls['false_flag_calls']}", file=sys.stderr if args.json else sys.stdout)
         print(ev.format_confusion(calls), file=sys.stderr if args.json else sys.stdout)
+        if times := sorted(r["emergency_by_s"] for r in results if r.get("emergency_by_s") is not None):
+            print(f"emergency number heard by (seconds into the call, {len(times)} calls): median "
+                  f"{statistics.median(times):.0f} s, slowest {times[-1]:.0f} s",
+                  file=sys.stderr if args.json else sys.stdout)
     failed = [r for r, s in zip(results, scenarios) if not _meets_expectation(r, s)]
     return 1 if failed else 0
 
@@ -119,7 +124,8 @@ def _print_transcript(result: dict, scenario: dict) -> None:
         else:
             print(f"  [{turn['prompt_id']}] caller said: {turn['said']!r}")
         print(f"{pad}  server heard: {turn['heard']!r}  ({turn['latency_ms']} ms)")
-    print(f"  -> START {result['start_category']}  urgency {result['urgency']}  red flags {result['red_flags']}")
+    print(f"  -> START {result['start_category']}  urgency {result['urgency']}  red flags {result['red_flags']}"
+          + (f"  emergency number heard by {result['emergency_by_s']:.0f} s" if result.get("emergency_by_s") else ""))
     expect = scenario.get("expect")
     if expect:
         print(f"  expected {expect}: {'OK' if _meets_expectation(result, scenario) else 'MISMATCH'}")

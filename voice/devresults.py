@@ -50,7 +50,8 @@ async def stored_result(store, call_sid: str, *, ended: asyncio.Event | None) ->
     messages = await list_messages(store, case_id=case.id) if case else []
     return {"case_id": case.id if case else None, "reference": case.reference if case else None,
             "start_category": triage.get("start_category"), "urgency": triage.get("urgency"),
-            "red_flags": triage.get("red_flags", []), "who": triage.get("who"), "heard": heard,
+            "red_flags": triage.get("red_flags", []), "who": triage.get("who"), "outcome": triage.get("outcome"),
+            "mechanism": triage.get("mechanism") or [], "heard": heard,
             "sms": [{"to": m.to, "kind": m.kind, "body": m.body} for m in reversed(messages)]}
 
 

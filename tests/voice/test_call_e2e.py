@@ -38,6 +38,10 @@ async def test_example_call_reaches_expected_category(server, caller_voice, scen
     assert trace.closed_by_server, "the server should end a finished call"
     assert result["case_id"] is not None
     assert any(m["to"] == scenario["caller"] for m in result["sms"]), "the caller gets a summary SMS"
+    if expect["urgency"] == "emergency":  # the number was said, and the result says how far into the call
+        assert 0 < result["emergency_by_s"] <= trace.prompt_ends_s[-1], result
+    else:
+        assert result["emergency_by_s"] is None, result
 
 
 async def test_call_dropped_after_two_turns_keeps_its_case(server, caller_voice):
@@ -60,6 +64,7 @@ async def test_a_silent_call_ends_as_no_answer_urgent_with_a_call_back_never_bla
     trace = await asyncio.wait_for(simulate_call(scenario, base, caller_voice, speed=SPEED), timeout=240)
     result = await case_result(services.store, trace, scenario, ended=call_ended(services, trace.call_sid))
     assert (result["start_category"], result["urgency"], result["red_flags"]) == (None, "urgent", [])
+    assert result["outcome"] == "no_answer" and result["emergency_by_s"] is None
     assert trace.prompts[-1] == "no_answer" and "cpr" not in trace.prompts and trace.closed_by_server
     case = await services.store.get_case(result["case_id"])
     assert case.triage["outcome"] == "no_answer" and case.status == "pending" and case.urgency == "urgent"

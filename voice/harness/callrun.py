@@ -122,6 +122,18 @@ async def serve_in_process(settings: Settings) -> AsyncIterator[tuple[str, Servi
         await asyncio.wait_for(task, timeout=30)
 
 
+EMERGENCY_PROMPTS = ("emergency", "cpr")  # the replies that give the caller the emergency number and send them to it
+
+
+def emergency_by_s(trace: CallTrace) -> float | None:
+    """Seconds into the call by which the caller had heard the emergency number: the end of the first emergency
+    reply (the number is in its first sentence); None when no emergency reply was played."""
+    for prompt, ended_s in zip(trace.prompts, trace.prompt_ends_s):
+        if prompt in EMERGENCY_PROMPTS:
+            return ended_s
+    return None
+
+
 def merged_result(trace: CallTrace, scenario: dict, stored: dict) -> dict:
     """The per-scenario JSON of `triage call --json`: the caller's trace joined to what the server stored."""
     heard = {pid: list(texts) for pid, texts in stored["heard"].items()}
@@ -137,6 +149,9 @@ def merged_result(trace: CallTrace, scenario: dict, stored: dict) -> dict:
         "urgency": stored["urgency"],
         "red_flags": stored["red_flags"],
         "who": stored.get("who"),  # whom the questions were worded for (the patient, or a bystander)
+        "outcome": stored.get("outcome"),  # "no_answer" when the caller never gave a usable answer
+        "mechanism": stored.get("mechanism", []),
+        "emergency_by_s": emergency_by_s(trace),
         "prompts": trace.prompts,
         "turns": turns,
         "sms": [{"to": m["to"], "body": m["body"]} for m in stored["sms"]],

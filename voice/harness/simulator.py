@@ -51,6 +51,7 @@ class CallTrace:
 
     call_sid: str
     prompts: list[str] = field(default_factory=list)  # prompt ids heard, in order
+    prompt_ends_s: list[float] = field(default_factory=list)  # seconds into the call each prompt finished playing
     turns: list[SimTurn] = field(default_factory=list)
     closed_by_server: bool = False
 
@@ -208,6 +209,7 @@ async def simulate_call(
             if name.startswith("prompt:"):
                 last_prompt = name.split(":", 1)[1]
                 trace.prompts.append(last_prompt)
+                trace.prompt_ends_s.append(round(audio_ms / 1000, 1))  # call time: the same at any --speed
                 prompt_marks += 1
 
         receiver = asyncio.create_task(receive())
