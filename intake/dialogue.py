@@ -2,7 +2,7 @@
 
 A pure, synchronous state machine: no telephony, no clock, no storage. The voice layer feeds it ASR
 text, keypad digits and silences; the text channel feeds it SMS bodies and keeps `to_state()` between
-messages. Clinical rules follow /work/shared/SAFETY.md:
+messages. Clinical rules follow intake/SAFETY.md:
 
 START (8 and over): walks -> GREEN; not breathing -> reposition -> breathing RED, else BLACK;
 rate (count x 4) > 30 -> RED; fingernail colour back in over 2 s -> RED; cannot follow commands

@@ -24,6 +24,27 @@ class TextTurn:
     finished: bool = False  # True only on the turn that finished it: the summaries go out once
 
 
+@dataclass(frozen=True)
+class TextState:
+    """What a text conversation keeps in its case between messages: the dialogue, the turn count, and the last
+    message answered with its reply (Twilio retries a webhook; the retry gets the same reply, not a new turn)."""
+
+    dialogue: dict | None = None  # Dialogue.to_state(); None before the first answer was saved
+    seq: int = 0
+    last_sid: str = ""
+    last_reply: str = ""
+
+    @classmethod
+    def of(cls, stored: dict | None) -> "TextState":
+        """The state as stored in the case (absent keys take their defaults)."""
+        stored = stored or {}
+        return cls(stored.get("dialogue"), int(stored.get("seq", 0)), stored.get("last_sid", ""),
+                   stored.get("last_reply", ""))
+
+    def to_dict(self) -> dict:
+        return {"dialogue": self.dialogue, "seq": self.seq, "last_sid": self.last_sid, "last_reply": self.last_reply}
+
+
 def help_text(address: str) -> str:
     """What this number does, with the caller's own emergency number."""
     number = emergency_number_for(address).number
@@ -43,11 +64,11 @@ async def handle_patient_text(store, msg: InboundMessage) -> TextTurn:
     case = await store.find_open_text_case(msg.sender)
     if case is None:
         return await _start(store, msg)
-    state = case.dialogue_state or {}
-    if state.get("last_sid") == msg.sid:
-        return TextTurn(state.get("last_reply", ""), case.id)
-    dialogue = Dialogue.from_state(state["dialogue"]) if "dialogue" in state else Dialogue(channel="text", region=case.region)
-    seq = int(state.get("seq", 0)) + 1
+    state = TextState.of(case.dialogue_state)
+    if state.last_sid == msg.sid:
+        return TextTurn(state.last_reply, case.id)
+    dialogue = Dialogue.from_state(state.dialogue) if state.dialogue else Dialogue(channel="text", region=case.region)
+    seq = state.seq + 1
     await store.record_turn(case.id, seq=seq, prompt_id=dialogue.awaiting, raw_text=msg.body,
                             corrected_text=msg.body, source="text")
     reply = dialogue.answer(msg.body).text
@@ -62,7 +83,7 @@ async def _start(store, msg: InboundMessage) -> TextTurn:
     ref = await store.open_call(call_sid=msg.sid, caller=msg.sender, channel=channel_of(msg.sender), region=region)
     if not ref.created:  # Twilio retried the first message
         case = await store.get_case(ref.case_id)
-        return TextTurn((case.dialogue_state or {}).get("last_reply") or help_text(msg.sender), ref.case_id)
+        return TextTurn(TextState.of(case.dialogue_state).last_reply or help_text(msg.sender), ref.case_id)
     logger.info("text triage %s opened for %s", ref.reference, mask_phone(msg.sender))
     await store.record_turn(ref.case_id, seq=1, prompt_id=None, raw_text=msg.body, corrected_text=msg.body,
                             source="text")
@@ -74,6 +95,7 @@ async def _start(store, msg: InboundMessage) -> TextTurn:
 
 async def _save(store, case_id: int, dialogue: Dialogue, seq: int, sid: str, reply: str) -> TextTurn:
     """Persist the decision and the resumable state, with the reply so a retried webhook can be answered again."""
-    state = {"dialogue": dialogue.to_state(), "seq": seq, "last_sid": sid, "last_reply": reply}
-    await store.save_triage(case_id, dialogue.result.to_dict(), dialogue_state=state, complete=dialogue.finished)
+    state = TextState(dialogue.to_state(), seq, sid, reply)
+    await store.save_triage(case_id, dialogue.result.to_dict(), dialogue_state=state.to_dict(),
+                            complete=dialogue.finished)
     return TextTurn(reply, case_id, dialogue.finished)
