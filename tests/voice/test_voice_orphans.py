@@ -125,7 +125,8 @@ async def test_a_restart_finishes_the_killed_servers_call_and_leaves_a_live_call
     assert case.triage["complaint"].lower().strip(" .") == ANSWERS["complaint"]
     messages = await list_messages(store, case_id=case.id)
     assert [(m.kind, m.to) for m in messages] == [("caller_summary", CALLER)]  # the worker's is the offer job's
-    assert [(k, p["case_id"]) for k, p in await pending_jobs(store, "offer")] == [("offer", case.id)]
+    # The module's database holds the other drills' cases too: this case has exactly one offer waiting.
+    assert [k for k, p in await pending_jobs(store, "offer") if p["case_id"] == case.id] == ["offer"]
 
     live_case = await store.find_case_by_call(live.call_sid)
     assert (live_case.call_status, live_case.status) == ("in-progress", "created")
