@@ -1,15 +1,18 @@
 """The "photos received" text: one per case per window (PHOTO_DIGEST_S), never one per photo.
 
 Routing schedules the digest job when a photo is attached (Store.add_photo: photos in one window share one
-job, run when the window ends). This is what the job sends: to the worker who has the case, else to the
-configured worker numbers, with the case link. It runs in `triage worker`, which the app wires with it.
+job, run when the window ends). This is what the job sends, with the case link: to the worker who holds the
+case (offered or accepted) and nobody else, as a case reaches a worker as one message. When nobody holds it the
+photos wait on the case, whose page shows them to whoever takes it: texting every on-duty number is the flood
+that one message per case ended.
+It runs in the job loop (`triage serve`, or `triage worker`), which the app wires with it.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from routing.errors import NotifyFailed
@@ -30,7 +33,7 @@ DIGEST_TEXT = "{ref}: {new} new {photos} from the patient ({total} on the case).
 
 
 def photo_digest_handlers(store: Store, notifier: Notifier, *, secret: bytes, public_base_url: BaseUrl,
-                          worker_numbers: Sequence[str], clock: Callable[[], float] = time.time) -> dict[str, Handler]:
+                          clock: Callable[[], float] = time.time) -> dict[str, Handler]:
     """The `photo_digest` job handler, bound to where it sends and how it links the case."""
 
     async def on_photo_digest(job: ClaimedJob) -> None:
@@ -41,19 +44,17 @@ def photo_digest_handlers(store: Store, notifier: Notifier, *, secret: bytes, pu
         case = await store.get_case(case_id)
         worker_id = await current_worker(store, case_id)
         worker = await get_worker(store, worker_id) if worker_id is not None else None
-        numbers = (worker.phone,) if worker is not None else tuple(dict.fromkeys(worker_numbers))
-        if not numbers:
-            logger.warning("case %s: photos arrived but no worker has the case and none is configured", case.reference)
+        if worker is None:
+            logger.info("case %s: %d new photos wait on the case; no worker holds it yet", case.reference, new)
             return
         base = base_of(public_base_url)
         link = case_url(base, secret, case_id, now=clock()) if base else ""
         body = DIGEST_TEXT.format(ref=case.reference, new=new, photos="photo" if new == 1 else "photos",
                                   total=await count_photos(store, case_id), link=link).strip()
-        for number in numbers:
-            delivery = await notifier.send(number, body, kind=MessageKind.PHOTO_NOTICE, case_id=case_id,
-                                           idempotency_key=f"job:{job.id}:{recipient_tag(secret, number)}",
-                                           send_within_s=store.policy.send_within_s)
-            if delivery is not None and delivery.retry:
-                raise NotifyFailed(f"photo digest for case {case_id} not sent yet")
+        delivery = await notifier.send(worker.phone, body, kind=MessageKind.PHOTO_NOTICE, case_id=case_id,
+                                       idempotency_key=f"job:{job.id}:{recipient_tag(secret, worker.phone)}",
+                                       send_within_s=store.policy.send_within_s)
+        if delivery is not None and delivery.retry:
+            raise NotifyFailed(f"photo digest for case {case_id} not sent yet")
 
     return {PHOTO_DIGEST: on_photo_digest}

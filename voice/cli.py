@@ -47,7 +47,7 @@ def _sms_job_handlers(store, notifier):
 
     settings = _settings()
     return photo_digest_handlers(store, notifier, secret=settings.secrets().server_secret,
-                                 public_base_url=settings.public_base_url, worker_numbers=settings.worker_numbers)
+                                 public_base_url=settings.public_base_url)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -23,12 +23,10 @@ logger = logging.getLogger(__name__)
 IDLE_POLL_S = 1.0  # a due job waits at most this long; a poll is one indexed query
 
 
-def job_handlers(store: Store, notifier: Notifier, *, secret: bytes, public_base_url: str,
-                 worker_numbers: tuple[str, ...]) -> dict[str, Handler]:
+def job_handlers(store: Store, notifier: Notifier, *, secret: bytes, public_base_url: str) -> dict[str, Handler]:
     """Every job kind the app runs: routing's (offers, escalation, follow-ups, purge) and sms's photo digest."""
     return {**handlers(store, notifier),
-            **photo_digest_handlers(store, notifier, secret=secret, public_base_url=public_base_url,
-                                    worker_numbers=worker_numbers)}
+            **photo_digest_handlers(store, notifier, secret=secret, public_base_url=public_base_url)}
 
 
 class JobLoop:

@@ -60,6 +60,24 @@ def _bound_websocket_buffers() -> None:
     ws_stream.WebsocketBuffer = BoundedWebsocketBuffer  # type: ignore[misc]
 
 
+def quiet_cut_connections() -> None:
+    """One log line, not a crash-like traceback, for each connection hypercorn cuts at shutdown.
+
+    Connections still open `graceful_timeout` after shutdown begins are cancelled. Python 3.11's stream
+    callback then asks the cancelled task for its exception and the loop prints a CancelledError traceback
+    ("Exception in callback StreamReaderProtocol.connection_made"), which reads like a crash at the end of
+    every demo that caught a connection still closing. Any other error keeps asyncio's own report.
+    """
+
+    def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        if isinstance(context.get("exception"), asyncio.CancelledError):
+            logger.warning("shutdown: a connection still open after the graceful timeout was closed")
+            return
+        loop.default_exception_handler(context)
+
+    asyncio.get_running_loop().set_exception_handler(handle)
+
+
 def run(main: Coroutine[Any, Any, Any]) -> Any:
     """Run the server's main coroutine on uvloop (hypercorn's `--worker-class uvloop`), or on asyncio's loop."""
     try:

@@ -191,8 +191,7 @@ class Services:
         services.recovery.start()  # a restart finishes the cases a killed process left behind
         if settings.jobs_in_serve:
             services.jobs = JobLoop(store, job_handlers(store, services.sender, secret=services.secret,
-                                                        public_base_url=services.link_base,
-                                                        worker_numbers=settings.worker_numbers))
+                                                        public_base_url=services.link_base))
             services.jobs.start()
         return services
 

@@ -15,7 +15,7 @@ from hypercorn.asyncio import serve as hypercorn_serve
 
 from routing.privacy import mask_phone
 from voice.app import create_app, start_services
-from voice.runtime import server_config
+from voice.runtime import quiet_cut_connections, server_config
 from voice.services import Services, sms_status_callback_url
 from voice.settings import ConfigError, Settings
 
@@ -46,6 +46,7 @@ async def serve(settings: Settings, sock: socket.socket) -> None:
     services = await start_services(app)
     host, port = sock.getsockname()[:2]
     logger.info("%s", describe(settings, services, f"http://{host}:{port}"))
+    quiet_cut_connections()
     await hypercorn_serve(app, server_config(f"fd://{sock.detach()}"))  # type: ignore[arg-type]
 
 

@@ -11,7 +11,7 @@ from routing.queue import accept, claim_next
 from routing.workers import add_worker
 from sms.media import MediaError, MediaFetcher
 from tests.support.fake_twilio import ACCOUNT_SID, AUTH_TOKEN
-from tests.support.sms_app import BASE, WORKERS, Phone, make_app, run_photo_digests
+from tests.support.sms_app import WORKERS, Phone, make_app, run_photo_digests
 
 NOW = 1_800_000_000
 PATIENT = "+2348031234567"
@@ -31,7 +31,10 @@ def fetcher(fake_twilio):
     return MediaFetcher(ACCOUNT_SID, AUTH_TOKEN, api_base_url=fake_twilio.url, timeout_s=2)
 
 
-async def test_mms_photo_with_text_is_attached_and_workers_told(store, tmp_path, fake_twilio, fetcher):
+async def test_mms_photo_with_text_is_attached_and_waits_on_the_case_when_nobody_holds_it(
+        store, tmp_path, fake_twilio, fetcher):
+    for n, number in enumerate(WORKERS):
+        await add_worker(store, phone=number, name=f"Worker {n}", on_duty=True)
     fake_twilio.media[MEDIA_PATH] = (jpeg_with_gps(), "image/jpeg")
     app = make_app(store, now=NOW, media=fetcher)
     async with app.test_app() as test_app:  # leaving waits for the background fetch
@@ -45,9 +48,10 @@ async def test_mms_photo_with_text_is_attached_and_workers_told(store, tmp_path,
     assert (photo.source, photo.width, photo.height, photo.content_type) == ("mms", 800, 600, "image/jpeg")
     assert not Image.open(io.BytesIO(store.photos.read(photo.path))).getexif()  # GPS gone
     assert fake_twilio.media_requests == [{"path": MEDIA_PATH, "auth": f"{ACCOUNT_SID}:{AUTH_TOKEN}"}]
-    await run_photo_digests(store, now=NOW)
-    notices = [m for m in await list_messages(store, case_id=case.id) if m.kind == "photo_notice"]
-    assert sorted(m.to for m in notices) == sorted(WORKERS) and all(f"{BASE}/cases/" in m.body for m in notices)
+    assert await run_photo_digests(store, now=NOW) == ["photo_digest"]
+    # no worker holds the case yet: no on-duty number is texted; the photo is on the case for whoever takes it
+    assert [m.to for m in await list_messages(store) if m.kind == "photo_notice"] == []
+    assert len(await list_photos(store, case.id)) == 1
 
 
 async def test_whatsapp_photo_alone_joins_the_open_case_and_tells_its_worker(store, tmp_path, fake_twilio, fetcher):

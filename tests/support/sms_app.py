@@ -78,7 +78,7 @@ async def run_photo_digests(store, sender=None, *, now: float) -> list[str]:
     sender = sender or OutboxSender(store)
     try:
         jobs = {**handlers(store, sender), **photo_digest_handlers(
-            store, sender, secret=SECRET, public_base_url=BASE, worker_numbers=WORKERS, clock=lambda: now)}
+            store, sender, secret=SECRET, public_base_url=BASE, clock=lambda: now)}
         ran = []
         while (job := await run_once(store, jobs, "test-worker")) is not None:
             ran.append(job.kind)

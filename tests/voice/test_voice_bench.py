@@ -34,8 +34,8 @@ def one_scenario(tmp_path_factory) -> tuple[Path, int]:
 
 
 @pytest.fixture(scope="module")
-def reports(one_scenario) -> dict[str, dict]:
-    """Both benches on the one-call scenario, run side by side: each call takes its real time."""
+def runs(one_scenario) -> dict[str, tuple[dict, str]]:
+    """Both benches on the one-call scenario, run side by side (each call takes its real time): (report, stderr)."""
     scenarios = str(one_scenario[0])
     commands = {
         "load": ["load", "--calls", "2", "--stt", "stub-remote", "--scenarios", scenarios],
@@ -48,8 +48,23 @@ def reports(one_scenario) -> dict[str, dict]:
     for name, process in running.items():
         stdout, stderr = process.communicate(timeout=600)
         assert process.returncode == 0, stderr[-3000:]
-        out[name] = json.loads(stdout.strip().splitlines()[-1])
+        out[name] = (json.loads(stdout), stderr)  # --json: stdout is the report and nothing else
     return out
+
+
+@pytest.fixture(scope="module")
+def reports(runs) -> dict[str, dict]:
+    return {name: report for name, (report, _) in runs.items()}
+
+
+def test_bench_load_and_latency_say_each_step_on_stderr(runs):
+    """Minutes of work are not silent: a line per step on stderr, while stdout holds only the JSON report."""
+    load, latency = runs["load"][1], runs["latency"][1]
+    for step in ("starting the stub transcription server", "starting the server (stub-remote STT)",
+                 "warming the server: one call per scenario (1)", "2 calls running (real time)", "collecting the server's figures"):
+        assert step in load
+    for step in ("starting the server", "[1/1] calling as black-roadside", "stopping the server"):
+        assert step in latency
 
 
 def test_bench_load_reports_frames_cpu_latency_and_no_lost_case(one_scenario, reports):
@@ -81,7 +96,8 @@ def test_bench_floor_reports_the_receiving_servers_share_of_a_core(loop):
     done = subprocess.run([sys.executable, "-m", "voice.cli", "bench", "floor", "--calls", "20", "--seconds", "2",
                            "--loop", loop, "--json"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-3000:]
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = json.loads(done.stdout)  # the report alone on stdout; the step on stderr
+    assert "20 receive-only callers for 2 s" in done.stderr
     assert (report["calls"], report["messages_per_s"], report["loop"]) == (20, 1000, loop)
     assert 0 < report["server_core_share"] < 1  # 1000 messages a second cost something, and far less than a core
 
@@ -102,7 +118,10 @@ def test_bench_photos_reports_the_servers_memory():
     done = subprocess.run([sys.executable, "-m", "voice.cli", "bench", "photos", "--photos", "3", "--concurrency", "2",
                            "--size", "640x480", "--json"], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = json.loads(done.stdout)  # the report alone on stdout; the steps on stderr
+    assert [line for line in done.stderr.splitlines() if line.endswith("...")] == [
+        "starting the server...", "opening 1 case(s)...", "uploading 3 photos, 2 at a time...",
+        "collecting the server's memory figures..."]
     assert (report["photos"], report["statuses"]) == (3, {"200": 3})
     assert 0 < report["rss_before_mb"] <= report["rss_peak_mb"] <= report["vm_hwm_mb"]
     assert report["rss_after_mb"] > 0

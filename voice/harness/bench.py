@@ -9,7 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from voice.harness import EXAMPLES
+from voice.harness import EXAMPLES, progress
 
 LATENCY_STAGES = ("endpointing", "stt", "correction", "dialogue", "tts")
 
@@ -31,10 +31,13 @@ def cmd_latency(args: argparse.Namespace) -> int:
         voice = default_voice(args.voice)
         with tempfile.TemporaryDirectory(prefix="triage-bench-") as tmp:
             settings = Settings(_env_file=None, data_dir=Path(tmp), database_url="")
+            progress("starting the server (loads Whisper and the voices)...")
             async with serve_in_process(settings) as (base, services):
-                for scenario in picked:
+                for n, scenario in enumerate(picked, 1):
+                    progress(f"[{n}/{len(picked)}] calling as {scenario.get('id') or 'caller'} (real time)...")
                     trace = await simulate_call(scenario, base, voice, speed=1.0)
                     await asyncio.wait_for(call_ended(services, trace.call_sid).wait(), timeout=60)
+                progress("stopping the server...")
                 return watch(services).latency
 
     log = run(main())  # the loop `triage serve` runs on
@@ -65,6 +68,7 @@ def cmd_floor(args: argparse.Namespace) -> int:
     """hypercorn's own cost of receiving N calls' media messages (see voice/harness/floor.py)."""
     from voice.harness.floor import run_floor
 
+    progress(f"{args.calls} receive-only callers for {args.seconds:g} s...")
     out = run_floor(calls=args.calls, seconds=args.seconds, loop=args.loop)
     print(json.dumps(out) if args.json else json.dumps(out, indent=2))
     return 0

@@ -24,7 +24,7 @@ from voice.app import create_app
 from voice.call_ends import CallEnds
 from voice.events import CallEvent, CallEvents, CallEventType
 from voice.harness.percentiles import percentiles_ms
-from voice.runtime import server_config
+from voice.runtime import quiet_cut_connections, server_config
 from voice.devresults import DEV_RESULTS_PATH, stored_result
 from voice.services import Services
 from voice.settings import Settings
@@ -100,6 +100,7 @@ async def serve_in_process(settings: Settings) -> AsyncIterator[tuple[str, Servi
     config = server_config(f"127.0.0.1:{port}")
     config.graceful_timeout = 5
     shutdown = asyncio.Event()
+    quiet_cut_connections()
     task = asyncio.create_task(serve(app, config, shutdown_trigger=shutdown.wait))  # type: ignore[arg-type]
     base = f"http://127.0.0.1:{port}"
     try:

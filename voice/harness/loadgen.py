@@ -29,6 +29,7 @@ from pathlib import Path
 from intake.scenarios import KEYPAD_PREFIX
 from routing.errors import StoreUnavailable
 from voice.codec import FRAME_BYTES, FRAME_MS, frames, ulaw_to_pcm16
+from voice.harness import progress
 from voice.harness.percentiles import percentiles_ms
 from voice.runtime import run
 from voice.settings import Settings
@@ -300,10 +301,13 @@ async def _callers(base: str, scenarios: list[dict], calls: int, duration_s: flo
     from voice.harness.simulator import default_voice, simulate_call
 
     voice = default_voice(voice_name)
+    progress("rendering the callers' answers...")
     for text in answer_texts(scenarios):  # the callers' voices, rendered before the clock starts
         await voice.speak(text)
+    progress(f"warming the server: one call per scenario ({len(scenarios)})...")
     await asyncio.gather(*(simulate_call(s, base, voice, speed=WARMUP_SPEED) for s in scenarios))
     on_begin()
+    progress(f"{calls} calls running" + (f" for {duration_s:g} s" if duration_s else "") + " (real time)...")
     ramp_s = min(MAX_RAMP_S, calls * RAMP_S_PER_CALL)
     started = time.monotonic()
     traces = []
@@ -336,12 +340,14 @@ def run_load(scenarios: list[dict], *, calls: int, stt: str, duration_s: float |
         try:
             extra: dict = {"stt_backend": "local", "tts_backend": "espeak-ng"}
             if stt == "stub-remote":
+                progress("starting the stub transcription server...")
                 stub = _spawn(_stub_main, "stub-stt", answer_texts(scenarios), voice, stub_delay_s)
                 children.append(stub)
                 port = stub.receive(PROCESS_START_TIMEOUT_S)
                 extra = {**extra, "stt_backend": "openai", "openai_api_key": "stub-key",
                          "openai_base_url": f"http://127.0.0.1:{port}/v1"}
             settings = Settings(_env_file=None, data_dir=Path(tmp), database_url=database_url, **extra)
+            progress(f"starting the server ({stt} STT)...")
             server = _spawn(_server_main, "server", settings)
             children.append(server)
             base = server.receive(PROCESS_START_TIMEOUT_S)
@@ -351,6 +357,7 @@ def run_load(scenarios: list[dict], *, calls: int, stt: str, duration_s: float |
                 traces = await asyncio.wait_for(
                     _callers(base, scenarios, calls, duration_s, voice, lambda: server.conn.send("begin")),
                     timeout=limit_s)
+                progress("collecting: checking every call's case was kept...")
                 store = await open_store(settings)
                 try:
                     lost = sum(await asyncio.gather(*(_case_lost(store, t) for t in traces)))
@@ -359,6 +366,7 @@ def run_load(scenarios: list[dict], *, calls: int, stt: str, duration_s: float |
                 return traces, lost
 
             traces, lost = asyncio.run(main())
+            progress("collecting the server's figures...")
             server.conn.send("report")
             figures = server.receive(60)
         finally:

@@ -24,6 +24,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from voice.harness import progress
+
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_S = 0.02
 SETTLE_S = 5.0  # after the last upload, before "after" is read
@@ -177,18 +179,22 @@ def run_photo_bench(*, photos: int, concurrency: int, size: tuple[int, int], mod
         log = open(data_dir / "server.log", "wb")
         server = subprocess.Popen([sys.executable, "-m", "voice.cli", "serve", "--host", "127.0.0.1",
                                    "--port", str(port)], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        progress("starting the server...")
         try:
             _wait_healthy(base, server)
             cases = -(-photos // per_case)
+            progress(f"opening {cases} case(s)...")
             links = asyncio.run(_open_cases(data_dir, cases, base))
             urls = [links[i // per_case] for i in range(photos)]
             time.sleep(1.0)
             before_kb = _status_kb(server.pid, "VmRSS")
             sampler = RssSampler(server.pid)
             sampler.start()
+            progress(f"uploading {photos} photos, {concurrency} at a time...")
             started = time.monotonic()
             outcome = asyncio.run(_upload_all(urls, pngs, concurrency))
             seconds = time.monotonic() - started
+            progress("collecting the server's memory figures...")
             time.sleep(SETTLE_S)
             sampler.stop()
             after_kb = _status_kb(server.pid, "VmRSS")
