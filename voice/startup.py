@@ -60,9 +60,9 @@ def describe(settings: Settings, services: Services, listening: str) -> str:
         ("SMS", _sms(settings)),
         ("webhooks", "signed (TWILIO_AUTH_TOKEN): unsigned requests get 403" if settings.webhooks_signed
          else "unsigned: anyone who reaches this server can post as Twilio (set TWILIO_AUTH_TOKEN)"),
-        ("job loop", _jobs(settings, services)),
+        ("job loop", _jobs(services)),
         ("public URL", settings.public_base_url
-         or "unset: stream URLs use each request's host; SMS carry no links, Twilio sends no delivery reports"),
+         or "unset: stream URLs and SMS links use each request's host; Twilio sends no delivery reports"),
     ]
     width = max(len(name) for name, _ in rows)
     return "\n".join([f"triageline serving ({settings.environment}):"]
@@ -91,8 +91,7 @@ def _sms(settings: Settings) -> str:
     return f"outbox: texts wait in the database, nothing is sent (`triage outbox`; {', '.join(missing)} unset)"
 
 
-def _jobs(settings: Settings, services: Services) -> str:
-    loop = getattr(services, "jobs", None)  # the in-process job loop (JOBS_IN_SERVE), where this build has one
-    if loop is not None:
+def _jobs(services: Services) -> str:
+    if services.jobs is not None:  # the in-process job loop (JOBS_IN_SERVE)
         return "on: this process runs the queue's jobs (offers, escalations, follow-ups)"
     return "off: run `triage worker` beside it, or offers, escalations and follow-ups never happen"
