@@ -32,7 +32,8 @@ MakeNotifier = Callable[[Store], Notifier]
 MakeHandlers = Callable[[Store, Notifier], Mapping[str, Handler]]  # job kinds another package sends (sms's digest)
 
 
-def _runner(open_store: OpenStore, body: Callable[[Store, argparse.Namespace], Awaitable[int]]):
+def store_command(open_store: OpenStore, body: Callable[[Store, argparse.Namespace], Awaitable[int]]):
+    """An argparse handler that runs `body` on an opened store, closes it, and prints a routing error as one line."""
     def run(args: argparse.Namespace) -> int:
         async def main() -> int:
             store = await open_store()
@@ -59,10 +60,10 @@ def register(subparsers, open_store: OpenStore, *, make_notifier: MakeNotifier |
     `more_handlers` adds the job kinds the app's other packages send (sms's photo digest)."""
     db = subparsers.add_parser("db", help="database schema").add_subparsers(dest="db_command", required=True)
     upgrade = db.add_parser("upgrade", help="bring the schema to the latest migration")
-    upgrade.set_defaults(func=_runner(open_store, _db_upgrade))
+    upgrade.set_defaults(func=store_command(open_store, _db_upgrade))
     reencrypt = db.add_parser("reencrypt", help="rewrite every PHI column and photo file under the newest PHI_KEY "
                                                 "(key rotation; also encrypts photos stored before encryption)")
-    reencrypt.set_defaults(func=_runner(open_store, _db_reencrypt))
+    reencrypt.set_defaults(func=store_command(open_store, _db_reencrypt))
 
     workers = subparsers.add_parser("workers", help="health workers").add_subparsers(dest="workers_command",
                                                                                      required=True)
@@ -73,26 +74,26 @@ def register(subparsers, open_store: OpenStore, *, make_notifier: MakeNotifier |
     add.add_argument("--languages", type=_csv_list, default=[])
     add.add_argument("--skills", type=_csv_list, default=[])
     add.add_argument("--on-duty", action="store_true")
-    add.set_defaults(func=_runner(open_store, _workers_add))
+    add.set_defaults(func=store_command(open_store, _workers_add))
     lst = workers.add_parser("list", help="list active workers")
     lst.add_argument("--on-duty", action="store_true")
     lst.add_argument("--json", action="store_true")
-    lst.set_defaults(func=_runner(open_store, _workers_list))
+    lst.set_defaults(func=store_command(open_store, _workers_list))
     rm = workers.add_parser("remove", help="deactivate a worker")
     rm.add_argument("phone")
-    rm.set_defaults(func=_runner(open_store, _workers_remove))
+    rm.set_defaults(func=store_command(open_store, _workers_remove))
     duty = workers.add_parser("duty", help="put a worker on or off duty")
     duty.add_argument("phone")
     duty.add_argument("state", choices=["on", "off"])
-    duty.set_defaults(func=_runner(open_store, _workers_duty))
+    duty.set_defaults(func=store_command(open_store, _workers_duty))
     imp = workers.add_parser("import", help="import workers from CSV (phone,name,country,languages,skills,on_duty)")
     imp.add_argument("csv", type=Path)
-    imp.set_defaults(func=_runner(open_store, _workers_import))
+    imp.set_defaults(func=store_command(open_store, _workers_import))
 
     worker = subparsers.add_parser("worker", help="run scheduled jobs (offers, escalations, follow-ups, purge)")
     worker.add_argument("--name", default=f"{socket.gethostname()}:{os.getpid()}")
     worker.add_argument("--idle", type=float, default=1.0, help="seconds between polls when idle")
-    worker.set_defaults(func=_runner(open_store, lambda store, args: _worker(store, args, make_notifier,
+    worker.set_defaults(func=store_command(open_store, lambda store, args: _worker(store, args, make_notifier,
                                                                               more_handlers)))
 
 
@@ -102,7 +103,7 @@ def register_bench(bench_subparsers, open_store: OpenStore) -> None:
     queue.add_argument("--cases", type=int, default=10000)
     queue.add_argument("--workers", type=int, default=8)
     queue.add_argument("--json", action="store_true")
-    queue.set_defaults(func=_runner(open_store, _bench_queue))
+    queue.set_defaults(func=store_command(open_store, _bench_queue))
 
 
 async def _db_upgrade(store: Store, args) -> int:

@@ -7,11 +7,10 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import re
 import socket
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
@@ -19,10 +18,10 @@ from sqlalchemy import select
 from routing.jobs import Handler, JobStatus, run_once
 from routing.models import Case, Job
 from routing.notify import Notifier, RecordingNotifier
+from routing.cli import OpenStore, store_command
 from routing.store import Store
 from routing.tasks import handlers
 
-OpenStore = Callable[[], Awaitable[Store]]
 MakeNotifier = Callable[[Store], Notifier]
 MakeHandlers = Callable[[Store, Notifier], Mapping[str, Handler]]
 RELATIVE = re.compile(r"^\+(?P<n>\d+)\s*(?P<unit>[mhd])$")
@@ -49,25 +48,11 @@ def register(subparsers, open_store: OpenStore, *, make_notifier: MakeNotifier |
     lst = sub.add_parser("list", help="jobs waiting to run (and running), soonest first")
     lst.add_argument("--all", action="store_true", help="also jobs done and failed")
     lst.add_argument("--json", action="store_true", help="one JSON object per job")
-    lst.set_defaults(func=_run(open_store, _list))
+    lst.set_defaults(func=store_command(open_store, _list))
     due = sub.add_parser("run-due", help="run every job that would be due at --at (as if it were that time)")
     due.add_argument("--at", type=at_time, required=True, help="ISO time, or +25h / +2d / +30m from now")
     due.add_argument("--name", default=f"run-due:{socket.gethostname()}")
-    due.set_defaults(func=_run(open_store, lambda store, args: _run_due(store, args, make_notifier, more_handlers)))
-
-
-def _run(open_store: OpenStore, body):
-    def run(args: argparse.Namespace) -> int:
-        async def main() -> int:
-            store = await open_store()
-            try:
-                return await body(store, args)
-            finally:
-                await store.close()
-
-        return asyncio.run(main())
-
-    return run
+    due.set_defaults(func=store_command(open_store, lambda store, args: _run_due(store, args, make_notifier, more_handlers)))
 
 
 async def scheduled(store: Store, *, include_finished: bool = False) -> list[dict]:

@@ -7,14 +7,12 @@ write one audit line per case read, as actor `cli:<login>`, like a case page ope
 from __future__ import annotations
 
 import argparse
-import asyncio
 import csv
 import getpass
 import io
 import json
 import re
 import sys
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
@@ -23,10 +21,10 @@ from routing.outbox import list_messages
 from routing.lifecycle import Status
 from routing.models import Case
 from routing.queue import case_id_for_reference
+from routing.cli import OpenStore, store_command
 from routing.store import Store
 from routing.views import CaseView
 
-OpenStore = Callable[[], Awaitable[Store]]
 RELATIVE = re.compile(r"^(?P<n>\d+)\s*(?P<unit>[mhd])$")
 UNITS = {"m": "minutes", "h": "hours", "d": "days"}
 CSV_FIELDS = ("reference", "created_at", "status", "channel", "country", "category", "urgency", "why",
@@ -40,16 +38,16 @@ def register(subparsers, open_store: OpenStore) -> None:
     lst = sub.add_parser("list", help="cases, newest first (no PHI)")
     _filters(lst)
     lst.add_argument("--json", action="store_true", help="one JSON object per case")
-    lst.set_defaults(func=_run(open_store, _list))
+    lst.set_defaults(func=store_command(open_store, _list))
     show = sub.add_parser("show", help="one case, decrypted: triage, transcript, messages, timeline (audited)")
     show.add_argument("reference", help="the case reference, e.g. TL-7K3QX9")
     show.add_argument("--json", action="store_true")
-    show.set_defaults(func=_run(open_store, _show))
+    show.set_defaults(func=store_command(open_store, _show))
     export = sub.add_parser("export", help="cases as CSV or a FHIR R4 Bundle, decrypted (audited)")
     export.add_argument("--format", choices=("csv", "fhir"), required=True)
     _filters(export)
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
-    export.set_defaults(func=_run(open_store, _export))
+    export.set_defaults(func=store_command(open_store, _export))
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
@@ -69,20 +67,6 @@ def since_time(value: str, *, now: datetime | None = None) -> datetime:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed
-
-
-def _run(open_store: OpenStore, body: Callable[[Store, argparse.Namespace], Awaitable[int]]):
-    def run(args: argparse.Namespace) -> int:
-        async def main() -> int:
-            store = await open_store()
-            try:
-                return await body(store, args)
-            finally:
-                await store.close()
-
-        return asyncio.run(main())
-
-    return run
 
 
 def _actor() -> str:
