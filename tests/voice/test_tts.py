@@ -89,10 +89,11 @@ async def test_a_failing_neural_voice_hands_over_to_espeak_ng_once(tmp_path, cap
 
 
 def test_numbers_to_dial_and_case_references_are_read_one_by_one():
-    assert spoken_form("Hang up and call 112 now.") == "Hang up and call one, one, two, now."
-    assert spoken_form("call 000.") == "call zero, zero, zero."
-    assert spoken_form("Call 15 now") == "Call one, five, now"  # a two-digit number to dial too
-    assert spoken_form("999 for the police") == "nine, nine, nine, for the police"
+    assert spoken_form("Hang up and call 112 now.") == "Hang up and call, one, one, two now."
+    assert spoken_form("call 000.") == "call, zero, zero, zero."
+    assert spoken_form("Call 15 now") == "Call, one, five now"  # a two-digit number to dial too
+    assert spoken_form("Call 998 now. 999 for the police") == "Call, nine, nine, eight now. Nine, nine, nine for the police"
+    assert spoken_form("112 also works") == "One, one, two also works"
     assert spoken_form("Your reference is TL-7K3QX9.") == "Your reference is T, L, seven, K, three, Q, X, nine."
     # Counts, durations and keypad digits stay numbers.
     same = "I will time 15 seconds. Push 30 times. Press 1 for yes, or 2 for no. On a scale of 1 to 10."
