@@ -166,7 +166,7 @@ PROMPTS: dict[str, Prompt] = {
         AnswerKind.YES_NO,
         voice=(
             "Press firmly on one of {own} fingernails for 2 seconds, then let go. "
-            "Does the pink colour come back within 2 seconds?"
+            "Now, does the pink colour come back within 2 seconds?"
         ),
         reask="When you let go of the fingernail, does it turn pink again quickly, in 2 seconds or less?",
         text=(
