@@ -60,6 +60,7 @@ from intake.understanding import (
     agonal,
     asr_loop,
     choice_digits,
+    names_an_adult,
     names_someone_else,
     normalize,
     parse_avpu,
@@ -271,7 +272,10 @@ class Dialogue:
         age = self._result.age_years
         if age is not None:
             return age < CHILD_SIGNS_MAX_AGE_YEARS
-        return True if self._jump else None
+        if self._jump:
+            return True
+        # Before the age: a patient named as a grandmother or a husband does not get the IMCI child signs.
+        return False if any(step == "who" and names_an_adult(t) for step, t in self._transcript) else None
 
     def _new_red_flags(self, text: str) -> list[str]:
         context = " . ".join(t for _, t in self._transcript[:-1])
