@@ -15,6 +15,7 @@ from intake.models import Reply
 from voice.case_writer import TurnRecord
 from voice.events import CallEventType
 from voice.listening import HeardTurn
+from voice.recovery import open_question
 from voice.transcribing import Transcription
 
 if TYPE_CHECKING:
@@ -63,6 +64,17 @@ async def answer_turn(services: "Services", transcription: Transcription, dialog
     stages["dialogue"] = (time.perf_counter() - t2) * 1000 - stages.get("llm_flags", 0.0)
     emit(CallEventType.DIALOGUE_END, awaiting=reply.awaiting)
     return reply
+
+
+def said_again(dialogue: Dialogue, failed: Reply | None = None) -> Reply:
+    """After a failed turn, what the caller may not have heard, without counting it as an answer.
+
+    The open question (in other words), whether or not the failed turn moved the dialogue on; once the
+    dialogue is over, its final words again (they carry the emergency number).
+    """
+    if dialogue.finished:
+        return failed if failed is not None and failed.finished else dialogue.answer("")
+    return open_question(dialogue)
 
 
 def _may_describe_a_sign(record: TurnRecord) -> bool:

@@ -39,6 +39,11 @@ class CaseServices(Protocol):
     async def notify_case(self, case_id: int) -> None: ...
 
 
+def ending_state(dialogue: Dialogue, *, hung_up: bool) -> CallState:
+    """How a live stream's call ended: the dialogue done, the caller gone, or the line lost."""
+    return CallState.COMPLETED if dialogue.finished else CallState.HUNG_UP if hung_up else CallState.DROPPED
+
+
 async def finish_case(services: CaseServices, writer: CaseWriter, dialogue: Dialogue, *, status: CallState,
                       save_state: bool = True) -> None:
     """Final triage from the whole dialogue, stored with the waiting turns; the call closed as `status`; summaries.
