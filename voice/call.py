@@ -15,7 +15,7 @@ from intake.models import Reply
 from routing.privacy import mask_phone
 
 from voice.answering import FAILED_TURN_SOURCE, answer_turn, said_again
-from voice.case_writer import CaseWriter, TurnRecord
+from voice.case_writer import CaseWriter, KeptTurn
 from voice.events import CallEventType
 from voice.finishing import ending_state, finish_case
 from voice.listening import DRAIN_TIMEOUT_S, HeardTurn, Listening
@@ -43,7 +43,7 @@ class CallSession:
         self.listening = Listening(services.new_endpointer(), self.playback, is_open=self._takes_answers,
                                    on_pause=self.transcription.start_early)
         self.writer = CaseWriter(services.store, call_sid="")
-        self.records: list[TurnRecord] = []
+        self.kept: list[KeptTurn] = []
         self.done = asyncio.Event()  # the dialogue finished and its last words were played
         self._responder: asyncio.Task | None = None
         self._handed_off = False  # another stream, or the deferred finish, makes the case whole
@@ -114,24 +114,24 @@ class CallSession:
         if dialogue.finished:
             return
         self._emit(CallEventType.TURN_HEARD, kind=turn.kind)
-        record = TurnRecord(dialogue.awaiting, "", "", turn.kind, None, {})
+        kept = KeptTurn(dialogue.awaiting, "", "", turn.kind, None, {})
         try:
-            reply = await answer_turn(self.services, self.transcription, dialogue, turn, record,
+            reply = await answer_turn(self.services, self.transcription, dialogue, turn, kept,
                                       call_sid=self.call_sid, emit=self._emit)
         except Exception:
-            if record.raw_text:  # heard, but the dialogue never took it: kept, marked so
-                record.source = FAILED_TURN_SOURCE
-                self._keep(record)
+            if kept.raw_text:  # heard, but the dialogue never took it: kept, marked so
+                kept.source = FAILED_TURN_SOURCE
+                self._keep(kept)
             raise
         speech_end = turn.speech_end_wall if turn.kind == "speech" else None
         try:
-            record.latency_ms = await self._play(reply, speech_end_wall=speech_end, stages=record.stages_ms)
+            kept.latency_ms = await self._play(reply, speech_end_wall=speech_end, stages=kept.stages_ms)
         except Exception:
             # The dialogue has moved on: its open question is the one the caller has not heard.
-            logger.exception("call %s: reply to %s not sent", self.call_sid, record.prompt_id)
+            logger.exception("call %s: reply to %s not sent", self.call_sid, kept.prompt_id)
             await self._ask_again(reply)
         finally:
-            self._keep(record)
+            self._keep(kept)
 
     async def _ask_again(self, failed: Reply | None = None) -> None:
         """After a failed turn, say what the caller may not have heard, without counting it as an answer."""
@@ -152,11 +152,11 @@ class CallSession:
         self._emit(CallEventType.PLAY_END, latency_ms=latency_ms, stages_ms=dict(stages or {}))
         return latency_ms
 
-    def _keep(self, record: TurnRecord) -> None:
+    def _keep(self, kept: KeptTurn) -> None:
         """Every turn heard goes to the case, answered or not: the transcript is the record of the call."""
-        self.records.append(record)
-        self.writer.keep(record)
-        self._emit(CallEventType.TURN_END, prompt_id=record.prompt_id, source=record.source)
+        self.kept.append(kept)
+        self.writer.keep(kept)
+        self._emit(CallEventType.TURN_END, prompt_id=kept.prompt_id, source=kept.source)
 
     async def finish(self, *, hung_up: bool) -> None:
         """The stream ended: let the last turn finish, then leave the case to a new stream or finish it."""
