@@ -1,4 +1,5 @@
-"""A call whose stream dropped goes on in a new stream: the old stream leaves the case, the new one takes it over.
+"""Which stream owns a call's case: the first stream opens it; a call whose stream dropped goes on in a new
+stream, the old stream leaving the case and the new one taking it over.
 
 Twilio reopens the stream through after-stream (voice/web.py); the database decides which stream owns the
 call, so a slow old stream and a fast new one never both write it. What waits for no new stream is finished
