@@ -36,7 +36,6 @@ class CallSession:
     def __init__(self, services: "Services", send: Callable[[str], Awaitable[None]]) -> None:
         self.services = services
         self.stream_sid = self.call_sid = ""
-        self.case_id: int | None = None
         self.dialogue: Dialogue | None = None
         self.playback = Playback(send, services.prompt_audio, turn_number=lambda: self.writer.seq)
         self.transcription = Transcription(services.transcribe, self.playback)
@@ -59,7 +58,6 @@ class CallSession:
         self.playback.stream_sid = self.writer.stream_sid = self.stream_sid
         self.playback.call_sid = self.writer.call_sid = self.call_sid
         opened = await open_case(self.services.store, self.writer, caller=caller, hold=self.playback.hold)
-        self.case_id = self.writer.case_id
         if opened is None:
             self._handed_off = True
             self.done.set()  # nothing to resume: close, and after-stream gives the way out
@@ -67,8 +65,8 @@ class CallSession:
         self.dialogue, opening, resumed = opened
         self.services.metrics.active_calls.inc()
         logger.info("call %s from %s %s, case %s", self.call_sid, mask_phone(caller),
-                    "resumed" if resumed else "started", self.case_id)
-        self._emit(CallEventType.CALL_START, case_id=self.case_id, resumed=resumed)
+                    "resumed" if resumed else "started", self.writer.case_id)
+        self._emit(CallEventType.CALL_START, case_id=self.writer.case_id, resumed=resumed)
         self._responder = asyncio.create_task(self._respond_forever(), name=f"responder-{self.call_sid}")
         self.writer.dialogue = self.dialogue
         self.writer.start()
@@ -94,6 +92,7 @@ class CallSession:
                 self.done.set()
 
     async def _respond_forever(self) -> None:
+        """Answer the heard turns one at a time, in order; a failed turn never leaves the caller in silence."""
         while True:
             turn = await self.listening.next_turn()
             try:
@@ -101,7 +100,6 @@ class CallSession:
             except asyncio.CancelledError:
                 raise
             except Exception:
-                # Never leave the caller in silence: log, and ask the open question again.
                 logger.exception("call %s: turn failed", self.call_sid)
                 await self._ask_again()
             finally:
@@ -166,7 +164,7 @@ class CallSession:
         try:
             if not self._handed_off and may_resume(self.services, self.dialogue, hung_up=hung_up):
                 self._handed_off = await leave_for_new_stream(self.services, self.writer)
-            if not self._handed_off and self.case_id is not None and self.dialogue is not None:
+            if not self._handed_off and self.dialogue is not None:
                 self._emit(CallEventType.FINISH_START)
                 status = ending_state(self.dialogue, hung_up=hung_up)
                 await finish_case(self.services, self.writer, self.dialogue, status=status)
