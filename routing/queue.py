@@ -139,6 +139,27 @@ async def offer(store: Store, case_id: int) -> Claim | None:
     return await store.write("offer", op)
 
 
+async def assign_to(store: Store, case_id: int, worker_id: int, *, actor: str) -> Claim:
+    """A coordinator offers a queued case to one worker, who answers ACCEPT or PASS as to any offer."""
+
+    async def op(s: AsyncSession) -> Claim:
+        case = await store.locked_case(s, case_id)
+        worker = await s.get(HealthWorker, worker_id)
+        if worker is None or not worker.active:
+            raise NotFound(f"no active worker {worker_id}", code="worker-not-found")
+        if case.status not in QUEUED:
+            raise QueueError(f"case {case.reference} is {case.status}, not waiting in the queue", code="not-queued")
+        if (await s.execute(select(Case.id).where(Case.id == case_id, _eligible(worker)))).first() is None:
+            raise QueueError(f"worker {worker_id} may not take case {case.reference}", code="not-eligible")
+        assignment_id = await _assign(store, s, case, worker, actor=actor)
+        now = store.now()
+        await schedule(s, "notify", {"case_id": case_id, "audience": "worker", "worker_id": worker.id,
+                                     "kind": MessageKind.CASE_OFFER}, run_at=now, now=now)
+        return Claim(case.id, case.reference, assignment_id, worker.id, case.priority_base)
+
+    return await store.write("assign_to", op)
+
+
 async def _open_assignment(s: AsyncSession, case_id: int, worker_id: int, status: str) -> Assignment:
     found = (await s.execute(select(Assignment).where(Assignment.case_id == case_id,
                                                       Assignment.worker_id == worker_id,
