@@ -42,8 +42,11 @@ async def resolve(store: Store, case_id: int, *, actor: str, note: str = "") -> 
 
     async def op(s: AsyncSession) -> None:
         case = await store.locked_case(s, case_id)
-        allowed = ALLOWED[Status(case.status)]
         now = store.now()
+        if case.status == Status.ASSIGNED:  # offered, not yet accepted: the offer is withdrawn first
+            await _end_offers(s, case_id, now, to=Offer.DONE)
+            await store.move(s, case, Status.PENDING, actor=actor, detail="offer withdrawn by a coordinator")
+        allowed = ALLOWED[Status(case.status)]
         if Status.RESOLVED in allowed:
             await _end_offers(s, case_id, now, to=Offer.DONE)
             await store.move(s, case, Status.RESOLVED, actor=actor, detail="note given" if note else "")

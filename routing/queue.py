@@ -67,14 +67,20 @@ def _score(worker: HealthWorker, now_s: int):
             + when((Case.skill.in_(list(worker.skills or [])), SKILL_POINTS), else_=0))
 
 
-def _eligible(worker: HealthWorker):
-    """Legal first: routable country, and the worker licensed there (unless the country needs no local licence)."""
+def _eligible(worker: HealthWorker, *, again: bool = False):
+    """Legal first: routable country, and the worker licensed there (unless the country needs no local licence).
+
+    A case the worker passed on or let time out is not offered to them again, unless `again` (a coordinator's
+    choice of worker).
+    """
+    legal = and_(Case.status.in_([s.value for s in QUEUED]), Case.region.in_(sorted(routable_regions())),
+                 or_(Case.region == worker.country, Case.region.in_(sorted(open_regions()))))
+    if again:
+        return legal
     # uncorrelated: evaluated once per claim (a hashed set), not once per candidate row
     turned_down = select(Assignment.case_id).where(Assignment.worker_id == worker.id,
                                                    Assignment.status.in_([Offer.DECLINED, Offer.TIMED_OUT]))
-    return and_(Case.status.in_([s.value for s in QUEUED]), Case.region.in_(sorted(routable_regions())),
-                or_(Case.region == worker.country, Case.region.in_(sorted(open_regions()))),
-                Case.id.not_in(turned_down))
+    return and_(legal, Case.id.not_in(turned_down))
 
 
 async def _assign(store: Store, s: AsyncSession, case: Case, worker: HealthWorker, actor: str) -> int:
@@ -149,7 +155,7 @@ async def assign_to(store: Store, case_id: int, worker_id: int, *, actor: str) -
             raise NotFound(f"no active worker {worker_id}", code="worker-not-found")
         if case.status not in QUEUED:
             raise QueueError(f"case {case.reference} is {case.status}, not waiting in the queue", code="not-queued")
-        if (await s.execute(select(Case.id).where(Case.id == case_id, _eligible(worker)))).first() is None:
+        if (await s.execute(select(Case.id).where(Case.id == case_id, _eligible(worker, again=True)))).first() is None:
             raise QueueError(f"worker {worker_id} may not take case {case.reference}", code="not-eligible")
         assignment_id = await _assign(store, s, case, worker, actor=actor)
         now = store.now()

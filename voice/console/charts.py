@@ -10,7 +10,8 @@ from datetime import datetime, timedelta
 
 from markupsafe import Markup, escape
 
-WIDTH, HEIGHT, PAD = 640, 200, 28
+WIDTH, HEIGHT, PAD = 640, 220, 28
+TOP = 44  # room above the columns for the key
 COLOURS = ("#1f4e9c", "#a34700", "#2e6b30", "#7a1f7a", "#555555")  # each 4.5:1 or more on white
 CATEGORY_COLOURS = {"RED": "#b00020", "YELLOW": "#8a6d00", "GREEN": "#2e6b30", "BLACK": "#222222"}
 
@@ -45,8 +46,8 @@ def percentile(values: list[float], p: float) -> float | None:
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
-def columns(title: str, series: dict[str, list[int]], labels: list[str], *, every: int = 1) -> Markup:
-    """Grouped columns, one group per label; `every`: label only every n-th group."""
+def columns(title: str, series: dict[str, list[int]], labels: list[str]) -> Markup:
+    """Grouped columns, one group per label (an empty label is not written); a key when there are two series."""
     groups = len(labels)
     top = max([1] + [v for values in series.values() for v in values])
     step = (WIDTH - 2 * PAD) / max(1, groups)
@@ -54,16 +55,16 @@ def columns(title: str, series: dict[str, list[int]], labels: list[str], *, ever
     parts = [_axis(top)]
     for s, (name, values) in enumerate(series.items()):
         for i, v in enumerate(values):
-            h = (HEIGHT - 2 * PAD) * v / top
+            h = (HEIGHT - PAD - TOP) * v / top
             x = PAD + i * step + s * bar
             parts.append(f'<rect x="{x:.1f}" y="{HEIGHT - PAD - h:.1f}" width="{bar:.1f}" height="{h:.1f}" '
                          f'fill="{COLOURS[s % len(COLOURS)]}"><title>{escape(labels[i])}: {v} {escape(name)}</title></rect>')
     for i, label in enumerate(labels):
-        if i % every == 0:
+        if label:
             parts.append(f'<text x="{PAD + i * step:.1f}" y="{HEIGHT - 8}" font-size="11" fill="#333">'
                          f'{escape(label)}</text>')
     totals = ", ".join(f"{sum(v)} {name}" for name, v in series.items())
-    return _svg(title, f"{totals} in all", "".join(parts), legend=list(series))
+    return _svg(title, f"{totals} in all", "".join(parts), legend=list(series) if len(series) > 1 else None)
 
 
 def hbars(title: str, counts: dict[str, int], colours: dict[str, str] | None = None) -> Markup:
@@ -86,7 +87,7 @@ def hbars(title: str, counts: dict[str, int], colours: dict[str, str] | None = N
 
 def _axis(top: int) -> str:
     return (f'<line x1="{PAD}" y1="{HEIGHT - PAD}" x2="{WIDTH - PAD}" y2="{HEIGHT - PAD}" stroke="#555"></line>'
-            f'<text x="0" y="{PAD}" font-size="11" fill="#333">{top}</text>'
+            f'<text x="0" y="{TOP}" font-size="11" fill="#333">{top}</text>'
             f'<text x="0" y="{HEIGHT - PAD}" font-size="11" fill="#333">0</text>')
 
 

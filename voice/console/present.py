@@ -56,14 +56,14 @@ def facts(case: CaseView) -> list[tuple[str, str]]:
         pairs.append((t("case.age"), _age(result.age_years)))
     complaint = " ".join((result.complaint or "").split())
     if result.also_said:
-        complaint = "; ".join(filter(None, [complaint, ", ".join(result.also_said)]))
+        complaint = " ".join(filter(None, [complaint, "Also: " + ", ".join(result.also_said)]))
     for key, value in ((t("case.complaint"), complaint), (t("case.duration"), result.duration),
                        (t("case.severity"), t("severity.value", n=result.severity) if result.severity is not None else ""),
                        (t("case.medications"), result.medications), (t("case.allergies"), result.allergies)):
         if value:
             pairs.append((key, str(value)))
     if case.triage and (reason := why(result)):
-        pairs.append((t("case.why"), reason))
+        pairs.append((t("case.why"), reason.replace("RR ", "breathing rate ")))
     return pairs
 
 

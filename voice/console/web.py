@@ -7,10 +7,10 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import wraps
 
-from quart import Blueprint, Response, g, redirect, render_template, request, url_for
+from quart import Blueprint, Response, g, redirect, render_template, request, stream_with_context, url_for
 
 from routing.coordinating import escalate, resolve
 from routing.coordinators import (active_coordinator, coordinator_by_key, find_coordinator, issue_code, phone_key,
@@ -214,6 +214,7 @@ def create_blueprint(ctx: ConsoleContext) -> Blueprint:
         await audit_view()
         coordinator = g.coordinator
 
+        @stream_with_context
         async def stream():
             last = None
             while True:
@@ -343,8 +344,10 @@ def create_blueprint(ctx: ConsoleContext) -> Blueprint:
 
 def chart_values(f) -> dict:
     """The charts page's SVGs and figures, from overview.Figures."""
-    day_labels = [f"{(f.now.hour - 23 + i) % 24:02d}h" for i in range(24)]
-    week_labels = [f"{(f.now.hour - 167 + i) % 24:02d}h" for i in range(168)]
+    this_hour = f.now.replace(minute=0, second=0, microsecond=0)
+    day_hours = [this_hour - timedelta(hours=23 - i) for i in range(24)]
+    week_hours = [this_hour - timedelta(hours=167 - i) for i in range(168)]
+    days = [f.now.date() - timedelta(days=6 - i) for i in range(7)]
 
     def seconds(v: float | None) -> str:
         if v is None:
@@ -354,24 +357,24 @@ def chart_values(f) -> dict:
     def ms(v: float | None) -> str:
         return "-" if v is None else f"{v:.0f} ms"
 
-    escal = charts.daily(f.escalations, f.now, 7)
+    def activity(hours: int) -> dict[str, list[int]]:
+        return {t("charts.calls"): charts.hourly(f.calls, f.now, hours),
+                t("charts.texts"): charts.hourly(f.texts, f.now, hours)}
+
+    escalations = charts.daily(f.escalations, f.now, 7)
     return {
-        "day": charts.columns(t("charts.day"), {t("charts.calls"): charts.hourly(f.calls, f.now, 24),
-                                                t("charts.texts"): charts.hourly(f.texts, f.now, 24)}, day_labels,
-                              every=3),
-        "week": charts.columns(t("charts.week"), {t("charts.calls"): charts.hourly(f.calls, f.now, 168),
-                                                  t("charts.texts"): charts.hourly(f.texts, f.now, 168)}, week_labels,
-                               every=24),
+        "day": charts.columns(t("charts.day"), activity(24),
+                              [h.strftime("%H:00") if h.hour % 4 == 0 else "" for h in day_hours]),
+        "week": charts.columns(t("charts.week"), activity(168),
+                               [h.strftime("%a %d") if h.hour == 0 else "" for h in week_hours]),
         "categories": charts.hbars(t("charts.categories"), f.categories, charts.CATEGORY_COLOURS),
         "urgencies": charts.hbars(t("charts.urgencies"), f.urgencies),
-        "escalations": charts.columns(t("charts.escalations"), {t("charts.escalations"): escal},
-                                      [date.fromordinal(f.now.date().toordinal() - 6 + i).strftime("%a %d")
-                                       for i in range(7)]),
+        "escalations": charts.columns(t("charts.escalations"), {t("charts.escalations"): escalations},
+                                      [d.strftime("%a %d") for d in days]),
         "accept": {"p50": seconds(charts.percentile(f.accept_s, 50)), "p95": seconds(charts.percentile(f.accept_s, 95)),
                    "n": len(f.accept_s)},
         "latency": {"p50": ms(charts.percentile(f.turn_latency_ms, 50)),
                     "p95": ms(charts.percentile(f.turn_latency_ms, 95)), "n": len(f.turn_latency_ms)},
-        "escalation_total": sum(escal),
     }
 
 
