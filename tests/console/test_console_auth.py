@@ -39,6 +39,10 @@ async def test_a_coordinator_signs_in_with_the_texted_code_once(store):
     await sign_in(client, store)
     response = await client.get("/console/live")
     assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    policy = response.headers["Content-Security-Policy"]  # its own script may run; nothing from elsewhere
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy and "unsafe" not in policy
+    page = await response.get_data(as_text=True)
+    assert '<noscript><meta http-equiv="refresh"' in page  # without JavaScript, the page reloads itself
     set_cookie = cookie_header(response)
     assert "HttpOnly" in set_cookie and "SameSite=Strict" in set_cookie and "Secure" not in set_cookie
     (sent,) = [m for m in await list_messages(store) if m.kind == "sign_in_code"]
