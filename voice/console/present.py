@@ -50,7 +50,7 @@ def facts(case: CaseView) -> list[tuple[str, str]]:
              (t("case.started"), case.created_at.strftime("%Y-%m-%d %H:%M UTC"))]
     if result.protocol:
         pairs.append((t("case.protocol"), result.protocol))
-    if result.who:
+    if result.who in ("self", "other"):
         pairs.append((t("case.who"), t(f"who.{result.who}")))
     if result.age_years is not None:
         pairs.append((t("case.age"), _age(result.age_years)))
