@@ -91,7 +91,7 @@ def create_blueprint(ctx: ConsoleContext) -> Blueprint:
             if g.coordinator is None:
                 logger.warning("console: session of removed coordinator %s refused", g.session.coordinator)
                 g.session = Session()
-            else:
+            elif request.endpoint != "console.live_events":  # an open live page is not someone at the screen
                 g.session = g.session.touched(now)
         if request.method == "POST":
             form = await request.form
@@ -210,14 +210,19 @@ def create_blueprint(ctx: ConsoleContext) -> Blueprint:
     @bp.get("/live/events")
     @signed_in
     async def live_events() -> Response:
-        """Server-sent events: the live sections again whenever something changed (one small query per poll)."""
+        """Server-sent events: the live sections again whenever something changed (one small query per poll).
+
+        The stream does not keep the session alive: it ends when the session would go idle, and the browser's
+        reconnection is then refused, so a screen left open signs itself out like any other.
+        """
         await audit_view()
         coordinator = g.coordinator
+        ends_at = g.session.seen + ctx.idle_s  # then the browser reconnects, and an idle session is refused
 
         @stream_with_context
         async def stream():
             last = None
-            while True:
+            while ctx.clock() < ends_at:
                 mark = await ctx.store.read("console_mark", _change_mark)
                 mark = (*mark, int(ctx.clock() // 60))  # waiting times and durations move on each minute
                 if mark != last:

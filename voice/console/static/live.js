@@ -11,4 +11,8 @@
     live.innerHTML = event.data;
     live.setAttribute("data-updates", String(Number(live.getAttribute("data-updates") || "0") + 1));
   });
+  source.addEventListener("error", function () {
+    // Refused (the session went idle): reload, and the server shows the sign-in page and why.
+    if (source.readyState === EventSource.CLOSED) { window.location.reload(); }
+  });
 }());
