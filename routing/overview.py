@@ -119,8 +119,16 @@ class QueueRow:
         return sum(self.parts.values())
 
 
-async def queue(store: Store) -> list[QueueRow]:
-    """The waiting cases, highest score first (ties: oldest first, as claim_next breaks them)."""
+@dataclass(frozen=True)
+class Queue:
+    """The first waiting cases in claim order, and how many wait in all."""
+
+    rows: list[QueueRow]
+    total: int
+
+
+async def queue(store: Store, *, limit: int = PAGE_SIZE) -> Queue:
+    """The `limit` waiting cases with the highest scores (ties: oldest first, as claim_next breaks them)."""
     now_s = int(store.now().timestamp())
     async with store.transaction() as s:
         cases = (await s.execute(select(Case).where(Case.status.in_([q.value for q in QUEUED])))).scalars().all()
@@ -129,7 +137,7 @@ async def queue(store: Store) -> list[QueueRow]:
                      score_parts(c.category, c.urgency, follow_up=c.follow_up, escalated=c.status == Status.ESCALATED,
                                  mechanism=bool(c.high_risk_mechanism), queued_at_s=c.queued_at_s, now_s=now_s))
             for c in cases]
-    return sorted(rows, key=lambda r: (-r.score, r.id))
+    return Queue(sorted(rows, key=lambda r: (-r.score, r.id))[:limit], len(rows))
 
 
 @dataclass(frozen=True)

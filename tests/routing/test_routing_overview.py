@@ -50,8 +50,11 @@ async def test_the_queue_is_in_claim_order_with_its_score_taken_apart(store):
     red = await a_case(store, 2, "RED", "emergency")
     yellow = await a_case(store, 3, "YELLOW", "urgent", mechanism=True)
     clock.now = T0 + timedelta(minutes=31)
-    rows = await queue(store)
-    assert [r.id for r in rows] == [red, yellow, green]
+    waiting = await queue(store)
+    rows = waiting.rows
+    assert [r.id for r in rows] == [red, yellow, green] and waiting.total == 3
+    top = await queue(store, limit=1)
+    assert ([r.id for r in top.rows], top.total) == ([red], 3)
     assert rows[2].parts == {"category": 10, "waiting": 10, "follow_up": 0, "escalation": 0, "mechanism": 0}
     assert rows[1].parts["mechanism"] == 30 and rows[1].score == 50 + 30 + 10
     assert rows[2].waited_s == 31 * 60

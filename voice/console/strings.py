@@ -38,6 +38,7 @@ CATALOGUE: dict[str, str] = {
     "live.title": "Live",
     "live.queue": "Queue, highest priority first",
     "live.queue_empty": "Nobody is waiting.",
+    "live.queue_more": "{more} more cases wait: see them all in the case list",
     "live.calls": "Calls and conversations under way",
     "live.calls_empty": "No call is under way.",
     "live.workers": "Health workers on duty",
