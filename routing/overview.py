@@ -206,6 +206,15 @@ async def workers(store: Store, *, on_duty_only: bool = True) -> list[WorkerLoad
                        load.get((w.id, Offer.ACCEPTED), 0)) for w in found]
 
 
+async def change_mark(store: Store) -> tuple:
+    """Something that changes whenever the live views would: the newest case change, turn, call change and offer."""
+    async with store.transaction() as s:
+        return tuple((await s.execute(select(
+            select(func.max(Case.updated_at)).scalar_subquery(), select(func.max(Turn.id)).scalar_subquery(),
+            select(func.max(Call.updated_at)).scalar_subquery(), select(func.max(Assignment.id)).scalar_subquery()))
+                      ).one())
+
+
 @dataclass(frozen=True)
 class Figures:
     """The raw material of the console's charts over a window ending `now` (timestamps, not yet bucketed)."""

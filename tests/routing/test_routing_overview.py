@@ -10,7 +10,7 @@ from hypothesis import given, strategies as st
 from routing.coordinating import escalate, resolve
 from routing.coordinators import add_coordinator, find_coordinator, issue_code, redeem_code, remove_coordinator
 from routing.lifecycle import Status
-from routing.overview import CaseFilters, figures, list_cases, live_calls, queue, workers
+from routing.overview import CaseFilters, change_mark, figures, list_cases, live_calls, queue, workers
 from routing.priority import base_priority, score_parts, wait_points
 from routing.queue import QueueError, accept, assign_to
 from routing.workers import add_worker
@@ -78,9 +78,13 @@ async def test_a_call_under_way_shows_its_step_and_only_the_last_4_digits(store)
     ref = await store.open_call(call_sid="CA-live", caller="+2348031234567", region="NG")
     await store.record_turn(ref.case_id, seq=0, prompt_id="who", raw_text="me", corrected_text="me", source="speech")
     await store.record_turn(ref.case_id, seq=1, prompt_id="walk", raw_text="no", corrected_text="no", source="speech")
+    before = await change_mark(store)
+    await store.record_turn(ref.case_id, seq=2, prompt_id="breathing", raw_text="y", corrected_text="yes",
+                            source="speech")
+    assert await change_mark(store) != before  # the live page hears of the new turn
     store.clock.now = T0 + timedelta(seconds=95)
     (call,) = await live_calls(store)
-    assert (call.reference, call.step, call.turns, call.duration_s, call.caller_last4) == (ref.reference, "walk", 2, 95,
+    assert (call.reference, call.step, call.turns, call.duration_s, call.caller_last4) == (ref.reference, "breathing", 3, 95,
                                                                                           "4567")
 
 

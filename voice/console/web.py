@@ -13,14 +13,12 @@ from functools import wraps
 from quart import Blueprint, Response, g, redirect, render_template, request, stream_with_context, url_for
 
 from routing.coordinating import escalate, resolve
-from routing.coordinators import (active_coordinator, coordinator_by_key, find_coordinator, issue_code, phone_key,
-                                  redeem_code, CODE_TTL_S, e164)
-from sqlalchemy import func, select
-
+from routing.coordinators import (CODE_TTL_S, active_coordinator, coordinator_by_key, e164, find_coordinator,
+                                  issue_code, phone_key, redeem_code)
 from routing.errors import NotFound, RoutingError
-from routing.models import Assignment, Call, Case, Turn
 from routing.models import MessageKind
-from routing.overview import CaseFilters, figures, filter_choices, list_cases, live_calls, queue, workers
+from routing.overview import (CaseFilters, change_mark, figures, filter_choices, list_cases, live_calls, queue,
+                              workers)
 from routing.photos import list_photos, read_photo
 from routing.privacy import mask_phone
 from routing.queue import assign_to, case_id_for_reference
@@ -62,7 +60,7 @@ def create_blueprint(ctx: ConsoleContext) -> Blueprint:
     bp.record_once(lambda state: setattr(state.app.jinja_env, "finalize", display_text))
     codec = SessionCodec(ctx.secret, idle_s=ctx.idle_s)
 
-    @bp.app_context_processor
+    @bp.context_processor
     def catalogue() -> dict:
         return {"t": t, "status_word": status_word, "channel_word": channel_word}
 
@@ -223,8 +221,8 @@ def create_blueprint(ctx: ConsoleContext) -> Blueprint:
         async def stream():
             last = None
             while ctx.clock() < ends_at:
-                mark = await ctx.store.read("console_mark", _change_mark)
-                mark = (*mark, int(ctx.clock() // 60))  # waiting times and durations move on each minute
+                # and once a minute: waiting times and call durations move on
+                mark = (*await change_mark(ctx.store), int(ctx.clock() // 60))
                 if mark != last:
                     last = mark
                     html = await render_template("console/live_sections.html", coordinator=coordinator,
@@ -381,14 +379,6 @@ def chart_values(f) -> dict:
         "latency": {"p50": ms(charts.percentile(f.turn_latency_ms, 50)),
                     "p95": ms(charts.percentile(f.turn_latency_ms, 95)), "n": len(f.turn_latency_ms)},
     }
-
-
-async def _change_mark(s) -> tuple:
-    """Something that changes whenever the live sections would: newest case change, turn, call and assignment."""
-    return tuple((await s.execute(select(
-        select(func.max(Case.updated_at)).scalar_subquery(), select(func.max(Turn.id)).scalar_subquery(),
-        select(func.max(Call.updated_at)).scalar_subquery(), select(func.max(Assignment.id)).scalar_subquery(),
-        select(func.count()).select_from(Assignment).scalar_subquery()))).one())
 
 
 def _day(value: str | None) -> date | None:
