@@ -154,7 +154,15 @@ class LiveCall:
     caller_last4: str
 
 
-async def live_calls(store: Store) -> list[LiveCall]:
+@dataclass(frozen=True)
+class LiveCalls:
+    """The oldest calls under way, and how many are under way in all."""
+
+    rows: list[LiveCall]
+    total: int
+
+
+async def live_calls(store: Store, *, limit: int = PAGE_SIZE) -> LiveCalls:
     """Calls whose stream is up (or being recovered), and text conversations still in intake; oldest first."""
     now = store.now()
     async with store.transaction() as s:
@@ -163,6 +171,8 @@ async def live_calls(store: Store) -> list[LiveCall]:
             .where(or_(Call.status.in_([c.value for c in LIVE_CALL_STATES]),
                        (Call.status == CallState.OPEN) & (Case.status == Status.CREATED)))
             .order_by(Call.started_at))).all()
+        total = len(rows)
+        rows = rows[:limit]
         steps = {}
         if rows:
             ids = [case.id for _, case in rows]
@@ -172,10 +182,10 @@ async def live_calls(store: Store) -> list[LiveCall]:
                     select(Turn.case_id, Turn.prompt_id, last.c.n)
                     .join(last, (Turn.case_id == last.c.case_id) & (Turn.seq == last.c.seq)))).all():
                 steps[case_id] = (prompt_id, n)
-    return [LiveCall(case.id, case.reference, case.channel, call.status, steps.get(case.id, (None, 0))[0],
-                     steps.get(case.id, (None, 0))[1], max(0, int((now - call.started_at).total_seconds())),
-                     mask_phone(store.cipher.decrypt(case.contact_enc)).removeprefix("***"))
-            for call, case in rows]
+    return LiveCalls([LiveCall(case.id, case.reference, case.channel, call.status, steps.get(case.id, (None, 0))[0],
+                               steps.get(case.id, (None, 0))[1], max(0, int((now - call.started_at).total_seconds())),
+                               mask_phone(store.cipher.decrypt(case.contact_enc)).removeprefix("***"))
+                      for call, case in rows], total)
 
 
 @dataclass(frozen=True)

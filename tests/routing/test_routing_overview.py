@@ -83,7 +83,7 @@ async def test_a_call_under_way_shows_its_step_and_only_the_last_4_digits(store)
                             source="speech")
     assert await change_mark(store) != before  # the live page hears of the new turn
     store.clock.now = T0 + timedelta(seconds=95)
-    (call,) = await live_calls(store)
+    (call,) = (await live_calls(store)).rows
     assert (call.reference, call.step, call.turns, call.duration_s, call.caller_last4) == (ref.reference, "breathing", 3, 95,
                                                                                           "4567")
 

@@ -41,6 +41,7 @@ CATALOGUE: dict[str, str] = {
     "live.queue_more": "{more} more cases wait: see them all in the case list",
     "live.calls": "Calls and conversations under way",
     "live.calls_empty": "No call is under way.",
+    "live.calls_more": "and {more} more calls under way.",
     "live.workers": "Health workers on duty",
     "live.workers_empty": "No health worker is on duty.",
     "live.updated": "Updated {time} UTC.",

@@ -36,7 +36,11 @@ PROMPTS = ["who", "complaint", "age", "walk", "breathing", "resp_count", "perfus
 
 
 async def fill(store, cases: int, seed: int = 11) -> list[str]:
-    """`cases` cases through the store's own writes (as calls would leave them); returns their references."""
+    """`cases` cases through the store's own writes (as finished calls leave them, waiting in the queue); returns
+    their references."""
+    from routing.calls import close_call
+    from routing.models import CallState
+
     rng = random.Random(seed)
     references = []
     for n in range(cases):
@@ -45,6 +49,7 @@ async def fill(store, cases: int, seed: int = 11) -> list[str]:
             await store.record_turn(ref.case_id, seq=seq, prompt_id=prompt, raw_text=text, corrected_text=text,
                                     source="speech", latency_ms=rng.randrange(400, 3000))
         await store.save_triage(ref.case_id, rng.choice(TRIAGES), complete=True)
+        await close_call(store, f"CA-bench-{n}", status=CallState.COMPLETED)
         references.append(ref.reference)
         if (n + 1) % 100 == 0:
             progress(f"  {n + 1}/{cases} cases written")
