@@ -89,16 +89,20 @@ async def find_coordinator(store: Store, phone: str, *, configured: tuple[str, .
         return None
     if number in {e164(n) for n in configured}:
         return await add_coordinator(store, number)
-    async with store.transaction() as s:
-        row = (await s.execute(select(Coordinator).where(Coordinator.phone_hash == store.hash(number),
-                                                         Coordinator.active.is_(True)))).scalar_one_or_none()
+    async def op(s: AsyncSession) -> Coordinator | None:
+        return (await s.execute(select(Coordinator).where(Coordinator.phone_hash == store.hash(number),
+                                                          Coordinator.active.is_(True)))).scalar_one_or_none()
+
+    row = await store.read("find_coordinator", op)
     return None if row is None else CoordinatorView(row.id, row.name, mask_phone(number), row.active)
 
 
 async def active_coordinator(store: Store, coordinator_id: int) -> CoordinatorView | None:
     """The coordinator a session names, if they may still sign in."""
-    async with store.transaction() as s:
-        row = await s.get(Coordinator, coordinator_id)
+    async def op(s: AsyncSession) -> Coordinator | None:
+        return await s.get(Coordinator, coordinator_id)
+
+    row = await store.read("active_coordinator", op)
     if row is None or not row.active:
         return None
     return CoordinatorView(row.id, row.name, mask_phone(store.cipher.decrypt(row.phone_enc)), True)
@@ -106,8 +110,10 @@ async def active_coordinator(store: Store, coordinator_id: int) -> CoordinatorVi
 
 async def list_coordinators(store: Store) -> list[CoordinatorView]:
     """Every coordinator ever registered (for `triage coordinators list`)."""
-    async with store.transaction() as s:
-        rows = (await s.execute(select(Coordinator).order_by(Coordinator.id))).scalars().all()
+    async def op(s: AsyncSession) -> list[Coordinator]:
+        return list((await s.execute(select(Coordinator).order_by(Coordinator.id))).scalars())
+
+    rows = await store.read("list_coordinators", op)
     return [CoordinatorView(r.id, r.name, mask_phone(store.cipher.decrypt(r.phone_enc)), r.active) for r in rows]
 
 
@@ -154,8 +160,10 @@ async def redeem_code(store: Store, phone_hash: str, code: str) -> bool:
 
 async def coordinator_by_key(store: Store, phone_hash: str) -> CoordinatorView | None:
     """The active coordinator whose number hashes to `phone_hash`."""
-    async with store.transaction() as s:
-        row = (await s.execute(select(Coordinator).where(Coordinator.phone_hash == phone_hash,
-                                                         Coordinator.active.is_(True)))).scalar_one_or_none()
+    async def op(s: AsyncSession) -> Coordinator | None:
+        return (await s.execute(select(Coordinator).where(Coordinator.phone_hash == phone_hash,
+                                                          Coordinator.active.is_(True)))).scalar_one_or_none()
+
+    row = await store.read("coordinator_by_key", op)
     return None if row is None else CoordinatorView(row.id, row.name, mask_phone(store.cipher.decrypt(row.phone_enc)),
                                                     row.active)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, UTC
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from routing.lifecycle import QUEUED, Status
 from routing.models import Assignment, AuditEntry, Call, CallState, Case, HealthWorker, ReceivedMessage, Turn
@@ -80,21 +81,27 @@ def _filtered(f: CaseFilters):
 async def list_cases(store: Store, f: CaseFilters) -> CasePage:
     """The cases matching `f`, newest first, one page of them."""
     query = _filtered(f)
-    async with store.transaction() as s:
+
+    async def op(s: AsyncSession) -> tuple[int, int, int, list[Case]]:
         total = (await s.execute(select(func.count()).select_from(query.subquery()))).scalar_one()
         pages = max(1, -(-total // PAGE_SIZE))
         page = min(max(1, f.page), pages)
         rows = (await s.execute(query.order_by(Case.id.desc()).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE))
                 ).scalars().all()
+        return total, pages, page, list(rows)
+
+    total, pages, page, rows = await store.read("list_cases", op)
     return CasePage([CaseRow(c.id, c.reference, c.status, c.category, c.urgency, c.region, c.channel, c.created_at)
                      for c in rows], total, page, pages)
 
 
 async def filter_choices(store: Store) -> dict[str, list[str]]:
     """The values the list's filters can take, from the cases themselves (countries, channels)."""
-    async with store.transaction() as s:
-        regions = (await s.execute(select(Case.region).distinct().where(Case.region.is_not(None)))).scalars().all()
-        channels = (await s.execute(select(Case.channel).distinct())).scalars().all()
+    async def op(s: AsyncSession) -> tuple[list[str], list[str]]:
+        return (list((await s.execute(select(Case.region).distinct().where(Case.region.is_not(None)))).scalars()),
+                list((await s.execute(select(Case.channel).distinct())).scalars()))
+
+    regions, channels = await store.read("filter_choices", op)
     return {"status": [st.value for st in Status], "category": ["RED", "YELLOW", "GREEN", "BLACK"],
             "urgency": ["emergency", "urgent", "routine"], "region": sorted(regions), "channel": sorted(channels)}
 
@@ -130,8 +137,10 @@ class Queue:
 async def queue(store: Store, *, limit: int = PAGE_SIZE) -> Queue:
     """The `limit` waiting cases with the highest scores (ties: oldest first, as claim_next breaks them)."""
     now_s = int(store.now().timestamp())
-    async with store.transaction() as s:
-        cases = (await s.execute(select(Case).where(Case.status.in_([q.value for q in QUEUED])))).scalars().all()
+    async def op(s: AsyncSession) -> list[Case]:
+        return list((await s.execute(select(Case).where(Case.status.in_([q.value for q in QUEUED])))).scalars())
+
+    cases = await store.read("queue_view", op)
     rows = [QueueRow(c.id, c.reference, c.status, c.category, c.urgency, c.region, c.skill,
                      max(0, now_s - (c.queued_at_s or now_s)),
                      score_parts(c.category, c.urgency, follow_up=c.follow_up, escalated=c.status == Status.ESCALATED,
@@ -165,23 +174,27 @@ class LiveCalls:
 async def live_calls(store: Store, *, limit: int = PAGE_SIZE) -> LiveCalls:
     """Calls whose stream is up (or being recovered), and text conversations still in intake; oldest first."""
     now = store.now()
-    async with store.transaction() as s:
+
+    async def op(s: AsyncSession) -> tuple[list, dict[int, tuple[str | None, int]]]:
         rows = (await s.execute(
             select(Call, Case).join(Case, Call.case_id == Case.id)
             .where(or_(Call.status.in_([c.value for c in LIVE_CALL_STATES]),
                        (Call.status == CallState.OPEN) & (Case.status == Status.CREATED)))
             .order_by(Call.started_at))).all()
-        total = len(rows)
-        rows = rows[:limit]
         steps = {}
         if rows:
-            ids = [case.id for _, case in rows]
+            ids = [case.id for _, case in rows[:limit]]
             last = (select(Turn.case_id, func.max(Turn.seq).label("seq"), func.count().label("n"))
                     .where(Turn.case_id.in_(ids)).group_by(Turn.case_id).subquery())
             for case_id, prompt_id, n in (await s.execute(
                     select(Turn.case_id, Turn.prompt_id, last.c.n)
                     .join(last, (Turn.case_id == last.c.case_id) & (Turn.seq == last.c.seq)))).all():
                 steps[case_id] = (prompt_id, n)
+        return list(rows), steps
+
+    rows, steps = await store.read("live_calls", op)
+    total = len(rows)
+    rows = rows[:limit]
     return LiveCalls([LiveCall(case.id, case.reference, case.channel, call.status, steps.get(case.id, (None, 0))[0],
                                steps.get(case.id, (None, 0))[1], max(0, int((now - call.started_at).total_seconds())),
                                mask_phone(store.cipher.decrypt(case.contact_enc)).removeprefix("***"))
@@ -203,14 +216,18 @@ class WorkerLoad:
 
 async def workers(store: Store, *, on_duty_only: bool = True) -> list[WorkerLoad]:
     """Active workers (on duty by default) with how many cases are offered to and accepted by each."""
-    async with store.transaction() as s:
-        query = select(HealthWorker).where(HealthWorker.active.is_(True)).order_by(HealthWorker.name, HealthWorker.id)
-        if on_duty_only:
-            query = query.where(HealthWorker.on_duty.is_(True))
-        found = (await s.execute(query)).scalars().all()
+    query = select(HealthWorker).where(HealthWorker.active.is_(True)).order_by(HealthWorker.name, HealthWorker.id)
+    if on_duty_only:
+        query = query.where(HealthWorker.on_duty.is_(True))
+
+    async def op(s: AsyncSession) -> tuple[list[HealthWorker], list]:
+        found = list((await s.execute(query)).scalars())
         held = (await s.execute(select(Assignment.worker_id, Assignment.status, func.count())
                                 .where(Assignment.status.in_(HELD)).group_by(Assignment.worker_id, Assignment.status)
                                 )).all()
+        return found, list(held)
+
+    found, held = await store.read("workers_view", op)
     load = {(w, st): n for w, st, n in held}
     return [WorkerLoad(w.id, w.name, w.country, tuple(w.skills or ()), w.on_duty, load.get((w.id, Offer.OFFERED), 0),
                        load.get((w.id, Offer.ACCEPTED), 0)) for w in found]
@@ -218,11 +235,13 @@ async def workers(store: Store, *, on_duty_only: bool = True) -> list[WorkerLoad
 
 async def change_mark(store: Store) -> tuple:
     """Something that changes whenever the live views would: the newest case change, turn, call change and offer."""
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> tuple:
         return tuple((await s.execute(select(
             select(func.max(Case.updated_at)).scalar_subquery(), select(func.max(Turn.id)).scalar_subquery(),
             select(func.max(Call.updated_at)).scalar_subquery(), select(func.max(Assignment.id)).scalar_subquery()))
                       ).one())
+
+    return await store.read("change_mark", op)
 
 
 @dataclass(frozen=True)
@@ -243,7 +262,8 @@ async def figures(store: Store, *, days: int = 7) -> Figures:
     """Calls, texts, case mix, time to accept, escalations and turn latency of the last `days` days."""
     now = store.now()
     since = now - timedelta(days=days)
-    async with store.transaction() as s:
+
+    async def op(s: AsyncSession) -> tuple:
         calls = (await s.execute(select(Call.started_at).join(Case, Call.case_id == Case.id)
                                  .where(Case.channel == "voice", Call.started_at >= since))).scalars().all()
         texts = (await s.execute(select(ReceivedMessage.received_at).where(ReceivedMessage.received_at >= since))
@@ -259,6 +279,9 @@ async def figures(store: Store, *, days: int = 7) -> Figures:
                        ).scalars().all()
         latency = (await s.execute(select(Turn.latency_ms).where(Turn.created_at >= since,
                                                                  Turn.latency_ms.is_not(None)))).scalars().all()
+        return calls, texts, mix, accepted, escalations, latency
+
+    calls, texts, mix, accepted, escalations, latency = await store.read("figures", op)
     categories: dict[str, int] = {}
     urgencies: dict[str, int] = {}
     for category, urgency, n in mix:
