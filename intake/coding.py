@@ -125,16 +125,16 @@ _BODY = {  # region -> (words, injury code, burn code)
     "leg": (r"knee|knees|shin|lower leg|leg|legs|calf", "NC9Z", "ND96"),
     "foot": (r"ankle|ankles|foot|feet|toe|toes|heel", "ND1Z", "ND97"),
 }
-_TRAUMA = (r"fell|fall|falls|fallen|falling|tripped|slipped|broke|broken|break|fractur\w*|twist\w*|sprain\w*|"
-           r"injur\w*|cut|cuts|gash\w*|bang\w*|hit|knocked|crash\w*|accident|bitten|bite|bit|dislocat\w*|"
+_TRAUMA = (r"(fell|fall|falls|fallen|falling)(?! (asleep|ill|sick|pregnant))|tripped|slipped|broke|broken|break|fractur\w*|twist\w*|sprain\w*|"
+           r"injur\w*|cut|cuts|gash\w*|bang\w*|hit|knocked|crash\w*|accident|bitten|bite|dislocat\w*|"
            r"crush\w*|stabbed|stab|wound\w*|landed on|came off|run over|knocked over|hurt (it|him|her|his|my)|"
-           r"bump\w*|jammed|stepped on|nail|glass|chot|hit on")
+           r"bump\w*|jammed|stepped on|broken glass|rusty nail|chot")  # not "bit": "a bit sore"
 _BURN = r"burn|burns|burnt|burned|scald\w*|boiling water|hot (water|oil|tea)|fire|flames?"
 _POISON = {
     "NE60": r"pills?|tablets?|medicine\w*|paracetamol|tylenol|panadol|overdos\w*|insulin|sleeping pills|dawa|gamot",
     "NE61": r"bleach|kerosene|paraffin|pesticide|rat poison|detergent|chemical\w*|petrol|battery|cleaning",
 }
-# code -> lay words (regular expressions over prepared text). The earliest mention in the complaint wins.
+# code -> lay words (regular expressions over normalized text). The earliest mention in the complaint wins.
 SYMPTOMS: dict[str, str] = {
     "MD30.Z": r"chest (pain|pains|hurts?|hurting|ache|tight\w*|pressure)|(pain|pains|ache|tightness) in (the |my |his |her )?chest",
     "MG31.1": r"headaches?|head (is )?(ache|aching|pain|pains|hurts?|hurting|pounding|splitting|banging)|"
@@ -228,6 +228,7 @@ _POISON_RE = {code: re.compile(rf"\b({words})\b") for code, words in _POISON.ite
 _SYMPTOM_RE = {code: re.compile(rf"\b({words})\b") for code, words in SYMPTOMS.items()}
 _NEAR_WORDS = 6  # a trauma word and a body part this close (in words) are one injury
 _PREGNANT = re.compile(r"\b(pregnan\w*|weeks gone|months gone|expecting|in labou?r)\b")
+_BLEEDING = re.compile(r"\b(bleed\w*|blood)\b")
 
 
 def _said(pattern: re.Pattern, t: str) -> list[re.Match]:
@@ -240,17 +241,13 @@ def _words_between(t: str, a: re.Match, b: re.Match) -> int:
     return len(t[lo:hi].split())
 
 
-def _region_near(t: str, cue: re.Pattern) -> tuple[str, re.Match] | None:
+def _region_near(t: str, cue: re.Pattern) -> str | None:
     """The body region named nearest a cue word ("fell on her wrist": hand), the earliest cue first."""
     for hit in _said(cue, t):
-        best = None
-        for name, region in _REGION.items():
-            for m in region.finditer(t):
-                gap = _words_between(t, hit, m)
-                if gap <= _NEAR_WORDS and (best is None or gap < best[0]):
-                    best = (gap, name, m)
-        if best is not None:
-            return best[1], best[2]
+        near = [(_words_between(t, hit, m), name) for name, region in _REGION.items() for m in region.finditer(t)]
+        near = [(gap, name) for gap, name in near if gap <= _NEAR_WORDS]
+        if near:
+            return min(near)[1]
     return None
 
 
@@ -260,12 +257,10 @@ def _code(code: str, basis: str) -> Icd11Code:
 
 def _injury(t: str) -> Icd11Code | None:
     """A burn or injury of a named body region."""
-    burn = _region_near(t, _BURN_RE)
-    if burn is not None:
-        return _code(_BODY[burn[0]][2], f"burn: {burn[0]}")
-    hurt = _region_near(t, _TRAUMA_RE)
-    if hurt is not None:
-        return _code(_BODY[hurt[0]][1], f"injury: {hurt[0]}")
+    if (burnt := _region_near(t, _BURN_RE)) is not None:
+        return _code(_BODY[burnt][2], f"burn: {burnt}")
+    if (hurt := _region_near(t, _TRAUMA_RE)) is not None:
+        return _code(_BODY[hurt][1], f"injury: {hurt}")
     return None
 
 
@@ -297,7 +292,7 @@ def code_complaint(complaint: str | None, red_flags: Iterable[str] = ()) -> Icd1
     t = to_english(normalize(complaint or ""))
     flags = [f for f in FLAG_ORDER if f in set(red_flags)]
     if "pregnancy_emergency" in set(red_flags) or (_PREGNANT.search(t) and "heavy_bleeding" in flags):
-        if _said(re.compile(r"\b(bleed\w*|blood)\b"), t):
+        if _said(_BLEEDING, t):  # bleeding in pregnancy: the one obstetric code
             return _code("JA4Z", "red flag: pregnancy_emergency")
     for flag in flags:
         kind = _FLAG_FROM_WORDS.get(flag)

@@ -58,6 +58,8 @@ def test_chapters_follow_the_first_character():
     ("boiling water on the baby's hand", ["severe_burns"], "ND95"),
     ("he drank bleach", ["overdose_poisoning"], "NE61"),
     ("", ["anaphylaxis"], "4A84.Z"),
+    ("I can not fall asleep, my back hurts", [], "ME84.Z"),  # falling asleep is no injury
+    ("a bit short of breath, chest a bit tight", [], "MD11.5"),  # "a bit" is no bite
 ])
 def test_complaints_get_their_codes(text, flags, code):
     assert code_complaint(text, flags).code == code
