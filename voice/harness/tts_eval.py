@@ -18,13 +18,10 @@ import resource
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import jiwer
 
-from intake import prompts as P
-from intake.emergency import emergency_number
-from intake.red_flags import load_red_flags
+from voice.prompt_texts import PromptText, spoken_prompts
 
 TARGET_WER = 0.05
 # Where the callers are, and regions whose numbers or notes are unusual (000, 998, five digits).
@@ -64,13 +61,8 @@ KEY_WORDS: dict[str, tuple[str, ...]] = {
 _DIAL = re.compile(r"(?:(?<=\bcall )|(?<=\bdial ))\d+\b|\b\d{3,}\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Said:
-    """One thing the line says, and what of it must be heard."""
-
-    id: str
-    text: str
-    kind: str  # a KEY_WORDS entry
+class Said(PromptText):
+    """One thing the line says, and what of it must be heard (its kind is a KEY_WORDS entry)."""
 
     def key_words(self) -> tuple[str, ...]:
         """The kind's key words this text contains, and every number to dial in it."""
@@ -80,54 +72,8 @@ class Said:
 
 
 def catalogue() -> list[Said]:
-    """Everything the voice dialogue can say, each distinct text once."""
-    from intake.dialogue import _jump_pulse_text  # the one question worded in the dialogue, not the catalogue
-    from voice.playback import HOLD_PROMPT
-
-    out: list[Said] = []
-    for who in ("other", "self"):
-        w = P.words_for(who)
-        for pid, prompt in P.PROMPTS.items():
-            for field in ("voice", "reask", "keypad"):
-                if text := getattr(prompt, field):
-                    out.append(Said(f"{pid}.{field}.{who}", text.format(**w), "keypad" if field == "keypad" else pid))
-        out.append(Said(f"jump_pulse.{who}", _jump_pulse_text("voice", who == "self").format(**w), "jump_pulse"))
-        start = P.COUNT_START_SELF_VOICE if who == "self" else P.COUNT_START_VOICE
-        out.append(Said(f"count_start.{who}", start.format(**w), "count_start"))
-        out.append(Said(f"count_again.{who}", f"{P.COUNT_AGAIN_VOICE} {start.format(**w)}", "count_start"))
-    out += [Said("assumed", P.ASSUMED_VOICE, "assumed"), Said("hold", HOLD_PROMPT, "hold")]
-    out += _with_numbers()
-    return list({s.text: s for s in reversed(out)}.values())[::-1]
-
-
-def _with_numbers() -> list[Said]:
-    """The disclaimer in every sample region; the endings with the regions taken in turn."""
-    regions = [(r, emergency_number(r)) for r in SAMPLE_REGIONS]
-
-    def note(n) -> str:
-        return f" {n.note[0].upper()}{n.note[1:]}." if n.note else ""
-
-    out = [Said(f"disclaimer.{r}", P.DISCLAIMER_VOICE.format(number=n.number), "disclaimer") for r, n in regions]
-    turn = iter(regions * 10)
-    w = P.words_for("other")
-    advice = [(f.id, f.advice) for f in load_red_flags() if f.advice] + [("red", P.RED_ADVICE.format(**w))]
-    for flag, said in advice:
-        r, n = next(turn)
-        text = f"{P.EMERGENCY_VOICE.format(number=n.number, note=note(n), advice=said)} {P.EMERGENCY_FOOTER}"
-        out.append(Said(f"emergency.{flag}.{r}", text, "emergency"))
-    leads = ("", P.CPR_LEAD_AGONAL, P.CPR_LEAD_UNSURE)
-    for i, (group, body) in enumerate(P.CPR_VOICE_BODY.items()):
-        r, n = next(turn)
-        call = P.CPR_CALL_VOICE.format(number=n.number, note=note(n))
-        text = f"{call} {leads[i % 3].format(**w)}{body.format(**w)} {P.EMERGENCY_FOOTER}"
-        out.append(Said(f"cpr.{group}.{r}", text, "cpr"))
-    for photo in ("", P.PHOTO_LINE):
-        r, n = next(turn)
-        out.append(Said(f"closing{'.photo' if photo else ''}.{r}", P.CLOSING_VOICE.format(number=n.number, photo=photo),
-                        "closing"))
-    r, n = next(turn)
-    out.append(Said(f"no_answer.{r}", P.NO_ANSWER_VOICE.format(number=n.number, note=note(n)), "no_answer"))
-    return out
+    """Everything the voice dialogue can say, each distinct text once; the endings once each, regions in turn."""
+    return [Said(s.id, s.text, s.kind) for s in spoken_prompts(SAMPLE_REGIONS, every_ending=False)]
 
 
 def scoring_words(text: str) -> list[str]:
