@@ -146,6 +146,8 @@ def create_app(settings: Settings | None = None) -> Quart:
         detail = dict(checks)
         if checks["database"]:
             detail["jobs"] = await job_detail(services)
+        if services is not None and services.warmup is not None:
+            detail["prompts"] = services.warmup.status  # detail, not a check: calls render what is not warm
         response = jsonify(detail)
         response.status_code = 200 if all(checks.values()) else 503
         return response

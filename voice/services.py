@@ -28,6 +28,7 @@ from voice.endpointing import Endpointer, VadFactory, vad_factory
 from voice.events import CallEvents
 from voice.jobloop import JobLoop, job_handlers
 from voice.metrics import CountingSender, Metrics
+from voice.prompt_warmup import PromptWarmup, served_regions
 from voice.recovery import Recovery
 from voice.settings import ConfigError, Secrets, Settings
 from voice.tts import PromptAudioCache, build_tts
@@ -135,6 +136,7 @@ class Services:
     events: CallEvents = field(default_factory=CallEvents)  # each call's stages, for whoever watches (bench, tests)
     recovery: Recovery | None = None  # dropped streams in their grace, and the sweep for orphaned calls
     jobs: JobLoop | None = None  # the in-process job loop (JOBS_IN_SERVE), None when `triage worker`s run jobs
+    warmup: PromptWarmup | None = None  # prompts rendered ahead in the background (`triage serve`, the benches)
     _seen_origin: str = ""  # development without PUBLIC_BASE_URL: the origin the latest request came in on
     _closed: bool = False
     _heap_frozen: bool = False
@@ -214,9 +216,19 @@ class Services:
         """A per-call endpointer over the process's shared VAD model."""
         return Endpointer(vad=self.new_vad(), early_ms=self.settings.stt_early_ms or None)
 
+    def warm_prompts(self) -> PromptWarmup:
+        """Start rendering every fixed prompt of the regions this line serves, in the background, calls first."""
+        if self.warmup is None:
+            numbers = (*self.settings.worker_numbers, self.settings.twilio_from_number)
+            self.warmup = PromptWarmup(self.prompts, served_regions(numbers))
+            self.warmup.start()
+        return self.warmup
+
     async def close(self) -> None:
         """Release the database, the STT threads and the VAD's."""
         self._closed = True
+        if self.warmup is not None:
+            await self.warmup.stop()
         if self.jobs is not None:
             await self.jobs.stop()
         if self.recovery is not None:

@@ -46,6 +46,7 @@ async def serve(settings: Settings, sock: socket.socket) -> None:
     services = await start_services(app)
     host, port = sock.getsockname()[:2]
     logger.info("%s", describe(settings, services, f"http://{host}:{port}"))
+    services.warm_prompts()  # the port is ours: hypercorn serves on it while the prompts render
     quiet_cut_connections()
     await hypercorn_serve(app, server_config(f"fd://{sock.detach()}"))  # type: ignore[arg-type]
 

