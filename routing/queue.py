@@ -216,15 +216,19 @@ async def record_follow_up_reply(store: Store, case_id: int, answer: str) -> str
 
 async def case_id_for_reference(store: Store, reference: str) -> int | None:
     """The case id behind a reference a worker typed ("tl-7k3qx" works too)."""
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> int | None:
         return (await s.execute(select(Case.id).where(Case.reference == reference.strip().upper()))).scalar()
+
+    return await store.read("case_id_for_reference", op)
 
 
 async def queue_depth(store: Store) -> dict[str, int]:
     """Queued cases by category ("none" when intake reached none): for /metrics and STATUS."""
-    async with store.transaction() as s:
-        rows = (await s.execute(select(Case.category, func.count()).where(Case.status.in_([q.value for q in QUEUED]))
+    async def op(s: AsyncSession) -> list:
+        return (await s.execute(select(Case.category, func.count()).where(Case.status.in_([q.value for q in QUEUED]))
                                 .group_by(Case.category))).all()
+
+    rows = await store.read("queue_depth", op)
     return {(category or "none"): n for category, n in rows}
 
 
@@ -239,7 +243,7 @@ class WorkerStatus:
 
 async def worker_status(store: Store, worker_id: int) -> WorkerStatus:
     """What "STATUS" answers: the worker's offered and accepted cases, and the queue they can draw from."""
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> WorkerStatus:
         worker = await s.get(HealthWorker, worker_id)
         if worker is None or not worker.active:
             raise NotFound(f"no active worker {worker_id}", code="worker-not-found")
@@ -249,33 +253,41 @@ async def worker_status(store: Store, worker_id: int) -> WorkerStatus:
         urgent = or_(Case.urgency == "emergency", Case.category == "RED")
         waiting, waiting_urgent = (await s.execute(
             select(func.count(), func.count().filter(urgent)).where(_eligible(worker)))).one()
-    return WorkerStatus(tuple((r, st) for r, st in rows), waiting, waiting_urgent)
+        return WorkerStatus(tuple((r, st) for r, st in rows), waiting, waiting_urgent)
+
+    return await store.read("worker_status", op)
 
 
 async def follow_up_case(store: Store, address: str) -> int | None:
     """The latest case of this address that is waiting for a follow-up reply, if any."""
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> int | None:
         return (await s.execute(select(Case.id).where(Case.contact_hash == store.hash(address),
                                                       Case.status == Status.FOLLOW_UP_SCHEDULED.value)
                                 .order_by(Case.id.desc()).limit(1))).scalar()
 
+    return await store.read("follow_up_case", op)
+
 
 async def current_worker(store: Store, case_id: int) -> int | None:
     """The worker the case is offered to or accepted by right now, if any."""
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> int | None:
         return (await s.execute(select(Assignment.worker_id).where(Assignment.case_id == case_id,
                                                                    Assignment.status.in_(HELD))
                                 .order_by(Assignment.id.desc()).limit(1))).scalar()
+
+    return await store.read("current_worker", op)
 
 
 async def recent_follow_up_case(store: Store, address: str) -> int | None:
     """The case this address was last sent a follow-up about, within the reply window: their replies belong to it."""
     since = store.now() - timedelta(seconds=store.policy.follow_up_reply_window_s)
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> int | None:
         return (await s.execute(select(Message.case_id).join(Case, Case.id == Message.case_id)
                                 .where(Case.contact_hash == store.hash(address), Message.kind == MessageKind.FOLLOW_UP,
                                        Message.created_at >= since)
                                 .order_by(Message.id.desc()).limit(1))).scalar()
+
+    return await store.read("recent_follow_up_case", op)
 
 
 async def record_later_follow_up_reply(store: Store, case_id: int, answer: str) -> str | None:
