@@ -157,3 +157,25 @@ def test_a_caller_with_their_own_cuts_is_not_corrected_to_someone_else_by_naming
     from intake.understanding import names_someone_else
 
     assert not names_someone_else("the man in the other car is badly hurt, I have bruises all down my legs")
+
+
+@pytest.mark.parametrize("text, mechanism", [
+    ("the biker came off on the bend and he's lying in the road", "road_traffic"),
+    ("we were riding the keke home and a lorry pulled out and we both fell", "road_traffic"),
+    ("both airbags went off and my wife is holding her neck", "road_traffic"),
+    ("I came across a crash on the bypass, one man is sitting on the verge", "road_traffic"),
+    ("she was knocked off her scooter by a taxi", "pedestrian_struck"),
+    ("he tumbled down the lift shaft at the site", "fall_from_height"),
+])
+def test_a_mechanism_said_by_its_signs_and_riders(text, mechanism):
+    from intake.red_flags import find_mechanisms
+
+    assert mechanism in find_mechanisms(text)
+
+
+@pytest.mark.parametrize("text", ["I stopped at the shop on the way home", "my son came off his skateboard and grazed his knee",
+                                  "the car spun on the ice but we stopped safely"])
+def test_no_mechanism_in_their_look_alikes(text):
+    from intake.red_flags import find_mechanisms
+
+    assert find_mechanisms(text) == []
