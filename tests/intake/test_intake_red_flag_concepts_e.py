@@ -179,3 +179,9 @@ def test_no_mechanism_in_their_look_alikes(text):
     from intake.red_flags import find_mechanisms
 
     assert find_mechanisms(text) == []
+
+
+def test_worn_out_beside_a_lethal_means_is_suicidal_but_beside_painkillers_is_not():
+    assert "suicidal" in find_red_flags(
+        "I've had the rope in the shed since Sunday and I keep going out to look at it, I can't keep going like this anymore")
+    assert find_red_flags("I've got tablets for my back but I can't carry on like this with the pain, can I see someone") == []
