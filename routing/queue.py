@@ -67,14 +67,20 @@ def _score(worker: HealthWorker, now_s: int):
             + when((Case.skill.in_(list(worker.skills or [])), SKILL_POINTS), else_=0))
 
 
-def _eligible(worker: HealthWorker):
-    """Legal first: routable country, and the worker licensed there (unless the country needs no local licence)."""
+def _eligible(worker: HealthWorker, *, again: bool = False):
+    """Legal first: routable country, and the worker licensed there (unless the country needs no local licence).
+
+    A case the worker passed on or let time out is not offered to them again, unless `again` (a coordinator's
+    choice of worker).
+    """
+    legal = and_(Case.status.in_([s.value for s in QUEUED]), Case.region.in_(sorted(routable_regions())),
+                 or_(Case.region == worker.country, Case.region.in_(sorted(open_regions()))))
+    if again:
+        return legal
     # uncorrelated: evaluated once per claim (a hashed set), not once per candidate row
     turned_down = select(Assignment.case_id).where(Assignment.worker_id == worker.id,
                                                    Assignment.status.in_([Offer.DECLINED, Offer.TIMED_OUT]))
-    return and_(Case.status.in_([s.value for s in QUEUED]), Case.region.in_(sorted(routable_regions())),
-                or_(Case.region == worker.country, Case.region.in_(sorted(open_regions()))),
-                Case.id.not_in(turned_down))
+    return and_(legal, Case.id.not_in(turned_down))
 
 
 async def _assign(store: Store, s: AsyncSession, case: Case, worker: HealthWorker, actor: str) -> int:
@@ -137,6 +143,27 @@ async def offer(store: Store, case_id: int) -> Claim | None:
         return None
 
     return await store.write("offer", op)
+
+
+async def assign_to(store: Store, case_id: int, worker_id: int, *, actor: str) -> Claim:
+    """A coordinator offers a queued case to one worker, who answers ACCEPT or PASS as to any offer."""
+
+    async def op(s: AsyncSession) -> Claim:
+        case = await store.locked_case(s, case_id)
+        worker = await s.get(HealthWorker, worker_id)
+        if worker is None or not worker.active:
+            raise NotFound(f"no active worker {worker_id}", code="worker-not-found")
+        if case.status not in QUEUED:
+            raise QueueError(f"case {case.reference} is {case.status}, not waiting in the queue", code="not-queued")
+        if (await s.execute(select(Case.id).where(Case.id == case_id, _eligible(worker, again=True)))).first() is None:
+            raise QueueError(f"worker {worker_id} may not take case {case.reference}", code="not-eligible")
+        assignment_id = await _assign(store, s, case, worker, actor=actor)
+        now = store.now()
+        await schedule(s, "notify", {"case_id": case_id, "audience": "worker", "worker_id": worker.id,
+                                     "kind": MessageKind.CASE_OFFER}, run_at=now, now=now)
+        return Claim(case.id, case.reference, assignment_id, worker.id, case.priority_base)
+
+    return await store.write("assign_to", op)
 
 
 async def _open_assignment(s: AsyncSession, case_id: int, worker_id: int, status: str) -> Assignment:
