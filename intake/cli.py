@@ -28,6 +28,10 @@ def register(subparsers, **context) -> None:
     c.add_argument("--corpus", type=Path, default=None, help="JSON Lines of {text, red_flags, code, chapter}")
     c.add_argument("--json", action="store_true", help="the scores and every miss as one JSON object")
     c.set_defaults(func=run_coding)
+    q = subparsers.add_parser("flag-rate", help="how many turns of real speech raise a red flag (PriMock57: GP consultations, nearly every flag false)")
+    q.add_argument("--texts", required=True, type=Path, help="JSON Lines with a 'text' key, e.g. ../shared/data/primock57/utterances.jsonl")
+    q.add_argument("--list", action="store_true", help="print every flagged turn")
+    q.set_defaults(func=run_flag_rate)
 
 
 def run_coding(args) -> int:
@@ -46,14 +50,9 @@ def run_coding(args) -> int:
         print(f"  miss [{miss['split']}] {miss['text']!r}: want {miss['code']}, got {miss['got']}")
     return 0
 
-    q = subparsers.add_parser("flag-rate", help="how many turns of real speech raise a red flag (PriMock57: none is an emergency)")
-    q.add_argument("--texts", required=True, type=Path, help="JSON Lines with a 'text' key, e.g. ../shared/data/primock57/utterances.jsonl")
-    q.add_argument("--list", action="store_true", help="print every flagged turn")
-    q.set_defaults(func=run_flag_rate)
-
 
 def run_flag_rate(args: argparse.Namespace) -> int:
-    """Count the turns with any red flag: on GP consultations (PriMock57) every one is a false flag."""
+    """Count the turns with any red flag: on GP consultations (PriMock57) nearly every one is a false flag."""
     lines = [json.loads(line) for line in args.texts.read_text(encoding="utf-8").splitlines() if line.strip()]
     flagged = [(line, found) for line in lines if (found := find_red_flags(line.get("text") or ""))]
     if args.list:

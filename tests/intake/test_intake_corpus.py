@@ -87,7 +87,10 @@ def test_flag_rate_counts_the_turns_of_real_speech_that_raise_a_flag(tmp_path, c
     texts = tmp_path / "speech.jsonl"
     texts.write_text('{"id": "a", "text": "I have had a cough for a week"}\n'
                      '{"id": "b", "text": "he is not breathing"}\n', encoding="utf-8")
-    cli.run_flag_rate(argparse.Namespace(texts=texts, list=True))
+    parser = argparse.ArgumentParser()
+    cli.register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["flag-rate", "--texts", str(texts), "--list"])
+    args.func(args)
     out = capsys.readouterr().out
     assert "b not_breathing: 'he is not breathing'" in out
     assert "1 of 2 turns raised a red flag (50.0%)" in out
