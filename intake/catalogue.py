@@ -57,8 +57,12 @@ class Catalogue:
         return entry.self_text if who == "self" and entry.self_text else entry.text
 
     def words(self, who: str | None) -> dict[str, str]:
-        """Pronoun placeholders: "you" words when the caller is the patient, otherwise "they" words."""
-        return self.words_self if who == "self" else self.words_other
+        """Pronoun placeholders: "you" words when the caller is the patient, otherwise "they" words.
+
+        Each also comes capitalised ({They}) for a translation whose sentence starts with it.
+        """
+        words = self.words_self if who == "self" else self.words_other
+        return {**words, **{k.capitalize(): v[:1].upper() + v[1:] for k, v in words.items()}}
 
     def say(self, msg_id: str, who: str | None = None, **values: object) -> str:
         """The message with the patient's pronouns and `values` filled in."""
