@@ -49,7 +49,8 @@ import logging
 import re
 
 from intake import prompts as P
-from intake.catalogue import SOURCE_LANGUAGE, catalogue, language_or_default
+from intake.catalogue import LANGUAGE_DIGITS, SOURCE_LANGUAGE, catalogue, language_or_default
+from intake.language import detect_language, language_of_digit, menu_languages, named_language
 from intake.emergency import emergency_number
 from intake.extract import find_symptoms, summarize
 from intake.models import NO_ANSWER, AnswerKind, Category, Channel, Pause, Reply, Speech, TriageResult, Urgency
@@ -115,10 +116,15 @@ _NONE = re.compile(r"^(none|no|nothing|nope|nil|not any|no medicines?|no medicat
 class Dialogue:
     """One triage conversation, the same over voice and text."""
 
-    def __init__(self, *, channel: Channel = "voice", region: str | None = None, language: str | None = None) -> None:
+    def __init__(self, *, channel: Channel = "voice", region: str | None = None, language: str | None = None,
+                 choose_language: bool = False) -> None:
+        """`language`: the one to speak (English when None); `choose_language`: let the caller choose (see `start`)."""
         self.channel: Channel = channel
         self.region = region
         self._result = TriageResult(language=language_or_default(language))
+        self._choose_language = choose_language
+        self._menu: tuple[str, ...] = ()  # the languages the open language menu offers
+        self._resume: str | None = None  # the step a mid-call language menu returns to; None: the opening
         self._step: str | None = None
         self._attempts = 0
         self._turns = 0
@@ -131,7 +137,17 @@ class Dialogue:
     # --- public API ----------------------------------------------------
 
     def start(self) -> Reply:
-        """Disclaimer (not a doctor, not medical advice) and the first question."""
+        """Disclaimer (not a doctor, not medical advice) and the first question.
+
+        A voice caller who may choose the language and whose country has one besides English hears a keypad
+        menu first ("for Hindi press 2"); the disclaimer follows in the language chosen.
+        """
+        offered = menu_languages(self.region)
+        if self._choose_language and self.channel == "voice" and len(offered) > 1:
+            return self._language_menu(offered)
+        return self._begin()
+
+    def _begin(self) -> Reply:
         self._step, self._attempts = "who", 0
         # Every caller must hear that this is not a doctor: speech over it is not a barge-in.
         first = Speech("disclaimer", self._say(f"disclaimer.{self._form}", number=self._number.number),
@@ -144,6 +160,12 @@ class Dialogue:
             return self._opening(text or "")
         if self.finished:
             return self._ended()
+        named = named_language(text or "") if self._choose_language else None
+        if self._step == "language":
+            return self._language_chosen(named) if named else self._language_unclear()
+        if named and named != self.language:  # "Hindi please" at any question: the same question, in Hindi
+            self._result.language = named
+            return self._reply(self._ask(self._step))
         self._turns += 1
         self._transcript.append((self.awaiting or "", text or ""))
         self._note_mechanisms(text or "")
@@ -159,7 +181,10 @@ class Dialogue:
         """A first message before `start()` (an SMS that opens the conversation): disclaimer first, then it counts.
 
         A message that already says what is wrong is the complaint: it is kept, and not asked for again.
+        When the caller may choose the language, the message's own language is the conversation's.
         """
+        if self._choose_language:
+            self._result.language = named_language(text) or detect_language(text) or self.language
         opening = self.start()
         if not words(text):
             return opening
@@ -185,6 +210,11 @@ class Dialogue:
         """DTMF digits: 1 yes, 2 no, digits a number or a numbered choice."""
         if self.finished or self._step is None:
             return self._ended()
+        if self._step == "language":
+            chosen = language_of_digit(digits, self._menu)
+            return self._language_chosen(chosen) if chosen else self._language_unclear()
+        if self._choose_language and self.channel == "voice" and digits.strip() == "*":  # the menu, mid-call
+            return self._language_menu(menu_languages(self.region, everything=True), resume=self._step)
         self._turns += 1
         self._transcript.append((self.awaiting or "", f"[keypad {digits}]"))
         return self._take(self._from_digits(self._step, digits))
@@ -193,8 +223,39 @@ class Dialogue:
         """The caller said nothing for a while: re-ask, then offer the keypad, then assume the urgent way."""
         if self.finished or self._step is None:
             return self._ended()
+        if self._step == "language":
+            return self._language_unclear()
         self._turns += 1
         return self._take(None)
+
+    # --- the language ----------------------------------------------------
+
+    def _language_menu(self, offered: tuple[str, ...], resume: str | None = None) -> Reply:
+        """Each offered language's keypad digit, said in that language; the country's own first."""
+        self._menu, self._resume = offered, resume
+        if self._step != "language":
+            self._attempts = 0
+        self._step = "language"
+        order = (*offered[1:], offered[0]) if resume is None else offered
+        said = " ".join(catalogue(lang).say("language.offer", digit=LANGUAGE_DIGITS[lang]) for lang in order)
+        return Reply((Speech("language", said),), awaiting="language", expects=AnswerKind.CHOICE, finished=False)
+
+    def _language_chosen(self, language: str) -> Reply:
+        """Speak `language` from now on: the opening in it, or the question the menu interrupted, again."""
+        self._result.language, self._menu = language, ()
+        step, self._resume = self._resume, None
+        if step is None:
+            return self._begin()
+        self._step, self._attempts = step, 0
+        return self._reply(self._ask(step))
+
+    def _language_unclear(self) -> Reply:
+        """No language key: the menu once more, then the country's language (at the start) or the one spoken now."""
+        self._attempts += 1
+        if self._attempts < 2:
+            return self._language_menu(self._menu, self._resume)
+        default = self._menu[1] if self._resume is None and len(self._menu) > 1 else self.language
+        return self._language_chosen(default)
 
     def line_closed(self) -> TriageResult:
         """The line (or the text conversation) ended before the final words: the result to keep.
@@ -237,12 +298,15 @@ class Dialogue:
             "attempts": self._attempts, "turns": self._turns, "ending": self._ending,
             "result": self._result.to_dict(), "transcript": [list(t) for t in self._transcript],
             "answered": self._answered, "unanswered": self._unanswered,
+            "choose_language": self._choose_language, "menu": list(self._menu), "resume": self._resume,
         }
 
     @classmethod
     def from_state(cls, state: dict) -> "Dialogue":
         """Inverse of to_state."""
-        d = cls(channel=state.get("channel", "voice"), region=state.get("region"))
+        d = cls(channel=state.get("channel", "voice"), region=state.get("region"),
+                choose_language=bool(state.get("choose_language", False)))
+        d._menu, d._resume = tuple(state.get("menu") or ()), state.get("resume")
         d._step = state.get("step")
         d._attempts = int(state.get("attempts", 0))
         d._turns = int(state.get("turns", 0))
