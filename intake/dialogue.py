@@ -49,6 +49,7 @@ import logging
 import re
 
 from intake import prompts as P
+from intake.answer_words import in_english
 from intake.catalogue import LANGUAGE_DIGITS, SOURCE_LANGUAGE, catalogue, language_or_default
 from intake.language import detect_language, language_of_digit, menu_languages, named_language
 from intake.emergency import emergency_number
@@ -192,11 +193,12 @@ class Dialogue:
         self._transcript.append(("who", text))
         self._note_mechanisms(text)
         flags = self._new_red_flags(text)
-        if says_complaint(text):
+        english = in_english(text, self.language)
+        if says_complaint(english):
             self._result.complaint = self._result.answers["complaint"] = text.strip()
             self._answered += 1
         self._note_facts(text)
-        who = parse_who(text)
+        who = parse_who(english)
         if who == "maybe_self":  # a bare "me" in a first message: asked, never taken
             who = None
         if not flags and who is None:
@@ -396,6 +398,7 @@ class Dialogue:
     def _interpret(self, step: str, text: str) -> object | None:
         """The normalized answer for this step, or None when the text does not answer it."""
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
+        text = in_english(text, self.language)  # "haan", "tatlumpung taon": the words the parsers read
         if asr_loop(text):
             return None
         said_key = choice_digits(text)

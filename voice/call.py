@@ -57,7 +57,8 @@ class CallSession:
         self.stream_sid, self.call_sid = event.stream_sid, event.call_sid
         self.playback.stream_sid = self.writer.stream_sid = self.stream_sid
         self.playback.call_sid = self.writer.call_sid = self.call_sid
-        opened = await open_case(self.services.store, self.writer, caller=caller, hold=self.playback.hold)
+        opened = await open_case(self.services.store, self.writer, caller=caller, hold=self.playback.hold,
+                                choose_language=self.services.settings.choose_language)
         if opened is None:
             self._handed_off = True
             self.done.set()  # nothing to resume: close, and after-stream gives the way out

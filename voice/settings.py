@@ -134,6 +134,11 @@ class Settings(BaseSettings):
 
     vad: Literal["auto", "silero", "energy"] = "auto"  # auto: Silero (shipped in faster-whisper), energy if it cannot load
 
+    # Callers choose their language (Hindi, Nigerian Pidgin, Tagalog; intake/language.py): a keypad menu for calls
+    # from NG/IN/PH, the first text's language over SMS. Off until intake/catalogues' drafts are reviewed by
+    # native speakers: an unreviewed instruction must not reach a caller by default.
+    choose_language: bool = False
+
     tts_backend: Literal["auto", "espeak-ng", "flite", "openai"] = "auto"
     tts_voice: str = "en-us"
 
