@@ -145,6 +145,8 @@ class CallSession:
                     stages: dict[str, float] | None = None) -> int | None:
         """Play a reply; a measured turn's latency goes to /metrics and to the `play-end` event."""
         self._emit(CallEventType.PLAY_START)
+        if self.dialogue is not None:
+            self.playback.language = self.dialogue.language
         latency_ms = await self.playback.play(reply, speech_end_wall=speech_end_wall, stages=stages)
         if latency_ms is not None:
             self.services.metrics.observe_turn(latency_ms, stages or {})

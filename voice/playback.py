@@ -48,6 +48,7 @@ class Playback:
         self.heard: list[str] = []  # prompt ids whose mark Twilio echoed as played
         self.question = ""  # the words of the open question: Whisper's context for the answer
         self.expects: AnswerKind | None = None  # what the open question expects (keypad handling)
+        self.language = "en"  # the language the caller is spoken to in: the transcription's language hint
         self._pending: deque[_PendingMark] = deque()
 
     @property
