@@ -398,7 +398,7 @@ class Dialogue:
     def _interpret(self, step: str, text: str) -> object | None:
         """The normalized answer for this step, or None when the text does not answer it."""
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
-        text = in_english(text, self.language)  # "haan", "tatlumpung taon": the words the parsers read
+        said, text = text, in_english(text, self.language)  # "haan", "tatlumpung taon": the words the parsers read
         if asr_loop(text):
             return None
         said_key = choice_digits(text)
@@ -438,10 +438,10 @@ class Dialogue:
         if parse_yes_no(text) == "unsure" and step == "complaint":
             return None
         if step == "duration":
-            return parse_duration(text) or text.strip()
+            return parse_duration(text) or said.strip()
         if step in ("medications", "allergies"):
-            return "none" if _NONE.match(normalize(text)) else text.strip()
-        return text.strip()
+            return "none" if _NONE.match(normalize(text)) else said.strip()
+        return said.strip()  # the caller's own words, as said
 
     def _from_digits(self, step: str, digits: str) -> object | None:
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]

@@ -32,7 +32,7 @@ LANGUAGE_NAMES = {
 }
 _AROUND_A_NAME = frozenset("in speak talk language please i want can you use switch to change".split())
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[\u0900-\u097F]+|[^\W\d_]+")  # Devanagari vowel signs are not \w
 
 
 def country_language(region: str | None) -> str | None:
