@@ -400,6 +400,7 @@ class SessionServices(FakeServices):
         self.metrics = Metrics()
         self.recovery = None
         self.stt = FakeStt()
+        self.settings = SimpleNamespace(choose_language=False)  # the one setting a session reads itself
 
     def new_endpointer(self) -> ScriptedEndpointer:
         return ScriptedEndpointer()
