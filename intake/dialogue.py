@@ -681,7 +681,7 @@ class Dialogue:
     def _end_emergency(self, ending: str, flags: list[str]) -> Reply:
         """The emergency ending ("cpr" or "emergency"): the caller's emergency number, then first aid."""
         n = self._number
-        note = f" {n.note[0].upper()}{n.note[1:]}." if n.note else ""
+        note = self._emergency_note()
         if ending == "cpr":
             group = self._cpr_group()
             lead = self._say(f"cpr.lead_{self._cpr_lead}") if self._cpr_lead else ""
@@ -720,7 +720,7 @@ class Dialogue:
         """No usable answer at all: not a category, an urgent case a health worker must call back."""
         self._mark_no_answer()
         n = self._number
-        note = f" {n.note[0].upper()}{n.note[1:]}." if n.note else ""
+        note = self._emergency_note()
         logger.info("no usable answer at prompt %s: ending as no answer", self.awaiting)
         return self._end(NO_ANSWER, self._say(f"no_answer.{self._form}", number=n.number, note=note))
 
@@ -767,6 +767,18 @@ class Dialogue:
             return (Speech(pid, start, interruptible=False), Pause(P.BREATH_COUNT_SECONDS),
                     Speech(pid, ask, interruptible=False))
         return (Speech(pid, self._prompt(prompt, "reask" if reask else "voice")),)
+
+    def _emergency_note(self) -> str:
+        """The emergency number's note as a sentence, in the conversation's language while the catalogue has it."""
+        n = self._number
+        if not n.note:
+            return ""
+        msg_id = f"emergency_note.{(self.region or 'default').upper()}"
+        english = catalogue(SOURCE_LANGUAGE)
+        if not english.has(msg_id) or english.template(msg_id) != n.note:  # a note the catalogue does not know
+            msg_id = "emergency_note.DEFAULT" if english.template("emergency_note.DEFAULT") == n.note else ""
+        note = self._say(msg_id) if msg_id else n.note
+        return f" {note[0].upper()}{note[1:]}."
 
     @property
     def language(self) -> str:

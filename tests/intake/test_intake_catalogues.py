@@ -101,3 +101,23 @@ def test_a_whole_text_triage_speaks_the_language_it_was_given(language):
     if language != SOURCE_LANGUAGE:
         assert english.say("complaint.text") not in said[1]
     assert d.result.language == language
+
+
+def test_the_catalogues_emergency_notes_are_the_number_tables_own_words():
+    """A note translated from words the number table no longer says would tell callers something else."""
+    from intake.emergency import emergency_number
+
+    english = catalogue(SOURCE_LANGUAGE)
+    notes = [i for i in english.entries if i.startswith("emergency_note.")]
+    assert notes
+    for msg_id in notes:
+        region = msg_id.removeprefix("emergency_note.")
+        assert english.template(msg_id) == emergency_number(None if region == "DEFAULT" else region).note, msg_id
+
+
+@pytest.mark.parametrize(("region", "language", "words"), [("NG", "pcm", "you fit also call 199"),
+                                                            ("IN", "hi", "108 पर भी")])
+def test_the_emergency_note_is_said_in_the_conversations_language(region, language, words):
+    d = Dialogue(channel="voice", region=region, language=language)
+    d.start()
+    assert words in d.answer("he is not breathing").text
