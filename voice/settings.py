@@ -139,7 +139,7 @@ class Settings(BaseSettings):
     # native speakers: an unreviewed instruction must not reach a caller by default.
     choose_language: bool = False
 
-    tts_backend: Literal["auto", "espeak-ng", "flite", "openai"] = "auto"
+    tts_backend: Literal["auto", "piper", "espeak-ng", "flite", "openai"] = "auto"
     tts_voice: str = "en-us"
 
     # A websocket that has not sent a valid `start` by then is closed: Twilio sends it at once, an idle
