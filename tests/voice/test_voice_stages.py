@@ -233,10 +233,12 @@ class FakeStt:
     def __init__(self, text: str = "someone else", *, fail: bool = False) -> None:
         self.text, self.fail = text, fail
         self.calls: list[bytes] = []
+        self.hints: list = []
         self.gate: asyncio.Event | None = None
 
     async def __call__(self, pcm16: bytes, hints) -> Transcript:
         self.calls.append(pcm16)
+        self.hints.append(hints)
         if self.gate is not None:
             await self.gate.wait()
         if self.fail:
@@ -444,3 +446,28 @@ async def test_a_keypad_turn_goes_through_the_stages_in_order_and_the_call_ends_
     store = services.store
     assert store.turns == {1: "1"} and store.triage[-1][2] and store.closed == [("CA1", "hung-up")]
     assert services.notified == [1]
+
+
+async def test_the_transcription_is_told_the_language_the_caller_is_spoken_to_in():
+    stt = FakeStt()
+    playback = _playback(FakeSend())
+    playback.language = "hi"
+    assert await Transcription(stt, playback).text(b"audio") == ("someone else", "fake")
+    assert stt.hints[-1].language == "hi"
+
+
+async def test_with_choose_language_a_call_from_india_starts_with_the_menu_and_goes_on_in_hindi():
+    services = SessionServices()
+    services.settings = SimpleNamespace(choose_language=True)
+    send = FakeSend()
+    session = CallSession(services, send)  # type: ignore[arg-type]
+    await session.on_start(Start("MZ1", "CA1", {}), "+919876543210")
+    assert send.events()[-1] == "prompt:language"
+    session.on_mark(Mark("MZ1", "prompt:language"))
+    session.on_dtmf(Dtmf("MZ1", "2"))
+    async with asyncio.timeout(10):
+        while send.events()[-1] != "prompt:who":
+            await asyncio.sleep(0.01)
+    assert session.dialogue.language == "hi" and session.playback.language == "hi"
+    await session.finish(hung_up=True)
+    assert services.store.triage[-1][0]["language"] == "hi"
