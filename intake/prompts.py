@@ -9,6 +9,7 @@ id of the question they repeat.
 
 | id             | asks / says                                                        | answer  |
 |----------------|--------------------------------------------------------------------|---------|
+| language       | keypad menu, each offer in its language (intake/language.py)      | choice  |
 | disclaimer     | automated, not a doctor, not medical advice; the emergency number  | -       |
 | who            | calling about yourself or someone else (1 me, 2 someone else)     | choice  |
 | complaint      | what is happening, in a few words (red-flag screen)               | free    |
