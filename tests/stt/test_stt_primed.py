@@ -109,7 +109,8 @@ def test_a_term_at_the_end_of_a_longer_disagreement_is_lent_on_its_own(primed):
 @pytest.mark.parametrize(
     ("plain", "primed_text"),
     [("She has a sister.", "She has a seizure."), ("He is bleeding.", "He is bleeding."),
-     ("His arm is in a cast.", "His arm is in a fit."), ("She seems fine.", "She seems fainting.")],
+     ("His arm is in a cast.", "His arm is in a fit."), ("She seems fine.", "She seems fainting."),
+     ("He stubbed his toe.", "He stabbed his toe."), ("She's been calling.", "She's been collapsing.")],
 )
 def test_a_red_flag_word_is_never_lent(primed, plain, primed_text):
     # Whisper hears these everyday words unaided; lent over "sister" one would send the caller to the emergency line
