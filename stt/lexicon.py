@@ -35,10 +35,11 @@ VOCABULARY = (
 
 
 # Words of emergency signs (SAFETY.md's red flags), besides the SIGNS category. A primed decode never lends
-# them: Whisper hears these everyday words unaided, and one lent over "sister" or "she's fine" would send a
-# caller to the emergency line.
+# them, nor replaces them: Whisper hears these everyday words unaided, one lent over "sister" or "she's fine"
+# would send a caller to the emergency line, and one taken away ("my blood" -> "amlodipine") would not.
 NEVER_LENT = frozenset(
-    "seizure seizures convulsion convulsions fit fits fitting stroke bleed bleeding haemorrhage hemorrhage "
+    "seizure seizures convulsion convulsions fit fits fitting stroke bleed bleeding blood bloody haemorrhage hemorrhage "
+    "breath breaths breathe breathing "
     "unconscious fainted fainting choking gasping breathless drowsy floppy confused confusion overdose poisoning "
     "anaphylaxis eclampsia burn burns".split()
 )

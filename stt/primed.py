@@ -84,6 +84,8 @@ def _lends(gate: PhoneticGate, old: list[str], new: list[str], before: list[str]
         return False
     if any(w not in gate.lexicon.terms or gate.lexicon.never_lent(w) for w in core_new):
         return False
+    if any(gate.lexicon.never_lent(w) for w in old):
+        return False  # nor takes one away: "and yes, my blood in the law" became "amlodipine the law" (espeak en-us)
     return gate.allows(core_old, core_new, before, heard_by_decoder=True)
 
 
