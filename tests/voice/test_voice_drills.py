@@ -24,6 +24,7 @@ from stt.lexicon import VOCABULARY
 from tests.support.fake_openai import MESSAGES, TRANSCRIPTIONS, fake_openai_server, transcribe_by_frames
 from tests.support.line_caller import LineCaller, incoming
 from tests.support.settings import settings_for
+from tests.support.wait import WHOLE_CALL_S
 from voice.harness import EXAMPLES
 from voice.harness.callrun import call_ended, serve_in_process
 from voice.harness.loadgen import answer_texts
@@ -126,7 +127,7 @@ async def test_a_failing_llm_leaves_the_rules_result_standing(drill, mode):
     before = services.metrics.registry.get_sample_value("triage_llm_fallbacks_total")
     checks_before = services.metrics.registry.get_sample_value(FLAG_CHECK_FAILED, {"reason": "failed"}) or 0.0
     scenario = SCENARIOS["red-rate-fever"]
-    trace = await asyncio.wait_for(simulate_call(scenario, base, default_voice("slt"), speed=8.0), timeout=120)
+    trace = await asyncio.wait_for(simulate_call(scenario, base, default_voice("slt"), speed=8.0), timeout=WHOLE_CALL_S)
     await asyncio.wait_for(call_ended(services, trace.call_sid).wait(), timeout=30)
     case = await services.store.find_case_by_call(trace.call_sid)
     assert _intake_requests(up) == calls + 1  # the LLM was asked for the intake, and failed

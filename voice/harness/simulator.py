@@ -37,8 +37,8 @@ SILENCE_FRAME = silence_ulaw(FRAME_MS)
 
 
 @dataclass
-class SimTurn:
-    """One answer the simulated caller gave."""
+class SaidTurn:
+    """One answer the simulated caller said (what the server hears as a HeardTurn)."""
 
     prompt_id: str
     said: str
@@ -52,7 +52,7 @@ class CallTrace:
     call_sid: str
     prompts: list[str] = field(default_factory=list)  # prompt ids heard, in order
     prompt_ends_s: list[float] = field(default_factory=list)  # seconds into the call each prompt finished playing
-    turns: list[SimTurn] = field(default_factory=list)
+    turns: list[SaidTurn] = field(default_factory=list)
     closed_by_server: bool = False
 
 
@@ -153,7 +153,7 @@ async def simulate_call(
     *,
     speed: float = 1.0,
     max_turns: int = 40,
-    max_audio_s: float = 600.0,
+    max_audio_s: float = 3600.0,
     auth_token: str | None = None,
     public_url: str | None = None,
     stream_base: str | None = None,
@@ -161,6 +161,8 @@ async def simulate_call(
     """Play one scenario as the caller; returns what the caller heard and how fast the server answered.
 
     `stream_base` sends the Media Stream to another server than the webhook (a load-balanced pair).
+    `max_audio_s` only stops a call that would never end: the audio clock runs at `speed` x wall time, so a busy
+    machine's slow turns spend it (600 s cut whole calls short at load 15 on 2 cores, at speed 8).
     """
     next_answer = answers_for(scenario)
     call_sid = "CA" + uuid.uuid4().hex
@@ -177,7 +179,7 @@ async def simulate_call(
                       "tracks": ["inbound"], "customParameters": params,
                       "mediaFormat": {"encoding": "audio/x-mulaw", "sampleRate": 8000, "channels": 1}},
         }))
-        pending_latency: list[SimTurn] = []
+        pending_latency: list[SaidTurn] = []
         answer_end_at: list[float] = []
 
         async def receive() -> None:
@@ -233,7 +235,7 @@ async def simulate_call(
                             break
                         answered_prompt_marks = prompt_marks
                         text = next_answer(last_prompt)
-                        turn = SimTurn(prompt_id=last_prompt, said=text)
+                        turn = SaidTurn(prompt_id=last_prompt, said=text)
                         trace.turns.append(turn)
                         answer_end_at.clear()
                         pending_latency[:] = [turn]
