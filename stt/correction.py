@@ -53,6 +53,7 @@ MIN_TAIL = 86
 MIN_TAIL_SHARE = 0.6
 MIN_TAIL_LETTERS = 6
 
+_VOWEL = re.compile(r"[aeiouy]")
 _TOKEN = re.compile(r"(?<!')[A-Za-z]+")  # letters after an apostrophe ('s, 've) are not words of their own
 _BREAK = re.compile(r"[.,;:?!]")
 
@@ -198,8 +199,8 @@ class MedicalCorrector:
         return edits
 
     def _is_everyday(self, word: str) -> bool:
-        """A common English word or a medical term: half of a run-together pair."""
-        return self.lexicon.is_common(word) or word in self.lexicon.terms
+        """A common English word or a medical term, vowel and all ("br" is on the word list): half of a run-together pair."""
+        return bool(_VOWEL.search(word)) and (self.lexicon.is_common(word) or word in self.lexicon.terms)
 
     def _is_non_word(self, word: str) -> bool:
         """Not English, not a term, nor one of them with an ending: what a recogniser writes for a word it does not know."""

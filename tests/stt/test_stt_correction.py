@@ -117,6 +117,7 @@ def test_two_everyday_words_run_together_are_split(corrector, heard, expected):
         "My grandmother lives in Blackburn.",  # a word already, however it is built
         "Send it on WhatsApp to my sister-in-law.",
         "He has a headache and a toothache.",
+        "Brashes, no, nothing like that.",  # tiny.en for "Rashes?": "br" is on the word list, but no word
     ],
 )
 def test_real_words_are_not_split(corrector, sentence):
