@@ -20,6 +20,8 @@ NO_SPEECH_PROB = 0.6
 LOGPROB_FLOOR = -1.0
 # Stock phrases Whisper invents on breath and line noise; dropped unless it is confident they were said.
 HALLUCINATION_PROB = 0.3
+# A segment of this many words or more that is part of the prompt is the prompt echoed, not the caller.
+MIN_ECHO_WORDS = 3
 _HALLUCINATIONS = frozenset(
     {"thank you", "thanks for watching", "thank you for watching", "you", "bye", "subtitles by the amaraorg community"}
 )
@@ -75,7 +77,8 @@ class LocalWhisperTranscriber:
                 hotwords=hints.hotwords or None,
             )
             # The generator is lazy: decoding happens here, inside the caller's worker thread.
-            kept = [s for s in segments if _is_speech(s.text, s.no_speech_prob, s.avg_logprob)]
+            kept = [s for s in segments if _is_speech(s.text, s.no_speech_prob, s.avg_logprob)
+                    and not _echoes(s.text, hints.initial_prompt)]
         except Exception as err:
             raise SttError(f"local Whisper failed: {err}", code="stt-local-failed") from err
         text = " ".join(s.text.strip() for s in kept).strip()
@@ -87,7 +90,19 @@ def _is_speech(text: str, no_speech_prob: float, avg_logprob: float) -> bool:
     """Keep a segment unless Whisper itself doubts it or it is a stock hallucination."""
     if no_speech_prob > NO_SPEECH_PROB and avg_logprob < LOGPROB_FLOOR:
         return False
-    plain = re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()  # "3." is an answer (a breath count), not noise
+    plain = _plain(text)  # "3." is an answer (a breath count), not noise
     if not plain:
         return False
     return not (plain in _HALLUCINATIONS and no_speech_prob > HALLUCINATION_PROB)
+
+
+def _echoes(text: str, prompt: str | None) -> bool:
+    """A segment that only repeats the question Whisper was prompted with: on speech it cannot follow
+    (a Hindi turn, espeak en-us), tiny.en wrote "In a few words, what is happening?" as the caller's answer."""
+    plain, asked = _plain(text), _plain(prompt or "")
+    return len(plain.split()) >= MIN_ECHO_WORDS and f" {plain} " in f" {asked} "
+
+
+def _plain(text: str) -> str:
+    """Lower case, letters, digits and spaces only."""
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]", "", text.lower())).strip()
