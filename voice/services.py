@@ -171,6 +171,8 @@ class Services:
             # A remote backend's turns wait on the network, not the CPU: with one thread per core,
             # 100 calls queued behind two 300 ms requests and hit the turn deadline (measured).
             workers = max(workers, REMOTE_THREADS)
+        # Local Whisper's turns share model runs (stt/batching.py): a thread per turn waiting lets them batch.
+        workers = max(workers, getattr(transcriber, "concurrent_turns", 1))
         metrics = Metrics()
         metrics.lag.start()
         services = cls(
