@@ -169,3 +169,18 @@ def test_concurrent_turns_get_the_same_words_as_alone(local_whisper):
 def _turn(turn):
     pcm, hints = turn
     return pcm, 8000, hints
+
+
+@pytest.mark.slow
+def test_stt_eval_with_concurrent_turns_hears_what_it_hears_one_at_a_time(local_whisper, tmp_path):
+    """`stt-eval --concurrency N` (how the batched runs are checked for accuracy) scores the same words."""
+    from stt.eval import evaluate_audio, synthesize_manifest
+    from stt.lexicon import Lexicon
+
+    lexicon = Lexicon()
+    manifest = synthesize_manifest([text for text, _, _ in TURNS], ["flite:slt", "flite:rms"], tmp_path, lexicon)
+    alone = evaluate_audio(manifest, local_whisper, None, False, lexicon)
+    together = evaluate_audio(manifest, local_whisper, None, False, lexicon, concurrency=4)
+    assert [u["raw"] for u in together["utterances"]] == [u["raw"] for u in alone["utterances"]]
+    assert (together["concurrency"], together["wer_raw"]) == (4, alone["wer_raw"])
+    assert "concurrency" not in alone
