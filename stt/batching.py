@@ -15,11 +15,14 @@ ones that may share a run together (the way the Silero runs are shared in voice/
 - the encoder's output for the last few distinct inputs is kept: the primed second decode of a turn
   (stt/primed.py) hears the same audio as its plain decode and skips the encoder, ~90 % of a decode.
 
-A batch that fails is run again one turn at a time, so a bad turn fails alone.
+A batch that fails is run again one turn at a time, so a bad turn fails alone. A turn nobody waits for any
+more (its caller went on speaking after the pause, or its deadline passed) is dropped from the queue: the
+caller marks it with `abandonable`, since a worker thread already waiting here cannot be cancelled.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import queue
@@ -39,6 +42,23 @@ SHARED_TURNS_MAX = 32
 GENERATE_BATCH_MAX = 16  # turns a batched generate may carry; more only lengthens the wait of the first
 
 
+_turn = threading.local()  # the abandoned flag of the turn this worker thread is transcribing
+
+
+class Abandoned(Exception):
+    """Nobody waits for this turn's transcription any more; its runs were dropped unrun."""
+
+
+@contextlib.contextmanager
+def abandonable(abandoned: threading.Event):
+    """Runs this thread queues inside the block are dropped, unrun, once `abandoned` is set."""
+    _turn.abandoned = abandoned
+    try:
+        yield
+    finally:
+        _turn.abandoned = None
+
+
 @dataclass
 class _Run:
     """One call into the model, waiting for the runner."""
@@ -47,6 +67,7 @@ class _Run:
     key: Hashable  # runs with equal keys may share one model call
     args: tuple
     done: Future = field(default_factory=Future)
+    abandoned: threading.Event | None = field(default_factory=lambda: getattr(_turn, "abandoned", None))
 
 
 @dataclass
@@ -58,6 +79,7 @@ class RunCounts:
     encoder_reused: int = 0
     generates: int = 0
     generated: int = 0
+    abandoned: int = 0
 
 
 class SharedWhisperRuns:
@@ -134,7 +156,14 @@ class SharedWhisperRuns:
                     self._queue.put(None)  # stop after these
                     break
                 waiting.append(run)
-            for group in _groups(waiting, self._batch_limit):
+            wanted = []
+            for run in waiting:
+                if run.abandoned is not None and run.abandoned.is_set():
+                    self.counts.abandoned += 1
+                    run.done.set_exception(Abandoned())
+                else:
+                    wanted.append(run)
+            for group in _groups(wanted, self._batch_limit):
                 self._run_group(group)
 
     def _batch_limit(self, run: _Run) -> int:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from stt.base import Hints
-from stt.batching import SharedWhisperRuns
+from stt.batching import Abandoned, SharedWhisperRuns, abandonable
 from stt.synth import synthesize
 
 SOT = 50257
@@ -108,6 +108,36 @@ def test_prompts_whose_start_token_sits_elsewhere_are_not_batched():
     holder.join(WAIT_S)
     runs.close()
     assert model.batches == [("generate", 1), ("generate", 1), ("generate", 1)]
+
+
+def test_a_turn_given_up_on_is_dropped_from_the_queue_unrun():
+    """A speculative decode the caller talked over, or a turn past its deadline, costs the model nothing more."""
+    model = HeldModel()
+    runs = SharedWhisperRuns(model, SOT)
+    out = np.zeros((1, 4, 2), dtype=np.float32)
+    given_up = threading.Event()
+
+    def abandoned_turn():
+        with abandonable(given_up):
+            return runs.generate(out, [[SOT, 2]])
+
+    holder = threading.Thread(target=lambda: runs.generate(out, [[SOT, 1]]))
+    holder.start()
+    _queued(runs, 0)
+    time.sleep(0.1)
+    results = []
+    collector = threading.Thread(target=lambda: results.extend(_concurrently([abandoned_turn,
+                                                                              lambda: runs.generate(out, [[SOT, 3]])])))
+    collector.start()
+    _queued(runs, 2)
+    given_up.set()
+    model.released.set()
+    collector.join(WAIT_S)
+    holder.join(WAIT_S)
+    runs.close()
+    assert isinstance(results[0], Abandoned) and results[1] == ["decoded 3 at 0"]
+    assert model.batches == [("generate", 1), ("generate", 1)]  # the held run and the wanted one
+    assert runs.counts.abandoned == 1
 
 
 def test_the_same_features_are_encoded_once():

@@ -251,10 +251,14 @@ def _per_run(batch, before: tuple[int, int]) -> float | None:
 
 
 def _whisper_runs(now: RunCounts, before: RunCounts) -> dict:
-    """Local Whisper's model runs during the load: how many, how many turns each carried, encodes saved."""
+    """Local Whisper's model runs during the load: how many, how many turns each carried, encodes saved, runs
+    dropped unrun because nobody waited for them any more."""
     encodes, generates = now.encodes - before.encodes, now.generates - before.generates
-    return {"encodes": encodes, "turns_per_encode": round((now.encoded - before.encoded) / encodes, 2) if encodes else None,
-            "encodes_reused": now.encoder_reused - before.encoder_reused, "generates": generates,
+    return {"encodes": encodes,
+            "turns_per_encode": round((now.encoded - before.encoded) / encodes, 2) if encodes else None,
+            "encodes_reused": now.encoder_reused - before.encoder_reused,
+            "runs_abandoned": now.abandoned - before.abandoned,
+            "generates": generates,
             "turns_per_generate": round((now.generated - before.generated) / generates, 2) if generates else None}
 
 
