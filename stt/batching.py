@@ -12,8 +12,8 @@ ones that may share a run together (the way the Silero runs are shared in voice/
 - `encode` calls run as one batch of up to `encode_batch` turns. On a CPU the encoder is bound by
   arithmetic, not by the calls, so a batch costs its turns' sum (tiny.en, 2 cores: 0.35 s alone, 0.38 s a
   turn in fours): the default is one at a time, and what saves the encoder's work is the next point;
-- the encoder's output for the last few distinct inputs is kept: the primed second decode of a turn
-  (stt/primed.py) hears the same audio as its plain decode and skips the encoder, ~90 % of a decode.
+- a turn's encoder output is kept for its next decode: the primed second decode of a turn (stt/primed.py)
+  hears the same audio as its plain decode and skips the encoder, ~90 % of a decode.
 
 A batch that fails is run again one turn at a time, so a bad turn fails alone. A turn nobody waits for any
 more (its caller went on speaking after the pause, or its deadline passed) is dropped from the queue: the
@@ -36,7 +36,9 @@ import numpy as np
 
 logger = logging.getLogger(__name__)
 
-ENCODER_OUTPUTS_KEPT = 8  # a turn's primed decode follows its plain one within a second; 8 cover 8 such turns
+# A turn's primed decode follows its plain one as soon as that is done, while other turns' runs go on; an
+# output waits for it among this many (2.3 MB each for tiny.en), and is let go once used.
+ENCODER_OUTPUTS_KEPT = 16
 # Turns that may wait for the runner at once: the transcribing threads worth giving local Whisper.
 SHARED_TURNS_MAX = 32
 GENERATE_BATCH_MAX = 16  # turns a batched generate may carry; more only lengthens the wait of the first
@@ -96,7 +98,7 @@ class SharedWhisperRuns:
         self.generate_batch = max(1, generate_batch)
         self.counts = RunCounts()
         self._queue: queue.SimpleQueue[_Run | None] = queue.SimpleQueue()
-        self._encoded: OrderedDict[bytes, Any] = OrderedDict()  # features digest -> encoder output
+        self._encoded: OrderedDict[tuple[int, bytes], Any] = OrderedDict()  # (thread, features digest) -> output
         self._encoded_lock = threading.Lock()
         self._runner = threading.Thread(target=self._run_forever, name="whisper-runs", daemon=True)
         self._runner.start()
@@ -107,18 +109,22 @@ class SharedWhisperRuns:
     # --- what faster-whisper calls, from the turn's thread ---------------------------------------------
 
     def encode(self, features, to_cpu: bool = False):
-        """The encoder's output for a batch of one turn's features, from the runner (or kept from before)."""
+        """The encoder's output for a batch of one turn's features, from the runner (or kept from this thread's
+        last decode of the same audio: a turn's plain and primed decodes run one after the other in its thread).
+
+        Kept per thread, never across turns: two callers' identical audio (the simulated callers of `triage bench
+        load` say the same answers in the same voice) would otherwise share encodes no real calls could share.
+        """
         array = np.asarray(features)
-        digest = hashlib.blake2b(array.tobytes(), digest_size=16).digest()
+        key = (threading.get_ident(), hashlib.blake2b(array.tobytes(), digest_size=16).digest())
         with self._encoded_lock:
-            kept = self._encoded.get(digest)
-            if kept is not None:
-                self._encoded.move_to_end(digest)
-                self.counts.encoder_reused += 1
-                return kept
+            kept = self._encoded.pop(key, None)
+        if kept is not None:
+            self.counts.encoder_reused += 1
+            return kept
         output = self._submit(_Run("encode", ("encode", array.shape, to_cpu), (array, to_cpu)))
         with self._encoded_lock:
-            self._encoded[digest] = output
+            self._encoded[key] = output
             while len(self._encoded) > ENCODER_OUTPUTS_KEPT:
                 self._encoded.popitem(last=False)
         return output

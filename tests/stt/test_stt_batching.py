@@ -141,17 +141,19 @@ def test_a_turn_given_up_on_is_dropped_from_the_queue_unrun():
 
 
 def test_the_same_features_are_encoded_once():
-    """A turn's primed decode hears the audio its plain decode heard: the encoder runs once for both."""
+    """A turn's primed decode hears the audio its plain decode heard: the encoder runs once for both (in the
+    turn's thread; another turn with the same audio is encoded again, as real calls never share audio)."""
     model = HeldModel()
     model.released.set()
     runs = SharedWhisperRuns(model, SOT)
     features = np.ones((1, 80, 30), dtype=np.float32)
     first, second = runs.encode(features), runs.encode(features.copy())
     runs.encode(features + 1)
+    other_turn = ThreadPoolExecutor(1).submit(runs.encode, features).result()  # another turn: its own encode
     runs.close()
-    assert second is first
-    assert model.batches == [("encode", 1), ("encode", 1)]
-    assert (runs.counts.encodes, runs.counts.encoder_reused) == (2, 1)
+    assert second is first and other_turn is not first
+    assert model.batches == [("encode", 1), ("encode", 1), ("encode", 1)]
+    assert (runs.counts.encodes, runs.counts.encoder_reused) == (3, 1)
 
 
 # --- the real model ------------------------------------------------------------------------------------
