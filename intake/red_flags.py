@@ -23,7 +23,9 @@ Optional keys: `requires` (a context that must appear somewhere in the conversat
 words that make a mention benign: "a bit short of breath"), `reply` ("cpr" for the not-breathing
 flag, else "emergency"), `ends` (what ends a sign: "said", "well" when the patient being well again
 ends it too, "never" for signs that stay an emergency after they pass: a stroke that passed may be a
-TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis still needs an ambulance).
+TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis still needs an ambulance),
+`implied_by` (another flag that is also this one for a child: a convulsing child is an IMCI danger sign). A rule may
+have `unless_near`, a concept that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood).
 
 Some phrases are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the hiss
 that tells /f/ from /s/ ("having a sit", "the baby is sloppy") and swallows the t of "can't" ("my
@@ -56,6 +58,8 @@ class Rule:
     window: int
     unless: re.Pattern | None = None
     across_sentences: bool = False  # "breathing slowly, every ten seconds? and she is not waking up"
+    # Like `unless`, but only within a few words of the mention: in a long turn, "a bit faint" is not "a bit of blood".
+    unless_near: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,9 @@ class RedFlag:
     child_only: bool = False
     soft: re.Pattern | None = None
     ends: str = "said"  # what ends the sign: "said", "well" (patient well again) or "never" (see context.py)
+    # Another flag that is also this one when the patient is a child: a convulsing child is an IMCI danger sign
+    # however the fit is described. (flag id, the concept that says "a child" when the age is not known yet)
+    implied_by: tuple[str, re.Pattern] | None = None
 
 
 @dataclass(frozen=True)
@@ -99,7 +106,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
     def rules(entry: dict) -> tuple[Rule, ...]:
         return tuple(
             Rule(tuple(concepts[c] for c in r["all"]), int(r.get("window", 8)), concepts.get(r.get("unless", "")),
-                 bool(r.get("across_sentences", False)))
+                 bool(r.get("across_sentences", False)), concepts.get(r.get("unless_near", "")))
             for r in entry.get("rules", [])
         )
 
@@ -113,6 +120,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
             child_only=bool(e.get("child_only", False)),
             soft=_words(e["soft"]) if e.get("soft") else None,
             ends=e.get("ends", "said"),
+            implied_by=(e["implied_by"]["flag"], concepts[e["implied_by"]["with"]]) if e.get("implied_by") else None,
         )
         for e in data["flags"]
     )
@@ -207,9 +215,20 @@ def _rule_mentions(rule: Rule, t: str) -> list[tuple[int, int, list[tuple[int, i
             chosen = _closest_free([anchor], hits[1:], anchor[0])
             if chosen:
                 start, end = min(s for s, _ in chosen), max(e for _, e in chosen)
-                if len(re.findall(r"[a-z0-9~]+", t[start:end])) <= rule.window:
+                if len(re.findall(r"[a-z0-9~]+", t[start:end])) <= rule.window \
+                        and not (rule.unless_near and rule.unless_near.search(_near(t, start, end, lo, hi))):
                     out.append((start, end, chosen))
     return out
+
+
+_NEAR_WORDS = 4
+
+
+def _near(t: str, start: int, end: int, lo: int, hi: int) -> str:
+    """The mention and a few words either side of it, inside its sentence."""
+    before = t[lo:start].split()[-_NEAR_WORDS:]
+    after = t[end:hi].split()[:_NEAR_WORDS]
+    return " ".join(before + [t[start:end]] + after)
 
 
 def _closest_free(chosen: list, rest: list, at: int) -> list | None:
@@ -260,9 +279,15 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None) -
             whole = whole if whole is not None else prepare(context) + " . " + t
             if not _required_now(flag, whole):
                 continue
-        if any(_current(flag, t, s, e, inner) for s, e, inner in _mentions(flag, t)):
+        if any(_current(flag, t, s, e, inner) for s, e, inner in _mentions(flag, t)) or _implied(flag, found, t, child):
             found.append(flag.id)
     return found
+
+
+def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None) -> bool:
+    if not flag.implied_by or flag.implied_by[0] not in found:
+        return False
+    return child is True or bool(flag.implied_by[1].search(t))
 
 
 def _required_now(flag: RedFlag, whole: str) -> bool:

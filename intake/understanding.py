@@ -172,6 +172,7 @@ _APNOEA = (
     r"(breath|breaths|breathing|chest (move|moving|rise|rising|go up|going up)|movement|air|anything)|"
     r"chest (is |was )?(not|no longer|never) (moving|rising|going up|move|rise)|chest (is )?(still|flat)|"
     r"chest (does|did) not (move|rise|go up)|(i|we) (see|hear|feel) nothing|"
+    r"(there is|still|but|yet) (still )?nothing\b(?! (wrong|else|much))|nothing (is )?(happening|happened|changed|coming)|no change|"
     r"(stopped|stops|has stopped|no longer|not) breathing(?! (well|properly|right|good|normally|so well|very well))"
 )
 _UNRESPONSIVE = (
@@ -321,6 +322,22 @@ def age_group(text: str) -> Literal["child", "adult"] | None:
     if re.search(rf"\b({_ADULT_WORDS})\b", t):
         return "adult"
     return None
+
+
+# Relations that are grown-ups whoever calls: a caller's husband, mother or grandmother is no child.
+_ADULT_RELATIONS = (
+    r"husband|wife|mother|mum|mom|mama|mummy|father|dad|papa|daddy|grandmother|grandfather|grandma|grandpa|granny|"
+    r"grandad|granddad|nan|nana|aunt|auntie|aunty|uncle|(mother|father|brother|sister|son|daughter) in law|"
+    r"boss|colleague|landlord|landlady|lola|lolo|nanay|tatay"
+)
+_PATIENT_NAMED = re.compile(rf"\b(?:(?P<adult>{_ADULT_RELATIONS}|{_ADULT_WORDS})(?! s\b)"
+                            rf"|{_CHILD_WORDS}|son|daughter|boy|girl|grandson|granddaughter|pikin|bata|anak)\b")
+
+
+def names_an_adult(text: str) -> bool:
+    """Whether the first person named is always a grown-up ("my grandmother", "my husband's son" is not)."""
+    m = _PATIENT_NAMED.search(normalize(text))
+    return bool(m and m.group("adult"))
 
 
 def age_band(text: str) -> Literal["infant", "child", "adult"] | None:

@@ -39,6 +39,7 @@ from stt.batching import RunCounts
 from voice.codec import FRAME_BYTES, FRAME_MS, frames, ulaw_to_pcm16
 from voice.harness import progress
 from voice.harness.percentiles import percentiles_ms
+from voice.metrics import LoopLagMonitor
 from voice.runtime import run
 from voice.settings import Settings
 
@@ -212,6 +213,9 @@ async def _serve_and_report(settings: Settings, conn) -> None:
     async with serve_in_process(settings) as (base, services):
         conn.send(base)
         cpu0 = _cpu_s()
+        # The load's own watch of the loop the server runs on: the server's monitor is the server's, never reset.
+        lag = LoopLagMonitor()
+        lag.start()
         pauses: GcPauses | None = None
         busy: LoopBusy | None = None
         vad_batch = services.new_vad.batch  # Silero's shared runs (None when the VAD is energy)
@@ -226,7 +230,9 @@ async def _serve_and_report(settings: Settings, conn) -> None:
                 busy = LoopBusy()
                 watch(services).latency = LatencyLog()
                 frames0 = (services.metrics.counts.frames, services.metrics.counts.late)
-                services.metrics.lag.max_lag_s = 0.0  # the warm-up calls' lag is not the load's
+                await lag.stop()
+                lag = LoopLagMonitor()  # the warm-up calls' lag is not the load's
+                lag.start()
                 vad_counts = (vad_batch.runs, vad_batch.windows) if vad_batch else (0, 0)
                 whisper0 = replace(whisper.counts) if whisper else whisper0
             elif command == "report":
@@ -234,13 +240,14 @@ async def _serve_and_report(settings: Settings, conn) -> None:
                 conn.send({"cpu_s": _cpu_s() - cpu0, "frames": counts.frames - frames0[0],
                            "late_frames": counts.late - frames0[1],
                            "turns_ms": latency.turns_ms, "stages_ms": latency.stages_ms,
-                           "max_lag_ms": round(services.metrics.lag.max_lag_s * 1000, 1),
+                           "max_lag_ms": round(lag.max_lag_s * 1000, 1),
                            "gc_pauses": pauses.report() if pauses else None,
                            "loop_busy_peak": busy.peak() if busy else None,
                            "vad_windows_per_run": _per_run(vad_batch, vad_counts),
                            "whisper_runs": _whisper_runs(whisper.counts, whisper0) if whisper else None})
         if busy:
             busy.stop()
+        await lag.stop()
 
 
 def _per_run(batch, before: tuple[int, int]) -> float | None:

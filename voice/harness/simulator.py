@@ -37,8 +37,8 @@ SILENCE_FRAME = silence_ulaw(FRAME_MS)
 
 
 @dataclass
-class SimTurn:
-    """One answer the simulated caller gave."""
+class SaidTurn:
+    """One answer the simulated caller said (what the server hears as a HeardTurn)."""
 
     prompt_id: str
     said: str
@@ -52,7 +52,7 @@ class CallTrace:
     call_sid: str
     prompts: list[str] = field(default_factory=list)  # prompt ids heard, in order
     prompt_ends_s: list[float] = field(default_factory=list)  # seconds into the call each prompt finished playing
-    turns: list[SimTurn] = field(default_factory=list)
+    turns: list[SaidTurn] = field(default_factory=list)
     closed_by_server: bool = False
 
 
@@ -177,7 +177,7 @@ async def simulate_call(
                       "tracks": ["inbound"], "customParameters": params,
                       "mediaFormat": {"encoding": "audio/x-mulaw", "sampleRate": 8000, "channels": 1}},
         }))
-        pending_latency: list[SimTurn] = []
+        pending_latency: list[SaidTurn] = []
         answer_end_at: list[float] = []
 
         async def receive() -> None:
@@ -233,7 +233,7 @@ async def simulate_call(
                             break
                         answered_prompt_marks = prompt_marks
                         text = next_answer(last_prompt)
-                        turn = SimTurn(prompt_id=last_prompt, said=text)
+                        turn = SaidTurn(prompt_id=last_prompt, said=text)
                         trace.turns.append(turn)
                         answer_end_at.clear()
                         pending_latency[:] = [turn]
