@@ -4,8 +4,8 @@ faster-whisper's own BatchedInferencePipeline is for the chunks of one long reco
 of them and no temperature fallback, so it would change a turn's words. This wraps the CTranslate2 model
 underneath `WhisperModel` instead: faster-whisper's logic (prompt, hotwords, fallback, thresholds) still
 runs per turn in the turn's own thread, unchanged, and only its two calls into the model, `encode` and
-`generate`, queue here. While the runner is busy, calls pile up; it then takes all of them and runs the
-ones that may share a run together (the way the Silero runs are shared in voice/endpointing.py):
+`generate`, queue here. While the runner is busy, calls pile up; it then takes the oldest turn's call with
+the waiting calls that may share its run (the way the Silero runs are shared in voice/endpointing.py):
 
 - `generate` calls with identical options and the prompt's start token at the same position (CTranslate2
   requires it; no padding is added, so no turn's prompt changes) run as one batch;
@@ -17,7 +17,8 @@ ones that may share a run together (the way the Silero runs are shared in voice/
 
 A batch that fails is run again one turn at a time, so a bad turn fails alone. A turn nobody waits for any
 more (its caller went on speaking after the pause, or its deadline passed) is dropped from the queue: the
-caller marks it with `abandonable`, since a worker thread already waiting here cannot be cancelled.
+caller marks it with `one_turn`, since a worker thread already waiting here cannot be cancelled. Runs go
+oldest turn first, so that when there is more to do than time the turns that waited longest are answered.
 """
 
 from __future__ import annotations
@@ -27,10 +28,11 @@ import hashlib
 import logging
 import queue
 import threading
+import time
 from collections import OrderedDict
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any, Callable, Hashable
+from typing import Any, Hashable
 
 import numpy as np
 
@@ -44,7 +46,7 @@ SHARED_TURNS_MAX = 32
 GENERATE_BATCH_MAX = 16  # turns a batched generate may carry; more only lengthens the wait of the first
 
 
-_turn = threading.local()  # the abandoned flag of the turn this worker thread is transcribing
+_turn = threading.local()  # the turn this worker thread is transcribing: when it began, and its abandoned flag
 
 
 class Abandoned(Exception):
@@ -52,13 +54,14 @@ class Abandoned(Exception):
 
 
 @contextlib.contextmanager
-def abandonable(abandoned: threading.Event):
-    """Runs this thread queues inside the block are dropped, unrun, once `abandoned` is set."""
-    _turn.abandoned = abandoned
+def one_turn(abandoned: threading.Event | None = None):
+    """Runs this thread queues inside the block are one turn's: they go before the runs of turns that began
+    later, and are dropped, unrun, once `abandoned` is set."""
+    _turn.began, _turn.abandoned = time.monotonic(), abandoned
     try:
         yield
     finally:
-        _turn.abandoned = None
+        _turn.began = _turn.abandoned = None
 
 
 @dataclass
@@ -69,6 +72,7 @@ class _Run:
     key: Hashable  # runs with equal keys may share one model call
     args: tuple
     done: Future = field(default_factory=Future)
+    began: float = field(default_factory=lambda: getattr(_turn, "began", None) or time.monotonic())
     abandoned: threading.Event | None = field(default_factory=lambda: getattr(_turn, "abandoned", None))
 
 
@@ -151,29 +155,42 @@ class SharedWhisperRuns:
         return run.done.result()
 
     def _run_forever(self) -> None:
-        while (first := self._queue.get()) is not None:
-            waiting = [first]
-            while True:  # everything that queued while the last runs ran
+        """Oldest turn first: a turn's generate goes before the encodes of turns that began after it, so that when
+        there is more to do than time, the turns that waited longest finish, instead of every turn finishing late."""
+        pending: list[_Run] = []
+        stopping = False
+        while pending or not stopping:
+            arrived = [self._queue.get()] if not pending else []
+            while True:  # and everything else that queued meanwhile
                 try:
-                    run = self._queue.get_nowait()
+                    arrived.append(self._queue.get_nowait())
                 except queue.Empty:
                     break
-                if run is None:
-                    self._queue.put(None)  # stop after these
-                    break
-                waiting.append(run)
-            wanted = []
-            for run in waiting:
-                if run.abandoned is not None and run.abandoned.is_set():
-                    self.counts.abandoned += 1
-                    run.done.set_exception(Abandoned())
-                else:
-                    wanted.append(run)
-            for group in _groups(wanted, self._batch_limit):
-                self._run_group(group)
+            stopping = stopping or None in arrived
+            pending = [run for run in pending + arrived if run is not None and not self._dropped(run)]
+            if not pending:
+                continue
+            pending.sort(key=lambda run: run.began)  # stable: a turn's own runs stay in order
+            group = self._next_group(pending)
+            taken = {id(run) for run in group}
+            pending = [run for run in pending if id(run) not in taken]
+            self._run_group(group)
 
-    def _batch_limit(self, run: _Run) -> int:
-        return {"encode": self.encode_batch, "generate": self.generate_batch}.get(run.kind, 1)
+    def _dropped(self, run: _Run) -> bool:
+        """Fail an abandoned run unrun (True), or keep it (False)."""
+        if run.abandoned is None or not run.abandoned.is_set():
+            return False
+        self.counts.abandoned += 1
+        run.done.set_exception(Abandoned())
+        return True
+
+    def _next_group(self, pending: list[_Run]) -> list[_Run]:
+        """The oldest run, and the runs that may share its model call (oldest first, up to the batch limit)."""
+        first = pending[0]
+        if first.key is None:
+            return [first]
+        limit = {"encode": self.encode_batch, "generate": self.generate_batch}[first.kind]
+        return [run for run in pending if run.key == first.key][:limit]
 
     def _run_group(self, group: list[_Run]) -> None:
         """Run a group as one model call; if that fails, each run alone, so that only a bad one fails."""
@@ -215,19 +232,6 @@ class SharedWhisperRuns:
         self.counts.generates += 1
         self.counts.generated += len(group)
         return [[result] for result in results]  # each turn gets the list of one its own call returns
-
-
-def _groups(runs: list[_Run], limit: Callable[[_Run], int]) -> list[list[_Run]]:
-    """Runs that may share a model call, in order of the first of each, at most `limit` to a call."""
-    groups: OrderedDict[Hashable, list[list[_Run]]] = OrderedDict()
-    order: list[list[_Run]] = []
-    for run in runs:
-        chunks = groups.setdefault(run.key if run.key is not None else id(run), [])
-        if not chunks or len(chunks[-1]) >= limit(run):
-            chunks.append([])
-            order.append(chunks[-1])
-        chunks[-1].append(run)
-    return order
 
 
 def _frozen(value):

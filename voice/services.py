@@ -22,7 +22,7 @@ from routing.workers import enroll_numbers
 from sms.notify import send_case_summaries
 from sms.sender import MessageSender, build_sender
 from stt.base import Hints, SttError, Transcriber, Transcript
-from stt.batching import abandonable
+from stt.batching import one_turn
 from stt.correction import MedicalCorrector
 from stt.fallback import REMOTE_THREADS, build_transcriber
 
@@ -247,7 +247,7 @@ class Services:
         abandoned = threading.Event()
 
         def transcribe() -> Transcript:
-            with abandonable(abandoned):
+            with one_turn(abandoned):
                 return self.transcriber.transcribe(pcm16, 8000, hints)
 
         try:
