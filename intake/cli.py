@@ -1,4 +1,5 @@
-"""`triage eval-dialogue`: scenario files through the dialogue in text mode, scored against `expect`."""
+"""`triage eval-dialogue`: scenario files through the dialogue in text mode, scored against `expect`;
+`triage eval-coding`: the ICD-11 coder on its labelled complaints."""
 
 from __future__ import annotations
 
@@ -22,6 +23,27 @@ def register(subparsers, **context) -> None:
     p.add_argument("--report", action="store_true",
                    help="per-flag sensitivity and specificity, START confusion matrix, and every miss")
     p.set_defaults(func=run)
+    c = subparsers.add_parser("eval-coding", help="score the ICD-11 coder on the labelled complaints (chapter and code)")
+    c.add_argument("--corpus", type=Path, default=None, help="JSON Lines of {text, red_flags, code, chapter}")
+    c.add_argument("--json", action="store_true", help="the scores and every miss as one JSON object")
+    c.set_defaults(func=run_coding)
+
+
+def run_coding(args) -> int:
+    """Print the coder's accuracy: all, the tuned part and the held-out part; the misses with --json."""
+    from intake import coding_eval
+
+    result = coding_eval.evaluate(coding_eval.load(args.corpus or coding_eval.CORPUS))
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    for split in ("all", "dev", "heldout"):
+        s = result[split]
+        print(f"{split:8} n={s['n']:4} code {s['code_accuracy']:.3f} chapter {s['chapter_accuracy']:.3f} "
+              f"uncoded {s['uncoded']}")
+    for miss in result["misses"]:
+        print(f"  miss [{miss['split']}] {miss['text']!r}: want {miss['code']}, got {miss['got']}")
+    return 0
 
 
 def evaluate(scenarios: list[dict]) -> dict:

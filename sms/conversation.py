@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from intake.coding import coded_triage
 from intake.dialogue import Dialogue
 from intake.emergency import emergency_number_for, region_of
 from routing.privacy import mask_phone
@@ -96,6 +97,6 @@ async def _start(store, msg: InboundMessage) -> TextReply:
 async def _save(store, case_id: int, dialogue: Dialogue, seq: int, sid: str, reply: str) -> TextReply:
     """Persist the decision and the resumable state, with the reply so a retried webhook can be answered again."""
     state = TextState(dialogue.to_state(), seq, sid, reply)
-    await store.save_triage(case_id, dialogue.result.to_dict(), dialogue_state=state.to_dict(),
-                            complete=dialogue.finished)
+    result = coded_triage(dialogue.result) if dialogue.finished else dialogue.result.to_dict()  # + ICD-11 when done
+    await store.save_triage(case_id, result, dialogue_state=state.to_dict(), complete=dialogue.finished)
     return TextReply(reply, case_id, dialogue.finished)

@@ -10,6 +10,7 @@ import asyncio
 import logging
 from typing import Protocol
 
+from intake.coding import coded_triage
 from intake.dialogue import Dialogue
 from intake.models import TriageResult
 from routing import calls
@@ -57,7 +58,7 @@ async def finish_case(services: CaseServices, writer: CaseWriter, dialogue: Dial
     result = await services.final_triage(dialogue)
     for attempt in range(1, FINISH_ATTEMPTS + 1):
         try:
-            await writer.save_final(result.to_dict(), save_state=save_state)
+            await writer.save_final(coded_triage(result), save_state=save_state)  # the ICD-11 code rides along
             await calls.close_call(store, writer.call_sid, status=status)
             break
         except Exception:

@@ -134,7 +134,7 @@ class Settings(BaseSettings):
 
     vad: Literal["auto", "silero", "energy"] = "auto"  # auto: Silero (shipped in faster-whisper), energy if it cannot load
 
-    tts_backend: Literal["auto", "espeak-ng", "flite", "openai"] = "auto"
+    tts_backend: Literal["auto", "piper", "espeak-ng", "flite", "openai"] = "auto"
     tts_voice: str = "en-us"
 
     # A websocket that has not sent a valid `start` by then is closed: Twilio sends it at once, an idle

@@ -68,3 +68,11 @@ def test_every_string_the_templates_ask_for_is_in_the_catalogue():
     templates = Path(__file__).resolve().parents[2] / "voice" / "console" / "templates" / "console"
     asked = {key for f in templates.glob("*.html") for key in re.findall(r't\(["\']([a-z0-9_.]+)["\'][,)]', f.read_text())}
     assert asked and asked <= set(CATALOGUE), asked - set(CATALOGUE)
+
+
+def test_the_case_page_shows_the_icd11_code_stored_or_coded_as_read():
+    stored = a_case(complaint="my chest hurts", icd11={"code": "MD30.Z", "title": "Chest pain, unspecified"})
+    assert present.icd11(stored) == "MD30.Z Chest pain, unspecified"
+    before_coding = a_case(complaint="I fell and hurt my wrist")  # stored before cases kept a code
+    assert present.icd11(before_coding) == "NC5Z Injuries to the wrist or hand, unspecified"
+    assert present.icd11(a_case(complaint="hello?")) is None

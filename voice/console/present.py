@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from intake.coding import code_result
 from intake.findings import start_findings, why
 from intake.models import NO_ANSWER, TriageResult
 from intake.prompts import question_text
@@ -104,3 +105,15 @@ def call_back(case: CaseView) -> str | None:
         return None
     number = case.caller.removeprefix("whatsapp:")
     return number if number.startswith("+") else None
+
+
+def icd11(case: CaseView) -> str | None:
+    """The case's ICD-11 MMS code and title ("MD30.Z Chest pain, unspecified"); cases from before coding are
+    coded as they are read."""
+    stored = (case.triage or {}).get("icd11")
+    if stored:
+        return f"{stored['code']} {stored['title']}"
+    if not case.triage or case.triage.get("outcome") == NO_ANSWER:
+        return None
+    coded = code_result(TriageResult.from_dict(case.triage))
+    return coded.display if coded else None

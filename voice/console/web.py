@@ -277,7 +277,7 @@ def create_blueprint(ctx: ConsoleContext) -> Blueprint:
             transcript=present.transcript(view), call_back=present.call_back(view),
             photos=await list_photos(ctx.store, case_id), notes=await ctx.store.list_notes(case_id),
             trail=await ctx.store.audit_trail(case_id), workers=await workers(ctx.store),
-            icd11=getattr(view, "icd11", None) or (view.triage or {}).get("icd11"),
+            icd11=present.icd11(view),
             done=request.args.get("done"), failed=request.args.get("failed"))
 
     @bp.get("/cases/<reference>/photos/<name>")
