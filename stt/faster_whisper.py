@@ -10,6 +10,7 @@ import numpy as np
 
 from .audio import WHISPER_SAMPLE_RATE, duration_s, pcm16_to_float, resample
 from .base import Hints, SttError, Transcript
+from .batching import SHARED_TURNS_MAX, SharedWhisperRuns
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,8 @@ class LocalWhisperTranscriber:
     name = "local"
 
     def __init__(
-        self, model_dir: Path | None = None, compute_type: str = "int8", cpu_threads: int = 0, beam_size: int = 1
+        self, model_dir: Path | None = None, compute_type: str = "int8", cpu_threads: int = 0, beam_size: int = 1,
+        shared_runs: bool = True,
     ) -> None:
         from faster_whisper import WhisperModel  # heavy import, only for the backend that needs it
 
@@ -57,6 +59,12 @@ class LocalWhisperTranscriber:
         except Exception as err:
             raise SttError(f"cannot load Whisper model from {self.model_dir}: {err}", code="stt-model-missing") from err
         logger.info("loaded Whisper model %s (%s)", self.model_dir, compute_type)
+        self.runs: SharedWhisperRuns | None = None
+        self.concurrent_turns = 1  # turns worth transcribing at once (threads the caller may give us)
+        if shared_runs:  # concurrent turns' decodes share model runs (stt/batching.py)
+            sot = self._model.hf_tokenizer.token_to_id("<|startoftranscript|>")
+            self.runs = self._model.model = SharedWhisperRuns(self._model.model, sot)
+            self.concurrent_turns = SHARED_TURNS_MAX
 
     def transcribe(self, pcm16: bytes, sample_rate: int, hints: Hints | None = None) -> Transcript:
         """Transcribe one endpointed turn; silence and noise come back as empty text."""
