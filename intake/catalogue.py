@@ -106,6 +106,18 @@ def _plain(words: dict) -> dict[str, str]:
     return {k: (v if isinstance(v, str) else v["tr"]) for k, v in words.items()}
 
 
+def emergency_note(language: str | None, region: str | None, note: str | None) -> str:
+    """The emergency number's note as a sentence (" In some states ..."), translated while the catalogue's
+    English is still the number table's own words; those words as they are otherwise; "" without a note."""
+    if not note:
+        return ""
+    english = catalogue(SOURCE_LANGUAGE)
+    msg_id = next((i for i in (f"emergency_note.{(region or 'DEFAULT').upper()}", "emergency_note.DEFAULT")
+                   if english.has(i) and english.template(i) == note), None)
+    said = catalogue(language_or_default(language)).template(msg_id) if msg_id else note
+    return f" {said[0].upper()}{said[1:]}."
+
+
 def language_or_default(language: str | None) -> str:
     """A known language code, English for anything else."""
     return language if language in LANGUAGES else SOURCE_LANGUAGE

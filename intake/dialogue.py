@@ -50,7 +50,7 @@ import re
 
 from intake import prompts as P
 from intake.answer_words import in_english
-from intake.catalogue import LANGUAGE_DIGITS, SOURCE_LANGUAGE, catalogue, language_or_default
+from intake.catalogue import LANGUAGE_DIGITS, SOURCE_LANGUAGE, catalogue, emergency_note, language_or_default
 from intake.language import detect_language, language_of_digit, menu_languages, named_language
 from intake.emergency import emergency_number
 from intake.extract import find_symptoms, summarize
@@ -770,15 +770,7 @@ class Dialogue:
 
     def _emergency_note(self) -> str:
         """The emergency number's note as a sentence, in the conversation's language while the catalogue has it."""
-        n = self._number
-        if not n.note:
-            return ""
-        msg_id = f"emergency_note.{(self.region or 'default').upper()}"
-        english = catalogue(SOURCE_LANGUAGE)
-        if not english.has(msg_id) or english.template(msg_id) != n.note:  # a note the catalogue does not know
-            msg_id = "emergency_note.DEFAULT" if english.template("emergency_note.DEFAULT") == n.note else ""
-        note = self._say(msg_id) if msg_id else n.note
-        return f" {note[0].upper()}{note[1:]}."
+        return emergency_note(self.language, self.region, self._number.note)
 
     @property
     def language(self) -> str:

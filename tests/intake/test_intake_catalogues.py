@@ -17,6 +17,7 @@ TRANSLATIONS = [lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE]
 # Every way the dialogue ends or opens tells the caller it is not a doctor and not medical advice.
 DISCLAIMED = ("disclaimer.voice", "disclaimer.text", "closing.voice", "closing.text", "no_answer.voice",
               "no_answer.text", "sms.help")
+DISCLAIMED_WITHOUT_A_NUMBER = ("summary.disclaimer",)  # the summary's last line; its number is two lines above
 PRONOUNS = {"they", "them", "their", "own"}
 
 
@@ -68,8 +69,11 @@ def test_the_disclaimer_and_the_emergency_number_are_in_every_language(language)
         assert "{number}" in said, msg_id
         for w in words:
             assert w.lower() in said, (msg_id, w)
+    for msg_id in DISCLAIMED_WITHOUT_A_NUMBER:
+        assert all(w.lower() in cat.template(msg_id).lower() for w in words), msg_id
     for msg_id in cat.entries:
-        if msg_id.startswith(("emergency.voice", "emergency.text", "cpr.call", "cpr.", "sms.", "ended.")) and \
+        if msg_id.startswith(("emergency.voice", "emergency.text", "cpr.call", "cpr.", "sms.", "ended.", "summary.emergency",
+                              "summary.no_answer", "summary.urgent", "summary.routine")) and \
                 not msg_id.startswith(("cpr.adult_voice", "cpr.child_voice", "cpr.infant_voice", "cpr.lead")):
             assert "{number}" in cat.template(msg_id), msg_id
 
@@ -87,7 +91,7 @@ def test_every_question_renders_in_every_language(language, who):
         for form in FORMS:
             said = prompt.template(form, cat, who).format(**cat.words(who))
             assert "{" not in said and (said or form.endswith("keypad")), (prompt.id, form)
-    values = dict(number="112", note="", advice="", lead="", photo="", digit="2")
+    values = dict(number="112", note="", advice="", lead="", photo="", digit="2", reference="TL-1", url="https://x")
     for msg_id in cat.entries:
         assert not re.search(r"\{\w+\}", cat.say(msg_id, who, **values)), msg_id
 

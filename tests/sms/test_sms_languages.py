@@ -34,3 +34,17 @@ async def test_without_the_setting_every_text_triage_is_in_english(store):
         opening = await Phone(test_app.test_client()).text("abeg my pikin dey cough since yesterday")
     assert opening.startswith(catalogue("en").say("disclaimer.text", number="112"))
     assert (await store.find_case_by_call("SM0001")).triage["language"] == "en"
+
+
+@pytest.mark.parametrize("language", ["hi", "pcm", "tl"])
+def test_the_callers_summary_is_in_the_triages_language_with_the_number_and_the_disclaimer(language):
+    from intake.models import TriageResult, Urgency
+    from sms.summaries import CaseSummaryInput, caller_summary
+
+    said = catalogue(language)
+    for urgency in Urgency:
+        text = caller_summary(CaseSummaryInput("TL-1", "+2348031234567", "NG",
+                                               TriageResult(urgency=urgency, language=language), "https://x/u/1"))
+        assert text.startswith(said.say("summary.recorded", reference="TL-1")) and "112" in text
+        assert text.endswith(said.say("summary.disclaimer")) and said.say("summary.photo", url="https://x/u/1") in text
+        assert said.say("emergency_note.NG")[1:] in text  # "in some states ... 199", in the same language
