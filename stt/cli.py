@@ -136,7 +136,8 @@ def _transcriber(args: argparse.Namespace):
     from .faster_whisper import LocalWhisperTranscriber
 
     return PrimedTermsTranscriber(LocalWhisperTranscriber(
-        model_dir=args.model_dir, compute_type=args.compute_type, cpu_threads=args.threads, beam_size=args.beam_size
+        model_dir=args.model_dir, compute_type=args.compute_type, cpu_threads=args.threads, beam_size=args.beam_size,
+        shared_runs=getattr(args, "concurrency", 1) > 1,  # turns at once share model runs, as STT_SHARED_RUNS does
     ))
 
 

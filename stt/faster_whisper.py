@@ -42,7 +42,7 @@ class LocalWhisperTranscriber:
 
     def __init__(
         self, model_dir: Path | None = None, compute_type: str = "int8", cpu_threads: int = 0, beam_size: int = 1,
-        shared_runs: bool = True,
+        shared_runs: bool = False,
     ) -> None:
         from faster_whisper import WhisperModel  # heavy import, only for the backend that needs it
 

@@ -91,6 +91,7 @@ def load_transcriber(settings: Settings, secrets: Secrets) -> Transcriber:
             cpu_threads=settings.stt_threads,
             backend=settings.stt_backend,
             deadline_s=settings.stt_remote_deadline_ms / 1000,
+            shared_runs=settings.stt_shared_runs,
         )
     except (SttError, ImportError) as exc:
         cause = exc.__cause__ or exc
