@@ -374,6 +374,7 @@ class Endpointer:
         neg_threshold: float = 0.35,
         vad: FrameVad | None = None,
         early_ms: int | None = None,
+        short_early_ms: int | None = None,
         complete_silence_ms: int = COMPLETE_SILENCE_MS,
         continuation_window_ms: int = CONTINUATION_WINDOW_MS,
     ) -> None:
@@ -386,7 +387,11 @@ class Endpointer:
         self.neg_threshold = neg_threshold  # hysteresis: once voiced, a frame stays voiced down to here
         self.vad = vad if vad is not None else EnergyVad()
         # A pause this long announces a SpeechPaused (None: never); the turn then keeps the audio announced.
+        # `short_answer` (set by whoever knows the question) picks short_early_ms: the sooner the words are
+        # known, the sooner a whole short answer may end the turn.
         self.early_ms = early_ms
+        self.short_early_ms = short_early_ms if short_early_ms is not None else early_ms
+        self.short_answer = False
         self.complete_silence_ms = complete_silence_ms
         self.continuation_window_ms = continuation_window_ms
         self.now_ms = 0
@@ -506,7 +511,8 @@ class Endpointer:
             return [self._end(frame_ms, "complete")]
         if self.now_ms - self._start_ms >= self.max_turn_ms:
             return [self._end(frame_ms, "max_turn")]
-        if self.early_ms is not None and self._gap_ms - frame_ms < self.early_ms <= self._gap_ms:
+        early_ms = self.short_early_ms if self.short_answer else self.early_ms
+        if early_ms is not None and self._gap_ms - frame_ms < early_ms <= self._gap_ms:
             self._paused = SpeechPaused(at_ms=self.now_ms, audio=self._audio(frame_ms), continues=self._continues)
             return [self._paused]
         return []

@@ -100,6 +100,7 @@ class Listening:
         """One 20 ms inbound frame: advance the audio clock, endpoint, watch for silence and keypad gaps."""
         self.audio_ms += FRAME_MS
         self._frame_wall.append((self.audio_ms, self._clock.arrival(event.timestamp_ms, time.perf_counter())))
+        self.endpointer.short_answer = short_answer(self.playback.awaiting) is not None
         for ev in await self.endpointer.process_shared(ulaw_to_pcm16(event.payload), FRAME_MS):
             if isinstance(ev, SpeechStarted):
                 self._continuing = ev.continues
