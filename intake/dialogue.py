@@ -225,7 +225,7 @@ class Dialogue:
         """
         r = self._result
         if not self.finished and not self._answered and not r.red_flags:
-            r.outcome, r.start_category, r.urgency, r.decided_by = NO_ANSWER, None, Urgency.URGENT, None
+            self._mark_no_answer()
             r.summary = summarize(r)
         return r
 
@@ -660,10 +660,15 @@ class Dialogue:
         said = " . ".join(t for _, t in self._transcript)
         return age_band(said) or ("child" if self._jump else "adult")
 
-    def _end_no_answer(self) -> Reply:
-        """No usable answer at all: not a category, an urgent case a health worker must call back."""
+    def _mark_no_answer(self) -> None:
         r = self._result
         r.outcome, r.urgency, r.start_category, r.decided_by = NO_ANSWER, Urgency.URGENT, None, None
+        if "who" in r.assumed:  # nobody said who the patient is: the record says so, not the urgent guess
+            r.who = None
+
+    def _end_no_answer(self) -> Reply:
+        """No usable answer at all: not a category, an urgent case a health worker must call back."""
+        self._mark_no_answer()
         n = self._number
         note = f" {n.note[0].upper()}{n.note[1:]}." if n.note else ""
         template = P.NO_ANSWER_VOICE if self.channel == "voice" else P.NO_ANSWER_TEXT

@@ -34,6 +34,7 @@ def server_config(bind: str) -> Config:
     config = Config()
     config.bind = [bind]
     config.accesslog = None
+    config.errorlog = logging.getLogger("hypercorn.error")  # our log format and handlers, not a second copy of each line
     config.websocket_max_message_size = MAX_MESSAGE_BYTES
     return config
 

@@ -498,6 +498,7 @@ def test_a_call_without_a_usable_answer_ends_as_no_answer_urgent_never_black(cha
     assert r.start_category is None and r.decided_by is None and r.red_flags == []
     assert reply.segments[-1].prompt_id == "no_answer" and "call you back" in reply.text and "112" in reply.text
     assert "NO ANSWER" in r.summary and "call back" in r.summary and "bystander" not in r.summary
+    assert r.who is None  # nobody said who the patient is; the urgent guess that kept the questions going is not a fact
     assert not any(w in reply.text.lower() for w in FORBIDDEN_WORDS)
 
 
@@ -517,6 +518,7 @@ def test_line_closed_marks_a_call_with_no_usable_answer_and_leaves_others_alone(
     d.answer("can you hear me?")
     result = d.line_closed()
     assert result.outcome == "no_answer" and result.urgency == Urgency.URGENT and "call back" in result.summary
+    assert result.who is None
     assert Dialogue().line_closed().outcome == "no_answer"  # the line went before the first question
     d = bystander()
     assert d.line_closed().outcome is None and d.result.start_category is None
