@@ -41,9 +41,11 @@ _SILERO_STATE_WIDTH = 128
 BATCH_WAIT_S = 0.01
 
 _TAIL_KEEP_MS = 200  # trailing silence kept in a turn's audio: Whisper needs some, not 700 ms
-# The shortest pause that may end a turn whose words already answer the question: people take turns in
-# about 200 ms (the cross-language median gap between turns in conversation).
-COMPLETE_SILENCE_MS = 200
+# The shortest pause that may end a turn whose words already answer the question. People take turns in
+# about 200 ms (the cross-language median gap between turns in conversation), but a comma inside one
+# answer ("yes, he is breathing") is a pause of up to 180 ms as Silero hears flite's voices: 250 keeps a
+# margin, and costs nothing while the transcription that must agree takes longer (100 ms + 300 ms remote).
+COMPLETE_SILENCE_MS = 250
 # After a turn closed that way, speech starting within this much audio goes on with it: one turn, not two.
 CONTINUATION_WINDOW_MS = 1200
 
