@@ -112,9 +112,10 @@ class Listening:
                     self._on_pause(ev)
             elif isinstance(ev, TurnEnded):
                 self._on_turn_ended(ev)
-        if self._continuing and self.playback.playing and self._cut_reply != self.playback.replies:
+        if self._continuing and self.is_open() and self.playback.playing and self._cut_reply != self.playback.replies:
             # Our reply to the first words started while the caller was still going on: it is cut, as
-            # if they had barged in; the whole turn gets its own reply.
+            # if they had barged in; the whole turn gets its own reply. Never final words (they carry the
+            # emergency number): once the dialogue is over, nothing the caller says is answered.
             self._cut_reply = self.playback.replies
             await self.playback.interrupt()
         if self._dtmf_deadline_ms is not None and self.audio_ms >= self._dtmf_deadline_ms:
