@@ -185,7 +185,7 @@ class Dialogue:
         return Reply((opening.segments[0], *reply.segments), reply.awaiting, reply.expects, reply.finished)
 
     def take_back(self) -> bool:
-        """The caller had not finished the last answer: forget it, so its question is open again (False: nothing to forget).
+        """The caller had not finished the last answer: forget it, so its question is open again (False: none).
 
         Only the latest `answer` can be taken back, and only before anything else is said to the dialogue:
         the voice channel uses it when a caller goes on talking just after an answer it took as complete.
