@@ -162,3 +162,40 @@ async def test_after_our_reply_is_heard_to_its_end_the_caller_answers_it_in_a_ne
     await line.feed(silence_ulaw(200) + speak("No.") + silence_ulaw(1500))
     (_, second) = line.heard[-1]
     assert len(line.heard) == 2 and not second.continues and "no" in await line.text(second)
+
+
+# --- a whole call ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+async def test_a_caller_who_goes_on_after_a_yes_is_answered_on_the_whole_answer(tmp_path):
+    """"Yes [700 ms] but he can't breathe well" to "can he walk?": ended early at the yes, then joined with what
+    followed; the dialogue answers the whole (a red flag, not GREEN) and the case keeps every word."""
+    import threading
+
+    from intake.scenarios import load_scenarios
+    from tests.support.settings import settings_for
+    from voice.harness.callrun import call_ended, case_result, serve_in_process
+    from voice.harness.loadgen import answer_texts, stub_transcription_server
+    from voice.harness.simulator import default_voice, simulate_call
+
+    if shutil.which("flite") is None or shutil.which("espeak-ng") is None:
+        pytest.skip("flite and espeak-ng speak the call")
+    scenario = next(s for s in load_scenarios("voice/harness/scenarios/pauses.jsonl")
+                    if s["id"] == "pauses-goes-on-after-yes")
+    stub = stub_transcription_server(answer_texts([scenario]), "slt", delay_s=0.0)
+    threading.Thread(target=stub.serve_forever, daemon=True).start()
+    try:
+        settings = settings_for(tmp_path, stt_backend="openai", openai_api_key="stub-key", tts_backend="espeak-ng",
+                                openai_base_url=f"http://127.0.0.1:{stub.server_address[1]}/v1")
+        async with serve_in_process(settings) as (base, services):
+            trace = await asyncio.wait_for(simulate_call(scenario, base, default_voice("slt"), speed=2.0), 240)
+            result = await case_result(services.store, trace, scenario, ended=call_ended(services, trace.call_sid))
+            case = await services.store.get_case(result["case_id"])
+    finally:
+        stub.shutdown()
+    walk = [t for t in trace.turns if t.prompt_id == "walk"]
+    assert [t.cut_off for t in walk] == [True]  # the server did end the turn at the yes...
+    assert result["red_flags"] == ["breathing_difficulty"] and result["urgency"] == "emergency"  # ...and heard on
+    said_at_walk = [t.raw_text for t in case.turns if t.prompt_id == "walk"]
+    assert said_at_walk[-1] == "yes but he can't breathe well"

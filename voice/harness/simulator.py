@@ -227,7 +227,7 @@ async def simulate_call(
                     playback.marks.append((playback.queued, msg["mark"]["name"]))
                 elif kind == "clear":
                     for name in playback.clear():
-                        await echo_mark(name)
+                        await echo_mark(name, heard=False)
             trace.closed_by_server = True
 
         seq = 2
@@ -235,12 +235,13 @@ async def simulate_call(
         answered_prompt_marks = 0
         prompt_marks = 0
 
-        async def echo_mark(name: str) -> None:
+        async def echo_mark(name: str, *, heard: bool = True) -> None:
+            """Twilio's echo; a prompt cut by a `clear` (the caller was still talking over it) is not one to answer."""
             nonlocal last_prompt, prompt_marks, seq
             seq += 1
             await ws.send(json.dumps({"event": "mark", "sequenceNumber": str(seq), "streamSid": stream_sid,
                                       "mark": {"name": name}}))
-            if name.startswith("prompt:"):
+            if name.startswith("prompt:") and heard:
                 last_prompt = name.split(":", 1)[1]
                 trace.prompts.append(last_prompt)
                 trace.prompt_ends_s.append(round(audio_ms / 1000, 1))  # call time: the same at any --speed
