@@ -154,8 +154,9 @@ async def test_words_after_an_early_end_barge_in_and_join_the_turn_they_go_on_wi
 async def test_after_our_reply_is_heard_to_its_end_the_caller_answers_it_in_a_new_turn(whisper, silero):
     line = Line(whisper, silero)
     await line.ask("walk", AnswerKind.YES_NO)
-    await line.feed(silence_ulaw(LEAD_MS) + speak("Yes.") + silence_ulaw(300))
+    await line.feed(silence_ulaw(LEAD_MS) + speak("Yes.") + silence_ulaw(500))  # ended early, before 700 ms
     ((_, first),) = line.heard
+    assert first.reason == "complete"
     await line.ask("breathing", AnswerKind.YES_NO)  # our reply, played and heard: the early turn is answered
     line.listening.turn_answered()
     line.listening.restart_silence()
