@@ -170,8 +170,12 @@ async def test_after_our_reply_is_heard_to_its_end_the_caller_answers_it_in_a_ne
 
 @pytest.mark.slow
 async def test_a_caller_who_goes_on_after_a_yes_is_answered_on_the_whole_answer(tmp_path):
-    """"Yes [700 ms] but he can't breathe well" to "can he walk?": ended early at the yes, then joined with what
-    followed; the dialogue answers the whole (a red flag, not GREEN) and the case keeps every word."""
+    """"Yes [700 ms] but he can't breathe well" to "can he walk?": the dialogue answers the whole (a red flag, not
+    GREEN) and the case keeps every word.
+
+    Whether the server ended the turn at the yes depends on how soon the transcription came back, in wall time on
+    a busy machine; either way nothing is lost (the audio-clock tests above pin the early end and the join).
+    """
     import threading
 
     from intake.scenarios import load_scenarios
@@ -190,13 +194,14 @@ async def test_a_caller_who_goes_on_after_a_yes_is_answered_on_the_whole_answer(
         settings = settings_for(tmp_path, stt_backend="openai", openai_api_key="stub-key", tts_backend="espeak-ng",
                                 openai_base_url=f"http://127.0.0.1:{stub.server_address[1]}/v1")
         async with serve_in_process(settings) as (base, services):
-            trace = await asyncio.wait_for(simulate_call(scenario, base, default_voice("slt"), speed=2.0), 240)
+            trace = await asyncio.wait_for(simulate_call(scenario, base, default_voice("slt"), speed=1.0), 240)
             result = await case_result(services.store, trace, scenario, ended=call_ended(services, trace.call_sid))
             case = await services.store.get_case(result["case_id"])
     finally:
         stub.shutdown()
-    walk = [t for t in trace.turns if t.prompt_id == "walk"]
-    assert [t.cut_off for t in walk] == [True]  # the server did end the turn at the yes...
-    assert result["red_flags"] == ["breathing_difficulty"] and result["urgency"] == "emergency"  # ...and heard on
+    (walk,) = [t for t in trace.turns if t.prompt_id == "walk"]  # the caller answered "can he walk?" once
+    assert result["red_flags"] == ["breathing_difficulty"] and result["urgency"] == "emergency"
     said_at_walk = [t.raw_text for t in case.turns if t.prompt_id == "walk"]
     assert said_at_walk[-1] == "yes but he can't breathe well"
+    # Ended at the yes (the reply began while the caller had words left), the yes is kept too, then replaced.
+    assert said_at_walk == (["yes", "yes but he can't breathe well"] if walk.cut_off else said_at_walk[-1:])
