@@ -29,7 +29,7 @@ _PSEUDO_NEGATION = re.compile(r"\b(not only|not just|no doubt|no wonder|not even
 _RESOLVED = re.compile(
     r"^(?:\w+ ){0,4}?(?:(?:has|had|is|was|have|are|got|seems?|now) )*(?:now |all |finally |completely |since )?"
     r"(stopped|over|gone|gone away|went away|passed|finished|ended|settled|eased|subsided|resolved|cleared|"
-    r"under control|better|no more|not anymore|warmed up|sorted it|sorted)\b"
+    r"under control|better|no more|not anymore|warmed up|sorted it|sorted|stop)\b"
 )
 # What may follow an ending: "it stopped now", "gone down a bit"; "gone into both arms" is no ending.
 _AFTER_ENDING = {"", "now", "already", "completely", "away", "down", "off", "thank", "again", "by", "on", "after",
@@ -41,17 +41,20 @@ _WELL_AGAIN = re.compile(
     r"normal|back to normal|playing|sitting up)|(he|she|they) (is|are) (breathing|talking|awake|conscious|fine|okay|"
     r"alright|back to normal|completely normal|responding)( and \w+)? (now|again|normally|fine)|(he|she|they) "
     r"(came|come|has come|have come|is come|s come) (round|to|back round)|knows who (i|we) (am|are)|(woke|wakes|has woken|woken) up|breathing (again|normally)|"
-    r"awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
+    r"(coughed|spat|spit|brought|got|sicked) (it|that|them|the \w+( \w+)?) (up|out)|awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
     r"(up and )?(playing|running around)|feeding well|drinking well|eating well|feed well|feeds well|wake and feed|"
     r"(he|she|they|i|baby) (is|are|am|s|feels?|seems?) (now |completely |totally |absolutely |perfectly |back )?"
     r"(fine|okay|ok|alright|normal|well|better|happy|settled)( now| again|(?= ?$))|"
     r"(talking|answering|breathing|crying|chatting|walking)( and (talking|breathing|crying|chatting|walking))? "
     r"(ok|okay|fine|normally|well|again) now|answering (my |our |the )?questions|happy again|"
-    r"(he|she|they) (is|are|s)( now)? (completely |totally )?(fine|okay|ok|alright|normal) and (talking|breathing|crying|chatting|playing))\b"
+    r"(he|she|they) (is|are|s)( now)? (completely |totally )?(fine|okay|ok|alright|normal) and (talking|breathing|crying|chatting|playing)|"
+    r"(he|she|they|baby) (is|s|are) (now )?(laughing|smiling|eating|drinking|feeding|playing|chatting|giggling)( now| again| normally| happily))\b"
 )
 _AUXILIARIES = {"has", "had", "is", "was", "have", "are", "got", "seems", "seem", "now", "all", "finally",
                 "completely", "since", "been"}
 _STILL = {"not", "never", "no", "still", "unsure", "barely", "hardly"}
+# "another fit before he woke up from the first": waking that has not happened yet ends nothing.
+_NOT_YET = {"before", "without", "until", "till"}
 # Subjects a resolution may have without naming the sign itself: "it stopped", "the fit is over".
 _RESOLVED_SUBJECTS = re.compile(
     r"^(it|that|this|which|they|he|she|the \w+|his \w+|her \w+|bleeding|fitting|shaking|pain|seizure|fit|"
@@ -70,14 +73,18 @@ _HISTORY = re.compile(
     r"that was (yesterday|last \w+|\w+ (days|weeks|months|years) ago)|discharged?|lost (the|her|my|a) baby|"
     r"my (first|last|previous|other) (child|baby|pregnancy|delivery)|"
     r"(last|previous|first|other|earlier) (pregnancy|pregnancies|baby|birth|delivery|labou?r)|(recovered|recovering) from|"
-    r"survived|ended up (with|in|having|needing|on)|since (his|her|my|their) \w+( \w+)? (last|in|years|months))\b"
+    r"survived|ended up (with|in|having|needing|on)|since (his|her|my|their) \w+( \w+)? (last|in|years|months)|"
+    r"last (monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)|"
+    r"ever since (his|her|my|their) (stroke|operation|op|surgery|diagnosis|childhood|illness|heart attack|chemo\w*|"
+    r"radiotherapy|transplant|birth|injury|accident|\w+ (injury|accident|operation|surgery)))\b"
 )
 _OTHER_PAST = re.compile(
     r"\b(died|die|dies|bled to death|bleed to death|dropped dead|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? (of|from|after|with|to)\b|"
     r"\bbefore (he|she|they) (died|passed)\b|\b(die|died|dies) in (his|her|their) sleep\b|"
     r"\b(friend|neighbou?r|cousin|colleague|sister|brother|aunt|aunty|uncle)( s)? (baby|child|son|daughter|kid|little (one|girl|boy)) "
     r"(was|had|got|died|die|went)\b|"
-    r"\b(runs? in (the|our|my|his|her) family|family history|in (our|the|my|his|her) family)\b"
+    r"\b(runs? in (the|our|my|his|her) family|family history|in (our|the|my|his|her) family)\b|"
+    r"\b(had|got|suffered|died of)( a| an)? \w+( \w+)? at (my|your|our) age\b"
 )
 _HYPOTHETICAL = re.compile(
     r"\b(what if|in case|just in case|signs of|symptoms of|what are the|how (do|can|would|will) (i|you|we) "
@@ -85,9 +92,14 @@ _HYPOTHETICAL = re.compile(
     r"how long (should|can|does|do|will|is)|before (i|we|you) (call|ring|phone)|when (should|do|must) (i|we) (call|ring|phone)|"
     r"what (is|s|are)( (a|an|the))?(?= ?$)|what does (a|an|the) \w+ look like|"
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
-    r"(might|may|could|will|would) (get|develop|start|have (a|an|another))|should (he|she|i|we|they) (get|have))\b"
+    r"(might|may|could|will|would) (get|develop|start|have (a|an|another))|should (he|she|i|we|they) (get|have)|"
+    r"what (counts|is classed|is classified|is considered) as|when to worry|"
+    r"(going to|gonna|want\w* to|plan\w* to|hop\w* to|about to|will) (go to )?sleep (and|then))\b"
 )
+# Asking where the line is: the question may follow the sign ("how much bleeding is too much?").
+_WHERE_IS_THE_LINE = re.compile(r"\bhow (much|heavy|long|many|bad)( \w+){0,2} (is|are|counts as) too (much|heavy|long|many|bad)\b")
 _IF = re.compile(r"\bif\b")
+_CLAUSE_END = re.compile(r"[,;]")
 _IF_IS_DOUBT = re.compile(r"\b(unsure|know|see|check|wonder|wondering|tell|ask|asking|sure|whether) (if|whether)$")
 
 
@@ -132,19 +144,20 @@ def negated(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = 
     will not move") belongs to what was said, not to a denial.
     """
     if not inner:
-        return _denied_before(t, start)
+        said = re.search(r"\b(?:not|no|never) (\w+)", t[start:end])  # "not reading, she is not reading": said twice
+        return _denied_before(t, start, {said.group(1)} if said else set())
     masked = t
     for s, e in inner:
         masked = masked[:s] + "x" * (e - s) + masked[e:]
     return any(_denied_before(masked, s) for s, _ in inner)
 
 
-def _denied_before(t: str, start: int) -> bool:
+def _denied_before(t: str, start: int, also_findings: set[str] = frozenset()) -> bool:
     before = (_CLAUSE_BREAK.split(t[:start])[-1] or "").split()
     # "can not", "will not": an inability or a refusal is what was said ("he can not lift his arm"), not a denial.
     # "not waking up she is limp": a finding said in the negative is itself a sign, and its "not" ends there.
     denials = [w for i, w in enumerate(before) if not (w == "not" and i and before[i - 1] in _INABILITY)
-               and not (w in _PRE_NEGATORS and i + 1 < len(before) and before[i + 1] in _NEGATIVE_FINDINGS)]
+               and not (w in _PRE_NEGATORS and i + 1 < len(before) and before[i + 1] in _NEGATIVE_FINDINGS | also_findings)]
     return any(w in _PRE_NEGATORS for w in denials[-7:]) or any(w in _NEAR_NEGATORS for w in before[-3:])
 
 
@@ -158,7 +171,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
     rest = t[end:hi]
     if well_again_ends_it:
         for m in _WELL_AGAIN.finditer(rest):
-            if not set(rest[: m.start()].split()[-2:]) & _STILL:
+            if not set(rest[: m.start()].split()[-3:]) & (_STILL | _NOT_YET) \
+                    and not (_AGAIN.search(rest[m.end():]) or re.search(r"\bstill\b", rest[m.end():])):
                 return True
     rest = re.sub(r"\bover and over( again)?\b", "again and again", rest)  # a repeat, not an ending
     if _AGAIN.search(rest):
@@ -172,6 +186,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
         after = piece[m.end(1):].split()
         if m.group(1) == "over" and before and before[-1] not in _AUXILIARIES | {"it", "that", "this", "be", "were"}:
             continue  # "the driver pulled over", "he fell over": a movement, not an ending
+        if m.group(1) == "stop" and (not before or before[-1] not in {"it", "bleeding", "blood", "fit", "shaking", "now"}):
+            continue  # "it stop" is an ending said in the present; "will it stop?", "make it stop" are not
         if set(before) & _STILL or (after[0] if after else "") not in _AFTER_ENDING:
             continue  # "has not stopped", "still not over", "gone into both arms"
         subject = " ".join(w for w in before if w not in _AUXILIARIES)
@@ -206,11 +222,13 @@ def hypothetical(t: str, start: int, end: int) -> bool:
 
     "I don't know if he is breathing" is doubt about now, not a hypothetical.
     """
-    lo, _ = scope_of(t, start, end)
+    lo, hi = scope_of(t, start, end)
     before = t[lo:start]
-    if _HYPOTHETICAL.search(before):
+    if _HYPOTHETICAL.search(before) or _WHERE_IS_THE_LINE.search(t[lo:hi]):
         return True
     for m in _IF.finditer(before):
+        if _CLAUSE_END.search(before, m.end()):
+            continue  # "better if I wasn't here, I've been looking at ways": the if-clause ended at the comma
         if not _IF_IS_DOUBT.search(before[: m.end()].strip()):
             return True
     return False
@@ -230,7 +248,10 @@ def mistaken(t: str, start: int, end: int) -> bool:
     lo, hi = sentence_of(t, start, end)
     if _TAKEN_BACK.search(t[end:hi] + " "):
         return True
-    return bool(_MISTAKEN.search(t[lo:start])) and bool(re.search(r"\bbut\b", t[end:hi]))
+    beliefs = list(_MISTAKEN.finditer(t, lo, start))
+    if not beliefs or re.search(r"\bbut\b", t[beliefs[-1].end():start]):
+        return False  # "we thought it was a cold, but tonight he is gasping": the sign is what corrects the belief
+    return bool(re.search(r"\bbut\b", t[end:hi]))
 
 
 def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = None, *,

@@ -62,6 +62,7 @@ from intake.understanding import (
     agonal,
     asr_loop,
     choice_digits,
+    names_an_adult,
     names_someone_else,
     normalize,
     parse_avpu,
@@ -294,7 +295,10 @@ class Dialogue:
         age = self._result.age_years
         if age is not None:
             return age < CHILD_SIGNS_MAX_AGE_YEARS
-        return True if self._jump else None
+        if self._jump:
+            return True
+        # Before the age: a patient named as a grandmother or a husband does not get the IMCI child signs.
+        return False if any(step == "who" and names_an_adult(t) for step, t in self._transcript) else None
 
     def _new_red_flags(self, text: str) -> list[str]:
         context = " . ".join(t for _, t in self._transcript[:-1])
@@ -452,7 +456,7 @@ class Dialogue:
         if isinstance(nxt, Category):
             return self._decide(nxt)
         if nxt == "closing":
-            return self._close()
+            return self._end_closing()
         self._step, self._attempts = nxt, 0
         return self._reply(self._ask(nxt))
 
@@ -614,7 +618,7 @@ class Dialogue:
         r.urgency = _urgency(category, r.red_flags)
         if category in (Category.RED, Category.BLACK):
             cpr = category == Category.BLACK or self._cpr_lead is not None
-            return self._finish("cpr" if cpr else "emergency", [])
+            return self._end_emergency("cpr" if cpr else "emergency", [])
         self._step, self._attempts = "duration", 0
         return self._reply(self._ask("duration"))
 
@@ -627,9 +631,10 @@ class Dialogue:
         r.urgency = Urgency.EMERGENCY
         logger.info("red flag %s at prompt %s", ",".join(flags), self.awaiting)
         cpr = any(flag_by_id(f).reply == "cpr" for f in flags)
-        return self._finish("cpr" if cpr else "emergency", flags)
+        return self._end_emergency("cpr" if cpr else "emergency", flags)
 
-    def _finish(self, ending: str, flags: list[str]) -> Reply:
+    def _end_emergency(self, ending: str, flags: list[str]) -> Reply:
+        """The emergency ending ("cpr" or "emergency"): the caller's emergency number, then first aid."""
         n = self._number
         note = f" {n.note[0].upper()}{n.note[1:]}." if n.note else ""
         w = P.words_for(self._result.who)
@@ -675,7 +680,8 @@ class Dialogue:
         logger.info("no usable answer at prompt %s: ending as no answer", self.awaiting)
         return self._end(NO_ANSWER, template.format(number=n.number, note=note))
 
-    def _close(self) -> Reply:
+    def _end_closing(self) -> Reply:
+        """The ordinary ending: the case is kept and a health worker will be in touch."""
         r = self._result
         photo = P.PHOTO_LINE if r.photo_consent else ""
         template = P.CLOSING_VOICE if self.channel == "voice" else P.CLOSING_TEXT

@@ -94,11 +94,11 @@ PROMPTS: dict[str, Prompt] = {
         AnswerKind.NUMBER,
         voice="How old are {they}?",
         reask=(
-            "What is {their} age in years? For a baby, say how many months. If you do not know, say whether "
+            "How many years old are {they}? For a baby, say how many months. If you do not know, say whether "
             "it is a baby, a child or an adult."
         ),
         text="How old are {they}? Reply with the age in years (months for a baby).",
-        keypad="You can type {their} age in years on the keypad.",
+        keypad="You can type how old {they} are, in years, on the keypad.",
         text_keypad="Please reply with the age as a number, for example 34.",
     ),
     "walk": Prompt(
@@ -166,7 +166,7 @@ PROMPTS: dict[str, Prompt] = {
         AnswerKind.YES_NO,
         voice=(
             "Press firmly on one of {own} fingernails for 2 seconds, then let go. "
-            "Does the pink colour come back within 2 seconds?"
+            "Now, does the pink colour come back within 2 seconds?"
         ),
         reask="When you let go of the fingernail, does it turn pink again quickly, in 2 seconds or less?",
         text=(

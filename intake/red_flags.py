@@ -8,8 +8,10 @@ two ways, both data in red_flags.json:
   CHEST_FEEL; PAIN, RADIATE and ARM_JAW). A concept is a set of lay words for one idea, so a rule
   covers the many ways of saying it rather than one sentence.
 Text is prepared first: normalized (understanding.normalize), code-switched words read as English
-(codeswitch.py: Nigerian Pidgin, Hinglish, Taglish, Swahili), idioms and look-alikes blanked
-("a stroke of luck", "blood pressure", "food poisoning"), and doubt kept apart from denial.
+(codeswitch.py: Nigerian Pidgin, Hinglish, Taglish, Swahili), sign words typed one letter wrong read as the
+word (spelling.py: "breething"), a verb said twice read as intensity ("bleeding and bleeding" is nonstop),
+idioms and look-alikes blanked ("a stroke of luck", "blood pressure", "food poisoning"), and doubt kept apart
+from denial.
 
 Each mention is then checked with context.py (a small ConText): negated, resolved, historical,
 someone else's past, or hypothetical mentions do not count. Doubt is not negation: "I'm not sure if
@@ -23,7 +25,9 @@ Optional keys: `requires` (a context that must appear somewhere in the conversat
 words that make a mention benign: "a bit short of breath"), `reply` ("cpr" for the not-breathing
 flag, else "emergency"), `ends` (what ends a sign: "said", "well" when the patient being well again
 ends it too, "never" for signs that stay an emergency after they pass: a stroke that passed may be a
-TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis still needs an ambulance).
+TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis still needs an ambulance),
+`implied_by` (another flag that is also this one for a child: a convulsing child is an IMCI danger sign). A rule may
+have `unless_near`, a concept that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood).
 
 Some phrases are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the hiss
 that tells /f/ from /s/ ("having a sit", "the baby is sloppy") and swallows the t of "can't" ("my
@@ -41,6 +45,7 @@ from pathlib import Path
 
 from intake import context as ctx
 from intake.codeswitch import to_english
+from intake.spelling import spelled_right
 from intake.understanding import normalize
 
 DATA_FILE = Path(__file__).with_name("red_flags.json")
@@ -56,6 +61,8 @@ class Rule:
     window: int
     unless: re.Pattern | None = None
     across_sentences: bool = False  # "breathing slowly, every ten seconds? and she is not waking up"
+    # Like `unless`, but only within a few words of the mention: in a long turn, "a bit faint" is not "a bit of blood".
+    unless_near: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,9 @@ class RedFlag:
     child_only: bool = False
     soft: re.Pattern | None = None
     ends: str = "said"  # what ends the sign: "said", "well" (patient well again) or "never" (see context.py)
+    # Another flag that is also this one when the patient is a child: a convulsing child is an IMCI danger sign
+    # however the fit is described. (flag id, the concept that says "a child" when the age is not known yet)
+    implied_by: tuple[str, re.Pattern] | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,8 @@ class Table:
     normal: re.Pattern
     mechanisms: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
     first_aid_order: tuple[str, ...] = ()
+    sign_words: frozenset[str] = frozenset()  # corrected when typed one letter wrong (spelling.py)
+    real_words: frozenset[str] = frozenset()  # never corrected
 
 
 def _words(pattern: str) -> re.Pattern:
@@ -99,7 +111,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
     def rules(entry: dict) -> tuple[Rule, ...]:
         return tuple(
             Rule(tuple(concepts[c] for c in r["all"]), int(r.get("window", 8)), concepts.get(r.get("unless", "")),
-                 bool(r.get("across_sentences", False)))
+                 bool(r.get("across_sentences", False)), concepts.get(r.get("unless_near", "")))
             for r in entry.get("rules", [])
         )
 
@@ -113,6 +125,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
             child_only=bool(e.get("child_only", False)),
             soft=_words(e["soft"]) if e.get("soft") else None,
             ends=e.get("ends", "said"),
+            implied_by=(e["implied_by"]["flag"], concepts[e["implied_by"]["with"]]) if e.get("implied_by") else None,
         )
         for e in data["flags"]
     )
@@ -120,8 +133,10 @@ def load_table(path: Path = DATA_FILE) -> Table:
     def either(patterns: list[str]) -> re.Pattern:
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
 
+    spelling = data.get("spelling", {})
     return Table(flags, either(data["neutral"]), either(data["normal"]), mechanisms,
-                 tuple(data.get("first_aid_order", ())))
+                 tuple(data.get("first_aid_order", ())), frozenset(spelling.get("words", ())),
+                 frozenset(spelling.get("real_words", ())))
 
 
 def load_red_flags(path: Path = DATA_FILE) -> tuple[RedFlag, ...]:
@@ -160,6 +175,11 @@ _FILLERS = re.compile(
 _ASR_HIS = re.compile(r"\b(\w+ing|\w+ed|on|in|to|from|at) is (chest|head|arm|arms|leg|legs|face|mouth|throat|neck|hand|hands|back|"
                       r"belly|stomach|tummy|lips|tongue|eyes|wrist|side)\b")
 _REPEATS = re.compile(r"\b(\w+(?: \w+)?)(?: , | )\1\b")  # "he is, he is", "his, his": what a panicked caller repeats
+# A verb said again is intensity, not two events: "bleeding and bleeding", "flowing and flowing", "on and on".
+_INTENSITY = re.compile(r"\b(\w{3,}ing)(?:(?: ,)? and \1)+\b|\b(?:and )?on and on\b")
+# "His chest is killing him" is a pain said literally (the idiom table blanks "killing him" on its own).
+_PART_KILLING = re.compile(r"\b((?:chest|heart|head|back|belly|stomach|tummy|arm|jaw|neck|shoulder|side|pain)(?: \w+){0,3}?) "
+                           r"(?:killing|kills) (?:me|him|her|them)\b")
 
 
 @lru_cache(maxsize=512)  # one caller turn is read for flags, mechanisms and as the next turn's context
@@ -167,6 +187,7 @@ def prepare(text: str) -> str:
     """Normalized, code-switching read as English, fillers and repeats dropped, normal signs read as "fine",
     idioms blanked, doubt kept apart."""
     t = to_english(normalize(_ASR_CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], text or "")))
+    t = spelled_right(t, load_table().sign_words, load_table().real_words)
     t = re.sub(r"^(no|yes|yeah|yep|nope) (?=(he|she|they|i|it|we|my|the|his|her)\b)", r"\1 , ", t)  # "No he can not cough": an answer
     t = re.sub(r"\b(him|her|my|your|them|our) ?sel(f|ves)\b", lambda m: m.group(1) + "sel" + m.group(2), t)
     t = re.sub(r"\b(?!(?:it|he|she|that|there|what|who|this|let)\b)(\w+) s\b", r"\1", t)  # "grandma s", "the bone s"
@@ -174,6 +195,8 @@ def prepare(text: str) -> str:
     t = _FILLERS.sub(" ", t)
     for _ in range(3):
         t = _REPEATS.sub(r"\1", t)
+    t = _INTENSITY.sub(lambda m: f"{m.group(1)} nonstop" if m.group(1) else "nonstop", t)
+    t = _PART_KILLING.sub(r"\1 hurting badly", t)
     t = re.sub(r"\s+", " ", t)
     # A sign said to be normal reads as "fine" ("he is breathing fine, it is the leg": no breathing sign; "crying and
     # breathing ok now" still ends a choking), then idioms are blanked.
@@ -207,9 +230,21 @@ def _rule_mentions(rule: Rule, t: str) -> list[tuple[int, int, list[tuple[int, i
             chosen = _closest_free([anchor], hits[1:], anchor[0])
             if chosen:
                 start, end = min(s for s, _ in chosen), max(e for _, e in chosen)
-                if len(re.findall(r"[a-z0-9~]+", t[start:end])) <= rule.window:
+                if len(re.findall(r"[a-z0-9~]+", t[start:end])) <= rule.window \
+                        and not (rule.unless_near and rule.unless_near.search(_near(t, start, end, lo, hi))):
                     out.append((start, end, chosen))
     return out
+
+
+_NEAR_WORDS = 4
+
+
+def _near(t: str, start: int, end: int, lo: int, hi: int) -> str:
+    """The mention and a few words either side of it, inside its sentence and on its side of a "but"
+    ("we thought it was small but the blood is flowing": the small is taken back)."""
+    before = re.split(r"\bbut\b", t[lo:start])[-1].split()[-_NEAR_WORDS:]
+    after = re.split(r"\bbut\b", t[end:hi])[0].split()[:_NEAR_WORDS]
+    return " ".join(before + [t[start:end]] + after)
 
 
 def _closest_free(chosen: list, rest: list, at: int) -> list | None:
@@ -260,9 +295,15 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None) -
             whole = whole if whole is not None else prepare(context) + " . " + t
             if not _required_now(flag, whole):
                 continue
-        if any(_current(flag, t, s, e, inner) for s, e, inner in _mentions(flag, t)):
+        if any(_current(flag, t, s, e, inner) for s, e, inner in _mentions(flag, t)) or _implied(flag, found, t, child):
             found.append(flag.id)
     return found
+
+
+def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None) -> bool:
+    if not flag.implied_by or flag.implied_by[0] not in found:
+        return False
+    return child is True or bool(flag.implied_by[1].search(t))
 
 
 def _required_now(flag: RedFlag, whole: str) -> bool:

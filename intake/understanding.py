@@ -172,6 +172,7 @@ _APNOEA = (
     r"(breath|breaths|breathing|chest (move|moving|rise|rising|go up|going up)|movement|air|anything)|"
     r"chest (is |was )?(not|no longer|never) (moving|rising|going up|move|rise)|chest (is )?(still|flat)|"
     r"chest (does|did) not (move|rise|go up)|(i|we) (see|hear|feel) nothing|"
+    r"(there is|still|but|yet) (still )?nothing\b(?! (wrong|else|much))|nothing (is )?(happening|happened|changed|coming)|no change|"
     r"(stopped|stops|has stopped|no longer|not) breathing(?! (well|properly|right|good|normally|so well|very well))"
 )
 _UNRESPONSIVE = (
@@ -323,6 +324,22 @@ def age_group(text: str) -> Literal["child", "adult"] | None:
     return None
 
 
+# Relations that are grown-ups whoever calls: a caller's husband, mother or grandmother is no child.
+_ADULT_RELATIONS = (
+    r"husband|wife|mother|mum|mom|mama|mummy|father|dad|papa|daddy|grandmother|grandfather|grandma|grandpa|granny|"
+    r"grandad|granddad|nan|nana|aunt|auntie|aunty|uncle|(mother|father|brother|sister|son|daughter) in law|"
+    r"boss|colleague|landlord|landlady|lola|lolo|nanay|tatay"
+)
+_PATIENT_NAMED = re.compile(rf"\b(?:(?P<adult>{_ADULT_RELATIONS}|{_ADULT_WORDS})(?! s\b)"
+                            rf"|{_CHILD_WORDS}|son|daughter|boy|girl|grandson|granddaughter|pikin|bata|anak)\b")
+
+
+def names_an_adult(text: str) -> bool:
+    """Whether the first person named is always a grown-up ("my grandmother", "my husband's son" is not)."""
+    m = _PATIENT_NAMED.search(normalize(text))
+    return bool(m and m.group("adult"))
+
+
 def age_band(text: str) -> Literal["infant", "child", "adult"] | None:
     """The age group words name, to fit CPR: "a baby" -> infant, "my little boy" -> child, "an old man" -> adult."""
     t = normalize(text)
@@ -356,7 +373,8 @@ _SELF_STRONG = (
     r"vomiting|short of breath|burning|confused|faint|poorly|cold|hot)|"
     r"i (have|had|got|have got|am having|keep having|keep getting) ((a|an|some|bad|terrible|severe|really|very|little|"
     r"bit of|lot of|high|sharp) )*"
-    r"(fever|cough|pain|pains|headache|rash|cold|flu|diarrh\w*|toothache|wound|cut|burn|infection|temperature|"
+    r"(fever|cough|pain|pains|headache|rash|cold|flu|diarrh\w*|toothache|wounds?|cuts?|burns?|bruises?|scratches|"
+    r"injury|injuries|infection|temperature|"
     r"chest pain|stomach ache|sore \w+|swollen \w+|\w+ ache|\w+ pain)|"
     r"my (own )?(head|chest|stomach|belly|tummy|back|leg|legs|arm|arms|foot|feet|hand|eye|eyes|ear|ears|tooth|"
     r"teeth|throat|neck|knee|side|body|skin|heart) (is |are |has been )?(hurting|hurts?|aches?|aching|paining|pains|"
@@ -365,7 +383,8 @@ _SELF_STRONG = (
     r"i (fell|cut|burned|burnt|hurt|broke|twisted|sprained|injured|collapsed|fainted)"
 )
 # A bare first-person word is weak: "me", "mine", "my" may be an ASR slip or part of "can you hear me?".
-_SELF_WEAK = r"me|mine|my|my own"
+# "ako" (Tagalog) is "me"; "I was in the car" puts the caller at the scene, maybe as the patient.
+_SELF_WEAK = r"me|mine|my|my own|ako|ako po|i was (in|on) the (car|bus|van|taxi|vehicle|bike|motorbike|okada|jeepney|tricycle|keke)"
 # What a caller says to check the line, not to answer: never an answer to any question.
 _LINE_CHECK = re.compile(
     r"\b((can|could|do) you (hear|understand) (me|us)|are you (there|still there)|is (anyone|anybody|someone|somebody)"

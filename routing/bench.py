@@ -31,9 +31,11 @@ def _percentile(values: list[float], q: float) -> float:
 
 async def bench_queue(store: Store, *, cases: int, workers: int, seed: int = 7) -> dict:
     """Fill an empty database with `cases` queued cases and let `workers` claim them concurrently."""
-    async with store.transaction() as s:
-        if (await s.execute(select(func.count()).select_from(Case))).scalar_one():
-            raise RoutingError("the queue bench needs an empty database (it writes thousands of cases)",
+    async def count_cases(s) -> int:
+        return (await s.execute(select(func.count()).select_from(Case))).scalar_one()
+
+    if await store.read("bench_queue", count_cases):
+        raise RoutingError("the queue bench needs an empty database (it writes thousands of cases)",
                                code="bench-needs-empty-database")
     regions = list(WORKER_NUMBERS)[:max(1, min(workers, len(WORKER_NUMBERS)))]
     staff = []

@@ -45,7 +45,7 @@ async def _locked_call(s: AsyncSession, call_sid: str) -> Call | None:
     return (await s.execute(select(Call).where(Call.call_sid == call_sid).with_for_update())).scalar_one_or_none()
 
 
-async def _triage_complete(s: AsyncSession, case_id: int) -> bool:
+async def _case_finished(s: AsyncSession, case_id: int) -> bool:
     complete = (await s.execute(select(TriageRecord.complete).where(TriageRecord.case_id == case_id))).scalar()
     return bool(complete)
 
@@ -97,7 +97,7 @@ async def offer_resume(store: Store, call_sid: str, *, max_resumes: int, retry_w
         call = await _locked_call(s, call_sid)
         if call is None or call.ended_at is not None or call.status not in (C.LIVE, C.RECONNECTING):
             return False
-        if await _triage_complete(s, call.case_id):
+        if await _case_finished(s, call.case_id):
             return False
         offers = await _count_audit(s, call.case_id, AUDIT_RESUME_OFFERED)
         if offers > await _count_audit(s, call.case_id, AUDIT_RESUMED):
@@ -120,7 +120,7 @@ async def resume_call(store: Store, call_sid: str, *, stream_sid: str, take_over
 
     async def op(s: AsyncSession) -> Resumed:
         call = await _locked_call(s, call_sid)
-        if call is None or call.ended_at is not None or await _triage_complete(s, call.case_id):
+        if call is None or call.ended_at is not None or await _case_finished(s, call.case_id):
             return Resumed.ENDED
         if call.stream_sid == stream_sid:
             return Resumed.RESUMED  # our own claim, committed before a retry
@@ -147,7 +147,7 @@ async def claim_unfinished_call(store: Store, call_sid: str, *, stream_sid: str 
 
     async def op(s: AsyncSession) -> bool:
         call = await _locked_call(s, call_sid)
-        if call is None or await _triage_complete(s, call.case_id):
+        if call is None or await _case_finished(s, call.case_id):
             return False
         if stream_sid is not None and (call.stream_sid != stream_sid or call.status in (C.LIVE, C.FINALISING)):
             return False

@@ -1,4 +1,4 @@
-"""routing's `triage` subcommands: db upgrade|reencrypt, workers, worker (the job loop), bench queue.
+"""routing's `triage` subcommands: db upgrade|reencrypt, workers, coordinators, worker (the job loop), bench queue.
 
 Each handler is set as `func` and takes the parsed `args`; it runs its own event loop and returns
 an exit code. The app passes `open_store`, which builds a Store from the settings (DATABASE_URL, keys).
@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 
 from routing.bench import bench_queue
+from routing.coordinators import add_coordinator, list_coordinators, remove_coordinator
 from routing.errors import RoutingError
 from routing.jobs import Handler, run_worker
 from routing.notify import Notifier, RecordingNotifier
@@ -90,6 +91,19 @@ def register(subparsers, open_store: OpenStore, *, make_notifier: MakeNotifier |
     imp.add_argument("csv", type=Path)
     imp.set_defaults(func=store_command(open_store, _workers_import))
 
+    coordinators = subparsers.add_parser("coordinators", help="who may sign in to the console (besides "
+                                                              "COORDINATOR_NUMBERS)").add_subparsers(
+        dest="coordinators_command", required=True)
+    c_add = coordinators.add_parser("add", help="register (or reactivate) a coordinator")
+    c_add.add_argument("phone")
+    c_add.add_argument("name", nargs="?", default="")
+    c_add.set_defaults(func=store_command(open_store, _coordinators_add))
+    c_list = coordinators.add_parser("list", help="list coordinators (numbers as their last 4 digits)")
+    c_list.set_defaults(func=store_command(open_store, _coordinators_list))
+    c_rm = coordinators.add_parser("remove", help="deactivate a coordinator: their sessions end at once")
+    c_rm.add_argument("phone")
+    c_rm.set_defaults(func=store_command(open_store, _coordinators_remove))
+
     worker = subparsers.add_parser("worker", help="run scheduled jobs (offers, escalations, follow-ups, purge)")
     worker.add_argument("--name", default=f"{socket.gethostname()}:{os.getpid()}")
     worker.add_argument("--idle", type=float, default=1.0, help="seconds between polls when idle")
@@ -116,6 +130,28 @@ async def _db_reencrypt(store: Store, args) -> int:
     count = await store.reencrypt()
     print(f"re-encrypted {count} values and photo files under the newest key")
     return 0
+
+
+async def _coordinators_add(store: Store, args) -> int:
+    try:
+        coordinator = await add_coordinator(store, args.phone, args.name)
+    except ValueError as exc:
+        print(f"error: {exc}")
+        return 1
+    print(f"coordinator {coordinator.id} {coordinator.name or ''} ({coordinator.phone_last4}) may sign in")
+    return 0
+
+
+async def _coordinators_list(store: Store, args) -> int:
+    for c in await list_coordinators(store):
+        print(f"{c.id}\t{c.phone_last4}\t{'active' if c.active else 'removed'}\t{c.name}")
+    return 0
+
+
+async def _coordinators_remove(store: Store, args) -> int:
+    removed = await remove_coordinator(store, args.phone)
+    print(f"removed {mask_phone(args.phone)}" if removed else f"no coordinator {mask_phone(args.phone)}")
+    return 0 if removed else 1
 
 
 async def _workers_add(store: Store, args) -> int:

@@ -56,9 +56,11 @@ async def set_opted_out(store: Store, address: str, opted_out: bool) -> None:
 
 async def is_opted_out(store: Store, address: str) -> bool:
     """True when `address` (on any channel) has sent STOP and not START since."""
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> bool:
         return bool((await s.execute(select(ContactPreference.opted_out)
                                      .where(ContactPreference.phone_hash == phone_hash(store, address)))).scalar())
+
+    return await store.read("is_opted_out", op)
 
 
 async def receive(store: Store, message_sid: str, address: str) -> Received:

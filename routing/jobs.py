@@ -157,10 +157,13 @@ async def run_worker(store, handlers: Mapping[str, Handler], *, worker_name: str
 
 async def job_counts(store) -> dict[str, int]:
     """Jobs by status, plus "overdue" (pending and due): for /metrics."""
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> tuple[list, int]:
         rows = (await s.execute(select(Job.status, func.count()).group_by(Job.status))).all()
         overdue = (await s.execute(select(func.count()).where(Job.status == JobStatus.PENDING,
                                                               Job.run_at <= store.now()))).scalar_one()
+        return rows, overdue
+
+    rows, overdue = await store.read("job_counts", op)
     counts = {status: n for status, n in rows}
     counts["overdue"] = overdue
     return counts
@@ -181,10 +184,12 @@ class Lateness:
 async def job_lateness(store, *, late_after_s: float = LATE_AFTER_S) -> Lateness:
     """How many pending jobs are more than `late_after_s` past due, and the oldest one's delay in seconds."""
     now = store.now()
-    async with store.transaction() as s:
-        late, oldest = (await s.execute(
+    async def op(s: AsyncSession) -> tuple[int, datetime | None]:
+        return tuple((await s.execute(
             select(func.count(), func.min(Job.run_at))
-            .where(Job.status == JobStatus.PENDING, Job.run_at <= now - timedelta(seconds=late_after_s)))).one()
+            .where(Job.status == JobStatus.PENDING, Job.run_at <= now - timedelta(seconds=late_after_s)))).one())
+
+    late, oldest = await store.read("job_lateness", op)
     if oldest is not None and oldest.tzinfo is None:  # SQLite hands back naive UTC
         oldest = oldest.replace(tzinfo=now.tzinfo)
     return Lateness(late, round((now - oldest).total_seconds(), 1) if oldest is not None else 0.0)

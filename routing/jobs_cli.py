@@ -60,11 +60,14 @@ async def scheduled(store: Store, *, include_finished: bool = False) -> list[dic
     query = select(Job).order_by(Job.run_at, Job.id)
     if not include_finished:
         query = query.where(Job.status.in_([JobStatus.PENDING, JobStatus.RUNNING]))
-    async with store.transaction() as s:
+    async def op(s) -> tuple[list[Job], dict[int, str]]:
         rows = (await s.execute(query)).scalars().all()
         case_ids = {j.payload.get("case_id") for j in rows if (j.payload or {}).get("case_id")}
         refs = dict((await s.execute(select(Case.id, Case.reference).where(Case.id.in_(case_ids)))).all()
                     ) if case_ids else {}
+        return rows, refs
+
+    rows, refs = await store.read("scheduled_jobs", op)
     return [{"id": j.id, "kind": j.kind, "status": j.status, "run_at": j.run_at.isoformat(), "attempts": j.attempts,
              "case": refs.get((j.payload or {}).get("case_id")), "last_error": j.last_error} for j in rows]
 

@@ -199,6 +199,7 @@ class MessageKind(StrEnum):
     FOLLOW_UP = "follow_up"  # "better, same or worse?" after a case is resolved
     PHOTO_NOTICE = "photo_notice"  # photos arrived on a case (one digest per window)
     MEDIA_FAILED = "media_failed"  # a photo the patient sent could not be used
+    SIGN_IN_CODE = "sign_in_code"  # a coordinator's one-time code for the console
 
 
 class Message(Base):
@@ -304,6 +305,31 @@ class ReceivedMessage(Base):
     answered: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class Coordinator(Base):
+    """A person who runs the line: signs in to the console with a code texted to this number."""
+
+    __tablename__ = "coordinators"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    phone_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    phone_enc: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(String(120), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SignInCode(Base):
+    """A one-time console code: only its keyed hash is kept; used once, and only until it expires."""
+
+    __tablename__ = "sign_in_codes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    phone_hash: Mapped[str] = mapped_column(String(64), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 # Every PHI column, for key rotation and the retention purge (photo files are rotated by Store.reencrypt too).
 ENCRYPTED = {
     Patient: ("phone_enc",),
@@ -314,4 +340,5 @@ ENCRYPTED = {
     Message: ("to_enc", "body_enc"),
     ReceivedMessage: ("reply_enc",),
     CaseNote: ("note_enc",),
+    Coordinator: ("phone_enc",),
 }

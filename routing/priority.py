@@ -43,3 +43,15 @@ def needed_skill(result: dict) -> str | None:
     if age is not None and age < CHILD_AGE_YEARS:
         return "pediatric"
     return None
+
+
+def score_parts(category: str | None, urgency: str | None, *, follow_up: bool, escalated: bool, mechanism: bool,
+                queued_at_s: int | None, now_s: int) -> dict[str, int]:
+    """The queue score taken apart, for people: the same points as base_priority + wait_points, named.
+
+    Country (+20) and skill (+15) depend on which worker asks, so they are not in the sum.
+    """
+    base = base_priority(category, urgency)
+    return {"category": base, "waiting": wait_points(queued_at_s if queued_at_s is not None else now_s, now_s),
+            "follow_up": FOLLOW_UP_POINTS if follow_up else 0, "escalation": ESCALATION_POINTS if escalated else 0,
+            "mechanism": MECHANISM_POINTS if mechanism else 0}

@@ -67,14 +67,20 @@ def _score(worker: HealthWorker, now_s: int):
             + when((Case.skill.in_(list(worker.skills or [])), SKILL_POINTS), else_=0))
 
 
-def _eligible(worker: HealthWorker):
-    """Legal first: routable country, and the worker licensed there (unless the country needs no local licence)."""
+def _eligible(worker: HealthWorker, *, again: bool = False):
+    """Legal first: routable country, and the worker licensed there (unless the country needs no local licence).
+
+    A case the worker passed on or let time out is not offered to them again, unless `again` (a coordinator's
+    choice of worker).
+    """
+    legal = and_(Case.status.in_([s.value for s in QUEUED]), Case.region.in_(sorted(routable_regions())),
+                 or_(Case.region == worker.country, Case.region.in_(sorted(open_regions()))))
+    if again:
+        return legal
     # uncorrelated: evaluated once per claim (a hashed set), not once per candidate row
     turned_down = select(Assignment.case_id).where(Assignment.worker_id == worker.id,
                                                    Assignment.status.in_([Offer.DECLINED, Offer.TIMED_OUT]))
-    return and_(Case.status.in_([s.value for s in QUEUED]), Case.region.in_(sorted(routable_regions())),
-                or_(Case.region == worker.country, Case.region.in_(sorted(open_regions()))),
-                Case.id.not_in(turned_down))
+    return and_(legal, Case.id.not_in(turned_down))
 
 
 async def _assign(store: Store, s: AsyncSession, case: Case, worker: HealthWorker, actor: str) -> int:
@@ -137,6 +143,27 @@ async def offer(store: Store, case_id: int) -> Claim | None:
         return None
 
     return await store.write("offer", op)
+
+
+async def assign_to(store: Store, case_id: int, worker_id: int, *, actor: str) -> Claim:
+    """A coordinator offers a queued case to one worker, who answers ACCEPT or PASS as to any offer."""
+
+    async def op(s: AsyncSession) -> Claim:
+        case = await store.locked_case(s, case_id)
+        worker = await s.get(HealthWorker, worker_id)
+        if worker is None or not worker.active:
+            raise NotFound(f"no active worker {worker_id}", code="worker-not-found")
+        if case.status not in QUEUED:
+            raise QueueError(f"case {case.reference} is {case.status}, not waiting in the queue", code="not-queued")
+        if (await s.execute(select(Case.id).where(Case.id == case_id, _eligible(worker, again=True)))).first() is None:
+            raise QueueError(f"worker {worker_id} may not take case {case.reference}", code="not-eligible")
+        assignment_id = await _assign(store, s, case, worker, actor=actor)
+        now = store.now()
+        await schedule(s, "notify", {"case_id": case_id, "audience": "worker", "worker_id": worker.id,
+                                     "kind": MessageKind.CASE_OFFER}, run_at=now, now=now)
+        return Claim(case.id, case.reference, assignment_id, worker.id, case.priority_base)
+
+    return await store.write("assign_to", op)
 
 
 async def _open_assignment(s: AsyncSession, case_id: int, worker_id: int, status: str) -> Assignment:
@@ -216,15 +243,19 @@ async def record_follow_up_reply(store: Store, case_id: int, answer: str) -> str
 
 async def case_id_for_reference(store: Store, reference: str) -> int | None:
     """The case id behind a reference a worker typed ("tl-7k3qx" works too)."""
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> int | None:
         return (await s.execute(select(Case.id).where(Case.reference == reference.strip().upper()))).scalar()
+
+    return await store.read("case_id_for_reference", op)
 
 
 async def queue_depth(store: Store) -> dict[str, int]:
     """Queued cases by category ("none" when intake reached none): for /metrics and STATUS."""
-    async with store.transaction() as s:
-        rows = (await s.execute(select(Case.category, func.count()).where(Case.status.in_([q.value for q in QUEUED]))
+    async def op(s: AsyncSession) -> list:
+        return (await s.execute(select(Case.category, func.count()).where(Case.status.in_([q.value for q in QUEUED]))
                                 .group_by(Case.category))).all()
+
+    rows = await store.read("queue_depth", op)
     return {(category or "none"): n for category, n in rows}
 
 
@@ -239,7 +270,7 @@ class WorkerStatus:
 
 async def worker_status(store: Store, worker_id: int) -> WorkerStatus:
     """What "STATUS" answers: the worker's offered and accepted cases, and the queue they can draw from."""
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> WorkerStatus:
         worker = await s.get(HealthWorker, worker_id)
         if worker is None or not worker.active:
             raise NotFound(f"no active worker {worker_id}", code="worker-not-found")
@@ -249,33 +280,41 @@ async def worker_status(store: Store, worker_id: int) -> WorkerStatus:
         urgent = or_(Case.urgency == "emergency", Case.category == "RED")
         waiting, waiting_urgent = (await s.execute(
             select(func.count(), func.count().filter(urgent)).where(_eligible(worker)))).one()
-    return WorkerStatus(tuple((r, st) for r, st in rows), waiting, waiting_urgent)
+        return WorkerStatus(tuple((r, st) for r, st in rows), waiting, waiting_urgent)
+
+    return await store.read("worker_status", op)
 
 
 async def follow_up_case(store: Store, address: str) -> int | None:
     """The latest case of this address that is waiting for a follow-up reply, if any."""
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> int | None:
         return (await s.execute(select(Case.id).where(Case.contact_hash == store.hash(address),
                                                       Case.status == Status.FOLLOW_UP_SCHEDULED.value)
                                 .order_by(Case.id.desc()).limit(1))).scalar()
 
+    return await store.read("follow_up_case", op)
+
 
 async def current_worker(store: Store, case_id: int) -> int | None:
     """The worker the case is offered to or accepted by right now, if any."""
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> int | None:
         return (await s.execute(select(Assignment.worker_id).where(Assignment.case_id == case_id,
                                                                    Assignment.status.in_(HELD))
                                 .order_by(Assignment.id.desc()).limit(1))).scalar()
+
+    return await store.read("current_worker", op)
 
 
 async def recent_follow_up_case(store: Store, address: str) -> int | None:
     """The case this address was last sent a follow-up about, within the reply window: their replies belong to it."""
     since = store.now() - timedelta(seconds=store.policy.follow_up_reply_window_s)
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> int | None:
         return (await s.execute(select(Message.case_id).join(Case, Case.id == Message.case_id)
                                 .where(Case.contact_hash == store.hash(address), Message.kind == MessageKind.FOLLOW_UP,
                                        Message.created_at >= since)
                                 .order_by(Message.id.desc()).limit(1))).scalar()
+
+    return await store.read("recent_follow_up_case", op)
 
 
 async def record_later_follow_up_reply(store: Store, case_id: int, answer: str) -> str | None:

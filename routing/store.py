@@ -400,10 +400,12 @@ class Store:
 
     async def audit_trail(self, case_id: int) -> list[AuditView]:
         """The case's audit lines, oldest first."""
-        async with self.transaction() as s:
+        async def op(s: AsyncSession) -> list[AuditView]:
             rows = (await s.execute(select(AuditEntry).where(AuditEntry.case_id == case_id)
                                     .order_by(AuditEntry.id))).scalars().all()
-        return [AuditView(r.case_id, r.actor, r.action, r.detail, r.at) for r in rows]
+            return [AuditView(r.case_id, r.actor, r.action, r.detail, r.at) for r in rows]
+
+        return await self.read("audit_trail", op)
 
     async def reencrypt(self) -> int:
         """Rewrite every PHI value and photo file under the newest key (step 3 of key rotation); returns how many.

@@ -109,9 +109,11 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
 
     async def on_notify(job: ClaimedJob) -> None:
         p = job.payload
-        async with store.transaction() as s:
-            case = await s.get(Case, p["case_id"])
-            worker = await s.get(HealthWorker, p["worker_id"]) if p.get("worker_id") else None
+        async def read_notified(s: AsyncSession) -> tuple[Case, HealthWorker | None]:
+            return (await s.get(Case, p["case_id"]),
+                    await s.get(HealthWorker, p["worker_id"]) if p.get("worker_id") else None)
+
+        case, worker = await store.read("notify", read_notified)
         view = await store.get_case(case.id)
         if p["audience"] == "worker":
             to, body = store.cipher.decrypt(worker.phone_enc), offer_text(notifier, case.reference, view)
@@ -125,11 +127,15 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
 
     async def on_follow_up(job: ClaimedJob) -> None:
         case_id = job.payload["case_id"]
-        async with store.transaction() as s:
+        async def read_follow_up(s: AsyncSession) -> tuple[str, str, str | None] | None:
             case = await s.get(Case, case_id)
             if case.status != Status.FOLLOW_UP_SCHEDULED:
-                return
-            contact, reference, region = store.cipher.decrypt(case.contact_enc), case.reference, case.region
+                return None
+            return store.cipher.decrypt(case.contact_enc), case.reference, case.region
+
+        if (due := await store.read("follow_up", read_follow_up)) is None:
+            return
+        contact, reference, region = due
         await _send(notifier, job, contact, follow_up_text(notifier, reference, region), kind=MessageKind.FOLLOW_UP,
                     case_id=case_id, send_within_s=store.policy.send_within_s)
         if job.payload.get("last"):
@@ -183,5 +189,7 @@ async def pending_jobs(store: Store, kind: str | None = None) -> list[tuple[str,
     query = select(Job.kind, Job.payload).where(Job.status == JobStatus.PENDING).order_by(Job.run_at, Job.id)
     if kind:
         query = query.where(Job.kind == kind)
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> list[tuple[str, dict]]:
         return [(k, p) for k, p in (await s.execute(query)).all()]
+
+    return await store.read("pending_jobs", op)

@@ -107,24 +107,30 @@ async def enroll_numbers(store: Store, numbers: tuple[str, ...] | list[str]) -> 
 
 async def _known(store: Store, phone: str) -> bool:
     """A worker with this number exists, active or removed (a removed worker is not brought back by a setting)."""
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> bool:
         return await _by_phone(store, s, phone) is not None
+
+    return await store.read("known_worker", op)
 
 
 async def find_worker(store: Store, phone: str) -> WorkerView | None:
     """The active worker with this number (an SMS command's sender), or None."""
     if not parse_caller(phone).valid:
         return None
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> WorkerView | None:
         worker = await _by_phone(store, s, phone)
         return _view(store, worker) if worker and worker.active else None
+
+    return await store.read("find_worker", op)
 
 
 async def get_worker(store: Store, worker_id: int) -> WorkerView | None:
     """The worker with this id (active or not), or None."""
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> WorkerView | None:
         worker = await s.get(HealthWorker, worker_id)
         return _view(store, worker) if worker else None
+
+    return await store.read("get_worker", op)
 
 
 async def list_workers(store: Store, *, on_duty_only: bool = False, include_inactive: bool = False) -> list[WorkerView]:
@@ -134,8 +140,10 @@ async def list_workers(store: Store, *, on_duty_only: bool = False, include_inac
         query = query.where(HealthWorker.active.is_(True))
     if on_duty_only:
         query = query.where(HealthWorker.on_duty.is_(True))
-    async with store.transaction() as s:
+    async def op(s: AsyncSession) -> list[WorkerView]:
         return [_view(store, w) for w in (await s.execute(query)).scalars().all()]
+
+    return await store.read("list_workers", op)
 
 
 async def _update(store: Store, phone: str, what: str, **fields) -> bool:

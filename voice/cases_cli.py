@@ -75,8 +75,10 @@ def _actor() -> str:
 
 async def case_ids(store: Store, *, status: str | None = None, since: datetime | None = None) -> list[int]:
     """Ids of the cases matching the filters, newest first."""
-    async with store.transaction() as s:
+    async def op(s) -> list[int]:
         return list((await s.execute(_filtered(select(Case.id), status, since))).scalars().all())
+
+    return await store.read("case_ids", op)
 
 
 def _filtered(query, status: str | None, since: datetime | None):
@@ -89,8 +91,10 @@ def _filtered(query, status: str | None, since: datetime | None):
 
 
 async def _rows(store: Store, args) -> list[Case]:
-    async with store.transaction() as s:
+    async def op(s) -> list[Case]:
         return list((await s.execute(_filtered(select(Case), args.status, args.since))).scalars().all())
+
+    return await store.read("list_cases", op)
 
 
 async def _list(store: Store, args) -> int:

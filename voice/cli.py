@@ -164,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     from voice.harness.eval_audio import register as register_eval_audio
 
     register_eval_audio(sub)
+    from voice.harness.tts_eval import register as register_tts_eval
+
+    register_tts_eval(sub)
     stt_commands(sub)
     sms_commands(sub, _open_store)
     routing_commands(sub, _open_store, make_notifier=_make_notifier, more_handlers=_sms_job_handlers)

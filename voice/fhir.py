@@ -2,7 +2,7 @@
 
 Per case: the Patient (phone number as telecom), one Encounter (the call or text conversation), an
 Observation for the respiratory rate and one per START finding plus the category, a Condition for the
-complaint, a Flag for each red flag. Every resource is built and validated by fhir.resources, so what we
+complaint (its ICD-11 MMS code as Condition.code), a Flag for each red flag. Every resource is built and validated by fhir.resources, so what we
 write is what a FHIR server parses. Ids are name-based UUIDs: exporting a case twice gives the same ids.
 """
 
@@ -12,6 +12,7 @@ import uuid
 
 from fhir.resources.R4B.bundle import Bundle
 
+from intake.coding import SYSTEM as ICD11_MMS, code_result
 from intake.findings import start_findings
 from intake.models import TriageResult
 from routing.views import CaseView
@@ -34,6 +35,12 @@ def _urn(case: CaseView, what: str) -> str:
 
 def _category(code: str) -> list[dict]:
     return [{"coding": [{"system": OBSERVATION_CATEGORY, "code": code}]}]
+
+
+def _icd11(t: TriageResult) -> dict | None:
+    """The ICD-11 code of a case stored before cases kept one."""
+    coded = code_result(t)
+    return coded.to_dict() if coded else None
 
 
 def case_entries(case: CaseView) -> list[dict]:
@@ -73,12 +80,15 @@ def case_entries(case: CaseView) -> list[dict]:
             "code": {"text": f"START step: {finding.code}"}, "valueString": finding.text,
             "note": [{"text": "no clear answer: the more urgent branch was assumed"}] if finding.assumed else [],
             "effectiveDateTime": when, **about}))
-    if t.complaint:
+    icd11 = (case.triage or {}).get("icd11") or _icd11(t)
+    if t.complaint or icd11:
+        coding = [{"system": ICD11_MMS, "code": icd11["code"], "display": icd11["title"]}] if icd11 else []
         entries.append((_urn(case, "complaint"), {
             "resourceType": "Condition",
             "clinicalStatus": {"coding": [{"system": CONDITION_CLINICAL, "code": "active"}]},
             "verificationStatus": {"coding": [{"system": CONDITION_VERIFICATION, "code": "unconfirmed"}]},
-            "code": {"text": t.complaint}, "recordedDate": when, **about}))
+            "code": {"coding": coding, "text": t.complaint or icd11["title"]} if coding else {"text": t.complaint},
+            "recordedDate": when, **about}))
     for flag in t.red_flags:
         entries.append((_urn(case, f"flag/{flag}"), {
             "resourceType": "Flag", "status": "active", "code": {"text": f"red flag: {flag.replace('_', ' ')}"},

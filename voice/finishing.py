@@ -10,6 +10,7 @@ import asyncio
 import logging
 from typing import Protocol
 
+from intake.coding import coded_triage
 from intake.dialogue import Dialogue
 from intake.models import TriageResult
 from routing import calls
@@ -34,9 +35,14 @@ class CaseServices(Protocol):
     @property
     def events(self) -> CallEvents: ...
 
-    async def complete_intake(self, dialogue: Dialogue) -> TriageResult: ...
+    async def final_triage(self, dialogue: Dialogue) -> TriageResult: ...
 
     async def notify_case(self, case_id: int) -> None: ...
+
+
+def ending_state(dialogue: Dialogue, *, hung_up: bool) -> CallState:
+    """How a live stream's call ended: the dialogue done, the caller gone, or the line lost."""
+    return CallState.COMPLETED if dialogue.finished else CallState.HUNG_UP if hung_up else CallState.DROPPED
 
 
 async def finish_case(services: CaseServices, writer: CaseWriter, dialogue: Dialogue, *, status: CallState,
@@ -49,14 +55,14 @@ async def finish_case(services: CaseServices, writer: CaseWriter, dialogue: Dial
     store = services.store
     dialogue.line_closed()  # no usable answer on the whole call: "no answer", urgent, a call back
     writer.dialogue = dialogue
-    result = await services.complete_intake(dialogue)
+    result = await services.final_triage(dialogue)
     for attempt in range(1, FINISH_ATTEMPTS + 1):
         try:
-            await writer.save_final(result.to_dict(), save_state=save_state)
+            await writer.save_final(coded_triage(result), save_state=save_state)  # the ICD-11 code rides along
             await calls.close_call(store, writer.call_sid, status=status)
             break
         except Exception:
-            logger.exception("call %s: could not finalise case %s (attempt %d/%d)",
+            logger.exception("call %s: could not finish case %s (attempt %d/%d)",
                              writer.call_sid, writer.case_id, attempt, FINISH_ATTEMPTS)
             if attempt < FINISH_ATTEMPTS:
                 await asyncio.sleep(FINISH_PAUSE_S)

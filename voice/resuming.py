@@ -1,4 +1,5 @@
-"""A call whose stream dropped goes on in a new stream: the old stream leaves the case, the new one takes it over.
+"""Which stream owns a call's case: the first stream opens it; a call whose stream dropped goes on in a new
+stream, the old stream leaving the case and the new one taking it over.
 
 Twilio reopens the stream through after-stream (voice/web.py); the database decides which stream owns the
 call, so a slow old stream and a fast new one never both write it. What waits for no new stream is finished
@@ -12,6 +13,7 @@ import logging
 from typing import TYPE_CHECKING, Awaitable, Callable
 
 from intake.dialogue import Dialogue
+from intake.emergency import region_of
 from intake.models import Reply
 from routing import calls
 from routing.calls import Resumed, Suspended
@@ -30,6 +32,23 @@ logger = logging.getLogger(__name__)
 # DRAIN_TIMEOUT_S), then takes the call over from what is stored.
 RESUME_WAIT_S = DRAIN_TIMEOUT_S + 5.0
 RESUME_POLL_S = 0.2
+
+
+async def open_case(store: "Store", writer: CaseWriter, *, caller: str,
+                    hold: Callable[[], Awaitable[None]]) -> tuple[Dialogue, Reply, bool] | None:
+    """A stream's start: (dialogue, what the caller hears first, resumed), a new case or a dropped stream's call.
+
+    None when a reopened stream has nothing to resume; `writer.case_id` is the call's case either way.
+    """
+    region = region_of(caller)  # the region every emergency number on this call comes from
+    ref = await store.open_call(call_sid=writer.call_sid, caller=caller, channel="voice", region=region,
+                                stream_sid=writer.stream_sid)
+    writer.case_id = ref.case_id
+    if ref.created:
+        dialogue = Dialogue(channel="voice", region=region)
+        return dialogue, dialogue.start(), False
+    resumed = await take_over(store, writer, region=region, hold=hold)
+    return None if resumed is None else (*resumed, True)
 
 
 async def take_over(store: "Store", writer: CaseWriter, *, region: str | None,
@@ -61,6 +80,11 @@ async def take_over(store: "Store", writer: CaseWriter, *, region: str | None,
     if restored.finished:
         return restored, restored.answer("")  # the end again, with the emergency number
     return restored, open_question(restored)
+
+
+def may_resume(services: "Services", dialogue: Dialogue | None, *, hung_up: bool) -> bool:
+    """A line that dropped mid-dialogue, with the caller still on it, may come back on a new stream."""
+    return not hung_up and dialogue is not None and not dialogue.finished and services.recovery is not None
 
 
 async def leave_for_new_stream(services: "Services", writer: CaseWriter) -> bool:

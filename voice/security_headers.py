@@ -30,7 +30,10 @@ def install_security_headers(app: Quart, *, https: bool) -> None:
 
     @app.after_request
     async def add_security_headers(response: Response) -> Response:
+        csp = response.headers.get("Content-Security-Policy")  # a blueprint's own (the console runs its script)
         response.headers.update(headers)
+        if csp:
+            response.headers["Content-Security-Policy"] = csp
         # Every page and photo may hold PHI, and webhooks' answers are per request: only stylesheets are cached.
         if not (request.endpoint or "").endswith("static"):
             response.headers["Cache-Control"] = "no-store"

@@ -261,8 +261,9 @@ class Services:
         """μ-law audio of a prompt, synthesized once per text."""
         return await self.prompts.get(text)
 
-    async def complete_intake(self, dialogue: Dialogue) -> TriageResult:
-        """Structured intake from the whole conversation (Claude when configured, else rules); never lowers urgency."""
+    async def final_triage(self, dialogue: Dialogue) -> TriageResult:
+        """The triage a finished case keeps: structured intake from the whole conversation (Claude when configured,
+        else rules); never lowers urgency."""
         try:
             async with asyncio.timeout(INTAKE_DEADLINE_S):
                 result = await intake_async(dialogue.transcript, dialogue.result, client=self.llm)

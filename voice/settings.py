@@ -88,7 +88,12 @@ class Settings(BaseSettings):
     twilio_from_number: str = ""
     twilio_api_base_url: str = ""  # tests point the SDK at a loopback server
     health_worker_numbers: str = ""  # comma separated E.164 numbers
-    coordinator_numbers: str = ""  # comma separated; alerted when a case escalates
+    coordinator_numbers: str = ""  # comma separated; alerted when a case escalates, and may sign in to the console
+    # The coordinator console (voice/console): a session ends this long after its last request; sign-in codes
+    # asked for per number and per client address, in the `limits` library's notation.
+    console_idle_timeout_s: int = Field(default=15 * 60, ge=60)
+    console_code_rate_per_number: str = "3/15minutes"
+    console_code_rate_per_client: str = "10/hour"
 
     # A case's life (routing/policy.py); the defaults are the policy's own.
     offer_timeout_s: int = Field(default=RoutingPolicy.offer_timeout_s, ge=1)  # offered, not accepted: next worker
@@ -131,7 +136,7 @@ class Settings(BaseSettings):
 
     vad: Literal["auto", "silero", "energy"] = "auto"  # auto: Silero (shipped in faster-whisper), energy if it cannot load
 
-    tts_backend: Literal["auto", "espeak-ng", "flite", "openai"] = "auto"
+    tts_backend: Literal["auto", "piper", "espeak-ng", "flite", "openai"] = "auto"
     tts_voice: str = "en-us"
 
     # A websocket that has not sent a valid `start` by then is closed: Twilio sends it at once, an idle

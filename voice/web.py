@@ -158,7 +158,7 @@ async def _run_stream(session: CallSession, services: "Services", socket: Stream
 async def _save_before_close(session: CallSession) -> None:
     """Twilio asks after-stream as soon as we close: it must read a finished dialogue, not offer a resume."""
     # Not cancelled when late: a write cut off mid-transaction can leave SQLite's write lock held.
-    saving = asyncio.ensure_future(session.flush())
+    saving = asyncio.ensure_future(session.writer.flush())
     saving.add_done_callback(lambda f: f.cancelled() or f.exception())
     done, _ = await asyncio.wait({saving}, timeout=SAVE_BEFORE_CLOSE_S)
     if not done or saving.exception() is not None:  # finish() writes it again; the close must not wait on an outage

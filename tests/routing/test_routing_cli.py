@@ -60,3 +60,14 @@ def test_bench_queue_has_no_double_claims(database_url, phi_cipher, hash_key, ca
     assert set(result["claim_latency_ms"]) == {"p50", "p95"} and result["claims_per_s"] > 0
     assert run(triage, "bench", "queue", "--cases", "5", "--workers", "1") == 1  # refuses a non-empty database
     assert "bench-needs-empty-database" in capsys.readouterr().out
+
+
+def test_coordinators_commands(database_url, phi_cipher, hash_key, capsys):
+    triage = make_parser(database_url, phi_cipher, hash_key)
+    assert run(triage, "coordinators", "add", "+2348039990001", "Bola") == 0
+    assert run(triage, "coordinators", "add", "12") == 1
+    assert run(triage, "coordinators", "remove", "+2348039990001") == 0
+    assert run(triage, "coordinators", "remove", "+2348039990002") == 1
+    assert run(triage, "coordinators", "list") == 0
+    out = capsys.readouterr().out
+    assert "1\t***0001\tremoved\tBola" in out and "8039990001" not in out

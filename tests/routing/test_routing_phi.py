@@ -28,10 +28,12 @@ from routing.queue import accept, claim_next, resolve
 from routing.store import Store
 from routing.tasks import ensure_purge_scheduled, handlers
 from routing.workers import add_worker, list_workers
+from routing.coordinators import add_coordinator, list_coordinators
 from tests.support.store import FakeClock
 
 CALLER = "+2348031234567"
 WORKER = "+2348051112222"
+COORDINATOR = "+2348039990001"
 NOTE = "gave ORS, dressed the wound, mother to call back if fever"
 
 
@@ -56,6 +58,7 @@ async def case_with_everything(store: Store) -> tuple[int, str]:
     await receive(store, "SM-phi", CALLER)
     await record_reply(store, "SM-phi", "thank you, a health worker will call")
     await add_photo(store, ref.case_id, jpeg=jpeg(), width=64, height=48, source="upload")
+    await add_coordinator(store, COORDINATOR, "Bola")
     return ref.case_id, (await list_photos(store, ref.case_id))[0].name
 
 
@@ -100,6 +103,7 @@ async def test_key_rotation_reaches_every_column_notes_and_photos(database_url, 
                                                                                  "cut leg")
         assert [n.text for n in await after.list_notes(case_id)] == [NOTE]
         assert (await list_workers(after))[0].phone == WORKER
+        assert [c.phone_last4 for c in await list_coordinators(after)] == ["***" + COORDINATOR[-4:]]
         assert (await list_messages(after, case_id=case_id))[0].body == "your case is TL-X"
         assert (await receive(after, "SM-phi", CALLER)).reply == "thank you, a health worker will call"
         _, data = await read_photo(after, case_id, photo_name, actor="test")

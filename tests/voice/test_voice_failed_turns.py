@@ -54,11 +54,11 @@ async def _call(services) -> tuple[CallSession, FlakySend]:
 
 async def _press(session: CallSession, digit: str) -> None:
     """One keypad answer ended with '#' (numbers wait for it), and wait until its turn has been answered."""
-    before = len(session.records)
+    before = len(session.kept)
     for key in (digit, "#"):
         session.on_dtmf(Dtmf(session.stream_sid, key))
     async with asyncio.timeout(TURN_DEADLINE_S):
-        while len(session.records) == before:
+        while len(session.kept) == before:
             await asyncio.sleep(0.02)
 
 
@@ -73,7 +73,7 @@ async def test_a_reply_that_fails_to_send_asks_the_open_question_again_and_keeps
     state = session.dialogue.to_state()
     assert (state["step"], state["attempts"], state["turns"]) == ("complaint", 0, 1)  # no empty answer counted
     assert session.dialogue.transcript == [("who", "[keypad 1]")]
-    (record,) = session.records
+    (record,) = session.kept
     assert (record.prompt_id, record.raw_text, record.source, record.latency_ms) == ("who", "1", "dtmf", None)
 
     await session.finish(hung_up=True)

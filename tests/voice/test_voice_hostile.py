@@ -26,6 +26,7 @@ from websockets.sync.client import connect
 
 from intake.scenarios import load_scenarios
 from tests.support.settings import settings_for
+from tests.support.wait import WHOLE_CALL_S
 from voice.harness import EXAMPLES
 from voice.harness.callrun import call_ended, case_result, serve_in_process
 from voice.harness.simulator import default_voice, simulate_call
@@ -142,7 +143,7 @@ def test_fuzzed_streams_are_refused_cleanly_while_a_good_call_goes_on(threaded_s
                 assert closed.rcvd is None or closed.rcvd.code in (1000, 1008, 1009), closed
 
     hostile_stream()
-    trace = good.result(timeout=240)
+    trace = good.result(timeout=WHOLE_CALL_S)
     result = asyncio.run_coroutine_threadsafe(
         case_result(services.store, trace, GOOD, ended=call_ended(services, trace.call_sid)), loop).result(60)
     assert (result["start_category"], result["urgency"]) == ("RED", "emergency"), result

@@ -125,7 +125,7 @@ class _Process:
     store: Store
     events: CallEvents = field(default_factory=CallEvents)
 
-    async def complete_intake(self, dialogue: Dialogue) -> TriageResult:
+    async def final_triage(self, dialogue: Dialogue) -> TriageResult:
         return dialogue.result
 
     async def notify_case(self, case_id: int) -> None:

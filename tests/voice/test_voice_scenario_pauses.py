@@ -10,7 +10,7 @@ import pytest
 from intake.scenarios import load_scenarios, mismatches, plain, run_dialogue, spoken_parts
 from voice.codec import FRAME_MS, ulaw_to_pcm16
 from voice.harness.loadgen import FrameIndex
-from voice.harness.simulator import CallerVoice, SimTurn, last_voiced_frame
+from voice.harness.simulator import CallerVoice, SaidTurn, last_voiced_frame
 from voice.harness.turnstats import cut_offs
 from voice.tts import FliteTts
 
@@ -57,8 +57,8 @@ async def test_the_stub_transcriber_hears_only_the_words_a_turn_holds(flite):
 
 
 def test_a_cut_off_is_a_reply_that_began_before_the_caller_was_done():
-    turns = [SimTurn("age", "about [pause 600] twenty", cut_off=True), SimTurn("walk", "yes", cut_off=False),
-             SimTurn("who", "keypad:1"), SimTurn("breathing", "yes", cut_off=False)]
+    turns = [SaidTurn("age", "about [pause 600] twenty", cut_off=True), SaidTurn("walk", "yes", cut_off=False),
+             SaidTurn("who", "keypad:1"), SaidTurn("breathing", "yes", cut_off=False)]
     report = cut_offs(turns)
     assert (report["answers"], report["cut_off"], report["rate"]) == (3, 1, 0.3333)
     assert report["with_pauses"] == {"answers": 1, "cut_off": 1, "rate": 1.0}

@@ -19,7 +19,7 @@ from routing.models import CallState
 from stt.base import SttError, Transcript
 from voice import case_writer, finishing, transcribing
 from voice.call import CallSession
-from voice.case_writer import CaseWriter, TurnRecord
+from voice.case_writer import CaseWriter, KeptTurn
 from voice.codec import FRAME_BYTES, FRAME_MS, silence_ulaw
 from voice.endpointing import SpeechPaused, SpeechStarted, TurnEnded
 from voice.events import CallEvents, CallEventType
@@ -325,8 +325,8 @@ class RecordingStore:
         return SimpleNamespace(case_id=1, created=True)
 
 
-def _record(text: str) -> TurnRecord:
-    return TurnRecord("who", text, text, "dtmf", None, {})
+def _record(text: str) -> KeptTurn:
+    return KeptTurn("who", text, text, "dtmf", None, {})
 
 
 async def test_the_writer_keeps_turns_in_order_through_an_outage(monkeypatch):
@@ -353,7 +353,7 @@ class FakeServices:
         self.events = CallEvents()
         self.notified: list[int] = []
 
-    async def complete_intake(self, dialogue: Dialogue):
+    async def final_triage(self, dialogue: Dialogue):
         return dialogue.result
 
     async def notify_case(self, case_id: int) -> None:
@@ -438,7 +438,7 @@ async def test_a_keypad_turn_goes_through_the_stages_in_order_and_the_call_ends_
 
     session.on_dtmf(Dtmf("MZ1", "1"))
     async with asyncio.timeout(10):
-        while not session.records:
+        while not session.kept:
             await asyncio.sleep(0.01)
     assert send.events()[-1] == "prompt:complaint"
     await session.finish(hung_up=True)

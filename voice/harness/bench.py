@@ -88,7 +88,8 @@ def cmd_floor(args: argparse.Namespace) -> int:
 
 
 def register(bench_sub) -> None:
-    """Add `latency`, `load`, `floor` and `photos` under `triage bench`."""
+    """Add `latency`, `load`, `floor`, `photos` and `console` under `triage bench`."""
+    from voice.harness.consolebench import register as register_console
     from voice.harness.photobench import register as register_photos
 
     latency = bench_sub.add_parser("latency", help="turn latency of simulated calls (real time)")
@@ -120,3 +121,4 @@ def register(bench_sub) -> None:
     floor.set_defaults(func=cmd_floor)
 
     register_photos(bench_sub)
+    register_console(bench_sub)

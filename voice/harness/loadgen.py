@@ -35,6 +35,7 @@ from routing.errors import StoreUnavailable
 from voice.codec import FRAME_BYTES, FRAME_MS, frames, ulaw_to_pcm16
 from voice.harness import progress
 from voice.harness.percentiles import percentiles_ms
+from voice.metrics import LoopLagMonitor
 from voice.runtime import run
 from voice.settings import Settings
 
@@ -232,6 +233,9 @@ async def _serve_and_report(settings: Settings, conn) -> None:
     async with serve_in_process(settings) as (base, services):
         conn.send(base)
         cpu0 = _cpu_s()
+        # The load's own watch of the loop the server runs on: the server's monitor is the server's, never reset.
+        lag = LoopLagMonitor()
+        lag.start()
         pauses: GcPauses | None = None
         busy: LoopBusy | None = None
         vad_batch = services.new_vad.batch  # Silero's shared runs (None when the VAD is energy)
@@ -244,7 +248,9 @@ async def _serve_and_report(settings: Settings, conn) -> None:
                 busy = LoopBusy()
                 watch(services).latency = LatencyLog()
                 frames0 = (services.metrics.counts.frames, services.metrics.counts.late)
-                services.metrics.lag.max_lag_s = 0.0  # the warm-up calls' lag is not the load's
+                await lag.stop()
+                lag = LoopLagMonitor()  # the warm-up calls' lag is not the load's
+                lag.start()
                 vad_counts = (vad_batch.runs, vad_batch.windows) if vad_batch else (0, 0)
             elif command == "report":
                 counts, latency = services.metrics.counts, watch(services).latency
@@ -254,12 +260,13 @@ async def _serve_and_report(settings: Settings, conn) -> None:
                            "stages_ms": latency.stage_medians(),
                            "stages_p95_ms": {name: percentiles_ms([round(v) for v in values])["p95"]
                                              for name, values in latency.stages_ms.items()},
-                           "max_lag_ms": round(services.metrics.lag.max_lag_s * 1000, 1),
+                           "max_lag_ms": round(lag.max_lag_s * 1000, 1),
                            "gc_pauses": pauses.report() if pauses else None,
                            "loop_busy_peak": busy.peak() if busy else None,
                            "vad_windows_per_run": _per_run(vad_batch, vad_counts)})
         if busy:
             busy.stop()
+        await lag.stop()
 
 
 def _per_run(batch, before: tuple[int, int]) -> float | None:

@@ -8,7 +8,7 @@ question whose mark came last once the server falls silent.
 
 An answer with pauses in it ("about [pause 600] twenty") is said with that silence between its words.
 The caller keeps talking whatever the server does; a reply that starts while the caller still has
-words of the answer to say is a cut-off (`SimTurn.cut_off`): the server ended the turn too soon.
+words of the answer to say is a cut-off (`SaidTurn.cut_off`): the server ended the turn too soon.
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ VOICED_RMS = 300  # PCM16 level above which a frame of the caller's own audio ho
 
 
 @dataclass
-class SimTurn:
-    """One answer the simulated caller gave."""
+class SaidTurn:
+    """One answer the simulated caller said (what the server hears as a HeardTurn)."""
 
     prompt_id: str
     said: str
@@ -58,7 +58,7 @@ class CallTrace:
     call_sid: str
     prompts: list[str] = field(default_factory=list)  # prompt ids heard, in order
     prompt_ends_s: list[float] = field(default_factory=list)  # seconds into the call each prompt finished playing
-    turns: list[SimTurn] = field(default_factory=list)
+    turns: list[SaidTurn] = field(default_factory=list)
     closed_by_server: bool = False
 
 
@@ -185,7 +185,7 @@ async def simulate_call(
     *,
     speed: float = 1.0,
     max_turns: int = 40,
-    max_audio_s: float = 600.0,
+    max_audio_s: float = 3600.0,
     auth_token: str | None = None,
     public_url: str | None = None,
     stream_base: str | None = None,
@@ -193,6 +193,8 @@ async def simulate_call(
     """Play one scenario as the caller; returns what the caller heard and how fast the server answered.
 
     `stream_base` sends the Media Stream to another server than the webhook (a load-balanced pair).
+    `max_audio_s` only stops a call that would never end: the audio clock runs at `speed` x wall time, so a busy
+    machine's slow turns spend it (600 s cut whole calls short at load 15 on 2 cores, at speed 8).
     """
     next_answer = answers_for(scenario)
     call_sid = "CA" + uuid.uuid4().hex
@@ -209,7 +211,7 @@ async def simulate_call(
                       "tracks": ["inbound"], "customParameters": params,
                       "mediaFormat": {"encoding": "audio/x-mulaw", "sampleRate": 8000, "channels": 1}},
         }))
-        pending_latency: list[SimTurn] = []
+        pending_latency: list[SaidTurn] = []
         answer_end_at: list[float] = []
 
         async def receive() -> None:
@@ -248,7 +250,7 @@ async def simulate_call(
                 prompt_marks += 1
 
         speaking: deque[bytes] = deque()
-        speaking_turn: SimTurn | None = None  # the answer being said, until the server's reply begins
+        speaking_turn: SaidTurn | None = None  # the answer being said, until the server's reply begins
         frames_sent = 0  # frames of that answer sent so far
         words_until = -1  # index of its last frame with speech in it
         receiver = asyncio.create_task(receive())
@@ -272,7 +274,7 @@ async def simulate_call(
                             break
                         answered_prompt_marks = prompt_marks
                         text = next_answer(last_prompt)
-                        turn = SimTurn(prompt_id=last_prompt, said=text)
+                        turn = SaidTurn(prompt_id=last_prompt, said=text)
                         speaking_turn = None
                         trace.turns.append(turn)
                         answer_end_at.clear()

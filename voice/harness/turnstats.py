@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from intake.turn_taking import short_answer
 from voice.harness.percentiles import percentiles_ms
-from voice.harness.simulator import SimTurn
+from voice.harness.simulator import SaidTurn
 
 FREE_ANSWER = "free"  # the kind of the answers in the caller's own words (the complaint, the duration, ...)
 
@@ -17,7 +17,7 @@ def latency_by_answer_kind(by_prompt: dict[str, list[int]]) -> dict[str, dict]:
     return {kind: {"turns": len(values), **percentiles_ms(values)} for kind, values in sorted(grouped.items())}
 
 
-def cut_offs(turns: list[SimTurn]) -> dict:
+def cut_offs(turns: list[SaidTurn]) -> dict:
     """Spoken answers the server replied to before the caller had said all of it, overall and with pauses in them."""
 
     def rate(answers: list) -> dict:
