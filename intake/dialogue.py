@@ -45,6 +45,7 @@ goes before the dialogue ends.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 
@@ -57,6 +58,7 @@ from intake.extract import find_symptoms, summarize
 from intake.models import NO_ANSWER, AnswerKind, Category, Channel, Pause, Reply, Speech, TriageResult, Urgency
 from intake.quantities import BreathCount, Quantity, parse_age_quantity, parse_breath_count
 from intake.red_flags import by_first_aid, find_mechanisms, find_red_flags, flag_by_id
+from intake.turn_taking import ShortAnswer, short_answer
 from intake.understanding import (
     age_band,
     age_group,
@@ -134,6 +136,7 @@ class Dialogue:
         self._answered = 0  # caller turns the dialogue could use: none at all is a "no answer" call
         self._unanswered = 0  # questions closed without an answer while nothing usable was heard
         self._cpr_lead: str | None = None  # "agonal"/"unsure", set with a RED from the apnoea path: why CPR is said
+        self._before_answer: dict | None = None  # the state before the last `answer`, for `take_back`
 
     # --- public API ----------------------------------------------------
 
@@ -161,6 +164,8 @@ class Dialogue:
             return self._opening(text or "")
         if self.finished:
             return self._ended()
+        self._before_answer = None
+        self._before_answer = copy.deepcopy(vars(self))
         named = named_language(text or "") if self._choose_language else None
         if self._step == "language":
             return self._language_chosen(named) if named else self._language_unclear()
@@ -208,8 +213,25 @@ class Dialogue:
         reply = self._red_flag(flags) if flags else self._advance("who", who)
         return Reply((opening.segments[0], *reply.segments), reply.awaiting, reply.expects, reply.finished)
 
+    def take_back(self) -> bool:
+        """The caller had not finished the last answer: forget it, so its question is open again (False: none).
+
+        Only the latest `answer` can be taken back, and only before anything else is said to the dialogue:
+        the voice channel uses it when a caller goes on talking just after an answer it took as complete.
+        """
+        before, self._before_answer = self._before_answer, None
+        if before is None:
+            return False
+        vars(self).update(before)
+        return True
+
+    def expects(self) -> ShortAnswer | None:
+        """What short answer the open question waits for; None when it wants the caller's own words, or none."""
+        return short_answer(self.awaiting)
+
     def keypad(self, digits: str) -> Reply:
         """DTMF digits: 1 yes, 2 no, digits a number or a numbered choice."""
+        self._before_answer = None
         if self.finished or self._step is None:
             return self._ended()
         if self._step == "language":
@@ -223,6 +245,7 @@ class Dialogue:
 
     def no_answer(self) -> Reply:
         """The caller said nothing for a while: re-ask, then offer the keypad, then assume the urgent way."""
+        self._before_answer = None
         if self.finished or self._step is None:
             return self._ended()
         if self._step == "language":

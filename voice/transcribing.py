@@ -27,10 +27,15 @@ class Transcription:
         self.playback = playback  # what the caller was asked (the prior), and where a hold is played
         self._early: tuple[bytes, str, asyncio.Future] | None = None  # (audio, question, transcription) of a pause
 
-    def start_early(self, pcm16: bytes) -> None:
-        """The caller paused: start on the turn's audio now; if the pause turns out to end the turn, we are ahead."""
+    def start_early(self, pcm16: bytes) -> asyncio.Future[Transcript]:
+        """The caller paused: start on the turn's audio now; if the pause turns out to end the turn, we are ahead.
+
+        Returns the job: its words may tell that the caller has already answered (voice/listening.py).
+        """
         self.drop_early()
-        self._early = (pcm16, self.playback.question, self._start(pcm16))
+        job = self._start(pcm16)
+        self._early = (pcm16, self.playback.question, job)
+        return job
 
     def drop_early(self) -> None:
         """Forget the speculative job (the caller went on talking, or the call is over)."""

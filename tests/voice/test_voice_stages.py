@@ -155,6 +155,12 @@ class ScriptedEndpointer:
         self.frames += 1
         return self.script.get(self.frames, [])
 
+    def end_complete(self, paused) -> None:
+        return None  # the script decides when turns end
+
+    def forget_carry(self) -> None:
+        pass
+
 
 class Line:
     """Listening with a fake endpointer and a real playback, fed frame by frame on audio time."""
