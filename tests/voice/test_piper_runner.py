@@ -1,6 +1,7 @@
 """The Piper runner's phonemes and ids, checked against what piper-tts 1.8.0's phonemizer produced."""
 
 import logging
+import subprocess
 
 import numpy as np
 import pytest
@@ -63,3 +64,14 @@ def test_the_model_gets_ids_lengths_and_the_voice_scales_with_our_length():
     assert session.inputs["input"].tolist() == [[1, 0, 2]] and session.inputs["input"].dtype == np.int64
     assert session.inputs["input_lengths"].tolist() == [3]
     assert session.inputs["scales"].tolist() == pytest.approx([0.667, 1.2, 0.8])
+
+
+def test_every_prompt_the_line_says_splits_into_the_clauses_espeak_ng_finds():
+    from voice.harness.tts_eval import catalogue
+    from voice.tts import spoken_form
+
+    texts = [spoken_form(said.text) for said in catalogue()]
+    for text in texts:
+        lines = subprocess.run(["espeak-ng", "-q", "-v", "en-us", "--ipa", "--stdin"], input=text, text=True,
+                               capture_output=True, check=True, timeout=20).stdout.splitlines()
+        assert len(clause_terminators(text)) == len([line for line in lines if line.strip()]), text
