@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from intake import evaluation as ev
+from intake.red_flags import find_red_flags
 from intake.scenarios import load_scenarios, mismatches, run_dialogue
 
 FALSE_POSITIVE_BAR = 0.05
@@ -27,6 +28,10 @@ def register(subparsers, **context) -> None:
     c.add_argument("--corpus", type=Path, default=None, help="JSON Lines of {text, red_flags, code, chapter}")
     c.add_argument("--json", action="store_true", help="the scores and every miss as one JSON object")
     c.set_defaults(func=run_coding)
+    q = subparsers.add_parser("flag-rate", help="how many turns of real speech raise a red flag (PriMock57: GP consultations, nearly every flag false)")
+    q.add_argument("--texts", required=True, type=Path, help="JSON Lines with a 'text' key, e.g. ../shared/data/primock57/utterances.jsonl")
+    q.add_argument("--list", action="store_true", help="print every flagged turn")
+    q.set_defaults(func=run_flag_rate)
 
 
 def run_coding(args) -> int:
@@ -43,6 +48,17 @@ def run_coding(args) -> int:
               f"uncoded {s['uncoded']}")
     for miss in result["misses"]:
         print(f"  miss [{miss['split']}] {miss['text']!r}: want {miss['code']}, got {miss['got']}")
+    return 0
+
+
+def run_flag_rate(args: argparse.Namespace) -> int:
+    """Count the turns with any red flag: on GP consultations (PriMock57) nearly every one is a false flag."""
+    lines = [json.loads(line) for line in args.texts.read_text(encoding="utf-8").splitlines() if line.strip()]
+    flagged = [(line, found) for line in lines if (found := find_red_flags(line.get("text") or ""))]
+    if args.list:
+        for line, found in flagged:
+            print(f"{line.get('id', '')} {','.join(found)}: {line['text']!r}")
+    print(f"{len(flagged)} of {len(lines)} turns raised a red flag ({_pct(len(flagged) / len(lines) if lines else None)})")
     return 0
 
 

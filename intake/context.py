@@ -41,7 +41,7 @@ _WELL_AGAIN = re.compile(
     r"normal|back to normal|playing|sitting up)|(he|she|they) (is|are) (breathing|talking|awake|conscious|fine|okay|"
     r"alright|back to normal|completely normal|responding)( and \w+)? (now|again|normally|fine)|(he|she|they) "
     r"(came|come|has come|have come|is come|s come) (round|to|back round)|knows who (i|we) (am|are)|(woke|wakes|has woken|woken) up|breathing (again|normally)|"
-    r"awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
+    r"(coughed|spat|spit|brought|got|sicked) (it|that|them|the \w+( \w+)?) (up|out)|awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
     r"(up and )?(playing|running around)|feeding well|drinking well|eating well|feed well|feeds well|wake and feed|"
     r"(he|she|they|i|baby) (is|are|am|s|feels?|seems?) (now |completely |totally |absolutely |perfectly |back )?"
     r"(fine|okay|ok|alright|normal|well|better|happy|settled)( now| again|(?= ?$))|"
@@ -53,6 +53,8 @@ _WELL_AGAIN = re.compile(
 _AUXILIARIES = {"has", "had", "is", "was", "have", "are", "got", "seems", "seem", "now", "all", "finally",
                 "completely", "since", "been"}
 _STILL = {"not", "never", "no", "still", "unsure", "barely", "hardly"}
+# "another fit before he woke up from the first": waking that has not happened yet ends nothing.
+_NOT_YET = {"before", "without", "until", "till"}
 # Subjects a resolution may have without naming the sign itself: "it stopped", "the fit is over".
 _RESOLVED_SUBJECTS = re.compile(
     r"^(it|that|this|which|they|he|she|the \w+|his \w+|her \w+|bleeding|fitting|shaking|pain|seizure|fit|"
@@ -97,6 +99,7 @@ _HYPOTHETICAL = re.compile(
 # Asking where the line is: the question may follow the sign ("how much bleeding is too much?").
 _WHERE_IS_THE_LINE = re.compile(r"\bhow (much|heavy|long|many|bad)( \w+){0,2} (is|are|counts as) too (much|heavy|long|many|bad)\b")
 _IF = re.compile(r"\bif\b")
+_CLAUSE_END = re.compile(r"[,;]")
 _IF_IS_DOUBT = re.compile(r"\b(unsure|know|see|check|wonder|wondering|tell|ask|asking|sure|whether) (if|whether)$")
 
 
@@ -168,7 +171,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
     rest = t[end:hi]
     if well_again_ends_it:
         for m in _WELL_AGAIN.finditer(rest):
-            if not set(rest[: m.start()].split()[-2:]) & _STILL:
+            if not set(rest[: m.start()].split()[-3:]) & (_STILL | _NOT_YET) \
+                    and not (_AGAIN.search(rest[m.end():]) or re.search(r"\bstill\b", rest[m.end():])):
                 return True
     rest = re.sub(r"\bover and over( again)?\b", "again and again", rest)  # a repeat, not an ending
     if _AGAIN.search(rest):
@@ -223,6 +227,8 @@ def hypothetical(t: str, start: int, end: int) -> bool:
     if _HYPOTHETICAL.search(before) or _WHERE_IS_THE_LINE.search(t[lo:hi]):
         return True
     for m in _IF.finditer(before):
+        if _CLAUSE_END.search(before, m.end()):
+            continue  # "better if I wasn't here, I've been looking at ways": the if-clause ended at the comma
         if not _IF_IS_DOUBT.search(before[: m.end()].strip()):
             return True
     return False

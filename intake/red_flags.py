@@ -8,8 +8,10 @@ two ways, both data in red_flags.json:
   CHEST_FEEL; PAIN, RADIATE and ARM_JAW). A concept is a set of lay words for one idea, so a rule
   covers the many ways of saying it rather than one sentence.
 Text is prepared first: normalized (understanding.normalize), code-switched words read as English
-(codeswitch.py: Nigerian Pidgin, Hinglish, Taglish, Swahili), idioms and look-alikes blanked
-("a stroke of luck", "blood pressure", "food poisoning"), and doubt kept apart from denial.
+(codeswitch.py: Nigerian Pidgin, Hinglish, Taglish, Swahili), sign words typed one letter wrong read as the
+word (spelling.py: "breething"), a verb said twice read as intensity ("bleeding and bleeding" is nonstop),
+idioms and look-alikes blanked ("a stroke of luck", "blood pressure", "food poisoning"), and doubt kept apart
+from denial.
 
 Each mention is then checked with context.py (a small ConText): negated, resolved, historical,
 someone else's past, or hypothetical mentions do not count. Doubt is not negation: "I'm not sure if
@@ -43,6 +45,7 @@ from pathlib import Path
 
 from intake import context as ctx
 from intake.codeswitch import to_english
+from intake.spelling import spelled_right
 from intake.understanding import normalize
 
 DATA_FILE = Path(__file__).with_name("red_flags.json")
@@ -91,6 +94,8 @@ class Table:
     normal: re.Pattern
     mechanisms: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
     first_aid_order: tuple[str, ...] = ()
+    sign_words: frozenset[str] = frozenset()  # corrected when typed one letter wrong (spelling.py)
+    real_words: frozenset[str] = frozenset()  # never corrected
 
 
 def _words(pattern: str) -> re.Pattern:
@@ -128,8 +133,10 @@ def load_table(path: Path = DATA_FILE) -> Table:
     def either(patterns: list[str]) -> re.Pattern:
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
 
+    spelling = data.get("spelling", {})
     return Table(flags, either(data["neutral"]), either(data["normal"]), mechanisms,
-                 tuple(data.get("first_aid_order", ())))
+                 tuple(data.get("first_aid_order", ())), frozenset(spelling.get("words", ())),
+                 frozenset(spelling.get("real_words", ())))
 
 
 def load_red_flags(path: Path = DATA_FILE) -> tuple[RedFlag, ...]:
@@ -168,6 +175,11 @@ _FILLERS = re.compile(
 _ASR_HIS = re.compile(r"\b(\w+ing|\w+ed|on|in|to|from|at) is (chest|head|arm|arms|leg|legs|face|mouth|throat|neck|hand|hands|back|"
                       r"belly|stomach|tummy|lips|tongue|eyes|wrist|side)\b")
 _REPEATS = re.compile(r"\b(\w+(?: \w+)?)(?: , | )\1\b")  # "he is, he is", "his, his": what a panicked caller repeats
+# A verb said again is intensity, not two events: "bleeding and bleeding", "flowing and flowing", "on and on".
+_INTENSITY = re.compile(r"\b(\w{3,}ing)(?:(?: ,)? and \1)+\b|\b(?:and )?on and on\b")
+# "His chest is killing him" is a pain said literally (the idiom table blanks "killing him" on its own).
+_PART_KILLING = re.compile(r"\b((?:chest|heart|head|back|belly|stomach|tummy|arm|jaw|neck|shoulder|side|pain)(?: \w+){0,3}?) "
+                           r"(?:killing|kills) (?:me|him|her|them)\b")
 
 
 @lru_cache(maxsize=512)  # one caller turn is read for flags, mechanisms and as the next turn's context
@@ -175,6 +187,7 @@ def prepare(text: str) -> str:
     """Normalized, code-switching read as English, fillers and repeats dropped, normal signs read as "fine",
     idioms blanked, doubt kept apart."""
     t = to_english(normalize(_ASR_CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], text or "")))
+    t = spelled_right(t, load_table().sign_words, load_table().real_words)
     t = re.sub(r"^(no|yes|yeah|yep|nope) (?=(he|she|they|i|it|we|my|the|his|her)\b)", r"\1 , ", t)  # "No he can not cough": an answer
     t = re.sub(r"\b(him|her|my|your|them|our) ?sel(f|ves)\b", lambda m: m.group(1) + "sel" + m.group(2), t)
     t = re.sub(r"\b(?!(?:it|he|she|that|there|what|who|this|let)\b)(\w+) s\b", r"\1", t)  # "grandma s", "the bone s"
@@ -182,6 +195,8 @@ def prepare(text: str) -> str:
     t = _FILLERS.sub(" ", t)
     for _ in range(3):
         t = _REPEATS.sub(r"\1", t)
+    t = _INTENSITY.sub(lambda m: f"{m.group(1)} nonstop" if m.group(1) else "nonstop", t)
+    t = _PART_KILLING.sub(r"\1 hurting badly", t)
     t = re.sub(r"\s+", " ", t)
     # A sign said to be normal reads as "fine" ("he is breathing fine, it is the leg": no breathing sign; "crying and
     # breathing ok now" still ends a choking), then idioms are blanked.
@@ -225,9 +240,10 @@ _NEAR_WORDS = 4
 
 
 def _near(t: str, start: int, end: int, lo: int, hi: int) -> str:
-    """The mention and a few words either side of it, inside its sentence."""
-    before = t[lo:start].split()[-_NEAR_WORDS:]
-    after = t[end:hi].split()[:_NEAR_WORDS]
+    """The mention and a few words either side of it, inside its sentence and on its side of a "but"
+    ("we thought it was small but the blood is flowing": the small is taken back)."""
+    before = re.split(r"\bbut\b", t[lo:start])[-1].split()[-_NEAR_WORDS:]
+    after = re.split(r"\bbut\b", t[end:hi])[0].split()[:_NEAR_WORDS]
     return " ".join(before + [t[start:end]] + after)
 
 

@@ -4,6 +4,8 @@ Format (shared with `triage call`): {"id", "caller", "answers": {prompt_id: text
 "default", "expect": {"start_category", "urgency", "red_flags", ...}}. A list answer is consumed in
 order, its last item repeating; prompt ids without an answer get `default`. Two conventions for
 text-mode runs only: "" (or null) is silence (`no_answer`), and "keypad:<digits>" presses keys.
+Languages: "language" (hi, pcm, tl; default en) fixes the dialogue's; "choose_language": true lets the caller
+choose it, with "channel": "voice" for the keypad menu at the start (answered at the prompt id "language").
 """
 
 from __future__ import annotations
@@ -55,7 +57,8 @@ def answers_for(scenario: dict) -> Callable[[str], str | None]:
 def run_dialogue(scenario: dict) -> tuple[dict, Dialogue]:
     """The scenario through a text-channel dialogue: the `triage call --json` record and the dialogue."""
     region = scenario.get("region") or region_of(scenario.get("caller"))
-    dialogue = Dialogue(channel="text", region=region)
+    dialogue = Dialogue(channel=scenario.get("channel", "text"), region=region, language=scenario.get("language"),
+                        choose_language=bool(scenario.get("choose_language")))
     next_answer = answers_for(scenario)
     prompts: list[str] = []
     turns: list[dict] = []

@@ -373,7 +373,8 @@ _SELF_STRONG = (
     r"vomiting|short of breath|burning|confused|faint|poorly|cold|hot)|"
     r"i (have|had|got|have got|am having|keep having|keep getting) ((a|an|some|bad|terrible|severe|really|very|little|"
     r"bit of|lot of|high|sharp) )*"
-    r"(fever|cough|pain|pains|headache|rash|cold|flu|diarrh\w*|toothache|wound|cut|burn|infection|temperature|"
+    r"(fever|cough|pain|pains|headache|rash|cold|flu|diarrh\w*|toothache|wounds?|cuts?|burns?|bruises?|scratches|"
+    r"injury|injuries|infection|temperature|"
     r"chest pain|stomach ache|sore \w+|swollen \w+|\w+ ache|\w+ pain)|"
     r"my (own )?(head|chest|stomach|belly|tummy|back|leg|legs|arm|arms|foot|feet|hand|eye|eyes|ear|ears|tooth|"
     r"teeth|throat|neck|knee|side|body|skin|heart) (is |are |has been )?(hurting|hurts?|aches?|aching|paining|pains|"
@@ -382,7 +383,8 @@ _SELF_STRONG = (
     r"i (fell|cut|burned|burnt|hurt|broke|twisted|sprained|injured|collapsed|fainted)"
 )
 # A bare first-person word is weak: "me", "mine", "my" may be an ASR slip or part of "can you hear me?".
-_SELF_WEAK = r"me|mine|my|my own"
+# "ako" (Tagalog) is "me"; "I was in the car" puts the caller at the scene, maybe as the patient.
+_SELF_WEAK = r"me|mine|my|my own|ako|ako po|i was (in|on) the (car|bus|van|taxi|vehicle|bike|motorbike|okada|jeepney|tricycle|keke)"
 # What a caller says to check the line, not to answer: never an answer to any question.
 _LINE_CHECK = re.compile(
     r"\b((can|could|do) you (hear|understand) (me|us)|are you (there|still there)|is (anyone|anybody|someone|somebody)"

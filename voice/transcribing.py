@@ -60,7 +60,8 @@ class Transcription:
     def _start(self, pcm16: bytes) -> asyncio.Future:
         # The question the caller just heard is the best prior for the answer ("how bad, 1 to 10?" -> "seven").
         # Drug and disease names may be lent (through the phonetic gate) only to answers in the caller's own words.
-        hints = bias_hints(self.playback.question or None, vocabulary=self.playback.expects is AnswerKind.FREE)
+        hints = bias_hints(self.playback.question or None, vocabulary=self.playback.expects is AnswerKind.FREE,
+                           language=self.playback.language)
         job = asyncio.ensure_future(self._transcribe(pcm16, hints))
         job.add_done_callback(lambda f: f.cancelled() or f.exception())  # a dropped job's error is not "unretrieved"
         return job

@@ -81,3 +81,16 @@ def test_the_call_report_prints_the_start_confusion_matrix(capsys):
     out = capsys.readouterr().out
     assert "| expected \\ got | GREEN | YELLOW | RED | BLACK | None |" in out
     assert "emergencies that reached the emergency number" in out
+
+
+def test_flag_rate_counts_the_turns_of_real_speech_that_raise_a_flag(tmp_path, capsys):
+    texts = tmp_path / "speech.jsonl"
+    texts.write_text('{"id": "a", "text": "I have had a cough for a week"}\n'
+                     '{"id": "b", "text": "he is not breathing"}\n', encoding="utf-8")
+    parser = argparse.ArgumentParser()
+    cli.register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["flag-rate", "--texts", str(texts), "--list"])
+    args.func(args)
+    out = capsys.readouterr().out
+    assert "b not_breathing: 'he is not breathing'" in out
+    assert "1 of 2 turns raised a red flag (50.0%)" in out

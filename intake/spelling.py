@@ -1,0 +1,32 @@
+"""Sign words typed or heard one letter wrong ("not breething", "chest isnt mooving") read as the word.
+
+A texter in a hurry and Whisper on a phone line both misspell; a rule that waits for "breathing" misses
+"breething". Only the words that carry a sign are corrected (red_flags.json "spelling": "words"), only
+one edit away (Levenshtein, rapidfuzz), only with the first letter right, and never a real word that
+happens to be one edit away ("breeding", "loving": red_flags.json "spelling": "real_words").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+_SHORTEST = 5  # "bleed"/"blood" are too short to tell a slip from another word ("flood", "breed")
+
+
+def spelled_right(text: str, words: frozenset[str], real_words: frozenset[str]) -> str:
+    """`text` with every near miss of a sign word replaced by the word."""
+    return re.sub(r"[a-z]+", lambda m: _nearest(m.group(0), words, real_words), text)
+
+
+@lru_cache(maxsize=4096)
+def _nearest(token: str, words: frozenset[str], real_words: frozenset[str]) -> str:
+    if len(token) < _SHORTEST or token in words or token in real_words:
+        return token
+    for word in sorted(words):
+        if word[0] == token[0] and abs(len(word) - len(token)) <= 1 \
+                and Levenshtein.distance(token, word, score_cutoff=1) <= 1:
+            return word
+    return token
