@@ -163,6 +163,8 @@ class Listening:
     async def _on_speech_started(self) -> None:
         self._in_speech = True
         self._silence_ms = 0
+        if not self.is_open():
+            return  # final words (the emergency number, CPR) play out whatever the caller says: nothing is answered
         if not await self.playback.interrupt():
             # The caller talks while counting breaths: not an answer, not an interruption.
             self._speech_over_locked_prompt = True

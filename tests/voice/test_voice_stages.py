@@ -236,6 +236,15 @@ async def test_speech_is_a_turn_with_a_pause_before_it_and_barges_in_over_a_prom
     assert (turn.kind, turn.audio) == ("speech", b"turn")
 
 
+async def test_speech_over_a_finished_dialogues_last_words_does_not_cut_them():
+    """A panicked caller talking over "hang up and call 112 now" must still hear the number to the end."""
+    line = Line({2: [SpeechStarted(40)], 10: [TurnEnded(200, b"okay okay", 60, 100)]}, open_=False)
+    await line.playback.play(question("emergency", expects=None))
+    await line.frames(12)
+    assert "clear" not in line.send.events() and line.playback.playing
+    assert line.heard() == []
+
+
 async def test_speech_over_a_locked_prompt_is_no_turn():
     ended = TurnEnded(at_ms=200, audio=b"one two three", speech_ms=60, speech_end_ms=100)
     line = Line({2: [SpeechStarted(40)], 5: [SpeechPaused(100, b"one two")], 10: [ended]})
