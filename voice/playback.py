@@ -28,7 +28,7 @@ Send = Callable[[str], Awaitable[None]]
 PromptAudio = Callable[[str], Awaitable[bytes]]
 
 
-@dataclass
+@dataclass(eq=False)  # each mark is itself: two replies' "prompt:who" are two marks
 class _PendingMark:
     name: str
     prompt_id: str | None
@@ -82,15 +82,22 @@ class Playback:
         marks = [self._mark_for(index, segment) for index, (segment, _) in enumerate(rendered)]
         self._pending.extend(marks)
         latency_ms = None
-        for (_, audio), mark in zip(rendered, marks):
-            for frame in frames(audio, OUTBOUND_CHUNK_BYTES):
-                sending = time.perf_counter()
-                await self._send(media_message(self.stream_sid, frame))
-                if latency_ms is None and speech_end_wall is not None:
-                    latency_ms = round((time.perf_counter() - speech_end_wall) * 1000)
-                    if stages is not None:
-                        stages["send"] = (time.perf_counter() - sending) * 1000
-            await self._send(mark_message(self.stream_sid, mark.name))
+        unsent = list(marks)
+        try:
+            for (_, audio), mark in zip(rendered, marks):
+                for frame in frames(audio, OUTBOUND_CHUNK_BYTES):
+                    sending = time.perf_counter()
+                    await self._send(media_message(self.stream_sid, frame))
+                    if latency_ms is None and speech_end_wall is not None:
+                        latency_ms = round((time.perf_counter() - speech_end_wall) * 1000)
+                        if stages is not None:
+                            stages["send"] = (time.perf_counter() - sending) * 1000
+                await self._send(mark_message(self.stream_sid, mark.name))
+                unsent.remove(mark)
+        except BaseException:
+            for mark in unsent:  # never sent, so never echoed: waiting for them would hold the line forever
+                self._pending.remove(mark)
+            raise
         return latency_ms
 
     def _mark_for(self, index: int, segment: Speech | Pause) -> _PendingMark:
