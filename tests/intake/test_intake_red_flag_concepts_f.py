@@ -105,3 +105,12 @@ def test_someone_elses_death_is_a_mechanism_not_the_patients_sign():
 ])
 def test_mechanism_needs_a_vehicle_or_speed(text, mechanism):
     assert bool(find_mechanisms(text)) is mechanism, prepare(text)
+
+
+@pytest.mark.parametrize("answer, heard", [
+    ("she is breathing but she's gasping and her lips have gone blue", "yes"),  # breathing hard: difficulty
+    ("he's breathing but only gasping every now and then", "agonal"),  # agonal gasps stay the CPR path
+])
+def test_breathing_said_in_words_with_signs_of_working_hard_is_a_yes(answer, heard):
+    from intake.understanding import parse_breathing
+    assert parse_breathing(answer) == heard
