@@ -114,3 +114,22 @@ def test_mechanism_needs_a_vehicle_or_speed(text, mechanism):
 def test_breathing_said_in_words_with_signs_of_working_hard_is_a_yes(answer, heard):
     from intake.understanding import parse_breathing
     assert parse_breathing(answer) == heard
+
+
+@pytest.mark.parametrize("flag, text", [
+    ("not_breathing", "we held a mirror under his nose and it didn't mist at all"),
+    ("heavy_bleeding", "she's changing a pad every ten minutes since the birth"),
+    ("suicidal", "he swallowed a whole packet of his pills because he wants everything to end"),
+    ("serious_injury", "sar pe chot lagi, behosh ho gaye the, ab ulti kar rahe hain"),
+])
+def test_second_pass_kinds_are_heard(flag, text):
+    assert flag in find_red_flags(text), prepare(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the bathroom mirror keeps steaming up, nothing else to report",
+    "I've been changing his nappy every few hours and he's fine",
+    "I took the day off because I wanted the week to end quickly",
+])
+def test_second_pass_look_alikes_stay_unflagged(text):
+    assert find_red_flags(text) == [], prepare(text)
