@@ -101,6 +101,6 @@ class Lexicon:
         return [w for w in words if self.terms.get(w) in KEY_CATEGORIES]
 
 
-def bias_hints(prompt: str | None = None, vocabulary: bool = True) -> Hints:
+def bias_hints(prompt: str | None = None, vocabulary: bool = True, language: str = "en") -> Hints:
     """The dialogue's own question as Whisper's context, and the names a primed decode may lend (stt/primed.py)."""
-    return Hints(initial_prompt=prompt, hotwords=VOCABULARY if vocabulary else None)
+    return Hints(initial_prompt=prompt, hotwords=VOCABULARY if vocabulary else None, language=language)

@@ -48,6 +48,9 @@ class Playback:
         self.heard: list[str] = []  # prompt ids whose mark Twilio echoed as played
         self.question = ""  # the words of the open question: Whisper's context for the answer
         self.expects: AnswerKind | None = None  # what the open question expects (keypad handling)
+        self.language = "en"  # the language the caller is spoken to in: the transcription's language hint
+        self.awaiting: str | None = None  # prompt id of the open question (how soon a turn may end)
+        self.replies = 0  # replies played so far: names the latest one
         self._pending: deque[_PendingMark] = deque()
 
     @property
@@ -59,7 +62,8 @@ class Playback:
         self, reply: Reply, *, speech_end_wall: float | None = None, stages: dict[str, float] | None = None
     ) -> int | None:
         """Send the reply's audio and marks; returns ms from end of caller speech to the first frame sent."""
-        self.expects = reply.expects
+        self.expects, self.awaiting = reply.expects, reply.awaiting
+        self.replies += 1
         spoken = [segment.text for segment in reply.segments if isinstance(segment, Speech)]
         if spoken and reply.awaiting:
             self.question = spoken[-1]

@@ -217,7 +217,8 @@ class Services:
 
     def new_endpointer(self) -> Endpointer:
         """A per-call endpointer over the process's shared VAD model."""
-        return Endpointer(vad=self.new_vad(), early_ms=self.settings.stt_early_ms or None)
+        return Endpointer(vad=self.new_vad(), early_ms=self.settings.stt_early_ms or None,
+                          short_early_ms=self.settings.stt_early_short_ms or None)
 
     async def close(self) -> None:
         """Release the database, the STT threads and the VAD's."""

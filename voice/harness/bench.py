@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import tempfile
@@ -15,10 +16,16 @@ LATENCY_STAGES = ("endpointing", "stt", "correction", "dialogue", "tts")
 
 
 def cmd_latency(args: argparse.Namespace) -> int:
-    """Calls one after another in real time on the embedded defaults; latency as the server logged it."""
+    """Calls one after another in real time on the embedded defaults; latency as the server logged it.
+
+    Latency is also given by the kind of answer the question waited for, and the callers' side gives the
+    cut-off rate: the share of spoken answers whose reply began while the caller still had words to say.
+    """
     from intake.scenarios import load_scenarios
     from voice.harness.callrun import call_ended, serve_in_process, watch
+    from voice.harness.loadgen import stub_remote_stt
     from voice.harness.percentiles import percentiles_ms
+    from voice.harness.turnstats import cut_offs, latency_by_answer_kind
     from voice.runtime import run
     from voice.settings import Settings
     from voice.harness.simulator import default_voice, simulate_call
@@ -29,23 +36,29 @@ def cmd_latency(args: argparse.Namespace) -> int:
 
     async def main():
         voice = default_voice(args.voice)
-        with tempfile.TemporaryDirectory(prefix="triage-bench-") as tmp:
-            settings = Settings(_env_file=None, data_dir=Path(tmp), database_url="")
+        traces = []
+        with tempfile.TemporaryDirectory(prefix="triage-bench-") as tmp, contextlib.ExitStack() as stack:
+            stt = {} if args.stt == "local" else stack.enter_context(stub_remote_stt(scenarios, args.voice))
+            settings = Settings(_env_file=None, data_dir=Path(tmp), database_url="", **stt)
             progress("starting the server (loads Whisper and the voices)...")
             async with serve_in_process(settings) as (base, services):
                 for n, scenario in enumerate(picked, 1):
                     progress(f"[{n}/{len(picked)}] calling as {scenario.get('id') or 'caller'} (real time)...")
                     trace = await simulate_call(scenario, base, voice, speed=1.0)
+                    traces.append(trace)
                     await asyncio.wait_for(call_ended(services, trace.call_sid).wait(), timeout=60)
                 progress("stopping the server...")
-                return watch(services).latency
+                return watch(services).latency, traces
 
-    log = run(main())  # the loop `triage serve` runs on
+    log, traces = run(main())  # the loop `triage serve` runs on
     medians = log.stage_medians()
     out = {
         "calls": len(picked),
+        "stt": args.stt,
         "turns": len(log.turns_ms),
         "turn_latency_ms": percentiles_ms(log.turns_ms),
+        "by_answer_kind": latency_by_answer_kind(log.by_prompt),
+        "cut_offs": cut_offs([t for trace in traces for t in trace.turns]),
         "stages_ms": {stage: medians.get(stage) for stage in LATENCY_STAGES},
         "load_avg_1m": round(load_before, 2),
     }
@@ -87,6 +100,8 @@ def register(bench_sub) -> None:
     latency.add_argument("--calls", type=int, default=3)
     latency.add_argument("--scenarios", default=str(EXAMPLES))
     latency.add_argument("--voice", default="slt")
+    latency.add_argument("--stt", choices=("local", "stub-remote"), default="local",
+                         help="local Whisper, or a loopback OpenAI-style server with a fixed 300 ms delay")
     latency.add_argument("--json", action="store_true")
     latency.set_defaults(func=cmd_latency)
 

@@ -4,7 +4,9 @@ Three processes, so that each cost lands where it belongs: the server (its CPU, 
 its turn latencies are what we report), the callers (this process), and for `--stt stub-remote` a
 loopback transcription server that answers like OpenAI's API after a fixed delay. The stub returns
 the words the scenario's caller said, recognised by the exact audio frames the simulator sent, so the
-dialogue runs its real course while the server pays nothing for recognition.
+dialogue runs its real course while the server pays nothing for recognition. Of an answer with pauses
+in it, only the words whose audio the turn holds: "about" for a turn ended at "about [pause 600] twenty"'s
+pause, as a real recogniser would hear it.
 
 `--servers N` runs N server processes as one deployment (one PostgreSQL database, shared secrets), the
 scale-out README.md describes: calls go round-robin over them, and every other round a call's webhook
@@ -32,13 +34,15 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Iterator
 
-from intake.scenarios import KEYPAD_PREFIX
+from intake.scenarios import KEYPAD_PREFIX, spoken_parts
 from routing.errors import StoreUnavailable
 from stt.batching import RunCounts
 from voice.codec import FRAME_BYTES, FRAME_MS, frames, ulaw_to_pcm16
 from voice.harness import progress
 from voice.harness.percentiles import percentiles_ms
+from voice.harness.turnstats import cut_offs, latency_by_answer_kind
 from voice.metrics import LoopLagMonitor
 from voice.runtime import run
 from voice.settings import Settings
@@ -71,7 +75,7 @@ def answer_texts(scenarios: list[dict]) -> list[str]:
 
 
 class FrameIndex:
-    """Which answer a turn's audio holds, by the 20 ms frames only that answer contains."""
+    """Which words a turn's audio holds, by the 20 ms frames only those words contain."""
 
     def __init__(self, spoken: dict[str, bytes]) -> None:
         owners: dict[bytes, set[str]] = {}
@@ -81,13 +85,20 @@ class FrameIndex:
         self._text = {pcm: next(iter(texts)) for pcm, texts in owners.items() if len(texts) == 1}
 
     def lookup(self, pcm16: bytes) -> str:
-        """The answer most of the turn's frames belong to ("" when none does: not one of ours)."""
+        """The words the turn's frames belong to, in the order said ("" when none: not one of ours).
+
+        Words need MIN_FRAMES of their own frames in the turn to count: a stray frame is no word.
+        """
         votes = Counter(
             self._text[chunk]
             for i in range(0, len(pcm16) - PCM_FRAME_BYTES + 1, PCM_FRAME_BYTES)
             if (chunk := pcm16[i : i + PCM_FRAME_BYTES]) in self._text
         )
-        return votes.most_common(1)[0][0] if votes else ""
+        enough = max(self.MIN_FRAMES, self.MIN_SHARE * max(votes.values(), default=0))
+        return " ".join(text for text, n in votes.items() if n >= enough)
+
+    MIN_FRAMES = 3
+    MIN_SHARE = 0.25  # of the best-heard words' frames
 
 
 def wav_pcm(body: bytes) -> bytes:
@@ -104,7 +115,8 @@ def stub_transcription_server(texts: list[str], voice: str, delay_s: float = STU
     from voice.tts import FliteTts
 
     engine = FliteTts(voice=voice)
-    index = FrameIndex({text: engine.synthesize(text) for text in texts})
+    words = dict.fromkeys(part for text in texts for part in spoken_parts(text) if isinstance(part, str))
+    index = FrameIndex({part: engine.synthesize(part) for part in words})
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args) -> None:
@@ -127,6 +139,22 @@ def stub_transcription_server(texts: list[str], voice: str, delay_s: float = STU
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     return server
+
+
+@contextlib.contextmanager
+def stub_remote_stt(scenarios: list[dict], voice: str, delay_s: float = STUB_DELAY_S) -> Iterator[dict]:
+    """The stub transcription server in a child process, for as long as the block runs; yields the settings
+    that send a server's transcriptions to it."""
+    stub = _spawn(_stub_main, "stub-stt", answer_texts(scenarios), voice, delay_s)
+    try:
+        # The stub serves transcriptions only: the server speaks with espeak-ng, not OpenAI's voices.
+        yield {**_stub_settings(stub.receive(PROCESS_START_TIMEOUT_S)), "tts_backend": "espeak-ng"}
+    finally:
+        stub.stop()
+
+
+def _stub_settings(port: int) -> dict:
+    return {"stt_backend": "openai", "openai_api_key": "stub-key", "openai_base_url": f"http://127.0.0.1:{port}/v1"}
 
 
 def _stub_main(texts: list[str], voice: str, delay_s: float, conn) -> None:
@@ -239,7 +267,8 @@ async def _serve_and_report(settings: Settings, conn) -> None:
                 counts, latency = services.metrics.counts, watch(services).latency
                 conn.send({"cpu_s": _cpu_s() - cpu0, "frames": counts.frames - frames0[0],
                            "late_frames": counts.late - frames0[1],
-                           "turns_ms": latency.turns_ms, "stages_ms": latency.stages_ms,
+                           "turns_ms": latency.turns_ms, "by_prompt": latency.by_prompt,
+                           "stages_ms": latency.stages_ms,
                            "max_lag_ms": round(lag.max_lag_s * 1000, 1),
                            "gc_pauses": pauses.report() if pauses else None,
                            "loop_busy_peak": busy.peak() if busy else None,
@@ -441,9 +470,7 @@ def _run_load(scenarios: list[dict], calls: int, stt: str, duration_s: float | N
                 progress("starting the stub transcription server...")
                 stub = _spawn(_stub_main, "stub-stt", answer_texts(scenarios), voice, stub_delay_s)
                 children.append(stub)
-                port = stub.receive(PROCESS_START_TIMEOUT_S)
-                extra = {**extra, "stt_backend": "openai", "openai_api_key": "stub-key",
-                         "openai_base_url": f"http://127.0.0.1:{port}/v1"}
+                extra = {**extra, **_stub_settings(stub.receive(PROCESS_START_TIMEOUT_S))}
             settings = [Settings(_env_file=None, data_dir=Path(tmp) / f"server-{k}", database_url=database_url, **extra)
                         for k in range(servers)]
             progress(f"starting the server ({stt} STT)..." if servers == 1 else
@@ -481,7 +508,8 @@ def _run_load(scenarios: list[dict], calls: int, stt: str, duration_s: float | N
             for child in reversed(children):
                 child.stop()
     crossed = sum(1 for n in range(calls) if servers_for(n, bases)[1] is not None)
-    out = {"calls": len(traces), **_merged(figures), "cases_lost": lost, "concurrent": calls, "stt": stt}
+    out = {"calls": len(traces), **_merged(figures), "cases_lost": lost, "concurrent": calls, "stt": stt,
+           "cut_offs": {k: v for k, v in cut_offs([t for trace in traces for t in trace.turns]).items() if k != "cut"}}
     if servers > 1:
         out.update(servers=servers, callers_crossed=crossed, per_server=[_summary(f) for f in figures])
     return out
@@ -505,6 +533,10 @@ def _merged(servers: list[dict]) -> dict:
     for f in servers:
         for name, values in f["stages_ms"].items():
             stages.setdefault(name, []).extend(values)
+    by_prompt: dict[str, list[int]] = {}
+    for f in servers:
+        for prompt_id, values in f["by_prompt"].items():
+            by_prompt.setdefault(prompt_id, []).extend(values)
     busy = [f["loop_busy_peak"] for f in servers if f["loop_busy_peak"] is not None]
     vad = [f["vad_windows_per_run"] for f in servers if f["vad_windows_per_run"] is not None]
     return {
@@ -512,6 +544,7 @@ def _merged(servers: list[dict]) -> dict:
         "late_frames": sum(f["late_frames"] for f in servers),
         "cpu_s_per_audio_s": round(sum(f["cpu_s"] for f in servers) / (frames_n * 0.02), 4) if frames_n else None,
         "turn_latency_ms": percentiles_ms(turns_ms),
+        "by_answer_kind": latency_by_answer_kind(by_prompt),
         "turns": len(turns_ms),
         "stages_ms": {name: round(statistics.median(v), 1) for name, v in stages.items() if v},
         "stages_p95_ms": {name: percentiles_ms([round(v) for v in values])["p95"] for name, values in stages.items()},

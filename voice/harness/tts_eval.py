@@ -23,6 +23,8 @@ from dataclasses import dataclass
 import jiwer
 
 from intake import prompts as P
+from intake.catalogue import SOURCE_LANGUAGE
+from intake.catalogue import catalogue as messages
 from intake.emergency import emergency_number
 from intake.red_flags import load_red_flags
 
@@ -81,21 +83,22 @@ class Said:
 
 def catalogue() -> list[Said]:
     """Everything the voice dialogue can say, each distinct text once."""
-    from intake.dialogue import _jump_pulse_text  # the one question worded in the dialogue, not the catalogue
     from voice.playback import HOLD_PROMPT
 
+    en = messages(SOURCE_LANGUAGE)  # the English catalogue: the one voice Whisper tiny.en can score
     out: list[Said] = []
     for who in ("other", "self"):
-        w = P.words_for(who)
+        w = en.words(who)
         for pid, prompt in P.PROMPTS.items():
             for field in ("voice", "reask", "keypad"):
-                if text := getattr(prompt, field):
+                if text := prompt.template(field, en, who):
                     out.append(Said(f"{pid}.{field}.{who}", text.format(**w), "keypad" if field == "keypad" else pid))
-        out.append(Said(f"jump_pulse.{who}", _jump_pulse_text("voice", who == "self").format(**w), "jump_pulse"))
-        start = P.COUNT_START_SELF_VOICE if who == "self" else P.COUNT_START_VOICE
-        out.append(Said(f"count_start.{who}", start.format(**w), "count_start"))
-        out.append(Said(f"count_again.{who}", f"{P.COUNT_AGAIN_VOICE} {start.format(**w)}", "count_start"))
-    out += [Said("assumed", P.ASSUMED_VOICE, "assumed"), Said("hold", HOLD_PROMPT, "hold")]
+        mine = "self_" if who == "self" else ""
+        out.append(Said(f"jump_pulse.{who}", en.say(f"jump_pulse.{mine}voice", who), "jump_pulse"))
+        start = en.say("count.start_self_voice" if who == "self" else "count.start_voice", who)
+        out.append(Said(f"count_start.{who}", start, "count_start"))
+        out.append(Said(f"count_again.{who}", f"{en.say('count.again_voice', who)} {start}", "count_start"))
+    out += [Said("assumed", en.say("assumed.voice"), "assumed"), Said("hold", HOLD_PROMPT, "hold")]
     out += _with_numbers()
     return list({s.text: s for s in reversed(out)}.values())[::-1]
 
@@ -107,26 +110,27 @@ def _with_numbers() -> list[Said]:
     def note(n) -> str:
         return f" {n.note[0].upper()}{n.note[1:]}." if n.note else ""
 
-    out = [Said(f"disclaimer.{r}", P.DISCLAIMER_VOICE.format(number=n.number), "disclaimer") for r, n in regions]
+    en = messages(SOURCE_LANGUAGE)
+    out = [Said(f"disclaimer.{r}", en.say("disclaimer.voice", number=n.number), "disclaimer") for r, n in regions]
     turn = iter(regions * 10)
-    w = P.words_for("other")
-    advice = [(f.id, f.advice) for f in load_red_flags() if f.advice] + [("red", P.RED_ADVICE.format(**w))]
+    footer = en.say("emergency.footer")
+    advice = [(f.id, f.advice) for f in load_red_flags() if f.advice] + [("red", en.say("emergency.red_advice"))]
     for flag, said in advice:
         r, n = next(turn)
-        text = f"{P.EMERGENCY_VOICE.format(number=n.number, note=note(n), advice=said)} {P.EMERGENCY_FOOTER}"
+        text = f"{en.say('emergency.voice', number=n.number, note=note(n), advice=said)} {footer}"
         out.append(Said(f"emergency.{flag}.{r}", text, "emergency"))
-    leads = ("", P.CPR_LEAD_AGONAL, P.CPR_LEAD_UNSURE)
-    for i, (group, body) in enumerate(P.CPR_VOICE_BODY.items()):
+    leads = ("", en.say("cpr.lead_agonal"), en.say("cpr.lead_unsure"))
+    for i, group in enumerate(("adult", "child", "infant")):
         r, n = next(turn)
-        call = P.CPR_CALL_VOICE.format(number=n.number, note=note(n))
-        text = f"{call} {leads[i % 3].format(**w)}{body.format(**w)} {P.EMERGENCY_FOOTER}"
+        call = en.say("cpr.call_voice", number=n.number, note=note(n))
+        text = f"{call} {leads[i % 3]}{en.say(f'cpr.{group}_voice')} {footer}"
         out.append(Said(f"cpr.{group}.{r}", text, "cpr"))
-    for photo in ("", P.PHOTO_LINE):
+    for photo in ("", en.say("closing.photo_line")):
         r, n = next(turn)
-        out.append(Said(f"closing{'.photo' if photo else ''}.{r}", P.CLOSING_VOICE.format(number=n.number, photo=photo),
+        out.append(Said(f"closing{'.photo' if photo else ''}.{r}", en.say("closing.voice", number=n.number, photo=photo),
                         "closing"))
     r, n = next(turn)
-    out.append(Said(f"no_answer.{r}", P.NO_ANSWER_VOICE.format(number=n.number, note=note(n)), "no_answer"))
+    out.append(Said(f"no_answer.{r}", en.say("no_answer.voice", number=n.number, note=note(n)), "no_answer"))
     return out
 
 
