@@ -40,7 +40,10 @@ _WELL_AGAIN = re.compile(
     r"\b((now|again) (he|she|they|it) (is|are) (breathing|talking|awake|conscious|responding|fine|okay|ok|alright|"
     r"normal|back to normal|playing|sitting up)|(he|she|they) (is|are) (breathing|talking|awake|conscious|fine|okay|"
     r"alright|back to normal|completely normal|responding)( and \w+)? (now|again|normally|fine)|(he|she|they) "
-    r"(came|come|has come|have come|is come|s come) (round|to|back round)|knows who (i|we) (am|are)|(woke|wakes|has woken|woken) up|breathing (again|normally)|"
+    r"(came|come|has come|have come|is come|s come) (round|to|back round)|knows who (i|we) (am|are)|(woke|wakes|has woken|woken) (right |straight |back )?up|breathing (again|normally)|"
+    r"(he|she|they|i) (is|are|am) (talking|chatting) to (me|us|you) (now|again)|(he|she|they|i) (have|has) been (fine|okay|ok|alright|normal|well) (all day|all morning|since|ever since|since then)|"
+    r"(he|she|they) (is|are) (asleep|sleeping|resting) (now )?(and )?(fine|breathing)|"
+    r"(when|once|as soon as) (i|we) (picked|lifted|touched|shook|moved|called|nudged) (him|her|them)( up)? (he|she|they) (cried|woke|opened|moaned|answered|responded)|"
     r"(coughed|spat|spit|brought|got|sicked) (it|that|them|the \w+( \w+)?) (up|out)|awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
     r"(up and )?(playing|running around)|feeding well|drinking well|eating well|feed well|feeds well|wake and feed|"
     r"(he|she|they|i|baby) (is|are|am|s|feels?|seems?) (now |completely |totally |absolutely |perfectly |back )?"
@@ -50,6 +53,9 @@ _WELL_AGAIN = re.compile(
     r"(he|she|they) (is|are|s)( now)? (completely |totally )?(fine|okay|ok|alright|normal) and (talking|breathing|crying|chatting|playing)|"
     r"(he|she|they|baby) (is|s|are) (now )?(laughing|smiling|eating|drinking|feeding|playing|chatting|giggling)( now| again| normally| happily))\b"
 )
+_LASTED = re.compile(r"\b(it|that|this|the \w+) (only )?lasted (about |around |for |maybe )?(a|one|\d+|two|three|a few|few|ten|thirty) (seconds?|minutes?|mins?)\b")
+# Breathing (or a pulse) that stopped "and has not come back" is the sign itself, not its ending.
+_NOT_BACK = re.compile(r"\b(not|never) (come|came|started|start) (back|again)\b")
 _AUXILIARIES = {"has", "had", "is", "was", "have", "are", "got", "seems", "seem", "now", "all", "finally",
                 "completely", "since", "been"}
 _STILL = {"not", "never", "no", "still", "unsure", "barely", "hardly"}
@@ -64,6 +70,9 @@ _HISTORY = re.compile(
     r"\b((\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many|some|a couple of|couple of)"
     r" (years?|months?|weeks?) (ago|back|before)|(last|past|previous) (year|month|week|years|months)|"
     r"years ago|months ago|weeks ago|in the past|history of|used to|previous(ly)?|once had|"
+    r"for (years|months)|for (the )?(last |past )?(\d+|a few|few|several|many|two|three|four|five|six|ten) (years|months)|"
+    r"since (january|february|march|april|june|july|august|september|october|november|december)|all (my|his|her|their) life|"
+    r"since (birth|childhood)|"
     r"in (19|20)\d\d|as a (child|kid|baby|toddler|teenager|teen|student|boy|girl|young (man|woman|lad))|"
     r"when (i|he|she|they|we) (was|were) (a |an )?(teenager|teen|kid|student|at school|in school|at university|at college|"
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
@@ -145,11 +154,22 @@ def negated(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = 
     """
     if not inner:
         said = re.search(r"\b(?:not|no|never) (\w+)", t[start:end])  # "not reading, she is not reading": said twice
-        return _denied_before(t, start, {said.group(1)} if said else set())
+        return _denied_before(t, start, {said.group(1)} if said else set()) or _denied_inside(t[start:end])
     masked = t
     for s, e in inner:
         masked = masked[:s] + "x" * (e - s) + masked[e:]
     return any(_denied_before(masked, s) for s, _ in inner)
+
+
+# "blood but it is not pouring": a phrase that reaches across "but" into a denial of its own severity word.
+_DENIED_INSIDE = re.compile(r"\b(?:but|though|although) (?:it|he|she|they|that) (?:is|are|was|were|s) not (\w+)")
+_NOT_A_DENIAL = _NEGATIVE_FINDINGS | {"stopping", "stop", "clotting", "slowing", "easing", "settling", "going", "getting",
+                                     "helping", "working", "improving"}
+
+
+def _denied_inside(span: str) -> bool:
+    said = _DENIED_INSIDE.search(span)
+    return bool(said) and said.group(1) not in _NOT_A_DENIAL
 
 
 def _denied_before(t: str, start: int, also_findings: set[str] = frozenset()) -> bool:
@@ -174,7 +194,11 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
             if not set(rest[: m.start()].split()[-3:]) & (_STILL | _NOT_YET) \
                     and not (_AGAIN.search(rest[m.end():]) or re.search(r"\bstill\b", rest[m.end():])):
                 return True
+    if well_again_ends_it and _LASTED.search(rest):
+        return True  # "it lasted a minute, he is asleep now": an episode told as finished
     rest = re.sub(r"\bover and over( again)?\b", "again and again", rest)  # a repeat, not an ending
+    if _NOT_BACK.search(rest):
+        return False  # "he was snoring and then it stopped and it has not come back": the stopping is the sign
     if _AGAIN.search(rest):
         return False  # "it stopped, but now it is pouring again"
     for piece in re.split(r"\b(?:but|and|though|although|however|now)\b|[,;]", rest)[:6]:
@@ -212,9 +236,26 @@ def historical(t: str, start: int, end: int) -> bool:
 
 
 def other_past(t: str, start: int, end: int) -> bool:
-    """Someone's past, not this patient's present: "my father died of a heart attack", "it runs in the family"."""
+    """Someone's past, not this patient's present: "my father died of a heart attack", "it runs in the family";
+    or an aside before the reason for calling ("... gave her a stroke, haha, but I'm calling about my rash")."""
     lo, hi = scope_of(t, start, end)
-    return bool(_OTHER_PAST.search(t[lo:hi]))
+    return bool(_OTHER_PAST.search(t[lo:hi]) or _ASIDE.search(t[end:]))
+
+
+def someone_else_died(t: str, start: int, end: int) -> bool:
+    """The mention is another person's death ("the driver of our car has died"): a mechanism of the crash
+    (red_flags.json "death_in_same_vehicle"), not a sign of the patient who is talking or being talked about."""
+    lo, hi = scope_of(t, start, end)
+    return any(m.start() <= start and end <= m.end() for m in _SOMEONE_ELSE_DIED.finditer(t, lo, hi))
+
+
+_SOMEONE_ELSE_DIED = re.compile(
+    r"\b(the |a |one |another |other )?(driver|passenger|other driver|someone|somebody|one person|people|others?|rider|"
+    r"(man|woman|person|lady|guy) (driving|in|from|inside))( (of|in|from) (our|the|my|his|her|their|that|other) \w+)?"
+    r" (has |have |is |was |were |had )?(died|dead|been killed|killed|passed away|did not make it)\b"
+)
+_ASIDE = re.compile(r"\b(but|,) (i am|i m|im) (calling|ringing|phoning|texting|messaging|contacting you) (about|for|regarding|because)\b|"
+                    r"\b(calling|ringing|phoning|texting) about (my|his|her) own\b")
 
 
 def hypothetical(t: str, start: int, end: int) -> bool:
@@ -239,7 +280,8 @@ _MISTAKEN = re.compile(r"\b(i|we) (thought|believed|was sure|were sure) (he|she|
 _TAKEN_BACK = re.compile(
     r"\b(but|though|although) (he|she|they|i|it|there) (did not|has not|have not|never|had not) (actually )?(drink|drank|swallow\w*|"
     r"take|took|eat|ate|touch\w*|open\w*) (any|it|anything|them|a drop|a thing)\b|"
-    r"\b(but|though) (it|there) (is|was|s) not( really| actually)?( ,| \.|$| i | he | she )"
+    r"\b(but|though) (it|there) (is|was|s) not( really| actually)?( ,| \.|$| i | he | she )|"
+    r"\b(but|though|although|and) (he|she|they|i|we) (spat|spit|spits) (it|them|that|the \w+)( \w+)? out\b|\bnothing (was )?(swallowed|went down)\b"
 )
 
 

@@ -45,15 +45,20 @@ goes before the dialogue ends.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 
 from intake import prompts as P
+from intake.answer_words import in_english
+from intake.catalogue import LANGUAGE_DIGITS, SOURCE_LANGUAGE, catalogue, emergency_note, language_or_default
+from intake.language import detect_language, language_of_digit, menu_languages, named_language
 from intake.emergency import emergency_number
 from intake.extract import find_symptoms, summarize
 from intake.models import NO_ANSWER, AnswerKind, Category, Channel, Pause, Reply, Speech, TriageResult, Urgency
 from intake.quantities import BreathCount, Quantity, parse_age_quantity, parse_breath_count
 from intake.red_flags import by_first_aid, find_mechanisms, find_red_flags, flag_by_id
+from intake.turn_taking import ShortAnswer, short_answer
 from intake.understanding import (
     age_band,
     age_group,
@@ -114,10 +119,15 @@ _NONE = re.compile(r"^(none|no|nothing|nope|nil|not any|no medicines?|no medicat
 class Dialogue:
     """One triage conversation, the same over voice and text."""
 
-    def __init__(self, *, channel: Channel = "voice", region: str | None = None) -> None:
+    def __init__(self, *, channel: Channel = "voice", region: str | None = None, language: str | None = None,
+                 choose_language: bool = False) -> None:
+        """`language`: the one to speak (English when None); `choose_language`: let the caller choose (see `start`)."""
         self.channel: Channel = channel
         self.region = region
-        self._result = TriageResult()
+        self._result = TriageResult(language=language_or_default(language))
+        self._choose_language = choose_language
+        self._menu: tuple[str, ...] = ()  # the languages the open language menu offers
+        self._resume: str | None = None  # the step a mid-call language menu returns to; None: the opening
         self._step: str | None = None
         self._attempts = 0
         self._turns = 0
@@ -125,16 +135,27 @@ class Dialogue:
         self._transcript: list[tuple[str, str]] = []  # (prompt id, what the caller said)
         self._answered = 0  # caller turns the dialogue could use: none at all is a "no answer" call
         self._unanswered = 0  # questions closed without an answer while nothing usable was heard
-        self._cpr_lead: str | None = None  # set with a RED from the apnoea path: CPR, and why it is said
+        self._cpr_lead: str | None = None  # "agonal"/"unsure", set with a RED from the apnoea path: why CPR is said
+        self._before_answer: dict | None = None  # the state before the last `answer`, for `take_back`
 
     # --- public API ----------------------------------------------------
 
     def start(self) -> Reply:
-        """Disclaimer (not a doctor, not medical advice) and the first question."""
+        """Disclaimer (not a doctor, not medical advice) and the first question.
+
+        A voice caller who may choose the language and whose country has one besides English hears a keypad
+        menu first ("for Hindi press 2"); the disclaimer follows in the language chosen.
+        """
+        offered = menu_languages(self.region)
+        if self._choose_language and self.channel == "voice" and len(offered) > 1:
+            return self._language_menu(offered)
+        return self._begin()
+
+    def _begin(self) -> Reply:
         self._step, self._attempts = "who", 0
-        disclaimer = P.DISCLAIMER_VOICE if self.channel == "voice" else P.DISCLAIMER_TEXT
         # Every caller must hear that this is not a doctor: speech over it is not a barge-in.
-        first = Speech("disclaimer", disclaimer.format(number=self._number.number), interruptible=False)
+        first = Speech("disclaimer", self._say(f"disclaimer.{self._form}", number=self._number.number),
+                       interruptible=False)
         return self._reply((first, *self._ask("who")))
 
     def answer(self, text: str) -> Reply:
@@ -143,6 +164,14 @@ class Dialogue:
             return self._opening(text or "")
         if self.finished:
             return self._ended()
+        self._before_answer = None
+        self._before_answer = copy.deepcopy(vars(self))
+        named = named_language(text or "") if self._choose_language else None
+        if self._step == "language":
+            return self._language_chosen(named) if named else self._language_unclear()
+        if named and named != self.language:  # "Hindi please" at any question: the same question, in Hindi
+            self._result.language = named
+            return self._reply(self._ask(self._step))
         self._turns += 1
         self._transcript.append((self.awaiting or "", text or ""))
         self._note_mechanisms(text or "")
@@ -158,7 +187,10 @@ class Dialogue:
         """A first message before `start()` (an SMS that opens the conversation): disclaimer first, then it counts.
 
         A message that already says what is wrong is the complaint: it is kept, and not asked for again.
+        When the caller may choose the language, the message's own language is the conversation's.
         """
+        if self._choose_language:
+            self._result.language = named_language(text) or detect_language(text) or self.language
         opening = self.start()
         if not words(text):
             return opening
@@ -166,11 +198,12 @@ class Dialogue:
         self._transcript.append(("who", text))
         self._note_mechanisms(text)
         flags = self._new_red_flags(text)
-        if says_complaint(text):
+        english = in_english(text, self.language)
+        if says_complaint(english):
             self._result.complaint = self._result.answers["complaint"] = text.strip()
             self._answered += 1
         self._note_facts(text)
-        who = parse_who(text)
+        who = parse_who(english)
         if who == "maybe_self":  # a bare "me" in a first message: asked, never taken
             who = None
         if not flags and who is None:
@@ -180,20 +213,74 @@ class Dialogue:
         reply = self._red_flag(flags) if flags else self._advance("who", who)
         return Reply((opening.segments[0], *reply.segments), reply.awaiting, reply.expects, reply.finished)
 
+    def take_back(self) -> bool:
+        """The caller had not finished the last answer: forget it, so its question is open again (False: none).
+
+        Only the latest `answer` can be taken back, and only before anything else is said to the dialogue:
+        the voice channel uses it when a caller goes on talking just after an answer it took as complete.
+        """
+        before, self._before_answer = self._before_answer, None
+        if before is None:
+            return False
+        vars(self).update(before)
+        return True
+
+    def expects(self) -> ShortAnswer | None:
+        """What short answer the open question waits for; None when it wants the caller's own words, or none."""
+        return short_answer(self.awaiting)
+
     def keypad(self, digits: str) -> Reply:
         """DTMF digits: 1 yes, 2 no, digits a number or a numbered choice."""
+        self._before_answer = None
         if self.finished or self._step is None:
             return self._ended()
+        if self._step == "language":
+            chosen = language_of_digit(digits, self._menu)
+            return self._language_chosen(chosen) if chosen else self._language_unclear()
+        if self._choose_language and self.channel == "voice" and digits.strip() == "*":  # the menu, mid-call
+            return self._language_menu(menu_languages(self.region, everything=True), resume=self._step)
         self._turns += 1
         self._transcript.append((self.awaiting or "", f"[keypad {digits}]"))
         return self._take(self._from_digits(self._step, digits))
 
     def no_answer(self) -> Reply:
         """The caller said nothing for a while: re-ask, then offer the keypad, then assume the urgent way."""
+        self._before_answer = None
         if self.finished or self._step is None:
             return self._ended()
+        if self._step == "language":
+            return self._language_unclear()
         self._turns += 1
         return self._take(None)
+
+    # --- the language ----------------------------------------------------
+
+    def _language_menu(self, offered: tuple[str, ...], resume: str | None = None) -> Reply:
+        """Each offered language's keypad digit, said in that language; the country's own first."""
+        self._menu, self._resume = offered, resume
+        if self._step != "language":
+            self._attempts = 0
+        self._step = "language"
+        order = (*offered[1:], offered[0]) if resume is None else offered
+        said = " ".join(catalogue(lang).say("language.offer", digit=LANGUAGE_DIGITS[lang]) for lang in order)
+        return Reply((Speech("language", said),), awaiting="language", expects=AnswerKind.CHOICE, finished=False)
+
+    def _language_chosen(self, language: str) -> Reply:
+        """Speak `language` from now on: the opening in it, or the question the menu interrupted, again."""
+        self._result.language, self._menu = language, ()
+        step, self._resume = self._resume, None
+        if step is None:
+            return self._begin()
+        self._step, self._attempts = step, 0
+        return self._reply(self._ask(step))
+
+    def _language_unclear(self) -> Reply:
+        """No language key: the menu once more, then the country's language (at the start) or the one spoken now."""
+        self._attempts += 1
+        if self._attempts < 2:
+            return self._language_menu(self._menu, self._resume)
+        default = self._menu[1] if self._resume is None and len(self._menu) > 1 else self.language
+        return self._language_chosen(default)
 
     def line_closed(self) -> TriageResult:
         """The line (or the text conversation) ended before the final words: the result to keep.
@@ -236,12 +323,15 @@ class Dialogue:
             "attempts": self._attempts, "turns": self._turns, "ending": self._ending,
             "result": self._result.to_dict(), "transcript": [list(t) for t in self._transcript],
             "answered": self._answered, "unanswered": self._unanswered,
+            "choose_language": self._choose_language, "menu": list(self._menu), "resume": self._resume,
         }
 
     @classmethod
     def from_state(cls, state: dict) -> "Dialogue":
         """Inverse of to_state."""
-        d = cls(channel=state.get("channel", "voice"), region=state.get("region"))
+        d = cls(channel=state.get("channel", "voice"), region=state.get("region"),
+                choose_language=bool(state.get("choose_language", False)))
+        d._menu, d._resume = tuple(state.get("menu") or ()), state.get("resume")
         d._step = state.get("step")
         d._attempts = int(state.get("attempts", 0))
         d._turns = int(state.get("turns", 0))
@@ -292,7 +382,7 @@ class Dialogue:
             suppressed |= _SUPPRESSED_WHEN_NOT_BREATHING  # the structured path goes on to reposition and CPR
         flags = [f for f in dict.fromkeys(found) if f not in suppressed and f not in self._result.red_flags]
         if agonal_arrest and "not_breathing" in flags:
-            self._cpr_lead = P.CPR_LEAD_AGONAL
+            self._cpr_lead = "agonal"
         return flags
 
     def _agonal_in_unresponsive(self, text: str, context: str, found: list[str]) -> bool:
@@ -331,6 +421,7 @@ class Dialogue:
     def _interpret(self, step: str, text: str) -> object | None:
         """The normalized answer for this step, or None when the text does not answer it."""
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
+        said, text = text, in_english(text, self.language)  # "haan", "tatlumpung taon": the words the parsers read
         if asr_loop(text):
             return None
         said_key = choice_digits(text)
@@ -370,10 +461,10 @@ class Dialogue:
         if parse_yes_no(text) == "unsure" and step == "complaint":
             return None
         if step == "duration":
-            return parse_duration(text) or text.strip()
+            return parse_duration(text) or said.strip()
         if step in ("medications", "allergies"):
-            return "none" if _NONE.match(normalize(text)) else text.strip()
-        return text.strip()
+            return "none" if _NONE.match(normalize(text)) else said.strip()
+        return said.strip()  # the caller's own words, as said
 
     def _from_digits(self, step: str, digits: str) -> object | None:
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
@@ -419,7 +510,7 @@ class Dialogue:
         if default is None:  # free answers and the short intake: move on without one
             return self._advance(step, None)
         self._result.assumed.append(_ASSUMED_AS.get(step, _PROMPT_OF.get(step, step)))
-        note = Speech(_PROMPT_OF.get(step, step), P.ASSUMED_VOICE if self.channel == "voice" else P.ASSUMED_TEXT)
+        note = Speech(_PROMPT_OF.get(step, step), self._say(f"assumed.{self._form}"))
         reply = self._advance(step, default)
         return Reply((note, *reply.segments), reply.awaiting, reply.expects, reply.finished)
 
@@ -522,7 +613,7 @@ class Dialogue:
         if told:
             return Category.BLACK
         agonal_seen = any(r.answers.get(pid) == "agonal" for pid in ("breathing", *said_at))
-        self._cpr_lead = P.CPR_LEAD_AGONAL if agonal_seen else P.CPR_LEAD_UNSURE
+        self._cpr_lead = "agonal" if agonal_seen else "unsure"
         return Category.RED
 
     def _after_count(self, v: object | None) -> str | Category:
@@ -613,23 +704,23 @@ class Dialogue:
     def _end_emergency(self, ending: str, flags: list[str]) -> Reply:
         """The emergency ending ("cpr" or "emergency"): the caller's emergency number, then first aid."""
         n = self._number
-        note = f" {n.note[0].upper()}{n.note[1:]}." if n.note else ""
-        w = P.words_for(self._result.who)
+        note = self._emergency_note()
         if ending == "cpr":
             group = self._cpr_group()
-            lead = (self._cpr_lead or "").format(**w)
+            lead = self._say(f"cpr.lead_{self._cpr_lead}") if self._cpr_lead else ""
             if self.channel == "text":
-                said = P.CPR_TEXT_BY_AGE[group].format(number=n.number, note=note, lead=lead, **w)
+                said = self._say(f"cpr.{group}_text", number=n.number, note=note, lead=lead)
             else:
-                call = P.CPR_CALL_VOICE.format(number=n.number, note=note)
-                said = f"{call} {lead}{P.CPR_VOICE_BODY[group].format(**w)}"
+                call = self._say("cpr.call_voice", number=n.number, note=note)
+                said = f"{call} {lead}{self._say(f'cpr.{group}_voice')}"
         else:
+            # The red flags' own first aid is English only (intake/red_flags.json): other languages say the general.
             advice = " ".join(flag_by_id(f).advice for f in by_first_aid(flags)[:2] if flag_by_id(f).advice)
-            advice = advice or P.RED_ADVICE.format(**w)
-            template = P.EMERGENCY_VOICE if self.channel == "voice" else P.EMERGENCY_TEXT
-            said = template.format(number=n.number, note=note, advice=advice)
+            if not advice or self.language != SOURCE_LANGUAGE:
+                advice = self._say("emergency.red_advice")
+            said = self._say(f"emergency.{self._form}", number=n.number, note=note, advice=advice)
         if self.channel == "voice":
-            said = f"{said} {P.EMERGENCY_FOOTER}"
+            said = f"{said} {self._say('emergency.footer')}"
         return self._end(ending, said)
 
     def _cpr_group(self) -> str:
@@ -652,17 +743,15 @@ class Dialogue:
         """No usable answer at all: not a category, an urgent case a health worker must call back."""
         self._mark_no_answer()
         n = self._number
-        note = f" {n.note[0].upper()}{n.note[1:]}." if n.note else ""
-        template = P.NO_ANSWER_VOICE if self.channel == "voice" else P.NO_ANSWER_TEXT
+        note = self._emergency_note()
         logger.info("no usable answer at prompt %s: ending as no answer", self.awaiting)
-        return self._end(NO_ANSWER, template.format(number=n.number, note=note))
+        return self._end(NO_ANSWER, self._say(f"no_answer.{self._form}", number=n.number, note=note))
 
     def _end_closing(self) -> Reply:
         """The ordinary ending: the case is kept and a health worker will be in touch."""
         r = self._result
-        photo = P.PHOTO_LINE if r.photo_consent else ""
-        template = P.CLOSING_VOICE if self.channel == "voice" else P.CLOSING_TEXT
-        return self._end("closing", template.format(number=self._number.number, photo=photo))
+        photo = self._say("closing.photo_line") if r.photo_consent else ""
+        return self._end("closing", self._say(f"closing.{self._form}", number=self._number.number, photo=photo))
 
     def _end(self, ending: str, said: str) -> Reply:
         self._ending, self._step = ending, None
@@ -673,7 +762,7 @@ class Dialogue:
         return Reply((Speech(ending, said),), awaiting=None, expects=None, finished=True)
 
     def _ended(self) -> Reply:
-        said = P.ENDED_TEXT.format(number=self._number.number)
+        said = self._say("ended.text", number=self._number.number)
         return Reply((Speech(self._ending or "closing", said),), awaiting=None, expects=None, finished=True)
 
     # --- rendering -------------------------------------------------------
@@ -687,28 +776,48 @@ class Dialogue:
         """The question for a step, in this channel's words, with the patient's pronouns."""
         pid = _PROMPT_OF.get(step, step)
         prompt = P.PROMPTS[pid]
-        w = P.words_for(self._result.who)
         if step == "jump_pulse" and not reask:
-            return (Speech(pid, _jump_pulse_text(self.channel, self._self).format(**w)),)
+            # The JumpSTART perfusion step: a pulse at the wrist, not the fingernail test.
+            mine = "self_" if self._self else ""
+            return (Speech(pid, self._say(f"jump_pulse.{mine}{self._form}")),)
         if self.channel == "text":
-            said = prompt.text
-            if reask:
-                said = prompt.text_reask or prompt.reask + P.TEXT_REPLY_HINT.get(prompt.kind, "")
-            return (Speech(pid, said.format(**w)),)
+            return (Speech(pid, self._prompt(prompt, "text_reask" if reask else "text")),)
         if step == "resp_count":
-            start = P.COUNT_START_SELF_VOICE if self._self else P.COUNT_START_VOICE
+            start = self._say("count.start_self_voice" if self._self else "count.start_voice")
             if reask:
-                start = f"{P.COUNT_AGAIN_VOICE} {start}"
-            ask = prompt.reask if reask else prompt.voice
-            return (Speech(pid, start.format(**w), interruptible=False), Pause(P.BREATH_COUNT_SECONDS),
+                start = f"{self._say('count.again_voice')} {start}"
+            ask = self._prompt(prompt, "reask" if reask else "voice")
+            return (Speech(pid, start, interruptible=False), Pause(P.BREATH_COUNT_SECONDS),
                     Speech(pid, ask, interruptible=False))
-        return (Speech(pid, (prompt.reask if reask else prompt.voice).format(**w)),)
+        return (Speech(pid, self._prompt(prompt, "reask" if reask else "voice")),)
+
+    def _emergency_note(self) -> str:
+        """The emergency number's note as a sentence, in the conversation's language while the catalogue has it."""
+        return emergency_note(self.language, self.region, self._number.note)
+
+    @property
+    def language(self) -> str:
+        """The language the dialogue speaks now (recorded in the result)."""
+        return self._result.language
+
+    @property
+    def _form(self) -> str:
+        """The catalogue form of this channel's words: "voice" or "text"."""
+        return "voice" if self.channel == "voice" else "text"
+
+    def _say(self, msg_id: str, **values: object) -> str:
+        """A catalogue message in the conversation's language, worded for the patient."""
+        return catalogue(self.language).say(msg_id, self._result.who, **values)
+
+    def _prompt(self, prompt: P.Prompt, form: str) -> str:
+        """A question's words in the conversation's language, worded for the patient."""
+        cat = catalogue(self.language)
+        return prompt.template(form, cat, self._result.who).format(**cat.words(self._result.who))
 
     def _keypad_offer(self, step: str) -> tuple:
         pid = _PROMPT_OF.get(step, step)
-        prompt = P.PROMPTS[pid]
-        said = prompt.keypad if self.channel == "voice" else prompt.text_keypad
-        return (Speech(pid, said.format(**P.words_for(self._result.who))),)
+        form = "keypad" if self.channel == "voice" else "text_keypad"
+        return (Speech(pid, self._prompt(P.PROMPTS[pid], form)),)
 
 
     # --- red flags found elsewhere ---------------------------------------
@@ -732,14 +841,6 @@ class Dialogue:
             if flag not in suppressed and flag not in self._result.red_flags:
                 new.append(flag)
         return self._red_flag(new) if new else None
-
-def _jump_pulse_text(channel: Channel, self_: bool) -> str:
-    """The JumpSTART perfusion step: a pulse at the wrist, not the fingernail test."""
-    where = "your own wrist" if self_ else "{their} wrist, on the thumb side"
-    if channel == "text":
-        return f"Feel for a pulse at {where}. Can you feel it? Reply 1 for yes, 2 for no."
-    return f"Feel for a pulse at {where}, with two fingers. Can you feel it beating?"
-
 
 def _as_said(count: Quantity) -> int | float | str:
     """A count for the record as the caller gave it: 8, or "7-8", "about 30", "over 7"."""

@@ -96,6 +96,7 @@ class TriageResult:
     # How the conversation ended when that is not a category: "no_answer" (no usable answer; urgent, call back).
     # None for every call that reached a category or a red flag. Stored results without it load as None.
     outcome: str | None = None
+    language: str = "en"  # the language the conversation was held in (intake/catalogue.py LANGUAGES)
 
     def to_dict(self) -> dict:
         """JSON-ready form (enums as their values)."""

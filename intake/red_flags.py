@@ -268,7 +268,7 @@ def _mentions(flag: RedFlag, t: str):
 
 
 def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
-    if ctx.why_not_current(t, start, end, inner, ends=flag.ends):
+    if ctx.why_not_current(t, start, end, inner, ends=flag.ends) or ctx.someone_else_died(t, start, end):
         return False
     if flag.soft:
         clause = re.split(r"[,;.?!]", t[:start])[-1].split()

@@ -4,11 +4,17 @@ Format (shared with `triage call`): {"id", "caller", "answers": {prompt_id: text
 "default", "expect": {"start_category", "urgency", "red_flags", ...}}. A list answer is consumed in
 order, its last item repeating; prompt ids without an answer get `default`. Two conventions for
 text-mode runs only: "" (or null) is silence (`no_answer`), and "keypad:<digits>" presses keys.
+Languages: "language" (hi, pcm, tl; default en) fixes the dialogue's; "choose_language": true lets the caller
+choose it, with "channel": "voice" for the keypad menu at the start (answered at the prompt id "language").
+
+An answer may pause mid-way: "about [pause 600] twenty" is said with 600 ms of silence after "about" by
+the simulated caller (voice/harness/simulator.py); the text channel reads it as "about twenty".
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +25,25 @@ from intake.models import Speech
 MAX_SCENARIO_TURNS = 100
 KEYPAD_PREFIX = "keypad:"
 DEFAULT_ANSWER = "I don't know"
+
+
+_PAUSE = re.compile(r"\[pause (\d+)\]")
+
+
+def spoken_parts(text: str) -> list[str | int]:
+    """An answer as said: its words (str) and the pauses inside it (int, ms), in order; empty parts left out."""
+    parts: list[str | int] = []
+    for i, piece in enumerate(_PAUSE.split(text or "")):
+        if i % 2:
+            parts.append(int(piece))
+        elif piece.strip():
+            parts.append(piece.strip())
+    return parts
+
+
+def plain(text: str) -> str:
+    """An answer's words without its pauses: what a text message would say."""
+    return " ".join(p for p in spoken_parts(text) if isinstance(p, str))
 
 
 def load_scenarios(path: str | Path) -> list[dict]:
@@ -55,7 +80,8 @@ def answers_for(scenario: dict) -> Callable[[str], str | None]:
 def run_dialogue(scenario: dict) -> tuple[dict, Dialogue]:
     """The scenario through a text-channel dialogue: the `triage call --json` record and the dialogue."""
     region = scenario.get("region") or region_of(scenario.get("caller"))
-    dialogue = Dialogue(channel="text", region=region)
+    dialogue = Dialogue(channel=scenario.get("channel", "text"), region=region, language=scenario.get("language"),
+                        choose_language=bool(scenario.get("choose_language")))
     next_answer = answers_for(scenario)
     prompts: list[str] = []
     turns: list[dict] = []
@@ -64,7 +90,7 @@ def run_dialogue(scenario: dict) -> tuple[dict, Dialogue]:
         prompts.extend(s.prompt_id for s in reply.segments if isinstance(s, Speech))
         if reply.finished or reply.awaiting is None or len(turns) >= MAX_SCENARIO_TURNS:
             break
-        said = next_answer(reply.awaiting)
+        said = plain(next_answer(reply.awaiting) or "")
         turns.append({"prompt_id": reply.awaiting, "heard": said or "", "latency_ms": 0})
         if not said:
             reply = dialogue.no_answer()

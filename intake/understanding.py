@@ -211,6 +211,10 @@ _WORKING_HARD = re.compile(
 )
 
 
+# "She is breathing but gasping, her lips are blue": a yes said in words, with the signs of breathing hard.
+_SAYS_BREATHING = re.compile(r"^(he|she|they|it|baby|the baby|my \w+) (is|are|s) (still )?breathing (but|and)\b")
+
+
 def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing | None:
     """The answer to "are they breathing (now)?" when the patient cannot walk.
 
@@ -219,7 +223,8 @@ def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing |
     phrase is "unsure" (re-asked, never taken either way); otherwise the plain yes / no / unsure.
     """
     t = normalize(text)
-    if _WORKING_HARD.search(t) and not re.search(rf"\b({_AGONAL})\b", t) and parse_yes_no(t) == "yes":
+    if _WORKING_HARD.search(t) and not re.search(rf"\b({_AGONAL})\b", t) \
+            and (parse_yes_no(t) == "yes" or _SAYS_BREATHING.search(t)):
         return "yes"  # "yes, but she is gasping, fighting for every breath": breathing, with difficulty
     if agonal(t, unresponsive=True):
         return "agonal"

@@ -73,6 +73,7 @@ class Case(Base):
     category: Mapped[str | None] = mapped_column(String(8))
     urgency: Mapped[str | None] = mapped_column(String(16))
     skill: Mapped[str | None] = mapped_column(String(32))  # specialty the case would benefit from
+    language: Mapped[str | None] = mapped_column(String(8))  # the conversation's (en, hi, pcm, tl): workers who speak it first
     follow_up: Mapped[bool] = mapped_column(Boolean, default=False)
     high_risk_mechanism: Mapped[bool] = mapped_column(Boolean, server_default=false())  # SAFETY.md: raises priority
     priority_base: Mapped[int] = mapped_column(Integer, default=0)

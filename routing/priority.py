@@ -8,6 +8,7 @@ EMERGENCY_FIRST = 1_000_000  # BLACK or emergency: above anything waiting time c
 WAIT_POINTS, WAIT_STEP_S = 5, 15 * 60  # +5 per 15 minutes waiting
 COUNTRY_POINTS = 20
 SKILL_POINTS = 15
+LANGUAGE_POINTS = 15  # the worker speaks the case's language: preferred, never required
 FOLLOW_UP_POINTS = 10
 ESCALATION_POINTS = 50
 MECHANISM_POINTS = 30  # a high-risk mechanism (SAFETY.md): above its own category, below the next one

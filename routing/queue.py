@@ -21,7 +21,7 @@ from routing.jobs import schedule
 from routing.lifecycle import QUEUED, Status
 from routing.models import Assignment, AuditEntry, Case, HealthWorker, Message, MessageKind
 from routing.phones import open_regions, routable_regions
-from routing.priority import COUNTRY_POINTS, SKILL_POINTS, WAIT_POINTS, WAIT_STEP_S
+from routing.priority import COUNTRY_POINTS, LANGUAGE_POINTS, SKILL_POINTS, WAIT_POINTS, WAIT_STEP_S
 from routing.store import Store
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,8 @@ def _score(worker: HealthWorker, now_s: int):
     waited = (now - func.coalesce(Case.queued_at_s, now)) // WAIT_STEP_S
     return (Case.priority_base + WAIT_POINTS * waited
             + when((Case.region == worker.country, COUNTRY_POINTS), else_=0)
-            + when((Case.skill.in_(list(worker.skills or [])), SKILL_POINTS), else_=0))
+            + when((Case.skill.in_(list(worker.skills or [])), SKILL_POINTS), else_=0)
+            + when((Case.language.in_(list(worker.languages or [])), LANGUAGE_POINTS), else_=0))
 
 
 def _eligible(worker: HealthWorker, *, again: bool = False):
@@ -126,6 +127,8 @@ async def offer(store: Store, case_id: int) -> Claim | None:
         candidates = (await s.execute(
             select(HealthWorker).where(HealthWorker.active.is_(True), HealthWorker.on_duty.is_(True))
             .order_by(busy, HealthWorker.id))).scalars().all()
+        # A worker who speaks the case's language first, then the least busy: preferred, never required.
+        candidates = sorted(candidates, key=lambda w: case.language not in (w.languages or ()))
         for worker in candidates:
             eligible = (await s.execute(select(Case.id).where(Case.id == case_id, _eligible(worker)))).first()
             if eligible:

@@ -288,6 +288,7 @@ class Store:
             record.complete = record.complete or complete
             record.updated_at = now
             case.category, case.urgency, case.skill = record.category, record.urgency, needed_skill(result)
+            case.language = result.get("language") or case.language
             case.high_risk_mechanism = bool(result.get("mechanism"))
             case.priority_base = base_priority(case.category, case.urgency, follow_up=case.follow_up,
                                                escalated=case.status == Status.ESCALATED,

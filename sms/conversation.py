@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from intake.catalogue import SOURCE_LANGUAGE, catalogue
 from intake.coding import coded_triage
 from intake.dialogue import Dialogue
 from intake.emergency import emergency_number_for, region_of
@@ -46,25 +47,24 @@ class TextState:
         return {"dialogue": self.dialogue, "seq": self.seq, "last_sid": self.last_sid, "last_reply": self.last_reply}
 
 
-def help_text(address: str) -> str:
+def help_text(address: str, language: str = SOURCE_LANGUAGE) -> str:
     """What this number does, with the caller's own emergency number."""
-    number = emergency_number_for(address).number
-    return (f"Triageline: text us what is happening to start a triage. Emergency: call {number} now. "
-            "Reply STOP to opt out. This is not a doctor and not medical advice.")
+    return catalogue(language).say("sms.help", number=emergency_number_for(address).number)
 
 
-def fallback_text(address: str) -> str:
+def fallback_text(address: str, language: str = SOURCE_LANGUAGE) -> str:
     """Said when our own side failed: the patient must never be left with nothing."""
-    number = emergency_number_for(address).number
-    return (f"Sorry, we could not process your message. If this is an emergency call {number} now. "
-            "Otherwise please text again in a few minutes.")
+    return catalogue(language).say("sms.fallback", number=emergency_number_for(address).number)
 
 
-async def handle_patient_text(store, msg: InboundMessage) -> TextReply:
-    """Start or continue this address's text triage with `msg`; a retried webhook gets the same reply again."""
+async def handle_patient_text(store, msg: InboundMessage, *, choose_language: bool = False) -> TextReply:
+    """Start or continue this address's text triage with `msg`; a retried webhook gets the same reply again.
+
+    `choose_language`: the triage speaks the first text's language (intake/language.py), else English.
+    """
     case = await store.find_open_text_case(msg.sender)
     if case is None:
-        return await _start(store, msg)
+        return await _start(store, msg, choose_language=choose_language)
     state = TextState.of(case.dialogue_state)
     if state.last_sid == msg.sid:
         return TextReply(state.last_reply, case.id)
@@ -76,7 +76,7 @@ async def handle_patient_text(store, msg: InboundMessage) -> TextReply:
     return await _save(store, case.id, dialogue, seq, msg.sid, reply)
 
 
-async def _start(store, msg: InboundMessage) -> TextReply:
+async def _start(store, msg: InboundMessage, *, choose_language: bool) -> TextReply:
     """A first text opens a case at once, so a conversation that stops here is still on record."""
     if not msg.has_words:
         return TextReply(help_text(msg.sender))
@@ -89,7 +89,7 @@ async def _start(store, msg: InboundMessage) -> TextReply:
     await store.record_turn(ref.case_id, seq=1, prompt_id=None, raw_text=msg.body, corrected_text=msg.body,
                             source="text")
     # The opening text counts: the dialogue says its disclaimer, then screens it for red flags at once.
-    dialogue = Dialogue(channel="text", region=region)
+    dialogue = Dialogue(channel="text", region=region, choose_language=choose_language)
     reply = dialogue.answer(msg.body).text
     return await _save(store, ref.case_id, dialogue, 1, msg.sid, reply)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from intake.catalogue import catalogue, emergency_note, language_or_default
 from intake.coding import code_result
 from intake.emergency import emergency_number, emergency_number_for
 from intake.findings import why
@@ -13,9 +14,7 @@ from .segments import segment_count, to_gsm7
 
 WORKER_MAX_SEGMENTS = 2  # one message per case: it must arrive as one text, not three
 WHY_MAX_CHARS = 120  # the headline: reference, category, urgency and why
-DISCLAIMER = "This is not a doctor and not medical advice."
 NO_ANSWER_WORKER = "NO ANSWER - please call back"
-NO_ANSWER_CALLER = "We could not hear an answer on your call. A health worker will call you back soon on this number."
 
 
 @dataclass(frozen=True)
@@ -98,19 +97,18 @@ def caller_summary(case: CaseSummaryInput) -> str:
     emergency = emergency_number_for(case.caller) if case.caller else emergency_number(case.region)
     number = emergency.number
     t = case.triage
+    said = catalogue(language_or_default(t.language))  # the language the triage was held in
     if t.urgency is Urgency.EMERGENCY:
-        next_step = f"Call {number} now if you have not already. Your case has also been passed to the health team."
+        next_step = said.say("summary.emergency", number=number)
     elif t.outcome == NO_ANSWER:
-        next_step = f"{NO_ANSWER_CALLER} If anyone is in danger, call {number} now."
+        next_step = said.say("summary.no_answer", number=number)
     else:
-        soon = " soon" if t.urgency is Urgency.URGENT else ""
-        next_step = f"A health worker will contact you{soon} on this number. If it gets worse, call {number} now."
-    if emergency.note:
-        next_step += f" {emergency.note[0].upper()}{emergency.note[1:]}."
-    lines = [f"Triageline case {case.reference} is recorded.", next_step]
+        next_step = said.say("summary.urgent" if t.urgency is Urgency.URGENT else "summary.routine", number=number)
+    next_step += emergency_note(t.language, case.region, emergency.note)
+    lines = [said.say("summary.recorded", reference=case.reference), next_step]
     if case.photo_url:
-        lines.append(f"You may send a photo here: {case.photo_url}")
-    lines.append(DISCLAIMER)
+        lines.append(said.say("summary.photo", url=case.photo_url))
+    lines.append(said.say("summary.disclaimer"))
     return to_gsm7("\n".join(lines))
 
 

@@ -76,6 +76,7 @@ class SmsContext:
     decoder: PhotoDecoder = field(default_factory=PhotoDecoder)  # the app closes it after serving
     throttle: UploadThrottle = field(default_factory=UploadThrottle)
     clock: Callable[[], float] = field(default=time.time)
+    choose_language: bool = False  # a text triage speaks the first text's language (settings.choose_language)
 
 
 def create_blueprint(ctx: SmsContext) -> Blueprint:
@@ -148,7 +149,7 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
                 return PHOTO_WITHOUT_CASE_TEXT
             current_app.add_background_task(attach_media, ctx, msg, case.id, case.reference)
             return PHOTO_ONLY_TEXT.format(ref=case.reference)
-        turn = await handle_patient_text(ctx.store, msg)
+        turn = await handle_patient_text(ctx.store, msg, choose_language=ctx.choose_language)
         if turn.case_id is not None and msg.media:
             reference = (await ctx.store.get_case(turn.case_id)).reference
             current_app.add_background_task(attach_media, ctx, msg, turn.case_id, reference)

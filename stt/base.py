@@ -40,6 +40,7 @@ class Hints:
 
     initial_prompt: str | None = None
     hotwords: str | None = None
+    language: str = "en"  # the dialogue's language code (intake/catalogue.py); an English-only model ignores it
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     stt_eval.add_argument("--seconds", type=_seconds, metavar="MIN-MAX", help="only turns this long, e.g. 2-4")
     stt_eval.add_argument("--incremental", action="store_true",
                           help="feed turns at real-time pace, decoding at pauses; latency from the turn's close")
+    stt_eval.add_argument("--concurrency", type=int, default=1,
+                          help="turns transcribed at once, as that many calls would (local Whisper batches them)")
     stt_eval.add_argument("--json", action="store_true", help="one JSON object, utterances included")
     stt_eval.set_defaults(func=run_stt_eval)
 
@@ -66,7 +68,7 @@ def run_stt_eval(args: argparse.Namespace) -> int:
         return 2
     report = evaluate_audio(
         args.manifest, _transcriber(args), correct, args.bias == "on", lexicon, seconds=args.seconds,
-        incremental=args.incremental, split=args.split,
+        incremental=args.incremental, split=args.split, concurrency=args.concurrency,
     )
     report.update(backend=args.backend, bias=args.bias, correct=args.correct, incremental=args.incremental,
                   split=args.split)
@@ -134,7 +136,8 @@ def _transcriber(args: argparse.Namespace):
     from .faster_whisper import LocalWhisperTranscriber
 
     return PrimedTermsTranscriber(LocalWhisperTranscriber(
-        model_dir=args.model_dir, compute_type=args.compute_type, cpu_threads=args.threads, beam_size=args.beam_size
+        model_dir=args.model_dir, compute_type=args.compute_type, cpu_threads=args.threads, beam_size=args.beam_size,
+        shared_runs=getattr(args, "concurrency", 1) > 1,  # turns at once share model runs, as STT_SHARED_RUNS does
     ))
 
 

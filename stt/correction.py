@@ -40,6 +40,12 @@ _OBJECTS = frozenset("him her them me us".split())
 _POSSESSIVES = frozenset("my his her your our their".split())
 _NOUN_EXPECTED = frozenset("a an the bad have has had get gets got getting severe terrible of from with some".split())
 
+# Whisper at 8 kHz runs words together ("Painride across his chest", "the fireburn his face"); a non-word
+# that is exactly two everyday words is split back, below any term edit, so the red-flag rules see the words.
+MIN_GLUED_LETTERS = 6
+MIN_GLUED_PART = 2
+SPLIT_SCORE = 50.0
+
 # Endings that make an everyday or medical word into another real word ("heartbeats", "achy").
 _SUFFIXES = ("s", "es", "ed", "ing", "y", "ey", "ly", "er", "ers", "al")
 # Whisper often drops a term's first syllable ("moxicillin"); a long enough tail still names it.
@@ -47,6 +53,7 @@ MIN_TAIL = 86
 MIN_TAIL_SHARE = 0.6
 MIN_TAIL_LETTERS = 6
 
+_VOWEL = re.compile(r"[aeiouy]")
 _TOKEN = re.compile(r"(?<!')[A-Za-z]+")  # letters after an apostrophe ('s, 've) are not words of their own
 _BREAK = re.compile(r"[.,;:?!]")
 
@@ -96,7 +103,8 @@ class MedicalCorrector:
     def correct(self, text: str) -> Correction:
         """Replace known mishearings and misspelled medical words; leave everything else as it was."""
         tokens = _tokenize(text)
-        edits = self._mishearing_edits(tokens) + self._phonetic_edits(tokens) + self._phrase_edits(tokens)
+        edits = (self._mishearing_edits(tokens) + self._phonetic_edits(tokens) + self._phrase_edits(tokens)
+                 + self._split_edits(tokens))
         chosen: list[_Edit] = []
         taken: set[int] = set()
         for edit in sorted(edits, key=lambda e: (-e.score, e.last - e.first)):
@@ -176,6 +184,23 @@ class MedicalCorrector:
                 if spelling >= PHRASE_SPELLING and score >= PHRASE_SCORE and self.gate.allows(words, [term], _preceding(tokens, first)):
                     edits.append(_Edit(first, last, term, score - 10))  # below any non-word match
         return edits
+
+    def _split_edits(self, tokens: list[_Token]) -> list[_Edit]:
+        """Non-words that are two everyday words run together, in exactly one way ("painride" -> "pain ride")."""
+        edits = []
+        for i, token in enumerate(tokens):
+            word = token.word
+            if len(word) < MIN_GLUED_LETTERS or token.contracted or self._is_known(word):
+                continue
+            splits = [(word[:k], word[k:]) for k in range(MIN_GLUED_PART, len(word) - MIN_GLUED_PART + 1)
+                      if self._is_everyday(word[:k]) and self._is_everyday(word[k:])]
+            if len(splits) == 1:
+                edits.append(_Edit(i, i, " ".join(splits[0]), SPLIT_SCORE))
+        return edits
+
+    def _is_everyday(self, word: str) -> bool:
+        """A common English word or a medical term, vowel and all ("br" is on the word list): half of a run-together pair."""
+        return bool(_VOWEL.search(word)) and (self.lexicon.is_common(word) or word in self.lexicon.terms)
 
     def _is_non_word(self, word: str) -> bool:
         """Not English, not a term, nor one of them with an ending: what a recogniser writes for a word it does not know."""

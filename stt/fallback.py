@@ -64,6 +64,7 @@ def build_transcriber(
     backend: Literal["auto", "local", "openai"] = "auto",
     deadline_s: float = DEFAULT_DEADLINE_S,
     openai_model: str = "whisper-1",
+    shared_runs: bool = False,
 ) -> Transcriber:
     """The configured transcriber: local Whisper, or OpenAI with local Whisper behind it for every turn.
 
@@ -77,7 +78,8 @@ def build_transcriber(
     if backend == "openai" and not openai_api_key:
         raise SttError("STT_BACKEND=openai needs OPENAI_API_KEY", code="stt-config")
     local = PrimedTermsTranscriber(
-        LocalWhisperTranscriber(model_dir=model_dir, compute_type=compute_type, cpu_threads=cpu_threads)
+        LocalWhisperTranscriber(model_dir=model_dir, compute_type=compute_type, cpu_threads=cpu_threads,
+                                shared_runs=shared_runs)
     )
     if backend == "local" or not openai_api_key:
         return local

@@ -10,6 +10,7 @@ import numpy as np
 
 from .audio import WHISPER_SAMPLE_RATE, duration_s, pcm16_to_float, resample
 from .base import Hints, SttError, Transcript
+from .batching import SHARED_TURNS_MAX, SharedWhisperRuns
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +21,8 @@ NO_SPEECH_PROB = 0.6
 LOGPROB_FLOOR = -1.0
 # Stock phrases Whisper invents on breath and line noise; dropped unless it is confident they were said.
 HALLUCINATION_PROB = 0.3
+# A segment of this many words or more that is part of the prompt is the prompt echoed, not the caller.
+MIN_ECHO_WORDS = 3
 _HALLUCINATIONS = frozenset(
     {"thank you", "thanks for watching", "thank you for watching", "you", "bye", "subtitles by the amaraorg community"}
 )
@@ -38,7 +41,8 @@ class LocalWhisperTranscriber:
     name = "local"
 
     def __init__(
-        self, model_dir: Path | None = None, compute_type: str = "int8", cpu_threads: int = 0, beam_size: int = 1
+        self, model_dir: Path | None = None, compute_type: str = "int8", cpu_threads: int = 0, beam_size: int = 1,
+        shared_runs: bool = False,
     ) -> None:
         from faster_whisper import WhisperModel  # heavy import, only for the backend that needs it
 
@@ -55,6 +59,12 @@ class LocalWhisperTranscriber:
         except Exception as err:
             raise SttError(f"cannot load Whisper model from {self.model_dir}: {err}", code="stt-model-missing") from err
         logger.info("loaded Whisper model %s (%s)", self.model_dir, compute_type)
+        self.runs: SharedWhisperRuns | None = None
+        self.concurrent_turns = 1  # turns worth transcribing at once (threads the caller may give us)
+        if shared_runs:  # concurrent turns' decodes share model runs (stt/batching.py)
+            sot = self._model.hf_tokenizer.token_to_id("<|startoftranscript|>")
+            self.runs = self._model.model = SharedWhisperRuns(self._model.model, sot)
+            self.concurrent_turns = SHARED_TURNS_MAX
 
     def transcribe(self, pcm16: bytes, sample_rate: int, hints: Hints | None = None) -> Transcript:
         """Transcribe one endpointed turn; silence and noise come back as empty text."""
@@ -75,7 +85,8 @@ class LocalWhisperTranscriber:
                 hotwords=hints.hotwords or None,
             )
             # The generator is lazy: decoding happens here, inside the caller's worker thread.
-            kept = [s for s in segments if _is_speech(s.text, s.no_speech_prob, s.avg_logprob)]
+            kept = [s for s in segments if _is_speech(s.text, s.no_speech_prob, s.avg_logprob)
+                    and not _echoes(s.text, hints.initial_prompt)]
         except Exception as err:
             raise SttError(f"local Whisper failed: {err}", code="stt-local-failed") from err
         text = " ".join(s.text.strip() for s in kept).strip()
@@ -87,7 +98,19 @@ def _is_speech(text: str, no_speech_prob: float, avg_logprob: float) -> bool:
     """Keep a segment unless Whisper itself doubts it or it is a stock hallucination."""
     if no_speech_prob > NO_SPEECH_PROB and avg_logprob < LOGPROB_FLOOR:
         return False
-    plain = re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()  # "3." is an answer (a breath count), not noise
+    plain = _plain(text)  # "3." is an answer (a breath count), not noise
     if not plain:
         return False
     return not (plain in _HALLUCINATIONS and no_speech_prob > HALLUCINATION_PROB)
+
+
+def _echoes(text: str, prompt: str | None) -> bool:
+    """A segment that only repeats the question Whisper was prompted with: on speech it cannot follow
+    (a Hindi turn, espeak en-us), tiny.en wrote "In a few words, what is happening?" as the caller's answer."""
+    plain, asked = _plain(text), _plain(prompt or "")
+    return len(plain.split()) >= MIN_ECHO_WORDS and f" {plain} " in f" {asked} "
+
+
+def _plain(text: str) -> str:
+    """Lower case, letters, digits and spaces only."""
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]", "", text.lower())).strip()

@@ -12,6 +12,9 @@ from .base import Hints
 # Categories whose words count as "medical terms recognised" in evaluation; anatomy and clinical
 # words (chest, blood, dose) are everyday words a recogniser rarely misses.
 KEY_CATEGORIES = frozenset({"drugs", "conditions", "symptoms"})
+# Word families of the red flags ("convulsing", "poisoned", "unresponsive"): targets for a near-miss non-word
+# ("convolcing"), never lent by a primed decode, and not key terms (adding them left term recall as it was).
+SIGNS = "signs"
 # Words that, right before a span, say a drug or a condition is what comes next ("taking ...", "has ...").
 CUE_WORDS = {
     "drugs": frozenset("take takes took taking taken on called prescribed gave given give bought using use uses used "
@@ -31,10 +34,12 @@ VOCABULARY = (
 )
 
 
-# Words of emergency signs (SAFETY.md's red flags). A primed decode never lends them: Whisper hears these
-# everyday words unaided, and one lent over "sister" or "she's fine" would send a caller to the emergency line.
+# Words of emergency signs (SAFETY.md's red flags), besides the SIGNS category. A primed decode never lends
+# them, nor replaces them: Whisper hears these everyday words unaided, one lent over "sister" or "she's fine"
+# would send a caller to the emergency line, and one taken away ("my blood" -> "amlodipine") would not.
 NEVER_LENT = frozenset(
-    "seizure seizures convulsion convulsions fit fits fitting stroke bleed bleeding haemorrhage hemorrhage "
+    "seizure seizures convulsion convulsions fit fits fitting stroke bleed bleeding blood bloody haemorrhage hemorrhage "
+    "breath breaths breathe breathing "
     "unconscious fainted fainting choking gasping breathless drowsy floppy confused confusion overdose poisoning "
     "anaphylaxis eclampsia burn burns".split()
 )
@@ -74,6 +79,10 @@ class Lexicon:
         """The COMMON_WORD_RANK most frequent English words."""
         return frozenset(_data_lines("english_words.txt")[:COMMON_WORD_RANK])
 
+    def never_lent(self, word: str) -> bool:
+        """A red-flag word: only what Whisper heard unprimed may put it in a transcript."""
+        return word in NEVER_LENT or self.terms.get(word) == SIGNS
+
     def is_common(self, word: str) -> bool:
         """A word callers say every day (a phonetic match alone never makes it a medical term)."""
         return word in self.common
@@ -92,6 +101,6 @@ class Lexicon:
         return [w for w in words if self.terms.get(w) in KEY_CATEGORIES]
 
 
-def bias_hints(prompt: str | None = None, vocabulary: bool = True) -> Hints:
+def bias_hints(prompt: str | None = None, vocabulary: bool = True, language: str = "en") -> Hints:
     """The dialogue's own question as Whisper's context, and the names a primed decode may lend (stt/primed.py)."""
-    return Hints(initial_prompt=prompt, hotwords=VOCABULARY if vocabulary else None)
+    return Hints(initial_prompt=prompt, hotwords=VOCABULARY if vocabulary else None, language=language)

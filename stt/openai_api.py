@@ -36,7 +36,7 @@ class OpenAITranscriber:
             result = self._client.audio.transcriptions.create(
                 model=self.model,
                 file=("turn.wav", wav_bytes(pcm16, sample_rate), "audio/wav"),
-                language="en",
+                language=api_language(hints),
                 response_format="json",
                 **({"prompt": prompt} if prompt else {}),
             )
@@ -47,6 +47,15 @@ class OpenAITranscriber:
         if not isinstance(text, str):
             raise SttError("OpenAI transcription response has no text", code="stt-remote-malformed")
         return Transcript(text=text.strip(), backend=self.name, audio_seconds=duration_s(pcm16, sample_rate))
+
+
+# Whisper's ISO 639-1 codes; Nigerian Pidgin has none of its own and is English-lexified, so it is sent as English.
+_API_LANGUAGE = {"en": "en", "hi": "hi", "tl": "tl", "pcm": "en"}
+
+
+def api_language(hints: Hints | None) -> str:
+    """The language the API is told the caller speaks (Whisper decodes better when told than when it guesses)."""
+    return _API_LANGUAGE.get(hints.language if hints else "en", "en")
 
 
 def _prompt(hints: Hints | None) -> str:

@@ -17,7 +17,6 @@ from dataclasses import replace
 
 from .base import Hints, Transcriber, Transcript
 from .correction import MedicalCorrector
-from .lexicon import NEVER_LENT
 from .phonetic import PhoneticGate, sound_similarity
 
 logger = logging.getLogger(__name__)
@@ -83,8 +82,10 @@ def _lends(gate: PhoneticGate, old: list[str], new: list[str], before: list[str]
     core_old, core_new = _strip_links(old), _strip_links(new)
     if not core_old or not core_new or len(core_old) > MAX_REPLACED_WORDS or len(core_new) > MAX_TERM_WORDS:
         return False
-    if any(w not in gate.lexicon.terms or w in NEVER_LENT for w in core_new):
+    if any(w not in gate.lexicon.terms or gate.lexicon.never_lent(w) for w in core_new):
         return False
+    if any(gate.lexicon.never_lent(w) for w in old):
+        return False  # nor takes one away: "and yes, my blood in the law" became "amlodipine the law" (espeak en-us)
     return gate.allows(core_old, core_new, before, heard_by_decoder=True)
 
 

@@ -34,6 +34,9 @@ async def answer_turn(services: "Services", transcription: Transcription, dialog
     stages = kept.stages_ms
     t0 = time.perf_counter()
     if turn.kind == "speech":
+        if turn.continues and dialogue.take_back():
+            # The caller went on after words we took as a whole answer: this turn, both parts, answers instead.
+            kept.prompt_id = dialogue.awaiting
         stages["endpointing"] = (turn.decided_wall - turn.speech_end_wall) * 1000
         stages["queued"] = (t0 - turn.decided_wall) * 1000  # waiting for this call's previous turn
         emit(CallEventType.STT_START)

@@ -93,6 +93,7 @@ def create_app(settings: Settings | None = None) -> Quart:
             secret=services.secret,
             public_base_url=settings.public_base_url,
             link_base=services.link_base,
+            choose_language=settings.choose_language,
             auth_token=signing.auth_token,
             commands=QueueReplies(services.store, secret=services.secret, public_base_url=services.link_base,
                                   sender=services.sender),

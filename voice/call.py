@@ -57,7 +57,8 @@ class CallSession:
         self.stream_sid, self.call_sid = event.stream_sid, event.call_sid
         self.playback.stream_sid = self.writer.stream_sid = self.stream_sid
         self.playback.call_sid = self.writer.call_sid = self.call_sid
-        opened = await open_case(self.services.store, self.writer, caller=caller, hold=self.playback.hold)
+        opened = await open_case(self.services.store, self.writer, caller=caller, hold=self.playback.hold,
+                                choose_language=self.services.settings.choose_language)
         if opened is None:
             self._handed_off = True
             self.done.set()  # nothing to resume: close, and after-stream gives the way out
@@ -144,6 +145,8 @@ class CallSession:
                     stages: dict[str, float] | None = None) -> int | None:
         """Play a reply; a measured turn's latency goes to /metrics and to the `play-end` event."""
         self._emit(CallEventType.PLAY_START)
+        if self.dialogue is not None:
+            self.playback.language = self.dialogue.language
         latency_ms = await self.playback.play(reply, speech_end_wall=speech_end_wall, stages=stages)
         if latency_ms is not None:
             self.services.metrics.observe_turn(latency_ms, stages or {})

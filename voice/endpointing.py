@@ -41,6 +41,13 @@ _SILERO_STATE_WIDTH = 128
 BATCH_WAIT_S = 0.01
 
 _TAIL_KEEP_MS = 200  # trailing silence kept in a turn's audio: Whisper needs some, not 700 ms
+# The shortest pause that may end a turn whose words already answer the question. People take turns in
+# about 200 ms (the cross-language median gap between turns in conversation), but a comma inside one
+# answer ("yes, he is breathing") is a pause of up to 180 ms as Silero hears flite's voices: 250 keeps a
+# margin, and costs nothing while the transcription that must agree takes longer (100 ms + 300 ms remote).
+COMPLETE_SILENCE_MS = 250
+# After a turn closed that way, speech starting within this much audio goes on with it: one turn, not two.
+CONTINUATION_WINDOW_MS = 1200
 
 
 class FrameVad(Protocol):
@@ -60,6 +67,7 @@ class SpeechStarted:
     """Speech confirmed (at least min_speech_ms of it); `at_ms` is the audio time of the deciding frame's end."""
 
     at_ms: int
+    continues: bool = False  # the caller goes on with a turn just ended as complete (see TurnEnded)
 
 
 @dataclass(frozen=True)
@@ -67,11 +75,13 @@ class SpeechPaused:
     """The caller has been silent for early_ms inside a turn: `audio` is what the turn will hold if it ends here.
 
     It is the same audio, byte for byte, as the TurnEnded that follows when no speech resumes, so a
-    transcription started now can answer the turn end_silence_ms - early_ms sooner.
+    transcription started now can answer the turn end_silence_ms - early_ms sooner, and tell whether
+    it may end sooner still (`Endpointer.end_complete`).
     """
 
     at_ms: int
     audio: bytes
+    continues: bool = False  # the audio begins with a turn already ended as complete (see TurnEnded)
 
 
 @dataclass(frozen=True)
@@ -80,7 +90,11 @@ class TurnEnded:
 
     `at_ms` is the audio time the end was decided; `speech_end_ms` when the speech itself stopped.
 
-    `reason` is "silence" (end_silence_ms of it) or "max_turn" (cut; the caller may still be talking).
+    `reason` is "silence" (end_silence_ms of it), "complete" (a short pause after words that answer the
+    question: `Endpointer.end_complete`) or "max_turn" (cut; the caller may still be talking).
+
+    `continues`: the caller went on within CONTINUATION_WINDOW_MS of a turn ended as complete; this
+    turn's audio holds that turn's, the pause, and what followed: it replaces that turn.
     """
 
     at_ms: int
@@ -88,6 +102,7 @@ class TurnEnded:
     speech_ms: int
     speech_end_ms: int = 0
     reason: str = "silence"
+    continues: bool = False
 
 
 class EnergyVad:
@@ -361,6 +376,9 @@ class Endpointer:
         neg_threshold: float = 0.35,
         vad: FrameVad | None = None,
         early_ms: int | None = None,
+        short_early_ms: int | None = None,
+        complete_silence_ms: int = COMPLETE_SILENCE_MS,
+        continuation_window_ms: int = CONTINUATION_WINDOW_MS,
     ) -> None:
         self.min_speech_ms = min_speech_ms
         self.end_silence_ms = end_silence_ms
@@ -370,10 +388,18 @@ class Endpointer:
         self.threshold = threshold
         self.neg_threshold = neg_threshold  # hysteresis: once voiced, a frame stays voiced down to here
         self.vad = vad if vad is not None else EnergyVad()
-        # A pause this long announces a SpeechPaused (None: never). Below the kept tail the audio
-        # would still change, so the earliest useful pause is _TAIL_KEEP_MS.
-        self.early_ms = None if early_ms is None else max(early_ms, _TAIL_KEEP_MS)
+        # A pause this long announces a SpeechPaused (None: never); the turn then keeps the audio announced.
+        # `short_answer` (set by whoever knows the question) picks short_early_ms: the sooner the words are
+        # known, the sooner a whole short answer may end the turn.
+        self.early_ms = early_ms
+        self.short_early_ms = short_early_ms if short_early_ms is not None else early_ms
+        self.short_answer = False
+        self.complete_silence_ms = complete_silence_ms
+        self.continuation_window_ms = continuation_window_ms
         self.now_ms = 0
+        self._frame_ms = 20
+        self._carry: list[bytes] | None = None  # a turn ended as complete and the audio since, while it may go on
+        self._carry_until_ms = 0
         self.reset()
 
     def reset(self) -> None:
@@ -386,6 +412,9 @@ class Endpointer:
         self._speech_ms = 0
         self._gap_ms = 0
         self._tail: list[bytes] = []  # frames since the last voiced one
+        self._paused: SpeechPaused | None = None  # announced for the pause going on now
+        self._complete = False  # the words before this pause answer the question: end after a short pause
+        self._continues = False  # this turn goes on from a turn ended as complete
 
     def process(self, pcm16_frame: bytes, frame_ms: int = 20) -> list[SpeechStarted | SpeechPaused | TurnEnded]:
         """Feed one frame; return what it decided (usually nothing)."""
@@ -396,9 +425,27 @@ class Endpointer:
         """`process` for the server: the VAD's model run is shared with other calls' frames."""
         return self._decide(pcm16_frame, await self.vad.speech_probability_shared(pcm16_frame), frame_ms)
 
+    def end_complete(self, paused: SpeechPaused) -> TurnEnded | None:
+        """The words up to `paused` answer the question: end the turn after a short pause, not a long one.
+
+        Returns the turn when the pause is already complete_silence_ms long; otherwise the turn ends on the
+        frame that makes it so, unless the caller speaks first (then nothing happens: they went on).
+        """
+        if self._state != "speech" or self._paused is not paused:
+            return None  # the caller spoke again since, or the turn is over
+        self._complete = True
+        return self._end(self._frame_ms, "complete") if self._gap_ms >= self.complete_silence_ms else None
+
+    def forget_carry(self) -> None:
+        """The caller has heard our reply to a turn ended as complete: what they say now is a new turn."""
+        self._carry = None
+
     def _decide(self, pcm16_frame: bytes, p: float, frame_ms: int) -> list[SpeechStarted | SpeechPaused | TurnEnded]:
         self.now_ms += frame_ms
+        self._frame_ms = frame_ms
         self._voiced = p >= (self.neg_threshold if self._voiced else self.threshold)
+        if self._carry is not None and self._state == "silent" and self.now_ms > self._carry_until_ms:
+            self._carry = None
         if self._state == "silent":
             return self._silent(pcm16_frame, frame_ms)
         if self._state == "pending":
@@ -411,9 +458,13 @@ class Endpointer:
             self._preroll.append((frame, frame_ms))
             while len(self._preroll) * frame_ms > self.preroll_ms:  # frames of one call are all frame_ms long
                 self._preroll.popleft()
+            if self._carry is not None:
+                self._carry.append(frame)
             return []
         self._state = "pending"
-        self._turn = [f for f, _ in self._preroll] + [frame]
+        self._continues = self._carry is not None
+        self._turn = (self._carry if self._carry is not None else [f for f, _ in self._preroll]) + [frame]
+        self._carry = None
         self._start_ms = self.now_ms - frame_ms
         self._speech_ms = frame_ms
         self._gap_ms = 0
@@ -433,6 +484,8 @@ class Endpointer:
         if self._gap_ms >= self.blip_gap_ms:
             self._state = "silent"
             self._preroll = deque((f, frame_ms) for f in self._tail)
+            if self._continues:  # a blip inside the window: the ended turn may still go on
+                self._carry, self._continues = self._turn, False
             self._turn = []
         return []
 
@@ -441,7 +494,7 @@ class Endpointer:
         if self._speech_ms < self.min_speech_ms:
             return []
         self._state = "speech"
-        return [SpeechStarted(at_ms=self.now_ms)]
+        return [SpeechStarted(at_ms=self.now_ms, continues=self._continues)]
 
     def _speech(self, frame: bytes, frame_ms: int) -> list[SpeechStarted | SpeechPaused | TurnEnded]:
         """Inside a turn: end it after end_silence_ms of silence, or at max_turn_ms whatever is happening."""
@@ -450,19 +503,26 @@ class Endpointer:
             self._speech_ms += frame_ms
             self._gap_ms = 0
             self._tail = []
+            self._paused, self._complete = None, False
         else:
             self._gap_ms += frame_ms
             self._tail.append(frame)
         if self._gap_ms >= self.end_silence_ms:
             return [self._end(frame_ms, "silence")]
+        if self._complete and self._gap_ms >= self.complete_silence_ms:
+            return [self._end(frame_ms, "complete")]
         if self.now_ms - self._start_ms >= self.max_turn_ms:
             return [self._end(frame_ms, "max_turn")]
-        if self.early_ms is not None and self._gap_ms - frame_ms < self.early_ms <= self._gap_ms:
-            return [SpeechPaused(at_ms=self.now_ms, audio=self._audio(frame_ms))]
+        early_ms = self.short_early_ms if self.short_answer else self.early_ms
+        if early_ms is not None and self._gap_ms - frame_ms < early_ms <= self._gap_ms:
+            self._paused = SpeechPaused(at_ms=self.now_ms, audio=self._audio(frame_ms), continues=self._continues)
+            return [self._paused]
         return []
 
     def _audio(self, frame_ms: int) -> bytes:
-        """The turn so far, with at most _TAIL_KEEP_MS of its trailing silence."""
+        """The turn so far, with at most _TAIL_KEEP_MS of its trailing silence; after a pause, what it announced."""
+        if self._paused is not None:
+            return self._paused.audio
         drop = max(0, len(self._tail) - _TAIL_KEEP_MS // frame_ms)
         return b"".join(self._turn[: len(self._turn) - drop])
 
@@ -474,9 +534,12 @@ class Endpointer:
             speech_ms=self._speech_ms,
             speech_end_ms=self.now_ms - self._gap_ms,
             reason=reason,
+            continues=self._continues,
         )
-        tail, voiced = self._tail, self._voiced
+        turn, tail, voiced = self._turn, self._tail, self._voiced
         self.reset()
         self._preroll = deque((f, frame_ms) for f in tail[-max(1, self.preroll_ms // frame_ms) :])
         self._voiced = voiced  # a turn cut at max_turn_ms goes on voiced: keep the hysteresis
+        if reason == "complete":  # the caller may go on: their next words would join this turn
+            self._carry, self._carry_until_ms = turn, self.now_ms + self.continuation_window_ms
         return event

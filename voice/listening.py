@@ -2,6 +2,11 @@
 
 Listening runs on audio time: the inbound frame count is its clock, so the simulator can stream faster
 than real time and the logic stays the same. Each heard turn goes on a queue for the call to answer.
+
+A turn ends after a long silence, or after a short one when the open question waits for a short answer
+and the transcription started at the pause says the words already answer it (intake/turn_taking.py).
+A caller who goes on just after such an end is not lost: their next words barge in on our reply and make
+one turn with the first (`HeardTurn.continues`), which the dialogue answers in place of the first.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Literal
 
 from intake.models import AnswerKind
+from intake.turn_taking import answer_is_complete, short_answer
+from stt.base import Transcript
 
 from voice.codec import FRAME_MS, ulaw_to_pcm16
 from voice.endpointing import Endpointer, SpeechPaused, SpeechStarted, TurnEnded
@@ -58,17 +65,20 @@ class HeardTurn:
     digits: str = ""
     speech_end_wall: float = field(default_factory=time.perf_counter)
     decided_wall: float = field(default_factory=time.perf_counter)  # when endpointing closed the turn
+    continues: bool = False  # the caller went on after the turn before, ended early: this replaces it
+    reason: str = ""  # how endpointing ended a speech turn ("silence", "complete", "max_turn")
 
 
 class Listening:
     """One stream's inbound side; `heard_turns` is what the call answers, in order.
 
     `is_open` says whether the dialogue still takes answers; `on_pause` gets the audio so far when the
-    caller pauses (the call may start transcribing it before the turn is over).
+    caller pauses (the call may start transcribing it before the turn is over) and may return that
+    transcription: when it says the open question is answered, the turn ends after a short pause.
     """
 
     def __init__(self, endpointer: Endpointer, playback: Playback, *, is_open: Callable[[], bool],
-                 on_pause: Callable[[bytes], None]) -> None:
+                 on_pause: Callable[[bytes], "asyncio.Future[Transcript] | None"]) -> None:
         self.endpointer = endpointer
         self.playback = playback
         self.is_open = is_open
@@ -77,6 +87,8 @@ class Listening:
         self.heard_turns: asyncio.Queue[HeardTurn] = asyncio.Queue()
         self._unanswered = 0  # turns heard and not yet answered (queued, or being answered)
         self._in_speech = False
+        self._continuing = False  # the caller goes on with a turn we took as complete
+        self._cut_reply = 0  # the reply last cut because the caller was still going on
         self._speech_over_locked_prompt = False
         self._silence_ms = 0
         self._dtmf = ""
@@ -88,14 +100,24 @@ class Listening:
         """One 20 ms inbound frame: advance the audio clock, endpoint, watch for silence and keypad gaps."""
         self.audio_ms += FRAME_MS
         self._frame_wall.append((self.audio_ms, self._clock.arrival(event.timestamp_ms, time.perf_counter())))
+        self.endpointer.short_answer = short_answer(self.playback.awaiting) is not None
         for ev in await self.endpointer.process_shared(ulaw_to_pcm16(event.payload), FRAME_MS):
             if isinstance(ev, SpeechStarted):
+                self._continuing = ev.continues
+                if ev.continues:
+                    self._cut_reply = self.playback.replies  # the barge-in below cuts the reply now playing
                 await self._on_speech_started()
             elif isinstance(ev, SpeechPaused):
                 if not self._speech_over_locked_prompt and self.is_open():
-                    self.on_pause(ev.audio)
+                    self._on_pause(ev)
             elif isinstance(ev, TurnEnded):
                 self._on_turn_ended(ev)
+        if self._continuing and self.is_open() and self.playback.playing and self._cut_reply != self.playback.replies:
+            # Our reply to the first words started while the caller was still going on: it is cut, as
+            # if they had barged in; the whole turn gets its own reply. Never final words (they carry the
+            # emergency number): once the dialogue is over, nothing the caller says is answered.
+            self._cut_reply = self.playback.replies
+            await self.playback.interrupt()
         if self._dtmf_deadline_ms is not None and self.audio_ms >= self._dtmf_deadline_ms:
             self._flush_dtmf()
         self._count_silence()
@@ -117,6 +139,8 @@ class Listening:
     def restart_silence(self) -> None:
         """The caller has heard everything, or a turn was just answered: the no-answer wait starts again."""
         self._silence_ms = 0
+        if not self._unanswered:  # our reply was heard to its end: what the caller says now answers it
+            self.endpointer.forget_carry()
 
     async def next_turn(self) -> HeardTurn:
         """The oldest heard turn; call `turn_answered` once it is."""
@@ -139,18 +163,37 @@ class Listening:
     async def _on_speech_started(self) -> None:
         self._in_speech = True
         self._silence_ms = 0
+        if not self.is_open():
+            return  # final words (the emergency number, CPR) play out whatever the caller says: nothing is answered
         if not await self.playback.interrupt():
             # The caller talks while counting breaths: not an answer, not an interruption.
             self._speech_over_locked_prompt = True
 
+    def _on_pause(self, ev: SpeechPaused) -> None:
+        """Start transcribing the turn so far; a question with a short answer may let it end early."""
+        transcription = self.on_pause(ev.audio)
+        prompt_id = self.playback.awaiting
+        if transcription is None or ev.continues or short_answer(prompt_id) is None:
+            return  # a turn that goes on from one ended early waits for the long silence: it said more
+
+        def judge(done: "asyncio.Future[Transcript]") -> None:
+            if done.cancelled() or done.exception() is not None or self.playback.awaiting != prompt_id:
+                return
+            if answer_is_complete(prompt_id, done.result().text):
+                if (ended := self.endpointer.end_complete(ev)) is not None:
+                    self._on_turn_ended(ended)
+
+        transcription.add_done_callback(judge)
+
     def _on_turn_ended(self, ev: TurnEnded) -> None:
-        self._in_speech = False
+        self._in_speech = self._continuing = False
         if self._speech_over_locked_prompt:
             self._speech_over_locked_prompt = False
             return
         if not self.is_open():
             return
-        self._hear(HeardTurn("speech", audio=ev.audio, speech_end_wall=self._wall_at(ev)))
+        self._hear(HeardTurn("speech", audio=ev.audio, speech_end_wall=self._wall_at(ev), continues=ev.continues,
+                             reason=ev.reason))
 
     def _wall_at(self, ev: TurnEnded) -> float:
         """Arrival time of the frame where speech ended: latency counts endpointing too."""

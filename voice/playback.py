@@ -28,7 +28,7 @@ Send = Callable[[str], Awaitable[None]]
 PromptAudio = Callable[[str], Awaitable[bytes]]
 
 
-@dataclass
+@dataclass(eq=False)  # each mark is itself: two replies' "prompt:who" are two marks
 class _PendingMark:
     name: str
     prompt_id: str | None
@@ -48,6 +48,9 @@ class Playback:
         self.heard: list[str] = []  # prompt ids whose mark Twilio echoed as played
         self.question = ""  # the words of the open question: Whisper's context for the answer
         self.expects: AnswerKind | None = None  # what the open question expects (keypad handling)
+        self.language = "en"  # the language the caller is spoken to in: the transcription's language hint
+        self.awaiting: str | None = None  # prompt id of the open question (how soon a turn may end)
+        self.replies = 0  # replies played so far: names the latest one
         self._pending: deque[_PendingMark] = deque()
 
     @property
@@ -59,7 +62,8 @@ class Playback:
         self, reply: Reply, *, speech_end_wall: float | None = None, stages: dict[str, float] | None = None
     ) -> int | None:
         """Send the reply's audio and marks; returns ms from end of caller speech to the first frame sent."""
-        self.expects = reply.expects
+        self.expects, self.awaiting = reply.expects, reply.awaiting
+        self.replies += 1
         spoken = [segment.text for segment in reply.segments if isinstance(segment, Speech)]
         if spoken and reply.awaiting:
             self.question = spoken[-1]
@@ -72,22 +76,34 @@ class Playback:
                 rendered.append((segment, silence_ulaw(int(segment.seconds * 1000))))
         if stages is not None:
             stages["tts"] = (time.perf_counter() - t0) * 1000
+        # Every mark of the reply is pending before the first frame goes out: an echo of the first segment's mark
+        # that arrives while later segments are still being sent must not look like the end of our last words
+        # (at load 15 a finished call was closed before its final reply's last segment was sent).
+        marks = [self._mark_for(index, segment) for index, (segment, _) in enumerate(rendered)]
+        self._pending.extend(marks)
         latency_ms = None
-        for index, (segment, audio) in enumerate(rendered):
-            for frame in frames(audio, OUTBOUND_CHUNK_BYTES):
-                sending = time.perf_counter()
-                await self._send(media_message(self.stream_sid, frame))
-                if latency_ms is None and speech_end_wall is not None:
-                    latency_ms = round((time.perf_counter() - speech_end_wall) * 1000)
-                    if stages is not None:
-                        stages["send"] = (time.perf_counter() - sending) * 1000
-            if isinstance(segment, Speech):
-                mark = _PendingMark(f"prompt:{segment.prompt_id}", segment.prompt_id, segment.interruptible)
-            else:
-                mark = _PendingMark(f"pause:{self._turn_number()}:{index}", None, interruptible=False)
-            self._pending.append(mark)
-            await self._send(mark_message(self.stream_sid, mark.name))
+        unsent = list(marks)
+        try:
+            for (_, audio), mark in zip(rendered, marks):
+                for frame in frames(audio, OUTBOUND_CHUNK_BYTES):
+                    sending = time.perf_counter()
+                    await self._send(media_message(self.stream_sid, frame))
+                    if latency_ms is None and speech_end_wall is not None:
+                        latency_ms = round((time.perf_counter() - speech_end_wall) * 1000)
+                        if stages is not None:
+                            stages["send"] = (time.perf_counter() - sending) * 1000
+                await self._send(mark_message(self.stream_sid, mark.name))
+                unsent.remove(mark)
+        except BaseException:
+            for mark in unsent:  # never sent, so never echoed: waiting for them would hold the line forever
+                self._pending.remove(mark)
+            raise
         return latency_ms
+
+    def _mark_for(self, index: int, segment: Speech | Pause) -> _PendingMark:
+        if isinstance(segment, Speech):
+            return _PendingMark(f"prompt:{segment.prompt_id}", segment.prompt_id, segment.interruptible)
+        return _PendingMark(f"pause:{self._turn_number()}:{index}", None, interruptible=False)
 
     async def hold(self) -> None:
         """Fill a slow turn with a short spoken hold; its mark is not a prompt, so nobody answers it."""

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from itertools import cycle
 
 from intake import prompts as P
+from intake.catalogue import SOURCE_LANGUAGE
+from intake.catalogue import catalogue as messages
 from intake.emergency import emergency_number
 from intake.red_flags import load_red_flags
 
@@ -34,22 +36,23 @@ def spoken_prompts(regions: Iterable[str | None], *, every_ending: bool = True) 
     every_ending=False is the evaluation's sample: the disclaimer in every region, but each ending once, in
     one pronoun form, with the regions taken in turn.
     """
-    from intake.dialogue import _jump_pulse_text  # the one question worded in the dialogue, not the catalogue
     from voice.playback import HOLD_PROMPT
 
+    en = messages(SOURCE_LANGUAGE)  # English: the catalogue the voice speaks unless a caller's language has one
     out: list[PromptText] = []
     for who in WHO:
-        w = P.words_for(who)
+        w = en.words(who)
         for pid, prompt in P.PROMPTS.items():
             for field in ("voice", "reask", "keypad"):
-                if text := getattr(prompt, field):
+                if text := prompt.template(field, en, who):
                     out.append(PromptText(f"{pid}.{field}.{who}", text.format(**w),
                                           "keypad" if field == "keypad" else pid))
-        out.append(PromptText(f"jump_pulse.{who}", _jump_pulse_text("voice", who == "self").format(**w), "jump_pulse"))
-        start = P.COUNT_START_SELF_VOICE if who == "self" else P.COUNT_START_VOICE
-        out.append(PromptText(f"count_start.{who}", start.format(**w), "count_start"))
-        out.append(PromptText(f"count_again.{who}", f"{P.COUNT_AGAIN_VOICE} {start.format(**w)}", "count_start"))
-    out += [PromptText("assumed", P.ASSUMED_VOICE, "assumed"), PromptText("hold", HOLD_PROMPT, "hold")]
+        mine = "self_" if who == "self" else ""
+        out.append(PromptText(f"jump_pulse.{who}", en.say(f"jump_pulse.{mine}voice", who), "jump_pulse"))
+        start = en.say("count.start_self_voice" if who == "self" else "count.start_voice", who)
+        out.append(PromptText(f"count_start.{who}", start, "count_start"))
+        out.append(PromptText(f"count_again.{who}", f"{en.say('count.again_voice', who)} {start}", "count_start"))
+    out += [PromptText("assumed", en.say("assumed.voice"), "assumed"), PromptText("hold", HOLD_PROMPT, "hold")]
     out += _with_numbers(list(regions), every_ending)
     return list({s.text: s for s in reversed(out)}.values())[::-1]
 
@@ -57,7 +60,8 @@ def spoken_prompts(regions: Iterable[str | None], *, every_ending: bool = True) 
 def _with_numbers(regions: list[str | None], every_ending: bool) -> list[PromptText]:
     """The disclaimer in every region; the endings in every region and pronoun form, or with the regions in turn."""
     numbers = [(r or "default", emergency_number(r)) for r in regions]
-    out = [PromptText(f"disclaimer.{r}", P.DISCLAIMER_VOICE.format(number=n.number), "disclaimer")
+    en = messages(SOURCE_LANGUAGE)
+    out = [PromptText(f"disclaimer.{r}", en.say("disclaimer.voice", number=n.number), "disclaimer")
            for r, n in numbers]
     if every_ending:
         for r, n in numbers:
@@ -71,26 +75,26 @@ def _with_numbers(regions: list[str | None], every_ending: bool) -> list[PromptT
 
 def _endings(pick, who: str, *, every_lead: bool) -> Iterator[PromptText]:
     """Emergency (each red flag's first aid), CPR by age, the closings and no-answer; `pick()` gives the region."""
-    w = P.words_for(who)
+    en = messages(SOURCE_LANGUAGE)
 
     def note(n) -> str:
         return f" {n.note[0].upper()}{n.note[1:]}." if n.note else ""
 
-    advice = [(f.id, f.advice) for f in load_red_flags() if f.advice] + [("red", P.RED_ADVICE.format(**w))]
+    footer = en.say("emergency.footer")
+    advice = [(f.id, f.advice) for f in load_red_flags() if f.advice] + [("red", en.say("emergency.red_advice", who))]
     for flag, said in advice:
         r, n = pick()
-        text = f"{P.EMERGENCY_VOICE.format(number=n.number, note=note(n), advice=said)} {P.EMERGENCY_FOOTER}"
+        text = f"{en.say('emergency.voice', who, number=n.number, note=note(n), advice=said)} {footer}"
         yield PromptText(f"emergency.{flag}.{r}", text, "emergency")
-    leads = ("", P.CPR_LEAD_AGONAL, P.CPR_LEAD_UNSURE)
-    for i, (group, body) in enumerate(P.CPR_VOICE_BODY.items()):
+    leads = ("", en.say("cpr.lead_agonal", who), en.say("cpr.lead_unsure", who))
+    for i, group in enumerate(("adult", "child", "infant")):
         for lead in leads if every_lead else (leads[i % 3],):
             r, n = pick()
-            call = P.CPR_CALL_VOICE.format(number=n.number, note=note(n))
-            text = f"{call} {lead.format(**w)}{body.format(**w)} {P.EMERGENCY_FOOTER}"
-            yield PromptText(f"cpr.{group}.{r}", text, "cpr")
-    for photo in ("", P.PHOTO_LINE):
+            call = en.say("cpr.call_voice", who, number=n.number, note=note(n))
+            yield PromptText(f"cpr.{group}.{r}", f"{call} {lead}{en.say(f'cpr.{group}_voice', who)} {footer}", "cpr")
+    for photo in ("", en.say("closing.photo_line", who)):
         r, n = pick()
         yield PromptText(f"closing{'.photo' if photo else ''}.{r}",
-                         P.CLOSING_VOICE.format(number=n.number, photo=photo), "closing")
+                         en.say("closing.voice", who, number=n.number, photo=photo), "closing")
     r, n = pick()
-    yield PromptText(f"no_answer.{r}", P.NO_ANSWER_VOICE.format(number=n.number, note=note(n)), "no_answer")
+    yield PromptText(f"no_answer.{r}", en.say("no_answer.voice", who, number=n.number, note=note(n)), "no_answer")

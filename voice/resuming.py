@@ -34,8 +34,8 @@ RESUME_WAIT_S = DRAIN_TIMEOUT_S + 5.0
 RESUME_POLL_S = 0.2
 
 
-async def open_case(store: "Store", writer: CaseWriter, *, caller: str,
-                    hold: Callable[[], Awaitable[None]]) -> tuple[Dialogue, Reply, bool] | None:
+async def open_case(store: "Store", writer: CaseWriter, *, caller: str, hold: Callable[[], Awaitable[None]],
+                    choose_language: bool = False) -> tuple[Dialogue, Reply, bool] | None:
     """A stream's start: (dialogue, what the caller hears first, resumed), a new case or a dropped stream's call.
 
     None when a reopened stream has nothing to resume; `writer.case_id` is the call's case either way.
@@ -45,7 +45,7 @@ async def open_case(store: "Store", writer: CaseWriter, *, caller: str,
                                 stream_sid=writer.stream_sid)
     writer.case_id = ref.case_id
     if ref.created:
-        dialogue = Dialogue(channel="voice", region=region)
+        dialogue = Dialogue(channel="voice", region=region, choose_language=choose_language)
         return dialogue, dialogue.start(), False
     resumed = await take_over(store, writer, region=region, hold=hold)
     return None if resumed is None else (*resumed, True)

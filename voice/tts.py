@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import logging
 import os
 import re
@@ -23,6 +22,7 @@ from typing import Protocol
 import numpy as np
 
 from voice.codec import SAMPLE_RATE, CodecError, pcm16_to_ulaw, resample_pcm16, wav_to_pcm16_mono
+from voice.piper_runner import ESPEAK_IPA_ARGS, PiperVoiceConfig, phoneme_ids, render, sentence_phonemes
 
 logger = logging.getLogger(__name__)
 
@@ -120,9 +120,13 @@ class EspeakTts:
 
 
 class PiperTts:
-    """Piper, a neural voice run by onnxruntime on the CPU, with the voice model shipped in a pinned wheel."""
+    """Piper, a neural voice run by onnxruntime on the CPU, with the voice model shipped in a pinned wheel.
 
-    def __init__(self, voice: str = PIPER_DEFAULT_VOICE, *, threads: int = PIPER_THREADS) -> None:
+    Phonemes come from the espeak-ng program (voice/piper_runner.py), not the GPL piper package's linked library.
+    """
+
+    def __init__(self, voice: str = PIPER_DEFAULT_VOICE, *, threads: int = PIPER_THREADS,
+                 binary: str = "espeak-ng") -> None:
         package = PIPER_VOICE_PACKAGES.get(voice)
         if package is None:
             known = ", ".join(PIPER_VOICE_PACKAGES)
@@ -131,41 +135,41 @@ class PiperTts:
             import importlib
 
             import onnxruntime
-            from piper import PiperConfig, PiperVoice, SynthesisConfig
 
             files = importlib.import_module(package)
         except ImportError as e:
             raise TtsError(f"Piper voice not installed ({e.name}): see requirements-models.txt",
                            code="tts-voice-missing") from e
+        self._espeak = _require_binary(binary)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         try:
-            config = PiperConfig.from_dict(json.loads(Path(files.config_path()).read_text(encoding="utf-8")))
-            session = onnxruntime.InferenceSession(
+            self._config = PiperVoiceConfig.from_json(files.config_path())
+            self._session = onnxruntime.InferenceSession(
                 str(files.model_path()), sess_options=options, providers=["CPUExecutionProvider"]
             )
         except Exception as e:  # a truncated model or a broken onnxruntime: fall back, do not crash startup
             raise TtsError(f"Piper voice {voice!r} did not load: {e}", code="tts-voice-broken") from e
-        self._voice = PiperVoice(session=session, config=config)
-        self._settings = SynthesisConfig(length_scale=PIPER_LENGTH_SCALE, normalize_audio=False)
-        # Piper phonemizes with espeak-ng's C library, which keeps global state: one text at a time.
-        self._phonemize_lock = threading.Lock()
         self.voice = voice
         self.name = "piper"
+
+    def phonemize(self, text: str) -> list[list[str]]:
+        """Phonemes per sentence of `text`, from one espeak-ng run over the whole text."""
+        ipa = _run([self._espeak, "-v", self._config.espeak_voice, *ESPEAK_IPA_ARGS], text)
+        return sentence_phonemes(text, ipa.decode("utf-8", "replace").splitlines())
 
     def synthesize(self, text: str) -> bytes:
         """Render `text` sentence by sentence, with a short pause between sentences."""
         _require_text(text)
-        with self._phonemize_lock:
-            sentences = [p for p in self._voice.phonemize(spoken_form(text)) if p]
-        rate = self._voice.config.sample_rate
+        sentences = self.phonemize(spoken_form(text))
+        rate = self._config.sample_rate
         pause = np.zeros(rate * PIPER_SENTENCE_PAUSE_MS // 1000, dtype=np.float32)
         parts: list[np.ndarray] = []
         try:
             for phonemes in sentences:
-                ids = self._voice.phonemes_to_ids(phonemes)
-                parts += [np.asarray(self._voice.phoneme_ids_to_audio(ids, self._settings)).reshape(-1), pause]
+                ids = phoneme_ids(phonemes, self._config.phoneme_id_map)
+                parts += [render(self._session, ids, self._config, length_scale=PIPER_LENGTH_SCALE), pause]
         except Exception as e:
             raise TtsError(f"piper failed: {type(e).__name__}: {e}", code="tts-failed") from e
         if not parts:

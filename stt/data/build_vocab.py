@@ -34,6 +34,12 @@ curated = {
  uterus womb vagina bladder bowel rectum skull wrist ankle knee hip elbow shoulder forearm thigh nostril eyelid gums""",
  "clinical": """pulse breathing breaths temperature blood pressure injection drip tablets tablet capsule syrup dose milligrams
  prescription pharmacy hospital clinic ambulance paramedic nurse doctor""",
+ # Word families of SAFETY.md's red flags, so a near-miss non-word ("convolcing") is corrected to one; never
+ # lent by a primed decode and not counted as key terms (stt/lexicon.py: SIGNS).
+ "signs": """breathe breathes breathed unresponsive unconsciousness convulsing convulsed convulse seizing twitching
+jerking fitting collapsed collapsing poison poisoned poisonous pesticide kerosene bleach overdosed stabbed stabbing
+scalded drowned drowning choked choke suffocating suicide suicidal paralysed paralyzed slurred
+slurring droopy drooping crushing haemorrhaging hemorrhaging""",
 }
 for cat, words in curated.items():
     for w in words.split():

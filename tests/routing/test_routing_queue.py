@@ -127,3 +127,21 @@ async def test_a_high_risk_mechanism_raises_a_case_in_the_queue_and_never_lowers
     worker = await find_worker(store, NG_WORKER)
     order = [(await claim_next(store, worker.id)).case_id for _ in range(3)]
     assert order == [yellow, roof, plain]
+
+
+async def test_a_worker_who_speaks_the_cases_language_is_preferred_never_required(store):
+    from routing.queue import offer
+
+    english, _ = await add_worker(store, phone=NG_WORKER, name="Ada", languages=["en"], on_duty=True)
+    pidgin, _ = await add_worker(store, phone="+2348051113333", name="Bola", languages=["en", "pcm"], on_duty=True)
+    in_pidgin = await queued_case(store, "CA-pcm", category="YELLOW", language="pcm")
+    assert (await store.get_case(in_pidgin)).triage["language"] == "pcm"
+    assert (await offer(store, in_pidgin)).worker_id == pidgin.id  # Ada is as free and comes first by id
+    in_english = await queued_case(store, "CA-en", category="YELLOW", language="en")
+    assert (await offer(store, in_english)).worker_id == english.id  # Bola now holds a case: the least busy
+    in_tagalog = await queued_case(store, "CA-tl", category="YELLOW", language="tl")
+    assert (await offer(store, in_tagalog)).worker_id in (english.id, pidgin.id)  # nobody speaks it: still offered
+    # A claim scores the language like a skill: for Bola a Pidgin case outranks an equal, older Hindi one.
+    await queued_case(store, "CA-hi", category="GREEN", language="hi")
+    in_pidgin_later = await queued_case(store, "CA-pcm2", category="GREEN", language="pcm")
+    assert (await claim_next(store, pidgin.id)).case_id == in_pidgin_later

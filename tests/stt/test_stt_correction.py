@@ -84,3 +84,41 @@ def test_terms_already_right_are_untouched(corrector):
 )
 def test_everyday_words_become_a_term_only_after_a_cue(corrector, heard, expected):
     assert corrector.correct(heard).text == expected
+
+
+@pytest.mark.parametrize(
+    ("heard", "expected"),
+    [
+        # what tiny.en wrote for a corpus utterance over an 8 kHz mu-law line (flite slt)
+        ("My wife is convolcing and it has not stopped.", "My wife is convulsing and it has not stopped."),
+        ("He's not breathin, he's gone blue.", "He's not breathing, he's gone blue."),  # a dropped "g"
+    ],
+)
+def test_a_near_miss_of_a_red_flag_word_becomes_the_word(corrector, heard, expected):
+    assert corrector.correct(heard).text == expected
+
+
+@pytest.mark.parametrize(
+    ("heard", "expected"),
+    [
+        # Whisper runs words together on the phone line; the red-flag rules need them apart
+        ("Painride across his chest going up into his neck.", "Pain ride across his chest going up into his neck."),
+        ("The fireburn his face and he is talking.", "The fire burn his face and he is talking."),
+        ("There's a Blackburned Markon his hand.", "There's a Black burned Mark on his hand."),
+    ],
+)
+def test_two_everyday_words_run_together_are_split(corrector, heard, expected):
+    assert corrector.correct(heard).text == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "My grandmother lives in Blackburn.",  # a word already, however it is built
+        "Send it on WhatsApp to my sister-in-law.",
+        "He has a headache and a toothache.",
+        "Brashes, no, nothing like that.",  # tiny.en for "Rashes?": "br" is on the word list, but no word
+    ],
+)
+def test_real_words_are_not_split(corrector, sentence):
+    assert corrector.correct(sentence) == Correction(sentence, [])

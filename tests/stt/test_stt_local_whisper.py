@@ -76,3 +76,11 @@ def test_a_lone_number_is_speech_not_noise():
     assert _is_speech(" 8", 0.34, -0.53)
     assert _is_speech("3.", 0.2, -0.4)
     assert not _is_speech(" ...", 0.34, -0.53)
+
+
+def test_a_red_flag_word_tiny_en_misspells_on_the_phone_comes_back_corrected(local_whisper):
+    from stt.correction import MedicalCorrector
+
+    raw = local_whisper.transcribe(synthesize("My wife is convulsing and it has not stopped.", "flite:slt"), 8000).text
+    assert "convulsing" not in raw.lower(), raw  # tiny.en writes "convolcing": the case this guards
+    assert "convulsing" in MedicalCorrector().correct(raw).text.lower(), raw

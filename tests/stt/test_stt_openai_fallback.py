@@ -123,3 +123,11 @@ def test_build_transcriber_picks_backends(server):
     combined = build_transcriber("sk-test", server.base_url, None, backend="auto", deadline_s=PATIENCE_S)
     assert combined.name == "openai+local"
     assert combined.transcribe(PCM, 8000).text == "I counted nine breaths."
+
+
+@pytest.mark.parametrize(("language", "sent"), [("en", b"en"), ("hi", b"hi"), ("tl", b"tl"), ("pcm", b"en")])
+def test_the_dialogues_language_is_passed_to_the_api(server, language, sent):
+    remote = OpenAITranscriber("sk-test", base_url=server.base_url, timeout_s=PATIENCE_S)
+    remote.transcribe(PCM, 8000, Hints(initial_prompt="?", language=language))
+    body = server.requests[-1]
+    assert b'name="language"\r\n\r\n' + sent + b"\r\n" in body

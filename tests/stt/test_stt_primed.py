@@ -93,6 +93,22 @@ def test_real_speech_of_ordinary_words_gets_no_drug_name(local_whisper, voice):
     assert "uncle" in text and "amlodipine" not in text, text
 
 
+def test_a_red_flag_word_the_plain_decode_heard_is_never_replaced(primed):
+    # tiny.en, espeak en-us over 8 kHz mu-law: "... and yes the blood is a lot, it is running down her legs"
+    plain = "Yes, she is pregnant, seven months, and yes, my blood in the law, she is running down the lag."
+    primed_text = "Yes, she is pregnant, seven months, and yes, amlodipine, loxidin, running counter-leg."
+    assert lend_terms(plain, primed_text, primed.gate) == (plain, [])
+
+
+@pytest.mark.slow
+def test_real_speech_of_bleeding_keeps_its_blood(local_whisper):
+    pcm = synthesize("Yes she is pregnant, seven months, and yes the blood is a lot, it is running down her legs",
+                     "espeak:en-us")
+    hints = bias_hints("In a few words, what is happening?")
+    text = PrimedTermsTranscriber(local_whisper).transcribe(pcm, 8000, hints).text.lower()
+    assert "blood" in text and "amlodipine" not in text, text
+
+
 @pytest.mark.slow
 def test_real_speech_of_a_drug_name_still_reaches_the_transcript(local_whisper):
     pcm = synthesize("She takes amoxicillin for the chest infection.", "espeak:en-us")
@@ -109,7 +125,8 @@ def test_a_term_at_the_end_of_a_longer_disagreement_is_lent_on_its_own(primed):
 @pytest.mark.parametrize(
     ("plain", "primed_text"),
     [("She has a sister.", "She has a seizure."), ("He is bleeding.", "He is bleeding."),
-     ("His arm is in a cast.", "His arm is in a fit."), ("She seems fine.", "She seems fainting.")],
+     ("His arm is in a cast.", "His arm is in a fit."), ("She seems fine.", "She seems fainting."),
+     ("He stubbed his toe.", "He stabbed his toe."), ("She's been calling.", "She's been collapsing.")],
 )
 def test_a_red_flag_word_is_never_lent(primed, plain, primed_text):
     # Whisper hears these everyday words unaided; lent over "sister" one would send the caller to the emergency line

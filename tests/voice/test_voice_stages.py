@@ -85,6 +85,27 @@ async def test_a_reply_goes_out_as_chunks_then_a_mark_per_segment_and_counts_as_
     assert playback.heard == ["count", "rate"] and not playback.playing
 
 
+async def test_an_early_echo_while_a_reply_is_still_going_out_does_not_end_our_last_words():
+    """At load 15 Twilio's echo of a final reply's first mark arrived before its last segment was sent: the call
+    looked played out and was closed with the emergency number unsaid."""
+    playback: Playback
+    playing_after_first_echo: list[bool] = []
+
+    async def send(message: str) -> None:
+        msg = json.loads(message)
+        if msg["event"] == "mark" and msg["mark"]["name"] == "prompt:emergency":
+            playback.on_mark("prompt:emergency")  # echoed at once, mid-reply
+            playing_after_first_echo.append(playback.playing)
+
+    playback = Playback(send, prompt_audio, turn_number=lambda: 7)
+    playback.stream_sid, playback.call_sid = "MZ1", "CA1"
+    reply = Reply((Speech("emergency", "Call 112 now."), Speech("closing", "Goodbye.")), awaiting=None)
+    await playback.play(reply)
+    assert playing_after_first_echo == [True]  # the closing words are still to be heard
+    playback.on_mark("prompt:closing")
+    assert playback.heard == ["emergency", "closing"] and not playback.playing
+
+
 async def test_a_reply_to_no_speech_has_no_latency():
     playback = _playback(FakeSend())
     assert await playback.play(question("who")) is None
@@ -133,6 +154,12 @@ class ScriptedEndpointer:
     async def process_shared(self, pcm16: bytes, frame_ms: int) -> list:
         self.frames += 1
         return self.script.get(self.frames, [])
+
+    def end_complete(self, paused) -> None:
+        return None  # the script decides when turns end
+
+    def forget_carry(self) -> None:
+        pass
 
 
 class Line:
@@ -209,6 +236,15 @@ async def test_speech_is_a_turn_with_a_pause_before_it_and_barges_in_over_a_prom
     assert (turn.kind, turn.audio) == ("speech", b"turn")
 
 
+async def test_speech_over_a_finished_dialogues_last_words_does_not_cut_them():
+    """A panicked caller talking over "hang up and call 112 now" must still hear the number to the end."""
+    line = Line({2: [SpeechStarted(40)], 10: [TurnEnded(200, b"okay okay", 60, 100)]}, open_=False)
+    await line.playback.play(question("emergency", expects=None))
+    await line.frames(12)
+    assert "clear" not in line.send.events() and line.playback.playing
+    assert line.heard() == []
+
+
 async def test_speech_over_a_locked_prompt_is_no_turn():
     ended = TurnEnded(at_ms=200, audio=b"one two three", speech_ms=60, speech_end_ms=100)
     line = Line({2: [SpeechStarted(40)], 5: [SpeechPaused(100, b"one two")], 10: [ended]})
@@ -233,10 +269,12 @@ class FakeStt:
     def __init__(self, text: str = "someone else", *, fail: bool = False) -> None:
         self.text, self.fail = text, fail
         self.calls: list[bytes] = []
+        self.hints: list = []
         self.gate: asyncio.Event | None = None
 
     async def __call__(self, pcm16: bytes, hints) -> Transcript:
         self.calls.append(pcm16)
+        self.hints.append(hints)
         if self.gate is not None:
             await self.gate.wait()
         if self.fail:
@@ -400,6 +438,7 @@ class SessionServices(FakeServices):
         self.metrics = Metrics()
         self.recovery = None
         self.stt = FakeStt()
+        self.settings = SimpleNamespace(choose_language=False)  # the one setting a session reads itself
 
     def new_endpointer(self) -> ScriptedEndpointer:
         return ScriptedEndpointer()
@@ -443,3 +482,28 @@ async def test_a_keypad_turn_goes_through_the_stages_in_order_and_the_call_ends_
     store = services.store
     assert store.turns == {1: "1"} and store.triage[-1][2] and store.closed == [("CA1", "hung-up")]
     assert services.notified == [1]
+
+
+async def test_the_transcription_is_told_the_language_the_caller_is_spoken_to_in():
+    stt = FakeStt()
+    playback = _playback(FakeSend())
+    playback.language = "hi"
+    assert await Transcription(stt, playback).text(b"audio") == ("someone else", "fake")
+    assert stt.hints[-1].language == "hi"
+
+
+async def test_with_choose_language_a_call_from_india_starts_with_the_menu_and_goes_on_in_hindi():
+    services = SessionServices()
+    services.settings = SimpleNamespace(choose_language=True)
+    send = FakeSend()
+    session = CallSession(services, send)  # type: ignore[arg-type]
+    await session.on_start(Start("MZ1", "CA1", {}), "+919876543210")
+    assert send.events()[-1] == "prompt:language"
+    session.on_mark(Mark("MZ1", "prompt:language"))
+    session.on_dtmf(Dtmf("MZ1", "2"))
+    async with asyncio.timeout(10):
+        while send.events()[-1] != "prompt:who":
+            await asyncio.sleep(0.01)
+    assert session.dialogue.language == "hi" and session.playback.language == "hi"
+    await session.finish(hung_up=True)
+    assert services.store.triage[-1][0]["language"] == "hi"

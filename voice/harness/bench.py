@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import tempfile
@@ -17,10 +18,16 @@ WARM_TIMEOUT_S = 1800.0  # ~135 prompts with the neural voice on a loaded 2-core
 
 
 def cmd_latency(args: argparse.Namespace) -> int:
-    """Calls one after another in real time on the embedded defaults; latency as the server logged it."""
+    """Calls one after another in real time on the embedded defaults; latency as the server logged it.
+
+    Latency is also given by the kind of answer the question waited for, and the callers' side gives the
+    cut-off rate: the share of spoken answers whose reply began while the caller still had words to say.
+    """
     from intake.scenarios import load_scenarios
     from voice.harness.callrun import call_ended, serve_in_process, watch
+    from voice.harness.loadgen import stub_remote_stt
     from voice.harness.percentiles import percentiles_ms
+    from voice.harness.turnstats import cut_offs, latency_by_answer_kind
     from voice.runtime import run
     from voice.settings import Settings
     from voice.harness.simulator import default_voice, simulate_call
@@ -33,9 +40,12 @@ def cmd_latency(args: argparse.Namespace) -> int:
     async def main():
         loop_time = asyncio.get_running_loop().time
         voice = default_voice(args.voice)
-        with tempfile.TemporaryDirectory(prefix="triage-bench-") as tmp:
+        traces = []
+        with tempfile.TemporaryDirectory(prefix="triage-bench-") as tmp, contextlib.ExitStack() as stack:
+            stt = {} if args.stt == "local" else stack.enter_context(stub_remote_stt(scenarios, args.voice))
             # The line's own number (TWILIO_FROM_NUMBER), as a deployment sets it, names a region to warm.
-            settings = Settings(_env_file=None, data_dir=Path(tmp), database_url="", twilio_from_number=LINE_NUMBER)
+            settings = Settings(_env_file=None, data_dir=Path(tmp), database_url="", twilio_from_number=LINE_NUMBER,
+                                **stt)
             progress("starting the server (loads Whisper and the voices)...")
             async with serve_in_process(settings) as (base, services):
                 if args.warm:  # as `triage serve` does; the disk cache keeps them warm across restarts
@@ -48,16 +58,20 @@ def cmd_latency(args: argparse.Namespace) -> int:
                 for n, scenario in enumerate(picked, 1):
                     progress(f"[{n}/{len(picked)}] calling as {scenario.get('id') or 'caller'} (real time)...")
                     trace = await simulate_call(scenario, base, voice, speed=1.0)
+                    traces.append(trace)
                     await asyncio.wait_for(call_ended(services, trace.call_sid).wait(), timeout=60)
                 progress("stopping the server...")
-                return watch(services).latency
+                return watch(services).latency, traces
 
-    log = run(main())  # the loop `triage serve` runs on
+    log, traces = run(main())  # the loop `triage serve` runs on
     medians = log.stage_medians()
     out = {
         "calls": len(picked),
+        "stt": args.stt,
         "turns": len(log.turns_ms),
         "turn_latency_ms": percentiles_ms(log.turns_ms),
+        "by_answer_kind": latency_by_answer_kind(log.by_prompt),
+        "cut_offs": cut_offs([t for trace in traces for t in trace.turns]),
         "stages_ms": {stage: medians.get(stage) for stage in LATENCY_STAGES},
         "load_avg_1m": round(load_before[0], 2),
         "prompts_warmed_s": warm_s[0] if warm_s else None,
@@ -67,12 +81,16 @@ def cmd_latency(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    """N concurrent callers against one server process (see voice/harness/loadgen.py)."""
+    """N concurrent callers against one server process, or several on one database (see voice/harness/loadgen.py)."""
     from intake.scenarios import load_scenarios
     from voice.harness.loadgen import run_load
 
+    if args.servers > 1 and not args.database_url.startswith(("postgres://", "postgresql")):
+        progress("triage bench load: --servers N needs --database-url postgresql://... (a server the processes share; "
+                 "the bench creates a scratch database there and drops it after)")
+        return 2
     out = run_load(load_scenarios(args.scenarios), calls=args.calls, stt=args.stt, duration_s=args.duration,
-                   voice=args.voice, database_url=args.database_url)
+                   voice=args.voice, database_url=args.database_url, servers=args.servers)
     print(json.dumps(out) if args.json else json.dumps(out, indent=2))
     return 0 if out["cases_lost"] == 0 and out["turns"] else 1
 
@@ -96,12 +114,14 @@ def register(bench_sub) -> None:
     latency.add_argument("--calls", type=int, default=3)
     latency.add_argument("--scenarios", default=str(EXAMPLES))
     latency.add_argument("--voice", default="slt")
+    latency.add_argument("--stt", choices=("local", "stub-remote"), default="local",
+                         help="local Whisper, or a loopback OpenAI-style server with a fixed 300 ms delay")
     latency.add_argument("--json", action="store_true")
     latency.add_argument("--no-warm", dest="warm", action="store_false",
                          help="call at once, before the prompts are rendered ahead (a server's very first start)")
     latency.set_defaults(func=cmd_latency)
 
-    load = bench_sub.add_parser("load", help="concurrent simulated calls against one server process")
+    load = bench_sub.add_parser("load", help="concurrent simulated calls against one server process (or --servers N)")
     load.add_argument("--calls", type=int, required=True, help="concurrent callers")
     load.add_argument("--stt", choices=("local", "stub-remote"), default="stub-remote",
                       help="local Whisper, or a loopback OpenAI-style server with a fixed 300 ms delay")
@@ -110,6 +130,9 @@ def register(bench_sub) -> None:
     load.add_argument("--scenarios", default=str(EXAMPLES))
     load.add_argument("--voice", default="slt")
     load.add_argument("--database-url", default="", help="default: SQLite in a temporary directory")
+    load.add_argument("--servers", type=int, default=1,
+                      help="server processes sharing one PostgreSQL database (a scratch one created on the "
+                           "--database-url server and dropped after); calls spread over them")
     load.add_argument("--json", action="store_true")
     load.set_defaults(func=cmd_load)
 

@@ -41,9 +41,11 @@ class LatencyLog:
 
     turns_ms: list[int] = field(default_factory=list)
     stages_ms: dict[str, list[float]] = field(default_factory=dict)
+    by_prompt: dict[str, list[int]] = field(default_factory=dict)  # prompt id answered -> its turns' latency
 
-    def observe(self, latency_ms: int, stages: dict[str, float]) -> None:
+    def observe(self, latency_ms: int, stages: dict[str, float], prompt_id: str | None = None) -> None:
         self.turns_ms.append(latency_ms)
+        self.by_prompt.setdefault(prompt_id or "", []).append(latency_ms)
         for name, value in stages.items():
             self.stages_ms.setdefault(name, []).append(value)
 
@@ -57,6 +59,7 @@ class CallWatch:
     def __init__(self, events: CallEvents) -> None:
         self.ends = CallEnds()
         self.latency = LatencyLog()
+        self._answering: dict[str, str] = {}  # call sid -> prompt id of the turn being answered
         self.close = events.subscribe(self._on_event)
 
     def ended(self, call_sid: str) -> asyncio.Event:
@@ -66,8 +69,11 @@ class CallWatch:
     def _on_event(self, event: CallEvent) -> None:
         if event.type is CallEventType.CALL_END:
             self.ends.event(event.call_sid).set()
+        elif event.type is CallEventType.DIALOGUE_START:
+            self._answering[event.call_sid] = event.data.get("prompt_id") or ""
         elif event.type is CallEventType.PLAY_END and event.data["latency_ms"] is not None:
-            self.latency.observe(event.data["latency_ms"], event.data["stages_ms"])
+            self.latency.observe(event.data["latency_ms"], event.data["stages_ms"],
+                                 self._answering.pop(event.call_sid, None))
 
 
 _watches: weakref.WeakKeyDictionary[CallEvents, CallWatch] = weakref.WeakKeyDictionary()

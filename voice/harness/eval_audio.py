@@ -1,9 +1,10 @@
 """`triage eval-audio`: the red-flag corpus through a phone line, the way a call hears it.
 
 Each utterance is spoken by a Debian TTS voice, put through an 8 kHz mu-law round trip, transcribed
-by local Whisper with the complaint question as its prompt (as a live call does), corrected, and
-only then searched for red flags. The same per-flag table as `triage eval-dialogue --report`, so the
-text and audio figures in CLINICAL.md sit side by side.
+by local Whisper as a live call's complaint is (the question as its prompt; a plain decode, drug names
+lent by a primed one only through the phonetic gate), corrected, and only then searched for red flags.
+The same per-flag table as `triage eval-dialogue --report`, so the text and audio figures in CLINICAL.md
+sit side by side.
 """
 
 from __future__ import annotations
@@ -28,24 +29,28 @@ def register(subparsers) -> None:
     p.add_argument("--limit", type=int, default=0,
                    help="about N utterances, evenly spaced through the split so every author is in it (0: all)")
     p.add_argument("--json", action="store_true", help="the report as JSON")
+    p.add_argument("--transcripts", type=Path, help="also write each turn's raw and corrected text here (JSON Lines)")
     p.set_defaults(func=run)
 
 
-def heard_texts(items: list[dict], voice: str) -> dict[str, str]:
-    """id -> what local Whisper and the correction make of each utterance over the phone."""
+def heard_texts(items: list[dict], voice: str) -> dict[str, dict]:
+    """id -> {"raw", "heard"}: what local Whisper, then the correction, make of each utterance over the phone."""
     from stt.correction import MedicalCorrector
     from stt.faster_whisper import LocalWhisperTranscriber
     from stt.lexicon import bias_hints
+    from stt.primed import PrimedTermsTranscriber
     from stt.synth import PHONE_RATE, synthesize
 
-    transcriber = LocalWhisperTranscriber()
     corrector = MedicalCorrector()
+    # The live path's transcriber (stt.fallback.build_transcriber): hotwords handed straight to Whisper
+    # wrote "Drugs, salbutamol, ibuprofen," over a whole turn here, which no call hears.
+    transcriber = PrimedTermsTranscriber(LocalWhisperTranscriber(), corrector)
     hints = bias_hints(PROMPTS["complaint"].voice)
     heard = {}
     for n, item in enumerate(items, 1):
         pcm16 = synthesize(item["text"], voice)
         raw = transcriber.transcribe(pcm16, PHONE_RATE, hints).text
-        heard[item["id"]] = corrector.correct(raw).text
+        heard[item["id"]] = {"raw": raw, "heard": corrector.correct(raw).text}
         print(f"\r{n}/{len(items)} utterances heard", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
     return heard
@@ -57,7 +62,10 @@ def run(args: argparse.Namespace) -> int:
     if args.limit and len(items) > args.limit:
         items = items[:: -(-len(items) // args.limit)]
     heard = heard_texts(items, args.voice)
-    report = ev.utterance_report(items, heard=lambda item: heard[item["id"]])
+    if args.transcripts:
+        args.transcripts.write_text("".join(
+            json.dumps({"id": it["id"], "text": it["text"], **heard[it["id"]]}) + "\n" for it in items), encoding="utf-8")
+    report = ev.utterance_report(items, heard=lambda item: heard[item["id"]]["heard"])
     if args.json:
         print(json.dumps({k: v for k, v in report.items()}, indent=1))
         return 1 if report["misses"] else 0

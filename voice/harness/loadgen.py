@@ -4,12 +4,19 @@ Three processes, so that each cost lands where it belongs: the server (its CPU, 
 its turn latencies are what we report), the callers (this process), and for `--stt stub-remote` a
 loopback transcription server that answers like OpenAI's API after a fixed delay. The stub returns
 the words the scenario's caller said, recognised by the exact audio frames the simulator sent, so the
-dialogue runs its real course while the server pays nothing for recognition.
+dialogue runs its real course while the server pays nothing for recognition. Of an answer with pauses
+in it, only the words whose audio the turn holds: "about" for a turn ended at "about [pause 600] twenty"'s
+pause, as a real recogniser would hear it.
+
+`--servers N` runs N server processes as one deployment (one PostgreSQL database, shared secrets), the
+scale-out README.md describes: calls go round-robin over them, and every other round a call's webhook
+lands on one process and its Media Stream on the next, as behind a load balancer.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import io
 import json
@@ -17,20 +24,25 @@ import logging
 import multiprocessing
 import os
 import resource
+import secrets
+import statistics
 import tempfile
 import threading
 import time
 import wave
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Iterator
 
-from intake.scenarios import KEYPAD_PREFIX
+from intake.scenarios import KEYPAD_PREFIX, spoken_parts
 from routing.errors import StoreUnavailable
+from stt.batching import RunCounts
 from voice.codec import FRAME_BYTES, FRAME_MS, frames, ulaw_to_pcm16
 from voice.harness import progress
 from voice.harness.percentiles import percentiles_ms
+from voice.harness.turnstats import cut_offs, latency_by_answer_kind
 from voice.metrics import LoopLagMonitor
 from voice.runtime import run
 from voice.settings import Settings
@@ -63,7 +75,7 @@ def answer_texts(scenarios: list[dict]) -> list[str]:
 
 
 class FrameIndex:
-    """Which answer a turn's audio holds, by the 20 ms frames only that answer contains."""
+    """Which words a turn's audio holds, by the 20 ms frames only those words contain."""
 
     def __init__(self, spoken: dict[str, bytes]) -> None:
         owners: dict[bytes, set[str]] = {}
@@ -73,13 +85,20 @@ class FrameIndex:
         self._text = {pcm: next(iter(texts)) for pcm, texts in owners.items() if len(texts) == 1}
 
     def lookup(self, pcm16: bytes) -> str:
-        """The answer most of the turn's frames belong to ("" when none does: not one of ours)."""
+        """The words the turn's frames belong to, in the order said ("" when none: not one of ours).
+
+        Words need MIN_FRAMES of their own frames in the turn to count: a stray frame is no word.
+        """
         votes = Counter(
             self._text[chunk]
             for i in range(0, len(pcm16) - PCM_FRAME_BYTES + 1, PCM_FRAME_BYTES)
             if (chunk := pcm16[i : i + PCM_FRAME_BYTES]) in self._text
         )
-        return votes.most_common(1)[0][0] if votes else ""
+        enough = max(self.MIN_FRAMES, self.MIN_SHARE * max(votes.values(), default=0))
+        return " ".join(text for text, n in votes.items() if n >= enough)
+
+    MIN_FRAMES = 3
+    MIN_SHARE = 0.25  # of the best-heard words' frames
 
 
 def wav_pcm(body: bytes) -> bytes:
@@ -96,7 +115,8 @@ def stub_transcription_server(texts: list[str], voice: str, delay_s: float = STU
     from voice.tts import FliteTts
 
     engine = FliteTts(voice=voice)
-    index = FrameIndex({text: engine.synthesize(text) for text in texts})
+    words = dict.fromkeys(part for text in texts for part in spoken_parts(text) if isinstance(part, str))
+    index = FrameIndex({part: engine.synthesize(part) for part in words})
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args) -> None:
@@ -119,6 +139,22 @@ def stub_transcription_server(texts: list[str], voice: str, delay_s: float = STU
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     return server
+
+
+@contextlib.contextmanager
+def stub_remote_stt(scenarios: list[dict], voice: str, delay_s: float = STUB_DELAY_S) -> Iterator[dict]:
+    """The stub transcription server in a child process, for as long as the block runs; yields the settings
+    that send a server's transcriptions to it."""
+    stub = _spawn(_stub_main, "stub-stt", answer_texts(scenarios), voice, delay_s)
+    try:
+        # The stub serves transcriptions only: the server speaks with espeak-ng, not OpenAI's voices.
+        yield {**_stub_settings(stub.receive(PROCESS_START_TIMEOUT_S)), "tts_backend": "espeak-ng"}
+    finally:
+        stub.stop()
+
+
+def _stub_settings(port: int) -> dict:
+    return {"stt_backend": "openai", "openai_api_key": "stub-key", "openai_base_url": f"http://127.0.0.1:{port}/v1"}
 
 
 def _stub_main(texts: list[str], voice: str, delay_s: float, conn) -> None:
@@ -212,6 +248,8 @@ async def _serve_and_report(settings: Settings, conn) -> None:
         busy: LoopBusy | None = None
         vad_batch = services.new_vad.batch  # Silero's shared runs (None when the VAD is energy)
         vad_counts = (0, 0)
+        whisper = getattr(services.transcriber, "runs", None)  # local Whisper's shared runs (stt/batching.py)
+        whisper0 = RunCounts()
         frames0 = (0, 0)  # the server's frame counts when the load began: the warm-up calls' are not the load's
         while (command := await loop.run_in_executor(None, conn.recv)) != "stop":
             if command == "begin":
@@ -224,17 +262,18 @@ async def _serve_and_report(settings: Settings, conn) -> None:
                 lag = LoopLagMonitor()  # the warm-up calls' lag is not the load's
                 lag.start()
                 vad_counts = (vad_batch.runs, vad_batch.windows) if vad_batch else (0, 0)
+                whisper0 = replace(whisper.counts) if whisper else whisper0
             elif command == "report":
                 counts, latency = services.metrics.counts, watch(services).latency
                 conn.send({"cpu_s": _cpu_s() - cpu0, "frames": counts.frames - frames0[0],
                            "late_frames": counts.late - frames0[1],
-                           "turns_ms": latency.turns_ms, "stages_ms": latency.stage_medians(),
-                           "stages_p95_ms": {name: percentiles_ms([round(v) for v in values])["p95"]
-                                             for name, values in latency.stages_ms.items()},
+                           "turns_ms": latency.turns_ms, "by_prompt": latency.by_prompt,
+                           "stages_ms": latency.stages_ms,
                            "max_lag_ms": round(lag.max_lag_s * 1000, 1),
                            "gc_pauses": pauses.report() if pauses else None,
                            "loop_busy_peak": busy.peak() if busy else None,
-                           "vad_windows_per_run": _per_run(vad_batch, vad_counts)})
+                           "vad_windows_per_run": _per_run(vad_batch, vad_counts),
+                           "whisper_runs": _whisper_runs(whisper.counts, whisper0) if whisper else None})
         if busy:
             busy.stop()
         await lag.stop()
@@ -245,6 +284,18 @@ def _per_run(batch, before: tuple[int, int]) -> float | None:
     if batch is None or batch.runs == before[0]:
         return None
     return round((batch.windows - before[1]) / (batch.runs - before[0]), 2)
+
+
+def _whisper_runs(now: RunCounts, before: RunCounts) -> dict:
+    """Local Whisper's model runs during the load: how many, how many turns each carried, encodes saved, runs
+    dropped unrun because nobody waited for them any more."""
+    encodes, generates = now.encodes - before.encodes, now.generates - before.generates
+    return {"encodes": encodes,
+            "turns_per_encode": round((now.encoded - before.encoded) / encodes, 2) if encodes else None,
+            "encodes_reused": now.encoder_reused - before.encoder_reused,
+            "runs_abandoned": now.abandoned - before.abandoned,
+            "generates": generates,
+            "turns_per_generate": round((now.generated - before.generated) / generates, 2) if generates else None}
 
 
 @dataclass
@@ -302,17 +353,27 @@ async def _case_lost(store, trace) -> bool:
         await asyncio.sleep(0.5)
 
 
-async def _callers(base: str, scenarios: list[dict], calls: int, duration_s: float | None, voice_name: str,
+def servers_for(n: int, bases: list[str]) -> tuple[str, str | None]:
+    """(webhook server, stream server or None for the same) of caller `n`: streams go round-robin over the
+    servers, and in every second round the webhook goes to the next server, as a load balancer may send it."""
+    stream = bases[n % len(bases)]
+    if len(bases) == 1 or (n // len(bases)) % 2 == 0:
+        return stream, None
+    return bases[(n + 1) % len(bases)], stream
+
+
+async def _callers(bases: list[str], scenarios: list[dict], calls: int, duration_s: float | None, voice_name: str,
                    on_begin) -> list:
-    """Warm the server on each scenario once, then run `calls` concurrent callers; returns their traces."""
+    """Warm each server on each scenario once, then run `calls` concurrent callers; returns their traces."""
     from voice.harness.simulator import default_voice, simulate_call
 
     voice = default_voice(voice_name)
     progress("rendering the callers' answers...")
     for text in answer_texts(scenarios):  # the callers' voices, rendered before the clock starts
         await voice.speak(text)
-    progress(f"warming the server: one call per scenario ({len(scenarios)})...")
-    await asyncio.gather(*(simulate_call(s, base, voice, speed=WARMUP_SPEED) for s in scenarios))
+    progress(f"warming the server: one call per scenario ({len(scenarios)})"
+             + (f" on each of {len(bases)} servers" if len(bases) > 1 else "") + "...")
+    await asyncio.gather(*(simulate_call(s, base, voice, speed=WARMUP_SPEED) for s in scenarios for base in bases))
     on_begin()
     progress(f"{calls} calls running" + (f" for {duration_s:g} s" if duration_s else "") + " (real time)...")
     ramp_s = min(MAX_RAMP_S, calls * RAMP_S_PER_CALL)
@@ -324,10 +385,11 @@ async def _callers(base: str, scenarios: list[dict], calls: int, duration_s: flo
         # multiple of 20 ms alone would send every call's frame in the same instant, a burst no real
         # mix of calls makes; the extra n/calls of a frame spreads them over one frame's time.
         await asyncio.sleep(n * (ramp_s + FRAME_MS / 1000) / calls)
+        webhook, stream = servers_for(n, bases)
         i = n
         while True:
-            traces.append(await simulate_call(scenarios[i % len(scenarios)], base, voice, speed=1.0,
-                                              max_audio_s=MAX_CALL_AUDIO_S))
+            traces.append(await simulate_call(scenarios[i % len(scenarios)], webhook, voice, speed=1.0,
+                                              max_audio_s=MAX_CALL_AUDIO_S, stream_base=stream))
             i += calls
             if duration_s is None or time.monotonic() - started >= duration_s:
                 return
@@ -336,36 +398,101 @@ async def _callers(base: str, scenarios: list[dict], calls: int, duration_s: flo
     return traces
 
 
+# --- several servers on one PostgreSQL database ---------------------------------------------------
+
+
+def _admin_dsn(database_url: str) -> str:
+    """An asyncpg DSN for the PostgreSQL server `database_url` points at."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(Settings(_env_file=None, database_url=database_url).effective_database_url).set(
+        drivername="postgresql").render_as_string(hide_password=False)
+
+
+@contextlib.contextmanager
+def scratch_database(database_url: str):
+    """A new, empty database on the PostgreSQL server of `database_url`, dropped afterwards; yields its URL."""
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    name = f"triage_load_{os.getpid()}_{secrets.token_hex(3)}"
+    dsn = _admin_dsn(database_url)
+
+    async def admin(sql: str) -> None:
+        conn = await asyncpg.connect(dsn, timeout=10)
+        try:
+            await conn.execute(sql)
+        finally:
+            await conn.close()
+
+    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(dsn).set(drivername="postgresql+asyncpg", database=name).render_as_string(hide_password=False)
+    finally:
+        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def _shared_secrets() -> dict:
+    """What every server of one deployment must share: the secret that signs stream tokens, and the PHI keys."""
+    from cryptography.fernet import Fernet
+
+    return {"server_secret": secrets.token_hex(32), "phi_key": Fernet.generate_key().decode(),
+            "phi_hash_key": secrets.token_hex(32)}
+
+
 def run_load(scenarios: list[dict], *, calls: int, stt: str, duration_s: float | None, voice: str = "slt",
-             database_url: str = "", stub_delay_s: float = STUB_DELAY_S) -> dict:
-    """Start the processes, run the load, gather the figures; every child is stopped on the way out."""
+             database_url: str = "", stub_delay_s: float = STUB_DELAY_S, servers: int = 1) -> dict:
+    """Start the processes, run the load, gather the figures; every child is stopped on the way out.
+
+    With `servers` > 1, that many server processes share a scratch database on the PostgreSQL server
+    `database_url` names (created here and dropped after) and the secrets a deployment shares.
+    """
+    load_before = os.getloadavg()[0]  # what else the machine was doing, for the record
+    if servers > 1:
+        with scratch_database(database_url) as scratch:
+            out = _run_load(scenarios, calls, stt, duration_s, voice, scratch, stub_delay_s, servers)
+    else:
+        out = _run_load(scenarios, calls, stt, duration_s, voice, database_url, stub_delay_s, servers)
+    return {**out, "load_avg_1m": round(load_before, 2)}
+
+
+def _run_load(scenarios: list[dict], calls: int, stt: str, duration_s: float | None, voice: str, database_url: str,
+              stub_delay_s: float, servers: int) -> dict:
     from voice.services import open_store
 
-    load_before = os.getloadavg()[0]  # what else the machine was doing, for the record
     children: list[Child] = []
     with tempfile.TemporaryDirectory(prefix="triage-load-") as tmp:
         try:
             extra: dict = {"stt_backend": "local", "tts_backend": "espeak-ng"}
+            if servers > 1:
+                extra.update(_shared_secrets())
             if stt == "stub-remote":
                 progress("starting the stub transcription server...")
                 stub = _spawn(_stub_main, "stub-stt", answer_texts(scenarios), voice, stub_delay_s)
                 children.append(stub)
-                port = stub.receive(PROCESS_START_TIMEOUT_S)
-                extra = {**extra, "stt_backend": "openai", "openai_api_key": "stub-key",
-                         "openai_base_url": f"http://127.0.0.1:{port}/v1"}
-            settings = Settings(_env_file=None, data_dir=Path(tmp), database_url=database_url, **extra)
-            progress(f"starting the server ({stt} STT)...")
-            server = _spawn(_server_main, "server", settings)
-            children.append(server)
-            base = server.receive(PROCESS_START_TIMEOUT_S)
+                extra = {**extra, **_stub_settings(stub.receive(PROCESS_START_TIMEOUT_S))}
+            settings = [Settings(_env_file=None, data_dir=Path(tmp) / f"server-{k}", database_url=database_url, **extra)
+                        for k in range(servers)]
+            progress(f"starting the server ({stt} STT)..." if servers == 1 else
+                     f"starting {servers} servers on one PostgreSQL database ({stt} STT)...")
+            # The first alone: it brings the schema to head, which the others then find done.
+            started = [_spawn(_server_main, "server-0", settings[0])]
+            children += started
+            bases = [started[0].receive(PROCESS_START_TIMEOUT_S)]
+            started += [_spawn(_server_main, f"server-{k}", settings[k]) for k in range(1, servers)]
+            children += started[1:]
+            bases += [server.receive(PROCESS_START_TIMEOUT_S) for server in started[1:]]
+
+            def begin() -> None:
+                for server in started:
+                    server.conn.send("begin")
 
             async def main() -> tuple[list, int]:
                 limit_s = (duration_s or 0) + 2 * MAX_CALL_AUDIO_S
-                traces = await asyncio.wait_for(
-                    _callers(base, scenarios, calls, duration_s, voice, lambda: server.conn.send("begin")),
-                    timeout=limit_s)
+                traces = await asyncio.wait_for(_callers(bases, scenarios, calls, duration_s, voice, begin),
+                                                timeout=limit_s)
                 progress("collecting: checking every call's case was kept...")
-                store = await open_store(settings)
+                store = await open_store(settings[0])
                 try:
                     lost = sum(await asyncio.gather(*(_case_lost(store, t) for t in traces)))
                 finally:
@@ -373,28 +500,57 @@ def run_load(scenarios: list[dict], *, calls: int, stt: str, duration_s: float |
                 return traces, lost
 
             traces, lost = asyncio.run(main())
-            progress("collecting the server's figures...")
-            server.conn.send("report")
-            figures = server.receive(60)
+            progress("collecting the server's figures..." if servers == 1 else "collecting the servers' figures...")
+            for server in started:
+                server.conn.send("report")
+            figures = [server.receive(60) for server in started]
         finally:
             for child in reversed(children):
                 child.stop()
+    crossed = sum(1 for n in range(calls) if servers_for(n, bases)[1] is not None)
+    out = {"calls": len(traces), **_merged(figures), "cases_lost": lost, "concurrent": calls, "stt": stt,
+           "cut_offs": {k: v for k, v in cut_offs([t for trace in traces for t in trace.turns]).items() if k != "cut"}}
+    if servers > 1:
+        out.update(servers=servers, callers_crossed=crossed, per_server=[_summary(f) for f in figures])
+    return out
+
+
+def _summary(figures: dict) -> dict:
+    """One server's share of the load."""
     frames_n = figures["frames"]
+    return {"turns": len(figures["turns_ms"]), "frames": frames_n, "late_frames": figures["late_frames"],
+            "cpu_s_per_audio_s": round(figures["cpu_s"] / (frames_n * 0.02), 4) if frames_n else None,
+            "turn_latency_ms": percentiles_ms(figures["turns_ms"]), "max_loop_lag_ms": figures["max_lag_ms"],
+            "loop_busy_peak": figures["loop_busy_peak"], "gc_pauses": figures["gc_pauses"],
+            "whisper_runs": figures["whisper_runs"]}
+
+
+def _merged(servers: list[dict]) -> dict:
+    """The servers' figures as one service's: counts added, percentiles over every turn, the worst loop."""
+    frames_n = sum(f["frames"] for f in servers)
+    turns_ms = [ms for f in servers for ms in f["turns_ms"]]
+    stages: dict[str, list[float]] = {}
+    for f in servers:
+        for name, values in f["stages_ms"].items():
+            stages.setdefault(name, []).extend(values)
+    by_prompt: dict[str, list[int]] = {}
+    for f in servers:
+        for prompt_id, values in f["by_prompt"].items():
+            by_prompt.setdefault(prompt_id, []).extend(values)
+    busy = [f["loop_busy_peak"] for f in servers if f["loop_busy_peak"] is not None]
+    vad = [f["vad_windows_per_run"] for f in servers if f["vad_windows_per_run"] is not None]
     return {
-        "calls": len(traces),
         "frames": frames_n,
-        "late_frames": figures["late_frames"],
-        "cpu_s_per_audio_s": round(figures["cpu_s"] / (frames_n * 0.02), 4) if frames_n else None,
-        "turn_latency_ms": percentiles_ms(figures["turns_ms"]),
-        "cases_lost": lost,
-        "concurrent": calls,
-        "stt": stt,
-        "turns": len(figures["turns_ms"]),
-        "stages_ms": figures["stages_ms"],
-        "stages_p95_ms": figures["stages_p95_ms"],
-        "max_loop_lag_ms": figures["max_lag_ms"],
-        "gc_pauses": figures["gc_pauses"],
-        "loop_busy_peak": figures["loop_busy_peak"],
-        "vad_windows_per_run": figures["vad_windows_per_run"],
-        "load_avg_1m": round(load_before, 2),
+        "late_frames": sum(f["late_frames"] for f in servers),
+        "cpu_s_per_audio_s": round(sum(f["cpu_s"] for f in servers) / (frames_n * 0.02), 4) if frames_n else None,
+        "turn_latency_ms": percentiles_ms(turns_ms),
+        "by_answer_kind": latency_by_answer_kind(by_prompt),
+        "turns": len(turns_ms),
+        "stages_ms": {name: round(statistics.median(v), 1) for name, v in stages.items() if v},
+        "stages_p95_ms": {name: percentiles_ms([round(v) for v in values])["p95"] for name, values in stages.items()},
+        "max_loop_lag_ms": max(f["max_lag_ms"] for f in servers),
+        "gc_pauses": servers[0]["gc_pauses"] if len(servers) == 1 else None,  # per process; see per_server
+        "loop_busy_peak": max(busy) if busy else None,
+        "vad_windows_per_run": round(statistics.fmean(vad), 2) if vad else None,
+        "whisper_runs": servers[0]["whisper_runs"] if len(servers) == 1 else None,
     }

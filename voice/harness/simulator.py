@@ -5,6 +5,10 @@ It posts the voice webhook, opens the Media Stream the TwiML names, streams
 an offline voice), "plays" the server's audio at the same clock and echoes
 each mark when its audio has played -- Twilio's contract -- and answers the
 question whose mark came last once the server falls silent.
+
+An answer with pauses in it ("about [pause 600] twenty") is said with that silence between its words.
+The caller keeps talking whatever the server does; a reply that starts while the caller still has
+words of the answer to say is a cut-off (`SaidTurn.cut_off`): the server ended the turn too soon.
 """
 
 from __future__ import annotations
@@ -25,8 +29,8 @@ from urllib.parse import urlsplit
 import websockets
 from twilio.request_validator import RequestValidator
 
-from intake.scenarios import answers_for
-from voice.codec import FRAME_BYTES, FRAME_MS, frames, silence_ulaw
+from intake.scenarios import answers_for, spoken_parts
+from voice.codec import FRAME_BYTES, FRAME_MS, frames, pcm16_rms, silence_ulaw, ulaw_to_pcm16
 from voice.tts import FliteTts, TtsEngine
 
 logger = logging.getLogger(__name__)
@@ -34,6 +38,7 @@ logger = logging.getLogger(__name__)
 THINK_MS = 400  # a caller's pause before answering
 KEYPAD = "keypad:"  # a scenario answer "keypad:12" presses 1, 2, # instead of speaking; "" stays silent
 SILENCE_FRAME = silence_ulaw(FRAME_MS)
+VOICED_RMS = 300  # PCM16 level above which a frame of the caller's own audio holds speech (silence is 0)
 
 
 @dataclass
@@ -43,6 +48,7 @@ class SaidTurn:
     prompt_id: str
     said: str
     latency_ms: int | None = None
+    cut_off: bool | None = None  # the reply began while the caller had words of this answer left (None: no reply)
 
 
 @dataclass
@@ -98,9 +104,35 @@ class CallerVoice:
         self._cache: dict[str, bytes] = {}
 
     async def speak(self, text: str) -> bytes:
+        """The answer as said: each run of words synthesized, `[pause N]` as N ms of silence between them.
+
+        The voice's own silence around words that meet a pause is cut (to one frame), so the pause is N ms.
+        """
         if text not in self._cache:
-            self._cache[text] = await asyncio.to_thread(self.engine.synthesize, text)
+            parts = spoken_parts(text)
+            audio = b""
+            for i, part in enumerate(parts):
+                if isinstance(part, int):
+                    audio += silence_ulaw(part)
+                    continue
+                said = list(frames(await self._words(part)))
+                voiced = [n for n, f in enumerate(said) if pcm16_rms(ulaw_to_pcm16(f)) > VOICED_RMS] or [0]
+                start = max(0, voiced[0] - 1) if i > 0 else 0
+                end = voiced[-1] + 2 if i < len(parts) - 1 else len(said)
+                audio += b"".join(said[start:end])
+            self._cache[text] = audio
         return self._cache[text]
+
+    async def _words(self, words: str) -> bytes:
+        if words not in self._cache:
+            self._cache[words] = await asyncio.to_thread(self.engine.synthesize, words)
+        return self._cache[words]
+
+
+def last_voiced_frame(audio: bytes) -> int:
+    """Index of the last 20 ms frame of mu-law audio that holds speech (-1: none)."""
+    voiced = [i for i, f in enumerate(frames(audio)) if pcm16_rms(ulaw_to_pcm16(f)) > VOICED_RMS]
+    return voiced[-1] if voiced else -1
 
 
 async def _press(ws, stream_sid: str, digits: str, seq: int) -> int:
@@ -187,6 +219,8 @@ async def simulate_call(
                 msg = json.loads(raw)
                 kind = msg.get("event")
                 if kind == "media":
+                    if speaking_turn is not None and speaking_turn.cut_off is None:
+                        speaking_turn.cut_off = frames_sent <= words_until
                     if pending_latency and answer_end_at:
                         turn = pending_latency.pop()
                         turn.latency_ms = round((time.perf_counter() - answer_end_at.pop()) * 1000)
@@ -195,7 +229,7 @@ async def simulate_call(
                     playback.marks.append((playback.queued, msg["mark"]["name"]))
                 elif kind == "clear":
                     for name in playback.clear():
-                        await echo_mark(name)
+                        await echo_mark(name, heard=False)
             trace.closed_by_server = True
 
         seq = 2
@@ -203,19 +237,23 @@ async def simulate_call(
         answered_prompt_marks = 0
         prompt_marks = 0
 
-        async def echo_mark(name: str) -> None:
+        async def echo_mark(name: str, *, heard: bool = True) -> None:
+            """Twilio's echo; a prompt cut by a `clear` (the caller was still talking over it) is not one to answer."""
             nonlocal last_prompt, prompt_marks, seq
             seq += 1
             await ws.send(json.dumps({"event": "mark", "sequenceNumber": str(seq), "streamSid": stream_sid,
                                       "mark": {"name": name}}))
-            if name.startswith("prompt:"):
+            if name.startswith("prompt:") and heard:
                 last_prompt = name.split(":", 1)[1]
                 trace.prompts.append(last_prompt)
                 trace.prompt_ends_s.append(round(audio_ms / 1000, 1))  # call time: the same at any --speed
                 prompt_marks += 1
 
-        receiver = asyncio.create_task(receive())
         speaking: deque[bytes] = deque()
+        speaking_turn: SaidTurn | None = None  # the answer being said, until the server's reply begins
+        frames_sent = 0  # frames of that answer sent so far
+        words_until = -1  # index of its last frame with speech in it
+        receiver = asyncio.create_task(receive())
         idle_ms = 0
         started = time.perf_counter()
         audio_ms = 0
@@ -225,6 +263,7 @@ async def simulate_call(
                     await echo_mark(name)
                 if speaking:
                     frame = speaking.popleft()
+                    frames_sent += 1
                     if not speaking:
                         answer_end_at.append(time.perf_counter())
                 else:
@@ -236,6 +275,7 @@ async def simulate_call(
                         answered_prompt_marks = prompt_marks
                         text = next_answer(last_prompt)
                         turn = SaidTurn(prompt_id=last_prompt, said=text)
+                        speaking_turn = None
                         trace.turns.append(turn)
                         answer_end_at.clear()
                         pending_latency[:] = [turn]
@@ -243,7 +283,9 @@ async def simulate_call(
                             seq = await _press(ws, stream_sid, text[len(KEYPAD):], seq)
                             answer_end_at.append(time.perf_counter())
                         elif text.strip():
-                            speaking.extend(frames(await voice.speak(text)))
+                            audio = await voice.speak(text)
+                            speaking.extend(frames(audio))
+                            speaking_turn, frames_sent, words_until = turn, 0, last_voiced_frame(audio)
                         else:
                             pending_latency.clear()  # silence: the server's no-answer timer speaks next
                 seq += 1
