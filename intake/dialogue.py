@@ -45,7 +45,6 @@ goes before the dialogue ends.
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 
@@ -164,8 +163,7 @@ class Dialogue:
             return self._opening(text or "")
         if self.finished:
             return self._ended()
-        self._before_answer = None
-        self._before_answer = copy.deepcopy(vars(self))
+        self._before_answer = self.to_state()
         named = named_language(text or "") if self._choose_language else None
         if self._step == "language":
             return self._language_chosen(named) if named else self._language_unclear()
@@ -222,7 +220,7 @@ class Dialogue:
         before, self._before_answer = self._before_answer, None
         if before is None:
             return False
-        vars(self).update(before)
+        vars(self).update(vars(Dialogue.from_state(before)))  # one way to snapshot: the state a stored call keeps
         return True
 
     def expects(self) -> ShortAnswer | None:
@@ -317,13 +315,14 @@ class Dialogue:
         return list(self._transcript)
 
     def to_state(self) -> dict:
-        """JSON-ready state; the text channel stores it between messages."""
+        """JSON-ready state, all of it: the text channel keeps it between messages, a call between streams."""
         return {
             "version": STATE_VERSION, "channel": self.channel, "region": self.region, "step": self._step,
             "attempts": self._attempts, "turns": self._turns, "ending": self._ending,
             "result": self._result.to_dict(), "transcript": [list(t) for t in self._transcript],
             "answered": self._answered, "unanswered": self._unanswered,
             "choose_language": self._choose_language, "menu": list(self._menu), "resume": self._resume,
+            "cpr_lead": self._cpr_lead,
         }
 
     @classmethod
@@ -342,6 +341,7 @@ class Dialogue:
         heard = bool(d._result.answers or d._result.complaint or d._result.red_flags)
         d._answered = int(state.get("answered", 1 if heard else 0))
         d._unanswered = int(state.get("unanswered", 0))
+        d._cpr_lead = state.get("cpr_lead")
         return d
 
     # --- understanding -------------------------------------------------

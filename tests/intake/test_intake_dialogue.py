@@ -227,6 +227,56 @@ def test_state_round_trip_mid_dialogue_through_json():
     assert [x.prompt_id for x in e.answer("yes").segments] == ["resp_count"]
 
 
+# Three ways to CPR: agonal breathing after repositioning, agonal breathing in someone who cannot be woken
+# (a red flag), and a reposition never answered (assumed): each sets why CPR is said as it ends.
+CPR_PATHS = [
+    ["someone else", "he is not well", "he is forty", "no", "only occasional gasps", "he is still only gasping"],
+    ["someone else", "he collapsed and he is gasping"],
+    ["someone else", "he is not well", "he is forty", "no", "no, he's not breathing", "I can't tell",
+     "I can't tell", "I can't tell"],
+]
+
+
+def _stored(d: Dialogue) -> Dialogue:
+    return Dialogue.from_state(json.loads(json.dumps(d.to_state())))
+
+
+def _everything_kept(d: Dialogue) -> dict:
+    """Every field of the dialogue but the take-back snapshot (which only ever holds the latest answer's)."""
+    return {name: value for name, value in vars(d).items() if name != "_before_answer"}
+
+
+@pytest.mark.parametrize("answers", CPR_PATHS)
+def test_a_stored_dialogue_keeps_every_field_and_goes_on_exactly_as_the_original(answers):
+    """A resumed call or the next text message goes on from `to_state()`: nothing the dialogue knows may be lost."""
+    whole = Dialogue(channel="voice", region="NG")
+    whole.start()
+    assert speak(whole, *answers).segments[-1].prompt_id == "cpr"
+    for cut in range(len(answers) + 1):
+        original = Dialogue(channel="voice", region="NG")
+        original.start()
+        speak(original, *answers[:cut])
+        stored = _stored(original)
+        assert _everything_kept(stored) == _everything_kept(original)
+        for said in answers[cut:]:
+            assert stored.answer(said) == original.answer(said)
+        assert _everything_kept(stored) == _everything_kept(original)
+
+
+@pytest.mark.parametrize("answers", CPR_PATHS)
+def test_an_answer_taken_back_leaves_the_dialogue_exactly_as_before_it(answers):
+    d = Dialogue(channel="voice", region="NG")
+    d.start()
+    for said in answers:
+        before = _everything_kept(_stored(d))
+        d.answer(said)
+        after = _everything_kept(d)
+        assert d.take_back() and _everything_kept(d) == before
+        d.answer(said)
+        assert _everything_kept(d) == after
+    assert d.finished
+
+
 def test_result_is_valid_before_start():
     d = Dialogue()
     assert d.awaiting is None and not d.finished
