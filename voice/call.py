@@ -18,7 +18,7 @@ from voice.answering import FAILED_TURN_SOURCE, answer_turn, said_again
 from voice.case_writer import CaseWriter, KeptTurn
 from voice.events import CallEventType
 from voice.finishing import ending_state, finish_case
-from voice.listening import DRAIN_TIMEOUT_S, HeardTurn, Listening
+from voice.listening import HeardTurn, Listening
 from voice.playback import Playback
 from voice.protocol import Dtmf, Mark, Media, Start
 from voice.resuming import leave_for_new_stream, may_resume, open_case
@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 
 class CallSession:
-    """One Media Stream; `on_*` are called by the websocket loop, and one task answers the heard turns."""
+    """One Media Stream; `on_*` are called by the websocket loop, and listening hands over each heard turn."""
 
     def __init__(self, services: "Services", send: Callable[[str], Awaitable[None]]) -> None:
         self.services = services
@@ -44,7 +44,6 @@ class CallSession:
         self.writer = CaseWriter(services.store, call_sid="")
         self.kept: list[KeptTurn] = []
         self.done = asyncio.Event()  # the dialogue finished and its last words were played
-        self._responder: asyncio.Task | None = None
         self._handed_off = False  # another stream, or the deferred finish, makes the case whole
 
     @property
@@ -68,7 +67,7 @@ class CallSession:
         logger.info("call %s from %s %s, case %s", self.call_sid, mask_phone(caller),
                     "resumed" if resumed else "started", self.writer.case_id)
         self._emit(CallEventType.CALL_START, case_id=self.writer.case_id, resumed=resumed)
-        self._responder = asyncio.create_task(self._respond_forever(), name=f"responder-{self.call_sid}")
+        self.listening.answer_each(self._respond, name=f"responder-{self.call_sid}")
         self.writer.dialogue = self.dialogue
         self.writer.start()
         await self._play(opening)
@@ -92,21 +91,15 @@ class CallSession:
             if self.dialogue is not None and self.dialogue.finished:
                 self.done.set()
 
-    async def _respond_forever(self) -> None:
-        """Answer the heard turns one at a time, in order; a failed turn never leaves the caller in silence."""
-        while True:
-            turn = await self.listening.next_turn()
-            try:
-                await self._respond(turn)
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                logger.exception("call %s: turn failed", self.call_sid)
-                await self._ask_again()
-            finally:
-                self.listening.turn_answered()
-
     async def _respond(self, turn: HeardTurn) -> None:
+        """One heard turn, handed over by listening in order; a failed one never leaves the caller in silence."""
+        try:
+            await self._answer(turn)
+        except Exception:  # CancelledError is no Exception: a call that ends stops here
+            logger.exception("call %s: turn failed", self.call_sid)
+            await self._ask_again()
+
+    async def _answer(self, turn: HeardTurn) -> None:
         """One heard turn: the dialogue's reply, played; the turn kept for the case whatever happens."""
         dialogue = self.dialogue
         assert dialogue is not None
@@ -162,7 +155,8 @@ class CallSession:
     async def finish(self, *, hung_up: bool) -> None:
         """The stream ended: let the last turn finish, then leave the case to a new stream or finish it."""
         self.transcription.drop_early()
-        await self._stop_responding()
+        if not await self.listening.stop_answering():
+            logger.warning("call %s: last turn still running at hang-up; keeping what we have", self.call_sid)
         await self.writer.stop()
         try:
             if not self._handed_off and may_resume(self.services, self.dialogue, hung_up=hung_up):
@@ -177,18 +171,6 @@ class CallSession:
             if self.call_sid and not self._handed_off:
                 self._emit(CallEventType.CALL_END)
             self.services.freeze_heap_once()
-
-    async def _stop_responding(self) -> None:
-        """Let the last heard turn be answered (within DRAIN_TIMEOUT_S), then stop the responder."""
-        if self._responder is None:
-            return
-        try:
-            async with asyncio.timeout(DRAIN_TIMEOUT_S):
-                await self.listening.all_answered()
-        except TimeoutError:
-            logger.warning("call %s: last turn still running at hang-up; keeping what we have", self.call_sid)
-        self._responder.cancel()
-        await asyncio.gather(self._responder, return_exceptions=True)
 
     def _takes_answers(self) -> bool:
         return self.dialogue is not None and not self.dialogue.finished

@@ -1,7 +1,8 @@
 """What the caller says or keys in, as heard turns: stream clock, endpointer, keypad buffer, silence timer.
 
 Listening runs on audio time: the inbound frame count is its clock, so the simulator can stream faster
-than real time and the logic stays the same. Each heard turn goes on a queue for the call to answer.
+than real time and the logic stays the same. Each heard turn goes on a queue, and one task hands the
+turns to the call to answer, one at a time and in order (the silence timer waits while one is answered).
 
 A turn ends after a long silence, or after a short one when the open question waits for a short answer
 and the transcription started at the pause says the words already answer it (intake/turn_taking.py).
@@ -15,7 +16,7 @@ import asyncio
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Callable, Literal
+from typing import Awaitable, Callable, Literal
 
 from intake.models import AnswerKind
 from intake.turn_taking import answer_is_complete, short_answer
@@ -95,6 +96,7 @@ class Listening:
         self._dtmf_deadline_ms: int | None = None
         self._frame_wall: deque[tuple[int, float]] = deque(maxlen=200)  # (audio ms, arrival time)
         self._clock = StreamClock()
+        self._answering: asyncio.Task | None = None
 
     async def on_media(self, event: Media) -> None:
         """One 20 ms inbound frame: advance the audio clock, endpoint, watch for silence and keypad gaps."""
@@ -152,9 +154,31 @@ class Listening:
         self._silence_ms = 0
         self.heard_turns.task_done()
 
-    async def all_answered(self) -> None:
-        """Wait until every heard turn has been answered."""
-        await self.heard_turns.join()
+    def answer_each(self, respond: Callable[[HeardTurn], Awaitable[None]], *, name: str) -> None:
+        """Hand every heard turn to `respond`, one at a time and in order, on a task of its own."""
+        self._answering = asyncio.create_task(self._answer_forever(respond), name=name)
+
+    async def stop_answering(self) -> bool:
+        """Let the heard turns be answered (within DRAIN_TIMEOUT_S), then stop; False if one was still running."""
+        if self._answering is None:
+            return True
+        try:
+            async with asyncio.timeout(DRAIN_TIMEOUT_S):
+                await self.heard_turns.join()
+            answered = True
+        except TimeoutError:
+            answered = False
+        self._answering.cancel()
+        await asyncio.gather(self._answering, return_exceptions=True)
+        return answered
+
+    async def _answer_forever(self, respond: Callable[[HeardTurn], Awaitable[None]]) -> None:
+        while True:
+            turn = await self.next_turn()
+            try:
+                await respond(turn)
+            finally:
+                self.turn_answered()
 
     def _hear(self, turn: HeardTurn) -> None:
         self._unanswered += 1

@@ -17,7 +17,7 @@ from intake.models import AnswerKind, Pause, Reply, Speech
 from routing import calls
 from routing.models import CallState
 from stt.base import SttError, Transcript
-from voice import case_writer, finishing, transcribing
+from voice import case_writer, finishing, listening, transcribing
 from voice.call import CallSession
 from voice.case_writer import CaseWriter, KeptTurn
 from voice.codec import FRAME_BYTES, FRAME_MS, silence_ulaw
@@ -258,6 +258,49 @@ async def test_a_finished_dialogue_hears_nothing():
     line.listening.on_dtmf("1")
     await line.frames(NO_ANSWER_MS // FRAME_MS + 10)
     assert line.heard() == []
+
+
+async def test_heard_turns_are_answered_one_at_a_time_in_order_and_the_last_ones_before_stopping():
+    line = Line()
+    started: list[str] = []
+    answered: list[str] = []
+    release = asyncio.Event()
+
+    async def respond(turn) -> None:
+        started.append(turn.digits)
+        assert len(started) == len(answered) + 1  # never two at once
+        await release.wait()
+        answered.append(turn.digits)
+
+    line.listening.answer_each(respond, name="responder-test")
+    line.listening.on_dtmf("1")
+    line.listening.on_dtmf("2")
+    async with asyncio.timeout(10):
+        while not started:
+            await asyncio.sleep(0)
+    assert started == ["1"]  # the second waits for the first
+    release.set()
+    assert await line.listening.stop_answering()  # what was heard is answered before the stop
+    assert answered == ["1", "2"]
+
+
+async def test_stopping_gives_up_on_a_turn_still_running_after_the_drain_timeout(monkeypatch):
+    monkeypatch.setattr(listening, "DRAIN_TIMEOUT_S", 0.05)
+    line = Line()
+    stopped = asyncio.Event()
+
+    async def respond(turn) -> None:
+        try:
+            await asyncio.Event().wait()  # a turn that never ends
+        except asyncio.CancelledError:
+            stopped.set()
+            raise
+
+    line.listening.answer_each(respond, name="responder-test")
+    line.listening.on_dtmf("1")
+    assert not await line.listening.stop_answering()
+    assert stopped.is_set()
+    assert await Line().listening.stop_answering()  # nothing was ever answered: nothing to stop
 
 
 # --- transcription --------------------------------------------------------
