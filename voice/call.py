@@ -17,11 +17,10 @@ from routing.privacy import mask_phone
 from voice.answering import FAILED_TURN_SOURCE, answer_turn, said_again
 from voice.case_writer import CaseWriter, KeptTurn
 from voice.events import CallEventType
-from voice.finishing import ending_state, finish_case
 from voice.listening import HeardTurn, Listening
 from voice.playback import Playback
 from voice.protocol import Dtmf, Mark, Media, Start
-from voice.resuming import leave_for_new_stream, may_resume, open_case
+from voice.resuming import leave_or_finish, open_case
 from voice.transcribing import Transcription
 
 if TYPE_CHECKING:
@@ -159,12 +158,8 @@ class CallSession:
             logger.warning("call %s: last turn still running at hang-up; keeping what we have", self.call_sid)
         await self.writer.stop()
         try:
-            if not self._handed_off and may_resume(self.services, self.dialogue, hung_up=hung_up):
-                self._handed_off = await leave_for_new_stream(self.services, self.writer)
             if not self._handed_off and self.dialogue is not None:
-                self._emit(CallEventType.FINISH_START)
-                status = ending_state(self.dialogue, hung_up=hung_up)
-                await finish_case(self.services, self.writer, self.dialogue, status=status)
+                self._handed_off = await leave_or_finish(self.services, self.writer, self.dialogue, hung_up=hung_up)
         finally:
             if self.started:
                 self.services.metrics.active_calls.dec()

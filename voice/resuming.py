@@ -1,5 +1,5 @@
 """Which stream owns a call's case: the first stream opens it; a call whose stream dropped goes on in a new
-stream, the old stream leaving the case and the new one taking it over.
+stream, the old stream leaving the case and the new one taking it over; the stream that ends it finishes it.
 
 Twilio reopens the stream through after-stream (voice/web.py); the database decides which stream owns the
 call, so a slow old stream and a fast new one never both write it. What waits for no new stream is finished
@@ -19,6 +19,8 @@ from routing import calls
 from routing.calls import Resumed, Suspended
 
 from voice.case_writer import CaseWriter
+from voice.events import CallEventType
+from voice.finishing import ending_state, finish_case
 from voice.listening import DRAIN_TIMEOUT_S
 from voice.recovery import MAX_RESUMES, open_question
 
@@ -82,9 +84,21 @@ async def take_over(store: "Store", writer: CaseWriter, *, region: str | None,
     return restored, open_question(restored)
 
 
-def may_resume(services: "Services", dialogue: Dialogue | None, *, hung_up: bool) -> bool:
+async def leave_or_finish(services: "Services", writer: CaseWriter, dialogue: Dialogue, *, hung_up: bool) -> bool:
+    """A stream ended: leave the case to a new stream if the call may resume, else finish it now.
+
+    True when the case was left (a new stream, or the grace's end, finishes it).
+    """
+    if may_resume(services, dialogue, hung_up=hung_up) and await leave_for_new_stream(services, writer):
+        return True
+    services.events.emit(CallEventType.FINISH_START, writer.call_sid)
+    await finish_case(services, writer, dialogue, status=ending_state(dialogue, hung_up=hung_up))
+    return False
+
+
+def may_resume(services: "Services", dialogue: Dialogue, *, hung_up: bool) -> bool:
     """A line that dropped mid-dialogue, with the caller still on it, may come back on a new stream."""
-    return not hung_up and dialogue is not None and not dialogue.finished and services.recovery is not None
+    return not hung_up and not dialogue.finished and services.recovery is not None
 
 
 async def leave_for_new_stream(services: "Services", writer: CaseWriter) -> bool:

@@ -15,6 +15,7 @@ import pytest
 from intake.dialogue import Dialogue
 from intake.models import AnswerKind, Pause, Reply, Speech
 from routing import calls
+from routing.calls import Suspended
 from routing.models import CallState
 from stt.base import SttError, Transcript
 from voice import case_writer, finishing, listening, transcribing
@@ -29,6 +30,7 @@ from voice.metrics import Metrics
 from voice.playback import HOLD_PROMPT, OUTBOUND_CHUNK_BYTES, Playback
 from voice.protocol import Dtmf, Mark, Media, Start
 from voice.recovery import Recovery
+from voice.resuming import leave_or_finish
 from voice.transcribing import Transcription
 
 pytestmark = pytest.mark.asyncio
@@ -468,6 +470,38 @@ async def test_recovery_finishes_a_dropped_call_through_the_same_finish(monkeypa
     assert complete and state is None  # no state saved before the drop: none invented now
     assert store.closed == [("CAdrop", "dropped")] and services.notified == [5]
     assert ended == [(CallEventType.CALL_END, "CAdrop")]
+
+
+async def test_a_stream_that_may_not_resume_finishes_its_case_through_the_one_finish(monkeypatch):
+    monkeypatch.setattr(finishing, "FINISH_PAUSE_S", 0.0)
+    services = SessionServices()  # no recovery: a dropped stream cannot come back
+    seen: list[str] = []
+    services.events.subscribe(lambda e: seen.append(e.type.value))
+    writer = CaseWriter(services.store, call_sid="CA1", case_id=1)  # type: ignore[arg-type]
+    dialogue = Dialogue(channel="voice", region="NG")
+    dialogue.start()
+    assert not await leave_or_finish(services, writer, dialogue, hung_up=False)  # type: ignore[arg-type]
+    assert services.store.closed == [("CA1", "dropped")] and services.notified == [1]
+    assert seen == ["finish-start"]
+
+
+async def test_a_dropped_stream_that_may_resume_leaves_its_case_to_a_new_stream(monkeypatch):
+    async def suspend_call(store, call_sid: str, *, stream_sid: str, max_resumes: int) -> Suspended:
+        return Suspended.RECONNECTING
+
+    monkeypatch.setattr(calls, "suspend_call", suspend_call)
+    services = SessionServices()
+    deferred: list[tuple[str, str]] = []
+    services.recovery = SimpleNamespace(defer=lambda call_sid, stream_sid: deferred.append((call_sid, stream_sid)))
+    writer = CaseWriter(services.store, call_sid="CA1", stream_sid="MZ1", case_id=1)  # type: ignore[arg-type]
+    dialogue = Dialogue(channel="voice", region="NG")
+    dialogue.start()
+    writer.dialogue = dialogue
+    assert await leave_or_finish(services, writer, dialogue, hung_up=False)  # type: ignore[arg-type]
+    assert deferred == [("CA1", "MZ1")] and services.store.closed == [] and services.notified == []
+    assert services.store.triage[-1][1] == dialogue.to_state()  # where it is, saved for the new stream
+    assert await leave_or_finish(services, writer, dialogue, hung_up=True) is False  # a hang-up ends it
+    assert services.store.closed == [("CA1", "hung-up")]
 
 
 # --- the session: the stages in order -----------------------------------------
