@@ -67,8 +67,7 @@ class CallSession:
                     "resumed" if resumed else "started", self.writer.case_id)
         self._emit(CallEventType.CALL_START, case_id=self.writer.case_id, resumed=resumed)
         self.listening.answer_each(self._respond, name=f"responder-{self.call_sid}")
-        self.writer.dialogue = self.dialogue
-        self.writer.start()
+        self.writer.start(self.dialogue)
         await self._play(opening)
 
     async def on_media(self, event: Media) -> None:

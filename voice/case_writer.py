@@ -52,8 +52,9 @@ class CaseWriter:
         self._stopping = False  # set at hang-up: the final save takes over
         self._task: asyncio.Task | None = None
 
-    def start(self) -> None:
-        """Begin writing in the background."""
+    def start(self, dialogue: Dialogue) -> None:
+        """Begin writing the turns heard and `dialogue`'s state, in the background."""
+        self.dialogue = dialogue
         self._task = asyncio.create_task(self._write_forever(), name=f"writer-{self.call_sid}")
 
     def keep(self, kept: KeptTurn) -> None:

@@ -410,8 +410,7 @@ async def test_the_writer_keeps_turns_in_order_through_an_outage(monkeypatch):
     monkeypatch.setattr(case_writer, "WRITE_RETRY_S", 0.01)
     store = RecordingStore(failures=2)
     writer = CaseWriter(store, call_sid="CA1", case_id=1)  # type: ignore[arg-type]
-    writer.dialogue = Dialogue(channel="voice", region="NG")
-    writer.start()
+    writer.start(Dialogue(channel="voice", region="NG"))
     for text in ("1", "2", "3"):
         writer.keep(_record(text))
     async with asyncio.timeout(10):
