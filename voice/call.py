@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Awaitable, Callable
 
 from intake.dialogue import Dialogue
 from intake.models import Reply
-from routing.privacy import mask_phone
 
 from voice.answering import FAILED_TURN_SOURCE, answer_turn, said_again
 from voice.case_writer import CaseWriter, KeptTurn
@@ -63,8 +62,6 @@ class CallSession:
             return
         self.dialogue, opening, resumed = opened
         self.services.metrics.active_calls.inc()
-        logger.info("call %s from %s %s, case %s", self.call_sid, mask_phone(caller),
-                    "resumed" if resumed else "started", self.writer.case_id)
         self._emit(CallEventType.CALL_START, case_id=self.writer.case_id, resumed=resumed)
         self.listening.answer_each(self._respond, name=f"responder-{self.call_sid}")
         self.writer.start(self.dialogue)

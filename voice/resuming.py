@@ -17,6 +17,7 @@ from intake.emergency import region_of
 from intake.models import Reply
 from routing import calls
 from routing.calls import Resumed, Suspended
+from routing.privacy import mask_phone
 
 from voice.case_writer import CaseWriter
 from voice.events import CallEventType
@@ -47,10 +48,14 @@ async def open_case(store: "Store", writer: CaseWriter, *, caller: str, hold: Ca
                                 stream_sid=writer.stream_sid)
     writer.case_id = ref.case_id
     if ref.created:
+        logger.info("call %s from %s started, case %s", writer.call_sid, mask_phone(caller), writer.case_id)
         dialogue = Dialogue(channel="voice", region=region, choose_language=choose_language)
         return dialogue, dialogue.start(), False
     resumed = await take_over(store, writer, region=region, hold=hold)
-    return None if resumed is None else (*resumed, True)
+    if resumed is None:
+        return None
+    logger.info("call %s from %s resumed, case %s", writer.call_sid, mask_phone(caller), writer.case_id)
+    return (*resumed, True)
 
 
 async def take_over(store: "Store", writer: CaseWriter, *, region: str | None,
