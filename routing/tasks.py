@@ -37,10 +37,10 @@ async def _send(notifier: Notifier, job: ClaimedJob, to: str, body: str, *, kind
         raise NotifyFailed(f"{kind} for case {case_id} not sent yet")
 
 
-def follow_up_text(notifier: Notifier, reference: str, region: str | None) -> str:
-    """The notifier's own wording of the follow-up when it has one, else the generic text."""
+def follow_up_text(notifier: Notifier, reference: str, region: str | None, language: str | None = None) -> str:
+    """The notifier's own wording of the follow-up when it has one (in the case's language), else the generic text."""
     if isinstance(notifier, FollowUpWording):
-        return notifier.follow_up_text(reference, region)
+        return notifier.follow_up_text(reference, region, language)
     return FOLLOW_UP_TEXT.format(ref=reference)
 
 
@@ -133,16 +133,16 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
 
     async def on_follow_up(job: ClaimedJob) -> None:
         case_id = job.payload["case_id"]
-        async def read_follow_up(s: AsyncSession) -> tuple[str, str, str | None] | None:
+        async def read_follow_up(s: AsyncSession) -> tuple[str, str, str | None, str | None] | None:
             case = await s.get(Case, case_id)
             if case.status != Status.FOLLOW_UP_SCHEDULED:
                 return None
-            return store.cipher.decrypt(case.contact_enc), case.reference, case.region
+            return store.cipher.decrypt(case.contact_enc), case.reference, case.region, case.language
 
         if (due := await store.read("follow_up", read_follow_up)) is None:
             return
-        contact, reference, region = due
-        await _send(notifier, job, contact, follow_up_text(notifier, reference, region), kind=MessageKind.FOLLOW_UP,
+        contact, reference, region, language = due
+        await _send(notifier, job, contact, follow_up_text(notifier, reference, region, language), kind=MessageKind.FOLLOW_UP,
                     case_id=case_id, send_within_s=store.policy.send_within_s)
         if job.payload.get("last"):
             await enqueue(store, "close_if_quiet", {"case_id": case_id}, dedupe_key=f"close_if_quiet:{case_id}",
