@@ -220,7 +220,7 @@ class Dialogue:
         before, self._before_answer = self._before_answer, None
         if before is None:
             return False
-        vars(self).update(vars(Dialogue.from_state(before)))  # one way to snapshot: the state a stored call keeps
+        vars(self).update(vars(self.from_state(before)))  # one way to snapshot: the state a stored call keeps
         return True
 
     def expects(self) -> ShortAnswer | None:
