@@ -68,6 +68,12 @@ FOUND = [
     ("child_danger_signs", "my son is one and there's a dip under his ribs every time he breathes"),
     # The chest seen, not said: clutching the shirt front, grey and sweating.
     ("chest_pain", "he's gripping the front of his shirt and he's pale and clammy"),
+    # Found by probing the families of the weakest flags in new words after the fixes above: a gas fire behind
+    # everyone's headache, lips blue and nothing from him, goodbye texted with pills taken, a will written.
+    ("overdose_poisoning", "we've all got headaches and feel sick and the gas fire's been on all evening"),
+    ("not_breathing", "her lips are purple and there's no sound coming from her"),
+    ("overdose_poisoning", "my dad texted all of us goodbye and he's taken all his pills"),
+    ("suicidal", "she's written a will and keeps saying nobody would miss her"),
 ]
 
 NOT_FLAGGED = [
@@ -105,6 +111,14 @@ NOT_FLAGGED = [
     "he tapped on my door and nothing, he's probably gone out",
     "my husband is talking rubbish again about the football",
     "I stepped off the kerb near the bridge and twisted my ankle",
+    # Endings that are not of a life; a goodbye at a door; laughing; a refill; sleepy eyes; a fear of the future.
+    "he wants to end his phone contract, can you help",
+    "I'm going to end things with my girlfriend tonight",
+    "she said goodbye to everyone at the station and went home",
+    "we laughed so much I couldn't breathe",
+    "his empty inhaler box needs a repeat prescription",
+    "my baby's eyes roll up when she's drifting off",
+    "I'm worried my toddler might get into the bleach, where should I keep it",
 ]
 
 
