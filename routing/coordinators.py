@@ -117,6 +117,14 @@ async def list_coordinators(store: Store) -> list[CoordinatorView]:
     return [CoordinatorView(r.id, r.name, mask_phone(store.cipher.decrypt(r.phone_enc)), r.active) for r in rows]
 
 
+async def registered_coordinators(store: Store, s: AsyncSession) -> list[int]:
+    """Active coordinators to alert beside COORDINATOR_NUMBERS (whose own rows would alert them twice)."""
+    configured = {phone_key(store, n) for n in store.policy.coordinator_numbers}
+    rows = await s.execute(select(Coordinator.id, Coordinator.phone_hash).where(Coordinator.active.is_(True))
+                           .order_by(Coordinator.id))
+    return [row.id for row in rows if row.phone_hash not in configured]
+
+
 def _code_hash(store: Store, phone_hash: str, code: str) -> str:
     return store.hash(f"sign-in-code:{phone_hash}:{code}")
 

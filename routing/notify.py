@@ -38,8 +38,8 @@ class Notifier(Protocol):
 class FollowUpWording(Protocol):
     """A notifier that words the follow-up itself (sms adds the caller's local emergency number)."""
 
-    def follow_up_text(self, reference: str, region: str | None) -> str:
-        """The follow-up question for case `reference`, for a caller in `region`."""
+    def follow_up_text(self, reference: str, region: str | None, language: str | None = None) -> str:
+        """The follow-up question for case `reference`, for a caller in `region` who spoke `language`."""
         ...
 
 

@@ -12,7 +12,8 @@ from routing.contacts import purge_received
 from routing.errors import NotifyFailed
 from routing.jobs import ClaimedJob, Handler, JobStatus, enqueue, schedule
 from routing.lifecycle import Status
-from routing.models import Assignment, Case, HealthWorker, Job, MessageKind, Turn
+from routing.coordinators import registered_coordinators
+from routing.models import Assignment, Case, Coordinator, HealthWorker, Job, MessageKind, Turn
 from routing.notify import FollowUpWording, Notifier, OfferWording
 from routing.photos import purge_photos
 from routing.queue import Offer, offer
@@ -36,10 +37,10 @@ async def _send(notifier: Notifier, job: ClaimedJob, to: str, body: str, *, kind
         raise NotifyFailed(f"{kind} for case {case_id} not sent yet")
 
 
-def follow_up_text(notifier: Notifier, reference: str, region: str | None) -> str:
-    """The notifier's own wording of the follow-up when it has one, else the generic text."""
+def follow_up_text(notifier: Notifier, reference: str, region: str | None, language: str | None = None) -> str:
+    """The notifier's own wording of the follow-up when it has one (in the case's language), else the generic text."""
     if isinstance(notifier, FollowUpWording):
-        return notifier.follow_up_text(reference, region)
+        return notifier.follow_up_text(reference, region, language)
     return FOLLOW_UP_TEXT.format(ref=reference)
 
 
@@ -97,29 +98,34 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
                             .values(status=Offer.TIMED_OUT, responded_at=now))
             await store.move(s, case, Status.ESCALATED, actor="system", detail="waited too long")
             await schedule(s, "offer", {"case_id": case_id}, run_at=now, now=now)
-            waited_s = int(now.timestamp() - case.queued_at_s)
-            for index in range(len(store.policy.coordinator_numbers)):
-                await schedule(s, "notify", {"case_id": case_id, "audience": "coordinator", "index": index,
-                                             "kind": MessageKind.ESCALATION, "waited_s": waited_s}, run_at=now, now=now)
-            return {"reference": case.reference}
+            alert = {"case_id": case_id, "audience": "coordinator", "kind": MessageKind.ESCALATION,
+                     "waited_s": int(now.timestamp() - case.queued_at_s)}
+            recipients = [{"index": i} for i in range(len(store.policy.coordinator_numbers))]
+            recipients += [{"coordinator_id": i} for i in await registered_coordinators(store, s)]
+            for recipient in recipients:
+                await schedule(s, "notify", alert | recipient, run_at=now, now=now)
+            return {"reference": case.reference, "alerted": len(recipients)}
 
         escalated = await store.write("escalate", op)
-        if escalated and not store.policy.coordinator_numbers:
-            logger.error("case %s escalated but no coordinator numbers are configured", escalated["reference"])
+        if escalated and not escalated["alerted"]:
+            logger.error("case %s escalated but there is no coordinator to alert: set COORDINATOR_NUMBERS or "
+                         "run `triage coordinators add`", escalated["reference"])
 
     async def on_notify(job: ClaimedJob) -> None:
         p = job.payload
-        async def read_notified(s: AsyncSession) -> tuple[Case, HealthWorker | None]:
-            return (await s.get(Case, p["case_id"]),
-                    await s.get(HealthWorker, p["worker_id"]) if p.get("worker_id") else None)
+        async def read_notified(s: AsyncSession) -> tuple[Case, HealthWorker | Coordinator | None]:
+            person = (await s.get(HealthWorker, p["worker_id"]) if p.get("worker_id")
+                      else await s.get(Coordinator, p["coordinator_id"]) if p.get("coordinator_id") else None)
+            return await s.get(Case, p["case_id"]), person
 
-        case, worker = await store.read("notify", read_notified)
+        case, person = await store.read("notify", read_notified)
         view = await store.get_case(case.id)
         if p["audience"] == "worker":
-            to, body = store.cipher.decrypt(worker.phone_enc), offer_text(notifier, case.reference, view)
+            to, body = store.cipher.decrypt(person.phone_enc), offer_text(notifier, case.reference, view)
         else:
             waited_s = p["waited_s"] if "waited_s" in p else float(p.get("hours") or 0) * 3600  # jobs queued before
-            to = store.policy.coordinator_numbers[p["index"]]
+            to = (store.policy.coordinator_numbers[p["index"]] if person is None
+                  else store.cipher.decrypt(person.phone_enc))
             body = ESCALATION_TEXT.format(ref=case.reference, category=view.category_text,
                                           urgency=case.urgency or "urgent", waited=waited_text(waited_s))
         await _send(notifier, job, to, body, kind=p["kind"], case_id=case.id,
@@ -127,16 +133,16 @@ def handlers(store: Store, notifier: Notifier) -> dict[str, Handler]:
 
     async def on_follow_up(job: ClaimedJob) -> None:
         case_id = job.payload["case_id"]
-        async def read_follow_up(s: AsyncSession) -> tuple[str, str, str | None] | None:
+        async def read_follow_up(s: AsyncSession) -> tuple[str, str, str | None, str | None] | None:
             case = await s.get(Case, case_id)
             if case.status != Status.FOLLOW_UP_SCHEDULED:
                 return None
-            return store.cipher.decrypt(case.contact_enc), case.reference, case.region
+            return store.cipher.decrypt(case.contact_enc), case.reference, case.region, case.language
 
         if (due := await store.read("follow_up", read_follow_up)) is None:
             return
-        contact, reference, region = due
-        await _send(notifier, job, contact, follow_up_text(notifier, reference, region), kind=MessageKind.FOLLOW_UP,
+        contact, reference, region, language = due
+        await _send(notifier, job, contact, follow_up_text(notifier, reference, region, language), kind=MessageKind.FOLLOW_UP,
                     case_id=case_id, send_within_s=store.policy.send_within_s)
         if job.payload.get("last"):
             await enqueue(store, "close_if_quiet", {"case_id": case_id}, dedupe_key=f"close_if_quiet:{case_id}",

@@ -159,9 +159,9 @@ class _RecordingSender:
         """Each sender's own step, once the message is recorded (the outbox: nothing; Twilio: the API call)."""
         raise NotImplementedError
 
-    def follow_up_text(self, reference: str, region: str | None) -> str:
-        """routing's follow-up question, with the caller's own emergency number."""
-        return follow_up_text(reference, region)
+    def follow_up_text(self, reference: str, region: str | None, language: str | None = None) -> str:
+        """routing's follow-up question, in the case's language, with the caller's own emergency number."""
+        return follow_up_text(reference, region, language)
 
     def offer_text(self, reference: str, triage: dict, caller: str | None, region: str | None) -> str:
         """routing's case offer: the one message per case a health worker gets."""

@@ -112,8 +112,7 @@ def caller_summary(case: CaseSummaryInput) -> str:
     return to_gsm7("\n".join(lines))
 
 
-def follow_up_text(reference: str, region: str | None) -> str:
-    """The follow-up question after a case is resolved, with the caller's own emergency number."""
-    number = emergency_number(region).number
-    return to_gsm7(f"Triageline {reference}: how is the patient now? Reply 1 better, 2 same, 3 worse. "
-                   f"Any danger sign: call {number} now. Not medical advice.")
+def follow_up_text(reference: str, region: str | None, language: str | None = None) -> str:
+    """The follow-up question after a case is resolved, in the case's language, with the caller's emergency number."""
+    said = catalogue(language_or_default(language))
+    return to_gsm7(said.say("summary.follow_up", reference=reference, number=emergency_number(region).number))

@@ -194,9 +194,9 @@ class CountingSender:
             self.failures.inc()
         return result
 
-    def follow_up_text(self, reference: str, region: str | None) -> str:
+    def follow_up_text(self, reference: str, region: str | None, language: str | None = None) -> str:
         """The wrapped sender's follow-up wording (routing's jobs ask for it: the local emergency number)."""
-        return self.inner.follow_up_text(reference, region)
+        return self.inner.follow_up_text(reference, region, language)
 
     def offer_text(self, reference: str, triage: dict, caller: str | None, region: str | None) -> str:
         """The wrapped sender's case offer (the one message per case a health worker gets)."""

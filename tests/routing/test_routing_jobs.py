@@ -127,6 +127,29 @@ async def test_a_case_nobody_takes_is_escalated_to_coordinators(store):
     assert claim.case_id == case_id and claim.score == 50 + 50 + 5 * 8 + 20  # escalation bonus, waited 2 h
 
 
+async def test_coordinators_registered_on_the_command_line_are_alerted_too_each_once(store):
+    from routing.coordinators import add_coordinator, remove_coordinator
+
+    store.clock = FakeClock()
+    store.policy = replace(store.policy, coordinator_numbers=(COORDINATOR,))
+    await add_coordinator(store, "+2348070000002", "Ngozi")  # `triage coordinators add`
+    await add_coordinator(store, COORDINATOR)  # also configured: signed in once, must not be texted twice
+    await add_coordinator(store, "+2348070000003")
+    await remove_coordinator(store, "+2348070000003")  # no longer runs the line
+    notifier = RecordingNotifier()
+    await queued_case(store, "CA-RED", category="RED", urgency="emergency")
+    assert await drain(store, handlers(store, notifier)) == ["offer", "escalate", "offer", "notify", "notify"]
+    assert sorted(to for to, _, kind, _ in notifier.sent if kind == "escalation") == [COORDINATOR, "+2348070000002"]
+
+
+async def test_an_escalation_with_nobody_to_alert_says_so_in_the_log(store, caplog):
+    notifier = RecordingNotifier()
+    await queued_case(store, "CA-RED", category="RED", urgency="emergency")
+    assert await drain(store, handlers(store, notifier)) == ["offer", "escalate", "offer"]
+    assert notifier.sent == []
+    assert any("no coordinator to alert" in r.getMessage() and r.levelname == "ERROR" for r in caplog.records)
+
+
 async def test_an_emergency_nobody_on_duty_may_take_reaches_coordinators_at_once(store):
     clock = FakeClock()
     store.clock = clock

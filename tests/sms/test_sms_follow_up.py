@@ -13,11 +13,12 @@ NOW = 1_800_000_000
 ADA = "+2348051112222"
 
 
-async def resolved_case(store, caller: str, sid: str = "CA-fu") -> int:
+async def resolved_case(store, caller: str, sid: str = "CA-fu", language: str | None = None) -> int:
     """A case a worker took and resolved: its follow-up jobs wait 24 h and 48 h."""
     ada, _ = await add_worker(store, phone=ADA, name="Ada", country="NG")
     ref = await store.open_call(call_sid=sid, caller=caller)
-    await store.save_triage(ref.case_id, {"start_category": "GREEN", "urgency": "routine"}, complete=True)
+    await store.save_triage(ref.case_id, {"start_category": "GREEN", "urgency": "routine", "language": language},
+                            complete=True)
     claim = await claim_next(store, ada.id)
     assert claim is not None, "the worker may treat this case"
     await accept(store, ref.case_id, ada.id)
@@ -113,3 +114,16 @@ async def test_better_closes_same_waits_and_a_danger_sign_is_never_better(store,
     reply = await patient_phone(store, tmp_path, "+2348039876543").text("1 but now she is not breathing")
     assert reply.startswith("Call 112 now") and "health worker will contact you" in reply
     assert (await store.get_case(other)).status == "pending"
+
+
+async def test_the_follow_up_is_asked_in_the_language_the_triage_was_held_in(store):
+    clock = FakeClock()
+    store.clock = clock
+    case_id = await resolved_case(store, "+2348031234567", language="pcm")
+    jobs = handlers(store, OutboxSender(store))
+    await drain(store, jobs)
+    clock.advance(hours=24, seconds=1)
+    assert "follow_up" in await drain(store, jobs)
+    (message,) = [m for m in await list_messages(store, case_id=case_id) if m.kind == "follow_up"]
+    assert "how the sick person dey now" in message.body and "Reply 1 better" in message.body
+    assert "call 112 now" in message.body and "no be medical advice" in message.body
