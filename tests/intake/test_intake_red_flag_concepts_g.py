@@ -74,6 +74,10 @@ FOUND = [
     ("not_breathing", "her lips are purple and there's no sound coming from her"),
     ("overdose_poisoning", "my dad texted all of us goodbye and he's taken all his pills"),
     ("suicidal", "she's written a will and keeps saying nobody would miss her"),
+    # A second probe over the other flags: knocked out after a fall said without "head"; Hindi and Swahili words.
+    ("serious_injury", "she was knocked out for a minute after falling down the stairs"),
+    ("suicidal", "meri behen kehti hai marna chahti hai, she has the tablets"),
+    ("overdose_poisoning", "mtoto wangu amekunywa mafuta ya taa"),
 ]
 
 NOT_FLAGGED = [
@@ -119,6 +123,9 @@ NOT_FLAGGED = [
     "his empty inhaler box needs a repeat prescription",
     "my baby's eyes roll up when she's drifting off",
     "I'm worried my toddler might get into the bleach, where should I keep it",
+    # Knocked out as tired; not waking for a meal.
+    "I feel totally knocked out after the night shift",
+    "grandad won't wake up for his tea, he's snoring away in the chair",
 ]
 
 
