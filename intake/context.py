@@ -40,7 +40,7 @@ _WELL_AGAIN = re.compile(
     r"\b((now|again) (he|she|they|it) (is|are) (breathing|talking|awake|conscious|responding|fine|okay|ok|alright|"
     r"normal|back to normal|playing|sitting up)|(he|she|they) (is|are) (breathing|talking|awake|conscious|fine|okay|"
     r"alright|back to normal|completely normal|responding)( and \w+)? (now|again|normally|fine)|(he|she|they) "
-    r"(came|come|has come|have come|is come|s come) (round|to|back round)|knows who (i|we) (am|are)|(woke|wakes|has woken|woken) (right |straight |back )?up|breathing (again|normally)|"
+    r"(came|come|has come|have come|is come|s come) (round|to|back round)|knows who (i|we) (am|are)|back to (himself|herself|themselves|myself|(his|her|their|my) (usual |normal |old )?self)|(woke|wakes|has woken|woken) (right |straight |back )?up|breathing (again|normally)|"
     r"(he|she|they|i) (is|are|am) (talking|chatting) to (me|us|you) (now|again)|(he|she|they|i) (have|has) been (fine|okay|ok|alright|normal|well) (all day|all morning|since|ever since|since then)|"
     r"(he|she|they) (is|are) (asleep|sleeping|resting) (now )?(and )?(fine|breathing)|"
     r"(when|once|as soon as) (i|we) (picked|lifted|touched|shook|moved|called|nudged) (him|her|them)( up)? (he|she|they) (cried|woke|opened|moaned|answered|responded)|"
@@ -74,6 +74,8 @@ _HISTORY = re.compile(
     r"since (january|february|march|april|june|july|august|september|october|november|december)|all (my|his|her|their) life|"
     r"since (birth|childhood)|"
     r"in (19|20)\d\d|as a (child|kid|baby|toddler|teenager|teen|student|boy|girl|young (man|woman|lad))|"
+    r"\b(had|got|broke|suffered|injured|hurt|happened|diagnosed|crashed|was|were)\b(?:(?!\b(?:is|am|are|s|now)\b)[^,;]){0,60}"
+    r"\bin (my|his|her|their|our) (early |late |mid )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)|"
     r"when (i|he|she|they|we) (was|were) (a |an )?(teenager|teen|kid|student|at school|in school|at university|at college|"
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( (years?|months?|weeks?|yrs?))?( old)?|"
@@ -93,6 +95,7 @@ _OTHER_PAST = re.compile(
     r"\b(friend|neighbou?r|cousin|colleague|sister|brother|aunt|aunty|uncle)( s)? (baby|child|son|daughter|kid|little (one|girl|boy)) "
     r"(was|had|got|died|die|went)\b|"
     r"\b(runs? in (the|our|my|his|her) family|family history|in (our|the|my|his|her) family)\b|"
+    r"\bit (is|s|was|has been) (all )?(on|in|all over) the (news|papers?|radio|telly|tv)\b|"
     r"\b(had|got|suffered|died of)( a| an)? \w+( \w+)? at (my|your|our) age\b"
 )
 _HYPOTHETICAL = re.compile(
@@ -101,7 +104,7 @@ _HYPOTHETICAL = re.compile(
     r"how long (should|can|does|do|will|is)|before (i|we|you) (call|ring|phone)|when (should|do|must) (i|we) (call|ring|phone)|"
     r"what (is|s|are)( (a|an|the))?(?= ?$)|what does (a|an|the) \w+ look like|"
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
-    r"(might|may|could|will|would) (get|develop|start|have (a|an|another))|should (he|she|i|we|they) (get|have)|"
+    r"(might|may|could|will|would) (get|develop|start|have (a|an|another))|(worried|afraid|scared|frightened|concerned) (that )?(he|she|they|i|my \w+|the \w+) ((might|may|could|will)( get| start| go into)?|(will|is going to|going to) have)(?= $)|should (he|she|i|we|they) (get|have)|"
     r"what (counts|is classed|is classified|is considered) as|when to worry|"
     r"(going to|gonna|want\w* to|plan\w* to|hop\w* to|about to|will) (go to )?sleep (and|then))\b"
 )
@@ -115,7 +118,12 @@ _IF_IS_DOUBT = re.compile(r"\b(unsure|know|see|check|wonder|wondering|tell|ask|a
 def prepare(text: str) -> str:
     """Doubt phrases become "unsure" so that their "not" never reads as a denial; "not able to" is "unable to"."""
     text = re.sub(r"\b(is |are |was |were )?not able to\b", "unable to", text)
+    text = _NO_SIGN_OF.sub("no", text)
     return _PSEUDO_NEGATION.sub("", HEDGES.sub("unsure", text))
+
+
+# "no sign of her breath stopping": a denial of the whole sign that follows, however many words it takes.
+_NO_SIGN_OF = re.compile(r"\bno (signs?|evidence|trace|hint|suggestion) of\b")
 
 
 def sentence_of(t: str, start: int, end: int) -> tuple[int, int]:
@@ -239,7 +247,12 @@ def other_past(t: str, start: int, end: int) -> bool:
     """Someone's past, not this patient's present: "my father died of a heart attack", "it runs in the family";
     or an aside before the reason for calling ("... gave her a stroke, haha, but I'm calling about my rash")."""
     lo, hi = scope_of(t, start, end)
-    return bool(_OTHER_PAST.search(t[lo:hi]) or _ASIDE.search(t[end:]))
+    return bool(_OTHER_PAST.search(t[lo:hi])) or any(_aside(m, t[:end]) for m in _ASIDE.finditer(t, end))
+
+
+def _aside(m: re.Match, said_before: str) -> bool:
+    about = m.group(1) or m.group(2)
+    return about not in _NOT_AN_ASIDE and not re.search(rf"\b{re.escape(about)}\b", said_before)
 
 
 def someone_else_died(t: str, start: int, end: int) -> bool:
@@ -254,8 +267,18 @@ _SOMEONE_ELSE_DIED = re.compile(
     r"(man|woman|person|lady|guy) (driving|in|from|inside))( (of|in|from) (our|the|my|his|her|their|that|other) \w+)?"
     r" (has |have |is |was |were |had )?(died|dead|been killed|killed|passed away|did not make it)\b"
 )
-_ASIDE = re.compile(r"\b(but|,) (i am|i m|im) (calling|ringing|phoning|texting|messaging|contacting you) (about|for|regarding|because)\b|"
-                    r"\b(calling|ringing|phoning|texting) about (my|his|her) own\b")
+# The reason for calling, said after an aside; what it is about is someone or something else unless it was named
+# before ("my dad has chest pain, I'm calling about my dad").
+_ASIDE = re.compile(r"(?:\bbut|,) (?:i am|i m|im) (?:calling|ringing|phoning|texting|messaging|contacting you) "
+                    r"(?:about|for|regarding|because of|because) (?:my own |my |our |the |a |an )?(\w+)|"
+                    r"\b(?:calling|ringing|phoning|texting) (?:about|for) (?:my|his|her) own (\w+)")
+# A person named as what the call is about may be the patient: "my son is fitting, I'm calling about my baby".
+_NOT_AN_ASIDE = {"him", "her", "them", "it", "this", "that", "he", "she", "they", "help", "advice", "an", "ambulance",
+                 "son", "daughter", "baby", "child", "children", "kid", "kids", "boy", "girl", "little", "toddler",
+                 "husband", "wife", "partner", "mum", "mom", "mother", "dad", "father", "brother", "sister", "friend",
+                 "grandma", "grandad", "grandpa", "grandmother", "grandfather", "nan", "gran", "uncle", "aunt",
+                 "auntie", "aunty", "neighbour", "neighbor", "colleague", "patient", "family", "grandson",
+                 "granddaughter", "cousin", "mate", "boyfriend", "girlfriend", "someone", "somebody", "man", "woman"}
 
 
 def hypothetical(t: str, start: int, end: int) -> bool:
@@ -278,7 +301,7 @@ def hypothetical(t: str, start: int, end: int) -> bool:
 _MISTAKEN = re.compile(r"\b(i|we) (thought|believed|was sure|were sure) (he|she|they|it|that)\b")
 # Said, then taken back: "he had the bleach but he did not drink any", "like something is stuck but it is not".
 _TAKEN_BACK = re.compile(
-    r"\b(but|though|although) (he|she|they|i|it|there) (did not|has not|have not|never|had not) (actually )?(drink|drank|swallow\w*|"
+    r"(\bbut|\bthough|\balthough|,) (he|she|they|i|it|there) (did not|has not|have not|never|had not) (actually )?(drink|drank|swallow\w*|"
     r"take|took|eat|ate|touch\w*|open\w*) (any|it|anything|them|a drop|a thing)\b|"
     r"\b(but|though) (it|there) (is|was|s) not( really| actually)?( ,| \.|$| i | he | she )|"
     r"\b(but|though|although|and) (he|she|they|i|we) (spat|spit|spits) (it|them|that|the \w+)( \w+)? out\b|\bnothing (was )?(swallowed|went down)\b"

@@ -10,6 +10,7 @@ import pytest
 from intake.red_flags import find_mechanisms, find_red_flags
 from intake.scenarios import run_text
 from intake.understanding import names_an_adult, parse_breathing
+from tests.support.red_flag_kinds import kind_tests
 
 FOUND = [
     # Apnoea said as stillness, or in its textbook words.
@@ -69,10 +70,6 @@ FOUND = [
 ]
 
 
-@pytest.mark.parametrize("flag, text", FOUND)
-def test_each_kind_is_heard_in_new_words(flag, text):
-    assert flag in find_red_flags(text), text
-
 
 NOT_FLAGGED = [
     # Stillness and "still" that is not apnoea.
@@ -125,9 +122,7 @@ NOT_FLAGGED = [
 ]
 
 
-@pytest.mark.parametrize("text", NOT_FLAGGED)
-def test_look_alikes_of_each_kind_stay_unflagged(text):
-    assert find_red_flags(text) == [], text
+test_each_kind_is_heard_in_new_words, test_look_alikes_of_each_kind_stay_unflagged = kind_tests(FOUND, NOT_FLAGGED)
 
 
 def test_a_small_burn_is_not_a_severe_burn_but_a_large_one_is():

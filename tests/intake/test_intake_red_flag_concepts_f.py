@@ -9,6 +9,7 @@ words it was not tuned on. Each kind has its emergencies and its benign look-ali
 import pytest
 
 from intake.red_flags import find_mechanisms, find_red_flags, prepare
+from tests.support.red_flag_kinds import kind_tests
 
 FOUND = [
     # Seen, not said: the chest or tummy that does not rise; breathing that stopped "and has not come back".
@@ -80,14 +81,7 @@ NOT_FLAGGED = [
 ]
 
 
-@pytest.mark.parametrize("flag, text", FOUND)
-def test_each_kind_is_heard_in_new_words(flag, text):
-    assert flag in find_red_flags(text), prepare(text)
-
-
-@pytest.mark.parametrize("text", NOT_FLAGGED)
-def test_look_alikes_of_each_kind_stay_unflagged(text):
-    assert find_red_flags(text) == [], prepare(text)
+test_each_kind_is_heard_in_new_words, test_look_alikes_of_each_kind_stay_unflagged = kind_tests(FOUND, NOT_FLAGGED)
 
 
 def test_someone_elses_death_is_a_mechanism_not_the_patients_sign():
