@@ -11,7 +11,8 @@ requirements) would let a mention at the word that carries the score count.
 Run (scikit-learn outside the project's venv; an experiment, not a dependency):
     pip install --target /tmp/learned-libs scikit-learn
     PYTHONPATH=$PWD:/tmp/learned-libs .venv/bin/python scripts/learned_eval.py \
-        --primock ../shared/data/primock57/utterances.jsonl
+        --primock ../shared/data/primock57/utterances.jsonl            # add --strict for the stricter guard
+(~15 minutes on two busy cores; the figures are in CLINICAL.md, "Things tried and not adopted".)
 """
 
 from __future__ import annotations
