@@ -131,8 +131,8 @@ class PiperTts:
     Phonemes come from the espeak-ng program (voice/piper_runner.py), not the GPL piper package's linked library.
     """
 
-    def __init__(self, voice: str = PIPER_DEFAULT_VOICE, *, threads: int = PIPER_THREADS,
-                 binary: str = "espeak-ng") -> None:
+    def __init__(self, voice: str = PIPER_DEFAULT_VOICE, *, threads: int = PIPER_THREADS, binary: str = "espeak-ng",
+                 noise: tuple[float, float] = (PIPER_NOISE_SCALE, PIPER_NOISE_W)) -> None:
         package = PIPER_VOICE_PACKAGES.get(voice)
         if package is None:
             known = ", ".join(PIPER_VOICE_PACKAGES)
@@ -152,7 +152,7 @@ class PiperTts:
         options.inter_op_num_threads = 1
         try:
             self._config = replace(PiperVoiceConfig.from_json(files.config_path()),
-                                   noise_scale=PIPER_NOISE_SCALE, noise_w=PIPER_NOISE_W)
+                                   noise_scale=noise[0], noise_w=noise[1])
             self._session = onnxruntime.InferenceSession(
                 str(files.model_path()), sess_options=options, providers=["CPUExecutionProvider"]
             )
