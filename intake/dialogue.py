@@ -714,10 +714,8 @@ class Dialogue:
                 call = self._say("cpr.call_voice", number=n.number, note=note)
                 said = f"{call} {lead}{self._say(f'cpr.{group}_voice')}"
         else:
-            # The red flags' own first aid is English only (intake/red_flags.json): other languages say the general.
-            advice = " ".join(flag_by_id(f).advice for f in by_first_aid(flags)[:2] if flag_by_id(f).advice)
-            if not advice or self.language != SOURCE_LANGUAGE:
-                advice = self._say("emergency.red_advice")
+            advice = " ".join(self._say(f"advice.{f}") for f in by_first_aid(flags)[:2]
+                              if catalogue(SOURCE_LANGUAGE).has(f"advice.{f}")) or self._say("emergency.red_advice")
             said = self._say(f"emergency.{self._form}", number=n.number, note=note, advice=advice)
         if self.channel == "voice":
             said = f"{said} {self._say('emergency.footer')}"

@@ -72,7 +72,6 @@ class RedFlag:
     id: str
     label: str
     source: str
-    advice: str
     reply: str
     phrases: tuple[re.Pattern, ...]
     rules: tuple[Rule, ...] = ()
@@ -117,7 +116,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
 
     flags = tuple(
         RedFlag(
-            id=e["id"], label=e["label"], source=e["source"], advice=e.get("advice", ""),
+            id=e["id"], label=e["label"], source=e["source"],
             reply=e.get("reply", "emergency"),
             phrases=tuple(re.compile(rf"\b(?:{p})") for p in e["phrases"]),
             rules=rules(e),

@@ -31,9 +31,12 @@ MIN_SOUND = 60
 MIN_SUPPORT = 50
 # A span of ordinary words needs this much sound unless the lexicon lists it as a measured confusion.
 ORDINARY_SOUND = 70
+# ...and a drug name in place of English words with no cue before them.
+HOMOPHONE_SOUND = 85
 # A key this short says almost nothing about the word it came from.
 MIN_KEY_LETTERS = 2
 
+_NAMES_A_MEDICINE = frozenset("the his her my your their a an".split())  # "uses the ...", "her ... inhaler"
 _VOICING = str.maketrans("BDGVZ", "PTKFS")  # voiced and voiceless pairs blur on an 8 kHz line
 _LEADING_VOWEL = re.compile(r"^[AEIOU]+")  # Whisper often drops a weak first syllable ("moxicillin")
 _REPEAT = re.compile(r"(.)\1+")
@@ -97,8 +100,15 @@ class PhoneticGate:
             return False
         if heard_by_decoder:
             # A primed decode writes its vocabulary over plain speech ("by a motorbike" -> "amlodipine", sound 60):
-            # its hearing counts only with the sound an ordinary-word correction needs.
-            return sound >= ORDINARY_SOUND
+            # its hearing counts only with the sound an ordinary-word correction needs; and a drug name stands for
+            # English words away from where a medicine is named only when it sounds all but the same ("in halo"
+            # -> inhaler, 86): "her words were all jumbled up" came back "all amlodipine" (73) and hid a stroke.
+            if sound < ORDINARY_SOUND:
+                return False
+            if (terms[replacement[0]] == "drugs" and all(w in self.lexicon.english for w in heard)
+                    and _cue(preceding) not in cues | CUE_WORDS["drugs"] | _NAMES_A_MEDICINE):
+                return sound >= HOMOPHONE_SOUND
+            return True
         if not all(self.lexicon.is_common(w) for w in heard):
             return True
         # Ordinary words: what the caller may well have said.

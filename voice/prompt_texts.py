@@ -81,7 +81,8 @@ def _endings(pick, who: str, *, every_lead: bool) -> Iterator[PromptText]:
         return f" {n.note[0].upper()}{n.note[1:]}." if n.note else ""
 
     footer = en.say("emergency.footer")
-    advice = [(f.id, f.advice) for f in load_red_flags() if f.advice] + [("red", en.say("emergency.red_advice", who))]
+    advice = [(f.id, en.say(f"advice.{f.id}")) for f in load_red_flags() if en.has(f"advice.{f.id}")]
+    advice += [("red", en.say("emergency.red_advice", who))]
     for flag, said in advice:
         r, n = pick()
         text = f"{en.say('emergency.voice', who, number=n.number, note=note(n), advice=said)} {footer}"

@@ -33,7 +33,7 @@ from voice.metrics import CountingSender, Metrics
 from voice.prompt_warmup import PromptWarmup, served_regions
 from voice.recovery import Recovery
 from voice.settings import ConfigError, Secrets, Settings
-from voice.tts import PromptAudioCache, build_tts
+from voice.tts import PromptAudioCache, build_tts, with_hindi
 from voice.voicenotes import decode_voice_note
 
 logger = logging.getLogger(__name__)
@@ -163,12 +163,12 @@ class Services:
         """Everything past the store (start closes the store when this fails)."""
         await enroll_numbers(store, settings.worker_numbers)  # they get cases as offers, like every worker
         transcriber = await asyncio.to_thread(load_transcriber, settings, secrets)
-        engine = build_tts(
+        engine = with_hindi(build_tts(
             settings.tts_backend,
             settings.tts_voice,
             openai_api_key=secrets.openai_api_key,
             openai_base_url=settings.openai_base_url or None,
-        )
+        ))
         prompts = PromptAudioCache(engine, settings.data_dir / "prompt-audio")
         sender = sms_sender(store, settings, secrets)
         workers = settings.stt_threads or os.cpu_count() or 2

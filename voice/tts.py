@@ -62,17 +62,19 @@ _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "
 # A number to dial: the digits after "call" or "dial", or any run of three or more digits (no count or
 # duration a prompt says is that long: "15 seconds", "30 times" stay numbers).
 _NUMBER_TO_DIAL = re.compile(r"(?:(?<=\bcall)|(?<=\bdial)) \d+\b|\b\d{3,}\b", re.IGNORECASE)
+_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _CASE_REFERENCE = re.compile(r"\b[A-Z]{2}-[0-9A-Z]{4,}\b")  # routing.store.new_reference: TL-7K3QX9
 
 
-def spoken_form(text: str) -> str:
+def spoken_form(text: str, *, english: bool = True) -> str:
     """Text as it should be heard: numbers to dial and case references one character at a time, with pauses.
 
     "call 112 now" -> "call, one, one, two now": heard as a number, "one hundred twelve" is often dialled
     wrong, and without the pause after "call" a listener hears "call mine, one, one" (measured, tts-eval).
+    Not `english`: digits stay digits ("1, 1, 2"), for a voice that reads them in its own language.
     """
     def spell(chars: str, match: re.Match) -> str:
-        said = ", ".join(_DIGIT_WORDS[int(c)] if c.isdigit() else c for c in chars.strip())
+        said = ", ".join(_DIGIT_WORDS[int(c)] if c.isdigit() and english else c for c in chars.strip())
         if chars.startswith(" "):  # after "call"
             return f", {said}"
         before = match.string[: match.start()].rstrip()
@@ -121,7 +123,8 @@ class EspeakTts:
     def synthesize(self, text: str) -> bytes:
         """Render `text`, read from stdin so text starting with '-' is never taken as an option."""
         _require_text(text)
-        wav = _run([self.binary, "-v", self.voice, "-s", str(self.rate_wpm), "--stdin", "--stdout"], spoken_form(text))
+        said = spoken_form(text, english=self.voice.startswith("en"))
+        wav = _run([self.binary, "-v", self.voice, "-s", str(self.rate_wpm), "--stdin", "--stdout"], said)
         return _wav_to_prompt_audio(wav, self.name)
 
 
@@ -131,8 +134,8 @@ class PiperTts:
     Phonemes come from the espeak-ng program (voice/piper_runner.py), not the GPL piper package's linked library.
     """
 
-    def __init__(self, voice: str = PIPER_DEFAULT_VOICE, *, threads: int = PIPER_THREADS,
-                 binary: str = "espeak-ng") -> None:
+    def __init__(self, voice: str = PIPER_DEFAULT_VOICE, *, threads: int = PIPER_THREADS, binary: str = "espeak-ng",
+                 noise: tuple[float, float] = (PIPER_NOISE_SCALE, PIPER_NOISE_W)) -> None:
         package = PIPER_VOICE_PACKAGES.get(voice)
         if package is None:
             known = ", ".join(PIPER_VOICE_PACKAGES)
@@ -152,7 +155,7 @@ class PiperTts:
         options.inter_op_num_threads = 1
         try:
             self._config = replace(PiperVoiceConfig.from_json(files.config_path()),
-                                   noise_scale=PIPER_NOISE_SCALE, noise_w=PIPER_NOISE_W)
+                                   noise_scale=noise[0], noise_w=noise[1])
             self._session = onnxruntime.InferenceSession(
                 str(files.model_path()), sess_options=options, providers=["CPUExecutionProvider"]
             )
@@ -220,6 +223,31 @@ class FallbackTts:
             return self._engine.synthesize(text)
 
 
+class HindiByEspeak:
+    """Devanagari text (the Hindi catalogue's prompts) to espeak-ng's Hindi voice, everything else to `main`.
+
+    The local voices are English: Piper handed Devanagari says espeak's English guesses at it, which is noise.
+    Tagalog and Pidgin are written in Latin letters and stay with `main` (espeak-ng has no Tagalog voice).
+    """
+
+    def __init__(self, main: TtsEngine, hindi: TtsEngine) -> None:
+        self.main, self.hindi = main, hindi
+
+    @property
+    def name(self) -> str:
+        return f"{self.main.name}+hi:{self.hindi.name}"  # part of every cache key
+
+    @property
+    def voice(self) -> str:
+        return self.main.voice
+
+    def engine_for(self, text: str) -> TtsEngine:
+        return self.hindi if _DEVANAGARI.search(text) else self.main
+
+    def synthesize(self, text: str) -> bytes:
+        return self.engine_for(text).synthesize(text)
+
+
 class FliteTts:
     """flite in a subprocess: the simulator's natural-sounding caller voices (slt, rms, awb, kal16)."""
 
@@ -267,6 +295,17 @@ class OpenAiTts:
         except self._openai_error as e:
             raise TtsError(f"OpenAI speech request failed: {type(e).__name__}", code="tts-openai-failed") from e
         return _wav_to_prompt_audio(wav, self.name)
+
+
+def with_hindi(engine: TtsEngine) -> TtsEngine:
+    """`engine`, speaking Hindi with espeak-ng's Hindi voice when it is a local one (OpenAI's voices speak Hindi)."""
+    if engine.name.startswith("openai"):
+        return engine
+    try:
+        return HindiByEspeak(engine, EspeakTts("hi"))
+    except TtsError as e:
+        logger.warning("no Hindi voice (%s): Hindi prompts will be read by %s", e, engine.name)
+        return engine
 
 
 def build_tts(

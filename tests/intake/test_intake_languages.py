@@ -100,3 +100,16 @@ def test_the_language_survives_the_text_channels_stored_state():
     d.answer("abeg my pikin dey cough")
     again = Dialogue.from_state(d.to_state())
     assert again.language == "pcm" and again.answer("30").text == catalogue("pcm").say("walk.text", "other")
+
+
+@pytest.mark.parametrize("language, digit", [("hi", "2"), ("pcm", "2"), ("tl", "4")])
+def test_a_red_flags_first_aid_is_said_in_the_callers_language(language, digit):
+    region = {"hi": "IN", "pcm": "NG", "tl": "PH"}[language]
+    d = Dialogue(channel="voice", region=region, choose_language=True)
+    d.start()
+    d.keypad(digit)
+    d.answer("my father")
+    reply = d.answer("he is choking on food, he cannot cough or breathe")
+    assert d.language == language and reply.awaiting is None
+    assert catalogue(language).say("advice.choking") in reply.text  # back blows, not only "get help"
+    assert catalogue("en").say("advice.choking") not in reply.text

@@ -25,6 +25,9 @@ def primed():
         ("My Uncle Wish hit by a motorbike.", "My ample was hit by a motorbike.", "My Uncle Wish hit by a motorbike."),
         ("She said she is fine.", "She said seizure is fine.", "She said she is fine."),  # no term out of nothing
         ("He fell off the roof.", "He had a seizure and fell off the roof.", "He fell off the roof."),
+        # a stroke's words: everyday English, in no place where a medicine is named (the shape seen through audio)
+        ("He is talking all jumbled up and his arm is weak.", "He is talking all amlodipine and his arm is weak.",
+         "He is talking all jumbled up and his arm is weak."),
     ],
 )
 def test_the_primed_decode_never_overwrites_ordinary_speech(primed, plain, primed_text, expected):

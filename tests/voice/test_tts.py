@@ -15,7 +15,7 @@ import pytest
 from voice.codec import ulaw_to_pcm16
 from voice.tts import (
     EspeakTts, FallbackTts, FliteTts, OpenAiTts, PiperTts, PromptAudioCache, TtsError, build_tts, spoken_form,
-    trim_silence,
+    trim_silence, with_hindi,
 )
 
 PROMPT = "Is the person breathing? Say yes or no."
@@ -323,3 +323,13 @@ def test_openai_failures_become_tts_errors(speech_api, mode, code):
     with pytest.raises(TtsError) as err:
         engine.synthesize(PROMPT)
     assert err.value.code == code
+
+
+def test_hindi_prompts_are_said_by_espeak_ngs_hindi_voice_with_digits_in_hindi():
+    hindi = "यह डॉक्टरी सलाह नहीं है। अभी 112 पर कॉल कीजिए।"
+    engine = with_hindi(build_tts("espeak-ng", "en-gb"))
+    own_voice = EspeakTts("hi")
+    assert engine.synthesize(hindi) == own_voice.synthesize(hindi)  # espeak-ng renders the same text the same
+    assert engine.synthesize(PROMPT) == EspeakTts("en-gb").synthesize(PROMPT)  # English stays with the main voice
+    assert spoken_form("अभी 112 पर कॉल कीजिए", english=False) == "अभी 1, 1, 2 पर कॉल कीजिए"  # "एक, एक, दो"
+    _assert_speech_like(own_voice.synthesize(hindi), 1.5, 8.0)

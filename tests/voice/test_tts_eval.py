@@ -5,7 +5,7 @@ import pytest
 
 from voice.codec import pcm16_to_ulaw, ulaw_to_pcm16
 from voice.harness.tts_eval import Said, catalogue, evaluate, lost_key_words, scoring_words
-from voice.tts import build_tts
+from voice.tts import PiperTts
 
 
 @pytest.fixture(scope="module")
@@ -33,12 +33,19 @@ class OtherLine:
         return pcm16_to_ulaw(np.clip(pcm, -32768, 32767).astype(np.int16).tobytes())
 
 
+@pytest.fixture(scope="module")
+def steady_voice():
+    """The packaged voice without its sampling noise: the same audio every run, so this test cannot pass by luck.
+    The spread the shipped noise adds is measured by `triage tts-eval` (BENCHMARKS.md)."""
+    return PiperTts(noise=(0.0, 0.0))
+
+
 @pytest.mark.parametrize("seed", [None, 1, 2, 3])
-def test_the_disclaimer_and_a_question_keep_their_key_words_over_the_phone(whisper, seed):
+def test_the_disclaimer_and_a_question_keep_their_key_words_over_the_phone(whisper, steady_voice, seed):
     items = {s.id: s for s in catalogue()}
     two = [items["disclaimer.NG"], items["walk.voice.other"]]
     assert two[0].key_words() == ("not a doctor", "not medical advice", "112")
-    engine = build_tts("auto", "en-us")
+    engine = steady_voice
     report = evaluate(two, engine if seed is None else OtherLine(engine, seed), whisper)
     assert report["prompts"] == 2 and report["key_words_lost"] == [], report["rows"]
     assert report["wer"] <= 0.25, report["rows"]  # generous: two prompts; the full figure is in BENCHMARKS.md

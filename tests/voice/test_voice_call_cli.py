@@ -28,3 +28,4 @@ def test_the_demo_call_prints_the_dialogue_and_no_traceback(tmp_path):
     assert "server asked:" in done.stdout and "caller said:" in done.stdout
     for stream in (done.stdout, done.stderr):
         assert "Traceback" not in stream and "CancelledError" not in stream
+        assert " ERROR " not in stream  # a newcomer reads an ERROR line as a broken install

@@ -192,6 +192,9 @@ async def server_result(server: str, trace: CallTrace, scenario: dict, *, auth_t
     return merged_result(trace, scenario, await asyncio.to_thread(fetch))
 
 
+SIMULATED_COORDINATOR = "+447700900001"  # Ofcom's range for drama: never a real phone
+
+
 async def run_calls(
     scenarios: list[dict],
     *,
@@ -207,7 +210,11 @@ async def run_calls(
     if server is None:
         with tempfile.TemporaryDirectory(prefix="triage-call-") as tmp:
             base_settings = settings or Settings()
-            local = base_settings.model_copy(update={"data_dir": Path(tmp), "database_url": ""})
+            local = base_settings.model_copy(update={
+                "data_dir": Path(tmp), "database_url": "",
+                # An emergency escalates at once; in a throwaway database someone must be there to be texted.
+                "coordinator_numbers": base_settings.coordinator_numbers or SIMULATED_COORDINATOR,
+            })
             async with serve_in_process(local) as (base, services):
                 for n, scenario in enumerate(scenarios, start=1):
                     if starting:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from intake import evaluation as ev
@@ -28,12 +29,13 @@ def register(subparsers) -> None:
     p.add_argument("--voice", default="flite:slt", help="engine:voice for stt.synth (flite:slt, flite:rms, espeak:en-us)")
     p.add_argument("--limit", type=int, default=0,
                    help="about N utterances, evenly spaced through the split so every author is in it (0: all)")
+    p.add_argument("--beam-size", type=int, default=1, help="Whisper's beam for the complaint (1: greedy)")
     p.add_argument("--json", action="store_true", help="the report as JSON")
     p.add_argument("--transcripts", type=Path, help="also write each turn's raw and corrected text here (JSON Lines)")
     p.set_defaults(func=run)
 
 
-def heard_texts(items: list[dict], voice: str) -> dict[str, dict]:
+def heard_texts(items: list[dict], voice: str, beam_size: int = 1) -> dict[str, dict]:
     """id -> {"raw", "heard"}: what local Whisper, then the correction, make of each utterance over the phone."""
     from stt.correction import MedicalCorrector
     from stt.faster_whisper import LocalWhisperTranscriber
@@ -44,15 +46,17 @@ def heard_texts(items: list[dict], voice: str) -> dict[str, dict]:
     corrector = MedicalCorrector()
     # The live path's transcriber (stt.fallback.build_transcriber): hotwords handed straight to Whisper
     # wrote "Drugs, salbutamol, ibuprofen," over a whole turn here, which no call hears.
-    transcriber = PrimedTermsTranscriber(LocalWhisperTranscriber(), corrector)
+    transcriber = PrimedTermsTranscriber(LocalWhisperTranscriber(beam_size=beam_size), corrector)
     hints = bias_hints(PROMPTS["complaint"].voice)
-    heard = {}
+    heard, decode_cpu_s = {}, 0.0
     for n, item in enumerate(items, 1):
         pcm16 = synthesize(item["text"], voice)
+        started = time.process_time()  # this process's CPU, all decoder threads; the TTS runs in a child
         raw = transcriber.transcribe(pcm16, PHONE_RATE, hints).text
+        decode_cpu_s += time.process_time() - started
         heard[item["id"]] = {"raw": raw, "heard": corrector.correct(raw).text}
         print(f"\r{n}/{len(items)} utterances heard", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
+    print(f"\ndecode CPU {decode_cpu_s / max(len(items), 1):.3f} s per turn (beam {beam_size})", file=sys.stderr)
     return heard
 
 
@@ -61,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     items = [it for it in ev.in_split(load_scenarios(args.corpus), args.split) if ev.is_utterance(it)]
     if args.limit and len(items) > args.limit:
         items = items[:: -(-len(items) // args.limit)]
-    heard = heard_texts(items, args.voice)
+    heard = heard_texts(items, args.voice, args.beam_size)
     if args.transcripts:
         args.transcripts.write_text("".join(
             json.dumps({"id": it["id"], "text": it["text"], **heard[it["id"]]}) + "\n" for it in items), encoding="utf-8")

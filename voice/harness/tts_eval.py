@@ -140,6 +140,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("tts-eval", help="every prompt through the voice, a phone line and Whisper: WER")
     p.add_argument("--backend", default="auto", help="TTS backend as TTS_BACKEND: auto, piper, espeak-ng, flite")
     p.add_argument("--voice", default="en-us", help="as TTS_VOICE")
+    p.add_argument("--noise", default="", help="Piper's noise_scale,noise_w instead of voice/tts.py's (e.g. 0.667,0.8)")
     p.add_argument("--only", default="", help="comma-separated prompt ids or id prefixes (default: all)")
     p.add_argument("--json", action="store_true", help="the whole report, every prompt, as JSON")
     p.set_defaults(func=run)
@@ -157,7 +158,12 @@ def run(args: argparse.Namespace) -> int:
         items = [s for s in items if s.id.startswith(wanted)]
     rss_before = _max_rss_mb()
     t0 = time.perf_counter()
-    engine = build_tts(args.backend, args.voice)
+    if args.noise:
+        from voice.tts import PiperTts
+
+        engine = PiperTts(noise=tuple(float(x) for x in args.noise.split(",")))
+    else:
+        engine = build_tts(args.backend, args.voice)
     load_s = time.perf_counter() - t0
     rss_engine = _max_rss_mb()
     report = evaluate(items, engine, LocalWhisperTranscriber(),
