@@ -11,6 +11,7 @@ from quart import Blueprint, Response, current_app, render_template, request
 from twilio.twiml.messaging_response import MessagingResponse
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from intake.catalogue import catalogue, language_or_default
 from intake.emergency import emergency_number, emergency_number_for
 from intake.red_flags import find_red_flags
 from routing.contacts import Received, is_opted_out, receive, record_reply, set_opted_out
@@ -43,9 +44,6 @@ logger = logging.getLogger(__name__)
 UPLOAD_BODY_LIMIT_BYTES = MAX_PHOTO_BYTES + 256 * 1024  # one photo plus multipart overhead
 LINK_STATUS = {"link-malformed": 404, "link-forged": 403, "link-expired": 410}
 PHOTO_STATUS = {"photo-too-large": 413, "photo-too-many-pixels": 413, "photo-format": 415, "photo-not-image": 415}
-FULL_TEXT = "We already have all the photos we can take for this case. A health worker will look at them."
-SLOW_DOWN_TEXT = "That is a lot of photos at once. Please wait a minute, then send the next one."
-BUSY_TEXT = "We are receiving many photos right now. Please wait a few seconds and send it again."
 DAILY_TEXT_LIMIT = 50  # inbound messages per number per day; a message with a red flag is always triaged
 OVER_LIMIT_TEXT = ("Triageline: you have sent many messages today, so we will read new ones tomorrow. "
                    "Emergency: call {number} now.")
@@ -77,6 +75,12 @@ class SmsContext:
     throttle: UploadThrottle = field(default_factory=UploadThrottle)
     clock: Callable[[], float] = field(default=time.time)
     choose_language: bool = False  # a text triage speaks the first text's language (settings.choose_language)
+
+
+def page_words(language: str | None) -> Callable[..., str]:
+    """The photo page's words ([page] of the catalogues) in `language`; English for None or an unknown one."""
+    words = catalogue(language_or_default(language))
+    return lambda msg_id, **values: words.say(f"page.{msg_id}", **values)
 
 
 def create_blueprint(ctx: SmsContext) -> Blueprint:
@@ -172,9 +176,12 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
                 logger.warning("status callback for unknown message %s", message_id)
         return Response("", 204)
 
-    async def page(template: str, status: int = 200, **values) -> Response:
-        """An HTML page from sms/templates."""
-        return Response(await render_template(f"sms/{template}", **values), status, content_type="text/html")
+    async def page(template: str, status: int = 200, language: str | None = None, **values) -> Response:
+        """An HTML page from sms/templates, its words from the catalogue of `language` (the case's; English before
+        a case is known)."""
+        return Response(await render_template(f"sms/{template}", lang=language_or_default(language),
+                                              say=page_words(language), **values),
+                        status, content_type="text/html")
 
     async def open_link(token: str, purpose: str, actor: str | None = None):
         """(case, None) for a valid link to an existing case, else (None, an error page)."""
@@ -194,50 +201,50 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         """The photo page (GET) and the photo it sends (POST), for the one case the link names."""
         # Refuse an oversized body before reading it; chunked bodies are cut off by the same limit while parsed.
         if request.method == "POST" and (request.content_length or 0) > UPLOAD_BODY_LIMIT_BYTES:
-            return await page("message.html", 413, title="Photo too large", text="Please send a smaller photo.")
+            return await page("message.html", 413, title=page_words(None)("title_too_large"), text=page_words(None)("too_large"))
         request.max_content_length = UPLOAD_BODY_LIMIT_BYTES
         if request.method == "POST":  # counted before the link is checked: guessing links costs the same
             client = ctx.throttle.client_key(request.remote_addr, request.headers.get("X-Forwarded-For"))
             if (wait_s := ctx.throttle.hit_client(client)) is not None:
                 logger.warning("upload refused: a client over %s", ctx.throttle.per_client)
-                return _retry_after(await page("message.html", 429, title="Too many photos", text=SLOW_DOWN_TEXT),
-                                    wait_s)
+                return _retry_after(await page("message.html", 429, title=page_words(None)("title_too_many"),
+                                               text=page_words(None)("slow_down")), wait_s)
         case, refusal = await open_link(token, "photo")
         if refusal is not None:
             return refusal
-        values = {"reference": case.reference, "emergency": emergency_number(case.region).number}
+        language = case.triage.get("language")
+        say = page_words(language)
+        values = {"reference": case.reference, "emergency": emergency_number(case.region).number, "language": language}
         if request.method == "GET":
             return await page("upload.html", **values)
         if (wait_s := ctx.throttle.hit_link(case.id)) is not None:
             logger.warning("upload for case %s refused: over %s", case.reference, ctx.throttle.per_link)
-            return _retry_after(await page("upload.html", 429, error=SLOW_DOWN_TEXT, **values), wait_s)
+            return _retry_after(await page("upload.html", 429, error=say("slow_down"), **values), wait_s)
         if await count_photos(ctx.store, case.id) >= ctx.store.policy.photos_per_case_max:
-            return await full_case(case, values)  # before the body is parsed or decoded
+            return await full_case(case, values, say("full"))  # before the body is parsed or decoded
         try:
             upload = (await request.files).get("photo")
             # Decoding takes a while: on the photo pool, off the event loop where live calls' audio runs.
             photo = await ctx.decoder.decode(upload.read() if upload else b"")
         except RequestEntityTooLarge:
-            return await page("upload.html", 413, error="That photo is too large. Please send a smaller one.", **values)
+            return await page("upload.html", 413, error=say("too_large"), **values)
         except DecoderBusy as busy:
             logger.warning("upload for case %s refused: photo decoder busy", case.reference)
-            return _retry_after(await page("upload.html", 503, error=BUSY_TEXT, **values), busy.retry_after_s)
+            return _retry_after(await page("upload.html", 503, error=say("busy"), **values), busy.retry_after_s)
         except PhotoError as exc:
             logger.info("upload for case %s refused: %s", case.reference, exc.code)
-            return await page("upload.html", PHOTO_STATUS[exc.code],
-                              error="That file is not a photo we can use. Please choose a JPEG, PNG or WebP photo.",
-                              **values)
+            return await page("upload.html", PHOTO_STATUS[exc.code], error=say("not_a_photo"), **values)
         try:
             await attach_photo(ctx, case.id, photo, source="upload")  # the worker hears of it in the digest
         except PhotoLimit:  # another upload filled the case while this one was decoded
-            return await full_case(case, values)
-        return await page("message.html", title="Photo received",
-                          text=f"Thank you. The photo is attached to case {case.reference}.", **values)
+            return await full_case(case, values, say("full"))
+        return await page("message.html", title=say("title_received"), text=say("received", reference=case.reference),
+                          **values)
 
-    async def full_case(case, values: dict) -> Response:
+    async def full_case(case, values: dict, full_text: str) -> Response:
         """The case holds all the photos it may: said plainly, so nobody keeps trying."""
         logger.info("upload for case %s refused: photo limit reached", case.reference)
-        return await page("upload.html", 413, error=FULL_TEXT, **values)
+        return await page("upload.html", 413, error=full_text, **values)
 
     @bp.get("/cases/<token>")
     async def case_page(token: str) -> Response:

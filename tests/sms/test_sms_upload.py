@@ -54,6 +54,18 @@ async def test_upload_page_is_mobile_first_and_works_without_javascript(app, cas
     assert "Call 112 now" in html and "not a doctor" in html and "not medical advice" in html
 
 
+async def test_the_photo_page_speaks_the_language_the_triage_was_held_in(app, store, case_id):
+    await store.save_triage(case_id, {"start_category": "GREEN", "urgency": "routine", "language": "pcm"}, complete=True)
+    async with app.test_app() as test_app:
+        html = await (await test_app.test_client().get(path_for(case_id))).get_data(as_text=True)
+        assert '<html lang="pcm">' in html and "Snap or choose photo" in html and "Call 112 now now" in html
+        assert "no be doctor" in html and "Take or choose a photo" not in html
+        response = await test_app.test_client().post(path_for(case_id), **upload(b"not a photo", "x.jpg"))
+        assert "Dat file no be photo wey we fit use" in await response.get_data(as_text=True)
+        response = await test_app.test_client().post(path_for(case_id), **upload(jpeg()))
+        assert "We don put di photo for case" in await response.get_data(as_text=True)
+
+
 async def test_photo_is_stored_clean_attached_and_its_worker_told(app, store, case_id, tmp_path):
     holder, _ = await add_worker(store, phone=WORKERS[0], name="Ada", on_duty=True)
     await add_worker(store, phone=WORKERS[1], name="Bola", on_duty=True)  # on duty, but not her case
