@@ -235,7 +235,7 @@ class HindiByEspeak:
 
     @property
     def name(self) -> str:
-        return f"{self.main.name}+hi:{self.hindi.name}"  # part of every cache key
+        return self.main.name  # Devanagari texts are keys of their own; English prompts keep their cached audio
 
     @property
     def voice(self) -> str:
