@@ -86,6 +86,7 @@ def page_words(language: str | None) -> Callable[..., str]:
 def create_blueprint(ctx: SmsContext) -> Blueprint:
     """Routes under /sms, /upload and /cases, bound to `ctx`."""
     bp = Blueprint("sms", __name__, template_folder="templates", static_folder="static", static_url_path="/static/sms")
+    english = page_words(None)  # refusals before the link names a case, so before its language is known
     # Every {{ value }} of our pages goes through display_text (sms/display.py): a template cannot forget it.
     # Set before any page is rendered: Jinja reads it when it compiles a template.
     bp.record_once(lambda state: setattr(state.app.jinja_env, "finalize", display_text))
@@ -201,14 +202,14 @@ def create_blueprint(ctx: SmsContext) -> Blueprint:
         """The photo page (GET) and the photo it sends (POST), for the one case the link names."""
         # Refuse an oversized body before reading it; chunked bodies are cut off by the same limit while parsed.
         if request.method == "POST" and (request.content_length or 0) > UPLOAD_BODY_LIMIT_BYTES:
-            return await page("message.html", 413, title=page_words(None)("title_too_large"), text=page_words(None)("too_large"))
+            return await page("message.html", 413, title=english("title_too_large"), text=english("too_large"))
         request.max_content_length = UPLOAD_BODY_LIMIT_BYTES
         if request.method == "POST":  # counted before the link is checked: guessing links costs the same
             client = ctx.throttle.client_key(request.remote_addr, request.headers.get("X-Forwarded-For"))
             if (wait_s := ctx.throttle.hit_client(client)) is not None:
                 logger.warning("upload refused: a client over %s", ctx.throttle.per_client)
-                return _retry_after(await page("message.html", 429, title=page_words(None)("title_too_many"),
-                                               text=page_words(None)("slow_down")), wait_s)
+                return _retry_after(await page("message.html", 429, title=english("title_too_many"),
+                                               text=english("slow_down")), wait_s)
         case, refusal = await open_link(token, "photo")
         if refusal is not None:
             return refusal
