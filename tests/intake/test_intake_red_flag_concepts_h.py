@@ -69,6 +69,21 @@ FOUND = [
     ("child_danger_signs", "my baby girl is vomiting every single thing I give her"),
     # Too breathless to say two words: the last emergency of set h's calls that a flag missed.
     ("breathing_difficulty", "my wife is breathing hard, she can't say two words in a row"),
+    # A probe in new words over the weakest families after the fixes above (30 emergencies, 20 look-alikes; at first
+    # sight 19 and 17 right): clothes that moved and are now still, a rattle that stops and leaves him quiet, not a
+    # flicker from the chest; hoping not to wake with a prescription taken out; letting go from a ledge; a dose again
+    # after lunch by mistake; laundry pods; pinpoint pupils after spraying; blood spreading; a plaster soaked.
+    ("not_breathing", "his vest was moving and now it's just still"),
+    ("not_breathing", "the rattling in his throat has just stopped and he's gone quiet"),
+    ("not_breathing", "there's not a flicker from his chest, I've been looking for a minute"),
+    ("not_breathing", "grandma's cardigan isn't going up and down and her lips are grey"),
+    ("suicidal", "my flatmate said she hopes she won't wake up tomorrow, she's taken her whole prescription out"),
+    ("suicidal", "my wife is sitting on the window ledge on the sixth floor and says she's going to let go"),
+    ("overdose_poisoning", "my nan took her heart tablets again after lunch by mistake and now she's really dizzy"),
+    ("overdose_poisoning", "my toddler chewed one of the washing machine pods and is coughing and drooling"),
+    ("overdose_poisoning", "my husband was spraying the paddy without a mask, now he is sweating and his pupils are tiny"),
+    ("heavy_bleeding", "blood is spreading across the sheets, it's a big patch and growing"),
+    ("heavy_bleeding", "the plaster's soaked and it's running down his arm onto the floor"),
 ]
 
 NOT_FLAGGED = [
@@ -121,6 +136,13 @@ NOT_FLAGGED = [
     "my uncle had a big fit at the funeral last week, now I'm worried about my own headaches",
     # Blue that is a substance; muffled speech as a simile.
     "he's got blue icing all round his mouth from the birthday cake",
+    # Look-alikes of the probe's widenings: clothes in a machine, a journey, laughter, a letting go, a wet plaster.
+    "my shirt isn't going up and down in the washing machine, it's stuck",
+    "I've given away my ticket, I won't need it where I'm going, I'm moving abroad next week",
+    "she went floppy with laughter when her dad tickled her",
+    "I'm going to let go of the past and get my bad knee seen to",
+    "the plaster on my heel got soaked in the shower, should I change it?",
+    "my nan took her tablets again after lunch as usual and she's fine",
 ]
 
 
