@@ -44,6 +44,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from intake import context as ctx
+from intake import learned_flags
 from intake.codeswitch import to_english
 from intake.spelling import spelled_right
 from intake.understanding import normalize
@@ -276,11 +277,12 @@ def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
     return True
 
 
-def find_red_flags(text: str, *, context: str = "", child: bool | None = None) -> list[str]:
-    """Ids of the red flags said in `text`, in table order.
+def find_red_flags(text: str, *, context: str = "", child: bool | None = None, learned: bool = True) -> list[str]:
+    """Ids of the red flags said in `text`: the rules' in table order, then any the learned reader adds.
 
     `context` is what the caller said earlier (for flags that need it, like pregnancy);
-    `child` is False once the patient is known to be 12 or older, which silences IMCI child signs.
+    `child` is False once the patient is known to be 12 or older, which silences IMCI child signs;
+    `learned=False` is the rules alone (for measuring what the reader adds).
     """
     t = prepare(text)
     if not t.strip(" ~"):
@@ -296,7 +298,23 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None) -
                 continue
         if any(_current(flag, t, s, e, inner) for s, e, inner in _mentions(flag, t)) or _implied(flag, found, t, child):
             found.append(flag.id)
+    if learned:
+        found += _learned_flags(t, found, context, child)
     return found
+
+
+def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -> list[str]:
+    """What the learned reader (learned_flags.py) adds after the rules: only where the rules' own context would let
+    a mention at the word that carries its score count, and only what the rules could have said (child signs,
+    required context). It never removes a flag."""
+    added = []
+    for flag_id, (s, e) in learned_flags.proposals(t, found):
+        flag = flag_by_id(flag_id)
+        if (flag.child_only and child is False) or (flag.requires and not _required_now(flag, prepare(context) + " . " + t)):
+            continue
+        if _current(flag, t, s, e, None):
+            added.append(flag_id)
+    return added
 
 
 def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None) -> bool:
