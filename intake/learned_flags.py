@@ -26,7 +26,7 @@ import numpy as np
 DATA_FILE = Path(__file__).with_name("learned_flags.npz")
 # The shortest turn the reader may flag: a consultation's answers ("no, not at all", "on the left side") are read
 # by the dialogue's own answer parsers, which know the question; the reader saw complaints.
-MIN_WORDS = 5
+MIN_WORDS = 6
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_pattern
 _WORD = re.compile(r"[a-z0-9~]+")  # a word of the prepared text, as the rules count them
 

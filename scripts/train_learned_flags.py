@@ -207,7 +207,7 @@ def _stack(vectorizers, texts, *, fit: bool):
 
 
 def _regression() -> LogisticRegression:
-    return LogisticRegression(C=10.0, solver="liblinear", class_weight="balanced")
+    return LogisticRegression(C=10.0, solver="liblinear", class_weight="balanced", random_state=0)
 
 
 def training_set(authors: dict, answers: dict, leave_out: str | None = None) -> tuple[list[str], list[set[str]]]:
@@ -348,8 +348,8 @@ def export() -> None:
     fitted = Fitted(texts, labels)
     fitted.export(OUT, THRESHOLD)
     rng = np.random.default_rng(14)
-    flagged = [t for t, s in zip(texts, labels) if s]
-    quiet = [t for t, s in zip(texts, labels) if not s]
+    flagged = sorted({t for t, s in zip(texts, labels) if s and t.strip()})
+    quiet = sorted({t for t, s in zip(texts, labels) if not s and t.strip()} - set(flagged))
     golden_texts = [flagged[i] for i in rng.choice(len(flagged), GOLDEN_COUNT * 3 // 5, replace=False)] + \
                    [quiet[i] for i in rng.choice(len(quiet), GOLDEN_COUNT - GOLDEN_COUNT * 3 // 5, replace=False)]
     probs = fitted.probabilities(golden_texts)
