@@ -7,9 +7,9 @@ made of (scripts/train_learned_flags.py, scikit-learn at training time only). It
 `learned_flags.npz`; here they are read with numpy, the features built exactly as scikit-learn's TfidfVectorizer
 builds them (a golden file of scikit-learn's own probabilities holds the two together).
 
-It only proposes: a flag scoring at least the shipped threshold, with the word that carries the score (the word
-whose removal lowers it most). red_flags.py decides whether the rules' context would let a mention at that word
-count, as it does for its own mentions.
+It only proposes: a flag scoring at least the shipped threshold, with the words that carry the score (those whose
+removal lowers it most). red_flags.py decides whether the rules' context would let a mention at each of them count,
+as it does for its own mentions.
 """
 
 from __future__ import annotations
@@ -98,29 +98,33 @@ def probabilities(text: str, model: Model | None = None) -> dict[str, float]:
     return dict(zip(model.flags, (1.0 / (1.0 + np.exp(-z))).tolist()))
 
 
-def carrier(flag: str, text: str, model: Model | None = None) -> tuple[int, int] | None:
-    """The span of the word whose removal lowers the flag's probability most: where the reader 'read' the sign."""
+def carriers(flag: str, text: str, model: Model | None = None) -> list[tuple[int, int]]:
+    """The spans of the words that carry the flag's score: the word whose removal lowers it most, and every other
+    word whose removal lowers it at least half as much ("no pain in my chest" is carried by "pain" and "chest")."""
     model = model or load_model()
     spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     if not spans:
-        return None
+        return []
     row = model.flags.index(flag)
-    scores = []
+    idx, val = features(text, model)
+    whole = float(model.coef[row, idx] @ val)
+    drops = []
     for s, e in spans:
         idx, val = features(text[:s] + text[e:], model)
-        scores.append(float(model.coef[row, idx] @ val))
-    return spans[int(np.argmin(scores))]
+        drops.append(whole - float(model.coef[row, idx] @ val))
+    top = max(drops)
+    return [span for span, drop in zip(spans, drops) if drop == top or (top > 0 and drop >= top / 2)]
 
 
 def proposals(text: str, found: list[str], model: Model | None = None, *,
-              min_words: int = MIN_WORDS) -> list[tuple[str, tuple[int, int]]]:
-    """(flag, the carrying word's span) for each flag not in `found` the reader is confident of, in a prepared text
-    long enough to be more than an answer."""
+              min_words: int | None = None) -> list[tuple[str, list[tuple[int, int]]]]:
+    """(flag, the spans of the words that carry its score) for each flag not in `found` the reader is confident of,
+    in a prepared text long enough to be more than an answer."""
     model = model or load_model()
-    if len(_WORD.findall(text)) < min_words:
+    if len(_WORD.findall(text)) < (MIN_WORDS if min_words is None else min_words):
         return []
     out = []
     for flag, p in probabilities(text, model).items():
-        if p >= model.threshold and flag not in found and (span := carrier(flag, text, model)):
-            out.append((flag, span))
+        if p >= model.threshold and flag not in found and (spans := carriers(flag, text, model)):
+            out.append((flag, spans))
     return out

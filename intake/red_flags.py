@@ -305,14 +305,17 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
 
 def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -> list[str]:
     """What the learned reader (learned_flags.py) adds after the rules: only where the rules' own context would let
-    a mention at the word that carries its score count, and only what the rules could have said (child signs,
-    required context). It never removes a flag."""
+    a mention at every word that carries its score count, only what the rules could have said (child signs, required
+    context), and never on the required context alone ("she is pregnant and unwell" is not a pregnancy emergency).
+    It never removes a flag."""
     added = []
-    for flag_id, (s, e) in learned_flags.proposals(t, found):
+    for flag_id, spans in learned_flags.proposals(t, found):
         flag = flag_by_id(flag_id)
         if (flag.child_only and child is False) or (flag.requires and not _required_now(flag, prepare(context) + " . " + t)):
             continue
-        if _current(flag, t, s, e, None):
+        if any(p.search(t[s:e]) for p in flag.requires for s, e in spans):
+            continue
+        if all(_current(flag, t, s, e, None) for s, e in spans):
             added.append(flag_id)
     return added
 

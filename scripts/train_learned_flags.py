@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import time
@@ -219,39 +220,53 @@ def training_set(authors: dict, answers: dict, leave_out: str | None = None) -> 
         labels += [set(it["flags"]) for it in items]
         texts += [prepare(t) for t in answers[a]]
         labels += [set() for _ in answers[a]]
-    texts += [prepare(t) for t in ANSWER_NEGATIVES]
-    labels += [set() for _ in ANSWER_NEGATIVES]
+    negatives = ANSWER_NEGATIVES + suite_look_alikes()
+    texts += [prepare(t) for t in negatives]
+    labels += [set() for _ in negatives]
     return texts, labels
 
 
 def candidates(model_path: Path, items: list[dict]) -> list[list[tuple[str, float, int]]]:
-    """Per item, (flag, probability, words in the turn) for every flag the shipped guard would let the reader add at
-    the lowest threshold measured and with no length floor."""
+    """Per item, (flag, probability, words in the turn) for every flag the shipped reader and guard
+    (red_flags._learned_flags) would add at the lowest threshold measured and with no length floor."""
     model = learned_flags.load_model(model_path)
     model = learned_flags.Model(**{**model.__dict__, "threshold": min(THRESHOLDS)})
+    shipped = learned_flags.load_model, learned_flags.MIN_WORDS
+    learned_flags.load_model, learned_flags.MIN_WORDS = (lambda path=None: model), 0
+    try:
+        out = []
+        for it in items:
+            t = prepare(it["text"])
+            probs = learned_flags.probabilities(t, model)
+            words = len(learned_flags._WORD.findall(t))
+            child = it.get("child")
+            added = red_flags._learned_flags(t, [], it.get("context") or "", False if child is False else child)
+            out.append([(flag, probs[flag], words) for flag in added])
+        return out
+    finally:
+        learned_flags.load_model, learned_flags.MIN_WORDS = shipped
+
+
+def suite_look_alikes() -> list[str]:
+    """The benign look-alikes the test suite holds the rules to ("I'm going to end things with my girlfriend"):
+    hand-written negatives, every one asserted to raise no flag."""
+    import importlib
+    sys.path.insert(0, str(ROOT))
     out = []
-    for it in items:
-        t = prepare(it["text"])
-        adds = []
-        words = len(learned_flags._WORD.findall(t))
-        probs = learned_flags.probabilities(t, model)
-        for flag, span in learned_flags.proposals(t, [], model, min_words=0):
-            if _guard_allows(flag, t, span, it):
-                adds.append((flag, probs[flag], words))
-        out.append(adds)
-    return out
+    for path in sorted((ROOT / "tests" / "intake").glob("test_intake_*.py")):
+        if path.name == "test_intake_learned_flags.py":  # its negatives stay a check
+            continue
+        module = importlib.import_module(f"tests.intake.{path.stem}")
+        for name, fn in vars(module).items():
+            if not re.search(LOOK_ALIKE_TESTS, name) or not callable(fn):
+                continue
+            for mark in getattr(fn, "pytestmark", []):
+                if mark.name == "parametrize" and mark.args[0] == "text":
+                    out += [t for t in mark.args[1] if isinstance(t, str) and not find_red_flags(t, learned=False)]
+    return sorted(set(out))
 
 
-def _guard_allows(flag_id: str, t: str, span: tuple[int, int], item: dict) -> bool:
-    """red_flags._learned_flags's guard for one proposal (the same code, one flag at a time)."""
-    flag = red_flags.flag_by_id(flag_id)
-    child = item.get("child")
-    if (flag.child_only and child is False) or \
-            (flag.requires and not red_flags._required_now(flag, prepare(item.get("context") or "") + " . " + t)):
-        return False
-    return red_flags._current(flag, t, *span, None)
-
-
+LOOK_ALIKE_TESTS = r"unflagged|are_not_flags|benign_text_alone"
 THRESHOLDS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
 MIN_WORDS = [0, 3, 4, 5, 6]
 
@@ -268,16 +283,18 @@ def measure(args) -> None:
     first = {**today, **{a: learned_eval.first_sight_rules(a, authors[a]) for a in "defgh"}}
     adds = {}
     with tempfile.TemporaryDirectory() as tmp:
+        tmp = args.folds or tmp
+        Path(tmp).mkdir(parents=True, exist_ok=True)
         for held in authors:
             t0 = time.time()
-            fitted = Fitted(*training_set(authors, answers, leave_out=held))
-            fitted.export(Path(tmp) / f"{held}.npz", 0.5)
+            if not (Path(tmp) / f"{held}.npz").exists():
+                Fitted(*training_set(authors, answers, leave_out=held)).export(Path(tmp) / f"{held}.npz", 0.5)
             adds[held] = candidates(Path(tmp) / f"{held}.npz", authors[held])
             print(f"fold {held}: {time.time() - t0:.0f} s", file=sys.stderr, flush=True)
         primock = None
         if args.primock:
-            fitted = Fitted(*training_set(authors, answers))
-            fitted.export(Path(tmp) / "all.npz", 0.5)
+            if not (Path(tmp) / "all.npz").exists():
+                Fitted(*training_set(authors, answers)).export(Path(tmp) / "all.npz", 0.5)
             turns = [{"text": t.get("text") or "", "flags": []} for t in _jsonl(args.primock)]
             primock = (turns, [rules_alone(t) for t in turns], candidates(Path(tmp) / "all.npz", turns))
     json.dump({"authors": authors, "first": first, "today": today, "adds": adds,
@@ -286,7 +303,8 @@ def measure(args) -> None:
 
 
 def _with(rules, adds, th, mw):
-    return [set(r) | {f for f, p, w in a if p >= th and w >= mw} for r, a in zip(rules, adds)]
+    return [set(r) | {f for f, p, w in a if p >= th and w >= mw}
+            for r, a in zip(rules, adds)]
 
 
 def report(saved: Path, show: bool = False) -> None:
@@ -368,6 +386,7 @@ def main() -> None:
     m = sub.add_parser("measure")
     m.add_argument("--primock", type=Path)
     m.add_argument("--save", type=Path, default=Path("/tmp/learned_measure.json"))
+    m.add_argument("--folds", type=Path, help="keep each fold's weights here and reuse them (same recipe, same data)")
     r = sub.add_parser("report", help="re-read a saved measure (other thresholds, --show)")
     r.add_argument("--save", type=Path, default=Path("/tmp/learned_measure.json"))
     r.add_argument("--show", action="store_true")

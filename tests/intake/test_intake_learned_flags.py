@@ -29,8 +29,7 @@ def test_the_weights_ship_small():
 @pytest.mark.parametrize("text, flag", [
     ("the pan of oil went over and the skin on his whole arm is peeling off white", "severe_burns"),
     ("I can't see a reason to carry on, I've written letters to everyone", "suicidal"),
-    ("she texted me that tonight is the night she ends things and she's not picking up", "suicidal"),
-    ("I keep thinking everyone would be happier if I was gone for good and I've got a rope", "suicidal"),
+    ("the oil spat out of the wok and the skin on her face and neck has gone white and come off", "severe_burns"),
 ])
 def test_adds_a_flag_the_rules_miss(text, flag):
     assert flag not in find_red_flags(text, learned=False)
@@ -49,6 +48,8 @@ def test_adds_a_flag_the_rules_miss(text, flag):
     "My grandfather died of a heart attack ten years ago, I am calling about my own sore knee",
     "She had a stroke three years ago and she is fine, today it is her cough",
     "What should I do if he ever stops breathing in his sleep?",
+    # the pregnancy alone, which a pregnancy emergency requires, is not the sign
+    "My wife is twenty weeks pregnant and she has had a heavy cold all week",
 ])
 def test_quiet_on_denials_short_answers_and_history(text):
     assert find_red_flags(text) == find_red_flags(text, learned=False) == []
