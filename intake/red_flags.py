@@ -17,6 +17,9 @@ Each mention is then checked with context.py (a small ConText): negated, resolve
 someone else's past, or hypothetical mentions do not count. Doubt is not negation: "I'm not sure if
 it's a fit" still counts.
 
+After the rules, a learned reader (learned_flags.py) may add a flag they missed, under the same context checks at
+the words that carry its score; it never removes one.
+
 A high-risk mechanism of injury (a fall from a roof, a road crash) is not a red flag (SAFETY.md): it is
 found by `find_mechanisms`, recorded on the case and raises its queue priority, and START decides.
 
