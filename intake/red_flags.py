@@ -306,6 +306,11 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
     return found
 
 
+# "She's breathing but she's not there": CPR advice is never the learned reader's to give for a patient said to breathe
+# (a doubt, "maybe he is breathing", is not saying so).
+_BREATHES = re.compile(r"(?<!maybe )\b(?:he|she|they|baby|it) (?:is|are) breathing\b(?! \?)")
+
+
 def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -> list[str]:
     """What the learned reader (learned_flags.py) adds after the rules: only where the rules' own context would let
     a mention at every word that carries its score count, only what the rules could have said (child signs, required
@@ -316,7 +321,7 @@ def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -
         flag = flag_by_id(flag_id)
         if (flag.child_only and child is False) or (flag.requires and not _required_now(flag, prepare(context) + " . " + t)):
             continue
-        if any(p.search(t[s:e]) for p in flag.requires for s, e in spans):
+        if any(p.search(t[s:e]) for p in flag.requires for s, e in spans) or (flag.reply == "cpr" and _BREATHES.search(t)):
             continue
         if all(_current(flag, t, s, e, None) for s, e in spans):
             added.append(flag_id)

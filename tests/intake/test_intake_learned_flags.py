@@ -73,3 +73,16 @@ def test_a_textbook_call_goes_exactly_as_with_the_rules_alone(call, monkeypatch)
     monkeypatch.setattr(learned_flags, "proposals", lambda *a, **k: [])
     rules_alone, _ = run_dialogue(call)
     assert with_reader == rules_alone
+
+
+@pytest.mark.parametrize("said, added", [
+    ("my uncle is lying on the kitchen floor and looks very grey", True),
+    ("he's breathing but he's gone somewhere else, his eyes are open and he won't answer me", False),
+])
+def test_the_cpr_flag_is_never_the_readers_for_a_patient_said_to_breathe(said, added, monkeypatch):
+    def proposes_not_breathing(text, found, *args, **kwargs):
+        first_word = text.split()[0]
+        return [("not_breathing", [(0, len(first_word))])]
+
+    monkeypatch.setattr(learned_flags, "proposals", proposes_not_breathing)
+    assert ("not_breathing" in find_red_flags(said)) == added
