@@ -47,7 +47,7 @@ OUT = ROOT / "intake" / "learned_flags.npz"
 GOLDEN = ROOT / "tests" / "intake" / "data" / "learned_flags_golden.json"
 FLAGS = [f.id for f in load_red_flags()]
 TOP_FEATURES = 2500
-THRESHOLD = 0.90  # set from `measure` (see CLINICAL.md); written into the weight file
+THRESHOLD = 0.90  # from `measure`: the lowest that keeps PriMock57 within +3 turns (CLINICAL.md); in the weight file
 GOLDEN_COUNT = 50
 CALL_FILES = {"a": "calls.jsonl", "d": "blind_calls.jsonl", "e": "blind_e_calls.jsonl", "f": "blind_f_calls.jsonl",
               "g": "blind_g_calls.jsonl", "h": "blind_h_calls.jsonl"}
