@@ -32,7 +32,7 @@ def _plain_letters(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Lower case, contractions spelled out, punctuation gone except clause breaks (, . ; ? !)."""
+    """Lower case, marks on letters folded, contractions spelled out, punctuation gone except clause breaks."""
     t = _plain_letters((text or "").lower()).replace("\u2019", "'").replace("\u2018", "'")
     for pattern, repl in _CONTRACTIONS:
         t = re.sub(pattern, repl, t)
