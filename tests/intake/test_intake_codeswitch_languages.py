@@ -141,3 +141,14 @@ def test_another_languages_common_word_is_not_read_as_a_negator_or_a_person(text
 def test_a_singlish_particle_is_dropped_and_does_not_part_the_sign_from_its_words():
     assert to_english(normalize("he cannot breathe lah")) == "he can not breathe"
     assert find_red_flags("my father pengsan already lah , tak bangun") == ["unconscious"]
+
+
+@pytest.mark.parametrize("text", [
+    "my mother has darah tinggi , tekanan darah tinggi",  # Malay: high blood pressure, not blood
+    "mama yangu ana presha ya damu",  # Swahili
+    "hooyaday dhiig kar ayay qabtaa",  # Somali
+    "mi madre tiene presion alta , le hicieron un analisis de sangre",  # Spanish
+    "meu pai tem um pouco de falta de ar quando sobe escada",  # Portuguese: "a bit" softens it, as in English
+])
+def test_blood_pressure_blood_tests_and_a_bit_are_read_as_in_english(text):
+    assert find_red_flags(text) == []
