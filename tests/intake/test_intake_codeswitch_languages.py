@@ -106,6 +106,10 @@ MORE_SIGNS = [
     ('km', 'hoor chheam min chhob', 'heavy_bleeding'),
     ('sm', 'ua laoa, ua mau i le faai', 'choking'),
     ('mi', 'kua raoa taku tamaiti', 'choking'),
+    ('kri', 'mi pikin, sontin stak na in trot, i de chok', 'choking'),
+    ('kri', 'in fes don ben and i no de tok', 'stroke'),
+    ('tw', 'me ba, biribi ahye ne mene mu', 'choking'),
+    ('tw', 'ne ano ahono after the bee sting', 'anaphylaxis'),
 ]
 
 
