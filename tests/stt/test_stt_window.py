@@ -61,7 +61,8 @@ class EncodeShapes:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("text", "voice"), [("No, she cannot walk.", "flite:rms"), ("Yes, he is breathing.", "flite:slt")])
+@pytest.mark.parametrize(("text", "voice"), [("No, she cannot walk.", "flite:rms"),
+                                             ("Yes, he is breathing.", "flite:slt")])
 def test_a_short_answer_decodes_in_a_ten_second_window_as_in_thirty(local_whisper, text, voice):
     """What the cut changes is the encoder's input, and a short answer still says what it says in 30 s."""
     from stt.faster_whisper import LocalWhisperTranscriber
