@@ -44,7 +44,8 @@ _WELL_AGAIN = re.compile(
     r"(he|she|they|i) (is|are|am) (talking|chatting) to (me|us|you) (now|again)|(he|she|they|i) (have|has) been (fine|okay|ok|alright|normal|well) (all day|all morning|since|ever since|since then)|"
     r"(he|she|they) (is|are) (asleep|sleeping|resting) (now )?(and )?(fine|breathing)|"
     r"(when|once|as soon as) (i|we) (picked|lifted|touched|shook|moved|called|nudged) (him|her|them)( up)? (he|she|they) (cried|woke|opened|moaned|answered|responded)|"
-    r"(coughed|spat|spit|brought|got|sicked) (it|that|them|the \w+( \w+)?) (up|out)|awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
+    r"(coughed|spat|spit|brought|got|sicked) (it|that|them|the \w+( \w+)?) (up|out)|(it|that|the \w+) (flew|popped|shot|came|fell|pinged) (straight |right )?out|"
+    r"(he|she|they|baby) (is|are|s) (now )?(crying|screaming|coughing)( loud\w*)?( and \w+)? now|awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
     r"(up and )?(playing|running around)|feeding well|drinking well|eating well|feed well|feeds well|wake and feed|"
     r"(he|she|they|i|baby) (is|are|am|s|feels?|seems?) (now |completely |totally |absolutely |perfectly |back )?"
     r"(fine|okay|ok|alright|normal|well|better|happy|settled)( now| again|(?= ?$))|"
@@ -68,11 +69,11 @@ _RESOLVED_SUBJECTS = re.compile(
 )
 _HISTORY = re.compile(
     r"\b((\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many|some|a couple of|couple of)"
-    r" (years?|months?|weeks?) (ago|back|before)|(last|past|previous) (year|month|week|years|months)|"
+    r" (years?|months?|weeks?) (ago|back|before)|(last|past|previous) (year|month|week|years|months|term|semester|school year)|"
     r"years ago|months ago|weeks ago|in the past|history of|used to|previous(ly)?|once had|"
     r"for (years|months)|for (the )?(last |past )?(\d+|a few|few|several|many|two|three|four|five|six|ten) (years|months)|"
     r"since (january|february|march|april|june|july|august|september|october|november|december)|all (my|his|her|their) life|"
-    r"since (birth|childhood)|"
+    r"since (birth|childhood)|when (he|she|they|i|we|my \w+|our \w+|the baby) (was|were) (born|a newborn|newborn)|at birth|since (he|she|they|i|we) (was|were) born|"
     r"in (19|20)\d\d|as a (child|kid|baby|toddler|teenager|teen|student|boy|girl|young (man|woman|lad))|"
     r"\b(had|got|broke|suffered|injured|hurt|happened|diagnosed|crashed|was|were)\b(?:(?!\b(?:is|am|are|s|now)\b)[^,;]){0,60}"
     r"\bin (my|his|her|their|our) (early |late |mid )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)|"
@@ -251,7 +252,7 @@ def other_past(t: str, start: int, end: int) -> bool:
 
 
 def _aside(m: re.Match, said_before: str) -> bool:
-    about = m.group(1) or m.group(2)
+    about = next(g for g in m.groups() if g)
     return about not in _NOT_AN_ASIDE and not re.search(rf"\b{re.escape(about)}\b", said_before)
 
 
@@ -271,7 +272,8 @@ _SOMEONE_ELSE_DIED = re.compile(
 # before ("my dad has chest pain, I'm calling about my dad").
 _ASIDE = re.compile(r"(?:\bbut|,) (?:i am|i m|im) (?:calling|ringing|phoning|texting|messaging|contacting you) "
                     r"(?:about|for|regarding|because of|because) (?:my own |my |our |the |a |an )?(\w+)|"
-                    r"\b(?:calling|ringing|phoning|texting) (?:about|for) (?:my|his|her) own (\w+)")
+                    r"\b(?:calling|ringing|phoning|texting) (?:about|for) (?:my|his|her) own (\w+)|"
+                    r"\b(?:scared|worried|anxious|concerned|asking|wondering|nervous) (?:about|for) my own (\w+)")
 # A person named as what the call is about may be the patient: "my son is fitting, I'm calling about my baby".
 _NOT_AN_ASIDE = {"him", "her", "them", "it", "this", "that", "he", "she", "they", "help", "advice", "an", "ambulance",
                  "son", "daughter", "baby", "child", "children", "kid", "kids", "boy", "girl", "little", "toddler",

@@ -17,6 +17,9 @@ Each mention is then checked with context.py (a small ConText): negated, resolve
 someone else's past, or hypothetical mentions do not count. Doubt is not negation: "I'm not sure if
 it's a fit" still counts.
 
+After the rules, a learned reader (learned_flags.py) may add a flag they missed, under the same context checks at
+the words that carry its score; it never removes one.
+
 A high-risk mechanism of injury (a fall from a roof, a road crash) is not a red flag (SAFETY.md): it is
 found by `find_mechanisms`, recorded on the case and raises its queue priority, and START decides.
 
@@ -44,6 +47,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from intake import context as ctx
+from intake import learned_flags
 from intake.codeswitch import to_english
 from intake.spelling import spelled_right
 from intake.understanding import normalize
@@ -276,11 +280,12 @@ def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
     return True
 
 
-def find_red_flags(text: str, *, context: str = "", child: bool | None = None) -> list[str]:
-    """Ids of the red flags said in `text`, in table order.
+def find_red_flags(text: str, *, context: str = "", child: bool | None = None, learned: bool = True) -> list[str]:
+    """Ids of the red flags said in `text`: the rules' in table order, then any the learned reader adds.
 
     `context` is what the caller said earlier (for flags that need it, like pregnancy);
-    `child` is False once the patient is known to be 12 or older, which silences IMCI child signs.
+    `child` is False once the patient is known to be 12 or older, which silences IMCI child signs;
+    `learned=False` is the rules alone (for measuring what the reader adds).
     """
     t = prepare(text)
     if not t.strip(" ~"):
@@ -296,7 +301,31 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None) -
                 continue
         if any(_current(flag, t, s, e, inner) for s, e, inner in _mentions(flag, t)) or _implied(flag, found, t, child):
             found.append(flag.id)
+    if learned:
+        found += _learned_flags(t, found, context, child)
     return found
+
+
+# "She's breathing but she's not there": CPR advice is never the learned reader's to give for a patient said to breathe
+# (a doubt, "maybe he is breathing", is not saying so).
+_BREATHES = re.compile(r"(?<!maybe )\b(?:he|she|they|baby|it) (?:is|are) breathing\b(?! \?)")
+
+
+def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -> list[str]:
+    """What the learned reader (learned_flags.py) adds after the rules: only where the rules' own context would let
+    a mention at every word that carries its score count, only what the rules could have said (child signs, required
+    context), and never on the required context alone ("she is pregnant and unwell" is not a pregnancy emergency).
+    It never removes a flag."""
+    added = []
+    for flag_id, spans in learned_flags.proposals(t, found):
+        flag = flag_by_id(flag_id)
+        if (flag.child_only and child is False) or (flag.requires and not _required_now(flag, prepare(context) + " . " + t)):
+            continue
+        if any(p.search(t[s:e]) for p in flag.requires for s, e in spans) or (flag.reply == "cpr" and _BREATHES.search(t)):
+            continue
+        if all(_current(flag, t, s, e, None) for s, e in spans):
+            added.append(flag_id)
+    return added
 
 
 def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None) -> bool:
