@@ -138,6 +138,10 @@ def sentence_of(t: str, start: int, end: int) -> tuple[int, int]:
 # "... and now", "... but now": the present starts again, and a past, another person or a question before it
 # does not reach what follows ("he had a stroke last year and now his face is drooping again").
 _NOW = re.compile(r"\b(and|but|so) (now|today|this time|right now)\b|, now\b")
+# A sentence that ends the sign just told, said as the next sentence ("he had a fit . it stopped after a minute"):
+# speech recognisers and text messages put full stops where a caller pauses.
+_ENDED_NEXT = re.compile(r" ?(it|that|the (fit|seizure|shaking|jerking|bleeding|bleed|choking|coughing|faint)) "
+                         r"(has |had |is |was )?(\w+ )?(stopped|passed|finished|ended|settled|eased)\b")
 # Back after an ending: "it stopped for a minute but now it is pouring again".
 _AGAIN = re.compile(r"\b(now|then)\b.*\b(again|another|worse)\b|\b(started|starting|begun|began|came back|come back|back) again\b")
 
@@ -198,6 +202,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
     """
     lo, hi = sentence_of(t, end, end)
     rest = t[end:hi]
+    if not rest.strip(" ,") and _ENDED_NEXT.match(t[hi + 1:]) and not (_AGAIN.search(t[end:]) or _NOT_BACK.search(t[end:])):
+        rest = " " + t[hi + 1:].split(".")[0]  # "She had a fit. It stopped after a minute.": the ending said next
     if well_again_ends_it:
         for m in _WELL_AGAIN.finditer(rest):
             if not set(rest[: m.start()].split()[-3:]) & (_STILL | _NOT_YET) \
