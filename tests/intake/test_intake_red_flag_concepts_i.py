@@ -54,6 +54,9 @@ FOUND = [
     ("pregnancy_emergency", "my daughter is carrying, eight months, and the pain in her belly is unbearable"),
     # Skin going in under the ribs of a breathing baby.
     ("breathing_difficulty", "his breathing is so quick and the skin below his ribs is going in"),
+    # A silent cough (a set f line the retrained reader no longer carried; the rules now do).
+    ("choking", "he keeps trying to cough but no sound is coming out"),
+    ("choking", "there's a bit of apple stuck around the back of his throat and he can't breathe"),
 ]
 
 NOT_FLAGGED = [
@@ -80,6 +83,10 @@ NOT_FLAGGED = [
     "how many paracetamol does it take to work on a headache?",
     "he cut his wrist on a broken glass when he slipped in the kitchen, it's only a small nick",
     "the toddler was eating a biscuit and flapping his hands with excitement",
+    "I'm trying to cough up the phlegm but nothing comes out",
+    "she's trying to cough but nothing is coming out, it's a dry tickly cough",
+    # "Stuck around": lingered (a PriMock57 turn the retrained reader read as choking).
+    "this cold has stuck around for three weeks now",
 ]
 
 
