@@ -284,7 +284,7 @@ def rules_alone(item: dict) -> list[str]:
 def measure(args) -> None:
     authors, answers = authors_with_calls()
     today = {a: [rules_alone(it) for it in items] for a, items in authors.items()}
-    first = {**today, **{a: learned_eval.first_sight_rules(a, authors[a]) for a in "defgh"}}
+    first = {**today, **{a: learned_eval.first_sight_rules(a, authors[a]) for a in "defghi"}}
     adds = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = args.folds or tmp
@@ -342,7 +342,7 @@ def report(saved: Path, show: bool = False) -> None:
               "| added right / wrong |")
         print("|---|---|---|---|---|---|")
         rows = []
-        for a in "defgh":
+        for a in "defghi":
             before = learned_eval.score(authors[a], [set(r) for r in rules[a]])
             after_sets = _with(rules[a], adds[a], th, mw)
             after = learned_eval.score(authors[a], after_sets)
@@ -359,7 +359,7 @@ def report(saved: Path, show: bool = False) -> None:
                         print(f"    {'RIGHT' if f in want else 'WRONG'} {f}: {it['text']!r}")
         m = {k: (np.mean([b[k] for b, _ in rows]), np.mean([x[k] for _, x in rows])) for k in ("emergency", "every", "false")}
         pooled_neg = sum(b["neg"] for b, _ in rows)
-        print(f"| mean (d-h) | | {m['emergency'][0]:.1%} → {m['emergency'][1]:.1%} | {m['every'][0]:.1%} → "
+        print(f"| mean (d-i) | | {m['emergency'][0]:.1%} → {m['emergency'][1]:.1%} | {m['every'][0]:.1%} → "
               f"{m['every'][1]:.1%} | {m['false'][0]:.1%} → {m['false'][1]:.1%} ({sum(b['false_n'] for b, _ in rows)} "
               f"→ {sum(x['false_n'] for _, x in rows)} of {pooled_neg}) | |")
 
