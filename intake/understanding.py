@@ -70,6 +70,10 @@ _YES_WORDS = {
     "definitely", "indeed",
 }
 _YES_PHRASES = [r"uh huh", r"mm hmm", r"mhm+", r"i think so", r"i believe so", r"that is right", r"of course"]
+# Said to mean "that is easy", not to deny: "yes he can walk, no problem". Neither a yes nor a no by itself, so
+# "no problem" alone is asked again; beside a yes it no longer turns the answer into a doubt.
+_NOT_A_DENIAL = [r"no (problem|problems|probs|prob|worries|worry|bother|trouble|issue|issues|wahala|stress|biggie|sweat)",
+                 r"not a (problem|bother|worry)", r"hakuna (shida|matata|tabu)", r"walang problema"]
 _NO_WORDS = {"no", "nope", "nah", "negative", "never"}
 _CONSENT_YES = {"ok", "okay", "alright", "please", "fine"}
 _NEGATORS = {"not", "no", "never", "unable", "stopped", "without", "neither", "nor", "too"}  # "too weak to walk"
@@ -114,6 +118,8 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
                 taken.append((s, e))
                 cues.append((s, value))
 
+    for p in _NOT_A_DENIAL:
+        taken.extend(_spans(p, t))
     for p in no_phrases:
         add(_spans(p, t), "no")
     for p in yes_phrases:
@@ -359,7 +365,14 @@ _RELATIONS = (
     r"son|daughter|wife|husband|mother|mum|mom|mama|mummy|father|dad|papa|daddy|child|children|baby|kid|friend|"
     r"brother|sister|neighbou?r|uncle|aunt|auntie|grandmother|grandfather|grandma|grandpa|granny|cousin|colleague|"
     r"boss|boy|girl|partner|patient|relative|in law|nephew|niece|twin|grandson|granddaughter|infant|toddler|"
-    r"newborn|pikin|bata|anak|lola|lolo|nanay|tatay"
+    r"newborn|pikin|bata|anak|lola|lolo|nanay|tatay|"
+    # people met at work, at home or in the street, and the words people use for a partner or a friend
+    r"workmate|co ?worker|coworker|mate|flatmate|roommate|room mate|housemate|classmate|schoolmate|teammate|playmate|"
+    r"pal|buddy|bestie|best friend|bro|sis|fella|fellow|bloke|guy|lad|lass|chap|gentleman|missus|missis|hubby|wifey|"
+    r"boyfriend|girlfriend|fiance|fiancee|spouse|employee|employer|manager|supervisor|foreman|apprentice|servant|maid|"
+    r"helper|house ?help|nanny|tenant|lodger|guest|visitor|client|customer|pupil|teacher|pastor|imam|priest|elder|"
+    r"chief|madam|oga|gran|grandad|granddad|grandchild|grandkid|nan|nana|step ?(son|daughter|mother|father|mum|dad)|"
+    r"god ?(son|daughter|mother|father)"
 )
 # Someone else named: a relation, a person, a third-person pronoun. It wins over any first person ("I am
 # calling about my son"), and a tie goes to "other": it asks more.

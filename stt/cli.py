@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .lexicon import Lexicon
 from .synth import VOICES
+from .window import FULL_WINDOW_S
 
 _SUMMARY_SKIP = ("utterances",)
 
@@ -30,6 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     stt_eval.add_argument("--threads", type=int, default=0, help="CPU threads for local Whisper (0: all cores)")
     stt_eval.add_argument("--beam-size", type=int, default=1, help="local Whisper beam (1: greedy)")
     stt_eval.add_argument("--compute-type", default="int8", help="CTranslate2 compute type (int8, float32, ...)")
+    stt_eval.add_argument("--encoder-window-s", type=float, default=FULL_WINDOW_S,
+                          help="seconds Whisper's encoder hears a short turn in, as STT_ENCODER_WINDOW_S (30: off)")
     stt_eval.add_argument("--split", choices=("all", "dev", "heldout"), default="all",
                           help="heldout: utterances 0-2 of every 10, never used for tuning")
     stt_eval.add_argument("--seconds", type=_seconds, metavar="MIN-MAX", help="only turns this long, e.g. 2-4")
@@ -138,6 +141,7 @@ def _transcriber(args: argparse.Namespace):
     return PrimedTermsTranscriber(LocalWhisperTranscriber(
         model_dir=args.model_dir, compute_type=args.compute_type, cpu_threads=args.threads, beam_size=args.beam_size,
         shared_runs=getattr(args, "concurrency", 1) > 1,  # turns at once share model runs, as STT_SHARED_RUNS does
+        encoder_window_s=getattr(args, "encoder_window_s", FULL_WINDOW_S),
     ))
 
 

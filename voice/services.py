@@ -93,6 +93,7 @@ def load_transcriber(settings: Settings, secrets: Secrets) -> Transcriber:
             backend=settings.stt_backend,
             deadline_s=settings.stt_remote_deadline_ms / 1000,
             shared_runs=settings.stt_shared_runs,
+            encoder_window_s=settings.stt_encoder_window_s,
         )
     except (SttError, ImportError) as exc:
         cause = exc.__cause__ or exc

@@ -131,6 +131,10 @@ class Settings(BaseSettings):
     # Concurrent turns share local Whisper's model runs (stt/batching.py). Off until measured on a quiet machine:
     # on a saturated one it answered fewer turns at 30 calls than one decode at a time (BENCHMARKS.md).
     stt_shared_runs: bool = False
+    # Seconds of audio Whisper's encoder hears a short turn in (the turn and 1 s, if longer; stt/window.py). Below 30
+    # the encoder costs 2-25x less, but tiny.en's words change, even at 28 s: +2.2 points WER and -11 points term
+    # recall on the medical set (BENCHMARKS.md, "A shorter encoder window"). 30, Whisper's own window: off.
+    stt_encoder_window_s: float = Field(default=30, ge=1, le=30)
     stt_remote_deadline_ms: int = 2500  # a remote backend slower than this falls back to local Whisper for the turn
     stt_deadline_ms: int = 10000  # hard limit per turn; a spoken hold fills the wait after 2 s
     stt_early_ms: int = Field(default=200, ge=0)  # start transcribing after this much pause; 0: only at turn end

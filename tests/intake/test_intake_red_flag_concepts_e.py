@@ -179,3 +179,15 @@ def test_worn_out_beside_a_lethal_means_is_suicidal_but_beside_painkillers_is_no
     assert "suicidal" in find_red_flags(
         "I've had the rope in the shed since Sunday and I keep going out to look at it, I can't keep going like this anymore")
     assert find_red_flags("I've got tablets for my back but I can't carry on like this with the pain, can I see someone") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I can't see his nail, it's dark and my phone torch has died",
+     "sorry, my flashlight's gone dead so I can't look at her lips properly",
+     "the car battery died so we can't drive him in, he's breathing fine",
+     "my airtime is finished and the lamp has died, he cut his finger"],
+)
+def test_a_device_that_died_is_no_death(text):
+    """Torches, batteries and cars "die" too: never CPR for a breathing patient."""
+    assert "not_breathing" not in find_red_flags(text)

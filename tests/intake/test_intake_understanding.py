@@ -156,3 +156,24 @@ def test_gasping_is_agonal_only_when_the_patient_does_not_respond():
 )
 def test_avpu(text, expected):
     assert parse_avpu(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my co-worker", "it's my flatmate", "my mate from the site", "my boyfriend", "the lad from next door",
+     "our lodger", "my pupil", "my stepdad", "the guy who delivers our milk", "my hubby"],
+)
+def test_people_from_work_home_and_street_are_someone_else(text):
+    """A person named in everyday words is someone else, never a first person to be confirmed four times."""
+    assert parse_who(text) == "other"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("yes she walks, no problem", "yes"), ("he's walking fine, no worries", "yes"), ("no problem", None),
+     ("no bother, he walked in himself", "yes"), ("no, no problem, he can't walk", "no"),
+     ("yeah no trouble", "yes")],
+)
+def test_no_problem_is_no_denial(text, expected):
+    """ "No problem" says the thing is easy: beside a yes it is no doubt; alone it answers nothing."""
+    assert parse_yes_no(text, keywords=(r"walk\w*",)) == expected

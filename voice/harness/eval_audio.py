@@ -19,6 +19,7 @@ from intake import evaluation as ev
 from intake.cli import print_utterance_report
 from intake.prompts import PROMPTS
 from intake.scenarios import load_scenarios
+from stt.window import FULL_WINDOW_S
 
 
 def register(subparsers) -> None:
@@ -30,12 +31,15 @@ def register(subparsers) -> None:
     p.add_argument("--limit", type=int, default=0,
                    help="about N utterances, evenly spaced through the split so every author is in it (0: all)")
     p.add_argument("--beam-size", type=int, default=1, help="Whisper's beam for the complaint (1: greedy)")
+    p.add_argument("--encoder-window-s", type=float, default=FULL_WINDOW_S,
+                   help="seconds Whisper's encoder hears a short turn in, as STT_ENCODER_WINDOW_S (30: off)")
     p.add_argument("--json", action="store_true", help="the report as JSON")
     p.add_argument("--transcripts", type=Path, help="also write each turn's raw and corrected text here (JSON Lines)")
     p.set_defaults(func=run)
 
 
-def heard_texts(items: list[dict], voice: str, beam_size: int = 1) -> dict[str, dict]:
+def heard_texts(items: list[dict], voice: str, beam_size: int = 1,
+                encoder_window_s: float = FULL_WINDOW_S) -> dict[str, dict]:
     """id -> {"raw", "heard"}: what local Whisper, then the correction, make of each utterance over the phone."""
     from stt.correction import MedicalCorrector
     from stt.faster_whisper import LocalWhisperTranscriber
@@ -46,7 +50,8 @@ def heard_texts(items: list[dict], voice: str, beam_size: int = 1) -> dict[str, 
     corrector = MedicalCorrector()
     # The live path's transcriber (stt.fallback.build_transcriber): hotwords handed straight to Whisper
     # wrote "Drugs, salbutamol, ibuprofen," over a whole turn here, which no call hears.
-    transcriber = PrimedTermsTranscriber(LocalWhisperTranscriber(beam_size=beam_size), corrector)
+    whisper = LocalWhisperTranscriber(beam_size=beam_size, encoder_window_s=encoder_window_s)
+    transcriber = PrimedTermsTranscriber(whisper, corrector)
     hints = bias_hints(PROMPTS["complaint"].voice)
     heard, decode_cpu_s = {}, 0.0
     for n, item in enumerate(items, 1):
@@ -65,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     items = [it for it in ev.in_split(load_scenarios(args.corpus), args.split) if ev.is_utterance(it)]
     if args.limit and len(items) > args.limit:
         items = items[:: -(-len(items) // args.limit)]
-    heard = heard_texts(items, args.voice, args.beam_size)
+    heard = heard_texts(items, args.voice, args.beam_size, args.encoder_window_s)
     if args.transcripts:
         args.transcripts.write_text("".join(
             json.dumps({"id": it["id"], "text": it["text"], **heard[it["id"]]}) + "\n" for it in items), encoding="utf-8")
