@@ -8,7 +8,7 @@ only a missing word of another language (Tok Pisin, Krio, Swahili, Malay) are le
 grammar those languages bring ("chest not go up") is here.
 """
 
-from intake.red_flags import find_red_flags
+from intake.red_flags import find_mechanisms, find_red_flags
 from tests.support.red_flag_kinds import kind_tests
 
 FOUND = [
@@ -97,3 +97,17 @@ def test_an_ending_said_in_the_next_sentence_ends_the_sign_unless_it_came_back()
     assert "seizure" not in find_red_flags("my son had a fit. It stopped after two minutes. He's himself again.")
     assert "seizure" in find_red_flags("my son had a fit. It stopped after two minutes. Now he's fitting again.")
     assert "seizure" in find_red_flags("my son is having a fit. It has not stopped.")
+
+
+def test_a_mechanism_the_words_take_back_is_not_recorded():
+    assert find_mechanisms("my son fell off the low garden wall onto the grass") == []
+    assert find_mechanisms("she fell out of the guava tree, not high, she is crying") == []
+    assert find_mechanisms("he slipped off the back of the parked lorry while unloading") == []
+    assert find_mechanisms("the minibus hit her slowly as it pulled away") == []
+    assert "fall_from_height" in find_mechanisms("he fell off the roof of the garage")
+    assert "pedestrian_struck" in find_mechanisms("a speeding van hit him on the crossing")
+
+
+def test_a_person_who_died_in_the_other_car_is_a_mechanism_though_a_car_that_died_is_not():
+    assert "death_in_same_vehicle" in find_mechanisms("the woman driving the other car is dead, my back hurts")
+    assert find_red_flags("our car died on the motorway and my torch has died too") == []
