@@ -8,8 +8,8 @@ two ways, both data in red_flags.json:
   CHEST_FEEL; PAIN, RADIATE and ARM_JAW). A concept is a set of lay words for one idea, so a rule
   covers the many ways of saying it rather than one sentence.
 Text is prepared first: normalized (understanding.normalize), code-switched words read as English
-(codeswitch.py: Nigerian Pidgin, Hinglish, Taglish, Swahili), sign words typed one letter wrong read as the
-word (spelling.py: "breething"), a verb said twice read as intensity ("bleeding and bleeding" is nonstop),
+(codeswitch.py: Nigerian Pidgin, Hinglish, Taglish, Swahili and some thirty more), sign words typed one letter
+wrong read as the word (spelling.py: "breething"), a verb said twice read as intensity ("bleeding and bleeding" is nonstop),
 idioms and look-alikes blanked ("a stroke of luck", "blood pressure", "food poisoning"), and doubt kept apart
 from denial.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Literal
 
 YesNo = Literal["yes", "no", "unsure"]
@@ -20,11 +21,19 @@ _CONTRACTIONS = [
     (r"'ve\b", " have"),
     (r"'d\b", " would"),
 ]
+# Letters callers type with marks ("khó thở", "li pa ka respire" as "Kreyòl", "māmā", "não", Twi "ɛyɛ me ya") read
+# as the plain letters most people type on a phone, rather than cut out and the word split in two.
+_PLAIN_LETTERS = str.maketrans({"ɛ": "e", "ɔ": "o", "đ": "d", "ŋ": "ng", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss"})
+
+
+def _plain_letters(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.translate(_PLAIN_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def normalize(text: str) -> str:
-    """Lower case, contractions spelled out, punctuation gone except clause breaks (, . ; ? !)."""
-    t = (text or "").lower().replace("\u2019", "'").replace("\u2018", "'")
+    """Lower case, marks on letters folded, contractions spelled out, punctuation gone except clause breaks."""
+    t = _plain_letters((text or "").lower()).replace("\u2019", "'").replace("\u2018", "'")
     for pattern, repl in _CONTRACTIONS:
         t = re.sub(pattern, repl, t)
     t = re.sub(r"(?<=\d)[-/](?=\d)", " ", t)  # "9-10", "7/10"

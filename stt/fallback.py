@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
@@ -18,6 +20,9 @@ DEFAULT_DEADLINE_S = 3.0
 # carried 27 turns a second and 150 calls queued behind them (stt p95 1.9 s, `triage bench load`); 64
 # carry about 200, and a few hung requests cannot stall the next turns.
 REMOTE_THREADS = 64
+# Local decodes the fallback may run at once. In an outage every remote turn falls back; without a bound, 64
+# threads queue local decodes the CPU cannot finish before their turns' deadlines, and decode for nobody.
+LOCAL_SLOTS = os.cpu_count() or 2
 
 
 class FallbackTranscriber:
@@ -29,9 +34,10 @@ class FallbackTranscriber:
         self.deadline_s = deadline_s
         self.name = f"{primary.name}+{fallback.name}"
         self._pool = ThreadPoolExecutor(max_workers=REMOTE_THREADS, thread_name_prefix="stt-remote")
+        self._local_slots = threading.BoundedSemaphore(LOCAL_SLOTS)
 
     def transcribe(self, pcm16: bytes, sample_rate: int, hints: Hints | None = None) -> Transcript:
-        """Blocking; the caller waits at most `deadline_s` plus one local decode."""
+        """Blocking; the caller waits at most `deadline_s`, then up to `deadline_s` for a local slot, then one decode."""
         future = self._pool.submit(self.primary.transcribe, pcm16, sample_rate, hints)
         try:
             return future.result(timeout=self.deadline_s)
@@ -44,12 +50,17 @@ class FallbackTranscriber:
             logger.exception("%s transcriber raised unexpectedly", self.primary.name)
             code = "stt-remote-failed"
         logger.warning("%s transcription failed (%s); using %s for this turn", self.primary.name, code, self.fallback.name)
+        # A turn that cannot get a local slot within another deadline is re-asked, not decoded late for nobody.
+        if not self._local_slots.acquire(timeout=self.deadline_s):
+            raise SttError(f"{self.fallback.name} fallback busy after {code}", code="stt-overloaded")
         try:
             return self.fallback.transcribe(pcm16, sample_rate, hints)
         except SttError:
             raise
         except Exception as err:
             raise SttError(f"{self.fallback.name} fallback failed after {code}: {err}", code="stt-failed") from err
+        finally:
+            self._local_slots.release()
 
     def close(self) -> None:
         """Release the remote threads without waiting for hung requests."""

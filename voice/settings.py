@@ -139,9 +139,9 @@ class Settings(BaseSettings):
     stt_deadline_ms: int = 10000  # hard limit per turn; a spoken hold fills the wait after 2 s
     stt_early_ms: int = Field(default=200, ge=0)  # start transcribing after this much pause; 0: only at turn end
     # The same when the question waits for a short answer: the words may end the turn after a 250 ms pause.
-    # 100 measured short answers at 411-494 ms p50, but doubled the speculative transcriptions: 100 calls on the
-    # stub collapsed (p50 3.4 s, BENCHMARKS.md, issue 18). 200 starts no more of them than STT_EARLY_MS does.
-    stt_early_short_ms: int = Field(default=200, ge=0)
+    # 100 ends short answers ~100 ms sooner than 200 and costs 1.22 remote requests a turn instead of 1.0; the
+    # 100-call collapse once put down to it was a starved machine and the bench's stub (BENCHMARKS.md, issue 18).
+    stt_early_short_ms: int = Field(default=100, ge=0)
 
     vad: Literal["auto", "silero", "energy"] = "auto"  # auto: Silero (shipped in faster-whisper), energy if it cannot load
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from stt.base import Hints, SttError, Transcript
-from stt.fallback import FallbackTranscriber, build_transcriber
+from stt.fallback import LOCAL_SLOTS, FallbackTranscriber, build_transcriber
 from stt.openai_api import OpenAITranscriber
 from tests.support.fake_openai import fake_openai_server
 from tests.support.wait import PATIENCE_S
@@ -131,3 +133,38 @@ def test_the_dialogues_language_is_passed_to_the_api(server, language, sent):
     remote.transcribe(PCM, 8000, Hints(initial_prompt="?", language=language))
     body = server.requests[-1]
     assert b'name="language"\r\n\r\n' + sent + b"\r\n" in body
+
+
+class Blocked:
+    """A local backend whose decodes hold their slot until released: the CPU of an outage, made explicit."""
+
+    name = "local"
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.started = threading.Semaphore(0)
+
+    def transcribe(self, pcm16: bytes, sample_rate: int, hints: Hints | None = None) -> Transcript:
+        self.started.release()
+        self.release.wait(PATIENCE_S)
+        return Transcript(text="local words", backend=self.name, audio_seconds=len(pcm16) / 2 / sample_rate)
+
+
+def test_an_outage_runs_at_most_a_core_s_worth_of_local_decodes_and_re_asks_the_rest(server):
+    """Every turn falls back in an outage: the turns beyond the local slots fail fast (the dialogue re-asks)
+    instead of queueing decodes that would finish after their callers had given up."""
+    server.mode = "500"
+    local = Blocked()
+    stt = FallbackTranscriber(OpenAITranscriber("sk-test", base_url=server.base_url, timeout_s=PATIENCE_S), local,
+                              deadline_s=0.2)
+    with ThreadPoolExecutor(max_workers=LOCAL_SLOTS) as pool:
+        holding = [pool.submit(stt.transcribe, PCM, 8000) for _ in range(LOCAL_SLOTS)]
+        for _ in range(LOCAL_SLOTS):
+            assert local.started.acquire(timeout=PATIENCE_S)
+        with pytest.raises(SttError) as caught:
+            stt.transcribe(PCM, 8000)
+        assert caught.value.code == "stt-overloaded"
+        local.release.set()
+        assert [f.result(timeout=PATIENCE_S).text for f in holding] == ["local words"] * LOCAL_SLOTS
+    assert stt.transcribe(PCM, 8000).text == "local words"  # slots are given back
+    stt.close()

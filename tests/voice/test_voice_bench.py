@@ -85,6 +85,12 @@ def test_bench_load_reports_frames_cpu_latency_and_no_lost_case(one_scenario, re
     assert report["cut_offs"]["answers"] == 2 * answers
     assert report["vad_windows_per_run"] >= 1  # Silero heard the callers
     assert 0 < report["loop_busy_peak"] <= 1  # a share of the loop thread's one core
+    # Every turn reached the stub (speculative ones at a pause come on top), and none fell back to local
+    # Whisper: the load measured the server, not a struggling stand-in.
+    remote = report["remote_stt"]
+    assert remote["requests"] >= report["turns"] and remote["per_turn"] >= 1
+    assert 1 <= remote["connections"] <= remote["requests"]
+    assert report["stt_fallbacks"] == {"remote": 0, "failed": 0}
 
 
 def test_bench_latency_reports_each_stage(one_scenario, reports):

@@ -110,6 +110,35 @@ def wav_pcm(body: bytes) -> bytes:
         return wav.readframes(wav.getnframes())
 
 
+class StubHttpServer(ThreadingHTTPServer):
+    """A thread per connection, room for the bursts of connections a loaded server opens, keep-alive: as OpenAI's API.
+
+    It used socketserver's defaults, a listen backlog of 5 and a new connection per request: when more than six
+    transcriptions began at once, the kernel dropped the rest of the burst, and each of those waited for its SYN
+    to be resent 1 s, then 3 s, later, past the server's 2.5 s remote deadline. The server under test then
+    decoded those turns with local Whisper, as it would in an outage, and a busy machine lost calls to it
+    (BENCHMARKS.md, "The early transcription at 100 ms, 100 calls").
+    """
+
+    daemon_threads = True
+    request_queue_size = 1024  # the kernel caps it at net.core.somaxconn (4096 by default)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._counted = threading.Lock()
+        self.connections = 0  # accepted: with keep-alive, about one per remote STT thread of the server
+        self.requests = 0  # transcriptions asked for: speculative ones at a pause included
+
+    def process_request(self, request, client_address) -> None:
+        self.count(connections=1)
+        super().process_request(request, client_address)
+
+    def count(self, connections: int = 0, requests: int = 0) -> None:
+        with self._counted:
+            self.connections += connections
+            self.requests += requests
+
+
 def stub_transcription_server(texts: list[str], voice: str, delay_s: float = STUB_DELAY_S) -> ThreadingHTTPServer:
     """An OpenAI-style transcription server on a free loopback port (not yet serving: run serve_forever)."""
     from voice.tts import FliteTts
@@ -119,10 +148,13 @@ def stub_transcription_server(texts: list[str], voice: str, delay_s: float = STU
     index = FrameIndex({part: engine.synthesize(part) for part in words})
 
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as the real API: the SDK's pool reuses a connection per thread
+
         def log_message(self, *args) -> None:
             pass
 
         def do_POST(self) -> None:
+            self.server.count(requests=1)
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             text = index.lookup(wav_pcm(body)) if self.path.endswith("/audio/transcriptions") else None
             time.sleep(delay_s)
@@ -134,11 +166,9 @@ def stub_transcription_server(texts: list[str], voice: str, delay_s: float = STU
                 self.end_headers()
                 self.wfile.write(payload.encode())
             except (BrokenPipeError, ConnectionResetError):  # the server under test gave up first
-                pass
+                self.close_connection = True
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    return server
+    return StubHttpServer(("127.0.0.1", 0), Handler)
 
 
 @contextlib.contextmanager
@@ -163,8 +193,9 @@ def _stub_main(texts: list[str], voice: str, delay_s: float, conn) -> None:
     threading.Thread(target=server.serve_forever, name="stub-stt", daemon=True).start()
     conn.send(server.server_address[1])
     try:
-        while conn.recv() != "stop":
-            pass
+        while (command := conn.recv()) != "stop":
+            if command == "count":
+                conn.send({"requests": server.requests, "connections": server.connections})
     except EOFError:
         pass
     server.shutdown()
@@ -251,6 +282,7 @@ async def _serve_and_report(settings: Settings, conn) -> None:
         whisper = getattr(services.transcriber, "runs", None)  # local Whisper's shared runs (stt/batching.py)
         whisper0 = RunCounts()
         frames0 = (0, 0)  # the server's frame counts when the load began: the warm-up calls' are not the load's
+        fallbacks0 = _stt_fallbacks(services.metrics)
         while (command := await loop.run_in_executor(None, conn.recv)) != "stop":
             if command == "begin":
                 cpu0 = _cpu_s()
@@ -258,6 +290,7 @@ async def _serve_and_report(settings: Settings, conn) -> None:
                 busy = LoopBusy()
                 watch(services).latency = LatencyLog()
                 frames0 = (services.metrics.counts.frames, services.metrics.counts.late)
+                fallbacks0 = _stt_fallbacks(services.metrics)
                 await lag.stop()
                 lag = LoopLagMonitor()  # the warm-up calls' lag is not the load's
                 lag.start()
@@ -272,11 +305,19 @@ async def _serve_and_report(settings: Settings, conn) -> None:
                            "max_lag_ms": round(lag.max_lag_s * 1000, 1),
                            "gc_pauses": pauses.report() if pauses else None,
                            "loop_busy_peak": busy.peak() if busy else None,
+                           "stt_fallbacks": {reason: n - fallbacks0[reason]
+                                             for reason, n in _stt_fallbacks(services.metrics).items()},
                            "vad_windows_per_run": _per_run(vad_batch, vad_counts),
                            "whisper_runs": _whisper_runs(whisper.counts, whisper0) if whisper else None})
         if busy:
             busy.stop()
         await lag.stop()
+
+
+def _stt_fallbacks(metrics) -> dict[str, int]:
+    """Turns the remote STT did not transcribe so far: `remote`, local Whisper did; `failed`, nobody did."""
+    return {reason: int(metrics.registry.get_sample_value("triage_stt_fallbacks_total", {"reason": reason}) or 0)
+            for reason in ("remote", "failed")}
 
 
 def _per_run(batch, before: tuple[int, int]) -> float | None:
@@ -483,9 +524,17 @@ def _run_load(scenarios: list[dict], calls: int, stt: str, duration_s: float | N
             children += started[1:]
             bases += [server.receive(PROCESS_START_TIMEOUT_S) for server in started[1:]]
 
+            stub_counts: list[dict] = []  # at the load's begin and end: the warm-up's requests are not the load's
+
+            def count_stub_requests() -> None:
+                if stt == "stub-remote":
+                    stub.conn.send("count")
+                    stub_counts.append(stub.receive(10))
+
             def begin() -> None:
                 for server in started:
                     server.conn.send("begin")
+                count_stub_requests()
 
             async def main() -> tuple[list, int]:
                 limit_s = (duration_s or 0) + 2 * MAX_CALL_AUDIO_S
@@ -500,6 +549,7 @@ def _run_load(scenarios: list[dict], calls: int, stt: str, duration_s: float | N
                 return traces, lost
 
             traces, lost = asyncio.run(main())
+            count_stub_requests()
             progress("collecting the server's figures..." if servers == 1 else "collecting the servers' figures...")
             for server in started:
                 server.conn.send("report")
@@ -510,6 +560,10 @@ def _run_load(scenarios: list[dict], calls: int, stt: str, duration_s: float | N
     crossed = sum(1 for n in range(calls) if servers_for(n, bases)[1] is not None)
     out = {"calls": len(traces), **_merged(figures), "cases_lost": lost, "concurrent": calls, "stt": stt,
            "cut_offs": {k: v for k, v in cut_offs([t for trace in traces for t in trace.turns]).items() if k != "cut"}}
+    if len(stub_counts) == 2:
+        out["remote_stt"] = {**{k: stub_counts[1][k] - stub_counts[0][k] for k in stub_counts[0]},
+                             "per_turn": round((stub_counts[1]["requests"] - stub_counts[0]["requests"])
+                                               / max(1, out["turns"]), 2)}
     if servers > 1:
         out.update(servers=servers, callers_crossed=crossed, per_server=[_summary(f) for f in figures])
     return out
@@ -522,7 +576,7 @@ def _summary(figures: dict) -> dict:
             "cpu_s_per_audio_s": round(figures["cpu_s"] / (frames_n * 0.02), 4) if frames_n else None,
             "turn_latency_ms": percentiles_ms(figures["turns_ms"]), "max_loop_lag_ms": figures["max_lag_ms"],
             "loop_busy_peak": figures["loop_busy_peak"], "gc_pauses": figures["gc_pauses"],
-            "whisper_runs": figures["whisper_runs"]}
+            "whisper_runs": figures["whisper_runs"], "stt_fallbacks": figures["stt_fallbacks"]}
 
 
 def _merged(servers: list[dict]) -> dict:
@@ -553,4 +607,6 @@ def _merged(servers: list[dict]) -> dict:
         "loop_busy_peak": max(busy) if busy else None,
         "vad_windows_per_run": round(statistics.fmean(vad), 2) if vad else None,
         "whisper_runs": servers[0]["whisper_runs"] if len(servers) == 1 else None,
+        "stt_fallbacks": {reason: sum(f["stt_fallbacks"][reason] for f in servers)
+                          for reason in servers[0]["stt_fallbacks"]},
     }
