@@ -29,7 +29,7 @@ _PSEUDO_NEGATION = re.compile(r"\b(not only|not just|no doubt|no wonder|not even
 _RESOLVED = re.compile(
     r"^(?:\w+ ){0,4}?(?:(?:has|had|is|was|have|are|got|seems?|now) )*(?:now |all |finally |completely |since )?"
     r"(stopped|over|gone|gone away|went away|passed|finished|ended|settled|eased|subsided|resolved|cleared|"
-    r"under control|better|no more|not anymore|warmed up|sorted it|sorted|stop)\b"
+    r"under control|better|no more|not anymore|warmed up|sorted it|sorted|stop|healing (?:nicely|well|fine|up)|healed(?: up)?)\b"
 )
 # What may follow an ending: "it stopped now", "gone down a bit"; "gone into both arms" is no ending.
 _AFTER_ENDING = {"", "now", "already", "completely", "away", "down", "off", "thank", "again", "by", "on", "after",
@@ -81,7 +81,7 @@ _HISTORY = re.compile(
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( (years?|months?|weeks?|yrs?))?( old)?|"
     r"when (i|she|we) (had|was having|was expecting) (my|her|our) (first|second|third|last|\w+ (child|baby|son|daughter))|when (he|she|i|they|we) (was|were) (young|younger|a child|a baby|a kid|little|small|"
-    r"children|kids)|last (summer|winter|spring|autumn|christmas|time|holiday|holidays)|long time ago|long ago|years back|"
+    r"children|kids)|last (summer|winter|spring|autumn|christmas|holiday|holidays)|last time(?! (i|you|we|they) (will|ll|would|are going to|am going to|is going to) )|long time ago|long ago|years back|"
     r"that was (yesterday|last \w+|\w+ (days|weeks|months|years) ago)|discharged?|lost (the|her|my|a) baby|"
     r"my (first|last|previous|other) (child|baby|pregnancy|delivery)|"
     r"(last|previous|first|other|earlier) (pregnancy|pregnancies|baby|birth|delivery|labou?r)|(recovered|recovering) from|"
@@ -105,7 +105,7 @@ _HYPOTHETICAL = re.compile(
     r"how long (should|can|does|do|will|is)|before (i|we|you) (call|ring|phone)|when (should|do|must) (i|we) (call|ring|phone)|"
     r"what (is|s|are)( (a|an|the))?(?= ?$)|what does (a|an|the) \w+ look like|"
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
-    r"(might|may|could|will|would) (get|develop|start|have (a|an|another))|(worried|afraid|scared|frightened|concerned) (that )?(he|she|they|i|my \w+|the \w+) ((might|may|could|will)( get| start| go into)?|(will|is going to|going to) have)(?= $)|should (he|she|i|we|they) (get|have)|"
+    r"(might|may|could|will|would) (get|develop|start|have (a|an|another)(?! (lie|nap|rest|kip|snooze|sleep|bath|shower|drink|cup|cuppa|look|go|think|chat|smoke|beer|break|sit)))|(worried|afraid|scared|frightened|concerned) (that )?(he|she|they|i|my \w+|the \w+) ((might|may|could|will)( get| start| go into)?|(will|is going to|going to) have)(?= $)|should (he|she|i|we|they) (get|have)|"
     r"what (counts|is classed|is classified|is considered) as|when to worry|"
     r"(going to|gonna|want\w* to|plan\w* to|hop\w* to|about to|will) (go to )?sleep (and|then))\b"
 )
@@ -138,6 +138,10 @@ def sentence_of(t: str, start: int, end: int) -> tuple[int, int]:
 # "... and now", "... but now": the present starts again, and a past, another person or a question before it
 # does not reach what follows ("he had a stroke last year and now his face is drooping again").
 _NOW = re.compile(r"\b(and|but|so) (now|today|this time|right now)\b|, now\b")
+# A sentence that ends the sign just told, said as the next sentence ("he had a fit . it stopped after a minute"):
+# speech recognisers and text messages put full stops where a caller pauses.
+_ENDED_NEXT = re.compile(r" ?(it|that|the (fit|seizure|shaking|jerking|bleeding|bleed|choking|coughing|faint)) "
+                         r"(has |had |is |was )?(\w+ )?(stopped|passed|finished|ended|settled|eased)\b")
 # Back after an ending: "it stopped for a minute but now it is pouring again".
 _AGAIN = re.compile(r"\b(now|then)\b.*\b(again|another|worse)\b|\b(started|starting|begun|began|came back|come back|back) again\b")
 
@@ -198,6 +202,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
     """
     lo, hi = sentence_of(t, end, end)
     rest = t[end:hi]
+    if not rest.strip(" ,") and _ENDED_NEXT.match(t[hi + 1:]) and not (_AGAIN.search(t[end:]) or _NOT_BACK.search(t[end:])):
+        rest = " " + t[hi + 1:].split(".")[0]  # "She had a fit. It stopped after a minute.": the ending said next
     if well_again_ends_it:
         for m in _WELL_AGAIN.finditer(rest):
             if not set(rest[: m.start()].split()[-3:]) & (_STILL | _NOT_YET) \
@@ -273,7 +279,9 @@ _SOMEONE_ELSE_DIED = re.compile(
 _ASIDE = re.compile(r"(?:\bbut|,) (?:i am|i m|im) (?:calling|ringing|phoning|texting|messaging|contacting you) "
                     r"(?:about|for|regarding|because of|because) (?:my own |my |our |the |a |an )?(\w+)|"
                     r"\b(?:calling|ringing|phoning|texting) (?:about|for) (?:my|his|her) own (\w+)|"
-                    r"\b(?:scared|worried|anxious|concerned|asking|wondering|nervous) (?:about|for) my own (\w+)")
+                    r"\b(?:scared|worried|anxious|concerned|asking|wondering|nervous) (?:about|for) my own (\w+)|"
+                    r"(?:\bbut|,) (?:i am|i m|im) asking (?:for myself |for me )?(?:what to do )?(?:about|for|regarding) "
+                    r"(?:my own |my |our |the |a |an )?(\w+)")
 # A person named as what the call is about may be the patient: "my son is fitting, I'm calling about my baby".
 _NOT_AN_ASIDE = {"him", "her", "them", "it", "this", "that", "he", "she", "they", "help", "advice", "an", "ambulance",
                  "son", "daughter", "baby", "child", "children", "kid", "kids", "boy", "girl", "little", "toddler",

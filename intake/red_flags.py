@@ -95,7 +95,8 @@ class Table:
     flags: tuple[RedFlag, ...]
     neutral: re.Pattern
     normal: re.Pattern
-    mechanisms: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
+    # (id, phrases, words near a phrase that take it back: "fell from the low wall", "the taxi hit him slowly")
+    mechanisms: tuple[tuple[str, tuple[re.Pattern, ...], re.Pattern | None], ...]
     first_aid_order: tuple[str, ...] = ()
     sign_words: frozenset[str] = frozenset()  # corrected when typed one letter wrong (spelling.py)
     real_words: frozenset[str] = frozenset()  # never corrected
@@ -132,7 +133,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
         )
         for e in data["flags"]
     )
-    mechanisms = tuple((m["id"], tuple(re.compile(rf"\b(?:{p})") for p in m["phrases"])) for m in data["mechanisms"])
+    mechanisms = tuple((m["id"], tuple(re.compile(rf"\b(?:{p})") for p in m["phrases"]),
+                        _words(m["unless_near"]) if m.get("unless_near") else None) for m in data["mechanisms"])
     def either(patterns: list[str]) -> re.Pattern:
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
 
@@ -348,9 +350,11 @@ def find_mechanisms(text: str) -> list[str]:
     """Ids of high-risk injury mechanisms said in `text` (fall from a height, road crash...): not red flags."""
     t = prepare(text)
     found = []
-    for mechanism_id, patterns in load_table().mechanisms:
+    for mechanism_id, patterns, unless_near in load_table().mechanisms:
         for pattern in patterns:
-            if any(not ctx.why_not_current(t, m.start(), m.end()) for m in pattern.finditer(t)):
+            if any(not ctx.why_not_current(t, m.start(), m.end())
+                   and not (unless_near and unless_near.search(_near(t, m.start(), m.end(), *ctx.sentence_of(t, m.start(), m.end()))))
+                   for m in pattern.finditer(t)):
                 found.append(mechanism_id)
                 break
     return found

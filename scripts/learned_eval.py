@@ -50,11 +50,13 @@ _ANY_DENIAL = re.compile(r"\b(?:no|not|never|nothing|none|nobody|without)\b")
 FIRST_SIGHT = {"d": "ad0277f^", "e": "07bd2c3^", "f": "2c4b859^", "g": "f0c8823^"}
 _DETECT = """
 import json, sys
+import inspect
 from intake.red_flags import find_red_flags
+rules_alone = {"learned": False} if "learned" in inspect.signature(find_red_flags).parameters else {}  # trees that ship the reader: rules alone
 for line in sys.stdin:
     it = json.loads(line)
     child = it.get("child")
-    print(json.dumps(find_red_flags(it["text"], context=it.get("context") or "", child=False if child is False else child)))
+    print(json.dumps(find_red_flags(it["text"], context=it.get("context") or "", child=False if child is False else child, **rules_alone)))
 """
 
 

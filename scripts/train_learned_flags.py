@@ -9,15 +9,15 @@ Dev-only: scikit-learn is not a dependency of the project. Run from the reposito
 The recipe: one logistic regression per flag (liblinear, C=10, balanced classes) over word 1-2 grams and character
 2-5 grams (TF-IDF, sublinear, min_df 2) of the rules' prepared text. To ship small, each flag keeps the TOP_FEATURES
 features of largest weight; the vectorizers are refitted on the union of those and each flag's regression on its
-own. Training data: every labelled turn in intake/corpus/ (all eight authors), the answers of the corpus's whole
+own. Training data: every labelled turn in intake/corpus/ (all nine authors), the answers of the corpus's whole
 calls to questions that cannot carry a sign (who, age, duration, severity, medicines, allergies, photo; every
 answer of a call with no red flag), and ANSWER_NEGATIVES below: the short answers and denials of a consultation.
 PriMock57 is never trained on: it stays the check.
 
 `export` writes intake/learned_flags.npz (threshold chosen by `measure`'s rule, given here as THRESHOLD) and
 tests/intake/data/learned_flags_golden.json (scikit-learn's own probabilities for GOLDEN_COUNT prepared texts).
-`measure` is leave-one-author-out over the eight authors: each author scored by the reader trained on the other
-seven (their calls' answers left out too), through the shipped inference and guard (red_flags._learned_flags).
+`measure` is leave-one-author-out over the nine authors: each author scored by the reader trained on the other
+eight (their calls' answers left out too), through the shipped inference and guard (red_flags._learned_flags).
 """
 
 from __future__ import annotations
@@ -50,10 +50,13 @@ TOP_FEATURES = 2500
 THRESHOLD = 0.90  # from `measure`: the lowest that keeps PriMock57 within +3 turns (CLINICAL.md); in the weight file
 GOLDEN_COUNT = 50
 CALL_FILES = {"a": "calls.jsonl", "d": "blind_calls.jsonl", "e": "blind_e_calls.jsonl", "f": "blind_f_calls.jsonl",
-              "g": "blind_g_calls.jsonl", "h": "blind_h_calls.jsonl"}
+              "g": "blind_g_calls.jsonl", "h": "blind_h_calls.jsonl",
+              "i": "blind_i_calls.jsonl"}
 SAFE_STEPS = {"who", "who_confirm", "age", "duration", "severity", "medications", "allergies", "photo"}
 # Set h was scored at first sight by the rules of this branch's base (main before any round on h).
 learned_eval.FIRST_SIGHT["h"] = "184b600"
+# Set i (written after the reader shipped) was scored at first sight by main as the clin-i round began.
+learned_eval.FIRST_SIGHT["i"] = "8d0cc00"
 ANSWER_NEGATIVES = """\
 No, not at all.
 No, not really.
@@ -135,9 +138,10 @@ Okay, that sounds good.
 
 
 def authors_with_calls() -> tuple[dict[str, list[dict]], dict[str, list[str]]]:
-    """The eight authors' labelled turns, and per author the answers of their whole calls that carry no sign."""
+    """The nine authors' labelled turns, and per author the answers of their whole calls that carry no sign."""
     authors = learned_eval.load_authors()
     authors["h"] = _jsonl(CORPUS / "blind_h_utterances.jsonl")
+    authors["i"] = _jsonl(CORPUS / "blind_i_utterances.jsonl")
     answers: dict[str, list[str]] = {a: [] for a in authors}
     for author, file in CALL_FILES.items():
         for call in _jsonl(CORPUS / file):
@@ -280,7 +284,7 @@ def rules_alone(item: dict) -> list[str]:
 def measure(args) -> None:
     authors, answers = authors_with_calls()
     today = {a: [rules_alone(it) for it in items] for a, items in authors.items()}
-    first = {**today, **{a: learned_eval.first_sight_rules(a, authors[a]) for a in "defgh"}}
+    first = {**today, **{a: learned_eval.first_sight_rules(a, authors[a]) for a in "defghi"}}
     adds = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = args.folds or tmp
@@ -310,7 +314,7 @@ def _with(rules, adds, th, mw):
 def report(saved: Path, show: bool = False) -> None:
     d = json.load(open(saved))
     authors, first, adds = d["authors"], d["first"], d["adds"]
-    print("Inner choice over all eight leave-one-author-out folds (rules of first sight for d-g, today's for a-c, h): "
+    print("Inner choice over all nine leave-one-author-out folds (rules of first sight for d-i, today's for a-c): "
           "added false flags on no-flag lines, right flags added, per threshold and length floor")
     neg = sum(not it["flags"] for a in authors for it in authors[a])
     for mw in MIN_WORDS:
@@ -338,7 +342,7 @@ def report(saved: Path, show: bool = False) -> None:
               "| added right / wrong |")
         print("|---|---|---|---|---|---|")
         rows = []
-        for a in "defgh":
+        for a in "defghi":
             before = learned_eval.score(authors[a], [set(r) for r in rules[a]])
             after_sets = _with(rules[a], adds[a], th, mw)
             after = learned_eval.score(authors[a], after_sets)
@@ -355,7 +359,7 @@ def report(saved: Path, show: bool = False) -> None:
                         print(f"    {'RIGHT' if f in want else 'WRONG'} {f}: {it['text']!r}")
         m = {k: (np.mean([b[k] for b, _ in rows]), np.mean([x[k] for _, x in rows])) for k in ("emergency", "every", "false")}
         pooled_neg = sum(b["neg"] for b, _ in rows)
-        print(f"| mean (d-h) | | {m['emergency'][0]:.1%} → {m['emergency'][1]:.1%} | {m['every'][0]:.1%} → "
+        print(f"| mean (d-i) | | {m['emergency'][0]:.1%} → {m['emergency'][1]:.1%} | {m['every'][0]:.1%} → "
               f"{m['every'][1]:.1%} | {m['false'][0]:.1%} → {m['false'][1]:.1%} ({sum(b['false_n'] for b, _ in rows)} "
               f"→ {sum(x['false_n'] for _, x in rows)} of {pooled_neg}) | |")
 
