@@ -79,6 +79,10 @@ _YES_WORDS = {
     "definitely", "indeed",
 }
 _YES_PHRASES = [r"uh huh", r"mm hmm", r"mhm+", r"i think so", r"i believe so", r"that is right", r"of course"]
+# What the caller asked the patient to do is not what the patient did: "I told him to squeeze my hand".
+_REPORTED_REQUEST = [r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|saying|tried|try|trying)( to)?( get)? "
+                     r"(him|her|them|the (patient|baby|child|man|woman|boy|girl))( to)? \w+"
+                     r"( (my|your|his|her|their|the) (hand|hands|finger|fingers|eyes|arm|arms|leg|legs|tongue))?"]
 # Said to mean "that is easy", not to deny: "yes he can walk, no problem". Neither a yes nor a no by itself, so
 # "no problem" alone is asked again; beside a yes it no longer turns the answer into a doubt.
 _NOT_A_DENIAL = [r"no (problem|problems|probs|prob|worries|worry|bother|trouble|issue|issues|wahala|stress|biggie|sweat)",
@@ -127,7 +131,7 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
                 taken.append((s, e))
                 cues.append((s, value))
 
-    for p in _NOT_A_DENIAL:
+    for p in _NOT_A_DENIAL + _REPORTED_REQUEST:
         taken.extend(_spans(p, t))
     for p in no_phrases:
         add(_spans(p, t), "no")

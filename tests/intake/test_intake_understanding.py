@@ -177,3 +177,22 @@ def test_people_from_work_home_and_street_are_someone_else(text):
 def test_no_problem_is_no_denial(text, expected):
     """ "No problem" says the thing is easy: beside a yes it is no doubt; alone it answers nothing."""
     assert parse_yes_no(text, keywords=(r"walk\w*",)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("I said to him squeeze my fingers, he just stared at me, nothing", "no"),
+     ("I asked her to grip my hand and she didn't", "no"),
+     ("we told the patient to open his eyes, nothing, he only blinks", "no"),
+     ("I asked him to squeeze my hand and he squeezed it", "yes"),
+     ("I told her to open her eyes and she did it", "yes")],
+)
+def test_the_test_the_caller_describes_is_not_its_result(text, expected):
+    """A bystander tells what they asked before what happened; only what happened answers "can they squeeze?".
+    Reading the request as a yes sent a patient who did not obey commands to YELLOW instead of RED."""
+    from intake.prompts import PROMPTS
+
+    commands = PROMPTS["commands"]
+    said = parse_yes_no(text, keywords=commands.keywords, yes_phrases=commands.yes_phrases,
+                        no_phrases=commands.no_phrases)
+    assert said == expected
