@@ -191,3 +191,9 @@ def test_worn_out_beside_a_lethal_means_is_suicidal_but_beside_painkillers_is_no
 def test_a_device_that_died_is_no_death(text):
     """Torches, batteries and cars "die" too: never CPR for a breathing patient."""
     assert "not_breathing" not in find_red_flags(text)
+
+
+def test_someone_breathing_down_your_neck_is_an_idiom():
+    """A boss or a deadline "breathing down my neck" is no breath and no pain spreading to the neck."""
+    assert find_red_flags("the manager is always breathing down our necks, and now my back is sore from lifting") == []
+    assert "chest_pain" in find_red_flags("the pain is going down his neck and into his left arm")
