@@ -46,6 +46,8 @@ _WELL_AGAIN = re.compile(
     r"(when|once|as soon as) (i|we) (picked|lifted|touched|shook|moved|called|nudged) (him|her|them)( up)? (he|she|they) (cried|woke|opened|moaned|answered|responded)|"
     r"(coughed|spat|spit|brought|got|sicked) (it|that|them|the \w+( \w+)?) (up|out)|(it|that|the \w+) (flew|popped|shot|came|fell|pinged) (straight |right )?out|"
     r"(he|she|they|baby) (is|are|s) (now )?(crying|screaming|coughing)( loud\w*)?( and \w+)? now|awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
+    r"(blue |brown |his |her |the |my )?(inhaler|puffer|nebuli[sz]er)s? (has |have )?(worked|helped|did the trick)( and| ,)+ (he|she|they|i) (is|are|am|s) "
+    r"(fine|okay|ok|alright|normal|better|breathing (normally|fine|ok|okay))|"
     r"(up and )?(playing|running around)|feeding well|drinking well|eating well|feed well|feeds well|wake and feed|"
     r"(he|she|they|i|baby) (is|are|am|s|feels?|seems?) (now |completely |totally |absolutely |perfectly |back )?"
     r"(fine|okay|ok|alright|normal|well|better|happy|settled)( now| again|(?= ?$))|"
@@ -54,6 +56,8 @@ _WELL_AGAIN = re.compile(
     r"(he|she|they) (is|are|s)( now)? (completely |totally )?(fine|okay|ok|alright|normal) and (talking|breathing|crying|chatting|playing)|"
     r"(he|she|they|baby) (is|s|are) (now )?(laughing|smiling|eating|drinking|feeding|playing|chatting|giggling)( now| again| normally| happily))\b"
 )
+# "should she still see someone": a question about what to do next, not the sign still going on.
+_STILL_ASKED = re.compile(r"\b(should|do|does|must|can|could|would|will) (i|we|he|she|they|you) still\b")
 _LASTED = re.compile(r"\b(it|that|this|the \w+) (only )?lasted (about |around |for |maybe )?(a|one|\d+|two|three|a few|few|ten|thirty) (seconds?|minutes?|mins?)\b")
 # Breathing (or a pulse) that stopped "and has not come back" is the sign itself, not its ending.
 _NOT_BACK = re.compile(r"\b(not|never) (come|came|started|start) (back|again)\b")
@@ -207,7 +211,7 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
     if well_again_ends_it:
         for m in _WELL_AGAIN.finditer(rest):
             if not set(rest[: m.start()].split()[-3:]) & (_STILL | _NOT_YET) \
-                    and not (_AGAIN.search(rest[m.end():]) or re.search(r"\bstill\b", rest[m.end():])):
+                    and not (_AGAIN.search(rest[m.end():]) or re.search(r"\bstill\b", _STILL_ASKED.sub(" ", rest[m.end():]))):
                 return True
     if well_again_ends_it and _LASTED.search(rest):
         return True  # "it lasted a minute, he is asleep now": an episode told as finished

@@ -1,0 +1,84 @@
+"""Red flags by kind of failure, eighth round: the kinds found by sorting every false flag of the blind set of author j
+(intake/corpus/blind_j_*.jsonl, spent on 2026-12-03, branch clin-j), each fixed at the level of its concept.
+
+Every sentence here was written for these tests, none copied from a corpus: passing them says a fix reaches words it
+was not tuned on. Each look-alike has the real sign beside it, said in new words, to show the fix did not take it.
+"""
+
+from tests.support.red_flag_kinds import kind_tests
+
+FOUND = [
+    # Beside the machine that "breathes" smoke: a person who stops.
+    ("not_breathing", "my dad was in the smoky kitchen and now he has stopped breathing"),
+    # Beside heartburn the caller knows: a burning that spreads, or whose usual remedy fails.
+    ("chest_pain", "there's a burning behind my breastbone and it's spreading down my left arm, I'm sweating"),
+    ("chest_pain", "it's like a heavy weight on my chest, not like my usual heartburn at all"),
+    # Beside limbs "dead" from work: a person who is.
+    ("not_breathing", "my grandad is dead in his chair, he isn't breathing"),
+    # Beside an attack the inhaler ended: one it did not.
+    ("breathing_difficulty", "she's having an asthma attack and the inhaler isn't working, she can't get words out"),
+    # Beside a bump with every red sign denied: one with them.
+    ("serious_injury", "he banged his head on the shelf and he was knocked out, now he keeps being sick"),
+    # Beside paper in a cut: bone.
+    ("serious_injury", "there's something white in the gash on his shin, I think it's the bone"),
+    # Beside a drunk who swears when nudged: one who cannot be roused.
+    ("unconscious", "my brother passed out drunk and I can't wake him, he doesn't respond when I shake him"),
+    # Beside a computer that is unresponsive: a person who is.
+    ("unconscious", "my grandmother is unresponsive in her chair"),
+    # Beside swollen wallets and allergic to meetings: the real reaction.
+    ("anaphylaxis", "I'm allergic to peanuts and my lips are swollen and my throat feels tight"),
+    # Beside killing weeds: killing oneself.
+    ("suicidal", "I'm going to kill myself tonight, I've had enough"),
+    # Beside an animal that ate poison: a child who did.
+    ("overdose_poisoning", "my toddler ate some of the rat poison pellets from the shed"),
+    # Beside someone else's past pregnancy fits: the caller's own, now.
+    ("pregnancy_emergency", "I'm thirty weeks pregnant and I just had a fit"),
+    # Beside a tantrum: a baby truly floppy.
+    ("child_danger_signs", "my baby is floppy and won't feed"),
+    # Beside a teenager who won't get up for school: someone who cannot be woken.
+    ("unconscious", "I can't wake him up, he's not responding at all"),
+    # Beside a wall that collapsed: a person who did.
+    ("unconscious", "my workmate collapsed in the tunnel and he isn't moving or answering"),
+    # Beside medicine given at the right dose: a bottle drunk.
+    ("overdose_poisoning", "he's two and he drank a whole bottle of cough syrup"),
+]
+
+NOT_FLAGGED = [
+    # A machine (or a stage dragon) "breathing" smoke or fire.
+    "the dragon on the float stopped breathing fire halfway through the parade, the kids were gutted",
+    "the old tractor has stopped breathing black smoke since we changed the filter",
+    # Heartburn the caller knows, after food, with the remedy that always works.
+    "burning in my chest after the chilli, it's my usual indigestion, the gaviscon always helps",
+    # Limbs "dead" from work.
+    "my legs are dead after the marathon, I can barely get up the stairs",
+    # An asthma attack the inhaler ended; the question is whether to see someone.
+    "my son had an asthma attack at football, the blue inhaler worked and he's breathing normally, do we still need the GP",
+    # A bump on the head with every red sign denied.
+    "she bumped her head on the car door, she didn't black out, she's not dizzy or drowsy, only a small lump",
+    # Something white in a cut that the caller knows is not bone.
+    "there's something white in the wound on his knee but it's just cotton wool from the dressing",
+    # Drunk, snoring and answering back: rousable.
+    "my brother's passed out drunk after the wedding, snoring away, he told me to go away when I shook him",
+    # A device that is unresponsive.
+    "my laptop is unresponsive and the printer's not responding either, anyway I've got a sore throat",
+    # Swollen and allergic as figures of speech.
+    "my inbox is swollen with emails and I'm allergic to meetings, anyway my knee hurts",
+    # Killing weeds or pests.
+    "we need to kill the slugs before they eat all the lettuce",
+    "I'm going to kill off the ants in the kitchen with that powder",
+    # Someone else's animal that ate a poison.
+    "my friend's dog ate a bar of chocolate yesterday, he's fine, I'm ringing about my rash",
+    # Someone else's past pregnancy.
+    "my sister had seizures during her pregnancy, I'm twelve weeks and I feel well, just nervous",
+    # A tantrum.
+    "she goes completely floppy on purpose when it's time to leave the park",
+    # A teenager who won't get up for school.
+    "I can't wake her for college in the mornings, she's seventeen and on her phone half the night",
+    # A wall or roof that collapsed, not a person.
+    "a wall in the tunnel collapsed overnight, nobody was under it, but my wrist is sore from digging",
+    # A feverish child drinking and playing, medicine given.
+    "she has a temperature of thirty-nine, she's two, she's eating and laughing, I gave her paracetamol at tea time",
+]
+
+
+test_each_sign_beside_its_look_alike_is_heard, test_look_alikes_of_set_j_stay_unflagged = kind_tests(FOUND, NOT_FLAGGED)
