@@ -85,7 +85,7 @@ _HISTORY = re.compile(
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( (years?|months?|weeks?|yrs?))?( old)?|"
     r"when (i|she|we) (had|was having|was expecting) (my|her|our) (first|second|third|last|\w+ (child|baby|son|daughter))|when (he|she|i|they|we) (was|were) (young|younger|a child|a baby|a kid|little|small|"
-    r"children|kids)|last (summer|winter|spring|autumn|christmas|holiday|holidays)|last time(?! (i|you|we|they) (will|ll|would|are going to|am going to|is going to) )|long time ago|long ago|years back|"
+    r"children|kids)|last (summer|winter|spring|autumn|christmas|holiday|holidays)|(?<!same as )(?<!same look as )(?<!just like )(?<!like )last time(?! (i|you|we|they) (will|ll|would|are going to|am going to|is going to) )|long time ago|long ago|years back|"
     r"that was (yesterday|last \w+|\w+ (days|weeks|months|years) ago)|discharged?|lost (the|her|my|a) baby|"
     r"my (first|last|previous|other) (child|baby|pregnancy|delivery)|"
     r"(last|previous|first|other|earlier) (pregnancy|pregnancies|baby|birth|delivery|labou?r)|(recovered|recovering) from|"
@@ -140,8 +140,10 @@ def sentence_of(t: str, start: int, end: int) -> tuple[int, int]:
 
 
 # "... and now", "... but now": the present starts again, and a past, another person or a question before it
-# does not reach what follows ("he had a stroke last year and now his face is drooping again").
-_NOW = re.compile(r"\b(and|but|so) (now|today|this time|right now)\b|, now\b")
+# does not reach what follows ("he had a stroke last year and now his face is drooping again"); so does "and I am
+# sitting" ("my wife left last month, and I'm sitting in the truck by the water ...").
+_NOW = re.compile(r"\b(and|but|so) (now|today|this time|right now)\b|, now\b|"
+                  r"\b(and|but|so) (i am|i m|he is|she is|they are|we are) (sitting|standing|lying|parked|here|alone)\b")
 # A sentence that ends the sign just told, said as the next sentence ("he had a fit . it stopped after a minute"):
 # speech recognisers and text messages put full stops where a caller pauses.
 _ENDED_NEXT = re.compile(r" ?(it|that|the (fit|seizure|shaking|jerking|bleeding|bleed|choking|coughing|faint)) "
@@ -206,6 +208,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
     """
     lo, hi = sentence_of(t, end, end)
     rest = t[end:hi]
+    if re.search(r"\b(not|never)( \w+){0,2}$", t[:end]):
+        rest = re.sub(r"^ no more\b", " any more", rest)  # "he is not breathing no more": a double negative, not an ending
     if not rest.strip(" ,") and _ENDED_NEXT.match(t[hi + 1:]) and not (_AGAIN.search(t[end:]) or _NOT_BACK.search(t[end:])):
         rest = " " + t[hi + 1:].split(".")[0]  # "She had a fit. It stopped after a minute.": the ending said next
     if well_again_ends_it:

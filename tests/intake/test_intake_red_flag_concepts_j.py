@@ -1,8 +1,10 @@
-"""Red flags by kind of failure, eighth round: the kinds found by sorting every false flag of the blind set of author j
-(intake/corpus/blind_j_*.jsonl, spent on 2026-12-03, branch clin-j), each fixed at the level of its concept.
+"""Red flags by kind of failure, eighth round: the kinds found by sorting every false flag and miss of the blind set of
+author j (intake/corpus/blind_j_*.jsonl, spent on 2026-12-03, branch clin-j), each fixed at the level of its concept.
 
 Every sentence here was written for these tests, none copied from a corpus: passing them says a fix reaches words it
-was not tuned on. Each look-alike has the real sign beside it, said in new words, to show the fix did not take it.
+was not tuned on. Each look-alike has the real sign beside it, said in new words, to show the fix did not take it; each
+newly heard sign has a look-alike beside it. Misses that were only a missing word of another language (Bislama,
+Jamaican) are left to intake/codeswitch.tsv.
 """
 
 from tests.support.red_flag_kinds import kind_tests
@@ -41,6 +43,33 @@ FOUND = [
     ("unconscious", "my workmate collapsed in the tunnel and he isn't moving or answering"),
     # Beside medicine given at the right dose: a bottle drunk.
     ("overdose_poisoning", "he's two and he drank a whole bottle of cough syrup"),
+    # Misses. A breath check with a glass, spoon or screen at the nose or mouth that stays clear.
+    ("not_breathing", "I held my glasses in front of her mouth and they didn't fog up at all"),
+    ("not_breathing", "held a spoon under grandad's nose and it stayed completely clear"),
+    # Watching the chest, told of as "it".
+    ("not_breathing", "I've been looking at his chest for a couple of minutes and it hasn't moved"),
+    # A self-correction: breathing, then stopped and nothing.
+    ("not_breathing", "she was breathing ever so slowly, and now she's stopped, there's no breath at all"),
+    # English with its final g dropped.
+    ("not_breathing", "he ain't breathin' no more and he ain't movin'"),
+    # "Same as last time" is now, not history.
+    ("chest_pain", "it's just like last time with his angina, he's clutching his chest and says it's crushing"),
+    # The present starting again after a dated aside.
+    ("suicidal", "I lost the farm last year, and I'm sitting here with the shotgun and I want to end it"),
+    # Recession without -ing, or "right in".
+    ("child_danger_signs", "his chest pulls in under the ribs every breath, he's nine months"),
+    ("breathing_difficulty", "she's breathing so fast and the skin at her neck sucks right in"),
+    # A broken bone pressing up under the skin.
+    ("serious_injury", "after the fall there's a jagged bit poking up under the skin of her shin"),
+    # A deep burn from a heater: dark or white and hard, not felt.
+    ("severe_burns", "she fell asleep against the radiator and the skin on her thigh has gone white and leathery"),
+    # The end told as easier, by water or a bridge.
+    ("suicidal", "it would be so much easier to just step off the bridge"),
+    ("suicidal", "I'm parked by the river and I reckon it'd be easier to drive in"),
+    # A pet given away, and nothing needed after a day.
+    ("suicidal", "she gave her cat to her sister and says she won't need anything after tonight"),
+    # A birth said "she give birth".
+    ("pregnancy_emergency", "my wife she give birth this morning and the blood won't stop, she's dizzy and pale"),
 ]
 
 NOT_FLAGGED = [
@@ -78,6 +107,12 @@ NOT_FLAGGED = [
     "a wall in the tunnel collapsed overnight, nobody was under it, but my wrist is sore from digging",
     # A feverish child drinking and playing, medicine given.
     "she has a temperature of thirty-nine, she's two, she's eating and laughing, I gave her paracetamol at tea time",
+    # Beside the newly heard signs: the same words with no sign.
+    "she had a nosebleed, she's stopped now and there's nothing coming",
+    "it would be easier to drive in tomorrow morning when the roads are clear",
+    "we gave our dog to my mum because we're moving abroad, we won't need anything after the weekend",
+    "he's been movin' furniture all day and his back's achin'",
+    "the mould by the radiator has left a patch of the wall gone black and hard",
 ]
 
 
