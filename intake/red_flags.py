@@ -67,6 +67,9 @@ class Rule:
     across_sentences: bool = False  # "breathing slowly, every ten seconds? and she is not waking up"
     # Like `unless`, but only within a few words of the mention: in a long turn, "a bit faint" is not "a bit of blood".
     unless_near: re.Pattern | None = None
+    # (a, b, n): concept a's words lead to concept b's, in that order, at most n words between ("pain going down
+    # his left arm"; "crashed into the truck ... my shoulder hurts" is no spreading pain).
+    leads: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
     def rules(entry: dict) -> tuple[Rule, ...]:
         return tuple(
             Rule(tuple(concepts[c] for c in r["all"]), int(r.get("window", 8)), concepts.get(r.get("unless", "")),
-                 bool(r.get("across_sentences", False)), concepts.get(r.get("unless_near", "")))
+                 bool(r.get("across_sentences", False)), concepts.get(r.get("unless_near", "")),
+                 (r["all"].index(r["leads"][0]), r["all"].index(r["leads"][1]), int(r["leads"][2])) if r.get("leads") else None)
             for r in entry.get("rules", [])
         )
 
@@ -227,6 +231,8 @@ def _rule_mentions(rule: Rule, t: str) -> list[tuple[int, int, list[tuple[int, i
         if rule.unless and rule.unless.search(sentence):
             continue
         hits = [[(lo + m.start(), lo + m.end()) for m in c.finditer(sentence)] for c in rule.concepts]
+        if rule.leads:
+            hits = _leading(hits, rule.leads, t)
         if not all(hits):
             continue
         # Anchor on each hit of the first concept; take the other concepts' nearest hits that are not the same
@@ -239,6 +245,17 @@ def _rule_mentions(rule: Rule, t: str) -> list[tuple[int, int, list[tuple[int, i
                         and not (rule.unless_near and rule.unless_near.search(_near(t, start, end, lo, hi))):
                     out.append((start, end, chosen))
     return out
+
+
+def _leading(hits: list[list[tuple[int, int]]], leads: tuple[int, int, int], t: str) -> list[list[tuple[int, int]]]:
+    """The hits with concept a kept only where it leads to a hit of concept b (and b only where a leads to it)."""
+    a, b, most = leads
+    pairs = [(x, y) for x in hits[a] for y in hits[b]
+             if x[1] <= y[0] and len(re.findall(r"[a-z0-9~]+", t[x[1]:y[0]])) <= most]
+    kept = [list(h) for h in hits]
+    kept[a] = sorted({x for x, _ in pairs})
+    kept[b] = sorted({y for _, y in pairs})
+    return kept
 
 
 _NEAR_WORDS = 4

@@ -7,6 +7,7 @@ newly heard sign has a look-alike beside it. Misses that were only a missing wor
 Jamaican) are left to intake/codeswitch.tsv.
 """
 
+from intake.red_flags import find_red_flags
 from tests.support.red_flag_kinds import kind_tests
 
 FOUND = [
@@ -117,3 +118,9 @@ NOT_FLAGGED = [
 
 
 test_each_sign_beside_its_look_alike_is_heard, test_look_alikes_of_set_j_stay_unflagged = kind_tests(FOUND, NOT_FLAGGED)
+
+
+def test_a_spreading_pain_leads_to_the_arm_or_jaw():
+    assert "chest_pain" in find_red_flags("the pain in her chest is going down into her left arm")
+    assert "chest_pain" in find_red_flags("a tight pain, it's moving up to his jaw")
+    assert find_red_flags("our van went into the ditch and the driver died, my shoulder aches a bit") == []
