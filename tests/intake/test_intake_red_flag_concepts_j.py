@@ -13,6 +13,8 @@ from tests.support.red_flag_kinds import kind_tests
 FOUND = [
     # Beside the machine that "breathes" smoke: a person who stops.
     ("not_breathing", "my dad was in the smoky kitchen and now he has stopped breathing"),
+    # Beside a small nick from a machete: a deep one.
+    ("serious_injury", "he slipped with the machete and it went into his leg, it's deep and gaping"),
     # Beside heartburn the caller knows: a burning that spreads, or whose usual remedy fails.
     ("chest_pain", "there's a burning behind my breastbone and it's spreading down my left arm, I'm sweating"),
     ("chest_pain", "it's like a heavy weight on my chest, not like my usual heartburn at all"),
@@ -108,6 +110,8 @@ NOT_FLAGGED = [
     "a wall in the tunnel collapsed overnight, nobody was under it, but my wrist is sore from digging",
     # A feverish child drinking and playing, medicine given.
     "she has a temperature of thirty-nine, she's two, she's eating and laughing, I gave her paracetamol at tea time",
+    # A small cut from a machete that has stopped (set j's calls).
+    "I nicked my thumb with the machete clearing the yard, only a small cut, it stopped bleeding",
     # Beside the newly heard signs: the same words with no sign.
     "she had a nosebleed, she's stopped now and there's nothing coming",
     "it would be easier to drive in tomorrow morning when the roads are clear",
