@@ -74,7 +74,7 @@ _RESOLVED_SUBJECTS = re.compile(
 _HISTORY = re.compile(
     r"\b((\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many|some|a couple of|couple of)"
     r" (years?|months?|weeks?) (ago|back|before)|(last|past|previous) (year|month|week|years|months|term|semester|school year)|"
-    r"years ago|months ago|weeks ago|in the past|history of|used to|previous(ly)?|once had|"
+    r"years ago|months ago|weeks ago|in the past|(in|during) the (war|blitz|troubles|genocide|civil war)|history of|used to|previous(ly)?|once had|"
     r"for (years|months)|for (the )?(last |past )?(\d+|a few|few|several|many|two|three|four|five|six|ten) (years|months)|"
     r"since (january|february|march|april|june|july|august|september|october|november|december)|all (my|his|her|their) life|"
     r"since (birth|childhood)|when (he|she|they|i|we|my \w+|our \w+|the baby) (was|were) (born|a newborn|newborn)|at birth|since (he|she|they|i|we) (was|were) born|"
@@ -337,6 +337,22 @@ def mistaken(t: str, start: int, end: int) -> bool:
     return bool(re.search(r"\bbut\b", t[end:hi]))
 
 
+# A film, a game or a book told, not a patient: "in the game your character stops breathing", "the film ends with the
+# hero bleeding". Said before the mention in its scope; "and now" starts the caller's own present again.
+_FICTION = re.compile(
+    r"\b(in|on) (the|a|that|this) (\w+ )?(film|movie|game|video game|book|novel|show|series|episode|cartoon|play|"
+    r"documentary|soap|comic|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
+    r"story) (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|\b(the|a|your|his|her|my) (game |film |book )?"
+    r"(character|avatar|hero|heroine|villain)\b"
+)
+
+
+def fictional(t: str, start: int, end: int) -> bool:
+    """The mention is told of a film, game or book ("the boxer in the film was knocked out cold")."""
+    lo, hi = scope_of(t, start, end)
+    return bool(_FICTION.search(t[lo:hi]))
+
+
 def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = None, *,
                     ends: str = "said") -> str | None:
     """The reason a mention is not this patient's sign now, or None when it is.
@@ -356,4 +372,6 @@ def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] |
         return "historical"
     if hypothetical(t, start, end):
         return "hypothetical"
+    if fictional(t, start, end):
+        return "fiction"
     return None

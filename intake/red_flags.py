@@ -340,11 +340,43 @@ def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -
         flag = flag_by_id(flag_id)
         if (flag.child_only and child is False) or (flag.requires and not _required_now(flag, prepare(context) + " . " + t)):
             continue
-        if any(p.search(t[s:e]) for p in flag.requires for s, e in spans) or (flag.reply == "cpr" and _BREATHES.search(t)):
+        if _on_required(flag, t, spans) or (flag.reply == "cpr" and _BREATHES.search(t)):
             continue
-        if all(_current(flag, t, s, e, None) for s, e in spans):
+        if all(_current(flag, t, s, e, None) for s, e in spans) and not _ruled_out(flag, t, spans):
             added.append(flag_id)
     return added
+
+
+def _beside_blank(t: str, start: int, end: int) -> bool:
+    """Within two words of a blanked idiom or look-alike (_NEUTRAL)."""
+    before, after = t[:start].split()[-2:], t[end:].split()[:2]
+    return _NEUTRAL in before + after
+
+
+def _on_required(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
+    """A carrier inside the required context ("thirty four weeks" of a pregnancy): that alone is no emergency."""
+    return any(s < m.end() and m.start() < e for p in flag.requires for m in p.finditer(t) for s, e in spans)
+
+
+def _ruled_out(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
+    """The rules already read the carrier words and set them aside: a mention of the flag there that is not current
+    ("his chest is not hurting"), or a sentence whose explanation one of the flag's rules holds to (a bench press for
+    a chest, a swelling for a face). The reader adds what the rules' words miss, never overrules what they read."""
+    def touches(s: int, e: int) -> bool:
+        return any(s < ce and cs < e for cs, ce in spans)
+
+    if any(touches(s, e) and not _current(flag, t, s, e, inner) for s, e, inner in _mentions(flag, t)):
+        return True
+    if all(_beside_blank(t, s, e) for s, e in spans):
+        return True  # "i am going to ~ tonight": the words around an idiom the rules blanked are its frame
+    for rule in flag.rules:
+        if not rule.unless:
+            continue
+        for lo, hi in _sentences(t):
+            if any(touches(lo + m.start(), lo + m.end()) for c in rule.concepts for m in c.finditer(t[lo:hi])) \
+                    and rule.unless.search(t[lo:hi]):
+                return True
+    return False
 
 
 def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None) -> bool:
