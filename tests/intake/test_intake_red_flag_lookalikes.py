@@ -266,3 +266,21 @@ def test_the_learned_reader_does_not_overrule_what_the_rules_read(text):
 ])
 def test_a_film_does_not_hide_the_callers_own_present(text, flag):
     assert flag in find_red_flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my son can't breathe, he's not moving at all",
+    "she can't get any air and she's gone limp on the floor",
+    "pikinini blong mi hem i no save pulum win, hem i no muv",  # Bislama: cannot pull breath, does not move
+])
+def test_cannot_breathe_in_a_body_that_does_not_move_takes_the_urgent_branch(text):
+    # SAFETY.md: the unclear is never resolved toward the milder branch; a caller who says it of himself is breathing.
+    assert "not_breathing" in find_red_flags(text, learned=False)
+
+
+@pytest.mark.parametrize("text", [
+    "I can't breathe and I'm not moving much because of my back",
+    "papa blong mi i no save pulum win, hem i sidaon",  # sitting up, struggling: breathing difficulty only
+])
+def test_cannot_breathe_said_of_oneself_or_of_someone_sitting_up_is_not_apnoea(text):
+    assert "not_breathing" not in find_red_flags(text)
