@@ -360,8 +360,8 @@ def _on_required(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
 
 def _ruled_out(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
     """The rules already read the carrier words and set them aside: a mention of the flag there that is not current
-    ("his chest is not hurting"), or a sentence whose explanation one of the flag's rules holds to (a bench press for
-    a chest, a swelling for a face). The reader adds what the rules' words miss, never overrules what they read."""
+    ("his chest is not hurting"), or words around an idiom they blanked. The reader adds what the rules' words miss,
+    never overrules what they read."""
     def touches(s: int, e: int) -> bool:
         return any(s < ce and cs < e for cs, ce in spans)
 
@@ -369,13 +369,6 @@ def _ruled_out(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
         return True
     if all(_beside_blank(t, s, e) for s, e in spans):
         return True  # "i am going to ~ tonight": the words around an idiom the rules blanked are its frame
-    for rule in flag.rules:
-        if not rule.unless:
-            continue
-        for lo, hi in _sentences(t):
-            if any(touches(lo + m.start(), lo + m.end()) for c in rule.concepts for m in c.finditer(t[lo:hi])) \
-                    and rule.unless.search(t[lo:hi]):
-                return True
     return False
 
 
