@@ -58,6 +58,13 @@ FOUND = [
     ("pregnancy_emergency", "my missus is seven months and she's having a fit"),
     ("pregnancy_emergency", "I think she's miscarrying, the blood is pouring out of her"),
     ("pregnancy_emergency", "the baby's on its way and she's bleeding buckets"),
+    # A means made ready (a noose rigged), a wish to be dead or for everything to stop, beside a means.
+    ("suicidal", "my brother's rigged up a noose in the shed"),
+    ("suicidal", "my sister keeps saying she wishes she was dead, and she's got a bottle of her sleeping pills"),
+    ("suicidal", "I just want it all to be over, the tablets are in my bag"),
+    # Breath gone, in Pidgin and Hindi.
+    ("not_breathing", "oga no get breath for body again, e don cold"),
+    ("not_breathing", "nani ki saans band ho gayi, kuch karo"),
     # Telegraphic fragments, one or two words between stops, are one telling.
     ("chest_pain", "pain. chest. arm. sweaty"),
     ("severe_burns", "fire. burns. legs. back"),
@@ -94,6 +101,10 @@ NOT_FLAGGED = [
     "I had a miscarriage two years ago, now I'm pregnant again and I feel fine",
     "the baby's on its way next month, I'm just booking the antenatal class",
     "Burns? No. Bleeding? No. Just a sprain.",
+    "I wish I was dead with this hangover, I took two paracetamol",
+    "I want the pain to stop, the paracetamol isn't touching it, it's my knee",
+    "dard band ho gaya ab, theek hai",
+    "I want it all to stop, the builders next door have been drilling since seven, I took a headache tablet",
 ]
 
 
