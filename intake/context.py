@@ -84,7 +84,7 @@ _HISTORY = re.compile(
     r"when (i|he|she|they|we) (was|were) (a |an )?(teenager|teen|kid|student|at school|in school|at university|at college|"
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( (years?|months?|weeks?|yrs?))?( old)?|"
-    r"when (i|she|we) (had|was having|was expecting) (my|her|our) (first|second|third|last|\w+ (child|baby|son|daughter))|when (he|she|i|they|we) (was|were) (young|younger|a child|a baby|a kid|little|small|"
+    r"when (i|she|we|you) (was|were) (pregnant|expecting)|when (i|she|we) (had|was having|was expecting) (my|her|our) (first|second|third|last|\w+ (child|baby|son|daughter))|when (he|she|i|they|we) (was|were) (young|younger|a child|a baby|a kid|little|small|"
     r"children|kids)|last (summer|winter|spring|autumn|christmas|holiday|holidays)|(?<!same as )(?<!same look as )(?<!just like )(?<!like )last time(?! (i|you|we|they) (will|ll|would|are going to|am going to|is going to) )|long time ago|long ago|years back|"
     r"that was (yesterday|last \w+|\w+ (days|weeks|months|years) ago)|discharged?|lost (the|her|my|a) baby|"
     r"my (first|last|previous|other) (child|baby|pregnancy|delivery)|"
@@ -249,13 +249,42 @@ _AGE_NOT_HISTORY = re.compile(
 )
 
 
-def historical(t: str, start: int, end: int) -> bool:
-    """The sentence dates the mention weeks or more back ("had a stroke two years ago", "used to have fits").
+# A clause said in the present: "my chest feels tight", "he can not move his arm", "right now", "he has swallowed" (a
+# perfect is now's news). "He has had", "she has been" ("she is had" as "she's had" is heard) tell a past.
+_PRESENT = re.compile(
+    r"\b(?:(?:is|am|are)(?! (?:had|been)\b)|feels?|looks?|seems?|keeps?|can not|cannot|will not|now|today|tonight|"
+    r"this (?:morning|afternoon|evening)|at the moment|currently|still|wants?|needs?|going to|gonna|will|"
+    r"(?:has|have)(?! (?:had|been|always)\b))\b"
+)
+# Pointing back at the dated clause: "his face droops since then" is the old stroke's mark, not a new one.
+_SINCE_THEN = re.compile(r"\b(?:since then|ever since|from then on|after that|since that)\b")
+_SUBJECT = re.compile(r"(?:i|he|she|they|we|it|you|there|this|that|my|his|her|their|our|your|the|a|an)\b")
+_HISTORY_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:but|and|though|although|however|so|because|then|whereas|while|yet)\b")
 
-    A birth date is an age, not history: "the baby I had last week is not feeding".
+
+def historical(t: str, start: int, end: int) -> bool:
+    """The mention's clause is dated weeks or more back ("had a stroke two years ago", "used to have fits"), or
+    another clause of its sentence is and the mention's own clause is not said in the present.
+
+    A date belongs to its own event: "my chest feels tight, the doctor saw me last week" is a sign now. A birth date
+    is an age, not history: "the baby I had last week is not feeding".
     """
     lo, hi = scope_of(t, start, end)
-    return bool(_HISTORY.search(_AGE_NOT_HISTORY.sub(" ", t[lo:hi])))
+    if not _dated(t[lo:hi]):
+        return False
+    breaks = list(_HISTORY_CLAUSE_BREAK.finditer(t, lo, start))
+    after = [m.start() for m in _HISTORY_CLAUSE_BREAK.finditer(t, end, hi)]
+    own = t[breaks[-1].end() if breaks else lo:min(after, default=hi)]
+    if _dated(own) or _SINCE_THEN.search(own):
+        return True
+    if breaks and not _SUBJECT.match(own.strip()):
+        # "I am pregnant and bleeding heavily": a clause with no subject of its own shares the tense of the one before.
+        own = t[breaks[-2].end() if len(breaks) > 1 else lo:breaks[-1].start()] + " " + own
+    return _dated(own) or not _PRESENT.search(own)
+
+
+def _dated(text: str) -> bool:
+    return bool(_HISTORY.search(_AGE_NOT_HISTORY.sub(" ", text)))
 
 
 def other_past(t: str, start: int, end: int) -> bool:

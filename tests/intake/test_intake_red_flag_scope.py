@@ -1,0 +1,69 @@
+"""Scope of a red flag's context: a date, a clinician's word or a denial reaches only what it is said of."""
+
+import pytest
+
+from intake.red_flags import find_red_flags
+
+# A present-tense sign stays a sign now when another clause of the sentence is dated.
+PRESENT_BESIDE_A_DATE = [
+    ("my chest feels tight and heavy, the doctor saw me last week", "chest_pain"),
+    ("we saw the gp a couple of weeks ago and now there is a crushing weight on his chest", "chest_pain"),
+    ("the nurse came round two weeks ago, he can not lift his left arm and his speech is slurred", "stroke"),
+    ("the doctor saw him last month and now he can not move his arm", "stroke"),
+    ("he had a stroke two years ago and now his face is drooping again", "stroke"),
+    ("she has a big burn across her arm from the kettle, we only moved in last month", "severe_burns"),
+    ("my baby is floppy and will not feed, she had her jabs last week", "child_danger_signs"),
+    ("i had my operation last month and i want to end my life", "suicidal"),
+    ("he has swallowed a whole bottle of pills, his wife left him three months ago", "overdose_poisoning"),
+    ("we moved here two years ago, her tongue is swelling up right now", "anaphylaxis"),
+    ("i am pregnant and bleeding heavily, the midwife saw me last week", "pregnancy_emergency"),
+    ("when i was pregnant i bled a lot, now my lips are swelling up", "anaphylaxis"),
+]
+
+# The sign itself is the dated or past-told event, or points back to it.
+STILL_HISTORY = [
+    "he had a stroke two years ago, his face droops since then",
+    "two years ago he had a heart attack, crushing pain in the chest",
+    "i had chest pain last year and was in hospital for it",
+    "my dad had a stroke in 2019, he has been unable to speak properly since",
+    "last year she had a seizure and she is on tablets now",
+    "when i was pregnant i bled heavily after the birth",
+]
+
+
+@pytest.mark.parametrize("text,flag", PRESENT_BESIDE_A_DATE)
+def test_a_date_in_another_clause_does_not_make_a_present_sign_history(text, flag):
+    assert flag in find_red_flags(text)
+
+
+@pytest.mark.parametrize("text", STILL_HISTORY)
+def test_a_sign_told_in_the_past_stays_history(text):
+    assert find_red_flags(text) == []
+
+
+SIGNS = {
+    "chest_pain": "my chest feels tight and heavy",
+    "stroke": "his face is drooping on one side",
+    "breathing_difficulty": "i can not catch my breath and my lips are going blue",
+    "choking": "she is choking on a sweet",
+    "heavy_bleeding": "the blood is pouring out and will not stop",
+    "serious_injury": "the bone is sticking out of his leg",
+    "severe_burns": "she has a big burn all over her arm from boiling water",
+    "seizure": "he is fitting right now",
+    "unconscious": "she is unconscious and we can not wake her",
+    "anaphylaxis": "her lips and tongue are swelling up",
+    "suicidal": "i want to kill myself",
+    "overdose_poisoning": "he has swallowed a whole bottle of pills",
+    "pregnancy_emergency": "i am pregnant and bleeding heavily",
+    "child_danger_signs": "my baby is floppy and will not feed",
+    "not_breathing": "he is not breathing",
+}
+DATED = ["the doctor saw me last week", "we moved house two years ago"]
+
+
+@pytest.mark.parametrize("flag", sorted(SIGNS))
+def test_every_flag_survives_a_dated_clause_before_or_after(flag):
+    sign = SIGNS[flag]
+    for dated in DATED:
+        for text in (f"{sign}, {dated}", f"{dated}, {sign}", f"{dated} and {sign}", f"{sign} and {dated}"):
+            assert flag in find_red_flags(text), text
