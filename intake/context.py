@@ -382,6 +382,42 @@ def fictional(t: str, start: int, end: int) -> bool:
     return bool(_FICTION.search(t[lo:hi]))
 
 
+# A clinician's word on what the sign was: "the GP said the chest pain was a pulled muscle". A past verdict on an
+# episode already seen; "... but now it is spreading to my arm" starts the present again (scope_of).
+_CLINICIAN_SAID = re.compile(
+    r"\b(?:doctor|doc|gp|nurse|consultant|paramedics?|ambulance crew|hospital|a and e|cardiologist|specialist|"
+    r"pharmacist|midwife|they)s? (?:said|told (?:me|us|him|her|them)|thought|reckoned|decided|put it down to)\b"
+)
+_BENIGN_VERDICT = re.compile(
+    r"\b(?:was|were)(?: (?:just|only|probably|likely|nothing but|all))? (?:a |an )?(?:pulled|strained|muscular|muscle|"
+    r"anxiety|panic|indigestion|heartburn|reflux|wind|trapped wind|stress|nothing|fine|normal|harmless|a virus|viral|"
+    r"costochondritis|a strain|a sprain)\b"
+)
+
+
+def explained(t: str, start: int, end: int) -> bool:
+    """A clinician told what the sign was, and it was benign: "the doctor said the chest tightness was only anxiety"."""
+    lo, hi = scope_of(t, start, end)
+    said = [m for m in _CLINICIAN_SAID.finditer(t, lo, start)]
+    return bool(said) and bool(_BENIGN_VERDICT.search(t, end, hi))
+
+
+# "Chest pain? No.": the caller says the question back and answers it. Not for what a "no" would confirm as missing
+# ("Is he breathing? No." is a patient not breathing).
+_ANSWER_NO = re.compile(r" ?(?:no|nope|nah|none|never|not really|not at all|not(?= ?[.,!]| ?$))\b(?! (?:breath|air|pulse|response|one)\b)")
+_CAN_BE_MISSING = _NEGATIVE_FINDINGS | {"breath", "talk", "talking", "speak", "speaking", "walk", "walking", "swallow",
+                                        "cough", "coughing", "cry", "crying", "lift", "stand", "eat", "eating", "see",
+                                        "feel", "pulse", "air"}
+
+
+def answered_no(t: str, start: int, end: int) -> bool:
+    """The mention is asked back as a question and the next words deny it ("any chest pain? no, none")."""
+    lo, hi = sentence_of(t, start, end)
+    if t[hi:hi + 1] != "?" or set(t[lo:hi].split()) & _CAN_BE_MISSING:
+        return False
+    return bool(_ANSWER_NO.match(t[hi + 1:]))
+
+
 def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = None, *,
                     ends: str = "said") -> str | None:
     """The reason a mention is not this patient's sign now, or None when it is.
@@ -389,7 +425,7 @@ def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] |
     `ends` says what ends a sign: "said" (it stopped, it is over), "well" (that, or the patient is well
     again), "never" (a stroke that passed, an overdose that feels fine: still an emergency, NHS 111).
     """
-    if negated(t, start, end, inner):
+    if negated(t, start, end, inner) or answered_no(t, start, end):
         return "negated"
     if ends != "never" and resolved(t, end, well_again_ends_it=ends == "well"):
         return "resolved"
@@ -399,6 +435,8 @@ def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] |
         return "mistaken"
     if historical(t, start, end):
         return "historical"
+    if explained(t, start, end):
+        return "explained"
     if hypothetical(t, start, end):
         return "hypothetical"
     if fictional(t, start, end):

@@ -50,7 +50,7 @@ from intake import context as ctx
 from intake import learned_flags
 from intake.codeswitch import to_english
 from intake.spelling import spelled_right
-from intake.understanding import normalize
+from intake.understanding import normalize, parse_number
 
 DATA_FILE = Path(__file__).with_name("red_flags.json")
 RENAMED = {"major_trauma": "serious_injury"}  # ids stored on older cases
@@ -322,6 +322,8 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
     t = prepare(text)
     if not t.strip(" ~"):
         return []
+    if child is None and _says_grown(t):
+        child = False
     whole = None
     found = []
     for flag in load_red_flags():
@@ -336,6 +338,18 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
     if learned:
         found += _learned_flags(t, found, context, child)
     return found
+
+
+# "He's seventy", "she is 30": an age said in the turn itself, before the dialogue asks it. 12 is where the IMCI child
+# signs stop (dialogue.CHILD_SIGNS_MAX_AGE_YEARS).
+_SAID_AGE = re.compile(r"\b(?:he|she|i|they) (?:is|am|are) (?:(?:only|just|about|nearly|almost|over|around) )?"
+                       r"(\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?: \w+)?|\w+teen|twelve)"
+                       r"(?: years?(?: old)?)?(?= ?(?:[,.;!?]|$|and\b|now\b))")
+_GROWN_YEARS = 12
+
+
+def _says_grown(t: str) -> bool:
+    return any((parse_number(m.group(1)) or 0) >= _GROWN_YEARS for m in _SAID_AGE.finditer(t))
 
 
 # "She's breathing but she's not there": CPR advice is never the learned reader's to give for a patient said to breathe

@@ -67,3 +67,56 @@ def test_every_flag_survives_a_dated_clause_before_or_after(flag):
     for dated in DATED:
         for text in (f"{sign}, {dated}", f"{dated}, {sign}", f"{dated} and {sign}", f"{sign} and {dated}"):
             assert flag in find_red_flags(text), text
+
+
+# A clinician's benign verdict on the sign told is not the sign now; the present told after it is.
+@pytest.mark.parametrize("text,flags", [
+    ("the gp told me the chest pain was a pulled muscle", []),
+    ("the nurse said the tightness in his chest was only indigestion", []),
+    ("the doctor said the crushing chest pain was just anxiety", []),
+    ("the doctor said the chest pain was muscular but now it is spreading down my left arm", ["chest_pain"]),
+    ("the gp said the chest pain was a pulled muscle but it is crushing and going into my jaw", ["chest_pain"]),
+    ("my chest is tight and heavy, the doctor said it was anxiety", ["chest_pain"]),
+])
+def test_a_clinicians_benign_verdict_reaches_only_the_sign_it_was_about(text, flags):
+    assert find_red_flags(text) == flags
+
+
+# The caller says the question back and answers it; a "no" that confirms something missing is the sign.
+@pytest.mark.parametrize("text,flags", [
+    ("Chest pain? No.", []),
+    ("any pain in your chest? nope, none at all", []),
+    ("is she bleeding heavily? no, it is a graze", []),
+    ("does he have chest pain? not really", []),
+    ("Chest pain? Yes, crushing.", ["chest_pain"]),
+    ("Chest pain? yeah, and it goes into my arm", ["chest_pain"]),
+])
+def test_a_question_said_back_then_denied_is_a_denial(text, flags):
+    assert find_red_flags(text) == flags
+
+
+@pytest.mark.parametrize("text,flag,raised", [
+    ("this mortgage is a noose around my neck", "suicidal", False),
+    ("that job has become a noose round his neck", "suicidal", False),
+    ("there is a noose around his neck", "suicidal", True),
+    ("we would all be better off without him as captain", "suicidal", False),
+    ("the club is better off without her as manager", "suicidal", False),
+    ("my family would be better off without me", "suicidal", True),
+    ("the drain is blocked, nothing going in or out of it", "unconscious", False),
+    ("he keeps drifting in and out of it", "unconscious", True),
+])
+def test_figures_of_speech_and_their_literal_look_alikes(text, flag, raised):
+    assert (flag in find_red_flags(text)) is raised
+
+
+# An adult's age said in the turn: the IMCI child signs are not his; a child's age still gives them.
+@pytest.mark.parametrize("text,raised", [
+    ("he's 30 and he's fitting", False),
+    ("my husband keeps nodding off, he's seventy", False),
+    ("she is forty two and keeps falling asleep on me", False),
+    ("he's 3 and he's fitting", True),
+    ("my son keeps nodding off, he's seven", True),
+    ("she is eleven and having a fit", True),
+])
+def test_an_adults_age_said_in_the_turn_is_no_child(text, raised):
+    assert ("child_danger_signs" in find_red_flags(text)) is raised
