@@ -253,18 +253,21 @@ _AGE_NOT_HISTORY = re.compile(
 # perfect is now's news). "He has had", "she has been" ("she is had" as "she's had" is heard) tell a past.
 _PRESENT = re.compile(
     r"\b(?:(?:is|am|are)(?! (?:had|been)\b)|feels?|looks?|seems?|keeps?|can not|cannot|will not|now|today|tonight|"
-    r"this (?:morning|afternoon|evening)|at the moment|currently|still|wants?|needs?|going to|gonna|will|"
+    r"this (?:morning|afternoon|evening)|at the moment|currently|wants?|needs?|going to|gonna|will|"
     r"(?:has|have)(?! (?:had|been|always)\b))\b"
 )
-# Pointing back at the dated clause: "his face droops since then" is the old stroke's mark, not a new one.
-_SINCE_THEN = re.compile(r"\b(?:since then|ever since|from then on|after that|since that)\b")
+# The caller's own asking is no present of the sign: "I'm asking about his seizure meds".
+_CALLERS_ASKING = re.compile(r"\b(?:i|we) (?:am|are) (?:asking|calling|ringing|phoning|texting|writing|wondering|"
+                             r"enquiring|inquiring|checking)\b")
+# Pointing back at the dated clause: "his face droops since then", "his face still droops" is the old stroke's mark.
+_SINCE_THEN = re.compile(r"\b(?:since then|ever since|from then on|after that|since that|still)\b")
 _SUBJECT = re.compile(r"(?:i|he|she|they|we|it|you|there|this|that|my|his|her|their|our|your|the|a|an)\b")
 _HISTORY_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:but|and|though|although|however|so|because|then|whereas|while|yet)\b")
 
 
 def historical(t: str, start: int, end: int) -> bool:
-    """The mention's clause is dated weeks or more back ("had a stroke two years ago", "used to have fits"), or
-    another clause of its sentence is and the mention's own clause is not said in the present.
+    """A clause the mention is in is dated weeks or more back ("had a stroke two years ago", "used to have fits"),
+    or another clause of its sentence is and the mention's own clause is not said in the present.
 
     A date belongs to its own event: "my chest feels tight, the doctor saw me last week" is a sign now. A birth date
     is an age, not history: "the baby I had last week is not feeding".
@@ -272,15 +275,20 @@ def historical(t: str, start: int, end: int) -> bool:
     lo, hi = scope_of(t, start, end)
     if not _dated(t[lo:hi]):
         return False
-    breaks = list(_HISTORY_CLAUSE_BREAK.finditer(t, lo, start))
-    after = [m.start() for m in _HISTORY_CLAUSE_BREAK.finditer(t, end, hi)]
-    own = t[breaks[-1].end() if breaks else lo:min(after, default=hi)]
+    cuts = [lo] + [x for m in _HISTORY_CLAUSE_BREAK.finditer(t, lo, hi) for x in (m.start(), m.end())] + [hi]
+    clauses = [(a, b) for a, b in zip(cuts[::2], cuts[1::2])]
+    touched = [i for i, (a, b) in enumerate(clauses) if a < end and start < b] or [0]
+    return any(_past_clause(t, clauses, i) for i in touched)
+
+
+def _past_clause(t: str, clauses: list[tuple[int, int]], i: int) -> bool:
+    own = t[slice(*clauses[i])]
     if _dated(own) or _SINCE_THEN.search(own):
         return True
-    if breaks and not _SUBJECT.match(own.strip()):
+    if i and not _SUBJECT.match(own.strip()):
         # "I am pregnant and bleeding heavily": a clause with no subject of its own shares the tense of the one before.
-        own = t[breaks[-2].end() if len(breaks) > 1 else lo:breaks[-1].start()] + " " + own
-    return _dated(own) or not _PRESENT.search(own)
+        own = t[slice(*clauses[i - 1])] + " " + own
+    return _dated(own) or not _PRESENT.search(_CALLERS_ASKING.sub(" ", own))
 
 
 def _dated(text: str) -> bool:

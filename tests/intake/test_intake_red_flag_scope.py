@@ -28,6 +28,11 @@ STILL_HISTORY = [
     "my dad had a stroke in 2019, he has been unable to speak properly since",
     "last year she had a seizure and she is on tablets now",
     "when i was pregnant i bled heavily after the birth",
+    # "still" carries the dated event on; the caller's own asking is no present of the sign
+    "my mum had a stroke last year and her mouth still droops a bit, i'm asking about her tablets",
+    "i've had shingles since march and my face is still a bit droopy",
+    "she was in a coma after her crash in 2018, she's fine now, i'm asking about her epilepsy tablets",
+    "i had a bad reaction to penicillin as a child, my throat swelled, so i'm asking if the new tablets are safe",
 ]
 
 
