@@ -19,6 +19,9 @@ from intake.red_flags import find_red_flags
         ("The chisel slipped and the cut is vaping wide.", "serious_injury"),
         # "severe" heard as "never": no one has never pain
         ("I'm eight months pregnant and I have never pain low in my belly, it won't ease.", "pregnancy_emergency"),
+        # "can't" lost, but the "any" that needs it is still there
+        ("My toddler swallowed a grape and she keeps getting any air in.", "choking"),
+        ("He swallowed a boiled sweet whole and he could get any sound out.", "choking"),
         # a fit told by the eyes alone, as a fragment
         ("jerking. eyes back. help", "seizure"),
     ],
