@@ -114,7 +114,7 @@ _HYPOTHETICAL = re.compile(
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
     r"(might|may|could|will|would) (get|develop|start|have (a|an|another)(?! (lie|nap|rest|kip|snooze|sleep|bath|shower|drink|cup|cuppa|look|go|think|chat|smoke|beer|break|sit)))|(worried|afraid|scared|frightened|concerned) (that )?(he|she|they|i|my \w+|the \w+) ((might|may|could|will)( get| start| go into)?|(will|is going to|going to) have)(?= $)|should (he|she|i|we|they) (get|have)|"
     r"what (counts|is classed|is classified|is considered) as|when to worry|"
-    r"(going to|gonna|want\w* to|plan\w* to|hop\w* to|about to|will) (go to )?sleep (and|then))\b"
+    r"(?<!keeps )(?<!kept )(?<!keep )(going to|gonna|want\w* to|plan\w* to|hop\w* to|about to|will) (go to )?sleep (and|then))\b"
 )
 # Asking where the line is: the question may follow the sign ("how much bleeding is too much?").
 _WHERE_IS_THE_LINE = re.compile(r"\bhow (much|heavy|long|many|bad)( \w+){0,2} (is|are|counts as) too (much|heavy|long|many|bad)\b")

@@ -219,13 +219,26 @@ def prepare(text: str) -> str:
     return ctx.prepare(t)
 
 
+_FRAGMENT_WORDS = 2  # "chest. pain. left arm. sweating": a run of stops between one- or two-word fragments is one telling
+
+
 def _sentences(t: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for m in re.finditer(r"[.?!]", t):
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(t)))
-    return bounds
+    merged = [bounds[0]]
+    for lo, hi in bounds[1:]:
+        if _fragment(t, *merged[-1]) and _fragment(t, lo, hi):
+            merged[-1] = (merged[-1][0], hi)
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _fragment(t: str, lo: int, hi: int) -> bool:
+    return 0 < len(re.findall(r"[a-z0-9~]+", t[lo:hi])) <= _FRAGMENT_WORDS
 
 
 def _rule_mentions(rule: Rule, t: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
