@@ -262,10 +262,13 @@ _PRESENT = re.compile(
 # The caller's own asking is no present of the sign: "I'm asking about his seizure meds".
 _CALLERS_ASKING = re.compile(r"\b(?:i|we) (?:am|are) (?:asking|calling|ringing|phoning|texting|writing|wondering|"
                              r"enquiring|inquiring|checking)\b")
-# Pointing back at the dated clause: "his face droops since then", "his face still droops" is the old stroke's mark.
-_SINCE_THEN = re.compile(r"\b(?:since then|ever since|from then on|after that|since that|still)\b")
+# Pointing back at the dated clause: "his face droops since then", "still droops", "weak as always" is the old stroke's
+# mark, not a new one.
+_SINCE_THEN = re.compile(r"\b(?:since then|ever since|from then on|after that|since that|still|always|as usual|"
+                         r"as before|like before|same as (?:ever|usual|before))\b")
 _SUBJECT = re.compile(r"(?:i|he|she|they|we|it|you|there|this|that|my|his|her|their|our|your|the|a|an)\b")
-_HISTORY_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:but|and|though|although|however|so|because|then|whereas|while|yet)\b")
+_HISTORY_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:but|and|though|although|however|so|because|(?<!since )(?<!from )then|"
+                                   r"whereas|while|yet)\b")
 
 
 def historical(t: str, start: int, end: int) -> bool:

@@ -28,6 +28,8 @@ STILL_HISTORY = [
     "my dad had a stroke in 2019, he has been unable to speak properly since",
     "last year she had a seizure and she is on tablets now",
     "when i was pregnant i bled heavily after the birth",
+    "my mum had a stroke a few years ago, her left arm is weak since then, today it is a sore throat",
+    "grandad had a stroke three years back, his right leg is weak as always, he has a chesty cough now",
     # "still" carries the dated event on; the caller's own asking is no present of the sign
     "my mum had a stroke last year and her mouth still droops a bit, i'm asking about her tablets",
     "i've had shingles since march and my face is still a bit droopy",
