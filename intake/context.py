@@ -291,6 +291,12 @@ def _past_clause(t: str, clauses: list[tuple[int, int]], i: int) -> bool:
     own = t[slice(*clauses[i])]
     if _dated(own) or _SINCE_THEN.search(own):
         return True
+    for a, b in clauses[i + 1:]:  # "my father took his own life, about fifteen years ago": a date said after it
+        after = t[a:b].strip()
+        if _SUBJECT.match(after):
+            break
+        if _dated(after):
+            return True
     if i and not _SUBJECT.match(own.strip()):
         # "I am pregnant and bleeding heavily": a clause with no subject of its own shares the tense of the one before.
         own = t[slice(*clauses[i - 1])] + " " + own

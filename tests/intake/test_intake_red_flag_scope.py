@@ -30,6 +30,8 @@ STILL_HISTORY = [
     "when i was pregnant i bled heavily after the birth",
     "my mum had a stroke a few years ago, her left arm is weak since then, today it is a sore throat",
     "grandad had a stroke three years back, his right leg is weak as always, he has a chesty cough now",
+    "her brother has taken an overdose, oh, about twenty years ago",
+    "i get chest tightness on the stairs, compared to a few months ago",
     # "still" carries the dated event on; the caller's own asking is no present of the sign
     "my mum had a stroke last year and her mouth still droops a bit, i'm asking about her tablets",
     "i've had shingles since march and my face is still a bit droopy",
