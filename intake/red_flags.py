@@ -29,7 +29,8 @@ words that make a mention benign: "a bit short of breath"), `reply` ("cpr" for t
 flag, else "emergency"), `ends` (what ends a sign: "said", "well" when the patient being well again
 ends it too, "never" for signs that stay an emergency after they pass: a stroke that passed may be a
 TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis still needs an ambulance),
-`implied_by` (another flag that is also this one for a child: a convulsing child is an IMCI danger sign). A rule may
+`implied_by` (another flag that is also this one for a child: a convulsing child is an IMCI danger sign), `within` (a
+flag that says this one and more, so this one is dropped beside it: no breath is not "difficult breathing"). A rule may
 have `unless_near`, a concept that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood).
 
 Some phrases are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the hiss
@@ -89,6 +90,8 @@ class RedFlag:
     # Another flag that is also this one when the patient is a child: a convulsing child is an IMCI danger sign
     # however the fit is described. (flag id, the concept that says "a child" when the age is not known yet)
     implied_by: tuple[str, re.Pattern] | None = None
+    # A flag that says this one and more: breathing that is absent is not "difficult" (not_breathing's CPR advice covers it).
+    within: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
             soft=_words(e["soft"]) if e.get("soft") else None,
             ends=e.get("ends", "said"),
             implied_by=(e["implied_by"]["flag"], concepts[e["implied_by"]["with"]]) if e.get("implied_by") else None,
+            within=e.get("within"),
         )
         for e in data["flags"]
     )
@@ -183,6 +187,8 @@ _FILLERS = re.compile(
 # Whisper hears "his" as "is" before a body part: "he is clutching is chest".
 _ASR_HIS = re.compile(r"\b(\w+ing|\w+ed|on|in|to|from|at) is (chest|head|arm|arms|leg|legs|face|mouth|throat|neck|hand|hands|back|"
                       r"belly|stomach|tummy|lips|tongue|eyes|wrist|side)\b")
+# Whisper and voice typing split "injury" in two: "a head in jury".
+_ASR_SPLIT = re.compile(r"\bin jur(y|ies|ed)\b")
 _REPEATS = re.compile(r"\b(\w+(?: \w+)?)(?: , | )\1\b")  # "he is, he is", "his, his": what a panicked caller repeats
 # A verb said again is intensity, not two events: "bleeding and bleeding", "flowing and flowing", "on and on".
 _INTENSITY = re.compile(r"\b(\w{3,}ing)(?:(?: ,)? and \1)+\b|\b(?:and )?on and on\b")
@@ -201,6 +207,7 @@ def prepare(text: str) -> str:
     t = re.sub(r"\b(him|her|my|your|them|our) ?sel(f|ves)\b", lambda m: m.group(1) + "sel" + m.group(2), t)
     t = re.sub(r"\b(?!(?:it|he|she|that|there|what|who|this|let)\b)(\w+) s\b", r"\1", t)  # "grandma s", "the bone s"
     t = _ASR_HIS.sub(r"\1 his \2", t)
+    t = _ASR_SPLIT.sub(r"injur\1", t)
     t = _FILLERS.sub(" ", t)
     for _ in range(3):
         t = _REPEATS.sub(r"\1", t)
@@ -322,12 +329,12 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
             found.append(flag.id)
     if learned:
         found += _learned_flags(t, found, context, child)
-    return found
+    return [f for f in found if flag_by_id(f).within not in found]
 
 
 # "She's breathing but she's not there": CPR advice is never the learned reader's to give for a patient said to breathe
 # (a doubt, "maybe he is breathing", is not saying so).
-_BREATHES = re.compile(r"(?<!maybe )\b(?:he|she|they|baby|it) (?:is|are) breathing\b(?! \?)")
+_BREATHES = re.compile(r"(?<!maybe )\b(?:he|she|they|baby|it) (?:is|are) (?:definitely |still |clearly |certainly |def )?breathing\b(?! \?)")
 
 
 def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -> list[str]:
