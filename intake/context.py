@@ -306,15 +306,14 @@ _NOT_AN_ASIDE = {"him", "her", "them", "it", "this", "that", "he", "she", "they"
 _FICTION = re.compile(
     r"\b(in|on|from|during) (the|a|that|this|my|his|her|our|their) (\w+ )?(movie|film|series|tv series|episode|cartoon|novel|"
     r"soap|soap opera|video game|computer game|programme|documentary|news footage|footage|trailer|anime|comic)\b|"
-    r"\b(the|my|his|her|a|that|this|main) (character|actor|actress)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|"
-    r"\bon the (news|telly|tv)\b"
+    r"\b(the|my|his|her|a|that|this|main) (character|actor|actress)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b"
 )
 # An animal or a machine is the one with the sign: "the fish in the tank are not breathing", "my dog is panting hard",
 # "the engine keeps choking", "the toast is burnt black". Only when it is the subject right before the sign, with no
 # person named between ("the dog bit my son and he is bleeding" is the son).
-_THINGS = (r"dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|hamster|rabbit|guinea pig|tortoise|horse|pony|"
-           r"cows?|calf|goat|sheep|pig|hen|chickens?|rooster|engine|motor|laptop|computer|pc|printer|pump|generator|"
-           r"router|toast|bread|rice|pan|pot|dinner|cake|chips|doll|teddy|toy|plants?")
+_THINGS = (r"(?:dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|hamster|rabbit|guinea pig|tortoise|horse|pony|"
+           r"cows?|calf|goat|sheep|pig|hen|chickens?|rooster|engine|laptop|computer|pc|printer|pump|generator|"
+           r"router|toast|bread|dinner|cake|doll|teddy|plants?)(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?))")
 _THING_SUBJECT = re.compile(rf"\b(?:{_THINGS})(?: \w+){{0,4}}\s*$")
 _PERSON = re.compile(r"\b(i|me|we|us|you|him|her|them|son|daughter|baby|child|kid|boy|girl|man|woman|wife|husband|mum|mom|"
                      r"dad|mother|father|brother|sister|friend|grandma|grandad|nan|patient|toddler|rider|driver|owner|farmer|people|person|"

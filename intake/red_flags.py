@@ -29,8 +29,7 @@ words that make a mention benign: "a bit short of breath"), `reply` ("cpr" for t
 flag, else "emergency"), `ends` (what ends a sign: "said", "well" when the patient being well again
 ends it too, "never" for signs that stay an emergency after they pass: a stroke that passed may be a
 TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis still needs an ambulance),
-`implied_by` (another flag that is also this one for a child: a convulsing child is an IMCI danger sign), `within` (a
-flag that says this one and more, so this one is dropped beside it: no breath is not "difficult breathing"). A rule may
+`implied_by` (another flag that is also this one for a child: a convulsing child is an IMCI danger sign). A rule may
 have `unless_near`, a concept that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood).
 
 Some phrases are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the hiss
@@ -90,8 +89,12 @@ class RedFlag:
     # Another flag that is also this one when the patient is a child: a convulsing child is an IMCI danger sign
     # however the fit is described. (flag id, the concept that says "a child" when the age is not known yet)
     implied_by: tuple[str, re.Pattern] | None = None
-    # A flag that says this one and more: breathing that is absent is not "difficult" (not_breathing's CPR advice covers it).
-    within: str | None = None
+    # Words that alone never let the learned reader add this flag: a mechanism ("hit", "fell", "through the windscreen")
+    # with a body part is recorded, START decides (SAFETY.md), and is no serious injury without a sign of one.
+    learned_not_only: re.Pattern | None = None
+    # What, said later in the sentence, shows the sign is over: "he was knocked out, now he keeps asking what happened"
+    # (someone who vomits and asks questions is awake again; the head injury is serious_injury's).
+    ended_by: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -101,8 +104,9 @@ class Table:
     flags: tuple[RedFlag, ...]
     neutral: re.Pattern
     normal: re.Pattern
-    # (id, phrases, words near a phrase that take it back: "fell from the low wall", "the taxi hit him slowly")
-    mechanisms: tuple[tuple[str, tuple[re.Pattern, ...], re.Pattern | None], ...]
+    # (id, phrases, words near a phrase that take it back: "fell from the low wall", "the taxi hit him slowly", and how
+    # many words either side count as near: "fell off the ladder putting up the lights, it was low")
+    mechanisms: tuple[tuple[str, tuple[re.Pattern, ...], re.Pattern | None, int], ...]
     first_aid_order: tuple[str, ...] = ()
     sign_words: frozenset[str] = frozenset()  # corrected when typed one letter wrong (spelling.py)
     real_words: frozenset[str] = frozenset()  # never corrected
@@ -137,12 +141,14 @@ def load_table(path: Path = DATA_FILE) -> Table:
             soft=_words(e["soft"]) if e.get("soft") else None,
             ends=e.get("ends", "said"),
             implied_by=(e["implied_by"]["flag"], concepts[e["implied_by"]["with"]]) if e.get("implied_by") else None,
-            within=e.get("within"),
+            learned_not_only=concepts[e["learned_not_only"]] if e.get("learned_not_only") else None,
+            ended_by=concepts[e["ended_by"]] if e.get("ended_by") else None,
         )
         for e in data["flags"]
     )
     mechanisms = tuple((m["id"], tuple(re.compile(rf"\b(?:{p})") for p in m["phrases"]),
-                        _words(m["unless_near"]) if m.get("unless_near") else None) for m in data["mechanisms"])
+                        _words(m["unless_near"]) if m.get("unless_near") else None, int(m.get("near_words", _NEAR_WORDS)))
+                       for m in data["mechanisms"])
     def either(patterns: list[str]) -> re.Pattern:
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
 
@@ -268,11 +274,11 @@ def _leading(hits: list[list[tuple[int, int]]], leads: tuple[int, int, int], t: 
 _NEAR_WORDS = 4
 
 
-def _near(t: str, start: int, end: int, lo: int, hi: int) -> str:
+def _near(t: str, start: int, end: int, lo: int, hi: int, words: int = _NEAR_WORDS) -> str:
     """The mention and a few words either side of it, inside its sentence and on its side of a "but"
     ("we thought it was small but the blood is flowing": the small is taken back)."""
-    before = re.split(r"\bbut\b", t[lo:start])[-1].split()[-_NEAR_WORDS:]
-    after = re.split(r"\bbut\b", t[end:hi])[0].split()[:_NEAR_WORDS]
+    before = re.split(r"\bbut\b", t[lo:start])[-1].split()[-words:]
+    after = re.split(r"\bbut\b", t[end:hi])[0].split()[:words]
     return " ".join(before + [t[start:end]] + after)
 
 
@@ -298,6 +304,8 @@ def _mentions(flag: RedFlag, t: str):
 
 def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
     if ctx.why_not_current(t, start, end, inner, ends=flag.ends) or ctx.someone_else_died(t, start, end):
+        return False
+    if flag.ended_by and flag.ended_by.search(t, end, ctx.sentence_of(t, start, end)[1]):
         return False
     if flag.soft:
         clause = re.split(r"[,;.?!]", t[:start])[-1].split()
@@ -329,7 +337,7 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
             found.append(flag.id)
     if learned:
         found += _learned_flags(t, found, context, child)
-    return [f for f in found if flag_by_id(f).within not in found]
+    return found
 
 
 # "She's breathing but she's not there": CPR advice is never the learned reader's to give for a patient said to breathe
@@ -348,6 +356,8 @@ def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -
         if (flag.child_only and child is False) or (flag.requires and not _required_now(flag, prepare(context) + " . " + t)):
             continue
         if any(p.search(t[s:e]) for p in flag.requires for s, e in spans) or (flag.reply == "cpr" and _BREATHES.search(t)):
+            continue
+        if flag.learned_not_only and all(flag.learned_not_only.fullmatch(t[s:e]) for s, e in spans):
             continue
         if all(_current(flag, t, s, e, None) for s, e in spans):
             added.append(flag_id)
@@ -374,10 +384,11 @@ def find_mechanisms(text: str) -> list[str]:
     """Ids of high-risk injury mechanisms said in `text` (fall from a height, road crash...): not red flags."""
     t = prepare(text)
     found = []
-    for mechanism_id, patterns, unless_near in load_table().mechanisms:
+    for mechanism_id, patterns, unless_near, near_words in load_table().mechanisms:
         for pattern in patterns:
             if any(not ctx.why_not_current(t, m.start(), m.end())
-                   and not (unless_near and unless_near.search(_near(t, m.start(), m.end(), *ctx.sentence_of(t, m.start(), m.end()))))
+                   and not (unless_near and unless_near.search(
+                       _near(t, m.start(), m.end(), *ctx.sentence_of(t, m.start(), m.end()), near_words)))
                    for m in pattern.finditer(t)):
                 found.append(mechanism_id)
                 break
