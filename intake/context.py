@@ -74,7 +74,7 @@ _RESOLVED_SUBJECTS = re.compile(
 _HISTORY = re.compile(
     r"\b((\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many|some|a couple of|couple of)"
     r" (years?|months?|weeks?) (ago|back|before)|(last|past|previous) (year|month|week|years|months|term|semester|school year)|"
-    r"years ago|months ago|weeks ago|in the past|history of|used to|previous(ly)?|once had|"
+    r"years ago|months ago|weeks ago|in the past|(in|during) the (war|blitz|troubles|genocide|civil war)|history of|used to|previous(ly)?|once had|"
     r"for (years|months)|for (the )?(last |past )?(\d+|a few|few|several|many|two|three|four|five|six|ten) (years|months)|"
     r"since (january|february|march|april|june|july|august|september|october|november|december)|all (my|his|her|their) life|"
     r"since (birth|childhood)|when (he|she|they|i|we|my \w+|our \w+|the baby) (was|were) (born|a newborn|newborn)|at birth|since (he|she|they|i|we) (was|were) born|"
@@ -112,7 +112,7 @@ _HYPOTHETICAL = re.compile(
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
     r"(might|may|could|will|would) (get|develop|start|have (a|an|another)(?! (lie|nap|rest|kip|snooze|sleep|bath|shower|drink|cup|cuppa|look|go|think|chat|smoke|beer|break|sit)))|(worried|afraid|scared|frightened|concerned) (that )?(he|she|they|i|my \w+|the \w+) ((might|may|could|will)( get| start| go into)?|(will|is going to|going to) have)(?= $)|should (he|she|i|we|they) (get|have)|"
     r"what (counts|is classed|is classified|is considered) as|when to worry|"
-    r"(going to|gonna|want\w* to|plan\w* to|hop\w* to|about to|will) (go to )?sleep (and|then))\b"
+    r"(?<!keeps )(?<!kept )(?<!keep )(going to|gonna|want\w* to|plan\w* to|hop\w* to|about to|will) (go to )?sleep (and|then))\b"
 )
 # Asking where the line is: the question may follow the sign ("how much bleeding is too much?").
 _WHERE_IS_THE_LINE = re.compile(r"\bhow (much|heavy|long|many|bad)( \w+){0,2} (is|are|counts as) too (much|heavy|long|many|bad)\b")
@@ -300,14 +300,6 @@ _NOT_AN_ASIDE = {"him", "her", "them", "it", "this", "that", "he", "she", "they"
                  "granddaughter", "cousin", "mate", "boyfriend", "girlfriend", "someone", "somebody", "man", "woman"}
 
 
-# A story on a screen or page: "in the movie the man stopped breathing", "the character in the series was unconscious",
-# "my character had a heart attack in the game", "gasping on the news footage". A game alone may be a match ("he
-# collapsed in the game"): only a video game, a character or a screen names a story.
-_FICTION = re.compile(
-    r"\b(in|on|from|during) (the|a|that|this|my|his|her|our|their) (\w+ )?(movie|film|series|tv series|episode|cartoon|novel|"
-    r"soap|soap opera|video game|computer game|programme|documentary|news footage|footage|trailer|anime|comic)\b|"
-    r"\b(the|my|his|her|a|that|this|main) (character|actor|actress)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b"
-)
 # An animal or a machine is the one with the sign: "the fish in the tank are not breathing", "my dog is panting hard",
 # "the engine keeps choking", "the toast is burnt black". Only when it is the subject right before the sign, with no
 # person named between ("the dog bit my son and he is bleeding" is the son).
@@ -321,10 +313,8 @@ _PERSON = re.compile(r"\b(i|me|we|us|you|him|her|them|son|daughter|baby|child|ki
 
 
 def not_a_person(t: str, start: int, end: int) -> bool:
-    """The sign belongs to a story, an animal or a machine, not to a patient."""
+    """The sign belongs to an animal or a machine, not to a patient."""
     lo, hi = scope_of(t, start, end)
-    if _FICTION.search(t[lo:hi]):
-        return True
     before = " ".join(re.split(r"[,;]|\b(?:and|but|then|so|because)\b", t[lo:start])[-1].split()[-7:])
     m = _THING_SUBJECT.search(before)
     return bool(m) and not _PERSON.search(before[m.start():])
@@ -383,6 +373,22 @@ def mistaken(t: str, start: int, end: int) -> bool:
     return bool(re.search(r"\bbut\b", t[end:hi]))
 
 
+# A film, a game or a book told, not a patient: "in the game your character stops breathing", "the film ends with the
+# hero bleeding". Said before the mention in its scope; "and now" starts the caller's own present again.
+_FICTION = re.compile(
+    r"\b(in|on) (the|a|that|this) (\w+ )?(film|movie|game|video game|book|novel|show|series|episode|cartoon|play|"
+    r"documentary|soap|comic|story|footage|news footage|trailer|anime)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
+    r"story) (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|\b(the|a|your|his|her|my) (game |film |book )?"
+    r"(character|avatar|hero|heroine|villain|actor|actress)\b"
+)
+
+
+def fictional(t: str, start: int, end: int) -> bool:
+    """The mention is told of a film, game or book ("the boxer in the film was knocked out cold")."""
+    lo, hi = scope_of(t, start, end)
+    return bool(_FICTION.search(t[lo:hi]))
+
+
 def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = None, *,
                     ends: str = "said") -> str | None:
     """The reason a mention is not this patient's sign now, or None when it is.
@@ -404,4 +410,6 @@ def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] |
         return "historical"
     if hypothetical(t, start, end):
         return "hypothetical"
+    if fictional(t, start, end):
+        return "fiction"
     return None

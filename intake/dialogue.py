@@ -709,17 +709,19 @@ class Dialogue:
             group = self._cpr_group()
             lead = self._say(f"cpr.lead_{self._cpr_lead}") if self._cpr_lead else ""
             if self.channel == "text":
-                said = self._say(f"cpr.{group}_text", number=n.number, note=note, lead=lead)
-            else:
-                call = self._say("cpr.call_voice", number=n.number, note=note)
-                said = f"{call} {lead}{self._say(f'cpr.{group}_voice')}"
+                return self._end(ending, self._say(f"cpr.{group}_text", number=n.number, note=note, lead=lead))
+            call = self._say("cpr.call_voice", number=n.number, note=note)
+            first_aid = f"{lead}{self._say(f'cpr.{group}_voice')}"
         else:
             advice = " ".join(self._say(f"advice.{f}") for f in by_first_aid(flags)[:2]
                               if catalogue(SOURCE_LANGUAGE).has(f"advice.{f}")) or self._say("emergency.red_advice")
-            said = self._say(f"emergency.{self._form}", number=n.number, note=note, advice=advice)
-        if self.channel == "voice":
-            said = f"{said} {self._say('emergency.footer')}"
-        return self._end(ending, said)
+            if self.channel == "text":
+                return self._end(ending, self._say("emergency.text", number=n.number, note=note, advice=advice))
+            call = self._say("emergency.voice", number=n.number, note=note, advice="").strip()
+            first_aid = advice
+        # Spoken as two parts, the number first: its own mark tells when the caller had heard the number,
+        # even if they hang up during the first aid (as they are told to).
+        return self._end(ending, call, f"{first_aid} {self._say('emergency.footer')}")
 
     def _cpr_group(self) -> str:
         """infant, child or adult: by the age when known, else by the words said ("my baby"), else the protocol."""
@@ -751,13 +753,13 @@ class Dialogue:
         photo = self._say("closing.photo_line") if r.photo_consent else ""
         return self._end("closing", self._say(f"closing.{self._form}", number=self._number.number, photo=photo))
 
-    def _end(self, ending: str, said: str) -> Reply:
+    def _end(self, ending: str, said: str, *then: str) -> Reply:
         self._ending, self._step = ending, None
         if self._result.start_category is None and self._result.outcome != NO_ANSWER:  # a guard for the record
             self._result.start_category = Category.RED
             self._result.urgency = Urgency.EMERGENCY
         self._result.summary = summarize(self._result)
-        return Reply((Speech(ending, said),), awaiting=None, expects=None, finished=True)
+        return Reply(tuple(Speech(ending, part) for part in (said, *then)), awaiting=None, expects=None, finished=True)
 
     def _ended(self) -> Reply:
         said = self._say("ended.text", number=self._number.number)

@@ -227,13 +227,26 @@ def prepare(text: str) -> str:
     return ctx.prepare(t)
 
 
+_FRAGMENT_WORDS = 2  # "chest. pain. left arm. sweating": a run of stops between one- or two-word fragments is one telling
+
+
 def _sentences(t: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for m in re.finditer(r"[.?!]", t):
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(t)))
-    return bounds
+    merged = [bounds[0]]
+    for lo, hi in bounds[1:]:
+        if _fragment(t, *merged[-1]) and _fragment(t, lo, hi):
+            merged[-1] = (merged[-1][0], hi)
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _fragment(t: str, lo: int, hi: int) -> bool:
+    return 0 < len(re.findall(r"[a-z0-9~]+", t[lo:hi])) <= _FRAGMENT_WORDS
 
 
 def _rule_mentions(rule: Rule, t: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
@@ -355,13 +368,38 @@ def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -
         flag = flag_by_id(flag_id)
         if (flag.child_only and child is False) or (flag.requires and not _required_now(flag, prepare(context) + " . " + t)):
             continue
-        if any(p.search(t[s:e]) for p in flag.requires for s, e in spans) or (flag.reply == "cpr" and _BREATHES.search(t)):
+        if _on_required(flag, t, spans) or (flag.reply == "cpr" and _BREATHES.search(t)):
             continue
         if flag.learned_not_only and all(flag.learned_not_only.fullmatch(t[s:e]) for s, e in spans):
             continue
-        if all(_current(flag, t, s, e, None) for s, e in spans):
+        if all(_current(flag, t, s, e, None) for s, e in spans) and not _ruled_out(flag, t, spans):
             added.append(flag_id)
     return added
+
+
+def _beside_blank(t: str, start: int, end: int) -> bool:
+    """Within two words of a blanked idiom or look-alike (_NEUTRAL)."""
+    before, after = t[:start].split()[-2:], t[end:].split()[:2]
+    return _NEUTRAL in before + after
+
+
+def _on_required(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
+    """A carrier inside the required context ("thirty four weeks" of a pregnancy): that alone is no emergency."""
+    return any(s < m.end() and m.start() < e for p in flag.requires for m in p.finditer(t) for s, e in spans)
+
+
+def _ruled_out(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
+    """The rules already read the carrier words and set them aside: a mention of the flag there that is not current
+    ("his chest is not hurting"), or words around an idiom they blanked. The reader adds what the rules' words miss,
+    never overrules what they read."""
+    def touches(s: int, e: int) -> bool:
+        return any(s < ce and cs < e for cs, ce in spans)
+
+    if any(touches(s, e) and not _current(flag, t, s, e, inner) for s, e, inner in _mentions(flag, t)):
+        return True
+    if all(_beside_blank(t, s, e) for s, e in spans):
+        return True  # "i am going to ~ tonight": the words around an idiom the rules blanked are its frame
+    return False
 
 
 def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None) -> bool:

@@ -12,7 +12,8 @@ features of largest weight; the vectorizers are refitted on the union of those a
 own. Training data: every labelled turn in intake/corpus/ (all nine authors), the answers of the corpus's whole
 calls to questions that cannot carry a sign (who, age, duration, severity, medicines, allergies, photo; every
 answer of a call with no red flag), and ANSWER_NEGATIVES below: the short answers and denials of a consultation.
-PriMock57 is never trained on: it stays the check.
+Any of these whose prepared text is also a string written in tests/ is left out, so that no test passes because
+the reader was shown its sentence. PriMock57 is never trained on: it stays the check.
 
 `export` writes intake/learned_flags.npz (threshold chosen by `measure`'s rule, given here as THRESHOLD) and
 tests/intake/data/learned_flags_golden.json (scikit-learn's own probabilities for GOLDEN_COUNT prepared texts).
@@ -23,6 +24,8 @@ eight (their calls' answers left out too), through the shipped inference and gua
 from __future__ import annotations
 
 import argparse
+import ast
+import functools
 import json
 import re
 import sys
@@ -224,10 +227,11 @@ def training_set(authors: dict, answers: dict, leave_out: str | None = None) -> 
         labels += [set(it["flags"]) for it in items]
         texts += [prepare(t) for t in answers[a]]
         labels += [set() for _ in answers[a]]
-    negatives = ANSWER_NEGATIVES + suite_look_alikes()
-    texts += [prepare(t) for t in negatives]
-    labels += [set() for _ in negatives]
-    return texts, labels
+    texts += [prepare(t) for t in ANSWER_NEGATIVES]
+    labels += [set() for _ in ANSWER_NEGATIVES]
+    tested = suite_sentences()
+    kept = [i for i, t in enumerate(texts) if t.strip() not in tested]
+    return [texts[i] for i in kept], [labels[i] for i in kept]
 
 
 def candidates(model_path: Path, items: list[dict]) -> list[list[tuple[str, float, int]]]:
@@ -251,26 +255,18 @@ def candidates(model_path: Path, items: list[dict]) -> list[list[tuple[str, floa
         learned_flags.load_model, learned_flags.MIN_WORDS = shipped
 
 
-def suite_look_alikes() -> list[str]:
-    """The benign look-alikes the test suite holds the rules to ("I'm going to end things with my girlfriend"):
-    hand-written negatives, every one asserted to raise no flag."""
-    import importlib
-    sys.path.insert(0, str(ROOT))
-    out = []
-    for path in sorted((ROOT / "tests" / "intake").glob("test_intake_*.py")):
-        if path.name == "test_intake_learned_flags.py":  # its negatives stay a check
-            continue
-        module = importlib.import_module(f"tests.intake.{path.stem}")
-        for name, fn in vars(module).items():
-            if not re.search(LOOK_ALIKE_TESTS, name) or not callable(fn):
-                continue
-            for mark in getattr(fn, "pytestmark", []):
-                if mark.name == "parametrize" and mark.args[0] == "text":
-                    out += [t for t in mark.args[1] if isinstance(t, str) and not find_red_flags(t, learned=False)]
-    return sorted(set(out))
+@functools.cache
+def suite_sentences() -> frozenset[str]:
+    """The prepared text of every string literal in tests/ (the golden file, made from training texts, aside):
+    training leaves these out, so the suite's sentences stay a check of the rules and reader, not a lesson."""
+    out = set()
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.strip():
+                out.add(prepare(node.value).strip())
+    return frozenset(out - {""})
 
 
-LOOK_ALIKE_TESTS = r"unflagged|are_not_flags|benign_text_alone"
 THRESHOLDS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
 MIN_WORDS = [0, 3, 4, 5, 6]
 

@@ -3,7 +3,7 @@
 The questions, re-asks and keypad offers in both pronoun forms, the count instructions, the hold, and per
 region the disclaimer and the endings (emergency, CPR, closing, no answer) with that region's number.
 `triage tts-eval` scores these texts; the server warms its prompt cache with them (voice/prompt_warmup.py).
-An emergency reply naming two red flags' first aid at once is the one kind of text not enumerated.
+The first aid after two red flags at once is the one kind of text not enumerated.
 """
 
 from __future__ import annotations
@@ -81,18 +81,19 @@ def _endings(pick, who: str, *, every_lead: bool) -> Iterator[PromptText]:
         return f" {n.note[0].upper()}{n.note[1:]}." if n.note else ""
 
     footer = en.say("emergency.footer")
+    r, n = pick()  # the ending's first part says the number (its own region); the first aid after it does not
+    yield PromptText(f"emergency.{r}", en.say("emergency.voice", who, number=n.number, note=note(n), advice="").strip(),
+                     "emergency")
     advice = [(f.id, en.say(f"advice.{f.id}")) for f in load_red_flags() if en.has(f"advice.{f.id}")]
     advice += [("red", en.say("emergency.red_advice", who))]
     for flag, said in advice:
-        r, n = pick()
-        text = f"{en.say('emergency.voice', who, number=n.number, note=note(n), advice=said)} {footer}"
-        yield PromptText(f"emergency.{flag}.{r}", text, "emergency")
+        yield PromptText(f"emergency.{flag}", f"{said} {footer}", "emergency")
+    r, n = pick()
+    yield PromptText(f"cpr.{r}", en.say("cpr.call_voice", who, number=n.number, note=note(n)), "cpr")
     leads = ("", en.say("cpr.lead_agonal", who), en.say("cpr.lead_unsure", who))
     for i, group in enumerate(("adult", "child", "infant")):
         for lead in leads if every_lead else (leads[i % 3],):
-            r, n = pick()
-            call = en.say("cpr.call_voice", who, number=n.number, note=note(n))
-            yield PromptText(f"cpr.{group}.{r}", f"{call} {lead}{en.say(f'cpr.{group}_voice', who)} {footer}", "cpr")
+            yield PromptText(f"cpr.{group}", f"{lead}{en.say(f'cpr.{group}_voice', who)} {footer}", "cpr")
     for photo in ("", en.say("closing.photo_line", who)):
         r, n = pick()
         yield PromptText(f"closing{'.photo' if photo else ''}.{r}",

@@ -6,6 +6,8 @@ same caller saying something ordinary in that language is not (a row that caught
 show here as a false flag).
 """
 
+from pathlib import Path
+
 import pytest
 
 from intake.codeswitch import to_english
@@ -156,3 +158,49 @@ def test_a_singlish_particle_is_dropped_and_does_not_part_the_sign_from_its_word
 ])
 def test_blood_pressure_blood_tests_and_a_bit_are_read_as_in_english(text):
     assert find_red_flags(text) == []
+
+
+# Words of set i's code-switched emergencies that had no row (CLINICAL.md): each sentence here is written anew.
+NEW_ROWS = [
+    ("sw", "mama yangu, mdomo wake imeenda upande mmoja ghafla", "stroke"),  # has gone to one side, suddenly
+    ("sw", "babu hawezi kuinua mkono wa kushoto, na uso umelala upande mmoja", "stroke"),  # cannot lift; droops
+    ("sw", "damu inamwagika kutoka mguuni, haiachi kabisa", "heavy_bleeding"),  # pouring out, will not stop
+    ("sw", "mguu wake imevunjika na mfupa umetoka nje", "serious_injury"),  # broken, the bone out
+    ("tpi", "brata bilong mi i hatwok long pulim win, em i no inap toktok", "breathing_difficulty"),
+    ("tpi", "em i pundaun long trak, het bilong em i bagarap na em i toktok longlong", "serious_injury"),
+    ("tpi", "pikinini bilong mi i sek sek long bet na i no stop", "seizure"),
+    ("tpi", "lapun i kaikai planti marasin bilong sik suga", "overdose_poisoning"),
+    ("tpi", "bebi i no inap dring susu na bodi i malumalum", "child_danger_signs"),
+]
+
+
+@pytest.mark.parametrize(("language", "sign", "flag"), NEW_ROWS, ids=[f"{c[0]}-{c[2]}" for c in NEW_ROWS])
+def test_set_is_missing_sign_words_are_read(language, sign, flag):
+    assert flag in find_red_flags(sign, learned=False), to_english(normalize(sign))
+
+
+@pytest.mark.parametrize("text", [
+    "mvua haiachi leo, tutachelewa",  # the rain will not stop
+    "simu yangu imevunjika, nitakupigia kesho",  # my phone is broken
+    "mi laik kaikai liklik, mi hangre",  # I want to eat a little
+    "ren i no stop long apinun",  # the rain does not stop
+])
+def test_the_same_words_in_everyday_sentences_raise_nothing(text):
+    assert find_red_flags(text) == []
+
+
+def test_the_new_words_are_not_common_english_words():
+    # A row whose phrase is an everyday English word would rewrite English callers' words.
+    english = set((Path(__file__).parents[2] / "stt" / "data" / "english_words.txt").read_text().split()[:20000])
+    rows = [line.split("\t")[0] for line in (Path(__file__).parents[2] / "intake" / "codeswitch.tsv")
+            .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    new = {"imeenda", "umeenda", "kuinua", "ghafla", "inamwagika", "haiachi", "imevunjika", "dring susu", "sek sek",
+           "toktok longlong", "bodi i malumalum", "i no stop", "em i sek"}
+    assert new <= set(rows)
+    assert not {w for w in new if " " not in w} & english
+
+
+def test_bislama_cannot_pull_breath_is_a_struggle_to_breathe_not_apnoea():
+    # "no save pulum win": cannot (save) pull breath, said of someone struggling; "i no stap pulum win" is not breathing.
+    assert find_red_flags("papa blong mi i no save pulum win, hem i sidaon", learned=False) == ["breathing_difficulty"]
+    assert "not_breathing" in find_red_flags("papa blong mi i no stap pulum win", learned=False)

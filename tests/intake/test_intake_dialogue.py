@@ -125,6 +125,27 @@ def test_red_by_rate_ends_with_emergency_number_and_advice():
     assert d.result.start_category == Category.RED and d.result.urgency == Urgency.EMERGENCY
 
 
+@pytest.mark.parametrize("answers, ending", [(("my husband has crushing chest pain",), "emergency"),
+                                              (("he collapsed and is not breathing at all",), "cpr")])
+def test_a_spoken_emergency_says_the_number_in_a_part_of_its_own_before_the_first_aid(answers, ending):
+    """The number's own mark tells when the caller heard it, even if they hang up during the first aid."""
+    d = Dialogue(region="GB")
+    d.start()
+    speech = [s for s in speak(d, "someone else", *answers).segments if isinstance(s, Speech)]
+    assert [s.prompt_id for s in speech] == [ending, ending]
+    number, first_aid = speech[0].text, speech[1].text
+    assert "999" in number and not any(w in number for w in ("chest", "sit down", "medical advice"))
+    assert "999" not in first_aid and any(w in first_aid for w in ("chest", "sit down"))
+    assert first_aid.endswith("not medical advice.")
+
+
+def test_a_texted_emergency_is_one_message_with_the_number_first():
+    d = Dialogue(channel="text", region="GB")
+    d.start()
+    reply = speak(d, "someone else", "my husband has crushing chest pain")
+    assert len(reply.segments) == 1 and reply.text.index("999") < reply.text.index("sit down")
+
+
 def test_black_is_never_pronounced_caller_hears_call_now_and_cpr():
     d = bystander(region="US")
     reply = speak(d, "no", "no, he's not breathing", "no")

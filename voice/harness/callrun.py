@@ -133,8 +133,8 @@ EMERGENCY_PROMPTS = ("emergency", "cpr")  # the replies that give the caller the
 
 
 def emergency_by_s(trace: CallTrace) -> float | None:
-    """Seconds into the call by which the caller had heard the emergency number: the end of the first emergency
-    reply (the number is in its first sentence); None when no emergency reply was played."""
+    """Seconds into the call by which the caller had heard the emergency number: the mark after the emergency
+    ending's first part, which says the number (the first aid follows); None when no emergency reply was played."""
     for prompt, ended_s in zip(trace.prompts, trace.prompt_ends_s):
         if prompt in EMERGENCY_PROMPTS:
             return ended_s
@@ -160,6 +160,7 @@ def merged_result(trace: CallTrace, scenario: dict, stored: dict) -> dict:
         "mechanism": stored.get("mechanism", []),
         "emergency_by_s": emergency_by_s(trace),
         "prompts": trace.prompts,
+        "prompt_ends_s": trace.prompt_ends_s,
         "turns": turns,
         "sms": [{"to": m["to"], "body": m["body"]} for m in stored["sms"]],
     }

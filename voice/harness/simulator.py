@@ -213,14 +213,23 @@ async def simulate_call(
         }))
         pending_latency: list[SaidTurn] = []
         answer_end_at: list[float] = []
+        waited_beyond_ms = 0  # audio sent, beyond the wall time, while the server worked on its next words
+        server_working_since: tuple[float, int] | None = (time.perf_counter(), 0)  # (wall, audio ms): the greeting
 
         async def receive() -> None:
+            nonlocal waited_beyond_ms, server_working_since
             async for raw in ws:
                 msg = json.loads(raw)
                 kind = msg.get("event")
                 if kind == "media":
                     if speaking_turn is not None and speaking_turn.cut_off is None:
                         speaking_turn.cut_off = frames_sent <= words_until
+                    if server_working_since is not None:
+                        # At --speed N the caller's clock ran N times too fast while the server worked.
+                        since_wall, since_audio_ms = server_working_since
+                        waited_beyond_ms += max(0, audio_ms - since_audio_ms
+                                                - round((time.perf_counter() - since_wall) * 1000))
+                        server_working_since = None
                     if pending_latency and answer_end_at:
                         turn = pending_latency.pop()
                         turn.latency_ms = round((time.perf_counter() - answer_end_at.pop()) * 1000)
@@ -239,14 +248,17 @@ async def simulate_call(
 
         async def echo_mark(name: str, *, heard: bool = True) -> None:
             """Twilio's echo; a prompt cut by a `clear` (the caller was still talking over it) is not one to answer."""
-            nonlocal last_prompt, prompt_marks, seq
+            nonlocal last_prompt, prompt_marks, seq, server_working_since
             seq += 1
             await ws.send(json.dumps({"event": "mark", "sequenceNumber": str(seq), "streamSid": stream_sid,
                                       "mark": {"name": name}}))
+            if name.startswith("hold:"):  # "one moment, please": the server still owes its reply
+                server_working_since = (time.perf_counter(), audio_ms)
             if name.startswith("prompt:") and heard:
                 last_prompt = name.split(":", 1)[1]
                 trace.prompts.append(last_prompt)
-                trace.prompt_ends_s.append(round(audio_ms / 1000, 1))  # call time: the same at any --speed
+                # call time: the audio sent, with the server's working time as it took on the wall clock
+                trace.prompt_ends_s.append(round((audio_ms - waited_beyond_ms) / 1000, 1))
                 prompt_marks += 1
 
         speaking: deque[bytes] = deque()
@@ -266,6 +278,7 @@ async def simulate_call(
                     frames_sent += 1
                     if not speaking:
                         answer_end_at.append(time.perf_counter())
+                        server_working_since = (time.perf_counter(), audio_ms)
                 else:
                     frame = SILENCE_FRAME
                     idle_ms = idle_ms + FRAME_MS if playback.idle else 0
@@ -282,6 +295,7 @@ async def simulate_call(
                         if text.startswith(KEYPAD):
                             seq = await _press(ws, stream_sid, text[len(KEYPAD):], seq)
                             answer_end_at.append(time.perf_counter())
+                            server_working_since = (time.perf_counter(), audio_ms)
                         elif text.strip():
                             audio = await voice.speak(text)
                             speaking.extend(frames(audio))
