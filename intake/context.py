@@ -56,8 +56,11 @@ _WELL_AGAIN = re.compile(
     r"(he|she|they) (is|are|s)( now)? (completely |totally )?(fine|okay|ok|alright|normal) and (talking|breathing|crying|chatting|playing)|"
     r"(he|she|they|baby) (is|s|are) (now )?(laughing|smiling|eating|drinking|feeding|playing|chatting|giggling)( now| again| normally| normal| happily| well| great))\b"
 )
-# "should she still see someone": a question about what to do next, not the sign still going on.
-_STILL_ASKED = re.compile(r"\b(should|do|does|must|can|could|would|will) (i|we|he|she|they|you) still\b")
+# "should she still see someone": a question about what to do next, not the sign still going on; so is "she still sees
+# the nurse" (Whisper drops the "should"): care still to be sought, not the sign.
+_STILL_ASKED = re.compile(r"\b(should|do|does|must|can|could|would|will) (i|we|he|she|they|you) still\b|"
+                          r"\bstill (?=(see|sees|go|goes|get|gets) (to )?(someone|somebody|a doctor|the doctor|a gp|the gp|"
+                          r"a nurse|the nurse|the clinic|a clinic|checked|seen)\b)")
 _LASTED = re.compile(r"\b((it|that|this|the \w+) )?(only )?lasted (about |around |for |maybe )?(a|one|\d+|two|three|a few|few|ten|thirty) (seconds?|minutes?|mins?)\b")
 # Breathing (or a pulse) that stopped "and has not come back" is the sign itself, not its ending.
 _NOT_BACK = re.compile(r"\b(not|never) (come|came|started|start) (back|again)\b")

@@ -8,8 +8,9 @@ two ways, both data in red_flags.json:
   CHEST_FEEL; PAIN, RADIATE and ARM_JAW). A concept is a set of lay words for one idea, so a rule
   covers the many ways of saying it rather than one sentence.
 Text is prepared first: normalized (understanding.normalize), code-switched words read as English
-(codeswitch.py: Nigerian Pidgin, Hinglish, Taglish, Swahili and some thirty more), sign words typed one letter
-wrong read as the word (spelling.py: "breething"), a verb said twice read as intensity ("bleeding and bleeding" is nonstop),
+(codeswitch.py: Nigerian Pidgin, Hinglish, Taglish, Swahili and some thirty more), Whisper's forms of sign words read
+as the words (red_flags.json "heard": "my dads top breathing"), sign words typed one letter wrong read as the word
+(spelling.py: "breething"), a verb said twice read as intensity ("bleeding and bleeding" is nonstop),
 idioms and look-alikes blanked ("a stroke of luck", "blood pressure", "food poisoning"), and doubt kept apart
 from denial.
 
@@ -110,6 +111,7 @@ class Table:
     first_aid_order: tuple[str, ...] = ()
     sign_words: frozenset[str] = frozenset()  # corrected when typed one letter wrong (spelling.py)
     real_words: frozenset[str] = frozenset()  # never corrected
+    heard: tuple[tuple[re.Pattern, str], ...] = ()  # Whisper's forms of sign words, read back as the words
 
 
 def _words(pattern: str) -> re.Pattern:
@@ -155,7 +157,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
     spelling = data.get("spelling", {})
     return Table(flags, either(data["neutral"]), either(data["normal"]), mechanisms,
                  tuple(data.get("first_aid_order", ())), frozenset(spelling.get("words", ())),
-                 frozenset(spelling.get("real_words", ())))
+                 frozenset(spelling.get("real_words", ())),
+                 tuple((re.compile(p), r) for p, r in data.get("heard", ())))
 
 
 def load_red_flags(path: Path = DATA_FILE) -> tuple[RedFlag, ...]:
@@ -208,6 +211,8 @@ def prepare(text: str) -> str:
     """Normalized, code-switching read as English, fillers and repeats dropped, normal signs read as "fine",
     idioms blanked, doubt kept apart."""
     t = to_english(normalize(_ASR_CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], text or "")))
+    for pattern, word in load_table().heard:
+        t = pattern.sub(word, t)
     t = spelled_right(t, load_table().sign_words, load_table().real_words)
     t = re.sub(r"^(no|yes|yeah|yep|nope) (?=(he|she|they|i|it|we|my|the|his|her)\b)", r"\1 , ", t)  # "No he can not cough": an answer
     t = re.sub(r"\b(him|her|my|your|them|our) ?sel(f|ves)\b", lambda m: m.group(1) + "sel" + m.group(2), t)

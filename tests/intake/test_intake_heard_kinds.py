@@ -1,0 +1,52 @@
+"""Kinds of mishearing found in Whisper's texts of the spent blind sets (tiny.en, flite, 8 kHz mu-law), each
+written here as a new paraphrase: the heard form of a sign must still read as the sign, and a heard look-alike
+must not become one. Never a corpus line."""
+
+import pytest
+
+from intake.red_flags import find_red_flags
+
+
+@pytest.mark.parametrize(
+    "heard, flag",
+    [
+        # "stopped" after a sibilant: Whisper moves the s across the word boundary
+        ("My grandads top breathing, please come.", "not_breathing"),
+        ("Her husband's top breathing on the kitchen floor.", "not_breathing"),
+        # voiced and voiceless pairs blur on the line: "out cold" heard "out gold"
+        ("She hit her head on the shelf and was out gold, now she keeps asking the same thing.", "unconscious"),
+        # "gaping" heard "vaping": a wound does not vape
+        ("The chisel slipped and the cut is vaping wide.", "serious_injury"),
+        # "severe" heard as "never": no one has never pain
+        ("I'm eight months pregnant and I have never pain low in my belly, it won't ease.", "pregnancy_emergency"),
+        # "can't" lost, but the "any" that needs it is still there
+        ("My toddler swallowed a grape and she keeps getting any air in.", "choking"),
+        ("He swallowed a boiled sweet whole and he could get any sound out.", "choking"),
+        # a fit told by the eyes alone, as a fragment
+        ("jerking. eyes back. help", "seizure"),
+    ],
+)
+def test_heard_forms_of_signs_still_read_as_the_sign(heard, flag):
+    assert flag in find_red_flags(heard)
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        # "is passed out" heard "has passed out": a faint, never a death (no CPR advice)
+        "My brother has passed out after the long run, he is breathing fine and grumbling.",
+        # a machine's smoke, however the boundary moves
+        "The tractors top breathing smoke and the field is quiet, who fixes that?",
+        # "should she still see someone" heard without its "should"
+        "He had an asthma attack earlier, the inhaler worked, he is fine and chatting now, so he still sees the nurse later",
+        # a drunk who swears at the caller answers; the nudge is what Whisper lost
+        "My flatmate has passed out drunk on the floor, he's snoring, he swore at me when I know him.",
+        # a boot's toe cap or a knee cap is no swallowed object
+        "The crate caught his foot but the toe cap took it, he's walking fine.",
+        # "heartburn" heard as two words is no burn
+        "It is that hard burn again, I always get the entire thing after spicy food.",
+    ],
+)
+def test_heard_look_alikes_raise_no_flag(heard):
+    assert "not_breathing" not in find_red_flags(heard)
+    assert find_red_flags(heard) in ([], ["unconscious"])
