@@ -50,18 +50,18 @@ _WELL_AGAIN = re.compile(
     r"(fine|okay|ok|alright|normal|better|breathing (normally|fine|ok|okay))|"
     r"(up and )?(playing|running around)|feeding well|drinking well|eating well|feed well|feeds well|wake and feed|"
     r"(he|she|they|i|baby) (is|are|am|s|feels?|seems?) (now |completely |totally |absolutely |perfectly |back )?"
-    r"(fine|okay|ok|alright|normal|well|better|happy|settled)( now| again|(?= ?$))|"
+    r"(fine|okay|ok|alright|normal|well|better|happy|settled)( now| again| today|(?= ?$))|"
     r"(talking|answering|breathing|crying|chatting|walking)( and (talking|breathing|crying|chatting|walking))? "
     r"(ok|okay|fine|normally|well|again) now|answering (my |our |the )?questions|happy again|"
     r"(he|she|they) (is|are|s)( now)? (completely |totally )?(fine|okay|ok|alright|normal) and (talking|breathing|crying|chatting|playing)|"
-    r"(he|she|they|baby) (is|s|are) (now )?(laughing|smiling|eating|drinking|feeding|playing|chatting|giggling)( now| again| normally| happily))\b"
+    r"(he|she|they|baby) (is|s|are) (now )?(laughing|smiling|eating|drinking|feeding|playing|chatting|giggling)( now| again| normally| normal| happily| well| great))\b"
 )
 # "should she still see someone": a question about what to do next, not the sign still going on; so is "she still sees
 # the nurse" (Whisper drops the "should"): care still to be sought, not the sign.
 _STILL_ASKED = re.compile(r"\b(should|do|does|must|can|could|would|will) (i|we|he|she|they|you) still\b|"
                           r"\bstill (?=(see|sees|go|goes|get|gets) (to )?(someone|somebody|a doctor|the doctor|a gp|the gp|"
                           r"a nurse|the nurse|the clinic|a clinic|checked|seen)\b)")
-_LASTED = re.compile(r"\b(it|that|this|the \w+) (only )?lasted (about |around |for |maybe )?(a|one|\d+|two|three|a few|few|ten|thirty) (seconds?|minutes?|mins?)\b")
+_LASTED = re.compile(r"\b((it|that|this|the \w+) )?(only )?lasted (about |around |for |maybe )?(a|one|\d+|two|three|a few|few|ten|thirty) (seconds?|minutes?|mins?)\b")
 # Breathing (or a pulse) that stopped "and has not come back" is the sign itself, not its ending.
 _NOT_BACK = re.compile(r"\b(not|never) (come|came|started|start) (back|again)\b")
 _AUXILIARIES = {"has", "had", "is", "was", "have", "are", "got", "seems", "seem", "now", "all", "finally",
@@ -81,7 +81,8 @@ _HISTORY = re.compile(
     r"for (years|months)|for (the )?(last |past )?(\d+|a few|few|several|many|two|three|four|five|six|ten) (years|months)|"
     r"since (january|february|march|april|june|july|august|september|october|november|december)|all (my|his|her|their) life|"
     r"since (birth|childhood)|when (he|she|they|i|we|my \w+|our \w+|the baby) (was|were) (born|a newborn|newborn)|at birth|since (he|she|they|i|we) (was|were) born|"
-    r"in (19|20)\d\d|as a (child|kid|baby|toddler|teenager|teen|student|boy|girl|young (man|woman|lad))|"
+    r"in (19|20)\d\d|\b(had|was|were|got|took|tried|did)\b[^,;]{0,40}\bat (the age of |age )?(\d\d|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?= ?(,|$|\.| and | i am| i m| now))|"
+    r"\b(was|were|got|had)\b[^,;]{0,40}\b(in|during) the (\w+ )?war\b|as a (child|kid|baby|toddler|teenager|teen|student|boy|girl|young (man|woman|lad))|"
     r"\b(had|got|broke|suffered|injured|hurt|happened|diagnosed|crashed|was|were)\b(?:(?!\b(?:is|am|are|s|now)\b)[^,;]){0,60}"
     r"\bin (my|his|her|their|our) (early |late |mid )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)|"
     r"when (i|he|she|they|we) (was|were) (a |an )?(teenager|teen|kid|student|at school|in school|at university|at college|"
@@ -348,6 +349,34 @@ _NOT_AN_ASIDE = {"him", "her", "them", "it", "this", "that", "he", "she", "they"
                  "granddaughter", "cousin", "mate", "boyfriend", "girlfriend", "someone", "somebody", "man", "woman"}
 
 
+# An animal or a machine is the one with the sign: "the fish in the tank are not breathing", "my dog is panting hard",
+# "the engine keeps choking", "the toast is burnt black". Only when it is the subject right before the sign, with no
+# person named between ("the dog bit my son and he is bleeding" is the son).
+_THINGS = (r"(?:dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|hamster|rabbit|guinea pig|tortoise|horse|pony|"
+           r"cows?|calf|goat|sheep|pig|hen|chickens?|rooster|engine|laptop|computer|pc|printer|pump|generator|"
+           r"router|toast|bread|dinner|cake|doll|teddy|plants?)(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?))")
+_THING_SUBJECT = re.compile(rf"\b(?:{_THINGS})(?: \w+){{0,4}}\s*$")
+_PERSON = re.compile(r"\b(i|me|we|us|you|him|her|them|son|daughter|baby|child|kid|boy|girl|man|woman|wife|husband|mum|mom|"
+                     r"dad|mother|father|brother|sister|friend|grandma|grandad|nan|patient|toddler|rider|driver|owner|farmer|people|person|"
+                     r"someone|somebody|he|she|they)\b")
+
+
+def not_a_person(t: str, start: int, end: int) -> bool:
+    """The sign belongs to an animal or a machine, not to a patient."""
+    lo, hi = scope_of(t, start, end)
+    before = " ".join(re.split(r"[,;]|\b(?:and|but|then|so|because)\b", t[lo:start])[-1].split()[-7:])
+    m = _THING_SUBJECT.search(before)
+    return bool(m) and not _PERSON.search(before[m.start():])
+
+
+# A question about what has already happened is not a hypothetical: "is it dangerous if a toddler ate the pods?"
+# (the past tense says it happened); "what happens if you take all your tablets" stays one.
+_ASKED_OF_WHAT_HAPPENED = re.compile(
+    r"\b(is|was|will) (it|that|this) (\w+ )?(dangerous|bad|serious|ok|okay|safe|harmful|normal|poisonous|toxic|a problem) "
+    r"if (he|she|they|i|we|my \w+|a \w+|the \w+|our \w+|his \w+|her \w+) (ate|drank|swallowed|took|licked|chewed|bit|inhaled|"
+    r"has (eaten|drunk|swallowed|taken)|had (eaten|drunk|swallowed|taken))\b")
+
+
 def hypothetical(t: str, start: int, end: int) -> bool:
     """Asked about, not happening: "what should I do if she starts fitting", "what are the signs of a stroke".
 
@@ -355,6 +384,8 @@ def hypothetical(t: str, start: int, end: int) -> bool:
     """
     lo, hi = scope_of(t, start, end)
     before = t[lo:start]
+    if _ASKED_OF_WHAT_HAPPENED.search(t[lo:end]):
+        return False
     if _HYPOTHETICAL.search(before) or _WHERE_IS_THE_LINE.search(t[lo:hi]):
         return True
     for m in _IF.finditer(before):
@@ -367,9 +398,14 @@ def hypothetical(t: str, start: int, end: int) -> bool:
 
 _MISTAKEN = re.compile(r"\b(i|we) (thought|believed|was sure|were sure) (he|she|they|it|that)\b")
 # Said, then taken back: "he had the bleach but he did not drink any", "like something is stuck but it is not".
-_TAKEN_BACK = re.compile(
+_NOT_SWALLOWED = re.compile(
     r"(\bbut|\bthough|\balthough|,) (he|she|they|i|it|there) (did not|has not|have not|never|had not) (actually )?(drink|drank|swallow\w*|"
-    r"take|took|eat|ate|touch\w*|open\w*) (any|it|anything|them|a drop|a thing)\b|"
+    r"take|took|eat|ate|touch\w*|open\w*) (any|it|anything|them|a drop|a thing)\b")
+# A mention that is about something taken: only it is taken back by "but he hasn't touched a drop" ("talking like he's
+# had a drink, but he hasn't touched a drop" takes back the drink, not the face that dropped).
+_INGESTED = re.compile(r"\b(drank|drunk|drink\w*|swallow\w*|took|taken|take|ate|eaten|eat\w*|had|got into|bottle|pills?|"
+                       r"tablets?|poison\w*|bleach|chemicals?|medicine|overdose\w*|sips?|gulp\w*)\b")
+_TAKEN_BACK = re.compile(
     r"\b(but|though) (it|there) (is|was|s) not( really| actually)?( ,| \.|$| i | he | she )|"
     r"\b(but|though|although|and) (he|she|they|i|we) (spat|spit|spits) (it|them|that|the \w+)( \w+)? out\b|\bnothing (was )?(swallowed|went down)\b"
 )
@@ -378,7 +414,7 @@ _TAKEN_BACK = re.compile(
 def mistaken(t: str, start: int, end: int) -> bool:
     """A belief the caller takes back in the same sentence: "I thought she had stopped breathing but she was holding it"."""
     lo, hi = sentence_of(t, start, end)
-    if _TAKEN_BACK.search(t[end:hi] + " "):
+    if _TAKEN_BACK.search(t[end:hi] + " ") or (_NOT_SWALLOWED.search(t[end:hi] + " ") and _INGESTED.search(t[start:end])):
         return True
     beliefs = list(_MISTAKEN.finditer(t, lo, start))
     if not beliefs or re.search(r"\bbut\b", t[beliefs[-1].end():start]):
@@ -390,9 +426,9 @@ def mistaken(t: str, start: int, end: int) -> bool:
 # hero bleeding". Said before the mention in its scope; "and now" starts the caller's own present again.
 _FICTION = re.compile(
     r"\b(in|on) (the|a|that|this) (\w+ )?(film|movie|game|video game|book|novel|show|series|episode|cartoon|play|"
-    r"documentary|soap|comic|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
+    r"documentary|soap|comic|story|footage|news footage|trailer|anime)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
     r"story) (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|\b(the|a|your|his|her|my) (game |film |book )?"
-    r"(character|avatar|hero|heroine|villain)\b"
+    r"(character|avatar|hero|heroine|villain|actor|actress)\b"
 )
 
 
@@ -453,6 +489,8 @@ def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] |
         return "other_person"
     if mistaken(t, start, end):
         return "mistaken"
+    if not_a_person(t, start, end):
+        return "not_a_person"
     if historical(t, start, end):
         return "historical"
     if explained(t, start, end):

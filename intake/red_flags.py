@@ -90,6 +90,12 @@ class RedFlag:
     # Another flag that is also this one when the patient is a child: a convulsing child is an IMCI danger sign
     # however the fit is described. (flag id, the concept that says "a child" when the age is not known yet)
     implied_by: tuple[str, re.Pattern] | None = None
+    # Words that alone never let the learned reader add this flag: a mechanism ("hit", "fell", "through the windscreen")
+    # with a body part is recorded, START decides (SAFETY.md), and is no serious injury without a sign of one.
+    learned_not_only: re.Pattern | None = None
+    # What, said later in the sentence, shows the sign is over: "he was knocked out, now he keeps asking what happened"
+    # (someone who vomits and asks questions is awake again; the head injury is serious_injury's).
+    ended_by: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -99,8 +105,9 @@ class Table:
     flags: tuple[RedFlag, ...]
     neutral: re.Pattern
     normal: re.Pattern
-    # (id, phrases, words near a phrase that take it back: "fell from the low wall", "the taxi hit him slowly")
-    mechanisms: tuple[tuple[str, tuple[re.Pattern, ...], re.Pattern | None], ...]
+    # (id, phrases, words near a phrase that take it back: "fell from the low wall", "the taxi hit him slowly", and how
+    # many words either side count as near: "fell off the ladder putting up the lights, it was low")
+    mechanisms: tuple[tuple[str, tuple[re.Pattern, ...], re.Pattern | None, int], ...]
     first_aid_order: tuple[str, ...] = ()
     sign_words: frozenset[str] = frozenset()  # corrected when typed one letter wrong (spelling.py)
     real_words: frozenset[str] = frozenset()  # never corrected
@@ -136,11 +143,14 @@ def load_table(path: Path = DATA_FILE) -> Table:
             soft=_words(e["soft"]) if e.get("soft") else None,
             ends=e.get("ends", "said"),
             implied_by=(e["implied_by"]["flag"], concepts[e["implied_by"]["with"]]) if e.get("implied_by") else None,
+            learned_not_only=concepts[e["learned_not_only"]] if e.get("learned_not_only") else None,
+            ended_by=concepts[e["ended_by"]] if e.get("ended_by") else None,
         )
         for e in data["flags"]
     )
     mechanisms = tuple((m["id"], tuple(re.compile(rf"\b(?:{p})") for p in m["phrases"]),
-                        _words(m["unless_near"]) if m.get("unless_near") else None) for m in data["mechanisms"])
+                        _words(m["unless_near"]) if m.get("unless_near") else None, int(m.get("near_words", _NEAR_WORDS)))
+                       for m in data["mechanisms"])
     def either(patterns: list[str]) -> re.Pattern:
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
 
@@ -186,6 +196,8 @@ _FILLERS = re.compile(
 # Whisper hears "his" as "is" before a body part: "he is clutching is chest".
 _ASR_HIS = re.compile(r"\b(\w+ing|\w+ed|on|in|to|from|at) is (chest|head|arm|arms|leg|legs|face|mouth|throat|neck|hand|hands|back|"
                       r"belly|stomach|tummy|lips|tongue|eyes|wrist|side)\b")
+# Whisper and voice typing split "injury" in two: "a head in jury".
+_ASR_SPLIT = re.compile(r"\bin jur(y|ies|ed)\b")
 _REPEATS = re.compile(r"\b(\w+(?: \w+)?)(?: , | )\1\b")  # "he is, he is", "his, his": what a panicked caller repeats
 # A verb said again is intensity, not two events: "bleeding and bleeding", "flowing and flowing", "on and on".
 _INTENSITY = re.compile(r"\b(\w{3,}ing)(?:(?: ,)? and \1)+\b|\b(?:and )?on and on\b")
@@ -206,6 +218,7 @@ def prepare(text: str) -> str:
     t = re.sub(r"\b(him|her|my|your|them|our) ?sel(f|ves)\b", lambda m: m.group(1) + "sel" + m.group(2), t)
     t = re.sub(r"\b(?!(?:it|he|she|that|there|what|who|this|let)\b)(\w+) s\b", r"\1", t)  # "grandma s", "the bone s"
     t = _ASR_HIS.sub(r"\1 his \2", t)
+    t = _ASR_SPLIT.sub(r"injur\1", t)
     t = _FILLERS.sub(" ", t)
     for _ in range(3):
         t = _REPEATS.sub(r"\1", t)
@@ -279,11 +292,11 @@ def _leading(hits: list[list[tuple[int, int]]], leads: tuple[int, int, int], t: 
 _NEAR_WORDS = 4
 
 
-def _near(t: str, start: int, end: int, lo: int, hi: int) -> str:
+def _near(t: str, start: int, end: int, lo: int, hi: int, words: int = _NEAR_WORDS) -> str:
     """The mention and a few words either side of it, inside its sentence and on its side of a "but"
     ("we thought it was small but the blood is flowing": the small is taken back)."""
-    before = re.split(r"\bbut\b", t[lo:start])[-1].split()[-_NEAR_WORDS:]
-    after = re.split(r"\bbut\b", t[end:hi])[0].split()[:_NEAR_WORDS]
+    before = re.split(r"\bbut\b", t[lo:start])[-1].split()[-words:]
+    after = re.split(r"\bbut\b", t[end:hi])[0].split()[:words]
     return " ".join(before + [t[start:end]] + after)
 
 
@@ -309,6 +322,8 @@ def _mentions(flag: RedFlag, t: str):
 
 def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
     if ctx.why_not_current(t, start, end, inner, ends=flag.ends) or ctx.someone_else_died(t, start, end):
+        return False
+    if flag.ended_by and flag.ended_by.search(t, end, ctx.sentence_of(t, start, end)[1]):
         return False
     if flag.soft:
         clause = re.split(r"[,;.?!]", t[:start])[-1].split()
@@ -359,7 +374,7 @@ def _says_grown(t: str) -> bool:
 
 # "She's breathing but she's not there": CPR advice is never the learned reader's to give for a patient said to breathe
 # (a doubt, "maybe he is breathing", is not saying so).
-_BREATHES = re.compile(r"(?<!maybe )\b(?:he|she|they|baby|it) (?:is|are) breathing\b(?! \?)")
+_BREATHES = re.compile(r"(?<!maybe )\b(?:he|she|they|baby|it) (?:is|are) (?:definitely |still |clearly |certainly |def )?breathing\b(?! \?)")
 
 
 def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -> list[str]:
@@ -373,6 +388,8 @@ def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -
         if (flag.child_only and child is False) or (flag.requires and not _required_now(flag, prepare(context) + " . " + t)):
             continue
         if _on_required(flag, t, spans) or (flag.reply == "cpr" and _BREATHES.search(t)):
+            continue
+        if flag.learned_not_only and all(flag.learned_not_only.fullmatch(t[s:e]) for s, e in spans):
             continue
         if all(_current(flag, t, s, e, None) for s, e in spans) and not _ruled_out(flag, t, spans):
             added.append(flag_id)
@@ -424,10 +441,11 @@ def find_mechanisms(text: str) -> list[str]:
     """Ids of high-risk injury mechanisms said in `text` (fall from a height, road crash...): not red flags."""
     t = prepare(text)
     found = []
-    for mechanism_id, patterns, unless_near in load_table().mechanisms:
+    for mechanism_id, patterns, unless_near, near_words in load_table().mechanisms:
         for pattern in patterns:
             if any(not ctx.why_not_current(t, m.start(), m.end())
-                   and not (unless_near and unless_near.search(_near(t, m.start(), m.end(), *ctx.sentence_of(t, m.start(), m.end()))))
+                   and not (unless_near and unless_near.search(
+                       _near(t, m.start(), m.end(), *ctx.sentence_of(t, m.start(), m.end()), near_words)))
                    for m in pattern.finditer(t)):
                 found.append(mechanism_id)
                 break

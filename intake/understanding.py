@@ -133,6 +133,10 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
 
     for p in _NOT_A_DENIAL + _REPORTED_REQUEST:
         taken.extend(_spans(p, t))
+    # "she did, and gave out to me for calling": the question's verb echoed as the first clause answers it.
+    first = _CLAUSE_BREAK.split(t)[0].strip()
+    if first != t.strip() and (_SHORT_YES.match(first) or _SHORT_NO.match(first)):
+        add([(0, len(first))], "no" if _SHORT_NO.match(first) else "yes")
     for p in no_phrases:
         add(_spans(p, t), "no")
     for p in yes_phrases:
@@ -226,12 +230,14 @@ def unresponsive_said(text: str) -> bool:
 _WORKING_HARD = re.compile(
     r"\b(fighting for|struggl\w*|labou?r\w*|working (hard|so hard|really hard)|every breath|wheez\w*|panting|"
     r"(very|so|really|too) fast|short of breath|out of breath|can not (get|catch) (her|his|their|my) breath|"
+    r"(one|a|two|a few|a couple of) words? at a time|can not (talk|speak) in (full )?sentences|"
     r"(lips|face|fingers?|tongue) (\w+ )?(look|looks|are|is|going|gone|turning|turned)? ?(blue|grey|gray|purple))"
 )
 
 
-# "She is breathing but gasping, her lips are blue": a yes said in words, with the signs of breathing hard.
-_SAYS_BREATHING = re.compile(r"^(he|she|they|it|baby|the baby|my \w+) (is|are|s) (still )?breathing (but|and)\b")
+# "She is breathing but gasping, her lips are blue": a yes said in words, with the signs of breathing hard; "he is,
+# but he's gasping" echoes the question's verb for the yes.
+_SAYS_BREATHING = re.compile(r"^(he|she|they|it|baby|the baby|my \w+) (is|are|s) (still )?(breathing )?,? ?(but|and)\b")
 
 
 def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing | None:

@@ -14,7 +14,8 @@ from intake.red_flags import find_red_flags
         ("My grandads top breathing, please come.", "not_breathing"),
         ("Her husband's top breathing on the kitchen floor.", "not_breathing"),
         # voiced and voiceless pairs blur on the line: "out cold" heard "out gold"
-        ("She hit her head on the shelf and was out gold, now she keeps asking the same thing.", "unconscious"),
+        # (still out: once she "keeps asking the same thing" she is awake again, and the head injury is serious_injury's)
+        ("She hit her head on the shelf and she's out gold on the floor.", "unconscious"),
         # "gaping" heard "vaping": a wound does not vape
         ("The chisel slipped and the cut is vaping wide.", "serious_injury"),
         # "severe" heard as "never": no one has never pain

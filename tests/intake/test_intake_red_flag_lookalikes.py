@@ -284,3 +284,21 @@ def test_cannot_breathe_in_a_body_that_does_not_move_takes_the_urgent_branch(tex
 ])
 def test_cannot_breathe_said_of_oneself_or_of_someone_sitting_up_is_not_apnoea(text):
     assert "not_breathing" not in find_red_flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "she had a bad cough last night but the throat spray sorted it",
+    "he had the sniffles so I gave him his nasal spray and he's fine",
+    "I had a tight chest earlier but the spray from the chemist helped",
+])
+def test_a_medicine_spray_is_no_poison(text):
+    assert "overdose_poisoning" not in find_red_flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my son drank the spray we use on the tomatoes, he is vomiting",
+    "the toddler swallowed some fly spray from the shelf",
+    "he had a mouthful of the mosquito spray, he's drooling and sweating",
+])
+def test_a_poisonous_spray_taken_is_still_poisoning(text):
+    assert "overdose_poisoning" in find_red_flags(text)
