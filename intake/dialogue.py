@@ -446,6 +446,8 @@ class Dialogue:
             count = parse_breath_count(text)
             if count is not None and count.zero and self._self:
                 return None  # a caller counting their own breaths breathes: a zero is a slip, ask again
+            if count is not None and count.doubted and not self._rate_reaches_red(count)[1]:
+                return None  # "six, I lost count": counted again, never taken on the milder side
             return count
         if step in _BREATHING_STEPS:
             said = parse_breathing(text, keywords=prompt.keywords)
@@ -630,6 +632,20 @@ class Dialogue:
                 r.assumed.append("resp_count")  # "none or one": the breathless end
             r.answers["breathing"] = "no"
             return "reposition"
+        certain, possible = self._rate_reaches_red(v)
+        r.respiratory_rate = _urgent_rate(rate, jump=self._jump)
+        if rate.low != rate.high:
+            r.answers["respiratory_rate_range"] = [rate.low, rate.high]
+        if certain:
+            return Category.RED
+        if possible:  # the count may lie past the threshold: the urgent side, recorded as assumed
+            r.assumed.append("resp_count")
+            return Category.RED
+        return "jump_pulse" if self._jump else "perfusion"
+
+    def _rate_reaches_red(self, v: BreathCount) -> tuple[bool, bool]:
+        """(certainly, possibly) past the protocol's rate thresholds, a hedged rate spanning its margin."""
+        count, rate = v.count, v.per_minute
         low, high = rate.low, rate.high
         if count.kind == "about" and rate.said is not None:
             low, high = rate.said - HEDGED_RATE_MARGIN, rate.said + HEDGED_RATE_MARGIN
@@ -640,15 +656,7 @@ class Dialogue:
         else:
             certain = low is not None and low > START_RR_RED_ABOVE
             possible = high is None or high > START_RR_RED_ABOVE
-        r.respiratory_rate = _urgent_rate(rate, jump=self._jump)
-        if rate.low != rate.high:
-            r.answers["respiratory_rate_range"] = [rate.low, rate.high]
-        if certain:
-            return Category.RED
-        if possible:  # the count may lie past the threshold: the urgent side, recorded as assumed
-            r.assumed.append("resp_count")
-            return Category.RED
-        return "jump_pulse" if self._jump else "perfusion"
+        return certain, possible
 
     def _age_from(self, age: Quantity) -> float:
         """The age to triage by: the younger end of a range ("seven or eight" -> 7); a hedged age at a

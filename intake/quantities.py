@@ -58,6 +58,9 @@ _UNIT_WORDS: dict[str, Unit] = {
 _RANGE_JOINERS = {"to", "or", "and", "maybe", "perhaps", "possibly", "probably", "no", "sorry", "actually", "i",
                   "mean", "like", "um", "uh", "er", "erm", "could", "be", "might", "between", "from"}
 _MAX_JOINERS = 3
+# A second number after a self-correction or a doubt ("seven, or was it eight", "nine, no wait, it was ten") is the
+# other end of the range, never a replacement: the caller is unsure which.
+_CORRECTION = re.compile(r"(or |no )?(wait )?((it )?(was|is) it|it (was|is)|make (it|that)|hmm|or rather|i think)( \w+)?")
 
 # Words before a number, longest first within each kind; the first kind whose words end just before it wins.
 _BEFORE: list[tuple[Kind | str, str]] = [
@@ -152,7 +155,9 @@ def _scan(toks: list[str]) -> list[_Num]:
 
 def _joined(toks: list[str], a: _Num, b: _Num) -> bool:
     between = toks[a.end:b.start]
-    return len(between) <= _MAX_JOINERS and all(w in _RANGE_JOINERS for w in between)
+    if len(between) <= _MAX_JOINERS and all(w in _RANGE_JOINERS for w in between):
+        return True
+    return len(between) <= 5 and _CORRECTION.fullmatch(" ".join(between)) is not None
 
 
 def _modifier(text: str, table: list[tuple[str, str]], *, at_end: bool) -> str | None:
@@ -297,6 +302,9 @@ _HALF_MINUTE = re.compile(r"\bhalf (a |an )?minute\b")
 _NOT_ONE = re.compile(r"\bnot (a single |even |even a single )?(one|breath)( breath)?\b")
 _WINDOW_DOUBT = re.compile(r"\b(or (was it|maybe|it was|was that|for)|not sure|unsure|do not know|can not remember|maybe)\b")
 _ZERO = re.compile(r"\b(none|nil|nothing|no breaths?|not any)\b")
+# The counter says the count itself is not to be trusted: it is counted again, never taken as said.
+_LOST_COUNT = re.compile(r"\b(lost (the |my )?count|los(t|ing) track|(could|can) not (keep )?(count|track)|"
+                         r"miss(ed)? (some|a few|a couple|one or two|a lot)|not sure (of|about) (the|my) count(ing)?)\b")
 
 
 @dataclass(frozen=True)
@@ -305,6 +313,7 @@ class BreathCount:
 
     count: Quantity
     seconds: float = COUNT_SECONDS
+    doubted: bool = False  # "I lost count": the caller does not trust it
 
     @property
     def per_minute(self) -> Quantity:
@@ -321,9 +330,11 @@ def parse_breath_count(text: str) -> BreathCount | None:
     """The breaths counted and over how long ("8", "seven or eight", "about forty a minute", "12 in 30 seconds").
 
     A count "a minute", "per minute" or "in one minute" is already a rate; a count over 30 seconds is
-    doubled; without a time, the count is over the 15 seconds we asked for. None when no count was said.
+    doubled; without a time, the count is over the 15 seconds we asked for. None when no count was said;
+    `doubted` when the caller says they lost count.
     """
     t = prepare(text)
+    doubted = _LOST_COUNT.search(t) is not None
     t = _NOT_ONE.sub("zero", t)  # "not one", "not a single breath": no "one" counted
     found = quantities(t)
     if not found and _ZERO.search(t):
@@ -342,9 +353,9 @@ def parse_breath_count(text: str) -> BreathCount | None:
         # anywhere from the count to four times it, and the dialogue takes the urgent end of that.
         c = counts[0]
         high = None if c.high is None else c.high * 60 / COUNT_SECONDS
-        return BreathCount(Quantity(c.low, high, "range", c.unit), 60)
+        return BreathCount(Quantity(c.low, high, "range", c.unit), 60, doubted)
     if counts:
-        return BreathCount(counts[0], seconds)
+        return BreathCount(counts[0], seconds, doubted)
     toks = t.split()
     if len(toks) == 1 and toks[0] in _ALONE_HOMOPHONES:  # "for", "to": a lone number heard as its homophone
         n = float(_ALONE_HOMOPHONES[toks[0]])

@@ -146,6 +146,21 @@ def test_a_texted_emergency_is_one_message_with_the_number_first():
     assert len(reply.segments) == 1 and reply.text.index("999") < reply.text.index("sit down")
 
 
+def test_a_count_the_caller_lost_is_counted_again_unless_it_already_reaches_red():
+    d = bystander(region="GB")
+    reply = speak(d, "no", "yes", "six, I lost count after that")
+    assert reply.awaiting == "resp_count" and d.result.start_category is None  # never 24 a minute, YELLOW
+    d = bystander(region="GB")
+    speak(d, "no", "yes", "seven or eight, I lost count")
+    assert d.result.start_category == Category.RED and "resp_count" in d.result.assumed
+
+
+def test_a_corrected_count_takes_the_urgent_end():
+    d = bystander(region="GB")
+    speak(d, "no", "yes", "seven, or was it eight")
+    assert d.result.start_category == Category.RED and d.result.respiratory_rate == 32
+
+
 def test_black_is_never_pronounced_caller_hears_call_now_and_cpr():
     d = bystander(region="US")
     reply = speak(d, "no", "no, he's not breathing", "no")

@@ -88,6 +88,26 @@ def test_no_count_is_no_answer():
     assert parse_breath_count("") is None
 
 
+@pytest.mark.parametrize("said, per_minute", [
+    ("six, or was it seven", (24, 28)), ("nine, no wait, it was ten", (36, 40)), ("seven, is it eight?", (28, 32)),
+    ("five, make that six", (20, 24)), ("eleven, hmm, twelve", (44, 48)),
+])
+def test_a_count_corrected_or_doubted_keeps_both_numbers(said, per_minute):
+    """Which of the two is right the caller cannot say: both ends stay, and the dialogue takes the urgent one."""
+    rate = parse_breath_count(said).per_minute
+    assert (rate.low, rate.high) == per_minute
+
+
+@pytest.mark.parametrize("said", ["six, I lost count after that", "about nine but I lost track",
+                                  "eight, I missed a few when he moved", "twelve, I could not keep count"])
+def test_a_count_the_counter_does_not_trust_says_so(said):
+    assert parse_breath_count(said).doubted and not parse_breath_count(said.split(",")[0].split(" but")[0]).doubted
+
+
+def test_numbers_in_different_statements_are_no_range():
+    assert [(q.low, q.high) for q in quantities("he is thirty and it was two days ago")] == [(30, 30), (2, 2)]
+
+
 def test_a_count_whose_window_is_in_doubt_spans_both_windows():
     # Over 15 seconds or over a minute: 12 to 48 a minute, and the dialogue takes the urgent end (SAFETY.md).
     for said in ["ten, or maybe that was over the whole minute", "nine per minute, I'm not sure if it was a minute"]:
