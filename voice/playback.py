@@ -52,11 +52,17 @@ class Playback:
         self.awaiting: str | None = None  # prompt id of the open question (how soon a turn may end)
         self.replies = 0  # replies played so far: names the latest one
         self._pending: deque[_PendingMark] = deque()
+        self._rendering = 0  # replies being rendered: their marks are not pending yet
 
     @property
     def playing(self) -> bool:
-        """Audio we sent that Twilio has not yet reported played."""
-        return bool(self._pending)
+        """Audio we sent that Twilio has not yet reported played, or a reply about to be sent.
+
+        A reply counts from the moment it is handed over: the echo of an earlier mark (a spoken hold's) that
+        arrives while its speech is being rendered must not look like the end of our last words; it had hung
+        up a finished call before its CPR instructions were sent (a loaded machine, a slow turn with a hold).
+        """
+        return bool(self._pending) or self._rendering > 0
 
     async def play(
         self, reply: Reply, *, speech_end_wall: float | None = None, stages: dict[str, float] | None = None
@@ -69,11 +75,15 @@ class Playback:
             self.question = spoken[-1]
         t0 = time.perf_counter()
         rendered: list[tuple[Speech | Pause, bytes]] = []
-        for segment in reply.segments:
-            if isinstance(segment, Speech):
-                rendered.append((segment, await self._prompt_audio(segment.text)))
-            else:
-                rendered.append((segment, silence_ulaw(int(segment.seconds * 1000))))
+        self._rendering += 1
+        try:
+            for segment in reply.segments:
+                if isinstance(segment, Speech):
+                    rendered.append((segment, await self._prompt_audio(segment.text)))
+                else:
+                    rendered.append((segment, silence_ulaw(int(segment.seconds * 1000))))
+        finally:
+            self._rendering -= 1
         if stages is not None:
             stages["tts"] = (time.perf_counter() - t0) * 1000
         # Every mark of the reply is pending before the first frame goes out: an echo of the first segment's mark

@@ -108,6 +108,31 @@ async def test_an_early_echo_while_a_reply_is_still_going_out_does_not_end_our_l
     assert playback.heard == ["emergency", "closing"] and not playback.playing
 
 
+async def test_a_holds_echo_while_the_last_words_are_rendered_does_not_end_them():
+    """A slow turn gets a spoken hold; its echo can come back while the final reply is still being rendered, and
+    a call that looked played out was closed with its CPR instructions unsent."""
+    rendering = asyncio.Event()
+    release = asyncio.Event()
+
+    async def slow_audio(text: str) -> bytes:
+        if text.startswith("Call"):  # the final words render slowly; the hold is ready
+            rendering.set()
+            await release.wait()
+        return silence_ulaw(200)
+
+    playback = Playback(FakeSend(), slow_audio, turn_number=lambda: 3)
+    playback.stream_sid, playback.call_sid = "MZ1", "CA1"
+    await playback.hold()
+    final = asyncio.create_task(playback.play(Reply((Speech("cpr", "Call 911 now."),), awaiting=None)))
+    await asyncio.wait_for(rendering.wait(), timeout=30)
+    playback.on_mark("hold:3")  # the hold has played; the CPR words are not out yet
+    assert playback.playing
+    release.set()
+    await asyncio.wait_for(final, timeout=30)
+    playback.on_mark("prompt:cpr")
+    assert playback.heard == ["cpr"] and not playback.playing
+
+
 async def test_a_reply_to_no_speech_has_no_latency():
     playback = _playback(FakeSend())
     assert await playback.play(question("who")) is None
