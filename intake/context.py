@@ -283,7 +283,7 @@ def historical(t: str, start: int, end: int) -> bool:
     if not _dated(t[lo:hi]):
         return False
     cuts = [lo] + [x for m in _HISTORY_CLAUSE_BREAK.finditer(t, lo, hi) for x in (m.start(), m.end())] + [hi]
-    clauses = [(a, b) for a, b in zip(cuts[::2], cuts[1::2])]
+    clauses = list(zip(cuts[::2], cuts[1::2]))
     touched = [i for i, (a, b) in enumerate(clauses) if a < end and start < b] or [0]
     return any(_past_clause(t, clauses, i) for i in touched)
 
@@ -454,8 +454,7 @@ _BENIGN_VERDICT = re.compile(
 def explained(t: str, start: int, end: int) -> bool:
     """A clinician told what the sign was, and it was benign: "the doctor said the chest tightness was only anxiety"."""
     lo, hi = scope_of(t, start, end)
-    said = [m for m in _CLINICIAN_SAID.finditer(t, lo, start)]
-    return bool(said) and bool(_BENIGN_VERDICT.search(t, end, hi))
+    return _CLINICIAN_SAID.search(t, lo, start) is not None and _BENIGN_VERDICT.search(t, end, hi) is not None
 
 
 # "Chest pain? No.": the caller says the question back and answers it. Not for what a "no" would confirm as missing
