@@ -103,7 +103,7 @@ _OTHER_PAST = re.compile(
     r"\bbefore (he|she|they) (died|passed)\b|\b(die|died|dies) in (his|her|their) sleep\b|"
     r"\b(friend|neighbou?r|cousin|colleague|sister|brother|aunt|aunty|uncle)( s)? (baby|child|son|daughter|kid|little (one|girl|boy)) "
     r"(was|had|got|died|die|went)\b|"
-    r"\b(runs? in (the|our|my|his|her) family|family history|in (our|the|my|his|her) family)\b|"
+    r"\b(runs? in (the|our|my|his|her) family|family history|in (our|the|my|his|her) family)\b(?! way)|"
     r"\bit (is|s|was|has been) (all )?(on|in|all over) the (news|papers?|radio|telly|tv)\b|"
     r"\b(had|got|suffered|died of)( a| an)? \w+( \w+)? at (my|your|our) age\b"
 )
@@ -427,7 +427,9 @@ def mistaken(t: str, start: int, end: int) -> bool:
 _FICTION = re.compile(
     r"\b(in|on) (the|a|that|this) (\w+ )?(film|movie|game|video game|book|novel|show|series|episode|cartoon|play|"
     r"documentary|soap|comic|story|footage|news footage|trailer|anime)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
-    r"story) (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|\b(the|a|your|his|her|my) (game |film |book )?"
+    r"story)( last night| yesterday| on (the )?(tv|telly))? (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|"
+    r"\b(watch\w*|saw|seen|read|reading) (a|the|that|this) (\w+ )?(film|movie|show|series|documentary|programme|program|episode|book|"
+    r"novel|play) (about|where|in which|with)\b|\b(the|a|your|his|her|my) (game |film |book )?"
     r"(character|avatar|hero|heroine|villain|actor|actress)\b"
 )
 

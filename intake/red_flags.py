@@ -30,7 +30,8 @@ words that make a mention benign: "a bit short of breath"), `reply` ("cpr" for t
 flag, else "emergency"), `ends` (what ends a sign: "said", "well" when the patient being well again
 ends it too, "never" for signs that stay an emergency after they pass: a stroke that passed may be a
 TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis still needs an ambulance),
-`implied_by` (another flag that is also this one for a child: a convulsing child is an IMCI danger sign). A rule may
+`implied_by` (another flag that is also this one: a convulsing child is an IMCI danger sign, "with" the concept that says
+"a child"; a fit in pregnancy is a pregnancy emergency, under the flag's own `requires`). A rule may
 have `unless_near`, a concept that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood).
 
 Some phrases are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the hiss
@@ -87,9 +88,10 @@ class RedFlag:
     child_only: bool = False
     soft: re.Pattern | None = None
     ends: str = "said"  # what ends the sign: "said", "well" (patient well again) or "never" (see context.py)
-    # Another flag that is also this one when the patient is a child: a convulsing child is an IMCI danger sign
-    # however the fit is described. (flag id, the concept that says "a child" when the age is not known yet)
-    implied_by: tuple[str, re.Pattern] | None = None
+    # Another flag that is also this one: a convulsing child is an IMCI danger sign however the fit is described, and
+    # so is a fit in pregnancy a pregnancy emergency. (flag id, the concept that says "a child" when the age is not
+    # known yet, or None when the flag's own `requires` is enough)
+    implied_by: tuple[str, re.Pattern | None] | None = None
     # Words that alone never let the learned reader add this flag: a mechanism ("hit", "fell", "through the windscreen")
     # with a body part is recorded, START decides (SAFETY.md), and is no serious injury without a sign of one.
     learned_not_only: re.Pattern | None = None
@@ -142,7 +144,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
             child_only=bool(e.get("child_only", False)),
             soft=_words(e["soft"]) if e.get("soft") else None,
             ends=e.get("ends", "said"),
-            implied_by=(e["implied_by"]["flag"], concepts[e["implied_by"]["with"]]) if e.get("implied_by") else None,
+            implied_by=(e["implied_by"]["flag"], concepts.get(e["implied_by"].get("with", ""))) if e.get("implied_by") else None,
             learned_not_only=concepts[e["learned_not_only"]] if e.get("learned_not_only") else None,
             ended_by=concepts[e["ended_by"]] if e.get("ended_by") else None,
         )
@@ -189,8 +191,9 @@ _EXPANDED = {"cant": "can not", "dont": "do not", "wont": "will not", "doesnt": 
              "havent": "have not", "arent": "are not", "hes": "he is", "shes": "she is", "theres": "there is",
              "thats": "that is", "its": "it is"}
 _ASR_CONTRACTIONS = re.compile(r"\b(" + "|".join(_EXPANDED) + r")\b", re.IGNORECASE)
+# "Just gasping" is "only gasping" (agonal breaths), not a filler.
 _FILLERS = re.compile(
-    r"\b(um+|uh+|erm+|er|ah+|hmm+|you know|i mean|sort of|kind of|kinda|sorta|just|really|actually|literally|"
+    r"\b(um+|uh+|erm+|er|ah+|hmm+|you know|i mean|sort of|kind of|kinda|sorta|just(?! gasp)|really|actually|literally|"
     r"basically|even|totally|honestly|seriously like|lah|o|oh|sha|abi|yaar|na po|po)\b"
 )
 # Whisper hears "his" as "is" before a body part: "he is clutching is chest".
@@ -424,7 +427,8 @@ def _ruled_out(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
 def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None) -> bool:
     if not flag.implied_by or flag.implied_by[0] not in found:
         return False
-    return child is True or bool(flag.implied_by[1].search(t))
+    said_too = flag.implied_by[1]
+    return said_too is None or child is True or bool(said_too.search(t))
 
 
 def _required_now(flag: RedFlag, whole: str) -> bool:
