@@ -351,6 +351,8 @@ def test_a_closed_garage_with_the_engine_running_is_both_self_harm_and_poisoning
     """The convention for a person shut in with a running engine: suicidal and overdose_poisoning together."""
     flags = find_red_flags("my brother is in the garage with the car running and the door shut")
     assert {"suicidal", "overdose_poisoning"} <= set(flags)
+    fumes = find_red_flags("the generator ran in the shed all night with the door shut and we all woke with headaches")
+    assert "overdose_poisoning" in fumes and "suicidal" not in fumes  # a generator poisons; a car shut in is a means
 
 
 @pytest.mark.xfail(strict=True, reason="an ellipsis ('my son did too') carries the poison from the dog's clause to "
