@@ -15,7 +15,8 @@ idioms and look-alikes blanked ("a stroke of luck", "blood pressure", "food pois
 from denial.
 
 Each mention is then checked with context.py (a small ConText): negated, resolved, historical,
-someone else's past, or hypothetical mentions do not count. Doubt is not negation: "I'm not sure if
+someone else's past, a clinician's past verdict, what a known condition always does, said harmless, or hypothetical
+mentions do not count. Doubt is not negation: "I'm not sure if
 it's a fit" still counts.
 
 After the rules, a learned reader (learned_flags.py) may add a flag they missed, under the same context checks at
@@ -25,7 +26,8 @@ A high-risk mechanism of injury (a fall from a roof, a road crash) is not a red 
 found by `find_mechanisms`, recorded on the case and raises its queue priority, and START decides.
 
 Optional keys: `requires` (a context that must appear somewhere in the conversation, e.g. pregnancy),
-`child_only` (IMCI signs, skipped once the patient is known to be 12 or older), `soft` (softening
+`child_only` (IMCI signs, skipped once the patient is known to be 12 or older, and when said of the caller
+themselves or a grown-up they name), `soft` (softening
 words that make a mention benign: "a bit short of breath"), `reply` ("cpr" for the not-breathing
 flag, else "emergency"), `ends` (what ends a sign: "said", "well" when the patient being well again
 ends it too, "never" for signs that stay an emergency after they pass: a stroke that passed may be a
@@ -52,7 +54,7 @@ from intake import context as ctx
 from intake import learned_flags
 from intake.codeswitch import to_english
 from intake.spelling import spelled_right
-from intake.understanding import normalize, parse_number
+from intake.understanding import normalize, parse_number, said_of_a_grown_up
 
 DATA_FILE = Path(__file__).with_name("red_flags.json")
 RENAMED = {"major_trauma": "serious_injury"}  # ids stored on older cases
@@ -357,7 +359,8 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
             whole = whole if whole is not None else prepare(context) + " . " + t
             if not _required_now(flag, whole):
                 continue
-        if any(_current(flag, t, s, e, inner) for s, e, inner in _mentions(flag, t)) or _implied(flag, found, t, child):
+        if any(_current(flag, t, s, e, inner) and not _a_grown_ups(flag, t, s, e, child) for s, e, inner in _mentions(flag, t)) \
+                or _implied(flag, found, t, child):
             found.append(flag.id)
     if learned:
         found += _learned_flags(t, found, context, child)
@@ -370,6 +373,13 @@ _SAID_AGE = re.compile(r"\b(?:he|she|i|they) (?:is|am|are) (?:(?:only|just|about
                        r"(\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?: \w+)?|\w+teen|twelve)"
                        r"(?: years?(?: old)?)?(?= ?(?:[,.;!?]|$|and\b|now\b))")
 _GROWN_YEARS = 12
+
+
+def _a_grown_ups(flag: RedFlag, t: str, start: int, end: int, child: bool | None) -> bool:
+    """A child's sign said of the caller themselves or of a grown-up they named ("I've been throwing up everything",
+    "my mum has the vomiting and everything"): IMCI's danger signs are a child's, and whoever says "I" is old enough
+    to call ("I can't wake her" is hers). A patient already known to be a child keeps them."""
+    return flag.child_only and child is not True and said_of_a_grown_up(t[:end])
 
 
 def _says_grown(t: str) -> bool:
@@ -395,7 +405,8 @@ def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -
             continue
         if flag.learned_not_only and all(flag.learned_not_only.fullmatch(t[s:e]) for s, e in spans):
             continue
-        if all(_current(flag, t, s, e, None) for s, e in spans) and not _ruled_out(flag, t, spans):
+        if all(_current(flag, t, s, e, None) and not _a_grown_ups(flag, t, s, e, child) for s, e in spans) \
+                and not _ruled_out(flag, t, spans):
             added.append(flag_id)
     return added
 
