@@ -28,6 +28,7 @@ MAX_SPAN_WORDS = 3
 # red-flag sign words keep the usual bar ("convolcing"), but not "burns" for Tagalog "bunso".
 LONE_SCORE = 88
 LONE_LETTERS = 8
+LONG_LONE_SCORE = 85
 # Everyday words standing in for a drug or disease ("more fiend" for morphine) need a closer sound
 # match, a long term (short sound codes collide), and no possessive start unless the words before
 # expect a noun: "my brain hurts" stays, "a bad my brain" does not.
@@ -159,8 +160,8 @@ class MedicalCorrector:
                     if not _same_clause(tokens, first, last):
                         continue
                     words = [t.word for t in tokens[first : last + 1]]
-                    if any(w in self.lexicon.terms for w in words):
-                        continue  # never rewrite a word that already is a medical term
+                    if any(w in self.lexicon.terms or self.lexicon.never_lent(w) for w in words):
+                        continue  # never rewrite a word that already is a medical term or a red-flag word ("fits")
                     if _edge_word(words):
                         continue  # "a ospiris" is "no respira", not aspirin; "her head its all" is no hepatitis
                     match = self._best_term("".join(words))
@@ -175,7 +176,8 @@ class MedicalCorrector:
         term, score = match
         words = [w for w in preceding if w not in _OBJECTS and w not in _NAMES_A_TERM]  # "on the ...", "gave him ..."
         cued = bool(words) and any(words[-1] in cues for cues in _CUES.values())
-        return cued or self.lexicon.terms[term] == SIGNS or score >= LONE_SCORE or len(word) >= LONE_LETTERS
+        return (cued or self.lexicon.terms[term] == SIGNS or score >= LONE_SCORE
+                or (len(word) >= LONE_LETTERS and score >= LONG_LONE_SCORE))
 
     def _phrase_edits(self, tokens: list[_Token]) -> list[_Edit]:
         """Runs of two or three everyday words that sound like one long drug or disease name."""
