@@ -162,8 +162,8 @@ class MedicalCorrector:
                     words = [t.word for t in tokens[first : last + 1]]
                     if any(w in self.lexicon.terms or self.lexicon.never_lent(w) for w in words):
                         continue  # never rewrite a word that already is a medical term or a red-flag word ("fits")
-                    if _edge_word(words):
-                        continue  # "a ospiris" is "no respira", not aspirin; "her head its all" is no hepatitis
+                    if _holds_small_word(words):
+                        continue  # "a ospiris" is "no respira", not aspirin; "wetin I go" is no sweating
                     match = self._best_term("".join(words))
                     if not match or (first == last and not self._lone_word_may_be(words[0], match, _preceding(tokens, first))):
                         continue
@@ -282,10 +282,12 @@ def _tokenize(text: str) -> list[_Token]:
     return tokens
 
 
-def _edge_word(words: list[str]) -> bool:
-    """A span of several words that starts or ends with a function word or a possessive: no drug name does."""
-    edges = _FUNCTION_WORDS | _POSSESSIVES | {"its"}
-    return len(words) > 1 and (words[0] in edges or (words[-1] in edges and words[-1] != "in"))
+def _holds_small_word(words: list[str]) -> bool:
+    """A span of several words with a function word or a possessive in it ("in" may end it): no drug name has one."""
+    if len(words) < 2:
+        return False
+    small = _FUNCTION_WORDS | _POSSESSIVES
+    return any(w in small for w in words[:-1]) or words[-1] in small - {"in"}
 
 
 def _same_clause(tokens: list[_Token], first: int, last: int) -> bool:
