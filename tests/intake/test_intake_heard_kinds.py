@@ -25,9 +25,29 @@ from intake.red_flags import find_red_flags
         ("He swallowed a boiled sweet whole and he could get any sound out.", "choking"),
         # a fit told by the eyes alone, as a fragment
         ("jerking. eyes back. help", "seizure"),
+        # Pidgin "dey" is written "day", sometimes with a comma before the verb
+        ("Come quick, my papa fall for road and e no day breathe at all", "not_breathing"),
+        ("Mama no day, answer me, she just lie for floor", "unconscious"),
+        ("the sweet is tuck, she no day breathes well", "choking"),
+        # voiced and voiceless pairs blur: "clots" heard "glots"
+        ("She is thirty weeks, big glots coming away, the towel is full", "pregnancy_emergency"),
+        # a chemical name written as it sounds
+        ("the toddler had a swig of messalated spirits, he's four, he's gone wobbly", "overdose_poisoning"),
     ],
 )
 def test_heard_forms_of_signs_still_read_as_the_sign(heard, flag):
+    assert flag in find_red_flags(heard)
+
+
+@pytest.mark.parametrize(
+    "heard, flag",
+    [
+        # once Whisper loses "the inhaler's done nothing", asthma and speech in bursts still tell it
+        ("It's my asthma again, I can only say a couple of words at a time.", "breathing_difficulty"),
+        ("Her asthma's bad, she's wheezy and can say two or three words before she stops", "breathing_difficulty"),
+    ],
+)
+def test_what_survives_of_a_heard_sign_is_read(heard, flag):
     assert flag in find_red_flags(heard)
 
 
@@ -46,6 +66,11 @@ def test_heard_forms_of_signs_still_read_as_the_sign(heard, flag):
         "The crate caught his foot but the toe cap took it, he's walking fine.",
         # "heartburn" heard as two words is no burn
         "It is that hard burn again, I always get the entire thing after spicy food.",
+        # English "no day" is no Pidgin
+        "There is no day, honestly, that she does not phone me about the garden.",
+        "No day, move it to Friday, she said, the cough has cleared up.",
+        # asthma said, the words in bursts from a cold
+        "My asthma is well controlled, I only popped in for a couple of words with the nurse at a time that suits.",
     ],
 )
 def test_heard_look_alikes_raise_no_flag(heard):
