@@ -24,11 +24,10 @@ MIN_WORD_LETTERS = 4
 MAX_SPAN_WORDS = 3
 # Code-switched speech is full of words no English list holds ("tangu", "anasema", "pasina"), and any of them
 # is near some term. One such word alone, with no cue before it ("took", "has"), becomes a term only when it is
-# all but spelled like it ("amoxicilin", "maleria") or long enough to be no chance likeness ("melformin");
+# all but spelled like it ("amoxicilin", "maleria") or long enough to be no chance likeness (nine letters: "melformin", "Salbotomo");
 # red-flag sign words keep the usual bar ("convolcing"), but not "burns" for Tagalog "bunso".
 LONE_SCORE = 88
-LONE_LETTERS = 8
-LONG_LONE_SCORE = 85
+LONE_LETTERS = 9
 # Everyday words standing in for a drug or disease ("more fiend" for morphine) need a closer sound
 # match, a long term (short sound codes collide), and no possessive start unless the words before
 # expect a noun: "my brain hurts" stays, "a bad my brain" does not.
@@ -176,8 +175,7 @@ class MedicalCorrector:
         term, score = match
         words = [w for w in preceding if w not in _OBJECTS and w not in _NAMES_A_TERM]  # "on the ...", "gave him ..."
         cued = bool(words) and any(words[-1] in cues for cues in _CUES.values())
-        return (cued or self.lexicon.terms[term] == SIGNS or score >= LONE_SCORE
-                or (len(word) >= LONE_LETTERS and score >= LONG_LONE_SCORE))
+        return cued or self.lexicon.terms[term] == SIGNS or score >= LONE_SCORE or len(word) >= LONE_LETTERS
 
     def _phrase_edits(self, tokens: list[_Token]) -> list[_Edit]:
         """Runs of two or three everyday words that sound like one long drug or disease name."""

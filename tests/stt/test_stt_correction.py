@@ -158,7 +158,8 @@ def test_code_switched_words_are_not_taken_for_terms(corrector, sentence):
         # what the corrector is for still happens: a cue before the word, a near-exact spelling, a long name
         ("She has maleria since Monday.", "She has malaria since Monday."),
         ("Tenia paracetamolo en casa", "Tenia paracetamol en casa"),
-        ("Ella toma a metforma", "Ella toma a metformin"),
+        ("Ella toma la metformina", "Ella toma la metformin"),
+        ("Mama anatumia salbutamoli", "Mama anatumia salbutamol"),
         ("He keeps convolcing on the floor.", "He keeps convulsing on the floor."),
     ],
 )
