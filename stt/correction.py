@@ -281,11 +281,14 @@ def _tokenize(text: str) -> list[_Token]:
 
 
 def _holds_small_word(words: list[str]) -> bool:
-    """A span of several words with a function word or a possessive in it ("in" may end it): no drug name has one."""
+    """A span of several words with a function word, a possessive or a two-letter scrap in it ("in" may end it).
+
+    No drug name has one: Hindi "ko seene" (in the chest) is no kerosene, Krio "mi granpa" no migraine.
+    """
     if len(words) < 2:
         return False
-    small = _FUNCTION_WORDS | _POSSESSIVES
-    return any(w in small for w in words[:-1]) or words[-1] in small - {"in"}
+    judged = words[:-1] if words[-1] == "in" else words
+    return any(w in _FUNCTION_WORDS or w in _POSSESSIVES or len(w) < 3 for w in judged)
 
 
 def _same_clause(tokens: list[_Token], first: int, last: int) -> bool:

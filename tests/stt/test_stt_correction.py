@@ -144,6 +144,7 @@ def test_foreign_and_dialect_words_are_not_split(corrector, sentence):
         "Kuma na anaseema hawezi kupumua",  # Swahili "anaseema" (she says) is no anaemia
         "Pastillas para la presion no tiene",  # Spanish "presion" is no depression
         "Dadi ki goti kho gayi",  # Hindi "goti" (a pill, a counter) is no gout
+        "Dada ko seene mein jalan hai",  # Hindi "ko seene" (in the chest) is no kerosene
         # a span never starts with a function word: French "a spiré" is no aspirin
         "Il ne respire plus, a spiré",
     ],
