@@ -93,6 +93,9 @@ BENIGN = {
         "my phone is unresponsive and won't turn on",
         "he's not answering because he's at work, can you text him",
         "my teenage son won't wake up for school, he was gaming till three",
+        "he has a sore throat and I can't get him to drink anything",
+        "I can't get her to take her tablets, she spits them out",
+        "we couldn't get him to eat his dinner, he says his tummy hurts",
         "the drunk guy at the bus stop is talking back to me, he's just loud",
         'my grandad fainted once in the heat years ago',
     ],
@@ -193,6 +196,8 @@ REAL = {
         "he collapsed and won't wake up no matter what I do",
         "she's lying there and not responding when I shout her name",
         'my dad is unconscious on the kitchen floor',
+        "I can't get him to wake up, he's just lying there",
+        "we can't get her to respond, we've shaken her",
     ],
     "anaphylaxis": [
         'after the peanut her lips and tongue are swelling up',
