@@ -103,7 +103,7 @@ _OTHER_PAST = re.compile(
     r"\bbefore (he|she|they) (died|passed)\b|\b(die|died|dies) in (his|her|their) sleep\b|"
     r"\b(friend|neighbou?r|cousin|colleague|sister|brother|aunt|aunty|uncle)( s)? (baby|child|son|daughter|kid|little (one|girl|boy)) "
     r"(was|had|got|died|die|went)\b|"
-    r"\b(runs? in (the|our|my|his|her) family|family history|in (our|the|my|his|her) family)\b|"
+    r"\b(runs? in (the|our|my|his|her) family|family history|in (our|the|my|his|her) family)\b(?! way)|"
     r"\bit (is|s|was|has been) (all )?(on|in|all over) the (news|papers?|radio|telly|tv)\b|"
     r"\b(had|got|suffered|died of)( a| an)? \w+( \w+)? at (my|your|our) age\b"
 )
@@ -113,10 +113,14 @@ _HYPOTHETICAL = re.compile(
     r"how long (should|can|does|do|will|is)|before (i|we|you) (call|ring|phone)|when (should|do|must) (i|we) (call|ring|phone)|"
     r"what (is|s|are)( (a|an|the))?(?= ?$)|what does (a|an|the) \w+ look like|"
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
-    r"(might|may|could|will|would) (get|develop|start|have (a|an|another)(?! (lie|nap|rest|kip|snooze|sleep|bath|shower|drink|cup|cuppa|look|go|think|chat|smoke|beer|break|sit)))|(worried|afraid|scared|frightened|concerned) (that )?(he|she|they|i|my \w+|the \w+) ((might|may|could|will)( get| start| go into)?|(will|is going to|going to) have)(?= $)|should (he|she|i|we|they) (get|have)|"
+    r"(might|may|could|will|would|going to|gonna) (get|develop|start|have (a|an|another)(?! (lie|nap|rest|kip|snooze|sleep|bath|shower|drink|cup|cuppa|look|go|think|chat|smoke|beer|break|sit)))|(worried|afraid|scared|frightened|concerned) (that )?(he|she|they|i|my \w+|the \w+) ((might|may|could|will)( get| start| go into)?|(will|is going to|going to) have)(?= $)|should (he|she|i|we|they) (get|have)|"
     r"what (counts|is classed|is classified|is considered) as|when to worry|"
     r"(?<!keeps )(?<!kept )(?<!keep )(going to|gonna|want\w* to|plan\w* to|hop\w* to|about to|will) (go to )?sleep (and|then))\b"
 )
+# Not knowing when a sign comes is no sign now: "hard for me to identify when I feel the shortness of breath" (not
+# knowing whether someone breathes is doubt about now, and still counts).
+_WHEN_UNKNOWN = re.compile(r"\b(hard|difficult|impossible|not easy)( for (me|him|her|us|them))? to (identify|tell|say|know|"
+                           r"pinpoint|notice|judge|predict) when (i|he|she|they|we|it) (\w+ ){0,3}$")
 # Asking where the line is: the question may follow the sign ("how much bleeding is too much?").
 _WHERE_IS_THE_LINE = re.compile(r"\bhow (much|heavy|long|many|bad)( \w+){0,2} (is|are|counts as) too (much|heavy|long|many|bad)\b")
 _IF = re.compile(r"\bif\b")
@@ -280,12 +284,26 @@ def historical(t: str, start: int, end: int) -> bool:
     is an age, not history: "the baby I had last week is not feeding".
     """
     lo, hi = scope_of(t, start, end)
+    lo = _date_said_before(t, lo)
     if not _dated(t[lo:hi]):
         return False
     cuts = [lo] + [x for m in _HISTORY_CLAUSE_BREAK.finditer(t, lo, hi) for x in (m.start(), m.end())] + [hi]
     clauses = list(zip(cuts[::2], cuts[1::2]))
     touched = [i for i, (a, b) in enumerate(clauses) if a < end and start < b] or [0]
     return any(_past_clause(t, clauses, i) for i in touched)
+
+
+_DATE_ALONE_WORDS = 5
+
+
+def _date_said_before(t: str, lo: int) -> int:
+    """Where the sentence starts once a date said alone just before it is counted in: "About five years ago. I had
+    chest pain and they took me in" (a pause a speech recogniser writes as a full stop)."""
+    if lo < 2 or t[lo - 1] != ".":
+        return lo
+    before, _ = sentence_of(t, lo - 1, lo - 1)
+    date = t[before:lo - 1]
+    return before if len(re.findall(r"[a-z0-9]+", date)) <= _DATE_ALONE_WORDS and _dated(date) else lo
 
 
 def _past_clause(t: str, clauses: list[tuple[int, int]], i: int) -> bool:
@@ -312,7 +330,14 @@ def other_past(t: str, start: int, end: int) -> bool:
     """Someone's past, not this patient's present: "my father died of a heart attack", "it runs in the family";
     or an aside before the reason for calling ("... gave her a stroke, haha, but I'm calling about my rash")."""
     lo, hi = scope_of(t, start, end)
-    return bool(_OTHER_PAST.search(t[lo:hi])) or any(_aside(m, t[:end]) for m in _ASIDE.finditer(t, end))
+    return bool(_OTHER_PAST.search(t[lo:hi])) or any(_aside(m, t[:end]) for m in _ASIDE.finditer(t, end)) \
+        or (bool(_DIED_OF_THAT.match(t, hi + 1)) and not _PRESENT.search(t[lo:hi]))
+
+
+# A sign named, then someone's death of it said next: "heart attack. my father passed away of that." (a sign said in the
+# present stays: "he is having a heart attack. his father died of that too.")
+_DIED_OF_THAT = re.compile(r" ?(?:(?:my|his|her|our|their) )*\w+(?: \w+)? (?:died|passed away|passed|went|was killed) "
+                           r"(?:\w+ )?(?:of|from|with) (?:that|it|one|the same)\b")
 
 
 def _aside(m: re.Match, said_before: str) -> bool:
@@ -386,7 +411,7 @@ def hypothetical(t: str, start: int, end: int) -> bool:
     before = t[lo:start]
     if _ASKED_OF_WHAT_HAPPENED.search(t[lo:end]):
         return False
-    if _HYPOTHETICAL.search(before) or _WHERE_IS_THE_LINE.search(t[lo:hi]):
+    if _HYPOTHETICAL.search(before) or _WHERE_IS_THE_LINE.search(t[lo:hi]) or _WHEN_UNKNOWN.search(before):
         return True
     for m in _IF.finditer(before):
         if _CLAUSE_END.search(before, m.end()):
@@ -427,7 +452,9 @@ def mistaken(t: str, start: int, end: int) -> bool:
 _FICTION = re.compile(
     r"\b(in|on) (the|a|that|this) (\w+ )?(film|movie|game|video game|book|novel|show|series|episode|cartoon|play|"
     r"documentary|soap|comic|story|footage|news footage|trailer|anime)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
-    r"story) (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|\b(the|a|your|his|her|my) (game |film |book )?"
+    r"story)( last night| yesterday| on (the )?(tv|telly))? (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|"
+    r"\b(watch\w*|saw|seen|read|reading) (a|the|that|this) (\w+ )?(film|movie|show|series|documentary|programme|program|episode|book|"
+    r"novel|play) (about|where|in which|with)\b|\b(the|a|your|his|her|my) (game |film |book )?"
     r"(character|avatar|hero|heroine|villain|actor|actress)\b"
 )
 
@@ -455,6 +482,50 @@ def explained(t: str, start: int, end: int) -> bool:
     """A clinician told what the sign was, and it was benign: "the doctor said the chest tightness was only anxiety"."""
     lo, hi = scope_of(t, start, end)
     return _CLINICIAN_SAID.search(t, lo, start) is not None and _BENIGN_VERDICT.search(t, end, hi) is not None
+
+
+# A clinician's name for an episode, told in the past: "they called it a small heart attack", "I was told I had",
+# "they said that it was more than angina". "The paramedic said it is a heart attack" is now, and "111 said it was a
+# heart attack and to call you" sends the caller here.
+_VERDICT = re.compile(rf"{_CLINICIAN_SAID.pattern}|\b(?:called it|named it|(?:was|were) told|diagnosed)\b")
+_PAST_VERB = re.compile(r"\b(?:was|were|had|called it|named it|told|diagnosed)\b")
+_SENT_HERE = re.compile(r"\b(?:ambulance|999|911|112|111|(?:call|ring|phone) (?:you|an ambulance|for help)|to (?:call|ring|phone))\b")
+
+
+def past_verdict(t: str, start: int, end: int) -> bool:
+    """The mention is what a clinician called an episode before, in the past tense, with nothing said of now."""
+    lo, hi = scope_of(t, start, end)
+    verdicts = list(_VERDICT.finditer(t, lo, start))
+    if not verdicts:
+        return False
+    said = t[verdicts[-1].start():start]
+    return bool(_PAST_VERB.search(said)) and not _PRESENT.search(_CLINICIAN_SAID.sub(" ", said) + t[end:hi]) \
+        and not _SENT_HERE.search(t[lo:hi])
+
+
+# What a known condition always does: "I always have problems with my breathing because of the asthma". Said in the
+# mention's own clause, with no word of now in the sentence ("I always have asthma but today I can't breathe").
+_ALWAYS = re.compile(r"\b(?:always|usually|normally|tends? to)\b")
+_THIS_TIME = re.compile(r"\b(?:now|today|tonight|this (?:time|morning|afternoon|evening)|at the moment|currently|worse|again|"
+                        r"suddenly|never (?:like|this))\b")
+
+
+def habitual(t: str, start: int, end: int) -> bool:
+    """The mention is what always happens with a known condition, not this call's news."""
+    lo, hi = sentence_of(t, start, end)
+    clause = _CLAUSE_BREAK.split(t[lo:start])[-1]
+    return bool(_ALWAYS.search(clause)) and not _THIS_TIME.search(t[lo:hi])
+
+
+# The caller says what they describe is not dangerous: "so I swell up a bit, but nothing life threatening". Asked, it
+# stays ("it's not life threatening, is it?").
+_HARMLESS = re.compile(r"\b(?:nothing|not|never)( \w+)? life threatening\b(?! (?:is|right|though))")
+
+
+def said_harmless(t: str, start: int, end: int) -> bool:
+    """The rest of the sentence calls the sign harmless, as a statement, with no word of now."""
+    lo, hi = sentence_of(t, start, end)
+    return bool(_HARMLESS.search(t, end, hi)) and t[hi:hi + 1] != "?" and not _THIS_TIME.search(t[lo:hi])
 
 
 # "Chest pain? No.": the caller says the question back and answers it. Not for what a "no" would confirm as missing
@@ -494,6 +565,12 @@ def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] |
         return "historical"
     if explained(t, start, end):
         return "explained"
+    if past_verdict(t, start, end):
+        return "past_verdict"
+    if habitual(t, start, end):
+        return "habitual"
+    if said_harmless(t, start, end):
+        return "said_harmless"
     if hypothetical(t, start, end):
         return "hypothetical"
     if fictional(t, start, end):

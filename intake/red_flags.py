@@ -15,7 +15,8 @@ idioms and look-alikes blanked ("a stroke of luck", "blood pressure", "food pois
 from denial.
 
 Each mention is then checked with context.py (a small ConText): negated, resolved, historical,
-someone else's past, or hypothetical mentions do not count. Doubt is not negation: "I'm not sure if
+someone else's past, a clinician's past verdict, what a known condition always does, said harmless, or hypothetical
+mentions do not count. Doubt is not negation: "I'm not sure if
 it's a fit" still counts.
 
 After the rules, a learned reader (learned_flags.py) may add a flag they missed, under the same context checks at
@@ -25,12 +26,14 @@ A high-risk mechanism of injury (a fall from a roof, a road crash) is not a red 
 found by `find_mechanisms`, recorded on the case and raises its queue priority, and START decides.
 
 Optional keys: `requires` (a context that must appear somewhere in the conversation, e.g. pregnancy),
-`child_only` (IMCI signs, skipped once the patient is known to be 12 or older), `soft` (softening
+`child_only` (IMCI signs, skipped once the patient is known to be 12 or older, and when said of the caller
+themselves or a grown-up they name), `soft` (softening
 words that make a mention benign: "a bit short of breath"), `reply` ("cpr" for the not-breathing
 flag, else "emergency"), `ends` (what ends a sign: "said", "well" when the patient being well again
 ends it too, "never" for signs that stay an emergency after they pass: a stroke that passed may be a
 TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis still needs an ambulance),
-`implied_by` (another flag that is also this one for a child: a convulsing child is an IMCI danger sign). A rule may
+`implied_by` (another flag that is also this one: a convulsing child is an IMCI danger sign, "with" the concept that says
+"a child"; a fit in pregnancy is a pregnancy emergency, under the flag's own `requires`). A rule may
 have `unless_near`, a concept that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood).
 
 Some phrases are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the hiss
@@ -51,7 +54,7 @@ from intake import context as ctx
 from intake import learned_flags
 from intake.codeswitch import to_english
 from intake.spelling import spelled_right
-from intake.understanding import normalize, parse_number
+from intake.understanding import normalize, parse_number, said_of_a_grown_up
 
 DATA_FILE = Path(__file__).with_name("red_flags.json")
 RENAMED = {"major_trauma": "serious_injury"}  # ids stored on older cases
@@ -87,9 +90,10 @@ class RedFlag:
     child_only: bool = False
     soft: re.Pattern | None = None
     ends: str = "said"  # what ends the sign: "said", "well" (patient well again) or "never" (see context.py)
-    # Another flag that is also this one when the patient is a child: a convulsing child is an IMCI danger sign
-    # however the fit is described. (flag id, the concept that says "a child" when the age is not known yet)
-    implied_by: tuple[str, re.Pattern] | None = None
+    # Another flag that is also this one: a convulsing child is an IMCI danger sign however the fit is described, and
+    # so is a fit in pregnancy a pregnancy emergency. (flag id, the concept that says "a child" when the age is not
+    # known yet, or None when the flag's own `requires` is enough)
+    implied_by: tuple[str, re.Pattern | None] | None = None
     # Words that alone never let the learned reader add this flag: a mechanism ("hit", "fell", "through the windscreen")
     # with a body part is recorded, START decides (SAFETY.md), and is no serious injury without a sign of one.
     learned_not_only: re.Pattern | None = None
@@ -142,7 +146,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
             child_only=bool(e.get("child_only", False)),
             soft=_words(e["soft"]) if e.get("soft") else None,
             ends=e.get("ends", "said"),
-            implied_by=(e["implied_by"]["flag"], concepts[e["implied_by"]["with"]]) if e.get("implied_by") else None,
+            implied_by=(e["implied_by"]["flag"], concepts.get(e["implied_by"].get("with", ""))) if e.get("implied_by") else None,
             learned_not_only=concepts[e["learned_not_only"]] if e.get("learned_not_only") else None,
             ended_by=concepts[e["ended_by"]] if e.get("ended_by") else None,
         )
@@ -189,8 +193,9 @@ _EXPANDED = {"cant": "can not", "dont": "do not", "wont": "will not", "doesnt": 
              "havent": "have not", "arent": "are not", "hes": "he is", "shes": "she is", "theres": "there is",
              "thats": "that is", "its": "it is"}
 _ASR_CONTRACTIONS = re.compile(r"\b(" + "|".join(_EXPANDED) + r")\b", re.IGNORECASE)
+# "Just gasping" is "only gasping" (agonal breaths), not a filler.
 _FILLERS = re.compile(
-    r"\b(um+|uh+|erm+|er|ah+|hmm+|you know|i mean|sort of|kind of|kinda|sorta|just|really|actually|literally|"
+    r"\b(um+|uh+|erm+|er|ah+|hmm+|you know|i mean|sort of|kind of|kinda|sorta|just(?! gasp)|really|actually|literally|"
     r"basically|even|totally|honestly|seriously like|lah|o|oh|sha|abi|yaar|na po|po)\b"
 )
 # Whisper hears "his" as "is" before a body part: "he is clutching is chest".
@@ -354,7 +359,8 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
             whole = whole if whole is not None else prepare(context) + " . " + t
             if not _required_now(flag, whole):
                 continue
-        if any(_current(flag, t, s, e, inner) for s, e, inner in _mentions(flag, t)) or _implied(flag, found, t, child):
+        if any(_current(flag, t, s, e, inner) and not _a_grown_ups(flag, t, s, e, child) for s, e, inner in _mentions(flag, t)) \
+                or _implied(flag, found, t, child):
             found.append(flag.id)
     if learned:
         found += _learned_flags(t, found, context, child)
@@ -367,6 +373,13 @@ _SAID_AGE = re.compile(r"\b(?:he|she|i|they) (?:is|am|are) (?:(?:only|just|about
                        r"(\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?: \w+)?|\w+teen|twelve)"
                        r"(?: years?(?: old)?)?(?= ?(?:[,.;!?]|$|and\b|now\b))")
 _GROWN_YEARS = 12
+
+
+def _a_grown_ups(flag: RedFlag, t: str, start: int, end: int, child: bool | None) -> bool:
+    """A child's sign said of the caller themselves or of a grown-up they named ("I've been throwing up everything",
+    "my mum has the vomiting and everything"): IMCI's danger signs are a child's, and whoever says "I" is old enough
+    to call ("I can't wake her" is hers). A patient already known to be a child keeps them."""
+    return flag.child_only and child is not True and said_of_a_grown_up(t[:end])
 
 
 def _says_grown(t: str) -> bool:
@@ -392,7 +405,8 @@ def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -
             continue
         if flag.learned_not_only and all(flag.learned_not_only.fullmatch(t[s:e]) for s, e in spans):
             continue
-        if all(_current(flag, t, s, e, None) for s, e in spans) and not _ruled_out(flag, t, spans):
+        if all(_current(flag, t, s, e, None) and not _a_grown_ups(flag, t, s, e, child) for s, e in spans) \
+                and not _ruled_out(flag, t, spans):
             added.append(flag_id)
     return added
 
@@ -425,7 +439,8 @@ def _ruled_out(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
 def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None) -> bool:
     if not flag.implied_by or flag.implied_by[0] not in found:
         return False
-    return child is True or bool(flag.implied_by[1].search(t))
+    said_too = flag.implied_by[1]
+    return said_too is None or child is True or bool(said_too.search(t))
 
 
 def _required_now(flag: RedFlag, whole: str) -> bool:

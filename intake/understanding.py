@@ -370,6 +370,23 @@ def names_an_adult(text: str) -> bool:
     return bool(m and m.group("adult"))
 
 
+_SPEAKER = re.compile(r"\b(?:i|me|myself)\b")
+_STANDS_FOR_SOMEONE = re.compile(r"\b(?:he|she|they|him|her|his|their|them)\b")
+_MY_SOMEONE = re.compile(r"\bmy \w+")  # "my two year old": someone whose age the words do not tell
+
+
+def said_of_a_grown_up(text: str) -> bool:
+    """Whether what follows the text is said of a grown-up: the speaker ("I am throwing up"), or the last person named
+    when that is a grown-up ("my mum ... she has the vomiting"); "he" and "she" stand for whoever was named before."""
+    t = normalize(text)
+    said = sorted((m for p in (_SPEAKER, _STANDS_FOR_SOMEONE, _MY_SOMEONE, _PATIENT_NAMED) for m in p.finditer(t)),
+                  key=lambda m: m.start())
+    if said and said[-1].re is _SPEAKER:
+        return True
+    named = [m for m in said if m.re in (_PATIENT_NAMED, _MY_SOMEONE)]
+    return bool(named and named[-1].re is _PATIENT_NAMED and named[-1].group("adult"))
+
+
 def age_band(text: str) -> Literal["infant", "child", "adult"] | None:
     """The age group words name, to fit CPR: "a baby" -> infant, "my little boy" -> child, "an old man" -> adult."""
     t = normalize(text)

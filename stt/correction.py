@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import jellyfish
 from rapidfuzz import fuzz, process
 
-from .lexicon import CUE_WORDS, Lexicon, Mishearing
+from .lexicon import CUE_WORDS, KEY_CATEGORIES, SIGNS, Lexicon, Mishearing
 from .phonetic import PhoneticGate
 
 logger = logging.getLogger(__name__)
@@ -22,6 +22,12 @@ MIN_SCORE = 80
 MIN_MARGIN = 4
 MIN_WORD_LETTERS = 4
 MAX_SPAN_WORDS = 3
+# Code-switched speech is full of words no English list holds ("tangu", "anasema", "pasina"), and any of them
+# is near some term. One such word alone, with no cue before it ("took", "has"), becomes a term only when it is
+# all but spelled like it ("amoxicilin", "maleria") or long enough to be no chance likeness (nine letters: "melformin", "Salbotomo");
+# red-flag sign words keep the usual bar ("convolcing"), but not "burns" for Tagalog "bunso".
+LONE_SCORE = 88
+LONE_LETTERS = 9
 # Everyday words standing in for a drug or disease ("more fiend" for morphine) need a closer sound
 # match, a long term (short sound codes collide), and no possessive start unless the words before
 # expect a noun: "my brain hurts" stays, "a bad my brain" does not.
@@ -34,20 +40,24 @@ PHRASE_CATEGORIES = frozenset(_CUES)
 MIN_PHRASE_TERM_LETTERS = 7
 _FUNCTION_WORDS = frozenset(
     "a an the and or but so of to in on at it is as for with by from that this he she we they i you me him us any "
-    "them was be do does did has have had not no yes if then than".split()
+    "them was be do does did has have had not no yes if then than its".split()
 )  # a drug name neither starts nor ends with one of these ("in" may end one: "metaphor in")
 _OBJECTS = frozenset("him her them me us".split())
 _POSSESSIVES = frozenset("my his her your our their".split())
+_NAMES_A_TERM = frozenset("a an the my his her your our their".split())
 _NOUN_EXPECTED = frozenset("a an the bad have has had get gets got getting severe terrible of from with some".split())
 
 # Whisper at 8 kHz runs words together ("Painride across his chest", "the fireburn his face"); a non-word
 # that is exactly two everyday words is split back, below any term edit, so the red-flag rules see the words.
+# Only where the split exposes a symptom, condition, drug or red-flag word, and both halves are words of their
+# own: "paining", "biglang", "Ratham" are words callers said, not "pain ing", "big lang", "Rat ham".
 MIN_GLUED_LETTERS = 6
-MIN_GLUED_PART = 2
+MIN_GLUED_PART = 3
 SPLIT_SCORE = 50.0
 
 # Endings that make an everyday or medical word into another real word ("heartbeats", "achy").
 _SUFFIXES = ("s", "es", "ed", "ing", "y", "ey", "ly", "er", "ers", "al")
+_FRAGMENTS = frozenset(_SUFFIXES) | frozenset("self ism ness less ful".split())  # never half of a split
 # Whisper often drops a term's first syllable ("moxicillin"); a long enough tail still names it.
 MIN_TAIL = 86
 MIN_TAIL_SHARE = 0.6
@@ -149,12 +159,23 @@ class MedicalCorrector:
                     if not _same_clause(tokens, first, last):
                         continue
                     words = [t.word for t in tokens[first : last + 1]]
-                    if any(w in self.lexicon.terms for w in words):
-                        continue  # never rewrite a word that already is a medical term
+                    if any(w in self.lexicon.terms or self.lexicon.never_lent(w) for w in words):
+                        continue  # never rewrite a word that already is a medical term or a red-flag word ("fits")
+                    if _holds_small_word(words):
+                        continue  # "a ospiris" is "no respira", not aspirin; "wetin I go" is no sweating
                     match = self._best_term("".join(words))
-                    if match and self.gate.allows(words, [match[0]], _preceding(tokens, first)):
+                    if not match or (first == last and not self._lone_word_may_be(words[0], match, _preceding(tokens, first))):
+                        continue
+                    if self.gate.allows(words, [match[0]], _preceding(tokens, first)):
                         edits.append(_Edit(first, last, *match))
         return edits
+
+    def _lone_word_may_be(self, word: str, match: tuple[str, float], preceding: list[str]) -> bool:
+        """One non-word becomes a term after a cue word, as a red-flag word, or when spelled all but like it."""
+        term, score = match
+        words = [w for w in preceding if w not in _OBJECTS and w not in _NAMES_A_TERM]  # "on the ...", "gave him ..."
+        cued = bool(words) and any(words[-1] in cues for cues in _CUES.values())
+        return cued or self.lexicon.terms[term] == SIGNS or score >= LONE_SCORE or len(word) >= LONE_LETTERS
 
     def _phrase_edits(self, tokens: list[_Token]) -> list[_Edit]:
         """Runs of two or three everyday words that sound like one long drug or disease name."""
@@ -194,13 +215,19 @@ class MedicalCorrector:
                 continue
             splits = [(word[:k], word[k:]) for k in range(MIN_GLUED_PART, len(word) - MIN_GLUED_PART + 1)
                       if self._is_everyday(word[:k]) and self._is_everyday(word[k:])]
-            if len(splits) == 1:
+            if len(splits) == 1 and any(self._matters(half) for half in splits[0]):
                 edits.append(_Edit(i, i, " ".join(splits[0]), SPLIT_SCORE))
         return edits
 
     def _is_everyday(self, word: str) -> bool:
-        """A common English word or a medical term, vowel and all ("br" is on the word list): half of a run-together pair."""
-        return bool(_VOWEL.search(word)) and (self.lexicon.is_common(word) or word in self.lexicon.terms)
+        """A common English word or a medical term, vowel and all ("br" is on the word list), not an ending: half of a pair."""
+        return (bool(_VOWEL.search(word)) and word not in _FRAGMENTS
+                and (self.lexicon.is_common(word) or word in self.lexicon.terms))
+
+    def _matters(self, word: str) -> bool:
+        """A drug, condition, symptom or red-flag word, or one with an ending ("burned"): what a split is for."""
+        stems = [word] + [word[: -len(end)] for end in _SUFFIXES if word.endswith(end)]
+        return any(self.lexicon.terms.get(w) in KEY_CATEGORIES | {SIGNS} or self.lexicon.never_lent(w) for w in stems)
 
     def _is_non_word(self, word: str) -> bool:
         """Not English, not a term, nor one of them with an ending: what a recogniser writes for a word it does not know."""
@@ -251,6 +278,17 @@ def _tokenize(text: str) -> list[_Token]:
         tokens.append(_Token(m.start(), m.end(), m.group().lower(), clause, contracted))
         cursor = m.end()
     return tokens
+
+
+def _holds_small_word(words: list[str]) -> bool:
+    """A span of several words with a function word, a possessive or a two-letter scrap in it ("in" may end it).
+
+    No drug name has one: Hindi "ko seene" (in the chest) is no kerosene, Krio "mi granpa" no migraine.
+    """
+    if len(words) < 2:
+        return False
+    judged = words[:-1] if words[-1] == "in" else words
+    return any(w in _FUNCTION_WORDS or w in _POSSESSIVES or len(w) < 3 for w in judged)
 
 
 def _same_clause(tokens: list[_Token], first: int, last: int) -> bool:

@@ -104,7 +104,7 @@ def test_a_near_miss_of_a_red_flag_word_becomes_the_word(corrector, heard, expec
         # Whisper runs words together on the phone line; the red-flag rules need them apart
         ("Painride across his chest going up into his neck.", "Pain ride across his chest going up into his neck."),
         ("The fireburn his face and he is talking.", "The fire burn his face and he is talking."),
-        ("There's a Blackburned Markon his hand.", "There's a Black burned Mark on his hand."),
+        ("There's a Blackburned Markon his hand.", "There's a Black burned Markon his hand."),  # "on": too short a half
     ],
 )
 def test_two_everyday_words_run_together_are_split(corrector, heard, expected):
@@ -122,3 +122,47 @@ def test_two_everyday_words_run_together_are_split(corrector, heard, expected):
 )
 def test_real_words_are_not_split(corrector, sentence):
     assert corrector.correct(sentence) == Correction(sentence, [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # code-switched calls: words no English list holds are what the caller said, not run-together pairs
+        "Usko thandi lag rahi hai",  # Hindi: he feels cold ("than di")
+        "Mamaji ne kaha betaji gir gaya",  # Hindi honorific -ji ("mama ji", "beta ji")
+        "Sabi nilang nahulog siya kanina",  # Tagalog "nilang" (they, "ni lang")
+    ],
+)
+def test_foreign_and_dialect_words_are_not_split(corrector, sentence):
+    assert not [r for r in corrector.correct(sentence).replacements if " " in r[1]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a lone non-English word with no cue before it is not a drug or a disease
+        "Kuma na anaseema hawezi kupumua",  # Swahili "anaseema" (she says) is no anaemia
+        "Pastillas para la presion no tiene",  # Spanish "presion" is no depression
+        "Dadi ki goti kho gayi",  # Hindi "goti" (a pill, a counter) is no gout
+        "Dada ko seene mein jalan hai",  # Hindi "ko seene" (in the chest) is no kerosene
+        # a span never starts with a function word: French "a spiré" is no aspirin
+        "Il ne respire plus, a spiré",
+    ],
+)
+def test_code_switched_words_are_not_taken_for_terms(corrector, sentence):
+    assert corrector.correct(sentence) == Correction(sentence, [])
+
+
+@pytest.mark.parametrize(
+    ("heard", "expected"),
+    [
+        # what the corrector is for still happens: a cue before the word, a near-exact spelling, a long name
+        ("She has maleria since Monday.", "She has malaria since Monday."),
+        ("Tenia paracetamolo en casa", "Tenia paracetamol en casa"),
+        ("Ella toma la metformina", "Ella toma la metformin"),
+        ("Mama anatumia salbutamoli", "Mama anatumia salbutamol"),
+        ("He keeps convolcing on the floor.", "He keeps convulsing on the floor."),
+    ],
+)
+def test_real_mishearings_in_mixed_speech_are_still_corrected(corrector, heard, expected):
+    assert corrector.correct(heard).text == expected
