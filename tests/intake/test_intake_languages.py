@@ -102,7 +102,7 @@ def test_the_language_survives_the_text_channels_stored_state():
     assert again.language == "pcm" and again.answer("30").text == catalogue("pcm").say("walk.text", "other")
 
 
-@pytest.mark.parametrize("language, digit", [("hi", "2"), ("pcm", "2"), ("tl", "4")])
+@pytest.mark.parametrize("language, digit", [("hi", "2"), ("pcm", "3"), ("tl", "4")])
 def test_a_red_flags_first_aid_is_said_in_the_callers_language(language, digit):
     region = {"hi": "IN", "pcm": "NG", "tl": "PH"}[language]
     d = Dialogue(channel="voice", region=region, choose_language=True)
