@@ -12,7 +12,8 @@ JumpSTART (under 8): walks -> GREEN; not breathing -> reposition -> breathing RE
 -> RED; AVPU unresponsive or posturing -> RED, else YELLOW.
 
 An unclear or missing answer is re-asked once in other words, then offered on the keypad, then
-taken the more urgent way and recorded in `result.assumed`. A red flag in any caller turn ends the
+taken the more urgent way and recorded in `result.assumed` (the confirmation of a bare "me" is the re-ask of
+"who": an unclear reply to it gets the keypad offer). A red flag in any caller turn ends the
 dialogue at once with the emergency number. A red flag before the START steps decide records RED:
 the case needs immediate care, and `result.decided_by` says why.
 
@@ -107,6 +108,10 @@ _SUPPRESSED = {
     "commands": {"unconscious"}, "avpu": {"unconscious", "child_danger_signs"},
 }
 _ASSUMED_AS = {"who_confirm": "who"}  # the answer an unclear step leaves assumed
+# The confirmation of a bare "me" is itself "who" asked again in other words: an unclear reply goes on to the
+# keypad offer, not to a re-ask of the re-ask (three confirmations had kept a caller from the complaint, the
+# red-flag screen, for 47 s through audio).
+_ALREADY_ASKED_AGAIN = {"who_confirm"}
 _BREATHING_STEPS = ("breathing", "reposition", "rescue_breaths")
 # An apnoea or agonal answer at a breathing step goes on to reposition and CPR: none of these flags ends it.
 _SUPPRESSED_WHEN_NOT_BREATHING = {"not_breathing", "breathing_difficulty", "unconscious"}
@@ -166,7 +171,7 @@ class Dialogue:
         self._before_answer = self.to_state()
         named = named_language(text or "") if self._choose_language else None
         if self._step == "language":
-            return self._language_chosen(named) if named else self._language_unclear()
+            return self._language_chosen(named) if named else self._spoken_at_menu(text or "")
         if named and named != self.language:  # "Hindi please" at any question: the same question, in Hindi
             self._result.language = named
             return self._reply(self._ask(self._step))
@@ -189,7 +194,7 @@ class Dialogue:
         """
         if self._choose_language:
             self._result.language = named_language(text) or detect_language(text) or self.language
-        opening = self.start()
+        opening = self._begin() if self._step == "language" else self.start()
         if not words(text):
             return opening
         self._turns += 1
@@ -271,6 +276,22 @@ class Dialogue:
             return self._begin()
         self._step, self._attempts = step, 0
         return self._reply(self._ask(step))
+
+    def _spoken_at_menu(self, text: str) -> Reply:
+        """Words at the menu that name no language: a caller who just speaks is not held up by the menu.
+
+        Words that say who is ill or what is wrong are the opening (the disclaimer, then they count, a red flag
+        as anywhere: straight to the emergency number); at a menu opened mid-call they answer the question it
+        interrupted. Anything else ("hello?") hears the menu again.
+        """
+        if self._resume is not None:
+            self._step, self._attempts, self._menu, self._resume = self._resume, 0, (), None
+            return self.answer(text)
+        said = without_line_checks(in_english(text, detect_language(text) or self.language))
+        if parse_who(said) is None and not says_complaint(said):
+            return self._language_unclear()
+        self._menu = ()
+        return self._opening(text)
 
     def _language_unclear(self) -> Reply:
         """No language key: the menu once more, then the country's language (at the start) or the one spoken now."""
@@ -499,6 +520,8 @@ class Dialogue:
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
         if self._turns >= MAX_TURNS:  # a guard: past it, every unclear step is assumed at once
             self._attempts = 3
+        if self._attempts == 1 and step in _ALREADY_ASKED_AGAIN:
+            self._attempts = 2
         if self._attempts == 1:
             return self._reply(self._ask(step, reask=True))
         if self._attempts == 2 and prompt.keypad:

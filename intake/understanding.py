@@ -413,12 +413,13 @@ _RELATIONS = (
     r"boyfriend|girlfriend|fiance|fiancee|spouse|employee|employer|manager|supervisor|foreman|apprentice|servant|maid|"
     r"helper|house ?help|nanny|tenant|lodger|guest|visitor|client|customer|pupil|teacher|pastor|imam|priest|elder|"
     r"chief|madam|oga|gran|grandad|granddad|grandchild|grandkid|nan|nana|step ?(son|daughter|mother|father|mum|dad)|"
-    r"god ?(son|daughter|mother|father)"
+    r"god ?(son|daughter|mother|father)|aunty|mam|mammy|da"
 )
 # Someone else named: a relation, a person, a third-person pronoun. It wins over any first person ("I am
 # calling about my son"), and a tie goes to "other": it asks more.
+# "me dad" is "my dad" in many Englishes; "my aai, mother" names the relation in the caller's language, then in English.
 _NAMED_OTHER = (
-    rf"(my|a|the|this|that|our|his|her|their) (\w+ )?"
+    rf"(my|me|a|the|this|that|our|his|her|their) (\w+ (, )?)?"
     rf"(man|woman|lady|boy|girl|child|baby|person|stranger|student|worker|passenger|driver|patient|{_RELATIONS})"
 )
 _OTHER = rf"someone|somebody|another|other person|else|he|she|him|her|his|they|them|{_NAMED_OTHER}"

@@ -52,49 +52,52 @@ class Playback:
         self.awaiting: str | None = None  # prompt id of the open question (how soon a turn may end)
         self.replies = 0  # replies played so far: names the latest one
         self._pending: deque[_PendingMark] = deque()
-        self._rendering = 0  # replies being rendered: their marks are not pending yet
 
     @property
     def playing(self) -> bool:
         """Audio we sent that Twilio has not yet reported played, or a reply about to be sent.
 
-        A reply counts from the moment it is handed over: the echo of an earlier mark (a spoken hold's) that
-        arrives while its speech is being rendered must not look like the end of our last words; it had hung
-        up a finished call before its CPR instructions were sent (a loaded machine, a slow turn with a hold).
+        A reply counts from the moment it is handed over (its marks are pending before it is rendered): the echo
+        of an earlier mark (a spoken hold's) that arrives while its speech is being rendered must not look like the
+        end of our last words; it had hung up a finished call before its CPR instructions were sent (a loaded
+        machine, a slow turn with a hold).
         """
-        return bool(self._pending) or self._rendering > 0
+        return bool(self._pending)
 
     async def play(
         self, reply: Reply, *, speech_end_wall: float | None = None, stages: dict[str, float] | None = None
     ) -> int | None:
-        """Send the reply's audio and marks; returns ms from end of caller speech to the first frame sent."""
+        """Send the reply's audio and marks, each part as soon as it is rendered; returns ms from end of caller
+        speech to the first frame sent.
+
+        Part by part: the emergency number (a part of its own) goes out while the first aid after it is still
+        being rendered, not after it (a first aid not rendered ahead had held the number back by its render time).
+        """
         self.expects, self.awaiting = reply.expects, reply.awaiting
         self.replies += 1
         spoken = [segment.text for segment in reply.segments if isinstance(segment, Speech)]
         if spoken and reply.awaiting:
             self.question = spoken[-1]
         t0 = time.perf_counter()
-        rendered: list[tuple[Speech | Pause, bytes]] = []
-        self._rendering += 1
-        try:
-            for segment in reply.segments:
-                if isinstance(segment, Speech):
-                    rendered.append((segment, await self._prompt_audio(segment.text)))
-                else:
-                    rendered.append((segment, silence_ulaw(int(segment.seconds * 1000))))
-        finally:
-            self._rendering -= 1
-        if stages is not None:
-            stages["tts"] = (time.perf_counter() - t0) * 1000
         # Every mark of the reply is pending before the first frame goes out: an echo of the first segment's mark
-        # that arrives while later segments are still being sent must not look like the end of our last words
-        # (at load 15 a finished call was closed before its final reply's last segment was sent).
-        marks = [self._mark_for(index, segment) for index, (segment, _) in enumerate(rendered)]
+        # that arrives while later segments are still being rendered or sent must not look like the end of our
+        # last words (at load 15 a finished call was closed before its final reply's last segment was sent).
+        marks = [self._mark_for(index, segment) for index, segment in enumerate(reply.segments)]
         self._pending.extend(marks)
         latency_ms = None
         unsent = list(marks)
         try:
-            for (_, audio), mark in zip(rendered, marks):
+            for segment, mark in zip(reply.segments, marks):
+                if isinstance(segment, Speech):
+                    audio = await self._prompt_audio(segment.text)
+                else:
+                    audio = silence_ulaw(int(segment.seconds * 1000))
+                if stages is not None and "tts" not in stages:
+                    stages["tts"] = (time.perf_counter() - t0) * 1000  # what the caller waited for: the first part
+                if mark.cleared:  # a barge-in cut the reply before this part went out: it is never sent
+                    self._pending.remove(mark)
+                    unsent.remove(mark)
+                    continue
                 for frame in frames(audio, OUTBOUND_CHUNK_BYTES):
                     sending = time.perf_counter()
                     await self._send(media_message(self.stream_sid, frame))
@@ -106,7 +109,8 @@ class Playback:
                 unsent.remove(mark)
         except BaseException:
             for mark in unsent:  # never sent, so never echoed: waiting for them would hold the line forever
-                self._pending.remove(mark)
+                if mark in self._pending:
+                    self._pending.remove(mark)
             raise
         return latency_ms
 

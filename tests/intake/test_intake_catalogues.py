@@ -125,3 +125,11 @@ def test_the_emergency_note_is_said_in_the_conversations_language(region, langua
     d = Dialogue(channel="voice", region=region, language=language)
     d.start()
     assert words in d.answer("he is not breathing").text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("msg_id", ["emergency.voice", "cpr.call_voice"])
+def test_the_emergency_reply_names_the_number_in_its_first_sentence(language, msg_id):
+    """In a cardiac arrest every second counts: the number to dial comes before anything else is said."""
+    first = re.split(r"[.!?\u0964]", catalogue(language).template(msg_id))[0]
+    assert "{number}" in first, (language, msg_id)

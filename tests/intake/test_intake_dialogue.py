@@ -376,17 +376,22 @@ def test_a_bare_me_is_confirmed_before_the_breathing_check_is_skipped():
     assert d.answer("yes, it's me").awaiting == "complaint" and d.result.who == "self"
 
 
-@pytest.mark.parametrize("unclear", [["", "", ""], ["hmm", "what?", "keypad:*"]])
-def test_an_unconfirmed_me_is_someone_else_and_the_breathing_check_is_asked(unclear):
-    d = Dialogue(channel="text")
+@pytest.mark.parametrize("channel", ["voice", "text"])
+@pytest.mark.parametrize("unclear", [["", ""], ["hmm", "keypad:*"], ["Not from my pocket.", "Not from my pocket."]])
+def test_an_unconfirmed_me_is_someone_else_after_the_keypad_offer_and_the_breathing_check_is_asked(unclear, channel):
+    """The confirmation is "who" asked again: unclear, the keypad is offered next (not a third wording), then the
+    safe side, and the complaint (the red-flag screen) comes one question sooner (~11 s through audio)."""
+    d = Dialogue(channel=channel)
     d.start()
     d.answer("mine")
+    replies = []
     for turn in unclear:
         if turn.startswith("keypad:"):
-            d.keypad(turn.removeprefix("keypad:"))
+            replies.append(d.keypad(turn.removeprefix("keypad:")))
         else:
-            d.answer(turn) if turn else d.no_answer()
-    assert d.awaiting == "complaint"
+            replies.append(d.answer(turn) if turn else d.no_answer())
+    assert "press 1" in replies[0].text.lower() or "reply 1" in replies[0].text.lower()  # the keypad offer
+    assert replies[-1].awaiting == "complaint"
     assert d.result.who == "other" and d.result.assumed == ["who"]
     speak(d, "he fell in the water", "he is six", "no")
     assert d.awaiting == "breathing"

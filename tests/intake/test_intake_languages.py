@@ -102,7 +102,7 @@ def test_the_language_survives_the_text_channels_stored_state():
     assert again.language == "pcm" and again.answer("30").text == catalogue("pcm").say("walk.text", "other")
 
 
-@pytest.mark.parametrize("language, digit", [("hi", "2"), ("pcm", "2"), ("tl", "4")])
+@pytest.mark.parametrize("language, digit", [("hi", "2"), ("pcm", "3"), ("tl", "4")])
 def test_a_red_flags_first_aid_is_said_in_the_callers_language(language, digit):
     region = {"hi": "IN", "pcm": "NG", "tl": "PH"}[language]
     d = Dialogue(channel="voice", region=region, choose_language=True)
@@ -113,3 +113,35 @@ def test_a_red_flags_first_aid_is_said_in_the_callers_language(language, digit):
     assert d.language == language and reply.awaiting is None
     assert catalogue(language).say("advice.choking") in reply.text  # back blows, not only "get help"
     assert catalogue("en").say("advice.choking") not in reply.text
+
+
+@pytest.mark.parametrize("region, said", [
+    ("NG", "my papa no dey breathe, him chest no dey move"),
+    ("IN", "please help, my father collapsed and he is not breathing"),
+    ("PH", "ang tatay ko, hindi siya humihinga, his chest is not moving"),
+])
+def test_a_caller_who_speaks_an_emergency_at_the_language_menu_hears_the_number_at_once(region, said):
+    """The menu waits for a key; a caller who just speaks is heard: the disclaimer, then the emergency number."""
+    d = Dialogue(channel="voice", region=region, choose_language=True)
+    d.start()
+    reply = d.answer(said)
+    assert reply.finished and "not_breathing" in d.result.red_flags
+    assert [s.prompt_id for s in reply.segments][:2] == ["disclaimer", "cpr"]
+
+
+def test_a_caller_who_says_who_at_the_menu_goes_on_to_the_complaint_and_hello_hears_the_menu_again():
+    d = Dialogue(channel="voice", region="NG", choose_language=True)
+    d.start()
+    assert d.answer("hello? can you hear me?").awaiting == "language"
+    assert d.answer("it is for my mother").awaiting == "complaint" and d.result.who == "other"
+
+
+def test_words_at_a_menu_opened_mid_call_answer_the_question_it_interrupted():
+    d = Dialogue(channel="voice", region="NG", choose_language=True)
+    d.start()
+    d.keypad("1")
+    d.answer("my brother")
+    d.keypad("*")
+    assert d.awaiting == "language"
+    reply = d.answer("he fell from the roof and he is not breathing")
+    assert reply.finished and "not_breathing" in d.result.red_flags

@@ -196,3 +196,16 @@ def test_the_test_the_caller_describes_is_not_its_result(text, expected):
     said = parse_yes_no(text, keywords=commands.keywords, yes_phrases=commands.yes_phrases,
                         no_phrases=commands.no_phrases)
     assert said == expected
+
+
+@pytest.mark.parametrize("text", ["my aai, mother", "my chacha, uncle", "jjajja, my grandmother", "my da", "me dad",
+                                  "me mam", "it is my mam", "my aunty", "my mammy", "my nani, grandma"])
+def test_a_relation_said_in_dialect_or_named_twice_is_someone_else(text):
+    """"me dad" is "my dad"; "my aai, mother" names her in the caller's language, then in English: no
+    confirmation question (a yes/no the caller may not hear clearly) stands between them and the complaint."""
+    assert parse_who(text) == "other"
+
+
+@pytest.mark.parametrize("text", ["me", "Me.", "mine", "my leg", "my pocket", "me only", "my own"])
+def test_a_bare_me_or_my_is_still_confirmed(text):
+    assert parse_who(text) == "maybe_self"

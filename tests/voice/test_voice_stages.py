@@ -133,6 +133,58 @@ async def test_a_holds_echo_while_the_last_words_are_rendered_does_not_end_them(
     assert playback.heard == ["cpr"] and not playback.playing
 
 
+async def test_the_emergency_number_goes_out_while_the_first_aid_after_it_is_still_rendered():
+    """The number is a part of its own so that it comes first: it is not held back by the first aid's render."""
+    rendering = asyncio.Event()
+    release = asyncio.Event()
+
+    async def slow_first_aid(text: str) -> bytes:
+        if text.startswith("Lay"):  # the first aid renders slowly; the number is ready
+            rendering.set()
+            await release.wait()
+        return silence_ulaw(200)
+
+    send = FakeSend()
+    playback = Playback(send, slow_first_aid, turn_number=lambda: 3)
+    playback.stream_sid, playback.call_sid = "MZ1", "CA1"
+    reply = Reply((Speech("emergency", "Hang up and call 112 now."), Speech("emergency", "Lay them on their side.")),
+                  awaiting=None)
+    final = asyncio.create_task(playback.play(reply, speech_end_wall=0.0))
+    await asyncio.wait_for(rendering.wait(), timeout=30)
+    assert send.events()[-1] == "prompt:emergency" and playback.playing  # the number is out; the rest to come
+    playback.on_mark("prompt:emergency")
+    assert playback.heard == ["emergency"] and playback.playing
+    release.set()
+    await asyncio.wait_for(final, timeout=30)
+    assert send.events().count("prompt:emergency") == 2
+    playback.on_mark("prompt:emergency")
+    assert playback.heard == ["emergency", "emergency"] and not playback.playing
+
+
+async def test_a_part_cut_by_a_barge_in_before_it_went_out_is_never_sent():
+    rendering = asyncio.Event()
+    release = asyncio.Event()
+
+    async def slow_second(text: str) -> bytes:
+        if text == "second?":
+            rendering.set()
+            await release.wait()
+        return silence_ulaw(200)
+
+    send = FakeSend()
+    playback = Playback(send, slow_second, turn_number=lambda: 3)
+    playback.stream_sid, playback.call_sid = "MZ1", "CA1"
+    reply = Reply((Speech("assumed", "first."), Speech("walk", "second?")), awaiting="walk")
+    played = asyncio.create_task(playback.play(reply))
+    await asyncio.wait_for(rendering.wait(), timeout=30)
+    assert await playback.interrupt()  # the caller talks over the first part
+    release.set()
+    await asyncio.wait_for(played, timeout=30)
+    assert send.events()[-2:] == ["prompt:assumed", "clear"]  # the second part never went out
+    playback.on_mark("prompt:assumed")
+    assert playback.heard == ["assumed"] and not playback.playing
+
+
 async def test_a_reply_to_no_speech_has_no_latency():
     playback = _playback(FakeSend())
     assert await playback.play(question("who")) is None
