@@ -383,8 +383,13 @@ def said_of_a_grown_up(text: str) -> bool:
                   key=lambda m: m.start())
     if said and said[-1].re is _SPEAKER:
         return True
-    named = [m for m in said if m.re in (_PATIENT_NAMED, _MY_SOMEONE)]
+    named = [m for m in said if m.re in (_PATIENT_NAMED, _MY_SOMEONE) and not _SOMEONES_OWN.search(t, 0, m.start())]
     return bool(named and named[-1].re is _PATIENT_NAMED and named[-1].group("adult"))
+
+
+# "She got into her mum's pills": a grown-up named as the belonging of someone already spoken of is not the patient
+# ("her mum is vomiting" alone still names her). Keeping a child's signs is the safe side of the doubt.
+_SOMEONES_OWN = re.compile(r"\b(?:he|she|they|him|her|his|their|them)\b.*\b(?:his|her|their) (?:\w+ )?$")
 
 
 def age_band(text: str) -> Literal["infant", "child", "adult"] | None:

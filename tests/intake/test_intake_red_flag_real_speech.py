@@ -27,6 +27,10 @@ KINDS = {
         "I can't wake her, she is so floppy",
         "I can't keep him awake, he keeps falling asleep",
         "my husband called me at work, my little one, she is vomiting everything",
+        # a grown-up's belongings are not the patient: "her mum's pills" leaves the child the one who is floppy
+        "she got into her mum's pills and now she's floppy and won't wake, she's two",
+        "he found his dad's tablets and now he's floppy and not feeding",
+        "he took his grandad's heart pills, now he's very sleepy and won't feed",
     ]),
     # Where a pain is ("on the left side only") is no one-sided weakness: the learned reader must not read it as a stroke.
     "the_side_a_pain_is_on": ("stroke", [
