@@ -181,11 +181,11 @@ def negated(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = 
     """
     if not inner:
         said = re.search(r"\b(?:not|no|never) (\w+)", t[start:end])  # "not reading, she is not reading": said twice
-        return _denied_before(t, start, {said.group(1)} if said else set()) or _denied_inside(t[start:end])
+        return _denied_before(t, start, {said.group(1)} if said else set(), end) or _denied_inside(t[start:end])
     masked = t
     for s, e in inner:
         masked = masked[:s] + "x" * (e - s) + masked[e:]
-    return any(_denied_before(masked, s) for s, _ in inner)
+    return any(_denied_before(masked, s, end=end) for s, _ in inner)
 
 
 # "blood but it is not pouring": a phrase that reaches across "but" into a denial of its own severity word.
@@ -199,8 +199,30 @@ def _denied_inside(span: str) -> bool:
     return bool(said) and said.group(1) not in _NOT_A_DENIAL
 
 
-def _denied_before(t: str, start: int, also_findings: set[str] = frozenset()) -> bool:
-    before = (_CLAUSE_BREAK.split(t[:start])[-1] or "").split()
+# A new subject with its verb starts a clause of its own, comma or not (ConText's termination terms "there is", a
+# new subject): "she does not have asthma her lips are swelling", "it is not his heart there is blood pouring".
+# Not after a word that makes it what is denied: "it does not feel like his chest is tight", "he never said his chest
+# hurt", "no way he is" ("not much to say his face dropped" is a new clause).
+_DENIED_WITH = ("that", "like", "if", "whether", "as", "said", "says", "told", "think", "thinks", "thought", "mean",
+                "feel", "felt", "seem", "believe", "claim", "complain", "mention", "way")
+_NEW_SUBJECT = re.compile(
+    r"\b" + "".join(f"(?<!{w} )" for w in _DENIED_WITH) + r"(?<!(?<!to )say )"
+    r"(?:he|she|they|we|i|you|there|(?:his|her|my|their|our|your|the) \w+(?: \w+)?) "
+    r"(?:is|are|was|were|am|has|have|had|can|could|will|would|does|did|keeps?|kept|looks?|seems?|feels?|went|goes|"
+    r"just|\w+ed)\b"
+)
+
+
+def _own_clause(t: str, start: int, end: int | None = None) -> str:
+    """What stands before `start` in its own clause: from the last break, or from the last new subject with its verb
+    that starts by `start` (the verb may be the mention's own word: "... asthma her lips are swelling")."""
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, 0, start)), default=0)
+    subjects = [m.start() for m in _NEW_SUBJECT.finditer(t, lo, max(start, end or start)) if m.start() <= start]
+    return t[max(subjects, default=lo):start]
+
+
+def _denied_before(t: str, start: int, also_findings: set[str] = frozenset(), end: int | None = None) -> bool:
+    before = _own_clause(t, start, end).split()
     # "can not", "will not": an inability or a refusal is what was said ("he can not lift his arm"), not a denial.
     # "not waking up she is limp": a finding said in the negative is itself a sign, and its "not" ends there.
     denials = [w for i, w in enumerate(before) if not (w == "not" and i and before[i - 1] in _INABILITY)
