@@ -230,11 +230,12 @@ def _denied_before(t: str, start: int, also_findings: set[str] = frozenset(), en
     return any(w in _PRE_NEGATORS for w in denials[-7:]) or any(w in _NEAR_NEGATORS for w in before[-3:])
 
 
-def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
+def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = "") -> bool:
     """The rest of the sentence says it is over ("...but it has stopped", "the fit is over now").
 
     "All over" is a place, not an ending: "shaking all over", "blood all over the floor". With
-    `well_again_ends_it`, "now he is breathing and talking" ends it too (a fit, a faint, a choking scare).
+    `well_again_ends_it`, "now he is breathing and talking" ends it too (a fit, a faint, a choking scare). `said`
+    is the mention's own words: "the swelling has gone" ends a swelling, "the hiccups have stopped" no choking.
     """
     lo, hi = sentence_of(t, end, end)
     rest = t[end:hi]
@@ -268,9 +269,27 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False) -> bool:
         if set(before) & _STILL or (after[0] if after else "") not in _AFTER_ENDING:
             continue  # "has not stopped", "still not over", "gone into both arms"
         subject = " ".join(w for w in before if w not in _AUXILIARIES)
-        if not subject or _RESOLVED_SUBJECTS.match(subject):
+        ended_it = m.group(1).endswith(" it")  # "the inhaler sorted it": the subject is what ended the sign
+        if not subject or (_RESOLVED_SUBJECTS.match(subject) and (ended_it or _names_the_sign(subject, said))):
             return True
     return False
+
+
+# What "the ... has stopped" may name and still be the sign: the episode in general words. Any other thing that
+# stopped ("the hiccups", "the rain", "his phone") is not the sign ending, unless the mention itself used its word.
+_EPISODE_WORDS = frozenset(
+    "fit fits fitting seizure seizures convulsion convulsions shaking jerking twitching bleeding bleed blood pain pains "
+    "ache swelling choking attack episode spell breathing gasping wheeze wheezing tightness pressure "
+    "burning reaction numbness weakness spasm spasms vomiting sickness it that this".split()
+)
+
+
+def _names_the_sign(subject: str, said: str) -> bool:
+    """Whether a subject that ended ("the fit", "his bleeding", "it") is the sign mentioned, not something beside it."""
+    words = subject.split()
+    if len(words) < 2 or words[0] not in {"the", "his", "her"}:
+        return True  # "it", "that", "he", "bleeding": the sign itself, or its patient
+    return words[1] in _EPISODE_WORDS or words[1] in said.split()
 
 
 _AGE_NOT_HISTORY = re.compile(
@@ -575,7 +594,7 @@ def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] |
     """
     if negated(t, start, end, inner) or answered_no(t, start, end):
         return "negated"
-    if ends != "never" and resolved(t, end, well_again_ends_it=ends == "well"):
+    if ends != "never" and resolved(t, end, well_again_ends_it=ends == "well", said=t[start:end]):
         return "resolved"
     if other_past(t, start, end):
         return "other_person"
