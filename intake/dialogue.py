@@ -157,9 +157,10 @@ class Dialogue:
 
     def _begin(self) -> Reply:
         self._step, self._attempts = "who", 0
-        # Every caller must hear that this is not a doctor: speech over it is not a barge-in.
+        # Every caller must hear that this is not a doctor: speech over it is not a barge-in, but it is heard
+        # ("he's not breathing!" over the disclaimer gets the emergency reply as soon as the disclaimer ends).
         first = Speech("disclaimer", self._say(f"disclaimer.{self._form}", number=self._number.number),
-                       interruptible=False)
+                       interruptible=False, talk_over_answers=True)
         return self._reply((first, *self._ask("who")))
 
     def answer(self, text: str) -> Reply:

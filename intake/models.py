@@ -42,7 +42,10 @@ class Speech:
 
     prompt_id: str
     text: str
-    interruptible: bool = True  # False while the caller counts breaths: speech then is not barge-in
+    interruptible: bool = True  # False: it plays to its end whatever the caller says (the breath count, the disclaimer)
+    # Locked, yet what the caller says over it is an answer, taken once it has played (the disclaimer: a caller in
+    # panic talks over it). Over the breath count it is counting aloud: no answer.
+    talk_over_answers: bool = False
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,10 @@ A turn ends after a long silence, or after a short one when the open question wa
 and the transcription started at the pause says the words already answer it (intake/turn_taking.py).
 A caller who goes on just after such an end is not lost: their next words barge in on our reply and make
 one turn with the first (`HeardTurn.continues`), which the dialogue answers in place of the first.
+
+Speech over a locked prompt cuts nothing. Over the breath count it is counting aloud, never an answer. Over
+the disclaimer it is kept ("he's not breathing!"): once the disclaimer has played, the rest of its reply is
+cut as by a barge-in and the words answer the open question, so an emergency is answered without a re-ask.
 """
 
 from __future__ import annotations
@@ -91,6 +95,8 @@ class Listening:
         self._continuing = False  # the caller goes on with a turn we took as complete
         self._cut_reply = 0  # the reply last cut because the caller was still going on
         self._speech_over_locked_prompt = False
+        self._over_disclaimer = False  # the caller spoke over a prompt whose talk-over answers once it has played
+        self._held: list[HeardTurn] = []  # turns said over it, heard once it has played
         self._silence_ms = 0
         self._dtmf = ""
         self._dtmf_deadline_ms: int | None = None
@@ -120,6 +126,8 @@ class Listening:
             # emergency number): once the dialogue is over, nothing the caller says is answered.
             self._cut_reply = self.playback.replies
             await self.playback.interrupt()
+        if self._over_disclaimer and not self.playback.talk_over_answers:
+            await self._disclaimer_played()
         if self._dtmf_deadline_ms is not None and self.audio_ms >= self._dtmf_deadline_ms:
             self._flush_dtmf()
         self._count_silence()
@@ -162,6 +170,7 @@ class Listening:
         """Let the heard turns be answered (within DRAIN_TIMEOUT_S), then stop; False if one was still running."""
         if self._answering is None:
             return True
+        self._release_held()  # words said over a disclaimer the caller hung up in are kept for the case
         try:
             async with asyncio.timeout(DRAIN_TIMEOUT_S):
                 await self.heard_turns.join()
@@ -189,9 +198,23 @@ class Listening:
         self._silence_ms = 0
         if not self.is_open():
             return  # final words (the emergency number, CPR) play out whatever the caller says: nothing is answered
-        if not await self.playback.interrupt():
-            # The caller talks while counting breaths: not an answer, not an interruption.
-            self._speech_over_locked_prompt = True
+        if await self.playback.interrupt():
+            return
+        if self.playback.talk_over_answers:
+            self._over_disclaimer = True  # heard, and answered once the disclaimer has played
+        else:
+            self._speech_over_locked_prompt = True  # counting breaths aloud: not an answer, not an interruption
+
+    async def _disclaimer_played(self) -> None:
+        """The disclaimer was heard to its end: cut what follows (the question), and hear what was said over it."""
+        self._over_disclaimer = False
+        await self.playback.interrupt()
+        self._release_held()
+
+    def _release_held(self) -> None:
+        for turn in self._held:
+            self._hear(turn)
+        self._held.clear()
 
     def _on_pause(self, ev: SpeechPaused) -> None:
         """Start transcribing the turn so far; a question with a short answer may let it end early."""
@@ -216,8 +239,12 @@ class Listening:
             return
         if not self.is_open():
             return
-        self._hear(HeardTurn("speech", audio=ev.audio, speech_end_wall=self._wall_at(ev), continues=ev.continues,
-                             reason=ev.reason))
+        turn = HeardTurn("speech", audio=ev.audio, speech_end_wall=self._wall_at(ev), continues=ev.continues,
+                         reason=ev.reason)
+        if self._over_disclaimer:
+            self._held.append(turn)  # it answers the question after the disclaimer: no reply may be played over it
+        else:
+            self._hear(turn)
 
     def _wall_at(self, ev: TurnEnded) -> float:
         """Arrival time of the frame where speech ended: latency counts endpointing too."""

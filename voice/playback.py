@@ -33,6 +33,7 @@ class _PendingMark:
     name: str
     prompt_id: str | None
     interruptible: bool
+    talk_over_answers: bool = False  # locked, but the caller's words over it answer once it has played
     cleared: bool = False
 
 
@@ -116,7 +117,8 @@ class Playback:
 
     def _mark_for(self, index: int, segment: Speech | Pause) -> _PendingMark:
         if isinstance(segment, Speech):
-            return _PendingMark(f"prompt:{segment.prompt_id}", segment.prompt_id, segment.interruptible)
+            return _PendingMark(f"prompt:{segment.prompt_id}", segment.prompt_id, segment.interruptible,
+                                segment.talk_over_answers)
         return _PendingMark(f"pause:{self._turn_number()}:{index}", None, interruptible=False)
 
     async def hold(self) -> None:
@@ -127,10 +129,15 @@ class Playback:
         self._pending.append(mark)
         await self._send(mark_message(self.stream_sid, mark.name))
 
+    @property
+    def talk_over_answers(self) -> bool:
+        """A locked prompt plays now (the disclaimer) whose talk-over is an answer, taken once it has played."""
+        return bool(self._pending) and self._pending[0].talk_over_answers
+
     async def interrupt(self) -> bool:
         """The caller started talking: cut an interruptible prompt short (barge-in).
 
-        False while a locked prompt plays (counting breaths): that speech is neither an answer nor an interruption.
+        False while a locked prompt plays (the breath count, the disclaimer): it is not cut.
         """
         if not self._pending:
             return True

@@ -332,6 +332,21 @@ async def test_speech_over_a_locked_prompt_is_no_turn():
     assert "clear" not in line.send.events() and line.paused == [] and line.heard() == []
 
 
+async def test_speech_over_the_disclaimer_is_heard_once_it_has_played_and_cuts_the_question_after_it():
+    ended = TurnEnded(at_ms=200, audio=b"he is not breathing", speech_ms=60, speech_end_ms=100)
+    line = Line({2: [SpeechStarted(40)], 5: [SpeechPaused(100, b"he is not breathing")], 10: [ended]})
+    disclaimer = Speech("disclaimer", "Not a doctor.", interruptible=False, talk_over_answers=True)
+    await line.playback.play(Reply((disclaimer, Speech("who", "Who?")), awaiting="who", expects=None))
+    await line.frames(12)
+    assert "clear" not in line.send.events() and line.heard() == []  # the disclaimer plays on; the turn waits
+    assert line.paused == [b"he is not breathing"]  # its transcription may start meanwhile
+    line.playback.on_mark("prompt:disclaimer")
+    await line.frames(1)
+    assert line.send.events()[-1] == "clear"
+    (turn,) = line.heard()
+    assert (turn.kind, turn.audio) == ("speech", b"he is not breathing")
+
+
 async def test_a_finished_dialogue_hears_nothing():
     line = Line({2: [SpeechStarted(40)], 10: [TurnEnded(200, b"bye", 60, 100)]}, open_=False)
     line.listening.on_dtmf("1")
