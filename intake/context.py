@@ -585,6 +585,14 @@ def answered_no(t: str, start: int, end: int) -> bool:
     return bool(_ANSWER_NO.match(t[hi + 1:]))
 
 
+# Whose sign, and when, in the order they are asked: the first that applies is the reason.
+_NOT_THIS_PATIENT_NOW = (
+    ("other_person", other_past), ("mistaken", mistaken), ("not_a_person", not_a_person), ("historical", historical),
+    ("explained", explained), ("past_verdict", past_verdict), ("habitual", habitual), ("said_harmless", said_harmless),
+    ("hypothetical", hypothetical), ("fiction", fictional),
+)
+
+
 def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = None, *,
                     ends: str = "said") -> str | None:
     """The reason a mention is not this patient's sign now, or None when it is.
@@ -596,24 +604,4 @@ def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] |
         return "negated"
     if ends != "never" and resolved(t, end, well_again_ends_it=ends == "well", said=t[start:end]):
         return "resolved"
-    if other_past(t, start, end):
-        return "other_person"
-    if mistaken(t, start, end):
-        return "mistaken"
-    if not_a_person(t, start, end):
-        return "not_a_person"
-    if historical(t, start, end):
-        return "historical"
-    if explained(t, start, end):
-        return "explained"
-    if past_verdict(t, start, end):
-        return "past_verdict"
-    if habitual(t, start, end):
-        return "habitual"
-    if said_harmless(t, start, end):
-        return "said_harmless"
-    if hypothetical(t, start, end):
-        return "hypothetical"
-    if fictional(t, start, end):
-        return "fiction"
-    return None
+    return next((reason for reason, applies in _NOT_THIS_PATIENT_NOW if applies(t, start, end)), None)
