@@ -11,6 +11,7 @@ built, and every problem is reported at once in one `ConfigError`. Secrets are u
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from secrets import token_hex
@@ -380,8 +381,14 @@ def _secret_from_file(path: Path) -> bytes:
     if path.exists():
         return path.read_bytes().strip()
     path.parent.mkdir(parents=True, exist_ok=True)
-    value = token_hex(32).encode()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(value)
-    return value
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as f:  # mode 0600
+        f.write(token_hex(32).encode())
+    try:
+        # Several processes may start at once on a new data dir (web and workers): a hard link is atomic and only
+        # one wins; the others read the winner's secret, whole, never a half-written or empty file.
+        os.link(f.name, path)
+    except FileExistsError:
+        pass
+    finally:
+        os.unlink(f.name)
+    return path.read_bytes().strip()

@@ -59,3 +59,17 @@ def test_development_secrets_are_generated_once_and_never_printed(tmp_path):
     assert repr(first) == "Secrets()"
     given = Settings(_env_file=None, data_dir=tmp_path, server_secret="s" * 40, twilio_auth_token="tok").secrets()
     assert (given.server_secret, given.twilio_auth_token) == (b"s" * 40, "tok")
+
+
+def test_processes_starting_at_once_on_a_new_data_dir_share_one_secret(tmp_path):
+    """Web and worker processes first started together each make a secret; one wins and all read it (a worker
+    had failed with FileExistsError when another created the file between its check and its write)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from voice.settings import _secret_from_file
+
+    path = tmp_path / "var" / "server_secret"
+    with ThreadPoolExecutor(8) as pool:
+        secrets = list(pool.map(lambda _: _secret_from_file(path), range(32)))
+    assert len(set(secrets)) == 1 and len(secrets[0]) == 64
+    assert sorted(p.name for p in path.parent.iterdir()) == ["server_secret"]  # no temporary file left behind
