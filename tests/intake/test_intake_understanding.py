@@ -185,7 +185,12 @@ def test_no_problem_is_no_denial(text, expected):
      ("I asked her to grip my hand and she didn't", "no"),
      ("we told the patient to open his eyes, nothing, he only blinks", "no"),
      ("I asked him to squeeze my hand and he squeezed it", "yes"),
-     ("I told her to open her eyes and she did it", "yes")],
+     ("I told her to open her eyes and she did it", "yes"),
+     # The instruction quoted with nobody named, then the result in a clause of its own.
+     ("I said squeeze my hand, she didn't, she only groans", "no"),
+     ("we kept saying open your eyes, he just mumbles, he won't do what we ask", "no"),
+     ("I said squeeze my fingers and she squeezed them tight", "yes"),
+     ("I shouted open your eyes and he opened them", "yes")],
 )
 def test_the_test_the_caller_describes_is_not_its_result(text, expected):
     """A bystander tells what they asked before what happened; only what happened answers "can they squeeze?".
