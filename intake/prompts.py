@@ -94,7 +94,10 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
            no_phrases=(r"too (young|small|little) to walk", r"(a )?baby")),
     Prompt("breathing", _YN, keypad=True, keywords=_BREATHING),
     Prompt("reposition", _YN, keypad=True, keywords=_BREATHING),
-    Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"feel it")),
+    Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"feel it"),
+           # Felt for and not found, said without the word "pulse": "I can't feel anything on his neck".
+           no_phrases=(r"(can not|could not|do not|did not) (feel|find|get) (anything|a thing|nothing)",
+                       r"(feel|felt|find|found) nothing")),
     Prompt("rescue_breaths", _YN, keypad=True, keywords=_BREATHING),
     Prompt("resp_count", AnswerKind.NUMBER, keypad=True),
     Prompt("perfusion", _YN, keypad=True,

@@ -214,3 +214,19 @@ def test_a_relation_said_in_dialect_or_named_twice_is_someone_else(text):
 @pytest.mark.parametrize("text", ["me", "Me.", "mine", "my leg", "my pocket", "me only", "my own"])
 def test_a_bare_me_or_my_is_still_confirmed(text):
     assert parse_who(text) == "maybe_self"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("I can't feel anything at her wrist or her neck", "no"), ("felt nothing on his neck", "no"),
+     ("I pressed his wrist, can't find a thing", "no"), ("yes, I can feel it beating", "yes"),
+     ("I can feel it, it's fast", "yes")],
+)
+def test_a_pulse_felt_for_and_not_found_is_a_no(text, expected):
+    """Callers answer "is there a pulse?" with what their fingers found; "I can't feel anything" was not understood
+    and asked four times while the child, not breathing after the airway was opened, waited for CPR."""
+    from intake.prompts import PROMPTS
+
+    pulse = PROMPTS["pulse"]
+    assert parse_yes_no(text, keywords=pulse.keywords, yes_phrases=pulse.yes_phrases,
+                        no_phrases=pulse.no_phrases) == expected
