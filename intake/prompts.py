@@ -101,13 +101,16 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
     Prompt("rescue_breaths", _YN, keypad=True, keywords=_BREATHING),
     Prompt("resp_count", AnswerKind.NUMBER, keypad=True),
     Prompt("perfusion", _YN, keypad=True,
-           keywords=(r"came back", r"comes back", r"come back", r"pink", r"quick\w*", r"fast"),
+           keywords=(r"(came|comes|come|went|goes|go|pinked|sprang|springs|popped|pops) (right |straight )?back", r"pink\w*",
+                     r"quick\w*", r"fast"),
            yes_phrases=(r"turn\w* pink", r"straight away", r"right away", r"immediately"),
-           no_phrases=(r"stay\w* (white|pale)", r"still (white|pale)", r"slow\w*",
+           no_phrases=(r"stay\w* (white|pale)", r"still (white|pale)", r"slow\w*( to (come|go|turn|get) (back|pink))?",
                        r"(took|takes|taking) (long|a while|time)", r"more than (2|two) seconds")),
     Prompt("commands", _YN, keypad=True,
            keywords=(r"squeez\w*", r"follow\w*", r"respond\w*", r"open\w* (his|her|their) eyes", r"opened (them|his eyes|her eyes)", r"did it",
                      r"does it", r"can do it", r"understand\w*"),
+           yes_phrases=(r"(do|does|did|doing|follows|following|followed) (everything|anything|all|whatever|what) "
+                        r"(i|we) (say|said|ask|asked|tell|told)",),
            # The caller often tells the test before its result: "I told him squeeze my hand, he only looks at me,
            # nothing". The result decides; a look, a stare or "nothing" is no squeeze.
            no_phrases=(r"nothing", r"no (response|reaction|answer|squeeze|grip|movement)",

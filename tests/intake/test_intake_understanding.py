@@ -230,3 +230,19 @@ def test_a_pulse_felt_for_and_not_found_is_a_no(text, expected):
     pulse = PROMPTS["pulse"]
     assert parse_yes_no(text, keywords=pulse.keywords, yes_phrases=pulse.yes_phrases,
                         no_phrases=pulse.no_phrases) == expected
+
+
+@pytest.mark.parametrize(
+    "prompt_id, text, expected",
+    [("perfusion", "her nail pinked up straight away", "yes"), ("perfusion", "it went right back to normal", "yes"),
+     ("perfusion", "it stayed white, slow to come back", "no"),
+     ("commands", "he's doing everything we tell him, grumbling", "yes"),
+     ("commands", "she follows whatever I ask", "yes"), ("commands", "he doesn't do what I say", "no")],
+)
+def test_answers_said_as_what_happened(prompt_id, text, expected):
+    """"His nail pinked right back", "she's doing everything I say": clear answers that were asked four times and
+    then taken the urgent way, ending a hip fall RED."""
+    from intake.prompts import PROMPTS
+
+    p = PROMPTS[prompt_id]
+    assert parse_yes_no(text, keywords=p.keywords, yes_phrases=p.yes_phrases, no_phrases=p.no_phrases) == expected
