@@ -411,7 +411,7 @@ _RELATIONS = (
     r"son|daughter|wife|husband|mother|mum|mom|mama|mummy|father|dad|papa|daddy|child|children|baby|kid|friend|"
     r"brother|sister|neighbou?r|uncle|aunt|auntie|grandmother|grandfather|grandma|grandpa|granny|cousin|colleague|"
     r"boss|boy|girl|partner|patient|relative|in law|nephew|niece|twin|grandson|granddaughter|infant|toddler|"
-    r"newborn|pikin|bata|anak|lola|lolo|nanay|tatay|"
+    r"newborn|pikin|pickney|pikney|picknie|bata|anak|lola|lolo|nanay|tatay|"
     # people met at work, at home or in the street, and the words people use for a partner or a friend
     r"workmate|co ?worker|coworker|mate|flatmate|roommate|room mate|housemate|classmate|schoolmate|teammate|playmate|"
     r"pal|buddy|bestie|best friend|bro|sis|fella|fellow|bloke|guy|lad|lass|chap|gentleman|missus|missis|hubby|wifey|"
@@ -422,9 +422,9 @@ _RELATIONS = (
 )
 # Someone else named: a relation, a person, a third-person pronoun. It wins over any first person ("I am
 # calling about my son"), and a tie goes to "other": it asks more.
-# "me dad" is "my dad" in many Englishes; "my aai, mother" names the relation in the caller's language, then in English.
+# "me dad" is "my dad" in many Englishes, "mi pickney" in Patois; "my aai, mother" names the relation in the caller's language, then in English.
 _NAMED_OTHER = (
-    rf"(my|me|a|the|this|that|our|his|her|their) (\w+ (, )?)?"
+    rf"(my|me|mi|a|the|this|that|our|his|her|their) (\w+ (, )?)?"
     rf"(man|woman|lady|boy|girl|child|baby|person|stranger|student|worker|passenger|driver|patient|{_RELATIONS})"
 )
 _OTHER = rf"someone|somebody|another|other person|else|he|she|him|her|his|they|them|{_NAMED_OTHER}"
@@ -433,6 +433,7 @@ _SELF = r"myself|me|i|mine|my own|for me|it is me"
 _SELF_STRONG = (
     r"myself|my self|(it is|it was|that is|this is|its) (for |about )?me|(for|about) me|just me|only me|"
     r"me myself|i am calling (for|about) myself|"
+    r"miself|mi self|(na|a|it a) (me|mi)|fi (me|mi|miself)|(for|about) (my|mi) (own )?body|"  # Patois, Pidgin, Krio
     r"i (am|feel|felt|was|am feeling|have been|have been feeling) (very |so |really |a bit |quite )?"
     r"(sick|ill|unwell|not well|not feeling well|dizzy|weak|feverish|bleeding|hurt|injured|in pain|pregnant|"
     r"vomiting|short of breath|burning|confused|faint|poorly|cold|hot)|"

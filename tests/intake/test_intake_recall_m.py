@@ -24,7 +24,8 @@ from intake.red_flags import find_red_flags
      ("he's breathing but just gone, eyes half open, nothing from him", "unconscious"),
      ("I put my glasses by her nose for ages and they never misted once", "not_breathing"),
      ("his shin's bent at a horrible angle and there's bone poking through", "serious_injury"),
-     ("the kettle went over her arm, it looks cooked, white in the middle", "severe_burns")],
+     ("the kettle went over her arm, it looks cooked, white in the middle", "severe_burns"),
+     ("robbers slashed him with a machete on the road", "serious_injury")],
 )
 def test_the_sign_is_read(text, flag):
     assert flag in find_red_flags(text)
@@ -41,7 +42,9 @@ def test_the_sign_is_read(text, flag):
      ("the plastic spoon melted in the pan, nobody hurt, it's about my cough", "severe_burns"),
      ("the shelf is hanging at a funny angle since the storm, I'm ringing about my sore throat", "serious_injury"),
      ("my glasses never mist up in the cold, it's my eye that is itchy", "not_breathing"),
-     ("I cooked rice for everyone, now my whole body aches with this flu", "severe_burns")],
+     ("I cooked rice for everyone, now my whole body aches with this flu", "severe_burns"),
+     ("he came back from cutting grass with the panga and now he has a fever", "serious_injury"),
+     ("my uncle keeps a cutlass under the bed, it's his chest cold I'm ringing about", "serious_injury")],
 )
 def test_the_look_alike_is_not(text, flag):
     found = find_red_flags(text)

@@ -257,3 +257,13 @@ def test_words_after_me_that_describe_the_caller_name_nobody_else(text, expected
     """"It's me, the patient" was read as someone else ("the patient"), and a caller who is the patient was asked
     to count someone else's breaths; a description after "me" names the caller, a new clause may name another."""
     assert parse_who(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("a mi, mi a call fi miself", "self"), ("na me, na my belly dey pain", "self"), ("it a me, fi me", "self"),
+     ("mi pickney, she a three", "other"), ("mi pikin", "other")],
+)
+def test_who_said_in_patois_pidgin_or_krio(text, expected):
+    """"A me, a fi me" ("it's me, it's for me") was not understood, asked three times and taken as someone else."""
+    assert parse_who(text) == expected
