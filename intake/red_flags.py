@@ -105,6 +105,11 @@ class RedFlag:
     # (someone who vomits and asks questions is awake again; the head injury is serious_injury's).
     ended_by: re.Pattern | None = None
 
+    @property
+    def needs_context(self) -> bool:
+        """Whether the flag counts only with its required context said (a pregnancy)."""
+        return bool(self.requires or self.began)
+
 
 @dataclass(frozen=True)
 class Table:
@@ -234,7 +239,8 @@ def prepare(text: str) -> str:
     for pattern, word in load_table().heard:  # before code-switching: Whisper writes Pidgin "dey" as "day"
         t = pattern.sub(word, t)
     t = to_english(t)
-    t = g_restored(t, load_table().ing_words, load_table().not_g_dropped)  # after code-switching: Pidgin "pickin" is a child
+    # After code-switching: Pidgin "pickin" is a child, not "picking".
+    t = g_restored(t, load_table().ing_words, load_table().not_g_dropped)
     t = spelled_right(t, load_table().sign_words, load_table().real_words)
     t = re.sub(r"^(no|yes|yeah|yep|nope) (?=(he|she|they|i|it|we|my|the|his|her)\b)", r"\1 , ", t)  # "No he can not cough": an answer
     t = re.sub(r"\b(him|her|my|your|them|our) ?sel(f|ves)\b", lambda m: m.group(1) + "sel" + m.group(2), t)
@@ -371,7 +377,7 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
     for flag in load_red_flags():
         if flag.child_only and child is False:
             continue
-        if flag.requires or flag.began:
+        if flag.needs_context:
             whole = whole if whole is not None else prepare(context) + " . " + t
             if not _required_now(flag, whole):
                 continue
@@ -415,7 +421,7 @@ def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -
     added = []
     for flag_id, spans in learned_flags.proposals(t, found):
         flag = flag_by_id(flag_id)
-        if (flag.child_only and child is False) or ((flag.requires or flag.began) and not _required_now(flag, prepare(context) + " . " + t)):
+        if (flag.child_only and child is False) or (flag.needs_context and not _required_now(flag, prepare(context) + " . " + t)):
             continue
         if _on_required(flag, t, spans) or (flag.reply == "cpr" and _BREATHES.search(t)):
             continue
@@ -435,7 +441,8 @@ def _beside_blank(t: str, start: int, end: int) -> bool:
 
 def _on_required(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
     """A carrier inside the required context ("thirty four weeks" of a pregnancy): that alone is no emergency."""
-    return any(s < m.end() and m.start() < e for p in flag.requires + flag.began for m in p.finditer(t) for s, e in spans)
+    return any(s < m.end() and m.start() < e
+               for p in flag.requires + flag.began for m in p.finditer(t) for s, e in spans)
 
 
 def _ruled_out(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
