@@ -24,6 +24,9 @@ FOUND = [
     ("suicidal", "she gave all her stuff away yesterday and keeps saying she'll be gone soon"),
     ("suicidal", "my daughter gave her things away this week and told her sister she'll be gone by Sunday"),
     ("suicidal", "there was a note by the kettle that says sorry, and his rifle is gone from the gun safe"),
+    # Behaving as before a past attempt: the yardstick is the attempt, the behaviour is now.
+    ("suicidal", "he's acting exactly like he did before his last attempt, all calm and quiet out of nowhere"),
+    ("suicidal", "mum, she's talking the way she did right before her first overdose"),
     # Worn out, and everything taken.
     ("suicidal", "his message says he can't carry on like this and he's swallowed the whole lot"),
     ("overdose_poisoning", "his message says he can't carry on like this and he's swallowed the whole lot"),
@@ -66,6 +69,8 @@ NOT_FLAGGED = [
     # Given away and gone, for a journey.
     "I'm giving my things away because I'm moving abroad, I'll be gone by Friday",
     "we found a note saying sorry from the neighbour about the fence",
+    # An attempt at something else.
+    "she's nervous like she was before her last attempt at the driving test",
     # Missing, and accounted for; gone with no medicine or poison.
     "the pills are missing from the cupboard, I moved them",
     "two of my tablets are missing from the pack, I think the pharmacy short changed me",
