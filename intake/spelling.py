@@ -18,6 +18,17 @@ _SHORTEST = 5  # "bleed"/"blood" are too short to tell a slip from another word 
 _VOWELS = re.compile(r"[aeiou]")
 
 
+# A dialect's or a hurried typist's final g dropped: "she's carryin' and bleedin'", "talkin outta the side". Read back
+# only where the -ing word is one the tables know, never a word that is English as it stands ("thin", "within").
+_G_DROPPED = re.compile(r"\b([a-z]{2,}in)\b")
+
+
+def g_restored(text: str, ing_words: frozenset[str], never: frozenset[str]) -> str:
+    """`text` with every "-in" word whose "-ing" form is in `ing_words` read as that word ("carryin": "carrying")."""
+    return _G_DROPPED.sub(lambda m: m.group(1) + "g" if m.group(1) + "g" in ing_words and m.group(1) not in never
+                          else m.group(1), text)
+
+
 def spelled_right(text: str, words: frozenset[str], real_words: frozenset[str]) -> str:
     """`text` with every near miss of a sign word replaced by the word."""
     return re.sub(r"[a-z]+", lambda m: _nearest(m.group(0), words, real_words), text)
