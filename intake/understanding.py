@@ -82,7 +82,12 @@ _YES_PHRASES = [r"uh huh", r"mm hmm", r"mhm+", r"i think so", r"i believe so", r
 # What the caller asked the patient to do is not what the patient did: "I told him to squeeze my hand".
 _REPORTED_REQUEST = [r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|saying|tried|try|trying)( to)?( get)? "
                      r"(him|her|them|the (patient|baby|child|man|woman|boy|girl))( to)? \w+"
-                     r"( (my|your|his|her|their|the) (hand|hands|finger|fingers|eyes|arm|arms|leg|legs|tongue))?"]
+                     r"( (my|your|his|her|their|the) (hand|hands|finger|fingers|eyes|arm|arms|leg|legs|tongue))?",
+                     # The instruction quoted with no one named: "I said squeeze my hand, he didn't".
+                     r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|saying|shout\w*|go|went)( to)? "
+                     r"(squeeze|grip|hold|open|lift|raise|move|wiggle|stick|show|blink|look|touch|press|push)"
+                     r"( (out|up|at|me))?( (my|your|his|her|their|the) (hand|hands|finger|fingers|eyes|arm|arms|leg|legs|"
+                     r"tongue|toes))?"]
 # Said to mean "that is easy", not to deny: "yes he can walk, no problem". Neither a yes nor a no by itself, so
 # "no problem" alone is asked again; beside a yes it no longer turns the answer into a doubt.
 _NOT_A_DENIAL = [r"no (problem|problems|probs|prob|worries|worry|bother|trouble|issue|issues|wahala|stress|biggie|sweat)",
