@@ -105,6 +105,8 @@ def test_a_sign_split_by_a_heard_full_stop_is_read(heard, flag):
         "He hit his head on the shelf last month. Now he's stopped being sick from the tummy bug.",
         "He bumped his head yesterday, it's fine. Now he is not sick at all.",
         "I'm pregnant and my tummy aches a bit, I have never fainted.",
+        # the idiom with its "a" heard "the"
+        "The gutters are leaking again, the landlord will give me the heart attack, and I grazed my knee on the ladder.",
     ],
 )
 def test_heard_look_alikes_raise_no_flag(heard):
