@@ -458,6 +458,10 @@ _LINE_CHECK = re.compile(
     r"(please )?repeat( that| it)?|come again)\b"
 )
 Who = Literal["self", "other", "maybe_self"]
+# The caller saying who they are after "me": "it's me, the patient", "me, a teacher", "me, a woman of forty". The
+# words after the comma describe the caller, so they name nobody else; "me, the driver hit my son" goes on with a
+# verb and is left as said.
+_SELF_APPOSITION = re.compile(r"\b(me|myself) , (a|an|the) (\w+ ){0,2}?\w+( of \w+( \w+)?)?(?= ,| \.|$)")
 
 
 def without_line_checks(text: str) -> str:
@@ -472,6 +476,7 @@ def parse_who(text: str) -> Who | None:
     "Can you hear me?" is a line check, not an answer: it says nothing about who is ill.
     """
     t = re.sub(r"\bi am the (patient|one|sick one|person)\b", "myself", without_line_checks(text))
+    t = _SELF_APPOSITION.sub(r"\1", t)
     if re.search(rf"\b({_OTHER})\b", t):
         return "other"
     if re.search(rf"\b({_SELF_STRONG})\b", t):

@@ -246,3 +246,14 @@ def test_answers_said_as_what_happened(prompt_id, text, expected):
 
     p = PROMPTS[prompt_id]
     assert parse_yes_no(text, keywords=p.keywords, yes_phrases=p.yes_phrases, no_phrases=p.no_phrases) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("it's me, the patient", "self"), ("me, a nurse", "maybe_self"), ("me, a man of fifty", "maybe_self"),
+     ("me, the driver knocked my boy down", "other"), ("me, the mum, my baby won't feed", "other")],
+)
+def test_words_after_me_that_describe_the_caller_name_nobody_else(text, expected):
+    """"It's me, the patient" was read as someone else ("the patient"), and a caller who is the patient was asked
+    to count someone else's breaths; a description after "me" names the caller, a new clause may name another."""
+    assert parse_who(text) == expected
