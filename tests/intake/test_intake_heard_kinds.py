@@ -33,6 +33,14 @@ from intake.red_flags import find_red_flags
         ("She is thirty weeks, big glots coming away, the towel is full", "pregnancy_emergency"),
         # a chemical name written as it sounds
         ("the toddler had a swig of messalated spirits, he's four, he's gone wobbly", "overdose_poisoning"),
+        # the s of "slurred" heard as f, the ending dropped (set m)
+        ("Dad's voice went all flurred after lunch and he keeps dropping his cup", "stroke"),
+        ("My nan's words are flurs, she was fine at breakfast", "stroke"),
+        # "jerking" voiced: k heard g
+        ("My lad is on the bathroom floor jurging and he won't stop", "seizure"),
+        # "nearly fainted" heard "nearly feigned it": with a pain low on one side in early pregnancy
+        ("I'm seven weeks pregnant, there's a pain low on my left side and I almost feigned it in the shower",
+         "pregnancy_emergency"),
     ],
 )
 def test_heard_forms_of_signs_still_read_as_the_sign(heard, flag):
@@ -48,6 +56,22 @@ def test_heard_forms_of_signs_still_read_as_the_sign(heard, flag):
     ],
 )
 def test_what_survives_of_a_heard_sign_is_read(heard, flag):
+    assert flag in find_red_flags(heard)
+
+
+@pytest.mark.parametrize(
+    "heard, flag",
+    [
+        # Whisper ends a sentence where the caller only paused: the half after the stop must tell the sign alone
+        ("Pressed on it for twenty minutes. It's soaking the tea towel now.", "heavy_bleeding"),
+        ("She slipped and hit her head on the step. Now she's been sick twice.", "serious_injury"),
+        ("He banged his head on the beam. An hour ago. Now he keeps throwing up.", "serious_injury"),
+        # the severity word lost ("stabbing" heard "tapping"), fainting with a one-sided pain in pregnancy still tells it
+        ("She's about two months pregnant, her tummy hurts on one side and she passed out in the kitchen",
+         "pregnancy_emergency"),
+    ],
+)
+def test_a_sign_split_by_a_heard_full_stop_is_read(heard, flag):
     assert flag in find_red_flags(heard)
 
 
@@ -71,6 +95,18 @@ def test_what_survives_of_a_heard_sign_is_read(heard, flag):
         "No day, move it to Friday, she said, the cough has cleared up.",
         # asthma said, the words in bursts from a cold
         "My asthma is well controlled, I only popped in for a couple of words with the nurse at a time that suits.",
+        # real words next to the new heard forms
+        "There was a flurry of snow and he slipped, but he is talking fine.",
+        "Jurgen from next door drove her in, she only has a sore throat.",
+        "He almost feigned it, the footballer, then got up and ran.",
+        # a dressing soaked in water, by rain; a head bump whose sickness is over or absent; a faint only denied
+        "I'm soaking the bandage in salt water before I put a fresh one on.",
+        "It is soaking the towels, the rain came in through the window.",
+        "He hit his head on the shelf last month. Now he's stopped being sick from the tummy bug.",
+        "He bumped his head yesterday, it's fine. Now he is not sick at all.",
+        "I'm pregnant and my tummy aches a bit, I have never fainted.",
+        # the idiom with its "a" heard "the"
+        "The gutters are leaking again, the landlord will give me the heart attack, and I grazed my knee on the ladder.",
     ],
 )
 def test_heard_look_alikes_raise_no_flag(heard):
