@@ -422,7 +422,7 @@ _NOT_AN_ASIDE = {"him", "her", "them", "it", "this", "that", "he", "she", "they"
 # "the smoke is choking". Only when it is the subject right before the sign, with no person named between ("the dog bit
 # my son and he is bleeding" is the son), and not the object of a verb or a preposition ("hit by a car, not breathing").
 _THINGS = (r"(?:dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|hamster|rabbit|guinea pig|tortoise|horse|pony|"
-           r"cows?|calf|goat|sheep|pig|hen|chickens?|rooster|engine|laptop|computer|pc|printer|pump|generator|"
+           r"cows?|calf|calves|lambs?|kids? goat|foal|piglets?|donkey|goat|sheep|pig|hen|chickens?|ducks?|rooster|engine|laptop|computer|pc|printer|pump|generator|"
            r"router|toast|bread|dinner|cake|doll|teddy|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
            r"freezer|video|audio|recording|clip|footage|voice note|smoke|fumes{vehicles})"
            r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?))")
