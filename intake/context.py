@@ -35,6 +35,9 @@ _RESOLVED = re.compile(
 _AFTER_ENDING = {"", "now", "already", "completely", "away", "down", "off", "thank", "again", "by", "on", "after",
                  "for", "since", "mostly", "totally", "fully", "itself", "at", "bleeding", "fitting", "shaking",
                  "jerking", "and", "but", "so", "in", "within", "about", "just", "with"} - {"a"}
+# Where a sign goes when it spreads: "gone down my arm", "passed up into her jaw".
+_SPREAD_TO = re.compile(r"(down|up|on|in|into|to|through|round|around|across|along)( (to|into|in|through))? "
+                        r"(my|his|her|their|the|both|one|each|left|right|your)\b")
 # The patient is well again: ends a fit, a faint, a choking or breathing scare, never a bleed or a wound.
 _WELL_AGAIN = re.compile(
     r"\b((now|again) (he|she|they|it) (is|are) (breathing|talking|awake|conscious|responding|fine|okay|ok|alright|"
@@ -270,6 +273,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
             continue  # "it stop" is an ending said in the present; "will it stop?", "make it stop" are not
         if set(before) & _STILL or (after[0] if after else "") not in _AFTER_ENDING:
             continue  # "has not stopped", "still not over", "gone into both arms"
+        if m.group(1) in {"gone", "passed"} and _SPREAD_TO.match(" ".join(after)):
+            continue  # "it's gone down my arm": a pain that spread, not one that ended ("gone down a bit" did end)
         subject = " ".join(w for w in before if w not in _AUXILIARIES)
         ended_it = m.group(1).endswith(" it")  # "the inhaler sorted it": the subject is what ended the sign
         if not subject or (_RESOLVED_SUBJECTS.match(subject) and (ended_it or _names_the_sign(subject, said))):

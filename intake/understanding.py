@@ -82,7 +82,12 @@ _YES_PHRASES = [r"uh huh", r"mm hmm", r"mhm+", r"i think so", r"i believe so", r
 # What the caller asked the patient to do is not what the patient did: "I told him to squeeze my hand".
 _REPORTED_REQUEST = [r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|saying|tried|try|trying)( to)?( get)? "
                      r"(him|her|them|the (patient|baby|child|man|woman|boy|girl))( to)? \w+"
-                     r"( (my|your|his|her|their|the) (hand|hands|finger|fingers|eyes|arm|arms|leg|legs|tongue))?"]
+                     r"( (my|your|his|her|their|the) (hand|hands|finger|fingers|eyes|arm|arms|leg|legs|tongue))?",
+                     # The instruction quoted with no one named: "I said squeeze my hand, he didn't".
+                     r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|saying|shout\w*|go|went)( to)? "
+                     r"(squeeze|grip|hold|open|lift|raise|move|wiggle|stick|show|blink|look|touch|press|push)"
+                     r"( (out|up|at|me))?( (my|your|his|her|their|the) (hand|hands|finger|fingers|eyes|arm|arms|leg|legs|"
+                     r"tongue|toes))?"]
 # Said to mean "that is easy", not to deny: "yes he can walk, no problem". Neither a yes nor a no by itself, so
 # "no problem" alone is asked again; beside a yes it no longer turns the answer into a doubt.
 _NOT_A_DENIAL = [r"no (problem|problems|probs|prob|worries|worry|bother|trouble|issue|issues|wahala|stress|biggie|sweat)",
@@ -453,6 +458,10 @@ _LINE_CHECK = re.compile(
     r"(please )?repeat( that| it)?|come again)\b"
 )
 Who = Literal["self", "other", "maybe_self"]
+# The caller saying who they are after "me": "it's me, the patient", "me, a teacher", "me, a woman of forty". The
+# words after the comma describe the caller, so they name nobody else; "me, the driver hit my son" goes on with a
+# verb and is left as said.
+_SELF_APPOSITION = re.compile(r"\b(me|myself) , (a|an|the) (\w+ ){0,2}?\w+( of \w+( \w+)?)?(?= ,| \.|$)")
 
 
 def without_line_checks(text: str) -> str:
@@ -467,6 +476,7 @@ def parse_who(text: str) -> Who | None:
     "Can you hear me?" is a line check, not an answer: it says nothing about who is ill.
     """
     t = re.sub(r"\bi am the (patient|one|sick one|person)\b", "myself", without_line_checks(text))
+    t = _SELF_APPOSITION.sub(r"\1", t)
     if re.search(rf"\b({_OTHER})\b", t):
         return "other"
     if re.search(rf"\b({_SELF_STRONG})\b", t):
