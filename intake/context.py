@@ -64,8 +64,10 @@ _WELL_AGAIN = re.compile(
 _STILL_ASKED = re.compile(r"\b(should|do|does|must|can|could|would|will) (i|we|he|she|they|you) still\b|"
                           r"\bstill (?=(see|sees|go|goes|get|gets) (to )?(someone|somebody|a doctor|the doctor|a gp|the gp|"
                           r"a nurse|the nurse|the clinic|a clinic|checked|seen)\b)")
-# "I could not wake him for a second": one moment, told as over ("stops for ten seconds at a time" is not).
+# "I could not wake him for a second": a moment of not waking, told as over. Only waking: a baby who stopped breathing
+# "for a moment and went blue" or a fit "for a moment" is still the sign.
 _A_MOMENT = re.compile(r"^ ?(?:(?:him|her|them|me|us|it) )?(?:only |just )?for (?:a|one) (?:split )?(?:second|moment|sec)\b(?! at a time)(?!.*\b(?:now|still|again)\b)")
+_NOT_WAKING = re.compile(r"\b(?:wake|waken|woken|waking|rouse|roused|respond\w*|answer\w*)\b")
 _LASTED = re.compile(r"\b((it|that|this|the \w+) )?(only )?lasted (about |around |for |maybe )?(a|one|\d+|two|three|a few|few|ten|thirty) (seconds?|minutes?|mins?)\b")
 # Breathing (or a pulse) that stopped "and has not come back" is the sign itself, not its ending.
 _NOT_BACK = re.compile(r"\b(not|never) (come|came|started|start) (back|again)\b")
@@ -253,7 +255,7 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
             if not set(rest[: m.start()].split()[-3:]) & (_STILL | _NOT_YET) \
                     and not (_AGAIN.search(rest[m.end():]) or re.search(r"\bstill\b", _STILL_ASKED.sub(" ", rest[m.end():]))):
                 return True
-    if well_again_ends_it and (_LASTED.search(rest) or _A_MOMENT.match(rest)):
+    if well_again_ends_it and (_LASTED.search(rest) or (_A_MOMENT.match(rest) and _NOT_WAKING.search(said))):
         return True  # "it lasted a minute, he is asleep now": an episode told as finished
     rest = re.sub(r"\bover and over( again)?\b", "again and again", rest)  # a repeat, not an ending
     if _NOT_BACK.search(rest):
@@ -433,7 +435,8 @@ _THINGS = (r"(?:dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|
            r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?))")
 # A vehicle is a thing with a sign ("the car is gasping up the hill"), but the subject of a crash is a mechanism's.
 _VEHICLES = "|car|van|truck|lorry|tractor|motorbike"
-_VEHICLE = re.compile(rf"(?:{_VEHICLES[1:]})\b")
+# What acts on a person ("the motorbike knocked him down", "the smoke is choking her"): the person it names is the patient.
+_VEHICLE = re.compile(rf"(?:{_VEHICLES[1:]}|smoke|fumes|fire)\b")
 _THING_SUBJECT = {v: re.compile(rf"\b(?:{_THINGS.format(vehicles=_VEHICLES if v else '')})(?: \w+){{0,5}}\s*$") for v in (True, False)}
 _AS_OBJECT = re.compile(r"\b(?:by|hit|into|under|off|from|out of|over|knocked|ran|run|drove|driving|in|inside|at)"
                         r"(?: (?:the|a|an|his|her|our|my|their))?\s*$")
@@ -455,7 +458,7 @@ def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
     before = _WHICH_THING.sub(r"\1 ", " ".join(clauses[-1].split()[-9:]))
     m = _THING_SUBJECT[vehicles].search(before)
     if m and not _AS_OBJECT.search(before[:m.start()]):
-        # A vehicle's sign words may name the person it hit: "the motorbike knocked him down".
+        # A vehicle's or smoke's sign words may name the person it acts on.
         said = " ".join([t[start:end]] + re.split(r"[,;.?!]", t[end:hi])[0].split()[:1]) if _VEHICLE.match(before, m.start()) else ""
         return not _PERSON.search(before[m.start():] + " " + said)
     if len(clauses) > 1 and _SUBJECTLESS.match(clauses[-1] + t[start:end]) and _THING_LEADS.match(clauses[-2]):

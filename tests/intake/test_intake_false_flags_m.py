@@ -84,6 +84,7 @@ def test_a_crash_vehicle_is_no_thing_with_a_sign():
     """A vehicle may have a sign ("the van is gasping"), but the one that hits a person is the crash."""
     assert "serious_injury" in find_red_flags("the motorbike knocked him down and now he is confused")
     assert "road_traffic" in find_mechanisms("a van ploughed into the back of our car at high speed on the bypass")
+    assert "choking" in find_red_flags("the smoke is choking him")
 
 
 # Mechanisms told without a sign: recorded, never a red flag (SAFETY.md).
@@ -100,3 +101,8 @@ def test_a_mechanism_alone_is_recorded_not_flagged(text, mechanism):
 def test_a_threat_from_a_roof_and_spreading_pain_are_still_found():
     assert "suicidal" in find_red_flags("my nephew has climbed onto the roof and says he is going to jump")
     assert "chest_pain" in find_red_flags("the pain in his chest is going into his shoulder and jaw")
+
+
+def test_a_moment_ends_only_a_failure_to_wake():
+    assert "not_breathing" in find_red_flags("my baby stopped breathing for a moment and went blue")
+    assert "seizure" in find_red_flags("he had a fit for a moment")
