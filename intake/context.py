@@ -44,7 +44,7 @@ _WELL_AGAIN = re.compile(
     r"normal|back to normal|playing|sitting up)|(he|she|they) (is|are) (breathing|talking|awake|conscious|fine|okay|"
     r"alright|back to normal|completely normal|responding)( and \w+)? (now|again|normally|fine)|(he|she|they) "
     r"(came|come|has come|have come|is come|s come) (round|to|back round)|knows who (i|we) (am|are)|back to (himself|herself|themselves|myself|(his|her|their|my) (usual |normal |old )?self)|(woke|wakes|has woken|woken) (right |straight |back )?up|breathing (again|normally)|"
-    r"(he|she|they|i) (is|are|am) (talking|chatting) to (me|us|you) (now|again)|(he|she|they|i) (have|has) been (fine|okay|ok|alright|normal|well) (all day|all morning|since|ever since|since then)|"
+    r"(he|she|they|i) (is|are|am) (talking|chatting) to (me|us|you) (now|again)|(came|come|has come) (back )?round( in| within| after| straight| quickly|(?= ?[,.;]| ?$))|(he|she|they|i) (have|has) been (fine|okay|ok|alright|normal|well) (all day|all morning|since|ever since|since then)|"
     r"(he|she|they) (is|are) (asleep|sleeping|resting) (now )?(and )?(fine|breathing)|"
     r"(when|once|as soon as) (i|we) (picked|lifted|touched|shook|moved|called|nudged) (him|her|them)( up)? (he|she|they) (cried|woke|opened|moaned|answered|responded)|"
     r"(coughed|spat|spit|brought|got|sicked) (it|that|them|the \w+( \w+)?) (up|out)|(it|that|the \w+) (flew|popped|shot|came|fell|pinged) (straight |right )?out|"
@@ -64,6 +64,10 @@ _WELL_AGAIN = re.compile(
 _STILL_ASKED = re.compile(r"\b(should|do|does|must|can|could|would|will) (i|we|he|she|they|you) still\b|"
                           r"\bstill (?=(see|sees|go|goes|get|gets) (to )?(someone|somebody|a doctor|the doctor|a gp|the gp|"
                           r"a nurse|the nurse|the clinic|a clinic|checked|seen)\b)")
+# "I could not wake him for a second": a moment of not waking, told as over. Only waking: a baby who stopped breathing
+# "for a moment and went blue" or a fit "for a moment" is still the sign.
+_A_MOMENT = re.compile(r"^ ?(?:(?:him|her|them|me|us|it) )?(?:only |just )?for (?:a|one) (?:split )?(?:second|moment|sec)\b(?! at a time)(?!.*\b(?:now|still|again)\b)")
+_NOT_WAKING = re.compile(r"\b(?:wake|waken|woken|waking|rouse|roused|respond\w*|answer\w*)\b")
 _LASTED = re.compile(r"\b((it|that|this|the \w+) )?(only )?lasted (about |around |for |maybe )?(a|one|\d+|two|three|a few|few|ten|thirty) (seconds?|minutes?|mins?)\b")
 # Breathing (or a pulse) that stopped "and has not come back" is the sign itself, not its ending.
 _NOT_BACK = re.compile(r"\b(not|never) (come|came|started|start) (back|again)\b")
@@ -260,7 +264,7 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
             if not set(rest[: m.start()].split()[-3:]) & (_STILL | _NOT_YET) \
                     and not (_AGAIN.search(rest[m.end():]) or re.search(r"\bstill\b", _STILL_ASKED.sub(" ", rest[m.end():]))):
                 return True
-    if well_again_ends_it and _LASTED.search(rest):
+    if well_again_ends_it and (_LASTED.search(rest) or (_A_MOMENT.match(rest) and _NOT_WAKING.search(said))):
         return True  # "it lasted a minute, he is asleep now": an episode told as finished
     rest = re.sub(r"\bover and over( again)?\b", "again and again", rest)  # a repeat, not an ending
     if _NOT_BACK.search(rest):
@@ -428,7 +432,7 @@ def someone_else_died(t: str, start: int, end: int) -> bool:
 
 _SOMEONE_ELSE_DIED = re.compile(
     r"\b(the |a |one |another |other )?(driver|passenger|other driver|someone|somebody|one person|people|others?|rider|"
-    r"(man|woman|person|lady|guy) (driving|in|from|inside))( (of|in|from) (our|the|my|his|her|their|that|other) \w+)?"
+    r"one of (?:the |those |our )?\w+|(men|women|people|lads|guys) (in|from|inside)|(man|woman|person|lady|guy) (driving|in|from|inside))( (of|in|from) (our|the|my|his|her|their|that|other) \w+)?"
     r" (has |have |is |was |were |had )?(died|dead|been killed|killed|passed away|did not make it)\b"
 )
 # The reason for calling, said after an aside; what it is about is someone or something else unless it was named
@@ -448,24 +452,46 @@ _NOT_AN_ASIDE = {"him", "her", "them", "it", "this", "that", "he", "she", "they"
                  "granddaughter", "cousin", "mate", "boyfriend", "girlfriend", "someone", "somebody", "man", "woman"}
 
 
-# An animal or a machine is the one with the sign: "the fish in the tank are not breathing", "my dog is panting hard",
-# "the engine keeps choking", "the toast is burnt black". Only when it is the subject right before the sign, with no
-# person named between ("the dog bit my son and he is bleeding" is the son).
+# An animal, a machine or a recording is the one with the sign: "the fish in the tank are not breathing", "my dog is
+# panting hard", "the engine keeps choking", "the car is gasping up the hill", "the speech on the video is slurred",
+# "the smoke is choking". Only when it is the subject right before the sign, with no person named between ("the dog bit
+# my son and he is bleeding" is the son), and not the object of a verb or a preposition ("hit by a car, not breathing").
 _THINGS = (r"(?:dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|hamster|rabbit|guinea pig|tortoise|horse|pony|"
-           r"cows?|calf|goat|sheep|pig|hen|chickens?|rooster|engine|laptop|computer|pc|printer|pump|generator|"
-           r"router|toast|bread|dinner|cake|doll|teddy|plants?)(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?))")
-_THING_SUBJECT = re.compile(rf"\b(?:{_THINGS})(?: \w+){{0,4}}\s*$")
+           r"cows?|calf|calves|lambs?|kids? goat|foal|piglets?|donkey|goat|sheep|pig|hen|chickens?|ducks?|rooster|engine|laptop|computer|pc|printer|pump|generator|"
+           r"router|toast|bread|dinner|cake|doll|teddy|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
+           r"freezer|video|audio|recording|clip|footage|voice note|smoke|fumes{vehicles})"
+           r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?))")
+# A vehicle is a thing with a sign ("the car is gasping up the hill"), but the subject of a crash is a mechanism's.
+_VEHICLES = "|car|van|truck|lorry|tractor|motorbike"
+# What acts on a person ("the motorbike knocked him down", "the smoke is choking her"): the person it names is the patient.
+_VEHICLE = re.compile(rf"(?:{_VEHICLES[1:]}|smoke|fumes|fire)\b")
+_THING_SUBJECT = {v: re.compile(rf"\b(?:{_THINGS.format(vehicles=_VEHICLES if v else '')})(?: \w+){{0,5}}\s*$") for v in (True, False)}
+_AS_OBJECT = re.compile(r"\b(?:by|hit|into|under|off|from|out of|over|knocked|ran|run|drove|driving|in|inside|at)"
+                        r"(?: (?:the|a|an|his|her|our|my|their))?\s*$")
+# "the goat we slaughtered is bleeding": the people in a clause that only says which animal it is are not its subject.
+_WHICH_THING = re.compile(rf"\b({_THINGS.format(vehicles=_VEHICLES)}) (?:that |which )?(?:we|i|they|you) \w+(?: \w+){{0,3}}? (?=(?:is|was|are|were|has|had|s)\b)")
+# A clause with no subject of its own ("... and will not wake", ", is floppy") shares the one before; the thing must
+# lead that clause ("the hen is lying in the coop and will not wake").
+_SUBJECTLESS = re.compile(r"^\s*(?:is|was|are|were|will|would|can|could|has|had|have|does|did|keeps?|kept|seems?|looks?)\b")
+_THING_LEADS = re.compile(rf"^\s*(?:(?:the|our|my|a|an|his|her|their|this|that|some) )?(?:{_THINGS.format(vehicles='')})\b")
 _PERSON = re.compile(r"\b(i|me|we|us|you|him|her|them|son|daughter|baby|child|kid|boy|girl|man|woman|wife|husband|mum|mom|"
                      r"dad|mother|father|brother|sister|friend|grandma|grandad|nan|patient|toddler|rider|driver|owner|farmer|people|person|"
                      r"someone|somebody|he|she|they)\b")
 
 
-def not_a_person(t: str, start: int, end: int) -> bool:
-    """The sign belongs to an animal or a machine, not to a patient."""
+def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
+    """The sign belongs to an animal or a machine, not to a patient (`vehicles=False`: a crash's car is no such thing)."""
     lo, hi = scope_of(t, start, end)
-    before = " ".join(re.split(r"[,;]|\b(?:and|but|then|so|because)\b", t[lo:start])[-1].split()[-7:])
-    m = _THING_SUBJECT.search(before)
-    return bool(m) and not _PERSON.search(before[m.start():])
+    clauses = re.split(r"[,;]|\b(?:and|but|then|so|because)\b", t[lo:start])
+    before = _WHICH_THING.sub(r"\1 ", " ".join(clauses[-1].split()[-9:]))
+    m = _THING_SUBJECT[vehicles].search(before)
+    if m and not _AS_OBJECT.search(before[:m.start()]):
+        # A vehicle's or smoke's sign words may name the person it acts on.
+        said = " ".join([t[start:end]] + re.split(r"[,;.?!]", t[end:hi])[0].split()[:1]) if _VEHICLE.match(before, m.start()) else ""
+        return not _PERSON.search(before[m.start():] + " " + said)
+    if len(clauses) > 1 and _SUBJECTLESS.match(clauses[-1] + t[start:end]) and _THING_LEADS.match(clauses[-2]):
+        return not _PERSON.search(_WHICH_THING.sub(r"\1 ", clauses[-2]))
+    return False
 
 
 # A question about what has already happened is not a hypothetical: "is it dangerous if a toddler ate the pods?"
@@ -504,6 +530,11 @@ _NOT_SWALLOWED = re.compile(
 # had a drink, but he hasn't touched a drop" takes back the drink, not the face that dropped).
 _INGESTED = re.compile(r"\b(drank|drunk|drink\w*|swallow\w*|took|taken|take|ate|eaten|eat\w*|had|got into|bottle|pills?|"
                        r"tablets?|poison\w*|bleach|chemicals?|medicine|overdose\w*|sips?|gulp\w*)\b")
+# Nothing was taken, the container says so: "the seal is not broken", "nothing is missing", "all the tablets are there".
+_NOTHING_TAKEN = re.compile(
+    r"\b(?:seal|lid|cap|safety cap|top|foil|blister|packet|pack|bottle)( \w+)? (?:is |was |s |are |has )?(?:still )?(?:not (?:been )?"
+    r"(?:broken|opened|touched)|unbroken|intact|unopened|never opened|untouched|still sealed)\b|\b(?:nothing|none) (?:is |s |are |was |were )?"
+    r"(?:missing|gone)\b|\b(?:all|every one) (?:of )?(?:the |them )?(?:\w+ )?(?:are |is )?(?:still )?(?:there|accounted for)\b")
 _TAKEN_BACK = re.compile(
     r"\b(but|though) (it|there) (is|was|s) not( really| actually)?( ,| \.|$| i | he | she )|"
     r"\b(but|though|although|and) (he|she|they|i|we) (spat|spit|spits) (it|them|that|the \w+)( \w+)? out\b|\bnothing (was )?(swallowed|went down)\b"
@@ -513,7 +544,8 @@ _TAKEN_BACK = re.compile(
 def mistaken(t: str, start: int, end: int) -> bool:
     """A belief the caller takes back in the same sentence: "I thought she had stopped breathing but she was holding it"."""
     lo, hi = sentence_of(t, start, end)
-    if _TAKEN_BACK.search(t[end:hi] + " ") or (_NOT_SWALLOWED.search(t[end:hi] + " ") and _INGESTED.search(t[start:end])):
+    if _TAKEN_BACK.search(t[end:hi] + " ") or ((_NOT_SWALLOWED.search(t[end:hi] + " ") or _NOTHING_TAKEN.search(t[end:hi]))
+                                               and _INGESTED.search(t[start:end])):
         return True
     beliefs = list(_MISTAKEN.finditer(t, lo, start))
     if not beliefs or re.search(r"\bbut\b", t[beliefs[-1].end():start]):
@@ -533,10 +565,24 @@ _FICTION = re.compile(
 )
 
 
+# Someone seen on a screen, said in the mention's own clause: "the boxer got knocked out on the telly", "a man on the tv
+# news was not breathing", "on the football a player was bleeding" (the match on television). "He collapsed in front of
+# the tv" and "knocked out on the rugby pitch" are the patient.
+_ON_SCREEN = re.compile(r"\b(?:on|in) (?:the )?(?:tv|telly|television|news|tv news|telly news|radio|youtube|tiktok|internet)\b|"
+                        r"\bon the (?:football|boxing|rugby|cricket|wrestling|match)\b(?! (?:pitch|field|ground|court|ring|club|team))")
+
+
 def fictional(t: str, start: int, end: int) -> bool:
-    """The mention is told of a film, game or book ("the boxer in the film was knocked out cold")."""
+    """The mention is told of a film, game or book ("the boxer in the film was knocked out cold"), or of someone on a
+    screen in its own clause ("the boxer got knocked out on the telly and my husband jumped")."""
     lo, hi = scope_of(t, start, end)
-    return bool(_FICTION.search(t[lo:hi]))
+    if _FICTION.search(t[lo:hi]):
+        return True
+    clause_lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, lo, start)), default=lo)
+    clause_hi = min((m.start() for m in _CLAUSE_BREAK.finditer(t, start + 1, hi) if m.start() >= start), default=hi)
+    clause = t[clause_lo:max(clause_hi, start)]
+    # "like they do on the telly" compares; the one on the screen is not the patient only when they are told of
+    return any(not re.search(r"\b(?:like|as)\b", clause[:m.start()]) for m in _ON_SCREEN.finditer(clause))
 
 
 # A clinician's word on what the sign was: "the GP said the chest pain was a pulled muscle". A past verdict on an
@@ -627,14 +673,18 @@ _NOT_THIS_PATIENT_NOW = (
 
 
 def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = None, *,
-                    ends: str = "said") -> str | None:
+                    ends: str = "said", vehicles: bool = True) -> str | None:
     """The reason a mention is not this patient's sign now, or None when it is.
 
     `ends` says what ends a sign: "said" (it stopped, it is over), "well" (that, or the patient is well
-    again), "never" (a stroke that passed, an overdose that feels fine: still an emergency, NHS 111).
+    again), "never" (a stroke that passed, an overdose that feels fine: still an emergency, NHS 111). `vehicles=False`
+    for a mechanism: the car in "a van hit them" is the crash, not a thing with a sign.
     """
     if negated(t, start, end, inner) or answered_no(t, start, end):
         return "negated"
     if ends != "never" and resolved(t, end, well_again_ends_it=ends == "well", said=t[start:end]):
         return "resolved"
-    return next((reason for reason, applies in _NOT_THIS_PATIENT_NOW if applies(t, start, end)), None)
+    for reason, applies in _NOT_THIS_PATIENT_NOW:
+        if applies(t, start, end, vehicles) if applies is not_a_person else applies(t, start, end):
+            return reason
+    return None

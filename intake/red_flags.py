@@ -307,10 +307,12 @@ def _rule_mentions(rule: Rule, t: str) -> list[tuple[int, int, list[tuple[int, i
 
 
 def _leading(hits: list[list[tuple[int, int]]], leads: tuple[int, int, int], t: str) -> list[list[tuple[int, int]]]:
-    """The hits with concept a kept only where it leads to a hit of concept b (and b only where a leads to it)."""
+    """The hits with concept a kept only where it leads to a hit of concept b in the same clause (and b only where a
+    leads to it)."""
     a, b, most = leads
+    # One phrase, no clause break between: "fell into the snow, my shoulder hurts" is a fall, not pain going into it.
     pairs = [(x, y) for x in hits[a] for y in hits[b]
-             if x[1] <= y[0] and len(re.findall(r"[a-z0-9~]+", t[x[1]:y[0]])) <= most]
+             if x[1] <= y[0] and len(re.findall(r"[a-z0-9~]+", t[x[1]:y[0]])) <= most and not re.search(r"[,;.?!]", t[x[1]:y[0]])]
     kept = [list(h) for h in hits]
     kept[a] = sorted({x for x, _ in pairs})
     kept[b] = sorted({y for _, y in pairs})
@@ -504,7 +506,7 @@ def find_mechanisms(text: str) -> list[str]:
     found = []
     for mechanism_id, patterns, unless_near, near_words in load_table().mechanisms:
         for pattern in patterns:
-            if any(not ctx.why_not_current(t, m.start(), m.end())
+            if any(not ctx.why_not_current(t, m.start(), m.end(), vehicles=False)
                    and not (unless_near and unless_near.search(
                        _near(t, m.start(), m.end(), *ctx.sentence_of(t, m.start(), m.end()), near_words)))
                    for m in pattern.finditer(t)):
