@@ -35,7 +35,8 @@ ends it too, "never" for signs that stay an emergency after they pass: a stroke 
 TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis still needs an ambulance),
 `implied_by` (another flag that is also this one: a convulsing child is an IMCI danger sign, "with" the concept that says
 "a child"; a fit in pregnancy is a pregnancy emergency, under the flag's own `requires`). A rule may
-have `unless_near`, a concept that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood).
+have `unless_near`, a concept that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood), and
+`binds_reader`, a veto the learned reader must respect too (a journey beside a farewell).
 
 Some phrases are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the hiss
 that tells /f/ from /s/ ("having a sit", "the baby is sloppy") and swallows the t of "can't" ("my
@@ -76,6 +77,9 @@ class Rule:
     # (a, b, n): concept a's words lead to concept b's, in that order, at most n words between ("pain going down
     # his left arm"; "crashed into the truck ... my shoulder hurts" is no spreading pain).
     leads: tuple[int, int, int] | None = None
+    # The veto binds the learned reader too: a journey explains a farewell whatever words carry it. Off by default:
+    # a reader that adds a flag the rules vetoed had found real signs (anaphylaxis past NOT_ALLERGY) on unseen callers.
+    binds_reader: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
         return tuple(
             Rule(tuple(concepts[c] for c in r["all"]), int(r.get("window", 8)), concepts.get(r.get("unless", "")),
                  bool(r.get("across_sentences", False)), concepts.get(r.get("unless_near", "")),
-                 (r["all"].index(r["leads"][0]), r["all"].index(r["leads"][1]), int(r["leads"][2])) if r.get("leads") else None)
+                 (r["all"].index(r["leads"][0]), r["all"].index(r["leads"][1]), int(r["leads"][2])) if r.get("leads") else None,
+                 bool(r.get("binds_reader", False)))
             for r in entry.get("rules", [])
         )
 
@@ -469,10 +474,11 @@ def _ruled_out(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def _vetoed(flag: RedFlag, t: str) -> list[tuple[int, int]]:
-    """Where a rule of the flag would stand but its `unless` vetoes the sentence (a journey beside a farewell)."""
+    """Where a rule of the flag would stand but its `unless`, one that binds the reader, vetoes the sentence (a journey
+    beside a farewell)."""
     spans = []
     for rule in flag.rules:
-        if rule.unless:
+        if rule.unless and rule.binds_reader:
             for s, e, _ in _rule_mentions(replace(rule, unless=None), t):
                 lo, hi = ctx.sentence_of(t, s, e)
                 if rule.unless.search(t, lo, hi):
