@@ -57,7 +57,7 @@ from intake import learned_flags
 from intake.codeswitch import DATA_FILE as CODESWITCH_FILE
 from intake.codeswitch import to_english
 from intake.spelling import g_restored, spelled_right
-from intake.understanding import normalize, parse_number, said_of_a_grown_up, struggles_to_breathe
+from intake.understanding import normalize, parse_number, said_of_a_grown_up
 
 DATA_FILE = Path(__file__).with_name("red_flags.json")
 RENAMED = {"major_trauma": "serious_injury"}  # ids stored on older cases
@@ -391,11 +391,6 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
         if any(_current(flag, t, s, e, inner) and not _a_grown_ups(flag, t, s, e, child) for s, e, inner in _mentions(flag, t)) \
                 or _implied(flag, found, t, child):
             found.append(flag.id)
-    if "not_breathing" in found and "unconscious" not in found and struggles_to_breathe(t):
-        # Awake and fighting for breath: the sitting-up advice, never CPR ("she can't get her breath, gasping,
-        # sat bolt upright" had been given the CPR script).
-        i = found.index("not_breathing")
-        found[i:i + 1] = [] if "breathing_difficulty" in found else ["breathing_difficulty"]
     if learned:
         found += _learned_flags(t, found, context, child)
     return found

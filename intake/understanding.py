@@ -240,29 +240,6 @@ _WORKING_HARD = re.compile(
 )
 
 
-# Breathing that is hard work, said of someone awake: fighting for it, wheezing, too fast, words a few at a time,
-# sitting bolt upright or forward. Blue lips are not in it: they belong to a stopped breath as much as a hard one.
-_EFFORT_AWAKE = re.compile(
-    r"\b(fighting for (\w+ )?breath|struggl\w* (to|for) (breathe|breath|air)|labou?r\w* (breathing|breaths?)|"
-    r"working (hard|so hard|really hard) to breathe|wheez\w*|panting|"
-    r"breathing (is )?(very |so |really |too )?(fast|quick\w*|rapid\w*|hard|heav\w*)|"
-    r"(one|a|two|a few|a couple of|one or two) words? at a time|can not (talk|speak) in (full )?sentences|"
-    r"(sat|sitting|sits) (bolt )?(up|upright|forward)|hands on (his|her|their) knees|"
-    r"(he|she|they|baby) (is|are) (still |definitely )?breathing( ,| but| and|$))"
-)
-
-
-def struggles_to_breathe(text: str) -> bool:
-    """Whether the patient is said to be awake and breathing with effort, with nothing saying the breathing stopped.
-
-    Such a patient needs to sit up and use their inhaler, not CPR: "she can't get her breath, sitting forward,
-    one word at a time" is breathing difficulty even when a phrase in it reads like no breath.
-    """
-    t = normalize(text)
-    return bool(_EFFORT_AWAKE.search(t)) and not unresponsive_said(t) and not agonal(t, unresponsive=False) \
-        and not re.search(rf"\b({_APNOEA})", t)
-
-
 # "She is breathing but gasping, her lips are blue": a yes said in words, with the signs of breathing hard; "he is,
 # but he's gasping" echoes the question's verb for the yes.
 _SAYS_BREATHING = re.compile(r"^(he|she|they|it|baby|the baby|my \w+) (is|are|s) (still )?(breathing )?,? ?(but|and)\b")
