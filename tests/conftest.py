@@ -49,6 +49,31 @@ hypothesis_settings.register_profile("any-machine-speed", deadline=None,
                                      suppress_health_check=[HealthCheck.too_slow])
 hypothesis_settings.load_profile("any-machine-speed")
 
+# The files that took longest in a CI run (`--durations`, slowest first). They start first, and xdist keeps the
+# collection's order instead of putting the files with most tests first (its default, which left the bench and the
+# whole calls, a few tests each, to run at the end on one worker while the other sat idle). Order only: a stale list
+# costs wall time, never a verdict; a file not listed keeps its place after these.
+LONGEST_FILES = (
+    "tests/voice/test_voice_bench.py", "tests/voice/test_call_e2e.py", "tests/voice/test_voice_hostile.py",
+    "tests/voice/test_voice_orphans.py", "tests/voice/test_voice_call_cli.py", "tests/console/test_console_browser.py",
+    "tests/intake/test_intake_corpus.py", "tests/routing/test_routing_worker_processes.py",
+    "tests/voice/test_voice_cluster.py", "tests/voice/test_voice_startup.py", "tests/voice/test_voice_drills.py",
+    "tests/voice/test_voice_turn_taking.py", "tests/voice/test_voice_call_server.py", "tests/voice/test_barge_in.py",
+    "tests/stt/test_stt_batching.py",
+)
+
+
+def pytest_configure(config):
+    if hasattr(config.option, "loadscopereorder"):  # pytest-xdist's --loadscope-reorder
+        config.option.loadscopereorder = False
+
+
+def pytest_collection_modifyitems(config, items):
+    """The longest files first, each file's tests still together and in their own order."""
+    rank = {path: n for n, path in enumerate(LONGEST_FILES)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))  # stable: the rest keep order
+
+
 DEFAULT_POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 TEST_PHI_KEY = Fernet.generate_key().decode()
 TEST_HASH_KEY = secrets.token_bytes(32)
