@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 import asyncpg
@@ -25,6 +27,7 @@ from routing.crypto import PhiCipher
 from routing.migrate import upgrade_database
 from routing.models import Base
 from routing.store import Store
+from tests.support.settings import SHARED_PROMPT_AUDIO_ENV
 
 APP_START_TIMEOUT_S = 120  # the app's startup loads Whisper: Quart's test default (6 s) fails on a loaded machine
 
@@ -66,6 +69,17 @@ LONGEST_FILES = (
 def pytest_configure(config):
     if hasattr(config.option, "loadscopereorder"):  # pytest-xdist's --loadscope-reorder
         config.option.loadscopereorder = False
+    # One prompt-audio cache for the run (tests/support/settings.py): made here in the main process, before xdist
+    # starts its workers, which inherit the variable; removed when the run ends.
+    if not hasattr(config, "workerinput") and SHARED_PROMPT_AUDIO_ENV not in os.environ:
+        config._shared_prompt_audio = tempfile.mkdtemp(prefix="triageline-test-prompts-")
+        os.environ[SHARED_PROMPT_AUDIO_ENV] = config._shared_prompt_audio
+
+
+def pytest_unconfigure(config):
+    if shared := getattr(config, "_shared_prompt_audio", None):
+        shutil.rmtree(shared, ignore_errors=True)
+        os.environ.pop(SHARED_PROMPT_AUDIO_ENV, None)
 
 
 def pytest_collection_modifyitems(config, items):
