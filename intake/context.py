@@ -35,6 +35,9 @@ _RESOLVED = re.compile(
 _AFTER_ENDING = {"", "now", "already", "completely", "away", "down", "off", "thank", "again", "by", "on", "after",
                  "for", "since", "mostly", "totally", "fully", "itself", "at", "bleeding", "fitting", "shaking",
                  "jerking", "and", "but", "so", "in", "within", "about", "just", "with"} - {"a"}
+# Where a sign goes when it spreads: "gone down my arm", "passed up into her jaw".
+_SPREAD_TO = re.compile(r"(down|up|on|in|into|to|through|round|around|across|along)( (to|into|in|through))? "
+                        r"(my|his|her|their|the|both|one|each|left|right|your)\b")
 # The patient is well again: ends a fit, a faint, a choking or breathing scare, never a bleed or a wound.
 _WELL_AGAIN = re.compile(
     r"\b((now|again) (he|she|they|it) (is|are) (breathing|talking|awake|conscious|responding|fine|okay|ok|alright|"
@@ -129,12 +132,21 @@ _IF_IS_DOUBT = re.compile(r"\b(unsure|know|see|check|wonder|wondering|tell|ask|a
 
 
 def prepare(text: str) -> str:
-    """Doubt phrases become "unsure" so that their "not" never reads as a denial; "not able to" is "unable to"."""
+    """Doubt phrases become "unsure" so that their "not" never reads as a denial; "not able to" is "unable to"; a
+    denial of a denial is what it denies ("I can't say I don't want to die" wants to die)."""
     text = re.sub(r"\b(is |are |was |were )?not able to\b", "unable to", text)
+    text = _DOUBLE_DENIAL.sub(r"\g<who> \g<verb>", text)
     text = _NO_SIGN_OF.sub("no", text)
     return _PSEUDO_NEGATION.sub("", HEDGES.sub("unsure", text))
 
 
+# "I can't say I don't want to die", "I won't pretend he isn't planning it": the second denial is taken back by the
+# first, and what is left is said ("I do want to die", "he is planning it"); so "I can't say I don't want to live"
+# wants to live.
+_DOUBLE_DENIAL = re.compile(
+    r"\b(?:(?:i|we) )?(?:can not|could not|will not|would not|am not going to|not going to|am not|is not) "
+    r"(?:say|saying|pretend|pretending|tell you|lie and say|claim|deny)(?: that)? "
+    r"(?P<who>i|he|she|they|we) (?P<verb>do|does|did|am|is|are|was|were|have|has|would|will) not\b")
 # "no sign of her breath stopping": a denial of the whole sign that follows, however many words it takes.
 _NO_SIGN_OF = re.compile(r"\bno (signs?|evidence|trace|hint|suggestion) of\b")
 
@@ -268,6 +280,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
             continue  # "it stop" is an ending said in the present; "will it stop?", "make it stop" are not
         if set(before) & _STILL or (after[0] if after else "") not in _AFTER_ENDING:
             continue  # "has not stopped", "still not over", "gone into both arms"
+        if m.group(1) in {"gone", "passed"} and _SPREAD_TO.match(" ".join(after)):
+            continue  # "it's gone down my arm": a pain that spread, not one that ended ("gone down a bit" did end)
         subject = " ".join(w for w in before if w not in _AUXILIARIES)
         ended_it = m.group(1).endswith(" it")  # "the inhaler sorted it": the subject is what ended the sign
         if not subject or (_RESOLVED_SUBJECTS.match(subject) and (ended_it or _names_the_sign(subject, said))):
@@ -299,19 +313,20 @@ _AGE_NOT_HISTORY = re.compile(
 
 
 # A clause said in the present: "my chest feels tight", "he can not move his arm", "right now", "he has swallowed" (a
-# perfect is now's news). "He has had", "she has been" ("she is had" as "she's had" is heard) tell a past.
+# perfect is now's news). "He has had", "she has been" ("she is had" as "she's had" is heard) tell a past; "I have been
+# sitting here for an hour" is still going on.
 _PRESENT = re.compile(
     r"\b(?:(?:is|am|are)(?! (?:had|been)\b)|feels?|looks?|seems?|keeps?|can not|cannot|will not|now|today|tonight|"
     r"this (?:morning|afternoon|evening)|at the moment|currently|wants?|needs?|going to|gonna|will|"
-    r"(?:has|have)(?! (?:had|been|always)\b))\b"
+    r"(?:has|have)(?! (?:had|always)\b)(?! been (?!\w+ing\b)))\b"
 )
 # The caller's own asking is no present of the sign: "I'm asking about his seizure meds".
 _CALLERS_ASKING = re.compile(r"\b(?:i|we) (?:am|are) (?:asking|calling|ringing|phoning|texting|writing|wondering|"
                              r"enquiring|inquiring|checking)\b")
-# Pointing back at the dated clause: "his face droops since then", "still droops", "weak as always" is the old stroke's
-# mark, not a new one.
+# Pointing back at the dated clause: "his face droops since then", "still droops", "weak as always", "I have been
+# struggling to talk since" is the old stroke's mark, not a new one.
 _SINCE_THEN = re.compile(r"\b(?:since then|ever since|from then on|after that|since that|still|always|as usual|"
-                         r"as before|like before|same as (?:ever|usual|before))\b")
+                         r"as before|like before|same as (?:ever|usual|before)|since(?= *$))\b")
 _SUBJECT = re.compile(r"(?:i|he|she|they|we|it|you|there|this|that|my|his|her|their|our|your|the|a|an)\b")
 _HISTORY_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:but|and|though|although|however|so|because|(?<!since )(?<!from )then|"
                                    r"whereas|while|yet)\b")
@@ -326,12 +341,30 @@ def historical(t: str, start: int, end: int) -> bool:
     """
     lo, hi = scope_of(t, start, end)
     lo = _date_said_before(t, lo)
+    t = _compared_blanked(t, start, end, lo, hi)
     if not _dated(t[lo:hi]):
         return False
     cuts = [lo] + [x for m in _HISTORY_CLAUSE_BREAK.finditer(t, lo, hi) for x in (m.start(), m.end())] + [hi]
     clauses = list(zip(cuts[::2], cuts[1::2]))
     touched = [i for i, (a, b) in enumerate(clauses) if a < end and start < b] or [0]
     return any(_past_clause(t, clauses, i) for i in touched)
+
+
+# A comparison with the past frames the present: "he is grunting like his brother did when he was a baby", "talking like
+# she did before her last attempt", "like when he had the stroke". Its date is the yardstick's, not the sign's. A
+# quoted "she was like ..." is no comparison.
+_COMPARED = re.compile(
+    r"(?<!\bwas )(?<!\bwere )\b(?:just |exactly )?(?:like|the same as|same as|the way) (?:(?:(?:his|her|my|their|our) \w+|he|she|i|"
+    r"they|we|it) (?:did|had|was|were|used to)\b|(?:before|when|last time|the last time|that time|the other time)\b|"
+    r"the (?:\w+ ){1,2}(?:i|he|she|they|we) (?:had|got|did)\b)[^,;.?!]*")
+
+
+def _compared_blanked(t: str, start: int, end: int, lo: int, hi: int) -> str:
+    """`t` with the comparisons in [lo, hi) that the mention is not part of blanked (same length)."""
+    for m in _COMPARED.finditer(t, lo, hi):
+        if m.end() <= start or m.start() >= end:
+            t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+    return t
 
 
 _DATE_ALONE_WORDS = 5

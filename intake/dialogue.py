@@ -105,7 +105,7 @@ _URGENT_DEFAULT = {
 _SUPPRESSED = {
     "breathing": {"not_breathing"}, "reposition": {"not_breathing"}, "rescue_breaths": {"not_breathing"},
     "apnoea_pulse": {"not_breathing"}, "jump_pulse": {"not_breathing"}, "resp_count": set(),
-    "commands": {"unconscious"}, "avpu": {"unconscious", "child_danger_signs"},
+    "commands": {"unconscious"}, "avpu": {"unconscious"},
 }
 _ASSUMED_AS = {"who_confirm": "who"}  # the answer an unclear step leaves assumed
 # The confirmation of a bare "me" is itself "who" asked again in other words: an unclear reply goes on to the

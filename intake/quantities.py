@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from intake.understanding import _AGE_FRAME, _AGE_HOMOPHONES, _ALONE_HOMOPHONES, _TENS, _UNITS, normalize
@@ -238,9 +239,19 @@ _AGE_FACTORS: dict[str, float] = {"year": 1.0, "month": 1 / 12, "week": 7 / 365,
 MAX_AGE_YEARS = 120
 
 
-def parse_age_quantity(text: str) -> Quantity | None:
-    """Age in years as an interval ("seven or eight", "almost 8", "6 months", "two years and six months")."""
+# An age said as a year of birth ("she was born in 2023"): the birthday is not said, so it is a range of a year.
+_BORN_IN = re.compile(r"\b(born|birth|birthday)( \w+){0,3}? (in |of )?((?:19|20)\d\d)\b")
+
+
+def parse_age_quantity(text: str, *, this_year: int | None = None) -> Quantity | None:
+    """Age in years as an interval ("seven or eight", "almost 8", "6 months", "two years and six months",
+    "born in 2023")."""
     t = prepare(text)
+    born = _BORN_IN.search(t)
+    if born:
+        years = (this_year or date.today().year) - int(born.group(4))
+        if 0 <= years <= MAX_AGE_YEARS:
+            return Quantity(max(years - 1, 0), years if years >= 1 else 0.99, "range", "year")
     t = re.sub(r"\ba (year|month|week|day)\b", r"one \1", t)
     t = re.sub(r"\bone (year|month) and a half\b", r"one and a half \1", t)
     found = quantities(t)

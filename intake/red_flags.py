@@ -25,7 +25,8 @@ the words that carry its score; it never removes one.
 A high-risk mechanism of injury (a fall from a roof, a road crash) is not a red flag (SAFETY.md): it is
 found by `find_mechanisms`, recorded on the case and raises its queue priority, and START decides.
 
-Optional keys: `requires` (a context that must appear somewhere in the conversation, e.g. pregnancy),
+Optional keys: `requires` (a context that must appear somewhere in the conversation, e.g. pregnancy), `began` (words
+that say when that context began, "my test was positive last week": it holds now however long ago that was),
 `child_only` (IMCI signs, skipped once the patient is known to be 12 or older, and when said of the caller
 themselves or a grown-up they name), `soft` (softening
 words that make a mention benign: "a bit short of breath"), `reply` ("cpr" for the not-breathing
@@ -46,14 +47,15 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
 from intake import context as ctx
 from intake import learned_flags
+from intake.codeswitch import DATA_FILE as CODESWITCH_FILE
 from intake.codeswitch import to_english
-from intake.spelling import spelled_right
+from intake.spelling import g_restored, spelled_right
 from intake.understanding import normalize, parse_number, said_of_a_grown_up
 
 DATA_FILE = Path(__file__).with_name("red_flags.json")
@@ -87,6 +89,8 @@ class RedFlag:
     phrases: tuple[re.Pattern, ...]
     rules: tuple[Rule, ...] = ()
     requires: tuple[re.Pattern, ...] = ()
+    # Words that say the required state began ("my test was positive last week"): it goes on, however long ago.
+    began: tuple[re.Pattern, ...] = ()
     child_only: bool = False
     soft: re.Pattern | None = None
     ends: str = "said"  # what ends the sign: "said", "well" (patient well again) or "never" (see context.py)
@@ -100,6 +104,11 @@ class RedFlag:
     # What, said later in the sentence, shows the sign is over: "he was knocked out, now he keeps asking what happened"
     # (someone who vomits and asks questions is awake again; the head injury is serious_injury's).
     ended_by: re.Pattern | None = None
+
+    @property
+    def needs_context(self) -> bool:
+        """Whether the flag counts only with its required context said (a pregnancy)."""
+        return bool(self.requires or self.began)
 
 
 @dataclass(frozen=True)
@@ -116,6 +125,8 @@ class Table:
     sign_words: frozenset[str] = frozenset()  # corrected when typed one letter wrong (spelling.py)
     real_words: frozenset[str] = frozenset()  # never corrected
     heard: tuple[tuple[re.Pattern, str], ...] = ()  # Whisper's forms of sign words, read back as the words
+    ing_words: frozenset[str] = frozenset()  # every "-ing" word the tables name: what a dropped final g is read back to
+    not_g_dropped: frozenset[str] = frozenset()  # "-in" words that are words as they stand ("thin", Tagalog "hangin")
 
 
 def _words(pattern: str) -> re.Pattern:
@@ -143,6 +154,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
             phrases=tuple(re.compile(rf"\b(?:{p})") for p in e["phrases"]),
             rules=rules(e),
             requires=tuple(re.compile(rf"\b(?:{p})") for p in e.get("requires", [])),
+            began=tuple(re.compile(rf"\b(?:{p})") for p in e.get("began", [])),
             child_only=bool(e.get("child_only", False)),
             soft=_words(e["soft"]) if e.get("soft") else None,
             ends=e.get("ends", "said"),
@@ -162,7 +174,15 @@ def load_table(path: Path = DATA_FILE) -> Table:
     return Table(flags, either(data["neutral"]), either(data["normal"]), mechanisms,
                  tuple(data.get("first_aid_order", ())), frozenset(spelling.get("words", ())),
                  frozenset(spelling.get("real_words", ())),
-                 tuple((re.compile(p), r) for p, r in data.get("heard", ())))
+                 tuple((re.compile(p), r) for p, r in data.get("heard", ())),
+                 _ing_words(Path(path).read_text(encoding="utf-8")), frozenset(spelling.get("not_g_dropped", ())))
+
+
+def _ing_words(table_text: str) -> frozenset[str]:
+    """The "-ing" words written out in the red-flag table and in the English of the code-switching table."""
+    english = " ".join(line.split("\t")[1] for line in CODESWITCH_FILE.read_text(encoding="utf-8").splitlines()
+                       if line.strip() and not line.startswith("#") and "\t" in line)
+    return frozenset(re.findall(r"(?<![a-z\\])[a-z]{2,}ing\b", table_text + " " + english))
 
 
 def load_red_flags(path: Path = DATA_FILE) -> tuple[RedFlag, ...]:
@@ -219,6 +239,8 @@ def prepare(text: str) -> str:
     for pattern, word in load_table().heard:  # before code-switching: Whisper writes Pidgin "dey" as "day"
         t = pattern.sub(word, t)
     t = to_english(t)
+    # After code-switching: Pidgin "pickin" is a child, not "picking".
+    t = g_restored(t, load_table().ing_words, load_table().not_g_dropped)
     t = spelled_right(t, load_table().sign_words, load_table().real_words)
     t = re.sub(r"^(no|yes|yeah|yep|nope) (?=(he|she|they|i|it|we|my|the|his|her)\b)", r"\1 , ", t)  # "No he can not cough": an answer
     t = re.sub(r"\b(him|her|my|your|them|our) ?sel(f|ves)\b", lambda m: m.group(1) + "sel" + m.group(2), t)
@@ -355,7 +377,7 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
     for flag in load_red_flags():
         if flag.child_only and child is False:
             continue
-        if flag.requires:
+        if flag.needs_context:
             whole = whole if whole is not None else prepare(context) + " . " + t
             if not _required_now(flag, whole):
                 continue
@@ -399,7 +421,7 @@ def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -
     added = []
     for flag_id, spans in learned_flags.proposals(t, found):
         flag = flag_by_id(flag_id)
-        if (flag.child_only and child is False) or (flag.requires and not _required_now(flag, prepare(context) + " . " + t)):
+        if (flag.child_only and child is False) or (flag.needs_context and not _required_now(flag, prepare(context) + " . " + t)):
             continue
         if _on_required(flag, t, spans) or (flag.reply == "cpr" and _BREATHES.search(t)):
             continue
@@ -419,7 +441,8 @@ def _beside_blank(t: str, start: int, end: int) -> bool:
 
 def _on_required(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
     """A carrier inside the required context ("thirty four weeks" of a pregnancy): that alone is no emergency."""
-    return any(s < m.end() and m.start() < e for p in flag.requires for m in p.finditer(t) for s, e in spans)
+    return any(s < m.end() and m.start() < e
+               for p in flag.requires + flag.began for m in p.finditer(t) for s, e in spans)
 
 
 def _ruled_out(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
@@ -431,9 +454,23 @@ def _ruled_out(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
 
     if any(touches(s, e) and not _current(flag, t, s, e, inner) for s, e, inner in _mentions(flag, t)):
         return True
+    if any(touches(s, e) for s, e in _vetoed(flag, t)):
+        return True  # "giving her things away before her flight, she'll be gone": a rule's own veto read them
     if all(_beside_blank(t, s, e) for s, e in spans):
         return True  # "i am going to ~ tonight": the words around an idiom the rules blanked are its frame
     return False
+
+
+def _vetoed(flag: RedFlag, t: str) -> list[tuple[int, int]]:
+    """Where a rule of the flag would stand but its `unless` vetoes the sentence (a journey beside a farewell)."""
+    spans = []
+    for rule in flag.rules:
+        if rule.unless:
+            for s, e, _ in _rule_mentions(replace(rule, unless=None), t):
+                lo, hi = ctx.sentence_of(t, s, e)
+                if rule.unless.search(t, lo, hi):
+                    spans.append((s, e))
+    return spans
 
 
 def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None) -> bool:
@@ -444,7 +481,10 @@ def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None) -> boo
 
 
 def _required_now(flag: RedFlag, whole: str) -> bool:
-    """The required context is said of the present ("she is pregnant"), not denied or past ("when I was pregnant")."""
+    """The required context is said of the present ("she is pregnant"), not denied or past ("when I was pregnant"), or
+    its beginning is said, whenever that was ("the test came back positive last week")."""
+    if any(not ctx.negated(whole, m.start(), m.end()) for p in flag.began for m in p.finditer(whole)):
+        return True
     for pattern in flag.requires:
         for m in pattern.finditer(whole):
             if not ctx.negated(whole, m.start(), m.end()) and not ctx.historical(whole, m.start(), m.end()) \

@@ -82,7 +82,12 @@ _YES_PHRASES = [r"uh huh", r"mm hmm", r"mhm+", r"i think so", r"i believe so", r
 # What the caller asked the patient to do is not what the patient did: "I told him to squeeze my hand".
 _REPORTED_REQUEST = [r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|saying|tried|try|trying)( to)?( get)? "
                      r"(him|her|them|the (patient|baby|child|man|woman|boy|girl))( to)? \w+"
-                     r"( (my|your|his|her|their|the) (hand|hands|finger|fingers|eyes|arm|arms|leg|legs|tongue))?"]
+                     r"( (my|your|his|her|their|the) (hand|hands|finger|fingers|eyes|arm|arms|leg|legs|tongue))?",
+                     # The instruction quoted with no one named: "I said squeeze my hand, he didn't".
+                     r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|saying|shout\w*|go|went)( to)? "
+                     r"(squeeze|grip|hold|open|lift|raise|move|wiggle|stick|show|blink|look|touch|press|push)"
+                     r"( (out|up|at|me))?( (my|your|his|her|their|the) (hand|hands|finger|fingers|eyes|arm|arms|leg|legs|"
+                     r"tongue|toes))?"]
 # Said to mean "that is easy", not to deny: "yes he can walk, no problem". Neither a yes nor a no by itself, so
 # "no problem" alone is asked again; beside a yes it no longer turns the answer into a doubt.
 _NOT_A_DENIAL = [r"no (problem|problems|probs|prob|worries|worry|bother|trouble|issue|issues|wahala|stress|biggie|sweat)",
@@ -406,7 +411,7 @@ _RELATIONS = (
     r"son|daughter|wife|husband|mother|mum|mom|mama|mummy|father|dad|papa|daddy|child|children|baby|kid|friend|"
     r"brother|sister|neighbou?r|uncle|aunt|auntie|grandmother|grandfather|grandma|grandpa|granny|cousin|colleague|"
     r"boss|boy|girl|partner|patient|relative|in law|nephew|niece|twin|grandson|granddaughter|infant|toddler|"
-    r"newborn|pikin|bata|anak|lola|lolo|nanay|tatay|"
+    r"newborn|pikin|pickney|pikney|picknie|bata|anak|lola|lolo|nanay|tatay|"
     # people met at work, at home or in the street, and the words people use for a partner or a friend
     r"workmate|co ?worker|coworker|mate|flatmate|roommate|room mate|housemate|classmate|schoolmate|teammate|playmate|"
     r"pal|buddy|bestie|best friend|bro|sis|fella|fellow|bloke|guy|lad|lass|chap|gentleman|missus|missis|hubby|wifey|"
@@ -417,9 +422,9 @@ _RELATIONS = (
 )
 # Someone else named: a relation, a person, a third-person pronoun. It wins over any first person ("I am
 # calling about my son"), and a tie goes to "other": it asks more.
-# "me dad" is "my dad" in many Englishes; "my aai, mother" names the relation in the caller's language, then in English.
+# "me dad" is "my dad" in many Englishes, "mi pickney" in Patois; "my aai, mother" names the relation in the caller's language, then in English.
 _NAMED_OTHER = (
-    rf"(my|me|a|the|this|that|our|his|her|their) (\w+ (, )?)?"
+    rf"(my|me|mi|a|the|this|that|our|his|her|their) (\w+ (, )?)?"
     rf"(man|woman|lady|boy|girl|child|baby|person|stranger|student|worker|passenger|driver|patient|{_RELATIONS})"
 )
 _OTHER = rf"someone|somebody|another|other person|else|he|she|him|her|his|they|them|{_NAMED_OTHER}"
@@ -428,6 +433,7 @@ _SELF = r"myself|me|i|mine|my own|for me|it is me"
 _SELF_STRONG = (
     r"myself|my self|(it is|it was|that is|this is|its) (for |about )?me|(for|about) me|just me|only me|"
     r"me myself|i am calling (for|about) myself|"
+    r"miself|mi self|(na|a|it a) (me|mi)|fi (me|mi|miself)|(for|about) (my|mi) (own )?body|"  # Patois, Pidgin, Krio
     r"i (am|feel|felt|was|am feeling|have been|have been feeling) (very |so |really |a bit |quite )?"
     r"(sick|ill|unwell|not well|not feeling well|dizzy|weak|feverish|bleeding|hurt|injured|in pain|pregnant|"
     r"vomiting|short of breath|burning|confused|faint|poorly|cold|hot)|"
@@ -453,6 +459,10 @@ _LINE_CHECK = re.compile(
     r"(please )?repeat( that| it)?|come again)\b"
 )
 Who = Literal["self", "other", "maybe_self"]
+# The caller saying who they are after "me": "it's me, the patient", "me, a teacher", "me, a woman of forty". The
+# words after the comma describe the caller, so they name nobody else; "me, the driver hit my son" goes on with a
+# verb and is left as said.
+_SELF_APPOSITION = re.compile(r"\b(me|myself) , (a|an|the) (\w+ ){0,2}?\w+( of \w+( \w+)?)?(?= ,| \.|$)")
 
 
 def without_line_checks(text: str) -> str:
@@ -467,6 +477,7 @@ def parse_who(text: str) -> Who | None:
     "Can you hear me?" is a line check, not an answer: it says nothing about who is ill.
     """
     t = re.sub(r"\bi am the (patient|one|sick one|person)\b", "myself", without_line_checks(text))
+    t = _SELF_APPOSITION.sub(r"\1", t)
     if re.search(rf"\b({_OTHER})\b", t):
         return "other"
     if re.search(rf"\b({_SELF_STRONG})\b", t):

@@ -127,7 +127,7 @@ def context_allows(flag_id: str, t: str, span: tuple[int, int] | None, item: dic
     flag = FLAGS[flag_id]
     if span is None or (flag.child_only and item.get("child") is False):
         return False
-    if flag.requires and not _required_now(flag, prepare(item.get("context") or "") + " . " + t):
+    if flag.needs_context and not _required_now(flag, prepare(item.get("context") or "") + " . " + t):
         return False
     s, e = span
     if STRICT["on"]:

@@ -1,15 +1,17 @@
 """Train the learned red-flag reader (intake/learned_flags.py), export its weights, and measure it.
 
 Dev-only: scikit-learn is not a dependency of the project. Run from the repository root:
-    pip install --target /tmp/learned-libs scikit-learn
+    pip install --target /tmp/learned-libs scikit-learn==1.9.1    # the version the shipped weights were fitted with
     PYTHONPATH=$PWD:/tmp/learned-libs .venv/bin/python scripts/train_learned_flags.py export
     PYTHONPATH=$PWD:/tmp/learned-libs .venv/bin/python scripts/train_learned_flags.py measure \
-        --primock ../shared/data/primock57/utterances.jsonl
+        --primock ../shared/data/primock57/utterances.jsonl [--held lm --today-only --folds DIR --save FILE]
+    PYTHONPATH=$PWD:/tmp/learned-libs .venv/bin/python scripts/train_learned_flags.py report --save FILE... \
+        --thresholds 0.85 0.90 0.95 [--show]
 
 The recipe: one logistic regression per flag (liblinear, C=10, balanced classes) over word 1-2 grams and character
 2-5 grams (TF-IDF, sublinear, min_df 2) of the rules' prepared text. To ship small, each flag keeps the TOP_FEATURES
 features of largest weight; the vectorizers are refitted on the union of those and each flag's regression on its
-own. Training data: every labelled turn in intake/corpus/ (all nine authors), the answers of the corpus's whole
+own. Training data: every labelled turn in intake/corpus/ (authors a-i as shipped; a-m with `--authors`), the answers of the corpus's whole
 calls to questions that cannot carry a sign (who, age, duration, severity, medicines, allergies, photo; every
 answer of a call with no red flag), and ANSWER_NEGATIVES below: the short answers and denials of a consultation.
 Any of these whose prepared text is also a string written in tests/ is left out, so that no test passes because
@@ -17,8 +19,9 @@ the reader was shown its sentence. PriMock57 is never trained on: it stays the c
 
 `export` writes intake/learned_flags.npz (threshold chosen by `measure`'s rule, given here as THRESHOLD) and
 tests/intake/data/learned_flags_golden.json (scikit-learn's own probabilities for GOLDEN_COUNT prepared texts).
-`measure` is leave-one-author-out over the nine authors: each author scored by the reader trained on the other
-eight (their calls' answers left out too), through the shipped inference and guard (red_flags._learned_flags).
+`measure` is leave-one-author-out over the authors (all, or --held): each scored by the reader trained on the
+others (their calls' answers left out too), through the shipped inference and guard (red_flags._learned_flags).
+Folds run apart (--held j, --held k, ...) are reported together by `report --save` with every file.
 """
 
 from __future__ import annotations
@@ -51,10 +54,16 @@ GOLDEN = ROOT / "tests" / "intake" / "data" / "learned_flags_golden.json"
 FLAGS = [f.id for f in load_red_flags()]
 TOP_FEATURES = 2500
 THRESHOLD = 0.90  # from `measure`: the lowest that keeps PriMock57 within +3 turns (CLINICAL.md); in the weight file
+# The authors the shipped weights were trained on. A reader on a-m was measured 2026-12-04 and not shipped (CLINICAL.md,
+# "The learned reader behind the rules"): `export --authors abcdefghijklm` makes it again.
+SHIPPED_AUTHORS = "abcdefghi"
 GOLDEN_COUNT = 50
 CALL_FILES = {"a": "calls.jsonl", "d": "blind_calls.jsonl", "e": "blind_e_calls.jsonl", "f": "blind_f_calls.jsonl",
               "g": "blind_g_calls.jsonl", "h": "blind_h_calls.jsonl",
-              "i": "blind_i_calls.jsonl"}
+              "i": "blind_i_calls.jsonl", "j": "blind_j_calls.jsonl", "k": "blind_k_calls.jsonl",
+              "l": "blind_l_calls.jsonl", "m": "blind_m_calls.jsonl"}
+# Authors j-m (written after the reader shipped, spent since): each set's utterances file, like h and i.
+LATER_AUTHORS = "hijklm"
 SAFE_STEPS = {"who", "who_confirm", "age", "duration", "severity", "medications", "allergies", "photo"}
 # Set h was scored at first sight by the rules of this branch's base (main before any round on h).
 learned_eval.FIRST_SIGHT["h"] = "184b600"
@@ -141,10 +150,10 @@ Okay, that sounds good.
 
 
 def authors_with_calls() -> tuple[dict[str, list[dict]], dict[str, list[str]]]:
-    """The nine authors' labelled turns, and per author the answers of their whole calls that carry no sign."""
+    """The thirteen authors' labelled turns, and per author the answers of their whole calls that carry no sign."""
     authors = learned_eval.load_authors()
-    authors["h"] = _jsonl(CORPUS / "blind_h_utterances.jsonl")
-    authors["i"] = _jsonl(CORPUS / "blind_i_utterances.jsonl")
+    for a in LATER_AUTHORS:
+        authors[a] = _jsonl(CORPUS / f"blind_{a}_utterances.jsonl")
     answers: dict[str, list[str]] = {a: [] for a in authors}
     for author, file in CALL_FILES.items():
         for call in _jsonl(CORPUS / file):
@@ -218,10 +227,11 @@ def _regression() -> LogisticRegression:
     return LogisticRegression(C=10.0, solver="liblinear", class_weight="balanced", random_state=0)
 
 
-def training_set(authors: dict, answers: dict, leave_out: str | None = None) -> tuple[list[str], list[set[str]]]:
+def training_set(authors: dict, answers: dict, leave_out: str | None = None,
+                 only: str | None = None) -> tuple[list[str], list[set[str]]]:
     texts, labels = [], []
     for a, items in authors.items():
-        if a == leave_out:
+        if a == leave_out or (only and a not in only):
             continue
         texts += [prepare(it["text"]) for it in items]
         labels += [set(it["flags"]) for it in items]
@@ -267,7 +277,7 @@ def suite_sentences() -> frozenset[str]:
     return frozenset(out - {""})
 
 
-THRESHOLDS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
+THRESHOLDS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.96]
 MIN_WORDS = [0, 3, 4, 5, 6]
 
 
@@ -279,27 +289,31 @@ def rules_alone(item: dict) -> list[str]:
 
 def measure(args) -> None:
     authors, answers = authors_with_calls()
-    today = {a: [rules_alone(it) for it in items] for a, items in authors.items()}
-    first = {**today, **{a: learned_eval.first_sight_rules(a, authors[a]) for a in "defghi"}}
+    held_out = args.held or "".join(authors)
+    today = {a: [rules_alone(it) for it in authors[a]] for a in held_out}
+    # d-i also against the rules of their first sight; j-m against today's rules only (tuned on them: optimistic).
+    first = {**today, **{a: learned_eval.first_sight_rules(a, authors[a]) for a in held_out
+                         if a in learned_eval.FIRST_SIGHT and not args.today_only}}
     adds = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = args.folds or tmp
         Path(tmp).mkdir(parents=True, exist_ok=True)
-        for held in authors:
+        for held in held_out:
             t0 = time.time()
             if not (Path(tmp) / f"{held}.npz").exists():
-                Fitted(*training_set(authors, answers, leave_out=held)).export(Path(tmp) / f"{held}.npz", 0.5)
+                Fitted(*training_set(authors, answers, leave_out=held, only=args.authors)).export(
+                    Path(tmp) / f"{held}.npz", 0.5)
             adds[held] = candidates(Path(tmp) / f"{held}.npz", authors[held])
             print(f"fold {held}: {time.time() - t0:.0f} s", file=sys.stderr, flush=True)
         primock = None
         if args.primock:
             if not (Path(tmp) / "all.npz").exists():
-                Fitted(*training_set(authors, answers)).export(Path(tmp) / "all.npz", 0.5)
+                Fitted(*training_set(authors, answers, only=args.authors)).export(Path(tmp) / "all.npz", 0.5)
             turns = [{"text": t.get("text") or "", "flags": []} for t in _jsonl(args.primock)]
             primock = (turns, [rules_alone(t) for t in turns], candidates(Path(tmp) / "all.npz", turns))
-    json.dump({"authors": authors, "first": first, "today": today, "adds": adds,
+    json.dump({"authors": {a: authors[a] for a in held_out}, "first": first, "today": today, "adds": adds,
                "primock": primock}, open(args.save, "w"))
-    report(args.save)
+    report([args.save], [THRESHOLD])
 
 
 def _with(rules, adds, th, mw):
@@ -307,17 +321,29 @@ def _with(rules, adds, th, mw):
             for r, a in zip(rules, adds)]
 
 
-def report(saved: Path, show: bool = False) -> None:
-    d = json.load(open(saved))
+def _load(saved: list[Path]) -> dict:
+    """One or more saved measures (folds run apart, e.g. in parallel) read as one."""
+    d = {"authors": {}, "first": {}, "today": {}, "adds": {}, "primock": None}
+    for path in saved:
+        part = json.load(open(path))
+        for k in ("authors", "first", "today", "adds"):
+            d[k].update(part[k])
+        d["primock"] = part["primock"] or d["primock"]
+    return d
+
+
+def report(saved: list[Path], thresholds: list[float], show: bool = False) -> None:
+    d = _load(saved)
     authors, first, adds = d["authors"], d["first"], d["adds"]
-    print("Inner choice over all nine leave-one-author-out folds (rules of first sight for d-i, today's for a-c): "
-          "added false flags on no-flag lines, right flags added, per threshold and length floor")
-    neg = sum(not it["flags"] for a in authors for it in authors[a])
+    held = "".join(sorted(adds))
+    print(f"Inner choice over the leave-one-author-out folds {held} (rules of first sight for d-i, today's for the "
+          "others): added false flags on no-flag lines / right flags added, per threshold and length floor")
+    neg = sum(not it["flags"] for a in adds for it in authors[a])
     for mw in MIN_WORDS:
         cells = []
         for th in THRESHOLDS:
             false = right = 0
-            for a in authors:
+            for a in adds:
                 after = _with(first[a], adds[a], th, mw)
                 for it, r, x in zip(authors[a], first[a], after):
                     false += not it["flags"] and bool(x) and not r
@@ -326,43 +352,53 @@ def report(saved: Path, show: bool = False) -> None:
         print(f"  min words {mw}: " + "  ".join(cells) + f"   (of {neg} no-flag lines)")
     if d["primock"]:
         turns, base, padds = d["primock"]
-        print(f"PriMock57: rules flag {sum(map(bool, base))} of {len(turns)}; turns the reader adds:")
+        print(f"PriMock57: rules flag {sum(map(bool, base))} of {len(turns)}; turns the reader (all authors) adds:")
         for mw in MIN_WORDS:
             print(f"  min words {mw}: " + "  ".join(
                 f"{th:.2f}: {sum(bool(x) and not b for x, b in zip(_with(base, padds, th, mw), base))}"
                 for th in THRESHOLDS))
-    th, mw = THRESHOLD, learned_flags.MIN_WORDS
-    for title, rules in (("first sight", first), ("today's rules", d["today"])):
-        print(f"\nLeave-one-author-out, rules of {title}, threshold {th}, min words {mw}\n")
-        print("| held-out author | turns | emergency recall | every expected flag | false flags (no-flag lines) "
-              "| added right / wrong |")
-        print("|---|---|---|---|---|---|")
-        rows = []
-        for a in "defghi":
-            before = learned_eval.score(authors[a], [set(r) for r in rules[a]])
-            after_sets = _with(rules[a], adds[a], th, mw)
-            after = learned_eval.score(authors[a], after_sets)
-            added = [(x - set(r), set(it["flags"])) for it, r, x in zip(authors[a], rules[a], after_sets)]
-            right = sum(len(x & want) for x, want in added)
-            wrong = sum(len(x - want) for x, want in added)
-            rows.append((before, after))
-            print(f"| {a} | {len(authors[a])} | {before['emergency']:.1%} → {after['emergency']:.1%} "
-                  f"| {before['every']:.1%} → {after['every']:.1%} | {before['false']:.1%} → {after['false']:.1%} "
-                  f"({before['false_n']} → {after['false_n']} of {before['neg']}) | {right} / {wrong} |")
-            if show:
-                for it, (x, want) in zip(authors[a], added):
-                    for f in x:
-                        print(f"    {'RIGHT' if f in want else 'WRONG'} {f}: {it['text']!r}")
-        m = {k: (np.mean([b[k] for b, _ in rows]), np.mean([x[k] for _, x in rows])) for k in ("emergency", "every", "false")}
-        pooled_neg = sum(b["neg"] for b, _ in rows)
-        print(f"| mean (d-i) | | {m['emergency'][0]:.1%} → {m['emergency'][1]:.1%} | {m['every'][0]:.1%} → "
-              f"{m['every'][1]:.1%} | {m['false'][0]:.1%} → {m['false'][1]:.1%} ({sum(b['false_n'] for b, _ in rows)} "
-              f"→ {sum(x['false_n'] for _, x in rows)} of {pooled_neg}) | |")
+        if show:
+            for th in thresholds:
+                for t, b, x in zip(turns, base, _with(base, padds, th, learned_flags.MIN_WORDS)):
+                    if x and not b:
+                        print(f"    PriMock57 at {th:.2f}: {sorted(x)} {t['text']!r}")
+    mw = learned_flags.MIN_WORDS
+    for th in thresholds:
+        for title, rules in (("first sight", first), ("today's rules", d["today"])):
+            rows_for = [a for a in held if title == "today's rules" or a in learned_eval.FIRST_SIGHT]
+            if not rows_for:
+                continue
+            print(f"\nLeave-one-author-out, rules of {title}, threshold {th}, min words {mw}\n")
+            print("| held-out author | turns | emergency recall | every expected flag | false flags (no-flag lines) "
+                  "| added right / wrong |")
+            print("|---|---|---|---|---|---|")
+            rows = []
+            for a in rows_for:
+                before = learned_eval.score(authors[a], [set(r) for r in rules[a]])
+                after_sets = _with(rules[a], adds[a], th, mw)
+                after = learned_eval.score(authors[a], after_sets)
+                added = [(x - set(r), set(it["flags"])) for it, r, x in zip(authors[a], rules[a], after_sets)]
+                right = sum(len(x & want) for x, want in added)
+                wrong = sum(len(x - want) for x, want in added)
+                rows.append((before, after, right, wrong))
+                print(f"| {a} | {len(authors[a])} | {before['emergency']:.1%} → {after['emergency']:.1%} "
+                      f"| {before['every']:.1%} → {after['every']:.1%} | {before['false']:.1%} → {after['false']:.1%} "
+                      f"({before['false_n']} → {after['false_n']} of {before['neg']}) | {right} / {wrong} |")
+                if show:
+                    for it, (x, want) in zip(authors[a], added):
+                        for f in x:
+                            print(f"    {'RIGHT' if f in want else 'WRONG'} {f}: {it['text']!r}")
+            m = {k: (np.mean([r[0][k] for r in rows]), np.mean([r[1][k] for r in rows]))
+                 for k in ("emergency", "every", "false")}
+            print(f"| mean ({''.join(rows_for)}) | | {m['emergency'][0]:.1%} → {m['emergency'][1]:.1%} | "
+                  f"{m['every'][0]:.1%} → {m['every'][1]:.1%} | {m['false'][0]:.1%} → {m['false'][1]:.1%} "
+                  f"({sum(r[0]['false_n'] for r in rows)} → {sum(r[1]['false_n'] for r in rows)} of "
+                  f"{sum(r[0]['neg'] for r in rows)}) | {sum(r[2] for r in rows)} / {sum(r[3] for r in rows)} |")
 
 
-def export() -> None:
+def export(only: str) -> None:
     authors, answers = authors_with_calls()
-    texts, labels = training_set(authors, answers)
+    texts, labels = training_set(authors, answers, only=only)
     fitted = Fitted(texts, labels)
     fitted.export(OUT, THRESHOLD)
     rng = np.random.default_rng(14)
@@ -382,21 +418,26 @@ def export() -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="command", required=True)
-    sub.add_parser("export")
+    e = sub.add_parser("export")
+    e.add_argument("--authors", default=SHIPPED_AUTHORS, help="train on these authors (default: the shipped reader's)")
     m = sub.add_parser("measure")
     m.add_argument("--primock", type=Path)
     m.add_argument("--save", type=Path, default=Path("/tmp/learned_measure.json"))
     m.add_argument("--folds", type=Path, help="keep each fold's weights here and reuse them (same recipe, same data)")
-    r = sub.add_parser("report", help="re-read a saved measure (other thresholds, --show)")
-    r.add_argument("--save", type=Path, default=Path("/tmp/learned_measure.json"))
+    m.add_argument("--held", help="only these held-out authors' folds (e.g. lm); default every author")
+    m.add_argument("--authors", help="train the folds and PriMock57's reader on these authors only (default all, a-m)")
+    m.add_argument("--today-only", action="store_true", help="skip the rules of first sight for d-i")
+    r = sub.add_parser("report", help="re-read saved measures (other thresholds, --show)")
+    r.add_argument("--save", type=Path, nargs="+", default=[Path("/tmp/learned_measure.json")])
+    r.add_argument("--thresholds", type=float, nargs="+", default=[THRESHOLD])
     r.add_argument("--show", action="store_true")
     args = ap.parse_args()
     if args.command == "export":
-        export()
+        export(args.authors)
     elif args.command == "measure":
         measure(args)
     else:
-        report(args.save, args.show)
+        report(args.save, args.thresholds, args.show)
 
 
 if __name__ == "__main__":

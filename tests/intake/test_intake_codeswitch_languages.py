@@ -55,6 +55,12 @@ SIGN_AND_EVERYDAY = [
     ('Tongan', 'eku tamai ikai ke manava', 'not_breathing', "eku tamai oku tale si'i"),
     ('Maori', 'taku papa kaore ia e ha ana', 'not_breathing', 'taku papa he maremare iti'),
     ('Maori', 'kei te hiahia au ki te mate, i have the pills here', 'suicidal', 'kei te pai au, just tired'),
+    ('French', 'mon mari ne respire plus, il est par terre', 'not_breathing', 'mon mari a un petit rhume depuis hier'),
+    ('French', "ma fille s'est renversé la casserole, ça a brûlé tout le ventre, la peau part", 'severe_burns',
+     'ma fille a mal au ventre depuis ce matin'),
+    ('French', 'mon grand-père ne se réveille pas, je le secoue', 'unconscious', 'mon grand-père dort un peu, il est fatigué'),
+    ('French', "ma femme est enceinte de sept mois et elle saigne beaucoup", 'pregnancy_emergency',
+     "ma femme est enceinte de sept mois, c'est pour un conseil"),
 ]
 
 

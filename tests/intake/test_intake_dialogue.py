@@ -639,3 +639,14 @@ def test_gasping_in_someone_unresponsive_at_the_breathing_step_who_then_breathes
     assert reply.awaiting == "reposition" and d.result.red_flags == []
     reply = d.answer("yes, he is breathing normally now")
     assert d.result.start_category == Category.RED and reply.segments[-1].prompt_id == "emergency"
+
+
+def test_a_child_danger_sign_told_at_the_avpu_question_is_recorded():
+    """The AVPU answer decides RED by itself, but "floppy, won't feed" is more than a letter of AVPU: the health
+    worker must see the IMCI danger sign, so it is kept as a red flag (only unconsciousness is the AVPU's own)."""
+    d = Dialogue()
+    d.start()
+    reply = speak(d, "my daughter", "she fell off the sofa", "ten months", "no", "yes", "nine", "yes")
+    assert reply.awaiting == "avpu"
+    speak(d, "she's all floppy, she won't take the bottle at all and I can hardly wake her")
+    assert d.result.start_category == Category.RED and "child_danger_signs" in d.result.red_flags

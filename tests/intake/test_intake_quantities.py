@@ -114,3 +114,15 @@ def test_a_count_whose_window_is_in_doubt_spans_both_windows():
         rate = parse_breath_count(said).per_minute
         assert rate.high == rate.low * 4, said
     assert parse_breath_count("twelve in a minute").per_minute.high == 12
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [("she was born in 2023", 2, 3), ("he was born in October 2019", 6, 7), ("born 2026", 0, 0.99),
+     ("my grandad, born in 1950", 75, 76)],
+)
+def test_an_age_said_as_a_year_of_birth_is_a_range_of_a_year(text, low, high):
+    """The birthday is not said, so "born in 2019" in 2026 is six or seven: the JumpSTART side of 8 is kept open
+    (the dialogue takes the younger end and records the age as assumed when it straddles a threshold)."""
+    age = parse_age_quantity(text, this_year=2026)
+    assert age is not None and (age.low, age.high) == (low, high)

@@ -185,7 +185,12 @@ def test_no_problem_is_no_denial(text, expected):
      ("I asked her to grip my hand and she didn't", "no"),
      ("we told the patient to open his eyes, nothing, he only blinks", "no"),
      ("I asked him to squeeze my hand and he squeezed it", "yes"),
-     ("I told her to open her eyes and she did it", "yes")],
+     ("I told her to open her eyes and she did it", "yes"),
+     # The instruction quoted with nobody named, then the result in a clause of its own.
+     ("I said squeeze my hand, she didn't, she only groans", "no"),
+     ("we kept saying open your eyes, he just mumbles, he won't do what we ask", "no"),
+     ("I said squeeze my fingers and she squeezed them tight", "yes"),
+     ("I shouted open your eyes and he opened them", "yes")],
 )
 def test_the_test_the_caller_describes_is_not_its_result(text, expected):
     """A bystander tells what they asked before what happened; only what happened answers "can they squeeze?".
@@ -209,3 +214,56 @@ def test_a_relation_said_in_dialect_or_named_twice_is_someone_else(text):
 @pytest.mark.parametrize("text", ["me", "Me.", "mine", "my leg", "my pocket", "me only", "my own"])
 def test_a_bare_me_or_my_is_still_confirmed(text):
     assert parse_who(text) == "maybe_self"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("I can't feel anything at her wrist or her neck", "no"), ("felt nothing on his neck", "no"),
+     ("I pressed his wrist, can't find a thing", "no"), ("yes, I can feel it beating", "yes"),
+     ("I can feel it, it's fast", "yes")],
+)
+def test_a_pulse_felt_for_and_not_found_is_a_no(text, expected):
+    """Callers answer "is there a pulse?" with what their fingers found; "I can't feel anything" was not understood
+    and asked four times while the child, not breathing after the airway was opened, waited for CPR."""
+    from intake.prompts import PROMPTS
+
+    pulse = PROMPTS["pulse"]
+    assert parse_yes_no(text, keywords=pulse.keywords, yes_phrases=pulse.yes_phrases,
+                        no_phrases=pulse.no_phrases) == expected
+
+
+@pytest.mark.parametrize(
+    "prompt_id, text, expected",
+    [("perfusion", "her nail pinked up straight away", "yes"), ("perfusion", "it went right back to normal", "yes"),
+     ("perfusion", "it stayed white, slow to come back", "no"),
+     ("commands", "he's doing everything we tell him, grumbling", "yes"),
+     ("commands", "she follows whatever I ask", "yes"), ("commands", "he doesn't do what I say", "no")],
+)
+def test_answers_said_as_what_happened(prompt_id, text, expected):
+    """"His nail pinked right back", "she's doing everything I say": clear answers that were asked four times and
+    then taken the urgent way, ending a hip fall RED."""
+    from intake.prompts import PROMPTS
+
+    p = PROMPTS[prompt_id]
+    assert parse_yes_no(text, keywords=p.keywords, yes_phrases=p.yes_phrases, no_phrases=p.no_phrases) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("it's me, the patient", "self"), ("me, a nurse", "maybe_self"), ("me, a man of fifty", "maybe_self"),
+     ("me, the driver knocked my boy down", "other"), ("me, the mum, my baby won't feed", "other")],
+)
+def test_words_after_me_that_describe_the_caller_name_nobody_else(text, expected):
+    """"It's me, the patient" was read as someone else ("the patient"), and a caller who is the patient was asked
+    to count someone else's breaths; a description after "me" names the caller, a new clause may name another."""
+    assert parse_who(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("a mi, mi a call fi miself", "self"), ("na me, na my belly dey pain", "self"), ("it a me, fi me", "self"),
+     ("mi pickney, she a three", "other"), ("mi pikin", "other")],
+)
+def test_who_said_in_patois_pidgin_or_krio(text, expected):
+    """"A me, a fi me" ("it's me, it's for me") was not understood, asked three times and taken as someone else."""
+    assert parse_who(text) == expected

@@ -86,29 +86,31 @@ class DisclaimerPlaying(LineCaller):
         return self.events[self.events.index("played") + 1:]
 
 
-async def _talk_over_the_disclaimer(base: str, words: str) -> DisclaimerPlaying:
-    """Dial, say `words` while the disclaimer plays, let the turn end on the audio clock, then let it end."""
+@contextlib.asynccontextmanager
+async def _talk_over_the_disclaimer(base: str, words: str):
+    """Dial, say `words` while the disclaimer plays, let the turn end on the audio clock, then let the disclaimer
+    end; the caller hangs up when the test is done with them, whatever it found."""
     caller = await DisclaimerPlaying.dial(base, caller=CALLER)
-    await caller.settle(heard="prompt:who")  # the greeting is out: the disclaimer, then the question
-    await caller.say(VOICE.synthesize(words))
-    assert await caller.wait_for_mark("prompt:", max_audio_ms=2000) is None  # the turn ends; nothing is said
-    assert "clear" not in caller.events, "the disclaimer must play to its end"
-    await caller.disclaimer_played()
-    return caller
+    try:
+        await caller.settle(heard="prompt:who")  # the greeting is out: the disclaimer, then the question
+        await caller.say(VOICE.synthesize(words))
+        assert await caller.wait_for_mark("prompt:", max_audio_ms=2000) is None  # the turn ends; nothing is said
+        assert "clear" not in caller.events, "the disclaimer must play to its end"
+        await caller.disclaimer_played()
+        yield caller
+    finally:
+        with contextlib.suppress(websockets.ConnectionClosed):
+            await caller.hang_up()
 
 
 async def test_an_emergency_said_over_the_disclaimer_is_answered_right_after_it_without_asking_who(line):
     base, services = line
-    caller = await _talk_over_the_disclaimer(base, EMERGENCY)
-    try:
+    async with _talk_over_the_disclaimer(base, EMERGENCY) as caller:
         assert await caller.wait_for_mark("prompt:cpr", max_audio_ms=int(PATIENCE_S * 1000 * SPEED))
         after = caller.after_played()
         assert after[0] == "clear", after  # the `who` question after the disclaimer is cut, as by a barge-in
         assert [e for e in after if e.startswith("prompt:")][0] == "prompt:cpr", after
         assert "media" not in caller.events[caller.events.index("prompt:who"):caller.events.index("played")]
-    finally:
-        with contextlib.suppress(websockets.ConnectionClosed):
-            await caller.hang_up()
     await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=PATIENCE_S)
     case = await services.store.find_case_by_call(caller.call_sid)
     assert [(t.prompt_id, t.raw_text) for t in case.turns] == [("who", EMERGENCY)]
@@ -116,12 +118,8 @@ async def test_an_emergency_said_over_the_disclaimer_is_answered_right_after_it_
 
 async def test_hello_said_over_the_disclaimer_gets_the_who_question(line):
     base, services = line
-    caller = await _talk_over_the_disclaimer(base, HELLO)
-    try:
+    async with _talk_over_the_disclaimer(base, HELLO) as caller:
         assert await caller.wait_for_mark("prompt:who", max_audio_ms=int(PATIENCE_S * 1000 * SPEED))
         after = caller.after_played()
         assert after[0] == "clear" and [e for e in after if e.startswith("prompt:")] == ["prompt:who"], after
-    finally:
-        with contextlib.suppress(websockets.ConnectionClosed):
-            await caller.hang_up()
     await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=PATIENCE_S)

@@ -57,6 +57,20 @@ async def prompt_audio(text: str) -> bytes:
     return b"\x7f" * (FRAME_BYTES if text == HOLD_PROMPT else PROMPT_BYTES)
 
 
+class SlowRender:
+    """A renderer that holds back the texts `slow` picks until `release` is set (`rendering` tells one is held):
+    the way to catch a reply half rendered."""
+
+    def __init__(self, slow) -> None:
+        self.slow, self.rendering, self.release = slow, asyncio.Event(), asyncio.Event()
+
+    async def __call__(self, text: str) -> bytes:
+        if self.slow(text):
+            self.rendering.set()
+            await self.release.wait()
+        return silence_ulaw(200)
+
+
 def question(prompt_id: str, *, expects: AnswerKind | None = AnswerKind.YES_NO, interruptible: bool = True) -> Reply:
     return Reply((Speech(prompt_id, f"{prompt_id}?", interruptible),), awaiting=prompt_id, expects=expects)
 
@@ -111,23 +125,15 @@ async def test_an_early_echo_while_a_reply_is_still_going_out_does_not_end_our_l
 async def test_a_holds_echo_while_the_last_words_are_rendered_does_not_end_them():
     """A slow turn gets a spoken hold; its echo can come back while the final reply is still being rendered, and
     a call that looked played out was closed with its CPR instructions unsent."""
-    rendering = asyncio.Event()
-    release = asyncio.Event()
-
-    async def slow_audio(text: str) -> bytes:
-        if text.startswith("Call"):  # the final words render slowly; the hold is ready
-            rendering.set()
-            await release.wait()
-        return silence_ulaw(200)
-
-    playback = Playback(FakeSend(), slow_audio, turn_number=lambda: 3)
+    render = SlowRender(lambda text: text.startswith("Call"))  # the final words render slowly; the hold is ready
+    playback = Playback(FakeSend(), render, turn_number=lambda: 3)
     playback.stream_sid, playback.call_sid = "MZ1", "CA1"
     await playback.hold()
     final = asyncio.create_task(playback.play(Reply((Speech("cpr", "Call 911 now."),), awaiting=None)))
-    await asyncio.wait_for(rendering.wait(), timeout=30)
+    await asyncio.wait_for(render.rendering.wait(), timeout=30)
     playback.on_mark("hold:3")  # the hold has played; the CPR words are not out yet
     assert playback.playing
-    release.set()
+    render.release.set()
     await asyncio.wait_for(final, timeout=30)
     playback.on_mark("prompt:cpr")
     assert playback.heard == ["cpr"] and not playback.playing
@@ -135,26 +141,18 @@ async def test_a_holds_echo_while_the_last_words_are_rendered_does_not_end_them(
 
 async def test_the_emergency_number_goes_out_while_the_first_aid_after_it_is_still_rendered():
     """The number is a part of its own so that it comes first: it is not held back by the first aid's render."""
-    rendering = asyncio.Event()
-    release = asyncio.Event()
-
-    async def slow_first_aid(text: str) -> bytes:
-        if text.startswith("Lay"):  # the first aid renders slowly; the number is ready
-            rendering.set()
-            await release.wait()
-        return silence_ulaw(200)
-
+    render = SlowRender(lambda text: text.startswith("Lay"))  # the first aid renders slowly; the number is ready
     send = FakeSend()
-    playback = Playback(send, slow_first_aid, turn_number=lambda: 3)
+    playback = Playback(send, render, turn_number=lambda: 3)
     playback.stream_sid, playback.call_sid = "MZ1", "CA1"
     reply = Reply((Speech("emergency", "Hang up and call 112 now."), Speech("emergency", "Lay them on their side.")),
                   awaiting=None)
     final = asyncio.create_task(playback.play(reply, speech_end_wall=0.0))
-    await asyncio.wait_for(rendering.wait(), timeout=30)
+    await asyncio.wait_for(render.rendering.wait(), timeout=30)
     assert send.events()[-1] == "prompt:emergency" and playback.playing  # the number is out; the rest to come
     playback.on_mark("prompt:emergency")
     assert playback.heard == ["emergency"] and playback.playing
-    release.set()
+    render.release.set()
     await asyncio.wait_for(final, timeout=30)
     assert send.events().count("prompt:emergency") == 2
     playback.on_mark("prompt:emergency")
@@ -162,23 +160,15 @@ async def test_the_emergency_number_goes_out_while_the_first_aid_after_it_is_sti
 
 
 async def test_a_part_cut_by_a_barge_in_before_it_went_out_is_never_sent():
-    rendering = asyncio.Event()
-    release = asyncio.Event()
-
-    async def slow_second(text: str) -> bytes:
-        if text == "second?":
-            rendering.set()
-            await release.wait()
-        return silence_ulaw(200)
-
+    render = SlowRender(lambda text: text == "second?")
     send = FakeSend()
-    playback = Playback(send, slow_second, turn_number=lambda: 3)
+    playback = Playback(send, render, turn_number=lambda: 3)
     playback.stream_sid, playback.call_sid = "MZ1", "CA1"
     reply = Reply((Speech("assumed", "first."), Speech("walk", "second?")), awaiting="walk")
     played = asyncio.create_task(playback.play(reply))
-    await asyncio.wait_for(rendering.wait(), timeout=30)
+    await asyncio.wait_for(render.rendering.wait(), timeout=30)
     assert await playback.interrupt()  # the caller talks over the first part
-    release.set()
+    render.release.set()
     await asyncio.wait_for(played, timeout=30)
     assert send.events()[-2:] == ["prompt:assumed", "clear"]  # the second part never went out
     playback.on_mark("prompt:assumed")
