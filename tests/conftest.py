@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 import asyncpg
@@ -25,6 +27,7 @@ from routing.crypto import PhiCipher
 from routing.migrate import upgrade_database
 from routing.models import Base
 from routing.store import Store
+from tests.support.settings import SHARED_PROMPT_AUDIO_ENV
 
 APP_START_TIMEOUT_S = 120  # the app's startup loads Whisper: Quart's test default (6 s) fails on a loaded machine
 
@@ -48,6 +51,42 @@ os.environ.setdefault("JOBS_IN_SERVE", "false")
 hypothesis_settings.register_profile("any-machine-speed", deadline=None,
                                      suppress_health_check=[HealthCheck.too_slow])
 hypothesis_settings.load_profile("any-machine-speed")
+
+# The files that took longest in a CI run (`--durations`, slowest first). They start first, and xdist keeps the
+# collection's order instead of putting the files with most tests first (its default, which left the bench and the
+# whole calls, a few tests each, to run at the end on one worker while the other sat idle). Order only: a stale list
+# costs wall time, never a verdict; a file not listed keeps its place after these.
+LONGEST_FILES = (
+    "tests/voice/test_voice_bench.py", "tests/voice/test_call_e2e.py", "tests/voice/test_voice_hostile.py",
+    "tests/voice/test_voice_orphans.py", "tests/voice/test_voice_call_cli.py", "tests/console/test_console_browser.py",
+    "tests/intake/test_intake_corpus.py", "tests/routing/test_routing_worker_processes.py",
+    "tests/voice/test_voice_cluster.py", "tests/voice/test_voice_startup.py", "tests/voice/test_voice_drills.py",
+    "tests/voice/test_voice_turn_taking.py", "tests/voice/test_voice_call_server.py", "tests/voice/test_barge_in.py",
+    "tests/stt/test_stt_batching.py",
+)
+
+
+def pytest_configure(config):
+    if hasattr(config.option, "loadscopereorder"):  # pytest-xdist's --loadscope-reorder
+        config.option.loadscopereorder = False
+    # One prompt-audio cache for the run (tests/support/settings.py): made here in the main process, before xdist
+    # starts its workers, which inherit the variable; removed when the run ends.
+    if not hasattr(config, "workerinput") and SHARED_PROMPT_AUDIO_ENV not in os.environ:
+        config._shared_prompt_audio = tempfile.mkdtemp(prefix="triageline-test-prompts-")
+        os.environ[SHARED_PROMPT_AUDIO_ENV] = config._shared_prompt_audio
+
+
+def pytest_unconfigure(config):
+    if shared := getattr(config, "_shared_prompt_audio", None):
+        shutil.rmtree(shared, ignore_errors=True)
+        os.environ.pop(SHARED_PROMPT_AUDIO_ENV, None)
+
+
+def pytest_collection_modifyitems(config, items):
+    """The longest files first, each file's tests still together and in their own order."""
+    rank = {path: n for n, path in enumerate(LONGEST_FILES)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))  # stable: the rest keep order
+
 
 DEFAULT_POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 TEST_PHI_KEY = Fernet.generate_key().decode()

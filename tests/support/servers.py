@@ -16,7 +16,7 @@ from hypercorn.asyncio import serve
 from hypercorn.config import Config
 from quart import Quart
 
-from tests.support.settings import TEST_STT_DEADLINE_MS
+from tests.support.settings import TEST_STT_DEADLINE_MS, share_prompt_audio
 from tests.support.wait import wait_until
 
 REPO = Path(__file__).resolve().parents[2]
@@ -62,6 +62,7 @@ class ServeProcess:
     def __init__(self, env: dict[str, str], data_dir: Path) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        share_prompt_audio(data_dir)
         full_env = {**os.environ, "STT_DEADLINE_MS": str(TEST_STT_DEADLINE_MS), **env, "DATA_DIR": str(data_dir)}
         for key in ("TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID", "ANTHROPIC_API_KEY", "PUBLIC_BASE_URL"):
             full_env.pop(key, None)
