@@ -731,6 +731,10 @@ class Dialogue:
         r.urgency = Urgency.EMERGENCY
         logger.info("red flag %s at prompt %s", ",".join(flags), self.awaiting)
         cpr = any(flag_by_id(f).reply == "cpr" for f in flags)
+        if cpr and self._cpr_lead is None:
+            # CPR reached from the caller's words, not from the breathing questions: the dispatcher's own check comes
+            # first, so a bystander with someone awake and fighting for breath does not start pushing on a chest.
+            self._cpr_lead = "unsure"
         return self._end_emergency("cpr" if cpr else "emergency", flags)
 
     def _end_emergency(self, ending: str, flags: list[str]) -> Reply:

@@ -650,3 +650,19 @@ def test_a_child_danger_sign_told_at_the_avpu_question_is_recorded():
     assert reply.awaiting == "avpu"
     speak(d, "she's all floppy, she won't take the bottle at all and I can hardly wake her")
     assert d.result.start_category == Category.RED and "child_danger_signs" in d.result.red_flags
+
+
+@pytest.mark.parametrize("words", ["my husband collapsed and he isn't breathing",
+                                   "she can't get her breath, she's not breathing properly"])
+def test_cpr_reached_from_the_callers_words_starts_with_the_dispatchers_check(words):
+    """A red flag in words can reach CPR for someone awake and fighting for breath; the words first ask the bystander to
+    start only if the patient does not respond and is not breathing normally, as ambulance dispatchers do. The
+    breathing questions' own path, where the caller said "not breathing" after the airway was opened, needs no check."""
+    d = Dialogue()
+    d.start()
+    reply = speak(d, words)
+    assert d.result.red_flags and reply.segments[-1].prompt_id == "cpr"
+    assert "do not respond and you are not sure they are breathing normally" in reply.text
+    told = bystander()
+    reply = speak(told, "no", "no", "no")
+    assert told.result.start_category == Category.BLACK and "not sure" not in reply.text
