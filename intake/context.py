@@ -624,10 +624,11 @@ def past_verdict(t: str, start: int, end: int) -> bool:
 
 
 # What a known condition always does: "I always have problems with my breathing because of the asthma". Said in the
-# mention's own clause, with no word of now in the sentence ("I always have asthma but today I can't breathe").
+# mention's own clause, with no word of now in the sentence ("I always have asthma but today I can't breathe"; "her
+# fits usually stop in a minute but this one started at lunch": this one is now).
 _ALWAYS = re.compile(r"\b(?:always|usually|normally|tends? to)\b")
 _THIS_TIME = re.compile(r"\b(?:now|today|tonight|this (?:time|morning|afternoon|evening)|at the moment|currently|worse|again|"
-                        r"suddenly|never (?:like|this))\b")
+                        r"suddenly|never (?:like|this)|but this one)\b")
 
 
 def habitual(t: str, start: int, end: int) -> bool:

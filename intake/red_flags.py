@@ -80,6 +80,9 @@ class Rule:
     # The veto binds the learned reader too: a journey explains a farewell whatever words carry it. Off by default:
     # a reader that adds a flag the rules vetoed had found real signs (anaphylaxis past NOT_ALLERGY) on unseen callers.
     binds_reader: bool = False
+    # The veto reaches back into the sentence before: Whisper ends a sentence where the caller only paused ("she can't
+    # breathe. she can't say her words": breathless, not a stroke's speech).
+    unless_before: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
             Rule(tuple(concepts[c] for c in r["all"]), int(r.get("window", 8)), concepts.get(r.get("unless", "")),
                  bool(r.get("across_sentences", False)), concepts.get(r.get("unless_near", "")),
                  (r["all"].index(r["leads"][0]), r["all"].index(r["leads"][1]), int(r["leads"][2])) if r.get("leads") else None,
-                 bool(r.get("binds_reader", False)))
+                 bool(r.get("binds_reader", False)), bool(r.get("unless_before", False)))
             for r in entry.get("rules", [])
         )
 
@@ -290,9 +293,11 @@ def _fragment(t: str, lo: int, hi: int) -> bool:
 def _rule_mentions(rule: Rule, t: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """(start, end, the concepts' spans) for each place where every concept of the rule stands close together."""
     out = []
-    for lo, hi in ([(0, len(t))] if rule.across_sentences else _sentences(t)):
+    spans = [(0, len(t))] if rule.across_sentences else _sentences(t)
+    for i, (lo, hi) in enumerate(spans):
         sentence = t[lo:hi]
-        if rule.unless and rule.unless.search(sentence):
+        if rule.unless and (rule.unless.search(sentence)
+                            or (rule.unless_before and i and rule.unless.search(t[spans[i - 1][0]:spans[i - 1][1]]))):
             continue
         hits = [[(lo + m.start(), lo + m.end()) for m in c.finditer(sentence)] for c in rule.concepts]
         if rule.leads:
