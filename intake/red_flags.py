@@ -108,6 +108,8 @@ class RedFlag:
     # What, said later in the sentence, shows the sign is over: "he was knocked out, now he keeps asking what happened"
     # (someone who vomits and asks questions is awake again; the head injury is serious_injury's).
     ended_by: re.Pattern | None = None
+    # A sign the one speaking cannot have now: "I was out cold after the party" is over, the caller is talking.
+    not_the_caller: bool = False
 
     @property
     def needs_context(self) -> bool:
@@ -166,6 +168,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
             implied_by=(e["implied_by"]["flag"], concepts.get(e["implied_by"].get("with", ""))) if e.get("implied_by") else None,
             learned_not_only=concepts[e["learned_not_only"]] if e.get("learned_not_only") else None,
             ended_by=concepts[e["ended_by"]] if e.get("ended_by") else None,
+            not_the_caller=bool(e.get("not_the_caller", False)),
         )
         for e in data["flags"]
     )
@@ -360,11 +363,19 @@ def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
         return False
     if flag.ended_by and flag.ended_by.search(t, end, ctx.sentence_of(t, start, end)[1]):
         return False
+    if flag.not_the_caller and _SAID_OF_THE_CALLER.search(t, 0, start) and _A_STATE.match(t, start):
+        return False
     if flag.soft:
         clause = re.split(r"[,;.?!]", t[:start])[-1].split()
         if flag.soft.search(" ".join(clause[-4:])):
             return False
     return True
+
+
+# "I was out cold", "I nearly passed out": the mention's subject is the caller, and it is a state ("I can not wake him"
+# is what the caller tried).
+_SAID_OF_THE_CALLER = re.compile(r"\bi (?:(?:was|were|got|had|have|been|just|nearly|almost|totally|completely|must have|went) )*$")
+_A_STATE = re.compile(r"(?:out|unconscious|passed|blacked|knocked|fainted|collapsed|spark|conked|comatose)\b")
 
 
 def find_red_flags(text: str, *, context: str = "", child: bool | None = None, learned: bool = True) -> list[str]:
