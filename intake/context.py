@@ -463,6 +463,7 @@ _THINGS = (r"(?:dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|
            r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?))")
 # A vehicle is a thing with a sign ("the car is gasping up the hill"), but the subject of a crash is a mechanism's.
 _VEHICLES = "|car|van|truck|lorry|tractor|motorbike"
+THINGS = _THINGS.format(vehicles="")  # animals and machines, without the vehicles of a crash
 # What acts on a person ("the motorbike knocked him down", "the smoke is choking her"): the person it names is the patient.
 _VEHICLE = re.compile(rf"(?:{_VEHICLES[1:]}|smoke|fumes|fire)\b")
 _THING_SUBJECT = {v: re.compile(rf"\b(?:{_THINGS.format(vehicles=_VEHICLES if v else '')})(?: \w+){{0,5}}\s*$") for v in (True, False)}
@@ -473,7 +474,7 @@ _WHICH_THING = re.compile(rf"\b({_THINGS.format(vehicles=_VEHICLES)}) (?:that |w
 # A clause with no subject of its own ("... and will not wake", ", is floppy"), or only "it", shares the one before; the
 # thing must lead that clause ("the hen is lying in the coop and will not wake", "my horse fell and it is not breathing").
 _SUBJECTLESS = re.compile(r"^\s*(?:it )?(?:is|was|are|were|will|would|can|could|has|had|have|does|did|keeps?|kept|seems?|looks?)\b")
-_THING_LEADS = re.compile(rf"^\s*(?:(?:the|our|my|a|an|his|her|their|this|that|some) )?(?:{_THINGS.format(vehicles='')})\b")
+_THING_LEADS = re.compile(rf"^\s*(?:(?:the|our|my|a|an|his|her|their|this|that|some) )?(?:\w+ )?(?:{_THINGS.format(vehicles='')})\b")
 _PERSON = re.compile(r"\b(i|me|we|us|you|him|her|his|them|son|daughter|baby|child|kid|boy|girl|man|woman|wife|husband|mum|mom|"
                      r"dad|mother|father|brother|sister|friend|grandma|grandad|nan|patient|toddler|rider|driver|owner|farmer|people|person|"
                      r"someone|somebody|he|she|they)\b")

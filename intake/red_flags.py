@@ -264,8 +264,17 @@ def prepare(text: str) -> str:
     # A sign said to be normal reads as "fine" ("he is breathing fine, it is the leg": no breathing sign; "crying and
     # breathing ok now" still ends a choking), then idioms are blanked.
     t = load_table().normal.sub("fine", t)
-    t = load_table().neutral.sub(_NEUTRAL, t)
+    t = load_table().neutral.sub(_blanked, t)
     return ctx.prepare(t)
+
+
+# An animal or a machine a look-alike was said of stays named: "the cow collapsed and it is not breathing" is the cow's.
+_THING_FIRST = re.compile(rf"(?:{ctx.THINGS})\b")
+
+
+def _blanked(idiom: re.Match) -> str:
+    thing = _THING_FIRST.match(idiom.group())
+    return f"{thing.group()} {_NEUTRAL}" if thing else _NEUTRAL
 
 
 _FRAGMENT_WORDS = 2  # "chest. pain. left arm. sweating": a run of stops between one- or two-word fragments is one telling

@@ -59,6 +59,8 @@ PAIRS = [
     # an animal told of as "it"
     ("not_breathing", "our pony went down in the field and it's not breathing now, I twisted my knee getting to it",
      "our son went down in the field and he's not breathing now"),
+    ("not_breathing", "the old goat collapsed by the fence and it's not breathing, I scraped my hand on the wire",
+     "my old dad collapsed by the fence and he's not breathing"),
 ]
 
 
