@@ -88,3 +88,12 @@ def test_an_age_said_beside_a_red_flag_still_sets_the_protocol():
     d.answer("thirty one, and hang on, my tongue is swelling up and my throat is closing")
     assert d.finished and "anaphylaxis" in d.result.red_flags
     assert d.result.age_years == 31 and d.result.protocol == "START"
+
+
+@pytest.mark.parametrize("text", [
+    "his lips are swollen since we ate at the local takeaway",
+    "her tongue is swelling after eating the pie filling",
+])
+def test_a_dental_word_that_names_no_dental_cause_keeps_the_sign(text):
+    """The dental explanation reaches a few words for its cause, so the cause words must name dental work."""
+    assert "anaphylaxis" in find_red_flags(text)
