@@ -111,6 +111,8 @@ class RedFlag:
     # What, said later in the sentence, shows the sign is over: "he was knocked out, now he keeps asking what happened"
     # (someone who vomits and asks questions is awake again; the head injury is serious_injury's).
     ended_by: re.Pattern | None = None
+    # A sign the one speaking cannot have now: "I was out cold after the party" is over, the caller is talking.
+    not_the_caller: bool = False
 
     @property
     def needs_context(self) -> bool:
@@ -169,6 +171,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
             implied_by=tuple((i["flag"], concepts.get(i.get("with", ""))) for i in _listed(e.get("implied_by"))),
             learned_not_only=concepts[e["learned_not_only"]] if e.get("learned_not_only") else None,
             ended_by=concepts[e["ended_by"]] if e.get("ended_by") else None,
+            not_the_caller=bool(e.get("not_the_caller", False)),
         )
         for e in data["flags"]
     )
@@ -269,8 +272,17 @@ def prepare(text: str) -> str:
     # A sign said to be normal reads as "fine" ("he is breathing fine, it is the leg": no breathing sign; "crying and
     # breathing ok now" still ends a choking), then idioms are blanked.
     t = load_table().normal.sub("fine", t)
-    t = load_table().neutral.sub(_NEUTRAL, t)
+    t = load_table().neutral.sub(_blanked, t)
     return ctx.prepare(t)
+
+
+# An animal or a machine a look-alike was said of stays named: "the cow collapsed and it is not breathing" is the cow's.
+_THING_FIRST = re.compile(rf"(?:{ctx.THINGS})\b")
+
+
+def _blanked(idiom: re.Match) -> str:
+    thing = _THING_FIRST.match(idiom.group())
+    return f"{thing.group()} {_NEUTRAL}" if thing else _NEUTRAL
 
 
 _FRAGMENT_WORDS = 2  # "chest. pain. left arm. sweating": a run of stops between one- or two-word fragments is one telling
@@ -370,6 +382,8 @@ def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
         return False
     if flag.ended_by and flag.ended_by.search(t, end, _and_the_next_sentence(t, start, end)):
         return False
+    if flag.not_the_caller and _SAID_OF_THE_CALLER.search(t, 0, start) and _A_STATE.match(t, start):
+        return False
     if flag.soft:
         clause = re.split(r"[,;.?!]", t[:start])[-1].split()
         if flag.soft.search(" ".join(clause[-4:])):
@@ -377,6 +391,10 @@ def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
     return True
 
 
+# "I was out cold", "I nearly passed out": the mention's subject is the caller, and it is a state ("I can not wake him"
+# is what the caller tried).
+_SAID_OF_THE_CALLER = re.compile(r"\bi (?:(?:was|were|got|had|have|been|just|nearly|almost|totally|completely|must have|went) )*$")
+_A_STATE = re.compile(r"(?:out|unconscious|passed|blacked|knocked|fainted|collapsed|spark|conked|comatose)\b")
 _WAS = re.compile(r"\b(?:was|were|got|had been)(?: \w+)?\s*$")
 
 
