@@ -34,7 +34,8 @@ flag, else "emergency"), `ends` (what ends a sign: "said", "well" when the patie
 ends it too, "never" for signs that stay an emergency after they pass: a stroke that passed may be a
 TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis still needs an ambulance),
 `implied_by` (another flag that is also this one: a convulsing child is an IMCI danger sign, "with" the concept that says
-"a child"; a fit in pregnancy is a pregnancy emergency, under the flag's own `requires`). A rule may
+"a child"; a fit in pregnancy is a pregnancy emergency, under the flag's own `requires`; an overdose "with" words that
+say it was deliberate, "on purpose" or "after the row", is a suicide attempt). A rule may
 have `unless_near`, a concept that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood), and
 `binds_reader`, a veto the learned reader must respect too (a journey beside a farewell).
 
@@ -380,7 +381,7 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
     if child is None and _says_grown(t):
         child = False
     whole = None
-    found = []
+    eligible, said = [], []
     for flag in load_red_flags():
         if flag.child_only and child is False:
             continue
@@ -388,9 +389,12 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
             whole = whole if whole is not None else prepare(context) + " . " + t
             if not _required_now(flag, whole):
                 continue
-        if any(_current(flag, t, s, e, inner) and not _a_grown_ups(flag, t, s, e, child) for s, e, inner in _mentions(flag, t)) \
-                or _implied(flag, found, t, child):
-            found.append(flag.id)
+        eligible.append(flag)
+        if any(_current(flag, t, s, e, inner) and not _a_grown_ups(flag, t, s, e, child) for s, e, inner in _mentions(flag, t)):
+            said.append(flag.id)
+    # What one flag implies is read once every flag's own words are: an overdose taken on purpose is an attempt, though
+    # suicidal comes first in the table.
+    found = [flag.id for flag in eligible if flag.id in said or _implied(flag, said, t, child)]
     if learned:
         found += _learned_flags(t, found, context, child)
     return found
@@ -485,7 +489,8 @@ def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None) -> boo
     if not flag.implied_by or flag.implied_by[0] not in found:
         return False
     said_too = flag.implied_by[1]
-    return said_too is None or child is True or bool(said_too.search(t))
+    # The words that make it so must not be denied: "not on purpose" is an accident.
+    return said_too is None or (child is True and flag.child_only) or any(not ctx.negated(t, m.start(), m.end()) for m in said_too.finditer(t))
 
 
 def _required_now(flag: RedFlag, whole: str) -> bool:
