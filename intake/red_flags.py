@@ -109,6 +109,9 @@ class RedFlag:
     # What, said later in the sentence, shows the sign is over: "he was knocked out, now he keeps asking what happened"
     # (someone who vomits and asks questions is awake again; the head injury is serious_injury's).
     ended_by: re.Pattern | None = None
+    # (at hand, taken): a means only held, threatened or known where it is ("the rat poison in her hand, she says she
+    # will drink it") is no poisoning yet, unless the turn says something was taken or what it does ("she's vomiting").
+    not_taken_yet: tuple[re.Pattern, re.Pattern] | None = None
 
     @property
     def needs_context(self) -> bool:
@@ -167,6 +170,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
             implied_by=(e["implied_by"]["flag"], concepts.get(e["implied_by"].get("with", ""))) if e.get("implied_by") else None,
             learned_not_only=concepts[e["learned_not_only"]] if e.get("learned_not_only") else None,
             ended_by=concepts[e["ended_by"]] if e.get("ended_by") else None,
+            not_taken_yet=(concepts[e["not_taken_yet"]["at_hand"]], concepts[e["not_taken_yet"]["unless"]])
+            if e.get("not_taken_yet") else None,
         )
         for e in data["flags"]
     )
@@ -360,6 +365,9 @@ def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
     if ctx.why_not_current(t, start, end, inner, ends=flag.ends) or ctx.someone_else_died(t, start, end):
         return False
     if flag.ended_by and flag.ended_by.search(t, end, ctx.sentence_of(t, start, end)[1]):
+        return False
+    if flag.not_taken_yet and flag.not_taken_yet[0].search(t, *ctx.sentence_of(t, start, end)) \
+            and not flag.not_taken_yet[1].search(t):
         return False
     if flag.soft:
         clause = re.split(r"[,;.?!]", t[:start])[-1].split()

@@ -137,3 +137,28 @@ def test_look_alikes_of_poisoning_stay_unflagged(text):
 @pytest.mark.parametrize("text", NOT_SUICIDAL)
 def test_an_accident_is_no_attempt(text):
     assert "suicidal" not in find_red_flags(text), prepare(text)
+
+
+# A poison held, threatened or known where it is: an intent to die, not yet a poisoning.
+THREATENED = [
+    "my brother has a bottle of weedkiller in his hand and says he's going to drink it",
+    "she's got the paraquat out and keeps saying she will drink it tonight",
+    "he keeps telling us we'd all be better off without him and he knows where the rat poison is kept",
+    "mum says the family would be better off with the insurance and she's got the pesticide from the shed",
+]
+
+
+@pytest.mark.parametrize("text", THREATENED)
+def test_a_poison_only_threatened_is_an_intent_not_a_poisoning(text):
+    assert "suicidal" in find_red_flags(text, learned=False), prepare(text)
+    assert "overdose_poisoning" not in find_red_flags(text), prepare(text)
+
+
+def test_what_was_taken_keeps_the_poisoning_beside_a_threat():
+    assert "overdose_poisoning" in find_red_flags("she drank some of the bleach and says she'll drink the rest")
+    assert "overdose_poisoning" in find_red_flags("he says he'll drink the pesticide, he's already vomiting")
+
+
+def test_better_off_somewhere_else_is_no_burden_belief():
+    # "They'd be better off" is said of a new car or another school too; beside a means it is the burden belief.
+    assert find_red_flags("the kids would be better off at the other school, I'm calling about my rash") == []
