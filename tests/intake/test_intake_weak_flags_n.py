@@ -56,6 +56,30 @@ POISONED = [
     "found him in his room with a needle hanging out of his arm, snoring weird",
     "she's had some ket and G at the party and she's passed out",
     "took about six xans and half a bottle of gin and she keeps nodding off",
+    # A second round, each kind again in other words.
+    "my husband ran the pressure washer in the basement and now he's dizzy and confused",
+    "the jiko was in the room all night, the children are vomiting and the baby won't wake properly",
+    "tumeweka mkaa ndani ya chumba, watoto wote wana kichwa kuuma na kutapika",
+    "my uncle went down into the well to clean it and collapsed at the bottom",
+    "two men went into the manure tank on the farm and passed out",
+    "el niño se tomó el cloro, he's two, he's coughing",
+    "my boy is five, he ate some red berries from the bush behind the house and he's vomiting",
+    "she's on the H again and she's gone a funny colour and is barely breathing",
+    "she keeps nodding out after taking her dad's oxys",
+    "he overdid his methadone and he's snoring and blue",
+    # A third round, written before the rules were looked at again (two of them then missed: the ointment, the insulin).
+    "the chimney's been blocked and the gas fire's been on all evening, my nan is really drowsy and keeps being sick",
+    "we were camping and kept the little gas heater on inside the tent, now my dad can't think straight and has a pounding head",
+    "dad fell asleep in his van with the heater running and now he's very confused",
+    "the farmhand went into the pig slurry tank and keeled over",
+    "my 3 year old had a swig of vodka from the bottle on the table and now he's really floppy",
+    "the baby sucked on a tube of grandma's ointment and now she's drowsy",
+    "the toddler was chewing one of grandad's pain patches, he's drowsy",
+    "my grandson found my tablets in my bag, the box is open and I don't know how many he took, he's two",
+    "found my son with his dad's methadone, the lid was off, he's four",
+    "the kids ate some mushrooms in the field and they're now throwing up and seeing things",
+    "my brother is out of it on smack, he's not responding and his lips are going blue",
+    "my friend's been on the fent and he's barely breathing",
 ]
 
 SELF_POISONED = [
@@ -72,6 +96,15 @@ SELF_POISONED = [
     "I've taken the whole packet of paracetamol. I can't cope anymore. Tell my mum I love her.",
     "took everything in the medicine cupboard. can't do this any more. sorry x",
     "he's swallowed all his tablets. his text says he can't go on. he's very sleepy",
+    "dad has taken a load of his heart pills, left a note for mum",
+    "she drank the weed killer intentionally after her husband left",
+    "he drank kerosene after quarrelling with his father",
+    "mi hermano se tomó todas las pastillas a propósito",
+    "usne gusse mein chuhe maar dawa kha li",
+    "she injected all her insulin after her boyfriend dumped her, she's shaky and sweaty",
+    "he swallowed all his antidepressants, he left a letter on the table",
+    "I've taken all my pills. I just want to sleep forever.",
+    "he took a whole strip of sleeping tablets after an argument with his wife",
     # A charcoal burner in a sealed room, or with a message saying sorry.
     "she's shut in the bathroom with a charcoal burner and has taped up the door",
     "he sent me a text saying sorry and there's a charcoal burner lit in his locked room",
@@ -103,6 +136,8 @@ NOT_POISONED = [
     "we had a barbecue in the garden and we all feel sick now",
     "we taped the windows for the typhoon and the charcoal stove is on for cooking",
     "my daughter has a fever, I gave her medicine but I've no idea how much",
+    "my son sucked on his dummy and fell asleep, he's one",
+    "I put the cream on her rash like the pharmacist said, she's four",
 ]
 
 NOT_SUICIDAL = [
