@@ -149,6 +149,10 @@ NOT_SUICIDAL = [
     "I can't cope, my son drank some bleach, he's crying",
     "forgive me for ringing so late, I took my tablets late tonight, love you all",
     "he took his evening insulin twice by accident, not deliberately, and he's shaky",
+    # Someone who will not wake up is unconscious, not saying what they intend; a death or an attempt a year ago is past.
+    "my wife won't wake up, she's been on new tablets for her back",
+    "my cousin took his own life a year ago and I can't sleep, I'm safe, I'd like something to help me sleep",
+    "my brother tried to overdose a year ago, he's doing well, I'm calling about his cough",
 ]
 
 
