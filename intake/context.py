@@ -131,6 +131,12 @@ _WHEN_UNKNOWN = re.compile(r"\b(hard|difficult|impossible|not easy)( for (me|him
 # Asking where the line is: the question may follow the sign ("how much bleeding is too much?").
 _WHERE_IS_THE_LINE = re.compile(r"\bhow (much|heavy|long|many|bad)( \w+){0,2} (is|are|counts as) too (much|heavy|long|many|bad)\b")
 _IF = re.compile(r"\bif\b")
+
+
+def _asks_where_the_line_is(t: str, start: int, lo: int, hi: int) -> bool:
+    """The mention is in a question of how much is too much; what is told after it, past a comma, is happening ("how
+    much blood is too much at ten weeks, I've soaked four pads": the pads are no question)."""
+    return any(start < m.end() or not re.search(r"[,;]", t[m.end():start]) for m in _WHERE_IS_THE_LINE.finditer(t, lo, hi))
 _CLAUSE_END = re.compile(r"[,;]")
 _IF_IS_DOUBT = re.compile(r"\b(unsure|know|see|check|wonder|wondering|tell|ask|asking|sure|whether) (if|whether)$")
 
@@ -466,6 +472,11 @@ _VEHICLES = "|car|van|truck|lorry|tractor|motorbike"
 # What acts on a person ("the motorbike knocked him down", "the smoke is choking her"): the person it names is the patient.
 _VEHICLE = re.compile(rf"(?:{_VEHICLES[1:]}|smoke|fumes|fire)\b")
 _THING_SUBJECT = {v: re.compile(rf"\b(?:{_THINGS.format(vehicles=_VEHICLES if v else '')})(?: \w+){{0,5}}\s*$") for v in (True, False)}
+# An animal or a thing that did something to someone ("the horse kicked our Johnny in the head", "the bull threw
+# Declan"): whoever it acted on is the patient, named or not.
+_ACTS_ON = re.compile(r"\w+(?: \w+)? (?:kicked|kicks|bit|bitten|bites|trampled|tramples|threw|throws|butted|headbutted|"
+                      r"gored|stood on|trod on|stamped on|knocked|attacked|mauled|crushed|fell on|landed on|rolled on|"
+                      r"pinned|dragged|charged at|caught|hit) \w+")
 _AS_OBJECT = re.compile(r"\b(?:by|hit|into|under|off|from|out of|over|knocked|ran|run|drove|driving|in|inside|at)"
                         r"(?: (?:the|a|an|his|her|our|my|their))?\s*$")
 # "the goat we slaughtered is bleeding": the people in a clause that only says which animal it is are not its subject.
@@ -485,7 +496,7 @@ def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
     clauses = re.split(r"[,;]|\b(?:and|but|then|so|because)\b", t[lo:start])
     before = _WHICH_THING.sub(r"\1 ", " ".join(clauses[-1].split()[-9:]))
     m = _THING_SUBJECT[vehicles].search(before)
-    if m and not _AS_OBJECT.search(before[:m.start()]):
+    if m and not _AS_OBJECT.search(before[:m.start()]) and not _ACTS_ON.match(before, m.start()):
         # A vehicle's or smoke's sign words may name the person it acts on.
         said = " ".join([t[start:end]] + re.split(r"[,;.?!]", t[end:hi])[0].split()[:1]) if _VEHICLE.match(before, m.start()) else ""
         return not _PERSON.search(before[m.start():] + " " + said)
@@ -511,7 +522,7 @@ def hypothetical(t: str, start: int, end: int) -> bool:
     before = t[lo:start]
     if _ASKED_OF_WHAT_HAPPENED.search(t[lo:end]):
         return False
-    if _HYPOTHETICAL.search(before) or _WHERE_IS_THE_LINE.search(t[lo:hi]) or _WHEN_UNKNOWN.search(before):
+    if _HYPOTHETICAL.search(before) or _asks_where_the_line_is(t, start, lo, hi) or _WHEN_UNKNOWN.search(before):
         return True
     for m in _IF.finditer(before):
         if _CLAUSE_END.search(before, m.end()):
@@ -556,10 +567,11 @@ def mistaken(t: str, start: int, end: int) -> bool:
 
 
 # A film, a game or a book told, not a patient: "in the game your character stops breathing", "the film ends with the
-# hero bleeding". Said before the mention in its scope; "and now" starts the caller's own present again.
+# hero bleeding". Said before the mention in its scope; "and now" starts the caller's own present again. A trailer is
+# a film's only as "the trailer for/of" it: "me mam's in the trailer" is a Traveller family's home.
 _FICTION = re.compile(
     r"\b(in|on) (the|a|that|this) (\w+ )?(film|movie|game|video game|book|novel|show|series|episode|cartoon|play|"
-    r"documentary|soap|comic|story|footage|news footage|trailer|anime)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
+    r"documentary|soap|comic|story|footage|news footage|trailer(?= (?:for|of)\b)|anime)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
     r"story)( last night| yesterday| on (the )?(tv|telly))? (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|"
     r"\b(watch\w*|saw|seen|read|reading) (a|the|that|this) (\w+ )?(film|movie|show|series|documentary|programme|program|episode|book|"
     r"novel|play) (about|where|in which|with)\b|\b(the|a|your|his|her|my) (game |film |book )?"
@@ -626,10 +638,11 @@ def past_verdict(t: str, start: int, end: int) -> bool:
 
 
 # What a known condition always does: "I always have problems with my breathing because of the asthma". Said in the
-# mention's own clause, with no word of now in the sentence ("I always have asthma but today I can't breathe").
+# mention's own clause, with no word of now in the sentence ("I always have asthma but today I can't breathe"; "her
+# fits usually stop in a minute but this one started at lunch": this one is now).
 _ALWAYS = re.compile(r"\b(?:always|usually|normally|tends? to)\b")
 _THIS_TIME = re.compile(r"\b(?:now|today|tonight|this (?:time|morning|afternoon|evening)|at the moment|currently|worse|again|"
-                        r"suddenly|never (?:like|this))\b")
+                        r"suddenly|never (?:like|this)|but this one)\b")
 
 
 def habitual(t: str, start: int, end: int) -> bool:

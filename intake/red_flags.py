@@ -34,8 +34,8 @@ flag, else "emergency"), `ends` (what ends a sign: "said", "well" when the patie
 ends it too, "never" for signs that stay an emergency after they pass: a stroke that passed may be a
 TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis still needs an ambulance),
 `implied_by` (another flag that is also this one: a convulsing child is an IMCI danger sign, "with" the concept that says
-"a child"; a fit in pregnancy is a pregnancy emergency, under the flag's own `requires`; an overdose "with" words that
-say it was deliberate, "on purpose" or "after the row", is a suicide attempt). A rule may
+"a child"; a fit or heavy bleeding in pregnancy is a pregnancy emergency, under the flag's own `requires`; an overdose
+"with" words that say it was deliberate, "on purpose" or "after the row", is a suicide attempt). A rule may
 have `unless_near`, a concept that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood), and
 `binds_reader`, a veto the learned reader must respect too (a journey beside a farewell).
 
@@ -81,6 +81,9 @@ class Rule:
     # The veto binds the learned reader too: a journey explains a farewell whatever words carry it. Off by default:
     # a reader that adds a flag the rules vetoed had found real signs (anaphylaxis past NOT_ALLERGY) on unseen callers.
     binds_reader: bool = False
+    # The veto reaches back into the sentence before: Whisper ends a sentence where the caller only paused ("she can't
+    # breathe. she can't say her words": breathless, not a stroke's speech).
+    unless_before: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,10 +102,10 @@ class RedFlag:
     child_only: bool = False
     soft: re.Pattern | None = None
     ends: str = "said"  # what ends the sign: "said", "well" (patient well again) or "never" (see context.py)
-    # Another flag that is also this one: a convulsing child is an IMCI danger sign however the fit is described, and
-    # so is a fit in pregnancy a pregnancy emergency. (flag id, the concept that says "a child" when the age is not
-    # known yet, or None when the flag's own `requires` is enough)
-    implied_by: tuple[str, re.Pattern | None] | None = None
+    # Other flags that are also this one: a convulsing child is an IMCI danger sign however the fit is described, and
+    # so are a fit and heavy bleeding in pregnancy (or after a birth) a pregnancy emergency. ((flag id, the concept
+    # that says "a child" when the age is not known yet, or None when the flag's own `requires` is enough), ...)
+    implied_by: tuple[tuple[str, re.Pattern | None], ...] = ()
     # Words that alone never let the learned reader add this flag: a mechanism ("hit", "fell", "through the windscreen")
     # with a body part is recorded, START decides (SAFETY.md), and is no serious injury without a sign of one.
     learned_not_only: re.Pattern | None = None
@@ -152,7 +155,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
             Rule(tuple(concepts[c] for c in r["all"]), int(r.get("window", 8)), concepts.get(r.get("unless", "")),
                  bool(r.get("across_sentences", False)), concepts.get(r.get("unless_near", "")),
                  (r["all"].index(r["leads"][0]), r["all"].index(r["leads"][1]), int(r["leads"][2])) if r.get("leads") else None,
-                 bool(r.get("binds_reader", False)))
+                 bool(r.get("binds_reader", False)), bool(r.get("unless_before", False)))
             for r in entry.get("rules", [])
         )
 
@@ -167,7 +170,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
             child_only=bool(e.get("child_only", False)),
             soft=_words(e["soft"]) if e.get("soft") else None,
             ends=e.get("ends", "said"),
-            implied_by=(e["implied_by"]["flag"], concepts.get(e["implied_by"].get("with", ""))) if e.get("implied_by") else None,
+            implied_by=tuple((i["flag"], concepts.get(i.get("with", ""))) for i in _listed(e.get("implied_by"))),
             learned_not_only=concepts[e["learned_not_only"]] if e.get("learned_not_only") else None,
             ended_by=concepts[e["ended_by"]] if e.get("ended_by") else None,
             not_taken_yet=(concepts[e["not_taken_yet"]["at_hand"]], concepts[e["not_taken_yet"]["unless"]])
@@ -187,6 +190,11 @@ def load_table(path: Path = DATA_FILE) -> Table:
                  frozenset(spelling.get("real_words", ())),
                  tuple((re.compile(p), r) for p, r in data.get("heard", ())),
                  _ing_words(Path(path).read_text(encoding="utf-8")), frozenset(spelling.get("not_g_dropped", ())))
+
+
+def _listed(entry: dict | list | None) -> list:
+    """One entry or a list of them (an `implied_by` names one flag or several)."""
+    return [] if entry is None else entry if isinstance(entry, list) else [entry]
 
 
 def _ing_words(table_text: str) -> frozenset[str]:
@@ -296,9 +304,11 @@ def _fragment(t: str, lo: int, hi: int) -> bool:
 def _rule_mentions(rule: Rule, t: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """(start, end, the concepts' spans) for each place where every concept of the rule stands close together."""
     out = []
-    for lo, hi in ([(0, len(t))] if rule.across_sentences else _sentences(t)):
+    spans = [(0, len(t))] if rule.across_sentences else _sentences(t)
+    for i, (lo, hi) in enumerate(spans):
         sentence = t[lo:hi]
-        if rule.unless and rule.unless.search(sentence):
+        if rule.unless and (rule.unless.search(sentence)
+                            or (rule.unless_before and i and rule.unless.search(t[spans[i - 1][0]:spans[i - 1][1]]))):
             continue
         hits = [[(lo + m.start(), lo + m.end()) for m in c.finditer(sentence)] for c in rule.concepts]
         if rule.leads:
@@ -364,7 +374,7 @@ def _mentions(flag: RedFlag, t: str):
 def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
     if ctx.why_not_current(t, start, end, inner, ends=flag.ends) or ctx.someone_else_died(t, start, end):
         return False
-    if flag.ended_by and flag.ended_by.search(t, end, ctx.sentence_of(t, start, end)[1]):
+    if flag.ended_by and flag.ended_by.search(t, end, _and_the_next_sentence(t, start, end)):
         return False
     if flag.not_taken_yet and flag.not_taken_yet[0].search(t, *ctx.sentence_of(t, start, end)) \
             and not flag.not_taken_yet[1].search(t):
@@ -374,6 +384,19 @@ def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
         if flag.soft.search(" ".join(clause[-4:])):
             return False
     return True
+
+
+_WAS = re.compile(r"\b(?:was|were|got|had been)(?: \w+)?\s*$")
+
+
+def _and_the_next_sentence(t: str, start: int, end: int) -> int:
+    """Where what may end a sign stops looking: its sentence's end, or the next sentence's when the sign is told in the
+    past ("He was unconscious! He's awake now but confused": a shout or a pause puts the ending in the next sentence;
+    "he is unconscious. now he is being sick" is still unconscious)."""
+    lo, hi = ctx.sentence_of(t, start, end)
+    if not _WAS.search(t[lo:start]):
+        return hi
+    return ctx.sentence_of(t, min(hi + 1, len(t)), min(hi + 1, len(t)))[1]
 
 
 def find_red_flags(text: str, *, context: str = "", child: bool | None = None, learned: bool = True) -> list[str]:
@@ -494,11 +517,11 @@ def _vetoed(flag: RedFlag, t: str) -> list[tuple[int, int]]:
 
 
 def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None) -> bool:
-    if not flag.implied_by or flag.implied_by[0] not in found:
-        return False
-    said_too = flag.implied_by[1]
-    # The words that make it so must not be denied: "not on purpose" is an accident.
-    return said_too is None or (child is True and flag.child_only) or any(not ctx.negated(t, m.start(), m.end()) for m in said_too.finditer(t))
+    # The words that make it so must not be denied: "not on purpose" is an accident. A child known to be one needs no
+    # word that says so.
+    return any(other in found and (said_too is None or (child is True and flag.child_only)
+                                   or any(not ctx.negated(t, m.start(), m.end()) for m in said_too.finditer(t)))
+               for other, said_too in flag.implied_by)
 
 
 def _required_now(flag: RedFlag, whole: str) -> bool:

@@ -112,3 +112,70 @@ def test_a_sign_split_by_a_heard_full_stop_is_read(heard, flag):
 def test_heard_look_alikes_raise_no_flag(heard):
     assert "not_breathing" not in find_red_flags(heard)
     assert find_red_flags(heard) in ([], ["unconscious"])
+
+
+@pytest.mark.parametrize(
+    "heard, flag",
+    [
+        # (set n heard) a sign word heard as a common word that can only be the sign where it stands:
+        # "choking" as "shocking" beside the back slapped or no air (never "shocking on his part")
+        ("My son is shocking on a chunk of apple, he can't breathe, I'm thumping his back.", "choking"),
+        ("I'm banging her on the back, she's shocking on her dinner and going blue.", "choking"),
+        # "stuck" as "stuff" after the piece of food
+        ("There's a lump of steak stuff, he can't talk and he's grabbing at his neck.", "choking"),
+        # "bleeding" with its b lost: nobody is leaving heavily
+        ("She's twelve weeks pregnant and leaving really heavily since lunch.", "heavy_bleeding"),
+        # "drank" heard as the noun's 's and "ran"/"rant", or "ran" alone before a poison
+        ("My uncle's rant the weed killer after the row, he's being sick.", "overdose_poisoning"),
+        ("Her brother's ran some bleach on purpose and he's drowsy.", "overdose_poisoning"),
+        ("He ran the rat poison on purpose last night and now he's drowsy.", "overdose_poisoning"),
+        # "fits" as "fix" where epilepsy is named; a usual fit told of, "but this one" is now
+        ("He's epileptic and the fix have not stopped for ten minutes.", "seizure"),
+        ("She's epileptic, normally the fix stop in a minute and she sleeps, but this one began at the bus stop "
+         "and she is still down. Ten minutes now.", "seizure"),
+        # bleeding told by what it soaked, its colour all that is left of the words
+        ("The tea towel on his hand is completely red already.", "heavy_bleeding"),
+        ("I sent the picture, the towel's completely red, it's from the saw.", "heavy_bleeding"),
+        # a breath check answered by a bare "nothing" at the end of a sentence, a lost foreign word before it
+        ("I held a mirror to his mouth, nothing.", "not_breathing"),
+        ("Grandad went down by the gate, I put my cheek by his mouth, zut, nothing at all.", "not_breathing"),
+    ],
+)
+def test_heard_words_only_the_sign_can_be_read_as_the_sign(heard, flag):
+    assert flag in find_red_flags(heard)
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        # "if" heard "is": a question never has "is" before a subject and its verb
+        "What should I do is she stops breathing while she sleeps? She has a cold, she's asleep now.",
+        "What do we do is the baby turns blue again tonight?",
+        # the real words beside the heard forms
+        "That was shocking on his part, he walked off and now he can't talk to me.",
+        "They're leaving heavily laden with bags after the shopping.",
+        "We ran the paraffin heater all night, everyone is fine.",
+        "She ran the bleach down the sink and wiped the side.",
+        "My husband's ran the weedkiller over the patio, he's fine.",
+        "He bought a chunk of cheese stuff from the market.",
+        "My epilepsy is fine, but the fix on the boiler failed.",
+        "The towels are completely red after I washed them with her new jumper.",
+        "Her face is completely red and the cloth on her forehead is warm, she has a temperature.",
+        "I held the phone to my ear, nothing, the line is dead.",
+        "I always get this one ache in my knee when I run, it goes when I stop.",
+    ],
+)
+def test_heard_look_alikes_of_set_n_raise_no_flag(heard):
+    assert find_red_flags(heard) == []
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        # Whisper ends a sentence where the caller only paused: words that will not come for want of breath
+        "My nan can't get her breath. She can't get her words out.",
+        "He is wheezing badly. His words come out all wrong and he's grey.",
+    ],
+)
+def test_breathless_speech_split_by_a_heard_full_stop_is_no_stroke(heard):
+    assert "stroke" not in find_red_flags(heard)
