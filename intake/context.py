@@ -82,7 +82,7 @@ _RESOLVED_SUBJECTS = re.compile(
     r"swelling|burning|choking|jerking)\b"
 )
 _HISTORY = re.compile(
-    r"\b((\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many|some|a couple of|couple of)"
+    r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many|some|a couple of|couple of)"
     r" (years?|months?|weeks?) (ago|back|before)|(last|past|previous) (year|month|week|years|months|term|semester|school year)|"
     r"years ago|months ago|weeks ago|in the past|(in|during) the (war|blitz|troubles|genocide|civil war)|history of|used to|previous(ly)?|once had|"
     r"for (years|months)|for (the )?(last |past )?(\d+|a few|few|several|many|two|three|four|five|six|ten) (years|months)|"
@@ -542,8 +542,10 @@ _NOT_SWALLOWED = re.compile(
 # had a drink, but he hasn't touched a drop" takes back the drink, not the face that dropped).
 _INGESTED = re.compile(r"\b(drank|drunk|drink\w*|swallow\w*|took|taken|take|ate|eaten|eat\w*|had|got into|bottle|pills?|"
                        r"tablets?|poison\w*|bleach|chemicals?|medicine|overdose\w*|sips?|gulp\w*)\b")
-# Nothing was taken, the container says so: "the seal is not broken", "nothing is missing", "all the tablets are there".
+# Nothing was taken, the container or the thing says so: "the seal is not broken", "nothing is missing", "all the
+# tablets are there", "I took it off her and it is still whole".
 _NOTHING_TAKEN = re.compile(
+    r"\b(?:it|they) (?:is|s|are|was|were) still (?:whole|intact|in one piece|sealed|wrapped|dry)\b|"
     r"\b(?:seal|lid|cap|safety cap|top|foil|blister|packet|pack|bottle)( \w+)? (?:is |was |s |are |has )?(?:still )?(?:not (?:been )?"
     r"(?:broken|opened|touched)|unbroken|intact|unopened|never opened|untouched|still sealed)\b|\b(?:nothing|none) (?:is |s |are |was |were )?"
     r"(?:missing|gone)\b|\b(?:all|every one) (?:of )?(?:the |them )?(?:\w+ )?(?:are |is )?(?:still )?(?:there|accounted for)\b")
