@@ -664,6 +664,13 @@ class Dialogue:
             r.answers["breathing"] = "no"
             return "reposition"
         certain, possible = self._rate_reaches_red(v)
+        if not possible and self._either_protocol():
+            # "seven or eight": the child may be under JumpSTART's 8 or not. A count past the other protocol's
+            # threshold takes that protocol, and its RED (44 a minute is RED for START, not for JumpSTART).
+            other = self._rate_reaches_red(v, jump=not self._jump)
+            if other[1]:
+                r.protocol = "START" if self._jump else "JumpSTART"
+                certain, possible = other
         r.respiratory_rate = _urgent_rate(rate, jump=self._jump)
         if rate.low != rate.high:
             r.answers["respiratory_rate_range"] = [rate.low, rate.high]
@@ -674,13 +681,19 @@ class Dialogue:
             return Category.RED
         return "jump_pulse" if self._jump else "perfusion"
 
-    def _rate_reaches_red(self, v: BreathCount) -> tuple[bool, bool]:
-        """(certainly, possibly) past the protocol's rate thresholds, a hedged rate spanning its margin."""
+    def _either_protocol(self) -> bool:
+        """The age said spans JumpSTART's upper age ("seven or eight", "about eight")."""
+        span = self._result.answers.get("age_range")
+        return isinstance(span, list) and span[0] < JUMPSTART_MAX_AGE_YEARS <= span[1]
+
+    def _rate_reaches_red(self, v: BreathCount, jump: bool | None = None) -> tuple[bool, bool]:
+        """(certainly, possibly) past the protocol's rate thresholds, a hedged rate spanning its margin; `jump`
+        asks about the other protocol than the call's."""
         count, rate = v.count, v.per_minute
         low, high = rate.low, rate.high
         if count.kind == "about" and rate.said is not None:
             low, high = rate.said - HEDGED_RATE_MARGIN, rate.said + HEDGED_RATE_MARGIN
-        if self._jump:
+        if self._jump if jump is None else jump:
             certain = (high is not None and high < JUMPSTART_RR_RED_BELOW) or (
                 low is not None and low > JUMPSTART_RR_RED_ABOVE)
             possible = low is None or high is None or low < JUMPSTART_RR_RED_BELOW or high > JUMPSTART_RR_RED_ABOVE
@@ -699,6 +712,7 @@ class Dialogue:
             younger = n - 1 if n >= 2 else n * 11 / 12
             if any(younger < t <= n for t in AGE_THRESHOLDS_YEARS):
                 self._result.assumed.append("age")
+                self._result.answers["age_range"] = [round(younger, 2), n]
                 return round(younger, 2)
             return round(n, 2)
         low = age.low if age.low is not None else age.high
@@ -706,6 +720,7 @@ class Dialogue:
         assert low is not None and high is not None
         if any(low < t <= high for t in AGE_THRESHOLDS_YEARS):
             self._result.assumed.append("age")
+            self._result.answers["age_range"] = [low, high]
         return round(low, 2)
 
     def _infer(self, prompt_id: str, value: str, how: str) -> None:

@@ -91,7 +91,9 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
     Prompt("complaint", AnswerKind.FREE),
     Prompt("age", AnswerKind.NUMBER, keypad=True),
     Prompt("walk", _YN, keypad=True, keywords=(r"walk\w*", r"stand\w*", r"get up", r"on (his|her|their|my) feet"),
-           no_phrases=(r"too (young|small|little) to walk", r"(a )?baby")),
+           no_phrases=(r"too (young|small|little) to walk", r"(a )?baby",
+                       # trapped where they sit or lie: not walking, whatever they think they could do
+                       r"(stuck|trapped|pinned|wedged|jammed|caught) (in|under|inside|behind|between|beneath)")),
     Prompt("breathing", _YN, keypad=True, keywords=_BREATHING),
     Prompt("reposition", _YN, keypad=True, keywords=_BREATHING),
     Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"feel it"),

@@ -75,10 +75,13 @@ _UNSURE = [
     r"not certain", r"maybe", r"i am confused", r"what do you mean", r"pardon", r"repeat", r"say (that )?again",
     # What was seen asked back: "he moved his fingers, is that squeezing?", "does that count?" is no answer yet.
     r"(is|was|does|did|would|will|could) (that|this|it) (be )?(count( as \w+)?|counts|\w+ing|a \w+|what you mean)( \w+){0,2}(?= \?)",
+    # Not tried yet: "he says he could walk but he hasn't tried" says nothing of what he can do now.
+    r"(has|have|had|did|does|do) not (tried|try|tested|test)( it| yet| to)?|not (tried|tested)( it)? yet|(never|not even) tried",
 ]
 _YES_WORDS = {
     "yes", "yeah", "yea", "yep", "yup", "ya", "yah", "aye", "sure", "correct", "affirmative", "absolutely",
     "definitely", "indeed",
+    "si", "sim", "oui", "ja", "haan", "ndiyo", "opo",  # said by callers mixing languages into English
 }
 _YES_PHRASES = [r"uh huh", r"mm hmm", r"mhm+", r"i think so", r"i believe so", r"that is right", r"of course"]
 # What the caller asked the patient to do is not what the patient did: "I told him to squeeze my hand".
@@ -247,6 +250,12 @@ _WORKING_HARD = re.compile(
 _SAYS_BREATHING = re.compile(r"^(he|she|they|it|baby|the baby|my \w+) (is|are|s) (still )?(breathing )?,? ?(but|and)\b")
 
 
+# The breaths the caller gave are not the patient's: "I gave five breaths like you said, she still isn't breathing".
+_RESCUERS_BREATHS = re.compile(
+    r"\b(?:(?:i|we) )?(?:gave|give|given|giving|did|done|doing|blew|blown|blowing|tried)(?: (?:him|her|them|the baby))?"
+    r"(?: (?:the|all|all the|my|\w+))?(?: rescue| mouth to mouth)? breaths?\b")
+
+
 def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing | None:
     """The answer to "are they breathing (now)?" when the patient cannot walk.
 
@@ -254,7 +263,7 @@ def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing |
     all", "his chest isn't moving", "I didn't see any breaths"); a "yes" or a doubt beside an apnoea
     phrase is "unsure" (re-asked, never taken either way); otherwise the plain yes / no / unsure.
     """
-    t = normalize(text)
+    t = _RESCUERS_BREATHS.sub(" ", normalize(text))
     if _WORKING_HARD.search(t) and not re.search(rf"\b({_AGONAL})\b", t) \
             and (parse_yes_no(t) == "yes" or _SAYS_BREATHING.search(t)):
         return "yes"  # "yes, but she is gasping, fighting for every breath": breathing, with difficulty
@@ -489,9 +498,21 @@ def parse_who(text: str) -> Who | None:
     return None
 
 
+# The unborn baby a pregnant caller speaks of is no other patient: "the baby is kicking fine", "my baby's moving less".
+_UNBORN = re.compile(r"\b(?:the|my|our) (?:baby|babys?|bump)( s)? (?:is |s |has |keeps |still )?(?:kick\w*|mov\w*|turn\w*|"
+                     r"hiccup\w*|heartbeat|heart beat|movements?|fine in there|not moving|quiet)\b")
+
+_PREGNANCY_SAID = re.compile(r"\b(?:pregnant|expecting|incinta|embarazada|gravida|gr\w*vida|enceinte|schwanger|trimester|"
+                             r"(?:\w+ )?weeks (?:pregnant|gone|along)|(?:i am|i m|im) (?:\w+ ){0,2}(?:weeks|months)\b)",
+                             re.IGNORECASE)
+
+
 def names_someone_else(text: str) -> bool:
-    """Whether the text names another person as the one it is about ("my son fell in the water")."""
+    """Whether the text names another person as the one it is about ("my son fell in the water"); a pregnant
+    caller's baby inside her is not someone else."""
     t = without_line_checks(text)
+    if _PREGNANCY_SAID.search(t):
+        t = _UNBORN.sub(" ", t)
     return bool(re.search(rf"\b({_NAMED_OTHER})\b", t)) and not re.search(rf"\b({_SELF_STRONG})\b", t)
 
 
@@ -543,7 +564,7 @@ def parse_duration(text: str) -> str | None:
 _AVPU_PATTERNS: list[tuple[Avpu, str]] = [
     ("unresponsive", r"stiff\w*|arch\w*|posturing|rigid|jerk\w*|floppy|limp|unresponsive|unconscious|"
                      r"nothing|no (response|reaction)|does not (respond|react|move) at all"),
-    ("pain", r"pinch\w*|pain|pull\w* away|push\w* (my hand )?away|withdraw\w*|moves? away|flinch\w*"),
+    ("pain", r"pinch\w*|pain|pull\w* (\w+ ){0,2}away|push\w* (\w+ ){0,2}away|withdraw\w*|moves? (\w+ ){0,2}away|flinch\w*"),
     ("voice", r"voice|when (i|we) (call|talk|speak|shout|say)|(his|her|their|the) name|responds?|answers?|"
               r"wakes? up|opens? (his|her|their) eyes"),
     ("alert", r"awake|alert|looking at|eyes (are )?open|talking|crying|playing|normal"),
