@@ -121,7 +121,7 @@ _HYPOTHETICAL = re.compile(
     r"what (is|s|are)( (a|an|the))?(?= ?$)|what does (a|an|the) \w+ look like|"
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
     r"(might|may|could|will|would|going to|gonna) (get|develop|start|have (a|an|another)(?! (lie|nap|rest|kip|snooze|sleep|bath|shower|drink|cup|cuppa|look|go|think|chat|smoke|beer|break|sit)))|(worried|afraid|scared|frightened|concerned) (that )?(he|she|they|i|my \w+|the \w+) ((might|may|could|will)( get| start| go into)?|(will|is going to|going to) have)(?= $)|should (he|she|i|we|they) (get|have)|"
-    r"what (counts|is classed|is classified|is considered) as|when to worry|"
+    r"what (counts|is classed|is classified|is considered|(would|does|should|will|do) (\w+ )?(count|be classed|be classified|be considered|be called))( as)?|when to worry|"
     r"(?<!keeps )(?<!kept )(?<!keep )(going to|gonna|want\w* to|plan\w* to|hop\w* to|about to|will) (go to )?sleep (and|then))\b"
 )
 # Not knowing when a sign comes is no sign now: "hard for me to identify when I feel the shortness of breath" (not
@@ -429,6 +429,54 @@ def _aside(m: re.Match, said_before: str) -> bool:
     return about not in _NOT_AN_ASIDE and not re.search(rf"\b{re.escape(about)}\b", said_before)
 
 
+# Someone the caller knows of but is not calling about, in the recent past: "a classmate had a fit in the exam
+# yesterday", "my neighbour was taken in with chest pains last night". Family are left out: they are who callers call
+# about. The acquaintance must be the subject of the mention's own clause, told in the past and dated.
+_ACQUAINTANCE_PAST = re.compile(
+    r"\b(?:classmate|neighbou?r|colleague|co ?worker|workmate|teammate|team mate|flatmate|housemate|roommate|stranger|"
+    r"pupil|student|passenger|customer|client|man|woman|lady|guy|bloke|someone|somebody)s?(?: \w+){0,3}? "
+    r"(?:had|was|were|got|went|took|suffered|collapsed|fell)\b[^,;]*$")
+_RECENTLY = re.compile(r"\b(?:yesterday|last night|the other (?:day|night)|last week|at the weekend|over the weekend|"
+                       r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+_CLAUSE_AFTER = re.compile(r"[,;]|\b(?:and|but|so|now)\b")
+# "... and now I have them too": the same sign, now the patient's.
+_SAME_NOW = re.compile(r"\b(?:have|has|got|having|feel|feeling|get|getting) (?:them|it|that|those|one|the same)(?: \w+)?"
+                       r" (?:too|as well|now|also)\b|\bthe same (?:thing )?(?:now|too|as well)\b")
+
+
+def acquaintance_past(t: str, start: int, end: int) -> bool:
+    """An acquaintance's sign told in the past and dated days back, with nothing of now in its clause."""
+    lo, hi = scope_of(t, start, end)
+    m = _ACQUAINTANCE_PAST.search(t, lo, end)
+    if not m:
+        return False
+    told, after = t[m.start():start], _CLAUSE_AFTER.split(t[end:hi])[0]
+    if _SAME_NOW.search(t, end, sentence_of(t, start, end)[1]):
+        return False
+    return bool(_RECENTLY.search(told + after)) and not _PRESENT.search(told + after) and "still" not in after.split()
+
+
+# Not answering someone awake who cannot hear or is absorbed: "his hearing aid is flat so he doesn't respond, but he's
+# awake reading", "she's meditating and won't answer, sitting up with her eyes closed". Only the non-answer words, and
+# only with nothing in the sentence that says collapse.
+_NO_REPLY = re.compile(r"\b(?:respond\w*|answer\w*|react\w*|hear\w*|repl(?:y|ies|ied|ying))\b")
+_CANNOT_HEAR = re.compile(r"\b(?:hearing aids?|deaf|hard of hearing|headphones|earphones|ear ?buds|airpods|ear ?plugs|"
+                          r"meditat\w*|praying|in a trance|daydream\w*|sulk\w*|ignoring|engrossed)\b")
+_AWAKE_SAID = re.compile(r"\b(?<!not )(?:awake|sitting up|sat up|reading|watching|eyes (?:are )?open|looking at|smil\w*|"
+                         r"nodd\w*|meditat\w*|praying|playing|typing)\b")
+_COLLAPSE_SAID = re.compile(r"\b(?:collapsed|slumped|floppy|limp|not breathing|wake|unconscious|unresponsive|grey|gray|blue|"
+                            r"fell|fallen|passed out|fainted|fit\w*|seizure|shaking)\b")
+
+
+def explained_silence(t: str, start: int, end: int) -> bool:
+    """No answer from someone awake who cannot hear, or will not be disturbed: a look-alike of unconsciousness."""
+    if not _NO_REPLY.search(t[start:end]):
+        return False
+    lo, hi = sentence_of(t, start, end)
+    sentence = t[lo:hi]
+    return bool(_CANNOT_HEAR.search(sentence) and _AWAKE_SAID.search(sentence)) and not _COLLAPSE_SAID.search(sentence)
+
+
 def someone_else_died(t: str, start: int, end: int) -> bool:
     """The mention is another person's death ("the driver of our car has died"): a mechanism of the crash
     (red_flags.json "death_in_same_vehicle"), not a sign of the patient who is talking or being talked about."""
@@ -464,7 +512,7 @@ _NOT_AN_ASIDE = {"him", "her", "them", "it", "this", "that", "he", "she", "they"
 # my son and he is bleeding" is the son), and not the object of a verb or a preposition ("hit by a car, not breathing").
 _THINGS = (r"(?:dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|hamster|rabbit|guinea pig|tortoise|horse|pony|"
            r"cows?|calf|calves|lambs?|kids? goat|foal|piglets?|donkey|goat|sheep|pig|hen|chickens?|ducks?|rooster|engine|laptop|computer|pc|printer|pump|generator|"
-           r"router|toast|bread|dinner|cake|doll|teddy|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
+           r"router|toast|bread|dinner|cake|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
            r"freezer|video|audio|recording|clip|footage|voice note|smoke|fumes{vehicles})"
            r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?))")
 # A vehicle is a thing with a sign ("the car is gasping up the hill"), but the subject of a crash is a mechanism's.
@@ -491,6 +539,11 @@ _PERSON = re.compile(r"\b(i|me|we|us|you|him|her|his|them|son|daughter|baby|chil
                      r"someone|somebody|he|she|they)\b")
 
 
+# The animal's own paw: "my dog cut his paw and it is bleeding" names no person. Only parts no person has.
+_ITS_OWN_PART = re.compile(r"\b(?:his|her|its|their) (?:paws?|tail|snout|muzzle|claws?|hoofs?|hooves|wings?|beak|fur|"
+                           r"mane|whiskers|dew ?claws?|pads?)\b")
+
+
 def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
     """The sign belongs to an animal or a machine, not to a patient (`vehicles=False`: a crash's car is no such thing)."""
     lo, hi = scope_of(t, start, end)
@@ -502,7 +555,7 @@ def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
         said = " ".join([t[start:end]] + re.split(r"[,;.?!]", t[end:hi])[0].split()[:1]) if _VEHICLE.match(before, m.start()) else ""
         return not _PERSON.search(before[m.start():] + " " + said)
     if len(clauses) > 1 and _SUBJECTLESS.match(clauses[-1] + t[start:end]) and _THING_LEADS.match(clauses[-2]):
-        return not _PERSON.search(_WHICH_THING.sub(r"\1 ", clauses[-2]))
+        return not _PERSON.search(_ITS_OWN_PART.sub(" ", _WHICH_THING.sub(r"\1 ", clauses[-2])))
     return False
 
 
@@ -704,7 +757,8 @@ def answered_no(t: str, start: int, end: int) -> bool:
 
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.
 _NOT_THIS_PATIENT_NOW = (
-    ("other_person", other_past), ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
+    ("other_person", other_past), ("other_person", acquaintance_past), ("explained", explained_silence),
+    ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
     ("explained", explained), ("past_verdict", past_verdict), ("habitual", habitual), ("said_harmless", said_harmless),
     ("hypothetical", hypothetical), ("fiction", fictional),
 )

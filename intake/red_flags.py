@@ -152,9 +152,15 @@ def load_table(path: Path = DATA_FILE) -> Table:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     concepts = {name: _words(p) for name, p in data["concepts"].items()}
 
+    def unless(names: str | list[str]) -> re.Pattern | None:
+        """A rule's veto: one concept, or several read as one ("a climb on an errand" or "a drop of one step")."""
+        if isinstance(names, str):
+            return concepts.get(names)
+        return _words("|".join(f"(?:{data['concepts'][n]})" for n in names))
+
     def rules(entry: dict) -> tuple[Rule, ...]:
         return tuple(
-            Rule(tuple(concepts[c] for c in r["all"]), int(r.get("window", 8)), concepts.get(r.get("unless", "")),
+            Rule(tuple(concepts[c] for c in r["all"]), int(r.get("window", 8)), unless(r.get("unless", "")),
                  bool(r.get("across_sentences", False)), concepts.get(r.get("unless_near", "")),
                  (r["all"].index(r["leads"][0]), r["all"].index(r["leads"][1]), int(r["leads"][2])) if r.get("leads") else None,
                  bool(r.get("binds_reader", False)), bool(r.get("unless_before", False)))
