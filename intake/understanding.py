@@ -81,9 +81,11 @@ _UNSURE = [
 _YES_WORDS = {
     "yes", "yeah", "yea", "yep", "yup", "ya", "yah", "aye", "sure", "correct", "affirmative", "absolutely",
     "definitely", "indeed",
-    "si", "sim", "oui", "ja", "haan", "ndiyo", "opo",  # said by callers mixing languages into English
 }
-_YES_PHRASES = [r"uh huh", r"mm hmm", r"mhm+", r"i think so", r"i believe so", r"that is right", r"of course"]
+_YES_PHRASES = [r"uh huh", r"mm hmm", r"mhm+", r"i think so", r"i believe so", r"that is right", r"of course",
+                # A yes in the caller's other language, said as a word of its own ("sí, very fast", "ja."): not the
+                # Tagalog marker in "si lola ..." nor the Hindi "ja" of "ja nahi sakta".
+                r"(si|sim|oui|ja|haan|ndiyo|opo)(?= ?[,.;!?]| ?$)"]
 # What the caller asked the patient to do is not what the patient did: "I told him to squeeze my hand".
 _REPORTED_REQUEST = [r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|saying|tried|try|trying)( to)?( get)? "
                      r"(him|her|them|the (patient|baby|child|man|woman|boy|girl))( to)? \w+"

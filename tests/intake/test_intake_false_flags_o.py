@@ -112,6 +112,12 @@ def test_a_yes_said_in_another_language(text):
     assert parse_yes_no(text) == "yes"
 
 
+@pytest.mark.parametrize("text", ["si lolo hindi makalakad", "ja nahi sakta, bahut dard hai"])
+def test_the_same_word_inside_another_languages_sentence_is_no_yes(text):
+    """Tagalog's "si" before a name, Hindi's "ja" (go): only a yes word said on its own is one."""
+    assert parse_yes_no(text, keywords=(r"walk\w*",)) != "yes"
+
+
 def _call(*answers: str) -> Dialogue:
     d = Dialogue(channel="sms", region="GB")
     d.start()
