@@ -50,6 +50,11 @@ PAIRS = [
     # asked what would count
     ("heavy_bleeding", "what would be considered heavy bleeding after a nosebleed? there's no bleeding now",
      "the nosebleed is pouring and won't stop"),
+    # a simple faint with its trigger named: its own seconds out are no knock on the head
+    ("serious_injury", "my son passed out after his flu jab, he was out for about ten seconds, he's fine now",
+     "my son was knocked out by a cricket ball, he was out for ten seconds and now he's being sick"),
+    ("serious_injury", "she fainted during her blood donation, she was out briefly and she's drinking juice now",
+     "she fainted at church and hit her head on the pew, she was out for a minute and now she's confused"),
     # an animal's own paw
     ("heavy_bleeding", "our cat caught her paw on a fence and it's bleeding heavily, I scratched my arm holding her",
      "our boy caught his hand on a fence and it's bleeding heavily"),
