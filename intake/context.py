@@ -34,7 +34,7 @@ _RESOLVED = re.compile(
 # What may follow an ending: "it stopped now", "gone down a bit"; "gone into both arms" is no ending.
 _AFTER_ENDING = {"", "now", "already", "completely", "away", "down", "off", "thank", "again", "by", "on", "after",
                  "for", "since", "mostly", "totally", "fully", "itself", "at", "bleeding", "fitting", "shaking",
-                 "jerking", "and", "but", "so", "in", "within", "about", "just", "with"} - {"a"}
+                 "jerking", "and", "but", "so", "in", "within", "about", "just", "with", "inside", "indoors", "quickly"} - {"a"}
 # Where a sign goes when it spreads: "gone down my arm", "passed up into her jaw".
 _SPREAD_TO = re.compile(r"(down|up|on|in|into|to|through|round|around|across|along)( (to|into|in|through))? "
                         r"(my|his|her|their|the|both|one|each|left|right|your)\b")
@@ -82,20 +82,20 @@ _RESOLVED_SUBJECTS = re.compile(
     r"swelling|burning|choking|jerking)\b"
 )
 _HISTORY = re.compile(
-    r"\b((\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many|some|a couple of|couple of)"
+    r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many|some|a couple of|couple of)"
     r" (years?|months?|weeks?) (ago|back|before)|(last|past|previous) (year|month|week|years|months|term|semester|school year)|"
     r"years ago|months ago|weeks ago|in the past|(in|during) the (war|blitz|troubles|genocide|civil war)|history of|used to|previous(ly)?|once had|"
     r"for (years|months)|for (the )?(last |past )?(\d+|a few|few|several|many|two|three|four|five|six|ten) (years|months)|"
     r"since (january|february|march|april|june|july|august|september|october|november|december)|all (my|his|her|their) life|"
     r"since (birth|childhood)|when (he|she|they|i|we|my \w+|our \w+|the baby) (was|were) (born|a newborn|newborn)|at birth|since (he|she|they|i|we) (was|were) born|"
     r"in (19|20)\d\d|\b(had|was|were|got|took|tried|did)\b[^,;]{0,40}\bat (the age of |age )?(\d\d|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?= ?(,|$|\.| and | i am| i m| now))|"
-    r"\b(was|were|got|had)\b[^,;]{0,40}\b(in|during) the (\w+ )?war\b|as a (child|kid|baby|toddler|teenager|teen|student|boy|girl|young (man|woman|lad))|"
+    r"\b(was|were|got|had)\b[^,;]{0,40}\b(in|during) the (\w+ )?war\b|as an? (child|kid|baby|newborn|infant|toddler|teenager|teen|student|boy|girl|young (man|woman|lad))|"
     r"\b(had|got|broke|suffered|injured|hurt|happened|diagnosed|crashed|was|were)\b(?:(?!\b(?:is|am|are|s|now)\b)[^,;]){0,60}"
     r"\bin (my|his|her|their|our) (early |late |mid )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)|"
     r"when (i|he|she|they|we) (was|were) (a |an )?(teenager|teen|kid|student|at school|in school|at university|at college|"
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( (years?|months?|weeks?|yrs?))?( old)?|"
-    r"when (i|she|we|you) (was|were) (pregnant|expecting)|when (i|she|we) (had|was having|was expecting) (my|her|our) (first|second|third|last|\w+ (child|baby|son|daughter))|when (he|she|i|they|we) (was|were) (young|younger|a child|a baby|a kid|little|small|"
+    r"when (i|she|we|you) (was|were) (pregnant|expecting)|when (i|she|we) (had|was having|was expecting) (my|her|our) (first|second|third|last|\w+ (child|baby|son|daughter))|(when|since) (he|she|i|they|we) (was|were) (young|younger|a child|a baby|a newborn|a kid|little|small|"
     r"children|kids)|last (summer|winter|spring|autumn|christmas|holiday|holidays)|(?<!same as )(?<!same look as )(?<!just like )(?<!like )last time(?! (i|you|we|they) (will|ll|would|are going to|am going to|is going to) )|long time ago|long ago|years back|"
     r"that was (yesterday|last \w+|\w+ (days|weeks|months|years) ago)|discharged?|lost (the|her|my|a) baby|"
     r"my (first|last|previous|other) (child|baby|pregnancy|delivery)|"
@@ -469,6 +469,7 @@ _THINGS = (r"(?:dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|
            r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?))")
 # A vehicle is a thing with a sign ("the car is gasping up the hill"), but the subject of a crash is a mechanism's.
 _VEHICLES = "|car|van|truck|lorry|tractor|motorbike"
+THINGS = _THINGS.format(vehicles="")  # animals and machines, without the vehicles of a crash
 # What acts on a person ("the motorbike knocked him down", "the smoke is choking her"): the person it names is the patient.
 _VEHICLE = re.compile(rf"(?:{_VEHICLES[1:]}|smoke|fumes|fire)\b")
 _THING_SUBJECT = {v: re.compile(rf"\b(?:{_THINGS.format(vehicles=_VEHICLES if v else '')})(?: \w+){{0,5}}\s*$") for v in (True, False)}
@@ -481,11 +482,11 @@ _AS_OBJECT = re.compile(r"\b(?:by|hit|into|under|off|from|out of|over|knocked|ra
                         r"(?: (?:the|a|an|his|her|our|my|their))?\s*$")
 # "the goat we slaughtered is bleeding": the people in a clause that only says which animal it is are not its subject.
 _WHICH_THING = re.compile(rf"\b({_THINGS.format(vehicles=_VEHICLES)}) (?:that |which )?(?:we|i|they|you) \w+(?: \w+){{0,3}}? (?=(?:is|was|are|were|has|had|s)\b)")
-# A clause with no subject of its own ("... and will not wake", ", is floppy") shares the one before; the thing must
-# lead that clause ("the hen is lying in the coop and will not wake").
-_SUBJECTLESS = re.compile(r"^\s*(?:is|was|are|were|will|would|can|could|has|had|have|does|did|keeps?|kept|seems?|looks?)\b")
-_THING_LEADS = re.compile(rf"^\s*(?:(?:the|our|my|a|an|his|her|their|this|that|some) )?(?:{_THINGS.format(vehicles='')})\b")
-_PERSON = re.compile(r"\b(i|me|we|us|you|him|her|them|son|daughter|baby|child|kid|boy|girl|man|woman|wife|husband|mum|mom|"
+# A clause with no subject of its own ("... and will not wake", ", is floppy"), or only "it", shares the one before; the
+# thing must lead that clause ("the hen is lying in the coop and will not wake", "my horse fell and it is not breathing").
+_SUBJECTLESS = re.compile(r"^\s*(?:it )?(?:is|was|are|were|will|would|can|could|has|had|have|does|did|keeps?|kept|seems?|looks?)\b")
+_THING_LEADS = re.compile(rf"^\s*(?:(?:the|our|my|a|an|his|her|their|this|that|some) )?(?:\w+ )?(?:{_THINGS.format(vehicles='')})\b")
+_PERSON = re.compile(r"\b(i|me|we|us|you|him|her|his|them|son|daughter|baby|child|kid|boy|girl|man|woman|wife|husband|mum|mom|"
                      r"dad|mother|father|brother|sister|friend|grandma|grandad|nan|patient|toddler|rider|driver|owner|farmer|people|person|"
                      r"someone|somebody|he|she|they)\b")
 
@@ -541,8 +542,10 @@ _NOT_SWALLOWED = re.compile(
 # had a drink, but he hasn't touched a drop" takes back the drink, not the face that dropped).
 _INGESTED = re.compile(r"\b(drank|drunk|drink\w*|swallow\w*|took|taken|take|ate|eaten|eat\w*|had|got into|bottle|pills?|"
                        r"tablets?|poison\w*|bleach|chemicals?|medicine|overdose\w*|sips?|gulp\w*)\b")
-# Nothing was taken, the container says so: "the seal is not broken", "nothing is missing", "all the tablets are there".
+# Nothing was taken, the container or the thing says so: "the seal is not broken", "nothing is missing", "all the
+# tablets are there", "I took it off her and it is still whole".
 _NOTHING_TAKEN = re.compile(
+    r"\b(?:it|they) (?:is|s|are|was|were) still (?:whole|intact|in one piece|sealed|wrapped|dry)\b|"
     r"\b(?:seal|lid|cap|safety cap|top|foil|blister|packet|pack|bottle)( \w+)? (?:is |was |s |are |has )?(?:still )?(?:not (?:been )?"
     r"(?:broken|opened|touched)|unbroken|intact|unopened|never opened|untouched|still sealed)\b|\b(?:nothing|none) (?:is |s |are |was |were )?"
     r"(?:missing|gone)\b|\b(?:all|every one) (?:of )?(?:the |them )?(?:\w+ )?(?:are |is )?(?:still )?(?:there|accounted for)\b")
@@ -562,6 +565,22 @@ def mistaken(t: str, start: int, end: int) -> bool:
     if not beliefs or re.search(r"\bbut\b", t[beliefs[-1].end():start]):
         return False  # "we thought it was a cold, but tonight he is gasping": the sign is what corrects the belief
     return bool(re.search(r"\bbut\b", t[end:hi]))
+
+
+# A device raised the alarm and the caller's check found the device at fault: "the apnoea alarm went off, she was fine,
+# the sensor pad had come loose". Only a sign said of the device, in its clause: "he is not breathing, the defib pads
+# came off" is the caller's own word.
+_DEVICE = re.compile(r"\b(?:alarm|alarms|monitor|sensor|oximeter|watch|app|machine|reading|readings)\b")
+_FALSE_ALARM = re.compile(r"\b(?:false alarm|(?:sensor|pad|probe|lead|clip|electrode|sticker|strap|mat|band)s? (?:\w+ ){0,2}"
+                          r"(?:had |has |have |was |were |s |must have )?(?:come|came|fallen|fell|slipped|worked|been knocked|"
+                          r"knocked|pulled) (?:loose|off|out))\b")
+
+
+def false_alarm(t: str, start: int, end: int) -> bool:
+    """A device's alarm, and later in the sentence the device was at fault (a pad come loose, a false alarm)."""
+    lo, hi = sentence_of(t, start, end)
+    clause = _CLAUSE_BREAK.split(t[lo:start])[-1] + t[start:end] + re.split(r"[,;]", t[end:hi])[0]
+    return bool(_DEVICE.search(clause)) and bool(_FALSE_ALARM.search(t, end, hi))
 
 
 # A film, a game or a book told, not a patient: "in the game your character stops breathing", "the film ends with the
@@ -643,11 +662,17 @@ _THIS_TIME = re.compile(r"\b(?:now|today|tonight|this (?:time|morning|afternoon|
                         r"suddenly|never (?:like|this)|but this one)\b")
 
 
+# Said after the sign: it has always been so ("her eyelid droops, it has always been like that", "the same as always").
+_BASELINE = re.compile(r"\b(?:always (?:been|was|is|looked|looks) (?:like (?:that|this)|that way|this way|the same)|"
+                       r"(?:the )?same as (?:always|ever|usual)|born (?:like|with) (?:that|it|this))\b")
+
+
 def habitual(t: str, start: int, end: int) -> bool:
-    """The mention is what always happens with a known condition, not this call's news."""
+    """The mention is what always happens with a known condition, or what the caller says was always so, not this
+    call's news."""
     lo, hi = sentence_of(t, start, end)
     clause = _CLAUSE_BREAK.split(t[lo:start])[-1]
-    return bool(_ALWAYS.search(clause)) and not _THIS_TIME.search(t[lo:hi])
+    return bool(_ALWAYS.search(clause) or _BASELINE.search(t, end, hi)) and not _THIS_TIME.search(t[lo:hi])
 
 
 # The caller says what they describe is not dangerous: "so I swell up a bit, but nothing life threatening". Asked, it
@@ -679,7 +704,7 @@ def answered_no(t: str, start: int, end: int) -> bool:
 
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.
 _NOT_THIS_PATIENT_NOW = (
-    ("other_person", other_past), ("mistaken", mistaken), ("not_a_person", not_a_person), ("historical", historical),
+    ("other_person", other_past), ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
     ("explained", explained), ("past_verdict", past_verdict), ("habitual", habitual), ("said_harmless", said_harmless),
     ("hypothetical", hypothetical), ("fiction", fictional),
 )

@@ -184,6 +184,8 @@ class Dialogue:
         if flags:
             if self._step == "complaint":
                 self._result.complaint = self._result.answers["complaint"] = text.strip()
+            elif self._step == "age" and (age := self._interpret("age", text)) is not None:
+                self._record_age(age)  # "twenty-six, and my lips are swelling": the age is said all the same
             return self._red_flag(flags)
         return self._take(self._interpret(self._step, text or ""))
 
@@ -574,12 +576,7 @@ class Dialogue:
                 r.answers["who_corrected"] = "the complaint named someone else"
             return self._age_or_walk()
         if step == "age":
-            if isinstance(v, Quantity):
-                r.age_years = r.answers["age"] = self._age_from(v)
-                child = r.age_years < JUMPSTART_MAX_AGE_YEARS
-            else:
-                child = v == "child" or (v == "unknown" and self._child_words_said())
-            r.protocol = "JumpSTART" if child else "START"
+            self._record_age(v)
             return "walk"
         if step == "walk":
             if v == "yes":
@@ -630,6 +627,16 @@ class Dialogue:
             r.photo_consent = v == "yes"
         i = _INTAKE_STEPS.index(step)
         return _INTAKE_STEPS[i + 1] if i + 1 < len(_INTAKE_STEPS) else "closing"
+
+    def _record_age(self, v: object | None) -> None:
+        """The age answer and the protocol it sets."""
+        r = self._result
+        if isinstance(v, Quantity):
+            r.age_years = r.answers["age"] = self._age_from(v)
+            child = r.age_years < JUMPSTART_MAX_AGE_YEARS
+        else:
+            child = v == "child" or (v == "unknown" and self._child_words_said())
+        r.protocol = "JumpSTART" if child else "START"
 
     def _not_breathing(self, said_at: tuple[str, ...]) -> Category:
         """Still not breathing after the airway was opened: BLACK only when the caller said so at each of

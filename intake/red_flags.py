@@ -34,7 +34,8 @@ flag, else "emergency"), `ends` (what ends a sign: "said", "well" when the patie
 ends it too, "never" for signs that stay an emergency after they pass: a stroke that passed may be a
 TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis still needs an ambulance),
 `implied_by` (another flag that is also this one: a convulsing child is an IMCI danger sign, "with" the concept that says
-"a child"; a fit or heavy bleeding in pregnancy is a pregnancy emergency, under the flag's own `requires`). A rule may
+"a child"; a fit or heavy bleeding in pregnancy is a pregnancy emergency, under the flag's own `requires`; an overdose
+"with" words that say it was deliberate, "on purpose" or "after the row", is a suicide attempt). A rule may
 have `unless_near`, a concept that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood), and
 `binds_reader`, a veto the learned reader must respect too (a journey beside a farewell).
 
@@ -111,6 +112,11 @@ class RedFlag:
     # What, said later in the sentence, shows the sign is over: "he was knocked out, now he keeps asking what happened"
     # (someone who vomits and asks questions is awake again; the head injury is serious_injury's).
     ended_by: re.Pattern | None = None
+    # A sign the one speaking cannot have now: "I was out cold after the party" is over, the caller is talking.
+    not_the_caller: bool = False
+    # (at hand, taken): a means only held, threatened or known where it is ("the rat poison in her hand, she says she
+    # will drink it") is no poisoning yet, unless the turn says something was taken or what it does ("she's vomiting").
+    not_taken_yet: tuple[re.Pattern, re.Pattern] | None = None
 
     @property
     def needs_context(self) -> bool:
@@ -169,6 +175,9 @@ def load_table(path: Path = DATA_FILE) -> Table:
             implied_by=tuple((i["flag"], concepts.get(i.get("with", ""))) for i in _listed(e.get("implied_by"))),
             learned_not_only=concepts[e["learned_not_only"]] if e.get("learned_not_only") else None,
             ended_by=concepts[e["ended_by"]] if e.get("ended_by") else None,
+            not_the_caller=bool(e.get("not_the_caller", False)),
+            not_taken_yet=(concepts[e["not_taken_yet"]["at_hand"]], concepts[e["not_taken_yet"]["unless"]])
+            if e.get("not_taken_yet") else None,
         )
         for e in data["flags"]
     )
@@ -269,8 +278,17 @@ def prepare(text: str) -> str:
     # A sign said to be normal reads as "fine" ("he is breathing fine, it is the leg": no breathing sign; "crying and
     # breathing ok now" still ends a choking), then idioms are blanked.
     t = load_table().normal.sub("fine", t)
-    t = load_table().neutral.sub(_NEUTRAL, t)
+    t = load_table().neutral.sub(_blanked, t)
     return ctx.prepare(t)
+
+
+# An animal or a machine a look-alike was said of stays named: "the cow collapsed and it is not breathing" is the cow's.
+_THING_FIRST = re.compile(rf"(?:{ctx.THINGS})\b")
+
+
+def _blanked(idiom: re.Match) -> str:
+    thing = _THING_FIRST.match(idiom.group())
+    return f"{thing.group()} {_NEUTRAL}" if thing else _NEUTRAL
 
 
 _FRAGMENT_WORDS = 2  # "chest. pain. left arm. sweating": a run of stops between one- or two-word fragments is one telling
@@ -370,6 +388,11 @@ def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
         return False
     if flag.ended_by and flag.ended_by.search(t, end, _and_the_next_sentence(t, start, end)):
         return False
+    if flag.not_the_caller and _SAID_OF_THE_CALLER.search(t, 0, start) and _A_STATE.match(t, start):
+        return False
+    if flag.not_taken_yet and flag.not_taken_yet[0].search(t, *ctx.sentence_of(t, start, end)) \
+            and not flag.not_taken_yet[1].search(t):
+        return False
     if flag.soft:
         clause = re.split(r"[,;.?!]", t[:start])[-1].split()
         if flag.soft.search(" ".join(clause[-4:])):
@@ -377,6 +400,10 @@ def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
     return True
 
 
+# "I was out cold", "I nearly passed out": the mention's subject is the caller, and it is a state ("I can not wake him"
+# is what the caller tried).
+_SAID_OF_THE_CALLER = re.compile(r"\bi (?:(?:was|were|got|had|have|been|just|nearly|almost|totally|completely|must have|went) )*$")
+_A_STATE = re.compile(r"(?:out|unconscious|passed|blacked|knocked|fainted|collapsed|spark|conked|comatose)\b")
 _WAS = re.compile(r"\b(?:was|were|got|had been)(?: \w+)?\s*$")
 
 
@@ -403,7 +430,7 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
     if child is None and _says_grown(t):
         child = False
     whole = None
-    found = []
+    eligible, said = [], []
     for flag in load_red_flags():
         if flag.child_only and child is False:
             continue
@@ -411,9 +438,12 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
             whole = whole if whole is not None else prepare(context) + " . " + t
             if not _required_now(flag, whole):
                 continue
-        if any(_current(flag, t, s, e, inner) and not _a_grown_ups(flag, t, s, e, child) for s, e, inner in _mentions(flag, t)) \
-                or _implied(flag, found, t, child):
-            found.append(flag.id)
+        eligible.append(flag)
+        if any(_current(flag, t, s, e, inner) and not _a_grown_ups(flag, t, s, e, child) for s, e, inner in _mentions(flag, t)):
+            said.append(flag.id)
+    # What one flag implies is read once every flag's own words are: an overdose taken on purpose is an attempt, though
+    # suicidal comes first in the table.
+    found = [flag.id for flag in eligible if flag.id in said or _implied(flag, said, t, child)]
     if learned:
         found += _learned_flags(t, found, context, child)
     return found
@@ -505,7 +535,10 @@ def _vetoed(flag: RedFlag, t: str) -> list[tuple[int, int]]:
 
 
 def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None) -> bool:
-    return any(other in found and (said_too is None or child is True or bool(said_too.search(t)))
+    # The words that make it so must not be denied: "not on purpose" is an accident. A child known to be one needs no
+    # word that says so.
+    return any(other in found and (said_too is None or (child is True and flag.child_only)
+                                   or any(not ctx.negated(t, m.start(), m.end()) for m in said_too.finditer(t)))
                for other, said_too in flag.implied_by)
 
 

@@ -47,14 +47,17 @@ def plain(text: str) -> str:
 
 
 def load_scenarios(path: str | Path) -> list[dict]:
-    """One JSON object, a JSON array, or JSON Lines (blank lines ignored)."""
+    """One JSON object, a JSON array, or JSON Lines (blank lines ignored).
+
+    Lines end at "\n" only: a caller's silence may be written with Unicode's own line and paragraph separators
+    (U+2028, U+0085), which JSON keeps unescaped inside a string and `str.splitlines` would cut it at."""
     text = Path(path).read_text(encoding="utf-8").strip()
     if not text:
         return []
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        return [json.loads(line) for line in text.splitlines() if line.strip()]
+        return [json.loads(line) for line in text.split("\n") if line.strip()]
     return data if isinstance(data, list) else [data]
 
 

@@ -73,6 +73,8 @@ _NEG_HEDGES = [
 _UNSURE = [
     r"not sure", r"unsure", r"do not know", r"dunno", r"no idea", r"can not tell", r"hard to (say|tell)",
     r"not certain", r"maybe", r"i am confused", r"what do you mean", r"pardon", r"repeat", r"say (that )?again",
+    # What was seen asked back: "he moved his fingers, is that squeezing?", "does that count?" is no answer yet.
+    r"(is|was|does|did|would|will|could) (that|this|it) (be )?(count( as \w+)?|counts|\w+ing|a \w+|what you mean)( \w+){0,2}(?= \?)",
 ]
 _YES_WORDS = {
     "yes", "yeah", "yea", "yep", "yup", "ya", "yah", "aye", "sure", "correct", "affirmative", "absolutely",

@@ -25,6 +25,15 @@ def test_load_scenarios_reads_all_three_forms(tmp_path, form):
     assert [s["id"] for s in load_scenarios(path)] == (["one"] if form == "object" else ["one", "two"])
 
 
+def test_json_lines_keep_unicode_line_separators_inside_an_answer(tmp_path):
+    silent = {**ONE, "id": "silent", "answers": {"who": "\u2028 \u0085 \u3000"}}
+    path = tmp_path / "s.jsonl"
+    path.write_text(json.dumps(silent, ensure_ascii=False) + "\n" + json.dumps(ONE) + "\n", encoding="utf-8")
+    loaded = load_scenarios(path)
+    assert [s["id"] for s in loaded] == ["silent", "one"]
+    assert loaded[0]["answers"]["who"] == "\u2028 \u0085 \u3000"
+
+
 def test_answers_for_consumes_lists_repeats_the_last_and_falls_back_to_default():
     nxt = answers_for({"answers": {"walk": ["hmm", "no"], "age": "40"}, "default": "dunno"})
     assert [nxt("walk"), nxt("walk"), nxt("walk")] == ["hmm", "no", "no"]
