@@ -18,6 +18,8 @@ SUICIDAL = [
     "I'm at the lookout now and I don't want to be here any more",
     "I'm by the railway tracks at the crossing, the next train is due and I can't do this anymore",
     "I'm at the top of the quarry right now and I'm going to step off",
+    "I'm on the railway bridge now and the next train's in a few minutes, tell my kids I love them",
+    "I've driven up to the cliffs and I'm standing at the edge, I can't keep going",
     # Walking into deep water, said as a plan.
     "I'm going to walk into the ocean tonight",
     "gonna walk out into the bay after dark, no one would miss me",
@@ -26,16 +28,19 @@ SUICIDAL = [
     "the rifle is in my lap and I can't see any reason to keep going",
     "I've got my dad's shotgun out and I don't see a reason to carry on",
     "there's a loaded gun in the drawer and I can't find a reason to go on living",
+    "I've got his service pistol here and I can't see any reason to go on",
     "I've got the rope in the garage and I see no reason to carry on",
     # A lethal dose worked out, the means beside it.
     "I've calculated how much of my morphine would be fatal and it's all in the drawer",
     "I've looked up the lethal dose of paracetamol and I have enough here",
     "I've figured out a deadly amount of my tablets, they're in front of me",
     "he's worked out the fatal dose of his heart pills and he's got them in his bag",
+    "I've worked out exactly how much insulin it would take and the pens are in my hand",
     # To sleep out in the cold and not wake.
     "I just want to curl up out in the cold and not wake up",
     "I'm going to lay down in the snow and never wake up",
     "I want to fall asleep out on the moor and not wake up, I've left my coat at home",
+    "I'm going to go out in the blizzard without a coat and just lie down and not wake up",
     # Nobody would miss them, beside a way or a time.
     "nobody would miss me if I went off the bridge tonight",
     "no one would even miss me, I've got all the pills here",
@@ -56,6 +61,12 @@ SUICIDAL_LOOKALIKES = [
     "I can't see a reason why my knee keeps swelling",
     "what is the lethal dose of caffeine, it's for my pharmacology homework",
     "I want to lie down in a dark room and not wake up until this migraine has gone",
+    "we're going to lie on the beach this afternoon and try not to wake the baby",
+    "I've worked out how much insulin it would take to bring my sugar down, can you check it",
+    "my nan went over on her ankle at the end of the jetty, I'm sorry to call so late",
+    "I'm done, eh, the shift was twelve hours and my back is killing me",
+    "I'm standing on the edge of the platform and I'm sorry but I feel really dizzy",
+    "my friend walked into the sea and drowned ten years ago, I'm calling about my anxiety",
     "no one would miss me at the party tonight if I left early, I've got a migraine",
     "my uncle walked into the sea years ago, I'm calling about my cough",
     "I'm done with this job, I'm handing my notice in tonight",
@@ -109,6 +120,7 @@ PREGNANT = [
     "it feels like a knife in my lower left side, my period's late and I'm dizzy when I stand",
     "twisting pain low on one side, I think I'm pregnant, I go light-headed standing up",
     "there's a tearing feeling down on the right, my period is a week overdue and I keep feeling faint",
+    "a stabbing pain low on my right side, I've missed a period and I nearly blacked out",
 ]
 
 PREGNANT_LOOKALIKES = [
