@@ -20,7 +20,11 @@ SUICIDAL = [
     "I'm at the top of the quarry right now and I'm going to step off",
     "I'm on the railway bridge now and the next train's in a few minutes, tell my kids I love them",
     "I've driven up to the cliffs and I'm standing at the edge, I can't keep going",
-    # Walking into deep water, said as a plan.
+    "I'm up at the top of the car park, level six, I'm going over, I'm sorry mum",
+    "he's sat on the edge of the quay with his legs over, says nobody would miss him",
+    # Walking, wading or driving into deep water, said as a plan or as happening.
+    "I'm walking into the sea right now",
+    "I'm going to drive into the harbour tonight",
     "I'm going to walk into the ocean tonight",
     "gonna walk out into the bay after dark, no one would miss me",
     "she keeps saying she'll wade into the loch tonight",
@@ -66,6 +70,9 @@ SUICIDAL_LOOKALIKES = [
     "my nan went over on her ankle at the end of the jetty, I'm sorry to call so late",
     "I'm done, eh, the shift was twelve hours and my back is killing me",
     "I'm standing on the edge of the platform and I'm sorry but I feel really dizzy",
+    "she's wading into the river to get the dog and she's cut her foot",
+    "I'm walking into the sea for a swim, is it okay with stitches",
+    "I'm at the top of the car park going over to the lift, my mum has a nosebleed",
     "my friend walked into the sea and drowned ten years ago, I'm calling about my anxiety",
     "no one would miss me at the party tonight if I left early, I've got a migraine",
     "my uncle walked into the sea years ago, I'm calling about my cough",
@@ -121,6 +128,7 @@ PREGNANT = [
     "twisting pain low on one side, I think I'm pregnant, I go light-headed standing up",
     "there's a tearing feeling down on the right, my period is a week overdue and I keep feeling faint",
     "a stabbing pain low on my right side, I've missed a period and I nearly blacked out",
+    "I think I'm pregnant, I've got a sharp pain low on my left and I keep going dizzy",
 ]
 
 PREGNANT_LOOKALIKES = [
