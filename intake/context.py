@@ -121,7 +121,7 @@ _HYPOTHETICAL = re.compile(
     r"what (is|s|are)( (a|an|the))?(?= ?$)|what does (a|an|the) \w+ look like|"
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
     r"(might|may|could|will|would|going to|gonna) (get|develop|start|have (a|an|another)(?! (lie|nap|rest|kip|snooze|sleep|bath|shower|drink|cup|cuppa|look|go|think|chat|smoke|beer|break|sit)))|(worried|afraid|scared|frightened|concerned) (that )?(he|she|they|i|my \w+|the \w+) ((might|may|could|will)( get| start| go into)?|(will|is going to|going to) have)(?= $)|should (he|she|i|we|they) (get|have)|"
-    r"what (counts|is classed|is classified|is considered|(would|does|should|will|do) (\w+ )?(count|be classed|be classified|be considered|be called))( as)?|when to worry|"
+    r"what (counts|is classed|is classified|is considered|(would|does|should|will|do|might) (\w+ )?(count|be classed|be classified|be considered|be called|class))( as)?|when to worry|"
     r"(?<!keeps )(?<!kept )(?<!keep )(going to|gonna|want\w* to|plan\w* to|hop\w* to|about to|will) (go to )?sleep (and|then))\b"
 )
 # Not knowing when a sign comes is no sign now: "hard for me to identify when I feel the shortness of breath" (not

@@ -28,7 +28,7 @@ def test_the_weights_ship_small():
 # Written for this test (not corpus lines): signs in words the rules' concept lists do not reach.
 @pytest.mark.parametrize("text, flag", [
     ("the pan of oil went over and the skin on his whole arm is peeling off white", "severe_burns"),
-    ("I can't see a reason to carry on, I've written letters to everyone", "suicidal"),
+    ("I've written goodbye to everyone and I'm so tired", "suicidal"),
     ("the oil spat out of the wok and the skin on her face and neck has gone white and come off", "severe_burns"),
 ])
 def test_adds_a_flag_the_rules_miss(text, flag):
