@@ -18,6 +18,7 @@ from intake.red_flags import find_red_flags
         ("tutu stay on da kitchen floor, she no stay breathing, I shaking her", "not_breathing"),
         ("da baby no stay breathing, her chest no move at all", "not_breathing"),
         ("mi granny drop down inna di yard, her chest no move, she nah breathe", "not_breathing"),
+        ("her chest won't go up and down, she was under the water for ages", "not_breathing"),
         # chest pain in Afrikaans, and as a weight on the ribs
         ("my pa se bors is baie seer, like a brick on him, he's sweating", "chest_pain"),
         ("Oupa says his bors is tight like a band and his left arm has gone lam", "chest_pain"),
@@ -50,6 +51,7 @@ from intake.red_flags import find_red_flags
         ("from her forehead where she hit the corner, it's coming out like a fountain", "heavy_bleeding"),
         ("I can hear it pattering onto the kitchen floor from his hand, like a tap, it isn't slowing", "heavy_bleeding"),
         ("my mate's leg is bleeding heaps from the reef cut, eh", "heavy_bleeding"),
+        ("I can hear it splashing onto the tiles from his wrist, it won't stop", "heavy_bleeding"),
         # head injury told only by its signs
         ("there's a bump the size of a golf ball on his head, he's thrown up twice and keeps asking where he is",
          "serious_injury"),
@@ -64,6 +66,7 @@ from intake.red_flags import find_red_flags
         ("the kettle went over her, the skin on her arm is hanging off like wet paper", "severe_burns"),
         ("the candle caught his sleeve, I've put it out but his whole arm is raw and weeping", "severe_burns"),
         ("her dressing gown caught on the hob, now her back is raw and oozing", "severe_burns"),
+        ("her skin has come off in sheets after the bath was far too hot", "severe_burns"),
         ("the hot water bottle split in her bed and the skin on her legs is peeling off in strips", "severe_burns"),
         ("the skin on his hand slid off like a glove after he grabbed the exhaust", "severe_burns"),
     ],
@@ -87,6 +90,9 @@ def test_o_kinds_are_read(text, flag):
         ("my nose is running like a tap with this cold", "heavy_bleeding"),
         ("the kitchen tap has been dripping like a tap does since the plumber left, on the lino by my feet", "heavy_bleeding"),
         ("he's sweating like a tap from his forehead after the run", "heavy_bleeding"),
+        ("she fainted at the dentist, was out for a few seconds, now she's sat up having a drink and chatting",
+         "serious_injury"),
+        ("my dad's passed out on the sofa and I can't wake him, my mum doesn't know I'm ringing", "serious_injury"),
         ("I've had a lump on my head for months, it doesn't hurt, and I'm not sick", "serious_injury"),
         ("my hot water bottle is lovely for my back ache", "severe_burns"),
         ("I've been burning the candle at both ends all week and my eye twitches", "severe_burns"),
