@@ -26,11 +26,13 @@ from intake.red_flags import find_red_flags
         ("it's like a sumo wrestler kneeling on my ribs and it runs into my jaw", "chest_pain"),
         ("feels as if somebody has parked a lorry on his rib cage, he's grey", "chest_pain"),
         ("like an elephant standing on my ribs, it goes through to my back", "chest_pain"),
+        ("it's like my heart is being wrung out like a dishcloth", "chest_pain"),
         # stroke: the arm test watched live, speech that comes out as noises
         ("I've asked her to put both hands up, the left one stays up but the right one just flops back into her lap",
          "stroke"),
         ("I told him to lift both his arms, one goes up and the other slides straight back down", "stroke"),
         ("getting him to hold his arms out now and the right one keeps sinking down onto the duvet", "stroke"),
+        ("I raise her arms and the left one falls like a dead weight", "stroke"),
         ("she went to say something and only grunts came out, the corner of her mouth has dropped", "stroke"),
         ("he's trying to answer me but just sounds come out, no words", "stroke"),
         ("when I asked if she wanted a cup of tea she tried to reply but only noises came out", "stroke"),
@@ -41,6 +43,7 @@ from intake.red_flags import find_red_flags
          "breathing_difficulty"),
         ("Mum's perched on the side of the bed with her hands on her knees and she's panting, can't talk to me",
          "breathing_difficulty"),
+        ("he's sitting forward gripping his knees, he can only nod at me", "breathing_difficulty"),
         # choking told in broken English
         ("my son, a coin in throat, he no can breathe, he hold his neck", "choking"),
         ("baby have grape in throat, not breathe, she grab the neck", "choking"),
@@ -51,6 +54,7 @@ from intake.red_flags import find_red_flags
         ("from her forehead where she hit the corner, it's coming out like a fountain", "heavy_bleeding"),
         ("I can hear it pattering onto the kitchen floor from his hand, like a tap, it isn't slowing", "heavy_bleeding"),
         ("my mate's leg is bleeding heaps from the reef cut, eh", "heavy_bleeding"),
+        ("die bloed wil nie ophou nie, from his hand where the saw caught it", "heavy_bleeding"),
         ("I can hear it splashing onto the tiles from his wrist, it won't stop", "heavy_bleeding"),
         # head injury told only by its signs
         ("there's a bump the size of a golf ball on his head, he's thrown up twice and keeps asking where he is",
@@ -81,6 +85,8 @@ def test_o_kinds_are_read(text, flag):
         ("we stay at da beach all day and he no stay eating his lunch", "not_breathing"),
         ("my bors is a bit sore from coughing with this cold", "chest_pain"),
         ("the cat likes sitting on my ribs when I lie on the sofa", "chest_pain"),
+        ("I lift weights and my left arm drops first when I'm tired", "stroke"),
+        ("she's sitting forward reading, she can't talk, she's on the phone to her sister", "breathing_difficulty"),
         ("I fell off my bike and my ribs hurt when I breathe in", "chest_pain"),
         ("at the gym I lift both arms over my head and the right one gets tired first", "stroke"),
         ("my shoulder's in a sling so when I lift both arms up the right one drops", "stroke"),
