@@ -48,12 +48,14 @@ from intake.red_flags import find_red_flags
         ("my son, a coin in throat, he no can breathe, he hold his neck", "choking"),
         ("baby have grape in throat, not breathe, she grab the neck", "choking"),
         ("husband, fish bone in throat, he hold throat, cannot speak, please", "choking"),
+        ("she took a bite of her sandwich, then went silent and started flapping her arms", "choking"),
         # heavy bleeding heard or likened, with no word "blood"
         ("it's running off his elbow like a tap left on, from where the glass got him", "heavy_bleeding"),
         ("it's pumping out of his thigh like a garden hose, the chainsaw caught him", "heavy_bleeding"),
         ("from her forehead where she hit the corner, it's coming out like a fountain", "heavy_bleeding"),
         ("I can hear it pattering onto the kitchen floor from his hand, like a tap, it isn't slowing", "heavy_bleeding"),
         ("my mate's leg is bleeding heaps from the reef cut, eh", "heavy_bleeding"),
+        ("the workshop looks like a slaughterhouse, it's from his forearm where the saw got him", "heavy_bleeding"),
         ("die bloed wil nie ophou nie, from his hand where the saw caught it", "heavy_bleeding"),
         ("I can hear it splashing onto the tiles from his wrist, it won't stop", "heavy_bleeding"),
         # head injury told only by its signs
@@ -66,6 +68,7 @@ from intake.red_flags import find_red_flags
          "serious_injury"),
         ("my boy clashed heads going for the ball, went down and did not move, the ref got him up, and now he's been "
          "sick and keeps asking the score", "serious_injury"),
+        ("since he came off the bike one pupil is massive and the other is tiny", "serious_injury"),
         # burns told by the skin
         ("the kettle went over her, the skin on her arm is hanging off like wet paper", "severe_burns"),
         ("the candle caught his sleeve, I've put it out but his whole arm is raw and weeping", "severe_burns"),
@@ -99,6 +102,8 @@ def test_o_kinds_are_read(text, flag):
         ("she fainted at the dentist, was out for a few seconds, now she's sat up having a drink and chatting",
          "serious_injury"),
         ("my dad's passed out on the sofa and I can't wake him, my mum doesn't know I'm ringing", "serious_injury"),
+        ("the optician says I've always had one pupil bigger than the other", "serious_injury"),
+        ("my kitchen looks like a crime scene after the kids made jam tarts", "heavy_bleeding"),
         ("I've had a lump on my head for months, it doesn't hurt, and I'm not sick", "serious_injury"),
         ("my hot water bottle is lovely for my back ache", "severe_burns"),
         ("I've been burning the candle at both ends all week and my eye twitches", "severe_burns"),
