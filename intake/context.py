@@ -138,6 +138,21 @@ def _asks_where_the_line_is(t: str, start: int, lo: int, hi: int) -> bool:
     much blood is too much at ten weeks, I've soaked four pads": the pads are no question)."""
     return any(start < m.end() or not re.search(r"[,;]", t[m.end():start]) for m in _WHERE_IS_THE_LINE.finditer(t, lo, hi))
 _CLAUSE_END = re.compile(r"[,;]")
+# An indirect question that was asked: "she asked if he wanted tea", and the telling goes on after it.
+_ASKED_IF = re.compile(r"\b(asked|asks|wondered|checked|tested) (\w+ ){0,2}if$")
+_SUBJECTS = {"he", "she", "they", "i", "we"}
+_JOINERS = {"and", "or", "but", "that", "then", "so", "because", "cos", "when", "if"}
+_MODALS = {"might", "may", "could", "would", "will", "should", "gonna", "going"}
+
+
+def _main_clause_begun(after_if: str) -> bool:
+    """After the if-clause's own subject and verb, a new subject starts the main clause ("if he wanted sugar | he
+    tried"), not joined to the if-clause by "and" and not a conditional's "he would"."""
+    words = after_if.split()
+    return any(w in _SUBJECTS and words[i - 1] not in _JOINERS and (i + 1 >= len(words) or words[i + 1] not in _MODALS)
+               for i, w in enumerate(words) if i >= 2)
+
+
 _IF_IS_DOUBT = re.compile(r"\b(unsure|know|see|check|wonder|wondering|tell|ask|asking|sure|whether) (if|whether)$")
 
 
@@ -581,6 +596,8 @@ def hypothetical(t: str, start: int, end: int) -> bool:
     for m in _IF.finditer(before):
         if _CLAUSE_END.search(before, m.end()):
             continue  # "better if I wasn't here, I've been looking at ways": the if-clause ended at the comma
+        if _ASKED_IF.search(before[: m.end()]) and _main_clause_begun(before[m.end():]):
+            continue  # "when she asked if he wanted sugar he tried to answer": the question was asked, what followed happened
         if not _IF_IS_DOUBT.search(before[: m.end()].strip()):
             return True
     return False
