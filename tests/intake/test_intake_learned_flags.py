@@ -27,7 +27,7 @@ def test_the_weights_ship_small():
 
 # Written for this test (not corpus lines): signs in words the rules' concept lists do not reach.
 @pytest.mark.parametrize("text, flag", [
-    ("the pan of oil went over and the skin on his whole arm is peeling off white", "severe_burns"),
+    ("the pan of oil went over and his whole arm has gone white and waxy", "severe_burns"),
     ("I've written goodbye to everyone and I'm so tired", "suicidal"),
     ("the oil spat out of the wok and the skin on her face and neck has gone white and come off", "severe_burns"),
 ])
