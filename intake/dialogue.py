@@ -693,7 +693,8 @@ class Dialogue:
         low, high = rate.low, rate.high
         if count.kind == "about" and rate.said is not None:
             low, high = rate.said - HEDGED_RATE_MARGIN, rate.said + HEDGED_RATE_MARGIN
-        if self._jump if jump is None else jump:
+        jump = self._jump if jump is None else jump
+        if jump:
             certain = (high is not None and high < JUMPSTART_RR_RED_BELOW) or (
                 low is not None and low > JUMPSTART_RR_RED_ABOVE)
             possible = low is None or high is None or low < JUMPSTART_RR_RED_BELOW or high > JUMPSTART_RR_RED_ABOVE
