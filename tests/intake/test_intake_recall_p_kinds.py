@@ -106,3 +106,27 @@ def test_p_kinds_are_read(text, flag):
 )
 def test_p_kinds_lookalikes_stay_unflagged(text, flag):
     assert flag not in find_red_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        # "the baby is doing ..." is no "baby is due"
+        ("my granddaughter is doing the twitchy thing, arms stiff then jerking, she's ten months", "pregnancy_emergency"),
+        # jumping over a fire is no jump to die
+        ("my lad tried to jump over the campfire and landed in it, his shins are charred", "suicidal"),
+        # shaking likened to an electric shock is no electrical burn
+        ("he's shaking like someone getting electrocuted, no wires anywhere near him, he's fitting on the floor",
+         "severe_burns"),
+        # "something's wrong", "she feels weird" are said, not speech that comes out wrong
+        ("she keeps saying something's wrong, her belly is rock hard, she's thirty-six weeks", "stroke"),
+        ("he said he feels funny and then his arms started jerking", "stroke"),
+        # food stuck in the throat is no impalement; glass stuck in a foot is no choking
+        ("a chunk of steak is stuck in her throat, she can't get a breath", "serious_injury"),
+        ("there's a shard of glass stuck in her foot and she can't walk on it", "choking"),
+    ],
+)
+def test_p_wrong_second_flags_stay_off(text, flag):
+    """A second flag that is clinically wrong on an emergency (the emergency's own flag is tested above)."""
+    assert flag not in find_red_flags(text)
+
