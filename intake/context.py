@@ -21,7 +21,9 @@ _CLAUSE_BREAK = re.compile(
     r"[,;.?!]|\b(but|and|though|although|however|so|because|then|except|whereas|while|yet|now)\b"
 )
 _PRE_NEGATORS = {"not", "never", "without", "denies", "deny", "denied", "nor", "neither"}
-_NEAR_NEGATORS = {"no", "none", "stopped", "nothing", "nobody", "noone"}  # "nobody is choking"
+_NEAR_NEGATORS = {"no", "none", "stopped", "nothing"}
+# "Nobody is choking", "nobody drank it": nobody as the sign's own subject. Not "nobody knows him" before what comes next.
+_NOBODY_DOES = re.compile(r"\b(?:nobody|noone)(?: (?:is|was|s|has|had|have|been|got|ever|actually|really|here|else))*$")
 _INABILITY = {"can", "could", "will", "would", "unable"}  # "no chest pain", "it stopped bleeding": right before it
 _NEGATIVE_FINDINGS = {"waking", "wake", "breathing", "breathe", "responding", "respond", "moving", "move", "answering",
                       "answer", "feeding", "feed", "drinking", "reacting", "react", "opening", "conscious", "awake"}
@@ -264,7 +266,8 @@ def _denied_before(t: str, start: int, also_findings: set[str] = frozenset(), en
     # "not waking up she is limp": a finding said in the negative is itself a sign, and its "not" ends there.
     denials = [w for i, w in enumerate(before) if not (w == "not" and i and before[i - 1] in _INABILITY)
                and not (w in _PRE_NEGATORS and i + 1 < len(before) and before[i + 1] in _NEGATIVE_FINDINGS | also_findings)]
-    return any(w in _PRE_NEGATORS for w in denials[-7:]) or any(w in _NEAR_NEGATORS for w in before[-3:])
+    return any(w in _PRE_NEGATORS for w in denials[-7:]) or any(w in _NEAR_NEGATORS for w in before[-3:]) \
+        or bool(_NOBODY_DOES.search(" ".join(before)))
 
 
 def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = "") -> bool:
