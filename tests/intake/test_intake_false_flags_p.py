@@ -3,11 +3,12 @@ sign in nearby words that must still be found. The kinds: an animal named first 
 swallowed thing that came back up, the patient talking; "nobody is" denying a sign; a place or its traffic choked, and
 fumes out of doors; someone who cannot be woken while sleepwalking; a swelling a cosmetic is made to cause; "I want to
 die" said with a laugh; cutting oneself off from people; a jump into water for fun; swollen glands beside a sore throat;
-wax or a bead blocking an ear or a nose. Run with the learned reader on."""
+wax or a bead blocking an ear or a nose; arms that cannot be lifted because one is in a sling. Then mechanisms: a
+fall from a ladder's bottom rungs, a child's kick scooter. Run with the learned reader on."""
 
 import pytest
 
-from intake.red_flags import find_red_flags
+from intake.red_flags import find_mechanisms, find_red_flags
 
 # (flag, look-alike that must not raise it, real sign that must)
 PAIRS = [
@@ -72,6 +73,11 @@ PAIRS = [
      "there's a lump of meat blocking his throat, he can't breathe"),
     ("choking", "my toddler pushed a bead up his nose and it's stuck there, he's breathing fine through his mouth",
      "my toddler swallowed a bead and it's stuck in his throat, he can't breathe"),
+    # arms that cannot be lifted because one is strapped up or broken
+    ("stroke", "his wrist is in a cast since he broke it, so he can't lift both arms to put his jumper on",
+     "he can't lift both arms, he broke his hip last year but this is new"),
+    ("stroke", "she can't raise both arms since her shoulder operation, the left one is strapped up in a sling",
+     "she suddenly can't raise both arms and one of them just drops"),
 ]
 
 
@@ -91,3 +97,23 @@ def test_a_person_beside_an_animal_is_still_the_patient(text):
 
 def test_a_sleepwalker_who_fell_is_still_unconscious():
     assert "unconscious" in find_red_flags("he was sleepwalking and fell down the stairs, now I can't wake him")
+
+
+# (mechanism, look-alike that must not record it, real mechanism that must)
+MECHANISM_PAIRS = [
+    ("fall_from_height", "she stepped off the ladder at the second rung and went over on her ankle",
+     "she fell off the ladder from the top of the house, a good four metres"),
+    ("fall_from_height", "he slipped off a ladder, only a couple of rungs up, and grazed his shin",
+     "he fell off the ladder while clearing the gutters"),
+    ("road_traffic", "my daughter fell off her scooter in the park and scraped her knee",
+     "my daughter came off her scooter on the main road and hit the kerb"),
+    ("road_traffic", "he smashed his kick scooter into the garden wall and bumped his lip",
+     "his motorbike crashed into the wall on the bypass"),
+]
+
+
+@pytest.mark.parametrize("mechanism,lookalike,real", MECHANISM_PAIRS,
+                         ids=[f"{m}-{i}" for i, (m, _, _) in enumerate(MECHANISM_PAIRS)])
+def test_a_low_or_playful_mechanism_is_not_recorded_but_the_real_one_is(mechanism, lookalike, real):
+    assert mechanism not in find_mechanisms(lookalike), lookalike
+    assert mechanism in find_mechanisms(real), real
