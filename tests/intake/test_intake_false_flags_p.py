@@ -3,8 +3,9 @@ sign in nearby words that must still be found. The kinds: an animal named first 
 swallowed thing that came back up, the patient talking; "nobody is" denying a sign; a place or its traffic choked, and
 fumes out of doors; someone who cannot be woken while sleepwalking; a swelling a cosmetic is made to cause; "I want to
 die" said with a laugh; cutting oneself off from people; a jump into water for fun; swollen glands beside a sore throat;
-wax or a bead blocking an ear or a nose; arms that cannot be lifted because one is in a sling. Then mechanisms: a
-fall from a ladder's bottom rungs, a child's kick scooter. Run with the learned reader on."""
+wax or a bead blocking an ear or a nose; a body gone stiff with pain or shock; arms that cannot be lifted because
+one is in a sling. Then mechanisms: a fall from a ladder's bottom rungs, a child's kick scooter. Run with the learned
+reader on."""
 
 import pytest
 
@@ -73,6 +74,11 @@ PAIRS = [
      "there's a lump of meat blocking his throat, he can't breathe"),
     ("choking", "my toddler pushed a bead up his nose and it's stuck there, he's breathing fine through his mouth",
      "my toddler swallowed a bead and it's stuck in his throat, he can't breathe"),
+    # a body that stiffened with pain or shock, its cause said with it
+    ("seizure", "he caught his arm on the oven shelf and went all rigid with the pain, he's yelling at me now",
+     "he caught his arm on the oven shelf and then went all rigid and started jerking"),
+    ("seizure", "she went stiff from the shock when the kettle tipped on her, she's crying and talking",
+     "she went stiff and her arms are jerking, she isn't answering me"),
     # arms that cannot be lifted because one is strapped up or broken
     ("stroke", "his wrist is in a cast since he broke it, so he can't lift both arms to put his jumper on",
      "he can't lift both arms, he broke his hip last year but this is new"),
