@@ -589,7 +589,7 @@ def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
         return not _PERSON.search(before[m.start():] + " " + said)
     if len(clauses) > 1 and _SUBJECTLESS.match(clauses[-1] + t[start:end]) and _THING_LEADS.match(clauses[-2]):
         return not _PERSON.search(_ITS_OWN_PART.sub(" ", _WHICH_THING.sub(r"\1 ", clauses[-2])))
-    return _pronoun_of_the_animal(t, start, end)
+    return False
 
 
 # An animal that is a clause's subject ("our old cat curled up"), not food or an object ("he choked on the chicken").
@@ -598,16 +598,23 @@ _ANIMAL_SUBJECT = re.compile(rf"(?<!\bon )(?<!\bof )(?<!\bwith )(?<!\bate )\b(?:
 _PERSON_NAMED = re.compile(r"\b(?:him|them|son|daughter|baby|child|children|kids?|boy|girl|man|woman|wife|husband|partner|mum|"
                            r"mom|mam|dad|mother|father|brother|sister|friend|mate|grandma|grandad|grandpa|granny|nan|uncle|"
                            r"aunt\w*|cousin|nephew|niece|lad|lass|teenager|toddler|neighbou?r|colleague|patient|rider|driver|"
-                           r"owner|farmer|people|person|someone|somebody|everyone|anyone)\b")
+                           r"owner|farmer|people|person|someone|somebody|everyone|anyone)\b|"
+                           r"\b(?:found|find|saw|see|seen|checked|check|picked up|lifted|shook|shaking|moved|touched|turned|"
+                           r"rolled|holding|hold|got|get|called|calling|woke|wake) her\b")
 # "the kids think he is dead": who thinks it is not who it is said of.
 _BELIEF_FRAME = re.compile(r"^\s*(?:(?:the|my|our|his|her) )?(?:\w+ )?(?:think|thinks|reckon|reckons|believe|believes|say|says|"
                            r"said|thought|reckoned)(?: that)? ")
 
 
-def _pronoun_of_the_animal(t: str, start: int, end: int) -> bool:
+def names_a_person(t: str) -> bool:
+    """A person other than the caller is named ("my nan", "a man", "found her")."""
+    return bool(_PERSON_NAMED.search(t))
+
+
+def pronoun_of_an_animal(t: str, start: int, end: int) -> bool:
     """"My hamster is lying still, he is not breathing": a "he", "she" or "it" leading the mention's clause points back
     at the animal the turn named, when no person was named before it and nothing acted on anyone ("the dog knocked him
-    over and he is not breathing" is him)."""
+    over and he is not breathing" is him). The caller's earlier turns are red_flags' to check."""
     lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, 0, start)), default=0)
     if not re.match(r"\s*(?:he|she|it)\b", _BELIEF_FRAME.sub("", t[lo:end])):
         return False

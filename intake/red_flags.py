@@ -445,7 +445,8 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
             if not _required_now(flag, whole):
                 continue
         eligible.append(flag)
-        if any(_current(flag, t, s, e, inner) and not _a_grown_ups(flag, t, s, e, child) for s, e, inner in _mentions(flag, t)):
+        if any(_current(flag, t, s, e, inner) and not _a_grown_ups(flag, t, s, e, child)
+               and not _an_animals(t, s, e, context) for s, e, inner in _mentions(flag, t)):
             said.append(flag.id)
     # What one flag implies is read once every flag's own words are: an overdose taken on purpose is an attempt, though
     # suicidal comes first in the table.
@@ -461,6 +462,12 @@ _SAID_AGE = re.compile(r"\b(?:he|she|i|they) (?:is|am|are) (?:(?:only|just|about
                        r"(\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?: \w+)?|\w+teen|twelve)"
                        r"(?: years?(?: old)?)?(?= ?(?:[,.;!?]|$|and\b|now\b))")
 _GROWN_YEARS = 12
+
+
+def _an_animals(t: str, start: int, end: int, context: str) -> bool:
+    """"Our tortoise is lying still, I think he is dead": the "he" is the animal the turn is about, unless an earlier
+    turn named a person ("my mum" answered to who the patient is, then "the dog was barking and she's not breathing")."""
+    return ctx.pronoun_of_an_animal(t, start, end) and not ctx.names_a_person(prepare(context))
 
 
 def _a_grown_ups(flag: RedFlag, t: str, start: int, end: int, child: bool | None) -> bool:
@@ -493,7 +500,8 @@ def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -
             continue
         if flag.learned_not_only and all(flag.learned_not_only.fullmatch(t[s:e]) for s, e in spans):
             continue
-        if all(_current(flag, t, s, e, None) and not _a_grown_ups(flag, t, s, e, child) for s, e in spans) \
+        if all(_current(flag, t, s, e, None) and not _a_grown_ups(flag, t, s, e, child) and not _an_animals(t, s, e, context)
+               for s, e in spans) \
                 and not _ruled_out(flag, t, spans):
             added.append(flag_id)
     return added

@@ -96,9 +96,18 @@ def test_lookalike_is_no_sign_but_the_sign_still_is(flag, lookalike, real):
 @pytest.mark.parametrize("text", [
     "the dog knocked him over on the path and he's not breathing",
     "we were walking the dog and my husband collapsed, he's not breathing",
+    "the dog was barking at the back door and I found her there, she's not breathing",
 ])
 def test_a_person_beside_an_animal_is_still_the_patient(text):
     assert "not_breathing" in find_red_flags(text), text
+
+
+def test_a_patient_named_in_an_earlier_turn_is_who_he_or_she_is():
+    """The dialogue asks who the patient is first: "she" after "my nan" is the nan, whatever animal this turn names."""
+    said = "the dog was barking like mad when I came in, she's lying there and she's not breathing"
+    assert "not_breathing" in find_red_flags(said, context="it's my nan")
+    assert "not_breathing" not in find_red_flags("the cat has been curled up all day and she is not breathing",
+                                                 context="our cat")
 
 
 def test_a_sleepwalker_who_fell_is_still_unconscious():
