@@ -73,6 +73,11 @@ _NOT_WAKING = re.compile(r"\b(?:wake|waken|woken|waking|rouse|roused|respond\w*|
 _LASTED = re.compile(r"\b((it|that|this|the \w+) )?(only )?lasted (about |around |for |maybe )?(a|one|\d+|two|three|a few|few|ten|thirty) (seconds?|minutes?|mins?)\b")
 # Breathing (or a pulse) that stopped "and has not come back" is the sign itself, not its ending.
 _NOT_BACK = re.compile(r"\b(not|never) (come|came|started|start) (back|again)\b")
+# An episode that stopped with the patient not back to themselves is not over: "the fit has stopped but she is still out of
+# it" (an unclear recovery is never read as the milder branch).
+_NOT_WELL_AFTER = re.compile(r"\b(?:but|and) (?:he|she|they) (?:is|s|are) (?:still )?(?:real |really |very |totally |completely |so |well )?"
+                             r"(?:out of it|not with it|not right|not responding|not coming round|not waking( up)?|unresponsive|"
+                             r"not (?:herself|himself|themselves)|not making sense|away with it)\b")
 _AUXILIARIES = {"has", "had", "is", "was", "have", "are", "got", "seems", "seem", "now", "all", "finally",
                 "completely", "since", "been"}
 _STILL = {"not", "never", "no", "still", "unsure", "barely", "hardly"}
@@ -122,7 +127,7 @@ _HYPOTHETICAL = re.compile(
     r"how long (should|can|does|do|will|is)|before (i|we|you) (call|ring|phone)|when (should|do|must) (i|we) (call|ring|phone)|"
     r"what (is|s|are)( (a|an|the))?(?= ?$)|what does (a|an|the) \w+ look like|"
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
-    r"(might|may|could|will|would|going to|gonna) (get|develop|start|have (a|an|another)(?! (lie|nap|rest|kip|snooze|sleep|bath|shower|drink|cup|cuppa|look|go|think|chat|smoke|beer|break|sit)))|(worried|afraid|scared|frightened|concerned) (that )?(he|she|they|i|my \w+|the \w+) ((might|may|could|will)( get| start| go into)?|(will|is going to|going to) have)(?= $)|should (he|she|i|we|they) (get|have)|"
+    r"(might|may|could|will|would|going to|gonna) (get|develop|start|have (a|an|another)(?! (lie|nap|rest|kip|snooze|sleep|bath|shower|drink|cup|cuppa|look|go|think|chat|smoke|beer|break|sit|early|quiet|lazy|nice|lovely|good|day|evening|weekend|holiday|meal|party|bite|snack|wash)))|(worried|afraid|scared|frightened|concerned) (that )?(he|she|they|i|my \w+|the \w+) ((might|may|could|will)( get| start| go into)?|(will|is going to|going to) have)(?= $)|should (he|she|i|we|they) (get|have)|"
     r"what (counts|is classed|is classified|is considered|(would|does|should|will|do|might) (\w+ )?(count|be classed|be classified|be considered|be called|class))( as)?|when to worry|"
     r"(?<!keeps )(?<!kept )(?<!keep )(going to|gonna|want\w* to|plan\w* to|hop\w* to|about to|will) (go to )?sleep (and|then))\b"
 )
@@ -283,6 +288,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
         rest = re.sub(r"^ no more\b", " any more", rest)  # "he is not breathing no more": a double negative, not an ending
     if not rest.strip(" ,") and _ENDED_NEXT.match(t[hi + 1:]) and not (_AGAIN.search(t[end:]) or _NOT_BACK.search(t[end:])):
         rest = " " + t[hi + 1:].split(".")[0]  # "She had a fit. It stopped after a minute.": the ending said next
+    if well_again_ends_it and _NOT_WELL_AFTER.search(rest):
+        return False
     if well_again_ends_it:
         for m in _WELL_AGAIN.finditer(rest):
             if not set(rest[: m.start()].split()[-3:]) & (_STILL | _NOT_YET) \
@@ -412,6 +419,8 @@ def _past_clause(t: str, clauses: list[tuple[int, int]], i: int) -> bool:
     own = t[slice(*clauses[i])]
     if _dated(own) or _SINCE_THEN.search(own):
         return True
+    if _TODAY.search(own):
+        return False  # "he texted me at ten past two saying sorry for everything, ... last week he said": today's message
     for a, b in clauses[i + 1:]:  # "my father took his own life, about fifteen years ago": a date said after it
         after = t[a:b].strip()
         if _SUBJECT.match(after):
@@ -422,6 +431,12 @@ def _past_clause(t: str, clauses: list[tuple[int, int]], i: int) -> bool:
         # "I am pregnant and bleeding heavily": a clause with no subject of its own shares the tense of the one before.
         own = t[slice(*clauses[i - 1])] + " " + own
     return _dated(own) or not _PRESENT.search(_CALLERS_ASKING.sub(" ", own))
+
+
+# A clause that tells its own time of today is not the past another clause dates ("at ten past two" is blanked as a
+# clock time, the "~" is where it was).
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|just now|(?:an|a few|\w+) (?:hours?|minutes?|mins?) ago)\b|"
+                    r"~ (?:past|to|clock|o clock|am|pm)\b")
 
 
 def _dated(text: str) -> bool:
@@ -583,7 +598,8 @@ def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
     clauses = re.split(r"[,;]|\b(?:and|but|then|so|because)\b", t[lo:start])
     before = _WHICH_THING.sub(r"\1 ", " ".join(clauses[-1].split()[-9:]))
     m = _THING_SUBJECT[vehicles].search(before)
-    if m and not _AS_OBJECT.search(before[:m.start()]) and not _ACTS_ON.match(before, m.start()):
+    # The thing may be what acts on the patient in the mention's own first words: "the cow kicked him in the head".
+    if m and not _AS_OBJECT.search(before[:m.start()]) and not _ACTS_ON.match(before + " " + t[start:end], m.start()):
         # A vehicle's or smoke's sign words may name the person it acts on.
         said = " ".join([t[start:end]] + re.split(r"[,;.?!]", t[end:hi])[0].split()[:1]) if _VEHICLE.match(before, m.start()) else ""
         return not _PERSON.search(before[m.start():] + " " + said)
@@ -720,11 +736,16 @@ _ON_SCREEN = re.compile(r"\b(?:on|in) (?:the )?(?:tv|telly|television|news|tv ne
                         r"\bon the (?:football|boxing|rugby|cricket|wrestling|match)\b(?! (?:pitch|field|ground|court|ring|club|team))")
 
 
+# "I'm like that man in the film who...", "grunting like the baby on that documentary": a likeness the caller draws,
+# said just before the film; the one likened is the patient, not someone in the film.
+_LIKENED = re.compile(r"\b(?:like|as)(?: (?:that|the|a|those|them|one of the|one of those|him|her)(?: \w+){0,3})?\s*$")
+
+
 def fictional(t: str, start: int, end: int) -> bool:
     """The mention is told of a film, game or book ("the boxer in the film was knocked out cold"), or of someone on a
     screen in its own clause ("the boxer got knocked out on the telly and my husband jumped")."""
     lo, hi = scope_of(t, start, end)
-    if _FICTION.search(t[lo:hi]):
+    if any(not _LIKENED.search(t[lo:lo + m.start()]) for m in _FICTION.finditer(t[lo:hi])):
         return True
     clause_lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, lo, start)), default=lo)
     clause_hi = min((m.start() for m in _CLAUSE_BREAK.finditer(t, start + 1, hi) if m.start() >= start), default=hi)

@@ -36,7 +36,7 @@ TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis stil
 `implied_by` (another flag that is also this one: a convulsing child is an IMCI danger sign, "with" the concept that says
 "a child"; a fit or heavy bleeding in pregnancy is a pregnancy emergency, under the flag's own `requires`; an overdose
 "with" words that say it was deliberate, "on purpose" or "after the row", is a suicide attempt). A rule may
-have `unless_near`, a concept that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood), and
+have `unless_near`, a concept (or several) that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood), and
 `binds_reader`, a veto the learned reader must respect too (a journey beside a farewell).
 
 Some phrases are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the hiss
@@ -153,7 +153,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
     concepts = {name: _words(p) for name, p in data["concepts"].items()}
 
     def unless(names: str | list[str]) -> re.Pattern | None:
-        """A rule's veto: one concept, or several read as one ("a climb on an errand" or "a drop of one step")."""
+        """A rule's veto, near or anywhere in the sentence: one concept, or several read as one ("a climb on an errand" or
+        "a drop of one step"; glass stuck in the flesh or wax in an ear)."""
         if isinstance(names, str):
             return concepts.get(names)
         return _words("|".join(f"(?:{data['concepts'][n]})" for n in names))
@@ -161,7 +162,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
     def rules(entry: dict) -> tuple[Rule, ...]:
         return tuple(
             Rule(tuple(concepts[c] for c in r["all"]), int(r.get("window", 8)), unless(r.get("unless", "")),
-                 bool(r.get("across_sentences", False)), concepts.get(r.get("unless_near", "")),
+                 bool(r.get("across_sentences", False)), unless(r.get("unless_near", "")),
                  (r["all"].index(r["leads"][0]), r["all"].index(r["leads"][1]), int(r["leads"][2])) if r.get("leads") else None,
                  bool(r.get("binds_reader", False)), bool(r.get("unless_before", False)))
             for r in entry.get("rules", [])
