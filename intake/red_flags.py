@@ -36,8 +36,8 @@ TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis stil
 `implied_by` (another flag that is also this one: a convulsing child is an IMCI danger sign, "with" the concept that says
 "a child"; a fit or heavy bleeding in pregnancy is a pregnancy emergency, under the flag's own `requires`; an overdose
 "with" words that say it was deliberate, "on purpose" or "after the row", is a suicide attempt). A rule may
-have `unless_near`, a concept (or several) that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood), and
-`binds_reader`, a veto the learned reader must respect too (a journey beside a farewell).
+have `unless_near`, a concept (or several) that vetoes it only within a few words ("a small patch" of burn; "a bit" of
+blood), and `binds_reader`, a veto the learned reader must respect too (a journey beside a farewell).
 
 Some phrases are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the hiss
 that tells /f/ from /s/ ("having a sit", "the baby is sloppy") and swallows the t of "can't" ("my
