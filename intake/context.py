@@ -608,9 +608,16 @@ def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
     return False
 
 
-# An animal that is a clause's subject ("our old cat curled up"), not food or an object ("he choked on the chicken").
+# An animal that is a clause's subject and is itself unwell ("our old cat curled up", "the goldfish is floating"), not food
+# or an object ("he choked on the chicken"). An animal that only did something ("the dog was barking", "kept meowing",
+# "jumped up") is how the caller came to find someone: the "she" after it is a person, and a missed person costs more
+# than a pet's false alarm.
+_ANIMAL_DOING = (r"(?:barking|barked|meowing|miaowing|mewing|growling|howling|whining|yelping|crying|jumping|licking|"
+                 r"sniffing|scratching|pawing|digging|running|going|sitting|staying|guarding|fine|ok|okay|alright)")
 _ANIMAL_SUBJECT = re.compile(rf"(?<!\bon )(?<!\bof )(?<!\bwith )(?<!\bate )\b(?:my|our|the|his|her|their|a|an)(?: \w+)? "
-                             rf"(?:{_ANIMALS}) (?:is|s|has|had|was|were|are|have|been|just|keeps|kept|seems?|looks?|\w+ed)\b")
+                             rf"(?:{_ANIMALS}) (?:(?:is|s|has|had|was|were|are|have|seems?|looks?)(?! (?:been )?{_ANIMAL_DOING}\b)|"
+                             rf"been|collapsed|curled|fainted|fell|flopped|keeled|choked|swallowed|ate|got|went|stopped|"
+                             rf"died|lay|lies|lying|seemed|looked|floated|floating|hibernating)\b")
 _PERSON_NAMED = re.compile(r"\b(?:him|them|son|daughter|baby|child|children|kids?|boy|girl|man|woman|wife|husband|partner|mum|"
                            r"mom|mam|dad|mother|father|brother|sister|friend|mate|grandma|grandad|grandpa|granny|nan|uncle|"
                            r"aunt\w*|cousin|nephew|niece|lad|lass|teenager|toddler|neighbou?r|colleague|patient|rider|driver|"

@@ -97,6 +97,11 @@ def test_lookalike_is_no_sign_but_the_sign_still_is(flag, lookalike, real):
     "the dog knocked him over on the path and he's not breathing",
     "we were walking the dog and my husband collapsed, he's not breathing",
     "the dog was barking at the back door and I found her there, she's not breathing",
+    # an animal that only did something led the caller there: the pronoun after it is a person
+    "the dog was going mad at the door, she's not breathing",
+    "our cat kept miaowing at me so I went up, he's not breathing",
+    "the puppy jumped on the bed and now she has stopped breathing",
+    "the dog has been whining for an hour, he won't wake up and he's not breathing",
 ])
 def test_a_person_beside_an_animal_is_still_the_patient(text):
     assert "not_breathing" in find_red_flags(text), text
