@@ -482,7 +482,8 @@ class Dialogue:
             return parse_severity(text)
         if prompt.kind == AnswerKind.YES_NO:
             yn = parse_yes_no(text, keywords=prompt.keywords, yes_phrases=prompt.yes_phrases,
-                              no_phrases=prompt.no_phrases, consent=prompt.consent)
+                              no_phrases=prompt.no_phrases, unsure_phrases=prompt.unsure_phrases,
+                              consent=prompt.consent)
             return yn if yn in ("yes", "no") else None
         if parse_yes_no(text) == "unsure" and step == "complaint":
             return None

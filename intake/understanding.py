@@ -119,12 +119,14 @@ def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
 
 
 def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tuple[str, ...] = (),
-                 no_phrases: tuple[str, ...] = (), consent: bool = False) -> YesNo | None:
+                 no_phrases: tuple[str, ...] = (), unsure_phrases: tuple[str, ...] = (),
+                 consent: bool = False) -> YesNo | None:
     """yes / no / unsure from an answer; None when nothing in it answers the question.
 
     A keyword of the question said plainly is a yes, said with a negator just before it a no. An
     answer holding both a yes and a no, or a doubt beside either ("I can't tell if he's breathing"),
     is "unsure": guessing here could pick the milder branch. A bare "he can't" / "she is" answers too.
+    `unsure_phrases` are the question's own doubts: "he usually walks" says nothing of now.
     """
     t = normalize(text)
     if not t:
@@ -155,7 +157,7 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
         add(_spans(p, t), "yes")
     for p in _NEG_HEDGES:
         add(_spans(p, t), "no")
-    for p in _UNSURE:
+    for p in (*_UNSURE, *unsure_phrases):
         add(_spans(p, t), "unsure")
     for p in _YES_PHRASES:
         add(_spans(p, t), "yes")

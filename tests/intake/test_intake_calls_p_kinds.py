@@ -1,0 +1,49 @@
+"""Kinds of whole calls set p showed going wrong, in the team's own words: each never ends on the milder side."""
+
+import pytest
+
+from intake.dialogue import Dialogue
+from intake.models import Category, Urgency
+
+
+def speak(d: Dialogue, *answers: str):
+    reply = None
+    for a in answers:
+        reply = d.answer(a)
+    return reply
+
+
+def child_at_walk(age: str = "two") -> Dialogue:
+    d = Dialogue(channel="text", region="GB")
+    d.start()
+    speak(d, "my grandson", "he tumbled into the pond and we got him out", age)
+    assert d.awaiting == "walk"
+    return d
+
+
+# --- walking at another time than now ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said", [
+    "he toddles about most days but right now he just isn't moving",
+    "usually he's running around, today he won't budge off the floor",
+    "he was walking before we found him, now he's lying there still",
+    "he could stand up earlier, now he is not moving",
+])
+def test_walking_said_of_another_time_is_never_a_yes(said):
+    """A toddler who "walks normally" but "now doesn't move" had ended GREEN: the walk step heard only the habit."""
+    d = child_at_walk()
+    while d.awaiting == "walk":  # a no, or asked again and then taken as a no: never GREEN
+        d.answer(said)
+    if d.result.red_flags:  # "lying there still" is itself a sign: the emergency number at once
+        assert d.result.start_category == Category.RED and d.finished
+    else:
+        assert d.awaiting == "breathing" and d.result.answers["walk"] == "no" and d.result.start_category is None
+
+
+@pytest.mark.parametrize("said", ["yes, he's walking around now", "he walks normally, he's fine on his feet",
+                                  "he got up and walked over to his mum"])
+def test_walking_now_is_still_a_yes(said):
+    d = child_at_walk()
+    d.answer(said)
+    assert d.result.start_category == Category.GREEN
