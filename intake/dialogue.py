@@ -68,6 +68,7 @@ from intake.understanding import (
     names_an_adult,
     names_someone_else,
     normalize,
+    not_waking_said,
     parse_avpu,
     parse_breathing,
     parse_duration,
@@ -402,6 +403,10 @@ class Dialogue:
             # CPR, not the breathing-difficulty advice (sit them up).
             found = [f for f in found if f != "breathing_difficulty"] + ["not_breathing"]
         suppressed = set(_SUPPRESSED.get(self._step or "", set()))
+        if not_waking_said(text):
+            # "No, he won't wake up, I'm shaking him": more than the commands test failed; the flag, and its first
+            # aid, stand ("he doesn't answer" stays the test's plain no).
+            suppressed.discard("unconscious")
         if self._step in _BREATHING_STEPS and parse_breathing(text) in ("no", "agonal"):
             suppressed |= _SUPPRESSED_WHEN_NOT_BREATHING  # the structured path goes on to reposition and CPR
         flags = [f for f in dict.fromkeys(found) if f not in suppressed and f not in self._result.red_flags]

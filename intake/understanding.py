@@ -212,9 +212,14 @@ _APNOEA = (
     r"(there is|still|but|yet) (still )?nothing\b(?! (wrong|else|much))|nothing (is )?(happening|happened|changed|coming)|no change|"
     r"(stopped|stops|has stopped|no longer|not) breathing(?! (well|properly|right|good|normally|so well|very well))"
 )
+# Cannot be woken, said outright: the sign itself, not only a test the patient failed ("he doesn't answer").
+_NOT_WAKING = (
+    r"unconscious|not (waking|awake)|(will|would|does|can|could|did) not (wake|come round|come to)|can not be woken|"
+    r"passed out|knocked out|blacked out|out cold"
+)
 _UNRESPONSIVE = (
-    r"unconscious|unresponsive|not (responding|waking|awake|moving)|(will|would|does|can|could|did) not (wake|respond|"
-    r"come round|come to)|collapsed|passed out|fainted|knocked out|blacked out|out cold|no response"
+    rf"{_NOT_WAKING}|unresponsive|not (responding|moving)|(will|would|does|can|could|did) not respond|collapsed|"
+    r"fainted|no response"
 )
 _ONLY_NOTHING = re.compile(r"^(nothing|nothing at all|not at all|none|nope nothing)$")
 
@@ -232,9 +237,19 @@ def agonal(text: str, *, unresponsive: bool) -> bool:
 
 
 def unresponsive_said(text: str) -> bool:
-    """Whether the text says the patient cannot be woken ("collapsed", "won't wake up", "not responding")."""
+    """Whether the text says the patient does not respond ("collapsed", "won't wake up", "not responding")."""
+    return _said(_UNRESPONSIVE, text)
+
+
+def not_waking_said(text: str) -> bool:
+    """Whether the text says outright that the patient cannot be woken ("won't wake up", "out cold"); a failed
+    test alone ("he doesn't answer", "no response") is not that."""
+    return _said(_NOT_WAKING, text)
+
+
+def _said(pattern: str, text: str) -> bool:
     t = normalize(text)
-    for m in re.finditer(rf"\b({_UNRESPONSIVE})\b", t):
+    for m in re.finditer(rf"\b({pattern})\b", t):
         if " not " in f" {m.group()} " or not negated(t, m.start(), window=3):  # "not waking" is the sign itself
             return True
     return False

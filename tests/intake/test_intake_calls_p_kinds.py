@@ -47,3 +47,44 @@ def test_walking_now_is_still_a_yes(said):
     d = child_at_walk()
     d.answer(said)
     assert d.result.start_category == Category.GREEN
+
+
+# --- cannot be woken, said only at the commands or AVPU step -------------------------------------------------
+
+
+def adult_at_commands() -> Dialogue:
+    d = Dialogue(channel="text", region="GB")
+    d.start()
+    speak(d, "my nan", "she tripped over the rug and hurt her wrist", "seventy-nine", "no", "yes", "four", "yes")
+    assert d.awaiting == "commands"
+    return d
+
+
+@pytest.mark.parametrize("said", [
+    "no, she's gone off and I can't wake her, I've been shaking her shoulders",
+    "she was chatting a minute ago, now she won't come round at all",
+    "no, she's out cold on the carpet",
+])
+def test_cannot_be_woken_at_the_commands_step_is_the_unconscious_flag(said):
+    """"Won't wake up" told only as the commands answer was RED without the flag or its first aid."""
+    d = adult_at_commands()
+    d.answer(said)
+    assert d.finished and d.result.red_flags == ["unconscious"] and d.result.start_category == Category.RED
+
+
+@pytest.mark.parametrize("said", ["no, she doesn't answer me", "no response, she just looks at the wall",
+                                  "she doesn't squeeze, she's awake but confused"])
+def test_a_failed_commands_test_alone_is_red_without_a_flag(said):
+    d = adult_at_commands()
+    d.answer(said)
+    assert d.finished and d.result.red_flags == [] and d.result.start_category == Category.RED
+    assert d.result.decided_by == "START"
+
+
+def test_cannot_be_woken_at_the_avpu_step_is_the_unconscious_flag():
+    d = Dialogue(channel="text", region="GB")
+    d.start()
+    speak(d, "my daughter", "she bumped her head on the slide", "five", "no", "yes", "six", "yes")
+    assert d.awaiting == "avpu"
+    d.answer("I can't wake her up, I've called her name and shaken her")
+    assert "unconscious" in d.result.red_flags and d.result.start_category == Category.RED
