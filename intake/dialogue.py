@@ -14,8 +14,9 @@ JumpSTART (under 8): walks -> GREEN; not breathing -> reposition -> breathing RE
 An unclear or missing answer is re-asked once in other words, then offered on the keypad, then
 taken the more urgent way and recorded in `result.assumed` (the confirmation of a bare "me" is the re-ask of
 "who": an unclear reply to it gets the keypad offer). A red flag in any caller turn ends the
-dialogue at once with the emergency number. A red flag before the START steps decide records RED:
-the case needs immediate care, and `result.decided_by` says why.
+dialogue at once with the emergency number, and the case records RED whenever it was heard: a summary never
+says GREEN or YELLOW on an emergency. `result.decided_by` says why; a milder category START had already found
+stays on the record as `answers["start_before_red_flag"]`, for the health worker to see both.
 
 A caller speaking for themselves is breathing and following commands: those steps are skipped and
 recorded as inferred (`result.answers["inferred"]`), never as assumed. That needs clear evidence
@@ -754,9 +755,7 @@ class Dialogue:
     def _red_flag(self, flags: list[str]) -> Reply:
         r = self._result
         r.red_flags.extend(flags)
-        if r.start_category is None:
-            r.start_category = Category.RED
-            r.decided_by = "red_flag"
+        r.decide_by_red_flag()  # before START ends, or after it found GREEN (a chest pain told at `duration`)
         r.urgency = Urgency.EMERGENCY
         logger.info("red flag %s at prompt %s", ",".join(flags), self.awaiting)
         cpr = any(flag_by_id(f).reply == "cpr" for f in flags)

@@ -88,3 +88,43 @@ def test_cannot_be_woken_at_the_avpu_step_is_the_unconscious_flag():
     assert d.awaiting == "avpu"
     d.answer("I can't wake her up, I've called her name and shaken her")
     assert "unconscious" in d.result.red_flags and d.result.start_category == Category.RED
+
+
+# --- a red flag after START had found a milder category -------------------------------------------------------
+
+
+@pytest.mark.parametrize("at, said", [
+    ("severity", "the knee maybe five, but there's a squeezing in my chest now that goes up into my jaw"),
+    ("medications", "none, oh and my speech has gone funny in the last few minutes, my mouth is drooping"),
+    ("photo", "wait, I took all of my sleeping tablets an hour ago, the whole box"),
+])
+def test_a_red_flag_after_a_green_makes_the_case_red_and_keeps_the_green(at, said):
+    d = Dialogue(channel="text", region="GB")
+    d.start()
+    speak(d, "it's me", "I bashed my knee on the table", "fifty-eight", "yes, I can walk on it")
+    assert d.result.start_category == Category.GREEN
+    while d.awaiting != at:
+        d.answer("none" if d.awaiting in ("medications", "allergies") else "two hours" if d.awaiting == "duration"
+                 else "four")
+    d.answer(said)
+    r = d.result
+    assert d.finished and r.red_flags and r.urgency == Urgency.EMERGENCY
+    assert r.start_category == Category.RED and r.decided_by == "red_flag"
+    assert r.answers["start_before_red_flag"] == "GREEN" and "GREEN" not in r.summary.split(";")[0]
+
+
+def test_a_red_flag_after_a_jumpstart_yellow_keeps_the_yellow():
+    d = Dialogue(channel="text", region="GB")
+    d.start()
+    speak(d, "my little girl", "she fell off the swing", "four", "no", "yes", "seven", "yes", "she's crying, talking")
+    assert d.result.start_category == Category.YELLOW
+    d.answer("twenty minutes, and now she's fitting, jerking all over")
+    assert d.result.start_category == Category.RED and d.result.answers["start_before_red_flag"] == "YELLOW"
+
+
+def test_no_red_flag_after_a_green_leaves_the_green():
+    d = Dialogue(channel="text", region="GB")
+    d.start()
+    speak(d, "it's me", "I bashed my knee on the table", "fifty-eight", "yes, I can walk on it", "two hours", "four",
+          "none", "none", "no")
+    assert d.finished and d.result.start_category == Category.GREEN and "start_before_red_flag" not in d.result.answers
