@@ -591,13 +591,15 @@ _AVPU_PATTERNS: list[tuple[Avpu, str]] = [
 
 
 def parse_avpu(text: str) -> Avpu | None:
-    """AVPU level from a description; a response said with a negator just before it does not count."""
+    """AVPU level from a description; a response said with a negator just before it does not count, and one said
+    with a doubt ("maybe she moved her eyes, I can't tell") is no answer yet: never the milder level on a guess."""
     t = normalize(text)
+    doubted = any(re.search(rf"\b(?:{p})\b", t) for p in _UNSURE)
     for level, pattern in _AVPU_PATTERNS:
         for m in re.finditer(rf"\b(?:{pattern})\b", t):
             if level != "unresponsive" and negated(t, m.start(), window=8):
                 continue
-            return level
+            return None if doubted and level != "unresponsive" else level
     if re.search(r"\bnot (respond|react|move|wake)\w*", t):
         return "unresponsive"
     return None

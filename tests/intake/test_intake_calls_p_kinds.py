@@ -128,3 +128,38 @@ def test_no_red_flag_after_a_green_leaves_the_green():
     speak(d, "it's me", "I bashed my knee on the table", "fifty-eight", "yes, I can walk on it", "two hours", "four",
           "none", "none", "no")
     assert d.finished and d.result.start_category == Category.GREEN and "start_before_red_flag" not in d.result.answers
+
+
+# --- a doubted AVPU response ----------------------------------------------------------------------------------
+
+
+def child_at_avpu() -> Dialogue:
+    d = Dialogue(channel="text", region="MW")
+    d.start()
+    speak(d, "my son", "he fell off the bench at school and he's lying quiet", "six", "no", "yes", "seven", "yes")
+    assert d.awaiting == "avpu"
+    return d
+
+
+@pytest.mark.parametrize("said", [
+    "I think his eyelids flickered when I said his name, but I'm not sure, it could have been the wind",
+    "maybe he pulled his hand back when I squeezed it, it's hard to tell",
+    "I don't know if he heard me, perhaps he turned his head, maybe not",
+])
+def test_a_doubted_avpu_response_is_taken_the_urgent_way(said):
+    """"Maybe she moved her eyes, or maybe it was the car" had been read as a response to voice: YELLOW."""
+    d = child_at_avpu()
+    assert d.answer(said).awaiting == "avpu"  # asked again
+    d.answer(said)
+    d.answer(said)
+    r = d.result
+    assert d.finished and r.start_category == Category.RED and r.answers["avpu"] == "unresponsive"
+    assert "avpu" in r.assumed
+
+
+@pytest.mark.parametrize("said, level", [("he's awake and telling me his leg hurts", "alert"),
+                                         ("he opens his eyes when I call his name", "voice")])
+def test_a_plain_avpu_response_is_still_yellow(said, level):
+    d = child_at_avpu()
+    d.answer(said)
+    assert d.result.start_category == Category.YELLOW and d.result.answers["avpu"] == level
