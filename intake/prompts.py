@@ -58,7 +58,7 @@ class Prompt:
     keywords: tuple[str, ...] = ()  # words of the question whose plain statement answers yes/no
     yes_phrases: tuple[str, ...] = ()
     no_phrases: tuple[str, ...] = ()
-    unsure_phrases: tuple[str, ...] = ()  # an answer about another time than now: neither yes nor no
+    unsure_phrases: tuple[str, ...] = ()  # the question's own doubts (walk: another time than now): neither yes nor no
     consent: bool = False  # "okay" counts as yes
     choices: tuple[str, ...] = field(default=())  # keypad digit n -> choices[n-1]
 
