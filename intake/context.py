@@ -22,6 +22,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _PRE_NEGATORS = {"not", "never", "without", "denies", "deny", "denied", "nor", "neither"}
 _NEAR_NEGATORS = {"no", "none", "stopped", "nothing"}
+# "Nobody is choking", "nobody drank it": nobody as the sign's own subject. Not "nobody knows him" before what comes next.
+_NOBODY_DOES = re.compile(r"\b(?:nobody|noone)(?: (?:is|was|s|has|had|have|been|got|ever|actually|really|here|else))*$")
 _INABILITY = {"can", "could", "will", "would", "unable"}  # "no chest pain", "it stopped bleeding": right before it
 _NEGATIVE_FINDINGS = {"waking", "wake", "breathing", "breathe", "responding", "respond", "moving", "move", "answering",
                       "answer", "feeding", "feed", "drinking", "reacting", "react", "opening", "conscious", "awake"}
@@ -47,7 +49,7 @@ _WELL_AGAIN = re.compile(
     r"(he|she|they|i) (is|are|am) (talking|chatting) to (me|us|you) (now|again)|(came|come|has come) (back )?round( in| within| after| straight| quickly|(?= ?[,.;]| ?$))|(he|she|they|i) (have|has) been (fine|okay|ok|alright|normal|well) (all day|all morning|since|ever since|since then)|"
     r"(he|she|they) (is|are) (asleep|sleeping|resting) (now )?(and )?(fine|breathing)|"
     r"(when|once|as soon as) (i|we) (picked|lifted|touched|shook|moved|called|nudged) (him|her|them)( up)? (he|she|they) (cried|woke|opened|moaned|answered|responded)|"
-    r"(coughed|spat|spit|brought|got|sicked) (it|that|them|the \w+( \w+)?) (up|out)|(it|that|the \w+) (flew|popped|shot|came|fell|pinged) (straight |right )?out|"
+    r"(coughed|spat|spit|brought|got|sicked) (it|that|them|the \w+( \w+)?) (up|out)|(it|that|the \w+) (flew|popped|shot|came|fell|pinged) (straight |right |back )?(out|up)|"
     r"(he|she|they|baby) (is|are|s) (now )?(crying|screaming|coughing)( loud\w*)?( and \w+)? now|awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
     r"(blue |brown |his |her |the |my )?(inhaler|puffer|nebuli[sz]er)s? (has |have )?(worked|helped|did the trick)( and| ,)+ (he|she|they|i) (is|are|am|s) "
     r"(fine|okay|ok|alright|normal|better|breathing (normally|fine|ok|okay))|"
@@ -71,6 +73,11 @@ _NOT_WAKING = re.compile(r"\b(?:wake|waken|woken|waking|rouse|roused|respond\w*|
 _LASTED = re.compile(r"\b((it|that|this|the \w+) )?(only )?lasted (about |around |for |maybe )?(a|one|\d+|two|three|a few|few|ten|thirty) (seconds?|minutes?|mins?)\b")
 # Breathing (or a pulse) that stopped "and has not come back" is the sign itself, not its ending.
 _NOT_BACK = re.compile(r"\b(not|never) (come|came|started|start) (back|again)\b")
+# An episode that stopped with the patient not back to themselves is not over: "the fit has stopped but she is still out of
+# it" (an unclear recovery is never read as the milder branch).
+_NOT_WELL_AFTER = re.compile(r"\b(?:but|and) (?:he|she|they) (?:is|s|are) (?:still )?(?:real |really |very |totally |completely |so |well )?"
+                             r"(?:out of it|not with it|not right|not responding|not coming round|not waking( up)?|unresponsive|"
+                             r"not (?:herself|himself|themselves)|not making sense|away with it)\b")
 _AUXILIARIES = {"has", "had", "is", "was", "have", "are", "got", "seems", "seem", "now", "all", "finally",
                 "completely", "since", "been"}
 _STILL = {"not", "never", "no", "still", "unsure", "barely", "hardly"}
@@ -120,7 +127,7 @@ _HYPOTHETICAL = re.compile(
     r"how long (should|can|does|do|will|is)|before (i|we|you) (call|ring|phone)|when (should|do|must) (i|we) (call|ring|phone)|"
     r"what (is|s|are)( (a|an|the))?(?= ?$)|what does (a|an|the) \w+ look like|"
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
-    r"(might|may|could|will|would|going to|gonna) (get|develop|start|have (a|an|another)(?! (lie|nap|rest|kip|snooze|sleep|bath|shower|drink|cup|cuppa|look|go|think|chat|smoke|beer|break|sit)))|(worried|afraid|scared|frightened|concerned) (that )?(he|she|they|i|my \w+|the \w+) ((might|may|could|will)( get| start| go into)?|(will|is going to|going to) have)(?= $)|should (he|she|i|we|they) (get|have)|"
+    r"(might|may|could|will|would|going to|gonna) (get|develop|start|have (a|an|another)(?! (lie|nap|rest|kip|snooze|sleep|bath|shower|drink|cup|cuppa|look|go|think|chat|smoke|beer|break|sit|early|quiet|lazy|nice|lovely|good|day|evening|weekend|holiday|meal|party|bite|snack|wash)))|(worried|afraid|scared|frightened|concerned) (that )?(he|she|they|i|my \w+|the \w+) ((might|may|could|will)( get| start| go into)?|(will|is going to|going to) have)(?= $)|should (he|she|i|we|they) (get|have)|"
     r"what (counts|is classed|is classified|is considered|(would|does|should|will|do|might) (\w+ )?(count|be classed|be classified|be considered|be called|class))( as)?|when to worry|"
     r"(?<!keeps )(?<!kept )(?<!keep )(going to|gonna|want\w* to|plan\w* to|hop\w* to|about to|will) (go to )?sleep (and|then))\b"
 )
@@ -264,7 +271,8 @@ def _denied_before(t: str, start: int, also_findings: set[str] = frozenset(), en
     # "not waking up she is limp": a finding said in the negative is itself a sign, and its "not" ends there.
     denials = [w for i, w in enumerate(before) if not (w == "not" and i and before[i - 1] in _INABILITY)
                and not (w in _PRE_NEGATORS and i + 1 < len(before) and before[i + 1] in _NEGATIVE_FINDINGS | also_findings)]
-    return any(w in _PRE_NEGATORS for w in denials[-7:]) or any(w in _NEAR_NEGATORS for w in before[-3:])
+    return any(w in _PRE_NEGATORS for w in denials[-7:]) or any(w in _NEAR_NEGATORS for w in before[-3:]) \
+        or bool(_NOBODY_DOES.search(" ".join(before)))
 
 
 def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = "") -> bool:
@@ -280,6 +288,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
         rest = re.sub(r"^ no more\b", " any more", rest)  # "he is not breathing no more": a double negative, not an ending
     if not rest.strip(" ,") and _ENDED_NEXT.match(t[hi + 1:]) and not (_AGAIN.search(t[end:]) or _NOT_BACK.search(t[end:])):
         rest = " " + t[hi + 1:].split(".")[0]  # "She had a fit. It stopped after a minute.": the ending said next
+    if well_again_ends_it and _NOT_WELL_AFTER.search(rest):
+        return False
     if well_again_ends_it:
         for m in _WELL_AGAIN.finditer(rest):
             if not set(rest[: m.start()].split()[-3:]) & (_STILL | _NOT_YET) \
@@ -409,6 +419,8 @@ def _past_clause(t: str, clauses: list[tuple[int, int]], i: int) -> bool:
     own = t[slice(*clauses[i])]
     if _dated(own) or _SINCE_THEN.search(own):
         return True
+    if _TODAY.search(own):
+        return False  # "he texted me at ten past two saying sorry for everything, ... last week he said": today's message
     for a, b in clauses[i + 1:]:  # "my father took his own life, about fifteen years ago": a date said after it
         after = t[a:b].strip()
         if _SUBJECT.match(after):
@@ -419,6 +431,12 @@ def _past_clause(t: str, clauses: list[tuple[int, int]], i: int) -> bool:
         # "I am pregnant and bleeding heavily": a clause with no subject of its own shares the tense of the one before.
         own = t[slice(*clauses[i - 1])] + " " + own
     return _dated(own) or not _PRESENT.search(_CALLERS_ASKING.sub(" ", own))
+
+
+# A clause that tells its own time of today is not the past another clause dates ("at ten past two" is blanked as a
+# clock time, the "~" is where it was).
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|just now|(?:an|a few|\w+) (?:hours?|minutes?|mins?) ago)\b|"
+                    r"~ (?:past|to|clock|o clock|am|pm)\b")
 
 
 def _dated(text: str) -> bool:
@@ -492,6 +510,20 @@ def explained_silence(t: str, start: int, end: int) -> bool:
     return bool(_CANNOT_HEAR.search(sentence) and _AWAKE_SAID.search(sentence)) and not _COLLAPSE_SAID.search(sentence)
 
 
+# Someone walking in their sleep does not wake when called: a look-alike of unconsciousness, unless they fell or collapsed.
+_SLEEPWALKING = re.compile(r"\b(?:sleep ?walk\w*|walks? in (?:his|her|their|my) sleep|walking in (?:his|her|their|my) sleep|"
+                           r"night terrors?|sleep ?talk\w*)\b")
+_NOT_WAKING_AFTER = re.compile(r"\b(?:collapsed|slumped|floppy|limp|not breathing|unconscious|unresponsive|grey|gray|blue|"
+                               r"fell|fallen|fall|hit|banged|passed out|fainted|fit\w*|seizure|shaking|floor|bottom)\b")
+
+
+def asleep_on_the_move(t: str, start: int, end: int) -> bool:
+    """Not waking while sleepwalking ("she sleepwalks and we can't wake her while she's at it"): asleep, not
+    unconscious. A fall or a collapse said anywhere in the turn keeps it a sign."""
+    return bool(_NOT_WAKING.search(t[start:end]) and _SLEEPWALKING.search(t, *sentence_of(t, start, end))
+                and not _NOT_WAKING_AFTER.search(t))
+
+
 def someone_else_died(t: str, start: int, end: int) -> bool:
     """The mention is another person's death ("the driver of our car has died"): a mechanism of the crash
     (red_flags.json "death_in_same_vehicle"), not a sign of the patient who is talking or being talked about."""
@@ -525,8 +557,9 @@ _NOT_AN_ASIDE = {"him", "her", "them", "it", "this", "that", "he", "she", "they"
 # panting hard", "the engine keeps choking", "the car is gasping up the hill", "the speech on the video is slurred",
 # "the smoke is choking". Only when it is the subject right before the sign, with no person named between ("the dog bit
 # my son and he is bleeding" is the son), and not the object of a verb or a preposition ("hit by a car, not breathing").
-_THINGS = (r"(?:dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|hamster|rabbit|guinea pig|tortoise|horse|pony|"
-           r"cows?|calf|calves|lambs?|kids? goat|foal|piglets?|donkey|goat|sheep|pig|hen|chickens?|ducks?|rooster|engine|laptop|computer|pc|printer|pump|generator|"
+_ANIMALS = (r"dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|hamster|rabbit|guinea pig|tortoise|horse|pony|"
+            r"cows?|calf|calves|lambs?|kids? goat|foal|piglets?|donkey|goat|sheep|pig|hen|chickens?|ducks?|rooster")
+_THINGS = (rf"(?:{_ANIMALS}|engine|laptop|computer|pc|printer|pump|generator|"
            r"router|toast|bread|dinner|cake|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
            r"freezer|video|audio|recording|clip|footage|voice note|smoke|fumes{vehicles})"
            r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?))")
@@ -565,13 +598,43 @@ def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
     clauses = re.split(r"[,;]|\b(?:and|but|then|so|because)\b", t[lo:start])
     before = _WHICH_THING.sub(r"\1 ", " ".join(clauses[-1].split()[-9:]))
     m = _THING_SUBJECT[vehicles].search(before)
-    if m and not _AS_OBJECT.search(before[:m.start()]) and not _ACTS_ON.match(before, m.start()):
+    # The thing may be what acts on the patient in the mention's own first words: "the cow kicked him in the head".
+    if m and not _AS_OBJECT.search(before[:m.start()]) and not _ACTS_ON.match(before + " " + t[start:end], m.start()):
         # A vehicle's or smoke's sign words may name the person it acts on.
         said = " ".join([t[start:end]] + re.split(r"[,;.?!]", t[end:hi])[0].split()[:1]) if _VEHICLE.match(before, m.start()) else ""
         return not _PERSON.search(before[m.start():] + " " + said)
     if len(clauses) > 1 and _SUBJECTLESS.match(clauses[-1] + t[start:end]) and _THING_LEADS.match(clauses[-2]):
         return not _PERSON.search(_ITS_OWN_PART.sub(" ", _WHICH_THING.sub(r"\1 ", clauses[-2])))
     return False
+
+
+# An animal that is a clause's subject ("our old cat curled up"), not food or an object ("he choked on the chicken").
+_ANIMAL_SUBJECT = re.compile(rf"(?<!\bon )(?<!\bof )(?<!\bwith )(?<!\bate )\b(?:my|our|the|his|her|their|a|an)(?: \w+)? "
+                             rf"(?:{_ANIMALS}) (?:is|s|has|had|was|were|are|have|been|just|keeps|kept|seems?|looks?|\w+ed)\b")
+_PERSON_NAMED = re.compile(r"\b(?:him|them|son|daughter|baby|child|children|kids?|boy|girl|man|woman|wife|husband|partner|mum|"
+                           r"mom|mam|dad|mother|father|brother|sister|friend|mate|grandma|grandad|grandpa|granny|nan|uncle|"
+                           r"aunt\w*|cousin|nephew|niece|lad|lass|teenager|toddler|neighbou?r|colleague|patient|rider|driver|"
+                           r"owner|farmer|people|person|someone|somebody|everyone|anyone)\b|"
+                           r"\b(?:found|find|saw|see|seen|checked|check|picked up|lifted|shook|shaking|moved|touched|turned|"
+                           r"rolled|holding|hold|got|get|called|calling|woke|wake) her\b")
+# "the kids think he is dead": who thinks it is not who it is said of.
+_BELIEF_FRAME = re.compile(r"^\s*(?:(?:the|my|our|his|her) )?(?:\w+ )?(?:think|thinks|reckon|reckons|believe|believes|say|says|"
+                           r"said|thought|reckoned)(?: that)? ")
+
+
+def names_a_person(t: str) -> bool:
+    """A person other than the caller is named ("my nan", "a man", "found her")."""
+    return bool(_PERSON_NAMED.search(t))
+
+
+def pronoun_of_an_animal(t: str, start: int, end: int) -> bool:
+    """"My hamster is lying still, he is not breathing": a "he", "she" or "it" leading the mention's clause points back
+    at the animal the turn named, when no person was named before it and nothing acted on anyone ("the dog knocked him
+    over and he is not breathing" is him). The caller's earlier turns are red_flags' to check."""
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, 0, start)), default=0)
+    if not re.match(r"\s*(?:he|she|it)\b", _BELIEF_FRAME.sub("", t[lo:end])):
+        return False
+    return bool(_ANIMAL_SUBJECT.search(t, 0, lo)) and not _PERSON_NAMED.search(t, 0, lo) and not _ACTS_ON.search(t, 0, lo)
 
 
 # A question about what has already happened is not a hypothetical: "is it dangerous if a toddler ate the pods?"
@@ -673,11 +736,16 @@ _ON_SCREEN = re.compile(r"\b(?:on|in) (?:the )?(?:tv|telly|television|news|tv ne
                         r"\bon the (?:football|boxing|rugby|cricket|wrestling|match)\b(?! (?:pitch|field|ground|court|ring|club|team))")
 
 
+# "I'm like that man in the film who...", "grunting like the baby on that documentary": a likeness the caller draws,
+# said just before the film; the one likened is the patient, not someone in the film.
+_LIKENED = re.compile(r"\b(?:like|as)(?: (?:that|the|a|those|them|one of the|one of those|him|her)(?: \w+){0,3})?\s*$")
+
+
 def fictional(t: str, start: int, end: int) -> bool:
     """The mention is told of a film, game or book ("the boxer in the film was knocked out cold"), or of someone on a
     screen in its own clause ("the boxer got knocked out on the telly and my husband jumped")."""
     lo, hi = scope_of(t, start, end)
-    if _FICTION.search(t[lo:hi]):
+    if any(not _LIKENED.search(t[lo:lo + m.start()]) for m in _FICTION.finditer(t[lo:hi])):
         return True
     clause_lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, lo, start)), default=lo)
     clause_hi = min((m.start() for m in _CLAUSE_BREAK.finditer(t, start + 1, hi) if m.start() >= start), default=hi)
@@ -775,6 +843,7 @@ def answered_no(t: str, start: int, end: int) -> bool:
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.
 _NOT_THIS_PATIENT_NOW = (
     ("other_person", other_past), ("other_person", acquaintance_past), ("explained", explained_silence),
+    ("explained", asleep_on_the_move),
     ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
     ("explained", explained), ("past_verdict", past_verdict), ("habitual", habitual), ("said_harmless", said_harmless),
     ("hypothetical", hypothetical), ("fiction", fictional),

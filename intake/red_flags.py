@@ -36,8 +36,8 @@ TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis stil
 `implied_by` (another flag that is also this one: a convulsing child is an IMCI danger sign, "with" the concept that says
 "a child"; a fit or heavy bleeding in pregnancy is a pregnancy emergency, under the flag's own `requires`; an overdose
 "with" words that say it was deliberate, "on purpose" or "after the row", is a suicide attempt). A rule may
-have `unless_near`, a concept that vetoes it only within a few words ("a small patch" of burn; "a bit" of blood), and
-`binds_reader`, a veto the learned reader must respect too (a journey beside a farewell).
+have `unless_near`, a concept (or several) that vetoes it only within a few words ("a small patch" of burn; "a bit" of
+blood), and `binds_reader`, a veto the learned reader must respect too (a journey beside a farewell).
 
 Some phrases are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the hiss
 that tells /f/ from /s/ ("having a sit", "the baby is sloppy") and swallows the t of "can't" ("my
@@ -153,7 +153,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
     concepts = {name: _words(p) for name, p in data["concepts"].items()}
 
     def unless(names: str | list[str]) -> re.Pattern | None:
-        """A rule's veto: one concept, or several read as one ("a climb on an errand" or "a drop of one step")."""
+        """A rule's veto, near or anywhere in the sentence: one concept, or several read as one ("a climb on an errand" or
+        "a drop of one step"; glass stuck in the flesh or wax in an ear)."""
         if isinstance(names, str):
             return concepts.get(names)
         return _words("|".join(f"(?:{data['concepts'][n]})" for n in names))
@@ -161,7 +162,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
     def rules(entry: dict) -> tuple[Rule, ...]:
         return tuple(
             Rule(tuple(concepts[c] for c in r["all"]), int(r.get("window", 8)), unless(r.get("unless", "")),
-                 bool(r.get("across_sentences", False)), concepts.get(r.get("unless_near", "")),
+                 bool(r.get("across_sentences", False)), unless(r.get("unless_near", "")),
                  (r["all"].index(r["leads"][0]), r["all"].index(r["leads"][1]), int(r["leads"][2])) if r.get("leads") else None,
                  bool(r.get("binds_reader", False)), bool(r.get("unless_before", False)))
             for r in entry.get("rules", [])
@@ -445,7 +446,8 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
             if not _required_now(flag, whole):
                 continue
         eligible.append(flag)
-        if any(_current(flag, t, s, e, inner) and not _a_grown_ups(flag, t, s, e, child) for s, e, inner in _mentions(flag, t)):
+        if any(_current(flag, t, s, e, inner) and not _a_grown_ups(flag, t, s, e, child)
+               and not _an_animals(t, s, e, context) for s, e, inner in _mentions(flag, t)):
             said.append(flag.id)
     # What one flag implies is read once every flag's own words are: an overdose taken on purpose is an attempt, though
     # suicidal comes first in the table.
@@ -461,6 +463,12 @@ _SAID_AGE = re.compile(r"\b(?:he|she|i|they) (?:is|am|are) (?:(?:only|just|about
                        r"(\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?: \w+)?|\w+teen|twelve)"
                        r"(?: years?(?: old)?)?(?= ?(?:[,.;!?]|$|and\b|now\b))")
 _GROWN_YEARS = 12
+
+
+def _an_animals(t: str, start: int, end: int, context: str) -> bool:
+    """"Our tortoise is lying still, I think he is dead": the "he" is the animal the turn is about, unless an earlier
+    turn named a person ("my mum" answered to who the patient is, then "the dog was barking and she's not breathing")."""
+    return ctx.pronoun_of_an_animal(t, start, end) and not ctx.names_a_person(prepare(context))
 
 
 def _a_grown_ups(flag: RedFlag, t: str, start: int, end: int, child: bool | None) -> bool:
@@ -493,7 +501,8 @@ def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -
             continue
         if flag.learned_not_only and all(flag.learned_not_only.fullmatch(t[s:e]) for s, e in spans):
             continue
-        if all(_current(flag, t, s, e, None) and not _a_grown_ups(flag, t, s, e, child) for s, e in spans) \
+        if all(_current(flag, t, s, e, None) and not _a_grown_ups(flag, t, s, e, child) and not _an_animals(t, s, e, context)
+               for s, e in spans) \
                 and not _ruled_out(flag, t, spans):
             added.append(flag_id)
     return added

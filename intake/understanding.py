@@ -37,6 +37,7 @@ def normalize(text: str) -> str:
     for pattern, repl in _CONTRACTIONS:
         t = re.sub(pattern, repl, t)
     t = re.sub(r"(?<=\d)[-/](?=\d)", " ", t)  # "9-10", "7/10"
+    t = re.sub(r"\b[a-z](?:[-.][a-z]){3,}\b\.?", lambda m: re.sub(r"[-.]", "", m.group()), t)  # "c-o-d-e-i-n-e" spelled out
     t = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", t)  # "twenty-two", "uh-huh"
     t = re.sub(r"[^a-z0-9,.;?! ]+", " ", t)
     t = re.sub(r"(?<!\d)\.|\.(?!\d)", " . ", t)

@@ -361,7 +361,10 @@ def test_a_poisoning_said_by_ellipsis():
     assert "overdose_poisoning" in find_red_flags("my dog ate rat poison and my son did too")
 
 
-@pytest.mark.xfail(strict=True, reason="'nobody' is not a denial to the rules: read as one, it also silenced the learned "
-                   "reader's unconscious on a passer-by's 'he is not breathing, nobody knows him' (set f)")
 def test_nobody_drank_it_is_a_denial():
+    """"Nobody" denies only what it is the subject of: a passer-by's "he is not breathing, nobody knows him" (set f)
+    keeps the learned reader's unconscious, and what nobody saw or knows is still the sign."""
     assert find_red_flags("the bleach spilled on the floor, nobody drank it, I cleaned it up") == []
+    assert "choking" not in find_red_flags("nobody is choking, I'm asking for my first aid course")
+    assert "unconscious" in find_red_flags("nobody knows how long he has been unconscious")
+    assert "heavy_bleeding" in find_red_flags("nobody noticed she was bleeding heavily")
