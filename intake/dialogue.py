@@ -14,8 +14,9 @@ JumpSTART (under 8): walks -> GREEN; not breathing -> reposition -> breathing RE
 An unclear or missing answer is re-asked once in other words, then offered on the keypad, then
 taken the more urgent way and recorded in `result.assumed` (the confirmation of a bare "me" is the re-ask of
 "who": an unclear reply to it gets the keypad offer). A red flag in any caller turn ends the
-dialogue at once with the emergency number. A red flag before the START steps decide records RED:
-the case needs immediate care, and `result.decided_by` says why.
+dialogue at once with the emergency number, and the case records RED whenever it was heard: a summary never
+says GREEN or YELLOW on an emergency. `result.decided_by` says why; a milder category START had already found
+stays on the record as `answers["start_before_red_flag"]`, for the health worker to see both.
 
 A caller speaking for themselves is breathing and following commands: those steps are skipped and
 recorded as inferred (`result.answers["inferred"]`), never as assumed. That needs clear evidence
@@ -68,6 +69,7 @@ from intake.understanding import (
     names_an_adult,
     names_someone_else,
     normalize,
+    not_waking_said,
     parse_avpu,
     parse_breathing,
     parse_duration,
@@ -402,6 +404,10 @@ class Dialogue:
             # CPR, not the breathing-difficulty advice (sit them up).
             found = [f for f in found if f != "breathing_difficulty"] + ["not_breathing"]
         suppressed = set(_SUPPRESSED.get(self._step or "", set()))
+        if not_waking_said(text):
+            # "No, he won't wake up, I'm shaking him": more than the commands test failed; the flag, and its first
+            # aid, stand ("he doesn't answer" stays the test's plain no).
+            suppressed.discard("unconscious")
         if self._step in _BREATHING_STEPS and parse_breathing(text) in ("no", "agonal"):
             suppressed |= _SUPPRESSED_WHEN_NOT_BREATHING  # the structured path goes on to reposition and CPR
         flags = [f for f in dict.fromkeys(found) if f not in suppressed and f not in self._result.red_flags]
@@ -482,7 +488,8 @@ class Dialogue:
             return parse_severity(text)
         if prompt.kind == AnswerKind.YES_NO:
             yn = parse_yes_no(text, keywords=prompt.keywords, yes_phrases=prompt.yes_phrases,
-                              no_phrases=prompt.no_phrases, consent=prompt.consent)
+                              no_phrases=prompt.no_phrases, unsure_phrases=prompt.unsure_phrases,
+                              consent=prompt.consent)
             return yn if yn in ("yes", "no") else None
         if parse_yes_no(text) == "unsure" and step == "complaint":
             return None
@@ -748,9 +755,7 @@ class Dialogue:
     def _red_flag(self, flags: list[str]) -> Reply:
         r = self._result
         r.red_flags.extend(flags)
-        if r.start_category is None:
-            r.start_category = Category.RED
-            r.decided_by = "red_flag"
+        r.decide_by_red_flag()  # before START ends, or after it found GREEN (a chest pain told at `duration`)
         r.urgency = Urgency.EMERGENCY
         logger.info("red flag %s at prompt %s", ",".join(flags), self.awaiting)
         cpr = any(flag_by_id(f).reply == "cpr" for f in flags)

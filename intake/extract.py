@@ -92,6 +92,8 @@ def summarize(result: TriageResult) -> str:
         parts = [f"{result.start_category or 'UNDECIDED'} ({basis}), {result.urgency}"]
     if result.red_flags:
         parts.append("red flags: " + ", ".join(f.replace("_", " ") for f in result.red_flags))
+    if before := result.answers.get("start_before_red_flag"):
+        parts.append(f"START before the red flag: {before}")
     if result.complaint:
         parts.append(f"complaint: {result.complaint}")
     if result.also_said:

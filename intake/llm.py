@@ -149,7 +149,7 @@ def merge(result: TriageResult, record: IntakeRecord) -> TriageResult:
         urgency = Urgency(record.urgency)
     answers = dict(result.answers)
     answers["intake"] = {"source": record.source, "symptoms": record.symptoms, "history": record.history}
-    return replace(
+    merged = replace(
         result,
         red_flags=flags,
         urgency=urgency,
@@ -162,6 +162,9 @@ def merge(result: TriageResult, record: IntakeRecord) -> TriageResult:
         summary=record.summary or result.summary,
         assumed=list(result.assumed),
     )
+    if flags and result.start_category is not None:  # a flag the intake found makes a decided case RED too
+        merged.decide_by_red_flag()
+    return merged
 
 
 def intake(transcript: list[tuple[str, str]], result: TriageResult, *, client=None,

@@ -95,11 +95,20 @@ class TriageResult:
     allergies: str | None = None
     photo_consent: bool | None = None
     summary: str | None = None
-    decided_by: str | None = None  # "START", "JumpSTART", or "red_flag" (a red flag came before the START steps ended)
+    decided_by: str | None = None  # "START", "JumpSTART", or "red_flag" (a red flag was heard, before or after START)
     # How the conversation ended when that is not a category: "no_answer" (no usable answer; urgent, call back).
     # None for every call that reached a category or a red flag. Stored results without it load as None.
     outcome: str | None = None
     language: str = "en"  # the language the conversation was held in (intake/catalogue.py LANGUAGES)
+
+    def decide_by_red_flag(self) -> None:
+        """A red flag makes the case RED whenever it was heard: a case never says GREEN or YELLOW on an emergency.
+        A milder category START had already found stays in `answers["start_before_red_flag"]` for the worker."""
+        if self.start_category in (Category.RED, Category.BLACK):
+            return
+        if self.start_category is not None:
+            self.answers["start_before_red_flag"] = self.start_category.value
+        self.start_category, self.decided_by = Category.RED, "red_flag"
 
     def to_dict(self) -> dict:
         """JSON-ready form (enums as their values)."""

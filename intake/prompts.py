@@ -58,6 +58,7 @@ class Prompt:
     keywords: tuple[str, ...] = ()  # words of the question whose plain statement answers yes/no
     yes_phrases: tuple[str, ...] = ()
     no_phrases: tuple[str, ...] = ()
+    unsure_phrases: tuple[str, ...] = ()  # the question's own doubts (walk: another time than now): neither yes nor no
     consent: bool = False  # "okay" counts as yes
     choices: tuple[str, ...] = field(default=())  # keypad digit n -> choices[n-1]
 
@@ -93,7 +94,14 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
     Prompt("walk", _YN, keypad=True, keywords=(r"walk\w*", r"stand\w*", r"get up", r"on (his|her|their|my) feet"),
            no_phrases=(r"too (young|small|little) to walk", r"(a )?baby",
                        # trapped where they sit or lie: not walking, whatever they think they could do
-                       r"(stuck|trapped|pinned|wedged|jammed|caught) (in|under|inside|behind|between|beneath)")),
+                       r"(stuck|trapped|pinned|wedged|jammed|caught) (in|under|inside|behind|between|beneath)",
+                       # "... but now he doesn't move": not moving now is not walking now
+                       r"not (move|moves|moving|moved|budg\w*|stir\w*)|motionless|not now",
+                       r"(lying|lies|laying|lay) (there )?(still|motionless|limp)"),
+           # Walking in the past or as a habit says nothing of now: "she usually walks", "he was walking before".
+           unsure_phrases=(r"(usually|normally|always|generally|often|used to) (\w+ )?(walk\w*|stand\w*|get up)",
+                           r"(was|were) (walking|standing|up and about|on (his|her|their|my) feet)",
+                           r"(walk\w*|stood|stand\w*|got up) (\w+ ){0,3}(before|earlier|this morning|yesterday|at first)")),
     Prompt("breathing", _YN, keypad=True, keywords=_BREATHING),
     Prompt("reposition", _YN, keypad=True, keywords=_BREATHING),
     Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"feel it"),

@@ -103,6 +103,7 @@ def _answers(prompt_id: str, kind: ShortAnswer, text: str, toks: list[str]) -> b
         return parse_breathing(text, keywords=prompt.keywords) in ("yes", "no", "agonal")
     if kind is ShortAnswer.YES_NO:
         said = parse_yes_no(normalize(text), keywords=prompt.keywords, yes_phrases=prompt.yes_phrases,
-                            no_phrases=prompt.no_phrases, consent=prompt.consent)
+                            no_phrases=prompt.no_phrases, unsure_phrases=prompt.unsure_phrases,
+                            consent=prompt.consent)
         return said in ("yes", "no")
     return False

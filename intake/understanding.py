@@ -120,12 +120,14 @@ def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
 
 
 def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tuple[str, ...] = (),
-                 no_phrases: tuple[str, ...] = (), consent: bool = False) -> YesNo | None:
+                 no_phrases: tuple[str, ...] = (), unsure_phrases: tuple[str, ...] = (),
+                 consent: bool = False) -> YesNo | None:
     """yes / no / unsure from an answer; None when nothing in it answers the question.
 
     A keyword of the question said plainly is a yes, said with a negator just before it a no. An
     answer holding both a yes and a no, or a doubt beside either ("I can't tell if he's breathing"),
     is "unsure": guessing here could pick the milder branch. A bare "he can't" / "she is" answers too.
+    `unsure_phrases` are the question's own doubts: "he usually walks" says nothing of now.
     """
     t = normalize(text)
     if not t:
@@ -156,7 +158,7 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
         add(_spans(p, t), "yes")
     for p in _NEG_HEDGES:
         add(_spans(p, t), "no")
-    for p in _UNSURE:
+    for p in (*_UNSURE, *unsure_phrases):
         add(_spans(p, t), "unsure")
     for p in _YES_PHRASES:
         add(_spans(p, t), "yes")
@@ -211,9 +213,14 @@ _APNOEA = (
     r"(there is|still|but|yet) (still )?nothing\b(?! (wrong|else|much))|nothing (is )?(happening|happened|changed|coming)|no change|"
     r"(stopped|stops|has stopped|no longer|not) breathing(?! (well|properly|right|good|normally|so well|very well))"
 )
+# Cannot be woken, said outright: the sign itself, not only a test the patient failed ("he doesn't answer").
+_NOT_WAKING = (
+    r"unconscious|not (waking|awake)|(will|would|does|can|could|did) not (wake|come round|come to)|can not be woken|"
+    r"passed out|knocked out|blacked out|out cold"
+)
 _UNRESPONSIVE = (
-    r"unconscious|unresponsive|not (responding|waking|awake|moving)|(will|would|does|can|could|did) not (wake|respond|"
-    r"come round|come to)|collapsed|passed out|fainted|knocked out|blacked out|out cold|no response"
+    rf"{_NOT_WAKING}|unresponsive|not (responding|moving)|(will|would|does|can|could|did) not respond|collapsed|"
+    r"fainted|no response"
 )
 _ONLY_NOTHING = re.compile(r"^(nothing|nothing at all|not at all|none|nope nothing)$")
 
@@ -231,9 +238,19 @@ def agonal(text: str, *, unresponsive: bool) -> bool:
 
 
 def unresponsive_said(text: str) -> bool:
-    """Whether the text says the patient cannot be woken ("collapsed", "won't wake up", "not responding")."""
+    """Whether the text says the patient does not respond ("collapsed", "won't wake up", "not responding")."""
+    return _said(_UNRESPONSIVE, text)
+
+
+def not_waking_said(text: str) -> bool:
+    """Whether the text says outright that the patient cannot be woken ("won't wake up", "out cold"); a failed
+    test alone ("he doesn't answer", "no response") is not that."""
+    return _said(_NOT_WAKING, text)
+
+
+def _said(pattern: str, text: str) -> bool:
     t = normalize(text)
-    for m in re.finditer(rf"\b({_UNRESPONSIVE})\b", t):
+    for m in re.finditer(rf"\b({pattern})\b", t):
         if " not " in f" {m.group()} " or not negated(t, m.start(), window=3):  # "not waking" is the sign itself
             return True
     return False
@@ -575,13 +592,15 @@ _AVPU_PATTERNS: list[tuple[Avpu, str]] = [
 
 
 def parse_avpu(text: str) -> Avpu | None:
-    """AVPU level from a description; a response said with a negator just before it does not count."""
+    """AVPU level from a description; a response said with a negator just before it does not count, and one said
+    with a doubt ("maybe she moved her eyes, I can't tell") is no answer yet: never the milder level on a guess."""
     t = normalize(text)
+    doubted = any(re.search(rf"\b(?:{p})\b", t) for p in _UNSURE)
     for level, pattern in _AVPU_PATTERNS:
         for m in re.finditer(rf"\b(?:{pattern})\b", t):
             if level != "unresponsive" and negated(t, m.start(), window=8):
                 continue
-            return level
+            return None if doubted and level != "unresponsive" else level
     if re.search(r"\bnot (respond|react|move|wake)\w*", t):
         return "unresponsive"
     return None

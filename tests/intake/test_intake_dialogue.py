@@ -191,12 +191,16 @@ def test_choking_advice_is_spoken_even_when_stroke_and_breathing_flags_come_firs
     assert "Note the time" not in reply.text  # a stroke's advice can wait; at most two are spoken
 
 
-def test_red_flag_on_a_green_keeps_green_but_is_emergency():
+def test_red_flag_after_a_green_records_red_and_keeps_what_start_found():
+    """A case summary never says GREEN on an emergency; the health worker still sees START's GREEN."""
     d = bystander()
     speak(d, "yes")
     reply = d.answer("two days, and now her lips are going blue")
-    assert reply.finished and d.result.start_category == Category.GREEN
-    assert d.result.urgency == Urgency.EMERGENCY and d.result.red_flags == ["breathing_difficulty"]
+    r = d.result
+    assert reply.finished and r.start_category == Category.RED and r.decided_by == "red_flag"
+    assert r.urgency == Urgency.EMERGENCY and r.red_flags == ["breathing_difficulty"]
+    assert r.answers["start_before_red_flag"] == "GREEN"
+    assert r.summary.startswith("RED (red_flag), emergency") and "START before the red flag: GREEN" in r.summary
 
 
 def test_structured_answer_at_breathing_is_not_a_red_flag():

@@ -56,7 +56,8 @@ def test_success_fills_fields_and_adds_flags_raising_urgency(api, client):
                     "red_flags": ["breathing_difficulty"], "summary": "Adult with cough and fever for three days."})
     result = intake(d.transcript, d.result, client=client)
     assert result.red_flags == ["breathing_difficulty"] and result.urgency == Urgency.EMERGENCY
-    assert result.start_category == d.result.start_category
+    assert d.result.start_category == Category.GREEN  # the input is not touched
+    assert result.start_category == Category.RED and result.answers["start_before_red_flag"] == "GREEN"
     assert result.complaint == "he has a cough and a fever"  # the rules' answer stays
     assert result.answers["intake"] == {"source": "llm", "symptoms": ["cough", "fever"], "history": "asthma as a child"}
     assert result.summary == "Adult with cough and fever for three days."
@@ -147,7 +148,8 @@ def test_llm_never_lowers_urgency_nor_removes_flags(rules_urgency, rules_flags, 
     merged = merge(rules, parse_tool_input(llm))
     assert RANK[merged.urgency.value] >= RANK[rules.urgency.value]
     assert set(rules.red_flags) <= set(merged.red_flags)
-    assert merged.start_category == rules.start_category
+    assert merged.start_category == (Category.RED if merged.red_flags else rules.start_category)
+    assert not merged.red_flags or merged.answers["start_before_red_flag"] == "YELLOW"
     assert not merged.red_flags or merged.urgency == Urgency.EMERGENCY
 
 

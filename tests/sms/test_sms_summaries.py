@@ -69,12 +69,13 @@ def test_babies_ages_are_in_months_and_whatsapp_prefix_is_dropped():
 ])
 def test_long_complaints_are_cut_politely_within_two_segments(complaint):
     flags = ["chest_pain", "stroke", "breathing_difficulty", "heavy_bleeding", "seizure", "unconscious"]
-    text = case_message(case(yellow(complaint=complaint, red_flags=flags, urgency=Urgency.EMERGENCY)))
+    text = case_message(case(yellow(complaint=complaint, red_flags=flags, urgency=Urgency.EMERGENCY,
+                                    start_category=Category.RED)))
     assert segment_count(text) <= 2
     lines = text.splitlines()
     assert lines[1].endswith("...") or not lines[1].startswith("Complaint")
     assert lines[-2:] == ["Call back +2348031234567", "Reply ACCEPT TL-7K3QX or PASS TL-7K3QX"]
-    assert lines[0].startswith("TL-7K3QX YELLOW, EMERGENCY: chest pain, stroke, breathing difficulty")
+    assert lines[0].startswith("TL-7K3QX RED, EMERGENCY: chest pain, stroke, breathing difficulty")
 
 
 def test_typographic_quotes_do_not_force_ucs2():
