@@ -17,6 +17,12 @@ taken the more urgent way and recorded in `result.assumed` (the confirmation of 
 dialogue at once with the emergency number. A red flag before the START steps decide records RED:
 the case needs immediate care, and `result.decided_by` says why.
 
+After the complaint, unless a red flag was already heard, one yes/no question lists the emergency signs (NHS 111
+online's first "call 999" screen, as one question): a caller's own words for a sign can slip past every rule, a yes
+cannot. A yes is an emergency at once (`danger_sign_reported` when the answer names no sign the rules know); a no
+goes on to START; "I don't know" is asked once more, then START goes on (it asks about breathing and responses itself)
+and the answer is recorded as not answered.
+
 A caller speaking for themselves is breathing and following commands: those steps are skipped and
 recorded as inferred (`result.answers["inferred"]`), never as assumed. That needs clear evidence
 ("myself", "it's me", "I have a fever", keypad 1): a bare "me" or "mine" is confirmed with a yes/no
@@ -91,6 +97,8 @@ AGE_THRESHOLDS_YEARS = (INFANT_CPR_BELOW_YEARS, JUMPSTART_MAX_AGE_YEARS, CHILD_S
 START_RR_RED_ABOVE = 30
 JUMPSTART_RR_RED_BELOW, JUMPSTART_RR_RED_ABOVE = 15, 45
 HEDGED_RATE_MARGIN = 1  # "about 30 a minute" may be 31: a hedged rate spans +-1 per minute
+# The flag a plain yes to the danger-sign question records: one of the signs asked about, the caller did not say which.
+DANGER_SIGN_SAID = "danger_sign_reported"
 NO_ANSWER_QUESTIONS = 2  # questions in a row with no usable answer, from the start, that end the call as no answer
 
 # Step -> prompt id, where they differ: the JumpSTART pulse is asked at two places.
@@ -548,6 +556,8 @@ class Dialogue:
         pid = _PROMPT_OF.get(step, step)
         if isinstance(value, str | int | float) and value != "unknown":
             r.answers[pid] = value
+        if step == "danger_signs" and value == "yes":  # a yes to the screen is an emergency, however it was worded
+            return self._red_flag([DANGER_SIGN_SAID])
         nxt = self._next(step, value)
         if isinstance(nxt, Category):
             return self._decide(nxt)
@@ -565,7 +575,7 @@ class Dialogue:
             if step == "who_confirm":
                 v = "self" if v == "yes" else "other"
             r.who = r.answers["who"] = v  # type: ignore[assignment]
-            return self._age_or_walk() if r.complaint else "complaint"  # an opening text may have said it already
+            return "danger_signs" if r.complaint else "complaint"  # an opening text may have said it already
         if step == "complaint":
             r.complaint = v  # type: ignore[assignment]
             if isinstance(v, str):  # said earlier and now in the complaint: once is enough
@@ -574,6 +584,10 @@ class Dialogue:
                 # "my son fell in the water" after a "me": the breathing check is not skipped on that
                 r.who = r.answers["who"] = "other"
                 r.answers["who_corrected"] = "the complaint named someone else"
+            return "danger_signs"
+        if step == "danger_signs":
+            if v is None:  # "I don't know", twice: START goes on and asks about breathing and responses itself
+                r.answers["danger_signs"] = "not answered"
             return self._age_or_walk()
         if step == "age":
             self._record_age(v)
@@ -753,7 +767,7 @@ class Dialogue:
             r.decided_by = "red_flag"
         r.urgency = Urgency.EMERGENCY
         logger.info("red flag %s at prompt %s", ",".join(flags), self.awaiting)
-        cpr = any(flag_by_id(f).reply == "cpr" for f in flags)
+        cpr = any(f != DANGER_SIGN_SAID and flag_by_id(f).reply == "cpr" for f in flags)
         if cpr and self._cpr_lead is None:
             # CPR reached from the caller's words, not from the breathing questions: the dispatcher's own check comes
             # first, so a bystander with someone awake and fighting for breath does not start pushing on a chest.
