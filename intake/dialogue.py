@@ -20,7 +20,8 @@ the case needs immediate care, and `result.decided_by` says why.
 After the complaint, unless a red flag was already heard, one yes/no question lists the emergency signs (NHS 111
 online's first "call 999" screen, as one question): a caller's own words for a sign can slip past every rule, a yes
 cannot. A yes is an emergency at once (`danger_sign_reported` when the answer names no sign the rules know); a no
-goes on to START; "I don't know" is asked once more, then START goes on (it asks about breathing and responses itself)
+goes on to START; a half-yes ("maybe", "a bit") is asked once more and a second one taken as the yes; "I don't
+know" is asked once more, then START goes on (it asks about breathing and responses itself)
 and the answer is recorded as not answered.
 
 A caller speaking for themselves is breathing and following commands: those steps are skipped and
@@ -121,6 +122,9 @@ _ASSUMED_AS = {"who_confirm": "who"}  # the answer an unclear step leaves assume
 # red-flag screen, for 47 s through audio).
 _ALREADY_ASKED_AGAIN = {"who_confirm"}
 _BREATHING_STEPS = ("breathing", "reposition", "rescue_breaths")
+# A half-yes to the danger-sign question; a plain "I don't know" is not one.
+_LEANS_YES = re.compile(r"\b(maybe|probably|possibly|perhaps|i guess( so)?|i suppose( so)?|kind of|kinda|sort of|a (bit|little)|"
+                        r"(might|could) be|a little bit|somewhat)\b")
 # An apnoea or agonal answer at a breathing step goes on to reposition and CPR: none of these flags ends it.
 _SUPPRESSED_WHEN_NOT_BREATHING = {"not_breathing", "breathing_difficulty", "unconscious"}
 _INTAKE_STEPS = ("duration", "severity", "medications", "allergies", "photo")
@@ -481,6 +485,13 @@ class Dialogue:
             if count is not None and count.doubted and not self._rate_reaches_red(count)[1]:
                 return None  # "six, I lost count": counted again, never taken on the milder side
             return count
+        if step == "danger_signs" and _LEANS_YES.search(normalize(text)) and parse_yes_no(text) not in ("yes", "no"):
+            # "maybe", "probably", "a bit": a caller who half thinks one of the signs is there. Asked once more; a
+            # second lean is taken as the yes (SAFETY.md: an unclear answer takes the urgent branch), and recorded.
+            if not self._attempts:
+                return None
+            self._result.assumed.append("danger_signs")
+            return "yes"
         if step in _BREATHING_STEPS:
             said = parse_breathing(text, keywords=prompt.keywords)
             return said if said in ("yes", "no", "agonal") else None

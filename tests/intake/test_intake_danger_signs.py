@@ -117,3 +117,19 @@ def test_a_scenario_answers_it_by_its_prompt_id():
     calm = {**base, "answers": {**base["answers"], "danger_signs": "no", "age": "60", "walk": "yes"}}
     record = run_text(calm)
     assert record["red_flags"] == [] and record["start_category"] == "GREEN"
+
+
+@pytest.mark.parametrize("first, second", [("maybe", "probably"), ("sort of", "a bit, I suppose"),
+                                           ("I'm not sure", "it might be")])
+def test_a_half_yes_said_twice_is_taken_as_the_yes_and_recorded(first, second):
+    d = at_the_question()
+    assert d.answer(first).awaiting == "danger_signs"
+    assert d.answer(second).finished
+    assert d.result.red_flags == [DANGER_SIGN_SAID] and "danger_signs" in d.result.assumed
+
+
+@pytest.mark.parametrize("second", ["no", "no, I don't think so", "I don't know"])
+def test_a_half_yes_then_a_no_or_a_dont_know_goes_on_to_start(second):
+    d = at_the_question()
+    d.answer("maybe")
+    assert d.answer(second).awaiting == "age" and not d.result.red_flags
