@@ -18,6 +18,13 @@ dialogue at once with the emergency number, and the case records RED whenever it
 says GREEN or YELLOW on an emergency. `result.decided_by` says why; a milder category START had already found
 stays on the record as `answers["start_before_red_flag"]`, for the health worker to see both.
 
+After the complaint, unless a red flag was already heard, one yes/no question lists the emergency signs (NHS 111
+online's first "call 999" screen, as one question): a caller's own words for a sign can slip past every rule, a yes
+cannot. A yes is an emergency at once (`danger_sign_reported` when the answer names no sign the rules know); a no
+goes on to START; a half-yes ("maybe", "a bit") is asked once more and a second one taken as the yes; "I don't
+know" is asked once more, then START goes on (it asks about breathing and responses itself)
+and the answer is recorded as not answered.
+
 A caller speaking for themselves is breathing and following commands: those steps are skipped and
 recorded as inferred (`result.answers["inferred"]`), never as assumed. That needs clear evidence
 ("myself", "it's me", "I have a fever", keypad 1): a bare "me" or "mine" is confirmed with a yes/no
@@ -93,6 +100,8 @@ AGE_THRESHOLDS_YEARS = (INFANT_CPR_BELOW_YEARS, JUMPSTART_MAX_AGE_YEARS, CHILD_S
 START_RR_RED_ABOVE = 30
 JUMPSTART_RR_RED_BELOW, JUMPSTART_RR_RED_ABOVE = 15, 45
 HEDGED_RATE_MARGIN = 1  # "about 30 a minute" may be 31: a hedged rate spans +-1 per minute
+# The flag a plain yes to the danger-sign question records: one of the signs asked about, the caller did not say which.
+DANGER_SIGN_SAID = "danger_sign_reported"
 NO_ANSWER_QUESTIONS = 2  # questions in a row with no usable answer, from the start, that end the call as no answer
 
 # Step -> prompt id, where they differ: the JumpSTART pulse is asked at two places.
@@ -115,6 +124,9 @@ _ASSUMED_AS = {"who_confirm": "who"}  # the answer an unclear step leaves assume
 # red-flag screen, for 47 s through audio).
 _ALREADY_ASKED_AGAIN = {"who_confirm"}
 _BREATHING_STEPS = ("breathing", "reposition", "rescue_breaths")
+# A half-yes to the danger-sign question; a plain "I don't know" is not one.
+_LEANS_YES = re.compile(r"\b(maybe|probably|possibly|perhaps|i guess( so)?|i suppose( so)?|kind of|kinda|sort of|a (bit|little)|"
+                        r"(might|could) be|a little bit|somewhat)\b")
 # An apnoea or agonal answer at a breathing step goes on to reposition and CPR: none of these flags ends it.
 _SUPPRESSED_WHEN_NOT_BREATHING = {"not_breathing", "breathing_difficulty", "unconscious"}
 _INTAKE_STEPS = ("duration", "severity", "medications", "allergies", "photo")
@@ -479,6 +491,13 @@ class Dialogue:
             if count is not None and count.doubted and not self._rate_reaches_red(count)[1]:
                 return None  # "six, I lost count": counted again, never taken on the milder side
             return count
+        if step == "danger_signs" and _LEANS_YES.search(normalize(text)) and parse_yes_no(text) not in ("yes", "no"):
+            # "maybe", "probably", "a bit": a caller who half thinks one of the signs is there. Asked once more; a
+            # second lean is taken as the yes (SAFETY.md: an unclear answer takes the urgent branch), and recorded.
+            if not self._attempts:
+                return None
+            self._result.assumed.append("danger_signs")
+            return "yes"
         if step in _BREATHING_STEPS:
             said = parse_breathing(text, keywords=prompt.keywords)
             return said if said in ("yes", "no", "agonal") else None
@@ -555,6 +574,8 @@ class Dialogue:
         pid = _PROMPT_OF.get(step, step)
         if isinstance(value, str | int | float) and value != "unknown":
             r.answers[pid] = value
+        if step == "danger_signs" and value == "yes":  # a yes to the screen is an emergency, however it was worded
+            return self._red_flag([DANGER_SIGN_SAID])
         nxt = self._next(step, value)
         if isinstance(nxt, Category):
             return self._decide(nxt)
@@ -572,7 +593,7 @@ class Dialogue:
             if step == "who_confirm":
                 v = "self" if v == "yes" else "other"
             r.who = r.answers["who"] = v  # type: ignore[assignment]
-            return self._age_or_walk() if r.complaint else "complaint"  # an opening text may have said it already
+            return "danger_signs" if r.complaint else "complaint"  # an opening text may have said it already
         if step == "complaint":
             r.complaint = v  # type: ignore[assignment]
             if isinstance(v, str):  # said earlier and now in the complaint: once is enough
@@ -581,6 +602,10 @@ class Dialogue:
                 # "my son fell in the water" after a "me": the breathing check is not skipped on that
                 r.who = r.answers["who"] = "other"
                 r.answers["who_corrected"] = "the complaint named someone else"
+            return "danger_signs"
+        if step == "danger_signs":
+            if v is None:  # "I don't know", twice: START goes on and asks about breathing and responses itself
+                r.answers["danger_signs"] = "not answered"
             return self._age_or_walk()
         if step == "age":
             self._record_age(v)
@@ -758,7 +783,7 @@ class Dialogue:
         r.decide_by_red_flag()  # before START ends, or after it found GREEN (a chest pain told at `duration`)
         r.urgency = Urgency.EMERGENCY
         logger.info("red flag %s at prompt %s", ",".join(flags), self.awaiting)
-        cpr = any(flag_by_id(f).reply == "cpr" for f in flags)
+        cpr = any(f != DANGER_SIGN_SAID and flag_by_id(f).reply == "cpr" for f in flags)
         if cpr and self._cpr_lead is None:
             # CPR reached from the caller's words, not from the breathing questions: the dispatcher's own check comes
             # first, so a bystander with someone awake and fighting for breath does not start pushing on a chest.

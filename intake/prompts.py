@@ -13,6 +13,7 @@ id of the question they repeat.
 | disclaimer     | automated, not a doctor, not medical advice; the emergency number  | -       |
 | who            | calling about yourself or someone else (1 me, 2 someone else)     | choice  |
 | complaint      | what is happening, in a few words (red-flag screen)               | free    |
+| danger_signs   | any of the emergency signs now? (NHS 111's first screen) yes -> emergency | yes/no |
 | age            | age in years (months for a baby); under 8 -> JumpSTART             | number  |
 | walk           | can they get up and walk -> GREEN                                  | yes/no  |
 | breathing      | breathing normally? (not asked when the caller is the patient)     | yes/no  |
@@ -90,6 +91,11 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
            yes_phrases=(r"(it is|that is|this is) me", r"i am the (one|patient|person)"),
            no_phrases=(r"not me", r"someone else", r"somebody else", r"another person")),
     Prompt("complaint", AnswerKind.FREE),
+    # One question for the signs a caller's own words may hide. "I don't know" is asked once more, not offered on
+    # the keypad: a caller who cannot tell goes on to START, which asks about breathing and responses itself.
+    Prompt("danger_signs", _YN, yes_phrases=(r"(one|some|all|two|a few|both) of (those|these|them)", r"(that|this) one"),
+           no_phrases=(r"none of (those|these|them|that)", r"nothing like that", r"not any of (those|these|them)",
+                       r"neither")),
     Prompt("age", AnswerKind.NUMBER, keypad=True),
     Prompt("walk", _YN, keypad=True, keywords=(r"walk\w*", r"stand\w*", r"get up", r"on (his|her|their|my) feet"),
            no_phrases=(r"too (young|small|little) to walk", r"(a )?baby",

@@ -93,7 +93,7 @@ def test_a_keypad_choice_said_aloud_is_the_key():
         "1", "1", "2", "1", None, None, None]
     d = Dialogue(channel="voice", region="NG")
     d.start()
-    for text in ("Someone else?", "He is not feeling well.", "Here's 40.", "No."):
+    for text in ("Someone else?", "He is not feeling well.", "No.", "Here's 40.", "No."):
         d.answer(text)
     assert d.awaiting == "breathing"
     assert d.answer("One.").awaiting == "resp_count"
@@ -111,7 +111,7 @@ def _at(prompt_id: str, *before: str) -> Dialogue:
 
 def test_a_lost_nt_is_re_asked_and_never_taken_as_yes():
     """"no, he can't do it" came out "No, he can do it.": re-ask, keypad, then the urgent branch (RED)."""
-    d = _at("commands", "someone else", "he is not well", "he is forty", "no", "yes", "five", "yes")
+    d = _at("commands", "someone else", "he is not well", "no", "he is forty", "no", "yes", "five", "yes")
     assert d.answer("No, he can do it.").awaiting == "commands"
     assert d.answer("No, he can do it.").awaiting == "commands"
     d.answer("No, he can do it.")
@@ -120,7 +120,7 @@ def test_a_lost_nt_is_re_asked_and_never_taken_as_yes():
 
 def test_garbled_avpu_is_assumed_unresponsive():
     """"no response at all" came out "No risk on that at all.": never a milder AVPU level by guess."""
-    d = _at("avpu", "my son", "my son is sick", "he is four years old", "no", "yes", "five", "yes")
+    d = _at("avpu", "my son", "my son is sick", "no", "he is four years old", "no", "yes", "five", "yes")
     for _ in range(3):
         d.answer("No risk on that at all.")
     assert d.result.start_category == Category.RED and d.result.assumed == ["avpu"]
@@ -131,6 +131,6 @@ def test_a_whisper_repetition_loop_is_no_answer():
     assert asr_loop("Yeah, yeah, yeah, yeah, yeah, yeah.")
     assert asr_loop("thank you thank you thank you thank you")
     assert not asr_loop("Yeah, yeah.") and not asr_loop("yes he can walk") and not asr_loop("")
-    d = _at("walk", "Someone else?", "He is in well.", "40.")
+    d = _at("walk", "Someone else?", "He is in well.", "No.", "40.")
     assert d.answer("Yeah, yeah, yeah, yeah, yeah, yeah.").awaiting == "walk"
     assert d.result.start_category is None

@@ -16,7 +16,7 @@ def speak(d: Dialogue, *answers: str):
 def child_at_walk(age: str = "two") -> Dialogue:
     d = Dialogue(channel="text", region="GB")
     d.start()
-    speak(d, "my grandson", "he tumbled into the pond and we got him out", age)
+    speak(d, "my grandson", "he tumbled into the pond and we got him out", "no", age)
     assert d.awaiting == "walk"
     return d
 
@@ -55,7 +55,7 @@ def test_walking_now_is_still_a_yes(said):
 def adult_at_commands() -> Dialogue:
     d = Dialogue(channel="text", region="GB")
     d.start()
-    speak(d, "my nan", "she tripped over the rug and hurt her wrist", "seventy-nine", "no", "yes", "four", "yes")
+    speak(d, "my nan", "she tripped over the rug and hurt her wrist", "no", "seventy-nine", "no", "yes", "four", "yes")
     assert d.awaiting == "commands"
     return d
 
@@ -84,7 +84,7 @@ def test_a_failed_commands_test_alone_is_red_without_a_flag(said):
 def test_cannot_be_woken_at_the_avpu_step_is_the_unconscious_flag():
     d = Dialogue(channel="text", region="GB")
     d.start()
-    speak(d, "my daughter", "she bumped her head on the slide", "five", "no", "yes", "six", "yes")
+    speak(d, "my daughter", "she bumped her head on the slide", "no", "five", "no", "yes", "six", "yes")
     assert d.awaiting == "avpu"
     d.answer("I can't wake her up, I've called her name and shaken her")
     assert "unconscious" in d.result.red_flags and d.result.start_category == Category.RED
@@ -101,7 +101,7 @@ def test_cannot_be_woken_at_the_avpu_step_is_the_unconscious_flag():
 def test_a_red_flag_after_a_green_makes_the_case_red_and_keeps_the_green(at, said):
     d = Dialogue(channel="text", region="GB")
     d.start()
-    speak(d, "it's me", "I bashed my knee on the table", "fifty-eight", "yes, I can walk on it")
+    speak(d, "it's me", "I bashed my knee on the table", "no", "fifty-eight", "yes, I can walk on it")
     assert d.result.start_category == Category.GREEN
     while d.awaiting != at:
         d.answer("none" if d.awaiting in ("medications", "allergies") else "two hours" if d.awaiting == "duration"
@@ -116,7 +116,7 @@ def test_a_red_flag_after_a_green_makes_the_case_red_and_keeps_the_green(at, sai
 def test_a_red_flag_after_a_jumpstart_yellow_keeps_the_yellow():
     d = Dialogue(channel="text", region="GB")
     d.start()
-    speak(d, "my little girl", "she fell off the swing", "four", "no", "yes", "seven", "yes", "she's crying, talking")
+    speak(d, "my little girl", "she fell off the swing", "no", "four", "no", "yes", "seven", "yes", "she's crying, talking")
     assert d.result.start_category == Category.YELLOW
     d.answer("twenty minutes, and now she's fitting, jerking all over")
     assert d.result.start_category == Category.RED and d.result.answers["start_before_red_flag"] == "YELLOW"
@@ -125,7 +125,7 @@ def test_a_red_flag_after_a_jumpstart_yellow_keeps_the_yellow():
 def test_no_red_flag_after_a_green_leaves_the_green():
     d = Dialogue(channel="text", region="GB")
     d.start()
-    speak(d, "it's me", "I bashed my knee on the table", "fifty-eight", "yes, I can walk on it", "two hours", "four",
+    speak(d, "it's me", "I bashed my knee on the table", "no", "fifty-eight", "yes, I can walk on it", "two hours", "four",
           "none", "none", "no")
     assert d.finished and d.result.start_category == Category.GREEN and "start_before_red_flag" not in d.result.answers
 
@@ -136,7 +136,7 @@ def test_no_red_flag_after_a_green_leaves_the_green():
 def child_at_avpu() -> Dialogue:
     d = Dialogue(channel="text", region="MW")
     d.start()
-    speak(d, "my son", "he fell off the bench at school and he's lying quiet", "six", "no", "yes", "seven", "yes")
+    speak(d, "my son", "he fell off the bench at school and he's lying quiet", "no", "six", "no", "yes", "seven", "yes")
     assert d.awaiting == "avpu"
     return d
 

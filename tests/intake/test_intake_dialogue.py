@@ -20,7 +20,7 @@ def speak(d: Dialogue, *answers: str):
 def bystander(channel="voice", region="NG") -> Dialogue:
     d = Dialogue(channel=channel, region=region)
     d.start()
-    speak(d, "someone else", "he is not well", "he is forty")
+    speak(d, "someone else", "he is not well", "no", "he is forty")
     return d
 
 
@@ -36,8 +36,9 @@ def test_start_says_disclaimer_and_emergency_number_then_asks_who():
 def test_prompt_order_for_a_bystander():
     d = Dialogue()
     d.start()
-    seen = [d.answer(a).awaiting for a in ("someone else", "he fell", "thirty", "no", "yes", "5", "yes", "yes")]
-    assert seen == ["complaint", "age", "walk", "breathing", "resp_count", "perfusion", "commands", "duration"]
+    seen = [d.answer(a).awaiting for a in ("someone else", "he fell", "no", "thirty", "no", "yes", "5", "yes", "yes")]
+    assert seen == ["complaint", "danger_signs", "age", "walk", "breathing", "resp_count", "perfusion", "commands",
+                    "duration"]
 
 
 def test_breath_count_is_spoken_with_a_15_second_pause_and_cannot_be_interrupted():
@@ -84,7 +85,8 @@ def test_free_text_prompt_moves_on_after_one_reask_without_assuming():
     d.start()
     d.answer("someone else")
     assert d.no_answer().awaiting == "complaint"
-    assert d.no_answer().awaiting == "age"
+    assert d.no_answer().awaiting == "danger_signs"
+    assert d.answer("no").awaiting == "age"
     assert d.result.assumed == [] and d.result.complaint is None
 
 
@@ -94,6 +96,7 @@ def test_keypad_answers(channel):
     d.start()
     assert d.keypad("2").awaiting == "complaint"
     d.answer("he is unwell")
+    d.answer("no")
     assert d.keypad("40#").awaiting == "walk"
     assert d.keypad("2").awaiting == "breathing"
     assert d.keypad("1").awaiting == "resp_count"
@@ -212,7 +215,7 @@ def test_structured_answer_at_breathing_is_not_a_red_flag():
 def test_caller_for_themselves_skips_breathing_and_commands_and_adapts_words():
     d = Dialogue(channel="voice")
     d.start()
-    assert "How old are you" in speak(d, "myself", "I have a fever").text
+    assert "How old are you" in speak(d, "myself", "I have a fever", "no").text
     walk = d.answer("thirty")
     assert walk.text == "Can you get up and walk?"
     count = d.answer("no I can't")
@@ -230,7 +233,7 @@ def test_caller_for_themselves_skips_breathing_and_commands_and_adapts_words():
 def test_jumpstart_apnoeic_child_with_pulse_gets_rescue_breaths():
     d = Dialogue()
     d.start()
-    reply = speak(d, "my son", "he fell in the water", "three years old", "no", "no", "no")
+    reply = speak(d, "my son", "he fell in the water", "no", "three years old", "no", "no", "no")
     assert reply.awaiting == "pulse" and d.result.protocol == "JumpSTART"
     reply = d.answer("yes I can feel it")
     assert reply.awaiting == "rescue_breaths" and "5 rescue breaths" in reply.text
@@ -241,7 +244,7 @@ def test_jumpstart_apnoeic_child_with_pulse_gets_rescue_breaths():
 def test_jumpstart_black_child_gets_child_cpr():
     d = Dialogue()
     d.start()
-    reply = speak(d, "my daughter", "she is sick", "two", "no", "no", "no", "no")
+    reply = speak(d, "my daughter", "she is sick", "no", "two", "no", "no", "no", "no")
     assert d.result.start_category == Category.BLACK
     assert reply.segments[-1].prompt_id == "cpr" and "rescue breaths" in reply.text
 
@@ -270,9 +273,9 @@ def test_state_round_trip_mid_dialogue_through_json():
 # Three ways to CPR: agonal breathing after repositioning, agonal breathing in someone who cannot be woken
 # (a red flag), and a reposition never answered (assumed): each sets why CPR is said as it ends.
 CPR_PATHS = [
-    ["someone else", "he is not well", "he is forty", "no", "only occasional gasps", "he is still only gasping"],
+    ["someone else", "he is not well", "no", "he is forty", "no", "only occasional gasps", "he is still only gasping"],
     ["someone else", "he collapsed and he is gasping"],
-    ["someone else", "he is not well", "he is forty", "no", "no, he's not breathing", "I can't tell",
+    ["someone else", "he is not well", "no", "he is forty", "no", "no, he's not breathing", "I can't tell",
      "I can't tell", "I can't tell"],
 ]
 
@@ -340,7 +343,7 @@ def test_a_no_with_a_yes_in_the_same_answer_is_re_asked_not_guessed():
     """ASR turned "no, she is too weak to walk" into "No, she has to reach to walk.": never GREEN from that."""
     d = Dialogue(channel="voice", region="PH")
     d.start()
-    for answer in ("my mother", "she is vomiting", "seventy"):
+    for answer in ("my mother", "she is vomiting", "no", "seventy"):
         d.answer(answer)
     assert d.awaiting == "walk"
     reply = d.answer("No, she has to reach to walk.")
@@ -352,20 +355,20 @@ def test_a_first_text_that_says_the_complaint_is_not_asked_for_again():
     """sms/conversation.py passes the first SMS to answer(): when it says what is wrong, that is the complaint."""
     d = Dialogue(channel="text", region="NG")
     reply = d.answer("my son fell off his bike and hurt his arm")
-    assert [s.prompt_id for s in reply.segments] == ["disclaimer", "age"]
+    assert [s.prompt_id for s in reply.segments] == ["disclaimer", "danger_signs"]
     assert d.result.who == "other" and d.result.complaint == "my son fell off his bike and hurt his arm"
 
     d = Dialogue(channel="text", region="NG")
     reply = d.answer("Fever and cough since Monday")
     assert reply.awaiting == "who"  # who it is for is still unknown
     reply = d.answer("1")
-    assert reply.awaiting == "age" and d.result.who == "self"
+    assert reply.awaiting == "danger_signs" and d.result.who == "self"
     assert d.result.complaint == "Fever and cough since Monday"
 
     d = Dialogue.from_state(json.loads(json.dumps(Dialogue(channel="text").to_state())))
     d.answer("I have a bad toothache")
     d = Dialogue.from_state(json.loads(json.dumps(d.to_state())))  # the SMS channel stores state between texts
-    assert d.awaiting == "age" and d.result.complaint == "I have a bad toothache"
+    assert d.awaiting == "danger_signs" and d.result.complaint == "I have a bad toothache"
 
 
 # --- who the patient is: asked, not guessed ---------------------------------------------------
@@ -397,7 +400,7 @@ def test_an_unconfirmed_me_is_someone_else_after_the_keypad_offer_and_the_breath
     assert "press 1" in replies[0].text.lower() or "reply 1" in replies[0].text.lower()  # the keypad offer
     assert replies[-1].awaiting == "complaint"
     assert d.result.who == "other" and d.result.assumed == ["who"]
-    speak(d, "he fell in the water", "he is six", "no")
+    speak(d, "he fell in the water", "no", "he is six", "no")
     assert d.awaiting == "breathing"
 
 
@@ -412,7 +415,7 @@ def test_a_complaint_naming_someone_else_overrules_an_earlier_self():
     """One ASR slip ("myself") must not remove the breathing check for a child pulled from water."""
     d = Dialogue()
     d.start()
-    speak(d, "myself", "my son fell in the water", "he is four", "no")
+    speak(d, "myself", "my son fell in the water", "no", "he is four", "no")
     assert d.result.who == "other" and d.awaiting == "breathing"
     assert "who_corrected" in d.result.answers
 
@@ -477,7 +480,7 @@ def test_cpr_before_the_age_is_asked_fits_the_words_said(channel, complaint, wor
 def test_cpr_after_black_fits_the_age(age, group_words):
     d = Dialogue(region="NG")
     d.start()
-    answers = ["someone else", "they fell in the river", age, "no", "no", "no"]
+    answers = ["someone else", "they fell in the river", "no", age, "no", "no", "no"]
     if age != "forty":
         answers.append("no")  # JumpSTART: no pulse
     reply = speak(d, *answers)
@@ -540,7 +543,7 @@ def test_start_breath_counts_take_the_urgent_side(count, category, rate, assumed
 def test_jumpstart_breath_counts_take_the_urgent_side(count, category, assumed):
     d = Dialogue()
     d.start()
-    speak(d, "my son", "he is sick", "he is four", "no", "yes", count)
+    speak(d, "my son", "he is sick", "no", "he is four", "no", "yes", count)
     assert (d.result.start_category, d.result.assumed) == (category, assumed)
 
 
@@ -562,7 +565,7 @@ def test_jumpstart_breath_counts_take_the_urgent_side(count, category, assumed):
 def test_ages_take_the_younger_side_at_the_threshold(age, protocol, years, assumed):
     d = Dialogue()
     d.start()
-    speak(d, "someone else", "they are unwell", age)
+    speak(d, "someone else", "they are unwell", "no", age)
     r = d.result
     assert (r.protocol, r.age_years, r.assumed) == (protocol, years, assumed)
 
@@ -571,7 +574,7 @@ def test_ages_take_the_younger_side_at_the_threshold(age, protocol, years, assum
 def test_an_unknown_age_is_assumed_jumpstart_only_with_child_words(complaint, protocol):
     d = Dialogue()
     d.start()
-    speak(d, "someone else", complaint)
+    speak(d, "someone else", complaint, "no")
     for _ in range(3):
         d.answer("I don't know")
     assert d.result.protocol == protocol and d.result.assumed == ["age"] and d.result.age_years is None
@@ -650,7 +653,7 @@ def test_a_child_danger_sign_told_at_the_avpu_question_is_recorded():
     worker must see the IMCI danger sign, so it is kept as a red flag (only unconsciousness is the AVPU's own)."""
     d = Dialogue()
     d.start()
-    reply = speak(d, "my daughter", "she fell off the sofa", "ten months", "no", "yes", "nine", "yes")
+    reply = speak(d, "my daughter", "she fell off the sofa", "no", "ten months", "no", "yes", "nine", "yes")
     assert reply.awaiting == "avpu"
     speak(d, "she's all floppy, she won't take the bottle at all and I can hardly wake her")
     assert d.result.start_category == Category.RED and "child_danger_signs" in d.result.red_flags

@@ -83,7 +83,7 @@ def test_an_answer_asked_back_is_not_a_yes(text):
 def test_an_age_said_beside_a_red_flag_still_sets_the_protocol():
     d = Dialogue(channel="sms", region="GB")
     d.start()
-    for said in ("it's me", "a wasp stung my neck"):
+    for said in ("it's me", "a wasp stung my neck", "no"):
         d.answer(said)
     d.answer("thirty one, and hang on, my tongue is swelling up and my throat is closing")
     assert d.finished and "anaphylaxis" in d.result.red_flags

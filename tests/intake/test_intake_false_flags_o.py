@@ -135,14 +135,14 @@ def _call(*answers: str) -> Dialogue:
 
 def test_an_age_either_side_of_eight_takes_the_protocol_whose_rate_is_red():
     """"Seven or eight" and 40 a minute: RED by START, not by JumpSTART; the urgent one is taken."""
-    d = _call("my neighbour's girl", "she fell off the climbing frame", "seven or eight I think", "no", "yes",
+    d = _call("my neighbour's girl", "she fell off the climbing frame", "no", "seven or eight I think", "no", "yes",
               "ten in fifteen seconds")
     assert d.result.start_category.value == "RED"
     assert d.result.protocol == "START"
 
 
 def test_a_clear_age_keeps_its_protocol():
-    d = _call("my son", "he fell off the climbing frame", "seven", "no", "yes", "ten in fifteen seconds", "yes")
+    d = _call("my son", "he fell off the climbing frame", "no", "seven", "no", "yes", "ten in fifteen seconds", "yes")
     assert d.result.protocol == "JumpSTART"
 
 

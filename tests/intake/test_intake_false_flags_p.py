@@ -126,7 +126,7 @@ MECHANISM_PAIRS = [
     ("fall_from_height", "he slipped off a ladder, only a couple of rungs up, and grazed his shin",
      "he fell off the ladder while clearing the gutters"),
     ("road_traffic", "my daughter fell off her scooter in the park and scraped her knee",
-     "my daughter came off her scooter on the main road and hit the kerb"),
+     "my daughter was on her scooter on the main road and skidded into a car"),  # a fall alone is no crash (SAFETY.md)
     ("road_traffic", "he smashed his kick scooter into the garden wall and bumped his lip",
      "his motorbike crashed into the wall on the bypass"),
 ]

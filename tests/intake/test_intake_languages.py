@@ -99,7 +99,8 @@ def test_the_language_survives_the_text_channels_stored_state():
     d = Dialogue(channel="text", region="NG", choose_language=True)
     d.answer("abeg my pikin dey cough")
     again = Dialogue.from_state(d.to_state())
-    assert again.language == "pcm" and again.answer("30").text == catalogue("pcm").say("walk.text", "other")
+    assert again.language == "pcm" and again.answer("no").awaiting == "age"
+    assert again.answer("30").text == catalogue("pcm").say("walk.text", "other")
 
 
 @pytest.mark.parametrize("language, digit", [("hi", "2"), ("pcm", "3"), ("tl", "4")])

@@ -35,7 +35,8 @@ def client(api):
 def finished_green() -> Dialogue:
     d = Dialogue(channel="text", region="NG")
     d.start()
-    for a in ("someone else", "he has a cough and a fever", "forty", "yes", "three days", "four", "none", "none", "no"):
+    for a in ("someone else", "he has a cough and a fever", "no", "forty", "yes", "three days", "four", "none", "none",
+              "no"):
         d.answer(a)
     assert d.finished
     return d
@@ -200,7 +201,7 @@ async def test_an_unknown_id_alone_changes_nothing(api, async_client):
     reply_flags(api, {"red_flags": ["zombie"]})
     assert await red_flags_heard(async_client, d.transcript, timeout_s=ANSWER_S) == []
     assert d.add_red_flags(["zombie"], answered="complaint") is None
-    assert not d.finished and d.awaiting == "age"
+    assert not d.finished and d.awaiting == "danger_signs"
 
 
 @pytest.mark.parametrize("failure", ["500", "timeout", "no-tool-call", "input-not-object"])
@@ -238,6 +239,7 @@ def test_added_flags_are_never_removed_and_a_finished_dialogue_is_left_alone():
 def test_a_flag_the_structured_answer_decides_stays_with_it():
     # "No, he is not breathing" at the breathing step goes on to repositioning, as the rules do it.
     d = on_complaint("he fell in the water")
+    d.answer("no")
     d.answer("40")
     while d.awaiting != "breathing":
         assert d.awaiting in ("walk",), d.awaiting

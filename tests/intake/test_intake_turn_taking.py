@@ -35,6 +35,7 @@ def test_an_answer_taken_back_reopens_its_question_and_the_whole_answer_counts()
     d.start()
     d.answer("someone else")
     d.answer("he fell off a ladder")
+    d.answer("no")
     d.answer("forty")
     assert d.awaiting == "walk" and d.expects() is ShortAnswer.YES_NO
     d.answer("yes")

@@ -63,7 +63,7 @@ async def test_a_whole_triage_by_text_ends_with_summaries(app, store):
         phone = Phone(test_app.test_client())
         first = await phone.text("hello")
         assert "not a doctor, not medical advice" in first and "Reply 1 for me" in first
-        for body in ["1", "bad cough and fever", "30", "yes", "3 days", "5", "none", "none"]:
+        for body in ["1", "bad cough and fever", "no", "30", "yes", "3 days", "5", "none", "none"]:
             assert await phone.text(body)
         closing = await phone.text("yes")
         assert "health worker" in closing and "Not a doctor" in closing

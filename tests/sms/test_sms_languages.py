@@ -20,7 +20,8 @@ async def test_the_triage_speaks_the_first_texts_language(store, first, language
         opening = await phone.text(first)
         said = catalogue(language)
         assert opening.startswith(said.say("disclaimer.text", number="112"))
-        assert said.say("age.text", "other") in opening  # the complaint is taken, the age asked, in that language
+        assert said.say("danger_signs.text", "other") in opening  # the complaint is taken, the danger signs asked
+        assert said.say("age.text", "other") in await phone.text("2")  # none: the age asked, in that language
         for body in ["30", "1", "3 days", "5", "none", "none"]:
             assert await phone.text(body)
         closing = await phone.text("2")

@@ -15,7 +15,8 @@ from voice.tts import FliteTts
 
 SCENARIO = next(s for s in load_scenarios(EXAMPLES) if s["id"] == "red-rate-fever")
 VOICE = FliteTts("slt")
-ANSWERS = {"who": "my brother", "complaint": "he has a high fever and he is very weak", "age": "thirty"}
+ANSWERS = {"who": "my brother", "complaint": "he has a high fever and he is very weak", "danger_signs": "no",
+           "age": "thirty"}
 LAST_WORDS = frozenset({"closing", "emergency", "cpr", "no_answer"})  # intake/prompts.py: they ask nothing
 
 

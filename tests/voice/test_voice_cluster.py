@@ -86,7 +86,7 @@ async def test_a_server_killed_mid_call_leaves_the_completed_turns_in_the_databa
     server = await deployment("killed")
     caller = await LineCaller.dial(server.base)
     await caller.settle(heard="prompt:who")
-    for prompt, following in (("who", "complaint"), ("complaint", "age")):
+    for prompt, following in (("who", "complaint"), ("complaint", "danger_signs")):
         assert caller.marks[-1] == f"prompt:{prompt}"
         await caller.say(VOICE.synthesize(ANSWERS[prompt]))
         assert await caller.wait_for_mark(f"prompt:{following}", max_audio_ms=10000)
@@ -123,17 +123,18 @@ async def test_a_database_outage_mid_call_loses_no_turn(postgres_url, tmp_path, 
             await proxy.stop()
             down_at = time.monotonic()
             await caller.say(VOICE.synthesize(ANSWERS["complaint"]))
-            assert await caller.wait_for_mark("prompt:age", max_audio_ms=10000)  # the caller is not kept waiting
+            # the caller is not kept waiting
+            assert await caller.wait_for_mark("prompt:danger_signs", max_audio_ms=10000)
             await caller.settle()
             await asyncio.sleep(max(0.0, OUTAGE_S - (time.monotonic() - down_at)))
             await proxy.start()
-            await caller.say(VOICE.synthesize(ANSWERS["age"]))
-            assert await caller.wait_for_mark("prompt:walk", max_audio_ms=10000)
+            await caller.say(VOICE.synthesize(ANSWERS["danger_signs"]))
+            assert await caller.wait_for_mark("prompt:age", max_audio_ms=10000)
             await caller.hang_up()
             await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=60)
             case = await services.store.find_case_by_call(caller.call_sid)
     finally:
         await proxy.close()
     assert "could not store turn 2" in caplog.text  # the store gave up once; the call kept the turn
-    assert [t.prompt_id for t in case.turns] == ["who", "complaint", "age"]
+    assert [t.prompt_id for t in case.turns] == ["who", "complaint", "danger_signs"]
     assert case.status == "pending"

@@ -215,7 +215,7 @@ async def test_drug_names_are_offered_to_the_decoder_only_for_answers_in_the_cal
         assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=15000), caller.marks
         await caller.settle()
         await caller.say(VOICE.synthesize("he has a high fever and he is very weak"))
-        assert await caller.wait_for_mark("prompt:age", max_audio_ms=15000), caller.marks
+        assert await caller.wait_for_mark("prompt:danger_signs", max_audio_ms=15000), caller.marks
         await caller.hang_up()
     finally:
         services.transcriber = working

@@ -20,8 +20,8 @@ pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 CALLER = "+2348031234567"
 TURN_DEADLINE_S = 30.0
 # Keypad answers from the first question to the last (see intake/dialogue.py): who=1 (the caller), complaint
-# twice unclear, age 9, walks (GREEN), then the short intake left unanswered until the photo offer.
-TO_PHOTO = ["1", "9", "9", "9", "1", "9", "9", "9", "9", "9", "9", "9"]
+# twice unclear, no danger sign (2), age 9, walks (GREEN), then the short intake left unanswered until the photo offer.
+TO_PHOTO = ["1", "9", "9", "2", "9", "1", "9", "9", "9", "9", "9", "9", "9"]
 
 
 class FlakySend:

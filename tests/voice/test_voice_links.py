@@ -13,7 +13,7 @@ from voice.services import Services
 from voice.settings import Settings
 
 PATIENT, NURSE = "+2348031234567", "+2348051112222"
-TRIAGE_BY_TEXT = ["hello", "1", "bad cough and fever", "30", "yes", "3 days", "5", "none", "none", "yes"]
+TRIAGE_BY_TEXT = ["hello", "1", "bad cough and fever", "no", "30", "yes", "3 days", "5", "none", "none", "yes"]
 
 
 async def test_photo_and_case_links_use_the_request_host_when_no_public_url_is_set(tmp_path):

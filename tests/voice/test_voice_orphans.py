@@ -29,7 +29,7 @@ pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.postgres]
 
 CALLER = "+2348031234567"
 WORKER = "+2348051112222"
-NEXT = {"who": "complaint", "complaint": "age", "age": "walk"}
+NEXT = {"who": "complaint", "complaint": "danger_signs", "danger_signs": "age", "age": "walk"}
 
 
 @pytest.fixture(scope="module")
@@ -149,12 +149,12 @@ async def test_a_stream_reopened_on_another_process_takes_over_the_killed_server
     params = {p.get("name"): p.get("value") for p in twiml.findall("./Connect/Stream/Parameter")}
     second = await LineCaller.open_stream(other.base, caller.call_sid, params)
     # The dead stream never lets go: after its wait the new one takes the call over from the stored state.
-    assert await second.wait_for_mark("prompt:age", max_audio_ms=30000), second.marks
+    assert await second.wait_for_mark("prompt:danger_signs", max_audio_ms=30000), second.marks
     assert second.marks[0].startswith("hold:")  # the caller heard us while we waited
     await second.settle()
-    await _answer(second, "age")
+    await _answer(second, "danger_signs")
     await second.hang_up()
     case = await _hung_up(store, caller.call_sid)
-    assert [(t.seq, t.prompt_id) for t in case.turns] == [(1, "who"), (2, "complaint"), (3, "age")]
+    assert [(t.seq, t.prompt_id) for t in case.turns] == [(1, "who"), (2, "complaint"), (3, "danger_signs")]
     assert [a.detail for a in await store.audit_trail(case.id) if a.action == "stream_resumed"] == [
         "took over from a stream that never let go"]

@@ -204,7 +204,7 @@ def test_the_open_question_is_asked_again_without_moving_the_dialogue():
 def test_the_breath_count_is_asked_again_with_its_timed_pause():
     dialogue = Dialogue(channel="voice", region="NG")
     dialogue.start()
-    for text in ["my brother", "he has a high fever and he is very weak", "thirty", "no", "yes, he is breathing"]:
+    for text in ["my brother", "he has a high fever and he is very weak", "no", "thirty", "no", "yes, he is breathing"]:
         dialogue.answer(text)
     reply = open_question(dialogue)
     assert reply.awaiting == "resp_count"

@@ -28,10 +28,10 @@ pytestmark = [pytest.mark.asyncio(loop_scope="module")]
 
 CALLER = "+2348031234567"  # Nigeria: the emergency number is 112
 VOICE = FliteTts("slt")
-ANSWERS = {"who": "my brother", "complaint": "he has a high fever and he is very weak", "age": "thirty",
-           "walk": "no", "breathing": "yes, he is breathing", "resp_count": "I counted nine"}
-NEXT = {"who": "complaint", "complaint": "age", "age": "walk", "walk": "breathing", "breathing": "resp_count",
-        "resp_count": "emergency"}
+ANSWERS = {"who": "my brother", "complaint": "he has a high fever and he is very weak", "danger_signs": "no",
+           "age": "thirty", "walk": "no", "breathing": "yes, he is breathing", "resp_count": "I counted nine"}
+NEXT = {"who": "complaint", "complaint": "danger_signs", "danger_signs": "age", "age": "walk", "walk": "breathing",
+        "breathing": "resp_count", "resp_count": "emergency"}
 SETTLE_S = 30  # a case is final within this after the call really ends
 SHORT_GRACE_S = 3.0  # the grace in the no-reopen drill: long enough to see the case wait, short for the suite
 
@@ -109,9 +109,9 @@ async def test_a_dropped_stream_resumes_the_dialogue_and_the_case_gets_one_set_o
     case = await services.store.find_case_by_call(first.call_sid)
     assert await _caller_texts(services, case.id) == []  # no "dropped" summary while the line may come back
     second = await _reopen(base, first.call_sid, twiml)
-    await second.settle(heard="prompt:age")
-    assert _prompts(second) == ["age"]  # no second disclaimer: the open question, asked again
-    for prompt in ("age", "walk", "breathing", "resp_count"):
+    await second.settle(heard="prompt:danger_signs")
+    assert _prompts(second) == ["danger_signs"]  # no second disclaimer: the open question, asked again
+    for prompt in ("danger_signs", "age", "walk", "breathing", "resp_count"):
         await _answer(second, prompt)
     await asyncio.wait_for(second.closed.wait(), timeout=10)  # the dialogue ended: we closed the stream
     final = await _after_stream(base, first.call_sid)
@@ -194,9 +194,9 @@ async def test_a_new_stream_starts_from_the_state_the_dropped_one_saved_last(lin
         assert _prompts(second) == []  # and nothing asked from a state about to change
     finally:
         stt.release()
-    assert await second.wait_for_mark("prompt:age", max_audio_ms=20000), second.marks
+    assert await second.wait_for_mark("prompt:danger_signs", max_audio_ms=20000), second.marks
     await second.settle()
-    assert _prompts(second) == ["age"]  # the complaint heard by the old stream counts
+    assert _prompts(second) == ["danger_signs"]  # the complaint heard by the old stream counts
     await second.hang_up()
     await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=SETTLE_S)
     case = await services.store.find_case_by_call(caller.call_sid)

@@ -33,6 +33,7 @@ KEY_WORDS: dict[str, tuple[str, ...]] = {
     "who": ("calling", "someone else", "who needs help"),
     "who_confirm": ("person", "ill", "hurt"),
     "complaint": ("happening", "problem"),
+    "danger_signs": ("chest", "bleeding", "yes or no"),
     "age": ("how old", "age"),
     "walk": ("walk",),
     "breathing": ("breathing", "chest"),
