@@ -83,6 +83,7 @@ from intake.understanding import (
     parse_severity,
     parse_who,
     parse_yes_no,
+    pregnancy_said,
     says_complaint,
     unresponsive_said,
     without_line_checks,
@@ -760,6 +761,14 @@ class Dialogue:
         self._result.answers[prompt_id] = value
         self._result.answers.setdefault("inferred", {})[prompt_id] = how  # type: ignore[index]
 
+    def _danger_signs_for(self) -> str | None:
+        """"pregnancy" or "child" when the words so far say so: the danger signs asked are that group's (SAFETY.md's
+        pregnancy signs; WHO IMCI's general danger signs); None: the everyday list."""
+        said = " . ".join(t for _, t in self._transcript)
+        if pregnancy_said(said):
+            return "pregnancy"
+        return "child" if self._child_words_said() else None
+
     def _child_words_said(self) -> bool:
         return any(age_group(t) == "child" for _, t in self._transcript)
 
@@ -869,6 +878,9 @@ class Dialogue:
             # The JumpSTART perfusion step: a pulse at the wrist, not the fingernail test.
             mine = "self_" if self._self else ""
             return (Speech(pid, self._say(f"jump_pulse.{mine}{self._form}")),)
+        if step == "danger_signs" and (group := self._danger_signs_for()):
+            form = ("text_" if self.channel == "text" else "") + ("reask" if reask else "ask")
+            return (Speech(pid, self._say(f"danger_signs_{group}.{form}")),)
         if self.channel == "text":
             return (Speech(pid, self._prompt(prompt, "text_reask" if reask else "text")),)
         if step == "resp_count":

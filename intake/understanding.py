@@ -527,6 +527,17 @@ _PREGNANCY_SAID = re.compile(r"\b(?:pregnant|expecting|incinta|embarazada|gravid
                              re.IGNORECASE)
 
 
+# A birth just now or days ago: the mother's danger signs are pregnancy's (SAFETY.md: bleeding after a birth).
+_JUST_GAVE_BIRTH = re.compile(r"\b(?:gave birth|given birth|giving birth|delivered|had (?:the|her|my|a) baby|post ?partum|"
+                              r"after (?:the|my|her) (?:birth|delivery)|in labou?r)\b", re.IGNORECASE)
+
+
+def pregnancy_said(text: str) -> bool:
+    """The words say someone is pregnant, in labour or has just given birth."""
+    t = without_line_checks(text)
+    return bool(_PREGNANCY_SAID.search(t) or _JUST_GAVE_BIRTH.search(t))
+
+
 def names_someone_else(text: str) -> bool:
     """Whether the text names another person as the one it is about ("my son fell in the water"); a pregnant
     caller's baby inside her is not someone else."""

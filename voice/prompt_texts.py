@@ -49,6 +49,9 @@ def spoken_prompts(regions: Iterable[str | None], *, every_ending: bool = True) 
                                           "keypad" if field == "keypad" else pid))
         mine = "self_" if who == "self" else ""
         out.append(PromptText(f"jump_pulse.{who}", en.say(f"jump_pulse.{mine}voice", who), "jump_pulse"))
+        for group in ("child", "pregnancy"):  # the danger-sign question as a child's or a pregnancy's list
+            out += [PromptText(f"danger_signs_{group}.{form}.{who}", en.say(f"danger_signs_{group}.{form}", who),
+                               "danger_signs") for form in ("ask", "reask")]
         start = en.say("count.start_self_voice" if who == "self" else "count.start_voice", who)
         out.append(PromptText(f"count_start.{who}", start, "count_start"))
         out.append(PromptText(f"count_again.{who}", f"{en.say('count.again_voice', who)} {start}", "count_start"))

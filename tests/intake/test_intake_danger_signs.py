@@ -133,3 +133,26 @@ def test_a_half_yes_then_a_no_or_a_dont_know_goes_on_to_start(second):
     d = at_the_question()
     d.answer("maybe")
     assert d.answer(second).awaiting == "age" and not d.result.red_flags
+
+
+@pytest.mark.parametrize("complaint, group_words", [
+    ("my baby has had a runny nose and a cough for two days", ("unable to drink or breastfeed", "vomiting everything")),
+    ("the toddler next door fell off the slide", ("floppy or hard to wake", "grunting")),
+    ("my wife is thirty weeks pregnant and feels faint", ("severe pain in the belly", "heavy bleeding")),
+    ("my sister gave birth this morning and she feels weak", ("severe pain in the belly", "heavy bleeding")),
+])
+def test_a_child_or_a_pregnancy_hears_its_own_danger_signs(complaint, group_words):
+    d = Dialogue(region="GB")
+    d.start()
+    d.answer("someone else")
+    reply = d.answer(complaint)
+    assert reply.awaiting == "danger_signs" and all(w in reply.text for w in group_words)
+    assert d.answer("yes").finished and d.result.red_flags == [DANGER_SIGN_SAID]
+
+
+def test_the_everyday_list_when_no_child_or_pregnancy_was_said():
+    d = Dialogue(region="GB")
+    d.start()
+    d.answer("someone else")
+    reply = d.answer("my brother twisted his ankle at football")
+    assert "drooping face" in reply.text and "breastfeed" not in reply.text and "belly" not in reply.text
