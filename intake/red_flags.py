@@ -258,6 +258,13 @@ _INTENSITY = re.compile(r"\b(\w{3,}ing)(?:(?: ,)? and \1)+\b|\b(?:and )?on and o
 # "His chest is killing him" is a pain said literally (the idiom table blanks "killing him" on its own).
 _PART_KILLING = re.compile(r"\b((?:chest|heart|head|back|belly|stomach|tummy|arm|jaw|neck|shoulder|side|pain)(?: \w+){0,3}?) "
                            r"(?:killing|kills) (?:me|him|her|them)\b")
+# "A thumping head", "my bonce is banging": the ache of a hangover or a headache, read as "pounding" (which no rule
+# takes for a blow); "thumped on the head", "banged his head", "his head is banging on the floor" stay blows.
+_HEADS = r"head|heads|headache|headaches|bonce|noggin|napper|skull"
+_ACHING_HEAD = re.compile(rf"\b(?:thumping|banging|throbbing)(?= (?:{_HEADS})\b(?! (?:on|against|into|off|onto)\b))|"
+                          rf"\b((?:{_HEADS})(?: (?:is|s|was|has|been|keeps|kept|still|started|starts|going|absolutely|"
+                          rf"properly|proper|really|well))*) (?:thumping|banging|throbbing)\b"
+                          rf"(?! (?:on|against|into|off|onto|the|at|his|her|their|my)\b)")
 
 
 @lru_cache(maxsize=512)  # one caller turn is read for flags, mechanisms and as the next turn's context
@@ -281,6 +288,7 @@ def prepare(text: str) -> str:
         t = _REPEATS.sub(r"\1", t)
     t = _INTENSITY.sub(lambda m: f"{m.group(1)} nonstop" if m.group(1) else "nonstop", t)
     t = _PART_KILLING.sub(r"\1 hurting badly", t)
+    t = _ACHING_HEAD.sub(lambda m: f"{m.group(1)} pounding" if m.group(1) else "pounding", t)
     t = re.sub(r"\s+", " ", t)
     # A sign said to be normal reads as "fine" ("he is breathing fine, it is the leg": no breathing sign; "crying and
     # breathing ok now" still ends a choking), then idioms are blanked.

@@ -4,8 +4,8 @@ swallowed thing that came back up, the patient talking; "nobody is" denying a si
 fumes out of doors; someone who cannot be woken while sleepwalking; a swelling a cosmetic is made to cause; "I want to
 die" said with a laugh; cutting oneself off from people; a jump into water for fun; swollen glands beside a sore throat;
 wax or a bead blocking an ear or a nose; a body gone stiff with pain or shock; arms that cannot be lifted because
-one is in a sling. Then mechanisms: a fall from a ladder's bottom rungs, a child's kick scooter. Run with the learned
-reader on."""
+one is in a sling; a thumping or banging head (the ache, not a blow). Then mechanisms: a fall from a ladder's bottom
+rungs, a child's kick scooter, a car driven into a garage. Run with the learned reader on."""
 
 import pytest
 
@@ -84,6 +84,15 @@ PAIRS = [
      "he can't lift both arms, he broke his hip last year but this is new"),
     ("stroke", "she can't raise both arms since her shoulder operation, the left one is strapped up in a sling",
      "she suddenly can't raise both arms and one of them just drops"),
+    # a thumping or pounding head is the ache (a hangover, a headache), not a blow; in slang too
+    ("serious_injury", "I've woken up with a thumping head and I've been sick twice, it was my mate's stag do",
+     "he got thumped on the head outside the pub and he's been sick twice"),
+    ("serious_injury", "my head's been banging since I got up and I was sick in the bathroom, too much wine",
+     "she took a thump to the head from the swing, now she's vomiting"),
+    ("serious_injury", "my bonce is throbbing and I keep being sick, I think it's a migraine",
+     "he got clobbered on the bonce with a bottle and keeps being sick"),
+    ("serious_injury", "pounding noggin and been sick all morning after the party",
+     "someone thumped him round the noggin and he's been sick since"),
 ]
 
 
