@@ -138,6 +138,11 @@ MECHANISM_PAIRS = [
      "my daughter was on her scooter on the main road and skidded into a car"),  # a fall alone is no crash (SAFETY.md)
     ("road_traffic", "he smashed his kick scooter into the garden wall and bumped his lip",
      "his motorbike crashed into the wall on the bypass"),
+    # a vehicle its rider or driver put into something; driving into a garage or running a car into the ground is none
+    ("road_traffic", "he drove his car into the garage and hurt his back lifting the shopping out",
+     "he rode his motorbike into the back of a bus at the lights"),
+    ("road_traffic", "she's run her old car into the ground, and now her wrist hurts from the stiff gears",
+     "she ploughed her car into a lamp post coming home from work"),
 ]
 
 

@@ -26,6 +26,10 @@ def test_ordinary_falls_are_no_high_risk_mechanism(text):
     ("he dropped from the hayloft, about fifteen feet, onto the concrete", "fall_from_height"),
     ("he came off his motorbike on the bend and slid into the ditch", "road_traffic"),
     ("she got knocked off her bicycle by a taxi going fast", "pedestrian_struck"),
+    # the vehicle smashed into something by its rider or driver
+    ("my brother smashed his motorbike into a wall and he's lying by it holding his leg", "road_traffic"),
+    ("she wrapped her car round a tree on the back road, she's cut her head", "road_traffic"),
+    ("he steered the van straight into the crash barrier and his knee is swollen", "road_traffic"),
 ])
 def test_high_risk_mechanisms_are_still_heard(text, mechanism):
     assert mechanism in find_mechanisms(text)
