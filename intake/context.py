@@ -419,8 +419,10 @@ def _past_clause(t: str, clauses: list[tuple[int, int]], i: int) -> bool:
     own = t[slice(*clauses[i])]
     if _dated(own) or _SINCE_THEN.search(own):
         return True
-    if _TODAY.search(own):
-        return False  # "he texted me at ten past two saying sorry for everything, ... last week he said": today's message
+    # "he texted me at ten past two saying sorry for everything, ... last week he said": today's message. A clause with
+    # no subject of its own is told at the time of the one before ("she messaged me this morning, saying goodbye").
+    if _TODAY.search(own if not i or _SUBJECT.match(own.strip()) else t[slice(*clauses[i - 1])] + " " + own):
+        return False
     for a, b in clauses[i + 1:]:  # "my father took his own life, about fifteen years ago": a date said after it
         after = t[a:b].strip()
         if _SUBJECT.match(after):
@@ -435,7 +437,8 @@ def _past_clause(t: str, clauses: list[tuple[int, int]], i: int) -> bool:
 
 # A clause that tells its own time of today is not the past another clause dates ("at ten past two" is blanked as a
 # clock time, the "~" is where it was).
-_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|just now|(?:an|a few|\w+) (?:hours?|minutes?|mins?) ago)\b|"
+_TODAY = re.compile(r"\b(?:today|tonight|last night|this (?:morning|afternoon|evening)|just now|at \d+ ?(?:am|pm)|"
+                    r"(?:an|a few|\w+) (?:hours?|minutes?|mins?) ago|earlier(?! (?:in|this|last|that|on in)\b))\b|"
                     r"~ (?:past|to|clock|o clock|am|pm)\b")
 
 

@@ -47,6 +47,12 @@ from intake.red_flags import find_red_flags
         # a farewell sent today beside an older threat
         ("she texted me an hour ago saying sorry for everything, love you all, and last month she said she'd end it",
          "suicidal"),
+        # today's time told in the clause before the farewell, or as "earlier" / "last night"; the old event after it
+        ("this morning my sister messaged me, saying goodbye to all of us, and last month she took an overdose",
+         "suicidal"),
+        ("he texted me a goodbye earlier and last year he tried to hang himself", "suicidal"),
+        ("she messaged the group chat last night saying goodbye, a few months ago she took a load of pills",
+         "suicidal"),
         # a drug name spelled letter by letter
         ("he's swallowed the lot, the packet says A-M-I-T-R-I-P-T-Y-L-I-N-E", "overdose_poisoning"),
         ("I took all of them, it's c.o.d.e.i.n.e on the box", "overdose_poisoning"),
@@ -92,6 +98,8 @@ def test_p_kinds_are_read(text, flag):
         ("we'll skate out onto the ice and not come back till teatime", "suicidal"),
         ("I'll just get in the water, I've had it with this heat", "suicidal"),
         ("years ago he sent me a text saying sorry for everything, he's fine now", "suicidal"),
+        ("she messaged me last month saying goodbye, this morning she started her new job", "suicidal"),
+        ("earlier in the year he posted a goodbye, last month he took an overdose, he's had help since", "suicidal"),
         ("she takes one melatonin gummy at bedtime, she's six, is that safe", "overdose_poisoning"),
         ("he takes twenty tablets a day for his heart and sugar", "overdose_poisoning"),
         ("she had her early night and took her tablets as usual", "overdose_poisoning"),
