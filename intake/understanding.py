@@ -107,6 +107,10 @@ _CLAUSE_BREAK = re.compile(r"[,.;?!]|\bbut\b")
 _AUX = r"(he|she|they|it|i|we|you) (is|are|was|were|am|can|could|does|do|did|has|have|will)"
 _SHORT_NO = re.compile(rf"^(no )?{_AUX} not$")  # "he isn't", "she can't": a whole answer
 _SHORT_YES = re.compile(rf"^(yes )?{_AUX}$")  # "he is", "she can"
+# "No, I get dizzy when I stand", "if he tries to walk he falls", "dizzy standing up": the question's word as the
+# condition of what is told is not the answer.
+_CONDITION = re.compile(r"\b(?:(?:when|whenever|while|if|every time|each time|as soon as|once)(?: \w+){0,3}|"
+                        r"dizzy|giddy|faint|light ?headed|wobbly|breathless|hurts?|pain)$")
 
 
 def negated(t: str, start: int, window: int = 4) -> bool:
@@ -164,7 +168,8 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
         add(_spans(p, t), "yes")
     for kw in keywords:
         for s, e in _spans(kw, t):
-            add([(s, e)], "no" if negated(t, s) else "yes")
+            if not _CONDITION.search(_CLAUSE_BREAK.split(t[:s])[-1].rstrip()):
+                add([(s, e)], "no" if negated(t, s) else "yes")
     yes_words = _YES_WORDS | (_CONSENT_YES if consent else set())
     for m in re.finditer(r"[a-z]+", t):
         if m.group() in yes_words:
@@ -541,10 +546,19 @@ def pregnancy_said(text: str) -> bool:
 def names_someone_else(text: str) -> bool:
     """Whether the text names another person as the one it is about ("my son fell in the water"); a pregnant
     caller's baby inside her is not someone else."""
-    t = without_line_checks(text)
+    t = _DIED_OF.sub(" ", without_line_checks(text))
     if _PREGNANCY_SAID.search(t):
         t = _UNBORN.sub(" ", t)
     return bool(re.search(rf"\b({_NAMED_OTHER})\b", t)) and not re.search(rf"\b({_SELF_STRONG})\b", t)
+
+
+# Someone who died of something, or long ago, is the family's history, not the patient: "my father died of a heart
+# attack so I'm worried". A death told without a cause or a date ("my dad just collapsed and died"), or with someone
+# after it who "is" something now ("... of fright, he is not breathing"), may be the call itself.
+_DIED_OF = re.compile(rf"\b(?:{_NAMED_OTHER}) (?:(?:also|too|had|has|once|who|who had|both) )*"
+                      rf"(?:died|passed away|passed on|dropped dead)(?: \w+)? (?:of|from|in \d{{4}}|"
+                      rf"(?:\w+ )?(?:years?|months?) ago|last (?:year|month))\b"
+                      rf"(?!.*\b(?:he|she|they) (?:is|are|has|have|keeps|can|will|does)\b)")
 
 
 _NOT_A_COMPLAINT = {

@@ -420,6 +420,23 @@ def test_a_complaint_naming_someone_else_overrules_an_earlier_self():
     assert "who_corrected" in d.result.answers
 
 
+def test_a_relative_who_died_of_something_leaves_the_caller_the_patient():
+    """"My uncle died of a stroke so I worry, but it's only my sinuses": the uncle is history, the caller is ill."""
+    d = Dialogue()
+    d.start()
+    speak(d, "myself", "my uncle died of a stroke so I worry, but it's only my sinuses playing up", "no", "forty one")
+    assert d.result.who == "self" and "who_corrected" not in d.result.answers
+
+
+def test_a_no_at_the_walk_question_with_its_reason_is_a_no():
+    """"No, I go dizzy when I stand": the stand is the reason, not a yes; asked once, then START goes on."""
+    d = Dialogue()
+    d.start()
+    reply = speak(d, "myself", "I've had a cough for a week and I feel weak", "no", "fifty",
+                  "no, I go dizzy when I stand")
+    assert d.result.answers["walk"] == "no" and reply.awaiting == "resp_count"
+
+
 # --- apnoea, agonal breathing, CPR fitted to the age -------------------------------------------
 
 

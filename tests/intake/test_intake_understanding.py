@@ -115,6 +115,24 @@ def test_a_complaint_naming_someone_else_overrules_self_only_without_first_perso
     assert not names_someone_else("I have a fever")
 
 
+@pytest.mark.parametrize("text", [
+    "my mum died of a stroke so I'm scared, but I only have a stiff neck from sleeping",
+    "my grandad passed away from cancer two years ago and now I keep worrying about moles",
+    "my brother died in 2019 of an overdose, I just want to talk about my low mood",
+])
+def test_a_relative_who_died_of_something_is_the_familys_history_not_the_patient(text):
+    assert not names_someone_else(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my dad just collapsed and died in front of me",
+    "my husband died of fright, he's not breathing",
+    "my mum died of cancer and now my sister is fitting on the floor",
+])
+def test_a_death_now_or_another_patient_beside_it_is_still_someone_else(text):
+    assert names_someone_else(text)
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -177,6 +195,20 @@ def test_people_from_work_home_and_street_are_someone_else(text):
 def test_no_problem_is_no_denial(text, expected):
     """ "No problem" says the thing is easy: beside a yes it is no doubt; alone it answers nothing."""
     assert parse_yes_no(text, keywords=(r"walk\w*",)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("no, I go all dizzy when I stand up", "no"), ("nope, every time she tries to walk her legs buckle", "no"),
+     ("no, he screams if we try to get him up", "no"), ("no I can't, I feel faint standing", "no"),
+     # the condition alone answers nothing (asked again, never a yes); a yes or a walk said outright still is one
+     ("I get dizzy when I stand", None), ("yes, though she's wobbly when she stands", "yes"),
+     ("yes he can walk if I hold his arm", "yes"), ("no, he can walk", "unsure"),
+     ("no, she's walking about", "unsure")],
+)
+def test_the_questions_word_as_a_condition_is_no_answer(text, expected):
+    """ "No, I get dizzy when I stand": "stand" is when the dizziness comes, not a yes beside the no."""
+    assert parse_yes_no(text, keywords=(r"walk\w*", r"stand\w*", r"get up", r"on (his|her|their|my) feet")) == expected
 
 
 @pytest.mark.parametrize(
