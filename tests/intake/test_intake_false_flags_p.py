@@ -143,6 +143,9 @@ MECHANISM_PAIRS = [
      "he rode his motorbike into the back of a bus at the lights"),
     ("road_traffic", "she's run her old car into the ground, and now her wrist hurts from the stiff gears",
      "she ploughed her car into a lamp post coming home from work"),
+    # "not moving" says a vehicle stood still, not a rider lying still after the crash
+    ("road_traffic", "the bus was not moving when he slipped on its step and banged his elbow",
+     "he smashed his motorbike into the wall and he's not moving"),
 ]
 
 
