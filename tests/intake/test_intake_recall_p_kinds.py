@@ -138,3 +138,19 @@ def test_p_wrong_second_flags_stay_off(text, flag):
     """A second flag that is clinically wrong on an emergency (the emergency's own flag is tested above)."""
     assert flag not in find_red_flags(text)
 
+
+
+@pytest.mark.parametrize("text", [
+    "he overdosed back in the spring and tonight he has swallowed the whole bottle again",
+    "my sister took an overdose last year, and now she's had the whole packet again",
+])
+def test_the_whole_box_taken_again_is_an_overdose_now_whatever_came_before(text):
+    assert "overdose_poisoning" in find_red_flags(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "earlier this year she took an overdose, today she just wants a repeat of her inhaler",
+    "he tried to hang himself earlier this year and he's doing well now, it's his knee today",
+])
+def test_earlier_this_year_is_history(text):
+    assert not {"overdose_poisoning", "suicidal"} & set(find_red_flags(text)), text
