@@ -23,7 +23,8 @@ online's first "call 999" screen, as one question): a caller's own words for a s
 cannot. A yes is an emergency at once (`danger_sign_reported` when the answer names no sign the rules know); a no
 goes on to START; a half-yes ("maybe", "a bit") is asked once more and a second one taken as the yes; "I don't
 know" is asked once more, then START goes on (it asks about breathing and responses itself)
-and the answer is recorded as not answered.
+and the answer is recorded as not answered. When the words so far touch on something swallowed or on despair, a second
+yes/no asks about poisoning and self-harm, the two flags the list leaves out, and is answered the same way.
 
 A caller speaking for themselves is breathing and following commands: those steps are skipped and
 recorded as inferred (`result.answers["inferred"]`), never as assumed. That needs clear evidence
@@ -73,6 +74,7 @@ from intake.understanding import (
     agonal,
     asr_loop,
     choice_digits,
+    harm_cue_said,
     names_an_adult,
     names_someone_else,
     normalize,
@@ -125,7 +127,9 @@ _ASSUMED_AS = {"who_confirm": "who"}  # the answer an unclear step leaves assume
 # red-flag screen, for 47 s through audio).
 _ALREADY_ASKED_AGAIN = {"who_confirm"}
 _BREATHING_STEPS = ("breathing", "reposition", "rescue_breaths")
-# A half-yes to the danger-sign question; a plain "I don't know" is not one.
+# The yes/no screens after the complaint: the danger signs, then (on a cue) poisoning and self-harm.
+_SCREENS = ("danger_signs", "harm")
+# A half-yes to a screen; a plain "I don't know" is not one.
 _LEANS_YES = re.compile(r"\b(maybe|probably|possibly|perhaps|i guess( so)?|i suppose( so)?|kind of|kinda|sort of|a (bit|little)|"
                         r"(might|could) be|a little bit|somewhat)\b")
 # An apnoea or agonal answer at a breathing step goes on to reposition and CPR: none of these flags ends it.
@@ -492,12 +496,12 @@ class Dialogue:
             if count is not None and count.doubted and not self._rate_reaches_red(count)[1]:
                 return None  # "six, I lost count": counted again, never taken on the milder side
             return count
-        if step == "danger_signs" and _LEANS_YES.search(normalize(text)) and parse_yes_no(text) not in ("yes", "no"):
+        if step in _SCREENS and _LEANS_YES.search(normalize(text)) and parse_yes_no(text) not in ("yes", "no"):
             # "maybe", "probably", "a bit": a caller who half thinks one of the signs is there. Asked once more; a
             # second lean is taken as the yes (SAFETY.md: an unclear answer takes the urgent branch), and recorded.
             if not self._attempts:
                 return None
-            self._result.assumed.append("danger_signs")
+            self._result.assumed.append(step)
             return "yes"
         if step in _BREATHING_STEPS:
             said = parse_breathing(text, keywords=prompt.keywords)
@@ -575,7 +579,7 @@ class Dialogue:
         pid = _PROMPT_OF.get(step, step)
         if isinstance(value, str | int | float) and value != "unknown":
             r.answers[pid] = value
-        if step == "danger_signs" and value == "yes":  # a yes to the screen is an emergency, however it was worded
+        if step in _SCREENS and value == "yes":  # a yes to a screen is an emergency, however the sign was worded
             return self._red_flag([DANGER_SIGN_SAID])
         nxt = self._next(step, value)
         if isinstance(nxt, Category):
@@ -604,9 +608,11 @@ class Dialogue:
                 r.who = r.answers["who"] = "other"
                 r.answers["who_corrected"] = "the complaint named someone else"
             return "danger_signs"
-        if step == "danger_signs":
+        if step in _SCREENS:
             if v is None:  # "I don't know", twice: START goes on and asks about breathing and responses itself
-                r.answers["danger_signs"] = "not answered"
+                r.answers[step] = "not answered"
+            if step == "danger_signs" and self._harm_cue_said():
+                return "harm"
             return self._age_or_walk()
         if step == "age":
             self._record_age(v)
@@ -760,6 +766,11 @@ class Dialogue:
     def _infer(self, prompt_id: str, value: str, how: str) -> None:
         self._result.answers[prompt_id] = value
         self._result.answers.setdefault("inferred", {})[prompt_id] = how  # type: ignore[index]
+
+    def _harm_cue_said(self) -> bool:
+        """Poisoning and self-harm are in no list of the danger-sign question, and the weakest flags on every unseen
+        author: when the words so far touch on either, they are asked about in one question of their own."""
+        return harm_cue_said(" . ".join(t for _, t in self._transcript))
 
     def _danger_signs_for(self) -> str | None:
         """"pregnancy" or "child" when the words so far say so: the danger signs asked are that group's (SAFETY.md's

@@ -14,6 +14,7 @@ id of the question they repeat.
 | who            | calling about yourself or someone else (1 me, 2 someone else)     | choice  |
 | complaint      | what is happening, in a few words (red-flag screen)               | free    |
 | danger_signs   | any of the emergency signs now? (NHS 111's first screen) yes -> emergency | yes/no |
+| harm           | swallowed something harmful, or talked of ending their life? (asked on a cue) yes -> emergency | yes/no |
 | age            | age in years (months for a baby); under 8 -> JumpSTART             | number  |
 | walk           | can they get up and walk -> GREEN                                  | yes/no  |
 | breathing      | breathing normally? (not asked when the caller is the patient)     | yes/no  |
@@ -96,6 +97,7 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
     Prompt("danger_signs", _YN, yes_phrases=(r"(one|some|all|two|a few|both) of (those|these|them)", r"(that|this) one"),
            no_phrases=(r"none of (those|these|them|that)", r"nothing like that", r"not any of (those|these|them)",
                        r"neither")),
+    Prompt("harm", _YN, no_phrases=(r"nothing like that", r"neither", r"(not|never) (talked|said|spoken)")),
     Prompt("age", AnswerKind.NUMBER, keypad=True),
     Prompt("walk", _YN, keypad=True, keywords=(r"walk\w*", r"stand\w*", r"get up", r"on (his|her|their|my) feet"),
            no_phrases=(r"too (young|small|little) to walk", r"(a )?baby",

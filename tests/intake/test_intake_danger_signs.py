@@ -156,3 +156,52 @@ def test_the_everyday_list_when_no_child_or_pregnancy_was_said():
     d.answer("someone else")
     reply = d.answer("my brother twisted his ankle at football")
     assert "drooping face" in reply.text and "breastfeed" not in reply.text and "belly" not in reply.text
+
+
+# --- poisoning and self-harm: asked when the words touch on them ------------------------------------------------
+
+
+def at_the_harm_question(complaint: str, channel="voice") -> Dialogue:
+    d = at_the_question(channel=channel, complaint=complaint)
+    reply = d.answer("no")
+    assert reply.awaiting == "harm", reply.text
+    return d
+
+
+@pytest.mark.parametrize("complaint", [
+    "my cousin has been drinking from a bottle he found in the shed and feels funny",
+    "she is upset and crying and says her life is pointless",
+    "my uncle is not himself after an evening in the garage with the generator running",
+])
+def test_words_that_touch_on_poison_or_despair_bring_the_harm_question(complaint):
+    d = at_the_harm_question(complaint)
+    reply = d.answer("yes")
+    assert reply.finished and d.result.red_flags == [DANGER_SIGN_SAID] and d.result.answers["harm"] == "yes"
+
+
+def test_a_no_to_the_harm_question_goes_on_to_start():
+    d = at_the_harm_question("he had a few tablets for his back and now his knee is sore")
+    assert d.answer("no, just his normal dose").awaiting == "age" and not d.result.red_flags
+
+
+def test_an_answer_naming_the_poison_records_the_poisoning():
+    d = at_the_harm_question("I had a drink from an old bottle, now my mouth tingles")
+    d.answer("yes, he drank weedkiller from that bottle")
+    assert d.result.red_flags == ["overdose_poisoning"]
+
+
+def test_cannot_tell_is_asked_once_more_then_start_goes_on():
+    d = at_the_harm_question("she took some of her tablets and now she's sleepy but talking")
+    assert d.answer("I don't know").awaiting == "harm"
+    assert d.answer("I really don't know").awaiting == "age"
+    assert d.result.answers["harm"] == "not answered" and not d.result.red_flags
+
+
+def test_no_cue_no_harm_question():
+    d = at_the_question(complaint="my brother twisted his ankle at football")
+    assert d.answer("no").awaiting == "age"
+
+
+def test_by_text_the_harm_question_takes_a_1():
+    d = at_the_harm_question("she has been very sad lately and is not eating much", channel="text")
+    assert d.answer("1").finished and d.result.red_flags == [DANGER_SIGN_SAID]

@@ -34,6 +34,7 @@ KEY_WORDS: dict[str, tuple[str, ...]] = {
     "who_confirm": ("person", "ill", "hurt"),
     "complaint": ("happening", "problem"),
     "danger_signs": ("chest", "bleeding", "yes or no"),
+    "harm": ("swallowed", "medicine"),
     "age": ("how old", "age"),
     "walk": ("walk",),
     "breathing": ("breathing", "chest"),
