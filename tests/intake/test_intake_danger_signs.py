@@ -191,7 +191,7 @@ def test_an_answer_naming_the_poison_records_the_poisoning():
 
 
 def test_cannot_tell_is_asked_once_more_then_start_goes_on():
-    d = at_the_harm_question("she took some of her tablets and now she's sleepy but talking")
+    d = at_the_harm_question("she has been drinking tonight and now she's very quiet")
     assert d.answer("I don't know").awaiting == "harm"
     assert d.answer("I really don't know").awaiting == "age"
     assert d.result.answers["harm"] == "not answered" and not d.result.red_flags
