@@ -542,7 +542,7 @@ _JUST_GAVE_BIRTH = re.compile(r"\b(?:gave birth|given birth|giving birth|deliver
 _HARM_CUES = re.compile(
     r"\b(?:swallow\w*|drank|drunk|drink\w*|ate|eaten|eating|tablets?|pills?|capsules?|medicines?|medication|meds|dose|"
     r"overdos\w*|chemicals?|bleach|poison\w*|pesticide|insecticide|weed ?killer|herbicide|kerosene|paraffin|petrol|"
-    r"diesel|bottle|drugs?|high|stoned|alcohol|fumes|gas|smoke|generator|heater|charcoal|exhaust|berries|mushrooms?|sad|depress\w*|suicid\w*|kill\w*|"
+    r"diesel|(?<!broken )(?<!glass )bottle|drugs?|(?:got|getting|gets|is|was|s|so) high|high on|stoned|alcohol|fumes|gas|smoke|generator|heater|charcoal|exhaust|berries|mushrooms?|sad|depress\w*|suicid\w*|kill\w*|"
     r"die|dying|dead|end it|ending it|hopeless|goodbye|upset|crying|cope|harm\w*|hurt (?:himself|herself|themselves|myself)|"
     r"cut (?:himself|herself|themselves|myself)|rope|bridge|life)\b")
 
