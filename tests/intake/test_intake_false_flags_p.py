@@ -154,3 +154,15 @@ MECHANISM_PAIRS = [
 def test_a_low_or_playful_mechanism_is_not_recorded_but_the_real_one_is(mechanism, lookalike, real):
     assert mechanism not in find_mechanisms(lookalike), lookalike
     assert mechanism in find_mechanisms(real), real
+
+
+@pytest.mark.parametrize("text", [
+    "she drank her juice out of the blue cup and now she says her tummy hurts",
+    "he's sitting in his blue car outside, he feels a bit sick after lunch",
+])
+def test_a_blue_thing_is_no_blue_lips(text):
+    assert not {"choking", "breathing_difficulty", "not_breathing"} & set(find_red_flags(text)), text
+
+
+def test_blue_lips_beside_a_blue_thing_are_still_blue_lips():
+    assert "breathing_difficulty" in find_red_flags("she is gasping, her lips are blue, she's in her blue dress")
