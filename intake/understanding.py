@@ -544,7 +544,7 @@ _HARM_CUES = re.compile(
     r"overdos\w*|chemicals?|bleach|poison\w*|pesticide|insecticide|weed ?killer|herbicide|kerosene|paraffin|petrol|"
     r"diesel|(?<!broken )(?<!glass )bottle|drugs?|(?:got|getting|gets|is|was|s|so) high|high on|stoned|alcohol|fumes|gas|smoke|generator|heater|charcoal|exhaust|berries|mushrooms?|sad|depress\w*|suicid\w*|kill\w*|"
     r"die|dying|dead|end it|ending it|hopeless|goodbye|upset|crying|cope|harm\w*|hurt (?:himself|herself|themselves|myself)|"
-    r"cut (?:himself|herself|themselves|myself)|rope|bridge|life)\b")
+    r"cut (?:himself|herself|themselves|myself)|rope|bridge|life|the (?:whole|entire) (?:box|bottle|packet|pack|strip|tub|jar|lot))\b")
 
 
 def harm_cue_said(text: str) -> bool:
