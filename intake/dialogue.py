@@ -770,15 +770,18 @@ class Dialogue:
     def _harm_cue_said(self) -> bool:
         """Poisoning and self-harm are in no list of the danger-sign question, and the weakest flags on every unseen
         author: when the words so far touch on either, they are asked about in one question of their own."""
-        return harm_cue_said(" . ".join(t for _, t in self._transcript))
+        return harm_cue_said(self._said_so_far())
 
     def _danger_signs_for(self) -> str | None:
         """"pregnancy" or "child" when the words so far say so: the danger signs asked are that group's (SAFETY.md's
         pregnancy signs; WHO IMCI's general danger signs); None: the everyday list."""
-        said = " . ".join(t for _, t in self._transcript)
-        if pregnancy_said(said):
+        if pregnancy_said(self._said_so_far()):
             return "pregnancy"
         return "child" if self._child_words_said() else None
+
+    def _said_so_far(self) -> str:
+        """Every caller turn so far as one text, a sentence each."""
+        return " . ".join(t for _, t in self._transcript)
 
     def _child_words_said(self) -> bool:
         return any(age_group(t) == "child" for _, t in self._transcript)
@@ -839,8 +842,7 @@ class Dialogue:
             if age < INFANT_CPR_BELOW_YEARS:
                 return "infant"
             return "child" if age < CHILD_CPR_BELOW_YEARS else "adult"
-        said = " . ".join(t for _, t in self._transcript)
-        return age_band(said) or ("child" if self._jump else "adult")
+        return age_band(self._said_so_far()) or ("child" if self._jump else "adult")
 
     def _mark_no_answer(self) -> None:
         r = self._result

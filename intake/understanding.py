@@ -542,9 +542,10 @@ _JUST_GAVE_BIRTH = re.compile(r"\b(?:gave birth|given birth|giving birth|deliver
 _HARM_CUES = re.compile(
     r"\b(?:swallow\w*|drank|drunk|drink\w*|ate|eaten|eating|tablets?|pills?|capsules?|medicines?|medication|meds|dose|"
     r"overdos\w*|chemicals?|bleach|poison\w*|pesticide|insecticide|weed ?killer|herbicide|kerosene|paraffin|petrol|"
-    r"diesel|(?<!broken )(?<!glass )bottle|drugs?|(?:got|getting|gets|is|was|s|so) high|high on|stoned|alcohol|fumes|gas|smoke|generator|heater|charcoal|exhaust|berries|mushrooms?|sad|depress\w*|suicid\w*|kill\w*|"
-    r"die|dying|dead|end it|ending it|hopeless|goodbye|upset|crying|cope|harm\w*|hurt (?:himself|herself|themselves|myself)|"
-    r"cut (?:himself|herself|themselves|myself)|rope|bridge|life|the (?:whole|entire) (?:box|bottle|packet|pack|strip|tub|jar|lot))\b")
+    r"diesel|(?<!broken )(?<!glass )bottle|the (?:whole|entire) (?:box|bottle|packet|pack|strip|tub|jar|lot)|drugs?|"
+    r"(?:got|getting|gets|is|was|s|so) high|high on|stoned|alcohol|fumes|gas|smoke|generator|heater|charcoal|exhaust|"
+    r"berries|mushrooms?|sad|depress\w*|suicid\w*|kill\w*|die|dying|dead|end it|ending it|hopeless|goodbye|upset|crying|"
+    r"cope|harm\w*|hurt (?:himself|herself|themselves|myself)|cut (?:himself|herself|themselves|myself)|rope|bridge|life)\b")
 
 
 def harm_cue_said(text: str) -> bool:
