@@ -200,6 +200,8 @@ def test_breathless_speech_split_by_a_heard_full_stop_is_no_stroke(heard):
         ("My husband is sitting in the bed, his jaw's clamped shut and his arms are jerking", "seizure"),
         ("Her mouth has gone grouping on the right and she can't lift her arm", "stroke"),
         ("Somebody hit him with a brick, he was without gold, now he's being sick", "serious_injury"),
+        # "no wheezing" heard "no breathing" is read only after the breathing was said to be fine, never after "was"
+        ("He was breathing fine at tea, no breathing now, no pulse", "not_breathing"),
     ],
 )
 def test_set_s_heard_kinds_still_read_as_the_sign(heard, flag):
@@ -214,6 +216,7 @@ def test_set_s_heard_kinds_still_read_as_the_sign(heard, flag):
         "He's sitting in the waiting room reading, he's fine, I just want to book an appointment",
         "It took twenty minutes for the bus, I'm calling about my sore knee",
         "The smoke alarm is beeping because the battery is low and I've got a headache",
+        "She's breathing fine, no breathing, no fever, it's just the runny nose",
     ],
 )
 def test_set_s_heard_look_alikes_raise_no_flag(heard):
