@@ -179,3 +179,57 @@ def test_heard_look_alikes_of_set_n_raise_no_flag(heard):
 )
 def test_breathless_speech_split_by_a_heard_full_stop_is_no_stroke(heard):
     assert "stroke" not in find_red_flags(heard)
+
+
+@pytest.mark.parametrize(
+    "heard, flag",
+    [
+        # Pidgin "no dey" heard "know they" before the sign verb (set q)
+        ("my papa fall for ground, he know they breathe at all", "not_breathing"),
+        ("Oga, she know they answer me, she just lie for floor", "unconscious"),
+        # Pidgin "no fit" heard "knows it" / "know fit"
+        ("Mama face don turn one side and she knows it lift her left hand", "stroke"),
+        ("my brother swallow the sweet and he know fit breathe, e dey hold im neck", "choking"),
+        # "bleeding a lot" heard "leaving a lot", where nothing is left behind
+        ("My wife is seven months pregnant and she's leaving a lot on the bathroom floor", "pregnancy_emergency"),
+        ("The cut on his leg is still leaving so much, the towel is soaked", "heavy_bleeding"),
+    ],
+)
+def test_heard_forms_of_set_q_still_read_as_the_sign(heard, flag):
+    assert flag in find_red_flags(heard)
+
+
+@pytest.mark.parametrize(
+    "heard, flag",
+    [
+        # what Whisper kept of a code-switched turn still says the sign in English (set q)
+        ("Can I angle, see a. His lips are going violet and he is sitting forward holding the chair.", "breathing_difficulty"),
+        ("He hasn't been able to breathe for a bit now, a piece of meat is stuck", "choking"),
+        ("She has not been able to breathe properly since the wasp sting, her tongue is big", "anaphylaxis"),
+        ("We sprinkled water on his face but he is still lying there not waking", "unconscious"),
+        ("The bleeding is heavy and it keeps increasing. She's in her 8 months.", "pregnancy_emergency"),
+        ("my wife is into her ninth month and she just had a fit", "pregnancy_emergency"),
+        ("the toddler swallowed some of the cockroach chalk from under the sink", "overdose_poisoning"),
+    ],
+)
+def test_what_survives_of_a_heard_sign_is_read_set_q(heard, flag):
+    assert flag in find_red_flags(heard)
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        "I know they breathe fine, the nurse checked both of them",
+        "she knows it hurts but she walked home on it",
+        "he knows it moves when the wind blows, the ladder is old",
+        "she's leaving a lot of her things on the floor since the move",
+        "he is leaving a lot earlier for work these days",
+        "he hasn't been able to breathe through his nose with this cold",
+        "I haven't been able to sleep properly this week",
+        "her lips are violet from the blackberry juice",
+        "she is in her 8 months, no pain, no bleeding, just asking about the clinic",
+        "we bought cockroach chalk for the kitchen, is it safe near the cat bowl",
+    ],
+)
+def test_heard_look_alikes_of_set_q_raise_no_flag(heard):
+    assert find_red_flags(heard) == []
