@@ -233,3 +233,39 @@ def test_what_survives_of_a_heard_sign_is_read_set_q(heard, flag):
 )
 def test_heard_look_alikes_of_set_q_raise_no_flag(heard):
     assert find_red_flags(heard) == []
+
+
+@pytest.mark.parametrize(
+    "said, flag",
+    [
+        # code-switched words for the sign (set q): Bengali "pregnant", "vomits everything"; Malay "blood comes out";
+        # Hindi "cut the wrist"
+        ("Amar didi gorbhoboti, seven months, and she is bleeding a lot with bad pain", "pregnancy_emergency"),
+        ("Amar chhele shob kichhu bomi kore felche, even the ORS, he is ten months", "child_danger_signs"),
+        ("Darah keluar banyak from his leg, the cloth is soaked already", "heavy_bleeding"),
+        ("Mere bhai ne apni kalai kaat li, on purpose, it is deep", "suicidal"),
+        # the past unmarked before a time ago; a month counted after "carrying"
+        ("my sister just deliver in the house two hours ago and the blood is pouring", "pregnancy_emergency"),
+        ("she's carrying seven months and bleeding a lot, the towel is full", "pregnancy_emergency"),
+        # the wish to die told in the past, beside the tablets
+        ("we found the empty packet of his sleeping tablets and he told us he wanted to sleep forever", "suicidal"),
+        # household poisons by their names
+        ("my toddler swallowed one of the mothballs from the cupboard", "overdose_poisoning"),
+        ("he drank gramazone from the farm store", "overdose_poisoning"),
+    ],
+)
+def test_set_q_kinds_read_in_text(said, flag):
+    assert flag in find_red_flags(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "meri kalai mein dard hai since I fell on it, it is a bit swollen",
+        "we put moth balls in the wardrobe and the smell is strong, is it safe",
+        "he is carrying the shopping, six months I have been telling him to rest his back",
+        "they deliver at home every day, one hour ago the parcel came",
+    ],
+)
+def test_set_q_text_look_alikes_raise_no_flag(said):
+    assert find_red_flags(said) == []
