@@ -269,3 +269,31 @@ def test_set_q_kinds_read_in_text(said, flag):
 )
 def test_set_q_text_look_alikes_raise_no_flag(said):
     assert find_red_flags(said) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a crooked mouth its dentures explain (set q's calls)
+        "my grandfather's dentures are too big so his mouth looks lopsided, he tripped on the step and hurt his hand",
+        "her smile is crooked because of the new dentures, she bumped her elbow",
+        # a fire that burned what someone owns
+        "the fire burned our whole shop down last night, I twisted my ankle carrying the goods out",
+        "the bush fire burnt all the maize, I scratched my arm on the fence",
+    ],
+)
+def test_set_q_call_look_alikes_raise_no_flag(said):
+    assert find_red_flags(said) == []
+
+
+@pytest.mark.parametrize(
+    "said, flag",
+    [
+        ("she has her dentures in and her face is drooping on one side", "stroke"),
+        ("his dentures fell out and his mouth is drooping, he is talking funny", "stroke"),
+        ("the fire burned our house and his whole back is burnt and peeling", "severe_burns"),
+        ("the bush fire burned the whole farm and my father, his legs are black and peeling", "severe_burns"),
+    ],
+)
+def test_beside_dentures_or_a_burnt_farm_the_sign_still_counts(said, flag):
+    assert flag in find_red_flags(said)
