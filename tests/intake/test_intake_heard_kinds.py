@@ -297,3 +297,19 @@ def test_set_q_call_look_alikes_raise_no_flag(said):
 )
 def test_beside_dentures_or_a_burnt_farm_the_sign_still_counts(said, flag):
     assert flag in find_red_flags(said)
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        # someone made to vomit up a poison: it went down, though "swallowed" was lost on the line (set q)
+        "I'm making him vomit with my finger, she's well over the rat poison, he's three",
+        "we are trying to make her throw up, the bottle of kerosene is open beside her",
+    ],
+)
+def test_a_poison_someone_is_made_to_vomit_is_an_ingestion(heard):
+    assert "overdose_poisoning" in find_red_flags(heard)
+
+
+def test_a_smell_that_made_someone_vomit_is_no_ingestion():
+    assert find_red_flags("the smell of the paint made him vomit, he is fine outside now") == []
