@@ -190,6 +190,9 @@ def test_breathless_speech_split_by_a_heard_full_stop_is_no_stroke(heard):
         # Pidgin "no fit" heard "knows it" / "know fit"
         ("Mama face don turn one side and she knows it lift her left hand", "stroke"),
         ("my brother swallow the sweet and he know fit breathe, e dey hold im neck", "choking"),
+        # Pidgin "dey" heard "they" after the person it is said of
+        ("my papa they shake for floor since, e no stop", "seizure"),
+        ("My sister, they bleed for leg, the cloth don soak", "heavy_bleeding"),
         # "bleeding a lot" heard "leaving a lot", where nothing is left behind
         ("My wife is seven months pregnant and she's leaving a lot on the bathroom floor", "pregnancy_emergency"),
         ("The cut on his leg is still leaving so much, the towel is soaked", "heavy_bleeding"),
@@ -220,6 +223,8 @@ def test_what_survives_of_a_heard_sign_is_read_set_q(heard, flag):
     "heard",
     [
         "I know they breathe fine, the nurse checked both of them",
+        "my husband and his brother, they talk every day, he is fine",
+        "our neighbour they shake hands with everyone at church",
         "she knows it hurts but she walked home on it",
         "he knows it moves when the wind blows, the ladder is old",
         "she's leaving a lot of her things on the floor since the move",
