@@ -164,9 +164,9 @@ _IF_IS_DOUBT = re.compile(r"\b(unsure|know|see|check|wonder|wondering|tell|ask|a
 
 
 def prepare(text: str) -> str:
-    """Doubt phrases become "unsure" so that their "not" never reads as a denial; "not able to" is "unable to"; a
+    """Doubt phrases become "unsure" so that their "not" never reads as a denial; "not (been) able to" is "unable to"; a
     denial of a denial is what it denies ("I can't say I don't want to die" wants to die)."""
-    text = re.sub(r"\b(is |are |was |were )?not able to\b", "unable to", text)
+    text = re.sub(r"\b(is |are |was |were |has |have |had )?not (been )?able to\b", "unable to", text)
     text = _DOUBLE_DENIAL.sub(r"\g<who> \g<verb>", text)
     text = _NO_SIGN_OF.sub("no", text)
     return _PSEUDO_NEGATION.sub("", HEDGES.sub("unsure", text))

@@ -209,6 +209,44 @@ def test_set_s_heard_kinds_still_read_as_the_sign(heard, flag):
 
 
 @pytest.mark.parametrize(
+    "heard, flag",
+    [
+        # Pidgin "no dey" heard "know they" before the sign verb (set q)
+        ("my papa fall for ground, he know they breathe at all", "not_breathing"),
+        ("Oga, she know they answer me, she just lie for floor", "unconscious"),
+        # Pidgin "no fit" heard "knows it" / "know fit"
+        ("Mama face don turn one side and she knows it lift her left hand", "stroke"),
+        ("my brother swallow the sweet and he know fit breathe, e dey hold im neck", "choking"),
+        # Pidgin "dey" heard "they" after the person it is said of
+        ("my papa they shake for floor since, e no stop", "seizure"),
+        ("My sister, they bleed for leg, the cloth don soak", "heavy_bleeding"),
+        # "bleeding a lot" heard "leaving a lot", where nothing is left behind
+        ("My wife is seven months pregnant and she's leaving a lot on the bathroom floor", "pregnancy_emergency"),
+        ("The cut on his leg is still leaving so much, the towel is soaked", "heavy_bleeding"),
+    ],
+)
+def test_heard_forms_of_set_q_still_read_as_the_sign(heard, flag):
+    assert flag in find_red_flags(heard)
+
+
+@pytest.mark.parametrize(
+    "heard, flag",
+    [
+        # what Whisper kept of a code-switched turn still says the sign in English (set q)
+        ("Can I angle, see a. His lips are going violet and he is sitting forward holding the chair.", "breathing_difficulty"),
+        ("He hasn't been able to breathe for a bit now, a piece of meat is stuck", "choking"),
+        ("She has not been able to breathe properly since the wasp sting, her tongue is big", "anaphylaxis"),
+        ("We sprinkled water on his face but he is still lying there not waking", "unconscious"),
+        ("The bleeding is heavy and it keeps increasing. She's in her 8 months.", "pregnancy_emergency"),
+        ("my wife is into her ninth month and she just had a fit", "pregnancy_emergency"),
+        ("the toddler swallowed some of the cockroach chalk from under the sink", "overdose_poisoning"),
+    ],
+)
+def test_what_survives_of_a_heard_sign_is_read_set_q(heard, flag):
+    assert flag in find_red_flags(heard)
+
+
+@pytest.mark.parametrize(
     "heard",
     [
         "My lip is numb on one side, the anaesthetic has not worn off yet",
@@ -221,3 +259,104 @@ def test_set_s_heard_kinds_still_read_as_the_sign(heard, flag):
 )
 def test_set_s_heard_look_alikes_raise_no_flag(heard):
     assert find_red_flags(heard) == []
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        "I know they breathe fine, the nurse checked both of them",
+        "my husband and his brother, they talk every day, he is fine",
+        "our neighbour they shake hands with everyone at church",
+        "she knows it hurts but she walked home on it",
+        "he knows it moves when the wind blows, the ladder is old",
+        "she's leaving a lot of her things on the floor since the move",
+        "he is leaving a lot earlier for work these days",
+        "he hasn't been able to breathe through his nose with this cold",
+        "I haven't been able to sleep properly this week",
+        "her lips are violet from the blackberry juice",
+        "she is in her 8 months, no pain, no bleeding, just asking about the clinic",
+        "we bought cockroach chalk for the kitchen, is it safe near the cat bowl",
+    ],
+)
+def test_heard_look_alikes_of_set_q_raise_no_flag(heard):
+    assert find_red_flags(heard) == []
+
+
+@pytest.mark.parametrize(
+    "said, flag",
+    [
+        # code-switched words for the sign (set q): Bengali "pregnant", "vomits everything"; Malay "blood comes out";
+        # Hindi "cut the wrist"
+        ("Amar didi gorbhoboti, seven months, and she is bleeding a lot with bad pain", "pregnancy_emergency"),
+        ("Amar chhele shob kichhu bomi kore felche, even the ORS, he is ten months", "child_danger_signs"),
+        ("Darah keluar banyak from his leg, the cloth is soaked already", "heavy_bleeding"),
+        ("Mere bhai ne apni kalai kaat li, on purpose, it is deep", "suicidal"),
+        # the past unmarked before a time ago; a month counted after "carrying"
+        ("my sister just deliver in the house two hours ago and the blood is pouring", "pregnancy_emergency"),
+        ("she's carrying seven months and bleeding a lot, the towel is full", "pregnancy_emergency"),
+        # the wish to die told in the past, beside the tablets
+        ("we found the empty packet of his sleeping tablets and he told us he wanted to sleep forever", "suicidal"),
+        # household poisons by their names
+        ("my toddler swallowed one of the mothballs from the cupboard", "overdose_poisoning"),
+        ("he drank gramazone from the farm store", "overdose_poisoning"),
+    ],
+)
+def test_set_q_kinds_read_in_text(said, flag):
+    assert flag in find_red_flags(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "meri kalai mein dard hai since I fell on it, it is a bit swollen",
+        "we put moth balls in the wardrobe and the smell is strong, is it safe",
+        "he is carrying the shopping, six months I have been telling him to rest his back",
+        "they deliver at home every day, one hour ago the parcel came",
+    ],
+)
+def test_set_q_text_look_alikes_raise_no_flag(said):
+    assert find_red_flags(said) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a crooked mouth its dentures explain (set q's calls)
+        "my grandfather's dentures are too big so his mouth looks lopsided, he tripped on the step and hurt his hand",
+        "her smile is crooked because of the new dentures, she bumped her elbow",
+        # a fire that burned what someone owns
+        "the fire burned our whole shop down last night, I twisted my ankle carrying the goods out",
+        "the bush fire burnt all the maize, I scratched my arm on the fence",
+    ],
+)
+def test_set_q_call_look_alikes_raise_no_flag(said):
+    assert find_red_flags(said) == []
+
+
+@pytest.mark.parametrize(
+    "said, flag",
+    [
+        ("she has her dentures in and her face is drooping on one side", "stroke"),
+        ("his dentures fell out and his mouth is drooping, he is talking funny", "stroke"),
+        ("the fire burned our house and his whole back is burnt and peeling", "severe_burns"),
+        ("the bush fire burned the whole farm and my father, his legs are black and peeling", "severe_burns"),
+    ],
+)
+def test_beside_dentures_or_a_burnt_farm_the_sign_still_counts(said, flag):
+    assert flag in find_red_flags(said)
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        # someone made to vomit up a poison: it went down, though "swallowed" was lost on the line (set q)
+        "I'm making him vomit with my finger, she's well over the rat poison, he's three",
+        "we are trying to make her throw up, the bottle of kerosene is open beside her",
+    ],
+)
+def test_a_poison_someone_is_made_to_vomit_is_an_ingestion(heard):
+    assert "overdose_poisoning" in find_red_flags(heard)
+
+
+def test_a_smell_that_made_someone_vomit_is_no_ingestion():
+    assert find_red_flags("the smell of the paint made him vomit, he is fine outside now") == []
