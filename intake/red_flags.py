@@ -583,6 +583,31 @@ def _required_now(flag: RedFlag, whole: str) -> bool:
     return False
 
 
+# Words near the two flags the danger-sign question does not list: something swallowed or breathed in, despair, and the
+# means and farewells the suicidal flag's own rules name. Far wider than either flag's rules (one word is enough): they
+# only decide whether the harm question is asked, and they are read as the flags read them, so that "mamatay",
+# "kujiua", "hang him self" and "peels" are cues too.
+_HARM_CUES = re.compile(
+    r"\b(?:swallow\w*|drank|drunk|drink\w*|ate|eaten|eating|tablets?|pills?|capsules?|medicines?|medication|meds|dose|"
+    r"overdos\w*|chemicals?|bleach|poison\w*|pesticide|insecticide|weed ?killer|herbicide|kerosene|paraffin|petrol|"
+    r"diesel|acid|(?<!broken )(?<!glass )bottle|the (?:whole|entire) (?:box|bottle|packet|pack|strip|tub|jar|lot)|drugs?|"
+    r"(?:got|getting|gets|is|was|s|so) high|high on|stoned|alcohol|fumes|gas|smoke|generator|heater|boiler|charcoal|"
+    r"exhaust|engine running|hose ?pipe|berries|mushrooms?|paracetamol|panadol|tylenol|ibuprofen|aspirin|codeine|"
+    r"co codamol|tramadol|morphine|methadone|heroin|fentanyl|diazepam|valium|xanax|benzos?|opioids?|insulin|"
+    r"painkillers?|antidepressants?|sleeping \w+|"
+    r"sad|depress\w*|suicid\w*|kill\w*|die|dying|dead|end it|ending it|hopeless|cope|upset|crying|life|alive|"
+    r"worth living|(?:want|wants|wanna) (?:to )?live|reason to live|wake up|be around|better off|had enough|"
+    r"goodbyes?|farewell|sorry for everything|on purpose|deliberately|harm\w*|"
+    r"(?:hurt|cut) (?:himself|herself|themselves|myself|him ?sel|her ?sel|my ?sel)|wrists?|razors?|blades?|knife|knives|"
+    r"rope|noose|hang\w*|jump\w*|bridge|ledge|roof|rooftop|terrace|railway|platform|tracks|guns?|rifle|pistol|shotgun)\b")
+
+
+def harm_cue_said(text: str) -> bool:
+    """The words, read as the flags read them, touch on something swallowed or breathed in, on despair or on a means of
+    self-harm: worth asking about poisoning and self-harm."""
+    return bool(_HARM_CUES.search(prepare(text)))
+
+
 def find_mechanisms(text: str) -> list[str]:
     """Ids of high-risk injury mechanisms said in `text` (fall from a height, road crash...): not red flags."""
     t = prepare(text)
