@@ -599,7 +599,10 @@ _HARM_CUES = re.compile(
     r"worth living|(?:want|wants|wanna) (?:to )?live|reason to live|wake up|be around|better off|had enough|"
     r"goodbyes?|farewell|sorry for everything|on purpose|deliberately|harm\w*|"
     r"(?:hurt|cut) (?:himself|herself|themselves|myself|him ?sel|her ?sel|my ?sel)|wrists?|razors?|blades?|knife|knives|"
-    r"rope|noose|hang\w*|jump\w*|bridge|ledge|roof|rooftop|terrace|railway|platform|tracks|guns?|rifle|pistol|shotgun)\b")
+    r"rope|noose|hang\w*|jump\w*|bridge|ledge|roof|rooftop|terrace|railway|platform|tracks|guns?|rifle|pistol|shotgun|"
+    r"shoot\w*|do it|be here|last time|notes?|letters|(?:gave|given|giving) away|"
+    r"(?:taken|took|had) (?:something|all of (?:them|it)|loads|lots|the lot)|"
+    r"empty (?:packets?|boxes|bottles?|strips?|blister \w+)|blister|stove|spray\w*|dip)\b")
 
 
 def harm_cue_said(text: str) -> bool:
