@@ -492,6 +492,21 @@ def acquaintance_past(t: str, start: int, end: int) -> bool:
     return bool(_RECENTLY.search(told + after)) and not _PRESENT.search(told + after) and "still" not in after.split()
 
 
+# A sign told in the past and dated, of someone now in hospital: "my sister found her boyfriend unconscious last night
+# and he's in hospital". They are in care already; the call is about something else.
+_IN_CARE_NOW = re.compile(
+    r"\b(?:he|she|they) (?:is|s|are|was|were|has been|have been|got|been) (?:now |still |already )?"
+    r"(?:(?:in|at) (?:the |a )?(?:hospital|icu|itu|intensive care|a and e|resus|high dependency)|"
+    r"(?:taken|rushed|admitted|blue lighted|airlifted) (?:to|into|in) (?:the |a )?(?:hospital|a and e|icu|intensive care))\b")
+
+
+def in_care_since(t: str, start: int, end: int) -> bool:
+    """A sign dated days back (last night, yesterday) whose person the same sentence says is in hospital now."""
+    lo, hi = sentence_of(t, start, end)
+    return bool(_RECENTLY.search(t, lo, hi)) and bool(_IN_CARE_NOW.search(t, end, hi)) \
+        and not _PRESENT.search(t, lo, start)
+
+
 # Not answering someone awake who cannot hear or is absorbed: "his hearing aid is flat so he doesn't respond, but he's
 # awake reading", "she's meditating and won't answer, sitting up with her eyes closed". Only the non-answer words, and
 # only with nothing in the sentence that says collapse.
@@ -853,6 +868,7 @@ def answered_no(t: str, start: int, end: int) -> bool:
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.
 _NOT_THIS_PATIENT_NOW = (
     ("other_person", other_past), ("other_person", acquaintance_past), ("explained", explained_silence),
+    ("other_person", in_care_since),
     ("explained", asleep_on_the_move),
     ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
     ("explained", explained), ("past_verdict", past_verdict), ("habitual", habitual), ("said_harmless", said_harmless),
