@@ -66,7 +66,7 @@ from intake.emergency import emergency_number
 from intake.extract import find_symptoms, summarize
 from intake.models import NO_ANSWER, AnswerKind, Category, Channel, Pause, Reply, Speech, TriageResult, Urgency
 from intake.quantities import BreathCount, Quantity, parse_age_quantity, parse_breath_count
-from intake.red_flags import by_first_aid, find_mechanisms, find_red_flags, flag_by_id
+from intake.red_flags import by_first_aid, find_mechanisms, find_red_flags, flag_by_id, harm_cue_said
 from intake.turn_taking import ShortAnswer, short_answer
 from intake.understanding import (
     age_band,
@@ -74,7 +74,6 @@ from intake.understanding import (
     agonal,
     asr_loop,
     choice_digits,
-    harm_cue_said,
     names_an_adult,
     names_someone_else,
     normalize,

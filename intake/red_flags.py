@@ -37,7 +37,8 @@ TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis stil
 "a child"; a fit or heavy bleeding in pregnancy is a pregnancy emergency, under the flag's own `requires`; an overdose
 "with" words that say it was deliberate, "on purpose" or "after the row", is a suicide attempt). A rule may
 have `unless_near`, a concept (or several) that vetoes it only within a few words ("a small patch" of burn; "a bit" of
-blood), and `binds_reader`, a veto the learned reader must respect too (a journey beside a farewell).
+blood), `binds_reader`, a veto the learned reader must respect too (a journey beside a farewell), and `now`, the one
+concept whose words are the sign now (the others only say what it is: "an overdose last year, and now the whole box").
 
 Some phrases are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the hiss
 that tells /f/ from /s/ ("having a sit", "the baby is sloppy") and swallows the t of "can't" ("my
@@ -84,6 +85,9 @@ class Rule:
     # The veto reaches back into the sentence before: Whisper ends a sentence where the caller only paused ("she can't
     # breathe. she can't say her words": breathless, not a stroke's speech).
     unless_before: bool = False
+    # The one concept that is the sign now; the others only say what it is: "an overdose last year, and now she has taken
+    # the whole box" (the box is of pills, and only the taking is dated now). None: the mention is every concept's words.
+    now: int | None = None
 
 
 @dataclass(frozen=True)
@@ -164,7 +168,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
             Rule(tuple(concepts[c] for c in r["all"]), int(r.get("window", 8)), unless(r.get("unless", "")),
                  bool(r.get("across_sentences", False)), unless(r.get("unless_near", "")),
                  (r["all"].index(r["leads"][0]), r["all"].index(r["leads"][1]), int(r["leads"][2])) if r.get("leads") else None,
-                 bool(r.get("binds_reader", False)), bool(r.get("unless_before", False)))
+                 bool(r.get("binds_reader", False)), bool(r.get("unless_before", False)),
+                 r["all"].index(r["now"]) if r.get("now") else None)
             for r in entry.get("rules", [])
         )
 
@@ -350,7 +355,7 @@ def _rule_mentions(rule: Rule, t: str) -> list[tuple[int, int, list[tuple[int, i
                 start, end = min(s for s, _ in chosen), max(e for _, e in chosen)
                 if len(re.findall(r"[a-z0-9~]+", t[start:end])) <= rule.window \
                         and not (rule.unless_near and rule.unless_near.search(_near(t, start, end, lo, hi))):
-                    out.append((start, end, chosen))
+                    out.append((*chosen[rule.now], [chosen[rule.now]]) if rule.now is not None else (start, end, chosen))
     return out
 
 
@@ -576,6 +581,35 @@ def _required_now(flag: RedFlag, whole: str) -> bool:
                     and not re.search(r"\bwhen (i|she|you) (was|were)\b[^.?!]*$", whole[: m.start()]):
                 return True
     return False
+
+
+# Words near the two flags the danger-sign question does not list: something swallowed or breathed in, despair, and the
+# means and farewells the suicidal flag's own rules name. Far wider than either flag's rules (one word is enough): they
+# only decide whether the harm question is asked, and they are read as the flags read them, so that "mamatay",
+# "kujiua", "hang him self" and "peels" are cues too.
+_HARM_CUES = re.compile(
+    r"\b(?:swallow\w*|drank|drunk|drink\w*|ate|eaten|eating|tablets?|pills?|capsules?|medicines?|medication|meds|dose|"
+    r"overdos\w*|chemicals?|bleach|poison\w*|pesticide|insecticide|weed ?killer|herbicide|kerosene|paraffin|petrol|"
+    r"diesel|acid|(?<!broken )(?<!glass )bottle|the (?:whole|entire) (?:box|bottle|packet|pack|strip|tub|jar|lot)|drugs?|"
+    r"(?:got|getting|gets|is|was|s|so) high|high on|stoned|alcohol|fumes|gas|smoke|generator|heater|boiler|charcoal|"
+    r"exhaust|engine running|hose ?pipe|berries|mushrooms?|paracetamol|panadol|tylenol|ibuprofen|aspirin|codeine|"
+    r"co codamol|tramadol|morphine|methadone|heroin|fentanyl|diazepam|valium|xanax|benzos?|opioids?|insulin|"
+    r"painkillers?|antidepressants?|sleeping \w+|"
+    r"sad|depress\w*|suicid\w*|kill\w*|die|dying|dead|end it|ending it|hopeless|cope|upset|crying|life|alive|"
+    r"worth living|(?:want|wants|wanna) (?:to )?live|reason to live|wake up|be around|better off|had enough|"
+    r"goodbyes?|farewell|sorry for everything|on purpose|deliberately|harm\w*|"
+    r"(?:hurt|cut) (?:himself|herself|themselves|myself|him ?sel|her ?sel|my ?sel)|"
+    r"(?:cut|cutting|slit|slash\w*) (?:my|his|her|their) wrists?|slit|razors?|blades?|knife|knives|"
+    r"rope|noose|hang\w*|jump\w*|bridge|ledge|roof|rooftop|terrace|railway|platform|tracks|guns?|rifle|pistol|shotgun|"
+    r"shoot\w*|do it|be here|last time|notes?|letters|(?:gave|given|giving) away|"
+    r"(?:taken|took|had) (?:something|all of (?:them|it)|loads|lots|the lot)|"
+    r"empty (?:packets?|boxes|bottles?|strips?|blister \w+)|blister|stove|spray\w*|dip)\b")
+
+
+def harm_cue_said(text: str) -> bool:
+    """The words, read as the flags read them, touch on something swallowed or breathed in, on despair or on a means of
+    self-harm: worth asking about poisoning and self-harm."""
+    return bool(_HARM_CUES.search(prepare(text)))
 
 
 def find_mechanisms(text: str) -> list[str]:

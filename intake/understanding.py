@@ -537,22 +537,6 @@ _JUST_GAVE_BIRTH = re.compile(r"\b(?:gave birth|given birth|giving birth|deliver
                               r"after (?:the|my|her) (?:birth|delivery)|in labou?r)\b", re.IGNORECASE)
 
 
-# Words near the two flags the danger-sign question does not list: something swallowed or breathed in, or despair. Far
-# wider than either flag's rules (one word is enough): they only decide whether the harm question is asked.
-_HARM_CUES = re.compile(
-    r"\b(?:swallow\w*|drank|drunk|drink\w*|ate|eaten|eating|tablets?|pills?|capsules?|medicines?|medication|meds|dose|"
-    r"overdos\w*|chemicals?|bleach|poison\w*|pesticide|insecticide|weed ?killer|herbicide|kerosene|paraffin|petrol|"
-    r"diesel|(?<!broken )(?<!glass )bottle|the (?:whole|entire) (?:box|bottle|packet|pack|strip|tub|jar|lot)|drugs?|"
-    r"(?:got|getting|gets|is|was|s|so) high|high on|stoned|alcohol|fumes|gas|smoke|generator|heater|charcoal|exhaust|"
-    r"berries|mushrooms?|sad|depress\w*|suicid\w*|kill\w*|die|dying|dead|end it|ending it|hopeless|goodbye|upset|crying|"
-    r"cope|harm\w*|hurt (?:himself|herself|themselves|myself)|cut (?:himself|herself|themselves|myself)|rope|bridge|life)\b")
-
-
-def harm_cue_said(text: str) -> bool:
-    """The words touch on something swallowed or breathed in, or on despair: worth asking about poisoning and self-harm."""
-    return bool(_HARM_CUES.search(normalize(without_line_checks(text))))
-
-
 def pregnancy_said(text: str) -> bool:
     """The words say someone is pregnant, in labour or has just given birth."""
     t = without_line_checks(text)

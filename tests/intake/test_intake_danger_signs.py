@@ -169,7 +169,9 @@ def at_the_harm_question(complaint: str, channel="voice") -> Dialogue:
     "my cousin has been drinking from a bottle he found in the shed and feels funny",
     "she is upset and crying and says her life is pointless",
     "my uncle is not himself after an evening in the garage with the generator running",
-    "she overdosed last year and now she's gone and taken the whole box",  # no drug named: no flag, but a cue
+    "she's gone and finished the whole box from the cupboard",  # nothing named: no flag, but a cue
+    "he has been buying paracetamol from three different shops this week",  # a medicine by name
+    "she keeps going on about the railway line near her house",  # a means the suicidal flag's rules name
 ])
 def test_words_that_touch_on_poison_or_despair_bring_the_harm_question(complaint):
     d = at_the_harm_question(complaint)
