@@ -24,7 +24,8 @@ cannot. A yes is an emergency at once (`danger_sign_reported` when the answer na
 goes on to START; a half-yes ("maybe", "a bit") is asked once more and a second one taken as the yes; "I don't
 know" is asked once more, then START goes on (it asks about breathing and responses itself)
 and the answer is recorded as not answered. When the words so far touch on something swallowed or on despair, a second
-yes/no asks about poisoning and self-harm, the two flags the list leaves out, and is answered the same way.
+yes/no asks about poisoning and self-harm, the two flags the list leaves out, and is answered the same way; left
+unanswered, nothing else asks about them, so a case START found GREEN is urgent, not routine.
 
 A caller speaking for themselves is breathing and following commands: those steps are skipped and
 recorded as inferred (`result.answers["inferred"]`), never as assumed. That needs clear evidence
@@ -104,6 +105,7 @@ JUMPSTART_RR_RED_BELOW, JUMPSTART_RR_RED_ABOVE = 15, 45
 HEDGED_RATE_MARGIN = 1  # "about 30 a minute" may be 31: a hedged rate spans +-1 per minute
 # The flag a plain yes to the danger-sign question records: one of the signs asked about, the caller did not say which.
 DANGER_SIGN_SAID = "danger_sign_reported"
+NOT_ANSWERED = "not answered"  # a screen's answer after "I don't know" twice
 NO_ANSWER_QUESTIONS = 2  # questions in a row with no usable answer, from the start, that end the call as no answer
 
 # Step -> prompt id, where they differ: the JumpSTART pulse is asked at two places.
@@ -609,7 +611,7 @@ class Dialogue:
             return "danger_signs"
         if step in _SCREENS:
             if v is None:  # "I don't know", twice: START goes on and asks about breathing and responses itself
-                r.answers[step] = "not answered"
+                r.answers[step] = NOT_ANSWERED
             if step == "danger_signs" and self._harm_cue_said():
                 return "harm"
             return self._age_or_walk()
@@ -793,6 +795,9 @@ class Dialogue:
         r.start_category = category
         r.decided_by = r.protocol or "START"
         r.urgency = _urgency(category, r.red_flags)
+        if r.urgency == Urgency.ROUTINE and r.answers.get("harm") == NOT_ANSWERED:
+            # The cue that asked it is still unexplained: a health worker looks soon, not in the routine queue.
+            r.urgency = Urgency.URGENT
         if category in (Category.RED, Category.BLACK):
             cpr = category == Category.BLACK or self._cpr_lead is not None
             return self._end_emergency("cpr" if cpr else "emergency", [])

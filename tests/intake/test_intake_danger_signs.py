@@ -11,7 +11,7 @@ import pytest
 from intake.dialogue import DANGER_SIGN_SAID, Dialogue
 from intake.models import Category, Urgency
 from intake.scenarios import run_text
-from tests.support.dialogue import dialogue_after
+from tests.support.dialogue import dialogue_after, speak
 
 
 def at_the_question(channel="voice", region="GB", complaint="my uncle is not well since this morning",
@@ -195,6 +195,18 @@ def test_cannot_tell_is_asked_once_more_then_start_goes_on():
     assert d.answer("I don't know").awaiting == "harm"
     assert d.answer("I really don't know").awaiting == "age"
     assert d.result.answers["harm"] == "not answered" and not d.result.red_flags
+
+
+@pytest.mark.parametrize("harm_answers, urgency", [
+    (("I don't know", "no idea"), Urgency.URGENT),
+    (("no",), Urgency.ROUTINE),
+])
+def test_a_walking_patient_whose_harm_question_went_unanswered_is_urgent_not_routine(harm_answers, urgency):
+    """START finds GREEN, but nothing else asks what the cue was about: the case waits for no routine slot."""
+    d = at_the_harm_question("he has been very sad lately and now he has hurt his ankle")
+    speak(d, *harm_answers, "thirty", "yes, he walked in", "two hours", "three", "none", "none", "no")
+    r = d.result
+    assert d.finished and r.start_category == Category.GREEN and not r.red_flags and r.urgency == urgency
 
 
 def test_no_cue_no_harm_question():
