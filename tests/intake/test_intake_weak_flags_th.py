@@ -98,3 +98,27 @@ def test_a_danger_sign_in_pregnancy_or_after_a_birth(text):
 @pytest.mark.parametrize("text", PREGNANCY_LOOKALIKES)
 def test_pregnancy_with_no_danger_sign(text):
     assert "pregnancy_emergency" not in find_red_flags(text)
+
+
+# After a birth, bleeding that is light or easing is the normal loss of the weeks after it (SAFETY.md: heavy bleeding).
+SETTLING_AFTER_A_BIRTH = [
+    "six days postpartum, light bleeding, is that normal",
+    "I had my baby 5 days ago and the bleeding is getting lighter",
+    "c-section three weeks ago, just brown spotting and getting less",
+    "she gave birth on Sunday, the bleeding is only slight now, she wants to ask about feeding",
+]
+STILL_HEAVY_AFTER_A_BIRTH = [
+    "I delivered 3 days ago and the bleeding is not getting lighter, I'm soaking a pad every hour",
+    "pregnant, light bleeding and a terrible pain in her belly",
+    "she had the baby yesterday and blood is pouring out of her",
+]
+
+
+@pytest.mark.parametrize("text", SETTLING_AFTER_A_BIRTH)
+def test_light_or_easing_bleeding_after_a_birth_is_no_pregnancy_emergency(text):
+    assert "pregnancy_emergency" not in find_red_flags(text)
+
+
+@pytest.mark.parametrize("text", STILL_HEAVY_AFTER_A_BIRTH)
+def test_heavy_bleeding_or_pain_after_a_birth_still_is(text):
+    assert "pregnancy_emergency" in find_red_flags(text)
