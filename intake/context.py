@@ -811,16 +811,29 @@ _THIS_TIME = re.compile(r"\b(?:now|today|tonight|this (?:time|morning|afternoon|
 
 
 # Said after the sign: it has always been so ("her eyelid droops, it has always been like that", "the same as always").
+# So are "he always shakes like that", "that's his normal", and a trigger that brings it on each time ("she says she's
+# choking whenever she gets anxious").
 _BASELINE = re.compile(r"\b(?:always (?:been|was|is|looked|looks) (?:like (?:that|this)|that way|this way|the same)|"
-                       r"(?:the )?same as (?:always|ever|usual)|born (?:like|with) (?:that|it|this))\b")
+                       r"(?:the )?same as (?:always|ever|usual)|born (?:like|with) (?:that|it|this)|"
+                       r"always \w+ like (?:that|this)|(?:that|it|this) (?:is|s) (?:just )?(?:his|her|their|my) normal|"
+                       r"(?:whenever|every time|each time|when) (?:he|she|they) (?:gets|feels|starts to feel) "
+                       r"(?:anxious|upset|stressed|nervous|worked up|panicky|agitated|wound up|excited|scared))\b")
 
 
 def habitual(t: str, start: int, end: int) -> bool:
     """The mention is what always happens with a known condition, or what the caller says was always so, not this
     call's news."""
     lo, hi = sentence_of(t, start, end)
+    lo, hi = _semicolon_part(t, lo, hi, start, end)
     clause = _CLAUSE_BREAK.split(t[lo:start])[-1]
-    return bool(_ALWAYS.search(clause) or _BASELINE.search(t, end, hi)) and not _THIS_TIME.search(t[lo:hi])
+    return bool(_ALWAYS.search(clause) or _BASELINE.search(t, start, hi)) and not _THIS_TIME.search(t[lo:hi])
+
+
+def _semicolon_part(t: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence between semicolons that holds the mention: "his words get mixed up, that's his normal;
+    today it's his cough" tells today's news apart."""
+    before, after = t.rfind(";", lo, start), t.find(";", end, hi)
+    return (before + 1 if before >= 0 else lo), (after if after >= 0 else hi)
 
 
 # The caller says what they describe is not dangerous: "so I swell up a bit, but nothing life threatening". Asked, it
