@@ -389,7 +389,8 @@ def historical(t: str, start: int, end: int) -> bool:
 # she did before her last attempt", "like when he had the stroke". Its date is the yardstick's, not the sign's. A
 # quoted "she was like ..." is no comparison.
 _COMPARED = re.compile(
-    r"(?<!\bwas )(?<!\bwere )\b(?:just |exactly )?(?:like|the same as|same as|the way) (?:(?:(?:his|her|my|their|our) \w+|he|she|i|"
+    r"(?<!\bwas )(?<!\bwere )\b(?:just |exactly )?(?:like|the same as|same as|the way|"
+    r"(?:worse|bigger|longer|stronger|harder|heavier|more|less|better) than) (?:(?:(?:his|her|my|their|our) \w+|he|she|i|"
     r"they|we|it) (?:did|had|was|were|used to)\b|(?:before|when|last time|the last time|that time|the other time)\b|"
     r"the (?:\w+ ){1,2}(?:i|he|she|they|we) (?:had|got|did)\b)[^,;.?!]*")
 
@@ -490,6 +491,22 @@ def acquaintance_past(t: str, start: int, end: int) -> bool:
     if _SAME_NOW.search(t, end, sentence_of(t, start, end)[1]):
         return False
     return bool(_RECENTLY.search(told + after)) and not _PRESENT.search(told + after) and "still" not in after.split()
+
+
+# Someone else's sign, told in the past and dated, who is cared for or far away now: "my auntie back in Kingston had a
+# stroke yesterday and I'm stuck here", "my sister found her boyfriend unconscious last night and he's in hospital".
+# Family too (unlike an acquaintance's past): the sentence itself says they are not with the caller.
+_ANOTHERS_PAST = re.compile(r"\b(?:my|his|her|our|their) (?:\w+ ){1,4}?(?:had|was|were|got|suffered|collapsed|found)\b[^,;]*$")
+_CARED_FOR_OR_AWAY = re.compile(r"\b(?:(?:he|she|they) (?:is|s|are|was|were) (?:now |still |already )?(?:in|at) (?:the )?"
+                                r"(?:hospital|icu|intensive care)|(?:taken|rushed|admitted) (?:in|to (?:the )?hospital)|"
+                                r"back (?:home )?in \w+|back home|stuck here|(?:is|s|are) (?:abroad|overseas))\b")
+
+
+def elsewhere_past(t: str, start: int, end: int) -> bool:
+    """Another person's sign, dated in the past, in a sentence that says they are in hospital or far away now."""
+    lo, hi = sentence_of(t, start, end)
+    clause = _CLAUSE_BREAK.split(t[lo:start])[-1]
+    return bool(_ANOTHERS_PAST.search(clause) and _RECENTLY.search(t, lo, hi) and _CARED_FOR_OR_AWAY.search(t, lo, hi))
 
 
 # Not answering someone awake who cannot hear or is absorbed: "his hearing aid is flat so he doesn't respond, but he's
@@ -730,6 +747,7 @@ def false_alarm(t: str, start: int, end: int) -> bool:
 # hero bleeding". Said before the mention in its scope; "and now" starts the caller's own present again. A trailer is
 # a film's only as "the trailer for/of" it: "me mam's in the trailer" is a Traveller family's home.
 _FICTION = re.compile(
+    r"\b(songs?|lyrics|music|tracks|films?|movies?|books?|novels?) (\w+ )?about\b|"
     r"\b(in|on) (the|a|that|this) (\w+ )?(film|movie|game|video game|book|novel|show|series|episode|cartoon|play|"
     r"documentary|soap|comic|story|footage|news footage|trailer(?= (?:for|of)\b)|anime)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
     r"story)( last night| yesterday| on (the )?(tv|telly))? (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|"
@@ -865,7 +883,8 @@ def answered_no(t: str, start: int, end: int) -> bool:
 
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.
 _NOT_THIS_PATIENT_NOW = (
-    ("other_person", other_past), ("other_person", acquaintance_past), ("explained", explained_silence),
+    ("other_person", other_past), ("other_person", acquaintance_past), ("other_person", elsewhere_past),
+    ("explained", explained_silence),
     ("explained", asleep_on_the_move),
     ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
     ("explained", explained), ("past_verdict", past_verdict), ("habitual", habitual), ("said_harmless", said_harmless),
