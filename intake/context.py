@@ -496,7 +496,7 @@ def acquaintance_past(t: str, start: int, end: int) -> bool:
 # Someone else's sign, told in the past and dated, who is cared for or far away now: "my auntie back in Kingston had a
 # stroke yesterday and I'm stuck here", "my sister found her boyfriend unconscious last night and he's in hospital".
 # Family too (unlike an acquaintance's past): the sentence itself says they are not with the caller.
-_ANOTHERS_PAST = re.compile(r"\b(?:my|his|her|our|their) (?:\w+ ){1,4}?(?:had|was|were|got|suffered|collapsed|found)\b[^,;]*$")
+_ANOTHERS_PAST = re.compile(r"\b(?:my|his|her|our|their) (?:\w+ ){1,5}?(?:had|was|were|got|suffered|collapsed|found)\b[^,;]*$")
 _CARED_FOR_OR_AWAY = re.compile(r"\b(?:(?:he|she|they) (?:is|s|are|was|were) (?:now |still |already )?(?:in|at) (?:the )?"
                                 r"(?:hospital|icu|intensive care)|(?:taken|rushed|admitted) (?:in|to (?:the )?hospital)|"
                                 r"back (?:home )?in \w+|back home|stuck here|(?:is|s|are) (?:abroad|overseas))\b")
