@@ -11,6 +11,7 @@ from intake.models import Category
 from intake.red_flags import find_red_flags
 from intake.quantities import parse_age, parse_breath_count
 from intake.understanding import asr_loop, choice_digits, parse_yes_no
+from tests.support.dialogue import dialogue_after
 
 BREATHING = (r"breath\w*",)
 
@@ -101,12 +102,7 @@ def test_a_keypad_choice_said_aloud_is_the_key():
 
 
 def _at(prompt_id: str, *before: str) -> Dialogue:
-    d = Dialogue(channel="voice", region="NG")
-    d.start()
-    for text in before:
-        d.answer(text)
-    assert d.awaiting == prompt_id
-    return d
+    return dialogue_after(*before, channel="voice", region="NG", awaiting=prompt_id)
 
 
 def test_a_lost_nt_is_re_asked_and_never_taken_as_yes():

@@ -4,21 +4,12 @@ import pytest
 
 from intake.dialogue import Dialogue
 from intake.models import Category, Urgency
-
-
-def speak(d: Dialogue, *answers: str):
-    reply = None
-    for a in answers:
-        reply = d.answer(a)
-    return reply
+from tests.support.dialogue import dialogue_after
 
 
 def child_at_walk(age: str = "two") -> Dialogue:
-    d = Dialogue(channel="text", region="GB")
-    d.start()
-    speak(d, "my grandson", "he tumbled into the pond and we got him out", "no", age)
-    assert d.awaiting == "walk"
-    return d
+    return dialogue_after("my grandson", "he tumbled into the pond and we got him out", "no", age, channel="text",
+                          region="GB", awaiting="walk")
 
 
 # --- walking at another time than now ------------------------------------------------------------------------
@@ -53,11 +44,8 @@ def test_walking_now_is_still_a_yes(said):
 
 
 def adult_at_commands() -> Dialogue:
-    d = Dialogue(channel="text", region="GB")
-    d.start()
-    speak(d, "my nan", "she tripped over the rug and hurt her wrist", "no", "seventy-nine", "no", "yes", "four", "yes")
-    assert d.awaiting == "commands"
-    return d
+    return dialogue_after("my nan", "she tripped over the rug and hurt her wrist", "no", "seventy-nine", "no", "yes",
+                          "four", "yes", channel="text", region="GB", awaiting="commands")
 
 
 @pytest.mark.parametrize("said", [
@@ -82,10 +70,8 @@ def test_a_failed_commands_test_alone_is_red_without_a_flag(said):
 
 
 def test_cannot_be_woken_at_the_avpu_step_is_the_unconscious_flag():
-    d = Dialogue(channel="text", region="GB")
-    d.start()
-    speak(d, "my daughter", "she bumped her head on the slide", "no", "five", "no", "yes", "six", "yes")
-    assert d.awaiting == "avpu"
+    d = dialogue_after("my daughter", "she bumped her head on the slide", "no", "five", "no", "yes", "six", "yes",
+                       channel="text", region="GB", awaiting="avpu")
     d.answer("I can't wake her up, I've called her name and shaken her")
     assert "unconscious" in d.result.red_flags and d.result.start_category == Category.RED
 
@@ -99,9 +85,8 @@ def test_cannot_be_woken_at_the_avpu_step_is_the_unconscious_flag():
     ("photo", "wait, I took all of my sleeping tablets an hour ago, the whole box"),
 ])
 def test_a_red_flag_after_a_green_makes_the_case_red_and_keeps_the_green(at, said):
-    d = Dialogue(channel="text", region="GB")
-    d.start()
-    speak(d, "it's me", "I bashed my knee on the table", "no", "fifty-eight", "yes, I can walk on it")
+    d = dialogue_after("it's me", "I bashed my knee on the table", "no", "fifty-eight", "yes, I can walk on it",
+                       channel="text", region="GB")
     assert d.result.start_category == Category.GREEN
     while d.awaiting != at:
         d.answer("none" if d.awaiting in ("medications", "allergies") else "two hours" if d.awaiting == "duration"
@@ -114,19 +99,16 @@ def test_a_red_flag_after_a_green_makes_the_case_red_and_keeps_the_green(at, sai
 
 
 def test_a_red_flag_after_a_jumpstart_yellow_keeps_the_yellow():
-    d = Dialogue(channel="text", region="GB")
-    d.start()
-    speak(d, "my little girl", "she fell off the swing", "no", "four", "no", "yes", "seven", "yes", "she's crying, talking")
+    d = dialogue_after("my little girl", "she fell off the swing", "no", "four", "no", "yes", "seven", "yes",
+                       "she's crying, talking", channel="text", region="GB")
     assert d.result.start_category == Category.YELLOW
     d.answer("twenty minutes, and now she's fitting, jerking all over")
     assert d.result.start_category == Category.RED and d.result.answers["start_before_red_flag"] == "YELLOW"
 
 
 def test_no_red_flag_after_a_green_leaves_the_green():
-    d = Dialogue(channel="text", region="GB")
-    d.start()
-    speak(d, "it's me", "I bashed my knee on the table", "no", "fifty-eight", "yes, I can walk on it", "two hours", "four",
-          "none", "none", "no")
+    d = dialogue_after("it's me", "I bashed my knee on the table", "no", "fifty-eight", "yes, I can walk on it",
+                       "two hours", "four", "none", "none", "no", channel="text", region="GB")
     assert d.finished and d.result.start_category == Category.GREEN and "start_before_red_flag" not in d.result.answers
 
 
@@ -134,11 +116,8 @@ def test_no_red_flag_after_a_green_leaves_the_green():
 
 
 def child_at_avpu() -> Dialogue:
-    d = Dialogue(channel="text", region="MW")
-    d.start()
-    speak(d, "my son", "he fell off the bench at school and he's lying quiet", "no", "six", "no", "yes", "seven", "yes")
-    assert d.awaiting == "avpu"
-    return d
+    return dialogue_after("my son", "he fell off the bench at school and he's lying quiet", "no", "six", "no", "yes",
+                          "seven", "yes", channel="text", region="MW", awaiting="avpu")
 
 
 @pytest.mark.parametrize("said", [

@@ -11,16 +11,13 @@ import pytest
 from intake.dialogue import DANGER_SIGN_SAID, Dialogue
 from intake.models import Category, Urgency
 from intake.scenarios import run_text
+from tests.support.dialogue import dialogue_after
 
 
 def at_the_question(channel="voice", region="GB", complaint="my uncle is not well since this morning",
                     language=None) -> Dialogue:
-    d = Dialogue(channel=channel, region=region, language=language)
-    d.start()
-    d.answer("someone else")
-    reply = d.answer(complaint)
-    assert reply.awaiting == "danger_signs"
-    return d
+    return dialogue_after("someone else", complaint, channel=channel, region=region, language=language,
+                          awaiting="danger_signs")
 
 
 @pytest.mark.parametrize("said", ["yes", "yeah, one of those", "yes yes please hurry", "erm, yes I think so yes"])

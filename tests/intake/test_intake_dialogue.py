@@ -6,22 +6,13 @@ import pytest
 
 from intake.dialogue import Dialogue
 from intake.models import AnswerKind, Category, Pause, Speech, Urgency
+from tests.support.dialogue import dialogue_after, speak
 
 FORBIDDEN_WORDS = ("dead", "died", "deceased", "diagnos")
 
 
-def speak(d: Dialogue, *answers: str):
-    reply = None
-    for a in answers:
-        reply = d.answer(a)
-    return reply
-
-
 def bystander(channel="voice", region="NG") -> Dialogue:
-    d = Dialogue(channel=channel, region=region)
-    d.start()
-    speak(d, "someone else", "he is not well", "no", "he is forty")
-    return d
+    return dialogue_after("someone else", "he is not well", "no", "he is forty", channel=channel, region=region)
 
 
 def test_start_says_disclaimer_and_emergency_number_then_asks_who():
@@ -413,18 +404,15 @@ def test_can_you_hear_me_is_a_line_check_not_the_patient():
 
 def test_a_complaint_naming_someone_else_overrules_an_earlier_self():
     """One ASR slip ("myself") must not remove the breathing check for a child pulled from water."""
-    d = Dialogue()
-    d.start()
-    speak(d, "myself", "my son fell in the water", "no", "he is four", "no")
+    d = dialogue_after("myself", "my son fell in the water", "no", "he is four", "no")
     assert d.result.who == "other" and d.awaiting == "breathing"
     assert "who_corrected" in d.result.answers
 
 
 def test_a_relative_who_died_of_something_leaves_the_caller_the_patient():
     """"My uncle died of a stroke so I worry, but it's only my sinuses": the uncle is history, the caller is ill."""
-    d = Dialogue()
-    d.start()
-    speak(d, "myself", "my uncle died of a stroke so I worry, but it's only my sinuses playing up", "no", "forty one")
+    d = dialogue_after("myself", "my uncle died of a stroke so I worry, but it's only my sinuses playing up", "no",
+                       "forty one")
     assert d.result.who == "self" and "who_corrected" not in d.result.answers
 
 
@@ -558,9 +546,7 @@ def test_start_breath_counts_take_the_urgent_side(count, category, rate, assumed
      ("five or six", None, [])],
 )
 def test_jumpstart_breath_counts_take_the_urgent_side(count, category, assumed):
-    d = Dialogue()
-    d.start()
-    speak(d, "my son", "he is sick", "no", "he is four", "no", "yes", count)
+    d = dialogue_after("my son", "he is sick", "no", "he is four", "no", "yes", count)
     assert (d.result.start_category, d.result.assumed) == (category, assumed)
 
 
@@ -580,18 +566,14 @@ def test_jumpstart_breath_counts_take_the_urgent_side(count, category, assumed):
     ],
 )
 def test_ages_take_the_younger_side_at_the_threshold(age, protocol, years, assumed):
-    d = Dialogue()
-    d.start()
-    speak(d, "someone else", "they are unwell", "no", age)
+    d = dialogue_after("someone else", "they are unwell", "no", age)
     r = d.result
     assert (r.protocol, r.age_years, r.assumed) == (protocol, years, assumed)
 
 
 @pytest.mark.parametrize("complaint, protocol", [("my little boy fell", "JumpSTART"), ("he fell", "START")])
 def test_an_unknown_age_is_assumed_jumpstart_only_with_child_words(complaint, protocol):
-    d = Dialogue()
-    d.start()
-    speak(d, "someone else", complaint, "no")
+    d = dialogue_after("someone else", complaint, "no")
     for _ in range(3):
         d.answer("I don't know")
     assert d.result.protocol == protocol and d.result.assumed == ["age"] and d.result.age_years is None
