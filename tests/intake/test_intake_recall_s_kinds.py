@@ -8,8 +8,8 @@ unflagged."""
 
 import pytest
 
-from intake.dialogue import Dialogue
 from intake.red_flags import find_mechanisms, find_red_flags
+from tests.support.dialogue import dialogue_after
 
 
 @pytest.mark.parametrize(
@@ -93,32 +93,25 @@ def test_mechanism(text, mechanism):
     assert (mechanism in found) if mechanism else found == []
 
 
-def _call(*answers: str) -> Dialogue:
-    d = Dialogue(channel="text")
-    d.start()
-    for said in answers:
-        if d.finished:
-            break
-        d.answer(said)
-    return d
-
-
 def test_a_head_blow_told_first_and_its_vomiting_at_the_duration_question_is_an_emergency():
-    d = _call("my son", "no, my son", "he fell off the top bunk and banged his head on the floor", "no", "nine",
-              "yes, he walked to the sofa", "half an hour, and he's been sick twice since and he's very sleepy")
+    d = dialogue_after("my son", "he fell off the top bunk and banged his head on the floor", "no", "nine",
+                       "yes, he walked to the sofa", awaiting="duration", channel="text")
+    d.answer("half an hour, and he's been sick twice since and he's very sleepy")
     assert "serious_injury" in d.result.red_flags
 
 
 def test_a_callers_own_fall_with_a_relative_named_beside_keeps_them_the_patient():
-    d = _call("me", "yes, it's me", "I slipped in the bath and landed on my back, my wife's here with me")
+    d = dialogue_after("me", "yes, it's me", "I slipped in the bath and landed on my back, my wife's here with me",
+                       awaiting="danger_signs", channel="text")
     assert d.result.who == "self"
 
 
 def test_another_persons_death_told_by_a_caller_who_is_the_patient_is_no_sign():
-    d = _call("me", "yes, me, I'm cut a bit", "we hit a tree, my mate was driving and he's dead, I got out myself")
+    d = dialogue_after("me", "yes, me, I'm cut a bit", "we hit a tree, my mate was driving and he's dead, I got out myself",
+                       awaiting="danger_signs", channel="text")
     assert d.result.red_flags == []
 
 
 def test_a_not_breathing_said_of_the_caller_who_is_the_patient_still_counts():
-    d = _call("me", "yes, it's me", "I can't breathe, my chest is so tight")
+    d = dialogue_after("me", "yes, it's me", "I can't breathe, my chest is so tight", channel="text")
     assert d.result.red_flags
