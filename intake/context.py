@@ -493,20 +493,32 @@ def acquaintance_past(t: str, start: int, end: int) -> bool:
     return bool(_RECENTLY.search(told + after)) and not _PRESENT.search(told + after) and "still" not in after.split()
 
 
-# Someone else's sign, told in the past and dated, who is cared for or far away now: "my auntie back in Kingston had a
-# stroke yesterday and I'm stuck here", "my sister found her boyfriend unconscious last night and he's in hospital".
-# Family too (unlike an acquaintance's past): the sentence itself says they are not with the caller.
+# A sign told in the past and dated, of someone far away now: "my auntie back in Kingston had a stroke yesterday and I'm
+# stuck here". Family too (unlike an acquaintance's past): the sentence itself says they are not with the caller.
 _ANOTHERS_PAST = re.compile(r"\b(?:my|his|her|our|their) (?:\w+ ){1,5}?(?:had|was|were|got|suffered|collapsed|found)\b[^,;]*$")
-_CARED_FOR_OR_AWAY = re.compile(r"\b(?:(?:he|she|they) (?:is|s|are|was|were) (?:now |still |already )?(?:in|at) (?:the )?"
-                                r"(?:hospital|icu|intensive care)|(?:taken|rushed|admitted) (?:in|to (?:the )?hospital)|"
-                                r"back (?:home )?in \w+|back home|stuck here|(?:is|s|are) (?:abroad|overseas))\b")
+_FAR_AWAY = re.compile(r"\b(?:back (?:home )?in \w+|back home|stuck here|(?:is|s|are) (?:abroad|overseas))\b")
 
 
-def elsewhere_past(t: str, start: int, end: int) -> bool:
-    """Another person's sign, dated in the past, in a sentence that says they are in hospital or far away now."""
+def far_away_since(t: str, start: int, end: int) -> bool:
+    """Another person's sign, dated in the past, in a sentence that says they are far from the caller now."""
     lo, hi = sentence_of(t, start, end)
     clause = _CLAUSE_BREAK.split(t[lo:start])[-1]
-    return bool(_ANOTHERS_PAST.search(clause) and _RECENTLY.search(t, lo, hi) and _CARED_FOR_OR_AWAY.search(t, lo, hi))
+    return bool(_ANOTHERS_PAST.search(clause) and _RECENTLY.search(t, lo, hi) and _FAR_AWAY.search(t, lo, hi))
+
+
+# A sign told in the past and dated, of someone now in hospital: "my sister found her boyfriend unconscious last night
+# and he's in hospital". They are in care already; the call is about something else.
+_IN_CARE_NOW = re.compile(
+    r"\b(?:he|she|they) (?:is|s|are|was|were|has been|have been|got|been) (?:now |still |already )?"
+    r"(?:(?:in|at) (?:the |a )?(?:hospital|icu|itu|intensive care|a and e|resus|high dependency)|"
+    r"(?:taken|rushed|admitted|blue lighted|airlifted) (?:to|into|in) (?:the |a )?(?:hospital|a and e|icu|intensive care))\b")
+
+
+def in_care_since(t: str, start: int, end: int) -> bool:
+    """A sign dated days back (last night, yesterday) whose person the same sentence says is in hospital now."""
+    lo, hi = sentence_of(t, start, end)
+    return bool(_RECENTLY.search(t, lo, hi)) and bool(_IN_CARE_NOW.search(t, end, hi)) \
+        and not _PRESENT.search(t, lo, start)
 
 
 # Not answering someone awake who cannot hear or is absorbed: "his hearing aid is flat so he doesn't respond, but he's
@@ -883,8 +895,8 @@ def answered_no(t: str, start: int, end: int) -> bool:
 
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.
 _NOT_THIS_PATIENT_NOW = (
-    ("other_person", other_past), ("other_person", acquaintance_past), ("other_person", elsewhere_past),
-    ("explained", explained_silence),
+    ("other_person", other_past), ("other_person", acquaintance_past), ("explained", explained_silence),
+    ("other_person", in_care_since), ("other_person", far_away_since),
     ("explained", asleep_on_the_move),
     ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
     ("explained", explained), ("past_verdict", past_verdict), ("habitual", habitual), ("said_harmless", said_harmless),

@@ -179,3 +179,45 @@ def test_heard_look_alikes_of_set_n_raise_no_flag(heard):
 )
 def test_breathless_speech_split_by_a_heard_full_stop_is_no_stroke(heard):
     assert "stroke" not in find_red_flags(heard)
+
+
+@pytest.mark.parametrize(
+    "heard, flag",
+    [
+        # set s: a drug's name is lost on the line, the amount or the whole pack is kept
+        ("He swallowed the whole strip of his pro pran a loll before work", "overdose_poisoning"),
+        ("My sister took twenty of her lamb a trigine, she's crying on the stairs", "overdose_poisoning"),
+        ("Dad had loads of his zoppy clone with his whisky and he's barely with it", "overdose_poisoning"),
+        ("I popped a whole box of the co-coder mole to end it", "suicidal"),
+        # the opioid picture: naloxone garbled, pupils pinned, nodding out, won't stay awake
+        ("She's nodding out on the floor, I've got the narcen spray but I don't know how", "overdose_poisoning"),
+        ("My son's pupils are like pin heads and he can't stay awake", "overdose_poisoning"),
+        # a CO alarm heard "coal", the household ill
+        ("The coal alarm keeps bleeping and all of us have banging heads", "overdose_poisoning"),
+        # a birth by section ("sea section"), the bleeding heavy now
+        ("I had my daughter by sea section twelve days ago and I'm soaking through a pad every hour", "pregnancy_emergency"),
+        # "fitting" heard "sitting" beside the fit's own signs; "drooping" heard "grouping"; "out cold" heard "without gold"
+        ("My husband is sitting in the bed, his jaw's clamped shut and his arms are jerking", "seizure"),
+        ("Her mouth has gone grouping on the right and she can't lift her arm", "stroke"),
+        ("Somebody hit him with a brick, he was without gold, now he's being sick", "serious_injury"),
+        # "no wheezing" heard "no breathing" is read only after the breathing was said to be fine, never after "was"
+        ("He was breathing fine at tea, no breathing now, no pulse", "not_breathing"),
+    ],
+)
+def test_set_s_heard_kinds_still_read_as_the_sign(heard, flag):
+    assert flag in find_red_flags(heard)
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        "My lip is numb on one side, the anaesthetic has not worn off yet",
+        "My uncle found his friend unconscious yesterday and he's in hospital now, I'm ringing about my uncle's chest cold",
+        "He's sitting in the waiting room reading, he's fine, I just want to book an appointment",
+        "It took twenty minutes for the bus, I'm calling about my sore knee",
+        "The smoke alarm is beeping because the battery is low and I've got a headache",
+        "She's breathing fine, no breathing, no fever, it's just the runny nose",
+    ],
+)
+def test_set_s_heard_look_alikes_raise_no_flag(heard):
+    assert find_red_flags(heard) == []
