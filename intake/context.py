@@ -389,7 +389,8 @@ def historical(t: str, start: int, end: int) -> bool:
 # she did before her last attempt", "like when he had the stroke". Its date is the yardstick's, not the sign's. A
 # quoted "she was like ..." is no comparison.
 _COMPARED = re.compile(
-    r"(?<!\bwas )(?<!\bwere )\b(?:just |exactly )?(?:like|the same as|same as|the way) (?:(?:(?:his|her|my|their|our) \w+|he|she|i|"
+    r"(?<!\bwas )(?<!\bwere )\b(?:just |exactly )?(?:like|the same as|same as|the way|"
+    r"(?:worse|bigger|longer|stronger|harder|heavier|more|less|better) than) (?:(?:(?:his|her|my|their|our) \w+|he|she|i|"
     r"they|we|it) (?:did|had|was|were|used to)\b|(?:before|when|last time|the last time|that time|the other time)\b|"
     r"the (?:\w+ ){1,2}(?:i|he|she|they|we) (?:had|got|did)\b)[^,;.?!]*")
 
@@ -490,6 +491,19 @@ def acquaintance_past(t: str, start: int, end: int) -> bool:
     if _SAME_NOW.search(t, end, sentence_of(t, start, end)[1]):
         return False
     return bool(_RECENTLY.search(told + after)) and not _PRESENT.search(told + after) and "still" not in after.split()
+
+
+# A sign told in the past and dated, of someone far away now: "my auntie back in Kingston had a stroke yesterday and I'm
+# stuck here". Family too (unlike an acquaintance's past): the sentence itself says they are not with the caller.
+_ANOTHERS_PAST = re.compile(r"\b(?:my|his|her|our|their) (?:\w+ ){1,5}?(?:had|was|were|got|suffered|collapsed|found)\b[^,;]*$")
+_FAR_AWAY = re.compile(r"\b(?:back (?:home )?in \w+|back home|stuck here|(?:is|s|are) (?:abroad|overseas))\b")
+
+
+def far_away_since(t: str, start: int, end: int) -> bool:
+    """Another person's sign, dated in the past, in a sentence that says they are far from the caller now."""
+    lo, hi = sentence_of(t, start, end)
+    clause = _CLAUSE_BREAK.split(t[lo:start])[-1]
+    return bool(_ANOTHERS_PAST.search(clause) and _RECENTLY.search(t, lo, hi) and _FAR_AWAY.search(t, lo, hi))
 
 
 # A sign told in the past and dated, of someone now in hospital: "my sister found her boyfriend unconscious last night
@@ -745,6 +759,7 @@ def false_alarm(t: str, start: int, end: int) -> bool:
 # hero bleeding". Said before the mention in its scope; "and now" starts the caller's own present again. A trailer is
 # a film's only as "the trailer for/of" it: "me mam's in the trailer" is a Traveller family's home.
 _FICTION = re.compile(
+    r"\b(songs?|lyrics|music|tracks|films?|movies?|books?|novels?) (\w+ )?about\b|"
     r"\b(in|on) (the|a|that|this) (\w+ )?(film|movie|game|video game|book|novel|show|series|episode|cartoon|play|"
     r"documentary|soap|comic|story|footage|news footage|trailer(?= (?:for|of)\b)|anime)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
     r"story)( last night| yesterday| on (the )?(tv|telly))? (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|"
@@ -826,16 +841,29 @@ _THIS_TIME = re.compile(r"\b(?:now|today|tonight|this (?:time|morning|afternoon|
 
 
 # Said after the sign: it has always been so ("her eyelid droops, it has always been like that", "the same as always").
+# So are "he always shakes like that", "that's his normal", and a trigger that brings it on each time ("she says she's
+# choking whenever she gets anxious").
 _BASELINE = re.compile(r"\b(?:always (?:been|was|is|looked|looks) (?:like (?:that|this)|that way|this way|the same)|"
-                       r"(?:the )?same as (?:always|ever|usual)|born (?:like|with) (?:that|it|this))\b")
+                       r"(?:the )?same as (?:always|ever|usual)|born (?:like|with) (?:that|it|this)|"
+                       r"always \w+ like (?:that|this)|(?:that|it|this) (?:is|s) (?:just )?(?:his|her|their|my) normal|"
+                       r"(?:whenever|every time|each time|when) (?:he|she|they) (?:gets|feels|starts to feel) "
+                       r"(?:anxious|upset|stressed|nervous|worked up|panicky|agitated|wound up|excited|scared))\b")
 
 
 def habitual(t: str, start: int, end: int) -> bool:
     """The mention is what always happens with a known condition, or what the caller says was always so, not this
     call's news."""
     lo, hi = sentence_of(t, start, end)
+    lo, hi = _semicolon_part(t, lo, hi, start, end)
     clause = _CLAUSE_BREAK.split(t[lo:start])[-1]
-    return bool(_ALWAYS.search(clause) or _BASELINE.search(t, end, hi)) and not _THIS_TIME.search(t[lo:hi])
+    return bool(_ALWAYS.search(clause) or _BASELINE.search(t, start, hi)) and not _THIS_TIME.search(t[lo:hi])
+
+
+def _semicolon_part(t: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence between semicolons that holds the mention: "his words get mixed up, that's his normal;
+    today it's his cough" tells today's news apart."""
+    before, after = t.rfind(";", lo, start), t.find(";", end, hi)
+    return (before + 1 if before >= 0 else lo), (after if after >= 0 else hi)
 
 
 # The caller says what they describe is not dangerous: "so I swell up a bit, but nothing life threatening". Asked, it
@@ -868,7 +896,7 @@ def answered_no(t: str, start: int, end: int) -> bool:
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.
 _NOT_THIS_PATIENT_NOW = (
     ("other_person", other_past), ("other_person", acquaintance_past), ("explained", explained_silence),
-    ("other_person", in_care_since),
+    ("other_person", in_care_since), ("other_person", far_away_since),
     ("explained", asleep_on_the_move),
     ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
     ("explained", explained), ("past_verdict", past_verdict), ("habitual", habitual), ("said_harmless", said_harmless),

@@ -88,6 +88,7 @@ from intake.understanding import (
     pregnancy_said,
     says_complaint,
     unresponsive_said,
+    without_another_death,
     without_line_checks,
     words,
 )
@@ -413,6 +414,8 @@ class Dialogue:
 
     def _new_red_flags(self, text: str) -> list[str]:
         context = " . ".join(t for _, t in self._transcript[:-1])
+        if self._self:  # the patient is the caller: "my brother was driving, he's dead" is the crash's, not a sign
+            text = without_another_death(text)
         found = find_red_flags(text, context=context, child=self._child())
         agonal_arrest = not self._self and self._agonal_in_unresponsive(text, context, found)
         if self._self:  # someone speaking to us is breathing: "I'm not breathing right" is difficulty

@@ -88,6 +88,9 @@ class Rule:
     # The one concept that is the sign now; the others only say what it is: "an overdose last year, and now she has taken
     # the whole box" (the box is of pills, and only the taking is dated now). None: the mention is every concept's words.
     now: int | None = None
+    # The cause may be told in an earlier turn of the call and the sign in this one ("he bumped his head on the floor",
+    # then at the duration question "he's been sick three times since"): read across the turns, ending in this one.
+    across_turns: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,9 +138,10 @@ class Table:
     flags: tuple[RedFlag, ...]
     neutral: re.Pattern
     normal: re.Pattern
-    # (id, phrases, words near a phrase that take it back: "fell from the low wall", "the taxi hit him slowly", and how
-    # many words either side count as near: "fell off the ladder putting up the lights, it was low")
-    mechanisms: tuple[tuple[str, tuple[re.Pattern, ...], re.Pattern | None, int], ...]
+    # (id, phrases, words near a phrase that take it back: "fell from the low wall", "the taxi hit him slowly", how
+    # many words either side count as near: "fell off the ladder putting up the lights, it was low", and words that
+    # take it back anywhere in its sentence: "fell off the step ladder picking the fruit in the yard, it's not high")
+    mechanisms: tuple[tuple[str, tuple[re.Pattern, ...], re.Pattern | None, int, re.Pattern | None], ...]
     first_aid_order: tuple[str, ...] = ()
     sign_words: frozenset[str] = frozenset()  # corrected when typed one letter wrong (spelling.py)
     real_words: frozenset[str] = frozenset()  # never corrected
@@ -169,7 +173,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
                  bool(r.get("across_sentences", False)), unless(r.get("unless_near", "")),
                  (r["all"].index(r["leads"][0]), r["all"].index(r["leads"][1]), int(r["leads"][2])) if r.get("leads") else None,
                  bool(r.get("binds_reader", False)), bool(r.get("unless_before", False)),
-                 r["all"].index(r["now"]) if r.get("now") else None)
+                 r["all"].index(r["now"]) if r.get("now") else None,
+                 bool(r.get("across_turns", False)))
             for r in entry.get("rules", [])
         )
 
@@ -194,7 +199,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
         for e in data["flags"]
     )
     mechanisms = tuple((m["id"], tuple(re.compile(rf"\b(?:{p})") for p in m["phrases"]),
-                        _words(m["unless_near"]) if m.get("unless_near") else None, int(m.get("near_words", _NEAR_WORDS)))
+                        _words(m["unless_near"]) if m.get("unless_near") else None, int(m.get("near_words", _NEAR_WORDS)),
+                        _words(m["unless_in_sentence"]) if m.get("unless_in_sentence") else None)
                        for m in data["mechanisms"])
     def either(patterns: list[str]) -> re.Pattern:
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
@@ -460,7 +466,8 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
                 continue
         eligible.append(flag)
         if any(_current(flag, t, s, e, inner) and not _a_grown_ups(flag, t, s, e, child)
-               and not _an_animals(t, s, e, context) for s, e, inner in _mentions(flag, t)):
+               and not _an_animals(t, s, e, context) for s, e, inner in _mentions(flag, t)) \
+                or _said_across_turns(flag, t, context):
             said.append(flag.id)
     # What one flag implies is read once every flag's own words are: an overdose taken on purpose is an attempt, though
     # suicidal comes first in the table.
@@ -468,6 +475,18 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
     if learned:
         found += _learned_flags(t, found, context, child)
     return found
+
+
+def _said_across_turns(flag: RedFlag, t: str, context: str) -> bool:
+    """A rule read across the turns (`across_turns`) stands with its first words in an earlier turn and its last in
+    this one, under the same context checks: a cause told first and its sign at a later question."""
+    rules = [rule for rule in flag.rules if rule.across_turns]
+    if not rules or not context.strip():
+        return False
+    earlier = prepare(context) + " . "
+    whole = earlier + t
+    return any(s < len(earlier) < e and _current(flag, whole, s, e, inner) and not _an_animals(whole, s, e, "")
+               for rule in rules for s, e, inner in _rule_mentions(rule, whole))
 
 
 # "He's seventy", "she is 30": an age said in the turn itself, before the dialogue asks it. 12 is where the IMCI child
@@ -616,11 +635,12 @@ def find_mechanisms(text: str) -> list[str]:
     """Ids of high-risk injury mechanisms said in `text` (fall from a height, road crash...): not red flags."""
     t = prepare(text)
     found = []
-    for mechanism_id, patterns, unless_near, near_words in load_table().mechanisms:
+    for mechanism_id, patterns, unless_near, near_words, unless_in_sentence in load_table().mechanisms:
         for pattern in patterns:
             if any(not ctx.why_not_current(t, m.start(), m.end(), vehicles=False)
                    and not (unless_near and unless_near.search(
                        _near(t, m.start(), m.end(), *ctx.sentence_of(t, m.start(), m.end()), near_words)))
+                   and not (unless_in_sentence and unless_in_sentence.search(t, *ctx.sentence_of(t, m.start(), m.end())))
                    for m in pattern.finditer(t)):
                 found.append(mechanism_id)
                 break

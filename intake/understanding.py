@@ -478,11 +478,13 @@ _SELF_STRONG = (
     r"(fever|cough|pain|pains|headache|rash|cold|flu|diarrh\w*|toothache|wounds?|cuts?|burns?|bruises?|scratches|"
     r"injury|injuries|infection|temperature|"
     r"chest pain|stomach ache|sore \w+|swollen \w+|\w+ ache|\w+ pain)|"
-    r"my (own )?(head|chest|stomach|belly|tummy|back|leg|legs|arm|arms|foot|feet|hand|eye|eyes|ear|ears|tooth|"
-    r"teeth|throat|neck|knee|side|body|skin|heart) (is |are |has been )?(hurting|hurts?|aches?|aching|paining|pains|"
+    r"my (own )?(head|chest|stomach|belly|tummy|back|leg|legs|arm|arms|foot|feet|hand|hands|eye|eyes|ear|ears|tooth|"
+    r"teeth|throat|neck|knee|knees|side|body|skin|heart|knuckles?|wrists?|ankles?|hips?|shoulders?|fingers?|thumbs?|"
+    r"toes?|ribs?|elbows?|face|lips?|nose) (is |are |has been |have been )?(hurting|hurts?|aches?|aching|paining|pains|"
     r"swollen|bleeding|burning|sore|itching|itchy)|"
-    r"i (can not|could not|am unable to) (breathe|walk|see|move|stand|sleep|eat|talk)|"
-    r"i (fell|cut|burned|burnt|hurt|broke|twisted|sprained|injured|collapsed|fainted)"
+    r"i (can not|could not|am unable to) (breathe|walk|see|move|stand|sleep|eat|talk|get up)|"
+    r"i (fell|cut|burned|burnt|hurt|broke|twisted|sprained|injured|collapsed|fainted|slipped|tripped|scalded|"
+    r"landed on my|banged my|bumped my|hit my|punched (a |the )?(wall|door|window|glass|mirror)|stubbed|dislocated)"
 )
 # A bare first-person word is weak: "me", "mine", "my" may be an ASR slip or part of "can you hear me?".
 # "ako" (Tagalog) is "me"; "I was in the car" puts the caller at the scene, maybe as the patient.
@@ -535,6 +537,17 @@ _PREGNANCY_SAID = re.compile(r"\b(?:pregnant|expecting|incinta|embarazada|gravid
 # A birth just now or days ago: the mother's danger signs are pregnancy's (SAFETY.md: bleeding after a birth).
 _JUST_GAVE_BIRTH = re.compile(r"\b(?:gave birth|given birth|giving birth|delivered|had (?:the|her|my|a) baby|post ?partum|"
                               r"after (?:the|my|her) (?:birth|delivery)|in labou?r)\b", re.IGNORECASE)
+
+
+# Someone else's death, said in the third person: "my brother was driving and he's dead", "the other driver died".
+_ANOTHER_DEATH = re.compile(r"\b(?:he|she|they|(?:my|our|his|her|the|a) \w+(?: \w+)?) (?:is|s|are|was|were|has|have)"
+                            r"(?: been)? (?:dead|died|killed|passed away)\b", re.IGNORECASE)
+
+
+def without_another_death(text: str) -> str:
+    """The text without a third person's death: told by a caller who is the patient, it is a mechanism of the crash
+    (SAFETY.md: someone died in the same vehicle), not a sign of the one speaking."""
+    return _ANOTHER_DEATH.sub(" ", normalize(text))
 
 
 def pregnancy_said(text: str) -> bool:
