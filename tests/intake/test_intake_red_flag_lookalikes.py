@@ -307,3 +307,21 @@ def test_a_medicine_spray_is_no_poison(text):
 ])
 def test_a_poisonous_spray_taken_is_still_poisoning(text):
     assert "overdose_poisoning" in find_red_flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my baby stopped breathing in her sleep and she is blue",
+    "he stopped breathing in his sleep and now he is limp and not waking",
+    "grandad stopped breathing at night and he's cold and grey",
+])
+def test_stopped_breathing_in_sleep_with_a_sign_now_is_not_breathing(text):
+    """Sleep apnoea's pauses are blanked as a look-alike; a patient found blue, limp or cold after one is not that."""
+    assert "not_breathing" in find_red_flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my baby stopped breathing for a few seconds in her sleep, now she is fine and feeding",
+    "she stops breathing in her sleep sometimes, the doctor said it is sleep apnoea",
+])
+def test_pauses_in_sleep_with_the_patient_well_now_are_no_flag(text):
+    assert "not_breathing" not in find_red_flags(text)
