@@ -101,10 +101,19 @@ def probabilities(text: str, model: Model | None = None) -> dict[str, float]:
 def carriers(flag: str, text: str, model: Model | None = None) -> list[tuple[int, int]]:
     """The spans of the words that carry the flag's score: the word whose removal lowers it most, and every other
     word whose removal lowers it at least half as much ("no pain in my chest" is carried by "pain" and "chest")."""
+    drops = carried(flag, text, model)
+    if not drops:
+        return []
+    top = max(drops.values())
+    return [span for span, drop in drops.items() if drop == top or (top > 0 and drop >= top / 2)]
+
+
+def carried(flag: str, text: str, model: Model | None = None) -> dict[tuple[int, int], float]:
+    """How much of the flag's score each word of the text carries: how far its removal lowers the score."""
     model = model or load_model()
     spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     if not spans:
-        return []
+        return {}
     row = model.flags.index(flag)
     idx, val = features(text, model)
     whole = float(model.coef[row, idx] @ val)
@@ -112,8 +121,7 @@ def carriers(flag: str, text: str, model: Model | None = None) -> list[tuple[int
     for s, e in spans:
         idx, val = features(text[:s] + text[e:], model)
         drops.append(whole - float(model.coef[row, idx] @ val))
-    top = max(drops)
-    return [span for span, drop in zip(spans, drops) if drop == top or (top > 0 and drop >= top / 2)]
+    return dict(zip(spans, drops))
 
 
 def proposals(text: str, found: list[str], model: Model | None = None, *,

@@ -37,7 +37,9 @@ TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis stil
 "a child"; a fit or heavy bleeding in pregnancy is a pregnancy emergency, under the flag's own `requires`; an overdose
 "with" words that say it was deliberate, "on purpose" or "after the row", is a suicide attempt), `learned_unless` ("said",
 a concept that, in the sentence of the words the learned reader's score rests on, keeps the reader from adding the flag
-unless the "not_with" concept is there too: a lost milk tooth named beside "blood", with no "pouring" or "a lot"). A rule may
+unless the "not_with" concept is there too: a lost milk tooth named beside "blood", with no "pouring" or "a lot"; one
+such pair or a list), `learned_needs` (concepts, with `harm_cues`, of which the turn must say one for the reader to add
+the flag: suicidal and overdose, whose score everyday words can carry). A rule may
 have `unless_near`, a concept (or several) that vetoes it only within a few words ("a small patch" of burn; "a bit" of
 blood), `binds_reader`, a veto the learned reader must respect too (a journey beside a farewell), and `now`, the one
 concept whose words are the sign now (the others only say what it is: "an overdose last year, and now the whole box").
@@ -130,7 +132,11 @@ class RedFlag:
     # (said, not with): a named everyday source of the blood in the sentence of the words the learned reader's score rests
     # on, with no word of a heavy bleed there: "blood from his mouth, it's his wobbly baby tooth, it came out" is no heavy
     # bleeding on "blood" alone; "he lost a tooth in the fight and it keeps pouring" still is.
-    learned_unless: tuple[re.Pattern, re.Pattern] | None = None
+    learned_unless: tuple[tuple[re.Pattern, re.Pattern], ...] = ()
+    # The reader may add this flag only in a turn with a word worth the harm question (`harm_cues`: something swallowed,
+    # despair, a means) or of the concepts `learned_needs` lists (a farewell, "himself"; [] for the cues alone): "I'm
+    # gonna go to the door", "he wants to end his phone contract" carry the reader's score on going and ending alone.
+    learned_needs: re.Pattern | None = None
 
     @property
     def needs_context(self) -> bool:
@@ -178,6 +184,9 @@ def load_table(path: Path = DATA_FILE) -> Table:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     concepts = {name: _words(p) for name, p in data["concepts"].items()}
 
+    def either(patterns: list[str]) -> re.Pattern:
+        return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
+
     def unless(names: str | list[str]) -> re.Pattern | None:
         """A rule's veto, near or anywhere in the sentence: one concept, or several read as one ("a climb on an errand" or
         "a drop of one step"; glass stuck in the flesh or wax in an ear)."""
@@ -213,8 +222,9 @@ def load_table(path: Path = DATA_FILE) -> Table:
             not_the_caller=bool(e.get("not_the_caller", False)),
             not_taken_yet=(concepts[e["not_taken_yet"]["at_hand"]], concepts[e["not_taken_yet"]["unless"]])
             if e.get("not_taken_yet") else None,
-            learned_unless=(concepts[e["learned_unless"]["said"]], concepts[e["learned_unless"]["not_with"]])
-            if e.get("learned_unless") else None,
+            learned_unless=tuple((concepts[u["said"]], concepts[u["not_with"]]) for u in _listed(e.get("learned_unless"))),
+            learned_needs=either(data["harm_cues"] + [data["concepts"][n] for n in e["learned_needs"]])
+            if "learned_needs" in e else None,
         )
         for e in data["flags"]
     )
@@ -223,9 +233,6 @@ def load_table(path: Path = DATA_FILE) -> Table:
                                  int(m.get("near_words", _NEAR_WORDS)),
                                  _words(m["unless_in_sentence"]) if m.get("unless_in_sentence") else None)
                        for m in data["mechanisms"])
-    def either(patterns: list[str]) -> re.Pattern:
-        return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
-
     spelling = data.get("spelling", {})
     return Table(flags, either(data["neutral"]), either(data["normal"]), mechanisms,
                  tuple(data.get("first_aid_order", ())), frozenset(spelling.get("words", ())),
@@ -555,13 +562,53 @@ def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -
             continue
         if flag.learned_not_only and all(flag.learned_not_only.fullmatch(t[s:e]) for s, e in spans):
             continue
-        if flag.learned_unless and all(_explained_by(flag.learned_unless, t, s, e) for s, e in spans):
+        if any(all(_explained_by(unless, t, s, e) for s, e in spans) for unless in flag.learned_unless):
             continue
-        if all(_current(flag, t, s, e, None) and not _a_grown_ups(flag, t, s, e, child) and not _an_animals(t, s, e, context)
-               for s, e in spans) \
+        if flag.learned_needs and not flag.learned_needs.search(t):
+            continue
+        if _softened(flag, t, spans):
+            continue
+        if _current_where_it_rests(flag, t, spans) \
+                and all(not _a_grown_ups(flag, t, s, e, child) and not _an_animals(t, s, e, context) for s, e in spans) \
                 and not _ruled_out(flag, t, spans):
             added.append(flag_id)
     return added
+
+
+def _current_where_it_rests(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
+    """The rules' context lets a mention count at every carrier that is one of the flag's own words (a word of its
+    phrases or of its rules' concepts: the sign itself), at the top carrier, itself one of them, and at carriers holding
+    more than half of what the carriers carry together. A word the reader only leans on, not the sign's, may be denied: "like a cork in his throat,
+    nothing going in or out, it was a chunk of apple" is choking though "going" is denied. A denied sign word never
+    is ("no pain in my chest", "she is not breathing quickly"), nor any carrier of a flag that needs a harm cue
+    (`learned_needs`), whose carriers are everyday words."""
+    current = {span: _current(flag, t, *span, None) for span in spans}
+    if all(current.values()):
+        return True
+    if flag.learned_needs:
+        return False  # everyday words carry self-harm ("i can not do it anymore"): none may be denied
+    words = [m.span() for p in flag.phrases + tuple(c for rule in flag.rules for c in rule.concepts) for m in p.finditer(t)]
+    if any(not current[(s, e)] and any(a < e and s < b for a, b in words) for s, e in spans):
+        return False
+    drops = learned_flags.carried(flag.id, t)
+    weight = {span: max(drops.get(span, 0.0), 0.0) for span in spans}
+    top = max(spans, key=lambda span: weight[span])
+    return current[top] and any(a < top[1] and top[0] < b for a, b in words) \
+        and sum(w for span, w in weight.items() if current[span]) > sum(weight.values()) / 2
+
+
+def _softened(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
+    """The words the reader's score rests on, read as the rules read a mention: softened just after ("her breathing is a
+    bit noisy"; the rules look before), or a rule's near veto beside them ("burnt his hand on the kettle, one small red
+    patch")."""
+    lo, hi = ctx.sentence_of(t, *spans[0])
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    if flag.soft and all(flag.soft.search(" ".join(re.split(r"[,;.?!]", t[e:])[0].split()[:3])) for _, e in spans):
+        return True
+    if not (lo <= start and end <= hi):
+        return False
+    near = _near(t, start, end, lo, hi)
+    return any(rule.unless_near and rule.unless_near.search(near) for rule in flag.rules)
 
 
 def _explained_by(unless: tuple[re.Pattern, re.Pattern], t: str, start: int, end: int) -> bool:
