@@ -36,7 +36,7 @@ _RESOLVED = re.compile(
 # What may follow an ending: "it stopped now", "gone down a bit"; "gone into both arms" is no ending.
 _AFTER_ENDING = {"", "now", "already", "completely", "away", "down", "off", "thank", "again", "by", "on", "after",
                  "for", "since", "mostly", "totally", "fully", "itself", "at", "bleeding", "fitting", "shaking",
-                 "jerking", "and", "but", "so", "in", "within", "about", "just", "with", "inside", "indoors", "quickly"} - {"a"}
+                 "jerking", "and", "but", "so", "in", "within", "when", "once", "about", "just", "with", "inside", "indoors", "quickly"} - {"a"}
 # Where a sign goes when it spreads: "gone down my arm", "passed up into her jaw".
 _SPREAD_TO = re.compile(r"(down|up|on|in|into|to|through|round|around|across|along)( (to|into|in|through))? "
                         r"(my|his|her|their|the|both|one|each|left|right|your)\b")

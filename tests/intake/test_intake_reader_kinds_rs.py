@@ -91,3 +91,15 @@ def proposing(flag: str, word: str):
 def test_each_kind_gates_a_proposal_of_the_reader(flag, word, text, added, monkeypatch):
     monkeypatch.setattr(learned_flags, "proposals", proposing(flag, word))
     assert (flag in find_red_flags(text)) == added
+
+
+@pytest.mark.parametrize("text", [
+    "he cut his thumb on the fishing line at the Nile, the bleeding stopped when I pressed it with a cloth",
+    "her nose bled all over the sink, it stopped once she sat forward",
+])
+def test_a_bleed_that_stopped_when_pressed_is_over(text):
+    assert "heavy_bleeding" not in find_red_flags(text)
+
+
+def test_a_bleed_that_stopped_when_pressed_and_came_back_is_not():
+    assert "heavy_bleeding" in find_red_flags("the bleeding stopped when I pressed it but now it is pouring again")
