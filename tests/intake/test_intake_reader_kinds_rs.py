@@ -85,6 +85,9 @@ def proposing(flag: str, word: str):
     # means only at hand from the shed is no poisoning yet
     ("overdose_poisoning", "bleach", "he says they'd be better off and he's got the bleach out of the cupboard", False),
     ("overdose_poisoning", "bleach", "he's got the bleach out of the cupboard and drank some", True),
+    # a fire that burnt a thing, the person said not burnt, unless a burn on them is said
+    ("severe_burns", "fire", "the toaster caught fire and burnt the worktop, he isn't burnt at all, just shaken", False),
+    ("severe_burns", "fire", "the toaster caught fire, she's not burnt on her face but it burnt her hand, the skin is peeling", True),
     # a denied sign word never lets the reader through
     ("chest_pain", "pain", "there's no pain in my chest at all, I'm just tired today", False),
 ])
