@@ -382,7 +382,26 @@ def historical(t: str, start: int, end: int) -> bool:
     cuts = [lo] + [x for m in _HISTORY_CLAUSE_BREAK.finditer(t, lo, hi) for x in (m.start(), m.end())] + [hi]
     clauses = list(zip(cuts[::2], cuts[1::2]))
     touched = [i for i, (a, b) in enumerate(clauses) if a < end and start < b] or [0]
-    return any(_past_clause(t, clauses, i) for i in touched)
+    return any(_past_clause(t, clauses, i) for i in touched) or _put_down_to_the_past(t, clauses, touched[-1], lo, hi)
+
+
+# "His mouth is crooked, but that's from his stroke last year": a clause after the sign puts it down to an old event
+# that leaves such marks (a chest "tight from the fall last week" is not put down to anything here).
+_PUT_DOWN_TO = re.compile(r"(?:that|it|this) (?:is|was) (?:\w+ )?(?:from|because of|due to|left (?:over )?from|since|"
+                          r"after|what (?:is )?left (?:of|from))\b")
+_LEAVES_MARKS = re.compile(r"\b(?:strokes?|mini stroke|tia|palsy|brain injury|head injury|operation|surgery|polio)\b")
+
+
+def _put_down_to_the_past(t: str, clauses: list[tuple[int, int]], i: int, lo: int, hi: int) -> bool:
+    """A later clause of the sentence says the sign comes from a dated event, and nothing in it says now, again or
+    worse ("his face droops again today, that's from his stroke last year" may be a new one)."""
+    if _THIS_TIME.search(t, lo, hi):
+        return False
+    for a, _ in clauses[i + 1:]:
+        said = re.split(r"[,;]", t[a:hi])[0].strip()  # "because" splits a clause, but not what the clause puts it down to
+        if _PUT_DOWN_TO.match(said) and _LEAVES_MARKS.search(said) and _dated(said):
+            return True
+    return False
 
 
 # A comparison with the past frames the present: "he is grunting like his brother did when he was a baby", "talking like
@@ -855,8 +874,25 @@ def habitual(t: str, start: int, end: int) -> bool:
     call's news."""
     lo, hi = sentence_of(t, start, end)
     lo, hi = _semicolon_part(t, lo, hi, start, end)
+    hi = _baseline_said_after(t, hi)
     clause = _CLAUSE_BREAK.split(t[lo:start])[-1]
     return bool(_ALWAYS.search(clause) or _BASELINE.search(t, start, hi)) and not _THIS_TIME.search(t[lo:hi])
+
+
+_BASELINE_ALONE_WORDS = 6
+
+
+def _baseline_said_after(t: str, hi: int) -> int:
+    """Where the sentence ends once a baseline said alone just after it is counted in: "his mouth is crooked. The
+    same as always." (a pause a speech recogniser writes as a full stop, where a text message would put a comma).
+    Not when anything after it in the turn says now ("... It has always been like that. But now his arm is weak")."""
+    if hi >= len(t) or t[hi] != "." or _THIS_TIME.search(t, hi):
+        return hi
+    _, after = sentence_of(t, hi + 1, hi + 1)
+    said = t[hi + 1:after]
+    if len(re.findall(r"[a-z0-9]+", said)) > _BASELINE_ALONE_WORDS or not _BASELINE.search(said):
+        return hi
+    return after
 
 
 def _semicolon_part(t: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
