@@ -200,6 +200,18 @@ _NOW = re.compile(r"\b(and|but|so) (now|today|this time|right now)\b|, now\b|"
 # speech recognisers and text messages put full stops where a caller pauses.
 _ENDED_NEXT = re.compile(r" ?(it|that|the (fit|seizure|shaking|jerking|bleeding|bleed|choking|coughing|faint)) "
                          r"(has |had |is |was )?(\w+ )?(stopped|passed|finished|ended|settled|eased)\b")
+# The next sentence says the patient, or it, is fine again now: "... . It's totally fine now", "... . He's okay now".
+_FINE_NOW_NEXT = re.compile(r" ?(?:(?:and|but|so) )?(?:it|that|i|he|she|they) (?:is|s|am|are) (?:all |totally |completely |"
+                            r"absolutely |perfectly |much )?(?:fine|ok|okay|alright|all right|better|good|normal)"
+                            r"(?: now| again)\b")
+
+
+def _stop(t: str, hi: int) -> int:
+    """The end of the sentence after the one ending at `hi`, when that sentence ends in a full stop (not a question)."""
+    nxt = sentence_of(t, hi + 1, hi + 1)[1]
+    return nxt if t[nxt:nxt + 1] == "." else -1
+
+
 # Back after an ending: "it stopped for a minute but now it is pouring again".
 _AGAIN = re.compile(r"\b(now|then)\b.*\b(again|another|worse)\b|\b(started|starting|begun|began|came back|come back|back) again\b")
 
@@ -288,6 +300,11 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
         rest = re.sub(r"^ no more\b", " any more", rest)  # "he is not breathing no more": a double negative, not an ending
     if not rest.strip(" ,") and _ENDED_NEXT.match(t[hi + 1:]) and not (_AGAIN.search(t[end:]) or _NOT_BACK.search(t[end:])):
         rest = " " + t[hi + 1:].split(".")[0]  # "She had a fit. It stopped after a minute.": the ending said next
+    elif t[hi:hi + 1] == "." and _FINE_NOW_NEXT.match(t[hi + 1:]) and sentence_of(t, hi + 1, hi + 1)[1] in (len(t), _stop(t, hi)) \
+            and not (_AGAIN.search(t[end:]) or _NOT_BACK.search(t[end:]) or re.search(r"\bstill\b", t[hi:])):
+        # "I choke on my drink laughing at a joke. It's totally fine now": a pause written as a full stop where a
+        # text would put a comma; what the sentence after says is read as the rest of this one
+        rest = rest + " , " + re.split(r"[.?!]", t[hi + 1:])[0]
     if well_again_ends_it and _NOT_WELL_AFTER.search(rest):
         return False
     if well_again_ends_it:

@@ -23,6 +23,9 @@ from intake.understanding import parse_yes_no
         # a coloured drink or sweet misheard ("slushie" heard "fleshy"): what she is eating still explains the colour
         "He hurt his knee and his lips are blue, but that's the blue fleshy he's drinking.",
         "Her tongue's gone purple, that's from sucking the grape lolly, she banged her elbow.",
+        # "choked" heard "choke", and the pause before "it's fine now" written as a full stop
+        "I choke on a peanut at the pub. It's all fine now, but I slipped on the stairs after.",
+        "He choked on his water. He's okay now, he just bumped his shin on the table.",
     ],
 )
 def test_heard_look_alikes_of_no_flag_calls_raise_no_flag(heard):
@@ -44,6 +47,10 @@ def test_heard_look_alikes_of_no_flag_calls_raise_no_flag(heard):
         # blue lips beside eating, with trouble breathing
         ("His lips are blue but that's the blue drink he's having and now he's gasping.", "breathing_difficulty"),
         ("Her lips are blue, she was eating and now she can't breathe.", "breathing_difficulty"),
+        # fine now asked, not told; or told, and then still or again
+        ("She's fitting. She's okay now? She's still shaking.", "seizure"),
+        ("She's fitting. She's okay now. No, she's still shaking.", "seizure"),
+        ("He's choking on a sweet. He's fine now. Now he's choking again.", "choking"),
     ],
 )
 def test_the_sign_beside_those_kinds_still_counts(heard, flag):
