@@ -26,6 +26,9 @@ from intake.understanding import parse_yes_no
         # "choked" heard "choke", and the pause before "it's fine now" written as a full stop
         "I choke on a peanut at the pub. It's all fine now, but I slipped on the stairs after.",
         "He choked on his water. He's okay now, he just bumped his shin on the table.",
+        # "dentures" heard "venture": d and v blur on the line; loose ones still explain a crooked mouth
+        "Grandma's new venture is so her mouth looks crooked, she hurt her hand.",
+        "His old ventures are loose so his face looks lopsided.",
     ],
 )
 def test_heard_look_alikes_of_no_flag_calls_raise_no_flag(heard):
@@ -51,6 +54,8 @@ def test_heard_look_alikes_of_no_flag_calls_raise_no_flag(heard):
         ("She's fitting. She's okay now? She's still shaking.", "seizure"),
         ("She's fitting. She's okay now. No, she's still shaking.", "seizure"),
         ("He's choking on a sweet. He's fine now. Now he's choking again.", "choking"),
+        # a venture that is no denture
+        ("His new venture failed so his face is drooping on one side.", "stroke"),
     ],
 )
 def test_the_sign_beside_those_kinds_still_counts(heard, flag):
