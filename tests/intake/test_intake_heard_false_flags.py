@@ -29,10 +29,12 @@ from intake.understanding import parse_yes_no
         # "dentures" heard "venture": d and v blur on the line; loose ones still explain a crooked mouth
         "Grandma's new venture is so her mouth looks crooked, she hurt her hand.",
         "His old ventures are loose so his face looks lopsided.",
+        # "poo" heard "go": the grunting told as only when he pushes is still the pushing
+        "No, she's drinking well, the grunting is only when she pushes a go.",
     ],
 )
 def test_heard_look_alikes_of_no_flag_calls_raise_no_flag(heard):
-    assert find_red_flags(heard) == []
+    assert find_red_flags(heard) == [] and find_red_flags(heard, child=True) == []
 
 
 @pytest.mark.parametrize(
@@ -56,6 +58,8 @@ def test_heard_look_alikes_of_no_flag_calls_raise_no_flag(heard):
         ("He's choking on a sweet. He's fine now. Now he's choking again.", "choking"),
         # a venture that is no denture
         ("His new venture failed so his face is drooping on one side.", "stroke"),
+        # grunting with the breaths, whatever else is said of pushing
+        ("He's grunting with every breath and sucking in under his ribs when he pushes.", "child_danger_signs"),
     ],
 )
 def test_the_sign_beside_those_kinds_still_counts(heard, flag):
