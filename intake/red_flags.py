@@ -53,6 +53,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from intake import context as ctx
 from intake import learned_flags
@@ -131,6 +132,19 @@ class RedFlag:
         return bool(self.requires or self.began)
 
 
+class Mechanism(NamedTuple):
+    """A high-risk injury mechanism: recorded and raising priority, never a red flag."""
+
+    id: str
+    phrases: tuple[re.Pattern, ...]
+    # words near a phrase that take it back ("fell from the low wall", "the taxi hit him slowly"), and how many words
+    # either side count as near ("fell off the ladder putting up the lights, it was low")
+    unless_near: re.Pattern | None
+    near_words: int
+    # words that take it back anywhere in its sentence ("fell off the step ladder picking the fruit, it's not high")
+    unless_in_sentence: re.Pattern | None
+
+
 @dataclass(frozen=True)
 class Table:
     """The whole data file, compiled."""
@@ -138,16 +152,14 @@ class Table:
     flags: tuple[RedFlag, ...]
     neutral: re.Pattern
     normal: re.Pattern
-    # (id, phrases, words near a phrase that take it back: "fell from the low wall", "the taxi hit him slowly", how
-    # many words either side count as near: "fell off the ladder putting up the lights, it was low", and words that
-    # take it back anywhere in its sentence: "fell off the step ladder picking the fruit in the yard, it's not high")
-    mechanisms: tuple[tuple[str, tuple[re.Pattern, ...], re.Pattern | None, int, re.Pattern | None], ...]
+    mechanisms: tuple[Mechanism, ...]
     first_aid_order: tuple[str, ...] = ()
     sign_words: frozenset[str] = frozenset()  # corrected when typed one letter wrong (spelling.py)
     real_words: frozenset[str] = frozenset()  # never corrected
     heard: tuple[tuple[re.Pattern, str], ...] = ()  # Whisper's forms of sign words, read back as the words
     ing_words: frozenset[str] = frozenset()  # every "-ing" word the tables name: what a dropped final g is read back to
     not_g_dropped: frozenset[str] = frozenset()  # "-in" words that are words as they stand ("thin", Tagalog "hangin")
+    harm_cues: re.Pattern = re.compile(r"(?!)")  # words worth the harm question (harm_cue_said)
 
 
 def _words(pattern: str) -> re.Pattern:
@@ -198,9 +210,10 @@ def load_table(path: Path = DATA_FILE) -> Table:
         )
         for e in data["flags"]
     )
-    mechanisms = tuple((m["id"], tuple(re.compile(rf"\b(?:{p})") for p in m["phrases"]),
-                        _words(m["unless_near"]) if m.get("unless_near") else None, int(m.get("near_words", _NEAR_WORDS)),
-                        _words(m["unless_in_sentence"]) if m.get("unless_in_sentence") else None)
+    mechanisms = tuple(Mechanism(m["id"], tuple(re.compile(rf"\b(?:{p})") for p in m["phrases"]),
+                                 _words(m["unless_near"]) if m.get("unless_near") else None,
+                                 int(m.get("near_words", _NEAR_WORDS)),
+                                 _words(m["unless_in_sentence"]) if m.get("unless_in_sentence") else None)
                        for m in data["mechanisms"])
     def either(patterns: list[str]) -> re.Pattern:
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
@@ -210,7 +223,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
                  tuple(data.get("first_aid_order", ())), frozenset(spelling.get("words", ())),
                  frozenset(spelling.get("real_words", ())),
                  tuple((re.compile(p), r) for p, r in data.get("heard", ())),
-                 _ing_words(Path(path).read_text(encoding="utf-8")), frozenset(spelling.get("not_g_dropped", ())))
+                 _ing_words(Path(path).read_text(encoding="utf-8")), frozenset(spelling.get("not_g_dropped", ())),
+                 either(data["harm_cues"]))
 
 
 def _listed(entry: dict | list | None) -> list:
@@ -602,46 +616,28 @@ def _required_now(flag: RedFlag, whole: str) -> bool:
     return False
 
 
-# Words near the two flags the danger-sign question does not list: something swallowed or breathed in, despair, and the
-# means and farewells the suicidal flag's own rules name. Far wider than either flag's rules (one word is enough): they
-# only decide whether the harm question is asked, and they are read as the flags read them, so that "mamatay",
-# "kujiua", "hang him self" and "peels" are cues too.
-_HARM_CUES = re.compile(
-    r"\b(?:swallow\w*|drank|drunk|drink\w*|ate|eaten|eating|tablets?|pills?|capsules?|medicines?|medication|meds|dose|"
-    r"overdos\w*|chemicals?|bleach|poison\w*|pesticide|insecticide|weed ?killer|herbicide|kerosene|paraffin|petrol|"
-    r"diesel|acid|(?<!broken )(?<!glass )bottle|the (?:whole|entire) (?:box|bottle|packet|pack|strip|tub|jar|lot)|drugs?|"
-    r"(?:got|getting|gets|is|was|s|so) high|high on|stoned|alcohol|fumes|gas|smoke|generator|heater|boiler|charcoal|"
-    r"exhaust|engine running|hose ?pipe|berries|mushrooms?|paracetamol|panadol|tylenol|ibuprofen|aspirin|codeine|"
-    r"co codamol|tramadol|morphine|methadone|heroin|fentanyl|diazepam|valium|xanax|benzos?|opioids?|insulin|"
-    r"painkillers?|antidepressants?|sleeping \w+|"
-    r"sad|depress\w*|suicid\w*|kill\w*|die|dying|dead|end it|ending it|hopeless|cope|upset|crying|life|alive|"
-    r"worth living|(?:want|wants|wanna) (?:to )?live|reason to live|wake up|be around|better off|had enough|"
-    r"goodbyes?|farewell|sorry for everything|on purpose|deliberately|harm\w*|"
-    r"(?:hurt|cut) (?:himself|herself|themselves|myself|him ?sel|her ?sel|my ?sel)|"
-    r"(?:cut|cutting|slit|slash\w*) (?:my|his|her|their) wrists?|slit|razors?|blades?|knife|knives|"
-    r"rope|noose|hang\w*|jump\w*|bridge|ledge|roof|rooftop|terrace|railway|platform|tracks|guns?|rifle|pistol|shotgun|"
-    r"shoot\w*|do it|be here|last time|notes?|letters|(?:gave|given|giving) away|"
-    r"(?:taken|took|had) (?:something|all of (?:them|it)|loads|lots|the lot)|"
-    r"empty (?:packets?|boxes|bottles?|strips?|blister \w+)|blister|stove|spray\w*|dip)\b")
-
-
 def harm_cue_said(text: str) -> bool:
-    """The words, read as the flags read them, touch on something swallowed or breathed in, on despair or on a means of
-    self-harm: worth asking about poisoning and self-harm."""
-    return bool(_HARM_CUES.search(prepare(text)))
+    """The words touch on something swallowed or breathed in, on despair or on a means of self-harm: worth asking about
+    poisoning and self-harm, the two flags the danger-sign question does not list.
+
+    The cues (`harm_cues` in red_flags.json) are far wider than either flag's rules, one word being enough, since they
+    only decide whether the question is asked; they are read on the prepared text, as the flags read words, so that
+    "mamatay", "kujiua", "hang him self" and "peels" are cues too."""
+    return bool(load_table().harm_cues.search(prepare(text)))
 
 
 def find_mechanisms(text: str) -> list[str]:
     """Ids of high-risk injury mechanisms said in `text` (fall from a height, road crash...): not red flags."""
     t = prepare(text)
     found = []
-    for mechanism_id, patterns, unless_near, near_words, unless_in_sentence in load_table().mechanisms:
-        for pattern in patterns:
+    for mech in load_table().mechanisms:
+        for pattern in mech.phrases:
             if any(not ctx.why_not_current(t, m.start(), m.end(), vehicles=False)
-                   and not (unless_near and unless_near.search(
-                       _near(t, m.start(), m.end(), *ctx.sentence_of(t, m.start(), m.end()), near_words)))
-                   and not (unless_in_sentence and unless_in_sentence.search(t, *ctx.sentence_of(t, m.start(), m.end())))
+                   and not (mech.unless_near and mech.unless_near.search(
+                       _near(t, m.start(), m.end(), *ctx.sentence_of(t, m.start(), m.end()), mech.near_words)))
+                   and not (mech.unless_in_sentence
+                            and mech.unless_in_sentence.search(t, *ctx.sentence_of(t, m.start(), m.end())))
                    for m in pattern.finditer(t)):
-                found.append(mechanism_id)
+                found.append(mech.id)
                 break
     return found
