@@ -70,6 +70,16 @@ _STILL_ASKED = re.compile(r"\b(should|do|does|must|can|could|would|will) (i|we|h
 # "for a moment and went blue" or a fit "for a moment" is still the sign.
 _A_MOMENT = re.compile(r"^ ?(?:(?:him|her|them|me|us|it) )?(?:only |just )?for (?:a|one) (?:split )?(?:second|moment|sec)\b(?! at a time)(?!.*\b(?:now|still|again)\b)")
 _NOT_WAKING = re.compile(r"\b(?:wake|waken|woken|waking|rouse|roused|respond\w*|answer\w*)\b")
+# A crying or temper spell in which a child holds the breath (the words "held his breath" are blanked before this, so the
+# subject left beside the blank says it too), and the cry or breath that ends it: told together, the blue is over.
+_SPELL = re.compile(r"\b(?:tantrum|paddy|temper|strop|meltdown|crying (?:fit|so hard)|cried so hard|screaming fit|"
+                    r"breath ?holding|(?:he|she|they|baby|boy|girl|son|daughter|one|was|were) ~)")
+_SPELL_ENDED = re.compile(r"\b(?:then|and then|till|until|before|after that|but then) (?:(?:he|she|they|the baby) )?(?:(?:just|finally) )?"
+                          r"(?:screamed|yelled|howled|cried|wailed|shrieked|bawled|sobbed|let out an? (?:\w+ )?(?:yell|scream|cry|"
+                          r"wail|howl|shriek)|started (?:crying|screaming|yelling|howling|breathing)|took an? (?:big |deep |huge )?"
+                          r"(?:breath|gasp)|caught (?:his|her|their) breath|gasped)\b")
+# ... unless the sign is said to go on after the ending: "then she screamed, but her lips are still blue".
+_STILL_NOW = re.compile(r"\b(?:still|not breathing|floppy|limp|will not wake|can not wake|not waking|unresponsive)\b")
 _LASTED = re.compile(r"\b((it|that|this|the \w+) )?(only )?lasted (about |around |for |maybe )?(a|one|\d+|two|three|a few|few|ten|thirty) (seconds?|minutes?|mins?)\b")
 # Breathing (or a pulse) that stopped "and has not come back" is the sign itself, not its ending.
 _NOT_BACK = re.compile(r"\b(not|never) (come|came|started|start) (back|again)\b")
@@ -314,6 +324,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
                 return True
     if well_again_ends_it and (_LASTED.search(rest) or (_A_MOMENT.match(rest) and _NOT_WAKING.search(said))):
         return True  # "it lasted a minute, he is asleep now": an episode told as finished
+    if well_again_ends_it and _SPELL.search(t, lo, end) and _SPELL_ENDED.search(rest) and not _STILL_NOW.search(rest):
+        return True  # "held his breath in a tantrum, went a bit blue, then he screamed": a breath-holding spell that ended
     rest = re.sub(r"\bover and over( again)?\b", "again and again", rest)  # a repeat, not an ending
     if _NOT_BACK.search(rest):
         return False  # "he was snoring and then it stopped and it has not come back": the stopping is the sign

@@ -85,6 +85,23 @@ class Prompt:
 
 _YN = AnswerKind.YES_NO
 _BREATHING = (r"breath\w*", r"chest (is )?(moving|going up|rising)")
+_PATIENT = r"(he|she|they|i|the (patient|baby|child|boy|girl|man|woman))"
+# What the patient says or the caller believes they could do is not what they did: "he says he can walk, but he is
+# still lying on the mat", "she reckons she's fine to stand". Unclear (re-asked, then the urgent branch) unless the
+# answer goes on to say it was done ("... and he walked to the car").
+_CLAIMED = (rf"(says|said|saying|reckons|reckoned|thinks|thought|claims|claimed|insists|insisted|tells me|told me|"
+            rf"swears|feels|believes)( that)? {_PATIENT}( is| are| s| was| were| would| will| could| should)?( be)? "
+            rf"(can|could|able|fine|ok|okay|alright|all right|good)\b")
+# Walking shown now, said before or after a claim: the claim is then only the caller's aside ("he got up and walked to
+# the shade, he says he's fine").
+_WALK_SHOWN = (r"walked|(is|are|s) walking|walking (around|about|over|up|now|fine|normally)|(got|stood|gets|standing) "
+               r"up and|up and (about|walking|moving)|(is|are|s) (up|standing|on (his|her|their) feet)( now)?\b(?! (to|the|a))")
+
+
+def _claim_unless(shown: str) -> str:
+    """A claim (_CLAIMED) in an answer that nowhere says the thing was done (`shown`): matched from the answer's start."""
+    return rf"^(?!.*\b({shown})\b).*?\b{_CLAIMED}"
+
 
 PROMPTS: dict[str, Prompt] = {p.id: p for p in (
     Prompt("who", AnswerKind.CHOICE, keypad=True, choices=("self", "other")),
@@ -99,8 +116,18 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        r"neither")),
     Prompt("harm", _YN, no_phrases=(r"nothing like that", r"neither", r"(not|never) (talked|said|spoken)")),
     Prompt("age", AnswerKind.NUMBER, keypad=True),
-    Prompt("walk", _YN, keypad=True, keywords=(r"walk\w*", r"stand\w*", r"get up", r"on (his|her|their|my) feet"),
+    # "stood" and "got up" are words of the question too: "he hasn't got up yet" is no walk shown.
+    Prompt("walk", _YN, keypad=True, keywords=(r"walk\w*", r"stand\w*", r"stood( up)?", r"(get|gets|got|getting) up",
+                                              r"on (his|her|their|my) feet"),
            no_phrases=(r"too (young|small|little) to walk", r"(a )?baby",
+                       # START's walking wounded walk unaided: walking only with a hand or a hold is not walking.
+                       r"(only |just )?(with|needs?|needed|needing) (some |a little |a bit of |a lot of |my |our |your "
+                       r"|his |her |their )?(help|support|assistance|a hand|holding( up)?)",
+                       rf"(if|when|while|as long as|once) (i|we|you|someone|somebody|they) (hold|holds|held|help|helps|"
+                       rf"support|supports|carry|carries|lift|lifts|prop|props)\b",
+                       r"(hold|holds|holding|held|lean|leans|leaning|leaned|hanging) (on )?(on to|onto|on|against) "
+                       r"(me|us|him|her|someone|somebody|the \w+|a \w+|my \w+|our \w+|something)",
+                       r"(i|we) (have|had|has) to (hold|help|support|carry|prop)",
                        # trapped where they sit or lie: not walking, whatever they think they could do
                        r"(stuck|trapped|pinned|wedged|jammed|caught) (in|under|inside|behind|between|beneath)",
                        # "... but now he doesn't move": not moving now is not walking now
@@ -109,7 +136,13 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
            # Walking in the past or as a habit says nothing of now: "she usually walks", "he was walking before".
            unsure_phrases=(r"(usually|normally|always|generally|often|used to) (\w+ )?(walk\w*|stand\w*|get up)",
                            r"(was|were) (walking|standing|up and about|on (his|her|their|my) feet)",
-                           r"(walk\w*|stood|stand\w*|got up) (\w+ ){0,3}(before|earlier|this morning|yesterday|at first)")),
+                           r"(walk\w*|stood|stand\w*|got up) (\w+ ){0,3}(before|earlier|this morning|yesterday|at first)",
+                           _claim_unless(_WALK_SHOWN),
+                           # Hedged: "maybe", "I think so", "should be able to": nobody has seen it.
+                           r"i think so|i guess( so)?|i suppose( so)?|i believe so|probably|perhaps|maybe|"
+                           r"(should|might|may|ought to) be (able|ok|okay|fine|alright)",
+                           # Not up now: "he is still lying on the mat", "she's still sitting on the floor".
+                           r"still (lying|laying|lies|sitting|sat|down|on the (floor|ground|mat|bed|road|grass))")),
     Prompt("breathing", _YN, keypad=True, keywords=_BREATHING),
     Prompt("reposition", _YN, keypad=True, keywords=_BREATHING),
     Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"feel it"),
@@ -137,7 +170,11 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        r"(he|she|they) (did|does|do|would|will|could|can) not( do it| do anything| do that)?(?= ,| \.|$)",
                        # What the patient does instead of obeying: "he just moans", "she doesn't do what I say".
                        r"(just|only) (moan|groan|mumbl|grunt)\w*",
-                       r"(does|did|do|will|would) not (do what|listen|obey)\w*")),
+                       r"(does|did|do|will|would) not (do what|listen|obey)\w*",
+                       # Said and not done: "he says he can, but he hasn't squeezed", "her hand didn't move".
+                       r"(has|have|had) not (done|squeezed|moved|opened|followed|gripped)( it| that| anything| them)?",
+                       r"(hand|hands|fingers?|eyes|arm) (did|does|do|has|have|would|will) not (move|open|squeeze|grip)\w*"),
+           unsure_phrases=(_claim_unless(r"squeezed|opened|did it|followed|gripped|does it"),)),
     Prompt("avpu", AnswerKind.CHOICE, keypad=True, choices=("alert", "voice", "pain", "unresponsive")),
     Prompt("duration", AnswerKind.FREE),
     Prompt("severity", AnswerKind.NUMBER, keypad=True),

@@ -35,7 +35,9 @@ ends it too, "never" for signs that stay an emergency after they pass: a stroke 
 TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis still needs an ambulance),
 `implied_by` (another flag that is also this one: a convulsing child is an IMCI danger sign, "with" the concept that says
 "a child"; a fit or heavy bleeding in pregnancy is a pregnancy emergency, under the flag's own `requires`; an overdose
-"with" words that say it was deliberate, "on purpose" or "after the row", is a suicide attempt). A rule may
+"with" words that say it was deliberate, "on purpose" or "after the row", is a suicide attempt), `learned_unless` ("said",
+a concept that, in the sentence of the words the learned reader's score rests on, keeps the reader from adding the flag
+unless the "not_with" concept is there too: a lost milk tooth named beside "blood", with no "pouring" or "a lot"). A rule may
 have `unless_near`, a concept (or several) that vetoes it only within a few words ("a small patch" of burn; "a bit" of
 blood), `binds_reader`, a veto the learned reader must respect too (a journey beside a farewell), and `now`, the one
 concept whose words are the sign now (the others only say what it is: "an overdose last year, and now the whole box").
@@ -125,6 +127,10 @@ class RedFlag:
     # (at hand, taken): a means only held, threatened or known where it is ("the rat poison in her hand, she says she
     # will drink it") is no poisoning yet, unless the turn says something was taken or what it does ("she's vomiting").
     not_taken_yet: tuple[re.Pattern, re.Pattern] | None = None
+    # (said, not with): a named everyday source of the blood in the sentence of the words the learned reader's score rests
+    # on, with no word of a heavy bleed there: "blood from his mouth, it's his wobbly baby tooth, it came out" is no heavy
+    # bleeding on "blood" alone; "he lost a tooth in the fight and it keeps pouring" still is.
+    learned_unless: tuple[re.Pattern, re.Pattern] | None = None
 
     @property
     def needs_context(self) -> bool:
@@ -207,6 +213,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
             not_the_caller=bool(e.get("not_the_caller", False)),
             not_taken_yet=(concepts[e["not_taken_yet"]["at_hand"]], concepts[e["not_taken_yet"]["unless"]])
             if e.get("not_taken_yet") else None,
+            learned_unless=(concepts[e["learned_unless"]["said"]], concepts[e["learned_unless"]["not_with"]])
+            if e.get("learned_unless") else None,
         )
         for e in data["flags"]
     )
@@ -547,11 +555,19 @@ def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -
             continue
         if flag.learned_not_only and all(flag.learned_not_only.fullmatch(t[s:e]) for s, e in spans):
             continue
+        if flag.learned_unless and all(_explained_by(flag.learned_unless, t, s, e) for s, e in spans):
+            continue
         if all(_current(flag, t, s, e, None) and not _a_grown_ups(flag, t, s, e, child) and not _an_animals(t, s, e, context)
                for s, e in spans) \
                 and not _ruled_out(flag, t, spans):
             added.append(flag_id)
     return added
+
+
+def _explained_by(unless: tuple[re.Pattern, re.Pattern], t: str, start: int, end: int) -> bool:
+    """The sentence of t[start:end] names an everyday source (`unless[0]`) and no word of the sign's weight (`unless[1]`)."""
+    lo, hi = ctx.sentence_of(t, start, end)
+    return unless[0].search(t, lo, hi) is not None and unless[1].search(t, lo, hi) is None
 
 
 def _beside_blank(t: str, start: int, end: int) -> bool:

@@ -11,7 +11,8 @@ Dev-only: scikit-learn is not a dependency of the project. Run from the reposito
 The recipe: one logistic regression per flag (liblinear, C=10, balanced classes) over word 1-2 grams and character
 2-5 grams (TF-IDF, sublinear, min_df 2) of the rules' prepared text. To ship small, each flag keeps the TOP_FEATURES
 features of largest weight; the vectorizers are refitted on the union of those and each flag's regression on its
-own. Training data: every labelled turn in intake/corpus/ (authors a-i as shipped; a-m with `--authors`), the answers of the corpus's whole
+own. Training data: every labelled turn in intake/corpus/ (authors a-i as shipped; any spent authors, a-q and s,
+with `--authors`; never the held-out r, t, u, v, w: HELD_OUT), the answers of the corpus's whole
 calls to questions that cannot carry a sign (who, age, duration, severity, medicines, allergies, photo; every
 answer of a call with no red flag), and ANSWER_NEGATIVES below: the short answers and denials of a consultation.
 Any of these whose prepared text is also a string written in tests/ is left out, so that no test passes because
@@ -55,15 +56,21 @@ FLAGS = [f.id for f in load_red_flags()]
 TOP_FEATURES = 2500
 THRESHOLD = 0.90  # from `measure`: the lowest that keeps PriMock57 within +3 turns (CLINICAL.md); in the weight file
 # The authors the shipped weights were trained on. A reader on a-m was measured 2026-12-04 and not shipped (CLINICAL.md,
-# "The learned reader behind the rules"): `export --authors abcdefghijklm` makes it again.
+# "The learned reader behind the rules"): `export --authors abcdefghijklm` makes it again. A reader on every spent author,
+# a-q and s, was measured 2026-12-05 and not shipped (branch `reader2`): `export --authors abcdefghijklmnopqs`.
 SHIPPED_AUTHORS = "abcdefghi"
+# Every spent author: the development file's a-c, then every blind set that has been read and tuned on.
+SPENT_AUTHORS = "abcdefghijklmnopqs"
+# The lead's measure: blind sets never read, never tuned on, scored in aggregate only. No command here may train on,
+# score or open them: every corpus file this script reads passes _corpus (below), which refuses theirs.
+HELD_OUT = "rtuvw"
+assert learned_eval.HELD_OUT == HELD_OUT
 GOLDEN_COUNT = 50
-CALL_FILES = {"a": "calls.jsonl", "d": "blind_calls.jsonl", "e": "blind_e_calls.jsonl", "f": "blind_f_calls.jsonl",
-              "g": "blind_g_calls.jsonl", "h": "blind_h_calls.jsonl",
-              "i": "blind_i_calls.jsonl", "j": "blind_j_calls.jsonl", "k": "blind_k_calls.jsonl",
-              "l": "blind_l_calls.jsonl", "m": "blind_m_calls.jsonl"}
-# Authors j-m (written after the reader shipped, spent since): each set's utterances file, like h and i.
-LATER_AUTHORS = "hijklm"
+CALL_FILES = {"a": "calls.jsonl", "d": "blind_calls.jsonl",
+              **{a: f"blind_{a}_calls.jsonl" for a in "efghijklmnopqs"}}
+# Authors h-q and s (written after a-g; spent since): each set's utterances file.
+LATER_AUTHORS = "hijklmnopqs"
+assert not set(HELD_OUT) & set(SPENT_AUTHORS + LATER_AUTHORS + "".join(CALL_FILES)), "a held-out author among the spent"
 SAFE_STEPS = {"who", "who_confirm", "age", "duration", "severity", "medications", "allergies", "photo"}
 # Set h was scored at first sight by the rules of this branch's base (main before any round on h).
 learned_eval.FIRST_SIGHT["h"] = "184b600"
@@ -149,14 +156,33 @@ Okay, that sounds good.
 """.splitlines()
 
 
+def _corpus(name: str) -> Path:
+    """A corpus file this script may read: never a held-out author's (HELD_OUT), nor a blind set not yet spent (a
+    new author's set is held out until the lead says otherwise)."""
+    blind = re.fullmatch(r"blind_([a-z])_.*", name)
+    assert not (blind and blind.group(1) in HELD_OUT), f"{name} is held out (HELD_OUT = {HELD_OUT!r}): never read here"
+    assert not (blind and blind.group(1) not in SPENT_AUTHORS), f"{name} is not a spent set ({SPENT_AUTHORS}): not read"
+    return CORPUS / name
+
+
+def _spent_only(letters: str | None, option: str) -> str | None:
+    """Refuse a command line naming an author that is not spent (a held-out one above all)."""
+    if letters and not set(letters) <= set(SPENT_AUTHORS):
+        raise SystemExit(f"{option} {letters}: only spent authors ({SPENT_AUTHORS}); {HELD_OUT} are held out")
+    return letters
+
+
 def authors_with_calls() -> tuple[dict[str, list[dict]], dict[str, list[str]]]:
-    """The thirteen authors' labelled turns, and per author the answers of their whole calls that carry no sign."""
+    """Every spent author's labelled turns, and per author the answers of their whole calls that carry no sign."""
+    for file in learned_eval.AUTHOR_FILES.values():
+        _corpus(file)
     authors = learned_eval.load_authors()
     for a in LATER_AUTHORS:
-        authors[a] = _jsonl(CORPUS / f"blind_{a}_utterances.jsonl")
+        authors[a] = _jsonl(_corpus(f"blind_{a}_utterances.jsonl"))
+    assert set(authors) == set(SPENT_AUTHORS), sorted(authors)
     answers: dict[str, list[str]] = {a: [] for a in authors}
     for author, file in CALL_FILES.items():
-        for call in _jsonl(CORPUS / file):
+        for call in _jsonl(_corpus(file)):
             quiet = not call.get("expect", {}).get("red_flags")
             for step, said in call["answers"].items():  # a step's answer may be a list: one per time it is asked
                 if step != "complaint" and (quiet or step in SAFE_STEPS):
@@ -165,7 +191,8 @@ def authors_with_calls() -> tuple[dict[str, list[dict]], dict[str, list[str]]]:
 
 
 def _jsonl(path: Path) -> list[dict]:
-    return [json.loads(s) for s in path.read_text(encoding="utf-8").splitlines() if s.strip()]
+    # lines end at "\n" only: str.splitlines() also breaks at U+2028 and U+0085, which callers' text carries (sets p, q)
+    return [json.loads(s) for s in path.read_text(encoding="utf-8").split("\n") if s.strip()]
 
 
 class Fitted:
@@ -291,7 +318,7 @@ def measure(args) -> None:
     authors, answers = authors_with_calls()
     held_out = args.held or "".join(authors)
     today = {a: [rules_alone(it) for it in authors[a]] for a in held_out}
-    # d-i also against the rules of their first sight; j-m against today's rules only (tuned on them: optimistic).
+    # d-i also against the rules of their first sight; j-q and s against today's rules only (tuned on them: optimistic).
     first = {**today, **{a: learned_eval.first_sight_rules(a, authors[a]) for a in held_out
                          if a in learned_eval.FIRST_SIGHT and not args.today_only}}
     adds = {}
@@ -396,11 +423,11 @@ def report(saved: list[Path], thresholds: list[float], show: bool = False) -> No
                   f"{sum(r[0]['neg'] for r in rows)}) | {sum(r[2] for r in rows)} / {sum(r[3] for r in rows)} |")
 
 
-def export(only: str) -> None:
+def export(only: str, threshold: float = THRESHOLD) -> None:
     authors, answers = authors_with_calls()
     texts, labels = training_set(authors, answers, only=only)
     fitted = Fitted(texts, labels)
-    fitted.export(OUT, THRESHOLD)
+    fitted.export(OUT, threshold)
     rng = np.random.default_rng(14)
     flagged = sorted({t for t, s in zip(texts, labels) if s and t.strip()})
     quiet = sorted({t for t, s in zip(texts, labels) if not s and t.strip()} - set(flagged))
@@ -412,7 +439,8 @@ def export(only: str) -> None:
     GOLDEN.parent.mkdir(parents=True, exist_ok=True)
     GOLDEN.write_text(json.dumps(rows, indent=0) + "\n", encoding="utf-8")
     print(f"{OUT.name}: {OUT.stat().st_size} bytes, {len(fitted.names)} features, "
-          f"{sum(len(c) for c in fitted.columns.values())} weights; {len(texts)} training texts; golden {len(rows)} rows")
+          f"{sum(len(c) for c in fitted.columns.values())} weights; {len(texts)} training texts (authors {only}); "
+          f"threshold {threshold}; golden {len(rows)} rows")
 
 
 def main() -> None:
@@ -420,20 +448,24 @@ def main() -> None:
     sub = ap.add_subparsers(dest="command", required=True)
     e = sub.add_parser("export")
     e.add_argument("--authors", default=SHIPPED_AUTHORS, help="train on these authors (default: the shipped reader's)")
+    e.add_argument("--threshold", type=float, default=THRESHOLD, help=f"the shipped threshold (default {THRESHOLD})")
     m = sub.add_parser("measure")
     m.add_argument("--primock", type=Path)
     m.add_argument("--save", type=Path, default=Path("/tmp/learned_measure.json"))
     m.add_argument("--folds", type=Path, help="keep each fold's weights here and reuse them (same recipe, same data)")
     m.add_argument("--held", help="only these held-out authors' folds (e.g. lm); default every author")
-    m.add_argument("--authors", help="train the folds and PriMock57's reader on these authors only (default all, a-m)")
+    m.add_argument("--authors", help="train the folds and PriMock57's reader on these authors only "
+                   f"(default every spent one, {SPENT_AUTHORS})")
     m.add_argument("--today-only", action="store_true", help="skip the rules of first sight for d-i")
     r = sub.add_parser("report", help="re-read saved measures (other thresholds, --show)")
     r.add_argument("--save", type=Path, nargs="+", default=[Path("/tmp/learned_measure.json")])
     r.add_argument("--thresholds", type=float, nargs="+", default=[THRESHOLD])
     r.add_argument("--show", action="store_true")
     args = ap.parse_args()
+    _spent_only(getattr(args, "authors", None), "--authors")
+    _spent_only(getattr(args, "held", None), "--held")
     if args.command == "export":
-        export(args.authors)
+        export(args.authors, args.threshold)
     elif args.command == "measure":
         measure(args)
     else:

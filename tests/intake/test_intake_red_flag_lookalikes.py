@@ -33,6 +33,7 @@ BENIGN = {
         'my dentist injection has made one side of my mouth numb and droopy',
         "in the video game his avatar's arm went limp after the hit",
         "my toddler's speech is slurred because he has a dummy in his mouth all day",
+        "there's a bit of blood round his mouth since he fell off the bench",  # he fell: his face has not
     ],
     "breathing_difficulty": [
         'my boss is breathing down my neck about the deadline',
@@ -161,6 +162,7 @@ REAL = {
         "her face has dropped on one side and she can't lift her left arm",
         "suddenly his speech is slurred and he can't find his words",
         "mum's mouth is droopy on the right and her arm is weak",
+        "she fell over in the kitchen and now her mouth has fallen on one side",
     ],
     "breathing_difficulty": [
         'he can only say a couple of words between breaths',
