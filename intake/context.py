@@ -210,6 +210,18 @@ _NOW = re.compile(r"\b(and|but|so) (now|today|this time|right now)\b|, now\b|"
 # speech recognisers and text messages put full stops where a caller pauses.
 _ENDED_NEXT = re.compile(r" ?(it|that|the (fit|seizure|shaking|jerking|bleeding|bleed|choking|coughing|faint)) "
                          r"(has |had |is |was )?(\w+ )?(stopped|passed|finished|ended|settled|eased)\b")
+# The next sentence says the patient, or it, is fine again now: "... . It's totally fine now", "... . He's okay now".
+_FINE_NOW_NEXT = re.compile(r" ?(?:(?:and|but|so) )?(?:it|that|i|he|she|they) (?:is|s|am|are) (?:all |totally |completely |"
+                            r"absolutely |perfectly |much )?(?:fine|ok|okay|alright|all right|better|good|normal)"
+                            r"(?: now| again)\b")
+
+
+def _stop(t: str, hi: int) -> int:
+    """The end of the sentence after the one ending at `hi`, when that sentence ends in a full stop (not a question)."""
+    nxt = sentence_of(t, hi + 1, hi + 1)[1]
+    return nxt if t[nxt:nxt + 1] == "." else -1
+
+
 # Back after an ending: "it stopped for a minute but now it is pouring again".
 _AGAIN = re.compile(r"\b(now|then)\b.*\b(again|another|worse)\b|\b(started|starting|begun|began|came back|come back|back) again\b")
 
@@ -298,6 +310,11 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
         rest = re.sub(r"^ no more\b", " any more", rest)  # "he is not breathing no more": a double negative, not an ending
     if not rest.strip(" ,") and _ENDED_NEXT.match(t[hi + 1:]) and not (_AGAIN.search(t[end:]) or _NOT_BACK.search(t[end:])):
         rest = " " + t[hi + 1:].split(".")[0]  # "She had a fit. It stopped after a minute.": the ending said next
+    elif t[hi:hi + 1] == "." and _FINE_NOW_NEXT.match(t[hi + 1:]) and sentence_of(t, hi + 1, hi + 1)[1] in (len(t), _stop(t, hi)) \
+            and not (_AGAIN.search(t[end:]) or _NOT_BACK.search(t[end:]) or re.search(r"\bstill\b", t[hi:])):
+        # "I choke on my drink laughing at a joke. It's totally fine now": a pause written as a full stop where a
+        # text would put a comma; what the sentence after says is read as the rest of this one
+        rest = rest + " , " + re.split(r"[.?!]", t[hi + 1:])[0]
     if well_again_ends_it and _NOT_WELL_AFTER.search(rest):
         return False
     if well_again_ends_it:
@@ -394,7 +411,26 @@ def historical(t: str, start: int, end: int) -> bool:
     cuts = [lo] + [x for m in _HISTORY_CLAUSE_BREAK.finditer(t, lo, hi) for x in (m.start(), m.end())] + [hi]
     clauses = list(zip(cuts[::2], cuts[1::2]))
     touched = [i for i, (a, b) in enumerate(clauses) if a < end and start < b] or [0]
-    return any(_past_clause(t, clauses, i) for i in touched)
+    return any(_past_clause(t, clauses, i) for i in touched) or _put_down_to_the_past(t, clauses, touched[-1], lo, hi)
+
+
+# "His mouth is crooked, but that's from his stroke last year": a clause after the sign puts it down to an old event
+# that leaves such marks (a chest "tight from the fall last week" is not put down to anything here).
+_PUT_DOWN_TO = re.compile(r"(?:that|it|this) (?:is|was) (?:\w+ )?(?:from|because of|due to|left (?:over )?from|since|"
+                          r"after|what (?:is )?left (?:of|from))\b")
+_LEAVES_MARKS = re.compile(r"\b(?:strokes?|mini stroke|tia|palsy|brain injury|head injury|operation|surgery|polio)\b")
+
+
+def _put_down_to_the_past(t: str, clauses: list[tuple[int, int]], i: int, lo: int, hi: int) -> bool:
+    """A later clause of the sentence says the sign comes from a dated event, and nothing in it says now, again or
+    worse ("his face droops again today, that's from his stroke last year" may be a new one)."""
+    if _THIS_TIME.search(t, lo, hi):
+        return False
+    for a, _ in clauses[i + 1:]:
+        said = re.split(r"[,;]", t[a:hi])[0].strip()  # "because" splits a clause, but not what the clause puts it down to
+        if _PUT_DOWN_TO.match(said) and _LEAVES_MARKS.search(said) and _dated(said):
+            return True
+    return False
 
 
 # A comparison with the past frames the present: "he is grunting like his brother did when he was a baby", "talking like
@@ -867,8 +903,25 @@ def habitual(t: str, start: int, end: int) -> bool:
     call's news."""
     lo, hi = sentence_of(t, start, end)
     lo, hi = _semicolon_part(t, lo, hi, start, end)
+    hi = _baseline_said_after(t, hi)
     clause = _CLAUSE_BREAK.split(t[lo:start])[-1]
     return bool(_ALWAYS.search(clause) or _BASELINE.search(t, start, hi)) and not _THIS_TIME.search(t[lo:hi])
+
+
+_BASELINE_ALONE_WORDS = 6
+
+
+def _baseline_said_after(t: str, hi: int) -> int:
+    """Where the sentence ends once a baseline said alone just after it is counted in: "his mouth is crooked. The
+    same as always." (a pause a speech recogniser writes as a full stop, where a text message would put a comma).
+    Not when anything after it in the turn says now ("... It has always been like that. But now his arm is weak")."""
+    if hi >= len(t) or t[hi] != "." or _THIS_TIME.search(t, hi):
+        return hi
+    _, after = sentence_of(t, hi + 1, hi + 1)
+    said = t[hi + 1:after]
+    if len(re.findall(r"[a-z0-9]+", said)) > _BASELINE_ALONE_WORDS or not _BASELINE.search(said):
+        return hi
+    return after
 
 
 def _semicolon_part(t: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:

@@ -113,6 +113,11 @@ _CONDITION = re.compile(r"\b(?:(?:when|whenever|while|if|every time|each time|as
                         r"dizzy|giddy|faint|light ?headed|wobbly|breathless|hurts?|pain)$")
 
 
+# "Not he walks through the café" (Whisper for "ja, he walked to the café"): a denial just before a subject of its own,
+# then the question's word said plainly, is neither answer (a yes and a no heard in one breath); the dialogue asks again.
+_DENIAL_THEN_SUBJECT = re.compile(r"(?:^|[,.;?!] ?)(?:not|no) (?:he|she|they|i|we) (?!(?:\w+ )?(?:not|never)\b)(?:\w+ ){0,2}$")
+
+
 def negated(t: str, start: int, window: int = 4) -> bool:
     """Whether a negator stands in the same clause, at most `window` words before position `start`."""
     clause = _CLAUSE_BREAK.split(t[:start])[-1]
@@ -169,7 +174,7 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
     for kw in keywords:
         for s, e in _spans(kw, t):
             if not _CONDITION.search(_CLAUSE_BREAK.split(t[:s])[-1].rstrip()):
-                add([(s, e)], "no" if negated(t, s) else "yes")
+                add([(s, e)], "unsure" if _DENIAL_THEN_SUBJECT.search(t, 0, s) else "no" if negated(t, s) else "yes")
     yes_words = _YES_WORDS | (_CONSENT_YES if consent else set())
     for m in re.finditer(r"[a-z]+", t):
         if m.group() in yes_words:
