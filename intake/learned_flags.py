@@ -18,7 +18,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -110,7 +110,18 @@ def carriers(flag: str, text: str, model: Model | None = None) -> list[tuple[int
 
 def carried(flag: str, text: str, model: Model | None = None) -> dict[tuple[int, int], float]:
     """How much of the flag's score each word of the text carries: how far its removal lowers the score."""
-    model = model or load_model()
+    if model is None or model is load_model():  # shipped weights: red_flags.py asks again for carriers it weighs
+        return dict(_carried_by_shipped(flag, text))
+    return _occlude(flag, text, model)
+
+
+@lru_cache(maxsize=256)
+def _carried_by_shipped(flag: str, text: str) -> tuple[tuple[tuple[int, int], float], ...]:
+    return tuple(_occlude(flag, text, load_model()).items())
+
+
+def _occlude(flag: str, text: str, model: Model) -> dict[tuple[int, int], float]:
+    """One scoring of the text for each of its words, that word left out: the cost of finding the carriers."""
     spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     if not spans:
         return {}
