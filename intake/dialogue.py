@@ -66,7 +66,7 @@ from intake.language import detect_language, language_of_digit, menu_languages, 
 from intake.emergency import emergency_number
 from intake.extract import find_symptoms, summarize
 from intake.models import NO_ANSWER, AnswerKind, Category, Channel, Pause, Reply, Speech, TriageResult, Urgency
-from intake.quantities import BreathCount, Quantity, parse_age_quantity, parse_breath_count
+from intake.quantities import BreathCount, Quantity, parse_age_quantity, parse_breath_count, parse_refill_seconds
 from intake.red_flags import by_first_aid, find_mechanisms, find_red_flags, flag_by_id, harm_cue_said
 from intake.turn_taking import ShortAnswer, short_answer
 from intake.understanding import (
@@ -104,6 +104,8 @@ AGE_THRESHOLDS_YEARS = (INFANT_CPR_BELOW_YEARS, JUMPSTART_MAX_AGE_YEARS, CHILD_S
 START_RR_RED_ABOVE = 30
 JUMPSTART_RR_RED_BELOW, JUMPSTART_RR_RED_ABOVE = 15, 45
 HEDGED_RATE_MARGIN = 1  # "about 30 a minute" may be 31: a hedged rate spans +-1 per minute
+REFILL_RED_ABOVE_SECONDS = 2  # colour back in over 2 s -> RED
+HEDGED_REFILL_MARGIN_SECONDS = 0.5  # "about two seconds" may be more than two; "about one second" is not
 # The flag a plain yes to the danger-sign question records: one of the signs asked about, the caller did not say which.
 DANGER_SIGN_SAID = "danger_sign_reported"
 NOT_ANSWERED = "not answered"  # a screen's answer after "I don't know" twice
@@ -507,6 +509,8 @@ class Dialogue:
                 return None
             self._result.assumed.append(step)
             return "yes"
+        if step == "perfusion" and (refill := parse_refill_seconds(text)) is not None:
+            return self._refill(refill)
         if step in _BREATHING_STEPS:
             said = parse_breathing(text, keywords=prompt.keywords)
             return said if said in ("yes", "no", "agonal") else None
@@ -723,6 +727,19 @@ class Dialogue:
             r.assumed.append("resp_count")
             return Category.RED
         return "jump_pulse" if self._jump else "perfusion"
+
+    def _refill(self, seconds: Quantity) -> str:
+        """A refill said as a time: "yes" (back within 2 s) only when every reading of it is; a time that may be
+        over ("about two seconds", "two or three") is the no, recorded as assumed, as a count that may be past a
+        threshold is."""
+        low, high = seconds.low, seconds.high
+        if seconds.kind == "about" and seconds.said is not None:
+            low, high = seconds.said - HEDGED_REFILL_MARGIN_SECONDS, seconds.said + HEDGED_REFILL_MARGIN_SECONDS
+        if high is not None and high <= REFILL_RED_ABOVE_SECONDS:
+            return "yes"
+        if low is None or low <= REFILL_RED_ABOVE_SECONDS:
+            self._result.assumed.append("perfusion")
+        return "no"
 
     def _either_protocol(self) -> bool:
         """The age said spans JumpSTART's upper age ("seven or eight", "about eight")."""

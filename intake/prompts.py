@@ -132,7 +132,11 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        r"(stuck|trapped|pinned|wedged|jammed|caught) (in|under|inside|behind|between|beneath)",
                        # "... but now he doesn't move": not moving now is not walking now
                        r"not (move|moves|moving|moved|budg\w*|stir\w*)|motionless|not now",
-                       r"(lying|lies|laying|lay) (there )?(still|motionless|limp)"),
+                       r"(lying|lies|laying|lay) (there )?(still|motionless|limp)",
+                       # what came of trying: "his leg gave way", "she fell back down", "he went down again"
+                       r"(gave|give|gives|giving) (way|out)|buckl\w*|"
+                       r"(fell|falls|falling|sank|sinks|slumped|slumps|dropped|drops|sat|went|goes|collapsed) "
+                       r"(straight |right )?(back( down)?|down again|over again)|fell again|collapsed"),
            # Walking in the past or as a habit says nothing of now: "she usually walks", "he was walking before".
            unsure_phrases=(r"(usually|normally|always|generally|often|used to) (\w+ )?(walk\w*|stand\w*|get up)",
                            r"(was|were) (walking|standing|up and about|on (his|her|their|my) feet)",
@@ -159,7 +163,12 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        r"(took|takes|taking) (long|a while|time)", r"more than (2|two) seconds")),
     Prompt("commands", _YN, keypad=True,
            keywords=(r"squeez\w*", r"follow\w*", r"respond\w*", r"open\w* (his|her|their) eyes", r"opened (them|his eyes|her eyes)", r"did it",
-                     r"does it", r"can do it", r"understand\w*"),
+                     r"does it", r"can do it", r"understand\w*",
+                     # Other simple things asked and done: "he blinked twice", "she stuck out her tongue", "he lifted his arm".
+                     r"blink\w*", r"wiggl\w*", r"nod(s|ded|ding)?(?! off)", r"thumbs? up",
+                     r"(lift\w*|rais\w*|mov\w*|show\w*|stuck out|sticks? out|sticking out|held up|holds? up|holding up) "
+                     r"(me )?(his|her|their|my|the) (arm|arms|hand|hands|leg|legs|foot|feet|head|fingers?|thumbs?|toes|tongue)",
+                     r"(showed|shows|show) (it|me)"),
            yes_phrases=(r"(do|does|did|doing|follows|following|followed) (everything|anything|all|whatever|what) "
                         r"(i|we) (say|said|ask|asked|tell|told)",),
            # The caller often tells the test before its result: "I told him squeeze my hand, he only looks at me,

@@ -308,7 +308,7 @@ def parse_age(text: str) -> float | None:
 COUNT_SECONDS = 15  # what the dialogue asks for: the count is then multiplied by 4
 _TIME_FACTORS: dict[str, float] = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
 _A_MINUTE = re.compile(
-    r"\b(a|an|one|per|each|every|the|whole|full|entire|single)( (whole|full|entire))? (minute|min)\b")
+    r"\b(a|an|one|per|each|every|the|whole|full|entire|single)( (whole|full|entire))? (minute|min)\b|\b(bpm|rpm)\b")
 _HALF_MINUTE = re.compile(r"\bhalf (a |an )?minute\b")
 _NOT_ONE = re.compile(r"\bnot (a single |even |even a single )?(one|breath)( breath)?\b")
 _WINDOW_DOUBT = re.compile(r"\b(or (was it|maybe|it was|was that|for)|not sure|unsure|do not know|can not remember|maybe)\b")
@@ -371,4 +371,42 @@ def parse_breath_count(text: str) -> BreathCount | None:
     if len(toks) == 1 and toks[0] in _ALONE_HOMOPHONES:  # "for", "to": a lone number heard as its homophone
         n = float(_ALONE_HOMOPHONES[toks[0]])
         return BreathCount(Quantity(n, n, "exact", None, n), seconds)
+    return None
+
+
+# --- capillary refill ------------------------------------------------------
+
+# "A couple of seconds" is two or three; "a few" or "several" are more than two: the lay words for a slow return.
+_COUPLE_SECONDS = re.compile(r"\b(a )?couple( of)? (seconds?|secs?)\b")
+_FEW_SECONDS = re.compile(r"\b(a few|few|several|a good few|many|some) (seconds?|secs?)\b")
+# How long the nail was pressed is not how long the colour took to return: "I pressed it for five seconds, it went
+# pink at once". The press's words run to the first word of the result ("took", "came", "pink", "after", ...).
+_PRESS_TIME = re.compile(r"\b(press\w*|push\w*|squeez\w*|pinch\w*|held|hold\w*)\b"
+                         r"(?:(?! (?:back|pink|red|colou?r|return\w*|came|comes|come|took|takes|taking|after|until|till|"
+                         r"then|went|goes|stayed|stays|still|and it)\b)[^,.;])*?\b(seconds?|secs?)\b")
+_COUNTED = re.compile(r"\bcount\w*\b")
+
+
+def parse_refill_seconds(text: str) -> Quantity | None:
+    """How many seconds the nail's colour took to come back, when the answer says it as a time ("about three
+    seconds", "in a second", "a couple of seconds", "I counted to four"); None when no time was said.
+
+    The time the nail was pressed is left out; a count said aloud while waiting ("one, two, three, still white")
+    is counted as seconds, as the lay method counts them."""
+    t = _PRESS_TIME.sub(" ", prepare(text))
+    t = re.sub(r"\b(a|an) (split )?(second|sec)\b", "one second", t)
+    if _FEW_SECONDS.search(t):
+        return Quantity(3, None, "above", "second")
+    if _COUPLE_SECONDS.search(t):
+        return Quantity(2, 3, "range", "second")
+    found = quantities(t)
+    for q in found:
+        if q.unit == "second":
+            return q
+        if q.unit == "minute":
+            return q.scaled(60, "second")
+    counted = [q for q in found if q.unit is None]
+    if counted and _COUNTED.search(t):
+        last = counted[-1]
+        return Quantity(last.low, last.high, last.kind, "second", last.said)
     return None

@@ -31,12 +31,19 @@ def _plain_letters(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# A unit typed onto its number, as people text and Whisper sometimes writes: "in 30secs", "1min", "18mths", "3yrs", "7yo".
+_GLUED_UNIT = re.compile(r"(?<=\d)(?=(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|mths?|mos?|months?|"
+                         r"yrs?|years?|yo|y ?o)\b)")
+
+
 def normalize(text: str) -> str:
     """Lower case, marks on letters folded, contractions spelled out, punctuation gone except clause breaks."""
     t = _plain_letters((text or "").lower()).replace("\u2019", "'").replace("\u2018", "'")
     for pattern, repl in _CONTRACTIONS:
         t = re.sub(pattern, repl, t)
     t = re.sub(r"(?<=\d)[-/](?=\d)", " ", t)  # "9-10", "7/10"
+    t = re.sub(r"/ ?(min|minute)\b", " per minute", t)  # "24/min": a rate, not 24 minutes
+    t = _GLUED_UNIT.sub(" ", t)  # "30secs", "1min", "18mths", "7yo": the number and its unit, typed as one word
     t = re.sub(r"\b[a-z](?:[-.][a-z]){3,}\b\.?", lambda m: re.sub(r"[-.]", "", m.group()), t)  # "c-o-d-e-i-n-e" spelled out
     t = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", t)  # "twenty-two", "uh-huh"
     t = re.sub(r"[^a-z0-9,.;?! ]+", " ", t)
@@ -89,13 +96,17 @@ _YES_PHRASES = [r"uh huh", r"mm hmm", r"mhm+", r"i think so", r"i believe so", r
                 r"(si|sim|oui|ja|haan|ndiyo|opo)(?= ?[,.;!?]| ?$)"]
 # What the caller asked the patient to do is not what the patient did: "I told him to squeeze my hand".
 _REPORTED_REQUEST = [r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|saying|tried|try|trying)( to)?( get)? "
-                     r"(him|her|them|the (patient|baby|child|man|woman|boy|girl))( to)? \w+"
-                     r"( (my|your|his|her|their|the) (hand|hands|finger|fingers|eyes|arm|arms|leg|legs|tongue))?",
+                     r"(him|her|them|the (patient|baby|child|man|woman|boy|girl))( to)? \w+( up| down| out)?"
+                     r"( (my|your|his|her|their|the) (hand|hands|finger|fingers|eyes|arm|arms|leg|legs|tongue))?"
+                     r"( and (walk|stand|move|squeeze|open|lift|come|go)\w*)?",
                      # The instruction quoted with no one named: "I said squeeze my hand, he didn't".
                      r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|saying|shout\w*|go|went)( to)? "
                      r"(squeeze|grip|hold|open|lift|raise|move|wiggle|stick|show|blink|look|touch|press|push)"
                      r"( (out|up|at|me))?( (my|your|his|her|their|the) (hand|hands|finger|fingers|eyes|arm|arms|leg|legs|"
-                     r"tongue|toes))?"]
+                     r"tongue|toes))?",
+                     # An attempt is not the deed: "he tried to stand up but ...", "we tried to help him up to walk".
+                     # What came of it (a fall, legs giving way, or "and he walked") is said after a break or a "but".
+                     r"(?<!not )(?<!never )(tried|tries|try|trying|attempted|attempts|attempting)\b(?:(?! but\b)[^,.;?!])*"]
 # Said to mean "that is easy", not to deny: "yes he can walk, no problem". Neither a yes nor a no by itself, so
 # "no problem" alone is asked again; beside a yes it no longer turns the answer into a doubt.
 _NOT_A_DENIAL = [r"no (problem|problems|probs|prob|worries|worry|bother|trouble|issue|issues|wahala|stress|biggie|sweat)",
@@ -116,6 +127,13 @@ _CONDITION = re.compile(r"\b(?:(?:when|whenever|while|if|every time|each time|as
 # "Not he walks through the café" (Whisper for "ja, he walked to the café"): a denial just before a subject of its own,
 # then the question's word said plainly, is neither answer (a yes and a no heard in one breath); the dialogue asks again.
 _DENIAL_THEN_SUBJECT = re.compile(r"(?:^|[,.;?!] ?)(?:not|no) (?:he|she|they|i|we) (?!(?:\w+ )?(?:not|never)\b)(?:\w+ ){0,2}$")
+
+
+# A caller correcting themselves: the answer after it replaces the one before.
+_SELF_CORRECTION = re.compile(r"\b(no wait|wait|sorry|i mean|actually|correction|scratch that|my mistake|"
+                              r"let me correct( that| myself)?)\b")
+# The patient's own words, reported: "she said she can't" is her no.
+_REPORTING = re.compile(r"^((he|she|they) )?(says|said|tells me|told me|keeps saying|is saying)( that)? ")
 
 
 def negated(t: str, start: int, window: int = 4) -> bool:
@@ -141,6 +159,14 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
     t = normalize(text)
     if not t:
         return None
+    corrected = list(_SELF_CORRECTION.finditer(t))
+    if corrected:
+        # "No he can't, wait, yes, he just squeezed my hand": what follows the caller's own correction is the answer,
+        # when it is a clear one by itself; otherwise the whole answer is read as said.
+        later = parse_yes_no(t[corrected[-1].end():], keywords=keywords, yes_phrases=yes_phrases,
+                             no_phrases=no_phrases, unsure_phrases=unsure_phrases, consent=consent)
+        if later in ("yes", "no"):
+            return later
     bare = " ".join(words(t))
     if _SHORT_NO.match(bare):
         return "no"
@@ -157,10 +183,15 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
 
     for p in _NOT_A_DENIAL + _REPORTED_REQUEST:
         taken.extend(_spans(p, t))
-    # "she did, and gave out to me for calling": the question's verb echoed as the first clause answers it.
+    # "she did, and gave out to me for calling": the question's verb echoed as the first clause answers it; a short
+    # no anywhere answers too, and so does the patient's own ("I asked her to walk, she said she can't").
     first = _CLAUSE_BREAK.split(t)[0].strip()
     if first != t.strip() and (_SHORT_YES.match(first) or _SHORT_NO.match(first)):
         add([(0, len(first))], "no" if _SHORT_NO.match(first) else "yes")
+    for m in re.finditer(r"[^,.;?!]+", t):
+        clause = _REPORTING.sub("", " ".join(words(m.group())))
+        if clause != t.strip() and _SHORT_NO.match(clause):
+            add([m.span()], "no")
     for p in no_phrases:
         add(_spans(p, t), "no")
     for p in yes_phrases:
@@ -459,13 +490,16 @@ _RELATIONS = (
     r"boyfriend|girlfriend|fiance|fiancee|spouse|employee|employer|manager|supervisor|foreman|apprentice|servant|maid|"
     r"helper|house ?help|nanny|tenant|lodger|guest|visitor|client|customer|pupil|teacher|pastor|imam|priest|elder|"
     r"chief|madam|oga|gran|grandad|granddad|grandchild|grandkid|nan|nana|step ?(son|daughter|mother|father|mum|dad)|"
-    r"god ?(son|daughter|mother|father)|aunty|mam|mammy|da"
+    r"god ?(son|daughter|mother|father)|aunty|mam|mammy|da|"
+    # Patois, Hinglish and Tagalog kin words said inside English: "mi bredda", "meri beti", "si kuya"
+    r"bredda|breddah|bredren|bredrin|sista|sistah|madda|mudda|faada|fada|puppa|mumma|"
+    r"beta|beti|bhai|bhaiya|didi|behen|bahen|dadi|nani|kuya|tito|tita|bunso"
 )
 # Someone else named: a relation, a person, a third-person pronoun. It wins over any first person ("I am
 # calling about my son"), and a tie goes to "other": it asks more.
 # "me dad" is "my dad" in many Englishes, "mi pickney" in Patois; "my aai, mother" names the relation in the caller's language, then in English.
 _NAMED_OTHER = (
-    rf"(my|me|mi|a|the|this|that|our|his|her|their) (\w+ (, )?)?"
+    rf"(my|me|mi|a|the|this|that|our|his|her|their|si|ang|yung|mera|meri|mere) (\w+ (, )?)?"
     rf"(man|woman|lady|boy|girl|child|baby|person|stranger|student|worker|passenger|driver|patient|{_RELATIONS})"
 )
 _OTHER = rf"someone|somebody|another|other person|else|he|she|him|her|his|they|them|{_NAMED_OTHER}"
@@ -630,7 +664,9 @@ _AVPU_PATTERNS: list[tuple[Avpu, str]] = [
     ("pain", r"pinch\w*|pain|pull\w* (\w+ ){0,2}away|push\w* (\w+ ){0,2}away|withdraw\w*|moves? (\w+ ){0,2}away|flinch\w*"),
     ("voice", r"voice|when (i|we) (call|talk|speak|shout|say)|(his|her|their|the) name|responds?|answers?|"
               r"wakes? up|opens? (his|her|their) eyes"),
-    ("alert", r"awake|alert|looking at|eyes (are )?open|talking|crying|playing|normal"),
+    # Awake in a small child's own ways: "she dey cry", "babbling and looking around", "smiling at me".
+    ("alert", r"awake|alert|look(s|ing)? (at|around|about)|eyes (are )?open|talk\w*|chatt\w*|cry|cries|cried|crying|"
+              r"babbl\w*|smil\w*|laugh\w*|play\w*|whin\w*|whing\w*|fuss\w*|grizzl\w*|normal"),
 ]
 
 
