@@ -84,7 +84,10 @@ class Prompt:
 
 
 _YN = AnswerKind.YES_NO
-_BREATHING = (r"breath\w*", r"chest (is )?(moving|going up|rising)")
+_BREATHING = (r"breath\w*", r"chest (is )?(moving|going up|rising)",
+              # the signs of it in other words: "her chest rises and falls", "I can feel air coming from his nose"
+              r"(chest|belly|tummy|stomach) (is )?(moves|moving|rises|rising|rose|goes up|going up|up and down)",
+              r"(feel|felt|hear|heard|see|saw) (the |his |her |their |some )?air", r"air (coming|comes|came) (out|from)")
 _PATIENT = r"(he|she|they|i|the (patient|baby|child|boy|girl|man|woman))"
 # What the patient says or the caller believes they could do is not what they did: "he says he can walk, but he is
 # still lying on the mat", "she reckons she's fine to stand". Unclear (re-asked, then the urgent branch) unless the
@@ -118,7 +121,11 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
     Prompt("age", AnswerKind.NUMBER, keypad=True),
     # "stood" and "got up" are words of the question too: "he hasn't got up yet" is no walk shown.
     Prompt("walk", _YN, keypad=True, keywords=(r"walk\w*", r"stand\w*", r"stood( up)?", r"(get|gets|got|getting) up",
-                                              r"on (his|her|their|my) feet"),
+                                              r"on (his|her|their|my) feet",
+                                              # walking in other words: "limped off the pitch", "he dey waka", "ran off"
+                                              r"limped|limping|limps|hobbl\w*|waka\w*",
+                                              r"(ran|runs|running|run|jogg\w*|stroll\w*|stagger\w*|march\w*) "
+                                              r"(around|about|off|over|away|up and down|to|in|out|back|home)"),
            no_phrases=(r"too (young|small|little) to walk", r"(a )?baby",
                        # START's walking wounded walk unaided: walking only with a hand or a hold is not walking.
                        r"(only |just )?(with|needs?|needed|needing) (some |a little |a bit of |a lot of |my |our |your "
@@ -149,7 +156,9 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                            r"still (lying|laying|lies|sitting|sat|down|on the (floor|ground|mat|bed|road|grass))")),
     Prompt("breathing", _YN, keypad=True, keywords=_BREATHING),
     Prompt("reposition", _YN, keypad=True, keywords=_BREATHING),
-    Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"feel it"),
+    Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"feel it",
+                                               r"(feel|felt|hear|heard) (his|her|their|the) heart",
+                                               r"heart (is )?(pounding|racing|thumping|going)"),
            # Felt for and not found, said without the word "pulse": "I can't feel anything on his neck".
            no_phrases=(r"(can not|could not|do not|did not) (feel|find|get) (anything|a thing|nothing)",
                        r"(feel|felt|find|found) nothing")),
@@ -157,9 +166,10 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
     Prompt("resp_count", AnswerKind.NUMBER, keypad=True),
     Prompt("perfusion", _YN, keypad=True,
            keywords=(r"(came|comes|come|went|goes|go|pinked|sprang|springs|popped|pops) (right |straight )?back", r"pink\w*",
-                     r"quick\w*", r"fast"),
-           yes_phrases=(r"turn\w* pink", r"straight away", r"right away", r"immediately"),
-           no_phrases=(r"stay\w* (white|pale)", r"still (white|pale)", r"slow\w*( to (come|go|turn|get) (back|pink))?",
+                     r"quick\w*", r"fast", r"return\w*", r"(is|was) back"),
+           yes_phrases=(r"turn\w* pink", r"straight away", r"right away", r"immediately", r"at once", r"instantly",
+                        r"in no time", r"in a flash", r"(sharp|quick) (sharp|quick)"),
+           no_phrases=(r"(stay|remain)\w* (white|pale)", r"still (white|pale)", r"slow\w*( to (come|go|turn|get) (back|pink))?",
                        r"(took|takes|taking) (long|a while|time)", r"more than (2|two) seconds")),
     Prompt("commands", _YN, keypad=True,
            keywords=(r"squeez\w*", r"follow\w*", r"respond\w*", r"open\w* (his|her|their) eyes", r"opened (them|his eyes|her eyes)", r"did it",

@@ -65,6 +65,9 @@ _CORRECTION = re.compile(r"(or |no )?(wait )?((it )?(was|is) it|it (was|is)|make
 
 # Words before a number, longest first within each kind; the first kind whose words end just before it wins.
 _BEFORE: list[tuple[Kind | str, str]] = [
+    # "a little over twenty", "a bit more than five": just past the number, not open-ended as "over twenty" is
+    ("just_over", r"(a )?(little|bit|tad|touch|wee bit) (over|more than|above)|just (over|more than|above)|"
+                  r"slightly (over|more than|above)"),
     ("just_under", r"almost|nearly|not quite|just under|going on|about to (be|turn)|will (be|turn)|"
                    r"going to (be|turn)|gonna (be|turn)|turning|turns|soon to be"),
     ("below", r"under|below|less than|fewer than|lower than|not even"),
@@ -226,6 +229,8 @@ def _apply(mod: str, n: float) -> tuple[Kind, float | None, float | None]:
         return "below", None, n
     if mod == "above":
         return "above", n + 1, None
+    if mod == "just_over":  # one more, or up to a fifth more for a larger number ("a little over 20" -> 21 to 24)
+        return "above", n + 1 if n >= 2 else n, n + max(1, round(n / 5))
     if mod == "at_least":
         return "above", n, None
     if mod == "decade":
@@ -252,6 +257,8 @@ def parse_age_quantity(text: str, *, this_year: int | None = None) -> Quantity |
         years = (this_year or date.today().year) - int(born.group(4))
         if 0 <= years <= MAX_AGE_YEARS:
             return Quantity(max(years - 1, 0), years if years >= 1 else 0.99, "range", "year")
+    t = _ORDINAL_BIRTHDAY.sub(_birthday, t)
+    t = _TIME_FROM_NOW.sub("soon", t)  # "he'll be eight in two weeks": the two weeks are no age
     t = re.sub(r"\ba (year|month|week|day)\b", r"one \1", t)
     t = re.sub(r"\bone (year|month) and a half\b", r"one and a half \1", t)
     found = quantities(t)
@@ -276,7 +283,26 @@ def parse_age_quantity(text: str, *, this_year: int | None = None) -> Quantity |
                 return None
             n = float(_AGE_HOMOPHONES[m.group(1)])
             age = Quantity(n, n, "exact", "year", n)
+    if age.kind == "above" and age.said is not None and re.search(rf"(?:{dict(_BEFORE)['just_over']}) \S+", t):
+        age = Quantity(age.said, age.said, "exact", "year", age.said)  # "a little over seven": seven, in completed years
     return age if _within(age) else None
+
+
+# A time from now is never an age: "in two weeks", "in 3 months" say when a birthday comes.
+_TIME_FROM_NOW = re.compile(r"\bin (?:a|an|one|two|three|four|five|six|\d+|a few|few|a couple of|a couple) "
+                            r"(?:days?|weeks?|months?)\b")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+             "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18}
+# An age said as the birthday: "his 8th birthday was last month" is eight; "her eighth birthday is next week" is seven.
+_ORDINAL_BIRTHDAY = re.compile(rf"\b(?:(\d+) ?(?:st|nd|rd|th)|({'|'.join(_ORDINALS)})) birthday\b")
+_AHEAD = re.compile(r"^ (?:is |will be |comes |coming )?(?:up |due )?(?:next|coming|soon|in (?:a|one|two|three|four|few|a few|\d+) "
+                    r"(?:days?|weeks?|months?))\b")
+
+
+def _birthday(m: re.Match) -> str:
+    n = m.group(1) or str(_ORDINALS[m.group(2)])
+    return f"turning {n}" if _AHEAD.match(m.string[m.end():]) else n
 
 
 def _within(q: Quantity) -> bool:

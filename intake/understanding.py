@@ -325,6 +325,11 @@ def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing |
     phrase is "unsure" (re-asked, never taken either way); otherwise the plain yes / no / unsure.
     """
     t = _RESCUERS_BREATHS.sub(" ", normalize(text))
+    corrected = list(_SELF_CORRECTION.finditer(t))
+    if corrected:  # "no she's not, wait, yes she is, I see her chest move": the corrected answer, when it is clear
+        later = parse_breathing(t[corrected[-1].end():], keywords=keywords)
+        if later in ("yes", "no", "agonal"):
+            return later
     if _WORKING_HARD.search(t) and not re.search(rf"\b({_AGONAL})\b", t) \
             and (parse_yes_no(t) == "yes" or _SAYS_BREATHING.search(t)):
         return "yes"  # "yes, but she is gasping, fighting for every breath": breathing, with difficulty
@@ -661,13 +666,26 @@ def parse_duration(text: str) -> str | None:
 _AVPU_PATTERNS: list[tuple[Avpu, str]] = [
     ("unresponsive", r"stiff\w*|arch\w*|posturing|rigid|jerk\w*|floppy|limp|unresponsive|unconscious|"
                      r"nothing|no (response|reaction)|does not (respond|react|move) at all"),
-    ("pain", r"pinch\w*|pain|pull\w* (\w+ ){0,2}away|push\w* (\w+ ){0,2}away|withdraw\w*|moves? (\w+ ){0,2}away|flinch\w*"),
+    ("pain", r"pinch\w*|pain|pull\w* (\w+ ){0,2}away|push\w* (\w+ ){0,2}away|withdraw\w*|moves? (\w+ ){0,2}away|flinch\w*|"
+             r"when (i|we) (touch|shake|tickle|rub|tap|poke|prod|press)\w*"),
     ("voice", r"voice|when (i|we) (call|talk|speak|shout|say)|(his|her|their|the) name|responds?|answers?|"
               r"wakes? up|opens? (his|her|their) eyes"),
     # Awake in a small child's own ways: "she dey cry", "babbling and looking around", "smiling at me".
     ("alert", r"awake|alert|look(s|ing)? (at|around|about)|eyes (are )?open|talk\w*|chatt\w*|cry|cries|cried|crying|"
               r"babbl\w*|smil\w*|laugh\w*|play\w*|whin\w*|whing\w*|fuss\w*|grizzl\w*|normal"),
 ]
+
+
+# A response told of an earlier time is not the child's state now: "she cried before, now she doesn't respond".
+_BEFORE_NOW = re.compile(r"\b(before|earlier|at first|first|was|were|used to|this morning|last night)\b")
+_NOW_BREAK = re.compile(r"[,.;?!]|\b(but|now|and then)\b")
+
+
+def _said_of_before(t: str, start: int) -> bool:
+    """Whether the clause around `start` tells of an earlier time."""
+    clause_start = max((m.end() for m in _NOW_BREAK.finditer(t, 0, start)), default=0)
+    following = _NOW_BREAK.search(t, start)
+    return bool(_BEFORE_NOW.search(t[clause_start:following.start() if following else len(t)]))
 
 
 def parse_avpu(text: str) -> Avpu | None:
@@ -677,7 +695,7 @@ def parse_avpu(text: str) -> Avpu | None:
     doubted = any(re.search(rf"\b(?:{p})\b", t) for p in _UNSURE)
     for level, pattern in _AVPU_PATTERNS:
         for m in re.finditer(rf"\b(?:{pattern})\b", t):
-            if level != "unresponsive" and negated(t, m.start(), window=8):
+            if level != "unresponsive" and (negated(t, m.start(), window=8) or _said_of_before(t, m.start())):
                 continue
             return None if doubted and level != "unresponsive" else level
     if re.search(r"\bnot (respond|react|move|wake)\w*", t):
