@@ -140,6 +140,9 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        # "... but now he doesn't move": not moving now is not walking now
                        r"not (move|moves|moving|moved|budg\w*|stir\w*)|motionless|not now",
                        r"(lying|lies|laying|lay) (there )?(still|motionless|limp)",
+                       # Not up now: "no, she's still lying on the floor"; beside a claim or a yes it makes the answer
+                       # unclear, as it did as a doubt, and a plain "no, still on the floor" is the no it says.
+                       r"still (lying|laying|lies|sitting|sat|down|on the (floor|ground|mat|bed|road|grass))",
                        # what came of trying: "his leg gave way", "she fell back down", "he went down again"
                        r"(gave|give|gives|giving) (way|out)|buckl\w*|"
                        r"(fell|falls|falling|sank|sinks|slumped|slumps|dropped|drops|sat|went|goes|collapsed) "
@@ -151,9 +154,7 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                            _claim_unless(_WALK_SHOWN),
                            # Hedged: "maybe", "I think so", "should be able to": nobody has seen it.
                            r"i think so|i guess( so)?|i suppose( so)?|i believe so|probably|perhaps|maybe|"
-                           r"(should|might|may|ought to) be (able|ok|okay|fine|alright)",
-                           # Not up now: "he is still lying on the mat", "she's still sitting on the floor".
-                           r"still (lying|laying|lies|sitting|sat|down|on the (floor|ground|mat|bed|road|grass))")),
+                           r"(should|might|may|ought to) be (able|ok|okay|fine|alright)")),
     Prompt("breathing", _YN, keypad=True, keywords=_BREATHING),
     Prompt("reposition", _YN, keypad=True, keywords=_BREATHING),
     Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"feel it",

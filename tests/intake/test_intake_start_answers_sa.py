@@ -216,3 +216,19 @@ def test_ages_as_typed_and_as_birthdays(said, years):
 @pytest.mark.parametrize("said", ["si lola ko", "mi bredda", "meri beti", "ang anak ko po", "si kuya"])
 def test_kin_words_in_the_callers_language_name_someone_else(said):
     assert parse_who(said) == "other"
+
+
+@pytest.mark.parametrize("said", ["no, she's still lying on the floor", "yes, sorry no, no she can't, she's still lying on the floor"])
+def test_still_on_the_floor_is_the_no_it_says(said):
+    """It was a doubt: a plain "no, still on the floor" was asked twice more and then assumed."""
+    d = adult_at("walk")
+    speak(d, said)
+    assert d.awaiting == "breathing" and "walk" not in d.result.assumed
+
+
+@pytest.mark.parametrize("said", ["yes, he is still lying down",
+                                  "he reckons he could walk, but he hasn't stood up yet, he's still on the floor"])
+def test_still_on_the_floor_beside_a_yes_or_a_claim_is_asked_again(said):
+    d = adult_at("walk")
+    speak(d, said)
+    assert d.awaiting == "walk"
