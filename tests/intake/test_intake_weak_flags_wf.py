@@ -31,6 +31,8 @@ FOUND = [
     ("suicidal", "my son says he is going to lie down in front of the train tonight"),
     ("suicidal", "hataki kuishi, my brother, and he has the rat poison in his pocket"),
     ("suicidal", "she says she will drink the toilet cleaner, she has the bottle open"),
+    ("suicidal", "he says everyone would cope without him and he's sitting at the open window of his flat"),
+    ("suicidal", "she keeps cutting her wrists and now she says she'll cut deeper next time"),
     # Foraged food cooked and eaten; a needle beside someone.
     ("overdose_poisoning", "we boiled some berries from the hedge for jam and the kids are vomiting and flushed"),
     ("overdose_poisoning", "my husband cooked toadstools from the woods and now he's shaking and confused"),
@@ -58,6 +60,7 @@ NOT_FLAGGED = [
     "I'm far along the road home and my ankle is a bit sore",
     "the rash is spreading down her arm and she's got a temperature and feels sweaty",
     "my jaw aches from the dentist and my back's stiff from the chair",
+    "the window is open and she is standing there having a cigarette, she has a headache",
 ]
 
 test_the_kind_is_found, test_the_look_alike_is_not_flagged = kind_tests(FOUND, NOT_FLAGGED)
