@@ -100,15 +100,22 @@ def _by_kind(items: list[dict], found: list[list[str]]) -> dict[str, dict]:
     return {k: {"n": total[k], "right": right[k]} for k in sorted(total)}
 
 
+# Call kinds whose answers are unclear or missing by design (the team's and the outside authors' names): their
+# category is SAFETY.md's urgent side, not START read from clear answers, so they stay out of the "clear" figure.
+UNCLEAR_KINDS = frozenset({"ambiguous_counts_ages", "silence_and_partial", "start_unclear", "no_answer"})
+
+
 def call_report(scenarios: list[dict], records: list[dict]) -> dict:
-    """Scores over whole calls: START confusion matrix, emergencies that reached the number, false flags."""
+    """Scores over whole calls: START confusion matrix, emergencies that reached the number, false flags. A false flag
+    on a call is counted twice: any flag at all, and a flag that raised the call to an emergency its answers alone
+    (START) did not make; the second is the false alarm a caller and an ambulance service pay for."""
     matrix: dict[str, Counter] = defaultdict(Counter)
-    clear_right = clear_total = emergencies = reached = negatives = flagged = 0
+    clear_right = clear_total = emergencies = reached = negatives = flagged = escalated = 0
     for scenario, record in zip(scenarios, records):
         expect = scenario.get("expect", {})
         if "start_category" in expect:
             matrix[str(expect["start_category"])][str(record["start_category"])] += 1
-            if scenario.get("kind") not in ("ambiguous_counts_ages", "silence_and_partial"):
+            if scenario.get("kind") not in UNCLEAR_KINDS:
                 clear_total += 1
                 clear_right += expect["start_category"] == record["start_category"]
         if expect.get("red_flags"):
@@ -117,12 +124,14 @@ def call_report(scenarios: list[dict], records: list[dict]) -> dict:
         elif "red_flags" in expect:
             negatives += 1
             flagged += bool(record["red_flags"])
+            escalated += bool(record["red_flags"]) and expect.get("urgency") not in (None, "emergency")
     return {
         "calls": len(scenarios),
         "confusion": {want: dict(got) for want, got in matrix.items()},
         "category_accuracy_clear": _share(clear_right, clear_total),
         "emergencies_reached": f"{reached}/{emergencies}",
         "false_flag_calls": f"{flagged}/{negatives}",
+        "false_flag_escalations": f"{escalated}/{negatives}",
     }
 
 

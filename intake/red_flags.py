@@ -549,30 +549,31 @@ _BREATHES = re.compile(r"(?<!maybe )\b(?:he|she|they|baby|it) (?:is|are) (?:defi
 
 
 def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -> list[str]:
-    """What the learned reader (learned_flags.py) adds after the rules: only where the rules' own context would let
-    a mention at every word that carries its score count, only what the rules could have said (child signs, required
-    context), and never on the required context alone ("she is pregnant and unwell" is not a pregnancy emergency).
-    It never removes a flag."""
-    added = []
-    for flag_id, spans in learned_flags.proposals(t, found):
-        flag = flag_by_id(flag_id)
-        if (flag.child_only and child is False) or (flag.needs_context and not _required_now(flag, prepare(context) + " . " + t)):
-            continue
-        if _on_required(flag, t, spans) or (flag.reply == "cpr" and _BREATHES.search(t)):
-            continue
-        if flag.learned_not_only and all(flag.learned_not_only.fullmatch(t[s:e]) for s, e in spans):
-            continue
-        if any(all(_explained_by(unless, t, s, e) for s, e in spans) for unless in flag.learned_unless):
-            continue
-        if flag.learned_needs and not flag.learned_needs.search(t):
-            continue
-        if _softened(flag, t, spans):
-            continue
-        if _current_where_it_rests(flag, t, spans) \
-                and all(not _a_grown_ups(flag, t, s, e, child) and not _an_animals(t, s, e, context) for s, e in spans) \
-                and not _ruled_out(flag, t, spans):
-            added.append(flag_id)
-    return added
+    """What the learned reader (learned_flags.py) adds after the rules. It never removes a flag."""
+    return [flag_id for flag_id, spans in learned_flags.proposals(t, found)
+            if _reader_may_add(flag_by_id(flag_id), t, spans, context, child)]
+
+
+def _reader_may_add(flag: RedFlag, t: str, spans: list[tuple[int, int]], context: str, child: bool | None) -> bool:
+    """May the reader's proposal of `flag`, resting on the words at `spans`, stand? Only what the rules could have said
+    (child signs, required context, never on the required context alone: "she is pregnant and unwell" is no pregnancy
+    emergency), only where the rules' own context would let a mention at the words it rests on count, and never
+    where the flag's gates in red_flags.json (`learned_not_only`, `learned_unless`, `learned_needs`) say no."""
+    if (flag.child_only and child is False) or (flag.needs_context and not _required_now(flag, prepare(context) + " . " + t)):
+        return False
+    if _on_required(flag, t, spans) or (flag.reply == "cpr" and _BREATHES.search(t)):
+        return False
+    if flag.learned_not_only and all(flag.learned_not_only.fullmatch(t[s:e]) for s, e in spans):
+        return False
+    if any(all(_explained_by(unless, t, s, e) for s, e in spans) for unless in flag.learned_unless):
+        return False
+    if flag.learned_needs and not flag.learned_needs.search(t):
+        return False
+    if _softened(flag, t, spans):
+        return False
+    return _current_where_it_rests(flag, t, spans) \
+        and all(not _a_grown_ups(flag, t, s, e, child) and not _an_animals(t, s, e, context) for s, e in spans) \
+        and not _ruled_out(flag, t, spans)
 
 
 def _current_where_it_rests(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:

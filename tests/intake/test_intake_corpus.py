@@ -103,3 +103,19 @@ def test_flag_rate_counts_the_turns_of_real_speech_that_raise_a_flag(tmp_path, c
     out = capsys.readouterr().out
     assert "b not_breathing: 'he is not breathing'" in out
     assert "1 of 2 turns raised a red flag (50.0%)" in out
+
+
+def test_the_call_report_leaves_unclear_calls_out_of_the_clear_figure_and_tells_escalating_false_flags_apart():
+    def call(kind, category, urgency, flags=()):
+        return {"kind": kind, "expect": {"start_category": category, "urgency": urgency, "red_flags": list(flags)}}
+
+    scenarios = [call("start_clear", "GREEN", "routine"), call("start_unclear", "RED", "emergency"),
+                 call("no_answer", None, "urgent"), call("no_flag", "YELLOW", "urgent"),
+                 call("start_clear", "RED", "emergency")]
+    records = [{"start_category": "GREEN", "red_flags": []}, {"start_category": "YELLOW", "red_flags": []},
+               {"start_category": None, "red_flags": []}, {"start_category": "RED", "red_flags": ["stroke"]},
+               {"start_category": "RED", "red_flags": ["unconscious"]}]
+    report = ev.call_report(scenarios, records)
+    assert report["category_accuracy_clear"] == round(2 / 3, 4)  # the unclear and silent calls are not "clear"
+    assert report["false_flag_calls"] == "2/5"
+    assert report["false_flag_escalations"] == "1/5"  # the RED call's extra flag raised nothing START had not
