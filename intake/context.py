@@ -1050,7 +1050,8 @@ _ALLERGY_SAID = re.compile(
 _HOW_OFTEN = re.compile(
     r"\b(?:sometimes|often|at times|from time to time|most days|most nights|on and off|"
     r"in (?:the )?(?:winter|summer|cold|spring|autumn|heat)|with (?:the )?(?:cold|cold weather|exercise|dust|pollen|smoke|stress|"
-    r"nuts|peanuts|groundnuts|shellfish|prawns|eggs?|bees|wasps|stings|latex|penicillin|seafood|cats|dogs))\b")
+    r"nuts|peanuts|groundnuts|shellfish|prawns|eggs?|bees|wasps|stings|latex|penicillin|seafood|cats|dogs)|"
+    r"with them(?= ?$| ?[,.;]))\b")
 _HABIT = re.compile(r"\bcarr(?:y|ies) (?:it|one|an? \w+|(?:his|her|their|my) \w+) (?:because|for|in case)\b")
 # The mention's own clause told as an event: an auxiliary of the perfect or past, or a verb's -ed (`_TOLD_AS_PAST`), or
 # of the progressive (`_TOLD_AS_GOING_ON`), which a frame of what brings it on makes a habit too ("his lips are swelling
@@ -1090,13 +1091,25 @@ def said_as_a_habit(t: str, start: int, end: int, *, standing: bool = False) -> 
     c_lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, lo, end - 1)), default=lo)
     c_hi = min((m.start() for m in _CLAUSE_BREAK.finditer(t, end, hi)), default=hi)
     in_frame = any(a <= c_lo and c_hi <= b for a, b in frames + triggers)
-    if not in_frame and (_TOLD_AS_PAST.search(t, c_lo, c_hi) or (not triggers and _TOLD_AS_GOING_ON.search(t, c_lo, c_hi))):
+    clause = _BECOMES_SO.sub(" ", t[c_lo:c_hi])  # "he gets confused": an adjective in -ed, no past
+    if not in_frame and (_TOLD_AS_PAST.search(clause) or (not triggers and _TOLD_AS_GOING_ON.search(clause))):
         return False
     # A frame counts beside the mention: in its clause, or the clause just before or after it.
     near_lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, lo, max(c_lo - 1, lo))), default=lo)
     near_hi = min((m.start() for m in _CLAUSE_BREAK.finditer(t, min(c_hi + 1, hi), hi)), default=hi)
     beside = any(a < near_hi and near_lo < b for a, b in frames + triggers)
-    return standing or beside or bool(_HOW_OFTEN.search(t, c_lo, c_hi)) or bool(_HABIT.search(said))
+    if beside or _HOW_OFTEN.search(t, c_lo, c_hi) or _HABIT.search(said):
+        return True
+    # At the medicines or allergies question, a reaction's verb of becoming in the simple present is the allergy or the
+    # condition asked about ("nuts, my lips swell up", "she gets wheezy and can't breathe around cats", "it makes his
+    # chest tight"); a sign stated as it is ("paracetamol, but his chest really hurts") is still now.
+    return standing and bool(_BECOMING.search(t, near_lo, c_hi))
+
+
+_BECOMES_SO = re.compile(r"\b(?:gets?|goes|go|becomes?|feels?|looks?|seems?) \w+ed\b")
+_BECOMING = re.compile(r"\b(?:swells?|swell up|closes?|close up|goes|go (?:fat|tight|puffy|red|blotchy|itchy|funny|into)|gets?|"
+                       r"comes? (?:out|up)|makes?|brings? (?:on|out)|turns?|breaks? out|flares? up|puffs? up|blows? up|"
+                       r"reacts?)\b")
 
 
 _NOW_AND_THEN = re.compile(r"\bnow and (?:then|again)\b|\bevery now and then\b")
