@@ -992,6 +992,12 @@ _TREATMENT_SAID = re.compile(rf"\b(?:{_TREATMENT})\b|\b(?:on|put on|started on|p
 # The sign's own start said after it: "since the heart attack started" is this one going on.
 _STARTS_NOW = re.compile(r"^ ?(?:started|starts|began|begun|came on|come on|kicked in|hit|struck|happened|this|today|tonight|"
                          r"an hour|half an hour|\w+ minutes|earlier|just now|yesterday|last night)\b")
+# A symptom a medicine is for is no standing reason unless it is kept for when it comes: "paracetamol for the pain in his
+# chest" may be today's pain (a condition is: "tablets for her angina", "for his fits"; so is "for when she gets chest
+# pain").
+_SYMPTOM = re.compile(r"\b(?:pains?|aches?|aching|hurt\w*|tight\w*|pressure|heav\w*|crush\w*|bleed\w*|blood|swell\w*|swollen|"
+                      r"breath\w*|wheez\w*|gasp\w*|chok\w*|confus\w*|slurr\w*|droop\w*)\b")
+_KEPT_FOR = re.compile(r"\b(?:when|whenever|if|in case)\b")
 # A dose given or taken for it now, or one asked for: the sign it is for is this call's.
 _DOSE_NOW = re.compile(r"\b(?:i|we|you|he|she|they|someone|nurse|paramedics?|ambulance)(?: (?:have|has|had|just|already|s|ve))* "
                        r"(?:gave|given|took|taken|used|sprayed|chewed|swallowed|popped|put)\b(?! (?:him|her|them|me|us) on\b)|"
@@ -1009,7 +1015,8 @@ def treated_for(t: str, start: int, end: int) -> bool:
         return False
     before = t[lo:start]
     last_word = start + max(t[start:end].rfind(" ") + 1, 0)  # "drugs for him seizure": a rule's words hold the frame
-    if _FOR_IT.search(before) or _FOR_IT.search(t[lo:last_word]):
+    frame = _FOR_IT.search(before) or _FOR_IT.search(t[lo:last_word])
+    if frame and (not _SYMPTOM.search(t, start, end) or _KEPT_FOR.search(frame.group())):
         return True
     if _STARTS_NOW.match(t[end:hi]):
         return False
