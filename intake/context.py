@@ -732,6 +732,24 @@ def pronoun_of_an_animal(t: str, start: int, end: int) -> bool:
     return bool(_ANIMAL_SUBJECT.search(t, 0, lo)) and not _PERSON_NAMED.search(t, 0, lo) and not _ACTS_ON.search(t, 0, lo)
 
 
+# What only an animal does or where only one lives: when Whisper loses the animal's name ("our tortoise" heard "our
+# door"), "he is hibernating in a box in the shed" still says whose the sign is.
+_AN_ANIMALS_WAYS = re.compile(r"\b(?:he|she|it|they) (?:is|s|was|are|were|has been|have been|had been)(?: still)? "
+                              r"hibernat\w*|\b(?:in|inside|out of) (?:his|her|its|their|the) (?:hutch|kennel|vivarium|"
+                              r"aquarium|burrow)\b")
+
+
+_HIM_OR_THEM = re.compile(r"\b(?:him|her|them)\b")
+
+
+def lives_as_an_animal(t: str, start: int, end: int) -> bool:
+    """The turn says the one it is about hibernates or lives in a hutch, with no person named before that: an animal
+    whose name the line lost ("our door has not taken a breath since november, he is hibernating. the kids think he is
+    dead": the kids named after it only think so)."""
+    said = _HIM_OR_THEM.sub(lambda m: " " * len(m.group()), t)  # "i can not see her breathe" is said of a pet too
+    return any(not _PERSON_NAMED.search(said, 0, m.start()) for m in _AN_ANIMALS_WAYS.finditer(t))
+
+
 # A question about what has already happened is not a hypothetical: "is it dangerous if a toddler ate the pods?"
 # (the past tense says it happened); "what happens if you take all your tablets" stays one.
 _ASKED_OF_WHAT_HAPPENED = re.compile(
