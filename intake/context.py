@@ -1031,6 +1031,8 @@ def treated_for(t: str, start: int, end: int) -> bool:
     said = t[lo:hi]
     if _THIS_TIME.search(said) or _DOSE_NOW.search(said):
         return False
+    if _CLAUSE_BREAK.search(t, start, end):
+        return False  # "since the wasp sting, her tongue is big": only the cause is in the frame, not the sign
     before = t[lo:start]
     last_word = start + max(t[start:end].rfind(" ") + 1, 0)  # "drugs for him seizure": a rule's words hold the frame
     frame = _FOR_IT.search(before) or _FOR_IT.search(t[lo:last_word])

@@ -21,7 +21,6 @@ TREATMENT_REASON = [
     "he takes something for his seizures",
     "she's on tablets for her fits, the epilim",
     "tablets for her angina, for when she gets chest pain",
-    "a spray for chest pain, the GTN one, she keeps it in her handbag",
     "he have pump for him asthma, for when the breathing catch him",
     "he dey take drugs for him seizure every morning",
     "medicine for her fits, she takes it morning and night",
@@ -93,6 +92,9 @@ NOW = [
     ("he's been fitting since the seizure started ten minutes ago", "seizure"),
     ("every time he breathes in his chest hurts badly", "chest_pain"),
     ("his mouth is bend and water coming out from one side when he drink", "stroke"),
+    # a symptom a medicine is for may be today's: only a condition, or "for when it comes", is a standing reason
+    ("paracetamol for the pain in his chest", "chest_pain"),
+    ("a spray for chest pain, the GTN one, she keeps it in her handbag", "chest_pain"),
     ("since he banged his head he's thrown up three times and he's acting strange", "serious_injury"),
 ]
 
