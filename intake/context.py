@@ -105,7 +105,7 @@ _HISTORY = re.compile(
     r"for (years|months)|for (the )?(last |past )?(\d+|a few|few|several|many|two|three|four|five|six|ten) (years|months)|"
     r"since (january|february|march|april|june|july|august|september|october|november|december)|all (my|his|her|their) life|"
     r"since (birth|childhood)|when (he|she|they|i|we|my \w+|our \w+|the baby) (was|were) (born|a newborn|newborn)|at birth|since (he|she|they|i|we) (was|were) born|"
-    r"in (19|20)\d\d|\b(had|was|were|got|took|tried|did)\b[^,;]{0,40}\bat (the age of |age )?(\d\d|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?= ?(,|$|\.| and | i am| i m| now))|"
+    r"in (19|20)\d\d|\b(had|was|were|got|took|tried|did)\b[^,;]{0,40}\bat (the age of |age )?(\d\d|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?= ?(,|$|\.| and | i am| i m| now))|"
     r"\b(was|were|got|had)\b[^,;]{0,40}\b(in|during) the (\w+ )?war\b|as an? (child|kid|baby|newborn|infant|toddler|teenager|teen|student|boy|girl|young (man|woman|lad))|"
     r"\b(had|got|broke|suffered|injured|hurt|happened|diagnosed|crashed|was|were)\b(?:(?!\b(?:is|am|are|s|now)\b)[^,;]){0,60}"
     r"\bin (my|his|her|their|our) (early |late |mid )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)|"
@@ -404,6 +404,8 @@ def historical(t: str, start: int, end: int) -> bool:
     is an age, not history: "the baby I had last week is not feeding".
     """
     lo, hi = scope_of(t, start, end)
+    if _YARDSTICK.search(t[lo:start]):
+        return True
     lo = _date_said_before(t, lo)
     t = _compared_blanked(t, start, end, lo, hi)
     if not _dated(t[lo:hi]):
@@ -441,6 +443,12 @@ _COMPARED = re.compile(
     r"(?:worse|bigger|longer|stronger|harder|heavier|more|less|better) than) (?:(?:(?:his|her|my|their|our) \w+|he|she|i|"
     r"they|we|it) (?:did|had|was|were|used to)\b|(?:before|when|last time|the last time|that time|the other time)\b|"
     r"the (?:\w+ ){1,2}(?:i|he|she|they|we) (?:had|got|did)\b)[^,;.?!]*")
+
+
+# The mention is itself the past episode a comparison measures by: "nothing like when she had her heart attack", "worse
+# than the time he had his fits" (what it is compared with is told apart: "the pain in his chest is the same").
+_YARDSTICK = re.compile(r"\b(?:like|than|as|same as) (?:when|the time|that time|the last time|last time) (?:(?:he|she|they|i|we|you|"
+                        r"(?:my|his|her|their) \w+) )?(?:had|got|was having|were having|went into|suffered)\b[^,;.?!]*$")
 
 
 def _compared_blanked(t: str, start: int, end: int, lo: int, hi: int) -> str:
@@ -976,24 +984,183 @@ def answered_no(t: str, start: int, end: int) -> bool:
     return bool(_ANSWER_NO.match(t[hi + 1:]))
 
 
+# What a treatment is for, or the event it began with: "tablets for her angina", "he takes something for his seizures",
+# "the blue inhaler for when he gets breathless", "Keppra, it's for his fits", "aspirin since his heart attack", "put on
+# epilim after his first seizure". The sign names what is treated, not what is happening. Not a dose given for it now
+# ("I gave him aspirin for the chest pain", "he took his spray for it") or one asked for ("can I give her something for
+# the chest pain"), nor with a word of now in the sentence ("tablets for his fits but he is fitting now").
+_TREATMENT = (r"pills?|tablets?|tabs|meds|medicines?|medications?|drugs?|capsules?|injections?|jabs?|inhalers?|puffers?|"
+              r"pumps?|sprays?|nebuli[sz]ers?|epi ?pens?|pens?|patch(?:es)?|aspirin|ecosprin|disprin|warfarin|apixaban|rivaroxaban|"
+              r"clopidogrel|blood thinners?|thinners|statins?|beta blockers?|water tablets?|gtn|nitro\w*|insulin|"
+              r"epilim|keppra|lamotrigine|levetiracetam|valproate|carbamazepine|tegretol|phenytoin|diazepam|midazolam|"
+              r"salbutamol|ventolin|steroids?|antihistamines?|piriton|cetirizine|adrenaline|naloxone|narcan|kit|"
+              r"something|anything|stuff|bypass|stents?|pacemaker|operation|surgery|physio\w*|rehab|check ?ups?|clinic|"
+              r"dawa|gamot|goli|dawai")
+_FOR_IT = re.compile(rf"(?:~(?= for\b)|\b(?:{_TREATMENT})\b)(?: (?:\w+|,)){{0,8}}? (?:for|fi|ke liye|para sa|against|to (?:stop|control|prevent|treat))"
+                     rf"(?: (?:when|whenever|if|in case) (?:(?:he|she|they|i|it|his|her|my|their|the) )?(?:\w+ )?)?"
+                     rf"(?: (?:his|her|my|their|the|him|them|its|your|this|that))?(?: \w+)? ?$|"
+                     r"\b(?:it|they|that|this|which|those|these) (?:is|are|s|were|was) (?:only |just |all )?for "
+                     r"(?:(?:his|her|my|their|the|him|them) )?(?:\w+ )?$")
+# A treatment said in the sentence before "after" or "following": the event it began with ("the heart pills the doctor
+# gave after the heart attack"); "since" dates the start of whatever goes on since, treated or not ("she has been on
+# clopidogrel since the stroke", "not been right since his stroke").
+_STARTED_AFTER = re.compile(r"\b(?:after|following|from the time of|post) (?:his|her|my|their|the|that|this) (?:\w+ )?$")
+_SINCE = re.compile(r"\b(?:ever )?since (?:his|her|my|their|the|that|this) (?:\w+ )?$")
+_TREATMENT_SAID = re.compile(rf"\b(?:{_TREATMENT})\b|\b(?:on|put on|started on|prescribed|takes?|taking|gave him|gave her)\b")
+# The sign's own start said after it: "since the heart attack started" is this one going on.
+_STARTS_NOW = re.compile(r"^ ?(?:started|starts|began|begun|came on|come on|kicked in|hit|struck|happened|this|today|tonight|"
+                         r"an hour|half an hour|\w+ minutes|earlier|just now|yesterday|last night)\b")
+# A symptom a medicine is for is no standing reason unless it is kept for when it comes: "paracetamol for the pain in his
+# chest" may be today's pain (a condition is: "tablets for her angina", "for his fits"; so is "for when she gets chest
+# pain").
+_SYMPTOM = re.compile(r"\b(?:pains?|aches?|aching|hurt\w*|tight\w*|pressure|heav\w*|crush\w*|bleed\w*|blood|swell\w*|swollen|"
+                      r"breath\w*|wheez\w*|gasp\w*|chok\w*|confus\w*|slurr\w*|droop\w*)\b")
+_KEPT_FOR = re.compile(r"\b(?:when|whenever|if|in case)\b")
+# A dose given or taken for it now, or one asked for: the sign it is for is this call's.
+_DOSE_NOW = re.compile(r"\b(?:i|we|you|he|she|they|someone|nurse|paramedics?|ambulance)(?: (?:have|has|had|just|already|s|ve))* "
+                       r"(?:gave|given|took|taken|used|sprayed|chewed|swallowed|popped|put)\b(?! (?:him|her|them|me|us) on\b)|"
+                       r"\b(?:gave|given|took|taken|used|sprayed|chewed|popped|put) (?:him|her|them|me|us)\b(?! on\b)|"
+                       r"\b(?:need|needs|needed|want|wants|wanted|can (?:i|we|you)|should (?:i|we)|could (?:i|we)|what can)\b|"
+                       r"\b(?:just|right now|at the moment|ago|not (?:helping|working)|no (?:help|good)|still)\b")
+
+
+def treated_for(t: str, start: int, end: int) -> bool:
+    """The mention is what a standing treatment is for, or the event it began with, and nothing says now."""
+    lo, hi = sentence_of(t, start, end)
+    lo, hi = _semicolon_part(t, lo, hi, start, end)
+    said = t[lo:hi]
+    if _THIS_TIME.search(said) or _DOSE_NOW.search(said):
+        return False
+    if _CLAUSE_BREAK.search(t, start, end):
+        return False  # "since the wasp sting, her tongue is big": only the cause is in the frame, not the sign
+    before = t[lo:start]
+    last_word = start + max(t[start:end].rfind(" ") + 1, 0)  # "drugs for him seizure": a rule's words hold the frame
+    frame = _FOR_IT.search(before) or _FOR_IT.search(t[lo:last_word])
+    if frame and (not _SYMPTOM.search(t, start, end) or _KEPT_FOR.search(frame.group())):
+        return True
+    if _STARTS_NOW.match(t[end:hi]):
+        return False
+    if _SINCE.search(before):
+        return True
+    return bool(_STARTED_AFTER.search(before)) and bool(_TREATMENT_SAID.search(before))
+
+
+# A known condition's usual episode, or an allergy's usual reaction, told in the simple present beside what brings it on
+# or how often: "he gets wheezy and can't breathe when he has an attack", "her throat swells if she eats nuts", "he puts
+# one under his tongue when his chest hurts", "tight chested with the cold", "she has fits sometimes", "it makes his
+# chest tight", "allergic to bee stings, his throat closes". Not in the progressive, perfect or past ("her lips are
+# swelling", "his throat has closed up", "it swelled"), and not with a word of now or an event of today in the sentence
+# ("when he has an attack, and he is having one now", "she ate a prawn and her lips swell up").
+_WHEN = r"\b(?:when|whenever|every time|each time|if|any ?time|once)"
+_PATIENT = r"(?:he|she|they|it|him|(?:his|her|my|their|the) \w+)"
+# A known condition's episode brings it on: "when he has an attack", "when she gets chest pain", "when she fits", "when
+# his chest hurts", "when the breathing catch him", "for when his fits go on too long".
+_EPISODE_FRAME = re.compile(
+    rf"{_WHEN} {_PATIENT}(?: (?:ever|really|then))? (?:(?:has|have|gets?|goes into) (?:an? |one of (?:his|her|their) |(?:his|her|their|the) )?"
+    r"(?:\w+ )?(?:attacks?|fits?|seizures?|episodes?|turns?|spells?|flare ?ups?|chest pains?|pains?|tight\w*|wheez\w*|breathless\w*|"
+    r"hypos?|hypo\w*|short of breath|anaphylaxis|angina)|fits|seizes|(?:comes?|hurts?|starts?|catch(?:es)?|gets? tight|go(?:es)? on too long)\b)"
+    r"[^,;.?!]*")
+# What an allergy is to brings it on, with the allergy or what it is to named in the sentence: "her throat swells if she
+# eats nuts", "if she touches it" (latex), "if him chop am" (groundnut). Not eating or drinking alone ("water comes out of
+# one side of his mouth when he drinks" is a stroke's sign now).
+_TRIGGER_FRAME = re.compile(
+    rf"{_WHEN} (?:{_PATIENT}|i|you|we)(?: (?:ever|really|then|accidentally))? (?:eats?|has|have|gets? stung|is stung|touch(?:es)?|"
+    r"takes?|drinks?|smells?|chops?|chews?|uses?|reacts?|goes near|comes? (?:into contact|near))\b[^,;.?!]*")
+_ALLERGY_SAID = re.compile(
+    r"\b(?:allerg\w*|anaphyla\w*|epi ?pens?|nuts?|peanuts?|groundnuts?|cashews?|almonds?|eggs?|shellfish|prawns?|shrimps?|"
+    r"crab|lobster|seafood|fish|milk|dairy|wheat|gluten|sesame|soya?|kiwi|strawberr\w*|latex|penicillin|amoxicillin|"
+    r"antibiotics?|aspirin|ibuprofen|codeine|sulfa|bees?|wasps?|stings?|hornets?)\b")
+# How often, or what brings it on, said in the mention's own clause: "she has fits sometimes", "tight chested with the
+# cold", "his throat swells with peanuts"; or the thing carried for it ("he carries it because his throat swells"). An
+# allergy named beside a sign in the simple present is not enough in itself ("she's allergic to peanuts and her throat
+# closes up, she can't swallow" may be now): only the medicines and allergies questions make that a habit (`standing`).
+_HOW_OFTEN = re.compile(
+    r"\b(?:sometimes|often|at times|from time to time|most days|most nights|on and off|"
+    r"in (?:the )?(?:winter|summer|cold|spring|autumn|heat)|with (?:the )?(?:cold|cold weather|exercise|dust|pollen|smoke|stress|"
+    r"nuts|peanuts|groundnuts|shellfish|prawns|eggs?|bees|wasps|stings|latex|penicillin|seafood|cats|dogs)|"
+    r"with them(?= ?$| ?[,.;]))\b")
+_HABIT = re.compile(r"\bcarr(?:y|ies) (?:it|one|an? \w+|(?:his|her|their|my) \w+) (?:because|for|in case)\b")
+# The mention's own clause told as an event: an auxiliary of the perfect or past, or a verb's -ed (`_TOLD_AS_PAST`), or
+# of the progressive (`_TOLD_AS_GOING_ON`), which a frame of what brings it on makes a habit too ("his lips are swelling
+# whenever he eats nuts", as Indian and West African Englishes say it); "he is allergic to", "anaphylactic to" name one.
+_NOT_VERBS = (r"thing|something|anything|nothing|everything|morning|evening|during|breathing|feeling|ceiling|king|ring|"
+              r"spring|sting|wing|swing|bring|sing|string|wedding|pudding|itching|wheezing|chested|red|bed|shed|need|speed|"
+              r"seed|feed|bleed|breed|ed")
+_TOLD_AS_PAST = re.compile(rf"\b(?:was|were|been|had|did|went|gone|got|became|started|began|swollen)\b|"
+                           rf"\b(?!(?:{_NOT_VERBS})\b)\w+ed\b")
+_TOLD_AS_GOING_ON = re.compile(rf"\b(?:is|are|am)\b(?! (?:\w+ )?(?:anaphylactic|allergic) to\b)|\b(?!(?:{_NOT_VERBS})\b)\w+ing\b")
+# An event of today, or a now, anywhere in the sentence: the simple present tells what is happening ("he chop groundnut,
+# him mouth swell": Pidgin's bare verb is a past).
+_TODAYS_EVENT = re.compile(
+    r"\b(?:ate|eaten|drank|drunk|took|taken|swallowed|stung|bitten|touched|chopped|chop(?= \w+ (?:now|just))|used|"
+    r"had (?:a|an|some|one|the|it|them)|just|ago|right now|earlier|yesterday|last night|this (?:morning|afternoon|evening)|"
+    r"happening|please|help|quick|hurry|emergency|ambulance|gone|went|came on|started|starting|began|begun|"
+    r"(?:is|are|am) having|(?:got|having|has) (?:one|it) now|(?:is|s|has) got (?:one|it)\b|"
+    r"since (?:lunch\w*|breakfast|dinner|tea|supper|noon|midday|morning|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|an? hour|half|(?:he|she|they|i|we) (?:woke|got up)|waking|getting up))\b")
+
+
+def said_as_a_habit(t: str, start: int, end: int, *, standing: bool = False) -> bool:
+    """The mention is told in the simple present as what a known condition or an allergy does, beside what brings it on
+    or how often (`standing`: the question asked what is always so, medicines or allergies, and is that frame itself)."""
+    lo, hi = sentence_of(t, start, end)
+    lo, hi = _semicolon_part(t, lo, hi, start, end)
+    said = _NOW_AND_THEN.sub(" ", t[lo:hi])
+    if _THIS_TIME.search(said):
+        return False
+    allergy = bool(_ALLERGY_SAID.search(said))
+    frames = [m.span() for m in _EPISODE_FRAME.finditer(t, lo, hi)]
+    triggers = [m.span() for m in _TRIGGER_FRAME.finditer(t, lo, hi)] if allergy else []
+    outside = "".join(" " if any(a <= i < b for a, b in frames + triggers) else ch for i, ch in enumerate(t[lo:hi], lo))
+    if _TODAYS_EVENT.search(outside) or _DOSE_NOW.search(said):
+        return False
+    # The clause of the mention's last words ("allergy hai, uske lips swell": the sign's clause, not the allergy's)
+    c_lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, lo, end - 1)), default=lo)
+    c_hi = min((m.start() for m in _CLAUSE_BREAK.finditer(t, end, hi)), default=hi)
+    in_frame = any(a <= c_lo and c_hi <= b for a, b in frames + triggers)
+    clause = _BECOMES_SO.sub(" ", t[c_lo:c_hi])  # "he gets confused": an adjective in -ed, no past
+    if not in_frame and (_TOLD_AS_PAST.search(clause) or (not triggers and _TOLD_AS_GOING_ON.search(clause))):
+        return False
+    # A frame counts beside the mention: in its clause, or the clause just before or after it.
+    near_lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, lo, max(c_lo - 1, lo))), default=lo)
+    near_hi = min((m.start() for m in _CLAUSE_BREAK.finditer(t, min(c_hi + 1, hi), hi)), default=hi)
+    beside = any(a < near_hi and near_lo < b for a, b in frames + triggers)
+    if beside or _HOW_OFTEN.search(t, c_lo, c_hi) or _HABIT.search(said):
+        return True
+    # At the medicines or allergies question, a reaction's verb of becoming in the simple present is the allergy or the
+    # condition asked about ("nuts, my lips swell up", "she gets wheezy and can't breathe around cats", "it makes his
+    # chest tight"); a sign stated as it is ("paracetamol, but his chest really hurts") is still now.
+    return standing and bool(_BECOMING.search(t, near_lo, c_hi))
+
+
+_BECOMES_SO = re.compile(r"\b(?:gets?|goes|go|becomes?|feels?|looks?|seems?) \w+ed\b")
+_BECOMING = re.compile(r"\b(?:swells?|swell up|closes?|close up|goes|go (?:fat|tight|puffy|red|blotchy|itchy|funny|into)|gets?|"
+                       r"comes? (?:out|up)|makes?|brings? (?:on|out)|turns?|breaks? out|flares? up|puffs? up|blows? up|"
+                       r"reacts?)\b")
+
+
+_NOW_AND_THEN = re.compile(r"\bnow and (?:then|again)\b|\bevery now and then\b")
+
+
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.
 _NOT_THIS_PATIENT_NOW = (
     ("other_person", other_past), ("other_person", acquaintance_past), ("explained", explained_silence),
     ("other_person", in_care_since), ("other_person", far_away_since),
     ("explained", asleep_on_the_move),
     ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
-    ("explained", explained), ("past_verdict", past_verdict), ("habitual", habitual), ("said_harmless", said_harmless),
+    ("explained", explained), ("past_verdict", past_verdict), ("treated", treated_for), ("habitual", habitual), ("habitual", said_as_a_habit), ("said_harmless", said_harmless),
     ("hypothetical", hypothetical), ("fiction", fictional),
 )
 
 
 def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = None, *,
-                    ends: str = "said", vehicles: bool = True) -> str | None:
+                    ends: str = "said", vehicles: bool = True, standing: bool = False) -> str | None:
     """The reason a mention is not this patient's sign now, or None when it is.
 
     `ends` says what ends a sign: "said" (it stopped, it is over), "well" (that, or the patient is well
     again), "never" (a stroke that passed, an overdose that feels fine: still an emergency, NHS 111). `vehicles=False`
-    for a mechanism: the car in "a van hit them" is the crash, not a thing with a sign.
+    for a mechanism: the car in "a van hit them" is the crash, not a thing with a sign. `standing`: the question asked
+    what is always so (medicines, allergies), so a sign told in the simple present is the habit it asked about.
     """
     if negated(t, start, end, inner) or answered_no(t, start, end):
         return "negated"
@@ -1002,4 +1169,6 @@ def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] |
     for reason, applies in _NOT_THIS_PATIENT_NOW:
         if applies(t, start, end, vehicles) if applies is not_a_person else applies(t, start, end):
             return reason
+    if standing and said_as_a_habit(t, start, end, standing=True):
+        return "habitual"
     return None

@@ -139,6 +139,7 @@ _LEANS_YES = re.compile(r"\b(maybe|probably|possibly|perhaps|i guess( so)?|i sup
 # An apnoea or agonal answer at a breathing step goes on to reposition and CPR: none of these flags ends it.
 _SUPPRESSED_WHEN_NOT_BREATHING = {"not_breathing", "breathing_difficulty", "unconscious"}
 _INTAKE_STEPS = ("duration", "severity", "medications", "allergies", "photo")
+_STANDING_STEPS = ("medications", "allergies")  # questions about what is always so, not what is happening
 _FILLERS = {"um", "uh", "er", "erm", "ah", "hmm", "mm", "hello", "hi", "so", "well", "and", "the", "a", "oh", "what"}
 _NONE = re.compile(r"^(none|no|nothing|nope|nil|not any|no medicines?|no medication|no allergies|no drugs|n a)\b")
 
@@ -418,7 +419,9 @@ class Dialogue:
         context = " . ".join(t for _, t in self._transcript[:-1])
         if self._self:  # the patient is the caller: "my brother was driving, he's dead" is the crash's, not a sign
             text = without_another_death(text)
-        found = find_red_flags(text, context=context, child=self._child())
+        # The medicines and allergies questions ask what is always so: a sign told there in the simple present ("nuts, my
+        # lips swell up") is the allergy asked about; one told as going on now still counts.
+        found = find_red_flags(text, context=context, child=self._child(), standing=self._step in _STANDING_STEPS)
         agonal_arrest = not self._self and self._agonal_in_unresponsive(text, context, found)
         if self._self:  # someone speaking to us is breathing: "I'm not breathing right" is difficulty
             found = ["breathing_difficulty" if f == "not_breathing" else f for f in found]

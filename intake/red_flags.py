@@ -438,8 +438,8 @@ def _mentions(flag: RedFlag, t: str):
         yield from _rule_mentions(rule, t)
 
 
-def _current(flag: RedFlag, t: str, start: int, end: int, inner) -> bool:
-    if ctx.why_not_current(t, start, end, inner, ends=flag.ends) or ctx.someone_else_died(t, start, end):
+def _current(flag: RedFlag, t: str, start: int, end: int, inner, standing: bool = False) -> bool:
+    if ctx.why_not_current(t, start, end, inner, ends=flag.ends, standing=standing) or ctx.someone_else_died(t, start, end):
         return False
     if flag.ended_by and flag.ended_by.search(t, end, _and_the_next_sentence(t, start, end)):
         return False
@@ -472,12 +472,15 @@ def _and_the_next_sentence(t: str, start: int, end: int) -> int:
     return ctx.sentence_of(t, min(hi + 1, len(t)), min(hi + 1, len(t)))[1]
 
 
-def find_red_flags(text: str, *, context: str = "", child: bool | None = None, learned: bool = True) -> list[str]:
+def find_red_flags(text: str, *, context: str = "", child: bool | None = None, learned: bool = True,
+                   standing: bool = False) -> list[str]:
     """Ids of the red flags said in `text`: the rules' in table order, then any the learned reader adds.
 
     `context` is what the caller said earlier (for flags that need it, like pregnancy);
     `child` is False once the patient is known to be 12 or older, which silences IMCI child signs;
-    `learned=False` is the rules alone (for measuring what the reader adds).
+    `learned=False` is the rules alone (for measuring what the reader adds);
+    `standing` says the question asked what is always so (medicines, allergies): a sign told there in the simple
+    present, with nothing of now or of today's events, is the habit asked about ("nuts, my lips swell up").
     """
     t = prepare(text)
     if not t.strip(" ~"):
@@ -494,7 +497,7 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
             if not _required_now(flag, whole):
                 continue
         eligible.append(flag)
-        if any(_current(flag, t, s, e, inner) and not _a_grown_ups(flag, t, s, e, child)
+        if any(_current(flag, t, s, e, inner, standing) and not _a_grown_ups(flag, t, s, e, child)
                and not _an_animals(t, s, e, context) for s, e, inner in _mentions(flag, t)) \
                 or _said_across_turns(flag, t, context):
             said.append(flag.id)
@@ -502,7 +505,7 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
     # suicidal comes first in the table.
     found = [flag.id for flag in eligible if flag.id in said or _implied(flag, said, t, child)]
     if learned:
-        found += _learned_flags(t, found, context, child)
+        found += _learned_flags(t, found, context, child, standing)
     return found
 
 
@@ -549,13 +552,14 @@ def _says_grown(t: str) -> bool:
 _BREATHES = re.compile(r"(?<!maybe )\b(?:he|she|they|baby|it) (?:is|are) (?:definitely |still |clearly |certainly |def )?breathing\b(?! \?)")
 
 
-def _learned_flags(t: str, found: list[str], context: str, child: bool | None) -> list[str]:
+def _learned_flags(t: str, found: list[str], context: str, child: bool | None, standing: bool = False) -> list[str]:
     """What the learned reader (learned_flags.py) adds after the rules. It never removes a flag."""
     return [flag_id for flag_id, spans in learned_flags.proposals(t, found)
-            if _reader_may_add(flag_by_id(flag_id), t, spans, context, child)]
+            if _reader_may_add(flag_by_id(flag_id), t, spans, context, child, standing)]
 
 
-def _reader_may_add(flag: RedFlag, t: str, spans: list[tuple[int, int]], context: str, child: bool | None) -> bool:
+def _reader_may_add(flag: RedFlag, t: str, spans: list[tuple[int, int]], context: str, child: bool | None,
+                    standing: bool = False) -> bool:
     """May the reader's proposal of `flag`, resting on the words at `spans`, stand? Only what the rules could have said
     (child signs, required context, never on the required context alone: "she is pregnant and unwell" is no pregnancy
     emergency), only where the rules' own context would let a mention at the words it rests on count, and never
@@ -572,19 +576,19 @@ def _reader_may_add(flag: RedFlag, t: str, spans: list[tuple[int, int]], context
         return False
     if _softened(flag, t, spans):
         return False
-    return _current_where_it_rests(flag, t, spans) \
+    return _current_where_it_rests(flag, t, spans, standing) \
         and all(not _a_grown_ups(flag, t, s, e, child) and not _an_animals(t, s, e, context) for s, e in spans) \
-        and not _ruled_out(flag, t, spans)
+        and not _ruled_out(flag, t, spans, standing)
 
 
-def _current_where_it_rests(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
+def _current_where_it_rests(flag: RedFlag, t: str, spans: list[tuple[int, int]], standing: bool = False) -> bool:
     """The rules' context lets a mention count at every carrier that is one of the flag's own words (a word of its
     phrases or of its rules' concepts: the sign itself), at the top carrier, itself one of them, and at carriers holding
     more than half of what the carriers carry together. A word the reader only leans on, not the sign's, may be denied: "like a cork in his throat,
     nothing going in or out, it was a chunk of apple" is choking though "going" is denied. A denied sign word never
     is ("no pain in my chest", "she is not breathing quickly"), nor any carrier of a flag that needs a harm cue
     (`learned_needs`), whose carriers are everyday words."""
-    current = {span: _current(flag, t, *span, None) for span in spans}
+    current = {span: _current(flag, t, *span, None, standing) for span in spans}
     if all(current.values()):
         return True
     if flag.learned_needs:
@@ -631,14 +635,14 @@ def _on_required(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
                for p in flag.requires + flag.began for m in p.finditer(t) for s, e in spans)
 
 
-def _ruled_out(flag: RedFlag, t: str, spans: list[tuple[int, int]]) -> bool:
+def _ruled_out(flag: RedFlag, t: str, spans: list[tuple[int, int]], standing: bool = False) -> bool:
     """The rules already read the carrier words and set them aside: a mention of the flag there that is not current
     ("his chest is not hurting"), or words around an idiom they blanked. The reader adds what the rules' words miss,
     never overrules what they read."""
     def touches(s: int, e: int) -> bool:
         return any(s < ce and cs < e for cs, ce in spans)
 
-    if any(touches(s, e) and not _current(flag, t, s, e, inner) for s, e, inner in _mentions(flag, t)):
+    if any(touches(s, e) and not _current(flag, t, s, e, inner, standing) for s, e, inner in _mentions(flag, t)):
         return True
     if any(touches(s, e) for s, e in _vetoed(flag, t)):
         return True  # "giving her things away before her flight, she'll be gone": a rule's own veto read them
