@@ -1055,17 +1055,21 @@ _WHEN = r"\b(?:when|whenever|every time|each time|if|any ?time|once)"
 _PATIENT = r"(?:he|she|they|it|him|(?:his|her|my|their|the) \w+)"
 # A known condition's episode brings it on: "when he has an attack", "when she gets chest pain", "when she fits", "when
 # his chest hurts", "when the breathing catch him", "for when his fits go on too long".
+# A frame runs to the clause's end, or to an "and" / "but" / "so" that starts a clause of its own, with its own subject:
+# "her lips swell when she eats nuts and she just ate a peanut cookie" tells today's exposure after the habit, where
+# "when he eats peanuts and cashews" is one frame.
+_FRAME_TAIL = r"(?:(?! (?:and|but|so|then) (?:now |just |then )?(?:he|she|they|i|we|you|it|his|her|my|their|the)\b)[^,;.?!])*"
 _EPISODE_FRAME = re.compile(
     rf"{_WHEN} {_PATIENT}(?: (?:ever|really|then))? (?:(?:has|have|gets?|goes into) (?:an? |one of (?:his|her|their) |(?:his|her|their|the) )?"
     r"(?:\w+ )?(?:attacks?|fits?|seizures?|episodes?|turns?|spells?|flare ?ups?|chest pains?|pains?|tight\w*|wheez\w*|breathless\w*|"
     r"hypos?|hypo\w*|short of breath|anaphylaxis|angina)|fits|seizes|(?:comes?|hurts?|starts?|catch(?:es)?|gets? tight|go(?:es)? on too long)\b)"
-    r"[^,;.?!]*")
+    rf"{_FRAME_TAIL}")
 # What an allergy is to brings it on, with the allergy or what it is to named in the sentence: "her throat swells if she
 # eats nuts", "if she touches it" (latex), "if him chop am" (groundnut). Not eating or drinking alone ("water comes out of
 # one side of his mouth when he drinks" is a stroke's sign now).
 _TRIGGER_FRAME = re.compile(
     rf"{_WHEN} (?:{_PATIENT}|i|you|we)(?: (?:ever|really|then|accidentally))? (?:eats?|has|have|gets? stung|is stung|touch(?:es)?|"
-    r"takes?|drinks?|smells?|chops?|chews?|uses?|reacts?|goes near|comes? (?:into contact|near))\b[^,;.?!]*")
+    rf"takes?|drinks?|smells?|chops?|chews?|uses?|reacts?|goes near|comes? (?:into contact|near))\b{_FRAME_TAIL}")
 _ALLERGY_SAID = re.compile(
     r"\b(?:allerg\w*|anaphyla\w*|epi ?pens?|nuts?|peanuts?|groundnuts?|cashews?|almonds?|eggs?|shellfish|prawns?|shrimps?|"
     r"crab|lobster|seafood|fish|milk|dairy|wheat|gluten|sesame|soya?|kiwi|strawberr\w*|latex|penicillin|amoxicillin|"
