@@ -81,6 +81,10 @@ _SPELL_ENDED = re.compile(r"\b(?:then|and then|till|until|before|after that|but 
 # ... unless the sign is said to go on after the ending: "then she screamed, but her lips are still blue".
 _STILL_NOW = re.compile(r"\b(?:still|not breathing|floppy|limp|will not wake|can not wake|not waking|unresponsive)\b")
 _LASTED = re.compile(r"\b((it|that|this|the \w+) )?(only )?lasted (about |around |for |maybe )?(a|one|\d+|two|three|a few|few|ten|thirty) (seconds?|minutes?|mins?)\b")
+# An episode dated at a moment gone by is told as finished too: "the fit was two hours ago", "that was this morning".
+_WAS_AT = re.compile(r"^ (?:was|were|happened|came) (?:about |around |maybe |like )?(?:(?:a|an|one|two|three|four|five|six|"
+                     r"ten|twenty|thirty|forty|a few|few|several|\d+) (?:hours?|minutes?|mins?) ago|this morning|"
+                     r"last night|yesterday|earlier(?: today| on)?)\b(?! (?:and|but) (?:it|he|she|they) (?:is|s|are) still)")
 # Breathing (or a pulse) that stopped "and has not come back" is the sign itself, not its ending.
 _NOT_BACK = re.compile(r"\b(not|never) (come|came|started|start) (back|again)\b")
 # An episode that stopped with the patient not back to themselves is not over: "the fit has stopped but she is still out of
@@ -322,7 +326,7 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
             if not set(rest[: m.start()].split()[-3:]) & (_STILL | _NOT_YET) \
                     and not (_AGAIN.search(rest[m.end():]) or re.search(r"\bstill\b", _STILL_ASKED.sub(" ", rest[m.end():]))):
                 return True
-    if well_again_ends_it and (_LASTED.search(rest) or (_A_MOMENT.match(rest) and _NOT_WAKING.search(said))):
+    if well_again_ends_it and (_LASTED.search(rest) or _WAS_AT.match(rest) or (_A_MOMENT.match(rest) and _NOT_WAKING.search(said))):
         return True  # "it lasted a minute, he is asleep now": an episode told as finished
     if well_again_ends_it and _SPELL.search(t, lo, end) and _SPELL_ENDED.search(rest) and not _STILL_NOW.search(rest):
         return True  # "held his breath in a tantrum, went a bit blue, then he screamed": a breath-holding spell that ended
