@@ -41,8 +41,14 @@ _HI_KOI = re.compile(rf"\bkoi ((?:\w+ ){{0,3}}?\w+) {_HI_NOT}{_HI_CLAUSE_END}")
 _HI_POST = re.compile(rf"(^|[,.?!;] )((?:\w+ ){{0,2}}\w+) {_HI_NOT}{_HI_CLAUSE_END}")
 
 
+# Pidgin's "no dey" ("is not") as people spell it, and as Ghanaian, Liberian and Cameroonian callers say it: "nor de",
+# "nor dey", "no de" (Krio's "no de" has rows of its own, read first).
+_NO_DEY = re.compile(r"\bnor (?:dey|de)\b|\bno de\b(?! (?:blo|tap|wekop|ansa|sok)\b)")
+
+
 def _reorder(normalized: str, mapping: dict[str, str]) -> str:
-    t = _TL_PARTICLES.sub(r"\1 ", normalized)
+    t = _NO_DEY.sub("no dey", normalized)
+    t = _TL_PARTICLES.sub(r"\1 ", t)
     t = re.sub(r"\bat (?=(hindi|di)\b)", "and ", t)  # Tagalog "at" is "and" before a clause: "hindi gumagalaw at hindi..."
     t = _HI_KOI.sub(lambda m: m.group(0) if m.group(1).split()[-1] + " nahi" in mapping else f"no {m.group(1)}", t)
 

@@ -922,7 +922,8 @@ _THIS_TIME = re.compile(r"\b(?:now|today|tonight|this (?:time|morning|afternoon|
 # So are "he always shakes like that", "that's his normal", and a trigger that brings it on each time ("she says she's
 # choking whenever she gets anxious").
 _BASELINE = re.compile(r"\b(?:always (?:been|was|is|looked|looks) (?:like (?:that|this)|that way|this way|the same)|"
-                       r"(?:the )?same as (?:always|ever|usual)|born (?:like|with) (?:that|it|this)|"
+                       r"(?:the )?same as (?:always|ever|usual)|(?:like|as) (?:always|usual|ever|every (?:night|day|morning|winter|year|time))|"
+                       r"born (?:like|with) (?:that|it|this)|"
                        r"always \w+ like (?:that|this)|(?:that|it|this) (?:is|s) (?:just )?(?:his|her|their|my) normal|"
                        r"(?:whenever|every time|each time|when) (?:he|she|they) (?:gets|feels|starts to feel) "
                        r"(?:anxious|upset|stressed|nervous|worked up|panicky|agitated|wound up|excited|scared))\b")

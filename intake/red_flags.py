@@ -307,6 +307,11 @@ _ACHING_HEAD = re.compile(rf"\b(?:thumping|banging|throbbing)(?= (?:{_HEADS})\b(
                           rf"(?! (?:on|against|into|off|onto|the|at|his|her|their|my)\b)")
 
 
+# "wants 2 sleep forever", "going 2 end it": "to" texted as a digit between a verb and the verb it governs.
+_TEXTED_TO = re.compile(r"\b(want|wants|wanted|wanna|going|gonna|trying|tried|try|able|"
+                        r"used|plans?|planning|decided|threatening|threatened) 2 (?=[a-z])")
+
+
 @lru_cache(maxsize=512)  # one caller turn is read for flags, mechanisms and as the next turn's context
 def prepare(text: str) -> str:
     """Normalized, code-switching read as English, fillers and repeats dropped, normal signs read as "fine",
@@ -314,6 +319,7 @@ def prepare(text: str) -> str:
     t = normalize(_ASR_CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], text or ""))
     for pattern, word in load_table().heard:  # before code-switching: Whisper writes Pidgin "dey" as "day"
         t = pattern.sub(word, t)
+    t = _TEXTED_TO.sub(r"\1 to ", t)
     t = to_english(t)
     # After code-switching: Pidgin "pickin" is a child, not "picking".
     t = g_restored(t, load_table().ing_words, load_table().not_g_dropped)

@@ -54,3 +54,23 @@ def test_idioms_of_crying_shaking_and_drink_are_no_sign(said):
 @pytest.mark.parametrize("said", ["he's fitting, his whole body is shaking", "she's drunk and she isn't breathing"])
 def test_the_signs_beside_those_idioms_still_flag(said):
     assert find_red_flags(said)
+
+
+@pytest.mark.parametrize("said", ["my grandpa nor de breathe at all", "the baby nor dey breathe o"])
+def test_no_dey_as_people_spell_it(said):
+    assert "not_breathing" in find_red_flags(said)
+
+
+@pytest.mark.parametrize("said", ["his chest gets tight in the cold like always, he wants a new inhaler",
+                                  "she snores and stops breathing for a bit at night as usual, the machine helps"])
+def test_a_baseline_said_as_like_always_is_no_sign(said):
+    assert find_red_flags(said) == []
+
+
+@pytest.mark.parametrize("said", ["he says he wants 2 die", "she's going 2 end it all tonight"])
+def test_to_texted_as_a_digit(said):
+    assert "suicidal" in find_red_flags(said)
+
+
+def test_a_number_after_a_verb_stays_a_number():
+    assert find_red_flags("he took 2 paracetamol for his headache, he's fine") == []
