@@ -81,6 +81,10 @@ _SPELL_ENDED = re.compile(r"\b(?:then|and then|till|until|before|after that|but 
 # ... unless the sign is said to go on after the ending: "then she screamed, but her lips are still blue".
 _STILL_NOW = re.compile(r"\b(?:still|not breathing|floppy|limp|will not wake|can not wake|not waking|unresponsive)\b")
 _LASTED = re.compile(r"\b((it|that|this|the \w+) )?(only )?lasted (about |around |for |maybe )?(a|one|\d+|two|three|a few|few|ten|thirty) (seconds?|minutes?|mins?)\b")
+# An episode dated at a moment gone by is told as finished too: "the fit was two hours ago", "that was this morning".
+_WAS_AT = re.compile(r"^ (?:was|were|happened|came) (?:about |around |maybe |like )?(?:(?:a|an|one|two|three|four|five|six|"
+                     r"ten|twenty|thirty|forty|a few|few|several|\d+) (?:hours?|minutes?|mins?) ago|this morning|"
+                     r"last night|yesterday|earlier(?: today| on)?)\b(?! (?:and|but) (?:it|he|she|they) (?:is|s|are) still)")
 # Breathing (or a pulse) that stopped "and has not come back" is the sign itself, not its ending.
 _NOT_BACK = re.compile(r"\b(not|never) (come|came|started|start) (back|again)\b")
 # An episode that stopped with the patient not back to themselves is not over: "the fit has stopped but she is still out of
@@ -322,7 +326,7 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
             if not set(rest[: m.start()].split()[-3:]) & (_STILL | _NOT_YET) \
                     and not (_AGAIN.search(rest[m.end():]) or re.search(r"\bstill\b", _STILL_ASKED.sub(" ", rest[m.end():]))):
                 return True
-    if well_again_ends_it and (_LASTED.search(rest) or (_A_MOMENT.match(rest) and _NOT_WAKING.search(said))):
+    if well_again_ends_it and (_LASTED.search(rest) or _WAS_AT.match(rest) or (_A_MOMENT.match(rest) and _NOT_WAKING.search(said))):
         return True  # "it lasted a minute, he is asleep now": an episode told as finished
     if well_again_ends_it and _SPELL.search(t, lo, end) and _SPELL_ENDED.search(rest) and not _STILL_NOW.search(rest):
         return True  # "held his breath in a tantrum, went a bit blue, then he screamed": a breath-holding spell that ended
@@ -1055,17 +1059,21 @@ _WHEN = r"\b(?:when|whenever|every time|each time|if|any ?time|once)"
 _PATIENT = r"(?:he|she|they|it|him|(?:his|her|my|their|the) \w+)"
 # A known condition's episode brings it on: "when he has an attack", "when she gets chest pain", "when she fits", "when
 # his chest hurts", "when the breathing catch him", "for when his fits go on too long".
+# A frame runs to the clause's end, or to an "and" / "but" / "so" that starts a clause of its own, with its own subject:
+# "her lips swell when she eats nuts and she just ate a peanut cookie" tells today's exposure after the habit, where
+# "when he eats peanuts and cashews" is one frame.
+_FRAME_TAIL = r"(?:(?! (?:and|but|so|then) (?:now |just |then )?(?:he|she|they|i|we|you|it|his|her|my|their|the)\b)[^,;.?!])*"
 _EPISODE_FRAME = re.compile(
     rf"{_WHEN} {_PATIENT}(?: (?:ever|really|then))? (?:(?:has|have|gets?|goes into) (?:an? |one of (?:his|her|their) |(?:his|her|their|the) )?"
     r"(?:\w+ )?(?:attacks?|fits?|seizures?|episodes?|turns?|spells?|flare ?ups?|chest pains?|pains?|tight\w*|wheez\w*|breathless\w*|"
     r"hypos?|hypo\w*|short of breath|anaphylaxis|angina)|fits|seizes|(?:comes?|hurts?|starts?|catch(?:es)?|gets? tight|go(?:es)? on too long)\b)"
-    r"[^,;.?!]*")
+    rf"{_FRAME_TAIL}")
 # What an allergy is to brings it on, with the allergy or what it is to named in the sentence: "her throat swells if she
 # eats nuts", "if she touches it" (latex), "if him chop am" (groundnut). Not eating or drinking alone ("water comes out of
 # one side of his mouth when he drinks" is a stroke's sign now).
 _TRIGGER_FRAME = re.compile(
     rf"{_WHEN} (?:{_PATIENT}|i|you|we)(?: (?:ever|really|then|accidentally))? (?:eats?|has|have|gets? stung|is stung|touch(?:es)?|"
-    r"takes?|drinks?|smells?|chops?|chews?|uses?|reacts?|goes near|comes? (?:into contact|near))\b[^,;.?!]*")
+    rf"takes?|drinks?|smells?|chops?|chews?|uses?|reacts?|goes near|comes? (?:into contact|near))\b{_FRAME_TAIL}")
 _ALLERGY_SAID = re.compile(
     r"\b(?:allerg\w*|anaphyla\w*|epi ?pens?|nuts?|peanuts?|groundnuts?|cashews?|almonds?|eggs?|shellfish|prawns?|shrimps?|"
     r"crab|lobster|seafood|fish|milk|dairy|wheat|gluten|sesame|soya?|kiwi|strawberr\w*|latex|penicillin|amoxicillin|"

@@ -185,3 +185,16 @@ def test_the_allergy_words_at_the_complaint_still_end_the_call():
     d = dialogue_after("my son", channel="text", region="GB", awaiting="complaint")
     d.answer("nuts, his lips swell up")
     assert "anaphylaxis" in d.result.red_flags and d.finished
+
+
+@pytest.mark.parametrize("said", [
+    "his lips swell up when he eats peanuts and he just ate some peanuts",
+    "her throat swells if she eats nuts and she had a peanut cookie at the party",
+])
+def test_todays_exposure_told_after_the_habit_is_now(said):
+    """The habit's frame ends where a clause of its own begins: today's exposure is then read, not folded into it."""
+    assert "anaphylaxis" in find_red_flags(said, standing=True)
+
+
+def test_a_frame_that_lists_what_brings_it_on_is_one_frame():
+    assert find_red_flags("peanuts, his lips swell up when he eats peanuts and salted cashews", standing=True) == []
