@@ -307,6 +307,10 @@ _ACHING_HEAD = re.compile(rf"\b(?:thumping|banging|throbbing)(?= (?:{_HEADS})\b(
                           rf"(?! (?:on|against|into|off|onto|the|at|his|her|their|my)\b)")
 
 
+# The baby a pregnancy carries is no child patient: "eight months pregnant with her first baby" keeps the pregnancy and
+# names no child (IMCI's signs are a born child's).
+_UNBORN = re.compile(r"\b(pregnant|expecting|carrying) (?:with )?(?:her|my|our|their|a|the|his) (?:first |second |third |fourth |"
+                     r"fifth |new |little |next |last |youngest )?(?:baby|child|bub|babby|little one|twins|boy|girl)\b")
 # "wants 2 sleep forever", "going 2 end it": "to" texted as a digit between a verb and the verb it governs.
 _TEXTED_TO = re.compile(r"\b(want|wants|wanted|wanna|going|gonna|trying|tried|try|able|"
                         r"used|plans?|planning|decided|threatening|threatened) 2 (?=[a-z])")
@@ -320,6 +324,7 @@ def prepare(text: str) -> str:
     for pattern, word in load_table().heard:  # before code-switching: Whisper writes Pidgin "dey" as "day"
         t = pattern.sub(word, t)
     t = _TEXTED_TO.sub(r"\1 to ", t)
+    t = _UNBORN.sub(lambda m: "pregnant" if m.group(1) == "pregnant" else f"{m.group(1)} a pregnancy", t)
     t = to_english(t)
     # After code-switching: Pidgin "pickin" is a child, not "picking".
     t = g_restored(t, load_table().ing_words, load_table().not_g_dropped)

@@ -74,3 +74,16 @@ def test_to_texted_as_a_digit(said):
 
 def test_a_number_after_a_verb_stays_a_number():
     assert find_red_flags("he took 2 paracetamol for his headache, he's fine") == []
+
+
+@pytest.mark.parametrize("said", [
+    "my wife is seven months pregnant with our second baby. She's on the floor now and her arms and legs are jerking",
+    "she's expecting her first child and there's blood everywhere, it won't stop",
+])
+def test_the_baby_a_pregnancy_carries_is_no_child_patient(said):
+    found = find_red_flags(said)
+    assert "pregnancy_emergency" in found and "child_danger_signs" not in found
+
+
+def test_a_born_baby_beside_a_pregnancy_keeps_its_own_signs():
+    assert "child_danger_signs" in find_red_flags("I'm pregnant, and my baby son, he's one, is fitting and won't stop")
