@@ -144,10 +144,7 @@ def run_scenarios(scenarios: list[dict], args: argparse.Namespace) -> bool:
         )
         if args.report:
             calls = ev.call_report(scenarios, report["records"])
-            print(f"START category on clear answers {_pct(calls['category_accuracy_clear'])}; emergencies that "
-                  f"reached the emergency number {calls['emergencies_reached']}; calls without a red flag that "
-                  f"were flagged {calls['false_flag_calls']} (raised to an emergency by the flag: "
-                  f"{calls['false_flag_escalations']})")
+            print(ev.format_call_summary(calls))
             print(ev.format_confusion(calls))
     return bool(report["failures"])
 

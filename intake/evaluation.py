@@ -150,6 +150,14 @@ def format_flag_table(report: dict) -> str:
     return "\n".join(lines)
 
 
+def format_call_summary(report: dict) -> str:
+    """The whole-call figures of `call_report` as one line, the same for text (`eval-dialogue`) and audio (`call`)."""
+    clear = report["category_accuracy_clear"]
+    return (f"START category on clear answers {'n/a' if clear is None else f'{clear:.1%}'}; emergencies that reached "
+            f"the emergency number {report['emergencies_reached']}; calls without a red flag that were flagged "
+            f"{report['false_flag_calls']} (raised to an emergency by the flag: {report['false_flag_escalations']})")
+
+
 def format_confusion(report: dict) -> str:
     """The START confusion matrix as Markdown: rows expected, columns got."""
     cols = [str(c) for c in CATEGORIES]

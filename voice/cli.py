@@ -95,9 +95,7 @@ def cmd_call(args: argparse.Namespace) -> int:
         print("turn latency (ms, end of caller speech to first reply audio):", json.dumps(latency_summary(results)))
     if args.report:
         calls = ev.call_report(scenarios, results)
-        print(f"START category on clear answers {calls['category_accuracy_clear']}; emergencies that reached the "
-              f"emergency number {calls['emergencies_reached']}; calls without a red flag that were flagged "
-              f"{calls['false_flag_calls']} (raised to an emergency by the flag: {calls['false_flag_escalations']})", file=sys.stderr if args.json else sys.stdout)
+        print(ev.format_call_summary(calls), file=sys.stderr if args.json else sys.stdout)
         print(ev.format_confusion(calls), file=sys.stderr if args.json else sys.stdout)
         if times := sorted(r["emergency_by_s"] for r in results if r.get("emergency_by_s") is not None):
             print(f"emergency number heard by (seconds into the call, {len(times)} calls): median "
