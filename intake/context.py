@@ -43,7 +43,9 @@ _SPREAD_TO = re.compile(r"(down|up|on|in|into|to|through|round|around|across|alo
 # The patient is well again: ends a fit, a faint, a choking or breathing scare, never a bleed or a wound.
 _WELL_AGAIN = re.compile(
     r"\b((now|again) (he|she|they|it) (is|are) (breathing|talking|awake|conscious|responding|fine|okay|ok|alright|"
-    r"normal|back to normal|playing|sitting up)|(he|she|they) (is|are) (breathing|talking|awake|conscious|fine|okay|"
+    r"normal|back to normal|playing|sitting up|pink|laughing|smiling|giggling|eating|feeding)|"
+    r"(then|after that|after a (minute|few minutes|while)) (he|she|they) (is|are|was|were|s) (fine|okay|ok|alright|normal|"
+    r"back to normal)|(he|she|they) (is|are) (breathing|talking|awake|conscious|fine|okay|"
     r"alright|back to normal|completely normal|responding)( and \w+)? (now|again|normally|fine)|(he|she|they) "
     r"(came|come|has come|have come|is come|s come) (round|to|back round)|knows who (i|we) (am|are)|back to (himself|herself|themselves|myself|(his|her|their|my) (usual |normal |old )?self)|(woke|wakes|has woken|woken) (right |straight |back )?up|breathing (again|normally)|"
     r"(he|she|they|i) (is|are|am) (talking|chatting) to (me|us|you) (now|again)|(came|come|has come) (back )?round( in| within| after| straight| quickly|(?= ?[,.;]| ?$))|(he|she|they|i) (have|has) been (fine|okay|ok|alright|normal|well) (all day|all morning|since|ever since|since then)|"
@@ -120,7 +122,10 @@ _HISTORY = re.compile(
     r"children|kids)|last (summer|winter|spring|autumn|christmas|holiday|holidays)|(?<!same as )(?<!same look as )(?<!just like )(?<!like )last time(?! (i|you|we|they) (will|ll|would|are going to|am going to|is going to) )|long time ago|long ago|years back|"
     r"that was (yesterday|last \w+|\w+ (days|weeks|months|years) ago)|discharged?|lost (the|her|my|a) baby|"
     r"my (first|last|previous|other) (child|baby|pregnancy|delivery)|"
-    r"(last|previous|first|other|earlier) (pregnancy|pregnancies|baby|birth|delivery|labou?r)|(recovered|recovering) from|"
+    r"(last|previous|other|earlier) (pregnancy|pregnancies|baby|birth|delivery|labou?r)|"
+    # "seven months, first baby", "with her first pregnancy": the one carried now is the first; "my first baby" stays past
+    r"(?<!, )(?<!this is )(?<!it is )(?<!it s )(?<!with )(?<!with her )(?<!with my )(?<!with our )(?<!with their )"
+    r"first (pregnancy|pregnancies|baby|birth|delivery|labou?r)|(recovered|recovering) from|"
     r"survived|ended up (with|in|having|needing|on)|since (his|her|my|their) \w+( \w+)? (last|in|years|months)|"
     r"last (monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)|"
     r"ever since (his|her|my|their) (stroke|operation|op|surgery|diagnosis|childhood|illness|heart attack|chemo\w*|"
@@ -182,6 +187,7 @@ def prepare(text: str) -> str:
     denial of a denial is what it denies ("I can't say I don't want to die" wants to die)."""
     text = re.sub(r"\b(is |are |was |were |has |have |had )?not (been )?able to\b", "unable to", text)
     text = _DOUBLE_DENIAL.sub(r"\g<who> \g<verb>", text)
+    text = _NO_MORE_AFTER_NOT.sub(r"\1any more", text)
     text = _NO_SIGN_OF.sub("no", text)
     return _PSEUDO_NEGATION.sub("", HEDGES.sub("unsure", text))
 
@@ -193,6 +199,9 @@ _DOUBLE_DENIAL = re.compile(
     r"\b(?:(?:i|we) )?(?:can not|could not|will not|would not|am not going to|not going to|am not|is not) "
     r"(?:say|saying|pretend|pretending|tell you|lie and say|claim|deny)(?: that)? "
     r"(?P<who>i|he|she|they|we) (?P<verb>do|does|did|am|is|are|was|were|have|has|would|will) not\b")
+# "I can't do this no more": a second negative that only says "any more" (Caribbean, Pidgin and many Englishes), not a
+# denial of what follows ("no more gonna end it tonight" is going to end it).
+_NO_MORE_AFTER_NOT = re.compile(r"\b((?:not|never) (?:\w+ ){0,3}?)no more\b")
 # "no sign of her breath stopping": a denial of the whole sign that follows, however many words it takes.
 _NO_SIGN_OF = re.compile(r"\bno (signs?|evidence|trace|hint|suggestion) of\b")
 
@@ -507,12 +516,21 @@ def _dated(text: str) -> bool:
     return bool(_HISTORY.search(_AGE_NOT_HISTORY.sub(" ", text)))
 
 
-def other_past(t: str, start: int, end: int) -> bool:
+def other_past(t: str, start: int, end: int, asides: bool = True) -> bool:
     """Someone's past, not this patient's present: "my father died of a heart attack", "it runs in the family";
-    or an aside before the reason for calling ("... gave her a stroke, haha, but I'm calling about my rash")."""
+    or an aside before the reason for calling ("... gave her a stroke, haha, but I'm calling about my rash"), unless
+    `asides` is False (a crash told before "I'm calling about my neck" is how the neck was hurt)."""
     lo, hi = scope_of(t, start, end)
-    return bool(_OTHER_PAST.search(t[lo:hi])) or any(_aside(m, t[:end]) for m in _ASIDE.finditer(t, end)) \
+    return bool(_OTHER_PAST.search(t[lo:hi])) \
+        or (asides and any(_aside(m, t[:end]) for m in _ASIDE.finditer(t, end)) and not _told_now(t, start, end)) \
         or (bool(_DIED_OF_THAT.match(t, hi + 1)) and not _PRESENT.search(t[lo:hi]))
+
+
+def _told_now(t: str, start: int, end: int) -> bool:
+    """The mention's own clause is said in the present ("I can't breathe, I'm calling about my asthma"): a sign now is no
+    aside, whatever the caller names as the reason for calling."""
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, 0, start)), default=0)
+    return bool(_PRESENT.search(_CALLERS_ASKING.sub(" ", t[lo:end])))
 
 
 # A sign named, then someone's death of it said next: "heart attack. my father passed away of that." (a sign said in the
@@ -531,11 +549,19 @@ def _aside(m: re.Match, said_before: str) -> bool:
 # about. The acquaintance must be the subject of the mention's own clause, told in the past and dated.
 _ACQUAINTANCE_PAST = re.compile(
     r"\b(?:classmate|neighbou?r|colleague|co ?worker|workmate|teammate|team mate|flatmate|housemate|roommate|stranger|"
-    r"pupil|student|passenger|customer|client|man|woman|lady|guy|bloke|someone|somebody)s?(?: \w+){0,3}? "
+    r"pupil|student|passenger|customer|client|man|woman|lady|guy|bloke|someone|somebody)s?(?: \w+){0,4}? "
     r"(?:had|was|were|got|went|took|suffered|collapsed|fell)\b[^,;]*$")
 _RECENTLY = re.compile(r"\b(?:yesterday|last night|the other (?:day|night)|last week|at the weekend|over the weekend|"
                        r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
 _CLAUSE_AFTER = re.compile(r"[,;]|\b(?:and|but|so|now)\b")
+# Taken away from the caller since, to hospital or by the police: "a man got burnt bad, I drove him to the hospital",
+# "a man was bleeding bad, the police took him". They are no patient of this call, whenever it was.
+_TAKEN_AWAY = re.compile(
+    r"\b(?:came|come) (?:for|and (?:took|got)) (?:him|her|them)\b|"
+    r"\b(?:took|drove|rushed|carried|brought|flew|airlifted) (?:him|her|them) (?:away|off|to (?:the |a )?(?:hospital|clinic|"
+    r"a and e|emergency|er|casualty))\b|\b(?:police|ambulance|paramedics?|medics|cops) (?:came and )?(?:took|picked up|"
+    r"took away|carried|have taken|has taken) (?:him|her|them)\b|\b(?:he|she|they) (?:was|were|got|has been|have been) "
+    r"(?:taken|rushed|driven|airlifted|flown|carried) (?:away|off|to)\b")
 # "... and now I have them too": the same sign, now the patient's.
 _SAME_NOW = re.compile(r"\b(?:have|has|got|having|feel|feeling|get|getting) (?:them|it|that|those|one|the same)(?: \w+)?"
                        r" (?:too|as well|now|also)\b|\bthe same (?:thing )?(?:now|too|as well)\b")
@@ -550,7 +576,8 @@ def acquaintance_past(t: str, start: int, end: int) -> bool:
     told, after = t[m.start():start], _CLAUSE_AFTER.split(t[end:hi])[0]
     if _SAME_NOW.search(t, end, sentence_of(t, start, end)[1]):
         return False
-    return bool(_RECENTLY.search(told + after)) and not _PRESENT.search(told + after) and "still" not in after.split()
+    return bool(_RECENTLY.search(told + after) or _TAKEN_AWAY.search(t, end, sentence_of(t, start, end)[1])) \
+        and not _PRESENT.search(told + after) and "still" not in after.split()
 
 
 # A sign told in the past and dated, of someone far away now: "my auntie back in Kingston had a stroke yesterday and I'm
@@ -630,8 +657,12 @@ _SOMEONE_ELSE_DIED = re.compile(
 )
 # The reason for calling, said after an aside; what it is about is someone or something else unless it was named
 # before ("my dad has chest pain, I'm calling about my dad").
-_ASIDE = re.compile(r"(?:\bbut|,) (?:i am|i m|im) (?:calling|ringing|phoning|texting|messaging|contacting you) "
-                    r"(?:about|for|regarding|because of|because) (?:my own |my |our |the |a |an )?(\w+)|"
+_ASIDE = re.compile(r"(?:\bbut|\banyways?|,|\.) (?:i am|i m|im) (?:calling|ringing|phoning|texting|messaging|contacting you) "
+                    r"(?:about|for|regarding|because of|because(?! (?:i|we|he|she|they)\b)) (?:my own |my |our |the |a |an )?(\w+)|"
+                    r"\bwhat (?:i am|i m|im) (?:calling|ringing|phoning|texting) (?:you )?(?:about|for) is (?:my own |my |our |the |a |an )?(\w+)|"
+                    r"\b(?:calling|ringing|phoning|texting) (?:you )?because (?:i|we) (?:just )?(?:twisted|sprained|hurt|cut|banged|bumped|"
+                    r"scraped|grazed|stubbed|pulled|injured|burnt|burned|have|have got|got|am having|keep getting) "
+                    r"(?:my |our |a |an |some |the same |this |these )?(\w+)|"
                     r"\b(?:calling|ringing|phoning|texting) (?:about|for) (?:my|his|her) own (\w+)|"
                     r"\b(?:scared|worried|anxious|concerned|asking|wondering|nervous) (?:about|for) my own (\w+)|"
                     r"(?:\bbut|,) (?:i am|i m|im) asking (?:for myself |for me )?(?:what to do )?(?:about|for|regarding) "
@@ -642,7 +673,10 @@ _NOT_AN_ASIDE = {"him", "her", "them", "it", "this", "that", "he", "she", "they"
                  "husband", "wife", "partner", "mum", "mom", "mother", "dad", "father", "brother", "sister", "friend",
                  "grandma", "grandad", "grandpa", "grandmother", "grandfather", "nan", "gran", "uncle", "aunt",
                  "auntie", "aunty", "neighbour", "neighbor", "colleague", "patient", "family", "grandson",
-                 "granddaughter", "cousin", "mate", "boyfriend", "girlfriend", "someone", "somebody", "man", "woman"}
+                 "granddaughter", "cousin", "mate", "boyfriend", "girlfriend", "someone", "somebody", "man", "woman",
+                 # "I'm calling because I don't know what to do": the reason is the caller's, not another matter
+                 "i", "we", "you", "me", "us", "what", "how", "if", "whether", "there", "unsure", "no", "not", "question",
+                 "questions", "idea", "problem", "concern", "worry", "feeling", "to", "been"}
 
 
 # An animal, a machine or a recording is the one with the sign: "the fish in the tank are not breathing", "my dog is
@@ -762,6 +796,14 @@ _ASKED_OF_WHAT_HAPPENED = re.compile(
     r"has (eaten|drunk|swallowed|taken)|had (eaten|drunk|swallowed|taken))\b")
 
 
+# The caller asks what they should do to the patient, in the question the mention ends: "do I put something in his
+# mouth?", "should we give him water?" (a first-aid question, no sign: "should I put him on his side, he's not breathing"
+# has its sign past the comma).
+_ASKED_WHAT_TO_DO = re.compile(r"\b(?:do|should|shall|can|must|could) (?:i|we) (?:put|place|stick|give|push|force|pour|hold|get)\b[^,;]*$")
+# "If he ever ...": a case that has not happened (a past "if he ever drank it" is no more a sign than a present one).
+_IF_EVER = re.compile(r"\bif (?:\w+ ){1,3}ever\b")
+
+
 def hypothetical(t: str, start: int, end: int) -> bool:
     """Asked about, not happening: "what should I do if she starts fitting", "what are the signs of a stroke".
 
@@ -773,6 +815,10 @@ def hypothetical(t: str, start: int, end: int) -> bool:
         return False
     if _HYPOTHETICAL.search(before) or _asks_where_the_line_is(t, start, lo, hi) or _WHEN_UNKNOWN.search(before):
         return True
+    if t[hi:hi + 1] == "?" and _ASKED_WHAT_TO_DO.search(before):
+        return True  # "if he has a seizure, do I put something in his mouth?": what the caller would do, asked
+    if _IF_EVER.search(t, lo, end):
+        return True  # "the number for poisons if my toddler ever drinks something": the if-clause may be inside the mention
     for m in _IF.finditer(before):
         if _CLAUSE_END.search(before, m.end()):
             continue  # "better if I wasn't here, I've been looking at ways": the if-clause ended at the comma
@@ -799,6 +845,12 @@ _NOTHING_TAKEN = re.compile(
     r"\b(?:seal|lid|cap|safety cap|top|foil|blister|packet|pack|bottle)( \w+)? (?:is |was |s |are |has )?(?:still )?(?:not (?:been )?"
     r"(?:broken|opened|touched)|unbroken|intact|unopened|never opened|untouched|still sealed)\b|\b(?:nothing|none) (?:is |s |are |was |were )?"
     r"(?:missing|gone)\b|\b(?:all|every one) (?:of )?(?:the |them )?(?:\w+ )?(?:are |is )?(?:still )?(?:there|accounted for)\b")
+# Nothing taken, said anywhere in the sentence and counted: "no, he didn't swallow any, I counted the tablets, they're all
+# still there". Both are needed: "he did not swallow any" alone may be of something else ("any water").
+_NONE_TAKEN = re.compile(
+    r"\b(?:he|she|they|i|we) (?:did not|has not|have not|had not|never) (?:actually )?(?:drink|drank|swallow\w*|take|took|eat|ate)"
+    r" (?:any|anything|a drop|a thing|one|a single one)(?: of (?:it|them))?(?= ?[,.;?!]| ?$)"
+    rf"(?=.*(?:{_NOTHING_TAKEN.pattern}))")
 _TAKEN_BACK = re.compile(
     r"\b(but|though) (it|there) (is|was|s) not( really| actually)?( ,| \.|$| i | he | she )|"
     r"\b(but|though|although|and) (he|she|they|i|we) (spat|spit|spits) (it|them|that|the \w+)( \w+)? out\b|\bnothing (was )?(swallowed|went down)\b"
@@ -808,7 +860,8 @@ _TAKEN_BACK = re.compile(
 def mistaken(t: str, start: int, end: int) -> bool:
     """A belief the caller takes back in the same sentence: "I thought she had stopped breathing but she was holding it"."""
     lo, hi = sentence_of(t, start, end)
-    if _TAKEN_BACK.search(t[end:hi] + " ") or ((_NOT_SWALLOWED.search(t[end:hi] + " ") or _NOTHING_TAKEN.search(t[end:hi]))
+    if _TAKEN_BACK.search(t[end:hi] + " ") or ((_NOT_SWALLOWED.search(t[end:hi] + " ") or _NOTHING_TAKEN.search(t[end:hi])
+                                                or _NONE_TAKEN.search(t, lo, hi))
                                                and _INGESTED.search(t[start:end])):
         return True
     beliefs = list(_MISTAKEN.finditer(t, lo, start))
@@ -937,6 +990,21 @@ def habitual(t: str, start: int, end: int) -> bool:
     hi = _baseline_said_after(t, hi)
     clause = _CLAUSE_BREAK.split(t[lo:start])[-1]
     return bool(_ALWAYS.search(clause) or _BASELINE.search(t, start, hi)) and not _THIS_TIME.search(t[lo:hi])
+
+
+# A saying the patient always uses, and the caller says it is only talk: "mi mama siempre dice ay, ya me quiero morir
+# when her knees hurt, it's just her way of talking". Both are needed: "she keeps saying she wants to die" is a warning,
+# and so is "she always says she'll end it" with nothing that calls it a manner of speaking.
+_ALWAYS_SAYS = re.compile(r"\b(?:always|siempre|forever|all the time) (?:says?|saying|said|dice|goes|go)\b")
+_ONLY_TALK = re.compile(r"\b(?:(?:his|her|their|my) (?:way of (?:talking|speaking|saying (?:it|things))|(?:favourite |favorite )?"
+                        r"(?:expression|saying))|(?:a|an) (?:figure of speech|expression|saying)|(?:he|she|they) (?:does not|do not|never) "
+                        r"means? it|(?:just|only) (?:talk|talking|words|an expression|a saying))\b")
+
+
+def habit_of_speech(t: str, start: int, end: int) -> bool:
+    """The mention is a saying the patient always uses, called only a manner of talking, with no word of now."""
+    lo, hi = sentence_of(t, start, end)
+    return bool(_ALWAYS_SAYS.search(t, lo, start) and _ONLY_TALK.search(t, end, hi)) and not _THIS_TIME.search(t[lo:hi])
 
 
 _BASELINE_ALONE_WORDS = 6
@@ -1157,7 +1225,7 @@ _NOT_THIS_PATIENT_NOW = (
     ("other_person", in_care_since), ("other_person", far_away_since),
     ("explained", asleep_on_the_move),
     ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
-    ("explained", explained), ("past_verdict", past_verdict), ("treated", treated_for), ("habitual", habitual), ("habitual", said_as_a_habit), ("said_harmless", said_harmless),
+    ("explained", explained), ("past_verdict", past_verdict), ("treated", treated_for), ("habitual", habitual), ("habitual", said_as_a_habit), ("habitual", habit_of_speech), ("said_harmless", said_harmless),
     ("hypothetical", hypothetical), ("fiction", fictional),
 )
 
@@ -1168,7 +1236,8 @@ def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] |
 
     `ends` says what ends a sign: "said" (it stopped, it is over), "well" (that, or the patient is well
     again), "never" (a stroke that passed, an overdose that feels fine: still an emergency, NHS 111). `vehicles=False`
-    for a mechanism: the car in "a van hit them" is the crash, not a thing with a sign. `standing`: the question asked
+    for a mechanism: the car in "a van hit them" is the crash, not a thing with a sign, and a crash told before "I'm
+    calling about my neck" is no aside but how the neck was hurt. `standing`: the question asked
     what is always so (medicines, allergies), so a sign told in the simple present is the habit it asked about.
     """
     if negated(t, start, end, inner) or answered_no(t, start, end):
@@ -1176,7 +1245,10 @@ def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] |
     if ends != "never" and resolved(t, end, well_again_ends_it=ends == "well", said=t[start:end]):
         return "resolved"
     for reason, applies in _NOT_THIS_PATIENT_NOW:
-        if applies(t, start, end, vehicles) if applies is not_a_person else applies(t, start, end):
+        if applies is not_a_person:
+            if applies(t, start, end, vehicles):
+                return reason
+        elif applies(t, start, end, asides=vehicles) if applies is other_past else applies(t, start, end):
             return reason
     if standing and said_as_a_habit(t, start, end, standing=True):
         return "habitual"
