@@ -522,13 +522,22 @@ def other_past(t: str, start: int, end: int, asides: bool = True) -> bool:
     `asides` is False (a crash told before "I'm calling about my neck" is how the neck was hurt)."""
     lo, hi = scope_of(t, start, end)
     return bool(_OTHER_PAST.search(t[lo:hi])) \
-        or (asides and any(_aside(m, t[:end]) for m in _ASIDE.finditer(t, end)) and not _told_now(t, start, end)) \
+        or (asides and any(_aside(m, t[:end]) and ((" own " in m.group() and _SOMEONE_ELSE.search(_own_clause(t, start)))
+                                                     or not _told_now(t, start, end))
+                           for m in _ASIDE.finditer(t, end))) \
         or (bool(_DIED_OF_THAT.match(t, hi + 1)) and not _PRESENT.search(t[lo:hi]))
+
+
+# Someone other than the caller as the subject of the mention's clause: "my uncle has chest pain".
+_SOMEONE_ELSE = re.compile(r"^\s*(?:(?:my|his|her|our|their|the|a) (?:\w+ )?(?:uncle|aunt\w*|mum|mom|mother|dad|father|brother|"
+                           r"sister|son|daughter|wife|husband|partner|friend|neighbou?r|cousin|nan|gran\w*|grand\w*|boss|"
+                           r"colleague|niece|nephew|man|woman|lady|guy)|he|she|they)\b")
 
 
 def _told_now(t: str, start: int, end: int) -> bool:
     """The mention's own clause is said in the present ("I can't breathe, I'm calling about my asthma"): a sign now is no
-    aside, whatever the caller names as the reason for calling."""
+    aside, whatever the caller names as the reason for calling, unless they say it is about their own ("my uncle has chest
+    pain, but I'm calling about my own sore throat")."""
     lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, 0, start)), default=0)
     return bool(_PRESENT.search(_CALLERS_ASKING.sub(" ", t[lo:end])))
 
