@@ -703,7 +703,11 @@ _VEHICLES = "|car|van|truck|lorry|tractor|motorbike"
 THINGS = _THINGS.format(vehicles="")  # animals and machines, without the vehicles of a crash
 # What acts on a person ("the motorbike knocked him down", "the smoke is choking her"): the person it names is the patient.
 _VEHICLE = re.compile(rf"(?:{_VEHICLES[1:]}|smoke|fumes|fire)\b")
-_THING_SUBJECT = {v: re.compile(rf"\b(?:{_THINGS.format(vehicles=_VEHICLES if v else '')})(?: \w+){{0,5}}\s*$") for v in (True, False)}
+# What blows up is a mechanism's too ("the boiler exploded, my dad was thrown across the room"): read for a mechanism,
+# only animals and the things that never blow up or crash are subjects with signs of their own.
+_BLOWS_UP = re.compile(r"\|(?:engine|pump|generator|battery|stove|boiler|heater)(?=\|)")
+_THING_SUBJECT = {v: re.compile(rf"\b(?:{_THINGS.format(vehicles=_VEHICLES) if v else _BLOWS_UP.sub('', THINGS)})(?: \w+){{0,5}}\s*$")
+                  for v in (True, False)}
 # An animal or a thing that did something to someone ("the horse kicked our Johnny in the head", "the bull threw
 # Declan"): whoever it acted on is the patient, named or not.
 _ACTS_ON = re.compile(r"\w+(?: \w+)? (?:kicked|kicks|bit|bitten|bites|trampled|tramples|threw|throws|butted|headbutted|"
