@@ -297,6 +297,17 @@ def _said(pattern: str, text: str) -> bool:
     return False
 
 
+# The patient said to breathe, in the caller's own words: "she's breathing but won't wake", "he is still breathing".
+_BREATHING_SAID = re.compile(r"(?<!maybe )(?<!if )(?<!whether )\b(?:he|she|they|it|baby|the baby|my \w+) (?:is|are|s) "
+                             r"(?:still |definitely |clearly |certainly )?breathing\b(?! \?)(?! (?:fast|quick\w*|funny|weird|"
+                             r"strange|oddly|badly|noisily|loudly|hard|heavily|with difficulty)\b)")
+
+
+def breathing_said(text: str) -> bool:
+    """Whether the words say the patient breathes (not a question, a doubt, nor breathing said to be odd)."""
+    return bool(_BREATHING_SAID.search(normalize(text)))
+
+
 # A yes with the signs of breathing hard is breathing (difficulty), not the gasps of a heart that has stopped.
 _WORKING_HARD = re.compile(
     r"\b(fighting for|struggl\w*|labou?r\w*|working (hard|so hard|really hard)|every breath|wheez\w*|panting|"
@@ -309,6 +320,17 @@ _WORKING_HARD = re.compile(
 # "She is breathing but gasping, her lips are blue": a yes said in words, with the signs of breathing hard; "he is,
 # but he's gasping" echoes the question's verb for the yes.
 _SAYS_BREATHING = re.compile(r"^(he|she|they|it|baby|the baby|my \w+) (is|are|s) (still )?(breathing )?,? ?(but|and)\b")
+
+
+# How fast or deep the breaths come, said plainly ("yes, breathing, quick and short"): what START's count measures next,
+# not difficulty. Said with an intensifier ("very fast") or "short of breath", it stays the caller's alarm.
+_PACE = re.compile(r"\b(?<!very )(?<!so )(?<!really )(?<!too )(?<!super )(?:quick|quickly|fast|rapid|rapidly|short|shallow)"
+                   r"(?: (?:and|but) (?:quick|quickly|fast|rapid|rapidly|short|shallow))?\b(?! of breath)")
+
+
+def without_pace(text: str) -> str:
+    """The normalized text without plain words of the breaths' pace or depth."""
+    return _PACE.sub(" ", normalize(text))
 
 
 # The breaths the caller gave are not the patient's: "I gave five breaths like you said, she still isn't breathing".
@@ -525,7 +547,9 @@ _SELF_STRONG = (
     r"my (own )?(head|chest|stomach|belly|tummy|back|leg|legs|arm|arms|foot|feet|hand|hands|eye|eyes|ear|ears|tooth|"
     r"teeth|throat|neck|knee|knees|side|body|skin|heart|knuckles?|wrists?|ankles?|hips?|shoulders?|fingers?|thumbs?|"
     r"toes?|ribs?|elbows?|face|lips?|nose) (is |are |has been |have been )?(hurting|hurts?|aches?|aching|paining|pains|"
-    r"swollen|bleeding|burning|sore|itching|itchy)|"
+    r"swollen|bleeding|burning|sore|itching|itchy|stuck|trapped|pinned|caught|crushed|squashed|broken|numb)|"
+    # the caller's own body held fast: "my legs are stuck under the seat", "I'm trapped in the cab"
+    r"i (am|m|was|got) (still )?(stuck|trapped|pinned|wedged|caught) (in|under|inside|beneath|by|between)|"
     r"i (can not|could not|am unable to) (breathe|walk|see|move|stand|sleep|eat|talk|get up)|"
     r"i (fell|cut|burned|burnt|hurt|broke|twisted|sprained|injured|collapsed|fainted|slipped|tripped|scalded|"
     r"landed on my|banged my|bumped my|hit my|punched (a |the )?(wall|door|window|glass|mirror)|stubbed|dislocated)"
@@ -544,7 +568,15 @@ Who = Literal["self", "other", "maybe_self"]
 # The caller saying who they are after "me": "it's me, the patient", "me, a teacher", "me, a woman of forty". The
 # words after the comma describe the caller, so they name nobody else; "me, the driver hit my son" goes on with a
 # verb and is left as said.
-_SELF_APPOSITION = re.compile(r"\b(me|myself) , (a|an|the) (\w+ ){0,2}?\w+( of \w+( \w+)?)?(?= ,| \.|$)")
+# Words that make the caller someone's: a relation or a carer ("I'm the mother", "I'm his carer").
+_KIN = (r"mother|mum|mom|mama|mam|father|dad|papa|parent|son|daughter|wife|husband|brother|sister|grandmother|"
+        r"grandfather|grandparent|granny|aunt|auntie|aunty|uncle|cousin|niece|nephew|partner|carer|caregiver|guardian|"
+        r"babysitter|nanny|teacher|foreman|boss|manager|supervisor|neighbou?r|friend")
+# "for me, I'm the driver" says it in a clause of its own; a kin word there ("me, I'm the mother") is left as said, since
+# a mother, a son or a wife is someone's, and that someone may be the patient.
+_SELF_APPOSITION = re.compile(r"\b(me|myself) , (?:(?:i am|i m) (?!(?:a|an|the) (?:\w+ )?(?:" + _KIN + r")\b))?(a|an|the) "
+                              r"(\w+ ){0,2}?\w+( (?:of|in|on|at|from) (?:the |a |an |this |that |our |my )?\w+( \w+)?)?"
+                              r"(?= ,| \.|$)")
 
 
 def without_line_checks(text: str) -> str:
@@ -701,3 +733,47 @@ def parse_avpu(text: str) -> Avpu | None:
     if re.search(r"\bnot (respond|react|move|wake)\w*", t):
         return "unresponsive"
     return None
+
+
+# A sign the caller takes back in the same breath by naming what it really was: "there's blood everywhere! no, sorry,
+# it's the wine", "his lips are blue! oh, it's the ice lolly". Only a look-alike that stains or colours counts (food,
+# drink, paint, dye, ink): "she's gone blue! oh, it's the cord" names a cause, not a mistake, and takes nothing back.
+_LOOK_ALIKES = (r"wine|red wine|juice|beetroot|borscht|borsch|ketchup|tomato( sauce| juice| soup| paste)?|sauce|jam|"
+                r"paint|dye|hair dye|henna|ink|pen(?! ?knife)|marker|felt tip|crayons?|chalk|lipstick|nail (polish|varnish)|"
+                r"ice lolly|lolly|lollies|lollipop|popsicle|ice pop|slush\w*|sweets?|candy|sherbet|blueberr\w*|"
+                r"blackberr\w*|berr\w*|cherr\w*|pomegranate|plums?|compote|kompot|syrup|cordial|ribena|kool aid|jelly|"
+                r"food colou?ring|icing|cake|dessert|smoothie|slushie|mulberr\w*")
+_TAKEN_BACK = re.compile(
+    r"(?:^|[,.;!?] ?)(?:(?:no|oh|ah|sorry|wait|hang on|actually|my mistake|false alarm|i mean|phew|thank god|"
+    r"it is okay|it s okay|ok|okay)(?: ,| \.| !)* )+(?:(?:it is|it s|it was|that is|that s|that was|its) (?:not blood ,? ?)?"
+    r"(?:just |only |all |actually )?(?:the |some |a |an |his |her |their |my |our |from (?:the |a |an |his |her )?)?"
+    rf"(?:\w+ ){{0,2}}?(?:{_LOOK_ALIKES})\b)")
+
+
+# The look-alike's own colour ("the blue one", "a red lolly") describes it, not the patient.
+_ITS_COLOUR = re.compile(rf"\b(?:dark |bright |light )?(?:blue|red|purple|grey|gray|black|violet)(?: coloured| colored)? "
+                         rf"(?=(?:one|ones|kind|flavou?r|sort)\b|(?:\w+ )?(?:{_LOOK_ALIKES})\b)")
+
+
+# A sign of the same kind said again after the correction keeps the flag, however the rules read it: "no, it's the
+# paint, but he has cut his arm as well and that is really pouring".
+_SIGN_AGAIN = {
+    "heavy_bleeding": r"blood\w*|bleed\w*|pour\w*|gush\w*|spurt\w*|cut|cuts|gash\w*|wound\w*|soak\w*",
+    "serious_injury": r"blood\w*|bleed\w*|pour\w*|gush\w*|spurt\w*|cut|cuts|gash\w*|wound\w*|soak\w*|bone",
+    "breathing_difficulty": r"breath\w*|blue|grey|gray|purple|dusky|chok\w*|gasp\w*|wheez\w*|cough\w*",
+    "choking": r"breath\w*|blue|grey|gray|purple|dusky|chok\w*|gasp\w*|cough\w*|stuck|throat|swallow\w*",
+}
+
+
+def sign_said_again(flag: str, corrected: str) -> bool:
+    """Whether the words after a correction touch the flag's sign again (then nothing of it is taken back)."""
+    pattern = _SIGN_AGAIN.get(flag)
+    return pattern is None or re.search(rf"\b(?:{pattern})\b", corrected) is not None
+
+
+def taken_back(text: str) -> str | None:
+    """The words after a self-correction that names a look-alike for the sign said before it (what the caller now
+    says is so, the look-alike's own colour left out), or None when nothing was taken back."""
+    t = normalize(text)
+    m = _TAKEN_BACK.search(t)
+    return _ITS_COLOUR.sub("", t[m.start():]).lstrip(",.;!? ") if m else None
