@@ -252,7 +252,9 @@ _APNOEA = (
     r"chest (is |was )?(not|no longer|never) (moving|rising|going up|move|rise)|chest (is )?(still|flat)|"
     r"chest (does|did) not (move|rise|go up)|(i|we) (see|hear|feel) nothing|"
     r"(there is|still|but|yet) (still )?nothing\b(?! (wrong|else|much))|nothing (is )?(happening|happened|changed|coming)|no change|"
-    r"(stopped|stops|has stopped|no longer|not) breathing(?! (well|properly|right|good|normally|so well|very well))"
+    r"(stopped|stops|has stopped|no longer|not) breathing(?! (well|properly|right|good|normally|so well|very well))|"
+    # "nothing" as a clause of its own, said to "are they breathing?": "nothing, he's just lying there"
+    r"(?:^|(?<=, ))nothing( at all)?(?= ,| \.| !|$)"
 )
 # Cannot be woken, said outright: the sign itself, not only a test the patient failed ("he doesn't answer").
 _NOT_WAKING = (

@@ -10,7 +10,14 @@ import pytest
 from intake.dialogue import Dialogue
 from intake.models import Category
 from intake.red_flags import find_mechanisms, find_red_flags, harm_cue_said
-from intake.understanding import breathing_said, names_someone_else, parse_who, taken_back, without_pace
+from intake.understanding import (
+    breathing_said,
+    names_someone_else,
+    parse_breathing,
+    parse_who,
+    taken_back,
+    without_pace,
+)
 from tests.support.dialogue import dialogue_after, speak
 
 
@@ -250,3 +257,31 @@ def test_an_unwakeable_casualty_hears_the_cpr_check_and_the_other_flags_first_ai
     reply = speak(d, "he fell off the scaffolding, there is a deep gash on his head and he won't wake up")
     assert "unconscious" in d.result.red_flags and reply.segments[-1].prompt_id == "cpr"
     assert "not sure" in reply.text and "on their side" in reply.text
+
+
+# --- 8. "nothing" said to the breathing question, beside a casualty "just lying there" ------------------------------
+
+
+@pytest.mark.parametrize("said", [
+    "nothing, he's just lying there",
+    "nothing at all, she is just lying there, not moving",
+    "he's just lying there, nothing",
+])
+def test_nothing_as_a_clause_of_its_own_is_no_breathing(said):
+    assert parse_breathing(said) == "no"
+
+
+@pytest.mark.parametrize("said, read", [
+    ("he says nothing, he's just lying there", None),
+    ("yes, he's just lying there breathing", "yes"),
+    ("he is lying there still, like a stone", None),
+])
+def test_lying_there_alone_answers_nothing_about_breathing(said, read):
+    assert parse_breathing(said) == read
+
+
+def test_just_lying_there_and_nothing_at_the_breathing_question_goes_to_reposition():
+    d = dialogue_after("a man on our site", "the wall came down on him", "no blood, he's just lying there", "fifty",
+                       "no", channel="text", region="GB", awaiting="breathing")
+    speak(d, "nothing, he's just lying there under it")
+    assert d.awaiting == "reposition" and not d.result.red_flags
