@@ -90,6 +90,7 @@ from intake.understanding import (
     unresponsive_said,
     without_another_death,
     without_line_checks,
+    without_noise_tags,
     words,
 )
 
@@ -189,6 +190,7 @@ class Dialogue:
 
     def answer(self, text: str) -> Reply:
         """One caller turn as text (ASR output or an SMS body)."""
+        text = without_noise_tags(text)  # "[inaudible]", "(unintelligible)": no words of the caller's, no answer
         if self._step is None and not self.finished:
             return self._opening(text or "")
         if self.finished:
