@@ -602,6 +602,13 @@ _SELF_STRONG = (
     r"toes?|ribs?|elbows?|face|lips?|nose) (is |are |has been |have been )?(hurting|hurts?|aches?|aching|paining|pains|"
     r"swollen|bleeding|burning|sore|itching|itchy)|"
     r"i (can not|could not|am unable to) (breathe|walk|see|move|stand|sleep|eat|talk|get up)|"
+    # Something that fell on the caller, or the caller left lying: "a shelf fell on my leg", "they pulled it off me",
+    # "I'm on the floor", "I'm trapped"
+    r"(fell|falls|fall|landed|dropped|came down|come down|collapsed|rolled|toppled) (right )?(on|onto) (top of )?"
+    r"(me|my (head|chest|back|leg|legs|arm|arms|foot|feet|hand|hands|knee|hip|shoulder|ankle|body))|"
+    r"(lifted|pulled|got|dragged|took|rolled) (it|them|\w+) off (of )?me|"
+    r"i am (still )?(lying |stuck |trapped |pinned )?(on the (floor|ground)|under (it|the \w+))"
+    r"(?! (with|beside|next to|by|holding|helping)\b)|"
     r"i (fell|cut|burned|burnt|hurt|broke|twisted|sprained|injured|collapsed|fainted|slipped|tripped|scalded|"
     r"landed on my|banged my|bumped my|hit my|punched (a |the )?(wall|door|window|glass|mirror)|stubbed|dislocated)"
 )
