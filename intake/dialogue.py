@@ -51,7 +51,8 @@ is assumed: JumpSTART when child words were said in the call, else START.
 Silence is not death: a call in which the caller gave no usable answer to two questions in a row
 from the start (who, then what is happening) ends as "no answer" (`result.outcome`), urgent, with no
 START category and a health worker asked to call back. `line_closed()` marks the same when the line
-goes before the dialogue ends.
+goes before the dialogue ends. A transcriber's noise mark ("[inaudible]", "(unintelligible)", "<noise>") is no
+words of the caller's: alone it is no answer; between words it is doubt, asked again.
 """
 
 from __future__ import annotations
