@@ -553,6 +553,29 @@ def acquaintance_past(t: str, start: int, end: int) -> bool:
     return bool(_RECENTLY.search(told + after)) and not _PRESENT.search(told + after) and "still" not in after.split()
 
 
+# Another person at the same scene, set apart from the patient: "another boy was bleeding a lot, the ambulance took him;
+# my son just hurt his knee", "the other driver was knocked out, my wife only has a cut". The sign's clause has that
+# other person for its subject, told in the past, and the turn then names the patient apart ("my son just ...") or says
+# the other one was taken away. "Another fit", "another one" are the same patient's and never match: a person is named.
+_ANOTHER_PERSON = re.compile(
+    r"\b(?:another|the other|a different|some other|one of the other) (?:\w+ )?(?:boy|girl|man|woman|lady|kid|child|"
+    r"player|lad|guy|person|driver|passenger|rider|worker|student|runner|fighter|customer|patient)s?"
+    r"(?: \w+){0,3}? (?:was|were|had|got|went|fell|collapsed|took)\b[^,;]*$")
+_TAKEN_AWAY = re.compile(r"\b(?:ambulance|paramedics?|they|medics?) (?:took|has taken|have taken|came for|picked up) "
+                         r"(?:him|her|them)\b|\b(?:he|she|they) (?:was|were|got) (?:taken|rushed|airlifted) (?:away|off|to)\b")
+_PATIENT_APART = re.compile(r"\b(?:my|our|mi) \w+(?: \w+)? (?:just|only|himself|herself|is fine but|just has|only has)\b")
+
+
+def another_at_the_scene(t: str, start: int, end: int) -> bool:
+    """A sign of another person at the scene, told in the past, with the patient named apart or the other taken away."""
+    lo, hi = sentence_of(t, start, end)
+    clause = _CLAUSE_BREAK.split(t[lo:start])[-1]
+    if not _ANOTHER_PERSON.search(clause) or _PRESENT.search(clause):
+        return False
+    after = t[end:]
+    return bool(_TAKEN_AWAY.search(after) or _PATIENT_APART.search(after)) and not _SAME_NOW.search(after)
+
+
 # A sign told in the past and dated, of someone far away now: "my auntie back in Kingston had a stroke yesterday and I'm
 # stuck here". Family too (unlike an acquaintance's past): the sentence itself says they are not with the caller.
 _ANOTHERS_PAST = re.compile(r"\b(?:my|his|her|our|their) (?:\w+ ){1,5}?(?:had|was|were|got|suffered|collapsed|found)\b[^,;]*$")
@@ -914,7 +937,10 @@ def past_verdict(t: str, start: int, end: int) -> bool:
 # mention's own clause, with no word of now in the sentence ("I always have asthma but today I can't breathe"; "her
 # fits usually stop in a minute but this one started at lunch": this one is now).
 _ALWAYS = re.compile(r"\b(?:always|usually|normally|tends? to)\b")
-_THIS_TIME = re.compile(r"\b(?:now|today|tonight|this (?:time|morning|afternoon|evening)|at the moment|currently|worse|again|"
+# "Two years now" is how long a condition has lasted, and "not worse" denies a change: neither is a word of now.
+_THIS_TIME = re.compile(r"\b(?:(?<!years )(?<!year )(?<!months )(?<!weeks )(?<!long )now|today|tonight|"
+                        r"this (?:time|morning|afternoon|evening)|at the moment|currently|"
+                        r"(?<!not )(?<!no )(?<!never )(?<!any )(?<!nothing )worse|again|"
                         r"suddenly|never (?:like|this)|but this one)\b")
 
 
@@ -1154,7 +1180,7 @@ _NOW_AND_THEN = re.compile(r"\bnow and (?:then|again)\b|\bevery now and then\b")
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.
 _NOT_THIS_PATIENT_NOW = (
     ("other_person", other_past), ("other_person", acquaintance_past), ("explained", explained_silence),
-    ("other_person", in_care_since), ("other_person", far_away_since),
+    ("other_person", in_care_since), ("other_person", far_away_since), ("other_person", another_at_the_scene),
     ("explained", asleep_on_the_move),
     ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
     ("explained", explained), ("past_verdict", past_verdict), ("treated", treated_for), ("habitual", habitual), ("habitual", said_as_a_habit), ("said_harmless", said_harmless),

@@ -51,7 +51,8 @@ is assumed: JumpSTART when child words were said in the call, else START.
 Silence is not death: a call in which the caller gave no usable answer to two questions in a row
 from the start (who, then what is happening) ends as "no answer" (`result.outcome`), urgent, with no
 START category and a health worker asked to call back. `line_closed()` marks the same when the line
-goes before the dialogue ends.
+goes before the dialogue ends. A transcriber's noise mark ("[inaudible]", "(unintelligible)", "<noise>") is no
+words of the caller's: alone it is no answer; between words it is doubt, asked again.
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ from intake.understanding import (
     unresponsive_said,
     without_another_death,
     without_line_checks,
+    without_noise_tags,
     words,
 )
 
@@ -138,6 +140,11 @@ _LEANS_YES = re.compile(r"\b(maybe|probably|possibly|perhaps|i guess( so)?|i sup
                         r"(might|could) be|a little bit|somewhat)\b")
 # An apnoea or agonal answer at a breathing step goes on to reposition and CPR: none of these flags ends it.
 _SUPPRESSED_WHEN_NOT_BREATHING = {"not_breathing", "breathing_difficulty", "unconscious"}
+# Stiffening or arching in answer to a pinch or a call, told at the response question; jerking, shaking or a fit is not it.
+_POSTURING = re.compile(r"\b(?:(?:go|goes|went|gone|going|gets|got|turn|turns|turned|is|are|was|s|just) (?:all |real |very )?"
+                        r"(?:stiff|rigid|tight|straight)|stiff\w*|rigid|arch\w* (?:his|her|their|him|the) back|posturing)\b")
+_CONVULSING = re.compile(r"\b(?:jerk\w*|shak\w*|twitch\w*|fit|fits|fitting|seiz\w*|convuls\w*|trembl\w*|spasm\w*|"
+                         r"eyes? (?:rolled|rolling|roll)|foam\w*)\b")
 _INTAKE_STEPS = ("duration", "severity", "medications", "allergies", "photo")
 _STANDING_STEPS = ("medications", "allergies")  # questions about what is always so, not what is happening
 _FILLERS = {"um", "uh", "er", "erm", "ah", "hmm", "mm", "hello", "hi", "so", "well", "and", "the", "a", "oh", "what"}
@@ -189,6 +196,7 @@ class Dialogue:
 
     def answer(self, text: str) -> Reply:
         """One caller turn as text (ASR output or an SMS body)."""
+        text = without_noise_tags(text)  # "[inaudible]", "(unintelligible)": no words of the caller's, no answer
         if self._step is None and not self.finished:
             return self._opening(text or "")
         if self.finished:
@@ -421,6 +429,10 @@ class Dialogue:
             text = without_another_death(text)
         # The medicines and allergies questions ask what is always so: a sign told there in the simple present ("nuts, my
         # lips swell up") is the allergy asked about; one told as going on now still counts.
+        if self._step in ("avpu", "commands") and not _CONVULSING.search(normalize(text)):
+            # A limb gone stiff at the pinch is the posturing the question asks about (JumpSTART: pain-inappropriate),
+            # START's RED, not a fit: "he pull away... or maybe him arm just go stiff".
+            text = _POSTURING.sub(" posturing ", normalize(text))
         found = find_red_flags(text, context=context, child=self._child(), standing=self._step in _STANDING_STEPS)
         agonal_arrest = not self._self and self._agonal_in_unresponsive(text, context, found)
         if self._self:  # someone speaking to us is breathing: "I'm not breathing right" is difficulty

@@ -52,6 +52,28 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+# A transcriber's mark for sound it could not write as words ("[inaudible]", "[BLANK_AUDIO]", "(unintelligible)",
+# "<noise>", "*static*"): the caller's words are not in it, so it answers nothing. Only a bracketed mark whose words are
+# all about the sound is one; "(he's 5)" in a text keeps its words. An optional timecode may follow ("[inaudible 00:12]").
+_NOISE_WORDS = (r"inaudible|unintelligible|indistinct|incomprehensible|unclear|garbled|muffled|static|noises?|"
+                r"(background|line) noise|silence|silent|blank[ _]audio|blank|no[ _]speech|nospeech|music|cross ?talk|"
+                r"interference|distortion|distorted|crackl(e|es|ing)|hiss(ing)?|beep(s|ing)?|dial tone|"
+                r"(line )?(breaks|breaking|cuts|cutting) (up|out)|foreign( language)?|unk|wind|traffic|feedback|echo|"
+                r"buzz(ing)?|hum(ming)?|inaudible speech")
+_NOISE_TAG = re.compile(rf"[\[(<*]\s*(?:(?:{_NOISE_WORDS})[\s_-]*)+[\d:.,\s]*[\])>*]", re.IGNORECASE)
+
+
+def without_noise_tags(text: str) -> str:
+    """The text with a transcriber's noise marks taken out; a text of marks alone is empty (no answer at all).
+
+    A mark between words stands for words lost ("he is [inaudible] breathing" may have been "not"): it is read as
+    doubt, so the answer is asked again and never taken on the milder side.
+    """
+    t = _NOISE_TAG.sub("\0", text or "")
+    t = re.sub(r"^[\s\0]+|[\s\0]+$", "", t)
+    return re.sub(r"\s+", " ", re.sub(r"\s*\0[\s\0]*", " , unsure , ", t)).strip()
+
+
 def words(text: str) -> list[str]:
     """Normalized tokens without punctuation."""
     return [w for w in normalize(text).split() if w not in {",", ".", ";", "?", "!"}]
@@ -351,15 +373,56 @@ _UNITS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
+_NUMBER_SAID = re.compile(rf"\d|\b({'|'.join((*_UNITS, *_TENS))})\b")
 _ALONE_HOMOPHONES = {"for": 4, "fore": 4, "to": 2, "too": 2, "ate": 8, "won": 1, "tree": 3, "free": 3}
 # Number words as Whisper mishears them on a phone line, trusted only in the frame "<n> years old".
 _AGE_HOMOPHONES = {**_ALONE_HOMOPHONES, "far": 4, "sick": 6, "sex": 6, "tin": 10}
 _AGE_FRAME = re.compile(rf"\b({'|'.join(_AGE_HOMOPHONES)}) (years?|yrs?|here|ears|yes) (\w+ )?old\b")
 
 
+# Numbers said in Spanish or Tok Pisin inside an English call ("my husband counted, seis", "cuarenta y dos", "tripela
+# yia"): read as the English words the parsers know. Only words that are no English word: Spanish "once" (11) is left.
+_SPANISH_UNITS = {
+    "uno": "one", "una": "one", "dos": "two", "tres": "three", "cuatro": "four", "cinco": "five", "seis": "six",
+    "siete": "seven", "ocho": "eight", "nueve": "nine", "diez": "ten", "doce": "twelve", "trece": "thirteen",
+    "catorce": "fourteen", "quince": "fifteen", "dieciseis": "sixteen", "diecisiete": "seventeen",
+    "dieciocho": "eighteen", "diecinueve": "nineteen", "veinte": "twenty", "cero": "zero",
+}
+_SPANISH_TENS = {"veinti": "twenty", "treinta": "thirty", "cuarenta": "forty", "cincuenta": "fifty",
+                 "sesenta": "sixty", "setenta": "seventy", "ochenta": "eighty", "noventa": "ninety"}
+_SPANISH_NUMBER = re.compile(
+    rf"\b(?:(?P<tens>{'|'.join(t for t in _SPANISH_TENS if t != 'veinti')}) y (?P<unit>{'|'.join(_SPANISH_UNITS)})"
+    rf"|veinti(?P<veinti>{'|'.join(_SPANISH_UNITS)})|(?P<word>{'|'.join((*_SPANISH_UNITS, *_SPANISH_TENS))}))\b")
+_TOK_PISIN_NUMBER = re.compile(r"\b(wan|tu|tri|fo|foa|faiv|sikis|seven|et|nain|ten)pela\b")
+_TOK_PISIN_UNITS = {"wan": "one", "tu": "two", "tri": "three", "fo": "four", "foa": "four", "faiv": "five",
+                    "sikis": "six", "seven": "seven", "et": "eight", "nain": "nine", "ten": "ten"}
+# Their units and hedges: "dos anos" (años, folded), "seis meses", "como sesenta" (about sixty), "casi ocho".
+_SPANISH_WORDS = {"ano": "year", "anos": "years", "anitos": "years", "mes": "month", "meses": "months",
+                  "semana": "week", "semanas": "weeks", "dia": "day", "dias": "days", "segundos": "seconds",
+                  "minuto": "minute", "minutos": "minutes", "hora": "hour", "horas": "hours", "yia": "years",
+                  "como": "about", "casi": "almost", "unos": "about", "unas": "about"}
+_SPANISH_WORD = re.compile(rf"\b({'|'.join(_SPANISH_WORDS)})\b")
+
+
+def english_numbers(t: str) -> str:
+    """Normalized text with Spanish and Tok Pisin numbers, their units and hedges, as English words."""
+    def spanish(m: re.Match) -> str:
+        if m.group("tens"):
+            return f"{_SPANISH_TENS[m.group('tens')]} {_SPANISH_UNITS[m.group('unit')]}"
+        if m.group("veinti"):
+            return f"twenty {_SPANISH_UNITS[m.group('veinti')]}"
+        word = m.group("word")
+        return _SPANISH_UNITS.get(word) or _SPANISH_TENS[word]
+    t = _SPANISH_NUMBER.sub(spanish, t)
+    t = _TOK_PISIN_NUMBER.sub(lambda m: _TOK_PISIN_UNITS[m.group(1)], t)
+    if not _NUMBER_SAID.search(t):
+        return t  # "como" and "dia" alone are no number's words
+    return _SPANISH_WORD.sub(lambda m: _SPANISH_WORDS[m.group(1)], t)
+
+
 def numbers_in(text: str) -> list[float]:
     """Every number in the text, in order: digits and English number words ("twenty two" -> 22)."""
-    toks = words(text)
+    toks = english_numbers(" ".join(words(text))).split()
     out: list[float] = []
     i = 0
     while i < len(toks):
@@ -440,10 +503,13 @@ def age_group(text: str) -> Literal["child", "adult"] | None:
 _ADULT_RELATIONS = (
     r"husband|wife|mother|mum|mom|mama|mummy|father|dad|papa|daddy|grandmother|grandfather|grandma|grandpa|granny|"
     r"grandad|granddad|nan|nana|aunt|auntie|aunty|uncle|(mother|father|brother|sister|son|daughter) in law|"
-    r"boss|colleague|landlord|landlady|lola|lolo|nanay|tatay"
+    r"boss|colleague|landlord|landlady|lola|lolo|nanay|tatay|"
+    r"espos[oa]|marido|abuel[oa]|abuelit[oa]|suegr[oa]|senora|senor|companer[oa] de trabajo|jefe|patron|"
+    r"aaja|aaji|koro|kuia|tumbuna|lapun"
 )
 _PATIENT_NAMED = re.compile(rf"\b(?:(?P<adult>{_ADULT_RELATIONS}|{_ADULT_WORDS})(?! s\b)"
-                            rf"|{_CHILD_WORDS}|son|daughter|boy|girl|grandson|granddaughter|pikin|bata|anak)\b")
+                            rf"|{_CHILD_WORDS}|son|daughter|boy|girl|grandson|granddaughter|pikin|bata|anak|"
+                            rf"hij[oa]|nin[oa]|niet[oa]|bebe|pikinini|mokopuna)\b")
 
 
 def names_an_adult(text: str) -> bool:
@@ -498,14 +564,22 @@ _RELATIONS = (
     r"god ?(son|daughter|mother|father)|aunty|mam|mammy|da|"
     # Patois, Hinglish and Tagalog kin words said inside English: "mi bredda", "meri beti", "si kuya"
     r"bredda|breddah|bredren|bredrin|sista|sistah|madda|mudda|faada|fada|puppa|mumma|"
-    r"beta|beti|bhai|bhaiya|didi|behen|bahen|dadi|nani|kuya|tito|tita|bunso"
+    r"beta|beti|bhai|bhaiya|didi|behen|bahen|dadi|nani|kuya|tito|tita|bunso|"
+    # Spanish, Tok Pisin, Fiji Hindi and Polynesian kin words said inside English: "mi hija", "un compañero de
+    # trabajo", "mi bebé", "my aaja", "my koro", "meri bilong mi"
+    r"hij[oa]|hijit[oa]|espos[oa]|marido|herman[oa]|hermanit[oa]|abuel[oa]|abuelit[oa]|ti[oa]|sobrin[oa]|niet[oa]|"
+    r"prim[oa]|suegr[oa]|cunad[oa]|companer[oa]|amig[oa]|vecin[oa]|nin[oa]|bebe|senora|senor|muchach[oa]|chamac[oa]|"
+    r"papi|mami|papito|mamita|trabajador|jefe|patron|motoconchista|"
+    r"pikinini|brata|susa|tumbuna|wantok|lapun|aaja|aaji|koro|kuia|mokopuna|tamaiti|pepe|teine|matua"
 )
 # Someone else named: a relation, a person, a third-person pronoun. It wins over any first person ("I am
 # calling about my son"), and a tie goes to "other": it asks more.
 # "me dad" is "my dad" in many Englishes, "mi pickney" in Patois; "my aai, mother" names the relation in the caller's language, then in English.
 _NAMED_OTHER = (
-    rf"(my|me|mi|a|the|this|that|our|his|her|their|si|ang|yung|mera|meri|mere) (\w+ (, )?)?"
-    rf"(man|woman|lady|boy|girl|child|baby|person|stranger|student|worker|passenger|driver|patient|{_RELATIONS})"
+    rf"(my|me|mi|a|the|this|that|our|his|her|their|si|ang|yung|mera|meri|mere|un|una|el|la|su|mis|sus) (\w+ (, )?)?"
+    rf"(man|woman|lady|boy|girl|child|baby|person|stranger|student|worker|passenger|driver|patient|{_RELATIONS})s?"
+    # Tok Pisin puts the owner after: "meri bilong mi" (my wife), "papa bilong mi", "pikinini bilong em"
+    rf"|(meri|man|papa|mama|pikinini|brata|susa|tumbuna|wantok|lapun|{_RELATIONS}) bilong (mi|em|yu|mipela|yumi)"
 )
 _OTHER = rf"someone|somebody|another|other person|else|he|she|him|her|his|they|them|{_NAMED_OTHER}"
 _SELF = r"myself|me|i|mine|my own|for me|it is me"
@@ -514,6 +588,7 @@ _SELF_STRONG = (
     r"myself|my self|(it is|it was|that is|this is|its) (for |about )?me|(for|about) me|just me|only me|"
     r"me myself|i am calling (for|about) myself|"
     r"miself|mi self|(na|a|it a) (me|mi)|fi (me|mi|miself)|(for|about) (my|mi) (own )?body|"  # Patois, Pidgin, Krio
+    r"soy yo|yo mism[oa]|(es )?para mi|mi yet|mi yet yet|"  # Spanish, Tok Pisin
     r"i (am|feel|felt|was|am feeling|have been|have been feeling) (very |so |really |a bit |quite )?"
     r"(sick|ill|unwell|not well|not feeling well|dizzy|weak|feverish|bleeding|hurt|injured|in pain|pregnant|"
     r"vomiting|short of breath|burning|confused|faint|poorly|cold|hot)|"
@@ -527,6 +602,13 @@ _SELF_STRONG = (
     r"toes?|ribs?|elbows?|face|lips?|nose) (is |are |has been |have been )?(hurting|hurts?|aches?|aching|paining|pains|"
     r"swollen|bleeding|burning|sore|itching|itchy)|"
     r"i (can not|could not|am unable to) (breathe|walk|see|move|stand|sleep|eat|talk|get up)|"
+    # Something that fell on the caller, or the caller left lying: "a shelf fell on my leg", "they pulled it off me",
+    # "I'm on the floor", "I'm trapped"
+    r"(fell|falls|fall|landed|dropped|came down|come down|collapsed|rolled|toppled) (right )?(on|onto) (top of )?"
+    r"(me|my (head|chest|back|leg|legs|arm|arms|foot|feet|hand|hands|knee|hip|shoulder|ankle|body))|"
+    r"(lifted|pulled|got|dragged|took|rolled) (it|them|\w+) off (of )?me|"
+    r"i am (still )?(lying |stuck |trapped |pinned )?(on the (floor|ground)|under (it|the \w+))"
+    r"(?! (with|beside|next to|by|holding|helping)\b)|"
     r"i (fell|cut|burned|burnt|hurt|broke|twisted|sprained|injured|collapsed|fainted|slipped|tripped|scalded|"
     r"landed on my|banged my|bumped my|hit my|punched (a |the )?(wall|door|window|glass|mirror)|stubbed|dislocated)"
 )
