@@ -8,7 +8,7 @@ Dev-only: scikit-learn is not a dependency of the project. Run from the reposito
     PYTHONPATH=$PWD:/tmp/learned-libs .venv/bin/python scripts/train_learned_flags.py report --save FILE... \
         --thresholds 0.85 0.90 0.95 [--show]
 (--authors and --held take a run of one-letter ids, "abcq", or names with commas, "a,b,q": ids may have more than
-one letter; the held-out "aa" is refused however written.)
+one letter, "aa" is written among commas, "a,aa"; a held-out author is refused however written.)
 
 The recipe: one logistic regression per flag (liblinear, C=10, balanced classes) over word 1-2 grams and character
 2-5 grams (TF-IDF, sublinear, min_df 2) of the rules' prepared text. To ship small, each flag keeps the TOP_FEATURES
@@ -64,16 +64,16 @@ THRESHOLD = 0.90  # from `measure`: the lowest that keeps PriMock57 within +3 tu
 # CLINICAL.md, "The learned reader behind the rules". a-i (shipped 2026-12-03): `--authors abcdefghi`.
 SHIPPED_AUTHORS = tuple("abcdefghijklmnopqs")
 # Every spent author: the development file's a-c, then every blind set that has been read and tuned on.
-SPENT_AUTHORS = tuple("abcdefghijklmnopqsxy")
+SPENT_AUTHORS = (*"abcdefghijklmnopqsxy", "aa")
 # The lead's measure: blind sets never read, never tuned on, scored in aggregate only. No command here may train on,
 # score or open them: every corpus file this script reads passes _corpus (below), which refuses theirs.
-HELD_OUT = ("r", "t", "u", "v", "w", "z", "aa")
+HELD_OUT = ("r", "t", "u", "v", "w", "z")
 assert learned_eval.HELD_OUT == HELD_OUT
 GOLDEN_COUNT = 50
 CALL_FILES = {"a": "calls.jsonl", "d": "blind_calls.jsonl",
-              **{a: f"blind_{a}_calls.jsonl" for a in "efghijklmnopqsxy"}}
-# Authors h-q, s, x and y (written after a-g; spent since): each set's utterances file.
-LATER_AUTHORS = tuple("hijklmnopqsxy")
+              **{a: f"blind_{a}_calls.jsonl" for a in (*"efghijklmnopqsxy", "aa")}}
+# Authors h-q, s, x, y and aa (written after a-g; spent since): each set's utterances file.
+LATER_AUTHORS = (*"hijklmnopqsxy", "aa")
 assert not set(HELD_OUT) & set(SPENT_AUTHORS + SHIPPED_AUTHORS + LATER_AUTHORS + tuple(CALL_FILES)), \
     "a held-out author among the spent"
 assert set(SHIPPED_AUTHORS + LATER_AUTHORS + tuple(CALL_FILES)) <= set(SPENT_AUTHORS), "an author not spent"
@@ -175,10 +175,10 @@ def _corpus(name: str) -> Path:
 
 def _spent_only(text: str | None, option: str) -> tuple[str, ...] | None:
     """The authors a command line names ("abcq" one-letter ids, or "a,b,q"), refusing any that is not spent (a
-    held-out one above all, however written: "aa" is the held-out author, never a twice)."""
+    held-out one above all, however written; "aa" alone is author aa, never a twice)."""
     if not text:
         return None
-    names = tuple(n.strip() for n in text.split(",")) if "," in text else tuple(text)
+    names = tuple(n.strip() for n in text.split(",")) if "," in text or text in SPENT_AUTHORS else tuple(text)
     if text in HELD_OUT or set(names) & set(HELD_OUT) or not set(names) <= set(SPENT_AUTHORS):
         raise SystemExit(f"{option} {text}: only spent authors ({','.join(SPENT_AUTHORS)}); "
                          f"{','.join(HELD_OUT)} are held out")
