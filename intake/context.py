@@ -564,11 +564,12 @@ _RECENTLY = re.compile(r"\b(?:yesterday|last night|the other (?:day|night)|last 
                        r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
 _CLAUSE_AFTER = re.compile(r"[,;]|\b(?:and|but|so|now)\b")
 # Taken away from the caller since, to hospital or by the police: "a man got burnt bad, I drove him to the hospital",
-# "a man was bleeding bad, the police took him". They are no patient of this call, whenever it was.
+# "a man was bleeding bad, the police took him" (and another at the scene, `another_at_the_scene`). They are no patient
+# of this call, whenever it was.
 _TAKEN_AWAY = re.compile(
     r"\b(?:came|come) (?:for|and (?:took|got)) (?:him|her|them)\b|"
     r"\b(?:took|drove|rushed|carried|brought|flew|airlifted) (?:him|her|them) (?:away|off|to (?:the |a )?(?:hospital|clinic|"
-    r"a and e|emergency|er|casualty))\b|\b(?:police|ambulance|paramedics?|medics|cops) (?:came and )?(?:took|picked up|"
+    r"a and e|emergency|er|casualty))\b|\b(?:police|ambulance|paramedics?|medics?|cops|they) (?:came and )?(?:took|picked up|"
     r"took away|carried|have taken|has taken) (?:him|her|them)\b|\b(?:he|she|they) (?:was|were|got|has been|have been) "
     r"(?:taken|rushed|driven|airlifted|flown|carried) (?:away|off|to)\b")
 # "... and now I have them too": the same sign, now the patient's.
@@ -597,8 +598,6 @@ _ANOTHER_PERSON = re.compile(
     r"\b(?:another|the other|a different|some other|one of the other) (?:\w+ )?(?:boy|girl|man|woman|lady|kid|child|"
     r"player|lad|guy|person|driver|passenger|rider|worker|student|runner|fighter|customer|patient)s?"
     r"(?: \w+){0,3}? (?:was|were|had|got|went|fell|collapsed|took)\b[^,;]*$")
-_TAKEN_AWAY = re.compile(r"\b(?:ambulance|paramedics?|they|medics?) (?:took|has taken|have taken|came for|picked up) "
-                         r"(?:him|her|them)\b|\b(?:he|she|they) (?:was|were|got) (?:taken|rushed|airlifted) (?:away|off|to)\b")
 _PATIENT_APART = re.compile(r"\b(?:my|our|mi) \w+(?: \w+)? (?:just|only|himself|herself|is fine but|just has|only has)\b")
 
 
