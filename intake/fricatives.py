@@ -38,7 +38,8 @@ def swapped_reading(t: str, is_sign_word: Callable[[str], bool]) -> tuple[str, l
     out, spans, pos = [], [], 0
     for m in _WORD.finditer(t):
         word = m.group()
-        found = neighbours(word, is_sign_word)
+        # "sick of the taste", "fed up": a word taking "of" is a predicate of its own, no sign misheard.
+        found = [] if t.startswith(" of ", m.end()) else neighbours(word, is_sign_word)
         out.append(t[pos:m.start()])
         at = sum(len(p) for p in out)
         if found:
