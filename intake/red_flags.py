@@ -47,7 +47,9 @@ concept whose words are the sign now (the others only say what it is: "an overdo
 Some phrases are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the hiss
 that tells /f/ from /s/ ("having a sit", "the baby is sloppy") and swallows the t of "can't" ("my
 daughter can stay awake" -- a complaint nobody makes in the positive). Each comes from a real
-transcript, kept with its exact text in tests/intake/test_intake_asr_text.py.
+transcript, kept with its exact text in tests/intake/test_intake_asr_text.py. Rather than one phrase per word, the f/s/th
+blur is also read as a kind (fricatives.py): the turn is read a second time with those sounds swapped, and a flag found
+only there counts where another of the flag's own words, one the line left alone, frames the swapped word.
 """
 
 from __future__ import annotations
