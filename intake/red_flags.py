@@ -567,9 +567,13 @@ _NOT_A_FRAME = frozenset("he she they it him her his hers their them is was are 
 
 
 def _framed(flag: RedFlag, t: str, start: int, end: int, swapped: list[tuple[int, int]]) -> bool:
-    """Another word of the flag's own (its phrases' or its rules' concepts') in the sentence of the mention, one the line
-    did not swap and no common word."""
+    """Another word of the flag's own (its phrases' or its rules' concepts') near the swapped word, in its sentence, one
+    the line did not swap and no common word: "any weakness of your arms ... or you start being violently sick" is no
+    thick tongue."""
     lo, hi = ctx.sentence_of(t, start, end)
+    at = next((s, e) for s, e in swapped if s < end and start < e)
+    lo = max(lo, _words_back(t, at[0], _FRAME_WORDS))
+    hi = min(hi, _words_on(t, at[1], _FRAME_WORDS))
     for pattern in flag.phrases + tuple(c for rule in flag.rules for c in rule.concepts):
         for m in pattern.finditer(t, lo, hi):
             if _touches(m.start(), m.end(), swapped):
@@ -583,6 +587,19 @@ def _framed(flag: RedFlag, t: str, start: int, end: int, swapped: list[tuple[int
 
 
 _WORDS = re.compile(r"[a-z]{3,}")
+_FRAME_WORDS = 6  # "face root p one side plus peach flurry": the face is six words before
+
+
+def _words_back(t: str, at: int, n: int) -> int:
+    """Where the n words before `at` begin."""
+    starts = [m.start() for m in re.finditer(r"\S+", t[:at])]
+    return starts[-n] if len(starts) >= n else 0
+
+
+def _words_on(t: str, at: int, n: int) -> int:
+    """Where the n words after `at` end."""
+    ends = [at + m.end() for m in re.finditer(r"\S+", t[at:])]
+    return ends[n - 1] if len(ends) >= n else len(t)
 
 
 @cache
