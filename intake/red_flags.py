@@ -550,9 +550,15 @@ def _said_with_fricatives_swapped(flags: list[RedFlag], t: str, context: str, ch
     if not swapped:
         return []
     return [flag.id for flag in flags
-            if any(_touches(s, e, swapped) and _framed(flag, alt, s, e, swapped)
+            if any(_rests_on(s, e, inner, swapped) and _framed(flag, alt, s, e, swapped)
                    and _current(flag, alt, s, e, inner, standing) and not _a_grown_ups(flag, alt, s, e, child)
                    and not _an_animals(alt, s, e, context) for s, e, inner in _mentions(flag, alt))]
+
+
+def _rests_on(start: int, end: int, inner, swapped: list[tuple[int, int]]) -> bool:
+    """The mention's own sign words (a phrase's match, a rule's concept words) hold a swapped word: a swap elsewhere in
+    its span ("thinking about drinking it" read "sinking") only changes the words around the sign."""
+    return any(_touches(s, e, swapped) for s, e in (inner or [(start, end)]))
 
 
 def _touches(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -563,7 +569,9 @@ def _touches(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 _NOT_A_FRAME = frozenset("he she they it him her his hers their them is was are were has have had been being the a an "
                          "and or but so very now still just got getting gets going gone went come came keeps kept not "
                          "no nothing can could will would with from into onto off out over all one some any this that "
-                         "my your our me you we".split())
+                         "my your our me you we baby babe child kid toddler infant newborn son daughter boy girl "
+                         "brother sister mum mom mother dad father husband wife grandma grandad grandpa nan "
+                         "uncle aunt aunty auntie ground floor bed sofa chair couch".split())  # who and where frame no sign
 
 
 def _framed(flag: RedFlag, t: str, start: int, end: int, swapped: list[tuple[int, int]]) -> bool:
