@@ -32,14 +32,15 @@ def neighbours(word: str, is_sign_word: Callable[[str], bool]) -> list[str]:
 
 
 def swapped_reading(t: str, is_sign_word: Callable[[str], bool]) -> tuple[str, list[tuple[int, int]]]:
-    """`t` with each word that has a fricative neighbour that is a sign word read as that neighbour ("sick" is a sign
-    word too, but the first reading kept it); and the spans of the swapped words in the new text ("", [] when nothing
-    was swapped)."""
+    """`t` with each word that is no sign word itself but has a fricative neighbour that is, read as that neighbour;
+    and the spans of the swapped words in the new text ("", [] when nothing was swapped)."""
     out, spans, pos = [], [], 0
     for m in _WORD.finditer(t):
         word = m.group()
         # "sick of the taste", "fed up": a word taking "of" is a predicate of its own, no sign misheard.
-        found = [] if t.startswith(" of ", m.end()) else neighbours(word, is_sign_word)
+        # A word the table reads itself ("sick", "sitting") has its own reading and its own heard rules: swapping it
+        # read "he has been sick" as thick and "sitting up" as fitting on the spent sets' look-alikes.
+        found = [] if t.startswith(" of ", m.end()) or is_sign_word(word) else neighbours(word, is_sign_word)
         out.append(t[pos:m.start()])
         at = sum(len(p) for p in out)
         if found:
