@@ -55,7 +55,7 @@ _WELL_AGAIN = re.compile(
     r"(fine|okay|ok|alright|normal|better|breathing (normally|fine|ok|okay))|"
     r"(up and )?(playing|running around)|feeding well|drinking well|eating well|feed well|feeds well|wake and feed|"
     r"(he|she|they|i|baby) (is|are|am|s|feels?|seems?) (now |completely |totally |absolutely |perfectly |back )?"
-    r"(fine|okay|ok|alright|normal|well|better|happy|settled)( now| again| today|(?= ?$))|"
+    r"(fine|okay|ok|alright|normal|well|better|happy|settled)( now| again| today|(?= ?$)|(?= ?;))|"
     r"(talking|answering|breathing|crying|chatting|walking)( and (talking|breathing|crying|chatting|walking))? "
     r"(ok|okay|fine|normally|well|again) now|answering (my |our |the )?questions|happy again|"
     r"(he|she|they) (is|are|s)( now)? (completely |totally )?(fine|okay|ok|alright|normal) and (talking|breathing|crying|chatting|playing)|"
@@ -553,6 +553,29 @@ def acquaintance_past(t: str, start: int, end: int) -> bool:
     return bool(_RECENTLY.search(told + after)) and not _PRESENT.search(told + after) and "still" not in after.split()
 
 
+# Another person at the same scene, set apart from the patient: "another boy was bleeding a lot, the ambulance took him;
+# my son just hurt his knee", "the other driver was knocked out, my wife only has a cut". The sign's clause has that
+# other person for its subject, told in the past, and the turn then names the patient apart ("my son just ...") or says
+# the other one was taken away. "Another fit", "another one" are the same patient's and never match: a person is named.
+_ANOTHER_PERSON = re.compile(
+    r"\b(?:another|the other|a different|some other|one of the other) (?:\w+ )?(?:boy|girl|man|woman|lady|kid|child|"
+    r"player|lad|guy|person|driver|passenger|rider|worker|student|runner|fighter|customer|patient)s?"
+    r"(?: \w+){0,3}? (?:was|were|had|got|went|fell|collapsed|took)\b[^,;]*$")
+_TAKEN_AWAY = re.compile(r"\b(?:ambulance|paramedics?|they|medics?) (?:took|has taken|have taken|came for|picked up) "
+                         r"(?:him|her|them)\b|\b(?:he|she|they) (?:was|were|got) (?:taken|rushed|airlifted) (?:away|off|to)\b")
+_PATIENT_APART = re.compile(r"\b(?:my|our|mi) \w+(?: \w+)? (?:just|only|himself|herself|is fine but|just has|only has)\b")
+
+
+def another_at_the_scene(t: str, start: int, end: int) -> bool:
+    """A sign of another person at the scene, told in the past, with the patient named apart or the other taken away."""
+    lo, hi = sentence_of(t, start, end)
+    clause = _CLAUSE_BREAK.split(t[lo:start])[-1]
+    if not _ANOTHER_PERSON.search(clause) or _PRESENT.search(clause):
+        return False
+    after = t[end:]
+    return bool(_TAKEN_AWAY.search(after) or _PATIENT_APART.search(after)) and not _SAME_NOW.search(after)
+
+
 # A sign told in the past and dated, of someone far away now: "my auntie back in Kingston had a stroke yesterday and I'm
 # stuck here". Family too (unlike an acquaintance's past): the sentence itself says they are not with the caller.
 _ANOTHERS_PAST = re.compile(r"\b(?:my|his|her|our|their) (?:\w+ ){1,5}?(?:had|was|were|got|suffered|collapsed|found)\b[^,;]*$")
@@ -914,7 +937,10 @@ def past_verdict(t: str, start: int, end: int) -> bool:
 # mention's own clause, with no word of now in the sentence ("I always have asthma but today I can't breathe"; "her
 # fits usually stop in a minute but this one started at lunch": this one is now).
 _ALWAYS = re.compile(r"\b(?:always|usually|normally|tends? to)\b")
-_THIS_TIME = re.compile(r"\b(?:now|today|tonight|this (?:time|morning|afternoon|evening)|at the moment|currently|worse|again|"
+# "Two years now" is how long a condition has lasted, and "not worse" denies a change: neither is a word of now.
+_THIS_TIME = re.compile(r"\b(?:(?<!years )(?<!year )(?<!months )(?<!weeks )(?<!long )now|today|tonight|"
+                        r"this (?:time|morning|afternoon|evening)|at the moment|currently|"
+                        r"(?<!not )(?<!no )(?<!never )(?<!any )(?<!nothing )worse|again|"
                         r"suddenly|never (?:like|this)|but this one)\b")
 
 
@@ -929,14 +955,22 @@ _BASELINE = re.compile(r"\b(?:always (?:been|was|is|looked|looks) (?:like (?:tha
                        r"(?:anxious|upset|stressed|nervous|worked up|panicky|agitated|wound up|excited|scared))\b")
 
 
+# "No worse today", "not any different from usual": a word of now that says nothing has changed.
+_NO_CHANGE = re.compile(r"\b(?:no|not any|not|none|nothing|is not|it is not|it s not) (?:worse|different|bad(?:der)?) "
+                        r"(?:than|from|to) (?:usual|normal|ever|always|before)(?: today| now| tonight| this (?:morning|evening|time))?\b|"
+                        r"\b(?:no|not any|is not|it is not|none) (?:worse|different)(?: today| now| tonight| this (?:morning|evening|time))?"
+                        r"(?! (?:than|from) (?:yesterday|an hour|this morning|earlier))\b")
+
+
 def habitual(t: str, start: int, end: int) -> bool:
     """The mention is what always happens with a known condition, or what the caller says was always so, not this
-    call's news."""
+    call's news ("always short of breath on the stairs, no worse today": a now that says nothing changed)."""
     lo, hi = sentence_of(t, start, end)
     lo, hi = _semicolon_part(t, lo, hi, start, end)
     hi = _baseline_said_after(t, hi)
     clause = _CLAUSE_BREAK.split(t[lo:start])[-1]
-    return bool(_ALWAYS.search(clause) or _BASELINE.search(t, start, hi)) and not _THIS_TIME.search(t[lo:hi])
+    return bool(_ALWAYS.search(clause) or _BASELINE.search(t, start, hi)) \
+        and not _THIS_TIME.search(_NO_CHANGE.sub(" ", t[lo:hi]))
 
 
 _BASELINE_ALONE_WORDS = 6
@@ -967,6 +1001,23 @@ def _semicolon_part(t: str, lo: int, hi: int, start: int, end: int) -> tuple[int
 _HARMLESS = re.compile(r"\b(?:nothing|not|never)( \w+)? life threatening\b(?! (?:is|right|though))")
 
 
+# A clinician's word after the sign that what it is is harmless, in the present ("she ate one of the berries, the nurse
+# said they're harmless, and she's perfectly well today"): a verdict on the thing, not an old one on an episode ("... said
+# it was nothing" is past_verdict's). Not when something after it says otherwise ("... but she's vomiting").
+_CLEARED = re.compile(
+    rf"{_CLINICIAN_SAID.pattern}(?: that)? (?:it|they|that|those|these|this|the \w+)(?: (?:is|are|s|re))? "
+    r"(?:completely |totally |perfectly |quite |all )?"
+    r"(?:harmless|safe|not (?:poisonous|toxic|dangerous|harmful)|non ?toxic|nothing to worry about)\b")
+_CLEARED_BUT = re.compile(r"\b(?:but|still|worse|although|though|however)\b")
+
+
+def cleared_by_a_clinician(t: str, start: int, end: int) -> bool:
+    """Later in the sentence a clinician is said to have called it harmless, and nothing after that takes it back."""
+    _, hi = sentence_of(t, start, end)
+    m = _CLEARED.search(t, end, hi)
+    return m is not None and not _CLEARED_BUT.search(t, m.end(), hi)
+
+
 def said_harmless(t: str, start: int, end: int) -> bool:
     """The rest of the sentence calls the sign harmless, as a statement, with no word of now."""
     lo, hi = sentence_of(t, start, end)
@@ -975,7 +1026,10 @@ def said_harmless(t: str, start: int, end: int) -> bool:
 
 # "Chest pain? No.": the caller says the question back and answers it. Not for what a "no" would confirm as missing
 # ("Is he breathing? No." is a patient not breathing).
-_ANSWER_NO = re.compile(r" ?(?:no|nope|nah|none|never|not really|not at all|not(?= ?[.,!]| ?$))\b(?! (?:breath|air|pulse|response|one)\b)")
+# The answer may be relayed ("him seh nothing", "she said no") and may be "nothing" said alone or "nothing like that".
+_ANSWER_NO = re.compile(r" ?(?:(?:he|she|him|her|they|dem|it|i) (?:seh|sey|se|said|says|say|tell me|told me|told us) )?"
+                        r"(?:no|nope|nah|none|never|not really|not at all|not(?= ?[.,!]| ?$)|"
+                        r"nothing(?: like (?:that|dat|this|dis|it))?(?= ?[.,!]| ?$))\b(?! (?:breath|air|pulse|response|one)\b)")
 _CAN_BE_MISSING = _NEGATIVE_FINDINGS | {"breath", "talk", "talking", "speak", "speaking", "walk", "walking", "swallow",
                                         "cough", "coughing", "cry", "crying", "lift", "stand", "eat", "eating", "see",
                                         "feel", "pulse", "air"}
@@ -1154,10 +1208,11 @@ _NOW_AND_THEN = re.compile(r"\bnow and (?:then|again)\b|\bevery now and then\b")
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.
 _NOT_THIS_PATIENT_NOW = (
     ("other_person", other_past), ("other_person", acquaintance_past), ("explained", explained_silence),
-    ("other_person", in_care_since), ("other_person", far_away_since),
+    ("other_person", in_care_since), ("other_person", far_away_since), ("other_person", another_at_the_scene),
     ("explained", asleep_on_the_move),
     ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
     ("explained", explained), ("past_verdict", past_verdict), ("treated", treated_for), ("habitual", habitual), ("habitual", said_as_a_habit), ("said_harmless", said_harmless),
+    ("said_harmless", cleared_by_a_clinician),
     ("hypothetical", hypothetical), ("fiction", fictional),
 )
 

@@ -51,7 +51,8 @@ is assumed: JumpSTART when child words were said in the call, else START.
 Silence is not death: a call in which the caller gave no usable answer to two questions in a row
 from the start (who, then what is happening) ends as "no answer" (`result.outcome`), urgent, with no
 START category and a health worker asked to call back. `line_closed()` marks the same when the line
-goes before the dialogue ends.
+goes before the dialogue ends. A transcriber's noise mark ("[inaudible]", "(unintelligible)", "<noise>") is no
+words of the caller's: alone it is no answer; between words it is doubt, asked again.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ from intake.understanding import (
     age_group,
     agonal,
     asr_loop,
+    breathing_said,
     choice_digits,
     names_an_adult,
     names_someone_else,
@@ -87,9 +89,13 @@ from intake.understanding import (
     parse_yes_no,
     pregnancy_said,
     says_complaint,
+    sign_said_again,
+    taken_back,
     unresponsive_said,
     without_another_death,
     without_line_checks,
+    without_noise_tags,
+    without_pace,
     words,
 )
 
@@ -131,6 +137,7 @@ _ASSUMED_AS = {"who_confirm": "who"}  # the answer an unclear step leaves assume
 # red-flag screen, for 47 s through audio).
 _ALREADY_ASKED_AGAIN = {"who_confirm"}
 _BREATHING_STEPS = ("breathing", "reposition", "rescue_breaths")
+_RATE_STEPS = ("breathing", "resp_count")  # START's breathing question and its count: the rate is theirs to tell
 # The yes/no screens after the complaint: the danger signs, then (on a cue) poisoning and self-harm.
 _SCREENS = ("danger_signs", "harm")
 # A half-yes to a screen; a plain "I don't know" is not one.
@@ -138,7 +145,15 @@ _LEANS_YES = re.compile(r"\b(maybe|probably|possibly|perhaps|i guess( so)?|i sup
                         r"(might|could) be|a little bit|somewhat)\b")
 # An apnoea or agonal answer at a breathing step goes on to reposition and CPR: none of these flags ends it.
 _SUPPRESSED_WHEN_NOT_BREATHING = {"not_breathing", "breathing_difficulty", "unconscious"}
+# Stiffening or arching in answer to a pinch or a call, told at the response question; jerking, shaking or a fit is not it.
+_POSTURING = re.compile(r"\b(?:(?:go|goes|went|gone|going|gets|got|turn|turns|turned|is|are|was|s|just) (?:all |real |very )?"
+                        r"(?:stiff|rigid|tight|straight)|stiff\w*|rigid|arch\w* (?:his|her|their|him|the) back|posturing)\b")
+_CONVULSING = re.compile(r"\b(?:jerk\w*|shak\w*|twitch\w*|fit|fits|fitting|seiz\w*|convuls\w*|trembl\w*|spasm\w*|"
+                         r"eyes? (?:rolled|rolling|roll)|foam\w*)\b")
 _INTAKE_STEPS = ("duration", "severity", "medications", "allergies", "photo")
+# Signs a stain or a colour can fake (blood that was wine, blue lips that were an ice lolly): the only ones a caller's
+# own correction at the complaint takes back (understanding.taken_back).
+_LOOK_ALIKE_SIGNS = frozenset({"heavy_bleeding", "serious_injury", "breathing_difficulty", "choking"})
 _STANDING_STEPS = ("medications", "allergies")  # questions about what is always so, not what is happening
 _FILLERS = {"um", "uh", "er", "erm", "ah", "hmm", "mm", "hello", "hi", "so", "well", "and", "the", "a", "oh", "what"}
 _NONE = re.compile(r"^(none|no|nothing|nope|nil|not any|no medicines?|no medication|no allergies|no drugs|n a)\b")
@@ -189,6 +204,7 @@ class Dialogue:
 
     def answer(self, text: str) -> Reply:
         """One caller turn as text (ASR output or an SMS body)."""
+        text = without_noise_tags(text)  # "[inaudible]", "(unintelligible)": no words of the caller's, no answer
         if self._step is None and not self.finished:
             return self._opening(text or "")
         if self.finished:
@@ -205,6 +221,8 @@ class Dialogue:
         self._note_mechanisms(text or "")
         self._note_facts(text or "")
         flags = self._new_red_flags(text or "")
+        if flags and self._step == "complaint":
+            flags = self._not_taken_back(text, flags)
         if flags:
             if self._step == "complaint":
                 self._result.complaint = self._result.answers["complaint"] = text.strip()
@@ -421,7 +439,15 @@ class Dialogue:
             text = without_another_death(text)
         # The medicines and allergies questions ask what is always so: a sign told there in the simple present ("nuts, my
         # lips swell up") is the allergy asked about; one told as going on now still counts.
+        if self._step in ("avpu", "commands") and not _CONVULSING.search(normalize(text)):
+            # A limb gone stiff at the pinch is the posturing the question asks about (JumpSTART: pain-inappropriate),
+            # START's RED, not a fit: "he pull away... or maybe him arm just go stiff".
+            text = _POSTURING.sub(" posturing ", normalize(text))
         found = find_red_flags(text, context=context, child=self._child(), standing=self._step in _STANDING_STEPS)
+        if self._step in _RATE_STEPS and "breathing_difficulty" in found and parse_breathing(text) == "yes" \
+                and "breathing_difficulty" not in find_red_flags(without_pace(text), context=context, child=self._child()):
+            # "yes, he's breathing, quick and short": how fast is the count's to say, next (START's rate step)
+            found = [f for f in found if f != "breathing_difficulty"]
         agonal_arrest = not self._self and self._agonal_in_unresponsive(text, context, found)
         if self._self:  # someone speaking to us is breathing: "I'm not breathing right" is difficulty
             found = ["breathing_difficulty" if f == "not_breathing" else f for f in found]
@@ -440,6 +466,20 @@ class Dialogue:
         if agonal_arrest and "not_breathing" in flags:
             self._cpr_lead = "agonal"
         return flags
+
+    def _not_taken_back(self, text: str, flags: list[str]) -> list[str]:
+        """The complaint's flags less a sign the caller took back in the same breath by naming its look-alike ("blood
+        everywhere! no, sorry, it's the wine"). Only a sign that a stain or a colour can fake is taken back, and only
+        at the complaint: the danger-sign question comes next and asks about it in plain words, so a caller who was
+        wrong to take it back still says yes there (SAFETY.md's urgent side). The case records what was taken back."""
+        corrected = taken_back(text)
+        if corrected is None:
+            return flags
+        kept = set(self._new_red_flags(corrected))
+        back = [f for f in flags if f in _LOOK_ALIKE_SIGNS and f not in kept and not sign_said_again(f, corrected)]
+        if back:
+            self._result.answers["taken_back"] = ", ".join(back)
+        return [f for f in flags if f not in back]
 
     def _agonal_in_unresponsive(self, text: str, context: str, found: list[str]) -> bool:
         unresponsive = "unconscious" in found or unresponsive_said(text) or unresponsive_said(context)
@@ -834,26 +874,37 @@ class Dialogue:
         r.urgency = Urgency.EMERGENCY
         logger.info("red flag %s at prompt %s", ",".join(flags), self.awaiting)
         cpr = any(f != DANGER_SIGN_SAID and flag_by_id(f).reply == "cpr" for f in flags)
+        # "He's just lying there, he won't wake": nobody has said whether he breathes, and someone who cannot be woken
+        # and does not breathe is a cardiac arrest. The dispatcher's check comes first ("if they do not respond and you
+        # are not sure they are breathing normally, start CPR"), then the flags' own first aid (the recovery position
+        # for one who breathes). Not during a fit: a fitting body breathes oddly and is no one to push on.
+        recovery = not cpr and "unconscious" in flags and "seizure" not in flags and not self._self \
+            and not self._breathing_said()
+        cpr = cpr or recovery
         if cpr and self._cpr_lead is None:
             # CPR reached from the caller's words, not from the breathing questions: the dispatcher's own check comes
             # first, so a bystander with someone awake and fighting for breath does not start pushing on a chest.
             self._cpr_lead = "unsure"
-        return self._end_emergency("cpr" if cpr else "emergency", flags)
+        return self._end_emergency("cpr" if cpr else "emergency", flags, recovery=recovery)
 
-    def _end_emergency(self, ending: str, flags: list[str]) -> Reply:
+    def _breathing_said(self) -> bool:
+        """Whether the caller has said the patient breathes: a yes to START's breathing question, or in their words."""
+        return self._result.answers.get("breathing") == "yes" or any(breathing_said(t) for _, t in self._transcript)
+
+    def _end_emergency(self, ending: str, flags: list[str], *, recovery: bool = False) -> Reply:
         """The emergency ending ("cpr" or "emergency"): the caller's emergency number, then first aid."""
         n = self._number
         note = self._emergency_note()
         if ending == "cpr":
             group = self._cpr_group()
             lead = self._say(f"cpr.lead_{self._cpr_lead}") if self._cpr_lead else ""
+            then = f" {self._advice(flags)}" if recovery else ""
             if self.channel == "text":
-                return self._end(ending, self._say(f"cpr.{group}_text", number=n.number, note=note, lead=lead))
+                return self._end(ending, self._say(f"cpr.{group}_text", number=n.number, note=note, lead=lead) + then)
             call = self._say("cpr.call_voice", number=n.number, note=note)
-            first_aid = f"{lead}{self._say(f'cpr.{group}_voice')}"
+            first_aid = f"{lead}{self._say(f'cpr.{group}_voice')}{then}"
         else:
-            advice = " ".join(self._say(f"advice.{f}") for f in by_first_aid(flags)[:2]
-                              if catalogue(SOURCE_LANGUAGE).has(f"advice.{f}")) or self._say("emergency.red_advice")
+            advice = self._advice(flags)
             if self.channel == "text":
                 return self._end(ending, self._say("emergency.text", number=n.number, note=note, advice=advice))
             call = self._say("emergency.voice", number=n.number, note=note, advice="").strip()
@@ -861,6 +912,11 @@ class Dialogue:
         # Spoken as two parts, the number first: its own mark tells when the caller had heard the number,
         # even if they hang up during the first aid (as they are told to).
         return self._end(ending, call, f"{first_aid} {self._say('emergency.footer')}")
+
+    def _advice(self, flags: list[str]) -> str:
+        """First aid for at most two of the flags, in first-aid order; the general words when none has its own."""
+        return " ".join(self._say(f"advice.{f}") for f in by_first_aid(flags)[:2]
+                        if catalogue(SOURCE_LANGUAGE).has(f"advice.{f}")) or self._say("emergency.red_advice")
 
     def _cpr_group(self) -> str:
         """infant, child or adult: by the age when known, else by the words said ("my baby"), else the protocol."""

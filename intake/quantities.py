@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from intake.understanding import _AGE_FRAME, _AGE_HOMOPHONES, _ALONE_HOMOPHONES, _TENS, _UNITS, normalize
+from intake.understanding import (_AGE_FRAME, _AGE_HOMOPHONES, _ALONE_HOMOPHONES, _TENS, _UNITS, english_numbers,
+                                  normalize)
 
 Kind = Literal["exact", "range", "about", "just_under", "below", "above"]
 Unit = Literal["year", "month", "week", "day", "second", "minute", "hour", "breath"]
@@ -97,7 +98,7 @@ class _Num:
 
 def prepare(text: str) -> str:
     """Normalized text with digit ranges spelled out ("7-9" -> "7 to 9") before the hyphen is lost."""
-    return normalize(re.sub(r"(?<=\d)\s*[-\u2013\u2014]\s*(?=\d)", " to ", text or ""))
+    return english_numbers(normalize(re.sub(r"(?<=\d)\s*[-\u2013\u2014]\s*(?=\d)", " to ", text or "")))
 
 
 def _tokens(text: str) -> list[str]:

@@ -52,6 +52,28 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+# A transcriber's mark for sound it could not write as words ("[inaudible]", "[BLANK_AUDIO]", "(unintelligible)",
+# "<noise>", "*static*"): the caller's words are not in it, so it answers nothing. Only a bracketed mark whose words are
+# all about the sound is one; "(he's 5)" in a text keeps its words. An optional timecode may follow ("[inaudible 00:12]").
+_NOISE_WORDS = (r"inaudible|unintelligible|indistinct|incomprehensible|unclear|garbled|muffled|static|noises?|"
+                r"(background|line) noise|silence|silent|blank[ _]audio|blank|no[ _]speech|nospeech|music|cross ?talk|"
+                r"interference|distortion|distorted|crackl(e|es|ing)|hiss(ing)?|beep(s|ing)?|dial tone|"
+                r"(line )?(breaks|breaking|cuts|cutting) (up|out)|foreign( language)?|unk|wind|traffic|feedback|echo|"
+                r"buzz(ing)?|hum(ming)?|inaudible speech")
+_NOISE_TAG = re.compile(rf"[\[(<*]\s*(?:(?:{_NOISE_WORDS})[\s_-]*)+[\d:.,\s]*[\])>*]", re.IGNORECASE)
+
+
+def without_noise_tags(text: str) -> str:
+    """The text with a transcriber's noise marks taken out; a text of marks alone is empty (no answer at all).
+
+    A mark between words stands for words lost ("he is [inaudible] breathing" may have been "not"): it is read as
+    doubt, so the answer is asked again and never taken on the milder side.
+    """
+    t = _NOISE_TAG.sub("\0", text or "")
+    t = re.sub(r"^[\s\0]+|[\s\0]+$", "", t)
+    return re.sub(r"\s+", " ", re.sub(r"\s*\0[\s\0]*", " , unsure , ", t)).strip()
+
+
 def words(text: str) -> list[str]:
     """Normalized tokens without punctuation."""
     return [w for w in normalize(text).split() if w not in {",", ".", ";", "?", "!"}]
@@ -252,7 +274,9 @@ _APNOEA = (
     r"chest (is |was )?(not|no longer|never) (moving|rising|going up|move|rise)|chest (is )?(still|flat)|"
     r"chest (does|did) not (move|rise|go up)|(i|we) (see|hear|feel) nothing|"
     r"(there is|still|but|yet) (still )?nothing\b(?! (wrong|else|much))|nothing (is )?(happening|happened|changed|coming)|no change|"
-    r"(stopped|stops|has stopped|no longer|not) breathing(?! (well|properly|right|good|normally|so well|very well))"
+    r"(stopped|stops|has stopped|no longer|not) breathing(?! (well|properly|right|good|normally|so well|very well))|"
+    # "nothing" as a clause of its own, said to "are they breathing?": "nothing, he's just lying there"
+    r"(?:^|(?<=, ))nothing( at all)?(?= ,| \.| !|$)"
 )
 # Cannot be woken, said outright: the sign itself, not only a test the patient failed ("he doesn't answer").
 _NOT_WAKING = (
@@ -297,6 +321,17 @@ def _said(pattern: str, text: str) -> bool:
     return False
 
 
+# The patient said to breathe, in the caller's own words: "she's breathing but won't wake", "he is still breathing".
+_BREATHING_SAID = re.compile(r"(?<!maybe )(?<!if )(?<!whether )\b(?:he|she|they|it|baby|the baby|my \w+) (?:is|are|s) "
+                             r"(?:still |definitely |clearly |certainly )?breathing\b(?! \?)(?! (?:fast|quick\w*|funny|weird|"
+                             r"strange|oddly|badly|noisily|loudly|hard|heavily|with difficulty)\b)")
+
+
+def breathing_said(text: str) -> bool:
+    """Whether the words say the patient breathes (not a question, a doubt, nor breathing said to be odd)."""
+    return bool(_BREATHING_SAID.search(normalize(text)))
+
+
 # A yes with the signs of breathing hard is breathing (difficulty), not the gasps of a heart that has stopped.
 _WORKING_HARD = re.compile(
     r"\b(fighting for|struggl\w*|labou?r\w*|working (hard|so hard|really hard)|every breath|wheez\w*|panting|"
@@ -309,6 +344,17 @@ _WORKING_HARD = re.compile(
 # "She is breathing but gasping, her lips are blue": a yes said in words, with the signs of breathing hard; "he is,
 # but he's gasping" echoes the question's verb for the yes.
 _SAYS_BREATHING = re.compile(r"^(he|she|they|it|baby|the baby|my \w+) (is|are|s) (still )?(breathing )?,? ?(but|and)\b")
+
+
+# How fast or deep the breaths come, said plainly ("yes, breathing, quick and short"): what START's count measures next,
+# not difficulty. Said with an intensifier ("very fast") or "short of breath", it stays the caller's alarm.
+_PACE = re.compile(r"\b(?<!very )(?<!so )(?<!really )(?<!too )(?<!super )(?:quick|quickly|fast|rapid|rapidly|short|shallow)"
+                   r"(?: (?:and|but) (?:quick|quickly|fast|rapid|rapidly|short|shallow))?\b(?! of breath)")
+
+
+def without_pace(text: str) -> str:
+    """The normalized text without plain words of the breaths' pace or depth."""
+    return _PACE.sub(" ", normalize(text))
 
 
 # The breaths the caller gave are not the patient's: "I gave five breaths like you said, she still isn't breathing".
@@ -351,15 +397,56 @@ _UNITS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
+_NUMBER_SAID = re.compile(rf"\d|\b({'|'.join((*_UNITS, *_TENS))})\b")
 _ALONE_HOMOPHONES = {"for": 4, "fore": 4, "to": 2, "too": 2, "ate": 8, "won": 1, "tree": 3, "free": 3}
 # Number words as Whisper mishears them on a phone line, trusted only in the frame "<n> years old".
 _AGE_HOMOPHONES = {**_ALONE_HOMOPHONES, "far": 4, "sick": 6, "sex": 6, "tin": 10}
 _AGE_FRAME = re.compile(rf"\b({'|'.join(_AGE_HOMOPHONES)}) (years?|yrs?|here|ears|yes) (\w+ )?old\b")
 
 
+# Numbers said in Spanish or Tok Pisin inside an English call ("my husband counted, seis", "cuarenta y dos", "tripela
+# yia"): read as the English words the parsers know. Only words that are no English word: Spanish "once" (11) is left.
+_SPANISH_UNITS = {
+    "uno": "one", "una": "one", "dos": "two", "tres": "three", "cuatro": "four", "cinco": "five", "seis": "six",
+    "siete": "seven", "ocho": "eight", "nueve": "nine", "diez": "ten", "doce": "twelve", "trece": "thirteen",
+    "catorce": "fourteen", "quince": "fifteen", "dieciseis": "sixteen", "diecisiete": "seventeen",
+    "dieciocho": "eighteen", "diecinueve": "nineteen", "veinte": "twenty", "cero": "zero",
+}
+_SPANISH_TENS = {"veinti": "twenty", "treinta": "thirty", "cuarenta": "forty", "cincuenta": "fifty",
+                 "sesenta": "sixty", "setenta": "seventy", "ochenta": "eighty", "noventa": "ninety"}
+_SPANISH_NUMBER = re.compile(
+    rf"\b(?:(?P<tens>{'|'.join(t for t in _SPANISH_TENS if t != 'veinti')}) y (?P<unit>{'|'.join(_SPANISH_UNITS)})"
+    rf"|veinti(?P<veinti>{'|'.join(_SPANISH_UNITS)})|(?P<word>{'|'.join((*_SPANISH_UNITS, *_SPANISH_TENS))}))\b")
+_TOK_PISIN_NUMBER = re.compile(r"\b(wan|tu|tri|fo|foa|faiv|sikis|seven|et|nain|ten)pela\b")
+_TOK_PISIN_UNITS = {"wan": "one", "tu": "two", "tri": "three", "fo": "four", "foa": "four", "faiv": "five",
+                    "sikis": "six", "seven": "seven", "et": "eight", "nain": "nine", "ten": "ten"}
+# Their units and hedges: "dos anos" (años, folded), "seis meses", "como sesenta" (about sixty), "casi ocho".
+_SPANISH_WORDS = {"ano": "year", "anos": "years", "anitos": "years", "mes": "month", "meses": "months",
+                  "semana": "week", "semanas": "weeks", "dia": "day", "dias": "days", "segundos": "seconds",
+                  "minuto": "minute", "minutos": "minutes", "hora": "hour", "horas": "hours", "yia": "years",
+                  "como": "about", "casi": "almost", "unos": "about", "unas": "about"}
+_SPANISH_WORD = re.compile(rf"\b({'|'.join(_SPANISH_WORDS)})\b")
+
+
+def english_numbers(t: str) -> str:
+    """Normalized text with Spanish and Tok Pisin numbers, their units and hedges, as English words."""
+    def spanish(m: re.Match) -> str:
+        if m.group("tens"):
+            return f"{_SPANISH_TENS[m.group('tens')]} {_SPANISH_UNITS[m.group('unit')]}"
+        if m.group("veinti"):
+            return f"twenty {_SPANISH_UNITS[m.group('veinti')]}"
+        word = m.group("word")
+        return _SPANISH_UNITS.get(word) or _SPANISH_TENS[word]
+    t = _SPANISH_NUMBER.sub(spanish, t)
+    t = _TOK_PISIN_NUMBER.sub(lambda m: _TOK_PISIN_UNITS[m.group(1)], t)
+    if not _NUMBER_SAID.search(t):
+        return t  # "como" and "dia" alone are no number's words
+    return _SPANISH_WORD.sub(lambda m: _SPANISH_WORDS[m.group(1)], t)
+
+
 def numbers_in(text: str) -> list[float]:
     """Every number in the text, in order: digits and English number words ("twenty two" -> 22)."""
-    toks = words(text)
+    toks = english_numbers(" ".join(words(text))).split()
     out: list[float] = []
     i = 0
     while i < len(toks):
@@ -440,10 +527,13 @@ def age_group(text: str) -> Literal["child", "adult"] | None:
 _ADULT_RELATIONS = (
     r"husband|wife|mother|mum|mom|mama|mummy|father|dad|papa|daddy|grandmother|grandfather|grandma|grandpa|granny|"
     r"grandad|granddad|nan|nana|aunt|auntie|aunty|uncle|(mother|father|brother|sister|son|daughter) in law|"
-    r"boss|colleague|landlord|landlady|lola|lolo|nanay|tatay"
+    r"boss|colleague|landlord|landlady|lola|lolo|nanay|tatay|"
+    r"espos[oa]|marido|abuel[oa]|abuelit[oa]|suegr[oa]|senora|senor|companer[oa] de trabajo|jefe|patron|"
+    r"aaja|aaji|koro|kuia|tumbuna|lapun"
 )
 _PATIENT_NAMED = re.compile(rf"\b(?:(?P<adult>{_ADULT_RELATIONS}|{_ADULT_WORDS})(?! s\b)"
-                            rf"|{_CHILD_WORDS}|son|daughter|boy|girl|grandson|granddaughter|pikin|bata|anak)\b")
+                            rf"|{_CHILD_WORDS}|son|daughter|boy|girl|grandson|granddaughter|pikin|bata|anak|"
+                            rf"hij[oa]|nin[oa]|niet[oa]|bebe|pikinini|mokopuna)\b")
 
 
 def names_an_adult(text: str) -> bool:
@@ -498,14 +588,22 @@ _RELATIONS = (
     r"god ?(son|daughter|mother|father)|aunty|mam|mammy|da|"
     # Patois, Hinglish and Tagalog kin words said inside English: "mi bredda", "meri beti", "si kuya"
     r"bredda|breddah|bredren|bredrin|sista|sistah|madda|mudda|faada|fada|puppa|mumma|"
-    r"beta|beti|bhai|bhaiya|didi|behen|bahen|dadi|nani|kuya|tito|tita|bunso"
+    r"beta|beti|bhai|bhaiya|didi|behen|bahen|dadi|nani|kuya|tito|tita|bunso|"
+    # Spanish, Tok Pisin, Fiji Hindi and Polynesian kin words said inside English: "mi hija", "un compañero de
+    # trabajo", "mi bebé", "my aaja", "my koro", "meri bilong mi"
+    r"hij[oa]|hijit[oa]|espos[oa]|marido|herman[oa]|hermanit[oa]|abuel[oa]|abuelit[oa]|ti[oa]|sobrin[oa]|niet[oa]|"
+    r"prim[oa]|suegr[oa]|cunad[oa]|companer[oa]|amig[oa]|vecin[oa]|nin[oa]|bebe|senora|senor|muchach[oa]|chamac[oa]|"
+    r"papi|mami|papito|mamita|trabajador|jefe|patron|motoconchista|"
+    r"pikinini|brata|susa|tumbuna|wantok|lapun|aaja|aaji|koro|kuia|mokopuna|tamaiti|pepe|teine|matua"
 )
 # Someone else named: a relation, a person, a third-person pronoun. It wins over any first person ("I am
 # calling about my son"), and a tie goes to "other": it asks more.
 # "me dad" is "my dad" in many Englishes, "mi pickney" in Patois; "my aai, mother" names the relation in the caller's language, then in English.
 _NAMED_OTHER = (
-    rf"(my|me|mi|a|the|this|that|our|his|her|their|si|ang|yung|mera|meri|mere) (\w+ (, )?)?"
-    rf"(man|woman|lady|boy|girl|child|baby|person|stranger|student|worker|passenger|driver|patient|{_RELATIONS})"
+    rf"(my|me|mi|a|the|this|that|our|his|her|their|si|ang|yung|mera|meri|mere|un|una|el|la|su|mis|sus) (\w+ (, )?)?"
+    rf"(man|woman|lady|boy|girl|child|baby|person|stranger|student|worker|passenger|driver|patient|{_RELATIONS})s?"
+    # Tok Pisin puts the owner after: "meri bilong mi" (my wife), "papa bilong mi", "pikinini bilong em"
+    rf"|(meri|man|papa|mama|pikinini|brata|susa|tumbuna|wantok|lapun|{_RELATIONS}) bilong (mi|em|yu|mipela|yumi)"
 )
 _OTHER = rf"someone|somebody|another|other person|else|he|she|him|her|his|they|them|{_NAMED_OTHER}"
 _SELF = r"myself|me|i|mine|my own|for me|it is me"
@@ -514,6 +612,7 @@ _SELF_STRONG = (
     r"myself|my self|(it is|it was|that is|this is|its) (for |about )?me|(for|about) me|just me|only me|"
     r"me myself|i am calling (for|about) myself|"
     r"miself|mi self|(na|a|it a) (me|mi)|fi (me|mi|miself)|(for|about) (my|mi) (own )?body|"  # Patois, Pidgin, Krio
+    r"soy yo|yo mism[oa]|(es )?para mi|mi yet|mi yet yet|"  # Spanish, Tok Pisin
     r"i (am|feel|felt|was|am feeling|have been|have been feeling) (very |so |really |a bit |quite )?"
     r"(sick|ill|unwell|not well|not feeling well|dizzy|weak|feverish|bleeding|hurt|injured|in pain|pregnant|"
     r"vomiting|short of breath|burning|confused|faint|poorly|cold|hot)|"
@@ -525,8 +624,17 @@ _SELF_STRONG = (
     r"my (own )?(head|chest|stomach|belly|tummy|back|leg|legs|arm|arms|foot|feet|hand|hands|eye|eyes|ear|ears|tooth|"
     r"teeth|throat|neck|knee|knees|side|body|skin|heart|knuckles?|wrists?|ankles?|hips?|shoulders?|fingers?|thumbs?|"
     r"toes?|ribs?|elbows?|face|lips?|nose) (is |are |has been |have been )?(hurting|hurts?|aches?|aching|paining|pains|"
-    r"swollen|bleeding|burning|sore|itching|itchy)|"
+    r"swollen|bleeding|burning|sore|itching|itchy|stuck|trapped|pinned|caught|crushed|squashed|broken|numb)|"
+    # the caller's own body held fast: "my legs are stuck under the seat", "I'm trapped in the cab"
+    r"i (am|m|was|got) (still )?(stuck|trapped|pinned|wedged|caught) (in|under|inside|beneath|by|between)|"
     r"i (can not|could not|am unable to) (breathe|walk|see|move|stand|sleep|eat|talk|get up)|"
+    # Something that fell on the caller, or the caller left lying: "a shelf fell on my leg", "they pulled it off me",
+    # "I'm on the floor", "I'm trapped"
+    r"(fell|falls|fall|landed|dropped|came down|come down|collapsed|rolled|toppled) (right )?(on|onto) (top of )?"
+    r"(me|my (head|chest|back|leg|legs|arm|arms|foot|feet|hand|hands|knee|hip|shoulder|ankle|body))|"
+    r"(lifted|pulled|got|dragged|took|rolled) (it|them|\w+) off (of )?me|"
+    r"i am (still )?(lying |stuck |trapped |pinned )?(on the (floor|ground)|under (it|the \w+))"
+    r"(?! (with|beside|next to|by|holding|helping)\b)|"
     r"i (fell|cut|burned|burnt|hurt|broke|twisted|sprained|injured|collapsed|fainted|slipped|tripped|scalded|"
     r"landed on my|banged my|bumped my|hit my|punched (a |the )?(wall|door|window|glass|mirror)|stubbed|dislocated)"
 )
@@ -544,7 +652,15 @@ Who = Literal["self", "other", "maybe_self"]
 # The caller saying who they are after "me": "it's me, the patient", "me, a teacher", "me, a woman of forty". The
 # words after the comma describe the caller, so they name nobody else; "me, the driver hit my son" goes on with a
 # verb and is left as said.
-_SELF_APPOSITION = re.compile(r"\b(me|myself) , (a|an|the) (\w+ ){0,2}?\w+( of \w+( \w+)?)?(?= ,| \.|$)")
+# Words that make the caller someone's: a relation or a carer ("I'm the mother", "I'm his carer").
+_KIN = (r"mother|mum|mom|mama|mam|father|dad|papa|parent|son|daughter|wife|husband|brother|sister|grandmother|"
+        r"grandfather|grandparent|granny|aunt|auntie|aunty|uncle|cousin|niece|nephew|partner|carer|caregiver|guardian|"
+        r"babysitter|nanny|teacher|foreman|boss|manager|supervisor|neighbou?r|friend")
+# "for me, I'm the driver" says it in a clause of its own; a kin word there ("me, I'm the mother") is left as said, since
+# a mother, a son or a wife is someone's, and that someone may be the patient.
+_SELF_APPOSITION = re.compile(r"\b(me|myself) , (?:(?:i am|i m) (?!(?:a|an|the) (?:\w+ )?(?:" + _KIN + r")\b))?(a|an|the) "
+                              r"(\w+ ){0,2}?\w+( (?:of|in|on|at|from) (?:the |a |an |this |that |our |my )?\w+( \w+)?)?"
+                              r"(?= ,| \.|$)")
 
 
 def without_line_checks(text: str) -> str:
@@ -701,3 +817,47 @@ def parse_avpu(text: str) -> Avpu | None:
     if re.search(r"\bnot (respond|react|move|wake)\w*", t):
         return "unresponsive"
     return None
+
+
+# A sign the caller takes back in the same breath by naming what it really was: "there's blood everywhere! no, sorry,
+# it's the wine", "his lips are blue! oh, it's the ice lolly". Only a look-alike that stains or colours counts (food,
+# drink, paint, dye, ink): "she's gone blue! oh, it's the cord" names a cause, not a mistake, and takes nothing back.
+_LOOK_ALIKES = (r"wine|red wine|juice|beetroot|borscht|borsch|ketchup|tomato( sauce| juice| soup| paste)?|sauce|jam|"
+                r"paint|dye|hair dye|henna|ink|pen(?! ?knife)|marker|felt tip|crayons?|chalk|lipstick|nail (polish|varnish)|"
+                r"ice lolly|lolly|lollies|lollipop|popsicle|ice pop|slush\w*|sweets?|candy|sherbet|blueberr\w*|"
+                r"blackberr\w*|berr\w*|cherr\w*|pomegranate|plums?|compote|kompot|syrup|cordial|ribena|kool aid|jelly|"
+                r"food colou?ring|icing|cake|dessert|smoothie|slushie|mulberr\w*")
+_TAKEN_BACK = re.compile(
+    r"(?:^|[,.;!?] ?)(?:(?:no|oh|ah|sorry|wait|hang on|actually|my mistake|false alarm|i mean|phew|thank god|"
+    r"it is okay|it s okay|ok|okay)(?: ,| \.| !)* )+(?:(?:it is|it s|it was|that is|that s|that was|its) (?:not blood ,? ?)?"
+    r"(?:just |only |all |actually )?(?:the |some |a |an |his |her |their |my |our |from (?:the |a |an |his |her )?)?"
+    rf"(?:\w+ ){{0,2}}?(?:{_LOOK_ALIKES})\b)")
+
+
+# The look-alike's own colour ("the blue one", "a red lolly") describes it, not the patient.
+_ITS_COLOUR = re.compile(rf"\b(?:dark |bright |light )?(?:blue|red|purple|grey|gray|black|violet)(?: coloured| colored)? "
+                         rf"(?=(?:one|ones|kind|flavou?r|sort)\b|(?:\w+ )?(?:{_LOOK_ALIKES})\b)")
+
+
+# A sign of the same kind said again after the correction keeps the flag, however the rules read it: "no, it's the
+# paint, but he has cut his arm as well and that is really pouring".
+_SIGN_AGAIN = {
+    "heavy_bleeding": r"blood\w*|bleed\w*|pour\w*|gush\w*|spurt\w*|cut|cuts|gash\w*|wound\w*|soak\w*",
+    "serious_injury": r"blood\w*|bleed\w*|pour\w*|gush\w*|spurt\w*|cut|cuts|gash\w*|wound\w*|soak\w*|bone",
+    "breathing_difficulty": r"breath\w*|blue|grey|gray|purple|dusky|chok\w*|gasp\w*|wheez\w*|cough\w*",
+    "choking": r"breath\w*|blue|grey|gray|purple|dusky|chok\w*|gasp\w*|cough\w*|stuck|throat|swallow\w*",
+}
+
+
+def sign_said_again(flag: str, corrected: str) -> bool:
+    """Whether the words after a correction touch the flag's sign again (then nothing of it is taken back)."""
+    pattern = _SIGN_AGAIN.get(flag)
+    return pattern is None or re.search(rf"\b(?:{pattern})\b", corrected) is not None
+
+
+def taken_back(text: str) -> str | None:
+    """The words after a self-correction that names a look-alike for the sign said before it (what the caller now
+    says is so, the look-alike's own colour left out), or None when nothing was taken back."""
+    t = normalize(text)
+    m = _TAKEN_BACK.search(t)
+    return _ITS_COLOUR.sub("", t[m.start():]).lstrip(",.;!? ") if m else None

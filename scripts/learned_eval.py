@@ -38,8 +38,19 @@ CORPUS = Path(__file__).resolve().parents[1] / "intake" / "corpus"
 AUTHOR_FILES = {"d": "blind_utterances.jsonl", "e": "blind_e_utterances.jsonl",
                 "f": "blind_f_utterances.jsonl", "g": "blind_g_utterances.jsonl"}
 # Blind sets never read nor tuned on: the lead's measure, scored in aggregate only. load_authors refuses them (also
-# through --unseen), and so does scripts/train_learned_flags.py.
-HELD_OUT = "rtuvwxy"
+# through --unseen), and so does scripts/train_learned_flags.py. Author ids are names of one or more letters (the
+# 27th author is "aa"), so this is a tuple of names, never a string of letters ("aa" in "rtuvwz" would be False, "a"
+# in "aa" True).
+HELD_OUT = ("r", "t", "u", "v", "w", "z")
+_BLIND = re.compile(r"blind_([a-z]+)_.*")  # a blind set's file and its author's id
+
+
+def held_out_author(name: str) -> str | None:
+    """The held-out author whose blind set this file is, if any (None for every other file)."""
+    blind = _BLIND.fullmatch(Path(name).name)
+    return blind.group(1) if blind and blind.group(1) in HELD_OUT else None
+
+
 THRESHOLDS = [round(x, 2) for x in np.arange(0.30, 0.96, 0.05)]
 MAX_ADDED_FALSE = 0.005  # of the training authors' lines without a flag, in the inner cross-validation
 FLAGS = {f.id: f for f in load_red_flags()}
@@ -77,8 +88,8 @@ def load_authors() -> dict[str, list[dict]]:
                "b": [it for it in lines if it["id"].startswith("b-")],
                "c": [it for it in lines if it["id"].startswith("c-")]}
     for name, file in AUTHOR_FILES.items():
-        held = re.fullmatch(r"blind_([a-z])_.*", Path(file).name)
-        assert not (held and held.group(1) in HELD_OUT), f"{file} is held out (HELD_OUT = {HELD_OUT!r}): never read here"
+        assert Path(file).name == file, f"{file}: a corpus file's bare name, never a path (the held-out folders)"
+        assert not held_out_author(file), f"{file} is held out (HELD_OUT = {HELD_OUT!r}): never read here"
         authors[name] = [json.loads(s) for s in (CORPUS / file).read_text(encoding="utf-8").splitlines() if s.strip()]
     return authors
 
