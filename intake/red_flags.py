@@ -47,7 +47,9 @@ concept whose words are the sign now (the others only say what it is: "an overdo
 Some phrases are there for what a phone line and Whisper make of the words: 8 kHz audio cuts the hiss
 that tells /f/ from /s/ ("having a sit", "the baby is sloppy") and swallows the t of "can't" ("my
 daughter can stay awake" -- a complaint nobody makes in the positive). Each comes from a real
-transcript, kept with its exact text in tests/intake/test_intake_asr_text.py.
+transcript, kept with its exact text in tests/intake/test_intake_asr_text.py. Rather than one phrase per word, the f/s/th
+blur is also read as a kind (fricatives.py): the turn is read a second time with those sounds swapped, and a flag found
+only there counts where another of the flag's own words, one the line left alone, frames the swapped word.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from intake import context as ctx
+from intake import fricatives
 from intake import learned_flags
 from intake.codeswitch import DATA_FILE as CODESWITCH_FILE
 from intake.codeswitch import to_english
@@ -311,6 +314,9 @@ _ACHING_HEAD = re.compile(rf"\b(?:thumping|banging|throbbing)(?= (?:{_HEADS})\b(
 # names no child (IMCI's signs are a born child's).
 _UNBORN = re.compile(r"\b(pregnant|expecting|carrying) (?:with )?(?:her|my|our|their|a|the|his) (?:first |second |third |fourth |"
                      r"fifth |new |little |next |last |youngest )?(?:baby|child|bub|babby|little one|twins|boy|girl)\b")
+# Whisper writes a caller's pause as a comma, even between a subject and its verb ("her chest, isn't moving"): no writer
+# puts one before a denied "is", so it is read as the pause it was.
+_PAUSE_COMMA = re.compile(r"(?<=[a-z]) , (?=(?:is|was|are|were) (?:not|no longer)\b)")
 # "wants 2 sleep forever", "going 2 end it": "to" texted as a digit between a verb and the verb it governs.
 _TEXTED_TO = re.compile(r"\b(want|wants|wanted|wanna|going|gonna|trying|tried|try|able|"
                         r"used|plans?|planning|decided|threatening|threatened) 2 (?=[a-z])")
@@ -321,6 +327,7 @@ def prepare(text: str) -> str:
     """Normalized, code-switching read as English, fillers and repeats dropped, normal signs read as "fine",
     idioms blanked, doubt kept apart."""
     t = normalize(_ASR_CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], text or ""))
+    t = _PAUSE_COMMA.sub(" ", t)
     for pattern, word in load_table().heard:  # before code-switching: Whisper writes Pidgin "dey" as "day"
         t = pattern.sub(word, t)
     t = _TEXTED_TO.sub(r"\1 to ", t)
@@ -368,11 +375,21 @@ def _sentences(t: str) -> list[tuple[int, int]]:
     bounds.append((start, len(t)))
     merged = [bounds[0]]
     for lo, hi in bounds[1:]:
-        if _fragment(t, *merged[-1]) and _fragment(t, lo, hi):
+        if (_fragment(t, *merged[-1]) and _fragment(t, lo, hi)) or _qualifier(t, lo, hi):
             merged[-1] = (merged[-1][0], hi)
         else:
             merged.append((lo, hi))
     return merged
+
+
+# "pain in the belly. so strong.": Whisper ends a sentence where the caller drew breath, and the degree said after the
+# pause belongs to the sentence before.
+_QUALIFIER = re.compile(r"\s*(?:so|very|really|too|that|proper|terribly|extremely) (?:strong|bad|much|heavy|severe|hard|"
+                        r"painful|fast|deep|big|terrible)\s*$")
+
+
+def _qualifier(t: str, lo: int, hi: int) -> bool:
+    return bool(_QUALIFIER.match(t[lo:hi]))
 
 
 def _fragment(t: str, lo: int, hi: int) -> bool:
@@ -512,12 +529,105 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
                and not _an_animals(t, s, e, context) for s, e, inner in _mentions(flag, t)) \
                 or _said_across_turns(flag, t, context):
             said.append(flag.id)
+    said += _said_with_fricatives_swapped([f for f in eligible if f.id not in said], t, context, child, standing)
     # What one flag implies is read once every flag's own words are: an overdose taken on purpose is an attempt, though
     # suicidal comes first in the table.
     found = [flag.id for flag in eligible if flag.id in said or _implied(flag, said, t, child)]
     if learned:
         found += _learned_flags(t, found, context, child, standing)
     return found
+
+
+def _said_with_fricatives_swapped(flags: list[RedFlag], t: str, context: str, child: bool | None,
+                                  standing: bool) -> list[str]:
+    """Flags said in the turn read with a high fricative swapped (fricatives.py: "my tongue is getting sick" for thick),
+    each only where a mention rests on a swapped word and its sentence holds another of the flag's own words that the
+    line left alone (the frame that makes the neighbour a sign: the tongue; "speech" beside "flurry" is not enough when
+    heard "peach", but the face of "face drooping one side, speech flurry" is)."""
+    if not flags:
+        return []
+    alt, swapped = fricatives.swapped_reading(t, _is_sign_word)
+    if not swapped:
+        return []
+    return [flag.id for flag in flags
+            if any(_rests_on(s, e, inner, swapped) and _framed(flag, alt, s, e, swapped)
+                   and _current(flag, alt, s, e, inner, standing) and not _a_grown_ups(flag, alt, s, e, child)
+                   and not _an_animals(alt, s, e, context) for s, e, inner in _mentions(flag, alt))]
+
+
+def _rests_on(start: int, end: int, inner, swapped: list[tuple[int, int]]) -> bool:
+    """The mention's own sign words (a phrase's match, a rule's concept words) hold a swapped word: a swap elsewhere in
+    its span ("thinking about drinking it" read "sinking") only changes the words around the sign."""
+    return any(_touches(s, e, swapped) for s, e in (inner or [(start, end)]))
+
+
+def _touches(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+# Words too common to be a frame, though a concept may name them ("is going", "he has").
+_NOT_A_FRAME = frozenset("he she they it him her his hers their them is was are were has have had been being the a an "
+                         "and or but so very now still just got getting gets going gone went come came keeps kept not "
+                         "no nothing can could will would with from into onto off out over all one some any this that "
+                         "my your our me you we baby babe child kid toddler infant newborn son daughter boy girl "
+                         "brother sister mum mom mother dad father husband wife grandma grandad grandpa nan "
+                         "uncle aunt aunty auntie ground floor bed sofa chair couch".split())  # who and where frame no sign
+
+
+def _framed(flag: RedFlag, t: str, start: int, end: int, swapped: list[tuple[int, int]]) -> bool:
+    """Another word of the flag's own (its phrases' or its rules' concepts') near the swapped word, in its sentence, one
+    the line did not swap and no common word: "any weakness of your arms ... or you start being violently sick" is no
+    thick tongue."""
+    lo, hi = ctx.sentence_of(t, start, end)
+    at = next((s, e) for s, e in swapped if s < end and start < e)
+    lo = max(lo, _words_back(t, at[0], _FRAME_WORDS))
+    hi = min(hi, _words_on(t, at[1], _FRAME_WORDS))
+    for pattern in flag.phrases + tuple(c for rule in flag.rules for c in rule.concepts):
+        for m in pattern.finditer(t, lo, hi):
+            if _touches(m.start(), m.end(), swapped):
+                # Only the words of the match that the line left alone: "tongue is getting thick" frames thick.
+                words = [w for w in _WORDS.finditer(t, m.start(), m.end()) if not _touches(w.start(), w.end(), swapped)]
+            else:
+                words = list(_WORDS.finditer(t, m.start(), m.end()))
+            if any(w.group() not in _NOT_A_FRAME for w in words):
+                return True
+    return False
+
+
+_WORDS = re.compile(r"[a-z]{3,}")
+_FRAME_WORDS = 6  # "face root p one side plus peach flurry": the face is six words before
+
+
+def _words_back(t: str, at: int, n: int) -> int:
+    """Where the n words before `at` begin."""
+    starts = [m.start() for m in re.finditer(r"\S+", t[:at])]
+    return starts[-n] if len(starts) >= n else 0
+
+
+def _words_on(t: str, at: int, n: int) -> int:
+    """Where the n words after `at` end."""
+    ends = [at + m.end() for m in re.finditer(r"\S+", t[at:])]
+    return ends[n - 1] if len(ends) >= n else len(t)
+
+
+@cache
+def _sign_vocabulary() -> frozenset[str]:
+    """Every word written out in the table's phrases and concepts (a stem such as "droop" matches by its concept)."""
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    text = " ".join(data["concepts"].values()) + " " + " ".join(p for e in data["flags"] for p in e["phrases"])
+    return frozenset(re.findall(r"(?<![a-z\\])[a-z]{4,}(?![a-z])", text))
+
+
+@lru_cache(maxsize=8192)
+def _is_sign_word(word: str) -> bool:
+    """A word the red-flag table reads: written out in it, or one its concepts take as a whole."""
+    return word in _sign_vocabulary() or any(c.fullmatch(word) for c in _concept_patterns())
+
+
+@cache
+def _concept_patterns() -> tuple[re.Pattern, ...]:
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    return tuple(re.compile(p) for p in data["concepts"].values())
 
 
 def _said_across_turns(flag: RedFlag, t: str, context: str) -> bool:
