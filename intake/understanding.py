@@ -404,40 +404,65 @@ _AGE_HOMOPHONES = {**_ALONE_HOMOPHONES, "far": 4, "sick": 6, "sex": 6, "tin": 10
 _AGE_FRAME = re.compile(rf"\b({'|'.join(_AGE_HOMOPHONES)}) (years?|yrs?|here|ears|yes) (\w+ )?old\b")
 
 
-# Numbers said in Spanish or Tok Pisin inside an English call ("my husband counted, seis", "cuarenta y dos", "tripela
-# yia"): read as the English words the parsers know. Only words that are no English word: Spanish "once" (11) is left.
-_SPANISH_UNITS = {
+# Numbers said in Spanish, Portuguese, French or Tok Pisin inside an English call ("my husband counted, seis",
+# "cuarenta y dos", "vinte e cinco", "vingt-deux", "tripela yia"): read as the English words the parsers know. A
+# compound is read whole or not at all: reading only its last word made "vinte e cinco" breaths five. Only words that
+# are no English word: Spanish "once" (11), Portuguese "um" (a filler in English), French "seize" (a verb) and the
+# articles "un", "une", "uma" are left.
+_ROMANCE_UNITS = {
     "uno": "one", "una": "one", "dos": "two", "tres": "three", "cuatro": "four", "cinco": "five", "seis": "six",
     "siete": "seven", "ocho": "eight", "nueve": "nine", "diez": "ten", "doce": "twelve", "trece": "thirteen",
     "catorce": "fourteen", "quince": "fifteen", "dieciseis": "sixteen", "diecisiete": "seventeen",
     "dieciocho": "eighteen", "diecinueve": "nineteen", "veinte": "twenty", "cero": "zero",
+    # Portuguese
+    "dois": "two", "duas": "two", "quatro": "four", "sete": "seven", "oito": "eight", "nove": "nine", "dez": "ten",
+    "onze": "eleven", "doze": "twelve", "treze": "thirteen", "quatorze": "fourteen", "dezesseis": "sixteen",
+    "dezasseis": "sixteen", "dezessete": "seventeen", "dezassete": "seventeen", "dezoito": "eighteen",
+    "dezenove": "nineteen", "dezanove": "nineteen", "vinte": "twenty",
+    # French
+    "deux": "two", "trois": "three", "quatre": "four", "cinq": "five", "sept": "seven", "huit": "eight",
+    "neuf": "nine", "dix": "ten", "douze": "twelve", "treize": "thirteen", "quinze": "fifteen", "vingt": "twenty",
 }
-_SPANISH_TENS = {"veinti": "twenty", "treinta": "thirty", "cuarenta": "forty", "cincuenta": "fifty",
-                 "sesenta": "sixty", "setenta": "seventy", "ochenta": "eighty", "noventa": "ninety"}
-_SPANISH_NUMBER = re.compile(
-    rf"\b(?:(?P<tens>{'|'.join(t for t in _SPANISH_TENS if t != 'veinti')}) y (?P<unit>{'|'.join(_SPANISH_UNITS)})"
-    rf"|veinti(?P<veinti>{'|'.join(_SPANISH_UNITS)})|(?P<word>{'|'.join((*_SPANISH_UNITS, *_SPANISH_TENS))}))\b")
+_ROMANCE_TENS = {"veinti": "twenty", "treinta": "thirty", "cuarenta": "forty", "cincuenta": "fifty",
+                 "sesenta": "sixty", "setenta": "seventy", "ochenta": "eighty", "noventa": "ninety",
+                 "vinte": "twenty", "trinta": "thirty", "quarenta": "forty", "cinquenta": "fifty", "sessenta": "sixty",
+                 "oitenta": "eighty", "vingt": "twenty", "trente": "thirty", "quarante": "forty",
+                 "cinquante": "fifty", "soixante": "sixty"}
+_ONES = [w for w, e in _ROMANCE_UNITS.items() if e in ("one", "two", "three", "four", "five", "six", "seven", "eight",
+                                                        "nine")] + ["un", "une", "um", "uma"]
+_ROMANCE_NUMBER = re.compile(
+    rf"\b(?:(?P<tens>{'|'.join(t for t in _ROMANCE_TENS if t != 'veinti')}) (?:(?:y|e|et) )?(?P<unit>{'|'.join(_ONES)})"
+    rf"|veinti(?P<veinti>{'|'.join(_ROMANCE_UNITS)})|(?P<word>{'|'.join((*_ROMANCE_UNITS, *_ROMANCE_TENS))}))\b")
 _TOK_PISIN_NUMBER = re.compile(r"\b(wan|tu|tri|fo|foa|faiv|sikis|seven|et|nain|ten)pela\b")
 _TOK_PISIN_UNITS = {"wan": "one", "tu": "two", "tri": "three", "fo": "four", "foa": "four", "faiv": "five",
                     "sikis": "six", "seven": "seven", "et": "eight", "nain": "nine", "ten": "ten"}
 # Their units and hedges: "dos anos" (años, folded), "seis meses", "como sesenta" (about sixty), "casi ocho".
-_SPANISH_WORDS = {"ano": "year", "anos": "years", "anitos": "years", "mes": "month", "meses": "months",
+# Not "mes" (one month): French "mes" is "my", beside the numbers of a francophone answer ("mes enfants, il a 5 ans").
+_SPANISH_WORDS = {"ano": "year", "anos": "years", "anitos": "years", "meses": "months",
                   "semana": "week", "semanas": "weeks", "dia": "day", "dias": "days", "segundos": "seconds",
                   "minuto": "minute", "minutos": "minutes", "hora": "hour", "horas": "hours", "yia": "years",
                   "como": "about", "casi": "almost", "unos": "about", "unas": "about"}
 _SPANISH_WORD = re.compile(rf"\b({'|'.join(_SPANISH_WORDS)})\b")
+# Folded accents make French words of Spanish numbers: "très vite" (very quickly) is no "tres" (three), "mal au dos"
+# (the back) no "dos" (two). A francophone caller's "ça revient très vite" read 3 s of refill, and RED.
+_FRENCH_TRES = re.compile(r"\btres(?= (?:vite|mal|bien|fort|forte|rapide|rapidement|chaud|chaude|lent|lente|lentement|"
+                          r"faible|grave|peu|beaucoup|pale|froid|froide|bizarre|fatigue|fatiguee|malade|difficile|dur|"
+                          r"dure|bas|haut|loin|tot|tard|bon|bonne|court|courte|serieux|serieuse|petit|petite|vieux)\b)")
+_FRENCH_DOS = re.compile(r"\b(au|le|du|mon|son|ton|sur le|dans le) dos\b")
 
 
 def english_numbers(t: str) -> str:
-    """Normalized text with Spanish and Tok Pisin numbers, their units and hedges, as English words."""
-    def spanish(m: re.Match) -> str:
+    """Normalized text with Spanish, Portuguese, French and Tok Pisin numbers, and Spanish units and hedges, as English
+    words."""
+    def romance(m: re.Match) -> str:
         if m.group("tens"):
-            return f"{_SPANISH_TENS[m.group('tens')]} {_SPANISH_UNITS[m.group('unit')]}"
+            return f"{_ROMANCE_TENS[m.group('tens')]} {_ROMANCE_UNITS.get(m.group('unit'), 'one')}"
         if m.group("veinti"):
-            return f"twenty {_SPANISH_UNITS[m.group('veinti')]}"
+            return f"twenty {_ROMANCE_UNITS[m.group('veinti')]}"
         word = m.group("word")
-        return _SPANISH_UNITS.get(word) or _SPANISH_TENS[word]
-    t = _SPANISH_NUMBER.sub(spanish, t)
+        return _ROMANCE_UNITS.get(word) or _ROMANCE_TENS[word]
+    t = _FRENCH_DOS.sub(r"\1 back", _FRENCH_TRES.sub("very", t))
+    t = _ROMANCE_NUMBER.sub(romance, t)
     t = _TOK_PISIN_NUMBER.sub(lambda m: _TOK_PISIN_UNITS[m.group(1)], t)
     if not _NUMBER_SAID.search(t):
         return t  # "como" and "dia" alone are no number's words

@@ -5,7 +5,7 @@ import pytest
 
 from intake.dialogue import Dialogue
 from intake.models import Category
-from intake.quantities import parse_age_quantity, parse_breath_count
+from intake.quantities import parse_age, parse_age_quantity, parse_breath_count, parse_refill_seconds
 from intake.red_flags import find_mechanisms, find_red_flags
 from intake.understanding import names_someone_else, parse_severity, parse_who, without_noise_tags
 from tests.support.dialogue import dialogue_after, speak
@@ -162,3 +162,36 @@ def test_jerking_at_the_response_question_is_still_a_fit():
     d = _child_at_avpu()
     speak(d, "he's jerking all over now, his arms and legs are shaking")
     assert "seizure" in d.result.red_flags
+
+
+# --- Spanish numbers are not read in French words their folded accents make ----------------------------------------
+
+
+@pytest.mark.parametrize("said, seconds", [
+    ("oui, la couleur revient très vite", None),
+    ("oui, très vite, 2 seconds", 2.0),
+    ("tres segundos", 3.0),
+])
+def test_french_tres_is_very_and_spanish_tres_is_three(said, seconds):
+    got = parse_refill_seconds(said)
+    assert (got.high if got else None) == seconds
+
+
+@pytest.mark.parametrize("said, age", [
+    ("il a mal au dos, il a quarante ans, 40", 40.0),
+    ("mes enfants sont là, il a 5 ans", 5.0),
+    ("tiene dos años", 2.0),
+    ("seis meses", 0.5),
+])
+def test_french_dos_and_mes_are_no_spanish_numbers(said, age):
+    assert parse_age(said) == age
+
+
+@pytest.mark.parametrize("said, count", [
+    ("contei vinte e cinco", 25.0),
+    ("vingt-deux, je crois", 22.0),
+    ("cuarenta y dos", 42.0),
+    ("vingt et un", 21.0),
+])
+def test_a_compound_number_in_portuguese_french_or_spanish_is_read_whole(said, count):
+    assert parse_breath_count(said).count.high == count
