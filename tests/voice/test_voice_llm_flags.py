@@ -21,7 +21,7 @@ from voice.tts import FliteTts
 pytestmark = [pytest.mark.asyncio(loop_scope="module")]
 
 VOICE = FliteTts("slt")  # the caller's voice: the STT stand-in knows its frames
-COMPLAINT = "my father is not himself today"  # no rule reads a red flag in this
+COMPLAINT = "my father is talking strangely today"  # no red flag nor harm cue for the rules ("not himself" is one)
 FALLBACKS = "triage_llm_flag_check_fallbacks_total"
 # Audio time to wait for the next prompt: the check's 1.5 s deadline, STT and TTS, with room for a loaded machine.
 NEXT_PROMPT_AUDIO_MS = 20000
