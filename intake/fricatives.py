@@ -10,7 +10,7 @@ a sign (red_flags._framed). Nothing is rewritten: the transcript keeps what Whis
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 # Word-initial high fricatives and what each may have been on the line.
 _NEIGHBOURS = {"s": ("f", "th"), "f": ("s", "th"), "th": ("s", "f")}
@@ -51,3 +51,54 @@ def swapped_reading(t: str, is_sign_word: Callable[[str], bool]) -> tuple[str, l
         pos = m.end()
     out.append(t[pos:])
     return ("".join(out), spans) if spans else ("", [])
+
+
+def rests_on(sign_spans: Iterable[tuple[int, int]], swapped: list[tuple[int, int]]) -> bool:
+    """The mention's own sign words (a phrase's match, a rule's concept words) hold a swapped word: a swap elsewhere in
+    its span ("thinking about drinking it" read "sinking") only changes the words around the sign."""
+    return any(_touches(s, e, swapped) for s, e in sign_spans)
+
+
+def _touches(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+# Words too common to be a frame, though a concept may name them ("is going", "he has").
+_NOT_A_FRAME = frozenset("he she they it him her his hers their them is was are were has have had been being the a an "
+                         "and or but so very now still just got getting gets going gone went come came keeps kept not "
+                         "no nothing can could will would with from into onto off out over all one some any this that "
+                         "my your our me you we baby babe child kid toddler infant newborn son daughter boy girl "
+                         "brother sister mum mom mother dad father husband wife grandma grandad grandpa nan "
+                         "uncle aunt aunty auntie ground floor bed sofa chair couch".split())  # who and where frame no sign
+_FRAME_WORD = re.compile(r"[a-z]{3,}")
+_FRAME_WORDS = 6  # "face root p one side plus peach flurry": the face is six words before
+
+
+def framed(t: str, start: int, end: int, swapped: list[tuple[int, int]], own_words: Iterable[re.Pattern],
+           sentence: tuple[int, int]) -> bool:
+    """Another of the flag's own words near the swapped word in the mention at start-end, within its sentence, one the
+    line did not swap and no common word: "any weakness of your arms ... or you start being violently sick" is no
+    thick tongue."""
+    at = next((s, e) for s, e in swapped if s < end and start < e)
+    lo = max(sentence[0], _words_back(t, at[0], _FRAME_WORDS))
+    hi = min(sentence[1], _words_on(t, at[1], _FRAME_WORDS))
+    for pattern in own_words:
+        for m in pattern.finditer(t, lo, hi):
+            words = list(_FRAME_WORD.finditer(t, m.start(), m.end()))
+            # Only the words of the match that the line left alone: "tongue is getting thick" frames thick.
+            words = [w for w in words if not _touches(w.start(), w.end(), swapped)]
+            if any(w.group() not in _NOT_A_FRAME for w in words):
+                return True
+    return False
+
+
+def _words_back(t: str, at: int, n: int) -> int:
+    """Where the n words before `at` begin."""
+    starts = [m.start() for m in re.finditer(r"\S+", t[:at])]
+    return starts[-n] if len(starts) >= n else 0
+
+
+def _words_on(t: str, at: int, n: int) -> int:
+    """Where the n words after `at` end."""
+    ends = [at + m.end() for m in re.finditer(r"\S+", t[at:])]
+    return ends[n - 1] if len(ends) >= n else len(t)

@@ -550,64 +550,15 @@ def _said_with_fricatives_swapped(flags: list[RedFlag], t: str, context: str, ch
     if not swapped:
         return []
     return [flag.id for flag in flags
-            if any(_rests_on(s, e, inner, swapped) and _framed(flag, alt, s, e, swapped)
+            if any(fricatives.rests_on(inner or [(s, e)], swapped)
+                   and fricatives.framed(alt, s, e, swapped, _own_words(flag), ctx.sentence_of(alt, s, e))
                    and _current(flag, alt, s, e, inner, standing) and not _a_grown_ups(flag, alt, s, e, child)
                    and not _an_animals(alt, s, e, context) for s, e, inner in _mentions(flag, alt))]
 
 
-def _rests_on(start: int, end: int, inner, swapped: list[tuple[int, int]]) -> bool:
-    """The mention's own sign words (a phrase's match, a rule's concept words) hold a swapped word: a swap elsewhere in
-    its span ("thinking about drinking it" read "sinking") only changes the words around the sign."""
-    return any(_touches(s, e, swapped) for s, e in (inner or [(start, end)]))
-
-
-def _touches(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
-# Words too common to be a frame, though a concept may name them ("is going", "he has").
-_NOT_A_FRAME = frozenset("he she they it him her his hers their them is was are were has have had been being the a an "
-                         "and or but so very now still just got getting gets going gone went come came keeps kept not "
-                         "no nothing can could will would with from into onto off out over all one some any this that "
-                         "my your our me you we baby babe child kid toddler infant newborn son daughter boy girl "
-                         "brother sister mum mom mother dad father husband wife grandma grandad grandpa nan "
-                         "uncle aunt aunty auntie ground floor bed sofa chair couch".split())  # who and where frame no sign
-
-
-def _framed(flag: RedFlag, t: str, start: int, end: int, swapped: list[tuple[int, int]]) -> bool:
-    """Another word of the flag's own (its phrases' or its rules' concepts') near the swapped word, in its sentence, one
-    the line did not swap and no common word: "any weakness of your arms ... or you start being violently sick" is no
-    thick tongue."""
-    lo, hi = ctx.sentence_of(t, start, end)
-    at = next((s, e) for s, e in swapped if s < end and start < e)
-    lo = max(lo, _words_back(t, at[0], _FRAME_WORDS))
-    hi = min(hi, _words_on(t, at[1], _FRAME_WORDS))
-    for pattern in flag.phrases + tuple(c for rule in flag.rules for c in rule.concepts):
-        for m in pattern.finditer(t, lo, hi):
-            if _touches(m.start(), m.end(), swapped):
-                # Only the words of the match that the line left alone: "tongue is getting thick" frames thick.
-                words = [w for w in _WORDS.finditer(t, m.start(), m.end()) if not _touches(w.start(), w.end(), swapped)]
-            else:
-                words = list(_WORDS.finditer(t, m.start(), m.end()))
-            if any(w.group() not in _NOT_A_FRAME for w in words):
-                return True
-    return False
-
-
-_WORDS = re.compile(r"[a-z]{3,}")
-_FRAME_WORDS = 6  # "face root p one side plus peach flurry": the face is six words before
-
-
-def _words_back(t: str, at: int, n: int) -> int:
-    """Where the n words before `at` begin."""
-    starts = [m.start() for m in re.finditer(r"\S+", t[:at])]
-    return starts[-n] if len(starts) >= n else 0
-
-
-def _words_on(t: str, at: int, n: int) -> int:
-    """Where the n words after `at` end."""
-    ends = [at + m.end() for m in re.finditer(r"\S+", t[at:])]
-    return ends[n - 1] if len(ends) >= n else len(t)
+def _own_words(flag: RedFlag) -> tuple[re.Pattern, ...]:
+    """The flag's own words: its phrases and its rules' concepts."""
+    return flag.phrases + tuple(c for rule in flag.rules for c in rule.concepts)
 
 
 @cache
