@@ -437,12 +437,12 @@ class Dialogue:
         context = " . ".join(t for _, t in self._transcript[:-1])
         if self._self:  # the patient is the caller: "my brother was driving, he's dead" is the crash's, not a sign
             text = without_another_death(text)
-        # The medicines and allergies questions ask what is always so: a sign told there in the simple present ("nuts, my
-        # lips swell up") is the allergy asked about; one told as going on now still counts.
         if self._step in ("avpu", "commands") and not _CONVULSING.search(normalize(text)):
             # A limb gone stiff at the pinch is the posturing the question asks about (JumpSTART: pain-inappropriate),
             # START's RED, not a fit: "he pull away... or maybe him arm just go stiff".
             text = _POSTURING.sub(" posturing ", normalize(text))
+        # The medicines and allergies questions ask what is always so: a sign told there in the simple present ("nuts, my
+        # lips swell up") is the allergy asked about; one told as going on now still counts.
         found = find_red_flags(text, context=context, child=self._child(), standing=self._step in _STANDING_STEPS)
         if self._step in _RATE_STEPS and "breathing_difficulty" in found and parse_breathing(text) == "yes" \
                 and "breathing_difficulty" not in find_red_flags(without_pace(text), context=context, child=self._child()):
