@@ -554,12 +554,14 @@ def _aside(m: re.Match, said_before: str) -> bool:
 
 
 # Someone the caller knows of but is not calling about, in the recent past: "a classmate had a fit in the exam
-# yesterday", "my neighbour was taken in with chest pains last night". Family are left out: they are who callers call
-# about. The acquaintance must be the subject of the mention's own clause, told in the past and dated.
+# yesterday", "my neighbour was taken in with chest pains last night", "my friend drank too much at the party, they took
+# him home; I'm the one with the headache". Family are left out: they are who callers call about. The acquaintance must
+# be the subject of the mention's own clause, told in the past and dated, or taken away since.
 _ACQUAINTANCE_PAST = re.compile(
     r"\b(?:classmate|neighbou?r|colleague|co ?worker|workmate|teammate|team mate|flatmate|housemate|roommate|stranger|"
-    r"pupil|student|passenger|customer|client|man|woman|lady|guy|bloke|someone|somebody)s?(?: \w+){0,4}? "
-    r"(?:had|was|were|got|went|took|suffered|collapsed|fell)\b[^,;]*$")
+    r"pupil|student|passenger|customer|client|man|woman|lady|guy|bloke|someone|somebody|friend|mate|buddy|pal)s?"
+    r"(?: \w+){0,4}? (?:had|was|were|got|went|took|suffered|collapsed|fell|drank|ate|swallowed|passed|fainted|blacked|"
+    r"overdosed|bled)\b[^,;]*$")
 _RECENTLY = re.compile(r"\b(?:yesterday|last night|the other (?:day|night)|last week|at the weekend|over the weekend|"
                        r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
 _CLAUSE_AFTER = re.compile(r"[,;]|\b(?:and|but|so|now)\b")
@@ -568,7 +570,7 @@ _CLAUSE_AFTER = re.compile(r"[,;]|\b(?:and|but|so|now)\b")
 # of this call, whenever it was.
 _TAKEN_AWAY = re.compile(
     r"\b(?:came|come) (?:for|and (?:took|got)) (?:him|her|them)\b|"
-    r"\b(?:took|drove|rushed|carried|brought|flew|airlifted) (?:him|her|them) (?:away|off|to (?:the |a )?(?:hospital|clinic|"
+    r"\b(?:took|drove|rushed|carried|brought|flew|airlifted) (?:him|her|them) (?:away|off|home|to (?:the |a )?(?:hospital|clinic|"
     r"a and e|emergency|er|casualty))\b|\b(?:police|ambulance|paramedics?|medics?|cops|they) (?:came and )?(?:took|picked up|"
     r"took away|carried|have taken|has taken) (?:him|her|them)\b|\b(?:he|she|they) (?:was|were|got|has been|have been) "
     r"(?:taken|rushed|driven|airlifted|flown|carried) (?:away|off|to)\b")

@@ -317,6 +317,9 @@ _UNBORN = re.compile(r"\b(pregnant|expecting|carrying) (?:with )?(?:her|my|our|t
 # Whisper writes a caller's pause as a comma, even between a subject and its verb ("her chest, isn't moving"): no writer
 # puts one before a denied "is", so it is read as the pause it was.
 _PAUSE_COMMA = re.compile(r"(?<=[a-z]) , (?=(?:is|was|are|were) (?:not|no longer)\b)")
+# "short of... breath, can't finish... my words": dots typed (or "…") between two words of one clause, the next word in
+# lower case, are the breath a breathless caller draws, not a sentence's end ("he fell... Now he won't wake" keeps it).
+_BREATH_DOTS = re.compile(r"(?<=[A-Za-z])\s*(?:\.{2,}|…)\s*(?=[a-z])")
 # "wants 2 sleep forever", "going 2 end it": "to" texted as a digit between a verb and the verb it governs.
 _TEXTED_TO = re.compile(r"\b(want|wants|wanted|wanna|going|gonna|trying|tried|try|able|"
                         r"used|plans?|planning|decided|threatening|threatened) 2 (?=[a-z])")
@@ -326,7 +329,7 @@ _TEXTED_TO = re.compile(r"\b(want|wants|wanted|wanna|going|gonna|trying|tried|tr
 def prepare(text: str) -> str:
     """Normalized, code-switching read as English, fillers and repeats dropped, normal signs read as "fine",
     idioms blanked, doubt kept apart."""
-    t = normalize(_ASR_CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], text or ""))
+    t = normalize(_ASR_CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], _BREATH_DOTS.sub(" ", text or "")))
     t = _PAUSE_COMMA.sub(" ", t)
     for pattern, word in load_table().heard:  # before code-switching: Whisper writes Pidgin "dey" as "day"
         t = pattern.sub(word, t)
