@@ -145,6 +145,11 @@ def test_said_the_ways_set_ad_showed(text, flag):
         ("the toddler drank the insecticide from the bottle, he is foaming at the mouth", "seizure"),
         ("he lifted the gas cylinder this morning and now his back hurts", "overdose_poisoning"),
         ("pls call me back when you can, it's about my mum's appointment", "not_breathing"),
+        # "can't get his breath" is breathless, not a breath looked for and not found
+        ("Grandad can't get his breath, he's leaning on the gate and wheezing", "not_breathing"),
+        # all of one's tablets at once, threatened: a means not taken yet
+        ("she keeps saying she'll take all her tablets at once tonight, she's done with everything",
+         "overdose_poisoning"),
     ],
 )
 def test_look_alikes_stay_unflagged(text, flag):
