@@ -24,6 +24,9 @@ Other kinds:
   skin hanging (the burn's, not a wound's), a baby's head falling back (floppy, not a blow), "gave paracetamol" for a
   fever (care, not a swallowing), "severe" belly pain beside "some blood", a baby who "sucks breast well", a climb
   that ended in a fall, foaming at the mouth after a swallowed insecticide (the poison's sign, not a fit);
+- an unwitnessed swallowing told by its evidence (the pack found empty, a trace on the mouth); a self-harm intent said now
+  with its means got days ago (the purchase is dated, the intent is not); a batting or racket "stroke"; "passed out" at
+  a passing-out parade (these four from set ad's calls, one answer at a time);
 - words of the region's languages that carry a sign: pregnant in Waray, Cebuano and Ilocano, Hausa's "maganin kwari"
   (insecticide), chest pain in Telugu and Kannada, Cebuano "karon" (now); texted "pls" is please, not pulse.
 """
@@ -74,6 +77,14 @@ from intake.red_flags import find_red_flags, prepare
         ("Maa ki gunde noppi chaala ekkuva, she is sweating and pale", "chest_pain"),
         ("Appa ge ede novu, he is holding his chest and sweating", "chest_pain"),
         ("Yaron ya sha maganin bera, he is vomiting", "overdose_poisoning"),
+        # an unwitnessed swallowing told by its evidence: the pack found empty, a trace on the mouth
+        ("Nani's sugar tablet strip is lying under the sofa, it is empty, and the baby has white bits on his lips",
+         "overdose_poisoning"),
+        ("the calpol bottle was full this morning, now it's empty, she was holding it, sticky pink stuff round her mouth",
+         "overdose_poisoning"),
+        # the intent now, its means got days ago
+        ("I keep thinking of ending it all, I bought the rat poison on Sunday, it's in the cupboard", "suicidal"),
+        ("honestly I've been thinking of ending things, I got a rope last week, it's under my bed", "suicidal"),
     ],
 )
 def test_said_the_ways_set_ad_showed(text, flag):
@@ -145,6 +156,14 @@ def test_said_the_ways_set_ad_showed(text, flag):
         ("the toddler drank the insecticide from the bottle, he is foaming at the mouth", "seizure"),
         ("he lifted the gas cylinder this morning and now his back hurts", "overdose_poisoning"),
         ("pls call me back when you can, it's about my mum's appointment", "not_breathing"),
+        # an empty pack with its refill said; an attempt long past
+        ("the strip is empty, I finished my course of antibiotics, I need a new prescription", "overdose_poisoning"),
+        ("he tried to end it last year with the pills, he is doing well now, I'm calling about his cough", "suicidal"),
+        # a stroke of a bat or a racket; "passed out" at a passing-out parade
+        ("he was practising his cover drive stroke in the lane and the ball hit his lip, it's swollen", "stroke"),
+        ("my daughter hurt her shoulder playing a backhand stroke at badminton", "stroke"),
+        ("Our son passed out at the passing out parade at the police college today, he's happy, just a sprained wrist",
+         "unconscious"),
         # "can't get his breath" is breathless, not a breath looked for and not found
         ("Grandad can't get his breath, he's leaning on the gate and wheezing", "not_breathing"),
         # all of one's tablets at once, threatened: a means not taken yet
@@ -179,6 +198,10 @@ def test_look_alikes_stay_unflagged(text, flag):
         ("the baby had some of grandma's tablets and he's sleepy", "overdose_poisoning"),
         ("my friend passed out at the party, we took him home and he still won't wake up", "unconscious"),
         ("my friend collapsed at the gym, he's not breathing", "not_breathing"),
+        ("my dad had a stroke this morning, his face is drooping on one side", "stroke"),
+        ("he passed out on parade in the heat and is still not responding", "unconscious"),
+        ("she passed out during the graduation ceremony and hit her head, she's not answering", "unconscious"),
+        ("the paracetamol bottle is empty and the toddler has the syrup on his lips", "overdose_poisoning"),
     ],
 )
 def test_the_sign_beside_a_look_alike_still_counts(text, flag):
