@@ -17,9 +17,10 @@ taken the more urgent way and recorded in `result.assumed` (the confirmation of 
 dialogue at once with the emergency number, and the case records RED whenever it was heard: a summary never
 says GREEN or YELLOW on an emergency. `result.decided_by` says why; a milder category START had already found
 stays on the record as `answers["start_before_red_flag"]`, for the health worker to see both. One exception to "ends":
-a flag in someone who may not be breathing (told not breathing, cannot be woken, or still and silent) while nobody has
-said whether they breathe gives the number at once and then asks START's or JumpSTART's breathing steps, which pick
-CPR or the recovery position and record BLACK or RED (`_begin_check`); the flags and the emergency stay.
+a flag in someone who may not be breathing (cannot be woken, or told still and silent) while nobody has said whether
+they breathe gives the number at once and then asks START's or JumpSTART's breathing steps, which pick CPR or the
+recovery position and record BLACK or RED (`_begin_check`); the flags and the emergency stay. "Not breathing" told
+in the caller's own words is CPR at once, as before.
 
 After the complaint, unless a red flag was already heard, one yes/no question lists the emergency signs (NHS 111
 online's first "call 999" screen, as one question): a caller's own words for a sign can slip past every rule, a yes
@@ -869,17 +870,19 @@ class Dialogue:
 
     def _breathing_check_due(self, flags: list[str]) -> bool:
         """Whether a red flag that has just ended triage leaves the one question open that decides the first aid and
-        the record: does the patient breathe? The flags say so (`not_breathing` told in words, `unconscious`) or the
-        words so far tell someone still and silent ("he's not moving", "limp", cut down from a hanging) while nobody
-        has said whether they breathe. Not for a caller speaking for themselves, not during a fit (a fitting body
-        breathes oddly and is no one to push on), not when gasps were told (CPR at once: the check could only find
-        RED)."""
+        the record: does the patient breathe? The flag says they cannot be woken (`unconscious`), or the words so far
+        tell someone still and silent ("he's not moving", "limp", cut down from a hanging), and nobody has said whether
+        they breathe. Not for a caller speaking for themselves, not during a fit (a fitting body breathes oddly and is
+        no one to push on), and not once the caller has told us the patient is not breathing or only gasps: that is
+        CPR at once, as a dispatcher gives it, and the case stays RED (outside authors label it so; BLACK is never
+        recorded without the airway step told)."""
         r = self._result
-        if self._check or self._self or "seizure" in r.red_flags or self._cpr_lead == "agonal":
+        if self._check or self._self or "seizure" in r.red_flags or "not_breathing" in r.red_flags \
+                or self._cpr_lead == "agonal":
             return False
         if any(pid in r.answers for pid in _BREATHING_STEPS) or self._breathing_said():
             return False
-        return bool({"not_breathing", "unconscious"} & set(flags)) or still_said(self._said_so_far())
+        return "unconscious" in flags or still_said(self._said_so_far())
 
     def _begin_check(self, flags: list[str]) -> Reply:
         """The emergency number at once, then the breathing steps of START or JumpSTART, as a dispatcher asks them
@@ -887,13 +890,10 @@ class Dialogue:
         the recovery position and records BLACK or RED; the flags stay on the case whatever they find."""
         r = self._result
         self._check = self._check_protocol()
-        said_not_breathing = "not_breathing" in flags and "breathing" not in r.answers
-        if said_not_breathing:  # "he isn't breathing" told already: the airway is the next step
-            self._infer("breathing", "no", "the caller said it before the question")
         if r.age_years is None and age_band(self._said_so_far()) is None and not self._child_named_as_adult():
             first = "age"  # the CPR to fit and whether a child's pulse and rescue breaths come next
         else:
-            first = "reposition" if said_not_breathing else "breathing"
+            first = "breathing"
         logger.info("red flag %s at prompt %s: emergency number, then the breathing check", ",".join(flags),
                     self.awaiting)
         n = self._number
@@ -921,7 +921,7 @@ class Dialogue:
             if isinstance(v, Quantity):
                 self._result.age_years = self._result.answers["age"] = self._age_from(v)
             self._check = self._check_protocol()
-            return "reposition" if self._result.answers.get("breathing") == "no" else "breathing"
+            return "breathing"
         if step == "breathing":
             if v == "agonal":
                 self._cpr_lead = "agonal"
@@ -946,14 +946,18 @@ class Dialogue:
         return self._end_check(Category.RED)
 
     def _flag_in_check(self, flags: list[str], text: str) -> Reply:
-        """A new flag told during the check is kept (never lowered); a fit ends the check with its own first aid,
-        anything else leaves the breathing question where it was."""
+        """A new flag told during the check is kept (never lowered); a fit ends the check with the emergency first aid,
+        "he's not breathing" told outside a breathing question with CPR at once (as before the check); anything else
+        leaves the breathing question where it was."""
         r = self._result
         r.red_flags.extend(flags)
         logger.info("red flag %s during the breathing check at prompt %s", ",".join(flags), self.awaiting)
         if "seizure" in flags:
             self._check = None
             return self._end_emergency("emergency", r.red_flags)
+        if "not_breathing" in flags:
+            self._check, self._cpr_lead = None, self._cpr_lead or "unsure"
+            return self._end_emergency("cpr", [])
         return self._take(self._interpret(self._step or "", text))
 
     def _end_check(self, category: Category) -> Reply:

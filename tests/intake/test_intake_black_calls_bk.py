@@ -1,8 +1,9 @@
 """Calls that should end BLACK, and their look-alikes (issue 14, branch black-calls). The team's own wording.
 
-Kinds: (1) a red flag in someone who may not breathe ("won't wake", "not breathing" in the first turn, or a patient
-told still and silent beside another flag) gave the number and ended, so the breathing question that picks CPR or the
-recovery position, and BLACK or RED, was never asked: now the number comes at once and the breathing check follows;
+Kinds: (1) a red flag in someone who may not breathe ("won't wake", or a patient told still and silent beside another
+flag) gave the number and ended, so the breathing question that picks CPR or the recovery position, and BLACK or RED,
+was never asked: now the number comes at once and the breathing check follows ("not breathing" told in the caller's
+own words is still CPR at once, RED);
 (2) a doubt the caller settles aloud with a doubled no ("maybe a little? no, no, nothing") is the no; (3) a caller
 shaking the patient to wake them, the object left unsaid ("we're calling him and shaking"), is no fit; (4) "one of my
 crew", "the watchman" name someone else.
@@ -37,11 +38,12 @@ def _through_check(d: Dialogue, answers: dict[str, str]):
 
 
 @pytest.mark.parametrize("complaint", [
-    "my husband's collapsed on the landing and he isn't breathing",
-    "abeg my oga don fall for workshop, him no dey breathe at all",
-    "we got grandad out of the pond, there's no breath in him",
     "he's on the bathroom floor and I can't wake him, I've been shouting at him",
     "we carried her out of the smoke, she's not responding to anything",
+    "the trench caved in on him, we dug him out and he's not moving at all",
+    "he grabbed the cable and dropped, his eyes are open but nothing, no response",
+    "we've cut her down from the banister, she's just limp",
+    "abeg, the wall fall on am, we don carry am comot, him just dey lie down, him no dey answer",
 ])
 @pytest.mark.parametrize("channel", ["voice", "text"])
 def test_an_adult_still_not_breathing_after_the_airway_is_black_after_the_number(complaint, channel):
@@ -77,11 +79,28 @@ def test_a_child_after_the_number_goes_through_jumpstarts_pulse_and_rescue_breat
         assert "on their side" in reply.text and "push down" not in reply.text  # breathing: the recovery position
 
 
-def test_a_baby_said_not_breathing_goes_straight_to_the_airway_and_hears_infant_cpr():
-    d = dialogue_after("it's my baby", "I've just found him in his cot and he's not breathing", channel="voice",
-                       region="IN")
-    assert d.awaiting == "reposition" and d.result.answers["breathing"] == "no"  # said already: not asked again
-    reply = _through_check(d, {"reposition": "nothing", "pulse": "no, nothing"})
+@pytest.mark.parametrize("complaint, cpr_words", [
+    ("my husband's collapsed on the landing and he isn't breathing", "your other hand on top"),
+    ("abeg my oga don fall for workshop, him no dey breathe at all", "your other hand on top"),
+    ("I've just found the baby in his cot and he's not breathing", "two fingers"),
+    ("my little girl fell in the pool, she's stopped breathing", "heel of one hand"),
+])
+@pytest.mark.parametrize("channel", ["voice", "text"])
+def test_not_breathing_told_in_the_callers_words_is_cpr_at_once_and_stays_red(complaint, cpr_words, channel):
+    """The caller has told us: no airway question before the CPR words, and no BLACK without the airway step told."""
+    d = dialogue_after("someone else", channel=channel, region="IN", awaiting="complaint")
+    reply = speak(d, complaint)
+    assert reply.finished and reply.segments[-1].prompt_id == "cpr" and "112" in reply.text
+    assert cpr_words in reply.text or channel == "text"  # a text's CPR is shorter; its age group is tested elsewhere
+    assert d.result.start_category == Category.RED and "not_breathing" in d.result.red_flags
+
+
+def test_a_baby_found_in_a_cot_who_will_not_wake_goes_through_the_infants_steps():
+    d = dialogue_after("it's my baby", "I've gone in to get him from the cot and he won't wake, he's all floppy",
+                       channel="voice", region="IN")
+    assert d.awaiting == "breathing"  # "baby": no age question, JumpSTART's steps
+    reply = _through_check(d, {"breathing": "no, his chest isn't going", "reposition": "nothing",
+                               "pulse": "no, nothing"})
     assert d.result.start_category == Category.BLACK and "two fingers" in reply.text and "112" in reply.text
 
 
@@ -150,6 +169,13 @@ def test_a_flag_during_the_check_is_kept_and_a_fit_ends_it_with_the_fits_first_a
     assert reply.finished and "seizure" in d.result.red_flags and reply.segments[-1].prompt_id == "emergency"
     assert "push down hard" not in reply.text  # no one to push on during a fit
 
+
+def test_not_breathing_told_at_the_age_question_of_the_check_is_cpr_at_once():
+    d = dialogue_after("someone else", "a man collapsed outside the mosque, he is not responding", channel="voice",
+                       region="GB", awaiting="age")
+    reply = d.answer("about sixty, oh god, he's stopped breathing")
+    assert reply.finished and reply.segments[-1].prompt_id == "cpr" and d.result.start_category == Category.RED
+    assert "not_breathing" in d.result.red_flags
 
 def test_the_check_survives_a_stored_state():
     d = dialogue_after("my son", "we dragged him out of the river, he's limp", "seventeen", channel="text",

@@ -75,10 +75,7 @@ def test_a_red_flag_in_the_complaint_ends_the_call_before_the_question():
     d.start()
     d.answer("someone else")
     reply = d.answer("my wife collapsed and she is not breathing")
-    # The number at once; what follows is the airway step of the breathing check, never the danger-sign question.
-    assert reply.segments[0].prompt_id == "emergency" and "999" in reply.segments[0].text
-    assert reply.finished or reply.awaiting == "reposition"
-    assert "danger_signs" not in [pid for pid, _ in d.transcript]
+    assert reply.finished and "danger_signs" not in [pid for pid, _ in d.transcript]
 
 
 def test_an_opening_text_with_the_complaint_goes_to_the_question_after_who():

@@ -106,11 +106,10 @@ async def _talk_over_the_disclaimer(base: str, words: str):
 async def test_an_emergency_said_over_the_disclaimer_is_answered_right_after_it_without_asking_who(line):
     base, services = line
     async with _talk_over_the_disclaimer(base, EMERGENCY) as caller:
-        # The number first (its own mark), then the breathing check's airway question (dialogue.py `_begin_check`).
-        assert await caller.wait_for_mark("prompt:emergency", max_audio_ms=int(PATIENCE_S * 1000 * SPEED))
+        assert await caller.wait_for_mark("prompt:cpr", max_audio_ms=int(PATIENCE_S * 1000 * SPEED))
         after = caller.after_played()
         assert after[0] == "clear", after  # the `who` question after the disclaimer is cut, as by a barge-in
-        assert [e for e in after if e.startswith("prompt:")][0] == "prompt:emergency", after
+        assert [e for e in after if e.startswith("prompt:")][0] == "prompt:cpr", after
         assert "media" not in caller.events[caller.events.index("prompt:who"):caller.events.index("played")]
     await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=PATIENCE_S)
     case = await services.store.find_case_by_call(caller.call_sid)
