@@ -23,7 +23,9 @@ _CONTRACTIONS = [
 ]
 # Letters callers type with marks ("khó thở", "li pa ka respire" as "Kreyòl", "māmā", "não", Twi "ɛyɛ me ya") read
 # as the plain letters most people type on a phone, rather than cut out and the word split in two.
-_PLAIN_LETTERS = str.maketrans({"ɛ": "e", "ɔ": "o", "đ": "d", "ŋ": "ng", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss"})
+# Turkish dotless ı ("hayır") and Polish ł have no decomposition either.
+_PLAIN_LETTERS = str.maketrans({"ɛ": "e", "ɔ": "o", "đ": "d", "ŋ": "ng", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss",
+                                "ı": "i", "ł": "l"})
 
 
 def _plain_letters(text: str) -> str:
@@ -115,7 +117,13 @@ _YES_WORDS = {
 _YES_PHRASES = [r"uh huh", r"mm hmm", r"mhm+", r"i think so", r"i believe so", r"that is right", r"of course",
                 # A yes in the caller's other language, said as a word of its own ("sí, very fast", "ja."): not the
                 # Tagalog marker in "si lola ..." nor the Hindi "ja" of "ja nahi sakta".
-                r"(si|sim|oui|ja|haan|ndiyo|opo)(?= ?[,.;!?]| ?$)"]
+                r"(si|sim|oui|ja|haan|ndiyo|opo)(?= ?[,.;!?]| ?$)",
+                # ... and newer ones, only where an answer or its clause begins ("tak, he walks"; not "speaks hindi")
+                r"(?:^|(?<=[,.;!?] ))(ndio|evet|bale|baleh|tak|yebo|naam|aiwa)(?= ?[,.;!?]| ?$| po\b| ji\b)"]
+# A no in the caller's other language, said as a word of its own or with its politeness word ("hindi po", "nahi ji",
+# "hapana", "nie.", "não", "hayır"): Tagalog, Hindi, Swahili, Polish, Portuguese, Turkish, German, Greek, Azeri.
+_NO_PHRASES = [r"(?:^|(?<=[,.;!?] ))(hindi|nahi|nahin|hapana|hayir|nie|nao|nein|ochi|yox)"
+               r"(?= ?[,.;!?]| ?$| po\b| pa\b| ji\b| o\b)"]
 # What the caller asked the patient to do is not what the patient did: "I told him to squeeze my hand".
 _REPORTED_REQUEST = [r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|saying|tried|try|trying)( to)?( get)? "
                      r"(him|her|them|the (patient|baby|child|man|woman|boy|girl))( to)? \w+( up| down| out)?"
@@ -231,7 +239,7 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
         add(_spans(p, t), "no")
     for p in yes_phrases:
         add(_spans(p, t), "yes")
-    for p in _NEG_HEDGES:
+    for p in (*_NEG_HEDGES, *_NO_PHRASES):
         add(_spans(p, t), "no")
     for p in (*_UNSURE, *unsure_phrases):
         add(_spans(p, t), "unsure")
@@ -669,7 +677,9 @@ _RELATIONS = (
     r"hij[oa]|hijit[oa]|espos[oa]|marido|herman[oa]|hermanit[oa]|abuel[oa]|abuelit[oa]|ti[oa]|sobrin[oa]|niet[oa]|"
     r"prim[oa]|suegr[oa]|cunad[oa]|companer[oa]|amig[oa]|vecin[oa]|nin[oa]|bebe|senora|senor|muchach[oa]|chamac[oa]|"
     r"papi|mami|papito|mamita|trabajador|jefe|patron|motoconchista|"
-    r"pikinini|brata|susa|tumbuna|wantok|lapun|aaja|aaji|koro|kuia|mokopuna|tamaiti|pepe|teine|matua"
+    r"pikinini|brata|susa|tumbuna|wantok|lapun|aaja|aaji|koro|kuia|mokopuna|tamaiti|pepe|teine|matua|"
+    # Southern and East African grandparents said inside English: "my gogo", "my ouma", "my bibi"
+    r"gogo|mkhulu|makhulu|ouma|oupa|bibi|babu"
 )
 # Someone else named: a relation, a person, a third-person pronoun. It wins over any first person ("I am
 # calling about my son"), and a tie goes to "other": it asks more.
@@ -679,6 +689,9 @@ _NAMED_OTHER = (
     rf"(man|woman|lady|boy|girl|child|baby|person|stranger|student|worker|passenger|driver|patient|{_RELATIONS})s?"
     # Tok Pisin puts the owner after: "meri bilong mi" (my wife), "papa bilong mi", "pikinini bilong em"
     rf"|(meri|man|papa|mama|pikinini|brata|susa|tumbuna|wantok|lapun|{_RELATIONS}) bilong (mi|em|yu|mipela|yumi)"
+    # Tagalog too: "anak ko" (my child), "asawa ko", "kapatid namin"
+    r"|(anak|asawa|kapatid|pamangkin|apo|nanay|tatay|lola|lolo|kuya|ate|tito|tita|pinsan|kaibigan) "
+    r"(ko|namin|natin|niya)"
 )
 # One of a group the caller names: "one of my team", "one of our crew", "one of the lads" (never a part of the body).
 _ONE_OF_A_GROUP = (r"one of (my|me|our|the|his|her|their) (\w+ )?(team|crew|gang|men|guys|workers|staff|lads|boys|"

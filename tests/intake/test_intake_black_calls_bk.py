@@ -251,3 +251,31 @@ def test_one_of_a_group_or_a_worker_is_someone_else(said):
 @pytest.mark.parametrize("said, who", [("one of my fingers", "maybe_self"), ("one of my legs is hurt", "self")])
 def test_one_of_my_body_parts_is_not_someone_else(said, who):
     assert parse_who(said) == who
+
+
+@pytest.mark.parametrize("said", ["my gogo", "anak ko", "asawa ko po", "kapatid namin", "my bibi"])
+def test_kin_words_of_other_languages_name_someone_else(said):
+    assert parse_who(said) == "other"
+
+
+# --- 5. a yes or a no in the caller's other language, said alone ---------------------------------------------------
+
+
+@pytest.mark.parametrize("said, answer", [
+    ("evet", "yes"), ("tak, tak", "yes"), ("yebo", "yes"), ("bale.", "yes"), ("ndio", "yes"), ("opo", "yes"),
+    ("hindi po", "no"), ("nahi ji", "no"), ("hapana", "no"), ("nie.", "no"), ("não", "no"), ("hayır", "no"),
+])
+def test_a_yes_or_no_word_of_another_language_said_alone_answers(said, answer):
+    assert parse_yes_no(said) == answer
+
+
+@pytest.mark.parametrize("said", ["she only speaks hindi", "tak tak tak, the tap is dripping", "evet mi? what?"])
+def test_the_same_words_inside_a_sentence_answer_nothing(said):
+    assert parse_yes_no(said) in (None, "unsure")
+
+
+def test_a_foreign_yes_at_the_walk_question_is_green_not_assumed():
+    d = dialogue_after("my colleague", "he twisted his ankle on the steps, it's a bit swollen", "no, nothing like that",
+                       "thirty-one", channel="text", region="PL", awaiting="walk")
+    d.answer("tak")
+    assert d.result.answers["walk"] == "yes" and "walk" not in d.result.assumed
