@@ -279,3 +279,36 @@ def test_a_foreign_yes_at_the_walk_question_is_green_not_assumed():
                        "thirty-one", channel="text", region="PL", awaiting="walk")
     d.answer("tak")
     assert d.result.answers["walk"] == "yes" and "walk" not in d.result.assumed
+
+
+# --- 6. someone found hanging is a suicide attempt, and may not be breathing ------------------------------------------
+
+
+@pytest.mark.parametrize("said", [
+    "I found my brother hanging from the ceiling fan",
+    "we found dad hanging in the garage, we got him down",
+    "she's hanging off the banister, oh god",
+    "we cut him down from the beam in the barn",
+    "we brought her down from the rope, she's on the floor",
+])
+def test_someone_found_hanging_is_a_suicide_attempt(said):
+    assert "suicidal" in find_red_flags(said)
+
+
+@pytest.mark.parametrize("said", [
+    "I found him hanging around the shops with his mates",
+    "she was hanging washing on the line and slipped off the step",
+    "the mirror hanging on the wall fell on her head",
+    "we took him down from the mango tree, he twisted his ankle climbing",
+    "we got him down off the roof, he's hurt his back",
+])
+def test_hanging_things_and_climbers_brought_down_are_no_attempt(said):
+    assert "suicidal" not in find_red_flags(said)
+
+
+def test_someone_found_hanging_hears_the_number_then_the_breathing_check():
+    d = dialogue_after("my cousin", "we found him hanging from the fan in his room, we brought him down", channel="voice",
+                       region="BD")
+    assert "suicidal" in d.result.red_flags and d.awaiting in CHECK_STEPS
+    _through_check(d, {"age": "nineteen", "breathing": "no, nothing", "reposition": "I did it, still no breath"})
+    assert d.result.start_category == Category.BLACK and "suicidal" in d.result.red_flags
