@@ -17,10 +17,10 @@ taken the more urgent way and recorded in `result.assumed` (the confirmation of 
 dialogue at once with the emergency number, and the case records RED whenever it was heard: a summary never
 says GREEN or YELLOW on an emergency. `result.decided_by` says why; a milder category START had already found
 stays on the record as `answers["start_before_red_flag"]`, for the health worker to see both. One exception to "ends":
-a flag in someone who may not be breathing (cannot be woken, or told still and silent) while nobody has said whether
-they breathe gives the number at once and then asks START's or JumpSTART's breathing steps, which pick CPR or the
-recovery position and record BLACK or RED (`_begin_check`); the flags and the emergency stay. "Not breathing" told
-in the caller's own words is CPR at once, as before.
+a flag in someone who may not be breathing (cannot be woken, not breathing told in a later answer, or still and silent)
+while nobody has said whether they breathe gives the number at once and then asks START's or JumpSTART's breathing
+steps, which pick CPR or the recovery position and record BLACK or RED (`_begin_check`); the flags and the emergency
+stay. "Not breathing" told in the caller's first description (opening, complaint) is CPR at once, as before.
 
 After the complaint, unless a red flag was already heard, one yes/no question lists the emergency signs (NHS 111
 online's first "call 999" screen, as one question): a caller's own words for a sign can slip past every rule, a yes
@@ -869,20 +869,22 @@ class Dialogue:
     # --- the breathing check after the emergency number ---------------------
 
     def _breathing_check_due(self, flags: list[str]) -> bool:
-        """Whether a red flag that has just ended triage leaves the one question open that decides the first aid and
-        the record: does the patient breathe? The flag says they cannot be woken (`unconscious`), or the words so far
-        tell someone still and silent ("he's not moving", "limp", cut down from a hanging), and nobody has said whether
-        they breathe. Not for a caller speaking for themselves, not during a fit (a fitting body breathes oddly and is
-        no one to push on), and not once the caller has told us the patient is not breathing or only gasps: that is
-        CPR at once, as a dispatcher gives it, and the case stays RED (outside authors label it so; BLACK is never
-        recorded without the airway step told)."""
+        """Whether a red flag that has just ended triage leaves the question open that decides the first aid and the
+        record: does the patient breathe, and after the airway is opened? The flag says they cannot be woken
+        (`unconscious`) or do not breathe (`not_breathing`, told in answer to the questions after the complaint), or the
+        words so far tell someone still and silent ("he's not moving", "limp", cut down from a hanging). Not for a
+        caller speaking for themselves, not during a fit (a fitting body breathes oddly and is no one to push on), not
+        once breathing was said, not for gasps (CPR at once: the check could only find RED), and not for "not
+        breathing" told in the caller's first description (the opening or the complaint): that is the arrest they call
+        about, the number and CPR at once as before, and the case stays RED (outside authors label it so, and answers
+        to the later questions as START's; BLACK is never recorded without the airway step told)."""
         r = self._result
-        if self._check or self._self or "seizure" in r.red_flags or "not_breathing" in r.red_flags \
-                or self._cpr_lead == "agonal":
+        told_first = "not_breathing" in flags and self._step in (None, "who", "who_confirm", "complaint")
+        if self._check or self._self or "seizure" in r.red_flags or told_first or self._cpr_lead == "agonal":
             return False
         if any(pid in r.answers for pid in _BREATHING_STEPS) or self._breathing_said():
             return False
-        return "unconscious" in flags or still_said(self._said_so_far())
+        return bool({"unconscious", "not_breathing"} & set(flags)) or still_said(self._said_so_far())
 
     def _begin_check(self, flags: list[str]) -> Reply:
         """The emergency number at once, then the breathing steps of START or JumpSTART, as a dispatcher asks them
@@ -890,10 +892,12 @@ class Dialogue:
         the recovery position and records BLACK or RED; the flags stay on the case whatever they find."""
         r = self._result
         self._check = self._check_protocol()
+        if "not_breathing" in flags:  # "no, he isn't breathing" told already: the airway is the next step
+            self._infer("breathing", "no", "the caller said it before the question")
         if r.age_years is None and age_band(self._said_so_far()) is None and not self._child_named_as_adult():
             first = "age"  # the CPR to fit and whether a child's pulse and rescue breaths come next
         else:
-            first = "breathing"
+            first = self._first_breathing_step()
         logger.info("red flag %s at prompt %s: emergency number, then the breathing check", ",".join(flags),
                     self.awaiting)
         n = self._number
@@ -921,7 +925,7 @@ class Dialogue:
             if isinstance(v, Quantity):
                 self._result.age_years = self._result.answers["age"] = self._age_from(v)
             self._check = self._check_protocol()
-            return "breathing"
+            return self._first_breathing_step()
         if step == "breathing":
             if v == "agonal":
                 self._cpr_lead = "agonal"
@@ -936,6 +940,10 @@ class Dialogue:
         # rescue_breaths
         return Category.RED if v == "yes" else self._not_breathing(("reposition", "rescue_breaths"))
 
+    def _first_breathing_step(self) -> str:
+        """The breathing question, or the airway when the caller has said already that the patient is not breathing."""
+        return "reposition" if self._result.answers.get("breathing") == "no" else "breathing"
+
     def _unclear_in_check(self, step: str) -> Reply:
         """No re-asks after the emergency number: an unclear age is left unknown; an unclear breathing answer is not
         breathing normally, which is CPR at once (the dispatcher's rule), recorded as assumed and never as BLACK."""
@@ -946,8 +954,8 @@ class Dialogue:
         return self._end_check(Category.RED)
 
     def _flag_in_check(self, flags: list[str], text: str) -> Reply:
-        """A new flag told during the check is kept (never lowered); a fit ends the check with the emergency first aid,
-        "he's not breathing" told outside a breathing question with CPR at once (as before the check); anything else
+        """A new flag told during the check is kept (never lowered); a fit ends the check with the emergency first aid;
+        "he's not breathing" told at the age question is the breathing answer (the airway comes next); anything else
         leaves the breathing question where it was."""
         r = self._result
         r.red_flags.extend(flags)
@@ -955,9 +963,8 @@ class Dialogue:
         if "seizure" in flags:
             self._check = None
             return self._end_emergency("emergency", r.red_flags)
-        if "not_breathing" in flags:
-            self._check, self._cpr_lead = None, self._cpr_lead or "unsure"
-            return self._end_emergency("cpr", [])
+        if "not_breathing" in flags and "breathing" not in r.answers:
+            self._infer("breathing", "no", "the caller said it before the question")
         return self._take(self._interpret(self._step or "", text))
 
     def _end_check(self, category: Category) -> Reply:

@@ -79,7 +79,7 @@ def test_a_child_after_the_number_goes_through_jumpstarts_pulse_and_rescue_breat
         assert "on their side" in reply.text and "push down" not in reply.text  # breathing: the recovery position
 
 
-@pytest.mark.parametrize("complaint, cpr_words", [
+@pytest.mark.parametrize("complaint, cpr_words", [  # told in the first description: the arrest they call about
     ("my husband's collapsed on the landing and he isn't breathing", "your other hand on top"),
     ("abeg my oga don fall for workshop, him no dey breathe at all", "your other hand on top"),
     ("I've just found the baby in his cot and he's not breathing", "two fingers"),
@@ -170,12 +170,26 @@ def test_a_flag_during_the_check_is_kept_and_a_fit_ends_it_with_the_fits_first_a
     assert "push down hard" not in reply.text  # no one to push on during a fit
 
 
-def test_not_breathing_told_at_the_age_question_of_the_check_is_cpr_at_once():
+def test_not_breathing_told_at_the_age_question_of_the_check_is_its_breathing_answer():
     d = dialogue_after("someone else", "a man collapsed outside the mosque, he is not responding", channel="voice",
                        region="GB", awaiting="age")
     reply = d.answer("about sixty, oh god, he's stopped breathing")
-    assert reply.finished and reply.segments[-1].prompt_id == "cpr" and d.result.start_category == Category.RED
-    assert "not_breathing" in d.result.red_flags
+    assert not reply.finished and d.awaiting == "reposition" and "not_breathing" in d.result.red_flags
+    reply = d.answer("still nothing")
+    assert d.result.start_category == Category.BLACK and reply.segments[-1].prompt_id == "cpr"
+
+
+@pytest.mark.parametrize("answers", [
+    ("the roof came down on him in the storm, we pulled him out", "no blood, no fit, but he's not breathing, nothing"),
+    ("the wall fell on him, we dug him out", "no", "forty", "no, he's not moving, there's no breath in him"),
+])
+def test_not_breathing_told_in_a_later_answer_is_the_number_then_the_airway(answers):
+    """Told in answer to the danger signs or START's own walk question, the apnoea is START's breathing answer: the
+    number at once, then the airway step (no breathing question again); still nothing after it is BLACK."""
+    d = dialogue_after("a man from our street", *answers, channel="text", region="TR")
+    assert "not_breathing" in d.result.red_flags and d.awaiting in ("age", "reposition")
+    reply = _through_check(d, {"age": "forty", "reposition": "I lifted the chin, still no breath"})
+    assert d.result.start_category == Category.BLACK and reply.segments[-1].prompt_id == "cpr"
 
 def test_the_check_survives_a_stored_state():
     d = dialogue_after("my son", "we dragged him out of the river, he's limp", "seventeen", channel="text",
