@@ -16,7 +16,11 @@ taken the more urgent way and recorded in `result.assumed` (the confirmation of 
 "who": an unclear reply to it gets the keypad offer). A red flag in any caller turn ends the
 dialogue at once with the emergency number, and the case records RED whenever it was heard: a summary never
 says GREEN or YELLOW on an emergency. `result.decided_by` says why; a milder category START had already found
-stays on the record as `answers["start_before_red_flag"]`, for the health worker to see both.
+stays on the record as `answers["start_before_red_flag"]`, for the health worker to see both. One exception to "ends":
+a flag in someone who may not be breathing (cannot be woken, not breathing told in a later answer, or still and silent)
+while nobody has said whether they breathe gives the number at once and then asks START's or JumpSTART's breathing
+steps, which pick CPR or the recovery position and record BLACK or RED (`_begin_check`); the flags and the emergency
+stay. "Not breathing" told in the caller's first description (opening, complaint) is CPR at once, as before.
 
 After the complaint, unless a red flag was already heard, one yes/no question lists the emergency signs (NHS 111
 online's first "call 999" screen, as one question): a caller's own words for a sign can slip past every rule, a yes
@@ -91,6 +95,7 @@ from intake.understanding import (
     says_complaint,
     self_corrected,
     sign_said_again,
+    still_said,
     taken_back,
     unresponsive_said,
     without_another_death,
@@ -180,6 +185,10 @@ class Dialogue:
         self._answered = 0  # caller turns the dialogue could use: none at all is a "no answer" call
         self._unanswered = 0  # questions closed without an answer while nothing usable was heard
         self._cpr_lead: str | None = None  # "agonal"/"unsure", set with a RED from the apnoea path: why CPR is said
+        # The breathing check after an emergency number (see `_breathing_check_due`): None when not in one, else the
+        # protocol whose breathing steps it asks ("START" or "JumpSTART"), kept apart from `result.protocol`, which
+        # says START ran (a flag at the complaint leaves it None unless the check itself records a BLACK).
+        self._check: str | None = None
         self._before_answer: dict | None = None  # the state before the last `answer`, for `take_back`
 
     # --- public API ----------------------------------------------------
@@ -224,6 +233,8 @@ class Dialogue:
         flags = self._new_red_flags(text or "")
         if flags and self._step == "complaint":
             flags = self._not_taken_back(text, flags)
+        if flags and self._check:
+            return self._flag_in_check(flags, text or "")
         if flags:
             if self._step == "complaint":
                 self._result.complaint = self._result.answers["complaint"] = text.strip()
@@ -389,7 +400,7 @@ class Dialogue:
             "result": self._result.to_dict(), "transcript": [list(t) for t in self._transcript],
             "answered": self._answered, "unanswered": self._unanswered,
             "choose_language": self._choose_language, "menu": list(self._menu), "resume": self._resume,
-            "cpr_lead": self._cpr_lead,
+            "cpr_lead": self._cpr_lead, "check": self._check,
         }
 
     @classmethod
@@ -409,6 +420,7 @@ class Dialogue:
         d._answered = int(state.get("answered", 1 if heard else 0))
         d._unanswered = int(state.get("unanswered", 0))
         d._cpr_lead = state.get("cpr_lead")
+        d._check = state.get("check")
         return d
 
     # --- understanding -------------------------------------------------
@@ -603,6 +615,8 @@ class Dialogue:
         if value is not None:
             self._answered += 1
             return self._advance(step, value)
+        if self._check:
+            return self._unclear_in_check(step)
         self._attempts += 1
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
         if self._turns >= MAX_TURNS:  # a guard: past it, every unclear step is assumed at once
@@ -645,6 +659,8 @@ class Dialogue:
     def _next(self, step: str, v: object | None) -> str | Category:  # noqa: C901 - the protocol, one branch per step
         """The START / JumpSTART tree: the step after `step` given answer `v`, or the category."""
         r = self._result
+        if self._check:
+            return self._next_in_check(step, v)
         if step in ("who", "who_confirm"):
             if v == "maybe_self":  # a bare "me": asked, not guessed
                 return "who_confirm"
@@ -852,11 +868,135 @@ class Dialogue:
     def _child_words_said(self) -> bool:
         return any(age_group(t) == "child" for _, t in self._transcript)
 
+    # --- the breathing check after the emergency number ---------------------
+
+    def _breathing_check_due(self, flags: list[str]) -> bool:
+        """Whether a red flag that has just ended triage leaves the question open that decides the first aid and the
+        record: does the patient breathe, and after the airway is opened? The flag says they cannot be woken
+        (`unconscious`) or do not breathe (`not_breathing`, told in answer to the questions after the complaint), or the
+        words so far tell someone still and silent ("he's not moving", "limp", cut down from a hanging). Not for a
+        caller speaking for themselves, not during a fit (a fitting body breathes oddly and is no one to push on), not
+        once breathing was said, not for gasps (CPR at once: the check could only find RED), and not for "not
+        breathing" told in the caller's first description (the opening or the complaint): that is the arrest they call
+        about, the number and CPR at once as before, and the case stays RED (outside authors label it so, and answers
+        to the later questions as START's; BLACK is never recorded without the airway step told)."""
+        r = self._result
+        told_first = "not_breathing" in flags and self._step in (None, "who", "who_confirm", "complaint")
+        if self._check or self._self or "seizure" in r.red_flags or told_first or self._cpr_lead == "agonal":
+            return False
+        if any(pid in r.answers for pid in _BREATHING_STEPS) or self._breathing_said():
+            return False
+        return bool({"unconscious", "not_breathing"} & set(flags)) or still_said(self._said_so_far())
+
+    def _begin_check(self, flags: list[str]) -> Reply:
+        """The emergency number at once, then the breathing steps of START or JumpSTART, as a dispatcher asks them
+        before CPR: look, open the airway, (a child) feel a pulse and give rescue breaths. What they find picks CPR or
+        the recovery position and records BLACK or RED; the flags stay on the case whatever they find."""
+        r = self._result
+        self._check = self._check_protocol()
+        if "not_breathing" in flags:  # "no, he isn't breathing" told already: the airway is the next step
+            self._infer("breathing", "no", "the caller said it before the question")
+        if r.age_years is None and age_band(self._said_so_far()) is None and not self._child_named_as_adult():
+            first = "age"  # the CPR to fit and whether a child's pulse and rescue breaths come next
+        else:
+            first = self._first_breathing_step()
+        logger.info("red flag %s at prompt %s: emergency number, then the breathing check", ",".join(flags),
+                    self.awaiting)
+        n = self._number
+        call = Speech("emergency", self._say(f"check.call_{self._form}", number=n.number, note=self._emergency_note()),
+                      interruptible=False)
+        self._step, self._attempts = first, 0
+        return self._reply((call, *self._ask(first)))
+
+    def _check_protocol(self) -> str:
+        """JumpSTART's breathing steps (pulse, rescue breaths) for a child under 8 by the age, or by the words said."""
+        age = self._result.age_years
+        if age is not None:
+            return "JumpSTART" if age < JUMPSTART_MAX_AGE_YEARS else "START"
+        if self._result.protocol:
+            return self._result.protocol
+        return "JumpSTART" if age_band(self._said_so_far()) in ("infant", "child") else "START"
+
+    def _child_named_as_adult(self) -> bool:
+        """The patient is named as a grown-up ("my husband", "my grandmother"): START, no age question needed."""
+        return self._child() is False or names_an_adult(self._said_so_far())
+
+    def _next_in_check(self, step: str, v: object | None) -> str | Category:
+        """The breathing steps after the emergency number: breathing -> airway -> (child) pulse -> rescue breaths."""
+        if step == "age":
+            if isinstance(v, Quantity):
+                self._result.age_years = self._result.answers["age"] = self._age_from(v)
+            self._check = self._check_protocol()
+            return self._first_breathing_step()
+        if step == "breathing":
+            if v == "agonal":
+                self._cpr_lead = "agonal"
+                return Category.RED
+            return Category.RED if v == "yes" else "reposition"
+        if step == "reposition":
+            if v == "yes":
+                return Category.RED
+            return "apnoea_pulse" if self._check == "JumpSTART" else self._not_breathing(("reposition",))
+        if step == "apnoea_pulse":
+            return "rescue_breaths" if v == "yes" else self._not_breathing(("reposition", "pulse"))
+        # rescue_breaths
+        return Category.RED if v == "yes" else self._not_breathing(("reposition", "rescue_breaths"))
+
+    def _first_breathing_step(self) -> str:
+        """The breathing question, or the airway when the caller has said already that the patient is not breathing."""
+        return "reposition" if self._result.answers.get("breathing") == "no" else "breathing"
+
+    def _unclear_in_check(self, step: str) -> Reply:
+        """No re-asks after the emergency number: an unclear age is left unknown; an unclear breathing answer is not
+        breathing normally, which is CPR at once (the dispatcher's rule), recorded as assumed and never as BLACK."""
+        if step == "age":
+            return self._advance(step, None)
+        self._result.assumed.append(_PROMPT_OF.get(step, step))
+        self._cpr_lead = self._cpr_lead or "unsure"
+        return self._end_check(Category.RED)
+
+    def _flag_in_check(self, flags: list[str], text: str) -> Reply:
+        """A new flag told during the check is kept (never lowered); a fit ends the check with the emergency first aid;
+        "he's not breathing" told at the age question is the breathing answer (the airway comes next); anything else
+        leaves the breathing question where it was."""
+        r = self._result
+        r.red_flags.extend(flags)
+        logger.info("red flag %s during the breathing check at prompt %s", ",".join(flags), self.awaiting)
+        if "seizure" in flags:
+            self._check = None
+            return self._end_emergency("emergency", r.red_flags)
+        if "not_breathing" in flags and "breathing" not in r.answers:
+            self._infer("breathing", "no", "the caller said it before the question")
+        return self._take(self._interpret(self._step or "", text))
+
+    def _end_check(self, category: Category) -> Reply:
+        """The check's end: BLACK (still not breathing after the airway, as told) is recorded for the protocol whose
+        steps found it, with CPR; RED stays the flag's, with CPR when breathing was assumed or agonal, else the
+        flags' first aid and the recovery position for someone who breathes but may not respond (after the CPR
+        words too when breathing was not told for sure, as before the check existed)."""
+        r = self._result
+        r.urgency = Urgency.EMERGENCY
+        if category == Category.BLACK:
+            r.start_category, r.protocol = Category.BLACK, self._check  # type: ignore[assignment]
+            r.decided_by = self._check
+        self._check = None
+        # The recovery position fits someone who may not respond: said so, or breathing only once the airway was opened.
+        unresponsive = "unconscious" in r.red_flags or still_said(self._said_so_far()) or \
+            "yes" in (r.answers.get("reposition"), r.answers.get("rescue_breaths"))
+        aid = list(dict.fromkeys([*r.red_flags, *(["unconscious"] if unresponsive else [])]))
+        if category == Category.BLACK or self._cpr_lead == "agonal":
+            return self._end_emergency("cpr", [])
+        if self._cpr_lead == "unsure":  # breathing not told for sure: the dispatcher's check, then CPR and the side
+            return self._end_emergency("cpr", aid, recovery=True)
+        return self._end_emergency("emergency", aid)
+
     # --- endings ---------------------------------------------------------
 
     def _decide(self, category: Category) -> Reply:
         """A START category is reached: emergencies end here, the others go on to the short intake."""
         r = self._result
+        if self._check:
+            return self._end_check(category)
         r.start_category = category
         r.decided_by = r.protocol or "START"
         r.urgency = _urgency(category, r.red_flags)
@@ -883,6 +1023,8 @@ class Dialogue:
         recovery = not cpr and "unconscious" in flags and "seizure" not in flags and not self._self \
             and not self._breathing_said()
         cpr = cpr or recovery
+        if self._breathing_check_due(flags):
+            return self._begin_check(flags)
         if cpr and self._cpr_lead is None:
             # CPR reached from the caller's words, not from the breathing questions: the dispatcher's own check comes
             # first, so a bystander with someone awake and fighting for breath does not start pushing on a chest.

@@ -23,7 +23,9 @@ _CONTRACTIONS = [
 ]
 # Letters callers type with marks ("khó thở", "li pa ka respire" as "Kreyòl", "māmā", "não", Twi "ɛyɛ me ya") read
 # as the plain letters most people type on a phone, rather than cut out and the word split in two.
-_PLAIN_LETTERS = str.maketrans({"ɛ": "e", "ɔ": "o", "đ": "d", "ŋ": "ng", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss"})
+# Turkish dotless ı ("hayır") and Polish ł have no decomposition either.
+_PLAIN_LETTERS = str.maketrans({"ɛ": "e", "ɔ": "o", "đ": "d", "ŋ": "ng", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss",
+                                "ı": "i", "ł": "l"})
 
 
 def _plain_letters(text: str) -> str:
@@ -118,7 +120,13 @@ _YES_WORDS = {
 _YES_PHRASES = [r"uh huh", r"mm hmm", r"mhm+", r"i think so", r"i believe so", r"that is right", r"of course",
                 # A yes in the caller's other language, said as a word of its own ("sí, very fast", "ja."): not the
                 # Tagalog marker in "si lola ..." nor the Hindi "ja" of "ja nahi sakta".
-                r"(si|sim|oui|ja|haan|ndiyo|opo)(?= ?[,.;!?]| ?$)"]
+                r"(si|sim|oui|ja|haan|ndiyo|opo)(?= ?[,.;!?]| ?$)",
+                # ... and newer ones, only where an answer or its clause begins ("tak, he walks"; not "speaks hindi")
+                r"(?:^|(?<=[,.;!?] ))(ndio|evet|bale|baleh|tak|yebo|naam|aiwa)(?= ?[,.;!?]| ?$| po\b| ji\b)"]
+# A no in the caller's other language, said as a word of its own or with its politeness word ("hindi po", "nahi ji",
+# "hapana", "nie.", "não", "hayır"): Tagalog, Hindi, Swahili, Polish, Portuguese, Turkish, German, Greek, Azeri.
+_NO_PHRASES = [r"(?:^|(?<=[,.;!?] ))(hindi|nahi|nahin|hapana|hayir|nie|nao|nein|ochi|yox)"
+               r"(?= ?[,.;!?]| ?$| po\b| pa\b| ji\b| o\b)"]
 # What the caller asked the patient to do is not what the patient did: "I told him to squeeze my hand".
 _REPORTED_REQUEST = [r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|saying|tried|try|trying)( to)?( get)? "
                      r"(him|her|them|the (patient|baby|child|man|woman|boy|girl))( to)? \w+( up| down| out)?"
@@ -165,6 +173,19 @@ def self_corrected(text: str) -> bool:
     return _SELF_CORRECTION.search(normalize(text)) is not None
 
 
+# A doubt the caller settles aloud with a doubled no: "maybe a little? no, no, nothing", "I think maybe... no. No,
+# nothing." The no said twice after a break is the answer, as after "wait" or "sorry"; a single no is still read with
+# the doubt beside it (asked again).
+_DOUBLED_NO = re.compile(r"(?<=[?.,!;] )no (?:[,.!;] )?no\b")
+
+
+def _settled_from(t: str) -> int | None:
+    """Where the caller's own last correction of the answer begins (its words after "wait", its doubled no); None
+    when they made none."""
+    points = [m.end() for m in _SELF_CORRECTION.finditer(t)] + [m.start() for m in _DOUBLED_NO.finditer(t)]
+    return max(points) if points else None
+
+
 # The patient's own words, reported: "she said she can't" is her no.
 _REPORTING = re.compile(r"^((he|she|they) )?(says|said|tells me|told me|keeps saying|is saying)( that)? ")
 
@@ -192,11 +213,11 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
     t = normalize(text)
     if not t:
         return None
-    corrected = list(_SELF_CORRECTION.finditer(t))
-    if corrected:
+    settled = _settled_from(t)
+    if settled:
         # "No he can't, wait, yes, he just squeezed my hand": what follows the caller's own correction is the answer,
         # when it is a clear one by itself; otherwise the whole answer is read as said.
-        later = parse_yes_no(t[corrected[-1].end():], keywords=keywords, yes_phrases=yes_phrases,
+        later = parse_yes_no(t[settled:], keywords=keywords, yes_phrases=yes_phrases,
                              no_phrases=no_phrases, unsure_phrases=unsure_phrases, consent=consent)
         if later in ("yes", "no"):
             return later
@@ -229,7 +250,7 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
         add(_spans(p, t), "no")
     for p in yes_phrases:
         add(_spans(p, t), "yes")
-    for p in _NEG_HEDGES:
+    for p in (*_NEG_HEDGES, *_NO_PHRASES):
         add(_spans(p, t), "no")
     for p in (*_UNSURE, *unsure_phrases):
         add(_spans(p, t), "unsure")
@@ -324,6 +345,39 @@ def not_waking_said(text: str) -> bool:
     return _said(_NOT_WAKING, text)
 
 
+# A patient told as still and silent, in the words bystanders use when nobody has yet said whether they breathe: "he's
+# not moving", "just limp", "lifeless", "eyes open but nothing", and a body cut down from a hanging. Not a red flag of
+# its own (a patient lying still may be breathing); it says that whether they breathe is the question that matters.
+_STILL = (
+    r"not moving(?! (his|her|their|my|the|its|a|an|one) \w+)(?! (well|much|properly|right|normally|easily))|"
+    r"no (movement|response|reaction)|"
+    r"(?<!not )(?<!no )limp(?! (on|off|away|along|around|about|home|to|into|a bit|slightly))|"
+    r"lifeless|not a (stir|budge|twitch|flicker|peep|murmur)\b|"
+    r"(lying|lies|lay|laying|lie) (there )?(very |completely |totally |so |dead |deathly |all )?still\b|"
+    r"eyes (are |s )?(wide )?open (but|and) (nothing|no one|not|no response|nobody)|"
+    r"(hung|hanged|hanging) (himself|herself|themselves|from|off|in the|by)|cut (him|her|them) down|"
+    r"found (him|her|them) hanging"
+)
+
+
+# Things that stand still, not patients: "the traffic is not moving", "the lift isn't moving".
+_STILL_THING = re.compile(r"\b(traffic|car|cars|bus|train|queue|line|lift|elevator|clock|fan|machine|engine|truck|"
+                          r"lorry|van|boat|ship|water|river|door|wheel|wheels|jack) (is |s |are |was |were )?"
+                          r"not moving\b")
+# Cannot be woken or does not respond, said outright (not "not moving", which `_STILL` reads with its exclusions).
+_NOT_RESPONDING = (rf"{_NOT_WAKING}|unresponsive|not responding|(will|would|does|can|could|did) not respond|"
+                   r"collapsed|fainted")
+
+
+def still_said(text: str) -> bool:
+    """Whether the words tell a patient still and silent ("not moving", "limp", "eyes open but nothing", cut down from
+    a hanging, cannot be woken), code-switched words read as English ("he no dey move", "hindi gumagalaw")."""
+    from intake.codeswitch import to_english  # the red-flag words' table; imported here, it imports nothing of ours
+
+    english = _STILL_THING.sub(" ", to_english(normalize(text)))
+    return _said(_NOT_RESPONDING, english) or _said(_STILL, english)
+
+
 def _said(pattern: str, text: str) -> bool:
     t = normalize(text)
     for m in re.finditer(rf"\b({pattern})\b", t):
@@ -382,9 +436,9 @@ def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing |
     phrase is "unsure" (re-asked, never taken either way); otherwise the plain yes / no / unsure.
     """
     t = _RESCUERS_BREATHS.sub(" ", normalize(text))
-    corrected = list(_SELF_CORRECTION.finditer(t))
-    if corrected:  # "no she's not, wait, yes she is, I see her chest move": the corrected answer, when it is clear
-        later = parse_breathing(t[corrected[-1].end():], keywords=keywords)
+    settled = _settled_from(t)
+    if settled:  # "no she's not, wait, yes she is, I see her chest move": the corrected answer, when it is clear
+        later = parse_breathing(t[settled:], keywords=keywords)
         if later in ("yes", "no", "agonal"):
             return later
     if _WORKING_HARD.search(t) and not re.search(rf"\b({_AGONAL})\b", t) \
@@ -562,7 +616,7 @@ def age_group(text: str) -> Literal["child", "adult"] | None:
 # Relations that are grown-ups whoever calls: a caller's husband, mother or grandmother is no child.
 _ADULT_RELATIONS = (
     r"husband|wife|mother|mum|mom|mama|mummy|father|dad|papa|daddy|grandmother|grandfather|grandma|grandpa|granny|"
-    r"grandad|granddad|nan|nana|aunt|auntie|aunty|uncle|(mother|father|brother|sister|son|daughter) in law|"
+    r"gran|grandad|granddad|nan|nana|aunt|auntie|aunty|uncle|(mother|father|brother|sister|son|daughter) in law|"
     r"boss|colleague|landlord|landlady|lola|lolo|nanay|tatay|"
     r"espos[oa]|marido|abuel[oa]|abuelit[oa]|suegr[oa]|senora|senor|companer[oa] de trabajo|jefe|patron|"
     r"aaja|aaji|koro|kuia|tumbuna|lapun"
@@ -622,6 +676,10 @@ _RELATIONS = (
     r"helper|house ?help|nanny|tenant|lodger|guest|visitor|client|customer|pupil|teacher|pastor|imam|priest|elder|"
     r"chief|madam|oga|gran|grandad|granddad|grandchild|grandkid|nan|nana|step ?(son|daughter|mother|father|mum|dad)|"
     r"god ?(son|daughter|mother|father)|aunty|mam|mammy|da|"
+    # people named by their work: "the gateman", "our chowkidar", "a labourer from the site"
+    r"gateman|gatekeeper|watchman|night ?watchman|chowkidar|guard|security guard|cleaner|labou?rer|miner|digger|"
+    r"builder|mason|carpenter|electrician|plumber|farmer|fisherman|fishermen|rider|cook|gardener|houseboy|housegirl|"
+    r"conductor|"
     # Patois, Hinglish and Tagalog kin words said inside English: "mi bredda", "meri beti", "si kuya"
     r"bredda|breddah|bredren|bredrin|sista|sistah|madda|mudda|faada|fada|puppa|mumma|"
     r"beta|beti|bhai|bhaiya|didi|behen|bahen|dadi|nani|kuya|tito|tita|bunso|"
@@ -630,7 +688,9 @@ _RELATIONS = (
     r"hij[oa]|hijit[oa]|espos[oa]|marido|herman[oa]|hermanit[oa]|abuel[oa]|abuelit[oa]|ti[oa]|sobrin[oa]|niet[oa]|"
     r"prim[oa]|suegr[oa]|cunad[oa]|companer[oa]|amig[oa]|vecin[oa]|nin[oa]|bebe|senora|senor|muchach[oa]|chamac[oa]|"
     r"papi|mami|papito|mamita|trabajador|jefe|patron|motoconchista|"
-    r"pikinini|brata|susa|tumbuna|wantok|lapun|aaja|aaji|koro|kuia|mokopuna|tamaiti|pepe|teine|matua"
+    r"pikinini|brata|susa|tumbuna|wantok|lapun|aaja|aaji|koro|kuia|mokopuna|tamaiti|pepe|teine|matua|"
+    # Southern and East African grandparents said inside English: "my gogo", "my ouma", "my bibi"
+    r"gogo|mkhulu|makhulu|ouma|oupa|bibi|babu"
 )
 # Someone else named: a relation, a person, a third-person pronoun. It wins over any first person ("I am
 # calling about my son"), and a tie goes to "other": it asks more.
@@ -640,8 +700,16 @@ _NAMED_OTHER = (
     rf"(man|woman|lady|boy|girl|child|baby|person|stranger|student|worker|passenger|driver|patient|{_RELATIONS})s?"
     # Tok Pisin puts the owner after: "meri bilong mi" (my wife), "papa bilong mi", "pikinini bilong em"
     rf"|(meri|man|papa|mama|pikinini|brata|susa|tumbuna|wantok|lapun|{_RELATIONS}) bilong (mi|em|yu|mipela|yumi)"
+    # Tagalog too: "anak ko" (my child), "asawa ko", "kapatid namin"
+    r"|(anak|asawa|kapatid|pamangkin|apo|nanay|tatay|lola|lolo|kuya|ate|tito|tita|pinsan|kaibigan) "
+    r"(ko|namin|natin|niya)"
 )
-_OTHER = rf"someone|somebody|another|other person|else|he|she|him|her|his|they|them|{_NAMED_OTHER}"
+# One of a group the caller names: "one of my team", "one of our crew", "one of the lads" (never a part of the body).
+_ONE_OF_A_GROUP = (r"one of (my|me|our|the|his|her|their) (\w+ )?(team|crew|gang|men|guys|workers|staff|lads|boys|"
+                   r"girls|students|kids|children|players|colleagues|friends|neighbou?rs|miners|diggers|labou?rers|"
+                   r"passengers|customers|guests|residents|patients|family|people|group|fellows|mates|workmates|"
+                   r"team ?mates)")
+_OTHER = rf"someone|somebody|another|other person|else|he|she|him|her|his|they|them|{_ONE_OF_A_GROUP}|{_NAMED_OTHER}"
 _SELF = r"myself|me|i|mine|my own|for me|it is me"
 # The caller says the patient is the one speaking: explicitly, or by saying their own symptoms.
 _SELF_STRONG = (

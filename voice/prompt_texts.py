@@ -91,6 +91,8 @@ def _endings(pick, who: str, *, every_lead: bool) -> Iterator[PromptText]:
     advice += [("red", en.say("emergency.red_advice", who))]
     for flag, said in advice:
         yield PromptText(f"emergency.{flag}", f"{said} {footer}", "emergency")
+    r, n = pick()  # the number before the breathing check (a flag in someone who may not breathe): it says the number
+    yield PromptText(f"check.{r}", en.say("check.call_voice", who, number=n.number, note=note(n)), "emergency")
     r, n = pick()
     yield PromptText(f"cpr.{r}", en.say("cpr.call_voice", who, number=n.number, note=note(n)), "cpr")
     leads = ("", en.say("cpr.lead_agonal", who), en.say("cpr.lead_unsure", who))

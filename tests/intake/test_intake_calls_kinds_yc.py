@@ -211,10 +211,13 @@ def test_a_yes_to_the_harm_question_after_drowsiness_ends_the_call():
 
 @pytest.mark.parametrize("channel", ["voice", "text"])
 def test_unwakeable_with_breathing_untold_hears_the_cpr_check_and_the_side_position(channel):
+    """Since branch black-calls the number comes first and the breathing is asked (dialogue.py `_begin_check`); a caller
+    who cannot tell hears the dispatcher's CPR check, CPR and the side position, as before."""
     d = dialogue_after("my brother", channel=channel, region="GB", awaiting="complaint")
     reply = speak(d, "he's just lying there on the bathroom floor, he won't wake up, I'm shaking him")
-    assert d.result.red_flags == ["unconscious"] and reply.finished
-    assert reply.segments[-1].prompt_id == "cpr"
+    assert d.result.red_flags == ["unconscious"] and "999" in reply.segments[0].text and not reply.finished
+    reply = speak(d, *(["twenty-six"] if d.awaiting == "age" else []), "I don't know, I can't tell")
+    assert reply.finished and reply.segments[-1].prompt_id == "cpr"
     assert "not sure" in reply.text and "on their side" in reply.text
 
 
@@ -255,7 +258,9 @@ def test_a_fit_that_leaves_them_unwakeable_keeps_the_fit_advice_not_cpr():
 def test_an_unwakeable_casualty_hears_the_cpr_check_and_the_other_flags_first_aid():
     d = dialogue_after("my son", channel="voice", region="GB", awaiting="complaint")
     reply = speak(d, "he fell off the scaffolding, there is a deep gash on his head and he won't wake up")
-    assert "unconscious" in d.result.red_flags and reply.segments[-1].prompt_id == "cpr"
+    assert "unconscious" in d.result.red_flags and reply.segments[0].prompt_id == "emergency"
+    reply = speak(d, *(["nineteen"] if d.awaiting == "age" else []), "I'm not sure")
+    assert reply.segments[-1].prompt_id == "cpr"
     assert "not sure" in reply.text and "on their side" in reply.text
 
 

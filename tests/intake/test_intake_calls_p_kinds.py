@@ -26,8 +26,8 @@ def test_walking_said_of_another_time_is_never_a_yes(said):
     d = child_at_walk()
     while d.awaiting == "walk":  # a no, or asked again and then taken as a no: never GREEN
         d.answer(said)
-    if d.result.red_flags:  # "lying there still" is itself a sign: the emergency number at once
-        assert d.result.start_category == Category.RED and d.finished
+    if d.result.red_flags:  # "lying there still" is itself a sign: the emergency number at once, then the breathing
+        assert d.result.start_category == Category.RED and (d.finished or d.awaiting == "breathing")
     else:
         assert d.awaiting == "breathing" and d.result.answers["walk"] == "no" and d.result.start_category is None
 

@@ -19,6 +19,8 @@ FLAG_TEXTS = {
     "her lips are swelling": "anaphylaxis", "he took too many pills": "overdose_poisoning",
     "she is bleeding heavily": "heavy_bleeding",
 }
+# The breathing check after an emergency number asks at most these, in this order (dialogue.py `_begin_check`).
+CHECK_STEPS = ("age", "breathing", "reposition", "pulse", "rescue_breaths")
 caller_turn = st.one_of(st.sampled_from(ANSWERS), st.text(max_size=40))
 
 
@@ -85,11 +87,20 @@ def test_a_red_flag_at_any_point_yields_emergency(prefix, flag_text):
         feed(d, turn)
     if d.finished:
         return
+    checking = d.awaiting in CHECK_STEPS  # already in the breathing check after an earlier flag's number
     reply = d.answer(flag_text)
-    assert reply.finished
     assert d.result.urgency == Urgency.EMERGENCY
     assert FLAG_TEXTS[flag_text] in d.result.red_flags
-    assert "112" in reply.text
+    assert "112" in reply.text or checking  # the number at once (in the check, it was said when the check began)
+    # The call ends here, or goes on with the breathing check after the number; the check ends within its steps,
+    # whatever the caller says, and nothing said in it takes the flag or the emergency back.
+    for turn in [*prefix, *ANSWERS][:len(CHECK_STEPS) + 1]:
+        if d.finished:
+            break
+        assert d.awaiting in CHECK_STEPS
+        feed(d, turn)
+        assert d.result.urgency == Urgency.EMERGENCY and FLAG_TEXTS[flag_text] in d.result.red_flags
+    assert d.finished
 
 
 @settings(max_examples=100, deadline=None)
