@@ -1285,6 +1285,21 @@ _BECOMING = re.compile(r"\b(?:swells?|swell up|closes?|close up|goes|go (?:fat|t
 _NOW_AND_THEN = re.compile(r"\bnow and (?:then|again)\b|\bevery now and then\b")
 
 
+# "Nearly", "almost", "about to" (Pidgin "wan") just before what happened says it did not happen: "an okada nearly hit
+# me", "she almost fell off the roof", "danfo wan jam me" is a fright, no mechanism. Only when the next word is what
+# happened: "at nearly 100", "almost three metres", "nearly to the top" measure what did.
+_NEAR_MISS = re.compile(r"\b(?:nearly|almost|narrowly|all but|just about|about to|want to|wanted to|was going to) "
+                        r"(?!(?:\d|a |an |the |to |at |as |on |in |one|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"twenty|thirty|fifty|hundred|half|all)\b)\w+")
+
+
+def near_miss(t: str, start: int, end: int, words_before: int = 3) -> bool:
+    """Whether what a mechanism's words tell was only nearly so ("the truck almost ran him over")."""
+    before = t[:start].split()[-words_before:]
+    lo = max(start - len(" ".join(before)) - 1, 0) if before else start
+    return _NEAR_MISS.search(t[lo:end]) is not None
+
+
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.
 _NOT_THIS_PATIENT_NOW = (
     ("other_person", other_past), ("other_person", acquaintance_past), ("explained", explained_silence),

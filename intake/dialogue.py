@@ -89,6 +89,7 @@ from intake.understanding import (
     parse_yes_no,
     pregnancy_said,
     says_complaint,
+    self_corrected,
     sign_said_again,
     taken_back,
     unresponsive_said,
@@ -571,7 +572,8 @@ class Dialogue:
         if step == "duration":
             return parse_duration(text) or said.strip()
         if step in ("medications", "allergies"):
-            return "none" if _NONE.match(normalize(text)) else said.strip()
+            # "None... wait, his grandmother's strip is empty": what follows the correction is the answer, kept as said
+            return "none" if _NONE.match(normalize(text)) and not self_corrected(text) else said.strip()
         return said.strip()  # the caller's own words, as said
 
     def _from_digits(self, step: str, digits: str) -> object | None:

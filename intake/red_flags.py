@@ -774,6 +774,7 @@ def find_mechanisms(text: str) -> list[str]:
     for mech in load_table().mechanisms:
         for pattern in mech.phrases:
             if any(not ctx.why_not_current(t, m.start(), m.end(), vehicles=False)
+                   and not ctx.near_miss(t, m.start(), m.end())
                    and not (mech.unless_near and mech.unless_near.search(
                        _near(t, m.start(), m.end(), *ctx.sentence_of(t, m.start(), m.end()), mech.near_words)))
                    and not (mech.unless_in_sentence

@@ -103,6 +103,9 @@ _NEG_HEDGES = [
 _UNSURE = [
     r"not sure", r"unsure", r"do not know", r"dunno", r"no idea", r"can not tell", r"hard to (say|tell)",
     r"not certain", r"maybe", r"i am confused", r"what do you mean", r"pardon", r"repeat", r"say (that )?again",
+    # Nigerian Pidgin's "I don't know": "I no know", "I no sabi", "I no too sure", "we no fit tell". Its "no" is the
+    # negator of the verb after it, not an answer: read as a plain no, it took the milder branch of a screen.
+    r"(?:i|we|me i|me) no (?:too |dey |really |even )?(?:know|sabi|sure|fit (?:tell|know|talk|say|see))",
     # What was seen asked back: "he moved his fingers, is that squeezing?", "does that count?" is no answer yet.
     r"(is|was|does|did|would|will|could) (that|this|it) (be )?(count( as \w+)?|counts|\w+ing|a \w+|what you mean)( \w+){0,2}(?= \?)",
     # Not tried yet: "he says he could walk but he hasn't tried" says nothing of what he can do now.
@@ -154,6 +157,14 @@ _DENIAL_THEN_SUBJECT = re.compile(r"(?:^|[,.;?!] ?)(?:not|no) (?:he|she|they|i|w
 # A caller correcting themselves: the answer after it replaces the one before.
 _SELF_CORRECTION = re.compile(r"\b(no wait|wait|sorry|i mean|actually|correction|scratch that|my mistake|"
                               r"let me correct( that| myself)?)\b")
+
+
+def self_corrected(text: str) -> bool:
+    """Whether the caller corrects themselves in the answer ("none... wait, there is her BP strip"): the first words
+    are not the answer."""
+    return _SELF_CORRECTION.search(normalize(text)) is not None
+
+
 # The patient's own words, reported: "she said she can't" is her no.
 _REPORTING = re.compile(r"^((he|she|they) )?(says|said|tells me|told me|keeps saying|is saying)( that)? ")
 
@@ -648,8 +659,12 @@ _SELF_STRONG = (
     r"chest pain|stomach ache|sore \w+|swollen \w+|\w+ ache|\w+ pain)|"
     r"my (own )?(head|chest|stomach|belly|tummy|back|leg|legs|arm|arms|foot|feet|hand|hands|eye|eyes|ear|ears|tooth|"
     r"teeth|throat|neck|knee|knees|side|body|skin|heart|knuckles?|wrists?|ankles?|hips?|shoulders?|fingers?|thumbs?|"
-    r"toes?|ribs?|elbows?|face|lips?|nose) (is |are |has been |have been )?(hurting|hurts?|aches?|aching|paining|pains|"
-    r"swollen|bleeding|burning|sore|itching|itchy|stuck|trapped|pinned|caught|crushed|squashed|broken|numb)|"
+    r"toes?|ribs?|elbows?|face|lips?|nose) (is |are |has been |have been |dey )?(hurting|hurts?|aches?|aching|paining|pains?|"
+    r"swollen|bleeding|burning|sore|itching|itchy|stuck|trapped|pinned|caught|crushed|squashed|broken|numb|"
+    # the caller's own hurt told as a state ("my arm is scratched", Pidgin "my knee scrape"): beside a crash in which
+    # someone else was hurt or died, it keeps the caller the patient
+    r"scratched|scraped|scrape|grazed|bruised|cut|twisted|sprained|injured|hurt|burnt|burned|fractured|dislocated|"
+    r"bashed|banged up)|"
     # the caller's own body held fast: "my legs are stuck under the seat", "I'm trapped in the cab"
     r"i (am|m|was|got) (still )?(stuck|trapped|pinned|wedged|caught) (in|under|inside|beneath|by|between)|"
     r"i (can not|could not|am unable to) (breathe|walk|see|move|stand|sleep|eat|talk|get up)|"
@@ -847,14 +862,19 @@ def parse_avpu(text: str) -> Avpu | None:
 # A sign the caller takes back in the same breath by naming what it really was: "there's blood everywhere! no, sorry,
 # it's the wine", "his lips are blue! oh, it's the ice lolly". Only a look-alike that stains or colours counts (food,
 # drink, paint, dye, ink): "she's gone blue! oh, it's the cord" names a cause, not a mistake, and takes nothing back.
+_BUTCHERED = (r"fish|chicken|chickens|hen|duck|goat|goats|cow|pig|pork|beef|meat|mutton|lamb|ram|animal|carabao|"
+              r"bangus|tilapia|catfish|prawns?|shrimps?|crabs?|squid")
 _LOOK_ALIKES = (r"wine|red wine|juice|beetroot|borscht|borsch|ketchup|tomato( sauce| juice| soup| paste)?|sauce|jam|"
                 r"paint|dye|hair dye|henna|ink|pen(?! ?knife)|marker|felt tip|crayons?|chalk|lipstick|nail (polish|varnish)|"
                 r"ice lolly|lolly|lollies|lollipop|popsicle|ice pop|slush\w*|sweets?|candy|sherbet|blueberr\w*|"
                 r"blackberr\w*|berr\w*|cherr\w*|pomegranate|plums?|compote|kompot|syrup|cordial|ribena|kool aid|jelly|"
-                r"food colou?ring|icing|cake|dessert|smoothie|slushie|mulberr\w*")
+                r"food colou?ring|icing|cake|dessert|smoothie|slushie|mulberr\w*|"
+                # An animal's blood on a vendor's, a butcher's or a cook's hands: "no, it's the fish blood, I'm cleaning
+                # fish". Only the blood itself: a bare "it's the fish" may be a bone in the throat, a cause, not a stain.
+                r"(?:the )?(?:" + _BUTCHERED + r")(?: s)? blood|blood (?:from|of) (?:the|a|that|this|my) (?:" + _BUTCHERED + r")")
 _TAKEN_BACK = re.compile(
     r"(?:^|[,.;!?] ?)(?:(?:no|oh|ah|sorry|wait|hang on|actually|my mistake|false alarm|i mean|phew|thank god|"
-    r"it is okay|it s okay|ok|okay)(?: ,| \.| !)* )+(?:(?:it is|it s|it was|that is|that s|that was|its) (?:not blood ,? ?)?"
+    r"it is okay|it s okay|ok|okay)(?: ,| \.| !)* )+(?:(?:it is|it s|it was|that is|that s|that was|its|na|e be) (?:not blood ,? ?)?"
     r"(?:just |only |all |actually )?(?:the |some |a |an |his |her |their |my |our |from (?:the |a |an |his |her )?)?"
     rf"(?:\w+ ){{0,2}}?(?:{_LOOK_ALIKES})\b)")
 
@@ -862,6 +882,13 @@ _TAKEN_BACK = re.compile(
 # The look-alike's own colour ("the blue one", "a red lolly") describes it, not the patient.
 _ITS_COLOUR = re.compile(rf"\b(?:dark |bright |light )?(?:blue|red|purple|grey|gray|black|violet)(?: coloured| colored)? "
                          rf"(?=(?:one|ones|kind|flavou?r|sort)\b|(?:\w+ )?(?:{_LOOK_ALIKES})\b)")
+
+
+# The animal's blood named as the look-alike, and the work that shed it, are not the patient's blood or cut said again:
+# "the fish blood" reads as "the fish", "I dey cut chicken" as "chicken".
+_ITS_OWN_BLOOD = re.compile(rf"\b(?:({_BUTCHERED})(?: s)? blood|blood (?:from|of) ((?:the|a|that|this|my) (?:{_BUTCHERED}))|"
+                            rf"(?:cut|cuts|cutting|clean\w*|gut|gutting|slaughter\w*|kill\w*|butcher\w*|dress\w*|scal\w*) "
+                            rf"((?:the |some |a |my |our )?(?:{_BUTCHERED})))\b")
 
 
 # A sign of the same kind said again after the correction keeps the flag, however the rules read it: "no, it's the
@@ -885,4 +912,6 @@ def taken_back(text: str) -> str | None:
     says is so, the look-alike's own colour left out), or None when nothing was taken back."""
     t = normalize(text)
     m = _TAKEN_BACK.search(t)
-    return _ITS_COLOUR.sub("", t[m.start():]).lstrip(",.;!? ") if m else None
+    if not m:
+        return None
+    return _ITS_OWN_BLOOD.sub(r"\1\2\3", _ITS_COLOUR.sub("", t[m.start():])).lstrip(",.;!? ")
