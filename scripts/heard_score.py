@@ -8,6 +8,8 @@ as heard, so a change to the flag reading is measured on the very texts Whisper 
 
 --lost lists the turns whose emergency the text catches and the heard text does not, and the no-flag turns only the
 heard text flags (what to sort into kinds). Never point it at a held-out set's transcripts: the list prints lines.
+--recorrect scores each turn's raw decode corrected by this tree's corrector (stt/correction.py and its lexicon), not the
+corrected text the run stored: a lexicon change is measured on the same decodes, without a new run through audio.
 """
 
 from __future__ import annotations
@@ -23,13 +25,16 @@ from intake import evaluation as ev  # noqa: E402
 from intake.scenarios import load_scenarios  # noqa: E402
 
 
-def scored(corpus: Path, transcripts: Path) -> dict:
+def scored(corpus: Path, transcripts: Path, recorrect: bool = False) -> dict:
     """Text and heard reports over the transcribed turns, and the turns that differ."""
     by_id = {it["id"]: it for it in load_scenarios(corpus) if ev.is_utterance(it)}
+    correct = _corrector() if recorrect else None
     heard = {}
     for line in transcripts.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
+            if correct:
+                row["heard"] = correct(row["raw"])
             heard[row["id"]] = row
     items = [by_id[i] for i in heard if i in by_id]
     text = ev.utterance_report(items)
@@ -53,6 +58,14 @@ def scored(corpus: Path, transcripts: Path) -> dict:
             "lost": lost, "invented": invented}
 
 
+def _corrector():
+    """This tree's offline correction, as `triage eval-audio` applies it to a decode."""
+    from stt.correction import MedicalCorrector
+
+    corrector = MedicalCorrector()
+    return lambda raw: corrector.correct(raw).text
+
+
 def _any_flag(item: dict, misses: dict) -> bool:
     """Whether any flag fired on the turn (the caller hears the number), from its miss record if it has one."""
     miss = misses.get(item["id"])
@@ -66,8 +79,9 @@ def main() -> int:
     p.add_argument("transcripts", type=Path)
     p.add_argument("--lost", action="store_true", help="list the turns lost or flagged only through audio")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--recorrect", action="store_true", help="correct the stored raw decodes again with this tree's corrector")
     args = p.parse_args()
-    out = scored(args.corpus, args.transcripts)
+    out = scored(args.corpus, args.transcripts, args.recorrect)
     if not args.lost:
         out = {k: v if k not in ("lost", "invented") else len(v) for k, v in out.items()}
     if args.json:

@@ -9,6 +9,8 @@ for r in csv.DictReader(src.open(), delimiter="\t"):
     if r["category"] != "asr_variant" and r["term"] not in misspelled:
         rows[r["term"]] = (r["category"], "primock57")
 curated = {
+ # The last lines of drugs and of signs are the medicines and the farm and house poisons that intake/red_flags.json
+ # names: tiny.en spells a brand or a chemical by ear ("Bremoxone"), and the corrector restores only a term it knows.
  "drugs": """paracetamol acetaminophen amoxicillin ampicillin ibuprofen diclofenac amlodipine lisinopril losartan nifedipine
  hydrochlorothiazide metformin glibenclamide insulin artemether lumefantrine artesunate coartem chloroquine quinine ciprofloxacin
  metronidazole flagyl cotrimoxazole septrin doxycycline azithromycin ceftriaxone augmentin erythromycin gentamicin cefuroxime
@@ -19,7 +21,9 @@ curated = {
  buscopan hyoscine loperamide calpol crocin biogesic neozep solmux ascorbic multivitamin antimalarial antimalarials
  adrenaline epinephrine epipen naproxen penicillin amoxiclav clavulanate levothyroxine enalapril captopril propranolol
  furosemide spironolactone glimepiride gliclazide pantoprazole esomeprazole domperidone ondansetron metoclopramide
- montelukast budesonide fluticasone cough syrup ors""",
+ montelukast budesonide fluticasone cough syrup ors
+ alprazolam xanax oxycodone fentanyl methadone codeine amitriptyline citalopram sertraline fluoxetine mirtazapine digoxin
+ temazepam zopiclone pregabalin gabapentin quetiapine olanzapine""",
  "conditions": """malaria typhoid tuberculosis pneumonia cholera dengue measles meningitis hepatitis stroke sepsis anemia jaundice
  dysentery appendicitis ulcer hernia eclampsia preeclampsia miscarriage haemorrhage hemorrhage fracture concussion cellulitis
  conjunctivitis tonsillitis bronchitis sinusitis gout chickenpox mumps rabies tetanus scabies ringworm psoriasis urticaria
@@ -39,7 +43,8 @@ curated = {
  "signs": """breathe breathes breathed unresponsive unconsciousness convulsing convulsed convulse seizing twitching
 jerking fitting collapsed collapsing poison poisoned poisonous pesticide kerosene bleach overdosed stabbed stabbing
 scalded drowned drowning choked choke suffocating suicide suicidal paralysed paralyzed slurred
-slurring droopy drooping crushing haemorrhaging hemorrhaging""",
+slurring droopy drooping crushing haemorrhaging hemorrhaging
+paraquat gramoxone organophosphate organophosphates insecticide herbicide weedkiller rodenticide antifreeze""",
 }
 for cat, words in curated.items():
     for w in words.split():
