@@ -727,7 +727,8 @@ _SELF_STRONG = (
     r"chest pain|stomach ache|sore \w+|swollen \w+|\w+ ache|\w+ pain)|"
     r"my (own )?(head|chest|stomach|belly|tummy|back|leg|legs|arm|arms|foot|feet|hand|hands|eye|eyes|ear|ears|tooth|"
     r"teeth|throat|neck|knee|knees|side|body|skin|heart|knuckles?|wrists?|ankles?|hips?|shoulders?|fingers?|thumbs?|"
-    r"toes?|ribs?|elbows?|face|lips?|nose) (is |are |has been |have been |dey )?(hurting|hurts?|aches?|aching|paining|pains?|"
+    r"toes?|ribs?|elbows?|face|lips?|nose|shins?|calf|calves|thighs?|forehead|chin|cheeks?|jaw|scalp|collarbone|spine|"
+    r"waist|bum|bottom|palms?|heels?) (is |are |has been |have been |dey )?(hurting|hurts?|aches?|aching|paining|pains?|"
     r"swollen|bleeding|burning|sore|itching|itchy|stuck|trapped|pinned|caught|crushed|squashed|broken|numb|"
     # the caller's own hurt told as a state ("my arm is scratched", Pidgin "my knee scrape"): beside a crash in which
     # someone else was hurt or died, it keeps the caller the patient

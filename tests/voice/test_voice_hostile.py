@@ -129,7 +129,7 @@ def test_fuzzed_streams_are_refused_cleanly_while_a_good_call_goes_on(threaded_s
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
     def hostile_stream(sequence):
         # max_queue=None: a greeting is hundreds of frames, and a bounded client queue would stall the close.
-        with connect(ws_url, max_size=2**20, max_queue=None, open_timeout=10) as ws:
+        with connect(ws_url, max_size=2**20, max_queue=None, open_timeout=60) as ws:
             try:
                 for raw in sequence:
                     if raw == VALID_START:
