@@ -659,8 +659,8 @@ class Dialogue:
     def _next(self, step: str, v: object | None) -> str | Category:  # noqa: C901 - the protocol, one branch per step
         """The START / JumpSTART tree: the step after `step` given answer `v`, or the category."""
         r = self._result
-        if self._check:
-            return self._next_in_check(step, v)
+        if self._check and step in ("age", "breathing"):
+            return self._next_in_check(step, v)  # the airway steps after it are START's and JumpSTART's own, below
         if step in ("who", "who_confirm"):
             if v == "maybe_self":  # a bare "me": asked, not guessed
                 return "who_confirm"
@@ -698,7 +698,8 @@ class Dialogue:
         if step == "reposition":
             if v == "yes":
                 return Category.RED
-            return "apnoea_pulse" if self._jump else self._not_breathing(("reposition",))
+            jump = self._check == "JumpSTART" if self._check else self._jump  # the check picks its own protocol
+            return "apnoea_pulse" if jump else self._not_breathing(("reposition",))
         if step == "apnoea_pulse":
             return "rescue_breaths" if v == "yes" else self._not_breathing(("reposition", "pulse"))
         if step == "rescue_breaths":
@@ -922,7 +923,9 @@ class Dialogue:
         return self._child() is False or names_an_adult(self._said_so_far())
 
     def _next_in_check(self, step: str, v: object | None) -> str | Category:
-        """The breathing steps after the emergency number: breathing -> airway -> (child) pulse -> rescue breaths."""
+        """Where the check differs from START's own steps: the age asked first (for the CPR and JumpSTART's pulse and
+        rescue breaths), and breathing, which ends the check (RED) rather than going on to count. The airway, pulse
+        and rescue breaths after it are `_next`'s."""
         if step == "age":
             if isinstance(v, Quantity):
                 self._result.age_years = self._result.answers["age"] = self._age_from(v)
@@ -932,15 +935,7 @@ class Dialogue:
             if v == "agonal":
                 self._cpr_lead = "agonal"
                 return Category.RED
-            return Category.RED if v == "yes" else "reposition"
-        if step == "reposition":
-            if v == "yes":
-                return Category.RED
-            return "apnoea_pulse" if self._check == "JumpSTART" else self._not_breathing(("reposition",))
-        if step == "apnoea_pulse":
-            return "rescue_breaths" if v == "yes" else self._not_breathing(("reposition", "pulse"))
-        # rescue_breaths
-        return Category.RED if v == "yes" else self._not_breathing(("reposition", "rescue_breaths"))
+        return Category.RED if v == "yes" else "reposition"
 
     def _first_breathing_step(self) -> str:
         """The breathing question, or the airway when the caller has said already that the patient is not breathing."""
