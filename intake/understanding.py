@@ -145,6 +145,14 @@ _REPORTED_REQUEST = [r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|say
 _NOT_A_DENIAL = [r"no (problem|problems|probs|prob|worries|worry|bother|trouble|issue|issues|wahala|stress|biggie|sweat)",
                  r"not a (problem|bother|worry)", r"hakuna (shida|matata|tabu)", r"walang problema"]
 _NO_WORDS = {"no", "nope", "nah", "negative", "never"}
+# After a yes, a later "no" that denies some other thing ("yes, breathing normal, no attack today", "yes man, no
+# wheezing", Pidgin "yes e dey waka, e no knock out") is no second answer: the caller rules out a sign the line might
+# fear. A "no" before a person ("no he can't"), a break ("yes, no"), or a word of ability or change ("no strength",
+# Pidgin "e no fit") still answers, and the answer stays a doubt.
+_DENIES_SOMETHING_ELSE = re.compile(
+    r"\bno (?!(?:he|she|they|it|i|we|you|him|her|them|not|no|never|sir|madam|maam|ma|o|oh|po|man|mate|way|chance|"
+    r"strength|power|energy|movement|moving|move|response|reaction|feeling|longer|more|better|change|sign|signs|"
+    r"improvement|fit|can|cannot|able|sabi|dey|go|get|fit)\b)[a-z]")
 _CONSENT_YES = {"ok", "okay", "alright", "please", "fine"}
 _NEGATORS = {"not", "no", "never", "unable", "stopped", "without", "neither", "nor", "too"}  # "too weak to walk"
 _CLAUSE_BREAK = re.compile(r"[,.;?!]|\bbut\b")
@@ -268,6 +276,9 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
             add([m.span()], "no")
     if not cues:
         return None
+    if min(cues)[1] == "yes":
+        asides = {m.start() for m in _DENIES_SOMETHING_ELSE.finditer(t)}
+        cues = [(s, v) for s, v in cues if not (v == "no" and s in asides)]
     values = {value for _, value in cues}
     if {"yes", "no"} <= values or ("unsure" in values and len(values) > 1):
         # "No, she has to reach to walk" (ASR for "too weak to walk"): a yes and a no in one answer is
@@ -406,6 +417,14 @@ _WORKING_HARD = re.compile(
 )
 
 
+# Breaths that come hard, which a "no" to "breathing normally?" describes (a colour, a struggle to do what, or a gasp may
+# be no breathing at all: not these).
+_BREATHING_HARD = re.compile(
+    r"\b(wheez\w*|panting|short of breath|out of breath|can not (get|catch) (her|his|their|my) breath|"
+    r"(one|a|two|a few|a couple of) words? at a time|can not (talk|speak|finish) (in )?(full |a )?sentences?|"
+    r"struggl\w* (to breathe|for (breath|air)|with (his|her|their|the) breath\w*)|fighting for (breath|air)|every breath)")
+
+
 # "She is breathing but gasping, her lips are blue": a yes said in words, with the signs of breathing hard; "he is,
 # but he's gasping" echoes the question's verb for the yes.
 _SAYS_BREATHING = re.compile(r"^(he|she|they|it|baby|the baby|my \w+) (is|are|s) (still )?(breathing )?,? ?(but|and)\b")
@@ -442,8 +461,11 @@ def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing |
         if later in ("yes", "no", "agonal"):
             return later
     if _WORKING_HARD.search(t) and not re.search(rf"\b({_AGONAL})\b", t) \
-            and (parse_yes_no(t) == "yes" or _SAYS_BREATHING.search(t)):
-        return "yes"  # "yes, but she is gasping, fighting for every breath": breathing, with difficulty
+            and (parse_yes_no(t) == "yes" or _SAYS_BREATHING.search(t)
+                 or (parse_yes_no(t) == "no" and _BREATHING_HARD.search(t) and not re.search(rf"\b({_APNOEA})", t))):
+        # "yes, but she is gasping, fighting for every breath": breathing, with difficulty; and so is "no, he's
+        # wheezing badly, can't finish a sentence" told to "breathing normally?": not normally, not not at all.
+        return "yes"
     if agonal(t, unresponsive=True):
         return "agonal"
     apnoea = re.search(rf"\b({_APNOEA})", t) or _ONLY_NOTHING.match(" ".join(words(t)))
