@@ -111,14 +111,14 @@ _HISTORY = re.compile(
     r"for (years|months)|for (the )?(last |past )?(\d+|a few|few|several|many|two|three|four|five|six|ten) (years|months)|"
     r"since (january|february|march|april|june|july|august|september|october|november|december)|all (my|his|her|their) life|"
     r"since (birth|childhood)|when (he|she|they|i|we|my \w+|our \w+|the baby) (was|were) (born|a newborn|newborn)|at birth|since (he|she|they|i|we) (was|were) born|"
-    r"in (19|20)\d\d|\b(had|was|were|got|took|tried|did)\b[^,;]{0,40}\bat (the age of |age )?(\d\d|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?= ?(,|$|\.| and | i am| i m| now))|"
-    r"\b(was|were|got|had)\b[^,;]{0,40}\b(in|during) the (\w+ )?war\b|as an? (child|kid|baby|newborn|infant|toddler|teenager|teen|student|boy|girl|young (man|woman|lad))|"
+    r"in (19|20)\d\d|(19|20)\d\d (mein|me|main|ma)\b|(noong|nung) (19|20)\d\d|\b(had|was|were|got|took|tried|did)\b[^,;]{0,40}\bat (the age of |age )?(\d\d|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?= ?(,|$|\.| and | i am| i m| now))|"
+    r"\b(was|were|got|had)\b[^,;]{0,40}\b(in|during) the (\w+ )?war\b|as an? (?:(?:little|small|young|wee) )?(child|kid|baby|newborn|infant|toddler|teenager|teen|student|boy|girl|lad|lass|fella|fellow|nipper|youngster|pikin|one|un|young (man|woman|lad))|when (e|im|i|she|he|dem|una|they) (dey |be |is |still |still dey |still be |still is )?(small|pikin|small pikin|a pikin)|"
     r"\b(had|got|broke|suffered|injured|hurt|happened|diagnosed|crashed|was|were)\b(?:(?!\b(?:is|am|are|s|now)\b)[^,;]){0,60}"
     r"\bin (my|his|her|their|our) (early |late |mid )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)|"
     r"when (i|he|she|they|we) (was|were) (a |an )?(teenager|teen|kid|student|at school|in school|at university|at college|"
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( (years?|months?|weeks?|yrs?))?( old)?|"
-    r"when (i|she|we|you) (was|were) (pregnant|expecting)|when (i|she|we) (had|was having|was expecting) (my|her|our) (first|second|third|last|\w+ (child|baby|son|daughter))|(when|since) (he|she|i|they|we) (was|were) (young|younger|a child|a baby|a newborn|a kid|little|small|"
+    r"when (i|she|we|you) (was|were) (pregnant|expecting)|when (i|she|we) (had|was having|was expecting) (my|her|our) (first|second|third|last|\w+ (child|baby|son|daughter))|(when|since) (he|she|i|they|we) (was|were) (young|younger|a child|a baby|a newborn|a kid|little|small|a (?:little |small |young )?(?:girl|boy|lad|lass|toddler|youngster)|"
     r"children|kids)|last (summer|winter|spring|autumn|christmas|holiday|holidays)|(?<!same as )(?<!same look as )(?<!just like )(?<!like )last time(?! (i|you|we|they) (will|ll|would|are going to|am going to|is going to) )|long time ago|long ago|years back|"
     r"that was (yesterday|last \w+|\w+ (days|weeks|months|years) ago)|discharged?|lost (the|her|my|a) baby|"
     r"my (first|last|previous|other) (child|baby|pregnancy|delivery)|"
@@ -395,6 +395,7 @@ _AGE_NOT_HISTORY = re.compile(
 _PRESENT = re.compile(
     r"\b(?:(?:is|am|are)(?! (?:had|been)\b)|feels?|looks?|seems?|keeps?|can not|cannot|will not|now|today|tonight|"
     r"this (?:morning|afternoon|evening)|at the moment|currently|wants?|needs?|going to|gonna|will|"
+    r"abhi|hai|hain|ngayon|now now|"  # Hindi's and Tagalog's now and Hindi's "is", beside a date in those languages
     r"(?:has|have)(?! (?:had|always)\b)(?! been (?!\w+ing\b)))\b"
 )
 # The caller's own asking is no present of the sign: "I'm asking about his seizure meds".
@@ -493,13 +494,15 @@ def _past_clause(t: str, clauses: list[tuple[int, int]], i: int) -> bool:
     # no subject of its own is told at the time of the one before ("she messaged me this morning, saying goodbye").
     if _TODAY.search(own if not i or _SUBJECT.match(own.strip()) else t[slice(*clauses[i - 1])] + " " + own):
         return False
-    for a, b in clauses[i + 1:]:  # "my father took his own life, about fifteen years ago": a date said after it
+    # "my father took his own life, about fifteen years ago": a date said after it; not after a clause said in the present
+    # ("her face is drooping now, in 2019 she had a stroke too": the date is the old stroke's)
+    for a, b in clauses[i + 1:] if not _PRESENT.search(_CALLERS_ASKING.sub(" ", own)) else ():
         after = t[a:b].strip()
         if _SUBJECT.match(after):
             break
         if _dated(after):
             return True
-    if i and not _SUBJECT.match(own.strip()):
+    if i and not _SUBJECT.match(own.strip()) and not _PRESENT.search(own):
         # "I am pregnant and bleeding heavily": a clause with no subject of its own shares the tense of the one before.
         own = t[slice(*clauses[i - 1])] + " " + own
     return _dated(own) or not _PRESENT.search(_CALLERS_ASKING.sub(" ", own))
@@ -929,11 +932,13 @@ def false_alarm(t: str, start: int, end: int) -> bool:
 _FICTION = re.compile(
     r"\b(songs?|lyrics|music|tracks|films?|movies?|books?|novels?) (\w+ )?about\b|"
     r"\b(in|on) (the|a|that|this) (\w+ )?(film|movie|game|video game|book|novel|show|series|episode|cartoon|play|"
-    r"documentary|soap|comic|story|footage|news footage|trailer(?= (?:for|of)\b)|anime)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
+    r"documentary|soap|comic|story|footage|news footage|trailer(?= (?:for|of)\b)|anime|teleserye|telenovela|k ?drama)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
     r"story)( last night| yesterday| on (the )?(tv|telly))? (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|"
     r"\b(watch\w*|saw|seen|read|reading) (a|the|that|this) (\w+ )?(film|movie|show|series|documentary|programme|program|episode|book|"
     r"novel|play) (about|where|in which|with)\b|\b(the|a|your|his|her|my) (game |film |book )?"
-    r"(character|avatar|hero|heroine|villain|actor|actress)\b"
+    r"(character|avatar|hero|heroine|villain|actor|actress)\b|"
+    # Tagalog's lead and villain of a teleserye: "na-stroke daw yung bida"
+    r"\b(?:yung|ang|si|the) (?:bida|kontrabida)\b"
 )
 
 
