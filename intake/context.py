@@ -486,6 +486,16 @@ def _date_said_before(t: str, lo: int) -> int:
     return before if len(re.findall(r"[a-z0-9]+", date)) <= _DATE_ALONE_WORDS and _dated(date) else lo
 
 
+# "has committed", "have been": the present perfect tells a past event, which a date said after it dates.
+_PERFECT = re.compile(r"\b(?:has|have|s|ve) (?:\w+ed|been|done|gone|had|taken|given|got|gotten|made|seen|thrown|fallen|"
+                      r"broken|bitten|eaten|drunk|left)\b")
+
+
+def _said_now(clause: str) -> bool:
+    """The clause is told in the present (not its perfect, not the caller's asking): no other clause's date is its."""
+    return bool(_PRESENT.search(_PERFECT.sub(" ", _CALLERS_ASKING.sub(" ", clause))))
+
+
 def _past_clause(t: str, clauses: list[tuple[int, int]], i: int) -> bool:
     own = t[slice(*clauses[i])]
     if _dated(own) or _SINCE_THEN.search(own):
@@ -496,13 +506,13 @@ def _past_clause(t: str, clauses: list[tuple[int, int]], i: int) -> bool:
         return False
     # "my father took his own life, about fifteen years ago": a date said after it; not after a clause said in the present
     # ("her face is drooping now, in 2019 she had a stroke too": the date is the old stroke's)
-    for a, b in clauses[i + 1:] if not _PRESENT.search(_CALLERS_ASKING.sub(" ", own)) else ():
+    for a, b in clauses[i + 1:] if not _said_now(own) else ():
         after = t[a:b].strip()
         if _SUBJECT.match(after):
             break
         if _dated(after):
             return True
-    if i and not _SUBJECT.match(own.strip()) and not _PRESENT.search(own):
+    if i and not _SUBJECT.match(own.strip()) and not _said_now(own):
         # "I am pregnant and bleeding heavily": a clause with no subject of its own shares the tense of the one before.
         own = t[slice(*clauses[i - 1])] + " " + own
     return _dated(own) or not _PRESENT.search(_CALLERS_ASKING.sub(" ", own))
