@@ -486,9 +486,9 @@ def _date_said_before(t: str, lo: int) -> int:
     return before if len(re.findall(r"[a-z0-9]+", date)) <= _DATE_ALONE_WORDS and _dated(date) else lo
 
 
-# "has committed", "have been": the present perfect tells a past event, which a date said after it dates.
-_PERFECT = re.compile(r"\b(?:has|have|s|ve) (?:\w+ed|been|done|gone|had|taken|given|got|gotten|made|seen|thrown|fallen|"
-                      r"broken|bitten|eaten|drunk|left)\b")
+# "has committed", "has grown out of it": the present perfect tells a past event, which a date said beside it dates.
+_PERFECT = re.compile(r"\b(?:has|have|s|ve) (?:not |never |just |already |since )?(?:\w+(?:ed|en|wn|ne|un|ght)|had|got|made|"
+                      r"drunk|left|come|become|run)\b")
 
 
 def _said_now(clause: str) -> bool:

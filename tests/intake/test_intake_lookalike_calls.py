@@ -133,6 +133,7 @@ def test_a_sign_now_beside_a_dated_clause_is_heard(said, flag):
     "he had a fit, about two years ago",
     "my uncle has taken his own life, about ten years ago",  # the present perfect is a past event
     "she has had a stroke, some three years back",
+    "he had a reaction to nuts as a little boy but has grown out of it",
 ])
 def test_a_date_said_after_a_past_clause_still_dates_it(said):
     assert find_red_flags(said) == []
