@@ -721,7 +721,8 @@ _ANIMALS = (r"dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|ha
             r"buffalo(?:es)?|carabaos?|oxen|ox|bullocks?|bulls?|camels?|heifers?|mares?|ewes?|sows?|mules?|goats|pigs|"
             r"geese|goose|turkeys?")
 _THINGS = (rf"(?:{_ANIMALS}|engine|laptop|computer|pc|printer|pump|generator|"
-           r"router|phone|mobile|cell ?phone|smartphone|screen|tv|television|telly|radio|ipad|kindle|toast|bread|dinner|cake|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
+           r"router|(?<!on the )(?<!on my )(?<!on his )(?<!on her )(?<!on our )(?<!over the )(?<!on )"
+           r"(?:phone|mobile|cell ?phone|smartphone|screen|tv|television|telly|radio|ipad|kindle)|toast|bread|dinner|cake|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
            r"freezer|video|audio|recording|clip|footage|voice note|smoke|fumes{vehicles})"
            r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?))")
 # A vehicle is a thing with a sign ("the car is gasping up the hill"), but the subject of a crash is a mechanism's.
