@@ -173,7 +173,8 @@ _INTAKE_STEPS = ("duration", "severity", "medications", "allergies", "photo")
 # own correction at the complaint takes back (understanding.taken_back).
 _LOOK_ALIKE_SIGNS = frozenset({"heavy_bleeding", "serious_injury", "breathing_difficulty", "choking"})
 _STANDING_STEPS = ("medications", "allergies")  # questions about what is always so, not what is happening
-_FILLERS = {"um", "uh", "er", "erm", "ah", "hmm", "mm", "hello", "hi", "so", "well", "and", "the", "a", "oh", "what"}
+_FILLERS = {"um", "uh", "er", "erm", "ah", "hmm", "mm", "hello", "hi", "so", "well", "and", "the", "a", "oh", "what",
+            "o", "po", "ji", "eh"}  # the Pidgin, Tagalog and Hindi particles ("network bad o", "hello po"): no answer alone
 _NONE = re.compile(r"^(none|no|nothing|nope|nil|not any|no medicines?|no medication|no allergies|no drugs|n a)\b")
 
 
