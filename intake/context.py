@@ -31,7 +31,7 @@ _PSEUDO_NEGATION = re.compile(r"\b(not only|not just|no doubt|no wonder|not even
 _RESOLVED = re.compile(
     r"^(?:\w+ ){0,4}?(?:(?:has|had|is|was|have|are|got|seems?|now) )*(?:now |all |finally |completely |since )?"
     r"(stopped|over|gone|gone away|went away|passed|finished|ended|settled|eased|subsided|resolved|cleared|"
-    r"under control|better|no more|not anymore|warmed up|sorted it|sorted|stop|healing (?:nicely|well|fine|up)|healed(?: up)?)\b"
+    r"under control|better|no more|not anymore|warmed up|went(?= (?:completely|totally|fully|entirely)\b)|no (?:pain|bleeding|blood|burning|swelling|shaking)(?= now\b)|sorted it|sorted|stop|healing (?:nicely|well|fine|up)|healed(?: up)?)\b"
 )
 # What may follow an ending: "it stopped now", "gone down a bit"; "gone into both arms" is no ending.
 _AFTER_ENDING = {"", "now", "already", "completely", "away", "down", "off", "thank", "again", "by", "on", "after",
@@ -132,7 +132,7 @@ _HISTORY = re.compile(
     r"radiotherapy|transplant|birth|injury|accident|\w+ (injury|accident|operation|surgery)))\b"
 )
 _OTHER_PAST = re.compile(
-    r"\b(died|die|dies|bled to death|bleed to death|dropped dead|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? (of|from|after|with|to)\b|"
+    r"\b(died|die|dies|bled to death|bleed to death|dropped dead|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? (of|from|after|with(?! (him|her|them|me|us|you)\b)|to)\b|"
     r"\bbefore (he|she|they) (died|passed)\b|\b(die|died|dies) in (his|her|their) sleep\b|"
     r"\b(friend|neighbou?r|cousin|colleague|sister|brother|aunt|aunty|uncle)( s)? (baby|child|son|daughter|kid|little (one|girl|boy)) "
     r"(was|had|got|died|die|went)\b|"
@@ -730,9 +730,12 @@ _NOT_AN_ASIDE = {"him", "her", "them", "it", "this", "that", "he", "she", "they"
 # "the smoke is choking". Only when it is the subject right before the sign, with no person named between ("the dog bit
 # my son and he is bleeding" is the son), and not the object of a verb or a preposition ("hit by a car, not breathing").
 _ANIMALS = (r"dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|hamster|rabbit|guinea pig|tortoise|horse|pony|"
-            r"cows?|calf|calves|lambs?|kids? goat|foal|piglets?|donkey|goat|sheep|pig|hen|chickens?|ducks?|rooster")
+            r"cows?|calf|calves|lambs?|kids? goat|foal|piglets?|donkey|goat|sheep|pig|hen|chickens?|ducks?|rooster|"
+            r"buffalo(?:es)?|carabaos?|oxen|ox|bullocks?|bulls?|camels?|heifers?|mares?|ewes?|sows?|mules?|goats|pigs|"
+            r"geese|goose|turkeys?")
 _THINGS = (rf"(?:{_ANIMALS}|engine|laptop|computer|pc|printer|pump|generator|"
-           r"router|toast|bread|dinner|cake|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
+           r"router|(?<!on the )(?<!on my )(?<!on his )(?<!on her )(?<!on our )(?<!over the )(?<!on )"
+           r"(?:phone|mobile|cell ?phone|smartphone|screen|tv|television|telly|radio|ipad|kindle)|toast|bread|dinner|cake|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
            r"freezer|video|audio|recording|clip|footage|voice note|smoke|fumes{vehicles})"
            r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?))")
 # A vehicle is a thing with a sign ("the car is gasping up the hill"), but the subject of a crash is a mechanism's.
@@ -756,7 +759,8 @@ _AS_OBJECT = re.compile(r"\b(?:by|hit|into|under|off|from|out of|over|knocked|ra
 _WHICH_THING = re.compile(rf"\b({_THINGS.format(vehicles=_VEHICLES)}) (?:that |which )?(?:we|i|they|you) \w+(?: \w+){{0,3}}? (?=(?:is|was|are|were|has|had|s)\b)")
 # A clause with no subject of its own ("... and will not wake", ", is floppy"), or only "it", shares the one before; the
 # thing must lead that clause ("the hen is lying in the coop and will not wake", "my horse fell and it is not breathing").
-_SUBJECTLESS = re.compile(r"^\s*(?:it )?(?:is|was|are|were|will|would|can|could|has|had|have|does|did|keeps?|kept|seems?|looks?)\b")
+_SUBJECTLESS = re.compile(r"^\s*(?:it )?(?:is|was|are|were|will|would|can|could|has|had|have|does|did|keeps?|kept|seems?|looks?|"
+                          r"(?!(?:nothing|something|anything|everything|morning|evening)\b)\w+ing)\b")  # "is pregnant and bleeding"
 _THING_LEADS = re.compile(rf"^\s*(?:(?:the|our|my|a|an|his|her|their|this|that|some) )?(?:\w+ )?(?:{_THINGS.format(vehicles='')})\b")
 _PERSON = re.compile(r"\b(i|me|we|us|you|him|her|his|them|son|daughter|baby|child|kid|boy|girl|man|woman|wife|husband|mum|mom|"
                      r"dad|mother|father|brother|sister|friend|grandma|grandad|nan|patient|toddler|rider|driver|owner|farmer|people|person|"
@@ -764,6 +768,8 @@ _PERSON = re.compile(r"\b(i|me|we|us|you|him|her|his|them|son|daughter|baby|chil
 
 
 # The animal's own paw: "my dog cut his paw and it is bleeding" names no person. Only parts no person has.
+# "The baby goat", "the mother cow": the young or the dam of an animal is the animal, no baby or mother of a person.
+_YOUNG_OF_AN_ANIMAL = re.compile(rf"\b(?:baby|newborn|little|young|mother|mama|nanny|billy|day old) (?=(?:{_ANIMALS})\b)")
 _ITS_OWN_PART = re.compile(r"\b(?:his|her|its|their) (?:paws?|tail|snout|muzzle|claws?|hoofs?|hooves|wings?|beak|fur|"
                            r"mane|whiskers|dew ?claws?|pads?)\b")
 
@@ -778,9 +784,9 @@ def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
     if m and not _AS_OBJECT.search(before[:m.start()]) and not _ACTS_ON.match(before + " " + t[start:end], m.start()):
         # A vehicle's or smoke's sign words may name the person it acts on.
         said = " ".join([t[start:end]] + re.split(r"[,;.?!]", t[end:hi])[0].split()[:1]) if _VEHICLE.match(before, m.start()) else ""
-        return not _PERSON.search(before[m.start():] + " " + said)
+        return not _PERSON.search(_YOUNG_OF_AN_ANIMAL.sub("", before[m.start():]) + " " + said)
     if len(clauses) > 1 and _SUBJECTLESS.match(clauses[-1] + t[start:end]) and _THING_LEADS.match(clauses[-2]):
-        return not _PERSON.search(_ITS_OWN_PART.sub(" ", _WHICH_THING.sub(r"\1 ", clauses[-2])))
+        return not _PERSON.search(_ITS_OWN_PART.sub(" ", _WHICH_THING.sub(r"\1 ", _YOUNG_OF_AN_ANIMAL.sub("", clauses[-2]))))
     return False
 
 

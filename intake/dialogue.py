@@ -149,6 +149,18 @@ _SCREENS = ("danger_signs", "harm")
 # A half-yes to a screen; a plain "I don't know" is not one.
 _LEANS_YES = re.compile(r"\b(maybe|probably|possibly|perhaps|i guess( so)?|i suppose( so)?|kind of|kinda|sort of|a (bit|little)|"
                         r"(might|could) be|a little bit|somewhat)\b")
+# The signs the screens name, in their stems: a lean is a half-yes only where it qualifies one of them. "None of those,
+# she's only crying a little" leans on the crying, not on a sign; "none of those... maybe a bit breathless" still leans.
+_SCREEN_SIGN = re.compile(r"\b(chest|pain\w*|press\w*|tight\w*|breath\w*|gasp\w*|bleed\w*|blood\w*|fit|fits|fitting|"
+                          r"seiz\w*|shak\w*|jerk\w*|droop\w*|crooked|face|speech|speak\w*|slur\w*|swell\w*|swollen|lips?|"
+                          r"throat|tongue|wake|woken|waking|awake|floppy|limp|drows\w*|sleepy|drink\w*|feed\w*|suck\w*|"
+                          r"vomit\w*|grunt\w*|belly|stomach|tummy|blue|grey|gray|pale|confus\w*|weak\w*|numb\w*|swallow\w*|"
+                          r"tablets?|pills?|poison\w*|die|dying|kill\w*|harm\w*|hurt\w*)\b")
+# A sign told as the patient's old baseline, in the lean's own clause: "a little crooked since her stroke four years ago".
+_BASELINE = re.compile(r"\b(same as (always|ever|before|usual)|as (always|usual)|like always|always (been|like that|is|was)|"
+                       r"since (birth|(she|he|they) (was|were) born|(his|her|their) (old )?stroke|(\w+ ){1,3}ago|(19|20)\d\d)|"
+                       r"for (\w+ )?years|born (like|with) (that|it|this)|nothing new)\b")
+_CLAUSE = re.compile(r"[^,.;?!]+")
 # An apnoea or agonal answer at a breathing step goes on to reposition and CPR: none of these flags ends it.
 _SUPPRESSED_WHEN_NOT_BREATHING = {"not_breathing", "breathing_difficulty", "unconscious"}
 # Stiffening or arching in answer to a pinch or a call, told at the response question; jerking, shaking or a fit is not it.
@@ -161,7 +173,8 @@ _INTAKE_STEPS = ("duration", "severity", "medications", "allergies", "photo")
 # own correction at the complaint takes back (understanding.taken_back).
 _LOOK_ALIKE_SIGNS = frozenset({"heavy_bleeding", "serious_injury", "breathing_difficulty", "choking"})
 _STANDING_STEPS = ("medications", "allergies")  # questions about what is always so, not what is happening
-_FILLERS = {"um", "uh", "er", "erm", "ah", "hmm", "mm", "hello", "hi", "so", "well", "and", "the", "a", "oh", "what"}
+_FILLERS = {"um", "uh", "er", "erm", "ah", "hmm", "mm", "hello", "hi", "so", "well", "and", "the", "a", "oh", "what",
+            "o", "po", "ji", "eh"}  # the Pidgin, Tagalog and Hindi particles ("network bad o", "hello po"): no answer alone
 _NONE = re.compile(r"^(none|no|nothing|nope|nil|not any|no medicines?|no medication|no allergies|no drugs|n a)\b")
 
 
@@ -558,7 +571,7 @@ class Dialogue:
             if count is not None and count.doubted and not self._rate_reaches_red(count)[1]:
                 return None  # "six, I lost count": counted again, never taken on the milder side
             return count
-        if step in _SCREENS and _LEANS_YES.search(normalize(text)) and parse_yes_no(text) not in ("yes", "no"):
+        if step in _SCREENS and _leans_yes(text, prompt):
             # "maybe", "probably", "a bit": a caller who half thinks one of the signs is there. Asked once more; a
             # second lean is taken as the yes (SAFETY.md: an unclear answer takes the urgent branch), and recorded.
             if not self._attempts:
@@ -1177,6 +1190,19 @@ class Dialogue:
             if flag not in suppressed and flag not in self._result.red_flags:
                 new.append(flag)
         return self._red_flag(new) if new else None
+
+def _leans_yes(text: str, prompt: P.Prompt) -> bool:
+    """A half-yes to a screen ("maybe", "a bit"): the lean, unless the answer is a clear no by the question's own words
+    ("none of those") and every lean in it qualifies something that is no sign asked about, or a sign told as the
+    patient's baseline ("a little crooked since her stroke four years ago, same as always")."""
+    t = normalize(text)
+    if not _LEANS_YES.search(t) or parse_yes_no(text) in ("yes", "no"):
+        return False
+    if parse_yes_no(text, yes_phrases=prompt.yes_phrases, no_phrases=prompt.no_phrases) != "no":
+        return True
+    return any(_LEANS_YES.search(c.group()) and _SCREEN_SIGN.search(c.group()) and not _BASELINE.search(c.group())
+               for c in _CLAUSE.finditer(t))
+
 
 def _as_said(count: Quantity) -> int | float | str:
     """A count for the record as the caller gave it: 8, or "7-8", "about 30", "over 7"."""

@@ -114,7 +114,7 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
     Prompt("complaint", AnswerKind.FREE),
     # One question for the signs a caller's own words may hide. "I don't know" is asked once more, not offered on
     # the keypad: a caller who cannot tell goes on to START, which asks about breathing and responses itself.
-    Prompt("danger_signs", _YN, yes_phrases=(r"(one|some|all|two|a few|both) of (those|these|them)", r"(that|this) one"),
+    Prompt("danger_signs", _YN, yes_phrases=(r"(one|some|all|two|a few|both) of (those|these|them)", r"(that|this) one(?! (na|is|s|was|has|dey|been|since)\b)"),
            no_phrases=(r"none of (those|these|them|that)", r"nothing like that", r"not any of (those|these|them)",
                        r"neither")),
     Prompt("harm", _YN, no_phrases=(r"nothing like that", r"neither", r"(not|never) (talked|said|spoken)")),

@@ -153,6 +153,12 @@ _DENIES_SOMETHING_ELSE = re.compile(
     r"\bno (?!(?:he|she|they|it|i|we|you|him|her|them|not|no|never|sir|madam|maam|ma|o|oh|po|man|mate|way|chance|"
     r"strength|power|energy|movement|moving|move|response|reaction|feeling|longer|more|better|change|sign|signs|"
     r"improvement|fit|can|cannot|able|sabi|dey|go|get|fit)\b)[a-z]")
+# Nigerian Pidgin's and learner English's "no" before a verb, after its subject ("she no dey hear me", "my papa no fit
+# talk", "he no talk again"): it negates that clause, it does not answer the question. After a "yes" it is what the
+# yes reports ("yes o, she no dey hear me"); alone it is the answer's no ("e no fit waka").
+_CLAUSE_NEGATOR = re.compile(r"(?:\b(?:i|he|she|we|they|you|e|im|him|her|dem|una|it|pikin|baby|person)|"
+                             r"\b(?:my|di|de|the|him|her|his|our|your|their|dis|this|that|una) \w+) no$")
+_VERB_AFTER = re.compile(r" (?!(?:one|problem|problems|wahala|worries|more|longer|no|sir|ma|madam|o|oh|jare|biko|abeg)\b)[a-z]")
 _CONSENT_YES = {"ok", "okay", "alright", "please", "fine"}
 _NEGATORS = {"not", "no", "never", "unable", "stopped", "without", "neither", "nor", "too"}  # "too weak to walk"
 _CLAUSE_BREAK = re.compile(r"[,.;?!]|\bbut\b")
@@ -269,11 +275,17 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
             if not _CONDITION.search(_CLAUSE_BREAK.split(t[:s])[-1].rstrip()):
                 add([(s, e)], "unsure" if _DENIAL_THEN_SUBJECT.search(t, 0, s) else "no" if negated(t, s) else "yes")
     yes_words = _YES_WORDS | (_CONSENT_YES if consent else set())
+    clause_negators = []
     for m in re.finditer(r"[a-z]+", t):
         if m.group() in yes_words:
             add([m.span()], "yes")
+        elif m.group() == "no" and _CLAUSE_NEGATOR.search(t, 0, m.end()) and _VERB_AFTER.match(t, m.end()):
+            clause_negators.append(m.span())
         elif m.group() in _NO_WORDS:
             add([m.span()], "no")
+    if not cues:
+        # "e no fit waka", "she no dey shake": with nothing else said, the clause's own no is the answer
+        add(clause_negators, "no")
     if not cues:
         return None
     if min(cues)[1] == "yes":
@@ -777,7 +789,17 @@ _LINE_CHECK = re.compile(
     r"\b((can|could|do) you (hear|understand) (me|us)|are you (there|still there)|is (anyone|anybody|someone|somebody)"
     r" (there|here)|hello|hallo|helo|hullo|i can not hear( you| anything)?|i did not (hear|catch) (you|that)|"
     r"who is (this|that|speaking|there)|what did you say|sorry|pardon|say (that |it )?again|"
-    r"(please )?repeat( that| it)?|come again)\b"
+    r"(please )?repeat( that| it)?|come again|"
+    # A bad line in the caller's words: "you're breaking up", "the network is bad", and in Hindi, Tagalog and Pidgin
+    # ("awaaz nahi aa rahi", "kaun bol raha hai", "network nahi hai", "hindi kita marinig", "I no dey hear you").
+    r"(you are|you re|it is|it s|the line is|line is) (breaking|cutting) (up|out)|(bad|poor|weak|no) (line|network|signal)|"
+    r"(the )?(network|signal|line|connection) (is |s )?(bad|poor|weak|very bad|not good|gone|off|(nahi|nahin|nai)( hai| aa raha)?( shayad)?)|"
+    r"(aapki |apki |tumhari )?aw?aaz (nahi|nahin) (aa|a) (rahi|raha)( hai)?|kaun bol (raha|rahi|rahe) (hai|ho)|"
+    r"(hindi|di) (kita|ko kayo|po kita|ko po kayo) (marinig|naririnig)|(naririnig|marinig) (mo|nyo|ninyo) (ba )?(ako|kami)|"
+    r"(sino|sino po) (ito|iyan|yan|to)|(i|we) no (dey )?hear (you|una|anything)( well| at all)?|"
+    r"(una|you) (dey )?hear (me|us)|who (dey|be) (talk|this))\b"
+    # "Haan?", "ano?" asked back: the Hindi and Tagalog "what?", no yes.
+    r"|\b(haan|han|huh|ano|ano po)(?= \?)"
 )
 Who = Literal["self", "other", "maybe_self"]
 # The caller saying who they are after "me": "it's me, the patient", "me, a teacher", "me, a woman of forty". The
