@@ -230,3 +230,14 @@ def test_harm_is_asked(said):
 ])
 def test_harm_is_not_asked(said):
     assert not harm_cue_said(said)
+
+
+@pytest.mark.parametrize("text", [
+    "he drank the tea the neighbour brought and now he is sweating and shaking all over",
+    "they drank local brew at the wedding and now two of them can't see properly",
+    "he took some water from the canal where they spray and now he has cramps and is drooling",
+])
+def test_an_everyday_drink_with_a_poisoning_reaction_after_it_is_still_read(text):
+    """The milk-and-tea gate on the learned reader must not hide a drink the body reacted to (sweating, drooling,
+    cramps, fainting, sight going) or a drink that was brew, spirits or spiked."""
+    assert "overdose_poisoning" in {getattr(f, "id", f) for f in find_red_flags(text)}
