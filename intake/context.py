@@ -749,8 +749,10 @@ _BLOWS_UP = re.compile(r"\|(?:engine|pump|generator|battery|stove|boiler|heater)
 _THING_SUBJECT = {v: re.compile(rf"\b(?:{_THINGS.format(vehicles=_VEHICLES) if v else _BLOWS_UP.sub('', THINGS)})(?: \w+){{0,5}}\s*$")
                   for v in (True, False)}
 # An animal or a thing that did something to someone ("the horse kicked our Johnny in the head", "the bull threw
-# Declan"): whoever it acted on is the patient, named or not.
-_ACTS_ON = re.compile(r"\w+(?: \w+)? (?:kicked|kicks|bit|bitten|bites|trampled|tramples|threw|throws|butted|headbutted|"
+# Declan"): whoever it acted on is the patient, named or not. Not one that had it done to it ("the dog got bitten by a
+# snake", "the goat was kicked by the cow"): that sign is the animal's.
+_ACTS_ON = re.compile(r"\w+(?: \w+)? (?<!\bgot )(?<!\bget )(?<!\bgets )(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bbeen )"
+                      r"(?:kicked|kicks|bit|bitten|bites|trampled|tramples|threw|throws|butted|headbutted|"
                       r"gored|stood on|trod on|stamped on|knocked|attacked|mauled|crushed|fell on|landed on|rolled on|"
                       r"pinned|dragged|charged at|caught|hit) \w+")
 _AS_OBJECT = re.compile(r"\b(?:by|hit|into|under|off|from|out of|over|knocked|ran|run|drove|driving|in|inside|at)"

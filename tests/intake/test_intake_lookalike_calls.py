@@ -170,3 +170,18 @@ def test_the_lk_calls_are_many_and_twinned():
 def test_lk_call(call):
     record, dialogue = run_dialogue(call)
     assert mismatches(call, record, dialogue) == []
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("the dog got bitten by a snake in the yard", None),
+    ("our goat was bitten by a snake this morning", None),
+    ("the calf was kicked by the cow and is bleeding from the leg", None),
+    ("my son got bitten by a snake in the field", "overdose_poisoning"),
+    ("the dog bit my son and he is bleeding badly", "heavy_bleeding"),
+    ("he had asthma as a boy, but has grown out of it", None),
+    ("she's completely out of it and won't answer", "unconscious"),
+])
+def test_what_was_done_to_an_animal_is_the_animals_and_grown_out_of_is_history(text, flag):
+    """An animal bitten or kicked (the passive) has the sign itself; one that bit or kicked names the patient."""
+    found = {getattr(f, "id", f) for f in find_red_flags(text)}
+    assert (flag in found) if flag else not found
