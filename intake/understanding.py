@@ -932,16 +932,25 @@ def parse_duration(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+# Each level also in the words a caller mixes in from Hindi, Nigerian Pidgin and Tagalog ("jaag raha hai", "e dey look
+# me", "gising siya"; "bulane par", "call am"; "chutki", "kurot"; "walang reaksyon", "koi harkat nahi"): an alert
+# child described in another language was otherwise asked again and then taken as the urgent side.
+_NOT_AFTER = r"(?! (?:nahi|nahin|nai)\b)"  # Hindi puts its "not" after the verb: "jaag nahi raha" is not awake
 _AVPU_PATTERNS: list[tuple[Avpu, str]] = [
     ("unresponsive", r"stiff\w*|arch\w*|posturing|rigid|jerk\w*|floppy|limp|unresponsive|unconscious|"
-                     r"nothing|no (response|reaction)|does not (respond|react|move) at all"),
+                     r"nothing|no (response|reaction)|does not (respond|react|move) at all|"
+                     r"walang (reaksyon|reaction|galaw|malay|response)|hindi (gumagalaw|sumasagot|nagigising)|"
+                     r"(koi|kuch|kuch bhi) (response|reaction|harkat|jawab) nahi\w*|no dey (respond|answer|move|react)"),
     ("pain", r"pinch\w*|pain|pull\w* (\w+ ){0,2}away|push\w* (\w+ ){0,2}away|withdraw\w*|moves? (\w+ ){0,2}away|flinch\w*|"
-             r"when (i|we) (touch|shake|tickle|rub|tap|poke|prod|press)\w*"),
+             r"when (i|we) (touch|shake|tickle|rub|tap|poke|prod|press)\w*|chutki|chikoti|kurot|kinurot|kinukurot"),
     ("voice", r"voice|when (i|we) (call|talk|speak|shout|say)|(his|her|their|the) name|responds?|answers?|"
-              r"wakes? up|opens? (his|her|their) eyes"),
+              r"wakes? up|opens? (his|her|their) eyes|bula(ne|te|ya|yein|o)\w*|awaaz (dene|di|do|lagane)|"
+              r"tinatawag|tinawag|(i|we) (dey )?call am"),
     # Awake in a small child's own ways: "she dey cry", "babbling and looking around", "smiling at me".
     ("alert", r"awake|alert|look(s|ing)? (at|around|about)|eyes (are )?open|talk\w*|chatt\w*|cry|cries|cried|crying|"
-              r"babbl\w*|smil\w*|laugh\w*|play\w*|whin\w*|whing\w*|fuss\w*|grizzl\w*|normal"),
+              r"babbl\w*|smil\w*|laugh\w*|play\w*|whin\w*|whing\w*|fuss\w*|grizzl\w*|normal|"
+              rf"(jaag|jag|jaagi|jagi|jaga|jagaa)\w*{_NOT_AFTER}|(dekh|ro|khel|hans) ?(ta|ti|te|raha|rahi|rahe){_NOT_AFTER}|"
+              r"(?<!hindi )(?<!di )(?<!hindi siya )(?<!di siya )gising|nakatingin|umiiyak|naglalaro|tumatawa|(dey|don) (wake|look|cry|play|laugh)"),
 ]
 
 
