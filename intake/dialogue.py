@@ -1191,6 +1191,7 @@ class Dialogue:
                 new.append(flag)
         return self._red_flag(new) if new else None
 
+
 def _leans_yes(text: str, prompt: P.Prompt) -> bool:
     """A half-yes to a screen ("maybe", "a bit"): the lean, unless the answer is a clear no by the question's own words
     ("none of those") and every lean in it qualifies something that is no sign asked about, or a sign told as the

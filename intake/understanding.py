@@ -472,9 +472,10 @@ def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing |
         later = parse_breathing(t[settled:], keywords=keywords)
         if later in ("yes", "no", "agonal"):
             return later
-    if _WORKING_HARD.search(t) and not re.search(rf"\b({_AGONAL})\b", t) \
-            and (parse_yes_no(t) == "yes" or _SAYS_BREATHING.search(t)
-                 or (parse_yes_no(t) == "no" and _BREATHING_HARD.search(t) and not re.search(rf"\b({_APNOEA})", t))):
+    hard = _WORKING_HARD.search(t) and not re.search(rf"\b({_AGONAL})\b", t)
+    said = parse_yes_no(t) if hard else None  # read once
+    if hard and (said == "yes" or _SAYS_BREATHING.search(t)
+                 or (said == "no" and _BREATHING_HARD.search(t) and not re.search(rf"\b({_APNOEA})", t))):
         # "yes, but she is gasping, fighting for every breath": breathing, with difficulty; and so is "no, he's
         # wheezing badly, can't finish a sentence" told to "breathing normally?": not normally, not not at all.
         return "yes"
@@ -950,7 +951,8 @@ _AVPU_PATTERNS: list[tuple[Avpu, str]] = [
     ("alert", r"awake|alert|look(s|ing)? (at|around|about)|eyes (are )?open|talk\w*|chatt\w*|cry|cries|cried|crying|"
               r"babbl\w*|smil\w*|laugh\w*|play\w*|whin\w*|whing\w*|fuss\w*|grizzl\w*|normal|"
               rf"(jaag|jag|jaagi|jagi|jaga|jagaa)\w*{_NOT_AFTER}|(dekh|ro|khel|hans) ?(ta|ti|te|raha|rahi|rahe){_NOT_AFTER}|"
-              r"(?<!hindi )(?<!di )(?<!hindi siya )(?<!di siya )gising|nakatingin|umiiyak|naglalaro|tumatawa|(dey|don) (wake|look|cry|play|laugh)"),
+              r"(?<!hindi )(?<!di )(?<!hindi siya )(?<!di siya )gising|nakatingin|umiiyak|naglalaro|tumatawa|"
+              r"(dey|don) (wake|look|cry|play|laugh)"),
 ]
 
 
