@@ -53,6 +53,7 @@ _WELL_AGAIN = re.compile(
     r"(when|once|as soon as) (i|we) (picked|lifted|touched|shook|moved|called|nudged) (him|her|them)( up)? (he|she|they) (cried|woke|opened|moaned|answered|responded)|"
     r"(coughed|spat|spit|brought|got|sicked) (it|that|them|the \w+( \w+)?) (up|out)|(it|that|the \w+) (flew|popped|shot|came|fell|pinged) (straight |right |back )?(out|up)|"
     r"(he|she|they|baby) (is|are|s) (now )?(crying|screaming|coughing)( loud\w*)?( and \w+)? now|awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
+    r"(it|he|she|him|her|they|everything|all) (is |s |are )?(fine|okay|ok|alright|normal|good) today|"
     r"(blue |brown |his |her |the |my )?(inhaler|puffer|nebuli[sz]er)s? (has |have )?(worked|helped|did the trick)( and| ,)+ (he|she|they|i) (is|are|am|s) "
     r"(fine|okay|ok|alright|normal|better|breathing (normally|fine|ok|okay))|"
     r"(up and )?(playing|running around)|feeding well|drinking well|eating well|feed well|feeds well|wake and feed|"
@@ -1273,7 +1274,7 @@ def said_as_a_habit(t: str, start: int, end: int, *, standing: bool = False) -> 
     or how often (`standing`: the question asked what is always so, medicines or allergies, and is that frame itself)."""
     lo, hi = sentence_of(t, start, end)
     lo, hi = _semicolon_part(t, lo, hi, start, end)
-    said = _NOW_AND_THEN.sub(" ", t[lo:hi])
+    said = _NONE_TODAY.sub(" ", _NOW_AND_THEN.sub(" ", t[lo:hi]))
     if _THIS_TIME.search(said):
         return False
     allergy = bool(_ALLERGY_SAID.search(said))
@@ -1282,6 +1283,10 @@ def said_as_a_habit(t: str, start: int, end: int, *, standing: bool = False) -> 
     outside = "".join(" " if any(a <= i < b for a, b in frames + triggers) else ch for i, ch in enumerate(t[lo:hi], lo))
     if _TODAYS_EVENT.search(outside) or _DOSE_NOW.search(said):
         return False
+    # At the allergies or medicines question, a reaction told as once before is the allergy's history ("bee stings,
+    # she swelled up bad one time, she carries an EpiPen"), since no event of today was said.
+    if standing and _ONCE_BEFORE.search(said):
+        return True
     # The clause of the mention's last words ("allergy hai, uske lips swell": the sign's clause, not the allergy's)
     c_lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, lo, end - 1)), default=lo)
     c_hi = min((m.start() for m in _CLAUSE_BREAK.finditer(t, end, hi)), default=hi)
@@ -1301,12 +1306,15 @@ def said_as_a_habit(t: str, start: int, end: int, *, standing: bool = False) -> 
     return standing and bool(_BECOMING.search(t, near_lo, c_hi))
 
 
+_ONCE_BEFORE = re.compile(r"\b(?:once|one time)\b")
 _BECOMES_SO = re.compile(r"\b(?:gets?|goes|go|becomes?|feels?|looks?|seems?) \w+ed\b")
 _BECOMING = re.compile(r"\b(?:swells?|swell up|closes?|close up|goes|go (?:fat|tight|puffy|red|blotchy|itchy|funny|into)|gets?|"
                        r"comes? (?:out|up)|makes?|brings? (?:on|out)|turns?|breaks? out|flares? up|puffs? up|blows? up|"
                        r"reacts?)\b")
 
 
+# "but no sting today", "nothing today": today said only to deny it, no event of today
+_NONE_TODAY = re.compile(r"\b(?:no|not|nothing|none)(?: \w+){0,2} (?:today|now)\b")
 _NOW_AND_THEN = re.compile(r"\bnow and (?:then|again)\b|\bevery now and then\b")
 
 

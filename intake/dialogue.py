@@ -460,6 +460,15 @@ class Dialogue:
         return False if any(step == "who" and names_an_adult(t) for step, t in self._transcript) else None
 
     def _new_red_flags(self, text: str) -> list[str]:
+        """The flags this answer adds; an arrest read from gasping in someone who cannot be woken leads the CPR words."""
+        flags, agonal_arrest = self._red_flags_in(text)
+        if agonal_arrest and "not_breathing" in flags:
+            self._cpr_lead = "agonal"
+        return flags
+
+    def _red_flags_in(self, text: str) -> tuple[list[str], bool]:
+        """The flags `text` adds at this step, and whether gasping in an unresponsive patient made one of them (no
+        state is touched: a caller's correction is read through this too)."""
         context = " . ".join(t for _, t in self._transcript[:-1])
         if self._self:  # the patient is the caller: "my brother was driving, he's dead" is the crash's, not a sign
             text = without_another_death(text)
@@ -489,9 +498,7 @@ class Dialogue:
         if self._step in _BREATHING_STEPS and parse_breathing(text) in ("no", "agonal"):
             suppressed |= _SUPPRESSED_WHEN_NOT_BREATHING  # the structured path goes on to reposition and CPR
         flags = [f for f in dict.fromkeys(found) if f not in suppressed and f not in self._result.red_flags]
-        if agonal_arrest and "not_breathing" in flags:
-            self._cpr_lead = "agonal"
-        return flags
+        return flags, agonal_arrest
 
     def _not_taken_back(self, text: str, flags: list[str]) -> list[str]:
         """The complaint's flags less a sign the caller took back in the same breath by naming its look-alike ("blood
@@ -501,7 +508,7 @@ class Dialogue:
         corrected = taken_back(text)
         if corrected is None:
             return flags
-        kept = set(self._new_red_flags(corrected))
+        kept = set(self._red_flags_in(corrected)[0])
         back = [f for f in flags if f in _LOOK_ALIKE_SIGNS and f not in kept and not sign_said_again(f, corrected)]
         if back:
             self._result.answers["taken_back"] = ", ".join(back)
