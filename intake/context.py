@@ -31,7 +31,9 @@ _PSEUDO_NEGATION = re.compile(r"\b(not only|not just|no doubt|no wonder|not even
 _RESOLVED = re.compile(
     r"^(?:\w+ ){0,4}?(?:(?:has|had|is|was|have|are|got|seems?|now) )*(?:now |all |finally |completely |since )?"
     r"(stopped|over|gone|gone away|went away|passed|finished|ended|settled|eased|subsided|resolved|cleared|"
-    r"under control|better|no more|not anymore|warmed up|went(?= (?:completely|totally|fully|entirely)\b)|no (?:pain|bleeding|blood|burning|swelling|shaking)(?= now\b)|sorted it|sorted|stop|healing (?:nicely|well|fine|up)|healed(?: up)?)\b"
+    r"under control|better|no more|not anymore|warmed up|went(?= (?:completely|totally|fully|entirely)\b)|no (?:pain|bleeding|blood|burning|swelling|shaking)(?= now\b)|sorted it|sorted|stop|healing (?:nicely|well|fine|up)|healed(?: up)?|"
+    # "yesterday a pain in my chest, but today nothing at all": the time now said with nothing in it
+    r"(?:today|tonight|this morning|this evening|since then|now) nothing(?! (?:helps?|works?|stops?|eases?|changes?|makes?|will|would|can|could|is|seems?|has|gets?|happens?|more)\b))\b"
 )
 # What may follow an ending: "it stopped now", "gone down a bit"; "gone into both arms" is no ending.
 _AFTER_ENDING = {"", "now", "already", "completely", "away", "down", "off", "thank", "again", "by", "on", "after",
@@ -627,6 +629,31 @@ def another_at_the_scene(t: str, start: int, end: int) -> bool:
     return bool(_TAKEN_AWAY.search(after) or _PATIENT_APART.search(after)) and not _SAME_NOW.search(after)
 
 
+# What the caller saw earlier, told in the past and dated, when the caller says they came to no harm: "there was so
+# much blood on the road after the accident I saw this morning, I'm not hurt, I can't sleep". A scene still going on
+# ("there is so much blood", "he is still bleeding", "just now") is not a memory.
+_SEEN_EARLIER = re.compile(r"\b(?:(?:i|we) (?:saw|witnessed|watched|passed|drove past|walked past)|there (?:was|were))\b")
+_EARLIER_TODAY = re.compile(r"\b(?:this morning|yesterday|last (?:night|week|month)|earlier(?: today)?|the other day|"
+                            r"this afternoon|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                            r"kahapon|kagabi|kaninang umaga|ayer|ontem|kemarin|semalam|wczoraj|ieri|vchera|вчера)\b")
+_CALLER_UNHURT = re.compile(r"\b(?:i|we) (?:am|are|was|were) (?:not (?:hurt|injured|harmed)|unhurt|unharmed|fine|ok|okay|alright)\b|"
+                            r"\bnot a scratch on (?:me|us)\b|\bnothing happened to (?:me|us)\b")
+_STILL_THERE = re.compile(r"\b(?:still|just now|right now|now (?:he|she|they)|(?:he|she|they|it) (?:is|are|s) "
+                          r"(?:\w+ )?(?:bleeding|lying|not|pouring))\b|\bthere (?:is|are)\b")
+
+# Anyone the caller could be calling about ("my son was hit this morning, there was so much blood, I'm fine") keeps it.
+_SOMEONE_OF_THEIRS = re.compile(r"\b(?:he|she|him|they|them|his|her|their|(?:my|our) (?!(?:car|bike|motorbike|way|house|home|"
+                                r"work|office|shift|street|road)\b)\w+)\b")
+
+
+def seen_earlier_unhurt(t: str, start: int, end: int) -> bool:
+    """A sign in a scene the caller saw earlier and came away from unhurt, naming no one of theirs: a witness's memory."""
+    lo, hi = sentence_of(t, start, end)
+    sentence = t[lo:hi]
+    return bool(_SEEN_EARLIER.search(sentence) and _EARLIER_TODAY.search(sentence) and _CALLER_UNHURT.search(t)
+                and not _STILL_THERE.search(sentence) and not _SOMEONE_OF_THEIRS.search(t))
+
+
 # A sign told in the past and dated, of someone far away now: "my auntie back in Kingston had a stroke yesterday and I'm
 # stuck here". Family too (unlike an acquaintance's past): the sentence itself says they are not with the caller.
 _ANOTHERS_PAST = re.compile(r"\b(?:my|his|her|our|their) (?:\w+ ){1,5}?(?:had|was|were|got|suffered|collapsed|found)\b[^,;]*$")
@@ -734,7 +761,10 @@ _ANIMALS = (r"dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|ha
             r"cows?|calf|calves|lambs?|kids? goat|foal|piglets?|donkey|goat|sheep|pig|hen|chickens?|ducks?|rooster|"
             r"buffalo(?:es)?|carabaos?|oxen|ox|bullocks?|bulls?|camels?|heifers?|mares?|ewes?|sows?|mules?|goats|pigs|"
             r"geese|goose|turkeys?")
-_THINGS = (rf"(?:{_ANIMALS}|engine|laptop|computer|pc|printer|pump|generator|"
+# Pests are things a sign is said of too ("the termites will commit suicide from the bait"), though never the "he" of a
+# later clause the way a pet is.
+_PESTS = r"termites?|rats?|mice|mouse|rodents?|cockroach\w*|roaches|ants|bugs|insects?|mosquito\w*|flies|vermin|lice|pests?|weevils?"
+_THINGS = (rf"(?:{_ANIMALS}|{_PESTS}|engine|laptop|computer|pc|printer|pump|generator|"
            r"router|(?<!on the )(?<!on my )(?<!on his )(?<!on her )(?<!on our )(?<!over the )(?<!on )"
            r"(?:phone|mobile|cell ?phone|smartphone|screen|tv|television|telly|radio|ipad|kindle)|toast|bread|dinner|cake|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
            r"freezer|video|audio|recording|clip|footage|voice note|smoke|fumes{vehicles})"
@@ -1336,7 +1366,7 @@ def near_miss(t: str, start: int, end: int, words_before: int = 3) -> bool:
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.
 _NOT_THIS_PATIENT_NOW = (
     ("other_person", other_past), ("other_person", acquaintance_past), ("explained", explained_silence),
-    ("other_person", in_care_since), ("other_person", far_away_since), ("other_person", another_at_the_scene),
+    ("other_person", in_care_since), ("other_person", far_away_since), ("other_person", another_at_the_scene), ("other_person", seen_earlier_unhurt),
     ("explained", asleep_on_the_move),
     ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
     ("explained", explained), ("past_verdict", past_verdict), ("treated", treated_for), ("habitual", habitual), ("habitual", said_as_a_habit), ("habitual", habit_of_speech), ("said_harmless", said_harmless),
