@@ -768,11 +768,17 @@ def harm_cue_said(text: str) -> bool:
 
     The cues (`harm_cues` in red_flags.json) are far wider than either flag's rules, one word being enough, since they
     only decide whether the question is asked; they are read on the prepared text, as the flags read words, so that
-    "mamatay", "kujiua", "hang him self" and "peels" are cues too. Tears a fall told in the call explains ask nothing
-    (`harm_cues_explained`)."""
+    "mamatay", "kujiua", "hang him self" and "peels" are cues too. Tears told after a fall, and not as lasting, ask
+    nothing (`harm_cues_explained`)."""
     table, t = load_table(), prepare(text)
     tears, hurt = table.harm_cues_explained
-    return any(not (tears.fullmatch(m.group()) and hurt.search(t)) for m in table.harm_cues.finditer(t))
+    return any(not (tears.fullmatch(m.group()) and hurt.search(t, 0, m.start()) and not _LASTING.match(t, m.end()))
+               for m in table.harm_cues.finditer(t))
+
+
+# Tears told as lasting ("crying all week", "for days", "since her exam") are older than any fall told with them.
+_LASTING = re.compile(r"(?: \w+){0,2}? (?:all (?:day|night|week|month|the time)|for (?:days|weeks|months|hours|a week|a month)|"
+                      r"every (?:day|night)|since|(?:day|night) and (?:day|night))\b")
 
 
 def find_mechanisms(text: str) -> list[str]:
