@@ -71,9 +71,9 @@ HELD_OUT = ("r", "t", "u", "v", "w", "z", "ab", "ac", "ae", "ag")
 assert learned_eval.HELD_OUT == HELD_OUT
 GOLDEN_COUNT = 50
 CALL_FILES = {"a": "calls.jsonl", "d": "blind_calls.jsonl",
-              **{a: f"blind_{a}_calls.jsonl" for a in (*"efghijklmnopqsxy", "aa", "ad")}}
-# Authors h-q, s, x, y, aa and ad (written after a-g; spent since): each set's utterances file.
-LATER_AUTHORS = (*"hijklmnopqsxy", "aa", "ad")
+              **{a: f"blind_{a}_calls.jsonl" for a in (*"efghijklmnopqsxy", "aa", "ad", "af", "ah")}}
+# Authors h-q, s, x, y, aa, ad, af and ah (written after a-g; spent since): each set's utterances file.
+LATER_AUTHORS = (*"hijklmnopqsxy", "aa", "ad", "af", "ah")
 assert not set(HELD_OUT) & set(SPENT_AUTHORS + SHIPPED_AUTHORS + LATER_AUTHORS + tuple(CALL_FILES)), \
     "a held-out author among the spent"
 assert set(SHIPPED_AUTHORS + LATER_AUTHORS + tuple(CALL_FILES)) <= set(SPENT_AUTHORS), "an author not spent"
