@@ -1071,6 +1071,12 @@ _THIS_TIME = re.compile(r"\b(?:(?<!years )(?<!year )(?<!months )(?<!weeks )(?<!l
 _BASELINE = re.compile(r"\b(?:always (?:been|was|is|looked|looks) (?:like (?:that|this)|that way|this way|the same)|"
                        r"(?:the )?same as (?:always|ever|usual)|(?:like|as) (?:always|usual|ever|every (?:night|day|morning|winter|year|time))|"
                        r"born (?:like|with) (?:that|it|this)|"
+                       # "it's been like that since his stroke in 2020", "... for years": since an old event or a date long
+                       # past, not since anything of today ("since he fell" stays the call's news).
+                       r"(?:is|s|has|have) been (?:like (?:that|this)|that way|this way) (?:ever )?(?:since (?:(?:his|her|their|my|the) "
+                       r"(?:old |last |first )?(?:stroke|accident|operation|surgery|illness)(?= (?:in (?:19|20)\d\d|(?:\w+ )?years? ago|"
+                       r"last year)\b)|(?:19|20)\d\d|birth|(?:he|she|they) (?:was|were) (?:born|a (?:baby|child|kid|boy|girl)))|"
+                       r"for (?:years|many years|(?:\w+ )?years? now))|"
                        r"always \w+ like (?:that|this)|(?:that|it|this) (?:is|s) (?:just )?(?:his|her|their|my) normal|"
                        r"(?:whenever|every time|each time|when) (?:he|she|they) (?:gets|feels|starts to feel) "
                        r"(?:anxious|upset|stressed|nervous|worked up|panicky|agitated|wound up|excited|scared))\b")

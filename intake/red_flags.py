@@ -175,6 +175,7 @@ class Table:
     ing_words: frozenset[str] = frozenset()  # every "-ing" word the tables name: what a dropped final g is read back to
     not_g_dropped: frozenset[str] = frozenset()  # "-in" words that are words as they stand ("thin", Tagalog "hangin")
     harm_cues: re.Pattern = re.compile(r"(?!)")  # words worth the harm question (harm_cue_said)
+    harm_cues_explained: tuple[re.Pattern, re.Pattern] = (re.compile(r"(?!)"), re.compile(r"(?!)"))  # tears, a fall
 
 
 def _words(pattern: str) -> re.Pattern:
@@ -242,7 +243,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
                  frozenset(spelling.get("real_words", ())),
                  tuple((re.compile(p), r) for p, r in data.get("heard", ())),
                  _ing_words(Path(path).read_text(encoding="utf-8")), frozenset(spelling.get("not_g_dropped", ())),
-                 either(data["harm_cues"]))
+                 either(data["harm_cues"]),
+                 (_words(data["harm_cues_explained"]["cues"]), _words(data["harm_cues_explained"]["by"])))
 
 
 def _listed(entry: dict | list | None) -> list:
@@ -766,8 +768,17 @@ def harm_cue_said(text: str) -> bool:
 
     The cues (`harm_cues` in red_flags.json) are far wider than either flag's rules, one word being enough, since they
     only decide whether the question is asked; they are read on the prepared text, as the flags read words, so that
-    "mamatay", "kujiua", "hang him self" and "peels" are cues too."""
-    return bool(load_table().harm_cues.search(prepare(text)))
+    "mamatay", "kujiua", "hang him self" and "peels" are cues too. Tears told after a fall, and not as lasting, ask
+    nothing (`harm_cues_explained`)."""
+    table, t = load_table(), prepare(text)
+    tears, hurt = table.harm_cues_explained
+    return any(not (tears.fullmatch(m.group()) and hurt.search(t, 0, m.start()) and not _LASTING.match(t, m.end()))
+               for m in table.harm_cues.finditer(t))
+
+
+# Tears told as lasting ("crying all week", "for days", "since her exam") are older than any fall told with them.
+_LASTING = re.compile(r"(?: \w+){0,2}? (?:all (?:day|night|week|month|the time)|for (?:days|weeks|months|hours|a week|a month)|"
+                      r"every (?:day|night)|since|(?:day|night) and (?:day|night))\b")
 
 
 def find_mechanisms(text: str) -> list[str]:

@@ -798,9 +798,15 @@ _LINE_CHECK = re.compile(
     r"(aapki |apki |tumhari )?aw?aaz (nahi|nahin) (aa|a) (rahi|raha)( hai)?|kaun bol (raha|rahi|rahe) (hai|ho)|"
     r"(hindi|di) (kita|ko kayo|po kita|ko po kayo) (marinig|naririnig)|(naririnig|marinig) (mo|nyo|ninyo) (ba )?(ako|kami)|"
     r"(sino|sino po) (ito|iyan|yan|to)|(i|we) no (dey )?hear (you|una|anything)( well| at all)?|"
-    r"(una|you) (dey )?hear (me|us)|who (dey|be) (talk|this))\b"
+    r"(una|you) (dey )?hear (me|us)|who (dey|be) (talk|this)|"
+    # "Hello" and "I can't hear" in the other languages callers ring from ("allo? allo? nothing is coming", "aló? no se
+    # oye nada", "halo? tidak kedengaran", "alo? nie słyszę", "a lô? không nghe"): a line check too, no answer.
+    r"allo|alo|halo|hola|ola|nothing (is )?coming( through)?|(i )?(hear|heard|can hear) nothing|"
+    r"no (sound|voice) (is )?coming( through)?|no se (oye|escucha)( nada)?|no (le|te|lo) (oigo|escucho)|"
+    r"nao (estou |to )?(ouvindo|escutando)( nada)?|nao (te |lhe |o )?(ou[cs]o|escuto)( nada)?|(tidak|tak|gak|nggak) (ke)?dengar(an)?|"
+    r"nie slysze|nu (se )?aud|khong nghe( ro| duoc| thay)?)\b"
     # "Haan?", "ano?" asked back: the Hindi and Tagalog "what?", no yes.
-    r"|\b(haan|han|huh|ano|ano po)(?= \?)"
+    r"|\b(haan|han|huh|ano|ano po|a lo)(?= \?)"
 )
 Who = Literal["self", "other", "maybe_self"]
 # The caller saying who they are after "me": "it's me, the patient", "me, a teacher", "me, a woman of forty". The
