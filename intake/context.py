@@ -768,8 +768,11 @@ _ANIMALS = (r"dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|ha
             r"buffalo(?:es)?|carabaos?|oxen|ox|bullocks?|bulls?|camels?|heifers?|mares?|ewes?|sows?|mules?|goats|pigs|"
             r"geese|goose|turkeys?")
 # Pests are things a sign is said of too ("the termites will commit suicide from the bait"), though never the "he" of a
-# later clause the way a pet is.
-_PESTS = r"termites?|rats?|mice|mouse|rodents?|cockroach\w*|roaches|ants|bugs|insects?|mosquito\w*|flies|vermin|lice|pests?|weevils?"
+# later clause the way a pet is. A pest before "poison" or "bait" names the means ("he want drink rat poison make he die").
+_PEST_NAMES = (r"termites?|rats?|mice|mouse|rodents?|cockroach\w*|roaches|ants|bugs|insects?|mosquito\w*|flies|vermin|lice|"
+               r"pests?|weevils?")
+_MEANS_FOR_PESTS = r"poison|bait|pellets?|killer|traps?|chalk|spray|powder|repellent|coils?|medicine|tablets?|glue|dust|cake"
+_PESTS = rf"(?:{_PEST_NAMES})(?! (?:{_MEANS_FOR_PESTS})\b)"
 _THINGS = (rf"(?:{_ANIMALS}|{_PESTS}|engine|laptop|computer|pc|printer|pump|generator|"
            r"router|(?<!on the )(?<!on my )(?<!on his )(?<!on her )(?<!on our )(?<!over the )(?<!on )"
            r"(?:phone|mobile|cell ?phone|smartphone|screen|tv|television|telly|radio|ipad|kindle)|toast|bread|dinner|cake|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
@@ -813,12 +816,18 @@ _ITS_OWN_PART = re.compile(r"\b(?:his|her|its|their) (?:paws?|tail|snout|muzzle|
                            r"mane|whiskers|dew ?claws?|pads?)\b")
 
 
+_PEST_JUST_BEFORE = re.compile(rf"(?:{_PEST_NAMES})\s*")
+_PEST_MEANS = re.compile(rf"(?:{_MEANS_FOR_PESTS})\b")
+
+
 def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
     """The sign belongs to an animal or a machine, not to a patient (`vehicles=False`: a crash's car is no such thing)."""
     lo, hi = scope_of(t, start, end)
     clauses = re.split(r"[,;]|\b(?:and|but|then|so|because)\b", t[lo:start])
     before = _WHICH_THING.sub(r"\1 ", " ".join(clauses[-1].split()[-9:]))
     m = _THING_SUBJECT[vehicles].search(before)
+    if m and _PEST_JUST_BEFORE.fullmatch(before[m.start():]) and _PEST_MEANS.match(t, start):
+        m = None  # "i will eat mouse poison": the pest names the means taken, not whose the sign is
     # The thing may be what acts on the patient in the mention's own first words: "the cow kicked him in the head".
     if m and not _AS_OBJECT.search(before[:m.start()]) and not _ACTS_ON.match(before + " " + t[start:end], m.start()):
         # A vehicle's or smoke's sign words may name the person it acts on.
