@@ -114,7 +114,8 @@ _HISTORY = re.compile(
     r"for (years|months)|for (the )?(last |past )?(\d+|a few|few|several|many|two|three|four|five|six|ten) (years|months)|"
     r"since (january|february|march|april|june|july|august|september|october|november|december)|all (my|his|her|their) life|"
     r"since (birth|childhood)|when (he|she|they|i|we|my \w+|our \w+|the baby) (was|were) (born|a newborn|newborn)|at birth|since (he|she|they|i|we) (was|were) born|"
-    r"in (19|20)\d\d|(19|20)\d\d (mein|me|main|ma)\b|(noong|nung) (19|20)\d\d|\b(had|was|were|got|took|tried|did)\b[^,;]{0,40}\bat (the age of |age )?(\d\d|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?= ?(,|$|\.| and | i am| i m| now))|"
+    r"in (19|20)\d\d|(19|20)\d\d (mein|me|main|ma|ke|wale|wala|ka)\b|(noong|nung|tahun|en|en el|em|em el) (19|20)\d\d|"
+    r"(\w+ )?tahun (yang )?lalu|hace (\w+ )?anos|(ha|faz) (\w+ )?anos|(\w+ )?(saal|sal) (pehle|pahle)|(\w+ )?taon na ang nakalipas|\b(had|was|were|got|took|tried|did)\b[^,;]{0,40}\bat (the age of |age )?(\d\d|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?= ?(,|$|\.| and | i am| i m| now))|"
     r"\b(was|were|got|had)\b[^,;]{0,40}\b(in|during) the (\w+ )?war\b|as an? (?:(?:little|small|young|wee) )?(child|kid|baby|newborn|infant|toddler|teenager|teen|student|boy|girl|lad|lass|fella|fellow|nipper|youngster|pikin|one|un|young (man|woman|lad))|when (e|im|i|she|he|dem|una|they) (dey |be |is |still |still dey |still be |still is )?(small|pikin|small pikin|a pikin)|"
     r"\b(had|got|broke|suffered|injured|hurt|happened|diagnosed|crashed|was|were)\b(?:(?!\b(?:is|am|are|s|now)\b)[^,;]){0,60}"
     r"\bin (my|his|her|their|our) (early |late |mid )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)|"
@@ -399,6 +400,7 @@ _PRESENT = re.compile(
     r"\b(?:(?:is|am|are)(?! (?:had|been)\b)|feels?|looks?|seems?|keeps?|can not|cannot|will not|now|today|tonight|"
     r"this (?:morning|afternoon|evening)|at the moment|currently|wants?|needs?|going to|gonna|will|"
     r"abhi|hai|hain|ngayon|now now|"  # Hindi's and Tagalog's now and Hindi's "is", beside a date in those languages
+    r"esta|estan|tiene|tienen|sigue|tem|estao|fica|masih|sedang|"  # Spanish, Portuguese, Indonesian "is", "has", "still"
     r"(?:has|have)(?! (?:had|always)\b)(?! been (?!\w+ing\b)))\b"
 )
 # The caller's own asking is no present of the sign: "I'm asking about his seizure meds".
@@ -513,8 +515,12 @@ def _past_clause(t: str, clauses: list[tuple[int, int]], i: int) -> bool:
         after = t[a:b].strip()
         if _SUBJECT.match(after):
             break
-        if _dated(after):
+        if _dated(after) and not _BASELINE.search(after):
             return True
+    if any(_BASELINE.search(t, a, b) for a, b in clauses[i + 1:]):
+        # A baseline's date ("his face crooked, sudah begitu sejak stroke tahun 2020"), said of a sign told with no verb
+        # (Indonesian and Tagalog need none), is read by `habitual`, and a now beside it still counts.
+        return False
     if i and not _SUBJECT.match(own.strip()) and not _said_now(own):
         # "I am pregnant and bleeding heavily": a clause with no subject of its own shares the tense of the one before.
         own = t[slice(*clauses[i - 1])] + " " + own
@@ -927,6 +933,22 @@ def hypothetical(t: str, start: int, end: int) -> bool:
     return False
 
 
+# A harm wished or planned, the sign inside its infinitive: "I want to cut deep", "I want to take my pills and not wake
+# up". Only acts of harm and "not"/"never": "I want to stop the bleeding, it's pouring" is the bleeding now.
+_WISHED = re.compile(r"\b(?:want|wants|wanted|wanna|wish|wishes|wished|plan|plans|planned|planning|intend|intends|intended|"
+                     r"intending|mean|means|meant|would like|d like|long|longs|longing|tempted) to (?:just )?(?:(?:cut|slit|slash|"
+                     r"stab|hang|jump|drown|overdose|die|end|kill|hurt|harm|burn|shoot|take|swallow|drink|not|never)\b"
+                     r"(?: (?!(?:and|but|then|so|because|cos|when|till|until|after|before|now|he|she|they|i|we|it|is|s|was|are|"
+                     r"has|had)\b)\w+){0,5} (?:and )?)?$")
+
+
+def wished(t: str, start: int, end: int) -> bool:
+    """The sign is what someone wants or plans to do, not what is so: "I want to cut deep and not wake up"."""
+    lo, _ = sentence_of(t, start, end)
+    before = t[lo:start]
+    return bool(_WISHED.search(before)) and (not before.endswith("and ") or t.startswith(("not ", "never ", "no longer "), start))
+
+
 _MISTAKEN = re.compile(r"\b(i|we) (thought|believed|was sure|were sure) (he|she|they|it|that)\b")
 # Said, then taken back: "he had the bleach but he did not drink any", "like something is stuck but it is not".
 _NOT_SWALLOWED = re.compile(
@@ -1086,6 +1108,31 @@ _BASELINE = re.compile(r"\b(?:always (?:been|was|is|looked|looks) (?:like (?:tha
                        r"(?:old |last |first )?(?:stroke|accident|operation|surgery|illness)(?= (?:in (?:19|20)\d\d|(?:\w+ )?years? ago|"
                        r"last year)\b)|(?:19|20)\d\d|birth|(?:he|she|they) (?:was|were) (?:born|a (?:baby|child|kid|boy|girl)))|"
                        r"for (?:years|many years|(?:\w+ )?years? now))|"
+                       # The same in the callers' other languages (as prepared: diacritics folded, some words already English):
+                       # Indonesian "sudah begitu sejak stroke tahun 2020", Spanish "está así desde su derrame en 2020" /
+                       # "lleva años así", Portuguese "está assim desde o AVC em 2020" / "é assim há anos", Tagalog "ganyan na
+                       # siya mula nang ma-stroke noong 2020" / "matagal na siyang ganyan", Hindi "2020 ke stroke ke baad se
+                       # aisa hi hai" / "saalon se aisa hai". Since an event of today ("desde que se cayó") stays news.
+                       r"(?:sudah |sdh |udah |dah )?(?:begitu|begini|seperti itu|gitu|kayak gitu) (?:sejak|dari) (?:(?:stroke|strok|"
+                       r"kecelakaan|operasi)(?:nya)? (?:(?:pada )?tahun (?:19|20)\d\d|(?:\w+ )?tahun (?:yang )?lalu)|(?:tahun )?(?:19|20)\d\d|"
+                       r"lahir|kecil)|(?:sudah )?(?:bertahun tahun|sejak lama) (?:begitu|begini|seperti itu)|"
+                       r"(?:begitu|begini|seperti itu|gitu) (?:sudah |selama )?(?:bertahun tahun|sejak lama)|(?:sudah |udah )lama (?:begitu|begini|gitu)|"
+                       r"(?:esta|ha estado|sigue|queda) (?:asi|igual) desde (?:su |el |la |que tuvo (?:el |un |la )?)?(?:stroke|derrame|"
+                       r"ictus|accidente|operacion|cirugia|embolia)(?: cerebral)? (?:en (?:el )?(?:19|20)\d\d|hace (?:\w+ )?anos|el ano pasado)|"
+                       r"(?:esta|ha estado) (?:asi|igual) desde (?:(?:el )?(?:19|20)\d\d|que nacio|siempre|hace (?:\w+ )?anos)|"
+                       r"(?:lleva|tiene) (?:\w+ )?anos (?:asi|igual)|(?:esta )?asi (?:desde )?hace (?:\w+ )?anos|"
+                       r"(?:esta|e|he|ta|fica) (?:assim|igual) desde (?:o |a |seu |sua |que teve (?:o |um |a )?)?(?:stroke|avc|derrame|"
+                       r"acidente|operacao|cirurgia)(?: cerebral)? (?:em (?:19|20)\d\d|(?:ha|faz) (?:\w+ )?anos|ano passado)|"
+                       r"(?:esta|e|he|ta) (?:assim|igual) desde (?:(?:19|20)\d\d|que nasceu|sempre)|"
+                       r"(?:esta|e|he|ta) (?:assim|igual) (?:ha|faz) (?:\w+ )?anos|(?:ha|faz) (?:\w+ )?anos (?:que )?(?:esta|e|he|ta|fica) (?:assim|igual)|"
+                       r"(?:ganyan|ganito|ganoon|ganun) na (?:siya |sya |he |she )?(?:mula|simula|magmula) (?:nang|noong|nung) (?:ma |mag )?"
+                       r"(?:stroke|aksidente|operasyon)(?: (?:siya|sya|he|she))? (?:noong |nung )?(?:(?:19|20)\d\d|(?:\w+ )?taon na)|"
+                       r"(?:ganyan|ganito) na (?:siya |sya |he |she )?(?:mula|simula) (?:pa )?(?:noong |nung )?(?:19|20)\d\d|"
+                       r"matagal na (?:siyang |syang |he |she )?(?:ganyan|ganito)|(?:ganyan|ganito) na (?:siya |sya |he |she )?(?:ng |nang )?"
+                       r"(?:ilang|maraming) taon|(?:ilang|maraming) taon na (?:siyang |syang |he |she )?(?:ganyan|ganito)|"
+                       r"(?:(?:19|20)\d\d|(?:\w+ )?(?:saal|sal) (?:pehle|pahle)) (?:ke|wale|wala|ka) (?:stroke|lakwa|lakwe|accident|operation)"
+                       r"(?: ke)? (?:baad|bad) se (?:hi )?(?:aisa|aise|aisi|waisa|vaisa)|(?:saalon|salon|kai saal|kayi saal|bahut saal|barson) se "
+                       r"(?:hi )?(?:aisa|aise|aisi|waisa|vaisa)|"
                        r"always \w+ like (?:that|this)|(?:that|it|this) (?:is|s) (?:just )?(?:his|her|their|my) normal|"
                        r"(?:whenever|every time|each time|when) (?:he|she|they) (?:gets|feels|starts to feel) "
                        r"(?:anxious|upset|stressed|nervous|worked up|panicky|agitated|wound up|excited|scared))\b")

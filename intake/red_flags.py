@@ -27,8 +27,9 @@ found by `find_mechanisms`, recorded on the case and raises its queue priority, 
 
 Optional keys: `requires` (a context that must appear somewhere in the conversation, e.g. pregnancy), `began` (words
 that say when that context began, "my test was positive last week": it holds now however long ago that was),
-`child_only` (IMCI signs, skipped once the patient is known to be 12 or older, and when said of the caller
-themselves or a grown-up they name), `soft` (softening
+`wish_is_the_sign` (suicidal: a wish or plan to do it is the sign; for every other flag "I want to cut deep and not
+wake up" is no wound or coma now), `child_only` (IMCI signs, skipped once the patient is known to be 12 or older, and
+when said of the caller themselves or a grown-up they name), `soft` (softening
 words that make a mention benign: "a bit short of breath"), `reply` ("cpr" for the not-breathing
 flag, else "emergency"), `ends` (what ends a sign: "said", "well" when the patient being well again
 ends it too, "never" for signs that stay an emergency after they pass: a stroke that passed may be a
@@ -37,8 +38,8 @@ TIA, an overdose that "feels fine" is not, adrenaline given for anaphylaxis stil
 "a child"; a fit or heavy bleeding in pregnancy is a pregnancy emergency, under the flag's own `requires`; an overdose
 "with" words that say it was deliberate, "on purpose" or "after the row", is a suicide attempt), `learned_unless` ("said",
 a concept that, in the sentence of the words the learned reader's score rests on, keeps the reader from adding the flag
-unless the "not_with" concept is there too: a lost milk tooth named beside "blood", with no "pouring" or "a lot"; one
-such pair or a list), `learned_needs` (concepts, with `harm_cues`, of which the turn must say one for the reader to add
+unless the "not_with" concept (or any of a list) is there too: a lost milk tooth named beside "blood", with no "pouring"
+or "a lot"; one such pair or a list), `learned_needs` (concepts, with `harm_cues`, of which the turn must say one for the reader to add
 the flag: suicidal and overdose, whose score everyday words can carry). A rule may
 have `unless_near`, a concept (or several) that vetoes it only within a few words ("a small patch" of burn; "a bit" of
 blood), `binds_reader`, a veto the learned reader must respect too (a journey beside a farewell), and `now`, the one
@@ -129,6 +130,9 @@ class RedFlag:
     ended_by: re.Pattern | None = None
     # A sign the one speaking cannot have now: "I was out cold after the party" is over, the caller is talking.
     not_the_caller: bool = False
+    # A wish or plan to do it is the sign itself ("I want to cut deep and not wake up" is suicidal); for every other flag
+    # a wished or planned sign is no sign of now (context.wished).
+    wish_is_the_sign: bool = False
     # (at hand, taken): a means only held, threatened or known where it is ("the rat poison in her hand, she says she
     # will drink it") is no poisoning yet, unless the turn says something was taken or what it does ("she's vomiting").
     not_taken_yet: tuple[re.Pattern, re.Pattern] | None = None
@@ -178,6 +182,16 @@ class Table:
     harm_cues_explained: tuple[re.Pattern, re.Pattern] = (re.compile(r"(?!)"), re.compile(r"(?!)"))  # tears, a fall
 
 
+@dataclass(frozen=True)
+class _SaidWithout:
+    """A veto read like a pattern: `said` is there and `not_with` is not."""
+    said: re.Pattern
+    not_with: re.Pattern
+
+    def search(self, text: str, *span: int):
+        return None if self.not_with.search(text, *span) else self.said.search(text, *span)
+
+
 def _words(pattern: str) -> re.Pattern:
     return re.compile(rf"\b(?:{pattern})\b")
 
@@ -191,9 +205,12 @@ def load_table(path: Path = DATA_FILE) -> Table:
     def either(patterns: list[str]) -> re.Pattern:
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
 
-    def unless(names: str | list[str]) -> re.Pattern | None:
+    def unless(names: str | list[str] | dict) -> re.Pattern | _SaidWithout | None:
         """A rule's veto, near or anywhere in the sentence: one concept, or several read as one ("a climb on an errand" or
-        "a drop of one step"; glass stuck in the flesh or wax in an ear)."""
+        "a drop of one step"; glass stuck in the flesh or wax in an ear), or {"said", "not_with"}: a veto only where no
+        sign of the other says the harm after all (a hangover, unless sight fails)."""
+        if isinstance(names, dict):
+            return _SaidWithout(unless(names["said"]), unless(names["not_with"]))
         if isinstance(names, str):
             return concepts.get(names)
         return _words("|".join(f"(?:{data['concepts'][n]})" for n in names))
@@ -224,9 +241,10 @@ def load_table(path: Path = DATA_FILE) -> Table:
             learned_not_only=concepts[e["learned_not_only"]] if e.get("learned_not_only") else None,
             ended_by=concepts[e["ended_by"]] if e.get("ended_by") else None,
             not_the_caller=bool(e.get("not_the_caller", False)),
+            wish_is_the_sign=bool(e.get("wish_is_the_sign", False)),
             not_taken_yet=(concepts[e["not_taken_yet"]["at_hand"]], concepts[e["not_taken_yet"]["unless"]])
             if e.get("not_taken_yet") else None,
-            learned_unless=tuple((concepts[u["said"]], concepts[u["not_with"]]) for u in _listed(e.get("learned_unless"))),
+            learned_unless=tuple((unless(u["said"]), unless(u["not_with"])) for u in _listed(e.get("learned_unless"))),
             learned_needs=either(data["harm_cues"] + [data["concepts"][n] for n in e["learned_needs"]])
             if "learned_needs" in e else None,
         )
@@ -473,6 +491,8 @@ def _mentions(flag: RedFlag, t: str):
 
 def _current(flag: RedFlag, t: str, start: int, end: int, inner, standing: bool = False) -> bool:
     if ctx.why_not_current(t, start, end, inner, ends=flag.ends, standing=standing) or ctx.someone_else_died(t, start, end):
+        return False
+    if not flag.wish_is_the_sign and ctx.wished(t, start, end):
         return False
     if flag.ended_by and flag.ended_by.search(t, end, _and_the_next_sentence(t, start, end)):
         return False
