@@ -639,7 +639,7 @@ def another_at_the_scene(t: str, start: int, end: int) -> bool:
 # much blood on the road after the accident I saw this morning, I'm not hurt, I can't sleep". A scene still going on
 # ("there is so much blood", "he is still bleeding", "just now") is not a memory.
 _SEEN_EARLIER = re.compile(r"\b(?:(?:i|we) (?:saw|witnessed|watched|passed|drove past|walked past)|there (?:was|were))\b")
-_EARLIER_TODAY = re.compile(r"\b(?:this morning|yesterday|last (?:night|week|month)|earlier(?: today)?|the other day|"
+_DATED_EARLIER = re.compile(r"\b(?:this morning|yesterday|last (?:night|week|month)|earlier(?: today)?|the other day|"
                             r"this afternoon|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                             r"kahapon|kagabi|kaninang umaga|ayer|ontem|kemarin|semalam|wczoraj|ieri|vchera|вчера)\b")
 _CALLER_UNHURT = re.compile(r"\b(?:i|we) (?:am|are|was|were) (?:not (?:hurt|injured|harmed)|unhurt|unharmed|fine|ok|okay|alright)\b|"
@@ -656,7 +656,7 @@ def seen_earlier_unhurt(t: str, start: int, end: int) -> bool:
     """A sign in a scene the caller saw earlier and came away from unhurt, naming no one of theirs: a witness's memory."""
     lo, hi = sentence_of(t, start, end)
     sentence = t[lo:hi]
-    return bool(_SEEN_EARLIER.search(sentence) and _EARLIER_TODAY.search(sentence) and _CALLER_UNHURT.search(t)
+    return bool(_SEEN_EARLIER.search(sentence) and _DATED_EARLIER.search(sentence) and _CALLER_UNHURT.search(t)
                 and not _STILL_THERE.search(sentence) and not _SOMEONE_OF_THEIRS.search(t))
 
 
