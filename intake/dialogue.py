@@ -144,6 +144,8 @@ _ASSUMED_AS = {"who_confirm": "who"}  # the answer an unclear step leaves assume
 # red-flag screen, for 47 s through audio).
 _ALREADY_ASKED_AGAIN = {"who_confirm"}
 _BREATHING_STEPS = ("breathing", "reposition", "rescue_breaths")
+# START's and JumpSTART's questions: short answers a caller may give in their other language.
+_START_STEPS = ("walk", *_BREATHING_STEPS, "pulse", "resp_count", "perfusion", "commands", "avpu")
 _RATE_STEPS = ("breathing", "resp_count")  # START's breathing question and its count: the rate is theirs to tell
 # The yes/no screens after the complaint: the danger signs, then (on a cue) poisoning and self-harm.
 _SCREENS = ("danger_signs", "harm")
@@ -555,7 +557,8 @@ class Dialogue:
         humihinga", "e no dey breathe", "naglalakad siya"): it is read once more in that language's answer words, or
         as the red-flag words' table reads it."""
         value = self._interpret_as_said(step, text)
-        if value is None and self.language == SOURCE_LANGUAGE:
+        if value is None and self.language == SOURCE_LANGUAGE and step in _START_STEPS \
+                and words(without_line_checks(text)):
             other = detect_language(text)
             english = in_english(text, other) if other not in (None, SOURCE_LANGUAGE) else to_english(normalize(text))
             if english != normalize(text):
