@@ -1,7 +1,7 @@
 """A poisoning the caller does not name, and a wish to sleep and never wake.
 
 Spent set ah's Lviv call: a man dizzy with belly pain was never asked the harm question, so the home-made spirits told
-only at that question went unheard. Dizziness, vomiting and sight gone blurred are how methanol, a pesticide or a
+only at that question went unheard. Dizziness and sight gone blurred are how methanol, a pesticide or a
 stove's fumes first show when nobody names them: they ask the question. And English's "hope I never wake up" is a
 wish to die, not Pidgin's "e never wake" (has not woken).
 """
@@ -15,19 +15,18 @@ from intake.scenarios import run_text
 @pytest.mark.parametrize("said", [
     "since the morning he is dizzy and his belly hurts",
     "my auntie dey feel dizzy since morning, she lie down",
-    "she keeps vomiting and she's very weak",
     "mi papá está mareado, dizzy, he says everything looks foggy",
     "he says everything is blurry and his head is spinning",
     "she can't see properly since lunch, and she is lightheaded",
     "bố em bị chóng mặt, my dad is dizzy and he has double vision",
 ])
-def test_dizziness_vomiting_or_sight_gone_ask_the_harm_question(said):
+def test_dizziness_or_sight_gone_ask_the_harm_question(said):
     assert harm_cue_said(said)
 
 
 @pytest.mark.parametrize("said", [
     "he twisted his ankle playing football", "she has a rash on her arm since yesterday",
-    "my son has a fever and a cough",
+    "my son has a fever and a cough", "she has been vomiting since last night",
 ])
 def test_a_complaint_with_no_cue_still_asks_nothing(said):
     assert not harm_cue_said(said)
