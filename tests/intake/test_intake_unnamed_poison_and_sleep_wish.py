@@ -75,3 +75,23 @@ def test_a_tired_wish_is_not_suicidal(said):
 @pytest.mark.parametrize("said", ["my papa never wake since morning, we shake am", "e sleep, e never wake till now"])
 def test_pidgin_never_wake_is_still_not_waking(said):
     assert "unconscious" in find_red_flags(said)
+
+
+# Spent set ak's calls: the sign was first told at the harm question, which a withdrawn or strange patient, or a
+# toddler found beside bottles, never reached.
+@pytest.mark.parametrize("said", [
+    "he's been lying on his bed since the afternoon, he doesn't want to talk",
+    "she lost her job last week and she won't get out of bed",
+    "since his wife died he stays in his room all day",
+    "my son is very quiet and withdrawn today",
+    "he is seeing things and not making sense",
+    "I found him on the balcony next to the bottles, he is coughing",
+    "the baby is drowsy and his pupils are tiny",
+])
+def test_withdrawal_a_strange_mind_or_bottles_ask_the_harm_question(said):
+    assert harm_cue_said(said)
+
+
+@pytest.mark.parametrize("said", ["he hurt his knee playing football", "my mum is not talking since her stroke"])
+def test_neither_a_sprain_nor_a_known_stroke_asks_it(said):
+    assert not harm_cue_said(said)
