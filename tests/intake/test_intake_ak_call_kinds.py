@@ -59,3 +59,8 @@ def test_a_colour_from_food_or_one_that_wipes_off_is_a_stain(said):
 ])
 def test_blue_lips_with_breathing_trouble_still_flag(said):
     assert "breathing_difficulty" in find_red_flags(said)
+
+
+def test_a_baby_grabbing_a_necklace_is_not_clutching_her_neck():
+    assert "choking" not in find_red_flags("awake, she's looking at me and grabbing my necklace")
+    assert "choking" in find_red_flags("he's grabbing his neck and can't make a sound")
