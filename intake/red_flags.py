@@ -261,7 +261,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
                  frozenset(spelling.get("real_words", ())),
                  tuple((re.compile(p), r) for p, r in data.get("heard", ())),
                  _ing_words(Path(path).read_text(encoding="utf-8")), frozenset(spelling.get("not_g_dropped", ())),
-                 either(data["harm_cues"]),
+                 either(data["harm_cues"] + data["harm_cues_signs"]),
                  (_words(data["harm_cues_explained"]["cues"]), _words(data["harm_cues_explained"]["by"])))
 
 
