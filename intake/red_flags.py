@@ -230,7 +230,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
         RedFlag(
             id=e["id"], label=e["label"], source=e["source"],
             reply=e.get("reply", "emergency"),
-            phrases=tuple(re.compile(rf"\b(?:{p})\b") for p in e["phrases"]),  # whole words: "neck" is no "necklace"
+            phrases=tuple(re.compile(rf"\b(?:{p})(?!\w)") for p in e["phrases"]),  # whole words: no "neck" in "necklace"
             rules=rules(e),
             requires=tuple(re.compile(rf"\b(?:{p})") for p in e.get("requires", [])),
             began=tuple(re.compile(rf"\b(?:{p})") for p in e.get("began", [])),
