@@ -67,6 +67,7 @@ import re
 from intake import prompts as P
 from intake.answer_words import in_english
 from intake.catalogue import LANGUAGE_DIGITS, SOURCE_LANGUAGE, catalogue, emergency_note, language_or_default
+from intake.codeswitch import to_english
 from intake.language import detect_language, language_of_digit, menu_languages, named_language
 from intake.emergency import emergency_number
 from intake.extract import find_symptoms, summarize
@@ -143,6 +144,8 @@ _ASSUMED_AS = {"who_confirm": "who"}  # the answer an unclear step leaves assume
 # red-flag screen, for 47 s through audio).
 _ALREADY_ASKED_AGAIN = {"who_confirm"}
 _BREATHING_STEPS = ("breathing", "reposition", "rescue_breaths")
+# START's and JumpSTART's questions: short answers a caller may give in their other language.
+_START_STEPS = ("walk", *_BREATHING_STEPS, "pulse", "resp_count", "perfusion", "commands", "avpu")
 _RATE_STEPS = ("breathing", "resp_count")  # START's breathing question and its count: the rate is theirs to tell
 # The yes/no screens after the complaint: the danger signs, then (on a cue) poisoning and self-harm.
 _SCREENS = ("danger_signs", "harm")
@@ -548,7 +551,21 @@ class Dialogue:
         return "walk"
 
     def _interpret(self, step: str, text: str) -> object | None:
-        """The normalized answer for this step, or None when the text does not answer it."""
+        """The normalized answer for this step, or None when the text does not answer it.
+
+        An English call's answer the parsers cannot read may be said in the caller's other language ("hindi
+        humihinga", "e no dey breathe", "naglalakad siya"): it is read once more in that language's answer words, or
+        as the red-flag words' table reads it."""
+        value = self._interpret_as_said(step, text)
+        if value is None and self.language == SOURCE_LANGUAGE and step in _START_STEPS \
+                and words(without_line_checks(text)):
+            other = detect_language(text)
+            english = in_english(text, other) if other not in (None, SOURCE_LANGUAGE) else to_english(normalize(text))
+            if english != normalize(text):
+                value = self._interpret_as_said(step, english)
+        return value
+
+    def _interpret_as_said(self, step: str, text: str) -> object | None:
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
         said, text = text, in_english(text, self.language)  # "haan", "tatlumpung taon": the words the parsers read
         if asr_loop(text):

@@ -135,6 +135,8 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        r"(hold|holds|holding|held|lean|leans|leaning|leaned|hanging) (on )?(on to|onto|on|against) "
                        r"(me|us|him|her|someone|somebody|the \w+|a \w+|my \w+|our \w+|something)",
                        r"(i|we) (have|had|has) to (hold|help|support|carry|prop)",
+                       # carried is not walked: "yes, but we carried him to the car"
+                       r"(i|we|they|someone|somebody|people) (carried|lifted|dragged|wheeled) (him|her|them|the (baby|child|boy|girl|kid|man|woman))",
                        # trapped where they sit or lie: not walking, whatever they think they could do
                        r"(stuck|trapped|pinned|wedged|jammed|caught) (in|under|inside|behind|between|beneath)",
                        # "... but now he doesn't move": not moving now is not walking now
