@@ -157,7 +157,7 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                            r"(should|might|may|ought to) be (able|ok|okay|fine|alright)")),
     Prompt("breathing", _YN, keypad=True, keywords=_BREATHING),
     Prompt("reposition", _YN, keypad=True, keywords=_BREATHING),
-    Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"feel it",
+    Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"(feel|feels|felt|feeling) it",
                                                r"(feel|felt|hear|heard) (his|her|their|the) heart",
                                                r"heart (is )?(pounding|racing|thumping|going)"),
            # A faint beat is a beat: "very weak, but it's there", "I can barely feel it".
@@ -177,7 +177,9 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
            # "it might be my own fingers", "only my own heartbeat", "I don't know where to feel".
            unsure_phrases=(r"i think so|i guess( so)?|i suppose( so)?|probably|perhaps|maybe|might be|could be|not sure|"
                            r"unsure|(feel|felt|feeling) something|"
-                           r"(my own|mine)( \w+){0,2}|(do not|don t) know (how|where|if|whether)|hard to (tell|say|feel)|"
+                           r"(my own|mine) (fingers?|thumbs?)|only (my own|mine)|(my own|mine)( \w+)? only|"
+                           r"(it|that) (is|s|was|might be|could be|may be) (just |only )?(my own|mine)|"
+                           r"(do not|don t) know (how|where|if|whether)|hard to (tell|say|feel)|"
                            r"can not (tell|be sure)|(it )?comes and goes|on and off|i am not (sure|certain)",)),
     Prompt("rescue_breaths", _YN, keypad=True, keywords=_BREATHING),
     Prompt("resp_count", AnswerKind.NUMBER, keypad=True),

@@ -107,6 +107,9 @@ def test_a_doubt_at_the_pulse_is_asked_again_and_never_taken_as_a_pulse(said):
     ("có, yes, I can feel it on the thumb side", "yes"),
     ("yes, I think I feel it, it's there", "yes"),
     ("Yes, strong", "yes"),
+    ("she feels it", "yes"),  # a friend at the wrist of a caller who is the patient
+    ("yes, I can feel my own", "yes"),  # a caller who is the patient, at their own wrist
+    ("it might be my own fingers", "unsure"),
     ("no pulse", "no"),
     ("nothing at the wrist", "no"),
     ("Something, maybe", "unsure"),
