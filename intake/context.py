@@ -763,6 +763,8 @@ _SOMEONE_ELSE_DIED = re.compile(
     r"\b(the |a |one |another |other )?(driver|passenger|other driver|someone|somebody|one person|people|others?|rider|"
     r"one of (?:the |those |our )?\w+|(men|women|people|lads|guys) (in|from|inside)|(man|woman|person|lady|guy) (driving|in|from|inside))( (of|in|from) (our|the|my|his|her|their|that|other) \w+)?"
     r" (has |have |is |was |were |had )?(died|dead|been killed|killed|passed away|did not make it)\b"
+    # a bereavement the patient lives with: "she stays in bed since her husband died"
+    r"|\b(since|after|ever since) (his|her|my|their|our) (\w+ )?\w+ (has |had )?(died|passed away|passed)\b"
 )
 # The reason for calling, said after an aside; what it is about is someone or something else unless it was named
 # before ("my dad has chest pain, I'm calling about my dad").

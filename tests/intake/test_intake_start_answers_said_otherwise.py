@@ -19,7 +19,7 @@ def _at_breathing():
 def _calm_call(**answers) -> dict:
     base = {"who": "my neighbour", "who_confirm": "no, my neighbour", "complaint": "he fell in the yard and hurt his leg",
             "danger_signs": "no", "harm": "no", "age": "sixty", "walk": "no", "breathing": "yes", "resp_count": "five",
-            "perfusion": "yes it comes back", "commands": "yes he squeezes"}
+            "perfusion": "yes it comes back", "pulse": "yes", "commands": "yes he squeezes"}
     return {"id": "calm", "answers": {**base, **answers}, "default": "no"}
 
 

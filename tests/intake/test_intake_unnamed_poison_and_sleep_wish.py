@@ -95,3 +95,15 @@ def test_withdrawal_a_strange_mind_or_bottles_ask_the_harm_question(said):
 @pytest.mark.parametrize("said", ["he hurt his knee playing football", "my mum is not talking since her stroke"])
 def test_neither_a_sprain_nor_a_known_stroke_asks_it(said):
     assert not harm_cue_said(said)
+
+
+@pytest.mark.parametrize("said", [
+    "she doesn't want to get out of bed since her husband died",
+    "ever since his wife passed away he won't talk to anyone",
+])
+def test_a_bereavement_lived_with_is_no_death_now_but_asks_the_harm_question(said):
+    assert find_red_flags(said) == [] and harm_cue_said(said)
+
+
+def test_a_fall_that_leaves_him_unable_to_get_up_asks_nothing():
+    assert not harm_cue_said("he slid off the chair at lunch and landed on his hip, he can't get up")
