@@ -891,7 +891,7 @@ def said_to_be_an_animal(t: str, start: int, end: int) -> bool:
     my brother's hand, the blood won't stop, it's from the sheep") keeps the sign theirs."""
     m = _IT_IS_AN_ANIMAL.search(t, end)
     return bool(m) and not _PERSON_NAMED.search(t, 0, m.start()) and not re.search(
-        r"\b(?:i|my|me|myself|his|her|their|him|them)\b", t[:m.start()])
+        r"\b(?:i|my|me|myself|his|her|their|him|them|he|she|they|we|you)\b", t[:m.start()])
 
 
 # What only an animal does or where only one lives: when Whisper loses the animal's name ("our tortoise" heard "our
@@ -1462,6 +1462,8 @@ _ALL_CLEAR = re.compile(
     r"\b(?:he|she|they|i|we) (?:is|s|are|re|am|m|was|were) (?:back )?home(?: now)?\b(?! (?:alone|with (?:no|nobody)))|\b(?:tests?|bloods|"
     r"blood tests?|scan|x ray|results?|levels?|~)(?: \w+)? (?:was|were|came back|are|is|all) (?:all )?(?:normal|fine|clear|ok|okay|good)\b|"
     r"\bdischarged\b|\bsent (?:him|her|them|me|us) home\b")
+_DATED_BACK = re.compile(r"\b(?:yesterday|last (?:night|week|weekend|month)|the other (?:day|night)|earlier(?! than)|"
+                         r"this morning|(?<!since )(?:\w+ )(?:hours?|days?|weeks?) ago|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
 _BACK_AGAIN = re.compile(r"\b(?:but|still|worse|again|although|though|however|since then|started)\b")
 
 
@@ -1470,6 +1472,10 @@ def seen_and_home(t: str, start: int, end: int) -> bool:
     seen = _SEEN_FOR_IT.search(t, end)
     if not seen:
         return False
+    lo = sentence_of(t, start, end)[0]
+    clause_lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, lo, start)), default=lo)
+    if _PRESENT.search(t, clause_lo, end) or not _DATED_BACK.search(t, lo, seen.start()):
+        return False  # "he's unconscious, we took him in last week and the tests were fine": the sign is now
     clear = _ALL_CLEAR.search(t, seen.end())
     return clear is not None and not _BACK_AGAIN.search(t, seen.end())
 

@@ -91,3 +91,23 @@ def test_an_ending_said_with_how_long_ago():
 def test_a_clot_in_the_leg_is_no_stroke_but_a_jalta_with_its_signs_is():
     assert "stroke" not in find_red_flags("the doctor said he has a jalta in his leg, he is on injections, walking fine")
     assert "stroke" in find_red_flags("jalta, his face is drooping on one side and he can't lift his arm")
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("He's unconscious, we took him to the hospital last week and the tests were normal, he's home", "unconscious"),
+    ("My son collapsed yesterday, we took him to the hospital, the tests were normal, he's home but today he collapsed "
+     "again", "unconscious"),
+    ("He's not breathing, it's the cow that fell on him", "not_breathing"),
+    ("She is bleeding heavily, it's the dog that bit her", "heavy_bleeding"),
+])
+def test_a_visit_or_an_animal_named_later_does_not_take_a_sign_that_is_now(text, flag):
+    assert flag in find_red_flags(text)
+
+
+def test_seen_and_home_needs_the_sign_dated_back_and_the_all_clear():
+    t = prepare("last night my father got dizzy from the charcoal smoke, we took him to the hospital, "
+                "the tests were normal, he's home and eating lunch")
+    s = t.index("dizzy")
+    assert ctx.seen_and_home(t, s, s + len("dizzy"))
+    no_clear = prepare("last night my father got dizzy from the charcoal smoke, we took him to the hospital")
+    assert not ctx.seen_and_home(no_clear, s, s + len("dizzy"))
