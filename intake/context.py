@@ -115,6 +115,9 @@ _HISTORY = re.compile(
     r"years ago|months ago|weeks ago|in the past|(in|during) the (war|blitz|troubles|genocide|civil war)|history of|used to|previous(ly)?|once had|"
     r"for (years|months)|for (the )?(last |past )?(\d+|a few|few|several|many|two|three|four|five|six|ten) (years|months)|"
     r"since (january|february|march|april|june|july|august|september|october|november|december)|all (my|his|her|their) life|"
+    r"back in (january|february|march|april|may|june|july|august|september|october|november|december|the spring|the summer|"
+    r"the autumn|the fall|the winter|spring|summer|autumn|winter|(19|20)\d\d)|"
+    r"last (january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"since (birth|childhood)|when (he|she|they|i|we|my \w+|our \w+|the baby) (was|were) (born|a newborn|newborn)|at birth|since (he|she|they|i|we) (was|were) born|"
     r"in (19|20)\d\d|(19|20)\d\d (mein|me|main|ma|ke|wale|wala|ka)\b|(noong|nung|tahun|en|en el|em|em el) (19|20)\d\d|"
     r"(\w+ )?tahun (yang )?lalu|hace (\w+ )?anos|(ha|faz) (\w+ )?anos|(\w+ )?(saal|sal) (pehle|pahle)|(\w+ )?taon na ang nakalipas|\b(had|was|were|got|took|tried|did)\b[^,;]{0,40}\bat (the age of |age )?(\d\d|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?= ?(,|$|\.| and | i am| i m| now))|"
@@ -435,10 +438,28 @@ def historical(t: str, start: int, end: int) -> bool:
     t = _compared_blanked(t, start, end, lo, hi)
     if not _dated(t[lo:hi]):
         return False
+    cut = _TEXTED_NEW_SUBJECT.search(t, end, hi)
+    if cut and not _dated(t[lo:cut.start()]) and not _TOLD_BEFORE.search(t, lo, cut.start()):
+        return False  # "mum fitting non stop 20 mins her meds finish last month": the date is the meds'
+
     cuts = [lo] + [x for m in _HISTORY_CLAUSE_BREAK.finditer(t, lo, hi) for x in (m.start(), m.end())] + [hi]
+    cuts = sorted(cuts + [x for m in _TEXTED_NEW_SUBJECT.finditer(t, end, hi) for x in (m.start(), m.start())])
     clauses = list(zip(cuts[::2], cuts[1::2]))
     touched = [i for i, (a, b) in enumerate(clauses) if a < end and start < b] or [0]
     return any(_past_clause(t, clauses, i) for i in touched) or _put_down_to_the_past(t, clauses, touched[-1], lo, hi)
+
+
+# A texted sentence runs its clauses on with no comma: "wife seizure again wont stop over 5min her epilepsy meds finish
+# last week". A possessed noun and its verb after the mention start a clause of their own, and a date in it is theirs.
+_TEXTED_NEW_SUBJECT = re.compile(r"(?<=[a-z0-9] )(?:his|her|my|their|our) (?:\w+ ){0,2}?(?:meds|medicine|medicines|medication|tablets|pills|"
+                          r"drugs?|inhaler|prescription|appointment|operation|surgery|doctor|check ?up|scan|tests?|results?|insurance|"
+                          r"refill|supply|stock|pack|review) (?:finish\w*|ran|run|ended|stopped|started|changed|was|were|had|got|"
+                          r"went|came|began|expired|due|done)\b")
+
+
+# The mention's own run told in the past, which a date after it may still date: "had a fit, her meds changed last week".
+_TOLD_BEFORE = re.compile(r"\b(?:was|were|had|did|used to|went|got|came|began|started|stopped|happened)\b|\b(?!(?:need|bleed|feed|speed|"
+                          r"red|bed)\b)\w+ed\b")
 
 
 # "His mouth is crooked, but that's from his stroke last year": a clause after the sign puts it down to an old event
@@ -1306,12 +1327,29 @@ _DOSE_NOW = re.compile(r"\b(?:i|we|you|he|she|they|someone|nurse|paramedics?|amb
                        r"\b(?:just|right now|at the moment|ago|not (?:helping|working)|no (?:help|good)|still)\b")
 
 
+# A medicine's kind told by what it is for: "is the one for", "is the kind you use for", "is meant for", "is used for".
+_KIND_FOR = re.compile(r"\b(?:(?:is|are|s|re|was|were) (?:the|a|an|one of the|only|just) (?:\w+ )?(?:one|ones|kind|type|sort|thing)s?"
+                       r"(?: (?:you|they|we|people|doctors) (?:use|take|give|prescribe))?|(?:is|are|s|re) (?:meant|used|given|prescribed|"
+                       r"supposed to be|only|just)|what (?:you|they|we|people|doctors) (?:use|take|give|prescribe))(?: \w+)? for "
+                       r"(?:(?:his|her|my|their|the|your) )?$")
+# A dose given or taken (not one asked about): the sign it was given for is this call's.
+_DOSE_GIVEN = re.compile(r"\b(?:i|we|you|he|she|they|someone|nurse|paramedics?|ambulance)(?: (?:have|has|had|just|already|s|ve))* "
+                         r"(?:gave|given|took|taken|used|sprayed|chewed|swallowed|popped|put)\b(?! (?:him|her|them|me|us) on\b)|"
+                         r"\b(?:gave|given|took|taken|used|sprayed|chewed|popped|put) (?:him|her|them|me|us)\b(?! on\b)|"
+                         r"\b(?:right now|at the moment|ago|not (?:helping|working)|no (?:help|good)|still)\b")
+
+
 def treated_for(t: str, start: int, end: int) -> bool:
     """The mention is what a standing treatment is for, or the event it began with, and nothing says now."""
     lo, hi = sentence_of(t, start, end)
     lo, hi = _semicolon_part(t, lo, hi, start, end)
     said = t[lo:hi]
-    if _THIS_TIME.search(said) or _DOSE_NOW.search(said):
+    if _THIS_TIME.search(said):
+        return False
+    if _KIND_FOR.search(t, lo, start) and not _DOSE_GIVEN.search(said) \
+            and not _CLAUSE_BREAK.search(t, start, end):
+        return True  # "the brown inhaler is the one for breathing difficulty, but he's well": what it is for, not a sign
+    if _DOSE_NOW.search(said):
         return False
     if _CLAUSE_BREAK.search(t, start, end):
         return False  # "since the wasp sting, her tongue is big": only the cause is in the frame, not the sign
@@ -1521,6 +1559,24 @@ _NOT_THIS_PATIENT_NOW = (
 )
 
 
+# The caller asks what to do the next time: the episode told in the past is over ("had a fit at karaoke last night, my uncle
+# asked me to find out what to do next time"). Only for a sign that ends when it is over, and only in a clause of its own
+# told in the past (not "she is fitting now, what do I do next time").
+_NEXT_TIME = re.compile(r"\b(?:what (?:to|should (?:i|we|he|she|they)|do (?:i|we|you)|can (?:i|we)) do|how (?:to|do (?:i|we|you)|can "
+                        r"(?:i|we)) (?:help|handle|manage|deal with it|cope)|what (?:is|s) the (?:right )?(?:first aid|thing to do))"
+                        r"(?: \w+){0,4} (?:next time|the next time|if (?:it|this|that) happens again|if (?:he|she|they) (?:has|have|gets?) "
+                        r"(?:another|one again)|in (?:the )?future)\b")
+
+
+def asked_for_next_time(t: str, start: int, end: int) -> bool:
+    """The turn asks what to do next time, and the mention's own clause is not told in the present."""
+    if not _NEXT_TIME.search(t):
+        return False
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, 0, start)), default=0)
+    hi = min((m.start() for m in _CLAUSE_BREAK.finditer(t, end)), default=len(t))
+    return not _said_now(t[lo:hi]) and not _THIS_TIME.search(t, lo, hi)
+
+
 def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = None, *,
                     ends: str = "said", vehicles: bool = True, standing: bool = False) -> str | None:
     """The reason a mention is not this patient's sign now, or None when it is.
@@ -1534,6 +1590,8 @@ def why_not_current(t: str, start: int, end: int, inner: list[tuple[int, int]] |
     if negated(t, start, end, inner) or answered_no(t, start, end):
         return "negated"
     if ends != "never" and resolved(t, end, well_again_ends_it=ends == "well", said=t[start:end]):
+        return "resolved"
+    if ends != "never" and asked_for_next_time(t, start, end):
         return "resolved"
     for reason, applies in _NOT_THIS_PATIENT_NOW:
         if applies is not_a_person:

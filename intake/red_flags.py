@@ -324,6 +324,11 @@ _PART_KILLING = re.compile(r"\b((?:chest|heart|head|back|belly|stomach|tummy|arm
 # "A thumping head", "my bonce is banging": the ache of a hangover or a headache, read as "pounding" (which no rule
 # takes for a blow); "thumped on the head", "banged his head", "his head is banging on the floor" stay blows.
 _HEADS = r"head|heads|headache|headaches|bonce|noggin|napper|skull"
+# "Like being stabbed", "as if someone is stabbing her": a pain's likeness, no stab wound; read as "stabbing pain", which
+# the pain rules read as severe and no injury rule reads at all ("like a knife in" would be read as a blade in the body).
+_STAB_LIKENESS = re.compile(r"\b(?:like|as if|as though)(?: (?:i|she|he|they|you) (?:am|m|is|s|are|re|was|were))?"
+                            r"(?: (?:someone|somebody|something) (?:is|s|was))? (?:being |getting |been )?"
+                            r"(?:stabbed|knifed|stabbing (?:me|her|him|them|you|inside)|stabbed (?:with|by) (?:a |\w+ )?(?:knife|knives))\b")
 _ACHING_HEAD = re.compile(rf"\b(?:thumping|banging|throbbing)(?= (?:{_HEADS})\b(?! (?:on|against|into|off|onto)\b))|"
                           rf"\b((?:{_HEADS})(?: (?:is|s|was|has|been|keeps|kept|still|started|starts|going|absolutely|"
                           rf"properly|proper|really|well))*) (?:thumping|banging|throbbing)\b"
@@ -369,6 +374,7 @@ def prepare(text: str) -> str:
         t = _REPEATS.sub(r"\1", t)
     t = _INTENSITY.sub(lambda m: f"{m.group(1)} nonstop" if m.group(1) else "nonstop", t)
     t = _PART_KILLING.sub(r"\1 hurting badly", t)
+    t = _STAB_LIKENESS.sub("stabbing pain", t)
     t = _ACHING_HEAD.sub(lambda m: f"{m.group(1)} pounding" if m.group(1) else "pounding", t)
     t = re.sub(r"\s+", " ", t)
     # A sign said to be normal reads as "fine" ("he is breathing fine, it is the leg": no breathing sign; "crying and
@@ -489,7 +495,15 @@ def _mentions(flag: RedFlag, t: str):
         yield from _rule_mentions(rule, t)
 
 
+# A sign whose subject is a look-alike the table blanked: "my son's backstroke is weak on the left side" (the stroke is
+# the swimmer's), "his breast stroke is weak": what is weak is the thing blanked, not the person before it.
+_BLANK_SUBJECT = re.compile(rf"{_NEUTRAL} (?:is|was|are|were|s|seems?|looks?|feels?|felt|got|gets|has|had|keeps?|has been|"
+                            r"is getting|was getting|went|goes)(?: (?:still|really|very|so|quite|a bit|getting|gone|been|always))*\s*$")
+
+
 def _current(flag: RedFlag, t: str, start: int, end: int, inner, standing: bool = False) -> bool:
+    if _BLANK_SUBJECT.search(t, max(0, start - 40), start):
+        return False
     if ctx.why_not_current(t, start, end, inner, ends=flag.ends, standing=standing) or ctx.someone_else_died(t, start, end):
         return False
     if not flag.wish_is_the_sign and ctx.wished(t, start, end):
