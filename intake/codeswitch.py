@@ -61,8 +61,20 @@ def _reorder(normalized: str, mapping: dict[str, str]) -> str:
     return _HI_POST.sub(post, t)
 
 
+# Pidgin's "e never wake" has not woken; English's "hope I never wake up", "could go to sleep and never wake up" is a
+# wish to die. After a wish, a modal or "sleep and", the words are English and stay as they are.
+_ENGLISH_WISH_BEFORE = re.compile(r"(?:\b(?:hope|hopes|wish|wishes|pray|prays) (?:i|he|she|they)|"
+                                  r"\b(?:could|would|will|might|to)|\bsleep and) $")
+
+
 def to_english(normalized: str) -> str:
     """The same text with every known code-switched phrase replaced by its English reading."""
     pattern, mapping = _table()
-    out = pattern.sub(lambda m: mapping[m.group(1)], _reorder(normalized, mapping))
-    return re.sub(r"\s+", " ", out).strip()
+    t = _reorder(normalized, mapping)
+
+    def english(m: re.Match) -> str:
+        if m.group(1) == "never wake" and _ENGLISH_WISH_BEFORE.search(t, 0, m.start()):
+            return m.group(0)
+        return mapping[m.group(1)]
+
+    return re.sub(r"\s+", " ", pattern.sub(english, t)).strip()

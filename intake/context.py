@@ -109,6 +109,11 @@ _RESOLVED_SUBJECTS = re.compile(
     r"^(it|that|this|which|they|he|she|the \w+|his \w+|her \w+|bleeding|fitting|shaking|pain|seizure|fit|"
     r"swelling|burning|choking|jerking)\b"
 )
+_FEASTS = (r"(?:(?:chinese|lunar|vietnamese|korean|japanese|islamic|jewish|persian|sinhala|tamil|thai|khmer) )?"
+           r"(?:new years?(?: s)?(?: day| eve)?|christmas(?: day| eve)?|xmas|easter|thanksgiving|eid(?: al (?:fitr|adha))?|"
+           r"hari raya(?: \w+)?|raya|ramadan|ramzan|tet|chuseok|seollal|songkran|diwali|deepavali|holi|vesak|obon|"
+           r"mid autumn(?: festival)?|moon festival|pongal|onam|navratri|durga puja|dussehra|halloween|hanukkah|passover|"
+           r"nowruz|kwanzaa|carnival|(?:the )?\w+ festival)")
 _HISTORY = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many|some|a couple of|couple of)"
     r" (years?|months?|weeks?) (ago|back|before)|(last|past|previous) (year|month|week|years|months|term|semester|school year)|earlier (this|last) (year|month)|"
@@ -128,7 +133,10 @@ _HISTORY = re.compile(
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( (years?|months?|weeks?|yrs?))?( old)?|"
     r"when (i|she|we|you) (was|were) (pregnant|expecting)|when (i|she|we) (had|was having|was expecting) (my|her|our) (first|second|third|last|\w+ (child|baby|son|daughter))|(when|since) (he|she|i|they|we) (was|were) (young|younger|a child|a baby|a newborn|a kid|little|small|a (?:little |small |young )?(?:girl|boy|lad|lass|toddler|youngster)|"
-    r"children|kids)|last (summer|winter|spring|autumn|christmas|holiday|holidays)|(?<!same as )(?<!same look as )(?<!just like )(?<!like )last time(?! (i|you|we|they) (will|ll|would|are going to|am going to|is going to) )|long time ago|long ago|years back|"
+    r"children|kids)|last (summer|winter|spring|autumn|christmas|holiday|holidays)|"
+    # A feast or a festival gone by dates an episode as a season does: "choked on rice cake last New Year", "this past
+    # Eid", "at Tet the year before".
+    rf"(last|this past|the past|previous|the last) {_FEASTS}|{_FEASTS} (before last|the year before|last year|two years ago)|(?<!same as )(?<!same look as )(?<!just like )(?<!like )last time(?! (i|you|we|they) (will|ll|would|are going to|am going to|is going to) )|long time ago|long ago|years back|"
     r"that was (yesterday|last \w+|\w+ (days|weeks|months|years) ago)|discharged?|lost (the|her|my|a) baby|"
     r"my (first|last|previous|other) (child|baby|pregnancy|delivery)|"
     r"(last|previous|other|earlier) (pregnancy|pregnancies|baby|birth|delivery|labou?r)|"
@@ -1198,7 +1206,10 @@ def habitual(t: str, start: int, end: int) -> bool:
     lo, hi = _semicolon_part(t, lo, hi, start, end)
     hi = _baseline_said_after(t, hi)
     clause = _CLAUSE_BREAK.split(t[lo:start])[-1]
-    return bool(_ALWAYS.search(clause) or _BASELINE.search(t, start, hi)) \
+    # Or inside the mention, in the clause its last word closes: "squeezes with his right hand, the left one is always
+    # weak" (the rule's span runs from "right" to "weak").
+    last = _CLAUSE_BREAK.split(t[start:end])[-1]
+    return bool(_ALWAYS.search(clause) or _ALWAYS.search(last) or _BASELINE.search(t, start, hi)) \
         and not _THIS_TIME.search(_NO_CHANGE.sub(" ", t[lo:hi]))
 
 

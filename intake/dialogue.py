@@ -5,8 +5,8 @@ text, keypad digits and silences; the text channel feeds it SMS bodies and keeps
 messages. Clinical rules follow intake/SAFETY.md:
 
 START (8 and over): walks -> GREEN; not breathing -> reposition -> breathing RED, else BLACK;
-rate (count x 4) > 30 -> RED; fingernail colour back in over 2 s -> RED; cannot follow commands
--> RED, else YELLOW.
+rate (count x 4) > 30 -> RED; fingernail colour back in over 2 s -> RED; no pulse at the wrist (asked
+once the colour came back) -> RED; cannot follow commands -> RED, else YELLOW.
 JumpSTART (under 8): walks -> GREEN; not breathing -> reposition -> breathing RED, else pulse? no
 -> BLACK, yes -> 5 rescue breaths -> breathing RED, else BLACK; rate < 15 or > 45 -> RED; no pulse
 -> RED; AVPU unresponsive or posturing -> RED, else YELLOW.
@@ -67,6 +67,7 @@ import re
 from intake import prompts as P
 from intake.answer_words import in_english
 from intake.catalogue import LANGUAGE_DIGITS, SOURCE_LANGUAGE, catalogue, emergency_note, language_or_default
+from intake.codeswitch import to_english
 from intake.language import detect_language, language_of_digit, menu_languages, named_language
 from intake.emergency import emergency_number
 from intake.extract import find_symptoms, summarize
@@ -124,17 +125,20 @@ NOT_ANSWERED = "not answered"  # a screen's answer after "I don't know" twice
 NO_ANSWER_QUESTIONS = 2  # questions in a row with no usable answer, from the start, that end the call as no answer
 
 # Step -> prompt id, where they differ: the JumpSTART pulse is asked at two places.
-_PROMPT_OF = {"apnoea_pulse": "pulse", "jump_pulse": "pulse"}
+# START's perfusion step asks the radial pulse after the fingernail test (SAFETY.md: "radial pulse absent or capillary
+# refill > 2 seconds -> RED"): a refill back in time does not show a pulse at the wrist.
+_PROMPT_OF = {"apnoea_pulse": "pulse", "jump_pulse": "pulse", "radial_pulse": "pulse"}
 # Answers taken when a step stays unclear: the more urgent branch (None: move on, nothing assumed).
 _URGENT_DEFAULT = {
     "who": "other", "who_confirm": "no", "age": "unknown", "walk": "no", "breathing": "no", "reposition": "no",
     "apnoea_pulse": "no", "rescue_breaths": "no", "resp_count": "unknown", "perfusion": "no",
-    "jump_pulse": "no", "commands": "no", "avpu": "unresponsive",
+    "jump_pulse": "no", "radial_pulse": "no", "commands": "no", "avpu": "unresponsive",
 }
 # A structured answer to these steps is not a red flag ("no, he is not breathing" at `breathing`).
 _SUPPRESSED = {
     "breathing": {"not_breathing"}, "reposition": {"not_breathing"}, "rescue_breaths": {"not_breathing"},
-    "apnoea_pulse": {"not_breathing"}, "jump_pulse": {"not_breathing"}, "resp_count": set(),
+    "apnoea_pulse": {"not_breathing"}, "jump_pulse": {"not_breathing"}, "radial_pulse": {"not_breathing"},
+    "resp_count": set(),
     "commands": {"unconscious"}, "avpu": {"unconscious"},
 }
 _ASSUMED_AS = {"who_confirm": "who"}  # the answer an unclear step leaves assumed
@@ -143,6 +147,8 @@ _ASSUMED_AS = {"who_confirm": "who"}  # the answer an unclear step leaves assume
 # red-flag screen, for 47 s through audio).
 _ALREADY_ASKED_AGAIN = {"who_confirm"}
 _BREATHING_STEPS = ("breathing", "reposition", "rescue_breaths")
+# START's and JumpSTART's questions: short answers a caller may give in their other language.
+_START_STEPS = ("walk", *_BREATHING_STEPS, "pulse", "resp_count", "perfusion", "commands", "avpu")
 _RATE_STEPS = ("breathing", "resp_count")  # START's breathing question and its count: the rate is theirs to tell
 # The yes/no screens after the complaint: the danger signs, then (on a cue) poisoning and self-harm.
 _SCREENS = ("danger_signs", "harm")
@@ -548,7 +554,21 @@ class Dialogue:
         return "walk"
 
     def _interpret(self, step: str, text: str) -> object | None:
-        """The normalized answer for this step, or None when the text does not answer it."""
+        """The normalized answer for this step, or None when the text does not answer it.
+
+        An English call's answer the parsers cannot read may be said in the caller's other language ("hindi
+        humihinga", "e no dey breathe", "naglalakad siya"): it is read once more in that language's answer words, or
+        as the red-flag words' table reads it."""
+        value = self._interpret_as_said(step, text)
+        if value is None and self.language == SOURCE_LANGUAGE and step in _START_STEPS \
+                and words(without_line_checks(text)):
+            other = detect_language(text)
+            english = in_english(text, other) if other not in (None, SOURCE_LANGUAGE) else to_english(normalize(text))
+            if english != normalize(text):
+                value = self._interpret_as_said(step, english)
+        return value
+
+    def _interpret_as_said(self, step: str, text: str) -> object | None:
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
         said, text = text, in_english(text, self.language)  # "haan", "tatlumpung taon": the words the parsers read
         if asr_loop(text):
@@ -727,6 +747,8 @@ class Dialogue:
         if step == "resp_count":
             return self._after_count(v)
         if step == "perfusion":
+            return Category.RED if v == "no" else "radial_pulse"
+        if step == "radial_pulse":
             if v == "no":
                 return Category.RED
             if self._self:
@@ -1129,8 +1151,8 @@ class Dialogue:
         """The question for a step, in this channel's words, with the patient's pronouns."""
         pid = _PROMPT_OF.get(step, step)
         prompt = P.PROMPTS[pid]
-        if step == "jump_pulse" and not reask:
-            # The JumpSTART perfusion step: a pulse at the wrist, not the fingernail test.
+        if step in ("jump_pulse", "radial_pulse") and not reask:
+            # The JumpSTART perfusion step, and START's after the fingernail test: a pulse at the wrist.
             mine = "self_" if self._self else ""
             return (Speech(pid, self._say(f"jump_pulse.{mine}{self._form}")),)
         if step == "danger_signs" and (group := self._danger_signs_for()):

@@ -18,7 +18,7 @@ _STEPS: dict[str, dict[str, tuple[str, bool]]] = {
     "reposition": {"yes": ("breathes only after airway opened", True),
                    "no": ("not breathing after airway opened", True)},
     "rescue_breaths": {"yes": ("breathes after rescue breaths", True), "no": ("no breathing after rescue breaths", True)},
-    "perfusion": {"yes": ("colour back within 2 s", False), "no": ("refill over 2 s or no radial pulse", True)},
+    "perfusion": {"yes": ("colour back within 2 s", False), "no": ("refill over 2 s", True)},
     "pulse": {"yes": ("pulse felt", False), "no": ("no pulse felt", True)},
     "commands": {"yes": ("obeys commands", False), "no": ("does not obey commands", True)},
     "avpu": {"alert": ("AVPU alert", False), "voice": ("AVPU responds to voice", False),

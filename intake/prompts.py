@@ -19,10 +19,10 @@ id of the question they repeat.
 | walk           | can they get up and walk -> GREEN                                  | yes/no  |
 | breathing      | breathing normally? (not asked when the caller is the patient)     | yes/no  |
 | reposition     | tilt head back, lift chin: breathing now? yes RED, no BLACK / pulse| yes/no  |
-| pulse          | JumpSTART: pulse? (apnoeic child, or the perfusion step)           | yes/no  |
+| pulse          | pulse? (JumpSTART: apnoeic child, perfusion; START: wrist after the nail) | yes/no  |
 | rescue_breaths | JumpSTART apnoeic child with a pulse: 5 rescue breaths, breathing? | yes/no  |
 | resp_count     | "start counting now", 15 s pause, "stop": breaths counted (x4)     | number  |
-| perfusion      | press a fingernail 2 s: colour back within 2 s? no -> RED          | yes/no  |
+| perfusion      | press a fingernail 2 s: colour back within 2 s? no -> RED (START: then the pulse) | yes/no  |
 | commands       | can they squeeze your hand / follow an instruction? no -> RED      | yes/no  |
 | avpu           | JumpSTART: awake / voice / pulls away from pinch / no response     | choice  |
 | duration       | how long has this been going on                                    | free    |
@@ -135,6 +135,8 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        r"(hold|holds|holding|held|lean|leans|leaning|leaned|hanging) (on )?(on to|onto|on|against) "
                        r"(me|us|him|her|someone|somebody|the \w+|a \w+|my \w+|our \w+|something)",
                        r"(i|we) (have|had|has) to (hold|help|support|carry|prop)",
+                       # carried is not walked: "yes, but we carried him to the car"
+                       r"(i|we|they|someone|somebody|people) (carried|lifted|dragged|wheeled) (him|her|them|the (baby|child|boy|girl|kid|man|woman))",
                        # trapped where they sit or lie: not walking, whatever they think they could do
                        r"(stuck|trapped|pinned|wedged|jammed|caught) (in|under|inside|behind|between|beneath)",
                        # "... but now he doesn't move": not moving now is not walking now
@@ -157,12 +159,30 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                            r"(should|might|may|ought to) be (able|ok|okay|fine|alright)")),
     Prompt("breathing", _YN, keypad=True, keywords=_BREATHING),
     Prompt("reposition", _YN, keypad=True, keywords=_BREATHING),
-    Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"feel it",
+    Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"(feel|feels|felt|feeling) it",
                                                r"(feel|felt|hear|heard) (his|her|their|the) heart",
                                                r"heart (is )?(pounding|racing|thumping|going)"),
-           # Felt for and not found, said without the word "pulse": "I can't feel anything on his neck".
-           no_phrases=(r"(can not|could not|do not|did not) (feel|find|get) (anything|a thing|nothing)",
-                       r"(feel|felt|find|found) nothing")),
+           # A faint beat is a beat: "very weak, but it's there", "I can barely feel it".
+           yes_phrases=(r"(it is|it s|is|s) there", r"(weak|faint|thready|light)\w*( ,)? but (it is |it s |i can )?(there|feel it)",
+                        r"(barely|hardly|just about) (feel|felt|find|found) (it|one)"),
+           # Felt for and not found, said without the word "pulse": "I can't feel anything on his neck", "nothing at the
+           # wrist", "cannot find leh", "I tried but I can't get it"; at the wrist only ("not at the wrist, only at his
+           # neck"): START and JumpSTART ask for the wrist's.
+           no_phrases=(r"(can not|could not|do not|did not|cannot|unable to|not able to) (feel|find|get|locate) "
+                       r"(it|one|any|anything|a thing|nothing|a pulse|the pulse|his|her|their|the beat)?",
+                       r"(feel|felt|find|found|get|got) nothing", r"nothing (at|on|in) (the|his|her|their|my) (wrist|arm)s?",
+                       r"(not|no pulse|nothing) (at|on|in) (the|his|her|their|either|both|my) wrists?",
+                       r"(tried|checked|felt) both (sides|wrists|hands|arms)( and| but)? (nothing|no)",
+                       r"(wrists?|sides|arms|hands)( ,)? (but |still )?nothing(?! (wrong|else))",
+                       r"(no|not any|not a) (pulse|beat|beating|heartbeat)( at all)?"),
+           # A doubt is no finding (SAFETY.md: the urgent branch): "maybe", "I think so", "I think I feel something",
+           # "it might be my own fingers", "only my own heartbeat", "I don't know where to feel".
+           unsure_phrases=(r"i think so|i guess( so)?|i suppose( so)?|probably|perhaps|maybe|might be|could be|not sure|"
+                           r"unsure|(feel|felt|feeling) something|"
+                           r"(my own|mine) (fingers?|thumbs?)|only (my own|mine)|(my own|mine)( \w+)? only|"
+                           r"(it|that) (is|s|was|might be|could be|may be) (just |only )?(my own|mine)|"
+                           r"(do not|don t) know (how|where|if|whether)|hard to (tell|say|feel)|"
+                           r"can not (tell|be sure)|(it )?comes and goes|on and off|i am not (sure|certain)",)),
     Prompt("rescue_breaths", _YN, keypad=True, keywords=_BREATHING),
     Prompt("resp_count", AnswerKind.NUMBER, keypad=True),
     Prompt("perfusion", _YN, keypad=True,

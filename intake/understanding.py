@@ -485,7 +485,14 @@ def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing |
     said = parse_yes_no(t, keywords=keywords)
     if apnoea:
         return "unsure" if said == "unsure" or any(w in _YES_WORDS for w in t.split()) else "no"
+    if said is None and _VOICED.search(t):
+        return "yes"  # "he's crying", "she's talking to me": a voice needs breath
     return said
+
+
+# A patient heard now: talking, crying, moaning. Said as now ("is", "keeps", "still"), not as before ("was crying").
+_VOICED = re.compile(r"\b(?:is|s|are|keeps|keep|still) (?:still )?(?:talking|speaking|crying|screaming|shouting|yelling|"
+                     r"moaning|groaning|coughing|swearing|answering|asking|calling)\b")
 
 
 # --- numbers -------------------------------------------------------------

@@ -107,7 +107,7 @@ def _at(prompt_id: str, *before: str) -> Dialogue:
 
 def test_a_lost_nt_is_re_asked_and_never_taken_as_yes():
     """"no, he can't do it" came out "No, he can do it.": re-ask, keypad, then the urgent branch (RED)."""
-    d = _at("commands", "someone else", "he is not well", "no", "he is forty", "no", "yes", "five", "yes")
+    d = _at("commands", "someone else", "he is not well", "no", "he is forty", "no", "yes", "five", "yes", "yes")
     assert d.answer("No, he can do it.").awaiting == "commands"
     assert d.answer("No, he can do it.").awaiting == "commands"
     d.answer("No, he can do it.")

@@ -68,7 +68,7 @@ def test_walking_shown_is_still_green(said):
 
 def adult_at_commands() -> Dialogue:
     return dialogue_after("my neighbour", "he fell off the scaffold plank onto the grass", "no", "fifty", "no", "yes",
-                          "four", "yes", channel="text", region="GB", awaiting="commands")
+                          "four", "yes", "yes", channel="text", region="GB", awaiting="commands")
 
 
 @pytest.mark.parametrize("said", [

@@ -45,7 +45,7 @@ def test_walking_now_is_still_a_yes(said):
 
 def adult_at_commands() -> Dialogue:
     return dialogue_after("my nan", "she tripped over the rug and hurt her wrist", "no", "seventy-nine", "no", "yes",
-                          "four", "yes", channel="text", region="GB", awaiting="commands")
+                          "four", "yes", "yes", channel="text", region="GB", awaiting="commands")
 
 
 @pytest.mark.parametrize("said", [

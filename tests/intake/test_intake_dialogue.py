@@ -27,8 +27,8 @@ def test_start_says_disclaimer_and_emergency_number_then_asks_who():
 def test_prompt_order_for_a_bystander():
     d = Dialogue()
     d.start()
-    seen = [d.answer(a).awaiting for a in ("someone else", "he fell", "no", "thirty", "no", "yes", "5", "yes", "yes")]
-    assert seen == ["complaint", "danger_signs", "age", "walk", "breathing", "resp_count", "perfusion", "commands",
+    seen = [d.answer(a).awaiting for a in ("someone else", "he fell", "no", "thirty", "no", "yes", "5", "yes", "yes", "yes")]
+    assert seen == ["complaint", "danger_signs", "age", "walk", "breathing", "resp_count", "perfusion", "pulse", "commands",
                     "duration"]
 
 
@@ -213,6 +213,8 @@ def test_caller_for_themselves_skips_breathing_and_commands_and_adapts_words():
     assert count.awaiting == "resp_count" and "your own breaths" in count.text
     perfusion = d.answer("five")
     assert "your own fingernails" in perfusion.text
+    pulse = d.answer("yes")
+    assert pulse.awaiting == "pulse" and "your own wrist" in pulse.text
     reply = d.answer("yes")
     assert reply.awaiting == "duration"
     r = d.result

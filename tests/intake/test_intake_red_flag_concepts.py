@@ -179,7 +179,8 @@ def _call(who: str, complaint: str, **answers: str) -> dict:
 
 def test_a_grandfather_too_weak_to_stand_gets_start_not_the_childs_danger_signs():
     record = _call("my grandfather", "he's had a fever and he's so weak he can't get up off the sofa", age="seventy-nine",
-                   walk="no", breathing="yes", resp_count="six", perfusion="yes", commands="yes he does what I ask")
+                   walk="no", breathing="yes", resp_count="six", perfusion="yes", pulse="yes",
+                   commands="yes he does what I ask")
     assert record["red_flags"] == []
     assert record["start_category"] == "YELLOW"
 

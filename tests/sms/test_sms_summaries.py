@@ -44,7 +44,8 @@ def test_the_icd11_code_gives_way_to_the_callers_words_when_the_budget_is_short(
 @pytest.mark.parametrize("answers,rate,why", [
     ({"walk": "no", "breathing": "yes"}, 34, "RR 34"),
     ({"walk": "no", "breathing": "yes", "perfusion": "yes", "commands": "no"}, 24, "does not obey commands"),
-    ({"walk": "no", "breathing": "yes", "perfusion": "no"}, 24, "refill over 2 s or no radial pulse"),
+    ({"walk": "no", "breathing": "yes", "perfusion": "no"}, 24, "refill over 2 s"),
+    ({"walk": "no", "breathing": "yes", "perfusion": "yes", "pulse": "no"}, 24, "no pulse felt"),
     ({"walk": "no", "breathing": "no", "reposition": "yes"}, None, "breathes only after airway opened"),
 ])
 def test_a_red_case_says_which_start_step_made_it_red(answers, rate, why):

@@ -19,7 +19,7 @@ from voice.harness.callrun import serve_in_process
 from voice.settings import Settings
 
 PATIENT, NURSE = "+2348031234567", "+2348051112222"
-ANSWERS = ["my mother fell and cannot get up, she is 70", "no", "no, and she has a fever", "yes", "5", "yes", "yes",
+ANSWERS = ["my mother fell and cannot get up, she is 70", "no", "no, and she has a fever", "yes", "5", "yes", "yes", "yes",
            "since this morning", "6", "none", "none", "no"]
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
