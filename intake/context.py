@@ -35,6 +35,8 @@ _RESOLVED = re.compile(
     # "yesterday a pain in my chest, but today nothing at all": the time now said with nothing in it
     r"(?:today|tonight|this morning|this evening|since then|now) nothing(?! (?:helps?|works?|stops?|eases?|changes?|makes?|will|would|can|could|is|seems?|has|gets?|happens?|more)\b))\b"
 )
+# How long ago an ending was: "it stopped an hour ago", "it settled twenty minutes ago".
+_AGO = re.compile(r"^ (?:about |around |over |nearly |like |almost )?(?:an?|half an|\w+|\d+)(?: \w+)? (?:hours?|minutes?|mins?|while|bit|days?) ago\b")
 # What may follow an ending: "it stopped now", "gone down a bit"; "gone into both arms" is no ending.
 _AFTER_ENDING = {"", "now", "already", "completely", "away", "down", "off", "thank", "again", "by", "on", "after",
                  "for", "since", "mostly", "totally", "fully", "itself", "at", "bleeding", "fitting", "shaking",
@@ -176,8 +178,12 @@ _IF = re.compile(r"\bif\b")
 
 def _asks_where_the_line_is(t: str, start: int, lo: int, hi: int) -> bool:
     """The mention is in a question of how much is too much; what is told after it, past a comma, is happening ("how
-    much blood is too much at ten weeks, I've soaked four pads": the pads are no question)."""
-    return any(start < m.end() or not re.search(r"[,;]", t[m.end():start]) for m in _WHERE_IS_THE_LINE.finditer(t, lo, hi))
+    much blood is too much at ten weeks, I've soaked four pads": the pads are no question), and so is what was told
+    before it, past a comma ("the towel is red right through, I don't know how much is too much": the doubt is of the
+    amount, the towel is told)."""
+    return any(m.start() <= start < m.end() or (start < m.start() and not re.search(r"[,;.]", t[start:m.start()]))
+               or (m.end() <= start and not re.search(r"[,;]|\bbut\b", t[m.end():start]))
+               for m in _WHERE_IS_THE_LINE.finditer(t, lo, hi))
 _CLAUSE_END = re.compile(r"[,;]")
 # An indirect question that was asked: "she asked if he wanted tea", and the telling goes on after it.
 _ASKED_IF = re.compile(r"\b(asked|asks|wondered|checked|tested) (\w+ ){0,2}if$")
@@ -365,7 +371,7 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
         if not m:
             continue
         before = piece[: m.start(1)].split()
-        after = piece[m.end(1):].split()
+        after = _AGO.sub("", piece[m.end(1):]).split()  # "it stopped an hour ago": how long ago it ended
         if m.group(1) == "over" and before and before[-1] not in _AUXILIARIES | {"it", "that", "this", "be", "were"}:
             continue  # "the driver pulled over", "he fell over": a movement, not an ending
         if m.group(1) == "stop" and (not before or before[-1] not in {"it", "bleeding", "blood", "fit", "shaking", "now"}):
@@ -905,6 +911,20 @@ def pronoun_of_an_animal(t: str, start: int, end: int) -> bool:
     return bool(_ANIMAL_SUBJECT.search(t, 0, lo)) and not _PERSON_NAMED.search(t, 0, lo) and not _ACTS_ON.search(t, 0, lo)
 
 
+# "It's the sheep for Eid": the turn says the thing it told of is an animal (a slaughter, a sacrifice).
+_IT_IS_AN_ANIMAL = re.compile(rf"\b(?:it|that|this) (?:is|s|was) (?:only |just )?(?:from )?(?:the|our|a|an) (?:\w+ )?(?:{_ANIMALS})\b"
+                              r"(?! (?:(?:that|which|who) )?(?:has |had |just )?(?:bit|kicked|butted|gored|trampled|knocked|attacked|scratched|stepped|fell|landed)\b)")
+
+
+def said_to_be_an_animal(t: str, start: int, end: int) -> bool:
+    """"The blood won't stop, it's everywhere in the courtyard, it's the sheep for Eid": the turn says, after the sign and
+    with no person named before that, that what it told of is an animal. A person named first ("the knife slipped into
+    my brother's hand, the blood won't stop, it's from the sheep") keeps the sign theirs."""
+    m = _IT_IS_AN_ANIMAL.search(t, end)
+    return bool(m) and not _PERSON_NAMED.search(t, 0, m.start()) and not re.search(
+        r"\b(?:i|my|me|myself|his|her|their|him|them|he|she|they|we|you)\b", t[:m.start()])
+
+
 # What only an animal does or where only one lives: when Whisper loses the animal's name ("our tortoise" heard "our
 # door"), "he is hibernating in a box in the shed" still says whose the sign is.
 _AN_ANIMALS_WAYS = re.compile(r"\b(?:he|she|it|they) (?:is|s|was|are|were|has been|have been|had been)(?: still)? "
@@ -1165,6 +1185,7 @@ _BASELINE = re.compile(r"\b(?:always (?:been|was|is|looked|looks) (?:like (?:tha
                        r"(?: ke)? (?:baad|bad) se (?:hi )?(?:aisa|aise|aisi|waisa|vaisa)|(?:saalon|salon|kai saal|kayi saal|bahut saal|barson) se "
                        r"(?:hi )?(?:aisa|aise|aisi|waisa|vaisa)|"
                        r"always \w+ like (?:that|this)|(?:that|it|this) (?:is|s) (?:just )?(?:his|her|their|my) normal|"
+                       r"(?:that|it|this|which) (?:is|s) (?:just |quite |perfectly |completely )?normal for (?:him|her|them)|"
                        r"(?:whenever|every time|each time|when) (?:he|she|they) (?:gets|feels|starts to feel) "
                        r"(?:anxious|upset|stressed|nervous|worked up|panicky|agitated|wound up|excited|scared))\b")
 
@@ -1173,7 +1194,11 @@ _BASELINE = re.compile(r"\b(?:always (?:been|was|is|looked|looks) (?:like (?:tha
 _NO_CHANGE = re.compile(r"\b(?:no|not any|not|none|nothing|is not|it is not|it s not) (?:worse|different|bad(?:der)?) "
                         r"(?:than|from|to) (?:usual|normal|ever|always|before)(?: today| now| tonight| this (?:morning|evening|time))?\b|"
                         r"\b(?:no|not any|is not|it is not|none) (?:worse|different)(?: today| now| tonight| this (?:morning|evening|time))?"
-                        r"(?! (?:than|from) (?:yesterday|an hour|this morning|earlier))\b")
+                        r"(?! (?:than|from) (?:yesterday|an hour|this morning|earlier))\b|"
+                        # "today is the same", "the same today": a day like the others
+                        r"\b(?:today|tonight|this (?:morning|evening)) (?:is|s|it is|it s|he is|he s|she is|she s) (?:just |exactly )?"
+                        r"(?:the same|no different|same as (?:usual|always|ever))\b|\b(?:is|s|it is|it s|he is|he s|she is|she s) "
+                        r"(?:just |exactly )?the same (?:today|tonight|this (?:morning|evening))(?! (?:as|like) (?:yesterday|last))\b")
 
 
 def habitual(t: str, start: int, end: int) -> bool:
@@ -1476,14 +1501,73 @@ def near_miss(t: str, start: int, end: int, words_before: int = 3) -> bool:
     return _NEAR_MISS.search(t[lo:end]) is not None
 
 
+# Seen in hospital for it and home again: "last night he got dizzy from the charcoal smoke, we took him to the hospital,
+# the blood test was normal, he's home and eating lunch". Both the visit and the all-clear are told after the sign, and
+# nothing after them says it is back ("... but now he's drowsy again").
+_SEEN_FOR_IT = re.compile(
+    r"\b(?:took|taken|brought|rushed|drove|carried) (?:him|her|them|me|us) (?:\w+ )?to (?:the |a )?(?:hospital|a and e|a e|er|"
+    r"emergency|casualty|clinic|doctor|doctors|gp|health cent(?:er|re))\b|\b(?:was|were|got|has been|have been|been) (?:seen|checked|"
+    r"checked over|checked out|treated|observed|kept in)(?: \w+){0,2} (?:at|in|by) (?:the |a )?(?:hospital|a and e|er|emergency|doctor|"
+    r"doctors|clinic|casualty)\b")
+_ALL_CLEAR = re.compile(
+    r"\b(?:he|she|they|i|we) (?:is|s|are|re|am|m|was|were) (?:back )?home(?: now)?\b(?! (?:alone|with (?:no|nobody)))|\b(?:tests?|bloods|"
+    r"blood tests?|scan|x ray|results?|levels?|~)(?: \w+)? (?:was|were|came back|are|is|all) (?:all )?(?:normal|fine|clear|ok|okay|good)\b|"
+    r"\bdischarged\b|\bsent (?:him|her|them|me|us) home\b")
+_DATED_BACK = re.compile(r"\b(?:yesterday|last (?:night|week|weekend|month)|the other (?:day|night)|earlier(?! than)|"
+                         r"this morning|(?<!since )(?:\w+ )(?:hours?|days?|weeks?) ago|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+_BACK_AGAIN = re.compile(r"\b(?:but|still|worse|again|although|though|however|since then|started)\b")
+
+
+def seen_and_home(t: str, start: int, end: int) -> bool:
+    """After the sign the turn tells a hospital visit for it and an all-clear, and nothing after says it came back."""
+    seen = _SEEN_FOR_IT.search(t, end)
+    if not seen:
+        return False
+    lo = sentence_of(t, start, end)[0]
+    clause_lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, lo, start)), default=lo)
+    if _PRESENT.search(t, clause_lo, end) or not _DATED_BACK.search(t, lo, seen.start()):
+        return False  # "he's unconscious, we took him in last week and the tests were fine": the sign is now
+    clear = _ALL_CLEAR.search(t, seen.end())
+    return clear is not None and not _BACK_AGAIN.search(t, seen.end())
+
+
+# Someone else's condition, named as theirs, and the call about another: "my neighbour's boy has fits, I saw one
+# yesterday, I'm calling about my daughter's earache". The sign's clause has the other person for its subject, and the turn
+# then says whom the call is about.
+_OTHERS_CONDITION = re.compile(
+    r"\b(?:my|our|the|a) (?:neighbou?r|neighbou?rs|friend|friends|colleague|colleagues|classmate|classmates|cousin|cousins|"
+    r"coworker|co worker|flatmate|roommate)(?: s)?(?: \w+)?(?:(?: who)? (?:has|have|had|gets|get|used to have|suffers from|suffers))?$")
+_CALLING_ABOUT = re.compile(r"\b(?:i am|i m|im|am|i) (?:calling|ringing|phoning|asking|here|texting|writing) "
+                            r"(?:about|for|regarding|because of) (?:my|our|me|myself)\b(?! (?:neighbou?r|friend|colleague|cousin))")
+
+
+def others_condition(t: str, start: int, end: int) -> bool:
+    """The sign is another person's condition, and the turn says the call is about someone else."""
+    clause = _CLAUSE_BREAK.split(t[:start])[-1]
+    return bool(_OTHERS_CONDITION.search(clause.strip())) and bool(_CALLING_ABOUT.search(t, start))
+
+
+# Words someone said, and what they meant, told after: "my brother said 'khalas, I'm finished, I'm done', he meant his
+# thesis". Not when what was meant is a life ("he meant his life", "he meant it").
+_SAID_BEFORE = re.compile(r"\b(?:said|says|saying|told (?:me|us)|texted|messaged|wrote|goes)\b")
+_MEANT_A_THING = re.compile(r"\b(?:he|she|they) (?:meant|means|was talking about|was on about) (?:his|her|their|the) "
+                            r"(?!(?:life|lives|own|death|end|pills|tablets|gun|rope|family|body|self)\b)\w+")
+
+
+def meant_a_thing(t: str, start: int, end: int) -> bool:
+    """The sign is words someone was said to say, and the caller tells after them the thing they meant."""
+    return bool(_SAID_BEFORE.search(t, 0, start)) and bool(_MEANT_A_THING.search(t, end)) \
+        and not re.search(r"\b(?:but|still|worried|scared|afraid)\b", t[_MEANT_A_THING.search(t, end).end():])
+
+
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.
 _NOT_THIS_PATIENT_NOW = (
     ("other_person", other_past), ("other_person", acquaintance_past), ("explained", explained_silence),
-    ("other_person", in_care_since), ("other_person", far_away_since), ("other_person", another_at_the_scene), ("other_person", seen_earlier_unhurt),
+    ("other_person", in_care_since), ("other_person", others_condition), ("other_person", far_away_since), ("other_person", another_at_the_scene), ("other_person", seen_earlier_unhurt),
     ("explained", asleep_on_the_move),
     ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
-    ("explained", explained), ("past_verdict", past_verdict), ("treated", treated_for), ("habitual", habitual), ("habitual", said_as_a_habit), ("habitual", habit_of_speech), ("said_harmless", said_harmless),
-    ("said_harmless", cleared_by_a_clinician),
+    ("explained", explained), ("past_verdict", past_verdict), ("treated", treated_for), ("treated", seen_and_home), ("habitual", habitual), ("habitual", said_as_a_habit), ("habitual", habit_of_speech), ("said_harmless", said_harmless),
+    ("said_harmless", cleared_by_a_clinician), ("said_harmless", meant_a_thing),
     ("hypothetical", hypothetical), ("fiction", fictional),
 )
 

@@ -648,8 +648,8 @@ _GROWN_YEARS = 12
 def _an_animals(t: str, start: int, end: int, context: str) -> bool:
     """"Our tortoise is lying still, I think he is dead": the "he" is the animal the turn is about, unless an earlier
     turn named a person ("my mum" answered to who the patient is, then "the dog was barking and she's not breathing")."""
-    return (ctx.pronoun_of_an_animal(t, start, end) or ctx.lives_as_an_animal(t, start, end)) \
-        and not ctx.names_a_person(prepare(context))
+    return (ctx.pronoun_of_an_animal(t, start, end) or ctx.lives_as_an_animal(t, start, end)
+            or ctx.said_to_be_an_animal(t, start, end)) and not ctx.names_a_person(prepare(context))
 
 
 def _a_grown_ups(flag: RedFlag, t: str, start: int, end: int, child: bool | None) -> bool:
