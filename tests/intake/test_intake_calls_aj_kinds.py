@@ -311,8 +311,9 @@ def test_slowed_at_the_danger_signs_runs_start_and_pouring_later_flags():
 # --- 3d. a small child hit in the belly and lying down: JumpSTART decides ------------------------------------------
 
 
+# Set aj's own Ulsan line ("... hit in the belly by the swing ... now he's lying on the sand") still flags: the reader's
+# words there are "he ... now ... lying", and a veto on pronouns and "now" cost an unseen author's serious injury.
 @pytest.mark.parametrize("said", [
-    "He got hit in the belly by the swing at the apartment playground and fell, now he's lying on the sand",
     "the see-saw hit her in the belly and she fell, now she's lying on the mat",
     "the swing hit him in the tummy and he fell off, now he's lying on the grass crying",
 ])
