@@ -196,11 +196,6 @@ def _words(pattern: str) -> re.Pattern:
     return re.compile(rf"\b(?:{pattern})\b")
 
 
-# A phrase never ends inside a word ("neck" is no "necklace"); one that ends on a space or a stop may be followed by
-# anything.
-_WORD_END = r"(?:(?<=\w)(?!\w)|(?<!\w))"
-
-
 @cache
 def load_table(path: Path = DATA_FILE) -> Table:
     """The red-flag table, compiled once per file."""
@@ -235,7 +230,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
         RedFlag(
             id=e["id"], label=e["label"], source=e["source"],
             reply=e.get("reply", "emergency"),
-            phrases=tuple(re.compile(rf"\b(?:{p}){_WORD_END}") for p in e["phrases"]),
+            phrases=tuple(re.compile(rf"\b(?:{p})") for p in e["phrases"]),
             rules=rules(e),
             requires=tuple(re.compile(rf"\b(?:{p})") for p in e.get("requires", [])),
             began=tuple(re.compile(rf"\b(?:{p})") for p in e.get("began", [])),
