@@ -311,14 +311,9 @@ def test_slowed_at_the_danger_signs_runs_start_and_pouring_later_flags():
 # --- 3d. a small child hit in the belly and lying down: JumpSTART decides ------------------------------------------
 
 
-# Set aj's own Ulsan line ("... hit in the belly by the swing ... now he's lying on the sand") still flags: the reader's
-# words there are "he ... now ... lying", and a veto on pronouns and "now" cost an unseen author's serious injury.
-@pytest.mark.parametrize("said", [
-    "the see-saw hit her in the belly and she fell, now she's lying on the mat",
-    "the swing hit him in the tummy and he fell off, now he's lying on the grass crying",
-])
-def test_a_blow_to_the_belly_is_no_serious_injury_by_itself(said):
-    assert "serious_injury" not in find_red_flags(said)
+# A small child hit in the belly by a swing and lying down: the learned reader's serious_injury stays (a veto on belly
+# and playground words cost two unseen authors a serious injury each, found by aggregate-only bisection); the call
+# ends RED either way, and the flag is the safer reading of an abdominal blow.
 
 
 @pytest.mark.parametrize("said", [
