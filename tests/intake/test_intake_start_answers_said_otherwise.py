@@ -56,3 +56,12 @@ def test_walking_said_otherwise(walk, category):
 @pytest.mark.parametrize("commands, category", [("haan, daba raha hai", "YELLOW"), ("hindi niya pinisil", "RED")])
 def test_commands_in_the_callers_other_language(commands, category):
     assert run_text(_calm_call(commands=commands))["start_category"] == category
+
+
+@pytest.mark.parametrize("pulse, category", [
+    ("may pulso siya", "YELLOW"), ("meron po", "YELLOW"), ("walang pulso", "RED"),
+    ("haan, nabz chal rahi hai", "YELLOW"), ("nahi, nabz nahi mil rahi", "RED"),
+])
+def test_the_wrist_pulse_in_the_callers_other_language(pulse, category):
+    """The pulse is asked at three steps (apnoea, JumpSTART, the wrist): each is re-read in the other language."""
+    assert run_text(_calm_call(pulse=pulse))["start_category"] == category
