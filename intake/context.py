@@ -993,10 +993,18 @@ _WISHED = re.compile(r"\b(?:want|wants|wanted|wanna|wish|wishes|wished|plan|plan
                      r"has|had)\b)\w+){0,5} (?:and )?)?$")
 
 
+# A sign hoped for or against, its subject just before it: "I hope the baby doesn't wake up", "she wishes she would
+# never wake up" (the wish is suicidal's own sign; for the other flags it is nothing that is so).
+_HOPED = re.compile(r"\b(?:hope|hopes|hoped|hoping|hopefully|wish|wishes|wished|wishing|pray|prays|prayed|praying)(?: that)? "
+                    r"(?:(?:i|he|she|they|we|(?:the|my|our|his|her|their) (?:\w+ )?\w+) )?(?:(?:could|would|will|might|can|does|do|did) )?(?:just )?$")
+
+
 def wished(t: str, start: int, end: int) -> bool:
     """The sign is what someone wants or plans to do, not what is so: "I want to cut deep and not wake up"."""
     lo, _ = sentence_of(t, start, end)
     before = t[lo:start]
+    if _HOPED.search(before):
+        return True
     return bool(_WISHED.search(before)) and (not before.endswith("and ") or t.startswith(("not ", "never ", "no longer "), start))
 
 

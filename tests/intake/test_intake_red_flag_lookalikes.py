@@ -327,3 +327,45 @@ def test_stopped_breathing_in_sleep_with_a_sign_now_is_not_breathing(text):
 ])
 def test_pauses_in_sleep_with_the_patient_well_now_are_no_flag(text):
     assert "not_breathing" not in find_red_flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "he won't come to the phone, he's embarrassed about his rash",
+    "she will not come to the door, she is sulking about her sore knee",
+    "the doctor said it's apnoea, he snores a lot and has a cold now",
+    "my husband was diagnosed with sleep apnoea, today he has a sore throat",
+    "I hope the baby doesn't wake up while I talk, she has a rash",
+    "I am whispering, I hope my son does not wake, he has an earache",
+    "hopefully my little one won't wake up, she has a cough",
+    "I hope he doesn't wake up, he's been crying all night with his ear",
+])
+def test_coming_to_a_place_a_diagnosis_and_a_sleeper_left_to_sleep_are_no_flag(text):
+    """"Come to" is regaining consciousness only without a place after it; apnoea named as a diagnosis is no pause
+    now; a sleeper the caller hopes will not wake is asleep."""
+    assert find_red_flags(text) == []
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("he won't come to, he's just lying there", "unconscious"),
+    ("she did not come to for five minutes", "unconscious"),
+    ("he won't come to the door, he's lying on the floor not moving", "unconscious"),
+    ("I shook him and he does not wake", "unconscious"),
+    ("he's having an apnoea now, not breathing", "not_breathing"),
+])
+def test_not_coming_round_and_apnoea_now_are_still_found(text, flag):
+    assert flag in find_red_flags(text)
+
+
+def test_tablets_taken_so_as_not_to_wake_stay_suicidal():
+    assert "suicidal" in find_red_flags("my flatmate took all her tablets so she won't wake up")
+
+
+@pytest.mark.parametrize("text", [
+    "I hope I don't wake up tomorrow, I can't do this any more",
+    "she said she hopes she never wakes up",
+    "she keeps saying she wishes she would not wake up",
+    "I pray I don't wake up again",
+])
+def test_a_wish_not_to_wake_said_of_oneself_is_suicidal_not_unconscious(text):
+    """A hope not to wake, the hoper's own, is a wish to die; a sleeper hoped to sleep on (above) is nothing."""
+    assert find_red_flags(text) == ["suicidal"]
