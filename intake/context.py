@@ -1315,7 +1315,7 @@ def answered_no(t: str, start: int, end: int) -> bool:
 # the chest pain"), nor with a word of now in the sentence ("tablets for his fits but he is fitting now").
 _TREATMENT = (r"pills?|tablets?|tabs|meds|medicines?|medications?|drugs?|capsules?|injections?|jabs?|inhalers?|puffers?|"
               r"pumps?|sprays?|nebuli[sz]ers?|epi ?pens?|pens?|patch(?:es)?|aspirin|ecosprin|disprin|warfarin|apixaban|rivaroxaban|"
-              r"clopidogrel|blood thinners?|thinners|statins?|beta blockers?|water tablets?|gtn|nitro\w*|insulin|"
+              r"clopidogrel|anticoagulants?|thinners|statins?|beta blockers?|water tablets?|gtn|nitro\w*|insulin|"
               r"epilim|keppra|lamotrigine|levetiracetam|valproate|carbamazepine|tegretol|phenytoin|diazepam|midazolam|"
               r"salbutamol|ventolin|steroids?|antihistamines?|piriton|cetirizine|adrenaline|naloxone|narcan|kit|"
               r"something|anything|stuff|bypass|stents?|pacemaker|operation|surgery|physio\w*|rehab|check ?ups?|clinic|"

@@ -369,3 +369,30 @@ def test_tablets_taken_so_as_not_to_wake_stay_suicidal():
 def test_a_wish_not_to_wake_said_of_oneself_is_suicidal_not_unconscious(text):
     """A hope not to wake, the hoper's own, is a wish to die; a sleeper hoped to sleep on (above) is nothing."""
     assert find_red_flags(text) == ["suicidal"]
+
+
+@pytest.mark.parametrize("text", [
+    "she's on blood thinners for her heart and has a sore throat",
+    "he takes tablets for his heart, today his ankle hurts",
+    "he has tablets for his heart and a sore knee",
+])
+def test_a_treatment_for_the_heart_beside_another_pain_is_no_chest_pain(text):
+    assert find_red_flags(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "he takes pills for his heart and now his chest is hurting badly",
+    "he has medicine for his heart, and his heart is hurting now",
+    "he has pills for his heart and the pain is going down his left arm",
+])
+def test_chest_pain_beside_a_treatment_for_the_heart_is_still_found(text):
+    assert "chest_pain" in find_red_flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "he took too many of his blood thinners, like ten of them",
+    "my toddler got into the blood thinners, some are missing",
+])
+def test_blood_thinners_taken_too_many_are_an_overdose(text):
+    """"Blood thinners" is a medicine's name, not blood: it was blanked with "blood pressure" and hid the overdose."""
+    assert "overdose_poisoning" in find_red_flags(text)
