@@ -620,7 +620,10 @@ _ACQUAINTANCE_PAST = re.compile(
     r"(?: \w+){0,4}? (?:had|was|were|got|went|took|suffered|collapsed|fell|drank|ate|swallowed|passed|fainted|blacked|"
     r"overdosed|bled)\b[^,;]*$")
 _RECENTLY = re.compile(r"\b(?:yesterday|last night|the other (?:day|night)|last week|at the weekend|over the weekend|"
-                       r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+                       r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                       # or further back: "a man in our church had a stroke at Christmas", "a few weeks ago"
+                       rf"(?:at|over|on|before|after) {_FEASTS}|(?:a|a few|few|two|three|\w+) (?:weeks?|months?|years?) ago|"
+                       r"last (?:month|year|summer|winter|spring|autumn|term))\b")
 _CLAUSE_AFTER = re.compile(r"[,;]|\b(?:and|but|so|now)\b")
 # Taken away from the caller since, to hospital or by the police: "a man got burnt bad, I drove him to the hospital",
 # "a man was bleeding bad, the police took him" (and another at the scene, `another_at_the_scene`). They are no patient
@@ -811,12 +814,14 @@ _PEST_NAMES = (r"termites?|rats?|mice|mouse|rodents?|cockroach\w*|roaches|ants|b
 _MEANS_FOR_PESTS = r"poison|bait|pellets?|killer|traps?|chalk|spray|powder|repellent|coils?|medicine|tablets?|glue|dust|cake"
 _PESTS = rf"(?:{_PEST_NAMES})(?! (?:{_MEANS_FOR_PESTS})\b)"
 _THINGS = (rf"(?:{_ANIMALS}|{_PESTS}|engine|laptop|computer|pc|printer|pump|generator|"
+           r"chain ?saw|(?:lawn ?)?mower|strimmer|whipper snipper|brush ?cutter|outboard|(?:washing|sewing|coffee|vending) machine|"
+           r"tumble dryer|dryer|dishwasher|flue|range|aga|kiln|furnace|compressor|carb(?:urett?or)?|air filter|"
            r"router|(?<!on the )(?<!on my )(?<!on his )(?<!on her )(?<!on our )(?<!over the )(?<!on )"
            r"(?:phone|mobile|cell ?phone|smartphone|screen|tv|television|telly|radio|ipad|kindle)|toast|bread|dinner|cake|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
            r"freezer|video|audio|recording|clip|footage|voice note|smoke|fumes{vehicles})"
            r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?))")
 # A vehicle is a thing with a sign ("the car is gasping up the hill"), but the subject of a crash is a mechanism's.
-_VEHICLES = "|car|van|truck|lorry|tractor|motorbike"
+_VEHICLES = "|car|van|truck|lorry|tractor|motorbike|ute|hilux|pickup|jeep|bakkie|land ?cruiser|4x4|suv"
 THINGS = _THINGS.format(vehicles="")  # animals and machines, without the vehicles of a crash
 # What acts on a person ("the motorbike knocked him down", "the smoke is choking her"): the person it names is the patient.
 _VEHICLE = re.compile(rf"(?:{_VEHICLES[1:]}|smoke|fumes|fire)\b")
@@ -1008,7 +1013,9 @@ def wished(t: str, start: int, end: int) -> bool:
     return bool(_WISHED.search(before)) and (not before.endswith("and ") or t.startswith(("not ", "never ", "no longer "), start))
 
 
-_MISTAKEN = re.compile(r"\b(i|we) (thought|believed|was sure|were sure) (he|she|they|it|that)\b")
+_MISTAKEN = re.compile(r"\b(i|we|he|she|they|mum|mom|dad|mam|nan|granny) (thought|believed|was sure|were sure) (he|she|they|it|that)\b")
+# The belief corrected by what it was: "he thought it was blood, it's only dye", "it was just ketchup".
+_ONLY_WAS = re.compile(r"\b(?:it|that|this) (?:is|s|was) (?:only|just|actually|really) (?!(?:blood|bleeding|him|her)\b)\w+")
 # Said, then taken back: "he had the bleach but he did not drink any", "like something is stuck but it is not".
 _NOT_SWALLOWED = re.compile(
     r"(\bbut|\bthough|\balthough|,) (he|she|they|i|it|there) (did not|has not|have not|never|had not) (actually )?(drink|drank|swallow\w*|"
@@ -1022,12 +1029,13 @@ _INGESTED = re.compile(r"\b(drank|drunk|drink\w*|swallow\w*|took|taken|take|ate|
 _NOTHING_TAKEN = re.compile(
     r"\b(?:it|they) (?:is|s|are|was|were) still (?:whole|intact|in one piece|sealed|wrapped|dry)\b|"
     r"\b(?:seal|lid|cap|safety cap|top|foil|blister|packet|pack|bottle)( \w+)? (?:is |was |s |are |has )?(?:still )?(?:not (?:been )?"
-    r"(?:broken|opened|touched)|unbroken|intact|unopened|never opened|untouched|still sealed)\b|\b(?:nothing|none) (?:is |s |are |was |were )?"
+    r"(?:broken|opened|touched)|unbroken|intact|unopened|never opened|untouched|still sealed)\b|\b(?:lid|cap|safety cap|top) (?:is |was |s )?still (?:on|screwed on|done up|closed|shut)\b|\b(?:nothing|none) (?:is |s |are |was |were )?"
     r"(?:missing|gone)\b|\b(?:all|every one) (?:of )?(?:the |them )?(?:\w+ )?(?:are |is )?(?:still )?(?:there|accounted for)\b")
 # Nothing taken, said anywhere in the sentence and counted: "no, he didn't swallow any, I counted the tablets, they're all
 # still there". Both are needed: "he did not swallow any" alone may be of something else ("any water").
 _NONE_TAKEN = re.compile(
-    r"\b(?:he|she|they|i|we) (?:did not|has not|have not|had not|never) (?:actually )?(?:drink|drank|swallow\w*|take|took|eat|ate)"
+    r"\b(?:he|she|they|i|we|(?:my|our|the) (?:toddler|baby|son|daughter|boy|girl|kid|child|little one)) (?:did not|has not|have not|"
+    r"had not|never) (?:actually )?(?:drink|drank|swallow\w*|take|took|eat|ate)"
     r" (?:any|anything|a drop|a thing|one|a single one)(?: of (?:it|them))?(?= ?[,.;?!]| ?$)"
     rf"(?=.*(?:{_NOTHING_TAKEN.pattern}))")
 _TAKEN_BACK = re.compile(
@@ -1043,10 +1051,11 @@ def mistaken(t: str, start: int, end: int) -> bool:
                                                 or _NONE_TAKEN.search(t, lo, hi))
                                                and _INGESTED.search(t[start:end])):
         return True
-    beliefs = list(_MISTAKEN.finditer(t, lo, start))
+    # The belief may stand inside the mention too: "blood all down his arm, he thought it was blood, it's only dye".
+    beliefs = list(_MISTAKEN.finditer(t, lo, end))
     if not beliefs or re.search(r"\bbut\b", t[beliefs[-1].end():start]):
         return False  # "we thought it was a cold, but tonight he is gasping": the sign is what corrects the belief
-    return bool(re.search(r"\bbut\b", t[end:hi]))
+    return bool(re.search(r"\bbut\b", t[end:hi]) or _ONLY_WAS.search(t, end, hi))
 
 
 # A device raised the alarm and the caller's check found the device at fault: "the apnoea alarm went off, she was fine,
@@ -1206,7 +1215,9 @@ _NO_CHANGE = re.compile(r"\b(?:no|not any|not|none|nothing|is not|it is not|it s
                         # "today is the same", "the same today": a day like the others
                         r"\b(?:today|tonight|this (?:morning|evening)) (?:is|s|it is|it s|he is|he s|she is|she s) (?:just |exactly )?"
                         r"(?:the same|no different|same as (?:usual|always|ever))\b|\b(?:is|s|it is|it s|he is|he s|she is|she s) "
-                        r"(?:just |exactly )?the same (?:today|tonight|this (?:morning|evening))(?! (?:as|like) (?:yesterday|last))\b")
+                        r"(?:just |exactly )?the same (?:today|tonight|this (?:morning|evening))(?! (?:as|like) (?:yesterday|last))\b|"
+                        # "it's not on me now", "I haven't got it at the moment": the habit's sign is absent now
+                        r"\b(?:it|that|the pain|the tightness) (?:is|s) not (?:on|with) (?:me|him|her|them) (?:now|right now|at the moment|today)\b")
 
 
 def habitual(t: str, start: int, end: int) -> bool:
@@ -1556,10 +1567,13 @@ def others_condition(t: str, start: int, end: int) -> bool:
 
 
 # Words someone said, and what they meant, told after: "my brother said 'khalas, I'm finished, I'm done', he meant his
-# thesis". Not when what was meant is a life ("he meant his life", "he meant it").
+# thesis"; "she says she's dead on her feet, she means tired". Not when what was meant is a life ("he meant his life", "he meant it").
 _SAID_BEFORE = re.compile(r"\b(?:said|says|saying|told (?:me|us)|texted|messaged|wrote|goes)\b")
-_MEANT_A_THING = re.compile(r"\b(?:he|she|they) (?:meant|means|was talking about|was on about) (?:his|her|their|the) "
-                            r"(?!(?:life|lives|own|death|end|pills|tablets|gun|rope|family|body|self)\b)\w+")
+_MEANT_A_THING = re.compile(r"\b(?:he|she|they) (?:meant|means|was talking about|was on about) (?:(?:his|her|their|the) "
+                            r"(?!(?:life|lives|own|death|end|pills|tablets|gun|rope|family|body|self)\b)\w+|"
+                            # or an everyday state the words stood for: "mum says she's been out cold, she means freezing"
+                            r"(?:freezing|frozen|cold|chilly|tired|exhausted|worn out|knackered|shattered|bored|broke|skint|"
+                            r"drunk|full|stuffed|busy|fed up)\b)")
 
 
 def meant_a_thing(t: str, start: int, end: int) -> bool:
