@@ -814,12 +814,12 @@ _PEST_NAMES = (r"termites?|rats?|mice|mouse|rodents?|cockroach\w*|roaches|ants|b
 _MEANS_FOR_PESTS = r"poison|bait|pellets?|killer|traps?|chalk|spray|powder|repellent|coils?|medicine|tablets?|glue|dust|cake"
 _PESTS = rf"(?:{_PEST_NAMES})(?! (?:{_MEANS_FOR_PESTS})\b)"
 _THINGS = (rf"(?:{_ANIMALS}|{_PESTS}|engine|laptop|computer|pc|printer|pump|generator|"
-           r"chain ?saw|(?:lawn ?)?mower|strimmer|whipper snipper|brush ?cutter|outboard|(?:washing|sewing|coffee|vending) machine|"
+           r"chain ?saw|strimmer|whipper snipper|brush ?cutter|outboard|(?:washing|sewing|coffee|vending) machine|"
            r"tumble dryer|dryer|dishwasher|flue|range|aga|kiln|furnace|compressor|carb(?:urett?or)?|air filter|"
            r"router|(?<!on the )(?<!on my )(?<!on his )(?<!on her )(?<!on our )(?<!over the )(?<!on )"
            r"(?:phone|mobile|cell ?phone|smartphone|screen|tv|television|telly|radio|ipad|kindle)|toast|bread|dinner|cake|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
            r"freezer|video|audio|recording|clip|footage|voice note|smoke|fumes{vehicles})"
-           r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?))")
+           r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?|blades?|chains?|teeth))")
 # A vehicle is a thing with a sign ("the car is gasping up the hill"), but the subject of a crash is a mechanism's.
 _VEHICLES = "|car|van|truck|lorry|tractor|motorbike|ute|hilux|pickup|jeep|bakkie|land ?cruiser|4x4|suv"
 THINGS = _THINGS.format(vehicles="")  # animals and machines, without the vehicles of a crash
@@ -858,6 +858,7 @@ _ITS_OWN_PART = re.compile(r"\b(?:his|her|its|their) (?:paws?|tail|snout|muzzle|
                            r"mane|whiskers|dew ?claws?|pads?)\b")
 
 
+_A_THINGS_PART = re.compile(r"(?:blades?|chains?|teeth|hooks?|pieces?|bits?)\b")
 _PEST_JUST_BEFORE = re.compile(rf"(?:{_PEST_NAMES})\s*")
 _PEST_MEANS = re.compile(rf"(?:{_MEANS_FOR_PESTS})\b")
 
@@ -870,6 +871,8 @@ def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
     m = _THING_SUBJECT[vehicles].search(before)
     if m and _PEST_JUST_BEFORE.fullmatch(before[m.start():]) and _PEST_MEANS.match(t, start):
         m = None  # "i will eat mouse poison": the pest names the means taken, not whose the sign is
+    if m and _A_THINGS_PART.match(t, start):
+        m = None  # "cut his hand on the chainsaw blade, it is deep": the part is where the wound came from
     # The thing may be what acts on the patient in the mention's own first words: "the cow kicked him in the head".
     if m and not _AS_OBJECT.search(before[:m.start()]) and not _ACTS_ON.match(before + " " + t[start:end], m.start()):
         # A vehicle's or smoke's sign words may name the person it acts on.

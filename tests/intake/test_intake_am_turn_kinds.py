@@ -39,6 +39,8 @@ FLAGGED = [
     # the look-alikes' words, said of a person
     ("my dad was fixing the chainsaw and now he is choking on a bit of apple, can't breathe", "choking"),
     ("the washing machine flooded and my mum slipped and is having a fit, shaking all over", "seizure"),
+    # a machine's part is where the wound came from, not whose the sign is
+    ("my husband cut his hand on the chainsaw blade, it's quite deep, you can see the white tendons", "serious_injury"),
     ("the ute rolled and my brother can't breathe, he's gasping", "breathing_difficulty"),
     ("my husband says his speech is slurred and his face is drooping", "stroke"),
     ("he choked on a chip at the game and he can't breathe", "choking"),
@@ -72,7 +74,7 @@ QUIET = [
     "The chainsaw keeps choking out, the choke's stuck, and I've a splinter in my palm",
     "the choke is stuck on the old ute so it won't start, and I pinched my finger",
     "The washing machine went into a fit on the spin and walked across the floor, it ran over my toe",
-    "the mower keeps choking and dying on the long grass, I cut my thumb on the blade, small cut",
+    "the strimmer keeps choking and cutting out on the long grass, I've a blister from the handle",
     "the teacher says the class is struggling with maths",
     "I was breathless with laughing at the wedding, my ribs are sore from it",
     "we were breathless with excitement at the match",
