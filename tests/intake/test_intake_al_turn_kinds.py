@@ -6,8 +6,7 @@ Recall:
 - a text with no stops where "no more" / "anymore" closes the despair and the taking follows ("dont want to live no more
   swallowed all my pills"): the "not" is the wish's, the swallowing is said;
 - shaken and shouted at, then "her eyes don't open" (the order the rules knew was the reverse);
-- blood that "keeps coming from the cut" or "keeps coming even when I press";
-- "can't get her breath" is breathlessness, not apnoea (no CPR line for a gasping mother).
+- blood that "keeps coming from the cut" or "keeps coming even when I press".
 Look-alikes (no flag, or no extra flag):
 - a sign dated by month and year ("a stroke in March 2020"); "unconscious of his problem"; a thing painted blue; a wound
   or a dressing that "is not breathing" (never "on the floor and not breathing", which is the patient); "I can't breathe
@@ -34,9 +33,9 @@ def test_the_team_wrote_lines_for_every_kind():
     kinds = {line["id"].split("-")[1] for line in LINES}
     assert kinds == {"anymore", "eyesshut", "keepscoming", "dated", "unaware", "paint", "thingbreathe", "personbreathe",
                      "strap", "heavyheart", "armhurt", "talking", "seemed", "nexttime", "whatelse", "cup", "poisson",
-                     "getbreath", "bought", "posture", "sleepdeep", "limbfell"}
+                     "bought", "posture", "sleepdeep", "limbfell"}
     assert len(LINES) >= 80
-    for kind in kinds - {"getbreath", "posture", "limbfell", "bought"}:  # these name which flag, not whether
+    for kind in kinds - {"posture", "limbfell", "bought"}:  # these name which flag, not whether
         said = [line["flags"] for line in LINES if line["id"].split("-")[1] == kind]
         assert any(said) and not all(said), kind
 
