@@ -62,3 +62,12 @@ def test_a_thing_that_does_not_breathe_never_hides_a_patient_who_does_not(text):
 ])
 def test_any_more_still_ends_what_it_follows(text):
     assert "heavy_bleeding" not in find_red_flags(text)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("One of my doves on the balcony isn't breathing, what do I do with it?", False),
+    ("my dog on the floor is not breathing, is there a vet open?", False),
+    ("my dad on the roof is not breathing", True),
+])
+def test_an_animal_somewhere_is_still_the_animal_once_a_thing_no_longer_hides_the_place(text, flagged):
+    assert ("not_breathing" in find_red_flags(text)) == flagged
