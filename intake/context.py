@@ -61,6 +61,10 @@ _WELL_AGAIN = re.compile(
     r"(blue |brown |his |her |the |my )?(inhaler|puffer|nebuli[sz]er)s? (has |have )?(worked|helped|did the trick)( and| ,)+ (he|she|they|i) (is|are|am|s) "
     r"(fine|okay|ok|alright|normal|better|breathing (normally|fine|ok|okay))|"
     r"(up and )?(playing|running around)|feeding well|drinking well|eating well|feed well|feeds well|wake and feed|"
+    # "he drinks very well from the breast"; "the bone is stuck but he is talking and swallowing okay": no airway blocked
+    r"(drinks|feeds|sucks|eats) (very |really |so )?well|"
+    r"(he|she|they|i) (is|are|s|am|m) fine and fine|"  # two normal signs read as "fine": "breathing fine and talking normally"
+    r"(he|she|they|i) (is|are|s|am|m) (talking|breathing|swallowing)( and (talking|breathing|swallowing|eating|drinking))? (ok|okay|fine|normally|well)|"
     r"(he|she|they|i|baby) (is|are|am|s|feels?|seems?) (now |completely |totally |absolutely |perfectly |back )?"
     r"(fine|okay|ok|alright|normal|well|better|happy|settled)( now| again| today|(?= ?$)|(?= ?;))|"
     r"(talking|answering|breathing|crying|chatting|walking)( and (talking|breathing|crying|chatting|walking))? "
@@ -124,7 +128,7 @@ _HISTORY = re.compile(
     r"the autumn|the fall|the winter|spring|summer|autumn|winter|(19|20)\d\d)|"
     r"last (january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"since (birth|childhood)|when (he|she|they|i|we|my \w+|our \w+|the baby) (was|were) (born|a newborn|newborn)|at birth|since (he|she|they|i|we) (was|were) born|"
-    r"in (19|20)\d\d|(19|20)\d\d (mein|me|main|ma|ke|wale|wala|ka)\b|(noong|nung|tahun|en|en el|em|em el) (19|20)\d\d|"
+    r"in (19|20)\d\d|(in|since|back in|during) (january|february|march|april|may|june|july|august|september|october|november|december)( ,)? (of )?(19|20)\d\d|(19|20)\d\d (mein|me|main|ma|ke|wale|wala|ka)\b|(noong|nung|tahun|en|en el|em|em el) (19|20)\d\d|"
     r"(\w+ )?tahun (yang )?lalu|hace (\w+ )?anos|(ha|faz) (\w+ )?anos|(\w+ )?(saal|sal) (pehle|pahle)|(\w+ )?taon na ang nakalipas|\b(had|was|were|got|took|tried|did)\b[^,;]{0,40}\bat (the age of |age )?(\d\d|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?= ?(,|$|\.| and | i am| i m| now))|"
     r"\b(was|were|got|had)\b[^,;]{0,40}\b(in|during) the (\w+ )?war\b|as an? (?:(?:little|small|young|wee) )?(child|kid|baby|newborn|infant|toddler|teenager|teen|student|boy|girl|lad|lass|fella|fellow|nipper|youngster|pikin|one|un|young (man|woman|lad))|when (e|im|i|she|he|dem|una|they) (dey |be |is |still |still dey |still be |still is )?(small|pikin|small pikin|a pikin)|"
     r"\b(had|got|broke|suffered|injured|hurt|happened|diagnosed|crashed|was|were)\b(?:(?!\b(?:is|am|are|s|now)\b)[^,;]){0,60}"
@@ -222,7 +226,7 @@ _DOUBLE_DENIAL = re.compile(
     r"(?P<who>i|he|she|they|we) (?P<verb>do|does|did|am|is|are|was|were|have|has|would|will) not\b")
 # "I can't do this no more": a second negative that only says "any more" (Caribbean, Pidgin and many Englishes), not a
 # denial of what follows ("no more gonna end it tonight" is going to end it).
-_NO_MORE_AFTER_NOT = re.compile(r"\b((?:not|never) (?:\w+ ){0,3}?)no more\b")
+_NO_MORE_AFTER_NOT = re.compile(r"\b((?:not|never) (?:\w+ ){0,5}?)no more\b")
 # "no sign of her breath stopping": a denial of the whole sign that follows, however many words it takes.
 _NO_SIGN_OF = re.compile(r"\bno (signs?|evidence|trace|hint|suggestion) of\b")
 
@@ -313,10 +317,16 @@ _NEW_SUBJECT = re.compile(
 )
 
 
+# "any more" closes the denial it ends; a text with no stops runs on into what was done: "dont want to live no more
+# swallowed all my tablets" (the "not" is the wish's, the swallowing is said).
+_DENIAL_DONE = re.compile(r"\b(?:any ?more|no longer)\b(?= \w)")
+
+
 def _own_clause(t: str, start: int, end: int | None = None) -> str:
     """What stands before `start` in its own clause: from the last break, or from the last new subject with its verb
     that starts by `start` (the verb may be the mention's own word: "... asthma her lips are swelling")."""
-    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, 0, start)), default=0)
+    lo = max([m.end() for m in _CLAUSE_BREAK.finditer(t, 0, start)] + [m.end() for m in _DENIAL_DONE.finditer(t) if m.end() < start],
+             default=0)
     subjects = [m.start() for m in _NEW_SUBJECT.finditer(t, lo, max(start, end or start)) if m.start() <= start]
     return t[max(subjects, default=lo):start]
 
@@ -967,6 +977,9 @@ _ASKED_WHAT_TO_DO = re.compile(r"\b(?:do|should|shall|can|must|could) (?:i|we) (
 _IF_EVER = re.compile(r"\bif (?:\w+ ){1,3}ever\b")
 
 
+_WHAT_ELSE = re.compile(r"\b(?:what|anything|something) else\s*$")
+
+
 def hypothetical(t: str, start: int, end: int) -> bool:
     """Asked about, not happening: "what should I do if she starts fitting", "what are the signs of a stroke".
 
@@ -978,6 +991,8 @@ def hypothetical(t: str, start: int, end: int) -> bool:
         return False
     if _HYPOTHETICAL.search(before) or _asks_where_the_line_is(t, start, lo, hi) or _WHEN_UNKNOWN.search(before):
         return True
+    if t[hi:hi + 1] == "?" and _WHAT_ELSE.search(t, lo, hi) and lo > 1 and _HYPOTHETICAL.search(t, *sentence_of(t, lo - 2, lo - 2)):
+        return True  # "what signs should I watch for? grunting, not feeding, what else?": the signs asked about, listed
     if t[hi:hi + 1] == "?" and _ASKED_WHAT_TO_DO.search(before):
         return True  # "if he has a seizure, do I put something in his mouth?": what the caller would do, asked
     if _IF_EVER.search(t, lo, end):
@@ -1047,6 +1062,14 @@ _TAKEN_BACK = re.compile(
 )
 
 
+# What it seemed, then what it was, a thing that only looks like the sign: "it looked like blood pouring, but it's the
+# bissap juice", "looks like he's bleeding, it is only the beetroot".
+_SEEMED = re.compile(r"\b(?:it|that|this|he|she|they)(?: \w+)? (?:looked|looks|seemed|seems|looking) like\b")
+_WAS_A_THING = re.compile(r"(?:\bbut|\bthough|,) (?:it|that|this) (?:is|s|was) (?:just |only |actually |really |all )?(?:the |a |an |some |his |her |my |our |their )?"
+                          r"(?:\w+ )?(?:juice|paint|dye|ink|wine|sauce|ketchup|jam|syrup|drink|soda|food colou?ring|henna|beetroot|"
+                          r"tomato(?:es)?|bissap|zobo|sobolo|hibiscus|palm oil|red oil|kola|betel|paan|chilli|pepper soup|stew)\b")
+
+
 def mistaken(t: str, start: int, end: int) -> bool:
     """A belief the caller takes back in the same sentence: "I thought she had stopped breathing but she was holding it"."""
     lo, hi = sentence_of(t, start, end)
@@ -1054,6 +1077,8 @@ def mistaken(t: str, start: int, end: int) -> bool:
                                                 or _NONE_TAKEN.search(t, lo, hi))
                                                and _INGESTED.search(t[start:end])):
         return True
+    if _SEEMED.search(t, lo, start) and _WAS_A_THING.search(t, end, hi):
+        return True  # "it looked like blood pouring, but it's the hibiscus juice"
     # The belief may stand inside the mention too: "blood all down his arm, he thought it was blood, it's only dye".
     beliefs = list(_MISTAKEN.finditer(t, lo, end))
     if not beliefs or re.search(r"\bbut\b", t[beliefs[-1].end():start]):
@@ -1564,9 +1589,12 @@ _CALLING_ABOUT = re.compile(r"\b(?:i am|i m|im|am|i) (?:calling|ringing|phoning|
 
 
 def others_condition(t: str, start: int, end: int) -> bool:
-    """The sign is another person's condition, and the turn says the call is about someone else."""
+    """The sign is another person's condition, and the turn says the call is about someone else, or asks what to do
+    next time ("my neighbour's son has fits, I saw one yesterday, how do I help if it happens again")."""
     clause = _CLAUSE_BREAK.split(t[:start])[-1]
-    return bool(_OTHERS_CONDITION.search(clause.strip())) and bool(_CALLING_ABOUT.search(t, start))
+    return bool(_OTHERS_CONDITION.search(clause.strip())) and (
+        bool(_CALLING_ABOUT.search(t, start)) or (bool(_NEXT_TIME.search(t, start)) and not _THIS_TIME.search(
+            t, start, min((m.start() for m in _CLAUSE_BREAK.finditer(t, start + 1)), default=len(t)))))
 
 
 # Words someone said, and what they meant, told after: "my brother said 'khalas, I'm finished, I'm done', he meant his
