@@ -56,6 +56,7 @@ only there counts where another of the flag's own words, one the line left alone
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -180,6 +181,8 @@ class Table:
     not_g_dropped: frozenset[str] = frozenset()  # "-in" words that are words as they stand ("thin", Tagalog "hangin")
     harm_cues: re.Pattern = re.compile(r"(?!)")  # words worth the harm question (harm_cue_said)
     harm_cues_explained: tuple[re.Pattern, re.Pattern] = (re.compile(r"(?!)"), re.compile(r"(?!)"))  # tears, a fall
+    # (mechanism id, cues its own words explain, the task its sentence must say or None): harm_cue_said
+    harm_cues_told_by_mechanism: tuple[tuple[str, re.Pattern, re.Pattern | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -262,7 +265,9 @@ def load_table(path: Path = DATA_FILE) -> Table:
                  tuple((re.compile(p), r) for p, r in data.get("heard", ())),
                  _ing_words(Path(path).read_text(encoding="utf-8")), frozenset(spelling.get("not_g_dropped", ())),
                  either(data["harm_cues"] + data["harm_cues_signs"]),
-                 (_words(data["harm_cues_explained"]["cues"]), _words(data["harm_cues_explained"]["by"])))
+                 (_words(data["harm_cues_explained"]["cues"]), _words(data["harm_cues_explained"]["by"])),
+                 tuple((e["mechanism"], _words(e["cues"]), _words(e["task"]) if e.get("task") else None)
+                       for e in data.get("harm_cues_told_by_mechanism", ())))
 
 
 def _listed(entry: dict | list | None) -> list:
@@ -803,11 +808,25 @@ def harm_cue_said(text: str) -> bool:
     The cues (`harm_cues` in red_flags.json) are far wider than either flag's rules, one word being enough, since they
     only decide whether the question is asked; they are read on the prepared text, as the flags read words, so that
     "mamatay", "kujiua", "hang him self" and "peels" are cues too. Tears told after a fall, and not as lasting, ask
-    nothing (`harm_cues_explained`)."""
+    nothing (`harm_cues_explained`), nor does a cue inside the words of a mechanism that explains it, the driver dead in
+    the crash or the roof fallen from while fixing it (`harm_cues_told_by_mechanism`)."""
     table, t = load_table(), prepare(text)
     tears, hurt = table.harm_cues_explained
+    told = _told_by_mechanism(t, table)
     return any(not (tears.fullmatch(m.group()) and hurt.search(t, 0, m.start()) and not _LASTING.match(t, m.end()))
+               and not any(s <= m.start() < e and cues.fullmatch(m.group()) for s, e, cues in told)
                for m in table.harm_cues.finditer(t))
+
+
+def _told_by_mechanism(t: str, table: Table) -> list[tuple[int, int, re.Pattern]]:
+    """The spans of the mechanisms told in `t` whose own words explain some harm cues, with those cues."""
+    by_id = {mech.id: mech for mech in table.mechanisms}
+    told = []
+    for mech_id, cues, task in table.harm_cues_told_by_mechanism:
+        for m in _mechanism_matches(t, by_id[mech_id]):
+            if task is None or task.search(t, *ctx.sentence_of(t, m.start(), m.end())):
+                told.append((m.start(), m.end(), cues))
+    return told
 
 
 # Tears told as lasting ("crying all week", "for days", "since her exam") are older than any fall told with them.
@@ -818,16 +837,18 @@ _LASTING = re.compile(r"(?: \w+){0,2}? (?:all (?:day|night|week|month|the time)|
 def find_mechanisms(text: str) -> list[str]:
     """Ids of high-risk injury mechanisms said in `text` (fall from a height, road crash...): not red flags."""
     t = prepare(text)
-    found = []
-    for mech in load_table().mechanisms:
-        for pattern in mech.phrases:
-            if any(not ctx.why_not_current(t, m.start(), m.end(), vehicles=False)
-                   and not ctx.near_miss(t, m.start(), m.end())
-                   and not (mech.unless_near and mech.unless_near.search(
-                       _near(t, m.start(), m.end(), *ctx.sentence_of(t, m.start(), m.end()), mech.near_words)))
-                   and not (mech.unless_in_sentence
-                            and mech.unless_in_sentence.search(t, *ctx.sentence_of(t, m.start(), m.end())))
-                   for m in pattern.finditer(t)):
-                found.append(mech.id)
-                break
-    return found
+    return [mech.id for mech in load_table().mechanisms if next(_mechanism_matches(t, mech), None)]
+
+
+def _mechanism_matches(t: str, mech: Mechanism) -> Iterator[re.Match]:
+    """The matches of a mechanism's phrases in the prepared text that tell it now: not past, not a near miss, not
+    taken back by its own words near it or in its sentence."""
+    for pattern in mech.phrases:
+        for m in pattern.finditer(t):
+            if not ctx.why_not_current(t, m.start(), m.end(), vehicles=False) \
+                    and not ctx.near_miss(t, m.start(), m.end()) \
+                    and not (mech.unless_near and mech.unless_near.search(
+                        _near(t, m.start(), m.end(), *ctx.sentence_of(t, m.start(), m.end()), mech.near_words))) \
+                    and not (mech.unless_in_sentence
+                             and mech.unless_in_sentence.search(t, *ctx.sentence_of(t, m.start(), m.end()))):
+                yield m

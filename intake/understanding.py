@@ -107,7 +107,10 @@ _UNSURE = [
     r"not certain", r"maybe", r"i am confused", r"what do you mean", r"pardon", r"repeat", r"say (that )?again",
     # Nigerian Pidgin's "I don't know": "I no know", "I no sabi", "I no too sure", "we no fit tell". Its "no" is the
     # negator of the verb after it, not an answer: read as a plain no, it took the milder branch of a screen.
-    r"(?:i|we|me i|me) no (?:too |dey |really |even )?(?:know|sabi|sure|fit (?:tell|know|talk|say|see))",
+    # The Creoles' negators too: Jamaican "mi nuh sure" (read as a yes: "sure"), Trinidad "I doh know", and Tok Pisin's and
+    # Bislama's "mi no save" (I don't know; read as a plain no), said alone: "mi no save wokabaut" is "I can't walk".
+    r"(?:i|we|me i|me|mi|wi) (?:no|nuh|na|nah|doh|duh|is not|neva) (?:too |dey |really |even )?"
+    r"(?:know|sabi|sure|fit (?:tell|know|talk|say|see))|(?:i|me|mi|yu|you|mipela|yumi) no save(?= ?[,.;?!]|$)|(?:nuh|nah) (?:too |really )?(?:sure|know)",
     # What was seen asked back: "he moved his fingers, is that squeezing?", "does that count?" is no answer yet.
     r"(is|was|does|did|would|will|could) (that|this|it) (be )?(count( as \w+)?|counts|\w+ing|a \w+|what you mean)( \w+){0,2}(?= \?)",
     # Not tried yet: "he says he could walk but he hasn't tried" says nothing of what he can do now.
@@ -753,6 +756,10 @@ _ONE_OF_A_GROUP = (r"one of (my|me|our|the|his|her|their) (\w+ )?(team|crew|gang
                    r"team ?mates)")
 _OTHER = rf"someone|somebody|another|other person|else|he|she|him|her|his|they|them|{_ONE_OF_A_GROUP}|{_NAMED_OTHER}"
 _SELF = r"myself|me|i|mine|my own|for me|it is me"
+_BODY_PART = (r"(head|chest|stomach|belly|tummy|back|leg|legs|arm|arms|foot|feet|hand|hands|eye|eyes|ear|ears|tooth|"
+              r"teeth|throat|neck|knee|knees|side|body|skin|heart|knuckles?|wrists?|ankles?|hips?|shoulders?|fingers?|"
+              r"thumbs?|toes?|ribs?|elbows?|face|lips?|nose|shins?|calf|calves|thighs?|forehead|chin|cheeks?|jaw|scalp|"
+              r"collarbone|spine|waist|bum|bottom|palms?|heels?)")
 # The caller says the patient is the one speaking: explicitly, or by saying their own symptoms.
 _SELF_STRONG = (
     r"myself|my self|(it is|it was|that is|this is|its) (for |about )?me|(for|about) me|just me|only me|"
@@ -767,10 +774,7 @@ _SELF_STRONG = (
     r"(fever|cough|pain|pains|headache|rash|cold|flu|diarrh\w*|toothache|wounds?|cuts?|burns?|bruises?|scratches|"
     r"injury|injuries|infection|temperature|"
     r"chest pain|stomach ache|sore \w+|swollen \w+|\w+ ache|\w+ pain)|"
-    r"my (own )?(head|chest|stomach|belly|tummy|back|leg|legs|arm|arms|foot|feet|hand|hands|eye|eyes|ear|ears|tooth|"
-    r"teeth|throat|neck|knee|knees|side|body|skin|heart|knuckles?|wrists?|ankles?|hips?|shoulders?|fingers?|thumbs?|"
-    r"toes?|ribs?|elbows?|face|lips?|nose|shins?|calf|calves|thighs?|forehead|chin|cheeks?|jaw|scalp|collarbone|spine|"
-    r"waist|bum|bottom|palms?|heels?) (is |are |has been |have been |dey )?(hurting|hurts?|aches?|aching|paining|pains?|"
+    rf"my (own )?{_BODY_PART} (is |are |s |has been |have been |dey )?(hurting|hurts?|aches?|aching|paining|pains?|"
     r"swollen|bleeding|burning|sore|itching|itchy|stuck|trapped|pinned|caught|crushed|squashed|broken|numb|"
     # the caller's own hurt told as a state ("my arm is scratched", Pidgin "my knee scrape"): beside a crash in which
     # someone else was hurt or died, it keeps the caller the patient
@@ -787,7 +791,10 @@ _SELF_STRONG = (
     r"i am (still )?(lying |stuck |trapped |pinned )?(on the (floor|ground)|under (it|the \w+))"
     r"(?! (with|beside|next to|by|holding|helping)\b)|"
     r"i (fell|cut|burned|burnt|hurt|broke|twisted|sprained|injured|collapsed|fainted|slipped|tripped|scalded|"
-    r"landed on my|banged my|bumped my|hit my|punched (a |the )?(wall|door|window|glass|mirror)|stubbed|dislocated)"
+    r"landed on my|banged my|bumped my|hit my|punched (a |the )?(wall|door|window|glass|mirror)|stubbed|dislocated)|"
+    # the same told after the caller's own first verb: "I got up to dance and twisted my ankle"
+    rf"(and|then|so|but) (twisted|sprained|cut|hurt|broke|burned|burnt|bruised|injured|scraped|grazed|banged|bumped|"
+    rf"dislocated|fractured|stubbed|scalded) my (own )?{_BODY_PART}"
 )
 # A bare first-person word is weak: "me", "mine", "my" may be an ASR slip or part of "can you hear me?".
 # "ako" (Tagalog) is "me"; "I was in the car" puts the caller at the scene, maybe as the patient.
@@ -795,7 +802,8 @@ _SELF_WEAK = r"me|mine|my|my own|ako|ako po|i was (in|on) the (car|bus|van|taxi|
 # What a caller says to check the line, not to answer: never an answer to any question.
 _LINE_CHECK = re.compile(
     r"\b((can|could|do) you (hear|understand) (me|us)|are you (there|still there)|is (anyone|anybody|someone|somebody)"
-    r" (there|here)|hello|hallo|helo|hullo|i can not hear( you| anything)?|i did not (hear|catch) (you|that)|"
+    r" (there|here)|(anyone|anybody) (there|here)(?= \?|$)|hello|hallo|helo|hullo|i (can|cai|ca) not hear( you| anything| nothing| nothin| nobody| anybody| anyone| a thing)?"
+    r"( on (this|the) (line|phone))?|i did not (hear|catch) (you|that)|"
     r"who is (this|that|speaking|there)|what did you say|sorry|pardon|say (that |it )?again|"
     r"(please )?repeat( that| it)?|come again|"
     # A bad line in the caller's words: "you're breaking up", "the network is bad", and in Hindi, Tagalog and Pidgin
@@ -811,7 +819,10 @@ _LINE_CHECK = re.compile(
     r"allo|alo|halo|hola|ola|nothing (is )?coming( through)?|(i )?(hear|heard|can hear) nothing|"
     r"no (sound|voice) (is )?coming( through)?|no se (oye|escucha)( nada)?|no (le|te|lo) (oigo|escucho)|"
     r"nao (estou |to )?(ouvindo|escutando)( nada)?|nao (te |lhe |o )?(ou[cs]o|escuto)( nada)?|(tidak|tak|gak|nggak) (ke)?dengar(an)?|"
-    r"nie slysze|nu (se )?aud|khong nghe( ro| duoc| thay)?)\b"
+    r"nie slysze|nu (se )?aud|khong nghe( ro| duoc| thay)?|"
+    # French and Haitian Creole: "allô, je vous entends pas", "y a quelqu'un ?", "ça coupe", "m pa tande w".
+    r"(je |j )(ne |n )?(vous |te |t )?entends (pas|rien)|(vous|tu|on) m entend(ez|s)?|(il )?y a (quelqu un|personne)|"
+    r"(ca|la ligne|le reseau) (coupe|gresille)|(m|mwen) pa tande( (w|ou|anyen))?)\b"
     # "Haan?", "ano?" asked back: the Hindi and Tagalog "what?", no yes.
     r"|\b(haan|han|huh|ano|ano po|a lo)(?= \?)"
 )
