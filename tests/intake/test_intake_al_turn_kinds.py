@@ -71,3 +71,18 @@ def test_any_more_still_ends_what_it_follows(text):
 ])
 def test_an_animal_somewhere_is_still_the_animal_once_a_thing_no_longer_hides_the_place(text, flagged):
     assert ("not_breathing" in find_red_flags(text)) == flagged
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("il a avale une arete de poisson, il ne peut plus respirer", "breathing_difficulty"),
+    ("elle a mange du poisson et ses levres gonflent", "anaphylaxis"),
+    ("il vomit et il est tout rouge, il respire mal", "breathing_difficulty"),
+])
+def test_french_signs_once_read_by_luck_as_poison_are_read_as_themselves(text, flag):
+    """"Poisson" (fish) was corrected to "poison" one letter away, which flagged these turns by luck; read as fish, the
+    sign after it has to be read in French: "ne peut plus respirer", "respire mal", "ses lèvres gonflent"."""
+    assert flag in find_red_flags(text)
+
+
+def test_french_breathing_not_badly_is_no_sign():
+    assert find_red_flags("elle ne respire pas mal, juste un rhume") == []
