@@ -148,7 +148,7 @@ _ASSUMED_AS = {"who_confirm": "who"}  # the answer an unclear step leaves assume
 _ALREADY_ASKED_AGAIN = {"who_confirm"}
 _BREATHING_STEPS = ("breathing", "reposition", "rescue_breaths")
 # START's and JumpSTART's questions: short answers a caller may give in their other language.
-_START_STEPS = ("walk", *_BREATHING_STEPS, "apnoea_pulse", "jump_pulse", "radial_pulse", "resp_count", "perfusion", "commands", "avpu")
+_START_STEPS = ("walk", *_BREATHING_STEPS, *_PROMPT_OF, "resp_count", "perfusion", "commands", "avpu")
 _RATE_STEPS = ("breathing", "resp_count")  # START's breathing question and its count: the rate is theirs to tell
 # The yes/no screens after the complaint: the danger signs, then (on a cue) poisoning and self-harm.
 _SCREENS = ("danger_signs", "harm")

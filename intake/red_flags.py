@@ -812,10 +812,12 @@ def harm_cue_said(text: str) -> bool:
     the crash or the roof fallen from while fixing it (`harm_cues_told_by_mechanism`)."""
     table, t = load_table(), prepare(text)
     tears, hurt = table.harm_cues_explained
+    cues = [m for m in table.harm_cues.finditer(t)
+            if not (tears.fullmatch(m.group()) and hurt.search(t, 0, m.start()) and not _LASTING.match(t, m.end()))]
+    if not cues:
+        return False  # most turns: no mechanism is read for the cues it might explain
     told = _told_by_mechanism(t, table)
-    return any(not (tears.fullmatch(m.group()) and hurt.search(t, 0, m.start()) and not _LASTING.match(t, m.end()))
-               and not any(s <= m.start() < e and cues.fullmatch(m.group()) for s, e, cues in told)
-               for m in table.harm_cues.finditer(t))
+    return any(not any(s <= m.start() < e and explained.fullmatch(m.group()) for s, e, explained in told) for m in cues)
 
 
 def _told_by_mechanism(t: str, table: Table) -> list[tuple[int, int, re.Pattern]]:
