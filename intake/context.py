@@ -289,7 +289,20 @@ def negated(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = 
     masked = t
     for s, e in inner:
         masked = masked[:s] + "x" * (e - s) + masked[e:]
-    return any(_denied_before(masked, s, end=end) for s, _ in inner)
+    return any(_denied_before(masked, s, end=end) or _said_fine(t, s, e) for s, e in inner)
+
+
+# A part of the mention said to be well, the caller's own denial after it: "my chest is fine, it's my back that's
+# killing me" pairs the chest with the back's pain unless the chest's "fine" counts. Not when the fine has its
+# exceptions ("my chest is fine until I climb the stairs") nor for the sensation itself ("the pain is okay, but...").
+_SAID_FINE = re.compile(r" (?:is|s|feels?|felt|seems?|looks?|was|are) (?:totally |completely |perfectly |absolutely |all )?"
+                        r"(?:fine|ok|okay|alright|all right|normal|good)\b"
+                        r"(?! (?:now |again )?(?:until|till|unless|except|apart|when|whenever|at rest|most|sitting|lying|if)\b)")
+_A_SENSATION = re.compile(r"\b(?:pain|pains|ache|aching|hurt\w*|sore|pressure|tight\w*|heavy|heaviness|burn\w*|crush\w*)\b")
+
+
+def _said_fine(t: str, start: int, end: int) -> bool:
+    return bool(_SAID_FINE.match(t, end)) and not _A_SENSATION.search(t, start, end)
 
 
 # "blood but it is not pouring": a phrase that reaches across "but" into a denial of its own severity word.

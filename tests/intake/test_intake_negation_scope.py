@@ -42,3 +42,28 @@ def test_a_denial_ends_where_a_new_subject_starts_its_own_clause(text, flag):
 @pytest.mark.parametrize("text,flag", STILL_DENIED)
 def test_what_a_denial_covers_stays_denied(text, flag):
     assert flag not in find_red_flags(text)
+
+
+# A body part said to be well is denied by what comes after it, not before: the pain of another part is not its pain.
+PART_SAID_FINE = [
+    "my chest is fine, it's my back that's killing me",
+    "chest is okay but my shoulder hurts a lot",
+    "there's a bad pain in my lower back, my chest feels normal",
+    "his chest is alright, it's his knee that's in agony",
+]
+# ... unless its fine has an exception, or the sign is said of another part.
+PART_FINE_WITH_THE_SIGN = [
+    ("my chest is fine until I climb the stairs, then it gets really tight", "chest_pain"),
+    ("his chest is ok when he sits but when he walks it's crushing", "chest_pain"),
+    ("his arm is fine but his face has dropped and he can't talk", "stroke"),
+]
+
+
+@pytest.mark.parametrize("text", PART_SAID_FINE)
+def test_a_part_said_fine_is_not_paired_with_anothers_pain(text):
+    assert "chest_pain" not in find_red_flags(text)
+
+
+@pytest.mark.parametrize("text,flag", PART_FINE_WITH_THE_SIGN)
+def test_a_part_fine_only_sometimes_still_carries_the_sign(text, flag):
+    assert flag in find_red_flags(text)
