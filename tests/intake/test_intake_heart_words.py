@@ -266,6 +266,24 @@ POS = [
 ]
 
 NEG = [
+    # a place that is no heart's, a crowd of words about the middle of town, a throat after peanuts
+    "I'm in the middle of town and my knee hurts, I'm sweating",
+    "she's stuck in the middle of the crowd, sweaty and her foot hurts",
+    "we're in the middle of a heatwave and my back aches",
+    "across the top of the hill I got sweaty and my calves hurt",
+    "the pain is across the front of my knee and I'm sweating from the walk",
+    "he's right in the middle of the road, his ankle hurts and he's pale",
+    "in the middle of the night I get sweaty and my hip aches",
+    "after the peanuts he's got a tight feeling in his throat and he's being sick",
+    "her tongue feels tight and she's sweating after the prawns",
+    "squeezing pains in her tummy, she's pregnant and being sick",
+    "period cramps, really squeezing, and I'm sweaty and sick",
+    "the crushing disappointment of losing, I feel sick",
+    "it was a crushing defeat and the lads are gutted and sweating",
+    "the pressure sore on his heel is weeping and he's pale",
+    "the bandage is putting pressure on his leg and he's sweating",
+    "heavy feeling in my legs and I'm a bit breathless on the stairs",
+    "feeling of pressure in my bladder and I'm sweating, it burns when I wee",
     # resolved
     "the pressure has gone now and he is fine, not sweaty at all",
     "the squeezing has stopped and she is back to normal",
