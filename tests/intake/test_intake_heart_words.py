@@ -266,7 +266,7 @@ POS = [
 ]
 
 NEG = [
-    # a place that is no heart's, a crowd of words about the middle of town, a throat after peanuts
+    # a place that is no heart's named (the middle of town, a knee), a throat tight after peanuts, a crushing defeat
     "I'm in the middle of town and my knee hurts, I'm sweating",
     "she's stuck in the middle of the crowd, sweaty and her foot hurts",
     "we're in the middle of a heatwave and my back aches",
@@ -284,6 +284,11 @@ NEG = [
     "the bandage is putting pressure on his leg and he's sweating",
     "heavy feeling in my legs and I'm a bit breathless on the stairs",
     "feeling of pressure in my bladder and I'm sweating, it burns when I wee",
+    # a lay 'pressure' that is the blood pressure, ribs crushed in a crash
+    "she took all of her nan's pressure tablets and she's pale and dizzy",
+    "the van overturned and he was thrown clear, his ribs are crushed and he can't breathe properly",
+    "his pressure is low today and he's pale and sweaty",
+    "my blood pressure machine says high, I'm sweating",
     # resolved
     "the pressure has gone now and he is fine, not sweaty at all",
     "the squeezing has stopped and she is back to normal",
