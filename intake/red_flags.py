@@ -324,7 +324,8 @@ _REPEATS = re.compile(r"\b(\w+(?: \w+)?)(?: , | )\1\b")  # "he is, he is", "his,
 # A verb said again is intensity, not two events: "bleeding and bleeding", "flowing and flowing", "on and on".
 _INTENSITY = re.compile(r"\b(\w{3,}ing)(?:(?: ,)? and \1)+\b|\b(?:and )?on and on\b")
 # "His chest is killing him" is a pain said literally (the idiom table blanks "killing him" on its own).
-_PART_KILLING = re.compile(r"\b((?:chest|heart|head|back|belly|stomach|tummy|arm|jaw|neck|shoulder|side|pain)(?: \w+){0,3}?) "
+_PART_KILLING = re.compile(r"\b((?:chest|heart|breastbone|sternum|ribs|head|back|belly|stomach|tummy|arm|jaw|neck|shoulder|blades|side|pain)"
+                           r"(?: \w+){0,3}?) "
                            r"(?:killing|kills) (?:me|him|her|them)\b")
 # "A thumping head", "my bonce is banging": the ache of a hangover or a headache, read as "pounding" (which no rule
 # takes for a blow); "thumped on the head", "banged his head", "his head is banging on the floor" stay blows.
