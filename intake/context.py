@@ -127,6 +127,8 @@ _HISTORY = re.compile(
     r"back in (january|february|march|april|may|june|july|august|september|october|november|december|the spring|the summer|"
     r"the autumn|the fall|the winter|spring|summer|autumn|winter|(19|20)\d\d)|"
     r"last (january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"(in|during|early in|late in) (january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?=( ,)? (i|he|she|we|they|my \w+|his \w+|her \w+) (had|was|were|got|needed|lost|bled|went)\b)|"
     r"since (birth|childhood)|when (he|she|they|i|we|my \w+|our \w+|the baby) (was|were) (born|a newborn|newborn)|at birth|since (he|she|they|i|we) (was|were) born|"
     r"in (19|20)\d\d|(in|since|back in|during) (january|february|march|april|may|june|july|august|september|october|november|december)( ,)? (of )?(19|20)\d\d|(19|20)\d\d (mein|me|main|ma|ke|wale|wala|ka)\b|(noong|nung|tahun|en|en el|em|em el) (19|20)\d\d|"
     r"(\w+ )?tahun (yang )?lalu|hace (\w+ )?anos|(ha|faz) (\w+ )?anos|(\w+ )?(saal|sal) (pehle|pahle)|(\w+ )?taon na ang nakalipas|\b(had|was|were|got|took|tried|did)\b[^,;]{0,40}\bat (the age of |age )?(\d\d|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?= ?(,|$|\.| and | i am| i m| now))|"
@@ -189,6 +191,9 @@ def _asks_where_the_line_is(t: str, start: int, lo: int, hi: int) -> bool:
                or (m.end() <= start and not re.search(r"[,;]|\bbut\b", t[m.end():start]))
                for m in _WHERE_IS_THE_LINE.finditer(t, lo, hi))
 _CLAUSE_END = re.compile(r"[,;]")
+# An aside between commas that says what the person is, not what happens: "what do I do if my brother, he has epilepsy,
+# has a fit": the if-clause goes on past it.
+_WHO_THEY_ARE = re.compile(r" , (?:he|she|they) (?:has|have|is|s|are) (?:\w+ ){0,2}\w+ ,(?= \w| ?$)")
 # An indirect question that was asked: "she asked if he wanted tea", and the telling goes on after it.
 _ASKED_IF = re.compile(r"\b(asked|asks|wondered|checked|tested) (\w+ ){0,2}if$")
 _SUBJECTS = {"he", "she", "they", "i", "we"}
@@ -295,7 +300,7 @@ def negated(t: str, start: int, end: int, inner: list[tuple[int, int]] | None = 
 # A part of the mention said to be well, the caller's own denial after it: "my chest is fine, it's my back that's
 # killing me" pairs the chest with the back's pain unless the chest's "fine" counts. Not when the fine has its
 # exceptions ("my chest is fine until I climb the stairs") nor for the sensation itself ("the pain is okay, but...").
-_SAID_FINE = re.compile(r" (?:is|s|feels?|felt|seems?|looks?|was|are) (?:totally |completely |perfectly |absolutely |all )?"
+_SAID_FINE = re.compile(r"(?: itself| as such)? (?:is|s|feels?|felt|seems?|looks?|was|are) (?:totally |completely |perfectly |absolutely |all )?"
                         r"(?:fine|ok|okay|alright|all right|normal|good)\b"
                         r"(?! (?:now |again )?(?:until|till|unless|except|apart|when|whenever|at rest|most|sitting|lying|if)\b)")
 _A_SENSATION = re.compile(r"\b(?:pain|pains|ache|aching|hurt\w*|sore|pressure|tight\w*|heavy|heaviness|burn\w*|crush\w*)\b")
@@ -1010,6 +1015,7 @@ def hypothetical(t: str, start: int, end: int) -> bool:
         return True  # "if he has a seizure, do I put something in his mouth?": what the caller would do, asked
     if _IF_EVER.search(t, lo, end):
         return True  # "the number for poisons if my toddler ever drinks something": the if-clause may be inside the mention
+    before = _WHO_THEY_ARE.sub(" ", before)
     for m in _IF.finditer(before):
         if _CLAUSE_END.search(before, m.end()):
             continue  # "better if I wasn't here, I've been looking at ways": the if-clause ended at the comma

@@ -354,6 +354,11 @@ _BREATH_DOTS = re.compile(r"(?<=[A-Za-z])\s*(?:\.{2,}|…)\s*(?=[a-z])")
 # "wants 2 sleep forever", "going 2 end it": "to" texted as a digit between a verb and the verb it governs.
 _TEXTED_TO = re.compile(r"\b(want|wants|wanted|wanna|going|gonna|trying|tried|try|able|"
                         r"used|plans?|planning|decided|threatening|threatened) 2 (?=[a-z])")
+# "kejang2", "muntah2": Malay and Indonesian type a doubled word (kejang-kejang, convulsing) as the word and a 2.
+_TYPED_DOUBLE = re.compile(r"\b([a-z]{3,})2\b")
+# "im 30wks pregnant": a texted "I'm" opening a clause, before what Pidgin's "im" (his) never takes (a number, a state).
+_TEXTED_IM = re.compile(r"(^|[,.;?!] )im (?=\d|(?:pregnant|bleeding|having|feeling|going|gonna|so|very|scared|alone|stuck|calling|"
+                        r"texting|at|in|on)\b)")
 
 
 @lru_cache(maxsize=512)  # one caller turn is read for flags, mechanisms and as the next turn's context
@@ -365,6 +370,8 @@ def prepare(text: str) -> str:
     for pattern, word in load_table().heard:  # before code-switching: Whisper writes Pidgin "dey" as "day"
         t = pattern.sub(word, t)
     t = _TEXTED_TO.sub(r"\1 to ", t)
+    t = _TYPED_DOUBLE.sub(r"\1 \1", t)
+    t = _TEXTED_IM.sub(r"\1i am ", t)
     t = _UNBORN.sub(lambda m: "pregnant" if m.group(1) == "pregnant" else f"{m.group(1)} a pregnancy", t)
     t = to_english(t)
     # After code-switching: Pidgin "pickin" is a child, not "picking".
