@@ -863,10 +863,10 @@ _ALIVE_AFTER = re.compile(r"\b(?:he|she|they) (?:is|are|s|has|have|keeps|can|wil
 def without_crash_deaths(text: str) -> str:
     """The prepared text with every death in the crash's own vehicle blanked ("my colleague in the passenger seat
     died"): a mechanism of the caller's crash, not the person the call is about, unless someone is then spoken of as
-    alive."""
+    alive. With no such death, the text as it came (the prepared text reads some self words differently)."""
     t = prepare(text)
     mech = next(m for m in load_table().mechanisms if m.id == "death_in_same_vehicle")
-    for m in list(_mechanism_matches(t, mech))[::-1]:
-        if not _ALIVE_AFTER.search(t, m.end()):
-            t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
-    return t
+    deaths = [m for m in _mechanism_matches(t, mech) if not _ALIVE_AFTER.search(t, m.end())]
+    for m in deaths[::-1]:
+        t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+    return t if deaths else text
