@@ -73,7 +73,7 @@ from intake.emergency import emergency_number
 from intake.extract import find_symptoms, summarize
 from intake.models import NO_ANSWER, AnswerKind, Category, Channel, Pause, Reply, Speech, TriageResult, Urgency
 from intake.quantities import BreathCount, Quantity, parse_age_quantity, parse_breath_count, parse_refill_seconds
-from intake.red_flags import by_first_aid, find_mechanisms, find_red_flags, flag_by_id, harm_cue_said
+from intake.red_flags import by_first_aid, find_mechanisms, find_red_flags, flag_by_id, harm_cue_said, without_crash_deaths
 from intake.turn_taking import ShortAnswer, short_answer
 from intake.understanding import (
     age_band,
@@ -712,8 +712,9 @@ class Dialogue:
             r.complaint = v  # type: ignore[assignment]
             if isinstance(v, str):  # said earlier and now in the complaint: once is enough
                 r.also_said = [x for x in r.also_said if x not in find_symptoms(v)]
-            if r.who == "self" and isinstance(v, str) and names_someone_else(v):
-                # "my son fell in the water" after a "me": the breathing check is not skipped on that
+            if r.who == "self" and isinstance(v, str) and names_someone_else(without_crash_deaths(v)):
+                # "my son fell in the water" after a "me": the breathing check is not skipped on that; "my colleague
+                # in the passenger seat died" is the caller's crash, not someone else to check
                 r.who = r.answers["who"] = "other"
                 r.answers["who_corrected"] = "the complaint named someone else"
             return "danger_signs"

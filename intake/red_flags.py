@@ -862,3 +862,19 @@ def _mechanism_matches(t: str, mech: Mechanism) -> Iterator[re.Match]:
                     and not (mech.unless_in_sentence
                              and mech.unless_in_sentence.search(t, *ctx.sentence_of(t, m.start(), m.end()))):
                 yield m
+
+
+# Someone spoken of as alive and present after the death told ("... died, no, he's moving"): the call may be theirs.
+_ALIVE_AFTER = re.compile(r"\b(?:he|she|they) (?:is|are|s|has|have|keeps|can|will|does|was|were)\b")
+
+
+def without_crash_deaths(text: str) -> str:
+    """The prepared text with every death in the crash's own vehicle blanked ("my colleague in the passenger seat
+    died"): a mechanism of the caller's crash, not the person the call is about, unless someone is then spoken of as
+    alive. With no such death, the text as it came (the prepared text reads some self words differently)."""
+    t = prepare(text)
+    mech = next(m for m in load_table().mechanisms if m.id == "death_in_same_vehicle")
+    deaths = [m for m in _mechanism_matches(t, mech) if not _ALIVE_AFTER.search(t, m.end())]
+    for m in deaths[::-1]:
+        t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+    return t if deaths else text
