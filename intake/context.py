@@ -23,7 +23,8 @@ _CLAUSE_BREAK = re.compile(
 _PRE_NEGATORS = {"not", "never", "without", "denies", "deny", "denied", "nor", "neither"}
 _NEAR_NEGATORS = {"no", "none", "stopped", "nothing"}
 # "Nobody is choking", "nobody drank it": nobody as the sign's own subject. Not "nobody knows him" before what comes next.
-_NOBODY_DOES = re.compile(r"\b(?:nobody|noone)(?: (?:is|was|s|has|had|have|been|got|ever|actually|really|here|else))*$")
+_NOBODY_DOES = re.compile(r"\b(?:nobody|noone)(?: (?:is|was|s|has|had|have|been|got|ever|actually|really|here|else))*"
+                          r"(?: (?:taken|took|had|drunk|drank|swallowed|done)(?: an| a| any)?)?$")
 _INABILITY = {"can", "could", "will", "would", "unable"}  # "no chest pain", "it stopped bleeding": right before it
 _NEGATIVE_FINDINGS = {"waking", "wake", "breathing", "breathe", "responding", "respond", "moving", "move", "answering",
                       "answer", "feeding", "feed", "drinking", "reacting", "react", "opening", "conscious", "awake"}
@@ -1125,7 +1126,8 @@ def false_alarm(t: str, start: int, end: int) -> bool:
 # hero bleeding". Said before the mention in its scope; "and now" starts the caller's own present again. A trailer is
 # a film's only as "the trailer for/of" it: "me mam's in the trailer" is a Traveller family's home.
 _FICTION = re.compile(
-    r"\b(songs?|lyrics|music|tracks|films?|movies?|books?|novels?) (\w+ )?about\b|"
+    r"\b(songs?|lyrics|music|tracks|films?|movies?|books?|novels?|essays?|poems?|homework|assignment|project) (\w+ )?about\b|"
+    r"\b(the|a|on the) news (said|says|reported|showed|shows)\b|"
     r"\b(in|on) (the|a|that|this) (\w+ )?(film|movie|game|video game|book|novel|show|series|episode|cartoon|play|"
     r"documentary|soap|comic|story|footage|news footage|trailer(?= (?:for|of)\b)|anime|teleserye|telenovela|k ?drama)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
     r"story)( last night| yesterday| on (the )?(tv|telly))? (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|"
