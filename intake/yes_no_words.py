@@ -86,8 +86,8 @@ def _resolve(readings: list[_Reading], region: str | None, conversation: str | N
     """The English of a word from the readings that apply where it was said; None: leave the word as said."""
     local = [r for r in readings if _local(r.language, region, conversation)]
     if not local:
-        # No language of the caller's: every language that has the word, but a particle or a dialect's own reading
-        # only ever casts a doubt here, never replaces the word.
+        # No language of the caller's: every language that has the word (Singlish's own words aside); a particle
+        # here only casts a doubt on an answer word, it never drops a word.
         local = [r for r in readings if r.language not in _LOCAL_ONLY]
         if not local or all(not r.english for r in local):
             return None
