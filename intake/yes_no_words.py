@@ -38,6 +38,7 @@ SPOKEN_IN = {
     "fr": "FR BE CH CD CG CM CI SN ML BF NE GN TD CF GA BJ TG BI MG DJ KM HT",
     "ht": "HT", "jam": "JM", "trf": "TT", "tpi": "PG", "bi": "VU", "fj": "FJ", "sm": "WS AS", "to": "TO",
     "pl": "PL", "tr": "TR CY", "fa": "IR AF", "de": "DE AT CH", "af": "ZA NA", "el": "GR CY", "az": "AZ",
+    "ro": "RO MD", "ru": "RU BY KZ KG UA MD", "hbs": "RS HR BA ME",
     "en": "",  # English look-alikes: read only where no language of the country has the word
 }
 # Read only where the language is the country's: Singlish "can." alone is a yes in Singapore, no answer elsewhere.

@@ -115,7 +115,8 @@ def test_a_little_alone_answers_nothing(said, region):
     ("k", "VN", "no"), ("k", "GB", "unsure"), ("na", "BD", "no"), ("na", "IN", "no"), ("na", "GB", "unsure"),
     ("ow", "LK", "yes"), ("ow", "GB", "unsure"), ("awe", "ZM", "no"), ("awe", "GB", "unsure"),
     ("a'a", "NE", "no"), ("a'a", "NG", "unsure"), ("ah", "EG", "yes"), ("ah", "MY", None),
-    ("ay", "ET", "no"), ("ay", "GB", "unsure"), ("wah", "MA", "yes"), ("wah", "SG", None),
+    ("ay", "ET", "no"), ("ay", "GB", "unsure"), ("wah", "MA", "yes"), ("wah", "SG", None), ("da", "RO", "yes"),
+    ("da", "VN", "yes"),
 ])
 def test_a_word_with_two_meanings_is_read_by_the_callers_country(said, region, answer):
     assert parse_yes_no(yes_no_in_english(said, region=region)) == answer
