@@ -105,6 +105,7 @@ from intake.understanding import (
     without_pace,
     words,
 )
+from intake.yes_no_words import yes_no_in_english
 
 logger = logging.getLogger(__name__)
 
@@ -561,16 +562,25 @@ class Dialogue:
         as the red-flag words' table reads it."""
         value = self._interpret_as_said(step, text)
         if value is None and self.language == SOURCE_LANGUAGE and step in _START_STEPS \
-                and words(without_line_checks(text)):
+                and words(without_line_checks(text)) and not self._yes_no_words_said(step, text):
             other = detect_language(text)
             english = in_english(text, other) if other not in (None, SOURCE_LANGUAGE) else to_english(normalize(text))
             if english != normalize(text):
                 value = self._interpret_as_said(step, english)
         return value
 
+    def _yes_no_words_said(self, step: str, text: str) -> bool:
+        """Whether a yes/no answer holds words of the caller's other language that intake/yes_no_words.tsv read: that
+        reading stands ("ko ji", Yoruba for "he doesn't wake", is not re-read with Hindi's "ji", yes)."""
+        if P.PROMPTS[_PROMPT_OF.get(step, step)].kind != AnswerKind.YES_NO:
+            return False
+        return yes_no_in_english(text, region=self.region, language=self.language) != normalize(text)
+
     def _interpret_as_said(self, step: str, text: str) -> object | None:
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
         said, text = text, in_english(text, self.language)  # "haan", "tatlumpung taon": the words the parsers read
+        if prompt.kind == AnswerKind.YES_NO:  # "ndiyo", "aiwa" (yes or no, by the caller's country), "mi o mọ"
+            text = yes_no_in_english(text, region=self.region, language=self.language)
         if asr_loop(text):
             return None
         said_key = choice_digits(text)

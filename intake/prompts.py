@@ -210,6 +210,8 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        r"(he|she|they) (did|does|do|would|will|could|can) not( do it| do anything| do that)?(?= ,| \.|$)",
                        # What the patient does instead of obeying: "he just moans", "she doesn't do what I say".
                        r"(just|only) (moan|groan|mumbl|grunt)\w*",
+                       # Who cannot be woken cannot obey: "he can't wake up", Swahili "hawezi kuamka" glossed the same.
+                       r"(can|could|will|would|does|did) not (wake|be woken|come round)( up)?|not waking( up)?",
                        r"(does|did|do|will|would) not (do what|listen|obey)\w*",
                        # Said and not done: "he says he can, but he hasn't squeezed", "her hand didn't move".
                        r"(has|have|had) not (done|squeezed|moved|opened|followed|gripped)( it| that| anything| them)?",

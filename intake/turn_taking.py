@@ -16,7 +16,6 @@ from intake.quantities import parse_age_quantity, parse_breath_count
 from intake.understanding import (
     age_group,
     asr_loop,
-    normalize,
     parse_avpu,
     parse_breathing,
     parse_severity,
@@ -24,6 +23,7 @@ from intake.understanding import (
     parse_yes_no,
     words,
 )
+from intake.yes_no_words import yes_no_in_english
 
 
 class ShortAnswer(StrEnum):
@@ -102,7 +102,7 @@ def _answers(prompt_id: str, kind: ShortAnswer, text: str, toks: list[str]) -> b
     if prompt_id in _BREATHING_PROMPTS:
         return parse_breathing(text, keywords=prompt.keywords) in ("yes", "no", "agonal")
     if kind is ShortAnswer.YES_NO:
-        said = parse_yes_no(normalize(text), keywords=prompt.keywords, yes_phrases=prompt.yes_phrases,
+        said = parse_yes_no(yes_no_in_english(text), keywords=prompt.keywords, yes_phrases=prompt.yes_phrases,
                             no_phrases=prompt.no_phrases, unsure_phrases=prompt.unsure_phrases,
                             consent=prompt.consent)
         return said in ("yes", "no")

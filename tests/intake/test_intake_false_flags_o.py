@@ -11,6 +11,7 @@ import pytest
 from intake.dialogue import Dialogue
 from intake.red_flags import find_mechanisms, find_red_flags
 from intake.understanding import names_someone_else, parse_avpu, parse_breathing, parse_yes_no
+from intake.yes_no_words import yes_no_in_english
 
 # (flag, look-alike that must not raise it, real sign that must)
 PAIRS = [
@@ -114,13 +115,13 @@ def test_pulling_a_limb_away_from_a_touch_is_pain():
 
 @pytest.mark.parametrize("text", ["sí, but fast", "oui, breathing", "ja"])
 def test_a_yes_said_in_another_language(text):
-    assert parse_yes_no(text) == "yes"
+    assert parse_yes_no(yes_no_in_english(text)) == "yes"
 
 
 @pytest.mark.parametrize("text", ["si lolo hindi makalakad", "ja nahi sakta, bahut dard hai"])
 def test_the_same_word_inside_another_languages_sentence_is_no_yes(text):
     """Tagalog's "si" before a name, Hindi's "ja" (go): only a yes word said on its own is one."""
-    assert parse_yes_no(text, keywords=(r"walk\w*",)) != "yes"
+    assert parse_yes_no(yes_no_in_english(text, region="PH"), keywords=(r"walk\w*",)) != "yes"
 
 
 def _call(*answers: str) -> Dialogue:

@@ -19,6 +19,7 @@ import pytest
 from intake.red_flags import find_red_flags
 from intake.scenarios import mismatches, run_dialogue
 from intake.understanding import parse_breathing, parse_yes_no
+from intake.yes_no_words import yes_no_in_english
 
 WALK = (r"walk\w*", r"stand\w*", r"waka\w*", r"limp\w*")
 PERFUSION = (r"pink\w*", r"(came|come|comes) (right |straight )?back", r"quick\w*")
@@ -32,7 +33,7 @@ PERFUSION = (r"pink\w*", r"(came|come|comes) (right |straight )?back", r"quick\w
     "opo, naglalakad siya, no bleeding na",
 ])
 def test_yes_then_another_sign_denied_is_yes_at_walk(said):
-    assert parse_yes_no(said, keywords=WALK) == "yes"
+    assert parse_yes_no(yes_no_in_english(said), keywords=WALK) == "yes"
 
 
 @pytest.mark.parametrize("said", [
