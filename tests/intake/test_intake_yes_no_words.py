@@ -194,3 +194,9 @@ def test_who_cannot_be_woken_cannot_follow_a_command(said):
 @pytest.mark.parametrize("said, complete", [("ndiyo", True), ("hapana", True), ("aiwa", False), ("sijui", False)])
 def test_turn_taking_reads_the_same_words(said, complete):
     assert answer_is_complete("walk", said) is complete
+
+
+@pytest.mark.parametrize("said,region", [("haa, he is walking", "GB"), ("haa", "US"), ("haa", "AE")])
+def test_haa_said_abroad_is_the_yes_of_hindi_and_somali_not_an_english_filler(said, region):
+    """A caller abroad answering in Hindi or Somali has answered: no English filler makes "haa" a doubt."""
+    assert "yes" in yes_no_in_english(said, region=region).split()
