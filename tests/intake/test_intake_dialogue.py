@@ -661,7 +661,7 @@ def test_a_child_danger_sign_told_at_the_avpu_question_is_recorded():
 
 
 @pytest.mark.parametrize("words", ["my husband collapsed and he isn't breathing",
-                                   "she can't get her breath, she's not breathing properly"])
+                                   "she's only gasping every few seconds, I don't think she's breathing properly"])
 def test_cpr_reached_from_the_callers_words_starts_with_the_dispatchers_check(words):
     """A red flag in words can reach CPR for someone awake and fighting for breath; the words first ask the bystander to
     start only if the patient does not respond and is not breathing normally, as ambulance dispatchers do. The

@@ -294,6 +294,26 @@ def test_cannot_breathe_said_of_oneself_or_of_someone_sitting_up_is_not_apnoea(t
 
 
 @pytest.mark.parametrize("text", [
+    "she can't get her breath, she's gasping and leaning on the table",
+    "Mum can't get her breath back after the stairs",
+    "I can't get my breath since this morning",
+    "he's choking on a grape, he can't get a breath in",
+])
+def test_cannot_get_ones_breath_is_breathlessness_not_apnoea(text):
+    """"Can't get her breath" is a caller's word for fighting for air: breathing-difficulty advice, not CPR."""
+    flags = find_red_flags(text)
+    assert flags and "not_breathing" not in flags
+
+
+@pytest.mark.parametrize("text", [
+    "I can't get a pulse and he isn't moving",
+    "we couldn't get a heartbeat on her",
+])
+def test_cannot_get_a_pulse_is_still_no_pulse(text):
+    assert "not_breathing" in find_red_flags(text)
+
+
+@pytest.mark.parametrize("text", [
     "she had a bad cough last night but the throat spray sorted it",
     "he had the sniffles so I gave him his nasal spray and he's fine",
     "I had a tight chest earlier but the spray from the chemist helped",
