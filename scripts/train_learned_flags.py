@@ -14,7 +14,7 @@ The recipe: one logistic regression per flag (liblinear, C=10, balanced classes)
 2-5 grams (TF-IDF, sublinear, min_df 2) of the rules' prepared text. To ship small, each flag keeps the TOP_FEATURES
 features of largest weight; the vectorizers are refitted on the union of those and each flag's regression on its
 own. Training data: every labelled turn in intake/corpus/ (authors a-q and s as shipped; any spent authors, a-q, s, x,
-y, aa, ad, af, ah, aj, ak, al, am, ao and ap, with `--authors`: SPENT_AUTHORS; never a held-out one: HELD_OUT), the answers of the corpus's whole
+y, aa, ad, af, ah, aj, ak, al, am, ao, ap and ar, with `--authors`: SPENT_AUTHORS; never a held-out one: HELD_OUT), the answers of the corpus's whole
 calls to questions that cannot carry a sign (who, age, duration, severity, medicines, allergies, photo; every
 answer of a call with no red flag), and ANSWER_NEGATIVES below: the short answers and denials of a consultation.
 Any of these whose prepared text is also a string written in tests/ is left out, so that no test passes because
