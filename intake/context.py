@@ -37,7 +37,9 @@ _RESOLVED = re.compile(
     r"(?:today|tonight|this morning|this evening|since then|now) nothing(?! (?:helps?|works?|stops?|eases?|changes?|makes?|will|would|can|could|is|seems?|has|gets?|happens?|more)\b))\b"
 )
 # How long ago an ending was: "it stopped an hour ago", "it settled twenty minutes ago".
-_AGO = re.compile(r"^ (?:about |around |over |nearly |like |almost )?(?:an?|half an|\w+|\d+)(?: \w+)? (?:hours?|minutes?|mins?|while|bit|days?) ago\b")
+# "it stopped hours ago": a count of hours may go unsaid.
+_AGO = re.compile(r"^ (?:about |around |over |nearly |like |almost )?(?:(?:an?|half an|\w+|\d+)(?: \w+)? )?"
+                  r"(?:hours?|minutes?|mins?|while|bit|days?|ages) ago\b")
 # What may follow an ending: "it stopped now", "gone down a bit"; "gone into both arms" is no ending.
 _AFTER_ENDING = {"", "now", "already", "completely", "away", "down", "off", "thank", "again", "by", "on", "after",
                  "for", "since", "mostly", "totally", "fully", "itself", "at", "bleeding", "fitting", "shaking",
@@ -401,8 +403,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
             continue
         before = piece[: m.start(1)].split()
         after = _AGO.sub("", piece[m.end(1):]).split()  # "it stopped an hour ago": how long ago it ended
-        if m.group(1) == "over" and before and before[-1] not in _AUXILIARIES | {"it", "that", "this", "be", "were"}:
-            continue  # "the driver pulled over", "he fell over": a movement, not an ending
+        if m.group(1) == "over" and before and before[-1] not in _AUXILIARIES | {"it", "that", "this", "be", "were", "long"}:
+            continue  # "the driver pulled over", "he fell over": a movement, not an ending ("it's long over" is one)
         if m.group(1) == "stop" and (not before or before[-1] not in {"it", "bleeding", "blood", "fit", "shaking", "now"}):
             continue  # "it stop" is an ending said in the present; "will it stop?", "make it stop" are not
         if set(before) & _STILL or (after[0] if after else "") not in _AFTER_ENDING:

@@ -175,6 +175,13 @@ _POSTURING = re.compile(r"\b(?:(?:go|goes|went|gone|going|gets|got|turn|turns|tu
                         r"(?:stiff|rigid|tight|straight)|stiff\w*|rigid|arch\w* (?:his|her|their|him|the) back|posturing)\b")
 _CONVULSING = re.compile(r"\b(?:jerk\w*|shak\w*|twitch\w*|fit|fits|fitting|seiz\w*|convuls\w*|trembl\w*|spasm\w*|"
                          r"eyes? (?:rolled|rolling|roll)|foam\w*)\b")
+# A finger, a hand or an eyelid that twitched, told at the response question, is the movement the question asks about
+# (did they obey, or only move?), not a fit: "her fingers moved, or maybe they just twitched". A twitch that goes on
+# ("keeps twitching") or anything else convulsive said with it stays a fit.
+_SMALL_PART_TWITCH = re.compile(r"\b(?:finger|fingers|thumb|thumbs|hand|hands|toe|toes|eyelid|eyelids|eyebrow|eyebrows)\b")
+_TWITCH = re.compile(r"\btwitch\w*")
+_GOES_ON = re.compile(r"\b(?:keeps?|kept|keep on|still|nonstop|non stop|again and again|all the time|not stop\w*|"
+                      r"(?:will|would|can|does|did) not stop|won t stop|over and over|for (?:\w+ )?minutes)\b")
 _INTAKE_STEPS = ("duration", "severity", "medications", "allergies", "photo")
 # Signs a stain or a colour can fake (blood that was wine, blue lips that were an ice lolly): the only ones a caller's
 # own correction at the complaint takes back (understanding.taken_back).
@@ -183,6 +190,12 @@ _STANDING_STEPS = ("medications", "allergies")  # questions about what is always
 _FILLERS = {"um", "uh", "er", "erm", "ah", "hmm", "mm", "hello", "hi", "so", "well", "and", "the", "a", "oh", "what",
             "o", "po", "ji", "eh"}  # the Pidgin, Tagalog and Hindi particles ("network bad o", "hello po"): no answer alone
 _NONE = re.compile(r"^(none|no|nothing|nope|nil|not any|no medicines?|no medication|no allergies|no drugs|n a)\b")
+
+
+def _a_small_twitch_only(t: str) -> bool:
+    """A twitch of a small part, told once and nothing else convulsive with it (`_SMALL_PART_TWITCH`)."""
+    return bool(_SMALL_PART_TWITCH.search(t)) and not _GOES_ON.search(t) \
+        and all(_TWITCH.fullmatch(m.group()) for m in _CONVULSING.finditer(t)) and bool(_TWITCH.search(t))
 
 
 class Dialogue:
@@ -483,6 +496,8 @@ class Dialogue:
             # A limb gone stiff at the pinch is the posturing the question asks about (JumpSTART: pain-inappropriate),
             # START's RED, not a fit: "he pull away... or maybe him arm just go stiff".
             text = _POSTURING.sub(" posturing ", normalize(text))
+        elif self._step in ("avpu", "commands") and _a_small_twitch_only(normalize(text)):
+            text = _TWITCH.sub("moved", normalize(text))
         # The medicines and allergies questions ask what is always so: a sign told there in the simple present ("nuts, my
         # lips swell up") is the allergy asked about; one told as going on now still counts.
         found = find_red_flags(text, context=context, child=self._child(), standing=self._step in _STANDING_STEPS)

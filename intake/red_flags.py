@@ -651,6 +651,17 @@ _SAID_AGE = re.compile(r"\b(?:he|she|i|they) (?:is|am|are) (?:(?:only|just|about
                        r"(\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?: \w+)?|\w+teen|twelve)"
                        r"(?: years?(?: old)?)?(?= ?(?:[,.;!?]|$|and\b|now\b))")
 _GROWN_YEARS = 12
+# "Came home from his cab shift", "her boss sent her home", "his wife found him": a patient told by a working life or a
+# spouse is a grown-up, whose drowsiness is no IMCI child sign ("from school", "his toy truck" tell nothing).
+_GROWN_BY_LIFE = re.compile(
+    r"\b(?:his|her|their) (?:\w+ )?(?:shift|shifts|overtime|boss|wife|husband|salary|wages|employer|workplace)\b|"
+    r"\b(?:came|come|comes|coming|got|get|gets|back|home) (?:back )?(?:home )?from (?:work|the office|the factory|duty|"
+    r"(?:his|her|their) (?:\w+ )?(?:shift|job|work|duty|office))\b|"
+    r"\b(?:drives|driving|drove|drive) (?:a|his|her|their|the) (?:cab|taxi|rickshaw|lorry|truck|bus|tuk ?tuk)\b(?! (?:toy|game))|"
+    # Hindi-Urdu "duty se aaya", Bangla "office theke phirlo", Nepali "kaam bata aayo": came back from work.
+    r"\b(?:duty|office|shift|kaam|kam|naukri|factory|dukan|dokan) (?:se|theke|bata|baata) (?:\w+ )?"
+    r"(?:aaya|aayi|aaye|aya|ayi|aye|lauta|lauti|wapas|phirlo|phirechhe|phireche|ashlo|esechhe|eseche|aayo|ayo)\b"
+)
 
 
 def _an_animals(t: str, start: int, end: int, context: str) -> bool:
@@ -668,7 +679,8 @@ def _a_grown_ups(flag: RedFlag, t: str, start: int, end: int, child: bool | None
 
 
 def _says_grown(t: str) -> bool:
-    return any((parse_number(m.group(1)) or 0) >= _GROWN_YEARS for m in _SAID_AGE.finditer(t))
+    return any((parse_number(m.group(1)) or 0) >= _GROWN_YEARS for m in _SAID_AGE.finditer(t)) \
+        or bool(_GROWN_BY_LIFE.search(t))
 
 
 # "She's breathing but she's not there": CPR advice is never the learned reader's to give for a patient said to breathe
