@@ -154,6 +154,8 @@ _HISTORY = re.compile(
     r"first (pregnancy|pregnancies|baby|birth|delivery|labou?r)|(recovered|recovering) from|"
     r"survived|ended up (with|in|having|needing|on)|since (his|her|my|their) \w+( \w+)? (last|in|years|months)|"
     r"last (monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)|"
+    # "since his stroke he coughs on thin drinks": what a stroke left behind (not one this morning or yesterday)
+    r"since (his|her|my|their) (stroke|strokes|mini stroke|tia)(?! (this|today|tonight|earlier|just|an hour|last|on|the other day|a few days|\w+ (minutes?|hours?|days?) ago|yesterday)\b)|"
     r"ever since (his|her|my|their) (stroke|operation|op|surgery|diagnosis|childhood|illness|heart attack|chemo\w*|"
     r"radiotherapy|transplant|birth|injury|accident|\w+ (injury|accident|operation|surgery)))\b"
 )
@@ -837,7 +839,7 @@ _NOT_AN_ASIDE = {"him", "her", "them", "it", "this", "that", "he", "she", "they"
 _ANIMALS = (r"dogs?|puppy|pup|cats?|kitten|fish|goldfish|budgie|parrot|birds?|hamster|rabbit|guinea pig|tortoise|horse|pony|"
             r"cows?|calf|calves|lambs?|kids? goat|foal|piglets?|donkey|goat|sheep|pig|hen|chickens?|ducks?|rooster|"
             r"buffalo(?:es)?|carabaos?|oxen|ox|bullocks?|bulls?|camels?|heifers?|mares?|ewes?|sows?|mules?|goats|pigs|"
-            r"geese|goose|turkeys?")
+            r"geese|goose|turkeys?|crocodiles?|alligators?|whales?|dolphins?|turtles?|frogs?|monkeys?|elephants?|penguins?")
 # Pests are things a sign is said of too ("the termites will commit suicide from the bait"), though never the "he" of a
 # later clause the way a pet is. A pest before "poison" or "bait" names the means ("he want drink rat poison make he die").
 _PEST_NAMES = (r"termites?|rats?|mice|mouse|rodents?|cockroach\w*|roaches|ants|bugs|insects?|mosquito\w*|flies|vermin|lice|"
@@ -847,7 +849,7 @@ _PESTS = rf"(?:{_PEST_NAMES})(?! (?:{_MEANS_FOR_PESTS})\b)"
 _THINGS = (rf"(?:{_ANIMALS}|{_PESTS}|engine|laptop|computer|pc|printer|pump|generator|"
            r"chain ?saw|strimmer|whipper snipper|brush ?cutter|outboard|(?:washing|sewing|coffee|vending) machine|"
            r"tumble dryer|dryer|dishwasher|flue|range|aga|kiln|furnace|compressor|carb(?:urett?or)?|air filter|"
-           r"router|(?<!on the )(?<!on my )(?<!on his )(?<!on her )(?<!on our )(?<!over the )(?<!on )"
+           r"router|(?<=baby )monitors?|(?<=heart )monitors?|intercom|walkie ?talkie|(?<!on the )(?<!on my )(?<!on his )(?<!on her )(?<!on our )(?<!over the )(?<!on )"
            r"(?:phone|mobile|cell ?phone|smartphone|screen|tv|television|telly|radio|ipad|kindle)|toast|bread|dinner|cake|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
            r"freezer|video|audio|recording|clip|footage|voice note|smoke|fumes{vehicles})"
            r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?|blades?|chains?|teeth))")
@@ -877,7 +879,7 @@ _WHICH_THING = re.compile(rf"\b({_THINGS.format(vehicles=_VEHICLES)}) (?:that |w
 _SUBJECTLESS = re.compile(r"^\s*(?:it )?(?:is|was|are|were|will|would|can|could|has|had|have|does|did|keeps?|kept|seems?|looks?|"
                           r"(?!(?:nothing|something|anything|everything|morning|evening)\b)\w+ing)\b")  # "is pregnant and bleeding"
 _THING_LEADS = re.compile(rf"^\s*(?:(?:the|our|my|a|an|his|her|their|this|that|some) )?(?:\w+ )?(?:{_THINGS.format(vehicles='')})\b")
-_PERSON = re.compile(r"\b(i|me|we|us|you|him|her|his|them|son|daughter|baby|child|kid|boy|girl|man|woman|wife|husband|mum|mom|"
+_PERSON = re.compile(r"\b(i|me|we|us|you|him|her|his|them|son|daughter|baby(?! monitors?\b)|child|kid|boy|girl|man|woman|wife|husband|mum|mom|"
                      r"dad|mother|father|brother|sister|friend|grandma|grandad|nan|patient|toddler|rider|driver|owner|farmer|people|person|"
                      r"someone|somebody|he|she|they)\b")
 
