@@ -189,10 +189,16 @@ def self_corrected(text: str) -> bool:
 _DOUBLED_NO = re.compile(r"(?<=[?.,!;] )no (?:[,.!;] )?no\b")
 
 
+# What is so now, said after what was so before or as a habit: "he walks a little normally but now he doesn't move",
+# "she was breathing but now she isn't". START asks about now: the words after it answer, when they do by themselves.
+_BUT_NOW = re.compile(r"\bbut (?:right )?now\b(?! that\b)")
+
+
 def _settled_from(t: str) -> int | None:
-    """Where the caller's own last correction of the answer begins (its words after "wait", its doubled no); None
-    when they made none."""
-    points = [m.end() for m in _SELF_CORRECTION.finditer(t)] + [m.start() for m in _DOUBLED_NO.finditer(t)]
+    """Where the caller's own last correction of the answer begins (its words after "wait", its doubled no, after "but
+    now"); None when they made none."""
+    points = [m.end() for p in (_SELF_CORRECTION, _BUT_NOW) for m in p.finditer(t)] + \
+        [m.start() for m in _DOUBLED_NO.finditer(t)]
     return max(points) if points else None
 
 
@@ -840,6 +846,19 @@ _SELF_APPOSITION = re.compile(r"\b(me|myself) , (?:(?:i am|i m) (?!(?:a|an|the) 
                               r"(?= ,| \.|$)")
 
 
+# Someone named by their work, whatever the work: "the coconut plucker", "a rickshaw puller", "our tea picker", "the
+# fisherwoman". Read only at the who question, after every word of the caller's own: a thing or an illness that ends
+# the same way ("the fever", "the water") is not a person.
+_NOT_A_WORKER = (r"other|another|water|fever|cancer|ulcer|liver|bladder|number|paper|matter|corner|letter|order|after|"
+                 r"never|ever|over|under|together|either|neither|rather|later|better|power|computer|cent(er|re)|weather|"
+                 r"winter|summer|dinner|supper|river|border|answer|danger|anger|temper|tumou?r|colou?r|floor|door|"
+                 r"motor|tractor|generator|elevator|ventilator|inhaler|heater|cooker|charger|poster|sticker|trailer|"
+                 r"container|counter|shower|flower|butter|sugar|pepper|ladder|hammer|helicopter|minor|major|error|"
+                 r"doctor|labour|labor|honou?r|harbou?r|neighbou?r|behaviou?r|favou?r|humou?r|mirror|manner|member")
+_BY_THEIR_WORK = re.compile(rf"\b(?:the|a|an|our|one|this|that|some) (?:\w+ )?(?!(?:{_NOT_A_WORKER}|{_BODY_PART})\b)"
+                            rf"\w+(?:er|or|ist|man|men|woman|women)s?\b")
+
+
 def without_line_checks(text: str) -> str:
     """The normalized text with "hello?", "can you hear me?" and the like taken out."""
     return re.sub(r"\s+", " ", _LINE_CHECK.sub(" ", normalize(text))).strip()
@@ -857,6 +876,8 @@ def parse_who(text: str) -> Who | None:
         return "other"
     if re.search(rf"\b({_SELF_STRONG})\b", t):
         return "self"
+    if _BY_THEIR_WORK.search(t):
+        return "other"
     if re.search(rf"\b({_SELF_WEAK})\b", t):
         return "maybe_self"
     return None

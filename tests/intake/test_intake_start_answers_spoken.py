@@ -217,3 +217,43 @@ def test_every_clear_start_answer_call_ends_as_worked_by_hand():
         if mm := mismatches(scenario, record, dialogue):
             failures[scenario["id"]] = mm
     assert failures == {}
+
+
+# --- what is so now, after what was so before ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("step, said, answer", [
+    ("walk", "he walks a little normally but now he doesn't move", "no"),
+    ("walk", "he walks with his stick normally but now he can't get up", "no"),
+    ("walk", "he couldn't walk at first, but now he's walking around the warehouse", "yes"),
+    ("breathing", "she was breathing but now she isn't", "no"),
+    ("commands", "he squeezed before but now nothing", "no"),
+])
+def test_the_answer_after_but_now_is_the_answer(step, said, answer):
+    """Main heard the habit's "walks" and the now's "doesn't move" as a doubt: asked again, then assumed."""
+    assert read(step, said) == answer
+
+
+@pytest.mark.parametrize("step, said, answer", [
+    ("walk", "no, but now that you ask, he did stand", None),  # "now that" is no turn to the present
+    ("walk", "yes, but now he is tired", "yes"),  # nothing after "now" answers: the whole answer is read
+])
+def test_but_now_look_alikes(step, said, answer):
+    assert read(step, said) == answer
+
+
+# --- who: someone named by their work --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said", ["the coconut plucker", "a rickshaw puller", "our tea picker", "the fisherwoman"])
+def test_someone_named_by_their_work_is_someone_else(said):
+    """Main heard no answer in "the coconut plucker" three times and ended the call as "no answer"."""
+    assert parse_who(said) == "other"
+
+
+@pytest.mark.parametrize("said, who", [
+    ("it is for the fever", None), ("my shoulder", "maybe_self"), ("it is me, the teacher", "self"),
+    ("me, a farmer", "maybe_self"), ("the doctor said", None),
+])
+def test_things_and_the_caller_are_not_someone_by_their_work(said, who):
+    assert parse_who(said) == who
