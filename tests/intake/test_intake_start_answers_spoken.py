@@ -114,7 +114,7 @@ def test_two_numbers_are_still_a_range(said, low, high):
 @pytest.mark.parametrize("region, said", [
     ("GB", "the colour came back slow"), ("GB", "it came back, but slowly"), ("GB", "no, it's really slow to pink up"),
     ("GB", "it's taking ages, still white"), ("MX", "se quedó blanco mucho rato"), ("BR", "demorou muito para voltar"),
-    ("KE", "imechelewa kurudi"), ("IN", "bahut der se wapas aaya"), ("FR", "il reste blanc"),
+    ("KE", "imechelewa kurudi"), ("KE", "inarudi polepole"), ("IN", "bahut der se wapas aaya"), ("FR", "il reste blanc"),
 ])
 def test_a_slow_return_is_a_no(region, said):
     """Main heard "came back" (yes) and "slow" (no) in one answer: a doubt, asked again and then assumed."""
@@ -124,6 +124,7 @@ def test_a_slow_return_is_a_no(region, said):
 @pytest.mark.parametrize("region, said", [
     ("GB", "it came back quickly"), ("PH", "bumalik agad ang kulay"), ("BR", "voltou rápido"),
     ("FR", "oui, ça revient tout de suite"), ("GB", "slowly... no wait, it came back straight away"),
+    ("KE", "imerudi mara moja"),  # "mara moja" is "at once", not "times one"
 ])
 def test_a_quick_return_is_a_yes(region, said):
     assert read("perfusion", said, region) == "yes"
