@@ -191,14 +191,19 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
            keywords=(r"(came|comes|come|went|goes|go|pinked|sprang|springs|popped|pops) (right |straight )?back", r"pink\w*",
                      r"quick\w*", r"fast", r"return\w*", r"(is|was) back"),
            yes_phrases=(r"turn\w* pink", r"straight away", r"right away", r"immediately", r"at once", r"instantly",
-                        r"in no time", r"in a flash", r"(sharp|quick) (sharp|quick)"),
+                        r"in no time", r"in a flash", r"(sharp|quick) (sharp|quick)",
+                        # no time taken is the quick return: "it took no time to come back", "it didn't take long"
+                        r"((took|takes|take|taking) no time|(did|does|do) not take (long|a while|any time|much time))"
+                        r"( (for it )?to (come|go|turn|get) (back|pink))?"),
            no_phrases=(r"(stay|remain)\w* (white|pale)", r"still (white|pale)",
                        # "it came back, but slowly", "the colour came back slow": the return, slow, is the no
                        r"(came|comes|come|coming|went|goes|go|going) back( ,)?( (but|really|very|so|quite|a bit|a little|"
                        r"too|only|just|kind of|kinda))* slow\w*",
                        r"slow\w*( to (come|go|turn|get|pink)( (back|pink|up))?)?",
-                       r"(took|takes|taking) (so |too |really |very |quite )?(long|a while|time|ages|forever|a long time)|"
-                       r"taking ages", r"more than (2|two) seconds")),
+                       # "it took a long time to come back": the time it took, with the return it took it for
+                       r"((took|takes|taking) (so |too |really |very |quite )?(long|a while|time|ages|forever|a long time|"
+                       r"some time)|taking ages)( (for it )?to (come|go|turn|get) (back|pink))?",
+                       r"more than (2|two) seconds")),
     Prompt("commands", _YN, keypad=True,
            keywords=(r"squeez\w*", r"follow\w*", r"respond\w*",
                      # the hand held on request in other words: "she gripped my fingers", "he pressed my hand"

@@ -113,7 +113,8 @@ def test_two_numbers_are_still_a_range(said, low, high):
 
 @pytest.mark.parametrize("region, said", [
     ("GB", "the colour came back slow"), ("GB", "it came back, but slowly"), ("GB", "no, it's really slow to pink up"),
-    ("GB", "it's taking ages, still white"), ("MX", "se quedó blanco mucho rato"), ("BR", "demorou muito para voltar"),
+    ("GB", "it's taking ages, still white"), ("NG", "it took a long time to come back"),
+    ("GB", "it took ages for it to come back"), ("MX", "se quedó blanco mucho rato"), ("BR", "demorou muito para voltar"),
     ("KE", "imechelewa kurudi"), ("KE", "inarudi polepole"), ("IN", "bahut der se wapas aaya"), ("FR", "il reste blanc"),
 ])
 def test_a_slow_return_is_a_no(region, said):
@@ -125,6 +126,7 @@ def test_a_slow_return_is_a_no(region, said):
     ("GB", "it came back quickly"), ("PH", "bumalik agad ang kulay"), ("BR", "voltou rápido"),
     ("FR", "oui, ça revient tout de suite"), ("GB", "slowly... no wait, it came back straight away"),
     ("KE", "imerudi mara moja"),  # "mara moja" is "at once", not "times one"
+    ("GB", "it took no time to come back"), ("GB", "it didn't take long to come back"),
 ])
 def test_a_quick_return_is_a_yes(region, said):
     assert read("perfusion", said, region) == "yes"
