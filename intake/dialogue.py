@@ -564,8 +564,11 @@ class Dialogue:
         humihinga", "e no dey breathe", "naglalakad siya"): it is read once more in that language's answer words, or
         as the red-flag words' table reads it."""
         value = self._interpret_as_said(step, text)
+        # Only words beyond a line check and fillers are read again: glossed, "una dey hear me?" is no line check any
+        # more, and its "me" would answer "who".
         if value is None and self.language == SOURCE_LANGUAGE and step in _READ_IN_OTHER_LANGUAGES \
-                and words(without_line_checks(text)) and not self._yes_no_words_said(step, text):
+                and [w for w in words(without_line_checks(text)) if w not in _FILLERS] \
+                and not self._yes_no_words_said(step, text):
             for english in self._other_readings(text):
                 if english != normalize(text) and (value := self._interpret_as_said(step, english)) is not None:
                     break

@@ -260,3 +260,12 @@ def test_someone_named_by_their_work_is_someone_else(said):
 ])
 def test_things_and_the_caller_are_not_someone_by_their_work(said, who):
     assert parse_who(said) == who
+
+
+@pytest.mark.parametrize("region, step, said", [
+    ("IN", "who", "Hello, network bad o, una dey hear me?"), ("NG", "who", "Hello? Una dey hear me?"),
+    ("KE", "age", "hello? hello? can you hear me"),
+])
+def test_a_line_check_is_not_read_again_in_another_language(region, step, said):
+    """Glossed as Pidgin, "una dey hear me" is no line check any more, and its "me" answered "who"."""
+    assert read(step, said, region) is None
