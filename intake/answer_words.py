@@ -1,4 +1,4 @@
-"""Answers in Hindi, Nigerian Pidgin and Tagalog, glossed into the English the answer parsers read.
+"""Answers in Hindi, Nigerian Pidgin, Tagalog and other callers' languages, glossed into the English the parsers read.
 
 The parsers (yes/no with negators and doubt, numbers as intervals, ages and their units) are English and
 well tested; a gloss of the few words that answer our questions (intake/answer_words.tsv) reuses all of it,
@@ -14,6 +14,7 @@ from pathlib import Path
 from intake.catalogue import SOURCE_LANGUAGE
 from intake.codeswitch import to_english
 from intake.understanding import normalize
+from intake.yes_no_words import SPOKEN_IN
 
 DATA_FILE = Path(__file__).with_name("answer_words.tsv")
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
@@ -57,6 +58,19 @@ def in_english(text: str, language: str) -> str:
     english = re.sub(r"\s+", " ", _apply(latin, to_english(normalize(glossed)))).strip()
     # A bare negator ("nahi", "hindi po") comes out of the red-flag table as "not": on its own it is a no.
     return "no" if english in _BARE_NOT else english
+
+
+@cache
+def _languages() -> frozenset[str]:
+    """The languages the table has rows for."""
+    return frozenset(line.split("\t", 1)[0] for line in DATA_FILE.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def spoken_in(region: str | None) -> tuple[str, ...]:
+    """The languages of the caller's country (ISO 3166 alpha-2) that the table has answer words for."""
+    country = (region or "").upper()
+    return tuple(lang for lang, where in SPOKEN_IN.items() if country in where.split() and lang in _languages())
 
 
 _BARE_NOT = {"not", "not po", "not ji", "not o", "no po", "no ji", "no o"}

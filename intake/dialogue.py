@@ -65,7 +65,7 @@ import logging
 import re
 
 from intake import prompts as P
-from intake.answer_words import in_english
+from intake.answer_words import in_english, spoken_in
 from intake.catalogue import LANGUAGE_DIGITS, SOURCE_LANGUAGE, catalogue, emergency_note, language_or_default
 from intake.codeswitch import to_english
 from intake.language import detect_language, language_of_digit, menu_languages, named_language
@@ -150,6 +150,9 @@ _ALREADY_ASKED_AGAIN = {"who_confirm"}
 _BREATHING_STEPS = ("breathing", "reposition", "rescue_breaths")
 # START's and JumpSTART's questions: short answers a caller may give in their other language.
 _START_STEPS = ("walk", *_BREATHING_STEPS, *_PROMPT_OF, "resp_count", "perfusion", "commands", "avpu")
+# START's answers, and the age and who before them, are read once more in the caller's other languages when English
+# finds no answer in them (`Dialogue._interpret`).
+_READ_IN_OTHER_LANGUAGES = ("who", "who_confirm", "age", *_START_STEPS)
 _RATE_STEPS = ("breathing", "resp_count")  # START's breathing question and its count: the rate is theirs to tell
 # The yes/no screens after the complaint: the danger signs, then (on a cue) poisoning and self-harm.
 _SCREENS = ("danger_signs", "harm")
@@ -576,13 +579,24 @@ class Dialogue:
         humihinga", "e no dey breathe", "naglalakad siya"): it is read once more in that language's answer words, or
         as the red-flag words' table reads it."""
         value = self._interpret_as_said(step, text)
-        if value is None and self.language == SOURCE_LANGUAGE and step in _START_STEPS \
-                and words(without_line_checks(text)) and not self._yes_no_words_said(step, text):
-            other = detect_language(text)
-            english = in_english(text, other) if other not in (None, SOURCE_LANGUAGE) else to_english(normalize(text))
-            if english != normalize(text):
-                value = self._interpret_as_said(step, english)
+        # Only words beyond a line check and fillers are read again: glossed, "una dey hear me?" is no line check any
+        # more, and its "me" would answer "who".
+        if value is None and self.language == SOURCE_LANGUAGE and step in _READ_IN_OTHER_LANGUAGES \
+                and [w for w in words(without_line_checks(text)) if w not in _FILLERS] \
+                and not self._yes_no_words_said(step, text):
+            for english in self._other_readings(text):
+                if english != normalize(text) and (value := self._interpret_as_said(step, english)) is not None:
+                    break
         return value
+
+    def _other_readings(self, text: str) -> list[str]:
+        """An English call's answer as the answer words of the language its words show, then of each language of the
+        caller's country ("chhe baar" from India, "sita" from Kenya, "khamsa" from Egypt: no function word tells the
+        language of a lone number), then as the red-flag words' table reads it."""
+        detected = detect_language(text)
+        languages = [lang for lang in (detected, *spoken_in(self.region)) if lang not in (None, SOURCE_LANGUAGE)]
+        readings = [in_english(text, lang) for lang in dict.fromkeys(languages)]
+        return [*readings, to_english(normalize(text))]
 
     def _yes_no_words_said(self, step: str, text: str) -> bool:
         """Whether a yes/no answer holds words of the caller's other language that intake/yes_no_words.tsv read: that

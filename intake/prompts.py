@@ -141,6 +141,8 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        r"(stuck|trapped|pinned|wedged|jammed|caught) (in|under|inside|behind|between|beneath)",
                        # "... but now he doesn't move": not moving now is not walking now
                        r"not (move|moves|moving|moved|budg\w*|stir\w*)|motionless|not now",
+                       # "she can't put any weight on her leg": she cannot stand on it, so she cannot walk
+                       r"(can|could|will|would|does|did) not (put|take|bear|stand) (any |much |the |her |his |their )?weight",
                        r"(lying|lies|laying|lay) (there )?(still|motionless|limp)",
                        # Not up now: "no, she's still lying on the floor"; beside a claim or a yes it makes the answer
                        # unclear, as it did as a doubt, and a plain "no, still on the floor" is the no it says.
@@ -189,11 +191,27 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
            keywords=(r"(came|comes|come|went|goes|go|pinked|sprang|springs|popped|pops) (right |straight )?back", r"pink\w*",
                      r"quick\w*", r"fast", r"return\w*", r"(is|was) back"),
            yes_phrases=(r"turn\w* pink", r"straight away", r"right away", r"immediately", r"at once", r"instantly",
-                        r"in no time", r"in a flash", r"(sharp|quick) (sharp|quick)"),
-           no_phrases=(r"(stay|remain)\w* (white|pale)", r"still (white|pale)", r"slow\w*( to (come|go|turn|get) (back|pink))?",
-                       r"(took|takes|taking) (long|a while|time)", r"more than (2|two) seconds")),
+                        r"in no time", r"in a flash", r"(sharp|quick) (sharp|quick)",
+                        # no time taken is the quick return: "it took no time to come back", "it didn't take long"
+                        r"((took|takes|take|taking) no time|(did|does|do) not take (long|a while|any time|much time))"
+                        r"( (for it )?to (come|go|turn|get) (back|pink))?"),
+           no_phrases=(r"(stay|remain)\w* (white|pale)", r"still (white|pale)",
+                       # "it came back, but slowly", "the colour came back slow": the return, slow, is the no
+                       r"(came|comes|come|coming|went|goes|go|going) back( ,)?( (but|really|very|so|quite|a bit|a little|"
+                       r"too|only|just|kind of|kinda))* slow\w*",
+                       r"slow\w*( to (come|go|turn|get|pink)( (back|pink|up))?)?",
+                       # "it took a long time to come back": the time it took, with the return it took it for
+                       r"((took|takes|taking) (so |too |really |very |quite )?(long|a while|time|ages|forever|a long time|"
+                       r"some time)|taking ages)( (for it )?to (come|go|turn|get) (back|pink))?",
+                       r"more than (2|two) seconds")),
     Prompt("commands", _YN, keypad=True,
-           keywords=(r"squeez\w*", r"follow\w*", r"respond\w*", r"open\w* (his|her|their) eyes", r"opened (them|his eyes|her eyes)", r"did it",
+           keywords=(r"squeez\w*", r"follow\w*", r"respond\w*",
+                     # the hand held on request in other words: "she gripped my fingers", "he pressed my hand"
+                     r"(grip\w*|grasp\w*|press\w*|held|hold\w*) (onto |on to )?(my|your|his|her|their|the|both) "
+                     r"(\w+ )?(hand|hands|finger|fingers|thumb)",
+                     r"(stuck|sticks|stick|put|puts) (out )?(his|her|their) tongue( out)?",
+                     # the request told, then done: "when I asked her to open her eyes, she did"
+                     r"(?<=[a-z] )(he|she|they) (did|does|did it|does it|will|would)(?= ,| \.|$)", r"open\w* (his|her|their) eyes", r"opened (them|his eyes|her eyes)", r"did it",
                      r"does it", r"can do it", r"understand\w*",
                      # Other simple things asked and done: "he blinked twice", "she stuck out her tongue", "he lifted his arm".
                      r"blink\w*", r"wiggl\w*", r"nod(s|ded|ding)?(?! off)", r"thumbs? up",

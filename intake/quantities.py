@@ -192,6 +192,8 @@ def quantities(text: str) -> list[Quantity]:
         while j + 1 < len(nums) and _joined(toks, nums[j], nums[j + 1]):
             j += 1
         group = nums[i:j + 1]
+        # "twelve, twelve", "one, two, ... twelve, twelve": a number said again is one number, not a range to itself
+        group = [n for k, n in enumerate(group) if k == 0 or (n.low, n.high) != (group[k - 1].low, group[k - 1].high)]
         steps = [b.low - a.low for a, b in zip(group, group[1:])]
         if len(group) >= 3 and all(s == 1 for s in steps):
             group = group[-1:]  # "one, two, three, four": a count said aloud
@@ -258,6 +260,7 @@ def parse_age_quantity(text: str, *, this_year: int | None = None) -> Quantity |
         years = (this_year or date.today().year) - int(born.group(4))
         if 0 <= years <= MAX_AGE_YEARS:
             return Quantity(max(years - 1, 0), years if years >= 1 else 0.99, "range", "year")
+    t = _unit_first(_SCHOOL_YEAR.sub(" ", t))
     t = _ORDINAL_BIRTHDAY.sub(_birthday, t)
     t = _TIME_FROM_NOW.sub("soon", t)  # "he'll be eight in two weeks": the two weeks are no age
     t = re.sub(r"\ba (year|month|week|day)\b", r"one \1", t)
@@ -287,6 +290,38 @@ def parse_age_quantity(text: str, *, this_year: int | None = None) -> Quantity |
     if age.kind == "above" and age.said is not None and re.search(rf"(?:{dict(_BEFORE)['just_over']}) \S+", t):
         age = Quantity(age.said, age.said, "exact", "year", age.said)  # "a little over seven": seven, in completed years
     return age if _within(age) else None
+
+
+# A school year is no age: "she's in class 6", "grade 5", "year 3", "form two", "fifth grade", "P4" (a pupil in class 6 is
+# about eleven, not six). Left out, the age is asked again when nothing else tells it. "Year" only with digits ("year 3"):
+# "year one" is also Swahili's "mwaka mmoja" and Arabic's "sana wahda" glossed, an age of one.
+_NUMBER_WORDS = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_SCHOOL_YEAR = re.compile(rf"\b(?:(?:(?:class|grade|standard|std|form|primary|p|jss|sss|ss|kg)(?: number)? (?:{_NUMBER_WORDS})|year \d+)"
+                          rf"(?! (?:years?|yrs?|months?|old)\b)|(?:\d+ ?(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
+                          rf"seventh|eighth|ninth|tenth|eleventh|twelfth) (?:grade|class|standard|form|year of (?:school|primary))"
+                          rf"|(?:p|jss|sss|ss|kg)(?:\d+))\b")
+_AGE_UNIT_WORDS = {w for w, u in _UNIT_WORDS.items() if u in ("year", "month", "week", "day")}
+
+
+def _unit_first(t: str) -> str:
+    """An age said unit first, as Swahili, Yoruba, Arabic and Zulu say it once glossed ("miaka mitano" is "years five",
+    "miezi kumi" "months ten"), put in English order: read as a bare number, ten months would be ten years. Only a unit
+    with no number before it and a number after it, which no unit of its own follows, is moved."""
+    toks = t.split()
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        w = toks[i]
+        ahead = _scan(toks[i + 1:i + 4])
+        if (w in _AGE_UNIT_WORDS and not (out and _word_value(out[-1])) and ahead and ahead[0].start == 0
+                and not (i + 1 + ahead[0].end < len(toks) and toks[i + 1 + ahead[0].end] in _UNIT_WORDS)):
+            number = toks[i + 1:i + 1 + ahead[0].end]
+            out.extend([*number, w])
+            i += 1 + ahead[0].end
+            continue
+        out.append(w)
+        i += 1
+    return " ".join(out)
 
 
 # A time from now is never an age: "in two weeks", "in 3 months" say when a birthday comes.

@@ -189,10 +189,16 @@ def self_corrected(text: str) -> bool:
 _DOUBLED_NO = re.compile(r"(?<=[?.,!;] )no (?:[,.!;] )?no\b")
 
 
+# What is so now, said after what was so before or as a habit: "he walks a little normally but now he doesn't move",
+# "she was breathing but now she isn't". START asks about now: the words after it answer, when they do by themselves.
+_BUT_NOW = re.compile(r"\bbut (?:right )?now\b(?! that\b)")
+
+
 def _settled_from(t: str) -> int | None:
-    """Where the caller's own last correction of the answer begins (its words after "wait", its doubled no); None
-    when they made none."""
-    points = [m.end() for m in _SELF_CORRECTION.finditer(t)] + [m.start() for m in _DOUBLED_NO.finditer(t)]
+    """Where the caller's own last correction of the answer begins (its words after "wait", its doubled no, after "but
+    now"); None when they made none."""
+    points = [m.end() for p in (_SELF_CORRECTION, _BUT_NOW) for m in p.finditer(t)] + \
+        [m.start() for m in _DOUBLED_NO.finditer(t)]
     return max(points) if points else None
 
 
@@ -544,7 +550,9 @@ _TOK_PISIN_UNITS = {"wan": "one", "tu": "two", "tri": "three", "fo": "four", "fo
 _SPANISH_WORDS = {"ano": "year", "anos": "years", "anitos": "years", "meses": "months",
                   "semana": "week", "semanas": "weeks", "dia": "day", "dias": "days", "segundos": "seconds",
                   "minuto": "minute", "minutos": "minutes", "hora": "hour", "horas": "hours", "yia": "years",
-                  "como": "about", "casi": "almost", "unos": "about", "unas": "about"}
+                  "como": "about", "casi": "almost", "unos": "about", "unas": "about",
+                  # French units: "elle a dix mois" is ten months, not ten years
+                  "ans": "years", "mois": "months", "semaines": "weeks", "jours": "days", "secondes": "seconds"}
 _SPANISH_WORD = re.compile(rf"\b({'|'.join(_SPANISH_WORDS)})\b")
 # Folded accents make French words of Spanish numbers: "très vite" (very quickly) is no "tres" (three), "mal au dos"
 # (the back) no "dos" (two). A francophone caller's "ça revient très vite" read 3 s of refill, and RED.
@@ -741,6 +749,10 @@ _NAMED_OTHER = (
     # Tagalog too: "anak ko" (my child), "asawa ko", "kapatid namin"
     r"|(anak|asawa|kapatid|pamangkin|apo|nanay|tatay|lola|lolo|kuya|ate|tito|tita|pinsan|kaibigan) "
     r"(ko|namin|natin|niya)"
+    # French and Portuguese: "c'est pour mon fils", "é a minha mãe" (marks folded: "mae", "irmao")
+    r"|(mon|ma|mes|notre|meu|minha|meus|minhas|nosso|nossa) (fils|fille|mere|pere|mari|femme|frere|soeur|enfant|enfants|"
+    r"bebe|grand mere|grand pere|oncle|tante|voisin|voisine|ami|amie|collegue|filho|filha|mae|pai|marido|esposa|"
+    r"mulher|irmao|irma|avo|tio|tia|vizinho|vizinha|amigo|amiga|crianca|neto|neta|sogra|sogro)"
 )
 # One of a group the caller names: "one of my team", "one of our crew", "one of the lads" (never a part of the body).
 _ONE_OF_A_GROUP = (r"one of (my|me|our|the|his|her|their) (\w+ )?(team|crew|gang|men|guys|workers|staff|lads|boys|"
@@ -834,6 +846,19 @@ _SELF_APPOSITION = re.compile(r"\b(me|myself) , (?:(?:i am|i m) (?!(?:a|an|the) 
                               r"(?= ,| \.|$)")
 
 
+# Someone named by their work, whatever the work: "the coconut plucker", "a rickshaw puller", "our tea picker", "the
+# fisherwoman". Read only at the who question, after every word of the caller's own: a thing or an illness that ends
+# the same way ("the fever", "the water") is not a person.
+_NOT_A_WORKER = (r"other|another|water|fever|cancer|ulcer|liver|bladder|number|paper|matter|corner|letter|order|after|"
+                 r"never|ever|over|under|together|either|neither|rather|later|better|power|computer|cent(er|re)|weather|"
+                 r"winter|summer|dinner|supper|river|border|answer|danger|anger|temper|tumou?r|colou?r|floor|door|"
+                 r"motor|tractor|generator|elevator|ventilator|inhaler|heater|cooker|charger|poster|sticker|trailer|"
+                 r"container|counter|shower|flower|butter|sugar|pepper|ladder|hammer|helicopter|minor|major|error|"
+                 r"doctor|labour|labor|honou?r|harbou?r|neighbou?r|behaviou?r|favou?r|humou?r|mirror|manner|member")
+_BY_THEIR_WORK = re.compile(rf"\b(?:the|a|an|our|one|this|that|some) (?:\w+ )?(?!(?:{_NOT_A_WORKER}|{_BODY_PART})\b)"
+                            rf"\w+(?:er|or|ist|man|men|woman|women)s?\b")
+
+
 def without_line_checks(text: str) -> str:
     """The normalized text with "hello?", "can you hear me?" and the like taken out."""
     return re.sub(r"\s+", " ", _LINE_CHECK.sub(" ", normalize(text))).strip()
@@ -851,6 +876,8 @@ def parse_who(text: str) -> Who | None:
         return "other"
     if re.search(rf"\b({_SELF_STRONG})\b", t):
         return "self"
+    if _BY_THEIR_WORK.search(t):
+        return "other"
     if re.search(rf"\b({_SELF_WEAK})\b", t):
         return "maybe_self"
     return None
@@ -958,9 +985,12 @@ _AVPU_PATTERNS: list[tuple[Avpu, str]] = [
     ("unresponsive", r"stiff\w*|arch\w*|posturing|rigid|jerk\w*|floppy|limp|unresponsive|unconscious|"
                      r"nothing|no (response|reaction)|does not (respond|react|move) at all|"
                      r"walang (reaksyon|reaction|galaw|malay|response)|hindi (gumagalaw|sumasagot|nagigising)|"
-                     r"(koi|kuch|kuch bhi) (response|reaction|harkat|jawab) nahi\w*|no dey (respond|answer|move|react)"),
+                     r"(koi|kuch|kuch bhi) (response|reaction|harkat|jawab) nahi\w*|no dey (respond|answer|move|react)|"
+                     # Spanish, Portuguese, French and Swahili: "no responde", "não reage", "il ne réagit pas", "hajibu"
+                     r"no (responde|reacciona)\w*|nao (responde|reage)\w*|ne (repond|reagit|bouge) (pas|plus|rien)|"
+                     r"hajibu|haitikii"),
     ("pain", r"pinch\w*|pain|pull\w* (\w+ ){0,2}away|push\w* (\w+ ){0,2}away|withdraw\w*|moves? (\w+ ){0,2}away|flinch\w*|"
-             r"when (i|we) (touch|shake|tickle|rub|tap|poke|prod|press)\w*|chutki|chikoti|kurot|kinurot|kinukurot"),
+             r"when (i|we) (touch|shake|tickle|rub|tap|poke|prod|press|squeez|pinch|grip|nip)\w*|chutki|chikoti|kurot|kinurot|kinukurot"),
     ("voice", r"voice|when (i|we) (call|talk|speak|shout|say)|(his|her|their|the) name|responds?|answers?|"
               r"wakes? up|opens? (his|her|their) eyes|bula(ne|te|ya|yein|o)\w*|awaaz (dene|di|do|lagane)|"
               r"tinatawag|tinawag|(i|we) (dey )?call am"),
@@ -969,7 +999,9 @@ _AVPU_PATTERNS: list[tuple[Avpu, str]] = [
               r"babbl\w*|smil\w*|laugh\w*|play\w*|whin\w*|whing\w*|fuss\w*|grizzl\w*|normal|"
               rf"(jaag|jag|jaagi|jagi|jaga|jagaa)\w*{_NOT_AFTER}|(dekh|ro|khel|hans) ?(ta|ti|te|raha|rahi|rahe){_NOT_AFTER}|"
               r"(?<!hindi )(?<!di )(?<!hindi siya )(?<!di siya )gising|nakatingin|umiiyak|naglalaro|tumatawa|"
-              r"(dey|don) (wake|look|cry|play|laugh)"),
+              r"(dey|don) (wake|look|cry|play|laugh)|"
+              # crying and awake in Spanish, Portuguese, French and Swahili: "está llorando", "chorando", "il pleure"
+              r"(?<!no )(?<!nao )(llor\w*|chor(a|ando|ou)|despiert[oa])|(?<!ne )pleur\w*|analia|anacheza|yuko macho"),
 ]
 
 
