@@ -21,7 +21,8 @@ words "baby" and "child" alone; Nakhon Sawan is a place, not a fit.
 
 import pytest
 
-from intake.red_flags import find_mechanisms, find_red_flags
+from intake.red_flags import find_mechanisms
+from tests.support.red_flag_kinds import turn_kind_tests
 
 FLAGGED = [
     # a means turned on oneself, a vehicle walked in front of, a rope and a place to hang it eyed
@@ -107,25 +108,8 @@ TWINS = [
 ]
 
 
-@pytest.mark.parametrize("text,flag,child", FLAGGED)
-def test_the_sign_is_heard(text, flag, child):
-    assert flag in find_red_flags(text, child=child)
-
-
-@pytest.mark.parametrize("text", QUIET)
-def test_the_look_alike_stays_quiet(text):
-    assert find_red_flags(text) == []
-
-
-@pytest.mark.parametrize("text,flag,not_also,child", NOT_ALSO)
-def test_the_sign_comes_without_its_look_alike(text, flag, not_also, child):
-    flags = find_red_flags(text, child=child)
-    assert flag in flags and not_also not in flags
-
-
-@pytest.mark.parametrize("text,flag,child", TWINS)
-def test_the_twin_still_flags(text, flag, child):
-    assert flag in find_red_flags(text, child=child)
+(test_the_sign_is_heard, test_the_look_alike_stays_quiet, test_the_sign_comes_without_its_look_alike,
+ test_the_twin_still_flags) = turn_kind_tests(FLAGGED, QUIET, NOT_ALSO, TWINS)
 
 
 @pytest.mark.parametrize("text", [

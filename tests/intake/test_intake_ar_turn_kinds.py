@@ -18,9 +18,7 @@ no stroke; words that will not come out properly are no breathlessness; no air c
 difficulty beside not breathing; a poison kept at home or a knife kept in a room is no poisoning or wound yet.
 """
 
-import pytest
-
-from intake.red_flags import find_red_flags
+from tests.support.red_flag_kinds import turn_kind_tests
 
 FLAGGED = [
     # hair dye, and pest products named by their purpose
@@ -110,22 +108,5 @@ TWINS = [
 ]
 
 
-@pytest.mark.parametrize("text,flag,child", FLAGGED)
-def test_the_sign_is_heard(text, flag, child):
-    assert flag in find_red_flags(text, child=child)
-
-
-@pytest.mark.parametrize("text", QUIET)
-def test_the_look_alike_stays_quiet(text):
-    assert find_red_flags(text) == []
-
-
-@pytest.mark.parametrize("text,flag,not_also,child", NOT_ALSO)
-def test_the_sign_comes_without_its_look_alike(text, flag, not_also, child):
-    flags = find_red_flags(text, child=child)
-    assert flag in flags and not_also not in flags
-
-
-@pytest.mark.parametrize("text,flag,child", TWINS)
-def test_the_twin_still_flags(text, flag, child):
-    assert flag in find_red_flags(text, child=child)
+(test_the_sign_is_heard, test_the_look_alike_stays_quiet, test_the_sign_comes_without_its_look_alike,
+ test_the_twin_still_flags) = turn_kind_tests(FLAGGED, QUIET, NOT_ALSO, TWINS)
