@@ -11,17 +11,15 @@ colleague dead in the passenger seat was made "someone else", the crash's death 
 import pytest
 
 from intake.red_flags import find_mechanisms, find_red_flags, without_crash_deaths
-from intake.scenarios import mismatches, run_dialogue
 from intake.understanding import names_someone_else
+from tests.support.dialogue import run_call, scenario_call
+
+
+CALLER = "+27821230000"
 
 
 def _call(call_id: str, answers: dict, expect: dict, default: str = "I don't know") -> dict:
-    return {"id": call_id, "caller": "+27821230000", "answers": answers, "default": default, "expect": expect}
-
-
-def _passes(call: dict) -> tuple[dict, list]:
-    record, dialogue = run_dialogue(call)
-    return record, mismatches(call, record, dialogue)
+    return scenario_call(call_id, answers, expect, caller=CALLER, default=default)
 
 
 # --- 1. A place beside a stove, a fire or a heater is no burn --------------------------------------------------------
@@ -53,7 +51,7 @@ def test_a_poisoning_told_at_the_harm_question_after_a_child_by_the_stove_is_rec
         "danger_signs": "no, he's crying, nothing like that",
         "harm": "yes, the paraffin bottle was open next to him, he drank from it"},
         {"start_category": "RED", "urgency": "emergency", "red_flags": ["overdose_poisoning"], "protocol": None})
-    record, wrong = _passes(call)
+    record, wrong = run_call(call)
     assert "harm" in [t["prompt_id"] for t in record["turns"]]
     assert wrong == []
 
@@ -91,7 +89,7 @@ def test_a_dyer_blue_from_the_vat_who_walks_is_green_and_never_flagged():
         "age": "thirty-five", "walk": "yes, she walked to the tap to wash",
         "duration": "ten minutes", "severity": "three", "medications": "none", "allergies": "none", "photo": "yes"},
         {"start_category": "GREEN", "urgency": "routine", "red_flags": [], "protocol": "START"})
-    assert _passes(call)[1] == []
+    assert run_call(call)[1] == []
 
 
 # --- 3. Floorboards are no height ------------------------------------------------------------------------------------
@@ -141,7 +139,7 @@ def test_a_pedestrian_struck_by_a_fast_taxi_who_cannot_walk_is_yellow_with_the_m
         "perfusion": "yes", "commands": "yes, she squeezed"},
         {"start_category": "YELLOW", "urgency": "urgent", "red_flags": [], "mechanism": True, "protocol": "START",
          "respiratory_rate": 20}, default="Angazi")
-    assert _passes(call)[1] == []
+    assert run_call(call)[1] == []
 
 
 # --- 5. A death in the caller's own crash does not make someone else the patient -------------------------------------
@@ -174,4 +172,4 @@ def test_a_self_caller_whose_colleague_died_in_the_crash_stays_the_patient_and_w
         "medications": "none", "allergies": "none", "photo": "yes"},
         {"start_category": "GREEN", "urgency": "routine", "red_flags": [], "mechanism": True, "who": "self",
          "protocol": "START"}, default="tidak tahu")
-    assert _passes(call)[1] == []
+    assert run_call(call)[1] == []

@@ -11,16 +11,14 @@ bottle of sleeping pills.
 import pytest
 
 from intake.red_flags import find_red_flags
-from intake.scenarios import mismatches, run_dialogue
+from tests.support.dialogue import run_call, scenario_call
+
+
+CALLER = "+923001230000"
 
 
 def _call(call_id: str, answers: dict, expect: dict, default: str = "I don't know") -> dict:
-    return {"id": call_id, "caller": "+923001230000", "answers": answers, "default": default, "expect": expect}
-
-
-def _passes(call: dict) -> tuple[dict, list]:
-    record, dialogue = run_dialogue(call)
-    return record, mismatches(call, record, dialogue)
+    return scenario_call(call_id, answers, expect, caller=CALLER, default=default)
 
 
 # --- 1. A fit told as long over is over ------------------------------------------------------------------------------
@@ -109,7 +107,7 @@ def _fall_call(call_id: str, commands: str, expect: dict) -> dict:
     "ungli thodi twitch hui, pata nahi she did it or not",
 ])
 def test_a_twitch_of_a_finger_at_the_response_question_is_no_fit(commands):
-    record, wrong = _passes(_fall_call("ar-twitch", commands, {"urgency": "emergency", "red_flags": []}))
+    record, wrong = run_call(_fall_call("ar-twitch", commands, {"urgency": "emergency", "red_flags": []}))
     assert "seizure" not in record["red_flags"], record
     assert wrong == []
 
@@ -120,7 +118,7 @@ def test_a_twitch_of_a_finger_at_the_response_question_is_no_fit(commands):
     "her arms and legs are jerking, she's shaking all over",
 ])
 def test_a_twitch_that_goes_on_or_a_body_convulsing_at_the_response_question_is_a_fit(commands):
-    record, _ = _passes(_fall_call("ar-twitch-fit", commands, {}))
+    record, _ = run_call(_fall_call("ar-twitch-fit", commands, {}))
     assert "seizure" in record["red_flags"], record
 
 
@@ -167,6 +165,6 @@ def test_a_drowsy_grown_up_reaches_the_harm_question_and_the_overdose(complaint,
         "who": "my brother", "who_confirm": "no, my older brother", "complaint": complaint,
         "danger_signs": "no, he's breathing, he answers me, just slow", "harm": harm, "age": "thirty-three"},
         {"start_category": "RED", "urgency": "emergency", "red_flags": ["overdose_poisoning"], "protocol": None})
-    record, wrong = _passes(call)
+    record, wrong = run_call(call)
     assert "harm" in [t["prompt_id"] for t in record["turns"]]
     assert wrong == []
