@@ -164,9 +164,12 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
     Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"(feel|feels|felt|feeling) it",
                                                r"(feel|felt|hear|heard) (his|her|their|the) heart",
                                                r"heart (is )?(pounding|racing|thumping|going)"),
-           # A faint beat is a beat: "very weak, but it's there", "I can barely feel it".
+           # A faint beat is a beat: "very weak, but it's there", "I can barely feel it", "yes, I feel something small
+           # at the wrist" (a lone "I feel something" stays a doubt: it may be the caller's own fingers).
            yes_phrases=(r"(it is|it s|is|s) there", r"(weak|faint|thready|light)\w*( ,)? but (it is |it s |i can )?(there|feel it)",
-                        r"(barely|hardly|just about) (feel|felt|find|found) (it|one)"),
+                        r"(barely|hardly|just about) (feel|felt|find|found) (it|one)",
+                        r"(feel|felt|feeling|find|found) something (small|faint|weak|little|tiny|soft|light|slow|fast)"
+                        r"( \w+)? (at|in|on) (the|his|her|their) (wrist|neck|arm)"),
            # Felt for and not found, said without the word "pulse": "I can't feel anything on his neck", "nothing at the
            # wrist", "cannot find leh", "I tried but I can't get it"; at the wrist only ("not at the wrist, only at his
            # neck"): START and JumpSTART ask for the wrist's.

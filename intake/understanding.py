@@ -455,10 +455,23 @@ def without_pace(text: str) -> str:
     return _PACE.sub(" ", normalize(text))
 
 
-# The breaths the caller gave are not the patient's: "I gave five breaths like you said, she still isn't breathing".
+# The breaths the caller gave are not the patient's: "I gave five breaths like you said, she still isn't breathing",
+# "I did the 5 rescue breaths".
 _RESCUERS_BREATHS = re.compile(
     r"\b(?:(?:i|we) )?(?:gave|give|given|giving|did|done|doing|blew|blown|blowing|tried)(?: (?:him|her|them|the baby))?"
-    r"(?: (?:the|all|all the|my|\w+))?(?: rescue| mouth to mouth)? breaths?\b")
+    r"(?: (?:the|all|all the|my|those|\w+)){0,2}(?: rescue| mouth to mouth)? breaths?\b")
+# A chest that rises with a rescue breath shows the breath went in, not that the child breathes: "his chest went up,
+# but he's not breathing by himself". Set aside when the caller says so, or ties the rise to their own breaths.
+_OWN_BREATHING_DENIED = re.compile(
+    r"\b(?:not|never|no|nothing) (?:\w+ )?(?:breathing|breathe|breath|breaths)"
+    r" (?:by (?:him|her|them)sel(?:f|ves)|on (?:his|her|their) own|of (?:his|her|their) own|for (?:him|her|them)sel(?:f|ves))")
+_CHEST_RISE = re.compile(
+    r"\b(?:the |his |her |their |baby s |its )?(?:chest|belly|tummy) (?:(?:went|goes|go|came|comes|moved|moves|lifted|lifts|"
+    r"rose|rises|did go|did rise)(?: up)?(?: and down)?)(?: (?:a bit|a little|each time|every time|when i \w+|with (?:my|the|our|each) \w+))?"
+    r"(?:,? (?:but|though|yet))?")
+_CHEST_RISE_WITH_RESCUER = re.compile(
+    r"\b(?:the |his |her |their )?(?:chest|belly|tummy) (?:went|goes|came|rose|rises|moved|lifted)(?: up)?"
+    r" (?:each time|every time|when (?:i|we) (?:blew|blow|breathed|gave)|with (?:my|our|the|each) (?:breaths?|blows?))")
 
 
 def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing | None:
@@ -468,7 +481,9 @@ def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing |
     all", "his chest isn't moving", "I didn't see any breaths"); a "yes" or a doubt beside an apnoea
     phrase is "unsure" (re-asked, never taken either way); otherwise the plain yes / no / unsure.
     """
-    t = _RESCUERS_BREATHS.sub(" ", normalize(text))
+    t = _CHEST_RISE_WITH_RESCUER.sub(" ", _RESCUERS_BREATHS.sub(" ", normalize(text)))
+    if _OWN_BREATHING_DENIED.search(t):
+        t = _CHEST_RISE.sub(" ", t)
     settled = _settled_from(t)
     if settled:  # "no she's not, wait, yes she is, I see her chest move": the corrected answer, when it is clear
         later = parse_breathing(t[settled:], keywords=keywords)
