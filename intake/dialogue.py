@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 
 from intake import prompts as P
 from intake.answer_words import in_english, spoken_in
@@ -589,14 +590,16 @@ class Dialogue:
                     break
         return value
 
-    def _other_readings(self, text: str) -> list[str]:
+    def _other_readings(self, text: str) -> Iterator[str]:
         """An English call's answer as the answer words of the language its words show, then of each language of the
         caller's country ("chhe baar" from India, "sita" from Kenya, "khamsa" from Egypt: no function word tells the
-        language of a lone number), then as the red-flag words' table reads it."""
+        language of a lone number), then as the red-flag words' table reads it. Lazily: the first reading that answers
+        ends the search."""
         detected = detect_language(text)
         languages = [lang for lang in (detected, *spoken_in(self.region)) if lang not in (None, SOURCE_LANGUAGE)]
-        readings = [in_english(text, lang) for lang in dict.fromkeys(languages)]
-        return [*readings, to_english(normalize(text))]
+        for lang in dict.fromkeys(languages):
+            yield in_english(text, lang)
+        yield to_english(normalize(text))
 
     def _yes_no_words_said(self, step: str, text: str) -> bool:
         """Whether a yes/no answer holds words of the caller's other language that intake/yes_no_words.tsv read: that
