@@ -87,6 +87,8 @@ TWINS = [
     ("he is choking on a bone, no sound comes out", "choking", False),
     ("my heart is heavy and the pain is going into my arm and jaw", "chest_pain", False),
     ("he had a fit in January and now he is fitting again", "seizure", False),
+    ("my husband died in April, I've had enough, I kept all his tablets and I want to join him", "suicidal", False),
+    ("my boyfriend left in May, the rent is late, and tonight I wrote goodbye notes and I'm going to take all my pills", "suicidal", False),
     ("he drank the caustic soda and it burns in his throat, he is drooling", "overdose_poisoning", False),
     ("the scaffold collapsed on him and he is not waking up", "unconscious", False),
     ("he was knocked out briefly and now he is hard to wake", "unconscious", False),
