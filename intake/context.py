@@ -132,6 +132,11 @@ _HISTORY = re.compile(
     r"last (january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"(in|during|early in|late in) (january|february|march|april|may|june|july|august|september|october|november|december)"
     r"(?=( ,)? (i|he|she|we|they|my \w+|his \w+|her \w+) (had|was|were|got|needed|lost|bled|went)\b)|"
+    # "he had a fit in January, he's been fine since": a month that ends a clause told with "had" or "was" dates what
+    # was told in it (a due date or a booking is no past: "due in March"; "my wife died in March" dates no plan of now)
+    r"\b(had|was|were|got|suffered)\b[^,;.!?]{0,40}(?<!due )(?<!expected )(?<!next )(?<!booked )(?<!until )(?<!till )"
+    r"(?<!by )\b(in|during|early in|late in) (january|february|march|april|june|july|august|september|october|november|"
+    r"december)(?= ?(,|\.|;|!|$))|"
     r"since (birth|childhood)|when (he|she|they|i|we|my \w+|our \w+|the baby) (was|were) (born|a newborn|newborn)|at birth|since (he|she|they|i|we) (was|were) born|"
     r"in (19|20)\d\d|(in|since|back in|during) (january|february|march|april|may|june|july|august|september|october|november|december)( ,)? (of )?(19|20)\d\d|(19|20)\d\d (mein|me|main|ma|ke|wale|wala|ka)\b|(noong|nung|tahun|en|en el|em|em el) (19|20)\d\d|"
     r"(\w+ )?tahun (yang )?lalu|hace (\w+ )?anos|(ha|faz) (\w+ )?anos|(\w+ )?(saal|sal) (pehle|pahle)|(\w+ )?taon na ang nakalipas|\b(had|was|were|got|took|tried|did)\b[^,;]{0,40}\bat (the age of |age )?(\d\d|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?= ?(,|$|\.| and | i am| i m| now))|"

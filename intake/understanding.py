@@ -427,6 +427,7 @@ _WORKING_HARD = re.compile(
     r"\b(fighting for|struggl\w*|labou?r\w*|working (hard|so hard|really hard)|every breath|wheez\w*|panting|"
     r"(very|so|really|too) fast|short of breath|out of breath|can not (get|catch) (her|his|their|my) breath|"
     r"(one|a|two|a few|a couple of) words? at a time|can not (talk|speak) in (full )?sentences|"
+    r"(can|could) only (say|speak|talk|manage|get out) (in )?(one|a|two|a few|a couple of|single|short) (\w+ )?words?|"
     r"(lips|face|fingers?|tongue) (\w+ )?(look|looks|are|is|going|gone|turning|turned)? ?(blue|grey|gray|purple))"
 )
 
@@ -436,6 +437,7 @@ _WORKING_HARD = re.compile(
 _BREATHING_HARD = re.compile(
     r"\b(wheez\w*|panting|short of breath|out of breath|can not (get|catch) (her|his|their|my) breath|"
     r"(one|a|two|a few|a couple of) words? at a time|can not (talk|speak|finish) (in )?(full |a )?sentences?|"
+    r"(can|could) only (say|speak|talk|manage|get out) (in )?(one|a|two|a few|a couple of|single|short) (\w+ )?words?|"
     r"struggl\w* (to breathe|for (breath|air)|with (his|her|their|the) breath\w*)|fighting for (breath|air)|every breath)")
 
 
@@ -492,9 +494,10 @@ def parse_breathing(text: str, *, keywords: tuple[str, ...] = ()) -> Breathing |
     hard = _WORKING_HARD.search(t) and not re.search(rf"\b({_AGONAL})\b", t)
     said = parse_yes_no(t) if hard else None  # read once
     if hard and (said == "yes" or _SAYS_BREATHING.search(t)
-                 or (said == "no" and _BREATHING_HARD.search(t) and not re.search(rf"\b({_APNOEA})", t))):
+                 or (said != "yes" and _BREATHING_HARD.search(t) and not re.search(rf"\b({_APNOEA})", t))):
         # "yes, but she is gasping, fighting for every breath": breathing, with difficulty; and so is "no, he's
-        # wheezing badly, can't finish a sentence" told to "breathing normally?": not normally, not not at all.
+        # wheezing badly, can't finish a sentence" told to "breathing normally?": not normally, not not at all; nor is
+        # "not normal, she's gasping, she can only say one word" (words need breath), with or without its "no".
         return "yes"
     if agonal(t, unresponsive=True):
         return "agonal"
@@ -879,6 +882,11 @@ def without_line_checks(text: str) -> str:
     return re.sub(r"\s+", " ", _LINE_CHECK.sub(" ", normalize(text))).strip()
 
 
+# "Nobody else", "no one else but me": the caller denies there is another patient; it names no one.
+_NOBODY_ELSE = re.compile(r"\b(?:nobody|no one|noone|no other (?:one|person|body)|not (?:anybody|anyone|somebody|someone))"
+                          r" else\b")
+
+
 def parse_who(text: str) -> Who | None:
     """Who the patient is: "other" when anyone else is named, "self" on clear first-person evidence ("myself",
     "it's me", "I have a fever"), "maybe_self" on a bare "me" or "mine" (to be confirmed), else None.
@@ -887,6 +895,7 @@ def parse_who(text: str) -> Who | None:
     """
     t = re.sub(r"\bi am the (patient|one|sick one|person)\b", "myself", without_line_checks(text))
     t = _SELF_APPOSITION.sub(r"\1", t)
+    t = _NOBODY_ELSE.sub(" ", t)  # "it's me, nobody else": no one else is named
     if re.search(rf"\b({_OTHER})\b", t):
         return "other"
     if re.search(rf"\b({_SELF_STRONG})\b", t):
