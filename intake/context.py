@@ -1287,7 +1287,7 @@ _BASELINE = re.compile(r"\b(?:always (?:been|was|is|looked|looks) (?:like (?:tha
                        r"(?: ke)? (?:baad|bad) se (?:hi )?(?:aisa|aise|aisi|waisa|vaisa)|(?:saalon|salon|kai saal|kayi saal|bahut saal|barson) se "
                        r"(?:hi )?(?:aisa|aise|aisi|waisa|vaisa)|"
                        r"always \w+ like (?:that|this)|(?:that|it|this) (?:is|s) (?:just )?(?:his|her|their|my) normal|"
-                       r"(?:that|it|this|which) (?:is|s) (?:just |quite |perfectly |completely )?normal for (?:him|her|them)|"
+                       r"(?:that|it|this|which) (?:is|s) (?:just |quite |perfectly |completely )?normal for (?:him|her|them|us|me)|"
                        r"(?:whenever|every time|each time|when) (?:he|she|they) (?:gets|feels|starts to feel) "
                        r"(?:anxious|upset|stressed|nervous|worked up|panicky|agitated|wound up|excited|scared))\b")
 

@@ -13,9 +13,9 @@ says it is back); a Creole "she cough it out"; a single gasp that ends a crying 
 sleep" (Bengali "ghumer moddhe") told before the stopping.
 Figures of speech and things: a worry or a load on the chest ("this tax bill is sitting on my chest", "the weight on
 my chest is the basket strap"); a road, the traffic or a Hindi "nali" choked; gasping for a cold Coke; breathless
-laughing; winded; drowning in work, a breather; red like blood; a cut in salary; Pidgin "I don die"; Spanish "me va a
+laughing, even with the moment it took told in the next clause (Pidgin "for small"); winded; drowning in work, a breather; red like blood; a cut in salary; Pidgin "I don die"; Spanish "me va a
 dar un infarto"; an engine breathing heavy and gasping; a snorer likened to someone choking; no air going to the drills;
-blue ticks; lips blue "but that's from" a lolly; slurring because he drank; a general "why do face cuts bleed so much".
+blue ticks; lips blue "but that's from" a lolly; slurring because he drank; blood everywhere at work that is "normal for us"; a general "why do face cuts bleed so much".
 """
 
 from tests.support.red_flag_kinds import turn_kind_tests
@@ -87,6 +87,9 @@ QUIET = [
     "his lips are blue but it's only from the blue slushie, he's running around laughing",
     "my uncle was slurring at the party because he drank too much, today he is sober and talking fine",
     "my lip bled loads after shaving but it stopped, why do face cuts bleed so much",
+    "I nearly die laughing for the wedding for Ikeja, I no fit catch breath for small, then I fall for the step",
+    "I was laughing so much at my cousin, I couldn't catch my breath for a second, now my ribs hurt",
+    "when we slaughter the goats there is blood everywhere on the floor, that is normal for us, today I cut my thumb a bit",
 ]
 
 NOT_ALSO = [
@@ -101,6 +104,7 @@ TWINS = [
     ("blood everywhere on his pillow and it is still pouring from his nose", "heavy_bleeding", None),
     ("she took a big gasp and went blue and floppy", "breathing_difficulty", None),
     ("my Probox crashed and my husband can't breathe", "breathing_difficulty", False),
+    ("she was laughing so hard at the party, she couldn't breathe for a moment and then went blue", "breathing_difficulty", None),
     ("the baby's breathing stops in her sleep and she goes blue", "breathing_difficulty", True),
 ]
 
