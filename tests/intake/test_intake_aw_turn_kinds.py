@@ -99,6 +99,8 @@ NOT_ALSO = [
 ]
 
 TWINS = [
+    ("in this whole drama he got stabbed and he is bleeding heavily", "heavy_bleeding", None),
+    ("we were on a video call and her face dropped on one side", "stroke", False),
     ("my brother is lying in the pen and not breathing", "not_breathing", False),
     ("my dad had a heart attack, he is grey and sweating with chest pain now", "chest_pain", False),
     ("blood everywhere on his pillow and it is still pouring from his nose", "heavy_bleeding", None),
