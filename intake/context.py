@@ -1177,8 +1177,7 @@ _FICTION = re.compile(
 # Someone seen on a screen, said in the mention's own clause: "the boxer got knocked out on the telly", "a man on the tv
 # news was not breathing", "on the football a player was bleeding" (the match on television). "He collapsed in front of
 # the tv" and "knocked out on the rugby pitch" are the patient.
-_ON_SCREEN = re.compile(r"\b(?:on|in) (?:the )?(?:tv|telly|television|news|tv news|telly news|radio|youtube|tiktok|internet|fb|facebook|instagram|insta|"
-                        r"social media|whatsapp status)\b|"
+_ON_SCREEN = re.compile(r"\b(?:on|in) (?:the )?(?:tv|telly|television|news|tv news|telly news|radio|youtube|tiktok|internet)\b|"
                         r"\bon the (?:football|boxing|rugby|cricket|wrestling|match)\b(?! (?:pitch|field|ground|court|ring|club|team))")
 
 
