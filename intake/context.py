@@ -58,7 +58,8 @@ _WELL_AGAIN = re.compile(
     r"(he|she|they|i) (is|are|am) (talking|chatting) to (me|us|you) (now|again)|(came|come|has come) (back )?round( in| within| after| straight| quickly|(?= ?[,.;]| ?$))|(he|she|they|i) (have|has) been (fine|okay|ok|alright|normal|well) (all day|all morning|since|ever since|since then)|"
     r"(he|she|they) (is|are) (asleep|sleeping|resting) (now )?(and )?(fine|breathing)|"
     r"(when|once|as soon as) (i|we) (picked|lifted|touched|shook|moved|called|nudged) (him|her|them)( up)? (he|she|they) (cried|woke|opened|moaned|answered|responded)|"
-    r"(coughed|cough|coughs|spat|spit|brought|bring|got|sicked|vomit|vomited) (it|that|them|the \w+( \w+)?) (up|out)|(it|that|the \w+) (flew|popped|shot|came|fell|pinged) (straight |right |back )?(out|up)|"
+    r"(coughed|spat|spit|brought|got|sicked) (it|that|them|the \w+( \w+)?) (up|out)|"
+    r"(he|she|they) (cough|spit|bring) (it|that|the \w+( \w+)?) (up|out) (same time|straight away|at once|right away|immediately)|(it|that|the \w+) (flew|popped|shot|came|fell|pinged) (straight |right |back )?(out|up)|"
     r"(he|she|they|baby) (is|are|s) (now )?(crying|screaming|coughing)( loud\w*)?( and \w+)? now|awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
     r"(it|he|she|him|her|they|everything|all) (is |s |are )?(fine|okay|ok|alright|normal|good) today|"
     r"(blue |brown |his |her |the |my )?(inhaler|puffer|nebuli[sz]er)s? (has |have )?(worked|helped|did the trick)( and| ,)+ (he|she|they|i) (is|are|am|s) "
@@ -168,9 +169,6 @@ _OTHER_PAST = re.compile(
     r"\bbefore (he|she|they) (died|passed)\b|\b(die|died|dies) in (his|her|their) sleep\b|"
     r"\b(friend|neighbou?r|cousin|colleague|sister|brother|aunt|aunty|uncle)( s)? (baby|child|son|daughter|kid|little (one|girl|boy)) "
     r"(was|had|got|died|die|went)\b|"
-    # a death dated back: "my mother had a stroke and died in March"
-    r"\b(died|passed away|passed on)( \w+)? (in|last|back in) (january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|(19|20)\d\d|year|spring|summer|autumn|winter)\b|"
     r"\b(runs? in (the|our|my|his|her) family|family history|in (our|the|my|his|her) family)\b(?! way)|"
     r"\bit (is|s|was|has been) (all )?(on|in|all over) the (news|papers?|radio|telly|tv)\b|"
     r"\b(had|got|suffered|died of)( a| an)? \w+( \w+)? at (my|your|our) age\b"
@@ -633,11 +631,19 @@ def _dated(text: str) -> bool:
     return bool(_HISTORY.search(_AGE_NOT_HISTORY.sub(" ", text)))
 
 
+# A sign someone had and died of, the death dated back: "my mother had a stroke and died in March" (the mention inside it).
+_DIED_OF_IT_DATED = re.compile(
+    r"\b(?:had|got|suffered) (?:a |an )?(?:\w+ ){0,3}?(?:and|then) (?:died|passed away|passed on)(?: \w+)? (?:in|last|back in) "
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d|year)\b")
+
+
 def other_past(t: str, start: int, end: int, asides: bool = True) -> bool:
     """Someone's past, not this patient's present: "my father died of a heart attack", "it runs in the family";
     or an aside before the reason for calling ("... gave her a stroke, haha, but I'm calling about my rash"), unless
     `asides` is False (a crash told before "I'm calling about my neck" is how the neck was hurt)."""
     lo, hi = scope_of(t, start, end)
+    if any(m.start() <= start and end <= m.end() for m in _DIED_OF_IT_DATED.finditer(t, lo, hi)):
+        return True
     return bool(_OTHER_PAST.search(t[lo:hi])) \
         or (asides and any(_aside(m, t[:end]) and ((" own " in m.group() and _SOMEONE_ELSE.search(_own_clause(t, start)))
                                                      or not _told_now(t, start, end))
@@ -1163,11 +1169,11 @@ _FICTION = re.compile(
     r"\b(songs?|lyrics|music|tracks|films?|movies?|books?|novels?|essays?|poems?|homework|assignment|project) (\w+ )?about\b|"
     r"\b(the|a|on the) news (said|says|reported|showed|shows)\b|"
     r"\b(in|on) (the|a|that|this) (\w+ )?(film|movie|game|video game|book|novel|show|series|episode|cartoon|play|"
-    r"documentary|soap|comic|story|footage|news footage|trailer(?= (?:for|of)\b)|anime|teleserye|telenovela|k ?drama|"
-    r"video(?! (?:call|chat))|clip|reel|vlog)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
+    r"documentary|soap|comic|story|footage|news footage|trailer(?= (?:for|of)\b)|anime|teleserye|telenovela|k ?drama)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
     r"story)( last night| yesterday| on (the )?(tv|telly))? (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|"
     r"\b(watch\w*|saw|seen|read|reading) (a|the|that|this) (\w+ )?(film|movie|show|series|documentary|programme|program|episode|book|"
-    r"novel|play|video|clip|reel|post|vlog|scene|drama) (about|where|in which|with|of|in (?:a|the|that|this)|on (?:fb|facebook|tiktok|youtube|instagram|insta|whatsapp|x|twitter)(?: of)?)\b|\b(the|a|your|his|her|my) (game |film |book )?"
+    r"novel|play|scene|drama) (about|where|in which|with|of|in (?:a|the|that|this))\b|"
+    r"\b(watch\w*|saw|seen) (a|the|that|this) (\w+ )?(video|clip|reel|post) on (?:fb|facebook|tiktok|youtube|instagram|insta) of\b|\b(the|a|your|his|her|my) (game |film |book )?"
     r"(character|avatar|hero|heroine|villain|actor|actress)\b|"
     # Tagalog's lead and villain of a teleserye: "na-stroke daw yung bida"
     r"\b(?:yung|ang|si|the) (?:bida|kontrabida)\b"
