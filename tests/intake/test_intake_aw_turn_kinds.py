@@ -99,6 +99,10 @@ NOT_ALSO = [
 ]
 
 TWINS = [
+    ("on the video call I can see my niece choking on a sweet, nobody there can help", "choking", True),
+    ("in the clip my brother sent, grandpa is gasping and his lips are blue", "breathing_difficulty", False),
+    ("a fish bone is stuck, he'll cough it out maybe, but he can't speak and nothing comes", "choking", None),
+    ("my husband died in March, I have had enough, I want to go to him tonight", "suicidal", False),
     ("in this whole drama he got stabbed and he is bleeding heavily", "heavy_bleeding", None),
     ("we were on a video call and her face dropped on one side", "stroke", False),
     ("my brother is lying in the pen and not breathing", "not_breathing", False),
