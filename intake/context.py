@@ -32,7 +32,7 @@ _PSEUDO_NEGATION = re.compile(r"\b(not only|not just|no doubt|no wonder|not even
 _RESOLVED = re.compile(
     r"^(?:\w+ ){0,4}?(?:(?:has|had|is|was|have|are|got|seems?|now) )*(?:now |all |finally |completely |since )?"
     r"(stopped|over|gone|gone away|went away|passed|finished|ended|settled|eased|subsided|resolved|cleared|"
-    r"under control|better|no more|not anymore|warmed up|went(?= (?:completely|totally|fully|entirely)\b)|no (?:pain|bleeding|blood|burning|swelling|shaking)(?= now\b)|sorted it|sorted|stop|healing (?:nicely|well|fine|up)|healed(?: up)?|"
+    r"under control|better|no more|not anymore|warmed up|(?<=\bit )went(?= ?$)|went(?= (?:completely|totally|fully|entirely)\b)|no (?:pain|bleeding|blood|burning|swelling|shaking)(?= now\b)|sorted it|sorted|stop|healing (?:nicely|well|fine|up)|healed(?: up)?|"
     # "yesterday a pain in my chest, but today nothing at all": the time now said with nothing in it
     r"(?:today|tonight|this morning|this evening|since then|now) nothing(?! (?:helps?|works?|stops?|eases?|changes?|makes?|will|would|can|could|is|seems?|has|gets?|happens?|more)\b))\b"
 )
@@ -58,7 +58,8 @@ _WELL_AGAIN = re.compile(
     r"(he|she|they|i) (is|are|am) (talking|chatting) to (me|us|you) (now|again)|(came|come|has come) (back )?round( in| within| after| straight| quickly|(?= ?[,.;]| ?$))|(he|she|they|i) (have|has) been (fine|okay|ok|alright|normal|well) (all day|all morning|since|ever since|since then)|"
     r"(he|she|they) (is|are) (asleep|sleeping|resting) (now )?(and )?(fine|breathing)|"
     r"(when|once|as soon as) (i|we) (picked|lifted|touched|shook|moved|called|nudged) (him|her|them)( up)? (he|she|they) (cried|woke|opened|moaned|answered|responded)|"
-    r"(coughed|spat|spit|brought|got|sicked) (it|that|them|the \w+( \w+)?) (up|out)|(it|that|the \w+) (flew|popped|shot|came|fell|pinged) (straight |right |back )?(out|up)|"
+    r"(coughed|spat|spit|brought|got|sicked) (it|that|them|the \w+( \w+)?) (up|out)|"
+    r"(he|she|they) (cough|spit|bring) (it|that|the \w+( \w+)?) (up|out) (same time|straight away|at once|right away|immediately)|(it|that|the \w+) (flew|popped|shot|came|fell|pinged) (straight |right |back )?(out|up)|"
     r"(he|she|they|baby) (is|are|s) (now )?(crying|screaming|coughing)( loud\w*)?( and \w+)? now|awake now|back to normal|completely normal now|fine now|okay now|ok now|alright now|normal now|"
     r"(it|he|she|him|her|they|everything|all) (is |s |are )?(fine|okay|ok|alright|normal|good) today|"
     r"(blue |brown |his |her |the |my )?(inhaler|puffer|nebuli[sz]er)s? (has |have )?(worked|helped|did the trick)( and| ,)+ (he|she|they|i) (is|are|am|s) "
@@ -100,6 +101,9 @@ _WAS_AT = re.compile(r"^ (?:was|were|happened|came) (?:about |around |maybe |lik
                      r"ten|twenty|thirty|forty|a few|few|several|\d+) (?:hours?|minutes?|mins?) ago|this morning|"
                      r"last night|yesterday|earlier(?: today| on)?)\b(?! (?:and|but) (?:it|he|she|they) (?:is|s|are) still)")
 # Breathing (or a pulse) that stopped "and has not come back" is the sign itself, not its ending.
+# A sign that ended and returned: "the chest pain went away and then came back", "it stopped and it's come back".
+_CAME_BACK = re.compile(r"\b(?:and|then|but|it|that|they|pain|bleeding|blood|fit|fits|shaking|tightness|pressure|breathing)"
+                        r"(?: then)? (?:came|comes|come|has come|s come|is coming|keeps coming|kept coming) back\b(?! to\b)")
 _NOT_BACK = re.compile(r"\b(not|never) (come|came|started|start) (back|again)\b")
 # An episode that stopped with the patient not back to themselves is not over: "the fit has stopped but she is still out of
 # it" (an unclear recovery is never read as the milder branch).
@@ -123,7 +127,8 @@ _FEASTS = (r"(?:(?:chinese|lunar|vietnamese|korean|japanese|islamic|jewish|persi
            r"nowruz|kwanzaa|carnival|(?:the )?\w+ festival)")
 _HISTORY = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many|some|a couple of|couple of)"
-    r" (years?|months?|weeks?) (ago|back|before)|(last|past|previous) (year|month|week|years|months|term|semester|school year)|earlier (this|last) (year|month)|"
+    r" (years?|months?|weeks?|summers?|winters?|seasons?|harvests?|rainy seasons?|christmases|ramadans?) (ago|back|before)|"
+    r"(last|past|previous) (year|month|week|years|months|term|semester|school year|season|rainy season|harvest)|earlier (this|last) (year|month)|"
     r"years ago|months ago|weeks ago|in the past|(in|during) the (war|blitz|troubles|genocide|civil war)|history of|used to|previous(ly)?|once had|"
     r"for (years|months)|for (the )?(last |past )?(\d+|a few|few|several|many|two|three|four|five|six|ten) (years|months)|"
     r"since (january|february|march|april|june|july|august|september|october|november|december)|all (my|his|her|their) life|"
@@ -138,7 +143,7 @@ _HISTORY = re.compile(
     r"(?<!by )\b(in|during|early in|late in) (january|february|march|april|june|july|august|september|october|november|"
     r"december)(?= ?(,|\.|;|!|$))|"
     r"since (birth|childhood)|when (he|she|they|i|we|my \w+|our \w+|the baby) (was|were) (born|a newborn|newborn)|at birth|since (he|she|they|i|we) (was|were) born|"
-    r"in (19|20)\d\d|(in|since|back in|during) (january|february|march|april|may|june|july|august|september|october|november|december)( ,)? (of )?(19|20)\d\d|(19|20)\d\d (mein|me|main|ma|ke|wale|wala|ka)\b|(noong|nung|tahun|en|en el|em|em el) (19|20)\d\d|"
+    r"in (19|20)\d\d|(in|since|back in|during) (january|february|march|april|may|june|july|august|september|october|november|december)( ,)? (of )?(19|20)\d\d|(19|20)\d\d (mein|me|main|ma|ke|wale|wala|ka)\b|(noong|nung|tahun|en|en el|em|em el|an|mwaka|sa) (19|20)\d\d|"
     r"(\w+ )?tahun (yang )?lalu|hace (\w+ )?anos|(ha|faz) (\w+ )?anos|(\w+ )?(saal|sal) (pehle|pahle)|(\w+ )?taon na ang nakalipas|\b(had|was|were|got|took|tried|did)\b[^,;]{0,40}\bat (the age of |age )?(\d\d|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?= ?(,|$|\.| and | i am| i m| now))|"
     r"\b(was|were|got|had)\b[^,;]{0,40}\b(in|during) the (\w+ )?war\b|as an? (?:(?:little|small|young|wee) )?(child|kid|baby|newborn|infant|toddler|teenager|teen|student|boy|girl|lad|lass|fella|fellow|nipper|youngster|pikin|one|un|young (man|woman|lad))|when (e|im|i|she|he|dem|una|they) (dey |be |is |still |still dey |still be |still is )?(small|pikin|small pikin|a pikin)|"
     r"\b(had|got|broke|suffered|injured|hurt|happened|diagnosed|crashed|was|were)\b(?:(?!\b(?:is|am|are|s|now)\b)[^,;]){0,60}"
@@ -160,7 +165,7 @@ _HISTORY = re.compile(
     r"survived|ended up (with|in|having|needing|on)|since (his|her|my|their) \w+( \w+)? (last|in|years|months)|"
     r"last (monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)|"
     # "since his stroke he coughs on thin drinks": what a stroke left behind (not one this morning or yesterday)
-    r"since (his|her|my|their) (stroke|strokes|mini stroke|tia)(?! (this|today|tonight|earlier|just|an hour|last|on|the other day|a few days|\w+ (minutes?|hours?|days?) ago|yesterday)\b)|"
+    r"(since|after) (his|her|my|their) (stroke|strokes|mini stroke|tia)(?! (this|today|tonight|earlier|just|an hour|last|on|the other day|a few days|\w+ (minutes?|hours?|days?) ago|yesterday)\b)|"
     r"ever since (his|her|my|their) (stroke|operation|op|surgery|diagnosis|childhood|illness|heart attack|chemo\w*|"
     r"radiotherapy|transplant|birth|injury|accident|\w+ (injury|accident|operation|surgery)))\b"
 )
@@ -401,8 +406,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
     rest = re.sub(r"\bover and over( again)?\b", "again and again", rest)  # a repeat, not an ending
     if _NOT_BACK.search(rest):
         return False  # "he was snoring and then it stopped and it has not come back": the stopping is the sign
-    if _AGAIN.search(rest):
-        return False  # "it stopped, but now it is pouring again"
+    if _AGAIN.search(rest) or _CAME_BACK.search(rest):
+        return False  # "it stopped, but now it is pouring again", "the pain went away and then came back"
     for piece in re.split(r"\b(?:but|and|though|although|however|now)\b|[,;]", rest)[:6]:
         piece = re.sub(r"(?<!\bis )(?<!\bwas )(?<!\bare )\ball over\b", "everywhere", piece.strip())
         m = _RESOLVED.search(piece) if piece else None
@@ -422,7 +427,27 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
         ended_it = m.group(1).endswith(" it")  # "the inhaler sorted it": the subject is what ended the sign
         if not subject or (_RESOLVED_SUBJECTS.match(subject) and (ended_it or _names_the_sign(subject, said))):
             return True
-    return False
+    return _bleed_stopped_later(t, hi, said)
+
+
+# A bleed told first and its stopping told sentences later: "Blood everywhere this morning, on his pillow. It was his
+# nose, I pinched it for ten minutes and it stopped. He's fine now." Only "it", "that" or the bleeding itself stopping
+# at a clause's end, and nothing after it says it is back or still going.
+_BLEED_WORDS = re.compile(r"\b(?:blood\w*|bleed\w*|bled)\b")
+_STOPPED_LATER = re.compile(r"(?:^|[,;.] |\b(?:and|but|so|now|then) )(?:now )?(?:it|that|the (?:bleeding|bleed|blood|nosebleed|nose))"
+                            r"(?: has| had| s| is)?(?: now| finally| completely| all| eventually)? (?:stopped|finished|stopped bleeding)"
+                            r"(?= ?(?:[,.;?!]|$)| (?:now|after|when|on its own|by itself|with|twenty|ten|\w+ minutes)\b)")
+
+
+def _bleed_stopped_later(t: str, hi: int, said: str) -> bool:
+    if not _BLEED_WORDS.search(said):
+        return False
+    m = _STOPPED_LATER.search(t, hi)
+    if not m:
+        return False
+    after = t[m.end():]
+    return not (_AGAIN.search(after) or _CAME_BACK.search(after) or re.search(r"\b(?:still|pouring|gushing|spurting|soaking)\b", after)
+                or _BLEED_WORDS.search(re.sub(r"\b(?:no|not|stopped) (?:\w+ )?(?:bleed\w*|blood)\b", " ", after)))
 
 
 # What "the ... has stopped" may name and still be the sign: the episode in general words. Any other thing that
@@ -611,11 +636,19 @@ def _dated(text: str) -> bool:
     return bool(_HISTORY.search(_AGE_NOT_HISTORY.sub(" ", text)))
 
 
+# A sign someone had and died of, the death dated back: "my mother had a stroke and died in March" (the mention inside it).
+_DIED_OF_IT_DATED = re.compile(
+    r"\b(?:had|got|suffered) (?:a |an )?(?:\w+ ){0,3}?(?:and|then) (?:died|passed away|passed on)(?: \w+)? (?:in|last|back in) "
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d|year)\b")
+
+
 def other_past(t: str, start: int, end: int, asides: bool = True) -> bool:
     """Someone's past, not this patient's present: "my father died of a heart attack", "it runs in the family";
     or an aside before the reason for calling ("... gave her a stroke, haha, but I'm calling about my rash"), unless
     `asides` is False (a crash told before "I'm calling about my neck" is how the neck was hurt)."""
     lo, hi = scope_of(t, start, end)
+    if any(m.start() <= start and end <= m.end() for m in _DIED_OF_IT_DATED.finditer(t, lo, hi)):
+        return True
     return bool(_OTHER_PAST.search(t[lo:hi])) \
         or (asides and any(_aside(m, t[:end]) and ((" own " in m.group() and _SOMEONE_ELSE.search(_own_clause(t, start)))
                                                      or not _told_now(t, start, end))
@@ -859,7 +892,9 @@ _THINGS = (rf"(?:{_ANIMALS}|{_PESTS}|engine|laptop|computer|pc|printer|pump|gene
            r"freezer|video|audio|recording|clip|footage|voice note|smoke|fumes{vehicles})"
            r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?|blades?|chains?|teeth))")
 # A vehicle is a thing with a sign ("the car is gasping up the hill"), but the subject of a crash is a mechanism's.
-_VEHICLES = "|car|van|truck|lorry|tractor|motorbike|ute|hilux|pickup|jeep|bakkie|land ?cruiser|4x4|suv"
+_VEHICLES = ("|car|van|truck|lorry|tractor|motorbike|ute|hilux|pickup|jeep|bakkie|land ?cruiser|4x4|suv|"
+             # a car named by its model: "my Vios can't breathe, the air filter is choked"
+             "vios|corolla|camry|civic|probox|hiace|innova|fielder|vitz|wigo|jeepney|matatu|tuk ?tuk|kombi|sedan|hatchback")
 THINGS = _THINGS.format(vehicles="")  # animals and machines, without the vehicles of a crash
 # What acts on a person ("the motorbike knocked him down", "the smoke is choking her"): the person it names is the patient.
 _VEHICLE = re.compile(rf"(?:{_VEHICLES[1:]}|smoke|fumes|fire)\b")
@@ -881,9 +916,9 @@ _AS_OBJECT = re.compile(r"\b(?:by|hit|into|under|off|from|out of|over|knocked|ra
 _WHICH_THING = re.compile(rf"\b({_THINGS.format(vehicles=_VEHICLES)}) (?:that |which )?(?:we|i|they|you) \w+(?: \w+){{0,3}}? (?=(?:is|was|are|were|has|had|s)\b)")
 # A clause with no subject of its own ("... and will not wake", ", is floppy"), or only "it", shares the one before; the
 # thing must lead that clause ("the hen is lying in the coop and will not wake", "my horse fell and it is not breathing").
-_SUBJECTLESS = re.compile(r"^\s*(?:it )?(?:is|was|are|were|will|would|can|could|has|had|have|does|did|keeps?|kept|seems?|looks?|"
+_SUBJECTLESS = re.compile(r"^\s*(?:it )?(?:not )?(?:is|was|are|were|will|would|can|could|has|had|have|does|did|keeps?|kept|seems?|looks?|"
                           r"(?!(?:nothing|something|anything|everything|morning|evening)\b)\w+ing)\b")  # "is pregnant and bleeding"
-_THING_LEADS = re.compile(rf"^\s*(?:(?:the|our|my|a|an|his|her|their|this|that|some) )?(?:\w+ )?(?:{_THINGS.format(vehicles='')})\b")
+_THING_LEADS = re.compile(rf"^\s*(?:(?:wallahi|walahi|wallah|haba|eish|ayy?|oh|ah|o) )?(?:(?:the|our|my|a|an|his|her|their|this|that|some) )?(?:\w+ )?(?:{_THINGS.format(vehicles='')})\b")
 _PERSON = re.compile(r"\b(i|me|we|us|you|him|her|his|them|son|daughter|baby(?! monitors?\b)|child|kid|boy|girl|man|woman|wife|husband|mum|mom|"
                      r"dad|mother|father|brother|sister|friend|grandma|grandad|nan|patient|toddler|rider|driver|owner|farmer|people|person|"
                      r"someone|somebody|he|she|they)\b")
@@ -1121,7 +1156,8 @@ def mistaken(t: str, start: int, end: int) -> bool:
 _DEVICE = re.compile(r"\b(?:alarm|alarms|monitor|sensor|oximeter|watch|app|machine|reading|readings)\b")
 _FALSE_ALARM = re.compile(r"\b(?:false alarm|(?:sensor|pad|probe|lead|clip|electrode|sticker|strap|mat|band)s? (?:\w+ ){0,2}"
                           r"(?:had |has |have |was |were |s |must have )?(?:come|came|fallen|fell|slipped|worked|been knocked|"
-                          r"knocked|pulled) (?:loose|off|out))\b")
+                          r"knocked|pulled) (?:loose|off|out)|(?:rolled|rolls|rolling|moved|wriggled|slid|crawled|kicked) (?:off|away from) "
+                          r"(?:the |her |his |their )?(?:sensor|pad|mat|probe|sticker|band)s?(?: pad| mat)?)\b")
 
 
 def false_alarm(t: str, start: int, end: int) -> bool:
@@ -1141,7 +1177,8 @@ _FICTION = re.compile(
     r"documentary|soap|comic|story|footage|news footage|trailer(?= (?:for|of)\b)|anime|teleserye|telenovela|k ?drama)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
     r"story)( last night| yesterday| on (the )?(tv|telly))? (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|"
     r"\b(watch\w*|saw|seen|read|reading) (a|the|that|this) (\w+ )?(film|movie|show|series|documentary|programme|program|episode|book|"
-    r"novel|play) (about|where|in which|with)\b|\b(the|a|your|his|her|my) (game |film |book )?"
+    r"novel|play|scene|drama) (about|where|in which|with|of|in (?:a|the|that|this))\b|"
+    r"\b(watch\w*|saw|seen) (a|the|that|this) (\w+ )?(video|clip|reel|post) on (?:fb|facebook|tiktok|youtube|instagram|insta) of\b|\b(the|a|your|his|her|my) (game |film |book )?"
     r"(character|avatar|hero|heroine|villain|actor|actress)\b|"
     # Tagalog's lead and villain of a teleserye: "na-stroke daw yung bida"
     r"\b(?:yung|ang|si|the) (?:bida|kontrabida)\b"
@@ -1260,7 +1297,7 @@ _BASELINE = re.compile(r"\b(?:always (?:been|was|is|looked|looks) (?:like (?:tha
                        r"(?: ke)? (?:baad|bad) se (?:hi )?(?:aisa|aise|aisi|waisa|vaisa)|(?:saalon|salon|kai saal|kayi saal|bahut saal|barson) se "
                        r"(?:hi )?(?:aisa|aise|aisi|waisa|vaisa)|"
                        r"always \w+ like (?:that|this)|(?:that|it|this) (?:is|s) (?:just )?(?:his|her|their|my) normal|"
-                       r"(?:that|it|this|which) (?:is|s) (?:just |quite |perfectly |completely )?normal for (?:him|her|them)|"
+                       r"(?:that|it|this|which) (?:is|s) (?:just |quite |perfectly |completely )?normal for (?:him|her|them|us|me)|"
                        r"(?:whenever|every time|each time|when) (?:he|she|they) (?:gets|feels|starts to feel) "
                        r"(?:anxious|upset|stressed|nervous|worked up|panicky|agitated|wound up|excited|scared))\b")
 
