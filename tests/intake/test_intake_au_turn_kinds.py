@@ -14,7 +14,8 @@ to die with cancer", "with dignity"); a sign of yesterday with the time now said
 gasping or wheezing with laughter; a temper fit with a thing for its reason ("because the dress didn't fit"); a bleeding
 stranger the caller saw yesterday and cannot stop thinking of; "not coming back till Sunday" (a return, not a coma).
 Co-flags that must not come with the sign: a poison in the hand, said not taken, and a bottle carried into a room are no
-poisoning yet.
+poisoning yet; "pulling for air" is no face pulled to one side; a chest burnt by a fire named as its cause is no chest
+pain; a pain too strong to talk through is no breathlessness.
 """
 
 from tests.support.red_flag_kinds import turn_kind_tests
@@ -71,6 +72,16 @@ NOT_ALSO = [
     ("my sister says she doesn't want to live and took the kerosene bottle into her room", "suicidal",
      "overdose_poisoning", False),
     ("nataka kufa, the pesticide is here with me, I haven't drunk it", "suicidal", "overdose_poisoning", False),
+    # "pulling for air" (West African English for working to breathe) is no face pulled to one side
+    ("he's pulling for air and his lips are going grey", "breathing_difficulty", "stroke", False),
+    ("baba is pulling for breath, his mouth is turning blue", "breathing_difficulty", "stroke", False),
+    # a chest burnt by a fire named as the cause is no chest pain
+    ("the kerosene stove caught him, he got burned by the fire, his chest is raw and peeling", "severe_burns",
+     "chest_pain", False),
+    ("hot oil burned him at the stall, his chest is raw and blistered", "severe_burns", "chest_pain", False),
+    # a pain too strong to talk through is no breathlessness
+    ("she's eight months gone, the belly pain is terrible, she's bent double and can't talk through it",
+     "pregnancy_emergency", "breathing_difficulty", False),
 ]
 
 # the twins: the same words with the sign still there
@@ -86,6 +97,10 @@ TWINS = [
     ("he fainted and he is not coming back, he won't answer me", "unconscious", False),
     ("my mum is pregnant and she is on the floor holding her tummy screaming, there's some blood",
      "pregnancy_emergency", False),
+    ("her face is pulling to one side and she is gasping for air", "stroke", False),
+    ("his face is pulled down on one side and his lips are blue", "stroke", False),
+    ("my chest is burning like fire, crushing, going into my arm", "chest_pain", False),
+    ("she is leaning forward on the chair and can't talk, her lips are blue", "breathing_difficulty", False),
 ]
 
 
