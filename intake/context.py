@@ -34,7 +34,10 @@ _RESOLVED = re.compile(
     r"(stopped|over|gone|gone away|went away|passed|finished|ended|settled|eased|subsided|resolved|cleared|"
     r"under control|better|no more|not anymore|warmed up|(?<=\bit )went(?= ?$)|went(?= (?:completely|totally|fully|entirely)\b)|no (?:pain|bleeding|blood|burning|swelling|shaking)(?= now\b)|sorted it|sorted|stop|healing (?:nicely|well|fine|up)|healed(?: up)?|"
     # "yesterday a pain in my chest, but today nothing at all": the time now said with nothing in it
-    r"(?:today|tonight|this morning|this evening|since then|now) nothing(?! (?:helps?|works?|stops?|eases?|changes?|makes?|will|would|can|could|is|seems?|has|gets?|happens?|more)\b))\b"
+    r"(?:today|tonight|this morning|this evening|since then|now) nothing(?! (?:helps?|works?|stops?|eases?|changes?|makes?|will|would|can|could|is|seems?|has|gets?|happens?|more)\b)|"
+    # "yesterday my chest was sore from lifting, today no pain at all": the time now said with the sign's word denied
+    r"(?:today|tonight|this morning|this evening|since then|now) (?:there is |there s |i have |he has |she has )?no (?:pain|ache|aches|bleeding|blood|"
+    r"burning|swelling|shaking|soreness|problems?|trouble)(?: at all| whatsoever| anymore| any more)?(?= ?(?:[,.;?!]|$)))\b"
 )
 # How long ago an ending was: "it stopped an hour ago", "it settled twenty minutes ago".
 # "it stopped hours ago": a count of hours may go unsaid.
@@ -170,7 +173,9 @@ _HISTORY = re.compile(
     r"radiotherapy|transplant|birth|injury|accident|\w+ (injury|accident|operation|surgery)))\b"
 )
 _OTHER_PAST = re.compile(
-    r"\b(died|die|dies|bled to death|bleed to death|dropped dead|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? (of|from|after|with(?! (him|her|them|me|us|you)\b)|to)\b|"
+    r"\b(died|die|dies|bled to death|bleed to death|dropped dead|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? (of|from|after|to)\b|"
+    # "died with it" is someone's death; "she's going to die tonight with the knife" is a plan and its means, no past
+    r"\b(died|die|dies|bled to death|bleed to death|dropped dead|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? with(?! (him|her|them|me|us|you)\b)(?!(?:(?<=to die with)|(?<=to die tonight with)|(?<=to die today with)|(?<=to die now with)|(?<=to die soon with)) (the |a |an |his |her |my |their |that |this |these |those )?(\w+ )?(knife|knives|blade|razor|rope|noose|pills|tablets|gun|pistol|rifle|poison|kerosene|petrol|belt|cord|pesticide|insecticide|bleach|weed ?killer|sniper|acid|wire|cable|medicines?|drugs)\b)\b|"
     r"\bbefore (he|she|they) (died|passed)\b|\b(die|died|dies) in (his|her|their) sleep\b|"
     r"\b(friend|neighbou?r|cousin|colleague|sister|brother|aunt|aunty|uncle)( s)? (baby|child|son|daughter|kid|little (one|girl|boy)) "
     r"(was|had|got|died|die|went)\b|"
@@ -752,7 +757,11 @@ _DATED_EARLIER = re.compile(r"\b(?:this morning|yesterday|last (?:night|week|mon
                             r"this afternoon|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                             r"kahapon|kagabi|kaninang umaga|ayer|ontem|kemarin|semalam|wczoraj|ieri|vchera|вчера)\b")
 _CALLER_UNHURT = re.compile(r"\b(?:i|we) (?:am|are|was|were) (?:not (?:hurt|injured|harmed)|unhurt|unharmed|fine|ok|okay|alright)\b|"
-                            r"\bnot a scratch on (?:me|us)\b|\bnothing happened to (?:me|us)\b")
+                            r"\bnot a scratch on (?:me|us)\b|\bnothing happened to (?:me|us)\b|"
+                            # or tells what the memory does to them since: "I can't sleep since, who can I talk to?"
+                            r"\b(?:i|we) (?:can not|could not|have not been able to|can t|cannot) (?:sleep|stop (?:thinking|shaking|crying)|"
+                            r"get it out of my (?:head|mind)|forget)\b|\b(?:i|we) (?:keep|kept) (?:seeing|thinking about|dreaming)\b|"
+                            r"\b(?:nightmares|flashbacks)\b|\bwho can (?:i|we) talk to\b|\b(?:i|we) (?:need|want) (?:someone|somebody) to talk to\b")
 _STILL_THERE = re.compile(r"\b(?:still|just now|right now|now (?:he|she|they)|(?:he|she|they|it) (?:is|are|s) "
                           r"(?:\w+ )?(?:bleeding|lying|not|pouring))\b|\bthere (?:is|are)\b")
 

@@ -514,6 +514,10 @@ _BLANK_SUBJECT = re.compile(rf"{_NEUTRAL} (?:is|was|are|were|s|seems?|looks?|fee
                             r"is getting|was getting|went|goes)(?: (?:still|really|very|so|quite|a bit|getting|gone|been|always))*\s*$")
 
 
+# The words of taking something, which a denial before them takes back ("I haven't taken it", "he did not drink any").
+_TAKING = re.compile(r"took|taken|drink|drank|drunk|swallowed|swallowing|ate|eaten|downed|had some|has had|have had|chop")
+
+
 def _current(flag: RedFlag, t: str, start: int, end: int, inner, standing: bool = False) -> bool:
     if _BLANK_SUBJECT.search(t, max(0, start - 40), start):
         return False
@@ -526,7 +530,10 @@ def _current(flag: RedFlag, t: str, start: int, end: int, inner, standing: bool 
     if flag.not_the_caller and _SAID_OF_THE_CALLER.search(t, 0, start) and _A_STATE.match(t, start):
         return False
     if flag.not_taken_yet and flag.not_taken_yet[0].search(t, *ctx.sentence_of(t, start, end)) \
-            and not flag.not_taken_yet[1].search(t):
+            and not any(not (_TAKING.fullmatch(m.group()) and ctx.negated(t, *m.span()))
+                        for m in flag.not_taken_yet[1].finditer(t)):
+        # a poison at hand and nothing taken: "I have the rat poison in my hand, I haven't taken it" is no taking (a
+        # sign beside it, "he has not stopped vomiting", still is)
         return False
     if flag.soft:
         clause = re.split(r"[,;.?!]", t[:start])[-1].split()

@@ -187,6 +187,9 @@ def self_corrected(text: str) -> bool:
 # nothing." The no said twice after a break is the answer, as after "wait" or "sorry"; a single no is still read with
 # the doubt beside it (asked again).
 _DOUBLED_NO = re.compile(r"(?<=[?.,!;] )no (?:[,.!;] )?no\b")
+# ... and so is a yes said twice after a no and a break, the way a panicking caller takes a no back: "No... yes, yes, she
+# fainted", "no. yes yes, he is".
+_DOUBLED_YES = re.compile(r"(?<=[?.,!;] )(?:yes|yeah|yep|haan|han ji) (?:[,.!;] )?(?:yes|yeah|yep|haan)\b")
 
 
 # What is so now, said after what was so before or as a habit: "he walks a little normally but now he doesn't move",
@@ -195,12 +198,24 @@ _BUT_NOW = re.compile(r"\bbut (?:right )?now\b(?! that\b)")
 
 
 def _settled_from(t: str) -> int | None:
-    """Where the caller's own last correction of the answer begins (its words after "wait", its doubled no, after "but
-    now"); None when they made none."""
-    points = [m.end() for p in (_SELF_CORRECTION, _BUT_NOW) for m in p.finditer(t)] + \
-        [m.start() for m in _DOUBLED_NO.finditer(t)]
-    return max(points) if points else None
+    """Where the caller's own last correction of the answer begins (its words after "wait", its doubled no or yes, after
+    "but now"); None when they made none."""
+    points = _settle_points(t)
+    return points[0] if points else None
 
+
+def _settle_points(t: str) -> list[int]:
+    """Every place a correction of the answer begins, the last first: a trailing "sorry" is an apology after the
+    corrected answer ("No... yes, yes, she fainted, sorry"), so the one before it is read when it answers."""
+    points = [m.end() for p in (_SELF_CORRECTION, _BUT_NOW) for m in p.finditer(t)] + \
+        [m.start() for p in (_DOUBLED_NO, _DOUBLED_YES) for m in p.finditer(t)]
+    return sorted(set(points), reverse=True)
+
+
+# What the caller found with their own hands or eyes: nothing. Not "nothing wrong" (a finding of no harm).
+_NOTHING_FOUND = (r"\b(?:i|we) (?:did not|do not|can not|could not|cannot) (?:feel|see|hear|find|notice) "
+                  r"(?:anything|a thing|it|any squeeze|any pulse|any beat)\b(?! (?:wrong|bad|strange|unusual|else|odd|broken|"
+                  r"out of place|serious))")
 
 # The patient's own words, reported: "she said she can't" is her no.
 _REPORTING = re.compile(r"^((he|she|they) )?(says|said|tells me|told me|keeps saying|is saying)( that)? ")
@@ -229,12 +244,11 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
     t = normalize(text)
     if not t:
         return None
-    settled = _settled_from(t)
-    if settled:
+    for settled in _settle_points(t):
         # "No he can't, wait, yes, he just squeezed my hand": what follows the caller's own correction is the answer,
         # when it is a clear one by itself; otherwise the whole answer is read as said.
         later = parse_yes_no(t[settled:], keywords=keywords, yes_phrases=yes_phrases,
-                             no_phrases=no_phrases, unsure_phrases=unsure_phrases, consent=consent)
+                             no_phrases=no_phrases, unsure_phrases=unsure_phrases, consent=consent) if settled else None
         if later in ("yes", "no"):
             return later
     bare = " ".join(words(t))
@@ -264,6 +278,9 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
             add([m.span()], "no")
     for p in no_phrases:
         add(_spans(p, t), "no")
+    # The caller's own finding of nothing beside a yes relayed from someone else ("my cousin says she did squeeze, but I
+    # didn't feel anything"): a no of their own, so the answer holds both and is asked again.
+    add(_spans(_NOTHING_FOUND, t), "no")
     for p in yes_phrases:
         add(_spans(p, t), "yes")
     for p in _NEG_HEDGES:
@@ -832,11 +849,21 @@ _LINE_CHECK = re.compile(
     # A bad line in the caller's words: "you're breaking up", "the network is bad", and in Hindi, Tagalog and Pidgin
     # ("awaaz nahi aa rahi", "kaun bol raha hai", "network nahi hai", "hindi kita marinig", "I no dey hear you").
     r"(you are|you re|it is|it s|the line is|line is) (breaking|cutting) (up|out)|(bad|poor|weak|no) (line|network|signal)|"
-    r"(the )?(network|signal|line|connection) (is |s )?(bad|poor|weak|very bad|not good|gone|off|(nahi|nahin|nai)( hai| aa raha)?( shayad)?)|"
+    r"(the )?(network|signal|line|connection) (is |s )?(bad|poor|weak|very bad|not good|gone|off|(nahi|nahin|nai)( hai| aa raha)?( shayad)?)( (bad|poor|weak))*|"
     r"(aapki |apki |tumhari )?aw?aaz (nahi|nahin) (aa|a) (rahi|raha)( hai)?|kaun bol (raha|rahi|rahe) (hai|ho)|"
     r"(hindi|di) (kita|ko kayo|po kita|ko po kayo) (marinig|naririnig)|(naririnig|marinig) (mo|nyo|ninyo) (ba )?(ako|kami)|"
     r"(sino|sino po) (ito|iyan|yan|to)|(i|we) no (dey )?hear (you|una|anything)( well| at all)?|"
     r"(una|you) (dey )?hear (me|us)|who (dey|be) (talk|this)|"
+    # Caribbean, West African, South Asian and South-East Asian Englishes: "who dis?", "yuh deh deh?", "mi cyaan hear
+    # nutten", "the line bad bad", "are you hearing me?", "voice is not coming", "can hear or not?", "unanisikia?".
+    r"who (is |s )?(dis|dat|dere)|(are |r )?(you|yuh|yu|u|unu) (still )?(deh|dey|de|di) (deh|dere|der|there|de)|"
+    r"(you|yuh|yu|u) (still )?there(?= \?|$)|(mi|me|i) (cyaan|cyan|caan|kyaan|cannot|cant|no|nuh|na|no fit|noh) (hear|ear|yeri)"
+    r"( (you|yuh|yu|unu|una|nutten|nuttin|nutting|nothing|anything|a ting|at all|well))*|"
+    r"(are|r) (you|u) (hearing|getting) (me|us)|(you|u) (are |re )?(hearing|getting) (me|us)|"
+    r"(your |the )?voice (is )?(not|no) (coming|reaching|clear)(?! out)( (properly|clearly|through))?|(not|no) audible|"
+    r"(can|could) (hear|hear me) (or not|ah|lah|anot)|"
+    r"(the )?(line|network|signal|connection|call) (is |s )?(bad|poor|weak|cutting|breaking|dropping)( (bad|poor|weak|up|out))*|"
+    r"(unanisikia|unanisikiza|sikusikii|hausikii|sisikii)|"
     # "Hello" and "I can't hear" in the other languages callers ring from ("allo? allo? nothing is coming", "aló? no se
     # oye nada", "halo? tidak kedengaran", "alo? nie słyszę", "a lô? không nghe"): a line check too, no answer.
     r"allo|alo|halo|hola|ola|nothing (is )?coming( through)?|(i )?(hear|heard|can hear) nothing|"
