@@ -526,7 +526,8 @@ def _current(flag: RedFlag, t: str, start: int, end: int, inner, standing: bool 
     if flag.not_the_caller and _SAID_OF_THE_CALLER.search(t, 0, start) and _A_STATE.match(t, start):
         return False
     if flag.not_taken_yet and flag.not_taken_yet[0].search(t, *ctx.sentence_of(t, start, end)) \
-            and not flag.not_taken_yet[1].search(t):
+            and not any(not ctx.negated(t, m.start(), m.end()) for m in flag.not_taken_yet[1].finditer(t)):
+        # "I have not drunk it yet" denies the swallowing it names
         return False
     if flag.soft:
         clause = re.split(r"[,;.?!]", t[:start])[-1].split()

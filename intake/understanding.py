@@ -879,6 +879,9 @@ def without_line_checks(text: str) -> str:
     return re.sub(r"\s+", " ", _LINE_CHECK.sub(" ", normalize(text))).strip()
 
 
+_NO_ONE_ELSE = re.compile(r"\b(?:nobody|no ?one|no body|not anybody|not anyone|none) else\b")
+
+
 def parse_who(text: str) -> Who | None:
     """Who the patient is: "other" when anyone else is named, "self" on clear first-person evidence ("myself",
     "it's me", "I have a fever"), "maybe_self" on a bare "me" or "mine" (to be confirmed), else None.
@@ -887,6 +890,7 @@ def parse_who(text: str) -> Who | None:
     """
     t = re.sub(r"\bi am the (patient|one|sick one|person)\b", "myself", without_line_checks(text))
     t = _SELF_APPOSITION.sub(r"\1", t)
+    t = _NO_ONE_ELSE.sub(" ", t)  # "yes, is me, nobody else": the other person is denied, not named
     if re.search(rf"\b({_OTHER})\b", t):
         return "other"
     if re.search(rf"\b({_SELF_STRONG})\b", t):
