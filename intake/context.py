@@ -885,9 +885,10 @@ _WHICH_THING = re.compile(rf"\b({_THINGS.format(vehicles=_VEHICLES)}) (?:that |w
 # thing must lead that clause ("the hen is lying in the coop and will not wake", "my horse fell and it is not breathing").
 _SUBJECTLESS = re.compile(r"^\s*(?:it )?(?:is|was|are|were|will|would|can|could|has|had|have|does|did|keeps?|kept|seems?|looks?|"
                           r"(?!(?:nothing|something|anything|everything|morning|evening)\b)\w+ing)\b")  # "is pregnant and bleeding"
-# A clause that is only the sign and its degree ("the baby goat won't suck, completely floppy") has no subject either.
+# A clause that is only the sign and its degree ("the baby goat won't suck, completely floppy") has no subject either;
+# a degree word is needed ("a cow gored my uncle, there's a hole" starts a clause with a subject of its own).
 _ONLY_DEGREE = re.compile(r"\s*(?:(?:completely|totally|very|so|really|quite|all|fully|absolutely|proper|properly|too|a bit|bit|"
-                          r"kind of|kinda|sort of|just|now|also|still) )*")
+                          r"kind of|kinda|sort of|just|now|also|still) )+")
 _THING_LEADS = re.compile(rf"^\s*(?:(?:the|our|my|a|an|his|her|their|this|that|some) )?(?:\w+ )?(?:{_THINGS.format(vehicles='')})\b")
 _PERSON = re.compile(r"\b(i|me|we|us|you|him|her|his|them|son|daughter|baby(?! monitors?\b)|child|kid|boy|girl|man|woman|wife|husband|mum|mom|"
                      r"dad|mother|father|brother|sister|friend|grandma|grandad|nan|patient|toddler|rider|driver|owner|farmer|people|person|"

@@ -84,6 +84,9 @@ TWINS = [
     ("she had a fit in the shop, went stiff and jerked all over when I said her name", "seizure", None),
     ("kicking and screaming and then she went stiff and started jerking, eyes rolled back", "seizure", None),
     ("my brother is fitting on the floor, he has been fitting for five minutes", "seizure", False),
+    # a fitter's object never a place: "fit on kitchen floor" is the fit; a degree word is what leaves a clause subjectless
+    ("she's 32 weeks, had a fit on bathroom floor 2 mins, now very sleepy", "pregnancy_emergency", False),
+    ("the buffalo gored my uncle in the side, there's a big hole", "serious_injury", False),
     ("my late husband's brother is fitting on the floor right now", "seizure", False),
     ("my husband will not wake up, I can't wake him", "unconscious", False),
     ("the whole street blacked out and my mum collapsed, she's not responding", "unconscious", False),
