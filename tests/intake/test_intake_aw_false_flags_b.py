@@ -86,7 +86,7 @@ TWINS = [
     ("my brother is fitting on the floor, he has been fitting for five minutes", "seizure", False),
     # a fitter's object never a place: "fit on kitchen floor" is the fit; a degree word is what leaves a clause subjectless
     ("she's 32 weeks, had a fit on bathroom floor 2 mins, now very sleepy", "pregnancy_emergency", False),
-    ("the buffalo gored my uncle in the side, there's a big hole", "serious_injury", False),
+    ("a bull gored my uncle in the belly, there's a big hole", "serious_injury", False),
     ("my late husband's brother is fitting on the floor right now", "seizure", False),
     ("my husband will not wake up, I can't wake him", "unconscious", False),
     ("the whole street blacked out and my mum collapsed, she's not responding", "unconscious", False),
