@@ -155,7 +155,10 @@ _HISTORY = re.compile(
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( (years?|months?|weeks?|yrs?))?( old)?|"
     r"when (i|she|we|you) (was|were) (pregnant|expecting)|when (i|she|we) (had|was having|was expecting) (my|her|our) (first|second|third|last|\w+ (child|baby|son|daughter))|(when|since) (he|she|i|they|we) (was|were) (young|younger|a child|a baby|a newborn|a kid|little|small|a (?:little |small |young )?(?:girl|boy|lad|lass|toddler|youngster)|"
-    r"children|kids)|last (summer|winter|spring|autumn|christmas|holiday|holidays)|"
+    r"children|kids)|last (summer|winter|spring|autumn|christmas|holiday|holidays|season|rains|rainy season|dry season|monsoon|harmattan)|"
+    # a season of a year told in words: "in the harmattan of eighty three", "the floods of ninety eight"
+    r"(harmattan|rains|rainy season|dry season|monsoon|drought|floods?|war|winter|summer|spring|autumn|famine|hurricane|cyclone|"
+    r"typhoon|earthquake|riots?|epidemic|outbreak) of (nineteen )?(fifty|sixty|seventy|eighty|ninety)\b|"
     # A feast or a festival gone by dates an episode as a season does: "choked on rice cake last New Year", "this past
     # Eid", "at Tet the year before".
     rf"(last|this past|the past|previous|the last) {_FEASTS}|{_FEASTS} (before last|the year before|last year|two years ago)|(?<!same as )(?<!same look as )(?<!just like )(?<!like )last time(?! (i|you|we|they) (will|ll|would|are going to|am going to|is going to) )|long time ago|long ago|years back|"
@@ -181,7 +184,11 @@ _OTHER_PAST = re.compile(
     r"(was|had|got|died|die|went)\b|"
     r"\b(runs? in (the|our|my|his|her) family|family history|in (our|the|my|his|her) family)\b(?! way)|"
     r"\bit (is|s|was|has been) (all )?(on|in|all over) the (news|papers?|radio|telly|tv)\b|"
-    r"\b(had|got|suffered|died of)( a| an)? \w+( \w+)? at (my|your|our) age\b"
+    r"\b(had|got|suffered|died of)( a| an)? \w+( \w+)? at (my|your|our) age\b|"
+    # one who has died: "my late husband had the fits" is his story, not a sign now
+    r"\b(my|our|his|her|their|your) late (husband|wife|father|mother|dad|mum|mom|papa|mama|brother|sister|son|daughter|"
+    r"uncle|aunt|aunty|auntie|grandfather|grandmother|granny|grandpa|grandma|gran|nan|friend|partner|baby|child|boy|girl)"
+    r" (had|was|used to|would|suffered|died|passed|got|went|fell|also had|always had)\b"
 )
 _HYPOTHETICAL = re.compile(
     r"\b(what if|in case|just in case|signs of|symptoms of|what are the|how (do|can|would|will) (i|you|we) "
@@ -927,6 +934,10 @@ _WHICH_THING = re.compile(rf"\b({_THINGS.format(vehicles=_VEHICLES)}) (?:that |w
 # thing must lead that clause ("the hen is lying in the coop and will not wake", "my horse fell and it is not breathing").
 _SUBJECTLESS = re.compile(r"^\s*(?:it )?(?:not )?(?:is|was|are|were|will|would|can|could|has|had|have|does|did|keeps?|kept|seems?|looks?|"
                           r"(?!(?:nothing|something|anything|everything|morning|evening)\b)\w+ing)\b")  # "is pregnant and bleeding"
+# A clause that is only the sign and its degree ("the baby goat won't suck, completely floppy") has no subject either;
+# a degree word is needed ("a cow gored my uncle, there's a hole" starts a clause with a subject of its own).
+_ONLY_DEGREE = re.compile(r"\s*(?:(?:completely|totally|very|so|really|quite|all|fully|absolutely|proper|properly|too|a bit|bit|"
+                          r"kind of|kinda|sort of|just|now|also|still) )+")
 _THING_LEADS = re.compile(rf"^\s*(?:(?:wallahi|walahi|wallah|haba|eish|ayy?|oh|ah|o) )?(?:(?:the|our|my|a|an|his|her|their|this|that|some) )?(?:\w+ )?(?:{_THINGS.format(vehicles='')})\b")
 _PERSON = re.compile(r"\b(i|me|we|us|you|him|her|his|them|son|daughter|baby(?! monitors?\b)|child|kid|boy|girl|man|woman|wife|husband|mum|mom|"
                      r"dad|mother|father|brother|sister|friend|grandma|grandad|nan|patient|toddler|rider|driver|owner|farmer|people|person|"
@@ -960,7 +971,8 @@ def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
         # A vehicle's or smoke's sign words may name the person it acts on.
         said = " ".join([t[start:end]] + re.split(r"[,;.?!]", t[end:hi])[0].split()[:1]) if _VEHICLE.match(before, m.start()) else ""
         return not _PERSON.search(_YOUNG_OF_AN_ANIMAL.sub("", before[m.start():]) + " " + said)
-    if len(clauses) > 1 and _SUBJECTLESS.match(clauses[-1] + t[start:end]) and _THING_LEADS.match(clauses[-2]):
+    if len(clauses) > 1 and (_SUBJECTLESS.match(clauses[-1] + t[start:end]) or _ONLY_DEGREE.fullmatch(clauses[-1])) \
+            and _THING_LEADS.match(clauses[-2]):
         return not _PERSON.search(_ITS_OWN_PART.sub(" ", _WHICH_THING.sub(r"\1 ", _YOUNG_OF_AN_ANIMAL.sub("", clauses[-2]))))
     return False
 
@@ -1181,12 +1193,12 @@ def false_alarm(t: str, start: int, end: int) -> bool:
 # a film's only as "the trailer for/of" it: "me mam's in the trailer" is a Traveller family's home.
 _FICTION = re.compile(
     r"\b(songs?|lyrics|music|tracks|films?|movies?|books?|novels?|essays?|poems?|homework|assignment|project) (\w+ )?about\b|"
-    r"\b(the|a|on the) news (said|says|reported|showed|shows)\b|"
+    r"\b((the|a|on the) )?news (said|says|reported|showed|shows)\b|"
     r"\b(in|on) (the|a|that|this) (\w+ )?(film|movie|game|video game|book|novel|show|series|episode|cartoon|play|"
-    r"documentary|soap|comic|story|footage|news footage|trailer(?= (?:for|of)\b)|anime|teleserye|telenovela|k ?drama)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
+    r"documentary|soap|comic|story|footage|news footage|trailer(?= (?:for|of)\b)|anime|teleserye|telenovela|k ?drama|drama|serial|soap opera|novela)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
     r"story)( last night| yesterday| on (the )?(tv|telly))? (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|"
     r"\b(watch\w*|saw|seen|read|reading) (a|the|that|this) (\w+ )?(film|movie|show|series|documentary|programme|program|episode|book|"
-    r"novel|play|scene|drama) (about|where|in which|with|of|in (?:a|the|that|this))\b|"
+    r"novel|play|scene|drama|serial|soap|telenovela|teleserye) (about|where|in which|with|of|in (?:a|the|that|this))\b|"
     r"\b(watch\w*|saw|seen) (a|the|that|this) (\w+ )?(video|clip|reel|post) on (?:fb|facebook|tiktok|youtube|instagram|insta) of\b|\b(the|a|your|his|her|my) (game |film |book )?"
     r"(character|avatar|hero|heroine|villain|actor|actress)\b|"
     # Tagalog's lead and villain of a teleserye: "na-stroke daw yung bida"

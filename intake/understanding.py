@@ -909,9 +909,9 @@ def without_line_checks(text: str) -> str:
     return re.sub(r"\s+", " ", _LINE_CHECK.sub(" ", normalize(text))).strip()
 
 
-# "Nobody else", "no one else but me": the caller denies there is another patient; it names no one.
-_NOBODY_ELSE = re.compile(r"\b(?:nobody|no one|noone|no other (?:one|person|body)|not (?:anybody|anyone|somebody|someone))"
-                          r" else\b")
+# "Nobody else", "no one else but me", "is me, none else": the caller denies there is another patient; it
+# names no one.
+_NOBODY_ELSE = re.compile(r"\b(?:nobody|no ?one|no body|none|no other (?:one|person|body)|not (?:anybody|anyone|somebody|someone)) else\b")
 
 
 def parse_who(text: str) -> Who | None:
