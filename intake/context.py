@@ -1195,7 +1195,7 @@ _FICTION = re.compile(
     r"\b(songs?|lyrics|music|tracks|films?|movies?|books?|novels?|essays?|poems?|homework|assignment|project) (\w+ )?about\b|"
     r"\b((the|a|on the) )?news (said|says|reported|showed|shows)\b|"
     r"\b(in|on) (the|a|that|this) (\w+ )?(film|movie|game|video game|book|novel|show|series|episode|cartoon|play|"
-    r"documentary|soap|comic|story|footage|news footage|trailer(?= (?:for|of)\b)|anime|teleserye|telenovela|k ?drama|drama|serial|soap opera|novela)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
+    r"documentary|soap|comic|story|footage|news footage|trailer(?= (?:for|of)\b)|anime|teleserye|telenovela|k ?drama|serial|soap opera|novela)\b|\b(it is|it s|it was) (only|just) a (\w+ )?(game|film|movie|show|story)\b|\b(the|that|this) (\w+ )?(film|movie|book|novel|show|series|episode|game|documentary|"
     r"story)( last night| yesterday| on (the )?(tv|telly))? (ends|ended|had|has|is about|was about|showed|shows|starts|started)\b|"
     r"\b(watch\w*|saw|seen|read|reading) (a|the|that|this) (\w+ )?(film|movie|show|series|documentary|programme|program|episode|book|"
     r"novel|play|scene|drama|serial|soap|telenovela|teleserye) (about|where|in which|with|of|in (?:a|the|that|this))\b|"
