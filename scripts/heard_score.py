@@ -8,6 +8,9 @@ as heard, so a change to the flag reading is measured on the very texts Whisper 
 
 --lost lists the turns whose emergency the text catches and the heard text does not, and the no-flag turns only the
 heard text flags (what to sort into kinds). Never point it at a held-out set's transcripts: the list prints lines.
+The figures are given twice: over every transcribed turn, and over the spoken turns only. A `whatsapp` turn is
+written as people type ("pls", "dnt", "stopd breathin"): read aloud by a synthetic voice it is no caller's speech, and
+what Whisper makes of "PLS" measures the test, not the line. It belongs to the text channel's figures.
 --recorrect scores each turn's raw decode corrected by this tree's corrector (stt/correction.py and its lexicon), not the
 corrected text the run stored: a lexicon change is measured on the same decodes, without a new run through audio.
 """
@@ -36,7 +39,18 @@ def scored(corpus: Path, transcripts: Path, recorrect: bool = False) -> dict:
             if correct:
                 row["heard"] = correct(row["raw"])
             heard[row["id"]] = row
-    items = [by_id[i] for i in heard if i in by_id]
+    every = [by_id[i] for i in heard if i in by_id]
+    out = _reports(every, heard)
+    out["spoken"] = _reports([it for it in every if it.get("kind") != TYPED_KIND], heard)
+    return out
+
+
+TYPED_KIND = "whatsapp"
+
+
+def _reports(items: list[dict], heard: dict) -> dict:
+    """The same turns scored as written and as heard, and those the two readings disagree on."""
+    negatives = {it["id"] for it in items if not it.get("flags")}
     text = ev.utterance_report(items)
     audio = ev.utterance_report(items, heard=lambda it: heard[it["id"]]["heard"])
     text_found = {m["id"]: m for m in text["misses"]}
@@ -54,7 +68,7 @@ def scored(corpus: Path, transcripts: Path, recorrect: bool = False) -> dict:
     return {"n": len(items), "positives": sum(bool(it.get("flags")) for it in items),
             "text": {k: text[k] for k in ("emergency_recall", "all_flags_recall", "false_flag_rate")},
             "audio": {k: audio[k] for k in ("emergency_recall", "all_flags_recall", "false_flag_rate")},
-            "audio_false_flags": sum(1 for m in audio["misses"] if m["extra"] and not by_id[m["id"]].get("flags")),
+            "audio_false_flags": sum(1 for m in audio["misses"] if m["extra"] and m["id"] in negatives),
             "lost": lost, "invented": invented}
 
 
@@ -84,22 +98,29 @@ def main() -> int:
     out = scored(args.corpus, args.transcripts, args.recorrect)
     if not args.lost:
         out = {k: v if k not in ("lost", "invented") else len(v) for k, v in out.items()}
+        out["spoken"] = {k: v if k not in ("lost", "invented") else len(v) for k, v in out["spoken"].items()}
     if args.json:
         print(json.dumps(out, indent=1))
         return 0
-    print(f"{out['n']} turns, {out['positives']} emergencies")
-    for mode in ("text", "audio"):
-        r = out[mode]
-        print(f"{mode:5}: emergency recall {r['emergency_recall']:.1%}; every flag {r['all_flags_recall']:.1%}; "
-              f"false flags {r['false_flag_rate']:.1%}")
+    for label, part in (("every turn", out), (f"spoken turns (kind not {TYPED_KIND})", out["spoken"])):
+        print(f"{label}: {part['n']} turns, {part['positives']} emergencies")
+        for mode in ("text", "audio"):
+            r = part[mode]
+            print(f"  {mode:5}: emergency recall {_pct(r['emergency_recall'])}; every flag "
+                  f"{_pct(r['all_flags_recall'])}; false flags {_pct(r['false_flag_rate'])}")
     if args.lost:
         for row in out["lost"]:
             print(f"LOST {row['id']} {row['flags']}\n  said:  {row['text']}\n  heard: {row['heard']}")
         for row in out["invented"]:
             print(f"ADDED {row['id']} {row['extra']}\n  said:  {row['text']}\n  heard: {row['heard']}")
     else:
-        print(f"lost through audio {out['lost']}, flagged only through audio {out['invented']}")
+        print(f"lost through audio {out['lost']} ({out['spoken']['lost']} spoken), flagged only through audio "
+              f"{out['invented']} ({out['spoken']['invented']} spoken)")
     return 0
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.1%}"
 
 
 if __name__ == "__main__":
