@@ -627,6 +627,11 @@ def _past_clause(t: str, clauses: list[tuple[int, int]], i: int) -> bool:
             break
         if _dated(after) and not _BASELINE.search(after):
             return True
+    # "the test was positive last week, tonight she is holding her side and she fainted": a clause told after one that
+    # says today's time, with no date between them, is today's too.
+    if any(_TODAY.search(t, *clauses[j]) and not any(_dated(t[slice(*clauses[k])]) for k in range(j + 1, i))
+           for j in range(i)):
+        return False
     if any(_BASELINE.search(t, a, b) for a, b in clauses[i + 1:]):
         # A baseline's date ("his face crooked, sudah begitu sejak stroke tahun 2020"), said of a sign told with no verb
         # (Indonesian and Tagalog need none), is read by `habitual`, and a now beside it still counts.
@@ -1111,9 +1116,14 @@ def wished(t: str, start: int, end: int) -> bool:
     """The sign is what someone wants or plans to do, not what is so: "I want to cut deep and not wake up"."""
     lo, _ = sentence_of(t, start, end)
     before = t[lo:start]
-    if _HOPED.search(before):
+    if _HOPED.search(before) or _PURPOSE.search(before) and _PURPOSE_NOT.match(t, start):
         return True
     return bool(_WISHED.search(before)) and (not before.endswith("and ") or t.startswith(("not ", "never ", "no longer "), start))
+
+
+# A purpose the sign is inside: "go deeper so she doesn't wake up", "how many it would take not to wake up".
+_PURPOSE = re.compile(r"\b(?:so (?:that )?(?:he|she|they|i|we|you)(?: (?:does|do|did|will|would|wo|can))?|(?:would|will|it|to) take|enough(?: \w+)?) $")
+_PURPOSE_NOT = re.compile(r"(?:(?:does|do|did|will|would|wo|can) not|never|not)\b")
 
 
 _MISTAKEN = re.compile(r"\b(i|we|he|she|they|mum|mom|dad|mam|nan|granny) (thought|believed|was sure|were sure) (he|she|they|it|that)\b")

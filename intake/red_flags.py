@@ -69,7 +69,7 @@ from intake import learned_flags
 from intake.codeswitch import DATA_FILE as CODESWITCH_FILE
 from intake.codeswitch import to_english
 from intake.spelling import g_restored, spelled_right
-from intake.understanding import normalize, parse_number, said_of_a_grown_up
+from intake.understanding import age_group, normalize, parse_number, said_of_a_grown_up
 
 DATA_FILE = Path(__file__).with_name("red_flags.json")
 RENAMED = {"major_trauma": "serious_injury"}  # ids stored on older cases
@@ -591,7 +591,7 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
     said += _said_with_fricatives_swapped([f for f in eligible if f.id not in said], t, context, child, standing)
     # What one flag implies is read once every flag's own words are: an overdose taken on purpose is an attempt, though
     # suicidal comes first in the table.
-    found = [flag.id for flag in eligible if flag.id in said or _implied(flag, said, t, child)]
+    found = [flag.id for flag in eligible if flag.id in said or _implied(flag, said, t, child, context)]
     if learned:
         found += _learned_flags(t, found, context, child, standing)
     return found
@@ -807,10 +807,12 @@ def _vetoed(flag: RedFlag, t: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None) -> bool:
+def _implied(flag: RedFlag, found: list[str], t: str, child: bool | None, context: str = "") -> bool:
     # The words that make it so must not be denied: "not on purpose" is an accident. A child known to be one needs no
-    # word that says so.
-    return any(other in found and (said_too is None or (child is True and flag.child_only)
+    # word that says so, nor one named as a baby or a toddler earlier in the call, before the age ("my baby" at who, "her
+    # eyes rolled back" at the complaint), as the danger-sign question's list is chosen.
+    named_a_child = child is None and flag.child_only and bool(context) and age_group(context) == "child"
+    return any(other in found and (said_too is None or (child is True and flag.child_only) or named_a_child
                                    or any(not ctx.negated(t, m.start(), m.end()) for m in said_too.finditer(t)))
                for other, said_too in flag.implied_by)
 
