@@ -4,6 +4,8 @@ A travelling pain is read as the heart's only when the travelling word takes the
 goes ("going down his left arm", "up into my jaw"): a fall, a walk or a run that merely stands near a hurt limb ("went
 to the farm and hurt his arm", "ran into the door and hurt his shoulder") is the limb's own injury. Pidgin's bare "no fit"
 is "can not" only with its verb after it; in a list of absent signs ("no grunting, no fit, not floppy") it is English.
+Fast or hard breathing told with its cause, a screaming fit, crying or a sprint, is that effort's, as "out of breath from
+running" already was; from a fever, from the pain, or beside blue lips it is still the sign.
 """
 
 from tests.support.red_flag_kinds import turn_kind_tests
@@ -15,6 +17,7 @@ FLAGGED = [
     ("the pain goes up into my jaw, it won't stop", "chest_pain", False),
     ("e no fit breathe well since morning", "breathing_difficulty", None),
     ("the baby is grunting, no fit but very floppy", "child_danger_signs", True),
+    ("he is breathing very fast from the fever and can't finish a sentence", "breathing_difficulty", None),
 ]
 
 QUIET = [
@@ -26,6 +29,8 @@ QUIET = [
     "the boy rolled down the bank and hurt his shoulder, he is crying",
     "no, none of that, no grunting, no fit, not floppy, she's feeding",
     "no fit, no blood, he just has a fever since yesterday",
+    "the little one is breathing fast from all the screaming after he fell off the swing",
+    "he was breathing hard after sprinting for the bus, then he twisted his ankle",
 ]
 
 NOT_ALSO = [
@@ -34,6 +39,7 @@ NOT_ALSO = [
 
 TWINS = [
     ("he fell this morning and now the pain is going down his left arm and into his jaw", "chest_pain", False),
+    ("she's breathing fast from the crying but her lips have gone blue", "breathing_difficulty", True),
 ]
 
 (test_the_kind_is_heard, test_its_look_alike_is_quiet, test_heard_without_its_look_alike,
