@@ -67,6 +67,11 @@ _ENGLISH_WISH_BEFORE = re.compile(r"(?:\b(?:hope|hopes|wish|wishes|pray|prays) (
                                   r"\b(?:could|would|will|might|to)|\bsleep and) $")
 
 
+# Pidgin's bare "no fit" is "can not" and has its verb after it ("e no fit see"); with no verb it is English: "no fit,
+# not floppy" lists a sign that is absent.
+_NO_VERB_AFTER = re.compile(r"\s*(?:$|[,.?!;:]|(?:and|or|but|no|not|nothing|none|at all|either|too|yet)\b)")
+
+
 def to_english(normalized: str) -> str:
     """The same text with every known code-switched phrase replaced by its English reading."""
     pattern, mapping = _table()
@@ -74,6 +79,8 @@ def to_english(normalized: str) -> str:
 
     def english(m: re.Match) -> str:
         if m.group(1) == "never wake" and _ENGLISH_WISH_BEFORE.search(t, 0, m.start()):
+            return m.group(0)
+        if mapping[m.group(1)].endswith("can not") and _NO_VERB_AFTER.match(t, m.end()):
             return m.group(0)
         return mapping[m.group(1)]
 
