@@ -13,6 +13,7 @@ Kinds of false alarm:
 - when: a belief corrected ("we thought he wasn't breathing ... it was a prank"), a choking "now fine and talking", a
   breath-holding spell that ended in a cry the table blanked, a shaking in sleep ended by waking and answering, nightly
   pauses of a sleeper ("every night he stops breathing for some seconds"), a baseline "that's her baseline now";
+- the patient's own shouting ("shouting at me") read as the caller's call that got "nothing";
 - what explains it: an exercise told by an instructor (yoga's breath hold), grey from dust, arms too tired to lift
   after carrying sacks, teeth chattering with the shaking (rigors), a face twisted "because she is vexed", angina
   "stable", a hangover (not a "hang"ing face), blowing on a fire (not "blue").
@@ -74,6 +75,8 @@ QUIET = [
     "grandad's angina is stable, no pain today, can he go on the coach trip?",
     "my uncle only has a hangover and a dry mouth after the party, what helps?",
     "the smoke got in her eyes when she blew on the charcoal, she's coughing a bit and talking",
+    # the patient's own shouting is an answer, not the caller's call unanswered
+    "No, nothing is caught in her throat, she's eating fine and shouting at us, it's only a sore throat",
 ]
 
 NOT_ALSO = [
@@ -101,6 +104,8 @@ TWINS = [
     # a breath-holding spell that did not end
     ("he was crying so hard he held his breath and went blue, and now he is floppy and not breathing",
      "not_breathing", None),
+    # the caller's shouting, unanswered
+    ("I shouted at him and shook him, nothing, he won't wake up", "unconscious", None),
     # nightly pauses that are not tonight's: tonight he won't wake
     ("every night he snores but tonight he stopped breathing and he won't wake up", "not_breathing", None),
 ]
