@@ -52,7 +52,9 @@ _SPREAD_TO = re.compile(r"(down|up|on|in|into|to|through|round|around|across|alo
                         r"(my|his|her|their|the|both|one|each|left|right|your)\b")
 # The patient is well again: ends a fit, a faint, a choking or breathing scare, never a bleed or a wound.
 _WELL_AGAIN = re.compile(
-    r"\b((now|again) (?:(he|she|they|it) (is|are) )?(breathing|talking|awake|conscious|responding|fine|okay|ok|alright|"
+    # "now fine and talking", with no subject said: only "fine" or its like, and nothing after it that takes it back
+    r"\b(now (fine|okay|ok|alright|normal)(?!.*\b(but|still|not|no|nothing)\b)|"
+    r"(now|again) (he|she|they|it) (is|are) (breathing|talking|awake|conscious|responding|fine|okay|ok|alright|"
     r"normal|back to normal|playing|sitting up|pink|laughing|smiling|giggling|eating|feeding)|"
     r"(then|after that|after a (minute|few minutes|while)) (he|she|they) (is|are|was|were|s) (fine|okay|ok|alright|normal|"
     r"back to normal)|(he|she|they) (is|are) (breathing|talking|awake|conscious|fine|okay|"

@@ -106,6 +106,9 @@ TWINS = [
      "not_breathing", None),
     # the caller's shouting, unanswered
     ("I shouted at him and shook him, nothing, he won't wake up", "unconscious", None),
+    # "now breathing" with no subject is no recovery while something after it says it is not over
+    ("my aunt fainted and won't wake up, ten minutes now breathing but no answer", "unconscious", None),
+    ("he choked on a sweet, now fine but still coughing and he can not talk", "choking", None),
     # nightly pauses that are not tonight's: tonight he won't wake
     ("every night he snores but tonight he stopped breathing and he won't wake up", "not_breathing", None),
 ]
