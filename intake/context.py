@@ -52,12 +52,14 @@ _SPREAD_TO = re.compile(r"(down|up|on|in|into|to|through|round|around|across|alo
                         r"(my|his|her|their|the|both|one|each|left|right|your)\b")
 # The patient is well again: ends a fit, a faint, a choking or breathing scare, never a bleed or a wound.
 _WELL_AGAIN = re.compile(
-    r"\b((now|again) (he|she|they|it) (is|are) (breathing|talking|awake|conscious|responding|fine|okay|ok|alright|"
+    # "now fine and talking", with no subject said: only "fine" or its like, and nothing after it that takes it back
+    r"\b(now (fine|okay|ok|alright|normal)(?!.*\b(but|still|not|no|nothing)\b)|"
+    r"(now|again) (he|she|they|it) (is|are) (breathing|talking|awake|conscious|responding|fine|okay|ok|alright|"
     r"normal|back to normal|playing|sitting up|pink|laughing|smiling|giggling|eating|feeding)|"
     r"(then|after that|after a (minute|few minutes|while)) (he|she|they) (is|are|was|were|s) (fine|okay|ok|alright|normal|"
     r"back to normal)|(he|she|they) (is|are) (breathing|talking|awake|conscious|fine|okay|"
     r"alright|back to normal|completely normal|responding)( and \w+)? (now|again|normally|fine)|(he|she|they) "
-    r"(came|come|has come|have come|is come|s come) (round|to|back round)|knows who (i|we) (am|are)|back to (himself|herself|themselves|myself|(his|her|their|my) (usual |normal |old )?self)|(woke|wakes|has woken|woken) (right |straight |back )?up|breathing (again|normally)|"
+    r"(came|come|has come|have come|is come|s come) (round|to|back round)|(woke|woken|wake) (him|her|them)( up)? and (he|she|they) (answered|responded|spoke|talked|knew (us|me))|knows who (i|we) (am|are)|back to (himself|herself|themselves|myself|(his|her|their|my) (usual |normal |old )?self)|(woke|wakes|has woken|woken) (right |straight |back )?up|breathing (again|normally)|"
     r"(he|she|they|i) (is|are|am) (talking|chatting) to (me|us|you) (now|again)|(came|come|has come) (back )?round( in| within| after| straight| quickly|(?= ?[,.;]| ?$))|(he|she|they|i) (have|has) been (fine|okay|ok|alright|normal|well) (all day|all morning|since|ever since|since then)|"
     r"(he|she|they) (is|are) (asleep|sleeping|resting) (now )?(and )?(fine|breathing)|"
     r"(when|once|as soon as) (i|we) (picked|lifted|touched|shook|moved|called|nudged) (him|her|them)( up)? (he|she|they) (cried|woke|opened|moaned|answered|responded)|"
@@ -95,7 +97,9 @@ _SPELL = re.compile(r"\b(?:tantrum|paddy|temper|strop|meltdown|crying (?:fit|so 
 _SPELL_ENDED = re.compile(r"\b(?:then|and then|till|until|before|after that|but then) (?:(?:he|she|they|the baby) )?(?:(?:just|finally) )?"
                           r"(?:screamed|yelled|howled|cried|wailed|shrieked|bawled|sobbed|let out an? (?:\w+ )?(?:yell|scream|cry|"
                           r"wail|howl|shriek)|started (?:crying|screaming|yelling|howling|breathing)|took an? (?:big |deep |huge )?"
-                          r"(?:breath|gasp)|caught (?:his|her|their) breath|gasped)\b")
+                          r"(?:breath|gasp)|caught (?:his|her|their) breath|gasped)\b|"
+                          # or a gasp and a cry the table blanked as the spell's own words ("then he ~ again")
+                          r"\b(?:then|and then|but then) (?:he|she|they|the baby) ~")
 # ... unless the sign is said to go on after the ending: "then she screamed, but her lips are still blue".
 _STILL_NOW = re.compile(r"\b(?:still|not breathing|floppy|limp|will not wake|can not wake|not waking|unresponsive)\b")
 _LASTED = re.compile(r"\b((it|that|this|the \w+) )?(only )?lasted (about |around |for |maybe )?(a|one|\d+|two|three|a few|few|ten|thirty) (seconds?|minutes?|mins?)\b")
@@ -198,7 +202,9 @@ _HYPOTHETICAL = re.compile(
     r"warned (us|me|him|her) about|told (us|me|him|her) to watch|worried about getting|afraid of getting|"
     r"(might|may|could|will|would|going to|gonna) (get|develop|start|have (a|an|another)(?! (lie|nap|rest|kip|snooze|sleep|bath|shower|drink|cup|cuppa|look|go|think|chat|smoke|beer|break|sit|early|quiet|lazy|nice|lovely|good|day|evening|weekend|holiday|meal|party|bite|snack|wash)))|(worried|afraid|scared|frightened|concerned) (that )?(he|she|they|i|my \w+|the \w+) ((might|may|could|will)( get| start| go into)?|(will|is going to|going to) have)(?= $)|should (he|she|i|we|they) (get|have)|"
     r"what (counts|is classed|is classified|is considered|(would|does|should|will|do|might) (\w+ )?(count|be classed|be classified|be considered|be called|class))( as)?|when to worry|"
-    r"(?<!keeps )(?<!kept )(?<!keep )(going to|gonna|want\w* to|plan\w* to|hop\w* to|about to|will) (go to )?sleep (and|then))\b"
+    r"(?<!keeps )(?<!kept )(?<!keep )(going to|gonna|want\w* to|plan\w* to|hop\w* to|about to|will) (go to )?sleep (and|then)|"
+    # play or practice: "pretend you are not breathing", "let's pretend to be asleep" (a game, not a sign)
+    r"pretend (that )?(you|we)( are| re| were)?|pretend to be)\b"
 )
 # Not knowing when a sign comes is no sign now: "hard for me to identify when I feel the shortness of breath" (not
 # knowing whether someone breathes is doubt about now, and still counts).
@@ -704,14 +710,20 @@ def _aside(m: re.Match, said_before: str) -> bool:
 # be the subject of the mention's own clause, told in the past and dated, or taken away since.
 _ACQUAINTANCE_PAST = re.compile(
     r"\b(?:classmate|neighbou?r|colleague|co ?worker|workmate|teammate|team mate|flatmate|housemate|roommate|stranger|"
-    r"pupil|student|passenger|customer|client|man|woman|lady|guy|bloke|someone|somebody|friend|mate|buddy|pal)s?"
-    r"(?: \w+){0,4}? (?:had|was|were|got|went|took|suffered|collapsed|fell|drank|ate|swallowed|passed|fainted|blacked|"
-    r"overdosed|bled)\b[^,;]*$")
+    r"pupil|student|passenger|customer|client|guest|visitor|diner|worker|labou?rer|man|woman|lady|guy|bloke|someone|somebody|"
+    r"friend|mate|buddy|pal)s?"
+    r"(?:(?: \w+){0,4}? (?:had|was|were|got|went|took|suffered|collapsed|fell|drank|ate|swallowed|passed|fainted|blacked|"
+    r"overdosed|bled|choked)\b[^,;]*|"
+    # named first, then what befell them: "my friend at the mosque, on Friday his face fell"
+    r"(?: \w+){0,4}? , (?=[^,;]*\b(?:his|her|their|he|she|they)\b)[^,;]*)$|"
+    # one the caller saw: "the foreman saw a man with his mouth crooked"
+    r"\b(?:saw|seen|found|met|noticed) (?:a|an|the|this|that|one) (?:\w+ ){0,2}(?:man|woman|lady|guy|boy|girl|person|worker|"
+    r"stranger|passenger|customer|guest)s? with\b[^,;]*$")
 _RECENTLY = re.compile(r"\b(?:yesterday|last night|the other (?:day|night)|last week|at the weekend|over the weekend|"
                        r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                        # or further back: "a man in our church had a stroke at Christmas", "a few weeks ago"
                        rf"(?:at|over|on|before|after) {_FEASTS}|(?:a|a few|few|two|three|\w+) (?:weeks?|months?|years?) ago|"
-                       r"last (?:month|year|summer|winter|spring|autumn|term))\b")
+                       r"last (?:month|year|summer|winter|spring|autumn|term|wk))\b")
 _CLAUSE_AFTER = re.compile(r"[,;]|\b(?:and|but|so|now)\b")
 # Taken away from the caller since, to hospital or by the police: "a man got burnt bad, I drove him to the hospital",
 # "a man was bleeding bad, the police took him" (and another at the scene, `another_at_the_scene`). They are no patient
@@ -719,7 +731,7 @@ _CLAUSE_AFTER = re.compile(r"[,;]|\b(?:and|but|so|now)\b")
 _TAKEN_AWAY = re.compile(
     r"\b(?:came|come) (?:for|and (?:took|got)) (?:him|her|them)\b|"
     r"\b(?:took|drove|rushed|carried|brought|flew|airlifted) (?:him|her|them) (?:away|off|home|to (?:the |a )?(?:hospital|clinic|"
-    r"a and e|emergency|er|casualty))\b|\b(?:police|ambulance|paramedics?|medics?|cops|they) (?:came and )?(?:took|picked up|"
+    r"a and e|emergency|er|casualty))\b|\b(?:police|ambulance|paramedics?|medics?|cops|they) (?:came and )?(?:took|rushed|picked up|"
     r"took away|carried|have taken|has taken) (?:him|her|them)\b|\b(?:he|she|they) (?:was|were|got|has been|have been) "
     r"(?:taken|rushed|driven|airlifted|flown|carried) (?:away|off|to)\b")
 # "... and now I have them too": the same sign, now the patient's.
@@ -734,9 +746,11 @@ def acquaintance_past(t: str, start: int, end: int) -> bool:
     if not m:
         return False
     told, after = t[m.start():start], _CLAUSE_AFTER.split(t[end:hi])[0]
+    # the date may open the acquaintance's clause: "yesterday a guest choked"
+    dated = t[max([lo] + [lo + c.end() for c in re.finditer(r"[,;]", t[lo:m.start()])]):start]
     if _SAME_NOW.search(t, end, sentence_of(t, start, end)[1]):
         return False
-    return bool(_RECENTLY.search(told + after) or _TAKEN_AWAY.search(t, end, sentence_of(t, start, end)[1])) \
+    return bool(_RECENTLY.search(dated + after) or _TAKEN_AWAY.search(t, end, sentence_of(t, start, end)[1])) \
         and not _PRESENT.search(told + after) and "still" not in after.split()
 
 
@@ -1128,7 +1142,8 @@ _PURPOSE_NOT = re.compile(r"(?:(?:does|do|did|will|would|wo|can) not|never|not)\
 
 _MISTAKEN = re.compile(r"\b(i|we|he|she|they|mum|mom|dad|mam|nan|granny) (thought|believed|was sure|were sure) (he|she|they|it|that)\b")
 # The belief corrected by what it was: "he thought it was blood, it's only dye", "it was just ketchup".
-_ONLY_WAS = re.compile(r"\b(?:it|that|this) (?:is|s|was) (?:only|just|actually|really) (?!(?:blood|bleeding|him|her)\b)\w+")
+_ONLY_WAS = re.compile(r"\b(?:it|that|this) (?:is|s|was) (?:only|just|actually|really) (?!(?:blood|bleeding|him|her)\b)\w+|"
+                       r"\b(?:it|that|this) (?:is|s|was) (?:all )?(?:a|an|his|her|their) (?:\w+ )?(?:prank|joke|trick|game|false alarm)\b")
 # Said, then taken back: "he had the bleach but he did not drink any", "like something is stuck but it is not".
 _NOT_SWALLOWED = re.compile(
     r"(\bbut|\bthough|\balthough|,) (he|she|they|i|it|there) (did not|has not|have not|never|had not) (actually )?(drink|drank|swallow\w*|"
@@ -1211,8 +1226,8 @@ _FICTION = re.compile(
     r"novel|play|scene|drama|serial|soap|telenovela|teleserye) (about|where|in which|with|of|in (?:a|the|that|this))\b|"
     r"\b(watch\w*|saw|seen) (a|the|that|this) (\w+ )?(video|clip|reel|post) on (?:fb|facebook|tiktok|youtube|instagram|insta) of\b|\b(the|a|your|his|her|my) (game |film |book )?"
     r"(character|avatar|hero|heroine|villain|actor|actress)\b|"
-    # Tagalog's lead and villain of a teleserye: "na-stroke daw yung bida"
-    r"\b(?:yung|ang|si|the) (?:bida|kontrabida)\b"
+    # Tagalog's lead and villain of a teleserye: "na-stroke daw yung bida"; "sa teleserye" is "in the series"
+    r"\b(?:yung|ang|si|the) (?:bida|kontrabida)\b|\bsa (?:\w+ )?(?:teleserye|telenovela|serye|pelikula|palabas|k ?drama)\b"
 )
 
 
@@ -1327,7 +1342,7 @@ _BASELINE = re.compile(r"\b(?:always (?:been|was|is|looked|looks) (?:like (?:tha
                        r"(?:(?:19|20)\d\d|(?:\w+ )?(?:saal|sal) (?:pehle|pahle)) (?:ke|wale|wala|ka) (?:stroke|lakwa|lakwe|accident|operation)"
                        r"(?: ke)? (?:baad|bad) se (?:hi )?(?:aisa|aise|aisi|waisa|vaisa)|(?:saalon|salon|kai saal|kayi saal|bahut saal|barson) se "
                        r"(?:hi )?(?:aisa|aise|aisi|waisa|vaisa)|"
-                       r"always \w+ like (?:that|this)|(?:that|it|this) (?:is|s) (?:just )?(?:his|her|their|my) normal|"
+                       r"always \w+ like (?:that|this)|(?:that|it|this) (?:is|s) (?:just )?(?:his|her|their|my) (?:normal|baseline|usual)|"
                        r"(?:that|it|this|which) (?:is|s) (?:just |quite |perfectly |completely )?normal for (?:him|her|them|us|me)|"
                        r"(?:whenever|every time|each time|when) (?:he|she|they) (?:gets|feels|starts to feel) "
                        r"(?:anxious|upset|stressed|nervous|worked up|panicky|agitated|wound up|excited|scared))\b")
@@ -1342,6 +1357,8 @@ _NO_CHANGE = re.compile(r"\b(?:no|not any|not|none|nothing|is not|it is not|it s
                         r"\b(?:today|tonight|this (?:morning|evening)) (?:is|s|it is|it s|he is|he s|she is|she s) (?:just |exactly )?"
                         r"(?:the same|no different|same as (?:usual|always|ever))\b|\b(?:is|s|it is|it s|he is|he s|she is|she s) "
                         r"(?:just |exactly )?the same (?:today|tonight|this (?:morning|evening))(?! (?:as|like) (?:yesterday|last))\b|"
+                        # "that's her baseline now": a now that names what stays
+                        r"\b(?:that|it|this) (?:is|s) (?:just )?(?:his|her|their|my) (?:normal|baseline|usual) now\b|"
                         # "it's not on me now", "I haven't got it at the moment": the habit's sign is absent now
                         r"\b(?:it|that|the pain|the tightness) (?:is|s) not (?:on|with) (?:me|him|her|them) (?:now|right now|at the moment|today)\b")
 
