@@ -515,8 +515,12 @@ _OLD_ONE_NOW = re.compile(r"\b(?:again|back|worse|re ?opened|opened|open|burst|s
                           r"now|today|tonight|just|still|swollen|swelling)\b")
 
 
+_AN_INJURYS = re.compile(r"(?:(?:head|brain|back|spinal|neck|knee|war|old) )?(?:injur\w*|wounds?|burns?|scars?|fractures?|gash\w*|cuts?)\b")
+
+
 def _an_old_one(t: str, start: int, end: int) -> bool:
-    if not _OLD_ONE.search(t, max(0, start - 24), start):
+    """An injury named as an old one; a pain or a fit called old may be back ("his old chest pain")."""
+    if not _AN_INJURYS.match(t, start) or not _OLD_ONE.search(t, max(0, start - 24), start):
         return False
     clause_hi = min((m.start() for m in _CLAUSE_BREAK.finditer(t, end)), default=len(t))
     return not _OLD_ONE_NOW.search(t[start:clause_hi])
@@ -975,7 +979,8 @@ _PEST_MEANS = re.compile(rf"(?:{_MEANS_FOR_PESTS})\b")
 
 
 # A burn word that leads a thing is the thing's ("is burnt food bad for her?", "the charred toast").
-_BURNT_THING = re.compile(rf"(?:burnt|burned|scorched|charred|singed) (?:\w+ )?(?:{THINGS})\b")
+_BURNT_THING = re.compile(rf"(?:burnt|burned|scorched|charred|singed) (?:(?!(?:in|on|by|with|from|at|under|into|onto|off|his|her|their|my)\b)\w+ )?"
+                          rf"(?:{THINGS})\b")
 
 
 def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
