@@ -978,9 +978,10 @@ _PEST_JUST_BEFORE = re.compile(rf"(?:{_PEST_NAMES})\s*")
 _PEST_MEANS = re.compile(rf"(?:{_MEANS_FOR_PESTS})\b")
 
 
-# A burn word that leads a thing is the thing's ("is burnt food bad for her?", "the charred toast").
-_BURNT_THING = re.compile(rf"(?:burnt|burned|scorched|charred|singed) (?:(?!(?:in|on|by|with|from|at|under|into|onto|off|his|her|their|my)\b)\w+ )?"
-                          rf"(?:{THINGS})\b")
+# A burn word that leads a food is the food's ("is burnt food bad for her?", "the charred toast"); only food, said next to
+# it: "burned frm generator petrol fire" is a person burned by the fire of one.
+_BURNT_THING = re.compile(r"(?:burnt|burned|scorched|charred|singed) (?:food|rice|jollof|toast|bread|dinner|cake|meal|stew|soup|"
+                          r"porridge|beans|pizza|biscuits?|cookies?|bits?)\b")
 
 
 def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
