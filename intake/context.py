@@ -1784,10 +1784,10 @@ def only_a_likeness(t: str, start: int, end: int) -> bool:
 
 # An animal slaughtered, skinned or sacrificed before the blood in its sentence: the blood is the animal's ("we
 # slaughtered the goat for Eid and the blood poured into the drain"). Not when a person's part or a slip comes between
-# ("we were slaughtering the goat and the knife slipped into his thigh, blood pouring").
-_SLAUGHTERED = re.compile(rf"\b(?:slaughter\w*|butcher\w*|sacrific\w*|skinn\w*|zabah\w*|(?:killed|killing|kill|cut|cutting|slit) "
-                          rf"(?:the |a |an |our |two |three |some )?(?:\w+ )?(?:{_ANIMALS})s? (?:throat|neck)?)\b|"
-                          rf"\b(?:slaughter\w*|butcher\w*|sacrific\w*) (?:the |a |an |our |two |three |some )?(?:\w+ )?(?:{_ANIMALS})\b")
+# ("we were slaughtering the goat and the knife slipped into his thigh, blood pouring"), nor before it ("cut her hand on
+# the slicer at the butchery": a shop, not a slaughter).
+_SLAUGHTERED = re.compile(rf"\b(?:slaughter\w*|butcher\w*|sacrific\w*|skinn\w*|zabah\w*|killed|killing|kill|slit|cut|cutting) "
+                          rf"(?:the |a |an |our |two |three |some )?(?:\w+ )?(?:{_ANIMALS})s?\b")
 _A_PERSON_HURT = re.compile(r"\b(?:slipped|slip|caught|his|her|my|their|himself|herself|myself|themselves|finger\w*|thumb|hand|"
                             r"arm|leg|thigh|wrist|foot|face|head|cut (?:him|her|me|them))\b")
 
@@ -1798,7 +1798,7 @@ def slaughtered_animals_blood(t: str, start: int, end: int) -> bool:
         return False
     lo, _ = sentence_of(t, start, end)
     m = _SLAUGHTERED.search(t, lo, start)
-    return bool(m) and not _A_PERSON_HURT.search(t, m.end(), end)
+    return bool(m) and not _A_PERSON_HURT.search(t, lo, m.start()) and not _A_PERSON_HURT.search(t, m.end(), end)
 
 
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.

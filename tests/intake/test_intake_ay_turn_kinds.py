@@ -34,6 +34,9 @@ FLAGGED = [
     ("I was in the kitchen, out cold on the floor is my son, not waking", "unconscious", None),
     ("I was at the market, out cold on the ground, he is not waking", "unconscious", None),
     ("I was outside, out cold by the gate, not moving", "unconscious", None),
+    # what the guard found: a burn "frm" a machine's fire, a cut at a butcher's shop
+    ("he got burned by the generator explosion, skin peeling off his arms", "severe_burns", None),
+    ("at the butcher's my husband sliced his finger on the slicer, blood pouring everywhere", "heavy_bleeding", False),
     # the close positive: a period late, then a one-sided pain and a faint
     ("My girlfriend is two weeks late, now she has a stabbing pain low on the right and she nearly passed out",
      "pregnancy_emergency", False),
