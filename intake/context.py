@@ -426,7 +426,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
         return False  # "he was snoring and then it stopped and it has not come back": the stopping is the sign
     if _AGAIN.search(rest) or _CAME_BACK.search(rest):
         return False  # "it stopped, but now it is pouring again", "the pain went away and then came back"
-    for piece in re.split(r"\b(?:but|and|though|although|however|now)\b|[,;]", rest)[:6]:
+    # a texted "n" is "and": "pressed it 10 mins n it stopped"
+    for piece in re.split(r"\b(?:but|and|n|though|although|however|now)\b|[,;]", rest)[:6]:
         piece = re.sub(r"(?<!\bis )(?<!\bwas )(?<!\bare )\ball over\b", "everywhere", piece.strip())
         m = _RESOLVED.search(piece) if piece else None
         if not m:
@@ -513,13 +514,34 @@ _HISTORY_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:but|and|though|although|however|s
                                    r"whereas|while|yet)\b")
 
 
+# A sign named as an old one: "came back from the army with an old head injury", "her old burns". Not when its own
+# clause says it is open, back or worse now ("his old wound has burst open and is pouring").
+_OLD_ONE = re.compile(r"\b(?:an|a|his|her|my|their|our|the|that|this|some) (?:very )?(?:old|previous|past|former|healed)\s*$")
+_OLD_ONE_NOW = re.compile(r"\b(?:again|back|worse|re ?opened|opened|open|burst|split|bleed\w*|blood|pour\w*|infected|new|fresh|"
+                          r"now|today|tonight|just|still|swollen|swelling)\b")
+
+
+_AN_INJURYS = re.compile(r"(?:(?:head|brain|back|spinal|neck|knee|war|old) )?(?:injur\w*|wounds?|burns?|scars?|fractures?|gash\w*|cuts?)\b")
+
+
+def _an_old_one(t: str, start: int, end: int) -> bool:
+    """An injury named as an old one; a pain or a fit called old may be back ("his old chest pain")."""
+    if not _AN_INJURYS.match(t, start) or not _OLD_ONE.search(t, max(0, start - 24), start):
+        return False
+    clause_hi = min((m.start() for m in _CLAUSE_BREAK.finditer(t, end)), default=len(t))
+    return not _OLD_ONE_NOW.search(t[start:clause_hi])
+
+
 def historical(t: str, start: int, end: int) -> bool:
     """A clause the mention is in is dated weeks or more back ("had a stroke two years ago", "used to have fits"),
-    or another clause of its sentence is and the mention's own clause is not said in the present.
+    or another clause of its sentence is and the mention's own clause is not said in the present, or the sign is
+    named as an old one ("an old head injury").
 
     A date belongs to its own event: "my chest feels tight, the doctor saw me last week" is a sign now. A birth date
     is an age, not history: "the baby I had last week is not feeding".
     """
+    if _an_old_one(t, start, end):
+        return True
     lo, hi = scope_of(t, start, end)
     if _YARDSTICK.search(t[lo:start]):
         return True
@@ -923,7 +945,7 @@ _THINGS = (rf"(?:{_ANIMALS}|{_PESTS}|engine|laptop|computer|pc|printer|pump|gene
            r"chain ?saw|strimmer|whipper snipper|brush ?cutter|outboard|(?:washing|sewing|coffee|vending) machine|"
            r"tumble dryer|dryer|dishwasher|flue|range|aga|kiln|furnace|compressor|carb(?:urett?or)?|air filter|"
            r"router|(?<=baby )monitors?|(?<=heart )monitors?|intercom|walkie ?talkie|(?<!on the )(?<!on my )(?<!on his )(?<!on her )(?<!on our )(?<!over the )(?<!on )"
-           r"(?:phone|mobile|cell ?phone|smartphone|screen|tv|television|telly|radio|ipad|kindle)|toast|bread|dinner|cake|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
+           r"(?:phone|mobile|cell ?phone|smartphone|screen|tv|television|telly|radio|ipad|kindle)|toast|bread|dinner|cake|food|rice|jollof|meal|stew|soup|porridge|beans|pizza|biscuits?|cookies?|dyes?|ink|trees?|bark|branch(?:es)?|crops?|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
            r"freezer|video|audio|recording|clip|footage|voice note|smoke|fumes{vehicles})"
            r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?|blades?|chains?|teeth))")
 # A vehicle is a thing with a sign ("the car is gasping up the hill"), but the subject of a crash is a mechanism's.
@@ -975,8 +997,16 @@ _PEST_JUST_BEFORE = re.compile(rf"(?:{_PEST_NAMES})\s*")
 _PEST_MEANS = re.compile(rf"(?:{_MEANS_FOR_PESTS})\b")
 
 
+# A burn word that leads a food is the food's ("is burnt food bad for her?", "the charred toast"); only food, said next to
+# it: "burned frm generator petrol fire" is a person burned by the fire of one.
+_BURNT_THING = re.compile(r"(?:burnt|burned|scorched|charred|singed) (?:food|rice|jollof|toast|bread|dinner|cake|meal|stew|soup|"
+                          r"porridge|beans|pizza|biscuits?|cookies?|bits?)\b")
+
+
 def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
     """The sign belongs to an animal or a machine, not to a patient (`vehicles=False`: a crash's car is no such thing)."""
+    if _BURNT_THING.match(t, start) and not _PERSON.search(t, start, end):
+        return True
     lo, hi = scope_of(t, start, end)
     clauses = re.split(r"[,;]|\b(?:and|but|then|so|because)\b", t[lo:start])
     before = _WHICH_THING.sub(r"\1 ", " ".join(clauses[-1].split()[-9:]))
@@ -1243,10 +1273,22 @@ _ON_SCREEN = re.compile(r"\b(?:on|in) (?:the )?(?:tv|telly|television|news|tv ne
 _LIKENED = re.compile(r"\b(?:like|as)(?: (?:that|the|a|those|them|one of the|one of those|him|her)(?: \w+){0,3})?\s*$")
 
 
+# A screen that leads the sentence frames all of it: "on the news tonight, a crash on the highway, blood everywhere on
+# the road". The caller's own people or "now" before the mention starts their story again ("on the tv they said stay
+# in, my son is bleeding"), and so does a "when" ("on the telly the match was on when he collapsed").
+_SCREEN_LEADS = re.compile(r"\s*(?:(?:i|we) (?:saw|watched|heard|read) (?:it |this |that )?)?(?:on|in) (?:the )?(?:tv|telly|television|news|"
+                           r"tv news|telly news|radio|youtube|tiktok|facebook|fb|internet|papers?|newspaper)\b")
+_CALLERS_OWN = re.compile(r"\b(?:i|we|me|us|my|our|mine|you|your|he|she|him|her|his|they|them|their|now|when|while|then)\b")
+
+
 def fictional(t: str, start: int, end: int) -> bool:
-    """The mention is told of a film, game or book ("the boxer in the film was knocked out cold"), or of someone on a
-    screen in its own clause ("the boxer got knocked out on the telly and my husband jumped")."""
+    """The mention is told of a film, game or book ("the boxer in the film was knocked out cold"), of someone on a
+    screen in its own clause ("the boxer got knocked out on the telly and my husband jumped"), or of a sentence a
+    screen leads ("on the news a bus caught fire, people with burns everywhere")."""
     lo, hi = scope_of(t, start, end)
+    lead = _SCREEN_LEADS.match(t, sentence_of(t, start, end)[0])
+    if lead and lead.end() <= start and not _CALLERS_OWN.search(t, lead.end(), start):
+        return True
     if any(not _LIKENED.search(t[lo:lo + m.start()]) for m in _FICTION.finditer(t[lo:hi])):
         return True
     clause_lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, lo, start)), default=lo)
@@ -1728,6 +1770,64 @@ def meant_a_thing(t: str, start: int, end: int) -> bool:
         and not re.search(r"\b(?:but|still|worried|scared|afraid)\b", t[_MEANT_A_THING.search(t, end).end():])
 
 
+# A story told of someone else: "my aunt tells the story of her cousin who drank poison", "he came home telling how a
+# young man on the boat got his hand caught, blood pouring". The teller's own present after "and now" is theirs
+# (scope_of); "she told me she took all her pills" names no one else and stays the patient's.
+_STORY_OF_ANOTHER = re.compile(
+    r"\b(?:tells?|telling|told|tell) (?:\w+ ){0,2}?(?:the |a |that |this |his |her |their |an old )?(?:story|stories|tale|tales) "
+    r"(?:of|about) (?:how )?(?:\w+ ){0,2}?(?:cousin|uncle|aunt\w*|friend|neighbou?r|man|woman|boy|girl|guy|lady|person|people|"
+    r"colleague|grand\w*|ancestors?|villagers?|soldiers?|someone|somebody)\b|"
+    r"\b(?:telling|told|tells|talking about|talked about) (?:us |me |them |everyone )?(?:how|about) (?:a|an|some|one|this|that) "
+    r"(?:\w+ ){0,2}(?:man|woman|boy|girl|guy|lady|person|fisherman|worker|colleague|friend|neighbou?r|passenger|driver|soldier)\b")
+
+
+def told_as_a_story(t: str, start: int, end: int) -> bool:
+    """The mention is in a story the caller says someone tells of another person, before it in its scope."""
+    lo, _ = scope_of(t, start, end)
+    return bool(_STORY_OF_ANOTHER.search(t, lo, start))
+
+
+# What something is likened to: "red marks on the wall like somebody was bleeding there", "as if someone had bled". A
+# thing that "looks like blood" is only likened when the sentence says what coloured it (dye, paint, juice): "her sick
+# looks like blood" is blood told with a doubt, and a doubt takes the urgent side.
+_AS_IF_SOMEONE = re.compile(r"\b(?:like|as if|as though) (?:somebody|someone|a person|people|an animal|a pig|a goat|a chicken) "
+                            r"(?:was |were |had |had been |has been |is |got )?\s*$")
+_LOOKS_LIKE = re.compile(r"\b(?:looks?|looked|looking|seems?|seemed) like (?:pure |real |fresh |a lot of |so much )?$")
+_COLOURED_BY = re.compile(r"\b(?:dye\w*|paint\w*|juice|wine|ketchup|beetroot|colou?r\w* (?:ran|run)|food colou?ring|hibiscus|"
+                          r"zobo|bissap|sorrel|kool ?aid|betel|paan|pan masala)\b")
+_BLOOD_WORD = re.compile(r"\b(?:blood\w*|bleed\w*|bled)\b")
+
+
+def only_a_likeness(t: str, start: int, end: int) -> bool:
+    """The bleeding words of the mention are only what something is likened to."""
+    words = list(_BLOOD_WORD.finditer(t, start, end))
+    if not words:
+        return False
+    lo, hi = sentence_of(t, start, end)
+    return all(_AS_IF_SOMEONE.search(t, max(lo, w.start() - 50), w.start())
+               or (_LOOKS_LIKE.search(t, max(lo, w.start() - 30), w.start()) and _COLOURED_BY.search(t, lo, hi))
+               for w in words)
+
+
+# An animal slaughtered, skinned or sacrificed before the blood in its sentence: the blood is the animal's ("we
+# slaughtered the goat for Eid and the blood poured into the drain"). Not when a person's part or a slip comes between
+# ("we were slaughtering the goat and the knife slipped into his thigh, blood pouring"), nor before it ("cut her hand on
+# the slicer at the butchery": a shop, not a slaughter).
+_SLAUGHTERED = re.compile(rf"\b(?:slaughter\w*|butcher\w*|sacrific\w*|skinn\w*|zabah\w*|killed|killing|kill|slit|cut|cutting) "
+                          rf"(?:the |a |an |our |two |three |some )?(?:\w+ )?(?:{_ANIMALS})s?\b")
+_A_PERSON_HURT = re.compile(r"\b(?:slipped|slip|caught|his|her|my|their|himself|herself|myself|themselves|finger\w*|thumb|hand|"
+                            r"arm|leg|thigh|wrist|foot|face|head|cut (?:him|her|me|them))\b")
+
+
+def slaughtered_animals_blood(t: str, start: int, end: int) -> bool:
+    """The bleeding words of the mention follow an animal slaughtered in their sentence, with no person hurt between."""
+    if not _BLOOD_WORD.search(t, start, end):
+        return False
+    lo, _ = sentence_of(t, start, end)
+    m = _SLAUGHTERED.search(t, lo, start)
+    return bool(m) and not _A_PERSON_HURT.search(t, lo, m.start()) and not _A_PERSON_HURT.search(t, m.end(), end)
+
+
 # Whose sign, and when, in the order they are asked: the first that applies is the reason.
 _NOT_THIS_PATIENT_NOW = (
     ("other_person", other_past), ("other_person", acquaintance_past), ("explained", explained_silence),
@@ -1736,7 +1836,8 @@ _NOT_THIS_PATIENT_NOW = (
     ("mistaken", mistaken), ("false_alarm", false_alarm), ("not_a_person", not_a_person), ("historical", historical),
     ("explained", explained), ("past_verdict", past_verdict), ("treated", treated_for), ("treated", seen_and_home), ("habitual", habitual), ("habitual", said_as_a_habit), ("habitual", habit_of_speech), ("said_harmless", said_harmless),
     ("said_harmless", cleared_by_a_clinician), ("said_harmless", meant_a_thing),
-    ("hypothetical", hypothetical), ("fiction", fictional),
+    ("hypothetical", hypothetical), ("fiction", fictional), ("fiction", told_as_a_story),
+    ("likeness", only_a_likeness), ("not_a_person", slaughtered_animals_blood),
 )
 
 

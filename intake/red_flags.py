@@ -527,7 +527,7 @@ def _current(flag: RedFlag, t: str, start: int, end: int, inner, standing: bool 
         return False
     if flag.ended_by and flag.ended_by.search(t, end, _and_the_next_sentence(t, start, end)):
         return False
-    if flag.not_the_caller and _SAID_OF_THE_CALLER.search(t, 0, start) and _A_STATE.match(t, start):
+    if flag.not_the_caller and _A_STATE.match(t, start) and (_SAID_OF_THE_CALLER.search(t, 0, start) or _the_callers_own(t, start)):
         return False
     if flag.not_taken_yet and flag.not_taken_yet[0].search(t, *ctx.sentence_of(t, start, end)) \
             and not any(not (_TAKING.fullmatch(m.group()) and ctx.negated(t, *m.span()))
@@ -546,6 +546,32 @@ def _current(flag: RedFlag, t: str, start: int, end: int, inner, standing: bool 
 # is what the caller tried).
 _SAID_OF_THE_CALLER = re.compile(r"\bi (?:(?:was|were|got|had|have|been|just|nearly|almost|totally|completely|must have|went) )*$")
 _A_STATE = re.compile(r"(?:out|unconscious|passed|blacked|knocked|fainted|collapsed|spark|conked|comatose)\b")
+# "I was out in the cold store four hours, out cold they say, ha": a clause with no subject of its own, in a sentence the
+# caller leads in the past with nobody else named, told as what others said of them or laughed off, is the caller's,
+# and the caller is talking. A person named between ("I was in the yard with grandad, out cold on the grass he is")
+# makes it theirs; with no hearsay or laugh it may be someone the caller found.
+_CALLER_LEADS = re.compile(r"\s*(?:(?:so|well|ha|haha|lol|yes|yeah|oh) )?i (?:was|got|had been)\b")
+_SUBJECTLESS_CLAUSE = re.compile(r"[,;] (?:(?:totally|completely|just|like|proper|properly|basically) )?$")
+
+
+def _the_callers_own(t: str, start: int) -> bool:
+    """Nobody else named before the mention, in its clause (a hearsay "they say" aside) or leading the next clause."""
+    lo, hi = ctx.sentence_of(t, start, start)
+    if not (_CALLER_LEADS.match(t, lo) and _SUBJECTLESS_CLAUSE.search(t, lo, start)):
+        return False
+    if not _HEARSAY.search(t, start, hi) and not re.search(r"\b(?:ha|haha|hahaha|lol|lmao|hehe|joking)\b", t[start:hi]):
+        return False  # "i was outside , out cold by the gate , not moving" may be someone the caller found
+    after = _HEARSAY.sub(" ", t[start:hi])
+    clauses = re.split(r"[,;]", after)
+    said = t[lo + 2:start] + " " + clauses[0] + " " + " ".join(" ".join(clauses[1:2]).split()[:3])
+    return not _PERSON_WORD.search(said)
+
+
+_HEARSAY = re.compile(r"\b(?:they|people|everyone|everybody|the \w+|he|she) (?:say|says|said|tell me|told me|called it)\b")
+
+
+_PERSON_WORD = re.compile(r"\b(?:he|she|they|him|her|them|his|their|my|our|we|you|someone|somebody|man|woman|boy|girl|"
+                          r"grand\w*|mum|mom|dad|father|mother|brother|sister|son|daughter|wife|husband|friend|colleague|baby|child)\b")
 _WAS = re.compile(r"\b(?:was|were|got|had been)(?: \w+)?\s*$")
 
 
