@@ -947,7 +947,7 @@ _THINGS = (rf"(?:{_ANIMALS}|{_PESTS}|engine|laptop|computer|pc|printer|pump|gene
            r"router|(?<=baby )monitors?|(?<=heart )monitors?|intercom|walkie ?talkie|(?<!on the )(?<!on my )(?<!on his )(?<!on her )(?<!on our )(?<!over the )(?<!on )"
            r"(?:phone|mobile|cell ?phone|smartphone|screen|tv|television|telly|radio|ipad|kindle)|toast|bread|dinner|cake|food|rice|jollof|meal|stew|soup|porridge|beans|pizza|biscuits?|cookies?|dyes?|ink|trees?|bark|branch(?:es)?|crops?|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
            r"freezer|video|audio|recording|clip|footage|voice note|smoke|fumes{vehicles})"
-           r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?|blades?|chains?|teeth))")
+           r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?|blades?|chains?|teeth|stores?|store ?rooms?|bags?|sacks?|fields?|farms?|mill|shop|stall|pot|pots|cooker|water))")
 # A vehicle is a thing with a sign ("the car is gasping up the hill"), but the subject of a crash is a mechanism's.
 _VEHICLES = ("|car|van|truck|lorry|tractor|motorbike|ute|hilux|pickup|jeep|bakkie|land ?cruiser|4x4|suv|"
              # a car named by its model: "my Vios can't breathe, the air filter is choked"
