@@ -78,7 +78,13 @@ QUIET = [
     "cut my finger on the can, bled a lot at first but i pressed a towel 10 mins n it stopped, need a tetanus shot?",
 ]
 
-NOT_ALSO = []
+NOT_ALSO = [
+    # the scope takes the look-alike's words away, not the real sign told beside them
+    ("my cousin has an overdose poster on her wall but today she swallowed all her mother's pills",
+     "overdose_poisoning", "suicidal", None),
+    ("the goat we slaughtered bled everywhere, and my son cut his hand on the knife and it is pouring blood",
+     "heavy_bleeding", "serious_injury", None),
+]
 
 TWINS = [
     ("on the video call I can see my dad, blood everywhere from his arm", "heavy_bleeding", False),
