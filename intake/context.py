@@ -941,11 +941,14 @@ _PEST_NAMES = (r"termites?|rats?|mice|mouse|rodents?|cockroach\w*|roaches|ants|b
                r"pests?|weevils?")
 _MEANS_FOR_PESTS = r"poison|bait|pellets?|killer|traps?|chalk|spray|powder|repellent|coils?|medicine|tablets?|glue|dust|cake"
 _PESTS = rf"(?:{_PEST_NAMES})(?! (?:{_MEANS_FOR_PESTS})\b)"
+# Food is a thing a sign word is said of ("the rice is burnt"), and what a burn word leads is the food's.
+_FOODS = r"food|rice|jollof|toast|bread|dinner|cake|meal|stew|soup|porridge|beans|pizza|biscuits?|cookies?"
 _THINGS = (rf"(?:{_ANIMALS}|{_PESTS}|engine|laptop|computer|pc|printer|pump|generator|"
            r"chain ?saw|strimmer|whipper snipper|brush ?cutter|outboard|(?:washing|sewing|coffee|vending) machine|"
            r"tumble dryer|dryer|dishwasher|flue|range|aga|kiln|furnace|compressor|carb(?:urett?or)?|air filter|"
            r"router|(?<=baby )monitors?|(?<=heart )monitors?|intercom|walkie ?talkie|(?<!on the )(?<!on my )(?<!on his )(?<!on her )(?<!on our )(?<!over the )(?<!on )"
-           r"(?:phone|mobile|cell ?phone|smartphone|screen|tv|television|telly|radio|ipad|kindle)|toast|bread|dinner|cake|food|rice|jollof|meal|stew|soup|porridge|beans|pizza|biscuits?|cookies?|dyes?|ink|trees?|bark|branch(?:es)?|crops?|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
+           r"(?:phone|mobile|cell ?phone|smartphone|screen|tv|television|telly|radio|ipad|kindle)|"
+           rf"{_FOODS}|dyes?|ink|trees?|bark|branch(?:es)?|crops?|doll|teddy|manikin|mannikin|mannequin|resus annie|(?:cpr|resus|training) (?:doll|dummy)|plants?|battery|stove|fire|boiler|heater|chimney|radiators?|fridge|"
            r"freezer|video|audio|recording|clip|footage|voice note|smoke|fumes{vehicles})"
            r"(?! (?:bones?|hooks?|balls?|food|pieces?|chunks?|bits?|blades?|chains?|teeth|stores?|store ?rooms?|bags?|sacks?|fields?|farms?|mill|shop|stall|pot|pots|cooker|water))")
 # A vehicle is a thing with a sign ("the car is gasping up the hill"), but the subject of a crash is a mechanism's.
@@ -999,8 +1002,7 @@ _PEST_MEANS = re.compile(rf"(?:{_MEANS_FOR_PESTS})\b")
 
 # A burn word that leads a food is the food's ("is burnt food bad for her?", "the charred toast"); only food, said next to
 # it: "burned frm generator petrol fire" is a person burned by the fire of one.
-_BURNT_THING = re.compile(r"(?:burnt|burned|scorched|charred|singed) (?:food|rice|jollof|toast|bread|dinner|cake|meal|stew|soup|"
-                          r"porridge|beans|pizza|biscuits?|cookies?|bits?)\b")
+_BURNT_THING = re.compile(rf"(?:burnt|burned|scorched|charred|singed) (?:{_FOODS}|bits?)\b")
 
 
 def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
