@@ -8,6 +8,7 @@ import time
 from typing import Any, Awaitable, Callable
 
 PATIENCE_S = 60.0  # long enough for a 2-core machine at load 9; a passing test never waits it out
+PATIENCE_MS = int(PATIENCE_S * 1000)  # the same, as audio a test caller streams while it waits for a reply
 WHOLE_CALL_S = 900.0  # a simulated call from dial to hang-up took up to 7 min at load 15-19 on 2 cores
 
 

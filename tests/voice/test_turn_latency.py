@@ -8,6 +8,7 @@ import pytest
 
 from tests.support.audio import speak
 from tests.support.line_caller import LineCaller
+from tests.support.wait import PATIENCE_MS
 from voice.harness.callrun import call_ended, watch
 from voice.listening import StreamClock
 from voice.codec import FRAME_MS, silence_ulaw
@@ -45,7 +46,7 @@ async def test_frames_held_up_before_the_server_count_in_the_turns_latency(serve
     await caller.say(answer[:held])
     await asyncio.sleep(HOLD_S)
     await caller.burst(answer[held:] + silence_ulaw(1000))
-    assert await caller.wait_for_mark("prompt:", max_audio_ms=15000), caller.marks
+    assert await caller.wait_for_mark("prompt:", max_audio_ms=PATIENCE_MS), caller.marks
     endpointing_ms = watch(services).latency.stages_ms["endpointing"][-1]
     turn_ms = watch(services).latency.turns_ms[-1]
     await caller.hang_up()

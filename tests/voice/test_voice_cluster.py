@@ -17,7 +17,7 @@ from tests.support.line_caller import LineCaller
 from tests.support.proxy import proxy_in_front_of
 from tests.support.servers import serve_processes
 from tests.support.settings import settings_for
-from tests.support.wait import WHOLE_CALL_S, wait_until
+from tests.support.wait import PATIENCE_MS, WHOLE_CALL_S, wait_until
 from voice.harness.callrun import call_ended, serve_in_process
 from voice.harness.simulator import default_voice, simulate_call
 
@@ -89,7 +89,7 @@ async def test_a_server_killed_mid_call_leaves_the_completed_turns_in_the_databa
     for prompt, following in (("who", "complaint"), ("complaint", "danger_signs")):
         assert caller.marks[-1] == f"prompt:{prompt}"
         await caller.say(VOICE.synthesize(ANSWERS[prompt]))
-        assert await caller.wait_for_mark(f"prompt:{following}", max_audio_ms=10000)
+        assert await caller.wait_for_mark(f"prompt:{following}", max_audio_ms=PATIENCE_MS)
         await caller.settle()
     server.stop(signal.SIGKILL)
     await asyncio.wait_for(caller.closed.wait(), timeout=10)
@@ -118,18 +118,18 @@ async def test_a_database_outage_mid_call_loses_no_turn(postgres_url, tmp_path, 
             caller = await LineCaller.dial(base)
             await caller.settle(heard="prompt:who")
             await caller.say(VOICE.synthesize(ANSWERS["who"]))
-            assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=10000)
+            assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=PATIENCE_MS)
             await caller.settle()
             await proxy.stop()
             down_at = time.monotonic()
             await caller.say(VOICE.synthesize(ANSWERS["complaint"]))
             # the caller is not kept waiting
-            assert await caller.wait_for_mark("prompt:danger_signs", max_audio_ms=10000)
+            assert await caller.wait_for_mark("prompt:danger_signs", max_audio_ms=PATIENCE_MS)
             await caller.settle()
             await asyncio.sleep(max(0.0, OUTAGE_S - (time.monotonic() - down_at)))
             await proxy.start()
             await caller.say(VOICE.synthesize(ANSWERS["danger_signs"]))
-            assert await caller.wait_for_mark("prompt:age", max_audio_ms=10000)
+            assert await caller.wait_for_mark("prompt:age", max_audio_ms=PATIENCE_MS)
             await caller.hang_up()
             await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=60)
             case = await services.store.find_case_by_call(caller.call_sid)

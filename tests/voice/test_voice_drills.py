@@ -24,7 +24,7 @@ from stt.lexicon import VOCABULARY
 from tests.support.fake_openai import MESSAGES, TRANSCRIPTIONS, fake_openai_server, transcribe_by_frames
 from tests.support.line_caller import LineCaller, incoming
 from tests.support.settings import settings_for
-from tests.support.wait import WHOLE_CALL_S
+from tests.support.wait import PATIENCE_MS, WHOLE_CALL_S
 from voice.harness import EXAMPLES
 from voice.harness.callrun import call_ended, serve_in_process
 from voice.harness.loadgen import answer_texts
@@ -36,7 +36,6 @@ pytestmark = [pytest.mark.asyncio(loop_scope="module")]
 
 SCENARIOS = {s["id"]: s for s in load_scenarios(EXAMPLES)}
 CALLER = "+2348031234567"
-PATIENCE_MS = 60_000  # of line time to wait for a mark; a passing test never waits it out
 VOICE = FliteTts("slt")  # the simulator's caller voice: the STT stand-in knows its frames
 
 
@@ -154,7 +153,7 @@ def _intake_requests(up) -> int:
 async def test_a_dropped_line_keeps_the_case_and_texts_the_caller_a_way_back(drill):
     base, services, _ = drill
     caller = await _answer_first_question(base, caller=CALLER)
-    assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=10000)
+    assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=PATIENCE_MS)
     await caller.drop()
     await asyncio.wait_for(call_ended(services, caller.call_sid).wait(), timeout=30)
     case = await services.store.find_case_by_call(caller.call_sid)
@@ -171,7 +170,7 @@ async def test_retried_webhooks_make_one_case_and_one_text(drill):
     first, second = await incoming(base, call_sid, CALLER), await incoming(base, call_sid, CALLER)
     assert first == second  # Twilio may use either answer
     caller = await _answer_first_question(base, caller=CALLER, call_sid=call_sid)
-    assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=10000)
+    assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=PATIENCE_MS)
     await caller.hang_up()
     await asyncio.wait_for(call_ended(services, call_sid).wait(), timeout=30)
     case = await services.store.find_case_by_call(call_sid)
@@ -212,10 +211,10 @@ async def test_drug_names_are_offered_to_the_decoder_only_for_answers_in_the_cal
     services.transcriber = recording = RecordingTranscriber(working)
     try:
         caller = await _answer_first_question(base)
-        assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=15000), caller.marks
+        assert await caller.wait_for_mark("prompt:complaint", max_audio_ms=PATIENCE_MS), caller.marks
         await caller.settle()
         await caller.say(VOICE.synthesize("he has a high fever and he is very weak"))
-        assert await caller.wait_for_mark("prompt:danger_signs", max_audio_ms=15000), caller.marks
+        assert await caller.wait_for_mark("prompt:danger_signs", max_audio_ms=PATIENCE_MS), caller.marks
         await caller.hang_up()
     finally:
         services.transcriber = working

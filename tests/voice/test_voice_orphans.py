@@ -22,7 +22,7 @@ from routing.outbox import list_messages
 from tests.support.drill import ANSWERS, VOICE, deployment_store
 from tests.support.line_caller import LineCaller
 from tests.support.servers import ServeProcess, serve_processes
-from tests.support.wait import wait_until
+from tests.support.wait import PATIENCE_MS, wait_until
 from voice.recovery import SWEEP_IDLE_S
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.postgres]
@@ -61,7 +61,7 @@ async def store(env, tmp_path):
 async def _answer(caller: LineCaller, prompt: str) -> None:
     assert caller.marks[-1] == f"prompt:{prompt}", caller.marks
     await caller.say(VOICE.synthesize(ANSWERS[prompt]))
-    assert await caller.wait_for_mark(f"prompt:{NEXT[prompt]}", max_audio_ms=10000), caller.marks
+    assert await caller.wait_for_mark(f"prompt:{NEXT[prompt]}", max_audio_ms=PATIENCE_MS), caller.marks
     await caller.settle()
 
 
@@ -149,7 +149,7 @@ async def test_a_stream_reopened_on_another_process_takes_over_the_killed_server
     params = {p.get("name"): p.get("value") for p in twiml.findall("./Connect/Stream/Parameter")}
     second = await LineCaller.open_stream(other.base, caller.call_sid, params)
     # The dead stream never lets go: after its wait the new one takes the call over from the stored state.
-    assert await second.wait_for_mark("prompt:danger_signs", max_audio_ms=30000), second.marks
+    assert await second.wait_for_mark("prompt:danger_signs", max_audio_ms=PATIENCE_MS), second.marks
     assert second.marks[0].startswith("hold:")  # the caller heard us while we waited
     await second.settle()
     await _answer(second, "danger_signs")

@@ -18,7 +18,7 @@ from routing.outbox import list_messages
 from tests.support.fake_openai import fake_openai_server, transcribe_by_frames
 from tests.support.line_caller import LineCaller, incoming
 from tests.support.settings import settings_for
-from tests.support.wait import wait_until
+from tests.support.wait import PATIENCE_MS, wait_until
 from voice.harness.callrun import call_ended, serve_in_process
 from voice.recovery import MAX_RESUMES, RESUME_GRACE_S
 from voice.tts import FliteTts
@@ -78,7 +78,7 @@ async def _answer(caller: LineCaller, prompt: str) -> None:
     since = len(caller.marks)
     await caller.say(VOICE.synthesize(ANSWERS[prompt]))
     for expected in QUESTION_MARKS.get(NEXT[prompt], (f"prompt:{NEXT[prompt]}",)):
-        found = await caller.wait_for_mark(expected, max_audio_ms=10000, since=since)
+        found = await caller.wait_for_mark(expected, max_audio_ms=PATIENCE_MS, since=since)
         assert found, caller.marks
         since = caller.marks.index(found, since) + 1
     await caller.settle()
@@ -194,7 +194,7 @@ async def test_a_new_stream_starts_from_the_state_the_dropped_one_saved_last(lin
         assert _prompts(second) == []  # and nothing asked from a state about to change
     finally:
         stt.release()
-    assert await second.wait_for_mark("prompt:danger_signs", max_audio_ms=20000), second.marks
+    assert await second.wait_for_mark("prompt:danger_signs", max_audio_ms=PATIENCE_MS), second.marks
     await second.settle()
     assert _prompts(second) == ["danger_signs"]  # the complaint heard by the old stream counts
     await second.hang_up()
