@@ -52,6 +52,7 @@ def _set_step(spec: str) -> tuple[str, int]:
 
 def decode(args: argparse.Namespace) -> int:
     """Write each turn's top-1 (today's path) and N beam hypotheses, with CPU seconds, to args.out (resumable)."""
+    chosen = [(name, _items(name, step or args.step)) for name, step in map(_set_step, args.sets)]  # refuses held-out
     from intake.prompts import PROMPTS
     from stt.correction import MedicalCorrector
     from stt.faster_whisper import LocalWhisperTranscriber, _echoes
@@ -83,8 +84,7 @@ def decode(args: argparse.Namespace) -> int:
     if args.out.exists():
         done = {row["id"]: row for row in json.loads(args.out.read_text(encoding="utf-8"))["turns"]}
     turns = list(done.values())
-    todo = [(name, it) for name, step in map(_set_step, args.sets) for it in _items(name, step or args.step)
-            if it["id"] not in done]
+    todo = [(name, it) for name, items in chosen for it in items if it["id"] not in done]
     for n, (name, item) in enumerate(todo, 1):
         pcm16 = synthesize(item["text"], args.voice)
         seen.clear()
