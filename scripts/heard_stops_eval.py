@@ -66,6 +66,8 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("hypotheses", type=Path)
     p.add_argument("--changed", metavar="DESIGN", help="list the heard turns whose flags this design changes")
+    p.add_argument("--steadiness", action="store_true",
+                   help="also: how often the top-1 and the beam's 5 hypotheses read different flags, per normalisation")
     args = p.parse_args()
     turns = [t for t in json.loads(args.hypotheses.read_text(encoding="utf-8"))["turns"] if t["set"] not in HELD_OUT]
     for field, title in (("heard", "HEARD (top-1 through the phone line)"), ("text", "TEXT AS WRITTEN (same lines)")):
@@ -87,7 +89,22 @@ def main() -> int:
                 if base != alt:
                     print(f"\n{t['id']} want {t['flags']} (1) {sorted(base)} -> {sorted(alt)}\n  said:  {t['text']}"
                           f"\n  heard: {t['heard']}")
+    if args.steadiness:
+        _steadiness(turns)
     return 0
+
+
+def _steadiness(turns: list[dict]) -> None:
+    """A measure, not a design: turns whose top-1 and 5 beam hypotheses do not all read the same flags."""
+    print("\n===== STEADINESS (top-1 and the beam's 5 hypotheses, spoken turns)")
+    spoken = [t for t in turns if t["kind"] != TYPED_KIND]
+    for name, norm in (("(1) as today", str.strip), ("(2) stops -> commas", stops_to_commas),
+                       ("(3) no punctuation", no_punctuation)):
+        texts = [[norm(t["heard"]), *(norm(a["heard"]) for a in t["alternatives"])] for t in spoken]
+        distinct_texts = sum(len(set(x)) > 1 for x in texts)
+        unsteady = sum(len({frozenset(_flags(t, x)) for x in xs}) > 1 for t, xs in zip(spoken, texts))
+        print(f"  {name:24} hypotheses not all the same text {distinct_texts:>3}/{len(spoken)};"
+              f" not all the same flags {unsteady:>3}/{len(spoken)} ({100 * unsteady / len(spoken):.1f}%)")
 
 
 if __name__ == "__main__":
