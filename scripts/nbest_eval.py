@@ -29,9 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from intake import evaluation as ev  # noqa: E402
 from intake.scenarios import load_scenarios  # noqa: E402
+from scripts.held_out import HELD_OUT as _HELD  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1] / "intake" / "corpus"
-HELD_OUT = frozenset("r t u v w z ab ac ae ag ai an aq as av ax".split())
+HELD_OUT = frozenset(_HELD)
 TYPED_KIND = "whatsapp"
 BEAM = 5
 
