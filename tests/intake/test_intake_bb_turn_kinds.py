@@ -10,7 +10,7 @@ a stranger the caller saw bleeding yesterday is a witness's, though "him" is the
 thought my son drank from the kerosene bottle, but it only had water in it") is no swallowing. A crash "into it head
 first" is a blow to the head, read with its after-effects in the next sentence. Yellow oleander by its Sinhala, Tamil,
 Hindi and Bengali names (kaneru, arali, kaner, korobi) is a poison. A stove, a brazier or a coil that "was burning" is
-lit, not a burn.
+lit, not a burn, and a child "eating and playing" is well, not swallowing the dose the caller asks about.
 """
 
 import pytest
@@ -66,6 +66,10 @@ QUIET = [
     "We thought my son drank from the kerosene bottle, but it only had water in it, he's fine and playing",
     "amma thought my daughter swallowed from the Harpic bottle, but the bottle only had plain water, she is fine",
     "my wife thought our baby drank from the bleach bottle, but it only had water in it, she is playing",
+    # a child eating and playing, a dose asked (the texted age made this one's "4 year old" a child's)
+    "my 3 year old has a cough but eating and playing, what dose of paracetamol",
+    "anak 5 yo fever tapi eating n drinking, how much panadol syrup",
+    "my 4yo has a runny nose, eating n playing, what dose of piriton",
     # a stove that was burning is lit, not a burn
     "the kerosene stove was still burning when we came home, the food is ruined",
     "bếp than, the charcoal burner is still burning on the balcony, is the smell a problem for the baby?",
@@ -94,6 +98,7 @@ TWINS = [
     ("he stopped breathing while he was snoring and now he won't wake up", "not_breathing", False),
     ("we thought my son had a cold, but now he drank from the kerosene bottle and is coughing", "overdose_poisoning", None),
     ("we thought he drank water, but the bottle only had kerosene in it", "overdose_poisoning", None),
+    ("my 2 year old swallowed my iron tablets, he is eating and playing", "overdose_poisoning", None),
 ]
 
 (test_the_kind_is_heard, test_its_look_alike_is_quiet, test_heard_without_its_look_alike,
