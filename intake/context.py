@@ -803,7 +803,9 @@ def another_at_the_scene(t: str, start: int, end: int) -> bool:
 _SEEN_EARLIER = re.compile(r"\b(?:(?:i|we) (?:saw|witnessed|watched|passed|drove past|walked past)|there (?:was|were))\b")
 _DATED_EARLIER = re.compile(r"\b(?:this morning|yesterday|last (?:night|week|month)|earlier(?: today)?|the other day|"
                             r"this afternoon|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-                            r"kahapon|kagabi|kaninang umaga|ayer|ontem|kemarin|semalam|wczoraj|ieri|vchera|вчера)\b")
+                            r"kahapon|kagabi|kaninang umaga|ayer|ontem|kemarin|semalam|wczoraj|ieri|vchera|вчера|"
+                            # Hindi/Urdu "kal raat", Bengali "gotokal", Vietnamese "hôm qua", Tamil "netru"
+                            r"kal raat|kal rat|kal shaam|kal sham|gotokal|gotokaal|hom qua|toi qua|netru|nethu)\b")
 _CALLER_UNHURT = re.compile(r"\b(?:i|we) (?:am|are|was|were) (?:not (?:hurt|injured|harmed)|unhurt|unharmed|fine|ok|okay|alright)\b|"
                             r"\bnot a scratch on (?:me|us)\b|\bnothing happened to (?:me|us)\b|"
                             # or tells what the memory does to them since: "I can't sleep since, who can I talk to?"
@@ -818,12 +820,22 @@ _SOMEONE_OF_THEIRS = re.compile(r"\b(?:he|she|him|they|them|his|her|their|(?:my|
                                 r"work|office|shift|street|road)\b)\w+)\b")
 
 
+# A stranger the caller saw ("I saw a man bleeding heavily ... after a bus hit him"): the he, him and his after it are the
+# stranger's, and the caller's "my head", "my mind" hold the memory, so only kin of the caller's count as theirs.
+_STRANGER_SEEN = re.compile(r"\b(?:saw|witnessed|watched|passed|drove past|walked past|seen) (?:a|an|some|this|one|that) (?:\w+ )?"
+                            r"(?:man|woman|boy|girl|guy|person|lady|rider|biker|cyclist|child|kid|driver|stranger|worker|"
+                            r"people|men|women|pedestrian|motorcyclist|student|uncle|auntie|beggar|labourer|laborer)\b")
+_KIN_OF_THEIRS = re.compile(r"\b(?:my|our) (?!(?:car|bike|motorbike|way|house|home|work|office|shift|street|road|head|mind|eyes|"
+                            r"sleep|dreams?|thoughts|nerves|room|bed|phone)\b)\w+")
+
+
 def seen_earlier_unhurt(t: str, start: int, end: int) -> bool:
     """A sign in a scene the caller saw earlier and came away from unhurt, naming no one of theirs: a witness's memory."""
     lo, hi = sentence_of(t, start, end)
     sentence = t[lo:hi]
+    theirs = _KIN_OF_THEIRS if _STRANGER_SEEN.search(sentence, 0, start - lo) else _SOMEONE_OF_THEIRS
     return bool(_SEEN_EARLIER.search(sentence) and _DATED_EARLIER.search(sentence) and _CALLER_UNHURT.search(t)
-                and not _STILL_THERE.search(sentence) and not _SOMEONE_OF_THEIRS.search(t))
+                and not _STILL_THERE.search(sentence) and not theirs.search(t))
 
 
 # A sign told in the past and dated, of someone far away now: "my auntie back in Kingston had a stroke yesterday and I'm
@@ -1005,13 +1017,30 @@ _PEST_MEANS = re.compile(rf"(?:{_MEANS_FOR_PESTS})\b")
 _BURNT_THING = re.compile(rf"(?:burnt|burned|scorched|charred|singed) (?:{_FOODS}|bits?)\b")
 
 
+# The owner of the place an animal lives in names no patient: "the fish in my daughter's aquarium stopped breathing",
+# "the rabbit from my neighbour's hutch": only the place noun is left ("my daughter fell into the pond" still names her).
+_OWNERS_PLACE = re.compile(r"\b(?:in|from|at|inside|of|near|behind) (?:my|our|his|her|their|the) (?:\w+ )?(?:son|daughter|child|kid|boy|"
+                           r"girl|wife|husband|mum|mom|dad|mother|father|brother|sister|friend|grandma|grandad|nan|uncle|aunt|"
+                           r"auntie|cousin|neighbou?r|landlord|boss|sir|madam|family|kids|children) (?=(?:\w+ )?(?:aquarium|fish ?tank|tank|"
+                           r"bowl|cage|hutch|coop|pen|kennel|stable|barn|shed|pond|farm|yard|garden|compound|room|house|flat)\b)")
+
+
+# A stove, a fire or a coil that "was burning" is lit, not a burn: "the charcoal stove was burning in the closed room".
+_BURNING_THING = re.compile(r"(?:\w+ )?(?:stove|stoves|fire|fires|coil|coils|heater|brazier|angeethi|sigri|chulha|chula|lamp|lantern|"
+                            r"candle|candles|incense|mosquito coil|charcoal|coals?|wood|gas|burner|kiln|oven) (?:is|was|were|are|kept|"
+                            r"keeps|has been|had been|s) (?:still |already |all night |on and )?(?:burning|alight|lit)\b")
+
+
 def not_a_person(t: str, start: int, end: int, vehicles: bool = True) -> bool:
     """The sign belongs to an animal or a machine, not to a patient (`vehicles=False`: a crash's car is no such thing)."""
     if _BURNT_THING.match(t, start) and not _PERSON.search(t, start, end):
         return True
+    lit = _BURNING_THING.match(t, start)
+    if lit and lit.end() >= end and not _PERSON.search(t, start, end):
+        return True  # only the lit thing itself: the fumes of "the stove was burning in the shut room ... confused" stay
     lo, hi = scope_of(t, start, end)
     clauses = re.split(r"[,;]|\b(?:and|but|then|so|because)\b", t[lo:start])
-    before = _WHICH_THING.sub(r"\1 ", " ".join(clauses[-1].split()[-9:]))
+    before = _OWNERS_PLACE.sub("in ", _WHICH_THING.sub(r"\1 ", " ".join(clauses[-1].split()[-9:])))
     m = _THING_SUBJECT[vehicles].search(before)
     if m and _PEST_JUST_BEFORE.fullmatch(before[m.start():]) and _PEST_MEANS.match(t, start):
         m = None  # "i will eat mouse poison": the pest names the means taken, not whose the sign is
@@ -1172,10 +1201,17 @@ _PURPOSE = re.compile(r"\b(?:so (?:that )?(?:he|she|they|i|we|you)(?: (?:does|do
 _PURPOSE_NOT = re.compile(r"(?:(?:does|do|did|will|would|wo|can) not|never|not)\b")
 
 
-_MISTAKEN = re.compile(r"\b(i|we|he|she|they|mum|mom|dad|mam|nan|granny) (thought|believed|was sure|were sure) (he|she|they|it|that)\b")
+# Of whom may be a named person too: "we thought my son drank from the kerosene bottle, but it only had water in it".
+_MISTAKEN = re.compile(r"\b(i|we|he|she|they|mum|mom|dad|mam|nan|granny|amma|ammi|ammu|abba|abbu|ibu|bapak|appa|nani|dadi|"
+                       r"my (?:wife|husband|mother|father|mum|mom)) (thought|believed|was sure|were sure) "
+                       r"(he|she|they|it|that|(?:my|our|the) (?:\w+ )?(?:son|daughter|baby|boy|girl|child|kid|toddler|little one|"
+                       r"husband|wife|brother|sister|mother|father|mum|mom|dad|grandma|grandpa|granny|nani|dadi|abba|amma))\b")
 # The belief corrected by what it was: "he thought it was blood, it's only dye", "it was just ketchup".
 _ONLY_WAS = re.compile(r"\b(?:it|that|this) (?:is|s|was) (?:only|just|actually|really) (?!(?:blood|bleeding|him|her)\b)\w+|"
-                       r"\b(?:it|that|this) (?:is|s|was) (?:all )?(?:a|an|his|her|their) (?:\w+ )?(?:prank|joke|trick|game|false alarm)\b")
+                       r"\b(?:it|that|this) (?:is|s|was) (?:all )?(?:a|an|his|her|their) (?:\w+ )?(?:prank|joke|trick|game|false alarm)\b|"
+                       # the container held something harmless: "but it only had water in it"
+                       r"\b(?:it|that|this|the (?:bottle|cup|glass|can|jar|tin|packet|pack|box|sachet)) (?:only |just )(?:had|has|held|holds|"
+                       r"contained|contains) (?:some |plain |clean |drinking )?(?:water|juice|milk|tea|soda|squash|coconut water|nothing)\b")
 # Said, then taken back: "he had the bleach but he did not drink any", "like something is stuck but it is not".
 _NOT_SWALLOWED = re.compile(
     r"(\bbut|\bthough|\balthough|,) (he|she|they|i|it|there) (did not|has not|have not|never|had not) (actually )?(drink|drank|swallow\w*|"
@@ -1225,7 +1261,9 @@ def mistaken(t: str, start: int, end: int) -> bool:
     beliefs = list(_MISTAKEN.finditer(t, lo, end))
     if not beliefs or re.search(r"\bbut\b", t[beliefs[-1].end():start]):
         return False  # "we thought it was a cold, but tonight he is gasping": the sign is what corrects the belief
-    return bool(re.search(r"\bbut\b", t[end:hi]) or _ONLY_WAS.search(t, end, hi))
+    # The correction may start inside a rule's span: "kerosene bottle, but it only had water in it".
+    return bool(re.search(r"\bbut\b", t[end:hi]) or _ONLY_WAS.search(t, end, hi)
+                or any(re.search(r"\bbut\b", t[start:m.start()]) for m in _ONLY_WAS.finditer(t, start, hi)))
 
 
 # A device raised the alarm and the caller's check found the device at fault: "the apnoea alarm went off, she was fine,
@@ -1388,12 +1426,17 @@ _BASELINE = re.compile(r"\b(?:always (?:been|was|is|looked|looks) (?:like (?:tha
                        r"(?:hi )?(?:aisa|aise|aisi|waisa|vaisa)|"
                        r"always \w+ like (?:that|this)|(?:that|it|this) (?:is|s) (?:just )?(?:his|her|their|my) (?:normal|baseline|usual)|"
                        r"(?:that|it|this|which) (?:is|s) (?:just |quite |perfectly |completely )?normal for (?:him|her|them|us|me)|"
+                       # a known sleep habit: "he stops breathing for a few seconds when he snores, he has the machine"
+                       r"(?:whenever|every time|each time|when|while) (?:he|she|they) (?:snores?|is snoring|are snoring)|"
                        r"(?:whenever|every time|each time|when) (?:he|she|they) (?:gets|feels|starts to feel) "
                        r"(?:anxious|upset|stressed|nervous|worked up|panicky|agitated|wound up|excited|scared))\b")
 
 
 # "No worse today", "not any different from usual": a word of now that says nothing has changed.
-_NO_CHANGE = re.compile(r"\b(?:no|not any|not|none|nothing|is not|it is not|it s not) (?:worse|different|bad(?:der)?) "
+_NO_CHANGE = re.compile(r"\b(?:nothing|not (?:anything|something)) (?:new|different|changed|has changed)"
+                        r"(?: (?:at all|really))?(?: today| now| tonight| this (?:morning|evening|time))?\b|"
+                        r"\bno (?:change|changes)(?: (?:at all|really))?(?: today| now| tonight| this (?:morning|evening|time))?\b|"
+                        r"\b(?:no|not any|not|none|nothing|is not|it is not|it s not) (?:worse|different|bad(?:der)?) "
                         r"(?:than|from|to) (?:usual|normal|ever|always|before)(?: today| now| tonight| this (?:morning|evening|time))?\b|"
                         r"\b(?:no|not any|is not|it is not|none) (?:worse|different)(?: today| now| tonight| this (?:morning|evening|time))?"
                         r"(?! (?:than|from) (?:yesterday|an hour|this morning|earlier))\b|"

@@ -172,6 +172,14 @@ _BASELINE = re.compile(r"\b(same as (always|ever|before|usual)|as (always|usual)
                        r"since (birth|(she|he|they) (was|were) born|(his|her|their) (old )?stroke|(\w+ ){1,3}ago|(19|20)\d\d)|"
                        r"for (\w+ )?years|born (like|with) (that|it|this)|nothing new)\b")
 _CLAUSE = re.compile(r"[^,.;?!]+")
+# An answer to a screen that only tells a sign as the patient's unchanged baseline, with no yes or no of its own ("her
+# mouth is a little crooked but that's from her stroke three years ago, it's the same as always, she's talking normally")
+# is a no: the rules have already read it for anything new. Never when something in it is new, worse or sudden.
+_UNCHANGED = re.compile(r"\b(same as (always|ever|before|usual|every day)|as (always|usual)|like always|always (been|like that|is|was)|"
+                        r"since (birth|(she|he|they) (was|were) born)|for (\w+ )?years|born (like|with) (that|it|this)|nothing new|"
+                        r"(no|not) (different|worse|changed?)|(has|have|had)( not|n t) changed)\b")
+_NEWLY = re.compile(r"\b(now|today|tonight|this (morning|afternoon|evening)|worse|worsening|new|newly|sudden\w*|started|starting|"
+                    r"began|begun|just|again|more than|but (he|she|they) (can|could|is|are|was|were)( not|n t))\b")
 # An apnoea or agonal answer at a breathing step goes on to reposition and CPR: none of these flags ends it.
 _SUPPRESSED_WHEN_NOT_BREATHING = {"not_breathing", "breathing_difficulty", "unconscious"}
 # Stiffening or arching in answer to a pinch or a call, told at the response question; jerking, shaking or a fit is not it.
@@ -640,6 +648,8 @@ class Dialogue:
             if count is not None and count.doubted and not self._rate_reaches_red(count)[1]:
                 return None  # "six, I lost count": counted again, never taken on the milder side
             return count
+        if step == "danger_signs" and _told_as_baseline(text, prompt):  # a harm answer is never read as a habit
+            return "no"
         if step in _SCREENS and _leans_yes(text, prompt):
             # "maybe", "probably", "a bit": a caller who half thinks one of the signs is there. Asked once more; a
             # second lean is taken as the yes (SAFETY.md: an unclear answer takes the urgent branch), and recorded.
@@ -1262,6 +1272,14 @@ class Dialogue:
             if flag not in suppressed and flag not in self._result.red_flags:
                 new.append(flag)
         return self._red_flag(new) if new else None
+
+
+def _told_as_baseline(text: str, prompt: P.Prompt) -> bool:
+    """A screen answer with neither yes nor no that tells its signs only as the patient's unchanged baseline."""
+    t = normalize(text)
+    if parse_yes_no(text, yes_phrases=prompt.yes_phrases, no_phrases=prompt.no_phrases) in ("yes", "no"):
+        return False
+    return bool(_UNCHANGED.search(t)) and not _NEWLY.search(_UNCHANGED.sub(" ", t))
 
 
 def _leans_yes(text: str, prompt: P.Prompt) -> bool:

@@ -361,11 +361,17 @@ _TEXTED_IM = re.compile(r"(^|[,.;?!] )im (?=\d|(?:pregnant|bleeding|having|feeli
                         r"texting|at|in|on)\b)")
 
 
+# "my 2yo", "a 3 y/o", "4 y.o.": an age texted short is the age said in words, so a child's signs read as a child's
+# ("my 2yo ate grandmas tablets"). Only after a number: a lone "yo" is a greeting.
+_TEXTED_AGE = re.compile(r"\b(\d{1,2}) ?(?:yo|y/o|y\.o\.?|yrs? old)(?![\w/])", re.IGNORECASE)
+
+
 @lru_cache(maxsize=512)  # one caller turn is read for flags, mechanisms and as the next turn's context
 def prepare(text: str) -> str:
     """Normalized, code-switching read as English, fillers and repeats dropped, normal signs read as "fine",
     idioms blanked, doubt kept apart."""
-    t = normalize(_ASR_CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], _BREATH_DOTS.sub(" ", text or "")))
+    text = _TEXTED_AGE.sub(r"\1 year old", text or "")
+    t = normalize(_ASR_CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1).lower()], _BREATH_DOTS.sub(" ", text)))
     t = _PAUSE_COMMA.sub(" ", t)
     for pattern, word in load_table().heard:  # before code-switching: Whisper writes Pidgin "dey" as "day"
         t = pattern.sub(word, t)
