@@ -560,12 +560,18 @@ _CALLER_LEADS = re.compile(r"\s*(?:(?:so|well|ha|haha|lol|yes|yeah|oh) )?i (?:wa
 _SUBJECTLESS_CLAUSE = re.compile(r"[,;] (?:(?:totally|completely|just|like|proper|properly|basically) )?$")
 
 
+_HEARSAY = re.compile(r"\b(?:they|people|everyone|everybody|the \w+|he|she) (?:say|says|said|tell me|told me|called it)\b")
+_LAUGHED_OFF = re.compile(r"\b(?:ha|haha|hahaha|lol|lmao|hehe|joking)\b")
+_PERSON_WORD = re.compile(r"\b(?:he|she|they|him|her|them|his|their|my|our|we|you|someone|somebody|man|woman|boy|girl|"
+                          r"grand\w*|mum|mom|dad|father|mother|brother|sister|son|daughter|wife|husband|friend|colleague|baby|child)\b")
+
+
 def _the_callers_own(t: str, start: int) -> bool:
     """Nobody else named before the mention, in its clause (a hearsay "they say" aside) or leading the next clause."""
     lo, hi = ctx.sentence_of(t, start, start)
     if not (_CALLER_LEADS.match(t, lo) and _SUBJECTLESS_CLAUSE.search(t, lo, start)):
         return False
-    if not _HEARSAY.search(t, start, hi) and not re.search(r"\b(?:ha|haha|hahaha|lol|lmao|hehe|joking)\b", t[start:hi]):
+    if not _HEARSAY.search(t, start, hi) and not _LAUGHED_OFF.search(t, start, hi):
         return False  # "i was outside , out cold by the gate , not moving" may be someone the caller found
     after = _HEARSAY.sub(" ", t[start:hi])
     clauses = re.split(r"[,;]", after)
@@ -573,11 +579,6 @@ def _the_callers_own(t: str, start: int) -> bool:
     return not _PERSON_WORD.search(said)
 
 
-_HEARSAY = re.compile(r"\b(?:they|people|everyone|everybody|the \w+|he|she) (?:say|says|said|tell me|told me|called it)\b")
-
-
-_PERSON_WORD = re.compile(r"\b(?:he|she|they|him|her|them|his|their|my|our|we|you|someone|somebody|man|woman|boy|girl|"
-                          r"grand\w*|mum|mom|dad|father|mother|brother|sister|son|daughter|wife|husband|friend|colleague|baby|child)\b")
 _WAS = re.compile(r"\b(?:was|were|got|had been)(?: \w+)?\s*$")
 
 
