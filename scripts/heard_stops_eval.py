@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.nbest_eval import HELD_OUT, TYPED_KIND, _figures, _flags  # noqa: E402
+from scripts.nbest_eval import HELD_OUT, TYPED_KIND, _flags, figures_by_group, print_figures  # noqa: E402
 
 # A sentence end: a run of . ? ! (an ellipsis too) followed by more words (a decimal point is followed by a digit).
 _INNER_END = re.compile(r"[.?!…]+(?=\s+\S)")
@@ -73,17 +73,7 @@ def main() -> int:
     for field, title in (("heard", "HEARD (top-1 through the phone line)"), ("text", "TEXT AS WRITTEN (same lines)")):
         found = {name: [d(t) for t in turns] for name, d in designs(field).items()}
         print(f"\n===== {title}")
-        for scope, keep in (("spoken", lambda t: t["kind"] != TYPED_KIND), ("all", lambda t: True)):
-            for group in ["pooled", *sorted({t["set"] for t in turns})]:
-                idx = [i for i, t in enumerate(turns) if keep(t) and (group == "pooled" or t["set"] == group)]
-                sub = [turns[i] for i in idx]
-                table = {name: _figures(sub, [f[i] for i in idx]) for name, f in found.items()}
-                first = next(iter(table.values()))
-                print(f"\n{scope} {group}: {first['emergencies']} emergencies, {first['no_flag']} no-flag")
-                print(f"  {'design':24} {'emerg. recall':>14} {'every flag':>11} {'false flags':>16}")
-                for name, fig in table.items():
-                    print(f"  {name:24} {100 * fig['emergency_recall']:13.1f}% {100 * fig['every_flag']:10.1f}%"
-                          f" {100 * fig['false_flags']:8.1f}% ({fig['false']:>3})")
+        print_figures(figures_by_group(turns, found), width=24)
         if args.changed and field == "heard":
             for t, base, alt in zip(turns, found["(1) as today"], found[args.changed]):
                 if base != alt:

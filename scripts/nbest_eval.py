@@ -217,29 +217,40 @@ def _figures(turns: list[dict], found: list[set[str]]) -> dict:
     }
 
 
-def score(args: argparse.Namespace) -> int:
-    """Print each design's figures, spoken turns and all, per set and pooled; and decode CPU per turn."""
-    data = json.loads(args.hypotheses.read_text(encoding="utf-8"))
-    turns = [t for t in data["turns"] if t["set"] not in HELD_OUT]
-    found = {name: [design(t) for t in turns] for name, design in DESIGNS.items()}
+def figures_by_group(turns: list[dict], found: dict[str, list[set[str]]]) -> dict[str, dict]:
+    """Each design's figures over the spoken turns and over all, pooled and per set: {"spoken pooled": {design: ...}}."""
     out = {}
     for scope, keep in (("spoken", lambda t: t["kind"] != TYPED_KIND), ("all", lambda t: True)):
         for group in ["pooled", *sorted({t["set"] for t in turns})]:
             idx = [i for i, t in enumerate(turns) if keep(t) and (group == "pooled" or t["set"] == group)]
             sub = [turns[i] for i in idx]
             out[f"{scope} {group}"] = {name: _figures(sub, [f[i] for i in idx]) for name, f in found.items()}
+    return out
+
+
+def print_figures(out: dict[str, dict], width: int) -> None:
+    """One table per scope and group, a row per design."""
+    for where, table in out.items():
+        first = next(iter(table.values()))
+        print(f"\n{where}: {first['emergencies']} emergencies, {first['no_flag']} no-flag")
+        print(f"  {'design':{width}} {'emerg. recall':>14} {'every flag':>11} {'false flags':>16}")
+        for name, fig in table.items():
+            print(f"  {name:{width}} {100 * fig['emergency_recall']:13.1f}% {100 * fig['every_flag']:10.1f}%"
+                  f" {100 * fig['false_flags']:8.1f}% ({fig['false']:>3})")
+
+
+def score(args: argparse.Namespace) -> int:
+    """Print each design's figures, spoken turns and all, per set and pooled; and decode CPU per turn."""
+    data = json.loads(args.hypotheses.read_text(encoding="utf-8"))
+    turns = [t for t in data["turns"] if t["set"] not in HELD_OUT]
+    found = {name: [design(t) for t in turns] for name, design in DESIGNS.items()}
+    out = figures_by_group(turns, found)
     n = max(1, len(turns))
     cpu = {key: sum(t[key] for t in turns) / n for key in ("top1_cpu_s", "encode_cpu_s", "nbest_cpu_s")}
     if args.json:
         print(json.dumps({"turns": len(turns), "cpu_per_turn": cpu, "figures": out}, indent=1))
         return 0
-    for where, table in out.items():
-        first = next(iter(table.values()))
-        print(f"\n{where}: {first['emergencies']} emergencies, {first['no_flag']} no-flag")
-        print(f"  {'design':22} {'emerg. recall':>14} {'every flag':>11} {'false flags':>16}")
-        for name, fig in table.items():
-            print(f"  {name:22} {100 * fig['emergency_recall']:13.1f}% {100 * fig['every_flag']:10.1f}%"
-                  f" {100 * fig['false_flags']:8.1f}% ({fig['false']:>3})")
+    print_figures(out, width=22)
     print(f"\ndecode CPU per turn ({len(turns)} turns, {data['cpu_threads']} threads): top-1 path (plain + primed)"
           f" {cpu['top1_cpu_s']:.3f} s, of it encoder {cpu['encode_cpu_s']:.3f} s;"
           f" N-best on the same encoder output +{cpu['nbest_cpu_s']:.3f} s")
