@@ -167,16 +167,18 @@ _SCREEN_SIGN = re.compile(r"\b(chest|pain\w*|press\w*|tight\w*|breath\w*|gasp\w*
                           r"throat|tongue|wake|woken|waking|awake|floppy|limp|drows\w*|sleepy|drink\w*|feed\w*|suck\w*|"
                           r"vomit\w*|grunt\w*|belly|stomach|tummy|blue|grey|gray|pale|confus\w*|weak\w*|numb\w*|swallow\w*|"
                           r"tablets?|pills?|poison\w*|die|dying|kill\w*|harm\w*|hurt\w*)\b")
+# Words that tell a sign as the patient's old state, read by both the lean and the baseline-only answer below.
+_LONGSTANDING = (r"as (always|usual)|like always|always (been|like that|is|was)|since (birth|(she|he|they) (was|were) born)|"
+                 r"for (\w+ )?years|born (like|with) (that|it|this)|nothing new")
 # A sign told as the patient's old baseline, in the lean's own clause: "a little crooked since her stroke four years ago".
-_BASELINE = re.compile(r"\b(same as (always|ever|before|usual)|as (always|usual)|like always|always (been|like that|is|was)|"
-                       r"since (birth|(she|he|they) (was|were) born|(his|her|their) (old )?stroke|(\w+ ){1,3}ago|(19|20)\d\d)|"
-                       r"for (\w+ )?years|born (like|with) (that|it|this)|nothing new)\b")
+_BASELINE = re.compile(rf"\b(same as (always|ever|before|usual)|{_LONGSTANDING}|"
+                       rf"since ((his|her|their) (old )?stroke|(\w+ ){{1,3}}ago|(19|20)\d\d))\b")
 _CLAUSE = re.compile(r"[^,.;?!]+")
 # An answer to a screen that only tells a sign as the patient's unchanged baseline, with no yes or no of its own ("her
 # mouth is a little crooked but that's from her stroke three years ago, it's the same as always, she's talking normally")
-# is a no: the rules have already read it for anything new. Never when something in it is new, worse or sudden.
-_UNCHANGED = re.compile(r"\b(same as (always|ever|before|usual|every day)|as (always|usual)|like always|always (been|like that|is|was)|"
-                        r"since (birth|(she|he|they) (was|were) born)|for (\w+ )?years|born (like|with) (that|it|this)|nothing new|"
+# is a no: the rules have already read it for anything new. Never when something in it is new, worse or sudden. Narrower
+# than _BASELINE on dates (a stroke "four years ago" says when, not that nothing changed), wider on "not worse".
+_UNCHANGED = re.compile(rf"\b(same as (always|ever|before|usual|every day)|{_LONGSTANDING}|"
                         r"(no|not) (different|worse|changed?)|(has|have|had)( not|n t) changed)\b")
 _NEWLY = re.compile(r"\b(now|today|tonight|this (morning|afternoon|evening)|worse|worsening|new|newly|sudden\w*|started|starting|"
                     r"began|begun|just|again|more than|but (he|she|they) (can|could|is|are|was|were)( not|n t))\b")
