@@ -815,9 +815,10 @@ _CALLER_UNHURT = re.compile(r"\b(?:i|we) (?:am|are|was|were) (?:not (?:hurt|inju
 _STILL_THERE = re.compile(r"\b(?:still|just now|right now|now (?:he|she|they)|(?:he|she|they|it) (?:is|are|s) "
                           r"(?:\w+ )?(?:bleeding|lying|not|pouring))\b|\bthere (?:is|are)\b")
 
-# Anyone the caller could be calling about ("my son was hit this morning, there was so much blood, I'm fine") keeps it.
-_SOMEONE_OF_THEIRS = re.compile(r"\b(?:he|she|him|they|them|his|her|their|(?:my|our) (?!(?:car|bike|motorbike|way|house|home|"
-                                r"work|office|shift|street|road)\b)\w+)\b")
+# Anyone the caller could be calling about ("my son was hit this morning, there was so much blood, I'm fine") keeps it;
+# "my car", "my shift" are no one.
+_NO_ONE = r"car|bike|motorbike|way|house|home|work|office|shift|street|road"
+_SOMEONE_OF_THEIRS = re.compile(rf"\b(?:he|she|him|they|them|his|her|their|(?:my|our) (?!(?:{_NO_ONE})\b)\w+)\b")
 
 
 # A stranger the caller saw ("I saw a man bleeding heavily ... after a bus hit him"): the he, him and his after it are the
@@ -825,8 +826,7 @@ _SOMEONE_OF_THEIRS = re.compile(r"\b(?:he|she|him|they|them|his|her|their|(?:my|
 _STRANGER_SEEN = re.compile(r"\b(?:saw|witnessed|watched|passed|drove past|walked past|seen) (?:a|an|some|this|one|that) (?:\w+ )?"
                             r"(?:man|woman|boy|girl|guy|person|lady|rider|biker|cyclist|child|kid|driver|stranger|worker|"
                             r"people|men|women|pedestrian|motorcyclist|student|uncle|auntie|beggar|labourer|laborer)\b")
-_KIN_OF_THEIRS = re.compile(r"\b(?:my|our) (?!(?:car|bike|motorbike|way|house|home|work|office|shift|street|road|head|mind|eyes|"
-                            r"sleep|dreams?|thoughts|nerves|room|bed|phone)\b)\w+")
+_KIN_OF_THEIRS = re.compile(rf"\b(?:my|our) (?!(?:{_NO_ONE}|head|mind|eyes|sleep|dreams?|thoughts|nerves|room|bed|phone)\b)\w+")
 
 
 def seen_earlier_unhurt(t: str, start: int, end: int) -> bool:
