@@ -1083,8 +1083,11 @@ def names_a_person(t: str) -> bool:
     return bool(_PERSON_NAMED.search(t))
 
 
-# "It's our cow, not a person, she's gasping": the words that say no person is meant name none.
+# "It's our cow, not a person, she's gasping": the words that say no person is meant name none, and the animal is what
+# "it is" when its name ends the clause ("it's the fish blood, but he cut his thumb" names the blood's source, not him).
 _NOT_A_PERSON = re.compile(r"\bnot (?:a |any )?(?:person|human(?: being)?|people|somebody|someone)\b")
+_IT_IS_THE_ANIMAL = re.compile(rf"\b(?:it|this|that) (?:is|s|was) (?:only |just )?(?:the|our|a|an|my|his|her|their) (?:\w+ )?"
+                               rf"(?:{_ANIMALS})(?= ?[,.;?!]| ?$)")
 
 
 def pronoun_of_an_animal(t: str, start: int, end: int) -> bool:
@@ -1096,7 +1099,7 @@ def pronoun_of_an_animal(t: str, start: int, end: int) -> bool:
     if not re.match(r"\s*(?:he|she|it)\b", _BELIEF_FRAME.sub("", t[lo:end])):
         return False
     before = _NOT_A_PERSON.sub(" ", t[:lo])
-    return bool(_ANIMAL_SUBJECT.search(t, 0, lo) or _IT_IS_AN_ANIMAL.search(before)) and not _PERSON_NAMED.search(before) \
+    return bool(_ANIMAL_SUBJECT.search(t, 0, lo) or _IT_IS_THE_ANIMAL.search(before)) and not _PERSON_NAMED.search(before) \
         and not _ACTS_ON.search(t, 0, lo)
 
 

@@ -84,6 +84,7 @@ TWINS = [
     ("my husband took all his sleeping pills, I can't keep him awake", "unconscious", False),
     ("my toddler can't be woken, I can't keep her awake", "unconscious", True),
     ("it's our cow that kicked my son, he's gasping and can't talk", "breathing_difficulty", None),
+    ("no, it's the chicken blood on his shirt, but he cut his hand deep and it keeps pouring", "heavy_bleeding", None),
     ("the ugali pot tipped over and burnt his whole arm, the skin is peeling off", "severe_burns", None),
     ("the shed collapsed on my father and he won't wake up", "unconscious", False),
     ("my son drank the rat poison we bought for the store", "overdose_poisoning", None),
