@@ -1083,14 +1083,24 @@ def names_a_person(t: str) -> bool:
     return bool(_PERSON_NAMED.search(t))
 
 
+# "It's our cow, not a person, she's gasping": the words that say no person is meant name none, and the animal is what
+# "it is" when its name ends the clause ("it's the fish blood, but he cut his thumb" names the blood's source, not him).
+_NOT_A_PERSON = re.compile(r"\bnot (?:a |any )?(?:person|human(?: being)?|people|somebody|someone)\b")
+_IT_IS_THE_ANIMAL = re.compile(rf"\b(?:it|this|that) (?:is|s|was) (?:only |just )?(?:the|our|a|an|my|his|her|their) (?:\w+ )?"
+                               rf"(?:{_ANIMALS})(?= ?[,.;?!]| ?$)")
+
+
 def pronoun_of_an_animal(t: str, start: int, end: int) -> bool:
     """"My hamster is lying still, he is not breathing": a "he", "she" or "it" leading the mention's clause points back
-    at the animal the turn named, when no person was named before it and nothing acted on anyone ("the dog knocked him
-    over and he is not breathing" is him). The caller's earlier turns are red_flags' to check."""
+    at the animal the turn named, as the subject or as what "it is" ("it's our cow, not a person, she's gasping"), when no
+    person was named before it and nothing acted on anyone ("the dog knocked him over and he is not breathing" is him).
+    The caller's earlier turns are red_flags' to check."""
     lo = max((m.end() for m in _CLAUSE_BREAK.finditer(t, 0, start)), default=0)
     if not re.match(r"\s*(?:he|she|it)\b", _BELIEF_FRAME.sub("", t[lo:end])):
         return False
-    return bool(_ANIMAL_SUBJECT.search(t, 0, lo)) and not _PERSON_NAMED.search(t, 0, lo) and not _ACTS_ON.search(t, 0, lo)
+    before = _NOT_A_PERSON.sub(" ", t[:lo])
+    return bool(_ANIMAL_SUBJECT.search(t, 0, lo) or _IT_IS_THE_ANIMAL.search(before)) and not _PERSON_NAMED.search(before) \
+        and not _ACTS_ON.search(t, 0, lo)
 
 
 # "It's the sheep for Eid": the turn says the thing it told of is an animal (a slaughter, a sacrifice).

@@ -408,6 +408,11 @@ _THING_FIRST = re.compile(rf"(?:{ctx.THINGS})\b")
 
 
 def _blanked(idiom: re.Match) -> str:
+    # A look-alike told by what came before it keeps those words ("he texted me he wants to end his life, now he is not
+    # answering": only the not answering is the phone's); the one look-alike that needs them names them "kept".
+    kept = idiom.groupdict().get("kept")
+    if kept:
+        return f"{kept}{_NEUTRAL}"
     thing = _THING_FIRST.match(idiom.group())
     return f"{thing.group()} {_NEUTRAL}" if thing else _NEUTRAL
 
@@ -627,7 +632,22 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
     found = [flag.id for flag in eligible if flag.id in said or _implied(flag, said, t, child, context)]
     if learned:
         found += _learned_flags(t, found, context, child, standing)
+    if "unconscious" in found and "child_danger_signs" in found and _only_drowsy(t, standing):
+        found.remove("unconscious")
     return found
+
+
+# "I can't keep him awake", "she keeps drifting off": a child who cannot stay awake is IMCI's lethargy sign, not one who
+# cannot be woken (SAFETY.md: "cannot stay awake or floppy" is a child's sign; "unconscious or cannot be woken" another).
+_DROWSY = re.compile(r"\b(?:can not|could not) keep (?:him|her|them|the baby) awake\b|\bkeeps? drifting off\b")
+
+
+def _only_drowsy(t: str, standing: bool) -> bool:
+    """Every current mention of unconscious lies in words of drowsiness, the child danger sign's own."""
+    flag = flag_by_id("unconscious")
+    spans = [m.span() for m in _DROWSY.finditer(t)]
+    current = [(s, e) for s, e, inner in _mentions(flag, t) if _current(flag, t, s, e, inner, standing)]
+    return bool(spans) and all(any(a <= s and e <= b for a, b in spans) for s, e in current)
 
 
 def _said_with_fricatives_swapped(flags: list[RedFlag], t: str, context: str, child: bool | None,
