@@ -47,6 +47,10 @@ _AGO = re.compile(r"^ (?:about |around |over |nearly |like |almost )?(?:(?:an?|h
 _AFTER_ENDING = {"", "now", "already", "completely", "away", "down", "off", "thank", "again", "by", "on", "after",
                  "for", "since", "mostly", "totally", "fully", "itself", "at", "bleeding", "fitting", "shaking",
                  "jerking", "and", "but", "so", "in", "within", "when", "once", "about", "just", "with", "inside", "indoors", "quickly"} - {"a"}
+# How long a sign has gone on: "it's gone on five minutes", "it went on for ages", "gone on and on".
+_GONE_ON_FOR = re.compile(r"on (?:(?:for|about|over|nearly|almost|like|a good|well|past) )*(?:(?:a|an|half an|\w+|\d+) )?"
+                          r"(?:and a half )?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|ages|a while|while|too long|long)\b|"
+                          r"on and on\b")
 # Where a sign goes when it spreads: "gone down my arm", "passed up into her jaw".
 _SPREAD_TO = re.compile(r"(down|up|on|in|into|to|through|round|around|across|along)( (to|into|in|through))? "
                         r"(my|his|her|their|the|both|one|each|left|right|your)\b")
@@ -442,6 +446,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
             continue  # "has not stopped", "still not over", "gone into both arms"
         if m.group(1) in {"gone", "passed"} and _SPREAD_TO.match(" ".join(after)):
             continue  # "it's gone down my arm": a pain that spread, not one that ended ("gone down a bit" did end)
+        if m.group(1) in {"gone", "went"} and _GONE_ON_FOR.match(" ".join(after)):
+            continue  # "it's gone on five minutes", "went on for ages": how long it has lasted, not an ending
         subject = " ".join(w for w in before if w not in _AUXILIARIES)
         ended_it = m.group(1).endswith(" it")  # "the inhaler sorted it": the subject is what ended the sign
         if not subject or (_RESOLVED_SUBJECTS.match(subject) and (ended_it or _names_the_sign(subject, said))):

@@ -9,11 +9,21 @@ from typing import Literal
 YesNo = Literal["yes", "no", "unsure"]
 Avpu = Literal["alert", "voice", "pain", "unresponsive"]
 
+# The Scots spelling of an auxiliary before its "nae" ("wisnae", "dinnae", "hivnae"), as the English one.
+_SCOTS_AUX = {"wid": "would", "dis": "does", "din": "do", "wis": "was", "wur": "were", "hae": "have", "hiv": "have",
+              "huv": "have", "wull": "will", "win": "will"}
 _CONTRACTIONS = [
     (r"\bcan't\b|\bcannot\b", "can not"),
     (r"\bwon't\b", "will not"),
     (r"\bain't\b", "is not"),
     (r"n't\b", " not"),
+    # Scots, Ulster and Northern English negatives, one word as "can't" is: "he cannae get up", "she disnae wake",
+    # "he wisnae breathing", "I dinna ken". Read as the two words, or "get up" after "cannae" is a yes.
+    (r"\b(can|could|would|wid|should|did|does|dis|do|din|is|was|wis|were|wur|are|am|has|have|hae|hiv|huv|had|"
+     r"will|wull|win|must)(?:nae|nay)\b", lambda m: f"{_SCOTS_AUX.get(m.group(1), m.group(1))} not"),
+    (r"\b(can|could|would|wid|should|did|does|dis|din|is|was|wis|will|win|has|had)na\b",
+     lambda m: f"{_SCOTS_AUX.get(m.group(1), m.group(1))} not"),
+    (r"\b(do|does|did) not ken\b", r"\1 not know"),  # "I dinnae ken": I don't know
     (r"\b(he|she|it|that|there|what|who|this)'s\b", r"\1 is"),
     (r"'re\b", " are"),
     (r"\bi'm\b", "i am"),
@@ -140,7 +150,7 @@ _REPORTED_REQUEST = [r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|say
 # "no problem" alone is asked again; beside a yes it no longer turns the answer into a doubt.
 _NOT_A_DENIAL = [r"no (problem|problems|probs|prob|worries|worry|bother|trouble|issue|issues|wahala|stress|biggie|sweat)",
                  r"not a (problem|bother|worry)", r"hakuna (shida|matata|tabu)", r"walang problema"]
-_NO_WORDS = {"no", "nope", "nah", "negative", "never"}
+_NO_WORDS = {"no", "nope", "nah", "naw", "negative", "never"}  # "naw": Scots, Irish, Southern US
 # After a yes, a later "no" that denies some other thing ("yes, breathing normal, no attack today", "yes man, no
 # wheezing", Pidgin "yes e dey waka, e no knock out") is no second answer: the caller rules out a sign the line might
 # fear. A "no" before a person ("no he can't"), a break ("yes, no"), or a word of ability or change ("no strength",
@@ -775,9 +785,9 @@ _RELATIONS = (
 )
 # Someone else named: a relation, a person, a third-person pronoun. It wins over any first person ("I am
 # calling about my son"), and a tie goes to "other": it asks more.
-# "me dad" is "my dad" in many Englishes, "mi pickney" in Patois; "my aai, mother" names the relation in the caller's language, then in English.
+# "me dad" is "my dad" in many Englishes ("ma neighbour", "ma wee boy" in Scots), "mi pickney" in Patois; "my aai, mother" names the relation in the caller's language, then in English.
 _NAMED_OTHER = (
-    rf"(my|me|mi|a|the|this|that|our|his|her|their|si|ang|yung|mera|meri|mere|un|una|el|la|su|mis|sus) (\w+ (, )?)?"
+    rf"(my|me|mi|ma|a|the|this|that|our|his|her|their|si|ang|yung|mera|meri|mere|un|una|el|la|su|mis|sus) (\w+ (, )?)?"
     rf"(man|woman|lady|boy|girl|child|baby|person|stranger|student|worker|passenger|driver|patient|{_RELATIONS})s?"
     # Tok Pisin puts the owner after: "meri bilong mi" (my wife), "papa bilong mi", "pikinini bilong em"
     rf"|(meri|man|papa|mama|pikinini|brata|susa|tumbuna|wantok|lapun|{_RELATIONS}) bilong (mi|em|yu|mipela|yumi)"
