@@ -3,9 +3,10 @@
 A caller whose complaint is sleep lost for days or weeks, or "thinking too much" (Swahili "mawazo mengi", Shona
 "kufungisisa"), is asked the harm question: the intent to die may come only there (a self caller with daily headaches
 and weeks without sleep was saving tablets, and was never asked). A fall off a ladder with no height told is no fall
-from height (SAFETY.md: more than ~3 m or a roof); a height told in the turn (the top, a roof, a storey, "really high")
-still is. And a vehicle named in the caller's region (daladala, bajaji, pikipiki, nduthi), or a speed told as the
-vehicle's own state ("the kombi was going very fast and it hit this lady"), is a pedestrian struck at speed.
+from height (SAFETY.md: more than ~3 m or a roof); a height told in the turn (the top, a roof, a storey, the gutters at
+a roof's edge, "really high") still is. And a vehicle named in the caller's region (daladala, bajaji, pikipiki, nduthi), or a speed told as the
+vehicle's own state ("the kombi was going very fast and it hit this lady"), is a pedestrian struck at speed; its door
+or boot that hits someone, or a vehicle that rolls back, is no crash.
 """
 
 import pytest
@@ -81,6 +82,7 @@ def test_a_ladder_fall_with_no_height_told_records_no_mechanism(complaint, calle
     "he came off the ladder from the roof of the church, it was really high",
     "he fell off the ladder cleaning the gutters of the three storey flats",
     "she fell off the ladder. it was very high, she is on the ground",
+    "he fell off the ladder while he was clearing the gutters, he is on the patio",
 ])
 def test_a_ladder_fall_with_a_height_told_is_still_a_mechanism(complaint):
     call = scenario_call("bd-kind-ladder-high", {"who": "my uncle", "who_confirm": "no, my uncle",
@@ -120,6 +122,10 @@ def test_a_pedestrian_hit_by_a_regional_vehicle_at_speed_is_a_mechanism(complain
     "the pikipiki was going very fast and nearly hit my son",
     "the car was going fast and we hit a pothole",
     "I was on the daladala when my chest started hurting",
+    "the kombi door hit his head when it slammed shut",
+    "my brother, the taxi boot came down on his hand",
+    "his leg was caught under the bajaji when it rolled back on the hill",
+    "the car rolled backwards onto his foot in the driveway",
 ])
 def test_a_regional_vehicle_with_no_speed_or_no_impact_is_no_mechanism(said):
     assert not find_mechanisms(said), find_mechanisms(said)
