@@ -106,7 +106,7 @@ from intake.understanding import (
     without_pace,
     words,
 )
-from intake.yes_no_words import yes_no_in_english
+from intake.yes_no_words import yes_no_in_english, yes_no_words_said
 
 logger = logging.getLogger(__name__)
 
@@ -142,6 +142,9 @@ _SUPPRESSED = {
     "apnoea_pulse": {"not_breathing"}, "jump_pulse": {"not_breathing"}, "radial_pulse": {"not_breathing"},
     "resp_count": set(),
     "commands": {"unconscious"}, "avpu": {"unconscious"},
+    # The nail's colour "no come back" (Pidgin) is the refill's no, not a patient who has not come round; said outright
+    # ("she has passed out") the flag stands (not_waking_said, below).
+    "perfusion": {"unconscious"},
 }
 _ASSUMED_AS = {"who_confirm": "who"}  # the answer an unclear step leaves assumed
 # The confirmation of a bare "me" is itself "who" asked again in other words: an unclear reply goes on to the
@@ -616,7 +619,7 @@ class Dialogue:
         reading stands ("ko ji", Yoruba for "he doesn't wake", is not re-read with Hindi's "ji", yes)."""
         if P.PROMPTS[_PROMPT_OF.get(step, step)].kind != AnswerKind.YES_NO:
             return False
-        return yes_no_in_english(text, region=self.region, language=self.language) != normalize(text)
+        return yes_no_words_said(text, region=self.region, language=self.language)
 
     def _interpret_as_said(self, step: str, text: str) -> object | None:
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]
