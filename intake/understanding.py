@@ -123,9 +123,10 @@ _YES_WORDS = {
 # A yes or a no in the caller's other language ("ndiyo", "aiwa", "tak") is glossed before this reader sees it:
 # intake/yes_no_words.py, which knows the words that answer differently by country.
 _YES_PHRASES = [r"uh huh", r"mm hmm", r"mhm+", r"i think so", r"i believe so", r"that is right", r"of course"]
-# A clause in the past tense after an attempt tells what came of it (the attempt's own verbs are bare: "to stand").
-_PAST_OUTCOME = (r"(?:\w+ed|went|fell|sank|stood|got|took|ran|made|could|did|was|were|had|gave|collapsed|"
-                 r"slid|slumped|dropped|stayed|managed)")
+# A fall told after an attempt is what came of it (the attempt's own verbs are bare: "to stand"). A walk told so ("he
+# tried and he walked to the car") stays the attempt, asked again (tests/intake/test_intake_start_answers_sa.py).
+_PAST_OUTCOME = (r"(?:went (?:straight |right )?(?:back )?down|fell|sank|collapsed|slid|slumped|dropped|crumpled|buckled|"
+                 r"gave way|keeled over)")
 # What the caller asked the patient to do is not what the patient did: "I told him to squeeze my hand".
 _REPORTED_REQUEST = [r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|saying|tried|try|trying)( to)?( get)? "
                      r"(him|her|them|the (patient|baby|child|man|woman|boy|girl))( to)? \w+( up| down| out)?"
@@ -138,8 +139,8 @@ _REPORTED_REQUEST = [r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|say
                      r"tongue|toes))?",
                      # An attempt is not the deed: "he tried to stand up but ...", "we tried to help him up to walk".
                      # What came of it (a fall, legs giving way, or "and he walked") is said after a break, a "but",
-                     # or an "and" that goes on in the past tense ("she tried to stand and went straight back down",
-                     # "he tried and walked to the car"); "tried to get up and walk" is still the attempt.
+                     # or an "and" that tells a fall ("she tried to stand and went straight back down"); "tried to get
+                     # up and walk" is still the attempt.
                      r"(?<!not )(?<!never )(tried|tries|try|trying|attempted|attempts|attempting)\b"
                      r"(?:(?! but\b)(?! and (?:then |just |(?:he|she|they|it|we|i) )?" + _PAST_OUTCOME + r"\b)[^,.;?!])*"]
 # Said to mean "that is easy", not to deny: "yes he can walk, no problem". Neither a yes nor a no by itself, so
