@@ -106,7 +106,7 @@ from intake.understanding import (
     without_pace,
     words,
 )
-from intake.yes_no_words import yes_no_in_english, yes_no_words_said
+from intake.yes_no_words import yes_no_in_english
 
 logger = logging.getLogger(__name__)
 
@@ -619,7 +619,7 @@ class Dialogue:
         reading stands ("ko ji", Yoruba for "he doesn't wake", is not re-read with Hindi's "ji", yes)."""
         if P.PROMPTS[_PROMPT_OF.get(step, step)].kind != AnswerKind.YES_NO:
             return False
-        return yes_no_words_said(text, region=self.region, language=self.language)
+        return yes_no_in_english(text, region=self.region, language=self.language) != normalize(text)
 
     def _interpret_as_said(self, step: str, text: str) -> object | None:
         prompt = P.PROMPTS[_PROMPT_OF.get(step, step)]

@@ -83,10 +83,6 @@ def test_pulse_look_alikes_are_no_finding(said):
     assert _said("pulse", said) not in ("yes", "no")
 
 
-def test_a_tagalog_no_with_its_courtesy_word_is_read_in_the_callers_language():
-    _call("pulse", "wala po akong makapa", {"start_category": "RED", "assumed": []}, caller="+639175550199")
-
-
 @pytest.mark.parametrize("said", ["it turned normal again as soon as I let go", "it went red again in a flash",
                                   "back to normal colour straight after"])
 def test_the_colour_back_said_as_the_colour_is_the_yes(said):
