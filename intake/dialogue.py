@@ -142,6 +142,9 @@ _SUPPRESSED = {
     "apnoea_pulse": {"not_breathing"}, "jump_pulse": {"not_breathing"}, "radial_pulse": {"not_breathing"},
     "resp_count": set(),
     "commands": {"unconscious"}, "avpu": {"unconscious"},
+    # The nail's colour "no come back" (Pidgin) is the refill's no, not a patient who has not come round; said outright
+    # ("she has passed out") the flag stands (not_waking_said, below).
+    "perfusion": {"unconscious"},
 }
 _ASSUMED_AS = {"who_confirm": "who"}  # the answer an unclear step leaves assumed
 # The confirmation of a bare "me" is itself "who" asked again in other words: an unclear reply goes on to the

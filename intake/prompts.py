@@ -125,7 +125,10 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                                               # walking in other words: "limped off the pitch", "he dey waka", "ran off"
                                               r"limped|limping|limps|hobbl\w*|waka\w*",
                                               r"(ran|runs|running|run|jogg\w*|stroll\w*|stagger\w*|march\w*) "
-                                              r"(around|about|off|over|away|up and down|to|in|out|back|home)"),
+                                              r"(around|about|off|over|away|up and down|to|in|out|back|home)",
+                                              # steps taken are walking: "she took a few steps", "he can't take a single step"
+                                              r"(take|takes|took|taking|make|made|manage|managed) (a |one |two |three |a few |"
+                                              r"few |some |any |a single |a couple of |his first |her first )?steps?"),
            no_phrases=(r"too (young|small|little) to walk", r"(a )?baby",
                        # START's walking wounded walk unaided: walking only with a hand or a hold is not walking.
                        r"(only |just )?(with|needs?|needed|needing) (some |a little |a bit of |a lot of |my |our |your "
@@ -147,10 +150,18 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        # Not up now: "no, she's still lying on the floor"; beside a claim or a yes it makes the answer
                        # unclear, as it did as a doubt, and a plain "no, still on the floor" is the no it says.
                        r"still (lying|laying|lies|sitting|sat|down|on the (floor|ground|mat|bed|road|grass))",
+                       # up, and then down: "she stood up for a second then dropped", "he got up and collapsed"
+                       r"(stood|got|gets|stands|standing|was up|got to (his|her|their) feet)( up)? (\w+ ){0,6}?"
+                       r"(then|and then|but then|and|but|before) (\w+ ){0,2}(dropped|fell|collapsed|went down|sank|slumped|"
+                       r"keeled over|crumpled|buckled)\b",
                        # what came of trying: "his leg gave way", "she fell back down", "he went down again"
                        r"(gave|give|gives|giving) (way|out)|buckl\w*|"
+                       r"(leg|legs|knee|knees|ankle) (just |simply |completely )?(folded|folds|crumpled|crumples)|"
                        r"(fell|falls|falling|sank|sinks|slumped|slumps|dropped|drops|sat|went|goes|collapsed) "
-                       r"(straight |right )?(back( down)?|down again|over again)|fell again|collapsed"),
+                       r"(straight |right )?(back( down)?|down again|over again)|fell again|collapsed|"
+                       # sinking to the ground is no walk ("she sank down onto the step"); "fell down", "went down" may
+                       # tell the fall that brought the call, or a walk ("went down to the shop")
+                       r"(sank|sinks|slumped|slumps|dropped|crumpled) (straight |right )?down"),
            # Walking in the past or as a habit says nothing of now: "she usually walks", "he was walking before".
            unsure_phrases=(r"(usually|normally|always|generally|often|used to) (\w+ )?(walk\w*|stand\w*|get up)",
                            r"(was|were) (walking|standing|up and about|on (his|her|their|my) feet)",
@@ -161,12 +172,14 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                            r"(should|might|may|ought to) be (able|ok|okay|fine|alright)")),
     Prompt("breathing", _YN, keypad=True, keywords=_BREATHING),
     Prompt("reposition", _YN, keypad=True, keywords=_BREATHING),
-    Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"(feel|feels|felt|feeling) it",
+    Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"(feel|feels|felt|feeling) (it|am)",
+                                               r"(find|found) (it|am)",
                                                r"(feel|felt|hear|heard) (his|her|their|the) heart",
                                                r"heart (is )?(pounding|racing|thumping|going)"),
            # A faint beat is a beat: "very weak, but it's there", "I can barely feel it", "yes, I feel something small
            # at the wrist" (a lone "I feel something" stays a doubt: it may be the caller's own fingers).
-           yes_phrases=(r"(it is|it s|is|s) there", r"(weak|faint|thready|light)\w*( ,)? but (it is |it s |i can )?(there|feel it)",
+           yes_phrases=(r"(it is|it s|is|s) there",
+                        # Pidgin's "am" is the thing felt: "I fit feel am for her wrist" (negated: "I no fit feel am") r"(weak|faint|thready|light)\w*( ,)? but (it is |it s |i can )?(there|feel it)",
                         r"(barely|hardly|just about) (feel|felt|find|found) (it|one)",
                         r"(feel|felt|feeling|find|found) something (small|faint|weak|little|tiny|soft|light|slow|fast)"
                         r"( \w+)? (at|in|on) (the|his|her|their) (wrist|neck|arm)"),
@@ -176,6 +189,8 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
            no_phrases=(r"(can not|could not|do not|did not|cannot|unable to|not able to) (feel|find|get|locate) "
                        r"(it|one|any|anything|a thing|nothing|a pulse|the pulse|his|her|their|the beat)?",
                        r"(feel|felt|find|found|get|got) nothing", r"nothing (at|on|in) (the|his|her|their|my) (wrist|arm)s?",
+                       # where the caller felt, nothing: "I pressed her wrist like you said and there's nothing there"
+                       r"there (is|s|was) nothing( there| at all)?(?! (wrong|else|much|bad))",
                        r"(not|no pulse|nothing) (at|on|in) (the|his|her|their|either|both|my) wrists?",
                        r"(tried|checked|felt) both (sides|wrists|hands|arms)( and| but)? (nothing|no)",
                        r"(wrists?|sides|arms|hands)( ,)? (but |still )?nothing(?! (wrong|else))",
@@ -192,7 +207,10 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
     Prompt("resp_count", AnswerKind.NUMBER, keypad=True),
     Prompt("perfusion", _YN, keypad=True,
            keywords=(r"(came|comes|come|went|goes|go|pinked|sprang|springs|popped|pops) (right |straight )?back", r"pink\w*",
-                     r"quick\w*", r"fast", r"return\w*", r"(is|was) back"),
+                     r"quick\w*", r"fast", r"return\w*", r"(is|was) back",
+                     # the colour back said as the colour: "it went red again", "turned normal again", "back to normal"
+                     r"(went|goes|go|turned|turns|came|comes|was|is|looked|looks) (\w+ )?(red|rosy|normal)( colou?r)? again",
+                     r"back to (normal|its colou?r|the normal colou?r)"),
            yes_phrases=(r"turn\w* pink", r"straight away", r"right away", r"immediately", r"at once", r"instantly",
                         r"in no time", r"in a flash", r"(sharp|quick) (sharp|quick)",
                         # no time taken is the quick return: "it took no time to come back", "it didn't take long"
@@ -202,27 +220,38 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        # "it came back, but slowly", "the colour came back slow": the return, slow, is the no
                        r"(came|comes|come|coming|went|goes|go|going) back( ,)?( (but|really|very|so|quite|a bit|a little|"
                        r"too|only|just|kind of|kinda))* slow\w*",
+                       # the colour back, slow: "it went pink again but slowly" (before the bare "slow", which would
+                       # leave the colour a yes)
+                       r"(went|goes|go|turned|turns|got|gets) (back )?(pink|red|normal|rosy)( again)?( ,)?( (but|really|very|"
+                       r"so|quite|a bit|a little|too|only|just|kind of|kinda))* slow\w*",
                        r"slow\w*( to (come|go|turn|get|pink)( (back|pink|up))?)?",
                        # "it took a long time to come back": the time it took, with the return it took it for
                        r"((took|takes|taking) (so |too |really |very |quite )?(long|a while|time|ages|forever|a long time|"
                        r"some time)|taking ages)( (for it )?to (come|go|turn|get) (back|pink))?",
-                       r"more than (2|two) seconds")),
+                       r"more than (2|two) seconds",
+                       # back late: "pink again after ages", "it came back eventually", "only after a long while"
+                       r"(\w+ ){0,4}(eventually|in the end|after (ages|a (long |good )?while|a long time|some time|forever))")),
     Prompt("commands", _YN, keypad=True,
            keywords=(r"squeez\w*", r"follow\w*", r"respond\w*",
                      # the hand held on request in other words: "she gripped my fingers", "he pressed my hand"
-                     r"(grip\w*|grasp\w*|press\w*|held|hold\w*) (onto |on to )?(my|your|his|her|their|the|both) "
+                     r"(grip\w*|grasp\w*|grab\w*|clutch\w*|clasp\w*|press\w*|held|hold\w*) (onto |on to )?(my|your|his|her|their|the|both) "
                      r"(\w+ )?(hand|hands|finger|fingers|thumb)",
                      r"(stuck|sticks|stick|put|puts) (out )?(his|her|their) tongue( out)?",
                      # the request told, then done: "when I asked her to open her eyes, she did"
                      r"(?<=[a-z] )(he|she|they) (did|does|did it|does it|will|would)(?= ,| \.|$)", r"open\w* (his|her|their) eyes", r"opened (them|his eyes|her eyes)", r"did it",
+                     # "she opened and closed her eyes like I asked", "he shut and opened his eyes"
+                     r"(open\w*|clos\w*|shut\w*) and (open\w*|clos\w*|shut\w*) (his|her|their|the) eyes",
+                     # "she did everything": negated ("she won't do everything") it is the no
+                     r"(do|does|did|doing) (everything|it all|all of it)",
+                     # "she does whatever I say"; negated ("she won't do what I tell her") it is the no
+                     r"(do|does|did|doing|follows|following|followed) (everything|anything|all|whatever|what) "
+                     r"(i|we) (say|said|ask|asked|tell|told)",
                      r"does it", r"can do it", r"understand\w*",
                      # Other simple things asked and done: "he blinked twice", "she stuck out her tongue", "he lifted his arm".
                      r"blink\w*", r"wiggl\w*", r"nod(s|ded|ding)?(?! off)", r"thumbs? up",
                      r"(lift\w*|rais\w*|mov\w*|show\w*|stuck out|sticks? out|sticking out|held up|holds? up|holding up) "
                      r"(me )?(his|her|their|my|the) (arm|arms|hand|hands|leg|legs|foot|feet|head|fingers?|thumbs?|toes|tongue)",
                      r"(showed|shows|show) (it|me)"),
-           yes_phrases=(r"(do|does|did|doing|follows|following|followed) (everything|anything|all|whatever|what) "
-                        r"(i|we) (say|said|ask|asked|tell|told)",),
            # The caller often tells the test before its result: "I told him squeeze my hand, he only looks at me,
            # nothing". The result decides; a look, a stare or "nothing" is no squeeze.
            no_phrases=(r"nothing", r"no (response|reaction|answer|squeeze|grip|movement)",

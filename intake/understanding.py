@@ -133,6 +133,10 @@ _YES_WORDS = {
 # A yes or a no in the caller's other language ("ndiyo", "aiwa", "tak") is glossed before this reader sees it:
 # intake/yes_no_words.py, which knows the words that answer differently by country.
 _YES_PHRASES = [r"uh huh", r"mm hmm", r"mhm+", r"i think so", r"i believe so", r"that is right", r"of course"]
+# A fall told after an attempt is what came of it (the attempt's own verbs are bare: "to stand"). A walk told so ("he
+# tried and he walked to the car") stays the attempt, asked again (tests/intake/test_intake_start_answers_sa.py).
+_PAST_OUTCOME = (r"(?:went (?:straight |right )?(?:back )?down|fell|sank|collapsed|slid|slumped|dropped|crumpled|buckled|"
+                 r"gave way|keeled over)")
 # What the caller asked the patient to do is not what the patient did: "I told him to squeeze my hand".
 _REPORTED_REQUEST = [r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|saying|tried|try|trying)( to)?( get)? "
                      r"(him|her|them|the (patient|baby|child|man|woman|boy|girl))( to)? \w+( up| down| out)?"
@@ -144,8 +148,11 @@ _REPORTED_REQUEST = [r"(i |we )?(tell|told|telling|ask|asked|asking|say|said|say
                      r"( (out|up|at|me))?( (my|your|his|her|their|the) (hand|hands|finger|fingers|eyes|arm|arms|leg|legs|"
                      r"tongue|toes))?",
                      # An attempt is not the deed: "he tried to stand up but ...", "we tried to help him up to walk".
-                     # What came of it (a fall, legs giving way, or "and he walked") is said after a break or a "but".
-                     r"(?<!not )(?<!never )(tried|tries|try|trying|attempted|attempts|attempting)\b(?:(?! but\b)[^,.;?!])*"]
+                     # What came of it (a fall, legs giving way, or "and he walked") is said after a break, a "but",
+                     # or an "and" that tells a fall ("she tried to stand and went straight back down"); "tried to get
+                     # up and walk" is still the attempt.
+                     r"(?<!not )(?<!never )(tried|tries|try|trying|attempted|attempts|attempting)\b"
+                     r"(?:(?! but\b)(?! and (?:then |just |(?:he|she|they|it|we|i) )?" + _PAST_OUTCOME + r"\b)[^,.;?!])*"]
 # Said to mean "that is easy", not to deny: "yes he can walk, no problem". Neither a yes nor a no by itself, so
 # "no problem" alone is asked again; beside a yes it no longer turns the answer into a doubt.
 _NOT_A_DENIAL = [r"no (problem|problems|probs|prob|worries|worry|bother|trouble|issue|issues|wahala|stress|biggie|sweat)",
@@ -166,7 +173,8 @@ _CLAUSE_NEGATOR = re.compile(r"(?:\b(?:i|he|she|we|they|you|e|im|him|her|dem|una
                              r"\b(?:my|di|de|the|him|her|his|our|your|their|dis|this|that|una) \w+) no$")
 _VERB_AFTER = re.compile(r" (?!(?:one|problem|problems|wahala|worries|more|longer|no|sir|ma|madam|o|oh|jare|biko|abeg)\b)[a-z]")
 _CONSENT_YES = {"ok", "okay", "alright", "please", "fine"}
-_NEGATORS = {"not", "no", "never", "unable", "stopped", "without", "neither", "nor", "too"}  # "too weak to walk"
+# "too weak to walk"; Nigerian English "talkless of" (let alone): "she no fit stand up talkless of waka"
+_NEGATORS = {"not", "no", "never", "unable", "stopped", "without", "neither", "nor", "too", "talkless"}
 _CLAUSE_BREAK = re.compile(r"[,.;?!]|\bbut\b")
 _AUX = r"(he|she|they|it|i|we|you) (is|are|was|were|am|can|could|does|do|did|has|have|will)"
 _SHORT_NO = re.compile(rf"^(no )?{_AUX} not$")  # "he isn't", "she can't": a whole answer
@@ -1058,6 +1066,8 @@ _AVPU_PATTERNS: list[tuple[Avpu, str]] = [
     # Awake in a small child's own ways: "she dey cry", "babbling and looking around", "smiling at me".
     ("alert", r"awake|alert|look(s|ing)? (at|around|about)|eyes (are )?open|talk\w*|chatt\w*|cry|cries|cried|crying|"
               r"babbl\w*|smil\w*|laugh\w*|play\w*|whin\w*|whing\w*|fuss\w*|grizzl\w*|normal|"
+              # Jamaican: "him wake, him a bawl" (awake, crying)
+              r"bawl\w*|(?<!not )(?<!no )(him|her|im) (a )?wake(?! up)|"
               rf"(jaag|jag|jaagi|jagi|jaga|jagaa)\w*{_NOT_AFTER}|(dekh|ro|khel|hans) ?(ta|ti|te|raha|rahi|rahe){_NOT_AFTER}|"
               r"(?<!hindi )(?<!di )(?<!hindi siya )(?<!di siya )gising|nakatingin|umiiyak|naglalaro|tumatawa|"
               r"(dey|don) (wake|look|cry|play|laugh)|"
