@@ -206,7 +206,7 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
     Prompt("rescue_breaths", _YN, keypad=True, keywords=_BREATHING),
     Prompt("resp_count", AnswerKind.NUMBER, keypad=True),
     Prompt("perfusion", _YN, keypad=True,
-           keywords=(r"(came|comes|come|went|goes|go|pinked|sprang|springs|popped|pops) (right |straight )?back", r"pink\w*",
+           keywords=(r"(came|comes|come|coming|went|goes|go|going|pinked|sprang|springs|popped|pops) (right |straight )?back", r"pink\w*",
                      r"quick\w*", r"fast", r"return\w*", r"(is|was) back",
                      # the colour back said as the colour: "it went red again", "turned normal again", "back to normal"
                      r"(went|goes|go|turned|turns|came|comes|was|is|looked|looks) (\w+ )?(red|rosy|normal)( colou?r)? again",

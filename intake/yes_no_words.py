@@ -161,10 +161,3 @@ def yes_no_in_english(text: str, *, region: str | None = None, language: str | N
             out.append(tokens[i])
             i += 1
     return " ".join(out)
-
-
-def yes_no_words_said(text: str, *, region: str | None = None, language: str | None = None) -> bool:
-    """Whether the answer holds a yes/no word of another language that the table reads (glossed to English); a
-    courtesy word alone ("po") glossed away is none: "wala po akong makapa" is still read in the caller's language."""
-    plain = " ".join(w for w in normalize(text or "").split() if not _is_courtesy(w))
-    return yes_no_in_english(text, region=region, language=language) != plain
