@@ -11,6 +11,9 @@ phone; a death the caller means to follow ("take them all and go to her") is a b
 cannot be kept awake is the child's danger sign, not one who cannot be woken.
 """
 
+import pytest
+
+from intake.red_flags import find_red_flags
 from tests.support.red_flag_kinds import turn_kind_tests
 
 FLAGGED = [
@@ -96,3 +99,24 @@ TWINS = [
 
 (test_the_kind_is_heard, test_its_look_alike_is_quiet, test_heard_without_its_look_alike,
  test_the_twin_still_flags) = turn_kind_tests(FLAGGED, QUIET, NOT_ALSO, TWINS)
+
+
+# "Finish myself" (East African and Nigerian English for killing oneself) after a will or a plan, however many words
+# between: a means told first ("drink the tick dip and finish myself") or a day after it. bd-calls found it missed.
+@pytest.mark.parametrize("said", [
+    "I want to drink the tick dip and finish myself",
+    "I will finish myself today, I can't carry this debt",
+    "my brother says he's going to the river tonight to finish himself",
+    "she keeps saying she'll take the whole bottle of her mother's pills and finish herself",
+])
+def test_finishing_oneself_after_a_will_or_a_plan_is_suicidal(said):
+    assert "suicidal" in find_red_flags(said)
+
+
+@pytest.mark.parametrize("said", [
+    "I'll finish it myself, the nurse showed me how to change the dressing",
+    "I will finish the painting myself tomorrow if my back lets me",
+    "I will never finish myself, I just need something for this headache",
+])
+def test_finishing_a_thing_oneself_is_no_suicide(said):
+    assert "suicidal" not in find_red_flags(said)
