@@ -172,6 +172,7 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                            r"(should|might|may|ought to) be (able|ok|okay|fine|alright)")),
     Prompt("breathing", _YN, keypad=True, keywords=_BREATHING),
     Prompt("reposition", _YN, keypad=True, keywords=_BREATHING),
+    # Pidgin's "am" is the thing felt: "I fit feel am for her wrist" (negated, "I no fit feel am", the no).
     Prompt("pulse", _YN, keypad=True, keywords=(r"pulse", r"beat\w*", r"heartbeat", r"(feel|feels|felt|feeling) (it|am)",
                                                r"(find|found) (it|am)",
                                                r"(feel|felt|hear|heard) (his|her|their|the) heart",
@@ -179,7 +180,7 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
            # A faint beat is a beat: "very weak, but it's there", "I can barely feel it", "yes, I feel something small
            # at the wrist" (a lone "I feel something" stays a doubt: it may be the caller's own fingers).
            yes_phrases=(r"(it is|it s|is|s) there",
-                        # Pidgin's "am" is the thing felt: "I fit feel am for her wrist" (negated: "I no fit feel am") r"(weak|faint|thready|light)\w*( ,)? but (it is |it s |i can )?(there|feel it)",
+                        r"(weak|faint|thready|light)\w*( ,)? but (it is |it s |i can )?(there|feel it)",
                         r"(barely|hardly|just about) (feel|felt|find|found) (it|one)",
                         r"(feel|felt|feeling|find|found) something (small|faint|weak|little|tiny|soft|light|slow|fast)"
                         r"( \w+)? (at|in|on) (the|his|her|their) (wrist|neck|arm)"),
