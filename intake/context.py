@@ -124,6 +124,8 @@ _NOT_WELL_AFTER = re.compile(r"\b(?:but|and) (?:he|she|they) (?:is|s|are) (?:sti
 _AUXILIARIES = {"has", "had", "is", "was", "have", "are", "got", "seems", "seem", "now", "all", "finally",
                 "completely", "since", "been"}
 _STILL = {"not", "never", "no", "still", "unsure", "barely", "hardly"}
+# The day now, said with the ending: "aching yesterday, it's gone today", "today it's gone". Not a subject of its own.
+_DAY_NOW = {"today", "tonight"}
 # "another fit before he woke up from the first": waking that has not happened yet ends nothing.
 _NOT_YET = {"before", "without", "until", "till"}
 # Subjects a resolution may have without naming the sign itself: "it stopped", "the fit is over".
@@ -442,13 +444,13 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
             continue  # "the driver pulled over", "he fell over": a movement, not an ending ("it's long over" is one)
         if m.group(1) == "stop" and (not before or before[-1] not in {"it", "bleeding", "blood", "fit", "shaking", "now"}):
             continue  # "it stop" is an ending said in the present; "will it stop?", "make it stop" are not
-        if set(before) & _STILL or (after[0] if after else "") not in _AFTER_ENDING:
+        if set(before) & _STILL or (after[0] if after else "") not in _AFTER_ENDING | _DAY_NOW:
             continue  # "has not stopped", "still not over", "gone into both arms"
         if m.group(1) in {"gone", "passed"} and _SPREAD_TO.match(" ".join(after)):
             continue  # "it's gone down my arm": a pain that spread, not one that ended ("gone down a bit" did end)
         if m.group(1) in {"gone", "went"} and _GONE_ON_FOR.match(" ".join(after)):
             continue  # "it's gone on five minutes", "went on for ages": how long it has lasted, not an ending
-        subject = " ".join(w for w in before if w not in _AUXILIARIES)
+        subject = " ".join(w for w in before if w not in _AUXILIARIES | _DAY_NOW)
         ended_it = m.group(1).endswith(" it")  # "the inhaler sorted it": the subject is what ended the sign
         if not subject or (_RESOLVED_SUBJECTS.match(subject) and (ended_it or _names_the_sign(subject, said))):
             return True

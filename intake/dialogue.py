@@ -674,7 +674,7 @@ class Dialogue:
         if prompt.kind == AnswerKind.YES_NO:
             yn = parse_yes_no(text, keywords=prompt.keywords, yes_phrases=prompt.yes_phrases,
                               no_phrases=prompt.no_phrases, unsure_phrases=prompt.unsure_phrases,
-                              consent=prompt.consent)
+                              consent=prompt.consent, confirmations=prompt.confirmations)
             return yn if yn in ("yes", "no") else None
         if parse_yes_no(text) == "unsure" and step == "complaint":
             return None

@@ -62,6 +62,9 @@ class Prompt:
     no_phrases: tuple[str, ...] = ()
     unsure_phrases: tuple[str, ...] = ()  # the question's own doubts (walk: another time than now): neither yes nor no
     consent: bool = False  # "okay" counts as yes
+    # The caller's own firm finding ("I can feel it"): after nothing but a hedge ("yes, I think so, yes, I can feel it")
+    # it settles the hedge; a hedge alone, or any other word before it, stays a doubt (understanding.parse_yes_no).
+    confirmations: tuple[str, ...] = ()
     choices: tuple[str, ...] = field(default=())  # keypad digit n -> choices[n-1]
 
     def template(self, form: str, cat: Catalogue, who: str | None = None) -> str:
@@ -203,7 +206,15 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                            r"(my own|mine) (fingers?|thumbs?)|only (my own|mine)|(my own|mine)( \w+)? only|"
                            r"(it|that) (is|s|was|might be|could be|may be) (just |only )?(my own|mine)|"
                            r"(do not|don t) know (how|where|if|whether)|hard to (tell|say|feel)|"
-                           r"can not (tell|be sure)|(it )?comes and goes|on and off|i am not (sure|certain)",)),
+                           r"can not (tell|be sure)|(it )?comes and goes|on and off|i am not (sure|certain)|"
+                           # the finding itself hedged: "I think I can feel it", "I guess I found it"
+                           r"i (think|guess|suppose|believe) (i|we) (can |could |do |did |might |may )?(have |ve )?"
+                           r"(feel|felt|find|found|got|have|get)",),
+           # Felt for, doubted, then found: "yes, I think so, yes, I can feel it", "maybe... yes, it's there". Only a yes
+           # and the finding after a hedge with nothing else before it; the finding read by itself must be a plain yes.
+           confirmations=(r"(i|we) (can |do |definitely |really |clearly |now )*(have |ve )?(feel|felt|find|found|got|have|get) "
+                          r"(it|one|the pulse|a pulse|the beat|a beat|(his|her|their|the baby s) (pulse|beat|heartbeat))",
+                          r"(it is|it s) (definitely |really |clearly )?there", r"there it is")),
     Prompt("rescue_breaths", _YN, keypad=True, keywords=_BREATHING),
     Prompt("resp_count", AnswerKind.NUMBER, keypad=True),
     Prompt("perfusion", _YN, keypad=True,

@@ -104,6 +104,6 @@ def _answers(prompt_id: str, kind: ShortAnswer, text: str, toks: list[str]) -> b
     if kind is ShortAnswer.YES_NO:
         said = parse_yes_no(yes_no_in_english(text), keywords=prompt.keywords, yes_phrases=prompt.yes_phrases,
                             no_phrases=prompt.no_phrases, unsure_phrases=prompt.unsure_phrases,
-                            consent=prompt.consent)
+                            consent=prompt.consent, confirmations=prompt.confirmations)
         return said in ("yes", "no")
     return False

@@ -249,15 +249,38 @@ def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(rf"\b(?:{pattern})\b", text)]
 
 
+# Nothing but a hedge, and the yes it hedges: "yes, I think so", "um, maybe", "I think so... hang on". Said before the
+# question's own firm finding ("..., yes, I can feel it"), it is the caller feeling for it, and the finding settles it.
+# A no, a "can't tell" or any other word before the finding is not this: the answer stays as said (a doubt, asked again).
+_HEDGE_ONLY = re.compile(
+    r"^(?:(?:yes|yeah|yep|yup|um+|uh+|er+|erm|hmm+|ok|okay|i think so|i think|i believe so|i guess(?: so)?|"
+    r"i suppose(?: so)?|probably|maybe|perhaps|hang on|hold on|wait|let me (?:see|check|feel)|one (?:second|moment|sec))"
+    r"(?: ?[,.;?!])* ?)+$")
+_A_HEDGE = re.compile(r"\b(?:i think|i believe so|i guess|i suppose|probably|maybe|perhaps)\b")
+
+
+def _hedge_then_confirmed(t: str, confirmations: tuple[str, ...], **question) -> bool:
+    """Whether a hedge, and only a hedge, comes before a yes and the question's own firm finding, said after a break,
+    which read from there by itself is a plain yes: "yes, I think so, yes, I can feel it", "maybe... yes, it's there".
+    Without the yes ("maybe, it's there") the finding may still be the hedge's, and the answer stays a doubt."""
+    pattern = rf"(?<=[,.;?!] )(?:yes|yeah|yep|yup) (?:[,.!;] )?(?:{'|'.join(confirmations)})\b"
+    for m in re.finditer(pattern, t):
+        before = t[:m.start()]
+        if _HEDGE_ONLY.match(before) and _A_HEDGE.search(before) and parse_yes_no(t[m.start():], **question) == "yes":
+            return True
+    return False
+
+
 def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tuple[str, ...] = (),
                  no_phrases: tuple[str, ...] = (), unsure_phrases: tuple[str, ...] = (),
-                 consent: bool = False) -> YesNo | None:
+                 consent: bool = False, confirmations: tuple[str, ...] = ()) -> YesNo | None:
     """yes / no / unsure from an answer; None when nothing in it answers the question.
 
     A keyword of the question said plainly is a yes, said with a negator just before it a no. An
     answer holding both a yes and a no, or a doubt beside either ("I can't tell if he's breathing"),
     is "unsure": guessing here could pick the milder branch. A bare "he can't" / "she is" answers too.
-    `unsure_phrases` are the question's own doubts: "he usually walks" says nothing of now.
+    `unsure_phrases` are the question's own doubts: "he usually walks" says nothing of now. `confirmations` are the
+    question's firm findings of the caller's own ("I can feel it"): after nothing but a hedge they are the answer.
     """
     t = normalize(text)
     if not t:
@@ -269,6 +292,9 @@ def parse_yes_no(text: str, *, keywords: tuple[str, ...] = (), yes_phrases: tupl
                              no_phrases=no_phrases, unsure_phrases=unsure_phrases, consent=consent) if settled else None
         if later in ("yes", "no"):
             return later
+    if confirmations and _hedge_then_confirmed(t, confirmations, keywords=keywords, yes_phrases=yes_phrases,
+                                               no_phrases=no_phrases, unsure_phrases=unsure_phrases, consent=consent):
+        return "yes"
     bare = " ".join(words(t))
     if _SHORT_NO.match(bare):
         return "no"
