@@ -5,7 +5,8 @@ A breath told gone and then "he just stopped" is the person who stopped breathin
 vomiting and names mixed up ("mixing up our names") is a head injury; a cut that "goes right down to the bone" is a deep
 wound. Medicated oils and balms (minyak angin, kayu putih, tiger balm, white flower, dau gio) swallowed are a poisoning.
 Saving up one's tablets to join the dead is a plan to die, and a spouse who "has passed" whom the caller means to follow
-is a bereavement, not a death now (as "has died" already was). Look-alikes that must stay quiet: keropok (a snack whose
+is a bereavement, not a death now (as "has died" already was). A poison drunk whose name ends in "to" ("mosquito killer") is
+no "to kill". Look-alikes that must stay quiet: keropok (a snack whose
 name begins like kerosene's "kero"), a joke about killing a husband who forgot an anniversary, "overdosed on video
 games", an engine (a kapchai) that chokes when started, lips blue from blue rice (nasi kerabu, butterfly pea), and a
 child breathing hard on a window to make fog.
@@ -70,6 +71,9 @@ NOT_ALSO = [
     ("my wife has passed, I'm alone, I've kept all my tablets and I will go to her tonight", "suicidal", "not_breathing", False),
     # a murder and then oneself: the self-harm kept
     ("I'm going to kill him and then myself, I have the knife", "suicidal", "not_breathing", False),
+    # a product whose name ends in "to" before "killer" ("mosquito killer") is no "to kill"
+    ("my son drank the liquid mosquito killer, now he's vomiting", "overdose_poisoning", "suicidal", None),
+    ("ate the mosquito killer coil, she's drooling and sleepy", "overdose_poisoning", "suicidal", None),
 ]
 
 TWINS = [
@@ -79,6 +83,7 @@ TWINS = [
     ("her lips are going blue after the blue rice, she's gasping", "breathing_difficulty", True),
     ("she drank kerosene, she's coughing", "overdose_poisoning", None),
     ("I'm going to kill myself tonight", "suicidal", False),
+    ("he drank the mosquito killer to kill himself", "suicidal", False),
     ("he's breathing hard and fast, his ribs sucking in", "breathing_difficulty", True),
 ]
 
