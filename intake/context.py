@@ -451,6 +451,8 @@ def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = 
         if m.group(1) in {"gone", "went"} and _GONE_ON_FOR.match(" ".join(after)):
             continue  # "it's gone on five minutes", "went on for ages": how long it has lasted, not an ending
         subject = " ".join(w for w in before if w not in _AUXILIARIES | _DAY_NOW)
+        if m.group(1) == "stopped" and _BREATH_SAID.search(said) and _A_PERSON_STOPPED.match(subject):
+            continue  # "he's not breathing, he just stopped": the person stopped breathing, the sign did not end
         ended_it = m.group(1).endswith(" it")  # "the inhaler sorted it": the subject is what ended the sign
         if not subject or (_RESOLVED_SUBJECTS.match(subject) and (ended_it or _names_the_sign(subject, said))):
             return True
@@ -484,6 +486,12 @@ _EPISODE_WORDS = frozenset(
     "ache swelling choking attack episode spell breathing gasping wheeze wheezing tightness pressure "
     "burning reaction numbness weakness spasm spasms vomiting sickness it that this".split()
 )
+
+
+# A breath told gone and then "he just stopped", "the baby stopped": what the person stopped is breathing.
+_BREATH_SAID = re.compile(r"\bbreath\w*|\bbreathe\w*")
+_A_PERSON_STOPPED = re.compile(r"^(?:he|she|they|the baby|(?:my|our|his|her|the) (?:dad|father|mum|mom|mother|husband|wife|"
+                               r"son|daughter|baby|brother|sister|grand\w+|uncle|aunt\w*|papa|mama|grandpa|grandma))$")
 
 
 def _names_the_sign(subject: str, said: str) -> bool:
