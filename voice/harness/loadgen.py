@@ -285,6 +285,12 @@ async def _serve_and_report(settings: Settings, conn) -> None:
         fallbacks0 = _stt_fallbacks(services.metrics)
         while (command := await loop.run_in_executor(None, conn.recv)) != "stop":
             if command == "begin":
+                # The warm-up calls first: a warm-up caller that left while its turn was still being answered
+                # (at load 17 on 2 cores its own keepalive closed it) had that reply counted as the load's.
+                open_calls = await _calls_ended(services.metrics)
+                if open_calls:
+                    logger.warning("%d warm-up call(s) still open after %.0f s: the load begins anyway",
+                                   open_calls, CASE_SETTLE_S)
                 cpu0 = _cpu_s()
                 gc.callbacks.append(pauses := GcPauses())
                 busy = LoopBusy()
@@ -296,6 +302,7 @@ async def _serve_and_report(settings: Settings, conn) -> None:
                 lag.start()
                 vad_counts = (vad_batch.runs, vad_batch.windows) if vad_batch else (0, 0)
                 whisper0 = replace(whisper.counts) if whisper else whisper0
+                conn.send(open_calls)  # the figures start from here: the callers may begin
             elif command == "report":
                 counts, latency = services.metrics.counts, watch(services).latency
                 conn.send({"cpu_s": _cpu_s() - cpu0, "frames": counts.frames - frames0[0],
@@ -312,6 +319,16 @@ async def _serve_and_report(settings: Settings, conn) -> None:
         if busy:
             busy.stop()
         await lag.stop()
+
+
+async def _calls_ended(metrics) -> int:
+    """Wait (at most CASE_SETTLE_S) until the server has no call open, every heard turn answered and its case
+    left; returns how many calls were still open (0: all ended)."""
+    deadline = time.monotonic() + CASE_SETTLE_S
+    while (open_calls := int(metrics.registry.get_sample_value("triage_active_calls") or 0)) and (
+            time.monotonic() < deadline):
+        await asyncio.sleep(0.1)
+    return open_calls
 
 
 def _stt_fallbacks(metrics) -> dict[str, int]:
@@ -415,7 +432,7 @@ async def _callers(bases: list[str], scenarios: list[dict], calls: int, duration
     progress(f"warming the server: one call per scenario ({len(scenarios)})"
              + (f" on each of {len(bases)} servers" if len(bases) > 1 else "") + "...")
     await asyncio.gather(*(simulate_call(s, base, voice, speed=WARMUP_SPEED) for s in scenarios for base in bases))
-    on_begin()
+    await asyncio.to_thread(on_begin)  # returns once every server has ended the warm-up calls and reset its figures
     progress(f"{calls} calls running" + (f" for {duration_s:g} s" if duration_s else "") + " (real time)...")
     ramp_s = min(MAX_RAMP_S, calls * RAMP_S_PER_CALL)
     started = time.monotonic()
@@ -534,6 +551,8 @@ def _run_load(scenarios: list[dict], calls: int, stt: str, duration_s: float | N
             def begin() -> None:
                 for server in started:
                     server.conn.send("begin")
+                for server in started:  # each waits for its warm-up calls to end before it resets its figures
+                    server.receive(CASE_SETTLE_S + 30)
                 count_stub_requests()
 
             async def main() -> tuple[list, int]:
