@@ -137,9 +137,10 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        rf"support|supports|carry|carries|lift|lifts|prop|props)\b",
                        r"(hold|holds|holding|held|lean|leans|leaning|leaned|hanging) (on )?(on to|onto|on|against) "
                        r"(me|us|him|her|someone|somebody|the \w+|a \w+|my \w+|our \w+|something)",
-                       # furniture held: "she stand up holding the chair", "he stood gripping the table"
+                       # furniture pulled up on: "she stand up holding the chair", "he stood gripping the table" (a rail
+                       # held on the stairs is how anyone walks them: "walked back up, holding the rail")
                        r"(hold|holds|holding|held|grip|grips|gripping|gripped|clutching|clinging to) (the|a|my|our|his|her|"
-                       r"their) (chair|table|wall|rail|railing|sofa|couch|bed|cot|door|bench|stool|fence|furniture)s?\b",
+                       r"their) (chair|table|sofa|couch|bed|cot|bench|stool|furniture)s?\b",
                        r"(i|we) (have|had|has) to (hold|help|support|carry|prop)",
                        # carried is not walked: "yes, but we carried him to the car"
                        r"(i|we|they|someone|somebody|people) (carried|lifted|dragged|wheeled) (him|her|them|the (baby|child|boy|girl|kid|man|woman))",
