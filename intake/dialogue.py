@@ -203,6 +203,10 @@ _INTAKE_STEPS = ("duration", "severity", "medications", "allergies", "photo")
 # Signs a stain or a colour can fake (blood that was wine, blue lips that were an ice lolly): the only ones a caller's
 # own correction at the complaint takes back (understanding.taken_back).
 _LOOK_ALIKE_SIGNS = frozenset({"heavy_bleeding", "serious_injury", "breathing_difficulty", "choking"})
+# The nail's colour not seen: too dark, a stained or painted nail ("I can't really see the colour", "can't tell any colour").
+_COLOUR_UNSEEN = re.compile(r"\b(can not|could not|cannot|can t|unable to|not able to) (really |properly |clearly |even )?"
+                            r"(see|tell|make out) (the |any |its |her |his |their )?(colou?r|pink|white|nail)|"
+                            r"\btoo dark (to|here|for)\b")
 _STANDING_STEPS = ("medications", "allergies")  # questions about what is always so, not what is happening
 _FILLERS = {"um", "uh", "er", "erm", "ah", "hmm", "mm", "hello", "hi", "so", "well", "and", "the", "a", "oh", "what",
             "o", "po", "ji", "eh"}  # the Pidgin, Tagalog and Hindi particles ("network bad o", "hello po"): no answer alone
@@ -662,6 +666,10 @@ class Dialogue:
                 return None
             self._result.assumed.append(step)
             return "yes"
+        if step == "perfusion" and _COLOUR_UNSEEN.search(normalize(text)):
+            # a time read where the colour cannot be seen ("two seconds? it's dark, I can't really see the colour") is
+            # no reading: asked again, then the urgent branch (SAFETY.md)
+            return None
         if step == "perfusion" and (refill := parse_refill_seconds(text)) is not None:
             return self._refill(refill)
         if step in _BREATHING_STEPS:

@@ -140,6 +140,10 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        rf"support|supports|carry|carries|lift|lifts|prop|props)\b",
                        r"(hold|holds|holding|held|lean|leans|leaning|leaned|hanging) (on )?(on to|onto|on|against) "
                        r"(me|us|him|her|someone|somebody|the \w+|a \w+|my \w+|our \w+|something)",
+                       # furniture pulled up on: "she stand up holding the chair", "he stood gripping the table" (a rail
+                       # held on the stairs is how anyone walks them: "walked back up, holding the rail")
+                       r"(hold|holds|holding|held|grip|grips|gripping|gripped|clutching|clinging to) (the|a|my|our|his|her|"
+                       r"their) (chair|table|sofa|couch|bed|cot|bench|stool|furniture)s?\b",
                        r"(i|we) (have|had|has) to (hold|help|support|carry|prop)",
                        # carried is not walked: "yes, but we carried him to the car"
                        r"(i|we|they|someone|somebody|people) (carried|lifted|dragged|wheeled) (him|her|them|the (baby|child|boy|girl|kid|man|woman))",
@@ -160,7 +164,7 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        # what came of trying: "his leg gave way", "she fell back down", "he went down again"
                        r"(gave|give|gives|giving) (way|out)|buckl\w*|"
                        r"(leg|legs|knee|knees|ankle) (just |simply |completely )?(folded|folds|crumpled|crumples)|"
-                       r"(fell|falls|falling|sank|sinks|slumped|slumps|dropped|drops|sat|went|goes|collapsed) "
+                       r"(fell|falls|falling|sank|sinks|slumped|slumps|dropped|drops|sat|sit|sits|went|goes|collapsed) "
                        r"(straight |right )?(back( down)?|down again|over again)|fell again|collapsed|"
                        # sinking to the ground is no walk ("she sank down onto the step"); "fell down", "went down" may
                        # tell the fall that brought the call, or a walk ("went down to the shop")

@@ -447,6 +447,9 @@ _PRESS_TIME = re.compile(r"\b(press\w*|push\w*|squeez\w*|pinch\w*|held|hold\w*)\
                          r"(?:(?! (?:back|pink|red|colou?r|return\w*|came|comes|come|took|takes|taking|after|until|till|"
                          r"then|went|goes|stayed|stays|still|and it)\b)[^,.;])*?\b(seconds?|secs?)\b")
 _COUNTED = re.compile(r"\bcount\w*\b")
+_SMALL_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+_TIME_THEN_OTHER = re.compile(rf"\b(?P<a>{_SMALL_NUMBER}) (?P<unit>seconds?|secs?)(?: ,)? or (?:maybe |perhaps |possibly |even )?"
+                              rf"(?P<b>{_SMALL_NUMBER})\b(?: (?:seconds?|secs?)\b)?(?! minutes?\b)")
 
 
 def parse_refill_seconds(text: str) -> Quantity | None:
@@ -456,6 +459,8 @@ def parse_refill_seconds(text: str) -> Quantity | None:
     The time the nail was pressed is left out; a count said aloud while waiting ("one, two, three, still white")
     is counted as seconds, as the lay method counts them."""
     t = _PRESS_TIME.sub(" ", prepare(text))
+    # a second reading after the unit is the range's top: "two seconds, or three?", "3 secs or maybe 4"
+    t = _TIME_THEN_OTHER.sub(r"\g<a> or \g<b> \g<unit>", t)
     t = re.sub(r"\b(a|an) (split )?(second|sec)\b", "one second", t)
     if _FEW_SECONDS.search(t):
         return Quantity(3, None, "above", "second")

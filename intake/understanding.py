@@ -485,7 +485,7 @@ def breathing_said(text: str) -> bool:
 
 # A yes with the signs of breathing hard is breathing (difficulty), not the gasps of a heart that has stopped.
 _WORKING_HARD = re.compile(
-    r"\b(fighting for|struggl\w*|labou?r\w*|working (hard|so hard|really hard)|every breath|wheez\w*|panting|"
+    r"\b(fighting for|pulling for|struggl\w*|labou?r\w*|working (hard|so hard|really hard)|(every|each) breath|wheez\w*|panting|"
     r"(very|so|really|too) fast|short of breath|out of breath|can not (get|catch) (her|his|their|my) breath|"
     r"(one|a|two|a few|a couple of) words? at a time|can not (talk|speak) in (full )?sentences|"
     r"(can|could) only (say|speak|talk|manage|get out) (in )?(one|a|two|a few|a couple of|single|short) (\w+ )?words?|"
@@ -499,7 +499,13 @@ _BREATHING_HARD = re.compile(
     r"\b(wheez\w*|panting|short of breath|out of breath|can not (get|catch) (her|his|their|my) breath|"
     r"(one|a|two|a few|a couple of) words? at a time|can not (talk|speak|finish) (in )?(full |a )?sentences?|"
     r"(can|could) only (say|speak|talk|manage|get out) (in )?(one|a|two|a few|a couple of|single|short) (\w+ )?words?|"
-    r"struggl\w* (to breathe|for (breath|air)|with (his|her|their|the) breath\w*)|fighting for (breath|air)|every breath)")
+    r"struggl\w* (to breathe|for (breath|air)|with (his|her|their|the) breath\w*)|(fighting|pulling) for (each |every )?(breath|air)|"
+    r"(every|each) breath|"
+    # "he can't say two words", "she's breathing very fast", "the skin under her ribs sucks in", "making a grunt"
+    r"can not (say|speak|get out|manage) (more than )?(one|two|a few|a couple of|\d) words?|"
+    r"(is|s|are) breathing (very|so|really|too|super) (fast|quick\w*|hard)|"
+    r"(under|below|between) (his|her|their|the) ribs (\w+ ){0,2}(suck|sucks|sucking|pull|pulls|pulling|caves?|caving|draws?|drawing) in|"
+    r"grunt\w*)")
 
 
 # "She is breathing but gasping, her lips are blue": a yes said in words, with the signs of breathing hard; "he is,
@@ -592,7 +598,7 @@ _AGE_HOMOPHONES = {**_ALONE_HOMOPHONES, "far": 4, "sick": 6, "sex": 6, "tin": 10
 _AGE_FRAME = re.compile(rf"\b({'|'.join(_AGE_HOMOPHONES)}) (years?|yrs?|here|ears|yes) (\w+ )?old\b")
 
 
-# Numbers said in Spanish, Portuguese, French or Tok Pisin inside an English call ("my husband counted, seis",
+# Numbers said in Spanish, Portuguese, French, Italian or Tok Pisin inside an English call ("my husband counted, seis",
 # "cuarenta y dos", "vinte e cinco", "vingt-deux", "tripela yia"): read as the English words the parsers know. A
 # compound is read whole or not at all: reading only its last word made "vinte e cinco" breaths five. Only words that
 # are no English word: Spanish "once" (11), Portuguese "um" (a filler in English), French "seize" (a verb) and the
@@ -610,12 +616,19 @@ _ROMANCE_UNITS = {
     # French
     "deux": "two", "trois": "three", "quatre": "four", "cinq": "five", "sept": "seven", "huit": "eight",
     "neuf": "nine", "dix": "ten", "douze": "twelve", "treize": "thirteen", "quinze": "fifteen", "vingt": "twenty",
+    # Italian ("due" is left: an English word, "due to")
+    "tre": "three", "quattro": "four", "cinque": "five", "sei": "six", "sette": "seven", "otto": "eight",
+    "dieci": "ten", "undici": "eleven", "dodici": "twelve", "tredici": "thirteen", "quattordici": "fourteen",
+    "quindici": "fifteen", "sedici": "sixteen", "diciassette": "seventeen", "diciotto": "eighteen",
+    "diciannove": "nineteen", "venti": "twenty",
 }
 _ROMANCE_TENS = {"veinti": "twenty", "treinta": "thirty", "cuarenta": "forty", "cincuenta": "fifty",
                  "sesenta": "sixty", "setenta": "seventy", "ochenta": "eighty", "noventa": "ninety",
                  "vinte": "twenty", "trinta": "thirty", "quarenta": "forty", "cinquenta": "fifty", "sessenta": "sixty",
                  "oitenta": "eighty", "vingt": "twenty", "trente": "thirty", "quarante": "forty",
-                 "cinquante": "fifty", "soixante": "sixty"}
+                 "cinquante": "fifty", "soixante": "sixty",
+                 "trenta": "thirty", "quaranta": "forty", "cinquanta": "fifty", "sessanta": "sixty", "settanta": "seventy",
+                 "ottanta": "eighty", "novanta": "ninety"}
 _ONES = [w for w, e in _ROMANCE_UNITS.items() if e in ("one", "two", "three", "four", "five", "six", "seven", "eight",
                                                         "nine")] + ["un", "une", "um", "uma"]
 _ROMANCE_NUMBER = re.compile(
