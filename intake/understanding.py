@@ -254,20 +254,26 @@ def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
 # A no, a "can't tell" or any other word before the finding is not this: the answer stays as said (a doubt, asked again).
 _HEDGE_ONLY = re.compile(
     r"^(?:(?:yes|yeah|yep|yup|um+|uh+|er+|erm|hmm+|ok|okay|i think so|i think|i believe so|i guess(?: so)?|"
-    r"i suppose(?: so)?|probably|maybe|perhaps|hang on|hold on|wait|let me (?:see|check|feel)|one (?:second|moment|sec))"
+    r"i suppose(?: so)?|probably|maybe|perhaps|hang on|hold on|wait|let me (?:see|check|feel)|one (?:second|moment|sec)|"
+    r"i (?:think|guess|believe) i (?:can |could )?(?:feel|felt|found) (?:it|one|something))"
     r"(?: ?[,.;?!])* ?)+$")
 _A_HEDGE = re.compile(r"\b(?:i think|i believe so|i guess|i suppose|probably|maybe|perhaps)\b")
+_YES_FIRST = re.compile(r"^(?:yes|yeah|yep|yup)\b")
 
 
 def _hedge_then_confirmed(t: str, confirmations: tuple[str, ...], **question) -> bool:
     """Whether a hedge, and only a hedge, comes before a yes and the question's own firm finding, said after a break,
     which read from there by itself is a plain yes: "yes, I think so, yes, I can feel it", "maybe... yes, it's there".
     Without the yes ("maybe, it's there") the finding may still be the hedge's, and the answer stays a doubt."""
-    pattern = rf"(?<=[,.;?!] )(?:yes|yeah|yep|yup) (?:[,.!;] )?(?:{'|'.join(confirmations)})\b"
-    for m in re.finditer(pattern, t):
-        before = t[:m.start()]
-        if _HEDGE_ONLY.match(before) and _A_HEDGE.search(before) and parse_yes_no(t[m.start():], **question) == "yes":
-            return True
+    found = "|".join(confirmations)
+    # The yes may come first instead: "yes, I think I feel it, it's there" (said, doubted, then found).
+    for pattern, yes_first in ((rf"(?<=[,.;?!] )(?:yes|yeah|yep|yup) (?:[,.!;] )?(?:{found})\b", False),
+                               (rf"(?<=[,.;?!] )(?:{found})\b", True)):
+        for m in re.finditer(pattern, t):
+            before = t[:m.start()]
+            if (_HEDGE_ONLY.match(before) and _A_HEDGE.search(before) and (not yes_first or _YES_FIRST.match(before))
+                    and parse_yes_no(t[m.start():], **question) == "yes"):
+                return True
     return False
 
 

@@ -21,7 +21,7 @@ _PULSE = P.PROMPTS["pulse"]
 
 def _pulse(said: str):
     return parse_yes_no(said, keywords=_PULSE.keywords, yes_phrases=_PULSE.yes_phrases, no_phrases=_PULSE.no_phrases,
-                        unsure_phrases=_PULSE.unsure_phrases)
+                        unsure_phrases=_PULSE.unsure_phrases, confirmations=_PULSE.confirmations)
 
 
 def _at_start_pulse(self_caller: bool = False) -> Dialogue:

@@ -95,6 +95,10 @@ def _pulse(said: str) -> str | None:
     "um, probably, yes, I can definitely feel it",
     "maybe... yes, it's there",
     "yeah I think so, hang on, yes, I've got it",
+    # the yes first, the finding doubted, then found firmly (set aj's kind, which the doubt above had broken)
+    "yes, I think I feel it, it's there",
+    "yeah, I guess I found one, it's definitely there",
+    "yes, I think so, it's there",
 ])
 def test_a_hedge_then_the_finding_is_the_yes(said):
     assert _pulse(said) == "yes"
@@ -113,6 +117,9 @@ def test_a_hedge_then_the_finding_is_the_yes(said):
     "I think so, yes, I can feel it, but it might be my own fingers",
     "I think so, yes I can feel it, maybe",
     "I think so, yes, it comes and goes",
+    "I think I feel it, it's there",  # no yes first: the hedge may still cover the finding
+    "no, I think I feel it, it's there",
+    "yes, maybe, I can't tell, it's there",
 ])
 def test_a_hedge_alone_or_anything_else_before_the_finding_stays_a_doubt(said):
     assert _pulse(said) == "unsure"
