@@ -27,6 +27,10 @@ FLAGGED = [
     ("he says he wants to finish himself", "suicidal", False),
     ("I'm going to finish it all tonight", "suicidal", False),
     ("she said she will finish it all, she's got her mum's tablets", "suicidal", False),
+    # a thing done TO oneself is not a task done by oneself (calls.jsonl's harm answer, which the task gate had silenced)
+    ("ya, yes, she did it to herself on purpose", "suicidal", False),
+    ("yeah, he did it to himself on purpose", "suicidal", False),
+    ("yes, she did that to herself on purpose, with a blade", "suicidal", False),
 ]
 
 QUIET = [
