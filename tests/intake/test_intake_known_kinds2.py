@@ -12,7 +12,9 @@ drops them. (6) Every yes/no answer to a question is read with all of the questi
 
 import pytest
 
+from intake.dialogue import Dialogue
 from intake.red_flags import find_mechanisms, find_red_flags, prepare
+from intake.understanding import names_an_adult, parse_who
 from tests.support.red_flag_kinds import turn_kind_tests
 
 FLAGGED = [
@@ -124,5 +126,38 @@ def test_a_crash_or_a_person_struck_is_still_recorded(said, mechanism):
 def test_a_vehicle_hitting_a_thing_is_a_crash_not_a_pedestrian(said):
     found = find_mechanisms(said)
     assert "road_traffic" in found and "pedestrian_struck" not in found, found
+
+
+# --- (4) kin words in the languages the line reads ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("said", [
+    "mia sorella", "è mia sorella", "per mio figlio", "il mio bambino", "sorella mia, ha la febbre",  # Italian
+    "mama yangu", "ni mtoto wangu", "kaka yangu ameanguka",  # Swahili
+    "meri maa", "mere pati", "meri biwi ko chakkar aa raha hai",  # Hindi / Urdu
+    "ibni", "ukhti", "zawji",  # Arabic, "my" inside the word
+    "anak ko", "ate ko", "asawa ko po",  # Tagalog
+    "ma soeur", "minha mae", "mi madre", "mi padre",  # French, Portuguese, Spanish
+    "meri bilong mi", "papa bilong mi",  # Tok Pisin
+    "na my pikin", "mi bredda",  # Pidgin, Patois
+])
+def test_a_kin_word_settles_other(said):
+    assert parse_who(said) == "other"
+
+
+@pytest.mark.parametrize("said", ["Mamma mia, it is me, I can't breathe", "ay madre mia, soy yo", "it's me, myself"])
+def test_a_cry_or_the_caller_is_no_kin(said):
+    assert parse_who(said) == "self"
+
+
+@pytest.mark.parametrize("said", ["mia madre non respira", "mio marito", "meri saas", "minha mae", "mama yangu"])
+def test_grown_up_kin_in_other_languages(said):
+    assert names_an_adult(said)
+
+
+def test_mia_sorella_is_asked_who_once():
+    d = Dialogue()
+    d.start()
+    d.answer("mia sorella")
+    assert d.awaiting == "complaint" and d.result.who == "other"
 
 
