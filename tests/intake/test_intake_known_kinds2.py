@@ -161,3 +161,82 @@ def test_mia_sorella_is_asked_who_once():
     assert d.awaiting == "complaint" and d.result.who == "other"
 
 
+# --- (5) child danger signs wait for the age of a "son" or a "daughter" ------------------------------------------------
+
+def _call(*answers: str) -> Dialogue:
+    d = Dialogue()
+    d.start()
+    for said in answers:
+        if d.finished:
+            break
+        d.answer(said)
+    return d
+
+
+@pytest.mark.parametrize("complaint", [
+    "my son came home from a party and he's very sleepy",
+    "my daughter is very sleepy, she can't stay awake",
+    "he's gone all floppy",
+    "our boy keeps vomiting everything",
+])
+def test_child_signs_of_a_son_wait_for_the_age(complaint):
+    d = _call("my son", complaint)
+    assert not d.finished and d.awaiting == "age"
+
+
+@pytest.mark.parametrize("age", ["seventeen", "he's forty", "she's a teenager"])
+def test_a_grown_ups_age_drops_the_held_child_signs(age):
+    d = _call("my son", "my son came home from a party and he's very sleepy", age)
+    assert not d.finished and d.awaiting == "danger_signs"
+    assert "child_danger_signs" not in d.result.red_flags
+
+
+def test_the_seventeen_year_old_goes_on_to_the_harm_question():
+    d = _call("my son", "my son came home from a party and he's very sleepy", "seventeen", "no")
+    assert d.awaiting == "harm"
+    d.answer("yes, he took a whole strip of his mum's tablets")
+    assert d.finished and d.result.urgency.value == "emergency"
+
+
+@pytest.mark.parametrize("age", ["he's three", "two", "eighteen months"])
+def test_a_childs_age_raises_the_held_signs(age):
+    d = _call("my son", "my son came home and he's very sleepy", age)
+    assert d.finished and "child_danger_signs" in d.result.red_flags
+
+
+def test_an_age_never_given_takes_the_urgent_side():
+    d = _call("my son", "he's very sleepy", "I don't know", "I don't know", "I don't know")
+    assert d.finished and "child_danger_signs" in d.result.red_flags
+
+
+@pytest.mark.parametrize("answers", [
+    ("my son", "my 3 year old son is very sleepy"),
+    ("my baby", "she's very sleepy and won't feed"),
+    ("my daughter", "she won't breastfeed and she's floppy"),
+    ("my son", "my little boy is floppy and very sleepy"),
+])
+def test_words_that_say_a_child_keep_the_flag_at_once(answers):
+    d = _call(*answers)
+    assert d.finished and "child_danger_signs" in d.result.red_flags
+
+
+def test_another_flag_beside_held_signs_is_acted_on_at_once():
+    d = _call("my son", "he's very sleepy", "he's two and now he's not breathing")
+    assert set(d.result.red_flags) >= {"not_breathing", "child_danger_signs"}
+    d = _call("my son", "he's very sleepy", "he's forty and now he's not breathing")
+    assert "not_breathing" in d.result.red_flags and "child_danger_signs" not in d.result.red_flags
+
+
+def test_an_adult_who_will_not_wake_is_still_unconscious():
+    assert "unconscious" in find_red_flags("he won't wake up", child=False)
+    d = _call("my son", "he won't wake up")
+    assert "unconscious" in d.result.red_flags
+
+
+def test_held_signs_survive_a_stored_state():
+    d = _call("my son", "he's very sleepy")
+    d = Dialogue.from_state(d.to_state())
+    d.answer("four")
+    assert d.finished and "child_danger_signs" in d.result.red_flags
+
+
