@@ -693,7 +693,7 @@ class Dialogue:
             who = parse_who(text)
             if who in ("self", "other"):
                 return "yes" if who == "self" else "no"
-            yn = parse_yes_no(text, yes_phrases=prompt.yes_phrases, no_phrases=prompt.no_phrases)
+            yn = prompt.read_yes_no(text)
             return yn if yn in ("yes", "no") else None
         if step == "age":
             age = parse_age_quantity(text)
@@ -728,9 +728,7 @@ class Dialogue:
         if step == "severity":
             return parse_severity(text)
         if prompt.kind == AnswerKind.YES_NO:
-            yn = parse_yes_no(text, keywords=prompt.keywords, yes_phrases=prompt.yes_phrases,
-                              no_phrases=prompt.no_phrases, unsure_phrases=prompt.unsure_phrases,
-                              consent=prompt.consent, confirmations=prompt.confirmations)
+            yn = prompt.read_yes_no(text)
             return yn if yn in ("yes", "no") else None
         if parse_yes_no(text) == "unsure" and step == "complaint":
             return None
@@ -1345,7 +1343,7 @@ class Dialogue:
 def _told_as_baseline(text: str, prompt: P.Prompt) -> bool:
     """A screen answer with neither yes nor no that tells its signs only as the patient's unchanged baseline."""
     t = normalize(text)
-    if parse_yes_no(text, yes_phrases=prompt.yes_phrases, no_phrases=prompt.no_phrases) in ("yes", "no"):
+    if prompt.read_yes_no(text) in ("yes", "no"):
         return False
     return bool(_UNCHANGED.search(t)) and not _NEWLY.search(_UNCHANGED.sub(" ", t))
 
@@ -1357,7 +1355,7 @@ def _leans_yes(text: str, prompt: P.Prompt) -> bool:
     t = normalize(text)
     if not _LEANS_YES.search(t) or parse_yes_no(text) in ("yes", "no"):
         return False
-    if parse_yes_no(text, yes_phrases=prompt.yes_phrases, no_phrases=prompt.no_phrases) != "no":
+    if prompt.read_yes_no(text) != "no":
         return True
     return any(_LEANS_YES.search(c.group()) and _SCREEN_SIGN.search(c.group()) and not _BASELINE.search(c.group())
                for c in _CLAUSE.finditer(t))

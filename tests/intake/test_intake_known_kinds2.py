@@ -12,6 +12,7 @@ drops them. (6) Every yes/no answer to a question is read with all of the questi
 
 import pytest
 
+from intake import prompts as P
 from intake.dialogue import Dialogue
 from intake.red_flags import find_mechanisms, find_red_flags, prepare
 from intake.understanding import names_an_adult, parse_who
@@ -240,3 +241,12 @@ def test_held_signs_survive_a_stored_state():
     assert d.finished and "child_danger_signs" in d.result.red_flags
 
 
+# --- (6) one reader of a question's yes/no ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("step, said, expected", [
+    ("pulse", "yes, I think so, yes, I can feel it", "yes"),  # confirmations
+    ("walk", "he usually walks, but not today", "unsure"),  # the question's own doubt
+    ("breathing", "she is breathing", "yes"),
+])
+def test_a_prompt_reads_its_own_yes_no(step, said, expected):
+    assert P.PROMPTS[step].read_yes_no(said) == expected
