@@ -522,11 +522,12 @@ class Dialogue:
         says no age: a son of seventeen "very sleepy" after a party is no IMCI sign. Signs that are all a child's, heard
         before the age of a patient no word has called a child ("baby", "toddler", "my 3-year-old", a breastfeed), are
         held until the age is asked; the age then raises them (a child, or an age left unknown: the urgent side) or
-        drops them. Any other flag beside them is acted on at once, as before."""
+        drops them. Any other flag beside them, or words of someone lying still ("he's limp"), is acted on at once, as
+        before."""
         if not flags or self._check or self._child() is not None \
                 or not all(f != DANGER_SIGN_SAID and flag_by_id(f).child_only for f in flags) \
-                or any(_says_a_child(t) for _, t in self._transcript):
-            return flags
+                or any(_says_a_child(t) for _, t in self._transcript) or still_said(self._said_so_far()):
+            return flags  # someone still and limp ("dragged him out of the river, he's limp"): the breathing check decides
         self._held_child += [f for f in flags if f not in self._held_child]
         logger.info("child signs %s held until the age", ",".join(flags))
         return []
