@@ -228,6 +228,11 @@ def test_another_flag_beside_held_signs_is_acted_on_at_once():
     assert "not_breathing" in d.result.red_flags and "child_danger_signs" not in d.result.red_flags
 
 
+def test_someone_lying_still_is_not_held_the_breathing_check_decides():
+    d = _call("my son", "we pulled him out of the canal, he's limp")
+    assert d.result.urgency.value == "emergency" and "child_danger_signs" in d.result.red_flags
+
+
 def test_an_adult_who_will_not_wake_is_still_unconscious():
     assert "unconscious" in find_red_flags("he won't wake up", child=False)
     d = _call("my son", "he won't wake up")
