@@ -299,7 +299,7 @@ class Dialogue:
         flags = self._new_red_flags(text or "")
         if flags and self._step == "complaint":
             flags = self._not_taken_back(text, flags)
-        flags = self._hold_for_the_age(flags)
+        held, flags = flags, self._hold_for_the_age(flags)
         if flags and self._check:
             return self._flag_in_check(flags, text or "")
         if flags:
@@ -308,6 +308,9 @@ class Dialogue:
             elif self._step == "age" and (age := self._interpret("age", text)) is not None:
                 self._record_age(age)  # "twenty-six, and my lips are swelling": the age is said all the same
             return self._red_flag(flags)
+        if held and self._step == "complaint":  # a sign told is the complaint, whatever doubt follows it ("I don't know")
+            self._answered += 1
+            return self._advance("complaint", text.strip())
         return self._take(self._interpret(self._step, text or ""))
 
     def _opening(self, text: str) -> Reply:

@@ -205,6 +205,11 @@ def test_a_childs_age_raises_the_held_signs(age):
     assert d.finished and "child_danger_signs" in d.result.red_flags
 
 
+def test_a_complaint_with_held_signs_and_a_doubt_is_taken_not_asked_again():
+    d = _call("my son", "my son is very sleepy and he threw up, I don't know what's wrong with him")
+    assert d.awaiting == "age"
+
+
 def test_an_age_never_given_takes_the_urgent_side():
     d = _call("my son", "he's very sleepy", "I don't know", "I don't know", "I don't know")
     assert d.finished and "child_danger_signs" in d.result.red_flags
