@@ -200,6 +200,14 @@ _TWITCH = re.compile(r"\btwitch\w*")
 _GOES_ON = re.compile(r"\b(?:keeps?|kept|keep on|still|nonstop|non stop|again and again|all the time|not stop\w*|"
                       r"(?:will|would|can|does|did) not stop|won t stop|over and over|for (?:\w+ )?minutes)\b")
 _INTAKE_STEPS = ("duration", "severity", "medications", "allergies", "photo")
+# Words that say an infant or a small child by what only one does: "she won't latch", "his nappies are dry".
+_INFANT_SAID = re.compile(r"\b(?:breast ?feed\w*|breast ?fed|latch\w*|nappy|nappies|diapers?|formula|bottle ?fe[de]\w*|"
+                          r"teething|fontanel\w*|soft spot|cot|crib|pram|(?:days?|weeks?|months?) old|bebe|bambin[oa]|bimb[oa])\b")
+
+
+def _says_a_child(text: str) -> bool:
+    """The words call the patient a child: "my baby", "a toddler", "the little one", a breastfeed or nappies."""
+    return age_group(text) == "child" or bool(_INFANT_SAID.search(normalize(text)))
 # Signs a stain or a colour can fake (blood that was wine, blue lips that were an ice lolly): the only ones a caller's
 # own correction at the complaint takes back (understanding.taken_back).
 _LOOK_ALIKE_SIGNS = frozenset({"heavy_bleeding", "serious_injury", "breathing_difficulty", "choking"})
@@ -243,6 +251,10 @@ class Dialogue:
         # protocol whose breathing steps it asks ("START" or "JumpSTART"), kept apart from `result.protocol`, which
         # says START ran (a flag at the complaint leaves it None unless the check itself records a BLACK).
         self._check: str | None = None
+        # Child danger signs heard before the age, of a patient named only as someone's ("my son", "she"): held until
+        # the age says a child (then the flags) or not (dropped), and the step the age question was put before.
+        self._held_child: list[str] = []
+        self._held_resume: str | None = None
         self._before_answer: dict | None = None  # the state before the last `answer`, for `take_back`
 
     # --- public API ----------------------------------------------------
@@ -287,6 +299,7 @@ class Dialogue:
         flags = self._new_red_flags(text or "")
         if flags and self._step == "complaint":
             flags = self._not_taken_back(text, flags)
+        held, flags = flags, self._hold_for_the_age(flags)
         if flags and self._check:
             return self._flag_in_check(flags, text or "")
         if flags:
@@ -295,6 +308,9 @@ class Dialogue:
             elif self._step == "age" and (age := self._interpret("age", text)) is not None:
                 self._record_age(age)  # "twenty-six, and my lips are swelling": the age is said all the same
             return self._red_flag(flags)
+        if held and self._step == "complaint":  # a sign told is the complaint, whatever doubt follows it ("I don't know")
+            self._answered += 1
+            return self._advance("complaint", text.strip())
         return self._take(self._interpret(self._step, text or ""))
 
     def _opening(self, text: str) -> Reply:
@@ -317,6 +333,7 @@ class Dialogue:
             self._result.complaint = self._result.answers["complaint"] = text.strip()
             self._answered += 1
         self._note_facts(text)
+        flags = self._hold_for_the_age(flags)
         who = parse_who(english)
         if who == "maybe_self":  # a bare "me" in a first message: asked, never taken
             who = None
@@ -455,6 +472,7 @@ class Dialogue:
             "answered": self._answered, "unanswered": self._unanswered,
             "choose_language": self._choose_language, "menu": list(self._menu), "resume": self._resume,
             "cpr_lead": self._cpr_lead, "check": self._check,
+            "held_child": list(self._held_child), "held_resume": self._held_resume,
         }
 
     @classmethod
@@ -475,6 +493,8 @@ class Dialogue:
         d._unanswered = int(state.get("unanswered", 0))
         d._cpr_lead = state.get("cpr_lead")
         d._check = state.get("check")
+        d._held_child = list(state.get("held_child") or [])
+        d._held_resume = state.get("held_resume")
         return d
 
     # --- understanding -------------------------------------------------
@@ -499,6 +519,38 @@ class Dialogue:
             return True
         # Before the age: a patient named as a grandmother or a husband does not get the IMCI child signs.
         return False if any(step == "who" and names_an_adult(t) for step, t in self._transcript) else None
+
+    def _hold_for_the_age(self, flags: list[str]) -> list[str]:
+        """The flags to act on now. IMCI's danger signs are a child's (SAFETY.md), and "my son", "my daughter" or "he"
+        says no age: a son of seventeen "very sleepy" after a party is no IMCI sign. Signs that are all a child's, heard
+        before the age of a patient no word has called a child ("baby", "toddler", "my 3-year-old", a breastfeed), are
+        held until the age is asked; the age then raises them (a child, or an age left unknown: the urgent side) or
+        drops them. Any other flag beside them, or words of someone lying still ("he's limp"), is acted on at once, as
+        before."""
+        if not flags or self._check or self._child() is not None \
+                or not all(f != DANGER_SIGN_SAID and flag_by_id(f).child_only for f in flags) \
+                or any(_says_a_child(t) for _, t in self._transcript) or still_said(self._said_so_far()):
+            return flags  # someone still and limp ("dragged him out of the river, he's limp"): the breathing check decides
+        self._held_child += [f for f in flags if f not in self._held_child]
+        logger.info("child signs %s held until the age", ",".join(flags))
+        return []
+
+    def _held_signs_after_the_age(self, value: object | None) -> Reply:
+        """The age answered while child signs were held: a child's (or an age unknown) raises them; a grown-up's drops
+        them, and the questions go on from where the age was put in."""
+        r = self._result
+        held, self._held_child = self._held_child, []
+        resume, self._held_resume = self._held_resume, None
+        if isinstance(value, str | int | float) and value != "unknown":
+            r.answers["age"] = value
+        self._record_age(value)
+        grown = (r.age_years is not None and r.age_years >= CHILD_SIGNS_MAX_AGE_YEARS) or value == "adult"
+        if not grown:
+            return self._red_flag(held)
+        logger.info("child signs %s dropped: the patient is %s", ",".join(held), r.age_years or "a grown-up")
+        nxt = resume or "walk"
+        self._step, self._attempts = nxt, 0
+        return self._reply(self._ask(nxt))
 
     def _new_red_flags(self, text: str) -> list[str]:
         """The flags this answer adds; an arrest read from gasping in someone who cannot be woken leads the CPR words."""
@@ -645,7 +697,7 @@ class Dialogue:
             who = parse_who(text)
             if who in ("self", "other"):
                 return "yes" if who == "self" else "no"
-            yn = parse_yes_no(text, yes_phrases=prompt.yes_phrases, no_phrases=prompt.no_phrases)
+            yn = prompt.read_yes_no(text)
             return yn if yn in ("yes", "no") else None
         if step == "age":
             age = parse_age_quantity(text)
@@ -680,9 +732,7 @@ class Dialogue:
         if step == "severity":
             return parse_severity(text)
         if prompt.kind == AnswerKind.YES_NO:
-            yn = parse_yes_no(text, keywords=prompt.keywords, yes_phrases=prompt.yes_phrases,
-                              no_phrases=prompt.no_phrases, unsure_phrases=prompt.unsure_phrases,
-                              consent=prompt.consent, confirmations=prompt.confirmations)
+            yn = prompt.read_yes_no(text)
             return yn if yn in ("yes", "no") else None
         if parse_yes_no(text) == "unsure" and step == "complaint":
             return None
@@ -753,7 +803,11 @@ class Dialogue:
             r.answers[pid] = value
         if step in _SCREENS and value == "yes":  # a yes to a screen is an emergency, however the sign was worded
             return self._red_flag([DANGER_SIGN_SAID])
+        if step == "age" and self._held_child and not self._check:
+            return self._held_signs_after_the_age(value)
         nxt = self._next(step, value)
+        if self._held_child and r.age_years is None and isinstance(nxt, str) and nxt not in ("age", "closing"):
+            self._held_resume, nxt = nxt, "age"  # the age first: it decides whether the signs held are a child's
         if isinstance(nxt, Category):
             return self._decide(nxt)
         if nxt == "closing":
@@ -1114,6 +1168,9 @@ class Dialogue:
 
     def _red_flag(self, flags: list[str]) -> Reply:
         r = self._result
+        if self._held_child:  # another flag first: the child signs held go with it unless the age has made them none
+            held, self._held_child = self._held_child, []
+            flags = flags + [f for f in held if f not in flags and self._child() is not False]
         r.red_flags.extend(flags)
         r.decide_by_red_flag()  # before START ends, or after it found GREEN (a chest pain told at `duration`)
         r.urgency = Urgency.EMERGENCY
@@ -1290,7 +1347,7 @@ class Dialogue:
 def _told_as_baseline(text: str, prompt: P.Prompt) -> bool:
     """A screen answer with neither yes nor no that tells its signs only as the patient's unchanged baseline."""
     t = normalize(text)
-    if parse_yes_no(text, yes_phrases=prompt.yes_phrases, no_phrases=prompt.no_phrases) in ("yes", "no"):
+    if prompt.read_yes_no(text) in ("yes", "no"):
         return False
     return bool(_UNCHANGED.search(t)) and not _NEWLY.search(_UNCHANGED.sub(" ", t))
 
@@ -1302,7 +1359,7 @@ def _leans_yes(text: str, prompt: P.Prompt) -> bool:
     t = normalize(text)
     if not _LEANS_YES.search(t) or parse_yes_no(text) in ("yes", "no"):
         return False
-    if parse_yes_no(text, yes_phrases=prompt.yes_phrases, no_phrases=prompt.no_phrases) != "no":
+    if prompt.read_yes_no(text) != "no":
         return True
     return any(_LEANS_YES.search(c.group()) and _SCREEN_SIGN.search(c.group()) and not _BASELINE.search(c.group())
                for c in _CLAUSE.finditer(t))

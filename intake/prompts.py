@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 
 from intake.catalogue import SOURCE_LANGUAGE, Catalogue, catalogue
 from intake.models import AnswerKind
+from intake.understanding import YesNo, parse_yes_no
 
 BREATH_COUNT_SECONDS = 15
 FORMS = ("voice", "reask", "text", "text_reask", "keypad", "text_keypad")
@@ -66,6 +67,13 @@ class Prompt:
     # it settles the hedge; a hedge alone, or any other word before it, stays a doubt (understanding.parse_yes_no).
     confirmations: tuple[str, ...] = ()
     choices: tuple[str, ...] = field(default=())  # keypad digit n -> choices[n-1]
+
+    def read_yes_no(self, text: str) -> YesNo | None:
+        """yes / no / unsure from an answer to this question, read with every word of its own (keywords, phrases,
+        doubts, consent, confirmations): the one place they are handed to understanding.parse_yes_no."""
+        return parse_yes_no(text, keywords=self.keywords, yes_phrases=self.yes_phrases, no_phrases=self.no_phrases,
+                            unsure_phrases=self.unsure_phrases, consent=self.consent,
+                            confirmations=self.confirmations)
 
     def template(self, form: str, cat: Catalogue, who: str | None = None) -> str:
         """The raw words of `form` (see FORMS) in the catalogue's language; empty when there is no keypad step."""

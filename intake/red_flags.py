@@ -163,6 +163,9 @@ class Mechanism(NamedTuple):
     near_words: int
     # words that take it back anywhere in its sentence ("fell off the step ladder picking the fruit, it's not high")
     unless_in_sentence: re.Pattern | None
+    # what, said straight after the phrase, shows it struck no one and nothing that stops a vehicle: "the car hit a
+    # pothole", "the bike hit the kerb" (a bump in the road; a rider thrown or a vehicle rolled is told by other phrases)
+    unless_after: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,15 @@ class _SaidWithout:
         return None if self.not_with.search(text, *span) else self.said.search(text, *span)
 
 
+@dataclass(frozen=True)
+class _AnyOf:
+    """Vetoes read as one: the first that stands."""
+    vetoes: tuple
+
+    def search(self, text: str, *span: int):
+        return next((m for m in (v.search(text, *span) for v in self.vetoes) if m), None)
+
+
 def _words(pattern: str) -> re.Pattern:
     return re.compile(rf"\b(?:{pattern})\b")
 
@@ -208,7 +220,7 @@ def load_table(path: Path = DATA_FILE) -> Table:
     def either(patterns: list[str]) -> re.Pattern:
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
 
-    def unless(names: str | list[str] | dict) -> re.Pattern | _SaidWithout | None:
+    def unless(names: str | list | dict) -> re.Pattern | _SaidWithout | _AnyOf | None:
         """A rule's veto, near or anywhere in the sentence: one concept, or several read as one ("a climb on an errand" or
         "a drop of one step"; glass stuck in the flesh or wax in an ear), or {"said", "not_with"}: a veto only where no
         sign of the other says the harm after all (a hangover, unless sight fails)."""
@@ -216,6 +228,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
             return _SaidWithout(unless(names["said"]), unless(names["not_with"]))
         if isinstance(names, str):
             return concepts.get(names)
+        if any(isinstance(n, dict) for n in names):  # ["NOT_BLOOD", {"said": "WET_SOURCE", "not_with": "WOUND_SAID"}]
+            return _AnyOf(tuple(unless(n) for n in names))
         return _words("|".join(f"(?:{data['concepts'][n]})" for n in names))
 
     def rules(entry: dict) -> tuple[Rule, ...]:
@@ -256,7 +270,8 @@ def load_table(path: Path = DATA_FILE) -> Table:
     mechanisms = tuple(Mechanism(m["id"], tuple(re.compile(rf"\b(?:{p})") for p in m["phrases"]),
                                  _words(m["unless_near"]) if m.get("unless_near") else None,
                                  int(m.get("near_words", _NEAR_WORDS)),
-                                 _words(m["unless_in_sentence"]) if m.get("unless_in_sentence") else None)
+                                 _words(m["unless_in_sentence"]) if m.get("unless_in_sentence") else None,
+                                 re.compile(rf"(?:{data['concepts'][m['unless_after']]})\b") if m.get("unless_after") else None)
                        for m in data["mechanisms"])
     spelling = data.get("spelling", {})
     return Table(flags, either(data["neutral"]), either(data["normal"]), mechanisms,
@@ -934,7 +949,8 @@ def _mechanism_matches(t: str, mech: Mechanism) -> Iterator[re.Match]:
                     and not (mech.unless_near and mech.unless_near.search(
                         _near(t, m.start(), m.end(), *ctx.sentence_of(t, m.start(), m.end()), mech.near_words))) \
                     and not (mech.unless_in_sentence
-                             and mech.unless_in_sentence.search(t, *ctx.sentence_of(t, m.start(), m.end()))):
+                             and mech.unless_in_sentence.search(t, *ctx.sentence_of(t, m.start(), m.end()))) \
+                    and not (mech.unless_after and mech.unless_after.match(t, m.end())):
                 yield m
 
 

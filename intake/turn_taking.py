@@ -20,7 +20,6 @@ from intake.understanding import (
     parse_breathing,
     parse_severity,
     parse_who,
-    parse_yes_no,
     words,
 )
 from intake.yes_no_words import yes_no_in_english
@@ -102,8 +101,5 @@ def _answers(prompt_id: str, kind: ShortAnswer, text: str, toks: list[str]) -> b
     if prompt_id in _BREATHING_PROMPTS:
         return parse_breathing(text, keywords=prompt.keywords) in ("yes", "no", "agonal")
     if kind is ShortAnswer.YES_NO:
-        said = parse_yes_no(yes_no_in_english(text), keywords=prompt.keywords, yes_phrases=prompt.yes_phrases,
-                            no_phrases=prompt.no_phrases, unsure_phrases=prompt.unsure_phrases,
-                            consent=prompt.consent, confirmations=prompt.confirmations)
-        return said in ("yes", "no")
+        return prompt.read_yes_no(yes_no_in_english(text)) in ("yes", "no")
     return False

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from typing import Literal
 
+from intake import kin_words
+
 YesNo = Literal["yes", "no", "unsure"]
 Avpu = Literal["alert", "voice", "pain", "unresponsive"]
 
@@ -758,13 +760,7 @@ def age_group(text: str) -> Literal["child", "adult"] | None:
 
 
 # Relations that are grown-ups whoever calls: a caller's husband, mother or grandmother is no child.
-_ADULT_RELATIONS = (
-    r"husband|wife|mother|mum|mom|mama|mummy|father|dad|papa|daddy|grandmother|grandfather|grandma|grandpa|granny|"
-    r"gran|grandad|granddad|nan|nana|aunt|auntie|aunty|uncle|(mother|father|brother|sister|son|daughter) in law|"
-    r"boss|colleague|landlord|landlady|lola|lolo|nanay|tatay|"
-    r"espos[oa]|marido|abuel[oa]|abuelit[oa]|suegr[oa]|senora|senor|companer[oa] de trabajo|jefe|patron|"
-    r"aaja|aaji|koro|kuia|tumbuna|lapun"
-)
+_ADULT_RELATIONS = kin_words.grown_ups()
 _PATIENT_NAMED = re.compile(rf"\b(?:(?P<adult>{_ADULT_RELATIONS}|{_ADULT_WORDS})(?! s\b)"
                             rf"|{_CHILD_WORDS}|son|daughter|boy|girl|grandson|granddaughter|pikin|bata|anak|"
                             rf"hij[oa]|nin[oa]|niet[oa]|bebe|pikinini|mokopuna)\b")
@@ -808,49 +804,16 @@ def age_band(text: str) -> Literal["infant", "child", "adult"] | None:
 
 # --- who, durations, AVPU ------------------------------------------------
 
-_RELATIONS = (
-    r"son|daughter|wife|husband|mother|mum|mom|mama|mummy|father|dad|papa|daddy|child|children|baby|kid|friend|"
-    r"brother|sister|neighbou?r|uncle|aunt|auntie|grandmother|grandfather|grandma|grandpa|granny|cousin|colleague|"
-    r"boss|boy|girl|partner|patient|relative|in law|nephew|niece|twin|grandson|granddaughter|infant|toddler|"
-    r"newborn|pikin|pickney|pikney|picknie|bata|anak|lola|lolo|nanay|tatay|"
-    # people met at work, at home or in the street, and the words people use for a partner or a friend
-    r"workmate|co ?worker|coworker|mate|flatmate|roommate|room mate|housemate|classmate|schoolmate|teammate|playmate|"
-    r"pal|buddy|bestie|best friend|bro|sis|fella|fellow|bloke|guy|lad|lass|chap|gentleman|missus|missis|hubby|wifey|"
-    r"boyfriend|girlfriend|fiance|fiancee|spouse|employee|employer|manager|supervisor|foreman|apprentice|servant|maid|"
-    r"helper|house ?help|nanny|tenant|lodger|guest|visitor|client|customer|pupil|teacher|pastor|imam|priest|elder|"
-    r"chief|madam|oga|gran|grandad|granddad|grandchild|grandkid|nan|nana|step ?(son|daughter|mother|father|mum|dad)|"
-    r"god ?(son|daughter|mother|father)|aunty|mam|mammy|da|"
-    # people named by their work: "the gateman", "our chowkidar", "a labourer from the site"
-    r"gateman|gatekeeper|watchman|night ?watchman|chowkidar|guard|security guard|cleaner|labou?rer|miner|digger|"
-    r"builder|mason|carpenter|electrician|plumber|farmer|fisherman|fishermen|rider|cook|gardener|houseboy|housegirl|"
-    r"conductor|"
-    # Patois, Hinglish and Tagalog kin words said inside English: "mi bredda", "meri beti", "si kuya"
-    r"bredda|breddah|bredren|bredrin|sista|sistah|madda|mudda|faada|fada|puppa|mumma|"
-    r"beta|beti|bhai|bhaiya|didi|behen|bahen|dadi|nani|kuya|tito|tita|bunso|"
-    # Spanish, Tok Pisin, Fiji Hindi and Polynesian kin words said inside English: "mi hija", "un compañero de
-    # trabajo", "mi bebé", "my aaja", "my koro", "meri bilong mi"
-    r"hij[oa]|hijit[oa]|espos[oa]|marido|herman[oa]|hermanit[oa]|abuel[oa]|abuelit[oa]|ti[oa]|sobrin[oa]|niet[oa]|"
-    r"prim[oa]|suegr[oa]|cunad[oa]|companer[oa]|amig[oa]|vecin[oa]|nin[oa]|bebe|senora|senor|muchach[oa]|chamac[oa]|"
-    r"papi|mami|papito|mamita|trabajador|jefe|patron|motoconchista|"
-    r"pikinini|brata|susa|tumbuna|wantok|lapun|aaja|aaji|koro|kuia|mokopuna|tamaiti|pepe|teine|matua|"
-    # Southern and East African grandparents said inside English: "my gogo", "my ouma", "my bibi"
-    r"gogo|mkhulu|makhulu|ouma|oupa|bibi|babu"
-)
+# Every relation, friend or workmate in the Englishes and the languages said inside them (kin_words.py: one table).
+_RELATIONS = kin_words.relations()
 # Someone else named: a relation, a person, a third-person pronoun. It wins over any first person ("I am
 # calling about my son"), and a tie goes to "other": it asks more.
 # "me dad" is "my dad" in many Englishes ("ma neighbour", "ma wee boy" in Scots), "mi pickney" in Patois; "my aai, mother" names the relation in the caller's language, then in English.
 _NAMED_OTHER = (
-    rf"(my|me|mi|ma|a|the|this|that|our|his|her|their|si|ang|yung|mera|meri|mere|un|una|el|la|su|mis|sus) (\w+ (, )?)?"
+    rf"({kin_words.OWNERS_BEFORE}) (\w+ (, )?)?"
     rf"(man|woman|lady|boy|girl|child|baby|person|stranger|student|worker|passenger|driver|patient|{_RELATIONS})s?"
-    # Tok Pisin puts the owner after: "meri bilong mi" (my wife), "papa bilong mi", "pikinini bilong em"
-    rf"|(meri|man|papa|mama|pikinini|brata|susa|tumbuna|wantok|lapun|{_RELATIONS}) bilong (mi|em|yu|mipela|yumi)"
-    # Tagalog too: "anak ko" (my child), "asawa ko", "kapatid namin"
-    r"|(anak|asawa|kapatid|pamangkin|apo|nanay|tatay|lola|lolo|kuya|ate|tito|tita|pinsan|kaibigan) "
-    r"(ko|namin|natin|niya)"
-    # French and Portuguese: "c'est pour mon fils", "é a minha mãe" (marks folded: "mae", "irmao")
-    r"|(mon|ma|mes|notre|meu|minha|meus|minhas|nosso|nossa) (fils|fille|mere|pere|mari|femme|frere|soeur|enfant|enfants|"
-    r"bebe|grand mere|grand pere|oncle|tante|voisin|voisine|ami|amie|collegue|filho|filha|mae|pai|marido|esposa|"
-    r"mulher|irmao|irma|avo|tio|tia|vizinho|vizinha|amigo|amiga|crianca|neto|neta|sogra|sogro)"
+    # each language's own way: "ma soeur", "mia sorella", "anak ko", "mama yangu", "meri bilong mi", "ibni"
+    rf"|{kin_words.named_relation()}"
 )
 # One of a group the caller names: "one of my team", "one of our crew", "one of the lads" (never a part of the body).
 _ONE_OF_A_GROUP = (r"one of (my|me|our|the|his|her|their) (\w+ )?(team|crew|gang|men|guys|workers|staff|lads|boys|"

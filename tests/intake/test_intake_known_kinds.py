@@ -12,7 +12,6 @@ changed: see CLINICAL.md).
 import pytest
 
 from intake import prompts as P
-from intake.understanding import parse_yes_no
 from tests.support.dialogue import run_call, scenario_call
 from tests.support.red_flag_kinds import turn_kind_tests
 
@@ -88,9 +87,7 @@ test_heard, test_unflagged, test_without_the_look_alike, test_twin_heard = turn_
 # --- the pulse: a hedge, then the caller's own finding ----------------------------------------------------------------
 
 def _pulse(said: str) -> str | None:
-    p = P.PROMPTS["pulse"]
-    return parse_yes_no(said, keywords=p.keywords, yes_phrases=p.yes_phrases, no_phrases=p.no_phrases,
-                        unsure_phrases=p.unsure_phrases, confirmations=p.confirmations)
+    return P.PROMPTS["pulse"].read_yes_no(said)
 
 
 @pytest.mark.parametrize("said", [

@@ -13,7 +13,7 @@ import pytest
 
 from intake.models import Category
 from intake.prompts import PROMPTS
-from intake.understanding import parse_avpu, parse_yes_no
+from intake.understanding import parse_avpu
 from tests.support.dialogue import run_call, scenario_call
 
 _BASE = {"who": "someone else", "complaint": "my aunt slipped on the wet steps outside the church and hurt her ankle",
@@ -26,9 +26,7 @@ _CHILD = dict(_BASE, complaint="my grandson fell off the swing at the park and h
 
 
 def _said(step: str, text: str):
-    p = PROMPTS[step]
-    return parse_yes_no(text, keywords=p.keywords, yes_phrases=p.yes_phrases, no_phrases=p.no_phrases,
-                        unsure_phrases=p.unsure_phrases)
+    return PROMPTS[step].read_yes_no(text)
 
 
 def _call(step: str, said: str, expect: dict, base: dict = _BASE, caller: str = "+447700900999") -> None:

@@ -276,8 +276,7 @@ def test_answers_said_as_what_happened(prompt_id, text, expected):
     then taken the urgent way, ending a hip fall RED."""
     from intake.prompts import PROMPTS
 
-    p = PROMPTS[prompt_id]
-    assert parse_yes_no(text, keywords=p.keywords, yes_phrases=p.yes_phrases, no_phrases=p.no_phrases) == expected
+    assert PROMPTS[prompt_id].read_yes_no(text) == expected
 
 
 @pytest.mark.parametrize(
