@@ -130,10 +130,12 @@ NO_ANSWER_QUESTIONS = 2  # questions in a row with no usable answer, from the st
 # START's perfusion step asks the radial pulse after the fingernail test (SAFETY.md: "radial pulse absent or capillary
 # refill > 2 seconds -> RED"): a refill back in time does not show a pulse at the wrist.
 _PROMPT_OF = {"apnoea_pulse": "pulse", "jump_pulse": "pulse", "radial_pulse": "pulse"}
-# Answers taken when a step stays unclear: the more urgent branch (None: move on, nothing assumed).
+# Answers taken when a step stays unclear: the more urgent branch (None: move on, nothing assumed). At an apnoeic
+# child's pulse that is a pulse: JumpSTART gives rescue breaths for a pulse and none for its absence, and the category
+# then follows from the breathing told after them (SAFETY.md: breathing -> RED, else BLACK, either pulse).
 _URGENT_DEFAULT = {
     "who": "other", "who_confirm": "no", "age": "unknown", "walk": "no", "breathing": "no", "reposition": "no",
-    "apnoea_pulse": "no", "rescue_breaths": "no", "resp_count": "unknown", "perfusion": "no",
+    "apnoea_pulse": "yes", "rescue_breaths": "no", "resp_count": "unknown", "perfusion": "no",
     "jump_pulse": "no", "radial_pulse": "no", "commands": "no", "avpu": "unresponsive",
 }
 # A structured answer to these steps is not a red flag ("no, he is not breathing" at `breathing`).
@@ -1109,6 +1111,8 @@ class Dialogue:
         if step == "age":
             return self._advance(step, None)
         self._result.assumed.append(_PROMPT_OF.get(step, step))
+        if step == "apnoea_pulse":  # the rescue breaths still come: they are the care an unsure pulse must not lose
+            return self._advance(step, _URGENT_DEFAULT[step])
         self._cpr_lead = self._cpr_lead or "unsure"
         return self._end_check(Category.RED)
 
