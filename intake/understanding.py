@@ -763,7 +763,11 @@ _ADULT_RELATIONS = (
     r"gran|grandad|granddad|nan|nana|aunt|auntie|aunty|uncle|(mother|father|brother|sister|son|daughter) in law|"
     r"boss|colleague|landlord|landlady|lola|lolo|nanay|tatay|"
     r"espos[oa]|marido|abuel[oa]|abuelit[oa]|suegr[oa]|senora|senor|companer[oa] de trabajo|jefe|patron|"
-    r"aaja|aaji|koro|kuia|tumbuna|lapun"
+    r"aaja|aaji|koro|kuia|tumbuna|lapun|"
+    # South Asian grandparents, uncles and aunts, and Southern and East African grandparents: "my nani", "my chacha",
+    # "my gogo" is no child ("her hands are icy" is an old woman's cold, not IMCI's sign)
+    r"nani|naniji|nanu|nanaji|dadi|dadiji|dadaji|chacha|chachaji|chachi|mausi|masi|phuphi|bua|tauji|"
+    r"gogo|mkhulu|makhulu|ouma|oupa|bibi|mzee"
 )
 _PATIENT_NAMED = re.compile(rf"\b(?:(?P<adult>{_ADULT_RELATIONS}|{_ADULT_WORDS})(?! s\b)"
                             rf"|{_CHILD_WORDS}|son|daughter|boy|girl|grandson|granddaughter|pikin|bata|anak|"

@@ -1,0 +1,102 @@
+"""Whole calls with no emergency raised to RED by one misread turn (branch nf-sweep), in the team's own words, with the
+close emergencies that must stay flagged.
+
+A fit told as what it was (laughter, a temper; "pitching fits"; Pidgin's crying "like fit catch am"); choked with a
+feeling; a fright told as a heart attack or a heart that "cut" at a sight, and the relief of one that "came back"; nearly
+passing out with laughter; a collapse the caller says was no faint; a colour from a dye, a sweet or a drink; a little
+blood at the sink; a face that "dropped" at news; an overdose of sun or of a selection box; food burnt at the grill;
+a blister rubbed up by dancing; sunburn "to a crisp" at the beach; breathing hard from a race just run; a sign word the
+caller denies at the end of its phrase ("itchy, not tight") or with no verb ("throat not swelling"); a death dated
+back in Caribbean "dead from", and (recall) a sign said now before someone else's past in a later clause; South Asian
+and African grandparents and uncles who get no child signs.
+"""
+
+import pytest
+
+from intake.red_flags import find_red_flags
+from intake.understanding import names_an_adult
+from tests.support.dialogue import run_call, scenario_call
+
+
+@pytest.mark.parametrize("said", [
+    "no, the only fit she had was the giggles, she's fine",
+    "the fit he had was just temper, he wanted the phone",
+    "my auntie was pitching fits at the bus driver and she tripped on the step",
+    "the pikin dey cry like fit catch am because I take her biscuit",
+    "he was choked up with emotion at the graduation and twisted his ankle on the stage",
+    "she's choking with fury at her landlord, she kicked the wall and hurt her toe",
+    "I almost gave him a heart attack with the surprise party, he fell off the chair laughing, bruised his elbow",
+    "mama nearly had a heart attack at the price of the tomatoes, now she has a headache",
+    "his leg dey pain am, my heart jump when I see the blood but e don stop",
+    "she squeezed my hand, my heart came back, thank God",
+    "we almost died laughing at the wedding and I fell and sprained my wrist",
+    "he collapsed on the sofa after the shift, didn't faint, just lay down, his back hurts",
+    "her tongue is green but it's from the lolly the shop gave her",
+    "his mouth looks purple, cos he was eating jamun from the tree",
+    "I'm six months pregnant and there was a bit of blood on the toothbrush this morning",
+    "his face dropped when the coach told him he was dropped from the team, he has a sore knee",
+    "an overdose of sunshine at the cricket, my neck is red",
+    "I overdosed on the advent calendar, tummy ache",
+    "the braai smoked the whole street and I burnt all the wors, and a small burn on my thumb",
+    "my feet blistered from dancing at the wedding all night",
+    "we got fried to a crisp at Bondi, shoulders are sore, a few tiny blisters, I've put aloe on",
+    "he's puffing hard from the match but he's talking to me fine, it's his ankle",
+    "my nose is runny and my throat is scratchy, not tight",
+    "lips fine, throat not swelling, just the rash on his arm",
+    "my grandmother dead from stroke years back, I'm only calling about my ankle",
+])
+def test_a_look_alike_told_in_a_whole_call_raises_no_flag(said):
+    assert find_red_flags(said) == [], find_red_flags(said)
+
+
+@pytest.mark.parametrize(("said", "flag"), [
+    ("he's having a fit now, jerking, eyes rolled, it won't stop", "seizure"),
+    ("she is choking on a fish bone, she can't cough or talk", "choking"),
+    ("he nearly had a heart attack from the fright and now his chest is crushing, going down his left arm", "chest_pain"),
+    ("my heart cut when I see am, the blood dey pour, e no gree stop", "heavy_bleeding"),
+    ("his lips are blue and he's gasping, it's not from the dye", "breathing_difficulty"),
+    ("I'm pregnant and bleeding heavily down below, soaking pads", "pregnancy_emergency"),
+    ("her throat is itchy and tight and her lips are swelling after the prawns", "anaphylaxis"),
+    ("her lips are not swollen but her throat is closing after the sting", "anaphylaxis"),
+    ("he got burnt to a crisp in the kitchen fire, his whole arm and chest", "severe_burns"),
+    ("he is breathing hard from the race, gasping, can't speak a sentence", "breathing_difficulty"),
+    ("my dad has crushing chest pain now, my mother died of a heart attack years ago", "chest_pain"),
+    ("my husband has chest pain right now, his father dead from heart attack long time", "chest_pain"),
+    ("she collapsed and she is not waking up, she won't respond", "unconscious"),
+])
+def test_the_close_emergency_told_in_the_same_words_stays(said, flag):
+    assert flag in find_red_flags(said), find_red_flags(said)
+
+
+@pytest.mark.parametrize("who", ["my nani", "my dadi ji", "my chacha", "my gogo", "my ouma", "my bibi", "our mzee"])
+def test_a_grandparent_or_uncle_named_in_a_regional_word_is_a_grown_up(who):
+    assert names_an_adult(who)
+
+
+@pytest.mark.parametrize("who", ["my baby", "my daughter", "my pikin", "anak ko"])
+def test_a_child_named_stays_no_grown_up(who):
+    assert not names_an_adult(who)
+
+
+_GREEN = {"start_category": "GREEN", "urgency": "routine", "red_flags": []}
+
+
+def test_a_fright_and_a_laughing_fit_told_across_a_whole_call_stay_green():
+    call = scenario_call("nf-fright-fit", {
+        "who": "my wife", "complaint": "she slipped on the wet floor of the market and hurt her wrist, she nearly had a "
+        "heart attack from the shock", "danger_signs": "no, none, the only fit she had was laughing at herself after",
+        "harm": "no", "age": "forty", "walk": "yes, she's walking about", "duration": "half an hour",
+        "severity": "four", "medications": "none", "allergies": "none"}, _GREEN, caller="+2348035551999")
+    record, wrong = run_call(call)
+    assert not wrong, wrong
+
+
+def test_a_grandmother_with_cold_hands_gets_no_child_sign():
+    call = scenario_call("nf-nani-cold", {
+        "who": "my nani", "complaint": "nani slipped in the courtyard, she can't stand, her hands are very cold",
+        "danger_signs": "no, she is talking", "harm": "no", "age": "seventy-nine", "walk": "no",
+        "breathing": "yes", "resp_count": "four", "perfusion": "yes", "pulse": "yes", "commands": "yes",
+        "duration": "an hour", "severity": "six", "medications": "none", "allergies": "none"},
+        {"start_category": "YELLOW", "red_flags": []}, caller="+919811551999")
+    record, wrong = run_call(call)
+    assert not wrong, wrong
