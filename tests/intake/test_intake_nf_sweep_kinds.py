@@ -100,3 +100,35 @@ def test_a_grandmother_with_cold_hands_gets_no_child_sign():
         {"start_category": "YELLOW", "red_flags": []}, caller="+919811551999")
     record, wrong = run_call(call)
     assert not wrong, wrong
+
+
+@pytest.mark.parametrize(("said", "want"), [
+    ("yes, she's walking, she went back to the kitchen to stir the pot", "yes"),
+    ("yes he went back home on his own feet", "yes"),
+    ("she got up and went back inside", "yes"),
+    ("she tried to stand and went straight back down", "no"),
+])
+def test_going_back_somewhere_is_a_walk_and_going_back_down_the_fall(said, want):
+    from intake.prompts import PROMPTS
+    from intake.understanding import parse_yes_no
+    p = PROMPTS["walk"]
+    assert parse_yes_no(said, keywords=p.keywords, yes_phrases=p.yes_phrases, no_phrases=p.no_phrases,
+                        unsure_phrases=p.unsure_phrases) == want
+
+
+@pytest.mark.parametrize("said", [
+    "oh no, grandma's pills are scattered on the carpet and some are missing",
+    "the blister packs are torn open on the floor, a few are gone, he's two",
+    "the bottle of iron tablets was left open on the table, three are missing",
+])
+def test_medicines_found_open_with_some_gone_is_a_poisoning(said):
+    assert "overdose_poisoning" in find_red_flags(said), find_red_flags(said)
+
+
+@pytest.mark.parametrize("said", [
+    "his tablets are open but none are missing, I counted them all",
+    "the packet of biscuits is open, half the biscuits are gone",
+    "the tablets are open on the side, all of them are there",
+])
+def test_an_open_pack_with_nothing_gone_or_no_medicine_is_no_poisoning(said):
+    assert "overdose_poisoning" not in find_red_flags(said), find_red_flags(said)
