@@ -132,3 +132,24 @@ def test_medicines_found_open_with_some_gone_is_a_poisoning(said):
 ])
 def test_an_open_pack_with_nothing_gone_or_no_medicine_is_no_poisoning(said):
     assert "overdose_poisoning" not in find_red_flags(said), find_red_flags(said)
+
+
+@pytest.mark.parametrize("said", [
+    "the motor stopped breathing on the hill, it was choking on the cheap petrol, and I hurt my wrist pushing it",
+    "the generator just stopped breathing, bad diesel, I twisted my ankle kicking it",
+    "I lifted the sack of cement, now my lower back is on fire, can't stand straight",
+    "my knees are on fire after the stairs at the temple",
+    "my waist dey burn like pepper since I carry the bag of rice",
+])
+def test_a_machine_or_a_pain_told_in_a_sign_s_words_raises_no_flag(said):
+    assert find_red_flags(said) == [], find_red_flags(said)
+
+
+@pytest.mark.parametrize(("said", "flag"), [
+    ("the generator stopped and my father is not breathing, he's blue", "not_breathing"),
+    ("he is choking on the petrol he was siphoning, he can't breathe", "choking"),
+    ("his back is on fire, the petrol caught his shirt, the skin is peeling off", "severe_burns"),
+    ("my chest is on fire and tight, going down my left arm", "chest_pain"),
+])
+def test_the_machine_s_or_the_pain_s_emergency_twin_stays(said, flag):
+    assert flag in find_red_flags(said), find_red_flags(said)
