@@ -406,7 +406,23 @@ def _denied_before(t: str, start: int, also_findings: set[str] = frozenset(), en
     denials = [w for i, w in enumerate(before) if not (w == "not" and i and before[i - 1] in _INABILITY)
                and not (w in _PRE_NEGATORS and i + 1 < len(before) and before[i + 1] in _NEGATIVE_FINDINGS | also_findings)]
     return any(w in _PRE_NEGATORS for w in denials[-7:]) or any(w in _NEAR_NEGATORS for w in before[-3:]) \
-        or bool(_NOBODY_DOES.search(" ".join(before)))
+        or bool(_NOBODY_DOES.search(" ".join(before))) or _denied_in_a_list(before, also_findings)
+
+
+# "no face drooping or slurring or anything", "no blood or swelling": one "no" denies each sign of the list it opens.
+_LIST_NEGATORS = {"no", "not", "never", "without", "neither", "nor"}
+_LIST_WORDS = 6
+
+
+def _denied_in_a_list(before: list[str], also_findings: set[str] = frozenset()) -> bool:
+    if not before or before[-1] not in ("or", "nor") or "and" in before[-_LIST_WORDS:]:
+        return False
+    last = max((i for i, w in enumerate(before) if w in _LIST_NEGATORS), default=-1)
+    if last < 0 or len(before) - last > _LIST_WORDS or last + 1 >= len(before) - 1:
+        return False
+    if before[last] == "not" and last and before[last - 1] in _INABILITY:
+        return False  # "he can not walk or talk": what he cannot do is said
+    return before[last + 1] not in _NEGATIVE_FINDINGS | also_findings  # "not breathing or moving" is said
 
 
 def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = "") -> bool:

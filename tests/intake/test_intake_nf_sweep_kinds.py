@@ -153,3 +153,26 @@ def test_a_machine_or_a_pain_told_in_a_sign_s_words_raises_no_flag(said):
 ])
 def test_the_machine_s_or_the_pain_s_emergency_twin_stays(said, flag):
     assert flag in find_red_flags(said), find_red_flags(said)
+
+
+@pytest.mark.parametrize("said", [
+    "no, no drooping of the face or slurring or anything like that, just my ankle",
+    "none of those, no bleeding or swelling of the lips, he's just got a rash",
+    "everybody in Lagos says we can't breathe in this heat, it's only a saying, she has a headache",
+])
+def test_a_denied_list_and_a_saying_raise_no_flag(said):
+    assert find_red_flags(said) == [], find_red_flags(said)
+
+
+@pytest.mark.parametrize(("said", "flag"), [
+    ("he is not breathing or moving", "not_breathing"),
+    ("no, but now his face is drooping and he's slurring", "stroke"),
+    ("I can't breathe in this heat, I'm gasping and my lips are going blue", "breathing_difficulty"),
+    ("we can't breathe in this smoke, he's coughing and gasping", "breathing_difficulty"),
+])
+def test_the_list_s_and_the_saying_s_emergency_twin_stays(said, flag):
+    assert flag in find_red_flags(said), find_red_flags(said)
+
+
+def test_the_medicines_no_is_read_as_no_sign():
+    assert find_red_flags("Nothing, he's not on any medication.", standing=True) == []
