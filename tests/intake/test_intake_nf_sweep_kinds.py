@@ -176,3 +176,19 @@ def test_the_list_s_and_the_saying_s_emergency_twin_stays(said, flag):
 
 def test_the_medicines_no_is_read_as_no_sign():
     assert find_red_flags("Nothing, he's not on any medication.", standing=True) == []
+
+
+@pytest.mark.parametrize("said", [
+    "no, she says she wants to live to see her grandchildren, she took nothing",
+    "no o, papa hopes to live to a hundred, he only has malaria",
+])
+def test_a_wish_to_live_on_is_no_self_harm(said):
+    assert find_red_flags(said) == [], find_red_flags(said)
+
+
+@pytest.mark.parametrize("said", [
+    "he says he doesn't want to live to see tomorrow",
+    "I don't want to live to see another morning",
+])
+def test_not_wanting_to_live_on_stays_self_harm(said):
+    assert "suicidal" in find_red_flags(said), find_red_flags(said)
