@@ -192,3 +192,20 @@ def test_a_wish_to_live_on_is_no_self_harm(said):
 ])
 def test_not_wanting_to_live_on_stays_self_harm(said):
     assert "suicidal" in find_red_flags(said), find_red_flags(said)
+
+
+@pytest.mark.parametrize("said", [
+    "the old washing machine was jumping like it had a fit and it tipped onto my foot",
+    "my heart is crushed with worry over the school fees, and my wrist hurts from the fall",
+    "this landlord will give me a heart attack one day, today it's my back",
+])
+def test_a_machine_s_fit_and_a_worried_heart_raise_no_flag(said):
+    assert find_red_flags(said) == [], find_red_flags(said)
+
+
+@pytest.mark.parametrize(("said", "flag"), [
+    ("he is shaking like he's having a fit, jerking, his eyes rolled back", "seizure"),
+    ("my chest is squeezed, crushing, going down to my arm", "chest_pain"),
+])
+def test_the_shaking_and_the_squeeze_said_of_the_patient_stay(said, flag):
+    assert flag in find_red_flags(said), find_red_flags(said)
