@@ -363,7 +363,8 @@ _DENIED_LAST = re.compile(r"(?:,|\bbut|\band|\bjust) (?:it is |it s |it was |the
 
 
 # "throat not swelling", "her lips not swollen": a body part and its sign word with the denial between, no verb said.
-_PART_NOT = re.compile(r"^(?:(?:his|her|my|their|the|mi|me) )?\w+ (?:is |are |s |was |were )?(?:not|never|no longer) (\w+)$")
+_PART_NOT = re.compile(r"^(?:(?:his|her|my|their|the|mi|me) )?(?!(?:can|could|will|would|does|did|do|should|must|may|might|is|are|"
+                       r"was|were|has|have|had|he|she|they|i|we|you|it)\b)\w+ (?:is |are |s |was |were )?(?:not|never|no longer) (\w+)$")
 
 
 def _denied_inside(span: str) -> bool:

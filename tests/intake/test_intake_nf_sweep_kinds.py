@@ -209,3 +209,20 @@ def test_a_machine_s_fit_and_a_worried_heart_raise_no_flag(said):
 ])
 def test_the_shaking_and_the_squeeze_said_of_the_patient_stay(said, flag):
     assert flag in find_red_flags(said), find_red_flags(said)
+
+
+@pytest.mark.parametrize("said", [
+    "mi hija, le dio un ataque de risa at the party and she slipped on the wet floor",
+    "no chest pain at all, the heart attack thing was just a saying, about the rent",
+    "yes he's breathing, panting like everyone up here at the pass",
+])
+def test_a_laughing_fit_in_spanish_a_joke_and_the_altitude_s_puffing_raise_no_flag(said):
+    assert find_red_flags(said) == [], find_red_flags(said)
+
+
+@pytest.mark.parametrize(("said", "flag"), [
+    ("she's allergic to prawns and her throat closes up, she can't swallow", "anaphylaxis"),
+    ("he is panting like all of us, but his lips are blue and he can't talk", "breathing_difficulty"),
+])
+def test_an_inability_and_a_sign_beside_the_look_alike_stay(said, flag):
+    assert flag in find_red_flags(said), find_red_flags(said)
