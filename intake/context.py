@@ -189,6 +189,8 @@ _OTHER_PAST = re.compile(
     r"\b(died|die|dies|bled to death|bleed to death|dropped dead|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? (of|from|after|to)\b|"
     # "died with it" is someone's death; "she's going to die tonight with the knife" is a plan and its means, no past
     r"\b(died|die|dies|bled to death|bleed to death|dropped dead|passed away|passed on|lost (my|his|her|their) \w+|killed (him|her|them))( \w+)? with(?! (him|her|them|me|us|you)\b)(?!(?:(?<=to die with)|(?<=to die tonight with)|(?<=to die today with)|(?<=to die now with)|(?<=to die soon with)) (the |a |an |his |her |my |their |that |this |these |those )?(\w+ )?(knife|knives|blade|razor|rope|noose|pills|tablets|gun|pistol|rifle|poison|kerosene|petrol|belt|cord|pesticide|insecticide|bleach|weed ?killer|sniper|acid|wire|cable|medicines?|drugs)\b)\b|"
+    # Caribbean and West African "dead from": "mi madda dead from heart attack long time" (a death dated back)
+    r"\bdead (?:of|from) (?:a |an |the )?(?:\w+ ){0,3}?(?:long time|long ago|years ago|years back|(?:\w+|\d+) years? (?:ago|back)|since (?:19|20)\d\d)\b|"
     r"\bbefore (he|she|they) (died|passed)\b|\b(die|died|dies) in (his|her|their) sleep\b|"
     r"\b(friend|neighbou?r|cousin|colleague|sister|brother|aunt|aunty|uncle)( s)? (baby|child|son|daughter|kid|little (one|girl|boy)) "
     r"(was|had|got|died|die|went)\b|"
@@ -355,8 +357,18 @@ _NOT_A_DENIAL = _NEGATIVE_FINDINGS | {"stopping", "stop", "clotting", "slowing",
                                      "helping", "working", "improving"}
 
 
+# "throat is itchy, not tight", "lips tingly but not swollen": a phrase that reaches across a comma or "but" to the sign
+# word it ends on, which the caller denies right there (the itch is the dust's; "not tight" is what was asked).
+_DENIED_LAST = re.compile(r"(?:,|\bbut|\band|\bjust) (?:it is |it s |it was |they are |definitely |certainly )?not (\w+)$")
+
+
+# "throat not swelling", "her lips not swollen": a body part and its sign word with the denial between, no verb said.
+_PART_NOT = re.compile(r"^(?:(?:his|her|my|their|the|mi|me) )?(?!(?:can|could|will|would|does|did|do|should|must|may|might|is|are|"
+                       r"was|were|has|have|had|he|she|they|i|we|you|it)\b)\w+ (?:is |are |s |was |were )?(?:not|never|no longer) (\w+)$")
+
+
 def _denied_inside(span: str) -> bool:
-    said = _DENIED_INSIDE.search(span)
+    said = _DENIED_INSIDE.search(span) or _DENIED_LAST.search(span) or _PART_NOT.search(span)
     return bool(said) and said.group(1) not in _NOT_A_DENIAL
 
 
@@ -395,7 +407,23 @@ def _denied_before(t: str, start: int, also_findings: set[str] = frozenset(), en
     denials = [w for i, w in enumerate(before) if not (w == "not" and i and before[i - 1] in _INABILITY)
                and not (w in _PRE_NEGATORS and i + 1 < len(before) and before[i + 1] in _NEGATIVE_FINDINGS | also_findings)]
     return any(w in _PRE_NEGATORS for w in denials[-7:]) or any(w in _NEAR_NEGATORS for w in before[-3:]) \
-        or bool(_NOBODY_DOES.search(" ".join(before)))
+        or bool(_NOBODY_DOES.search(" ".join(before))) or _denied_in_a_list(before, also_findings)
+
+
+# "no face drooping or slurring or anything", "no blood or swelling": one "no" denies each sign of the list it opens.
+_LIST_NEGATORS = {"no", "not", "never", "without", "neither", "nor"}
+_LIST_WORDS = 6
+
+
+def _denied_in_a_list(before: list[str], also_findings: set[str] = frozenset()) -> bool:
+    if not before or before[-1] not in ("or", "nor") or "and" in before[-_LIST_WORDS:]:
+        return False
+    last = max((i for i, w in enumerate(before) if w in _LIST_NEGATORS), default=-1)
+    if last < 0 or len(before) - last > _LIST_WORDS or last + 1 >= len(before) - 1:
+        return False
+    if before[last] == "not" and last and before[last - 1] in _INABILITY:
+        return False  # "he can not walk or talk": what he cannot do is said
+    return before[last + 1] not in _NEGATIVE_FINDINGS | also_findings  # "not breathing or moving" is said
 
 
 def resolved(t: str, end: int, *, well_again_ends_it: bool = False, said: str = "") -> bool:
@@ -710,11 +738,23 @@ def other_past(t: str, start: int, end: int, asides: bool = True) -> bool:
     lo, hi = scope_of(t, start, end)
     if any(m.start() <= start and end <= m.end() for m in _DIED_OF_IT_DATED.finditer(t, lo, hi)):
         return True
-    return bool(_OTHER_PAST.search(t[lo:hi])) \
+    return any(not _a_later_clause_of_its_own(t, start, end, lo + m.start()) for m in _OTHER_PAST.finditer(t[lo:hi])) \
         or (asides and any(_aside(m, t[:end]) and ((" own " in m.group() and _SOMEONE_ELSE.search(_own_clause(t, start)))
                                                      or not _told_now(t, start, end))
                            for m in _ASIDE.finditer(t, end))) \
         or (bool(_DIED_OF_THAT.match(t, hi + 1)) and not _PRESENT.search(t[lo:hi]))
+
+
+_CLAUSE_OR_SENTENCE = re.compile(r"[,;.?!]")
+
+
+def _a_later_clause_of_its_own(t: str, start: int, end: int, at: int) -> bool:
+    """Someone's past told after the mention, past a comma, while the mention's own clause says it now: "my dad has chest
+    pain, my mother died of a heart attack years ago" (the pain is the father's, today)."""
+    if at < end or not re.search(r"[,;]", t[end:at]):
+        return False
+    lo = max((m.end() for m in _CLAUSE_OR_SENTENCE.finditer(t, 0, start)), default=0)
+    return bool(_PRESENT.search(t[lo:end]))
 
 
 # Someone other than the caller as the subject of the mention's clause: "my uncle has chest pain".

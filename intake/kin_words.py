@@ -43,10 +43,11 @@ KIN = (
     # Hindi and Urdu: "meri maa", "mera beta", "mere pati", "meri biwi", "ammi", "abbu"
     ("hi", r"beta|beti|bhai|bhaiya|didi|behen|bahen|dadi|nani|maa|mummy ji|papa ji|pitaji|mataji|pati|patni|biwi|"
            r"ammi|ammi jaan|abbu|abba|amma|appa|bachcha|bacha|bachche|bhabhi|chacha|chachi|mama ji|mausi|bua|dada ji|nana ji|"
-           r"bahu|damad|saas|sasur|pota|poti|nati|natin",
+           r"bahu|damad|saas|sasur|pota|poti|nati|natin|naniji|nanu|nanaji|dadiji|dadaji|chachaji|masi|phuphi|tauji",
      OWNERS_BEFORE, "",
+     # grandparents, uncles and aunts are grown-ups: "my nani", "my chacha" ("her hands are icy" is no child's sign)
      r"maa|pitaji|mataji|pati|patni|biwi|ammi|ammi jaan|abbu|abba|amma|bhabhi|chacha|chachi|mausi|dada ji|nana ji|saas|"
-     r"sasur"),
+     r"sasur|nani|naniji|nanu|nanaji|dadi|dadiji|dadaji|chachaji|masi|phuphi|bua|tauji"),
     # Tagalog: "si kuya", "ang lola ko", "anak ko", "asawa ko"
     ("tl", r"bata|anak|lola|lolo|nanay|tatay|kuya|tito|tita|bunso", OWNERS_BEFORE, r"ko|namin|natin|niya",
      r"lola|lolo|nanay|tatay"),
@@ -78,11 +79,14 @@ KIN = (
            r"mwanao|mdogo|shemeji|mkwe",
      "", r"yangu|wangu|wetu|yetu|zangu|wake|yake",
      r"mume|mke|shangazi|mjomba"),
+    # an elder said inside English: "my mzee", "the mzee next door"
+    ("sw", r"mzee", OWNERS_BEFORE, "", r"mzee"),
     # Tok Pisin, Fiji Hindi and Polynesian: "meri bilong mi", "my aaja", "my koro", "papa bilong mi"
     ("tpi", r"pikinini|brata|susa|tumbuna|wantok|lapun|aaja|aaji|koro|kuia|mokopuna|tamaiti|pepe|teine|matua",
      OWNERS_BEFORE, "", r"aaja|aaji|koro|kuia|tumbuna|lapun"),
     # Southern and East African grandparents said inside English: "my gogo", "my ouma", "my bibi"
-    ("za", r"gogo|mkhulu|makhulu|ouma|oupa|bibi|babu", OWNERS_BEFORE, "", ""),
+    # "babu" is no grown-up here: in Bengali and Hindi it is also a little boy ("amar babu", "mera babu")
+    ("za", r"gogo|mkhulu|makhulu|ouma|oupa|bibi|babu", OWNERS_BEFORE, "", r"gogo|mkhulu|makhulu|ouma|oupa|bibi"),
 )
 
 # Arabic (transliterated, Levantine, Gulf and Egyptian) says "my" inside the word: "ibni" my son, "binti" my daughter,

@@ -172,8 +172,11 @@ PROMPTS: dict[str, Prompt] = {p.id: p for p in (
                        # what came of trying: "his leg gave way", "she fell back down", "he went down again"
                        r"(gave|give|gives|giving) (way|out)|buckl\w*|"
                        r"(leg|legs|knee|knees|ankle) (just |simply |completely )?(folded|folds|crumpled|crumples)|"
-                       r"(fell|falls|falling|sank|sinks|slumped|slumps|dropped|drops|sat|sit|sits|went|goes|collapsed) "
+                       r"(fell|falls|falling|sank|sinks|slumped|slumps|dropped|drops|sat|sit|sits|collapsed) "
                        r"(straight |right )?(back( down)?|down again|over again)|fell again|collapsed|"
+                       # "went back down" is the fall; "she went back to the stove", "he went back home" is a walk
+                       r"(went|goes) (straight |right )?(back(?! (to|home|inside|outside|in|out|upstairs|downstairs|into|"
+                       r"across|towards|over to)\b)( down)?|down again|over again)|"
                        # sinking to the ground is no walk ("she sank down onto the step"); "fell down", "went down" may
                        # tell the fall that brought the call, or a walk ("went down to the shop")
                        r"(sank|sinks|slumped|slumps|dropped|crumpled) (straight |right )?down"),

@@ -763,6 +763,12 @@ def _says_grown(t: str) -> bool:
 _BREATHES = re.compile(r"(?<!maybe )\b(?:he|she|they|baby|it) (?:is|are) (?:definitely |still |clearly |certainly |def )?breathing\b(?! \?)")
 
 
+# Words that carry no sign of their own: a proposal resting only on them, at a question about what is always so, is the
+# shape of the answer (a denial of medicines), not a sign.
+_FUNCTION_WORD = re.compile(r"(?:is|are|was|were|am|s|be|been|not|no|none|nothing|never|he|she|they|it|i|we|you|his|her|their|"
+                            r"my|on|in|any|the|a|an|of|to|and|or|but|do|does|did|has|have|had|taking|takes|take)")
+
+
 def _learned_flags(t: str, found: list[str], context: str, child: bool | None, standing: bool = False) -> list[str]:
     """What the learned reader (learned_flags.py) adds after the rules. It never removes a flag."""
     return [flag_id for flag_id, spans in learned_flags.proposals(t, found)
@@ -779,6 +785,8 @@ def _reader_may_add(flag: RedFlag, t: str, spans: list[tuple[int, int]], context
         return False
     if _on_required(flag, t, spans) or (flag.reply == "cpr" and _BREATHES.search(t)):
         return False
+    if standing and all(_FUNCTION_WORD.fullmatch(t[s:e]) for s, e in spans):
+        return False  # "nothing, he is not on any medication": the medicines question's no, read on "is" and "not"
     if flag.learned_not_only and all(flag.learned_not_only.fullmatch(t[s:e]) for s, e in spans):
         return False
     if any(all(_explained_by(unless, t, s, e) for s, e in spans) for unless in flag.learned_unless):

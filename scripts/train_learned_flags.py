@@ -64,7 +64,7 @@ THRESHOLD = 0.90  # from `measure`: the lowest that keeps PriMock57 within +3 tu
 # CLINICAL.md, "The learned reader behind the rules". a-i (shipped 2026-12-03): `--authors abcdefghi`.
 SHIPPED_AUTHORS = tuple("abcdefghijklmnopqs")
 # Every spent author: the development file's a-c, then every blind set that has been read and tuned on.
-SPENT_AUTHORS = (*"abcdefghijklmnopqsxy", "aa", "ad", "af", "ah", "aj", "ak", "al", "am", "ao", "ap", "ar", "at", "au", "aw", "ay", "az", "bb", "bd", "be", "bg", "bh")
+SPENT_AUTHORS = (*"abcdefghijklmnopqsxy", "aa", "ad", "af", "ah", "aj", "ak", "al", "am", "ao", "ap", "ar", "at", "au", "aw", "ay", "az", "bb", "bd", "be", "bg", "bh", "bj")
 # The lead's measure: blind sets never read, never tuned on, scored in aggregate only. No command here may train on,
 # score or open them: every corpus file this script reads passes _corpus (below), which refuses theirs.
 HELD_OUT = learned_eval.HELD_OUT  # scripts/held_out.py
