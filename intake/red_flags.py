@@ -647,6 +647,9 @@ def find_red_flags(text: str, *, context: str = "", child: bool | None = None, l
     found = [flag.id for flag in eligible if flag.id in said or _implied(flag, said, t, child, context)]
     if learned:
         found += _learned_flags(t, found, context, child, standing)
+        # A sign the reader alone heard implies what the rules' own would: a pregnant woman "shaking, not talking" is
+        # in a pregnancy emergency whichever of the two read her fit.
+        found += [flag.id for flag in eligible if flag.id not in found and _implied(flag, found, t, child, context)]
     if "unconscious" in found and "child_danger_signs" in found and _only_drowsy(t, standing):
         found.remove("unconscious")
     return found
