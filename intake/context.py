@@ -354,7 +354,13 @@ def _said_fine(t: str, start: int, end: int) -> bool:
 # "blood but it is not pouring": a phrase that reaches across "but" into a denial of its own severity word.
 _DENIED_INSIDE = re.compile(r"\b(?:but|though|although) (?:it|he|she|they|that) (?:is|are|was|were|s) not (\w+)")
 _NOT_A_DENIAL = _NEGATIVE_FINDINGS | {"stopping", "stop", "clotting", "slowing", "easing", "settling", "going", "getting",
-                                     "helping", "working", "improving"}
+                                     "helping", "working", "improving",
+                                     # a sign said as what no longer happens: "his chest isn't rising at all", "her face
+                                     # not straight", "the baby not crying or sucking", "the colour not coming back"
+                                     "rising", "rise", "lifting", "lift", "heaving", "stirring", "blinking", "talking",
+                                     "speaking", "crying", "sucking", "suckling", "nursing", "breastfeeding",
+                                     "swallowing", "stopped", "coming", "returning", "normal", "right", "properly",
+                                     "straight"}
 
 
 # "throat is itchy, not tight", "lips tingly but not swollen": a phrase that reaches across a comma or "but" to the sign
